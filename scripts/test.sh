@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The one test command: installs what a fresh machine lacks, restores, builds, publishes the app
+# for the end-to-end tests, runs every test project, and ends with one "N passed, N failed" line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+# --- system packages: Debian's Chromium (Playwright cannot download browsers here) and aiosmtpd (a real SMTP server)
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing ${missing[*]} from Debian's packages..."
+    apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+  else
+    echo "Missing: ${missing[*]}. Install them as root: apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+# --- build
+config=Release
+dotnet restore ClinicPortal.sln
+dotnet build ClinicPortal.sln -c "$config" --no-restore
+app_dir="$root/artifacts/app"
+dotnet publish src/ClinicPortal/ClinicPortal.csproj -c "$config" --no-restore -o "$app_dir" --nologo
+export CLINICPORTAL_APP_DIR="$app_dir"
+
+# --- test
+results="$root/artifacts/test-results"
+rm -rf "$results"
+status=0
+dotnet test ClinicPortal.sln -c "$config" --no-build --logger "trx" --logger "console;verbosity=normal" \
+  --results-directory "$results" || status=$?
+
+# One closing line summed over every test project, read from the trx files.
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  get() { local v; v=$(echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"); echo "${v:-0}"; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
+  echo "No test ran." >&2
+  status=1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$failed" -gt 0 ] && [ "$status" -eq 0 ]; then status=1; fi
+exit "$status"

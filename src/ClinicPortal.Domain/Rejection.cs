@@ -1,0 +1,31 @@
+namespace ClinicPortal.Domain;
+
+/// <summary>
+/// Why the practice's rules refused a request. A rejection is a value, not an exception,
+/// so that a page or an API can turn it into words a person understands.
+/// </summary>
+public enum Rejection
+{
+    NotOnSlotBoundary,
+    BlockEndsBeforeItStarts,
+    TooManySlotsInDay,
+}
+
+/// <summary>Either a value the rules accepted, or the rejection that refused it.</summary>
+public readonly record struct Checked<T>
+{
+    private Checked(T? value, Rejection? rejection)
+    {
+        Value = value;
+        Rejection = rejection;
+    }
+
+    public T? Value { get; }
+    public Rejection? Rejection { get; }
+    public bool IsAccepted => Rejection is null;
+
+    public static Checked<T> Accepted(T value) => new(value, null);
+    public static Checked<T> Rejected(Rejection rejection) => new(default, rejection);
+
+    public static implicit operator Checked<T>(Rejection rejection) => Rejected(rejection);
+}

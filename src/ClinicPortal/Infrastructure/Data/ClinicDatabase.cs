@@ -1,0 +1,77 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace ClinicPortal.Infrastructure.Data;
+
+public sealed class DataOptions
+{
+    public const string Section = "Data";
+
+    /// <summary>Folder for the SQLite file and other data; relative paths are under the content root.</summary>
+    public string Directory { get; set; } = "App_Data";
+}
+
+/// <summary>
+/// The practice's SQLite file, <c>clinic.db</c> in the data folder. Every connection comes from here,
+/// so every connection gets the same settings: WAL journal, full fsync on commit, and a busy timeout
+/// so that concurrent writers queue instead of failing.
+/// </summary>
+public sealed class ClinicDatabase
+{
+    public const string FileName = "clinic.db";
+    private const int BusyTimeoutMilliseconds = 10_000;
+
+    private readonly string _connectionString;
+
+    public ClinicDatabase(IOptions<DataOptions> options, IHostEnvironment environment)
+    {
+        DataDirectory = Path.GetFullPath(options.Value.Directory, environment.ContentRootPath);
+        DatabasePath = Path.Combine(DataDirectory, FileName);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
+        }.ToString();
+    }
+
+    public string DataDirectory { get; }
+    public string DatabasePath { get; }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await connection.ExecuteAsync(
+                $"PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
+                cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Creates the data folder and the database file, and switches the file to WAL mode.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(DataDirectory);
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+}
+
+internal static class SqliteConnectionExtensions
+{
+    public static async Task ExecuteAsync(this SqliteConnection connection, string sql, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using ClinicPortal.Infrastructure.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace ClinicPortal.Infrastructure.Health;
+
+public static class HealthEndpoints
+{
+    private const string ReadyTag = "ready";
+
+    public static IServiceCollection AddClinicHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .AddCheck<DataDirectoryHealthCheck>("data-directory", tags: [ReadyTag])
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        return services;
+    }
+
+    public static void MapClinicHealthEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        // Live: the process runs and answers. No check runs, so it never depends on the disk.
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions
+        {
+            Predicate = _ => false,
+            ResponseWriter = WriteJsonAsync,
+        }).AllowAnonymous();
+
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = WriteJsonAsync,
+        }).AllowAnonymous();
+    }
+
+    private static Task WriteJsonAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.Select(entry => new
+            {
+                name = entry.Key,
+                status = entry.Value.Status.ToString(),
+                description = entry.Value.Description,
+            }),
+        };
+        return JsonSerializer.SerializeAsync(context.Response.Body, body, JsonSerializerOptions.Web, context.RequestAborted);
+    }
+}
+
+/// <summary>The data folder exists and a file can be written to it (the database needs to create its journal).</summary>
+internal sealed class DataDirectoryHealthCheck(ClinicDatabase database) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var probe = Path.Combine(database.DataDirectory, $".ready-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(database.DataDirectory);
+            await File.WriteAllTextAsync(probe, "ok", cancellationToken);
+            File.Delete(probe);
+            return HealthCheckResult.Healthy("The data folder is writable.");
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return HealthCheckResult.Unhealthy($"The data folder {database.DataDirectory} is not writable: {exception.Message}");
+        }
+    }
+}
+
+/// <summary>The SQLite file opens and answers a query.</summary>
+internal sealed class DatabaseHealthCheck(ClinicDatabase database) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM sqlite_master;";
+            await command.ExecuteScalarAsync(cancellationToken);
+            return HealthCheckResult.Healthy("The database answers.");
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy($"The database {database.DatabasePath} does not answer: {exception.Message}");
+        }
+    }
+}

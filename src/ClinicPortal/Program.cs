@@ -1,0 +1,30 @@
+using ClinicPortal.Components;
+using ClinicPortal.Infrastructure.Data;
+using ClinicPortal.Infrastructure.Health;
+using Radzen;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Logging.Configure(options =>
+    options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRadzenComponents();
+builder.Services.AddClinicData(builder.Configuration);
+builder.Services.AddClinicHealthChecks();
+
+var app = builder.Build();
+
+// A person never sees a stack trace, in any environment: the error is logged with its request id.
+app.UseExceptionHandler("/Error", createScopeForErrors: true);
+app.UseStatusCodePagesWithReExecute("/not-found");
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapClinicHealthEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.InitializeClinicDataAsync();
+await app.RunAsync();
+
+public partial class Program;

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text.Json;
+using ClinicPortal.Tests.E2E.Infrastructure;
+
+namespace ClinicPortal.Tests.E2E.Hosting;
+
+public class HealthTests
+{
+    [Fact]
+    public async Task AFreshDataFolderIsLiveAndReady()
+    {
+        await using var app = await AppProcess.StartAsync();
+        using var client = app.CreateClient();
+
+        using var live = await client.GetAsync("/health/live");
+        using var ready = await client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.True(File.Exists(Path.Combine(app.DataDirectory, "clinic.db")), "clinic.db was not created in the data folder.");
+    }
+
+    [Fact]
+    public async Task ADataFolderThatCannotBeWrittenIsLiveButNotReady()
+    {
+        // A folder "inside" a regular file can never be created, even by root (whom chmod does not stop).
+        var blocker = Path.GetTempFileName();
+        var unwritable = Path.Combine(blocker, "data");
+        try
+        {
+            await using var app = await AppProcess.StartAsync(dataDirectory: unwritable, waitFor: "/health/live");
+            using var client = app.CreateClient();
+
+            using var ready = await client.GetAsync("/health/ready");
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            using var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+            Assert.Equal("Unhealthy", body.RootElement.GetProperty("status").GetString());
+            var failed = body.RootElement.GetProperty("checks").EnumerateArray()
+                .Where(check => check.GetProperty("status").GetString() == "Unhealthy")
+                .Select(check => check.GetProperty("name").GetString())
+                .ToArray();
+            Assert.Contains("data-directory", failed);
+        }
+        finally
+        {
+            File.Delete(blocker);
+        }
+    }
+
+    [Fact]
+    public async Task TheHomePageCarriesTheBlazorScriptAndTheScriptIsServed()
+    {
+        await using var app = await AppProcess.StartAsync();
+        using var client = app.CreateClient();
+
+        var home = await client.GetStringAsync("/");
+        using var script = await client.GetAsync("/_framework/blazor.web.js");
+        using var radzen = await client.GetAsync("/_content/Radzen.Blazor/Radzen.Blazor.js");
+
+        Assert.Contains("_framework/blazor.web.js", home);
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, radzen.StatusCode);
+    }
+}

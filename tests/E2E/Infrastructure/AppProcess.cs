@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace ClinicPortal.Tests.E2E.Infrastructure;
+
+/// <summary>
+/// The published app started as a real process on a free loopback port, with its own data folder.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private AppProcess(Process process, Uri baseAddress, string dataDirectory)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        DataDirectory = dataDirectory;
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+    }
+
+    public Uri BaseAddress { get; }
+    public string DataDirectory { get; }
+
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>Starts the app and waits until <paramref name="waitFor"/> (by default /health/ready) answers 200.</summary>
+    public static async Task<AppProcess> StartAsync(
+        string? dataDirectory = null,
+        IReadOnlyDictionary<string, string>? settings = null,
+        string waitFor = "/health/ready")
+    {
+        var appDirectory = await PublishedApp.GetDirectoryAsync();
+        dataDirectory ??= Directory.CreateTempSubdirectory("clinicportal-e2e-").FullName;
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+
+        var start = new ProcessStartInfo(Path.Combine(appDirectory, "ClinicPortal"), ["--urls", baseAddress.ToString()])
+        {
+            WorkingDirectory = appDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Data__Directory"] = dataDirectory;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[key.Replace(":", "__")] = value;
+
+        var app = new AppProcess(new Process { StartInfo = start }, baseAddress, dataDirectory);
+        app._process.Start();
+        app._process.BeginOutputReadLine();
+        app._process.BeginErrorReadLine();
+        await app.WaitUntilAnswersAsync(waitFor);
+        return app;
+    }
+
+    private async Task WaitUntilAnswersAsync(string path)
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"The app exited with code {_process.ExitCode} before {path} answered:\n{Output}");
+            try
+            {
+                using var response = await client.GetAsync(path);
+                if (response.StatusCode == HttpStatusCode.OK)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Listening but slow to answer; try again.
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"{BaseAddress}{path.TrimStart('/')} did not answer 200 within {StartTimeout.TotalSeconds} s:\n{Output}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}

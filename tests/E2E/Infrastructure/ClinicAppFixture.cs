@@ -1,0 +1,29 @@
+namespace ClinicPortal.Tests.E2E.Infrastructure;
+
+/// <summary>One running app and one browser, shared by the journeys of a test collection.</summary>
+public sealed class ClinicAppFixture : IAsyncLifetime
+{
+    private AppProcess? _app;
+    private Browser? _browser;
+
+    public AppProcess App => _app ?? throw new InvalidOperationException("The app has not started.");
+    public Browser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
+
+    public async Task InitializeAsync()
+    {
+        _browser = await Browser.LaunchAsync();
+        _app = await AppProcess.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+        if (_browser is not null) await _browser.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClinicAppCollection : ICollectionFixture<ClinicAppFixture>
+{
+    public const string Name = "Clinic app in Chromium";
+}

@@ -1,0 +1,26 @@
+using ClinicPortal.Tests.E2E.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ClinicPortal.Tests.E2E.Journeys;
+
+[Collection(ClinicAppCollection.Name)]
+public class HomePageJourney(ClinicAppFixture fixture)
+{
+    [Fact]
+    public async Task AVisitorPlansABlockAndSeesHowManySlotsItMakes()
+    {
+        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+
+        await page.GotoAsync("/");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome to ClinicPortal" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("block-summary")).ToContainTextAsync("18 slots");
+
+        // The selects are enabled only once the circuit is live; the new count comes from the server over it.
+        await page.GetByLabel("To").SelectOptionAsync("10:00");
+
+        await Expect(page.GetByTestId("block-summary")).ToContainTextAsync("6 slots");
+        await Expect(page.Locator("ol.block-slots li")).ToHaveCountAsync(6);
+        await page.Context.CloseAsync();
+    }
+}
