@@ -6,9 +6,38 @@ namespace ClinicPortal.Domain;
 /// </summary>
 public enum Rejection
 {
+    // Scheduling a day
     NotOnSlotBoundary,
     BlockEndsBeforeItStarts,
     TooManySlotsInDay,
+    NoBlocks,
+    BlocksOverlap,
+    OverlapsExistingSlots,
+    TimeDoesNotExist,
+    SlotInPast,
+    DayAlreadyCancelled,
+    DayNotScheduled,
+    DayInPast,
+    ReasonRequired,
+    NotYourDay,
+
+    // Booking
+    SlotNotFound,
+    SlotAlreadyBooked,
+    NoSlotsChosen,
+    TooManySlotsInOneBooking,
+    SlotsNotAdjacent,
+    SlotsOfDifferentDoctors,
+    PatientAlreadyBookedAtThatTime,
+    BookingNotFound,
+    NotYourBooking,
+    BookingAlreadyCancelled,
+    BookingInPast,
+    VisitNotStarted,
+    NotAllowed,
+
+    /// <summary>Others kept changing the same slots while this request was decided; trying again usually works.</summary>
+    Conflict,
 }
 
 /// <summary>Either a value the rules accepted, or the rejection that refused it.</summary>
@@ -28,4 +57,5 @@ public readonly record struct Checked<T>
     public static Checked<T> Rejected(Rejection rejection) => new(default, rejection);
 
     public static implicit operator Checked<T>(Rejection rejection) => Rejected(rejection);
+    public static implicit operator Checked<T>(T value) => Accepted(value);
 }

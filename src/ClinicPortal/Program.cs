@@ -1,9 +1,14 @@
 using ClinicPortal.Components;
 using ClinicPortal.Infrastructure.Data;
+using ClinicPortal.Infrastructure.EventStore;
 using ClinicPortal.Infrastructure.Health;
+using ClinicPortal.Infrastructure.ReadModels;
 using Radzen;
 
-var builder = WebApplication.CreateBuilder(args);
+const string RebuildReadModels = "--rebuild-read-models";
+var rebuildAndExit = args.Contains(RebuildReadModels);
+
+var builder = WebApplication.CreateBuilder(args.Where(arg => arg != RebuildReadModels).ToArray());
 
 builder.Logging.Configure(options =>
     options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
@@ -11,9 +16,17 @@ builder.Logging.Configure(options =>
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
 builder.Services.AddClinicData(builder.Configuration);
+builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddClinicHealthChecks();
 
 var app = builder.Build();
+
+if (rebuildAndExit)
+{
+    await app.Services.GetRequiredService<ClinicDatabase>().InitializeAsync();
+    await app.Services.GetRequiredService<ReadModelRebuilder>().RebuildAllAsync();
+    return;
+}
 
 // A person never sees a stack trace, in any environment: the error is logged with its request id.
 app.UseExceptionHandler("/Error", createScopeForErrors: true);

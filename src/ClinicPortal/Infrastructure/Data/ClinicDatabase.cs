@@ -57,12 +57,13 @@ public sealed class ClinicDatabase
         }
     }
 
-    /// <summary>Creates the data folder and the database file, and switches the file to WAL mode.</summary>
+    /// <summary>Creates the data folder and the database file, switches the file to WAL mode, and creates or upgrades the schema.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(DataDirectory);
         await using var connection = await OpenAsync(cancellationToken);
         await connection.ExecuteAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await SchemaMigrator.MigrateAsync(connection, cancellationToken);
     }
 }
 

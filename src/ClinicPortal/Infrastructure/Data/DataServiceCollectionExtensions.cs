@@ -1,3 +1,5 @@
+using ClinicPortal.Infrastructure.ReadModels;
+
 namespace ClinicPortal.Infrastructure.Data;
 
 public static class DataServiceCollectionExtensions
@@ -22,6 +24,7 @@ public static class DataServiceCollectionExtensions
         try
         {
             await database.InitializeAsync();
+            await app.Services.GetRequiredService<ReadModelRebuilder>().RebuildOutdatedAsync();
             app.Logger.LogInformation("Database ready at {DatabasePath}", database.DatabasePath);
         }
         catch (Exception exception)

@@ -1,0 +1,113 @@
+using System.Collections.Immutable;
+using ClinicPortal.Domain.EventStore;
+using ClinicPortal.Domain.Scheduling;
+
+namespace ClinicPortal.Domain.Booking;
+
+/// <summary>Book one slot, or two adjacent slots of one doctor (all or nothing), for a patient.</summary>
+public sealed record BookSlots(Guid BookingId, Guid PatientId, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now);
+
+/// <summary>A slot as a booking decision sees it.</summary>
+public sealed record SlotForBooking(Guid SlotId, Guid DoctorId, DateOnly Date, DateTimeOffset StartUtc, bool Gone, bool DayCancelled, Guid? BookingId)
+{
+    public DateTimeOffset EndUtc => StartUtc + SlotBlock.SlotLength;
+}
+
+/// <summary>What a booking decision knows: the chosen slots, and the patient's live bookings (to keep them from overlapping).</summary>
+public sealed record BookingRequest(
+    Guid PatientId,
+    ImmutableDictionary<Guid, SlotForBooking> Slots,
+    ImmutableDictionary<Guid, IReadOnlyList<ScheduledSlot>> PatientBookings);
+
+public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest>
+{
+    public const int MaxSlotsPerBooking = 2;
+
+    private static readonly string[] PatientBookingEvents =
+        [EventTypes.NameOf<SlotsBooked>(), EventTypes.NameOf<BookingCancelled>(), EventTypes.NameOf<DayCancelled>()];
+
+    public static Query QueryFor(BookSlots command) =>
+        Query.TaggedAny(command.SlotIds.Distinct().Select(Tag.Slot))
+            .Or(new Query([new QueryItem(PatientBookingEvents, [Tag.Patient(command.PatientId)])]));
+
+    public static BookingRequest Initial(BookSlots command) =>
+        new(command.PatientId, ImmutableDictionary<Guid, SlotForBooking>.Empty, ImmutableDictionary<Guid, IReadOnlyList<ScheduledSlot>>.Empty);
+
+    public static BookingRequest Evolve(BookingRequest state, IClinicEvent @event) => @event switch
+    {
+        DayScheduled e => state with
+        {
+            Slots = state.Slots.SetItems(e.Slots.Select(s =>
+                KeyValuePair.Create(s.SlotId, new SlotForBooking(s.SlotId, e.DoctorId, e.Date, s.StartUtc, false, false, null)))),
+        },
+        SlotsRemoved e => state with { Slots = Update(state.Slots, e.SlotIds, slot => slot with { Gone = true }) },
+        SlotsBooked e => state with
+        {
+            Slots = Update(state.Slots, e.Slots.Select(s => s.SlotId), slot => slot with { BookingId = e.BookingId }),
+            PatientBookings = e.PatientId == state.PatientId ? state.PatientBookings.SetItem(e.BookingId, e.Slots) : state.PatientBookings,
+        },
+        BookingCancelled e => state with
+        {
+            Slots = Update(state.Slots, e.Slots.Select(s => s.SlotId), slot => slot.BookingId == e.BookingId ? slot with { BookingId = null } : slot),
+            PatientBookings = state.PatientBookings.Remove(e.BookingId),
+        },
+        DayCancelled e => state with
+        {
+            Slots = Update(state.Slots, e.SlotIds, slot => slot with { DayCancelled = true, BookingId = null }),
+            PatientBookings = state.PatientBookings.RemoveRange(e.CancelledBookings.Select(b => b.BookingId)),
+        },
+        _ => state,
+    };
+
+    public static Checked<IReadOnlyList<IClinicEvent>> Decide(BookSlots command, BookingRequest state)
+    {
+        if (command.By.Role == Role.Patient && command.By.Id != command.PatientId)
+            return Rejection.NotAllowed;
+        if (command.By.Role == Role.Doctor)
+            return Rejection.NotAllowed;
+        if (command.SlotIds.Count == 0)
+            return Rejection.NoSlotsChosen;
+        if (command.SlotIds.Count > MaxSlotsPerBooking)
+            return Rejection.TooManySlotsInOneBooking;
+        if (command.SlotIds.Distinct().Count() != command.SlotIds.Count)
+            return Rejection.SlotsNotAdjacent;
+
+        var slots = new List<SlotForBooking>();
+        foreach (var slotId in command.SlotIds)
+        {
+            if (!state.Slots.TryGetValue(slotId, out var slot) || slot.Gone)
+                return Rejection.SlotNotFound;
+            if (slot.DayCancelled)
+                return Rejection.DayAlreadyCancelled;
+            slots.Add(slot);
+        }
+        slots.Sort((a, b) => a.StartUtc.CompareTo(b.StartUtc));
+
+        if (slots[0].StartUtc <= command.Now)
+            return Rejection.SlotInPast;
+        if (slots.Count == 2)
+        {
+            if (slots[0].DoctorId != slots[1].DoctorId)
+                return Rejection.SlotsOfDifferentDoctors;
+            if (slots[0].Date != slots[1].Date || slots[0].EndUtc != slots[1].StartUtc)
+                return Rejection.SlotsNotAdjacent;
+        }
+        if (slots.Any(slot => slot.BookingId is not null))
+            return Rejection.SlotAlreadyBooked;
+
+        var start = slots[0].StartUtc;
+        var end = slots[^1].EndUtc;
+        if (state.PatientBookings.Values.SelectMany(held => held).Any(held => held.StartUtc < end && start < held.EndUtc))
+            return Rejection.PatientAlreadyBookedAtThatTime;
+
+        return new IClinicEvent[]
+        {
+            new SlotsBooked(command.BookingId, command.PatientId, slots[0].DoctorId, slots[0].Date,
+                slots.Select(s => new ScheduledSlot(s.SlotId, s.StartUtc)).ToArray(), command.By.Name),
+        };
+    }
+
+    private static ImmutableDictionary<Guid, SlotForBooking> Update(
+        ImmutableDictionary<Guid, SlotForBooking> slots, IEnumerable<Guid> ids, Func<SlotForBooking, SlotForBooking> change) =>
+        ids.Aggregate(slots, (all, id) => all.TryGetValue(id, out var slot) ? all.SetItem(id, change(slot)) : all);
+}

@@ -1,0 +1,37 @@
+using ClinicPortal.Domain.EventStore;
+
+namespace ClinicPortal.Domain.Booking;
+
+/// <summary>One booking as the decisions about it see it.</summary>
+public sealed record BookingState(
+    Guid BookingId,
+    bool Exists,
+    Guid PatientId,
+    Guid DoctorId,
+    DateOnly Date,
+    IReadOnlyList<ScheduledSlot> Slots,
+    bool Cancelled,
+    VisitOutcome? Visit)
+{
+    public static Query QueryFor(Guid bookingId) => Query.Tagged(Tag.Booking(bookingId));
+
+    public static BookingState None(Guid bookingId) => new(bookingId, false, Guid.Empty, Guid.Empty, default, [], false, null);
+
+    public BookingState Evolve(IClinicEvent @event) => @event switch
+    {
+        SlotsBooked e when e.BookingId == BookingId =>
+            this with { Exists = true, PatientId = e.PatientId, DoctorId = e.DoctorId, Date = e.Date, Slots = e.Slots },
+        BookingCancelled e when e.BookingId == BookingId => this with { Cancelled = true },
+        DayCancelled e when e.CancelledBookings.Any(b => b.BookingId == BookingId) => this with { Cancelled = true },
+        VisitMarked e when e.BookingId == BookingId => this with { Visit = e.Outcome },
+        _ => this,
+    };
+
+    /// <summary>A patient sees only their own bookings; a doctor only those of their own days; staff see all.</summary>
+    public bool IsVisibleTo(Actor actor) => actor.Role switch
+    {
+        Role.Patient => actor.Id == PatientId,
+        Role.Doctor => actor.Id == DoctorId,
+        _ => true,
+    };
+}

@@ -1,0 +1,45 @@
+namespace ClinicPortal.Domain.EventStore;
+
+/// <summary>The tags each event is appended with: one per consistency boundary it belongs to.</summary>
+public static class EventTags
+{
+    public static IReadOnlyList<Tag> Of(IClinicEvent @event) => @event switch
+    {
+        DayScheduled e =>
+            [Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
+        SlotsRemoved e =>
+            [Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date), .. e.SlotIds.Select(Tag.Slot)],
+        SlotsBooked e =>
+            [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date),
+             .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
+        BookingCancelled e =>
+            [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date),
+             .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
+        DayCancelled e =>
+            [Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date), .. e.SlotIds.Select(Tag.Slot),
+             .. e.CancelledBookings.Select(b => Tag.Booking(b.BookingId)),
+             .. e.CancelledBookings.Select(b => Tag.Patient(b.PatientId)).Distinct()],
+        VisitMarked e =>
+            [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date)],
+        _ => throw new ArgumentException($"No tags are defined for {@event.GetType().Name}.", nameof(@event)),
+    };
+}
+
+/// <summary>The stable names events are stored under.</summary>
+public static class EventTypes
+{
+    private static readonly Dictionary<string, Type> ByName = new[]
+    {
+        typeof(DayScheduled), typeof(SlotsRemoved), typeof(SlotsBooked),
+        typeof(BookingCancelled), typeof(DayCancelled), typeof(VisitMarked),
+    }.ToDictionary(type => type.Name);
+
+    public static IEnumerable<Type> All => ByName.Values;
+
+    public static string NameOf(IClinicEvent @event) => @event.GetType().Name;
+
+    public static string NameOf<TEvent>() where TEvent : IClinicEvent => typeof(TEvent).Name;
+
+    public static Type TypeOf(string name) =>
+        ByName.TryGetValue(name, out var type) ? type : throw new ArgumentException($"Unknown event type '{name}'.", nameof(name));
+}

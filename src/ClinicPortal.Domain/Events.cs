@@ -1,0 +1,51 @@
+using ClinicPortal.Domain.Scheduling;
+
+namespace ClinicPortal.Domain;
+
+/// <summary>Something that happened in the practice; the log of these is the source of truth.</summary>
+public interface IClinicEvent;
+
+/// <summary>A 10-minute slot: its id and the instant it starts.</summary>
+public sealed record ScheduledSlot(Guid SlotId, DateTimeOffset StartUtc)
+{
+    public DateTimeOffset EndUtc => StartUtc + SlotBlock.SlotLength;
+}
+
+/// <summary>A doctor offered slots on a day (a date in the practice's time zone).</summary>
+public sealed record DayScheduled(Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots) : IClinicEvent;
+
+/// <summary>A doctor took unbooked slots of a day back.</summary>
+public sealed record SlotsRemoved(Guid DoctorId, DateOnly Date, IReadOnlyList<Guid> SlotIds) : IClinicEvent;
+
+/// <summary>A patient (or staff for them) booked one slot, or two adjacent slots of one doctor.</summary>
+public sealed record SlotsBooked(
+    Guid BookingId, Guid PatientId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, string BookedBy) : IClinicEvent;
+
+public enum CancellationReason
+{
+    Patient,
+    Staff,
+    QuotaExceeded,
+}
+
+/// <summary>A booking was cancelled; its slots are available again.</summary>
+public sealed record BookingCancelled(
+    Guid BookingId, Guid PatientId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots,
+    CancellationReason Reason, string By) : IClinicEvent;
+
+/// <summary>A booking that fell with its day.</summary>
+public sealed record CancelledBooking(Guid BookingId, Guid PatientId, IReadOnlyList<ScheduledSlot> Slots);
+
+/// <summary>A doctor's whole day was cancelled: every slot and every booking of it.</summary>
+public sealed record DayCancelled(
+    Guid DoctorId, DateOnly Date, string Reason, IReadOnlyList<Guid> SlotIds,
+    IReadOnlyList<CancelledBooking> CancelledBookings, string By) : IClinicEvent;
+
+public enum VisitOutcome
+{
+    Arrived,
+    NoShow,
+}
+
+/// <summary>Staff recorded whether the patient came.</summary>
+public sealed record VisitMarked(Guid BookingId, Guid PatientId, Guid DoctorId, DateOnly Date, VisitOutcome Outcome, string By) : IClinicEvent;

@@ -1,0 +1,34 @@
+using ClinicPortal.Domain.EventStore;
+
+namespace ClinicPortal.Domain.Scheduling;
+
+/// <summary>Cancel a doctor's whole day: every slot and every booking of it, for a stated reason.</summary>
+public sealed record CancelDay(Guid DoctorId, DateOnly Date, string Reason, Actor By, DateTimeOffset Now);
+
+public sealed class CancelDayDecider : IDecider<CancelDay, DoctorDay>
+{
+    public static Query QueryFor(CancelDay command) => DoctorDay.QueryFor(command.DoctorId, command.Date);
+    public static DoctorDay Initial(CancelDay command) => DoctorDay.Empty(command.DoctorId, command.Date);
+    public static DoctorDay Evolve(DoctorDay state, IClinicEvent @event) => state.Evolve(@event);
+
+    public static Checked<IReadOnlyList<IClinicEvent>> Decide(CancelDay command, DoctorDay day)
+    {
+        if (!command.By.MayManageDaysOf(command.DoctorId))
+            return Rejection.NotYourDay;
+        if (string.IsNullOrWhiteSpace(command.Reason))
+            return Rejection.ReasonRequired;
+        if (day.Cancelled)
+            return Rejection.DayAlreadyCancelled;
+        if (day.Slots.Count == 0)
+            return Rejection.DayNotScheduled;
+        if (day.Slots.Values.All(slot => slot.StartUtc <= command.Now))
+            return Rejection.DayInPast;
+
+        var bookings = day.Bookings.Values.OrderBy(b => b.Slots[0].StartUtc).ToArray();
+        return new IClinicEvent[]
+        {
+            new DayCancelled(command.DoctorId, command.Date, command.Reason.Trim(),
+                day.Slots.Values.OrderBy(s => s.StartUtc).Select(s => s.SlotId).ToArray(), bookings, command.By.Name),
+        };
+    }
+}

@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using ClinicPortal.Domain.EventStore;
+
+namespace ClinicPortal.Domain.Scheduling;
+
+/// <summary>A slot of a doctor's day, and the booking holding it, if any.</summary>
+public sealed record DaySlot(Guid SlotId, DateTimeOffset StartUtc, Guid? BookingId)
+{
+    public DateTimeOffset EndUtc => StartUtc + SlotBlock.SlotLength;
+}
+
+/// <summary>What scheduling decisions know of one doctor's day: its live slots, its live bookings, and whether it was cancelled.</summary>
+public sealed record DoctorDay(
+    Guid DoctorId,
+    DateOnly Date,
+    ImmutableSortedDictionary<Guid, DaySlot> Slots,
+    ImmutableDictionary<Guid, CancelledBooking> Bookings,
+    bool Cancelled)
+{
+    public static Query QueryFor(Guid doctorId, DateOnly date) => Query.Tagged(Tag.Day(doctorId, date));
+
+    public static DoctorDay Empty(Guid doctorId, DateOnly date) =>
+        new(doctorId, date, ImmutableSortedDictionary<Guid, DaySlot>.Empty, ImmutableDictionary<Guid, CancelledBooking>.Empty, false);
+
+    public DoctorDay Evolve(IClinicEvent @event) => @event switch
+    {
+        DayScheduled e => this with { Slots = Slots.AddRange(e.Slots.Select(s => KeyValuePair.Create(s.SlotId, new DaySlot(s.SlotId, s.StartUtc, null)))) },
+        SlotsRemoved e => this with { Slots = Slots.RemoveRange(e.SlotIds) },
+        SlotsBooked e => this with
+        {
+            Slots = SetBooking(e.Slots, e.BookingId),
+            Bookings = Bookings.SetItem(e.BookingId, new CancelledBooking(e.BookingId, e.PatientId, e.Slots)),
+        },
+        BookingCancelled e => this with { Slots = SetBooking(e.Slots, null), Bookings = Bookings.Remove(e.BookingId) },
+        DayCancelled => this with
+        {
+            Slots = ImmutableSortedDictionary<Guid, DaySlot>.Empty,
+            Bookings = ImmutableDictionary<Guid, CancelledBooking>.Empty,
+            Cancelled = true,
+        },
+        _ => this,
+    };
+
+    private ImmutableSortedDictionary<Guid, DaySlot> SetBooking(IEnumerable<ScheduledSlot> slots, Guid? bookingId) =>
+        slots.Aggregate(Slots, (all, slot) =>
+            all.TryGetValue(slot.SlotId, out var existing) ? all.SetItem(slot.SlotId, existing with { BookingId = bookingId }) : all);
+}

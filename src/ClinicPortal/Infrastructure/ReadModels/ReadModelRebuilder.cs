@@ -1,0 +1,72 @@
+using ClinicPortal.Infrastructure.Data;
+using ClinicPortal.Infrastructure.EventStore;
+using Microsoft.Data.Sqlite;
+
+namespace ClinicPortal.Infrastructure.ReadModels;
+
+/// <summary>
+/// Drops and rebuilds read-model tables from the log: on demand (<c>--rebuild-read-models</c>), and at
+/// start-up for every projection whose stored version differs from its code.
+/// </summary>
+public sealed class ReadModelRebuilder(ClinicDatabase database, IEnumerable<IProjection> projections, ILogger<ReadModelRebuilder> logger)
+{
+    private const int BatchSize = 5_000;
+
+    public async Task RebuildOutdatedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        foreach (var projection in projections)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT version FROM projection_versions WHERE name = $name;";
+            command.Parameters.AddWithValue("$name", projection.Name);
+            var stored = await command.ExecuteScalarAsync(cancellationToken);
+            if (stored is null || Convert.ToInt32(stored) != projection.Version)
+                await RebuildAsync(connection, projection, cancellationToken);
+        }
+    }
+
+    public async Task RebuildAllAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        foreach (var projection in projections)
+            await RebuildAsync(connection, projection, cancellationToken);
+    }
+
+    private async Task RebuildAsync(SqliteConnection connection, IProjection projection, CancellationToken cancellationToken)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        // One write transaction: readers see the old tables until the new ones are complete.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using (var session = new SqlSession(connection, transaction))
+        {
+            foreach (var table in projection.Tables)
+                await session.ExecuteAsync($"DROP TABLE IF EXISTS {table};", cancellationToken);
+            await using (var create = connection.CreateCommand())
+            {
+                create.Transaction = transaction;
+                create.CommandText = projection.Schema;
+                await create.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            long position = 0, count = 0;
+            while (true)
+            {
+                var batch = await SqliteEventStore.ReadAfterAsync(connection, transaction, position, BatchSize, cancellationToken);
+                if (batch.Count == 0)
+                    break;
+                foreach (var stored in batch)
+                    await projection.ApplyAsync(session, stored, cancellationToken);
+                position = batch[^1].Position;
+                count += batch.Count;
+            }
+
+            await session.ExecuteAsync(
+                "INSERT INTO projection_versions (name, version) VALUES ($name, $version) ON CONFLICT (name) DO UPDATE SET version = excluded.version;",
+                cancellationToken, ("$name", projection.Name), ("$version", projection.Version));
+            logger.LogInformation("Rebuilt read model {Projection} v{Version} from {EventCount} events in {Elapsed}",
+                projection.Name, projection.Version, count, TimeProvider.System.GetElapsedTime(started));
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,150 @@
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.EventStore;
+using ClinicPortal.Domain.Scheduling;
+using ClinicPortal.Infrastructure.Data;
+
+namespace ClinicPortal.Infrastructure.ReadModels;
+
+/// <summary>
+/// The tables pages read: every live slot with its state (available slots of a day, a doctor's day),
+/// every booking (a patient's bookings), each doctor day's status, and each patient's booked slots per month.
+/// Instants are stored as Unix milliseconds, dates as the practice's yyyy-MM-dd.
+/// </summary>
+public sealed class ScheduleProjection : IProjection
+{
+    public string Name => "schedule";
+    public int Version => 1;
+    public IReadOnlyList<string> Tables => ["rm_slots", "rm_bookings", "rm_doctor_days", "rm_monthly_usage"];
+
+    public string Schema => """
+        CREATE TABLE rm_slots (
+            slot_id    TEXT PRIMARY KEY,
+            doctor_id  TEXT NOT NULL,
+            date       TEXT NOT NULL,
+            start_utc  INTEGER NOT NULL,
+            booking_id TEXT,
+            patient_id TEXT
+        );
+        CREATE INDEX ix_rm_slots_day ON rm_slots (date, doctor_id, start_utc);
+        CREATE INDEX ix_rm_slots_doctor_day ON rm_slots (doctor_id, date, start_utc);
+        CREATE TABLE rm_bookings (
+            booking_id    TEXT PRIMARY KEY,
+            patient_id    TEXT NOT NULL,
+            doctor_id     TEXT NOT NULL,
+            date          TEXT NOT NULL,
+            start_utc     INTEGER NOT NULL,
+            end_utc       INTEGER NOT NULL,
+            slot_ids      TEXT NOT NULL,
+            slot_count    INTEGER NOT NULL,
+            booked_by     TEXT NOT NULL,
+            booked_at     INTEGER NOT NULL,
+            cancelled     TEXT,
+            visit_outcome TEXT
+        );
+        CREATE INDEX ix_rm_bookings_patient ON rm_bookings (patient_id, cancelled, start_utc);
+        CREATE INDEX ix_rm_bookings_doctor_day ON rm_bookings (doctor_id, date);
+        CREATE TABLE rm_doctor_days (
+            doctor_id     TEXT NOT NULL,
+            date          TEXT NOT NULL,
+            cancelled     INTEGER NOT NULL DEFAULT 0,
+            cancel_reason TEXT,
+            PRIMARY KEY (doctor_id, date)
+        ) WITHOUT ROWID;
+        CREATE TABLE rm_monthly_usage (
+            patient_id TEXT NOT NULL,
+            month      TEXT NOT NULL,
+            slots      INTEGER NOT NULL,
+            PRIMARY KEY (patient_id, month)
+        ) WITHOUT ROWID;
+        """;
+
+    public async Task ApplyAsync(SqlSession db, StoredEvent stored, CancellationToken ct)
+    {
+        switch (stored.Event)
+        {
+            case DayScheduled e:
+                await db.ExecuteAsync(
+                    "INSERT INTO rm_doctor_days (doctor_id, date) VALUES ($doctor, $date) ON CONFLICT DO NOTHING;",
+                    ct, ("$doctor", Id(e.DoctorId)), ("$date", Day(e.Date)));
+                foreach (var slot in e.Slots)
+                {
+                    await db.ExecuteAsync(
+                        "INSERT INTO rm_slots (slot_id, doctor_id, date, start_utc) VALUES ($slot, $doctor, $date, $start);",
+                        ct, ("$slot", Id(slot.SlotId)), ("$doctor", Id(e.DoctorId)), ("$date", Day(e.Date)), ("$start", Ms(slot.StartUtc)));
+                }
+                break;
+
+            case SlotsRemoved e:
+                foreach (var slotId in e.SlotIds)
+                    await db.ExecuteAsync("DELETE FROM rm_slots WHERE slot_id = $slot;", ct, ("$slot", Id(slotId)));
+                break;
+
+            case SlotsBooked e:
+                foreach (var slot in e.Slots)
+                {
+                    await db.ExecuteAsync(
+                        "UPDATE rm_slots SET booking_id = $booking, patient_id = $patient WHERE slot_id = $slot;",
+                        ct, ("$booking", Id(e.BookingId)), ("$patient", Id(e.PatientId)), ("$slot", Id(slot.SlotId)));
+                }
+                await db.ExecuteAsync(
+                    """
+                    INSERT INTO rm_bookings (booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_ids, slot_count, booked_by, booked_at)
+                    VALUES ($booking, $patient, $doctor, $date, $start, $end, $slots, $count, $by, $at);
+                    """,
+                    ct, ("$booking", Id(e.BookingId)), ("$patient", Id(e.PatientId)), ("$doctor", Id(e.DoctorId)), ("$date", Day(e.Date)),
+                    ("$start", Ms(e.Slots[0].StartUtc)), ("$end", Ms(e.Slots[^1].EndUtc)),
+                    ("$slots", string.Join(' ', e.Slots.Select(s => Id(s.SlotId)))), ("$count", e.Slots.Count),
+                    ("$by", e.BookedBy), ("$at", Ms(stored.RecordedAt)));
+                await AddUsageAsync(db, e.PatientId, e.Date, e.Slots.Count, ct);
+                break;
+
+            case BookingCancelled e:
+                foreach (var slot in e.Slots)
+                {
+                    await db.ExecuteAsync(
+                        "UPDATE rm_slots SET booking_id = NULL, patient_id = NULL WHERE slot_id = $slot AND booking_id = $booking;",
+                        ct, ("$slot", Id(slot.SlotId)), ("$booking", Id(e.BookingId)));
+                }
+                await CancelBookingAsync(db, e.BookingId, e.Reason.ToString(), ct);
+                await AddUsageAsync(db, e.PatientId, e.Date, -e.Slots.Count, ct);
+                break;
+
+            case DayCancelled e:
+                await db.ExecuteAsync(
+                    "DELETE FROM rm_slots WHERE doctor_id = $doctor AND date = $date;", ct, ("$doctor", Id(e.DoctorId)), ("$date", Day(e.Date)));
+                await db.ExecuteAsync(
+                    """
+                    INSERT INTO rm_doctor_days (doctor_id, date, cancelled, cancel_reason) VALUES ($doctor, $date, 1, $reason)
+                    ON CONFLICT (doctor_id, date) DO UPDATE SET cancelled = 1, cancel_reason = excluded.cancel_reason;
+                    """,
+                    ct, ("$doctor", Id(e.DoctorId)), ("$date", Day(e.Date)), ("$reason", e.Reason));
+                foreach (var booking in e.CancelledBookings)
+                {
+                    await CancelBookingAsync(db, booking.BookingId, "DayCancelled", ct);
+                    await AddUsageAsync(db, booking.PatientId, e.Date, -booking.Slots.Count, ct);
+                }
+                break;
+
+            case VisitMarked e:
+                await db.ExecuteAsync(
+                    "UPDATE rm_bookings SET visit_outcome = $outcome WHERE booking_id = $booking;",
+                    ct, ("$outcome", e.Outcome.ToString()), ("$booking", Id(e.BookingId)));
+                break;
+        }
+    }
+
+    private static Task<int> CancelBookingAsync(SqlSession db, Guid bookingId, string reason, CancellationToken ct) =>
+        db.ExecuteAsync("UPDATE rm_bookings SET cancelled = $reason WHERE booking_id = $booking;", ct, ("$reason", reason), ("$booking", Id(bookingId)));
+
+    private static Task<int> AddUsageAsync(SqlSession db, Guid patientId, DateOnly date, int slots, CancellationToken ct) =>
+        db.ExecuteAsync(
+            """
+            INSERT INTO rm_monthly_usage (patient_id, month, slots) VALUES ($patient, $month, $slots)
+            ON CONFLICT (patient_id, month) DO UPDATE SET slots = slots + excluded.slots;
+            """,
+            ct, ("$patient", Id(patientId)), ("$month", PracticeTime.MonthOf(date)), ("$slots", slots));
+
+    internal static string Id(Guid id) => id.ToString();
+    internal static string Day(DateOnly date) => date.ToString("yyyy-MM-dd");
+    internal static long Ms(DateTimeOffset instant) => instant.ToUnixTimeMilliseconds();
+}

@@ -1,0 +1,107 @@
+using ClinicPortal.Domain.Scheduling;
+using ClinicPortal.Infrastructure.Data;
+using Microsoft.Data.Sqlite;
+using static ClinicPortal.Infrastructure.ReadModels.ScheduleProjection;
+
+namespace ClinicPortal.Infrastructure.ReadModels;
+
+public sealed record AvailableSlot(Guid SlotId, DateTimeOffset StartUtc)
+{
+    public DateTimeOffset EndUtc => StartUtc + SlotBlock.SlotLength;
+}
+
+/// <summary>One doctor's available slots of a day, ordered by start.</summary>
+public sealed record DoctorSlots(Guid DoctorId, IReadOnlyList<AvailableSlot> Slots);
+
+public sealed record PatientBooking(
+    Guid BookingId, Guid PatientId, Guid DoctorId, DateOnly Date, DateTimeOffset StartUtc, DateTimeOffset EndUtc,
+    int SlotCount, string? Cancelled, string? VisitOutcome);
+
+public sealed record DoctorDaySlot(Guid SlotId, DateTimeOffset StartUtc, Guid? BookingId, Guid? PatientId, string? VisitOutcome)
+{
+    public DateTimeOffset EndUtc => StartUtc + SlotBlock.SlotLength;
+    public bool IsBooked => BookingId is not null;
+}
+
+public sealed record DoctorDayView(Guid DoctorId, DateOnly Date, bool Cancelled, string? CancelReason, IReadOnlyList<DoctorDaySlot> Slots);
+
+/// <summary>Queries over the schedule read model. Nothing here decides; it shows what the log has made true.</summary>
+public sealed class ScheduleReadModel(ClinicDatabase database)
+{
+    /// <summary>The slots of a practice day still open to booking (not booked, not started), grouped by doctor, ordered by start.</summary>
+    public async Task<IReadOnlyList<DoctorSlots>> AvailableSlotsAsync(DateOnly date, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var rows = await QueryAsync(
+            """
+            SELECT doctor_id, slot_id, start_utc FROM rm_slots
+            WHERE date = $date AND booking_id IS NULL AND start_utc > $now
+            ORDER BY doctor_id, start_utc;
+            """,
+            r => (Doctor: r.GetGuid(0), Slot: new AvailableSlot(r.GetGuid(1), FromMs(r.GetInt64(2)))),
+            ct, ("$date", Day(date)), ("$now", Ms(now)));
+        return rows.GroupBy(row => row.Doctor)
+            .Select(group => new DoctorSlots(group.Key, group.Select(row => row.Slot).ToArray()))
+            .ToArray();
+    }
+
+    /// <summary>A patient's live bookings that have not started yet, soonest first.</summary>
+    public Task<IReadOnlyList<PatientBooking>> FutureBookingsAsync(Guid patientId, DateTimeOffset now, CancellationToken ct = default) =>
+        QueryAsync(
+            $"{SelectBooking} WHERE patient_id = $patient AND cancelled IS NULL AND start_utc > $now ORDER BY start_utc;",
+            ReadBooking, ct, ("$patient", Id(patientId)), ("$now", Ms(now)));
+
+    public async Task<PatientBooking?> BookingAsync(Guid bookingId, CancellationToken ct = default) =>
+        (await QueryAsync($"{SelectBooking} WHERE booking_id = $booking;", ReadBooking, ct, ("$booking", Id(bookingId)))).SingleOrDefault();
+
+    /// <summary>How many slots a patient holds in a practice month ("yyyy-MM").</summary>
+    public async Task<int> MonthlyUsageAsync(Guid patientId, string month, CancellationToken ct = default) =>
+        (await QueryAsync(
+            "SELECT slots FROM rm_monthly_usage WHERE patient_id = $patient AND month = $month;",
+            r => r.GetInt32(0), ct, ("$patient", Id(patientId)), ("$month", month))).SingleOrDefault();
+
+    /// <summary>Every live slot of a doctor's day with the booking holding it, and whether the day was cancelled.</summary>
+    public async Task<DoctorDayView> DoctorDayAsync(Guid doctorId, DateOnly date, CancellationToken ct = default)
+    {
+        var status = (await QueryAsync(
+            "SELECT cancelled, cancel_reason FROM rm_doctor_days WHERE doctor_id = $doctor AND date = $date;",
+            r => (Cancelled: r.GetInt64(0) == 1, Reason: r.IsDBNull(1) ? null : r.GetString(1)),
+            ct, ("$doctor", Id(doctorId)), ("$date", Day(date)))).SingleOrDefault();
+        var slots = await QueryAsync(
+            """
+            SELECT s.slot_id, s.start_utc, s.booking_id, s.patient_id, b.visit_outcome
+            FROM rm_slots s LEFT JOIN rm_bookings b ON b.booking_id = s.booking_id
+            WHERE s.doctor_id = $doctor AND s.date = $date
+            ORDER BY s.start_utc;
+            """,
+            r => new DoctorDaySlot(
+                r.GetGuid(0), FromMs(r.GetInt64(1)),
+                r.IsDBNull(2) ? null : r.GetGuid(2), r.IsDBNull(3) ? null : r.GetGuid(3), r.IsDBNull(4) ? null : r.GetString(4)),
+            ct, ("$doctor", Id(doctorId)), ("$date", Day(date)));
+        return new DoctorDayView(doctorId, date, status.Cancelled, status.Reason, slots);
+    }
+
+    private const string SelectBooking =
+        "SELECT booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_count, cancelled, visit_outcome FROM rm_bookings";
+
+    private static PatientBooking ReadBooking(SqliteDataReader r) => new(
+        r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), DateOnly.ParseExact(r.GetString(3), "yyyy-MM-dd"),
+        FromMs(r.GetInt64(4)), FromMs(r.GetInt64(5)), r.GetInt32(6),
+        r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8));
+
+    private static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(
+        string sql, Func<SqliteDataReader, T> read, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            rows.Add(read(reader));
+        return rows;
+    }
+}

@@ -1,0 +1,126 @@
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.Booking;
+using ClinicPortal.Domain.Scheduling;
+using ClinicPortal.Tests.Unit.Support;
+
+namespace ClinicPortal.Tests.Unit.Booking;
+
+public class BookSlotsSpecs
+{
+    private static DeciderSpec<BookSlotsDecider, BookSlots, BookingRequest> Spec => new();
+
+    private static BookSlots Book(params int[] slots) => Book(A.Patient, A.PatientId, slots);
+
+    private static BookSlots Book(Actor by, Guid patientId, params int[] slots) =>
+        new(A.BookingId, patientId, slots.Select(A.Slot).ToArray(), by, A.Now);
+
+    [Fact]
+    public void GivenAFreeSlot_WhenThePatientBooksIt_ThenItIsBooked() =>
+        Spec.Given(A.DayScheduled(1)).When(Book(1))
+            .Then(A.SlotsBooked(A.BookingId, A.PatientId, 1));
+
+    [Fact]
+    public void GivenSlot1ScheduledAndBooked_WhenSlot1IsBooked_ThenSlotAlreadyBooked() =>
+        Spec.Given(A.DayScheduled(1), A.SlotsBooked(A.Id("first"), A.OtherPatientId, 1))
+            .When(Book(1))
+            .ThenRejected(Rejection.SlotAlreadyBooked);
+
+    [Fact]
+    public void GivenTwoAdjacentFreeSlots_WhenBookedAsADoubleSlot_ThenBothAreBookedInOneBooking() =>
+        Spec.Given(A.DayScheduled(1, 2)).When(Book(2, 1))
+            .Then(A.SlotsBooked(A.BookingId, A.PatientId, 1, 2));
+
+    [Fact]
+    public void GivenTheSecondSlotTaken_WhenADoubleSlotIsBooked_ThenTheWholeBookingFailsAndNothingIsBooked() =>
+        Spec.Given(A.DayScheduled(1, 2), A.SlotsBooked(A.Id("first"), A.OtherPatientId, 2))
+            .When(Book(1, 2))
+            .ThenRejected(Rejection.SlotAlreadyBooked);
+
+    [Fact]
+    public void GivenACancelledBooking_WhenItsSlotIsBooked_ThenTheSlotIsAvailableAgain() =>
+        Spec.Given(A.DayScheduled(1), A.SlotsBooked(A.Id("first"), A.OtherPatientId, 1),
+                new BookingCancelled(A.Id("first"), A.OtherPatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Patient, "p"))
+            .When(Book(1))
+            .Then(A.SlotsBooked(A.BookingId, A.PatientId, 1));
+
+    [Fact]
+    public void GivenSlotsWithAGap_WhenBookedAsADoubleSlot_ThenSlotsNotAdjacent() =>
+        Spec.Given(A.DayScheduled(1, 3)).When(Book(1, 3)).ThenRejected(Rejection.SlotsNotAdjacent);
+
+    [Fact]
+    public void WhenTheSameSlotIsChosenTwice_ThenSlotsNotAdjacent() =>
+        Spec.Given(A.DayScheduled(1)).When(Book(1, 1)).ThenRejected(Rejection.SlotsNotAdjacent);
+
+    [Fact]
+    public void GivenAdjacentSlotsOfTwoDoctors_WhenBookedAsADoubleSlot_ThenSlotsOfDifferentDoctors() =>
+        Spec.Given(A.DayScheduled(1), new DayScheduled(A.OtherDoctorId, A.Tomorrow, [A.MorningSlot(2)]))
+            .When(Book(1, 2))
+            .ThenRejected(Rejection.SlotsOfDifferentDoctors);
+
+    [Fact]
+    public void WhenThreeSlotsAreChosen_ThenTooManySlotsInOneBooking() =>
+        Spec.Given(A.DayScheduled(1, 2, 3)).When(Book(1, 2, 3)).ThenRejected(Rejection.TooManySlotsInOneBooking);
+
+    [Fact]
+    public void WhenNoSlotIsChosen_ThenNoSlotsChosen() =>
+        Spec.Given(A.DayScheduled(1)).When(Book()).ThenRejected(Rejection.NoSlotsChosen);
+
+    [Fact]
+    public void GivenNoSuchSlot_WhenItIsBooked_ThenSlotNotFound() =>
+        Spec.When(Book(7)).ThenRejected(Rejection.SlotNotFound);
+
+    [Fact]
+    public void GivenARemovedSlot_WhenItIsBooked_ThenSlotNotFound() =>
+        Spec.Given(A.DayScheduled(1), new SlotsRemoved(A.DoctorId, A.Tomorrow, [A.Slot(1)]))
+            .When(Book(1)).ThenRejected(Rejection.SlotNotFound);
+
+    [Fact]
+    public void GivenACancelledDay_WhenOneOfItsSlotsIsBooked_ThenDayAlreadyCancelled() =>
+        Spec.Given(A.DayScheduled(1), new DayCancelled(A.DoctorId, A.Tomorrow, "Ill", [A.Slot(1)], [], "r"))
+            .When(Book(1)).ThenRejected(Rejection.DayAlreadyCancelled);
+
+    [Fact]
+    public void GivenASlotThatHasStarted_WhenItIsBooked_ThenSlotInPast() =>
+        Spec.Given(A.DayScheduled(1))
+            .When(new BookSlots(A.BookingId, A.PatientId, [A.Slot(1)], A.Patient, A.MorningSlot(1).StartUtc))
+            .ThenRejected(Rejection.SlotInPast);
+
+    [Fact]
+    public void GivenThePatientHoldsASlotOfAnotherDoctorAtThatTime_WhenTheyBook_ThenPatientAlreadyBookedAtThatTime() =>
+        Spec.Given(A.DayScheduled(1, 2),
+                new DayScheduled(A.OtherDoctorId, A.Tomorrow, [new ScheduledSlot(A.Slot(11), A.MorningSlot(2).StartUtc)]),
+                new SlotsBooked(A.Id("held"), A.PatientId, A.OtherDoctorId, A.Tomorrow,
+                    [new ScheduledSlot(A.Slot(11), A.MorningSlot(2).StartUtc)], "p"))
+            .When(Book(1, 2))
+            .ThenRejected(Rejection.PatientAlreadyBookedAtThatTime);
+
+    [Fact]
+    public void GivenThePatientsOverlappingBookingWasCancelled_WhenTheyBook_ThenItIsAccepted() =>
+        Spec.Given(A.DayScheduled(1),
+                new DayScheduled(A.OtherDoctorId, A.Tomorrow, [new ScheduledSlot(A.Slot(11), A.MorningSlot(1).StartUtc)]),
+                new SlotsBooked(A.Id("held"), A.PatientId, A.OtherDoctorId, A.Tomorrow, [new ScheduledSlot(A.Slot(11), A.MorningSlot(1).StartUtc)], "p"),
+                new BookingCancelled(A.Id("held"), A.PatientId, A.OtherDoctorId, A.Tomorrow,
+                    [new ScheduledSlot(A.Slot(11), A.MorningSlot(1).StartUtc)], CancellationReason.Patient, "p"))
+            .When(Book(1))
+            .ThenAccepted();
+
+    [Fact]
+    public void GivenAnotherPatientHoldsTheNextSlot_WhenThePatientBooksThisOne_ThenItIsAccepted() =>
+        Spec.Given(A.DayScheduled(1, 2), A.SlotsBooked(A.Id("other"), A.OtherPatientId, 2))
+            .When(Book(1))
+            .ThenAccepted();
+
+    [Fact]
+    public void WhenAPatientBooksForAnotherPatient_ThenNotAllowed() =>
+        Spec.Given(A.DayScheduled(1)).When(Book(A.Patient, A.OtherPatientId, 1)).ThenRejected(Rejection.NotAllowed);
+
+    [Fact]
+    public void WhenAReceptionistBooksForAPatient_ThenItIsBookedInThePatientsName()
+    {
+        var booked = Assert.IsType<SlotsBooked>(Assert.Single(
+            Spec.Given(A.DayScheduled(1)).When(Book(A.Receptionist, A.OtherPatientId, 1)).ThenAccepted()));
+
+        Assert.Equal(A.OtherPatientId, booked.PatientId);
+        Assert.Equal(A.Receptionist.Name, booked.BookedBy);
+    }
+}

@@ -1,0 +1,54 @@
+using ClinicPortal.Domain;
+
+namespace ClinicPortal.Tests.Unit.Support;
+
+/// <summary>Given (events) / When (command) / Then (events or a rejection), for any decider.</summary>
+public sealed class DeciderSpec<TDecider, TCommand, TState> where TDecider : IDecider<TCommand, TState>
+{
+    private IClinicEvent[] _given = [];
+    private TCommand? _when;
+
+    public DeciderSpec<TDecider, TCommand, TState> Given(params IClinicEvent[] events)
+    {
+        _given = events;
+        return this;
+    }
+
+    public DeciderSpec<TDecider, TCommand, TState> When(TCommand command)
+    {
+        _when = command;
+        return this;
+    }
+
+    public void Then(params IClinicEvent[] expected)
+    {
+        var decision = Decide();
+        Assert.True(decision.IsAccepted, $"Expected events but was rejected: {decision.Rejection}");
+        Assert.Equal(Describe(expected), Describe(decision.Value!));
+    }
+
+    public IReadOnlyList<IClinicEvent> ThenAccepted()
+    {
+        var decision = Decide();
+        Assert.True(decision.IsAccepted, $"Expected events but was rejected: {decision.Rejection}");
+        return decision.Value!;
+    }
+
+    public void ThenRejected(Rejection expected)
+    {
+        var decision = Decide();
+        Assert.False(decision.IsAccepted, $"Expected {expected} but got events: {(decision.IsAccepted ? Describe(decision.Value!) : "")}");
+        Assert.Equal(expected, decision.Rejection);
+    }
+
+    private Checked<IReadOnlyList<IClinicEvent>> Decide()
+    {
+        var command = _when ?? throw new InvalidOperationException("When(...) was not called.");
+        var state = _given.Aggregate(TDecider.Initial(command), TDecider.Evolve);
+        return TDecider.Decide(command, state);
+    }
+
+    // Records with list members compare by reference, so compare their printed form (lists spelled out).
+    private static string Describe(IEnumerable<IClinicEvent> events) =>
+        string.Join("\n", events.Select(A.Describe));
+}
