@@ -1,0 +1,111 @@
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.EventStore;
+using ClinicPortal.Domain.Scheduling;
+using ClinicPortal.Features.Booking.BookSlots;
+using ClinicPortal.Features.Scheduling.ScheduleDay;
+using ClinicPortal.Infrastructure.Policies;
+using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Tests.Unit.Support;
+
+namespace ClinicPortal.Tests.Unit.Booking;
+
+/// <summary>Many callers at once on a real SQLite file, through the same handlers the pages use.</summary>
+public class ConcurrentBookingTests
+{
+    private const int Callers = 50;
+
+    [Fact]
+    public async Task FiftyPatientsRacingForOneSlot_ExactlyOneGetsIt()
+    {
+        await using var app = await SqliteApp.StartAsync();
+        var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.DoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(9, 10))], A.Doctor)).Value!;
+        var slotId = day.Slots[0].SlotId;
+        var book = app.Get<BookSlotsHandler>();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, Callers).Select(_ => Task.Run(() =>
+        {
+            var patient = Guid.NewGuid();
+            return book.HandleAsync(patient, [slotId], Actor.Patient(patient));
+        })));
+
+        Assert.Single(results, r => r.IsAccepted);
+        Assert.All(results.Where(r => !r.IsAccepted), r => Assert.Equal(Rejection.SlotAlreadyBooked, r.Rejection));
+        var booked = await app.Get<ScheduleReadModel>().DoctorDayAsync(A.DoctorId, A.Tomorrow);
+        Assert.Equal(results.Single(r => r.IsAccepted).Value!.PatientId, Assert.Single(booked.Slots).PatientId);
+    }
+
+    [Fact]
+    public async Task FiftyDoubleBookingsOverOverlappingPairs_NoSlotIsInTwoLiveBookings()
+    {
+        await using var app = await SqliteApp.StartAsync();
+        var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.DoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0))], A.Doctor)).Value!;
+        var book = app.Get<BookSlotsHandler>();
+
+        // Pairs (0,1), (1,2), … (4,5) over six slots, ten callers each: every pair overlaps its neighbours.
+        var results = await Task.WhenAll(Enumerable.Range(0, Callers).Select(i => Task.Run(() =>
+        {
+            var first = i % 5;
+            var patient = Guid.NewGuid();
+            return book.HandleAsync(patient, [day.Slots[first].SlotId, day.Slots[first + 1].SlotId], Actor.Patient(patient));
+        })));
+
+        var accepted = results.Where(r => r.IsAccepted).Select(r => r.Value!).ToArray();
+        Assert.InRange(accepted.Length, 1, 3);
+        var slotsHeld = accepted.SelectMany(b => b.Slots.Select(s => s.SlotId)).ToArray();
+        Assert.Equal(slotsHeld.Length, slotsHeld.Distinct().Count());
+        Assert.All(results.Where(r => !r.IsAccepted), r => Assert.Equal(Rejection.SlotAlreadyBooked, r.Rejection));
+
+        // The log agrees with what the callers were told: each slot was booked at most once.
+        var log = await app.Get<IEventStore>().ReadAsync(Query.All);
+        var booked = log.Events.Select(e => e.Event).OfType<SlotsBooked>().SelectMany(b => b.Slots.Select(s => s.SlotId)).ToArray();
+        Assert.Equal(booked.Length, booked.Distinct().Count());
+        Assert.Equal(accepted.Length, log.Events.Count(e => e.Event is SlotsBooked));
+    }
+
+    [Fact]
+    public async Task APatientBookingFourteenSlotsOfAMonthAtOnce_KeepsTenAndLosesTheFourBookedLast()
+    {
+        await using var app = await SqliteApp.StartAsync();
+        var schedule = app.Get<ScheduleDayHandler>();
+        var slots = new List<Guid>();
+        for (var d = 0; d < 14; d++)
+        {
+            var day = (await schedule.HandleAsync(A.DoctorId, A.Tomorrow.AddDays(d), [new BlockOfTime(new(9, 0), new(9, 10))], A.Doctor)).Value!;
+            slots.Add(day.Slots[0].SlotId);
+        }
+        var book = app.Get<BookSlotsHandler>();
+
+        var results = await Task.WhenAll(slots.Select(slot => Task.Run(() => book.HandleAsync(A.PatientId, [slot], A.Patient))));
+        Assert.All(results, r => Assert.True(r.IsAccepted, $"A booking was refused: {r.Rejection}"));
+        await app.Get<MonthlyQuotaPolicy>().CatchUpAsync();
+
+        var log = await app.Get<IEventStore>().ReadAsync(Query.Tagged(Tag.Patient(A.PatientId)));
+        var bookedInOrder = log.Events.Where(e => e.Event is SlotsBooked).Select(e => ((SlotsBooked)e.Event).BookingId).ToArray();
+        var cancelled = log.Events.Select(e => e.Event).OfType<BookingCancelled>().ToArray();
+        Assert.Equal(14, bookedInOrder.Length);
+        Assert.All(cancelled, c => Assert.Equal(CancellationReason.QuotaExceeded, c.Reason));
+        Assert.Equal(bookedInOrder[^4..].Order(), cancelled.Select(c => c.BookingId).Order());
+        Assert.Equal(10, await app.Get<ScheduleReadModel>().MonthlyUsageAsync(A.PatientId, "2026-03"));
+    }
+
+    [Fact]
+    public async Task ThePolicyResumesFromItsCheckpointAndDoesNotRepeatWork()
+    {
+        await using var app = await SqliteApp.StartAsync();
+        var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.DoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(11, 0))], A.Doctor)).Value!;
+        var book = app.Get<BookSlotsHandler>();
+        for (var i = 0; i < 11; i++)
+            await book.HandleAsync(A.PatientId, [day.Slots[i].SlotId], A.Patient);
+        var policy = app.Get<MonthlyQuotaPolicy>();
+
+        var firstRun = await policy.CatchUpAsync();
+        var secondRun = await policy.CatchUpAsync();
+        await app.Get<Checkpoints>().SaveAsync(MonthlyQuotaPolicy.CheckpointName, 0); // as if it crashed before saving
+        await policy.CatchUpAsync();
+
+        var log = await app.Get<IEventStore>().ReadAsync(Query.Tagged(Tag.Patient(A.PatientId)));
+        Assert.True(firstRun > 0);
+        Assert.Equal(0, secondRun); // the first run also read past the cancellation it appended itself
+        Assert.Single(log.Events, e => e.Event is BookingCancelled);
+    }
+}
