@@ -12,7 +12,7 @@ public sealed class ClinicAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _browser = await Browser.LaunchAsync();
-        _app = await AppProcess.StartAsync();
+        _app = await AppProcess.StartAsync(settings: new Dictionary<string, string> { ["Seed:Demo"] = "true" });
     }
 
     public async Task DisposeAsync()

@@ -29,9 +29,9 @@ public sealed class SqliteApp : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<SqliteApp> StartAsync(DateTimeOffset? now = null, string timeZone = "Europe/London")
+    public static async Task<SqliteApp> StartAsync(DateTimeOffset? now = null, string timeZone = "Europe/London", string? directory = null)
     {
-        var directory = System.IO.Directory.CreateTempSubdirectory("clinicportal-unit-").FullName;
+        directory ??= System.IO.Directory.CreateTempSubdirectory("clinicportal-unit-").FullName;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Data:Directory"] = directory,

@@ -37,6 +37,7 @@ public sealed class ClinicDatabase
     }
 
     public string DataDirectory { get; }
+    public string ConnectionString => _connectionString;
     public string DatabasePath { get; }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)

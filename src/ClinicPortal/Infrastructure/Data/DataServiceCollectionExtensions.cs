@@ -1,3 +1,4 @@
+using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.ReadModels;
 
 namespace ClinicPortal.Infrastructure.Data;
@@ -25,6 +26,8 @@ public static class DataServiceCollectionExtensions
         {
             await database.InitializeAsync();
             await app.Services.GetRequiredService<ReadModelRebuilder>().RebuildOutdatedAsync();
+            await app.Services.GetRequiredService<Practice.PracticeSettings>().LoadAsync();
+            await app.Services.SeedAccountsAsync(app.Configuration);
             app.Logger.LogInformation("Database ready at {DatabasePath}", database.DatabasePath);
         }
         catch (Exception exception)

@@ -42,11 +42,93 @@ public static class SchemaMigrator
             version INTEGER NOT NULL
         );
         """,
+        // 2: accounts (ASP.NET Core Identity's tables, as EF Core 9 defines them for ClinicUser) and practice settings.
+        """
+        CREATE TABLE "AspNetRoles" (
+            "Id" TEXT NOT NULL CONSTRAINT "PK_AspNetRoles" PRIMARY KEY,
+            "Name" TEXT NULL,
+            "NormalizedName" TEXT NULL,
+            "ConcurrencyStamp" TEXT NULL
+        );
+        CREATE TABLE "AspNetUsers" (
+            "Id" TEXT NOT NULL CONSTRAINT "PK_AspNetUsers" PRIMARY KEY,
+            "DisplayName" TEXT NOT NULL,
+            "IsActive" INTEGER NOT NULL DEFAULT 1,
+            "UserName" TEXT NULL,
+            "NormalizedUserName" TEXT NULL,
+            "Email" TEXT NULL,
+            "NormalizedEmail" TEXT NULL,
+            "EmailConfirmed" INTEGER NOT NULL,
+            "PasswordHash" TEXT NULL,
+            "SecurityStamp" TEXT NULL,
+            "ConcurrencyStamp" TEXT NULL,
+            "PhoneNumber" TEXT NULL,
+            "PhoneNumberConfirmed" INTEGER NOT NULL,
+            "TwoFactorEnabled" INTEGER NOT NULL,
+            "LockoutEnd" TEXT NULL,
+            "LockoutEnabled" INTEGER NOT NULL,
+            "AccessFailedCount" INTEGER NOT NULL
+        );
+        CREATE TABLE "AspNetRoleClaims" (
+            "Id" INTEGER NOT NULL CONSTRAINT "PK_AspNetRoleClaims" PRIMARY KEY AUTOINCREMENT,
+            "RoleId" TEXT NOT NULL,
+            "ClaimType" TEXT NULL,
+            "ClaimValue" TEXT NULL,
+            CONSTRAINT "FK_AspNetRoleClaims_AspNetRoles_RoleId" FOREIGN KEY ("RoleId") REFERENCES "AspNetRoles" ("Id") ON DELETE CASCADE
+        );
+        CREATE TABLE "AspNetUserClaims" (
+            "Id" INTEGER NOT NULL CONSTRAINT "PK_AspNetUserClaims" PRIMARY KEY AUTOINCREMENT,
+            "UserId" TEXT NOT NULL,
+            "ClaimType" TEXT NULL,
+            "ClaimValue" TEXT NULL,
+            CONSTRAINT "FK_AspNetUserClaims_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+        );
+        CREATE TABLE "AspNetUserLogins" (
+            "LoginProvider" TEXT NOT NULL,
+            "ProviderKey" TEXT NOT NULL,
+            "ProviderDisplayName" TEXT NULL,
+            "UserId" TEXT NOT NULL,
+            CONSTRAINT "PK_AspNetUserLogins" PRIMARY KEY ("LoginProvider", "ProviderKey"),
+            CONSTRAINT "FK_AspNetUserLogins_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+        );
+        CREATE TABLE "AspNetUserRoles" (
+            "UserId" TEXT NOT NULL,
+            "RoleId" TEXT NOT NULL,
+            CONSTRAINT "PK_AspNetUserRoles" PRIMARY KEY ("UserId", "RoleId"),
+            CONSTRAINT "FK_AspNetUserRoles_AspNetRoles_RoleId" FOREIGN KEY ("RoleId") REFERENCES "AspNetRoles" ("Id") ON DELETE CASCADE,
+            CONSTRAINT "FK_AspNetUserRoles_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+        );
+        CREATE TABLE "AspNetUserTokens" (
+            "UserId" TEXT NOT NULL,
+            "LoginProvider" TEXT NOT NULL,
+            "Name" TEXT NOT NULL,
+            "Value" TEXT NULL,
+            CONSTRAINT "PK_AspNetUserTokens" PRIMARY KEY ("UserId", "LoginProvider", "Name"),
+            CONSTRAINT "FK_AspNetUserTokens_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+        );
+        CREATE INDEX "IX_AspNetRoleClaims_RoleId" ON "AspNetRoleClaims" ("RoleId");
+        CREATE UNIQUE INDEX "RoleNameIndex" ON "AspNetRoles" ("NormalizedName");
+        CREATE INDEX "IX_AspNetUserClaims_UserId" ON "AspNetUserClaims" ("UserId");
+        CREATE INDEX "IX_AspNetUserLogins_UserId" ON "AspNetUserLogins" ("UserId");
+        CREATE INDEX "IX_AspNetUserRoles_RoleId" ON "AspNetUserRoles" ("RoleId");
+        CREATE INDEX "EmailIndex" ON "AspNetUsers" ("NormalizedEmail");
+        CREATE UNIQUE INDEX "UserNameIndex" ON "AspNetUsers" ("NormalizedUserName");
+        CREATE TABLE practice_settings (
+            id         INTEGER PRIMARY KEY CHECK (id = 1),
+            name       TEXT NOT NULL,
+            time_zone  TEXT NOT NULL,
+            email_from TEXT NOT NULL
+        );
+        """,
     ];
 
     public static int LatestVersion => Scripts.Count;
 
-    public static async Task<int> MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken = default)
+    public static Task<int> MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken = default) =>
+        MigrateAsync(connection, LatestVersion, cancellationToken);
+
+    /// <summary>Upgrades to <paramref name="target"/> (tests use it to make a database of an earlier version).</summary>
+    internal static async Task<int> MigrateAsync(SqliteConnection connection, int target, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);", cancellationToken);
         var current = await CurrentVersionAsync(connection, cancellationToken);
@@ -54,7 +136,7 @@ public static class SchemaMigrator
             throw new InvalidOperationException(
                 $"The database is at schema version {current}, newer than this app knows ({LatestVersion}). Run a newer ClinicPortal.");
 
-        for (var version = current + 1; version <= LatestVersion; version++)
+        for (var version = current + 1; version <= target; version++)
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             await using (var command = connection.CreateCommand())
@@ -67,7 +149,7 @@ public static class SchemaMigrator
             }
             await transaction.CommitAsync(cancellationToken);
         }
-        return LatestVersion;
+        return Math.Max(current, target);
     }
 
     public static async Task<int> CurrentVersionAsync(SqliteConnection connection, CancellationToken cancellationToken = default)

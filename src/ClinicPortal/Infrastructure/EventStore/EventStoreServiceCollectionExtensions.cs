@@ -24,7 +24,10 @@ public static class EventStoreServiceCollectionExtensions
             .Bind(configuration.GetSection(PracticeOptions.Section))
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Practice:TimeZone must be an IANA time zone id.")
             .ValidateOnStart();
+        services.AddOptions<Email.EmailOptions>().Bind(configuration.GetSection(Email.EmailOptions.Section));
+        services.AddSingleton<PracticeSettings>();
         services.AddSingleton<PracticeClock>();
+        services.AddSingleton<Email.IEmailSender, Email.SmtpEmailSender>();
 
         services.AddSingleton<EventLogSignal>();
         services.AddSingleton<IProjection, ScheduleProjection>();

@@ -1,0 +1,117 @@
+using System.Security.Claims;
+using ClinicPortal.Infrastructure.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicPortal.Infrastructure.Accounts;
+
+public static class AccountServiceCollectionExtensions
+{
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        services.AddDbContext<AccountsDbContext>((provider, options) =>
+            options.UseSqlite(provider.GetRequiredService<ClinicDatabase>().ConnectionString));
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(options =>
+        {
+            options.DefaultScheme = IdentityConstants.ApplicationScheme;
+            options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+        }).AddIdentityCookies();
+        services.AddAuthorization();
+
+        services.AddIdentityCore<ClinicUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Password.RequireDigit = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<AccountsDbContext>()
+            .AddSignInManager<ClinicSignInManager>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "ClinicPortal.Auth";
+            options.SlidingExpiration = true;
+        });
+        // A deactivated user's stamp changes, so their cookie stops working within a minute.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddScoped<PeopleDirectory>();
+        services.AddScoped<AccountEmails>();
+        services.AddScoped<DemoSeeder>();
+        services.AddHttpContextAccessor();
+        return services;
+    }
+
+    public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/account/logout", async (SignInManager<ClinicUser> signInManager, HttpContext context) =>
+        {
+            await signInManager.SignOutAsync();
+            await context.SignOutAsync(IdentityConstants.ExternalScheme);
+            return TypedResults.LocalRedirect("~/");
+        });
+    }
+}
+
+/// <summary>Refuses sign-in to users the practice owner has deactivated.</summary>
+public sealed class ClinicSignInManager(
+    UserManager<ClinicUser> userManager,
+    IHttpContextAccessor contextAccessor,
+    IUserClaimsPrincipalFactory<ClinicUser> claimsFactory,
+    Microsoft.Extensions.Options.IOptions<IdentityOptions> optionsAccessor,
+    ILogger<SignInManager<ClinicUser>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<ClinicUser> confirmation)
+    : SignInManager<ClinicUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+{
+    public override async Task<bool> CanSignInAsync(ClinicUser user) => user.IsActive && await base.CanSignInAsync(user);
+}
+
+/// <summary>Ends an interactive session within a minute of the user's deactivation or password change.</summary>
+internal sealed class RevalidatingAuthenticationStateProvider(
+    ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, Microsoft.Extensions.Options.IOptions<IdentityOptions> options)
+    : Microsoft.AspNetCore.Components.Server.RevalidatingServerAuthenticationStateProvider(loggerFactory)
+{
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ClinicUser>>();
+        var user = await users.GetUserAsync(state.User);
+        if (user is null || !user.IsActive)
+            return false;
+        var stamp = state.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
+        return stamp == await users.GetSecurityStampAsync(user);
+    }
+}
+
+public static class AccountStartup
+{
+    /// <summary>Roles always; the demo practice when Seed:Demo is set and there are no users yet.</summary>
+    public static async Task SeedAccountsAsync(this IServiceProvider services, IConfiguration configuration)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        await seeder.EnsureRolesAsync();
+        if (configuration.GetSection(SeedOptions.Section).Get<SeedOptions>()?.Demo == true)
+            await seeder.SeedDemoIfEmptyAsync();
+    }
+}

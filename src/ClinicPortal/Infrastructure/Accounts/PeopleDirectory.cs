@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicPortal.Infrastructure.Accounts;
+
+public sealed record Person(Guid Id, string Name, string Email, string? Phone, bool IsActive);
+
+/// <summary>Names and contact details of the practice's people, from the accounts tables.</summary>
+public sealed class PeopleDirectory(AccountsDbContext db)
+{
+    public Task<List<Person>> InRoleAsync(string role, CancellationToken ct = default) =>
+        (from user in db.Users
+         join link in db.UserRoles on user.Id equals link.UserId
+         join r in db.Roles on link.RoleId equals r.Id
+         where r.Name == role
+         orderby user.DisplayName
+         select new Person(user.Id, user.DisplayName, user.Email!, user.PhoneNumber, user.IsActive)).ToListAsync(ct);
+
+    public async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken ct = default)
+    {
+        var wanted = ids.Distinct().ToArray();
+        return await db.Users.Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+    }
+
+    public Task<Person?> FindAsync(Guid id, CancellationToken ct = default) =>
+        db.Users.Where(u => u.Id == id).Select(u => new Person(u.Id, u.DisplayName, u.Email!, u.PhoneNumber, u.IsActive)).FirstOrDefaultAsync(ct);
+
+    /// <summary>Patients whose name or email contains <paramref name="text"/>, for phone bookings.</summary>
+    public async Task<List<Person>> SearchPatientsAsync(string text, CancellationToken ct = default)
+    {
+        var term = text.Trim().ToUpperInvariant();
+        if (term.Length < 2)
+            return [];
+        var patients = await InRoleAsync(Roles.Patient, ct);
+        return patients.Where(p => p.Name.ToUpperInvariant().Contains(term) || p.Email.ToUpperInvariant().Contains(term)).Take(20).ToList();
+    }
+}

@@ -1,0 +1,100 @@
+using ClinicPortal.Tests.E2E.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ClinicPortal.Tests.E2E.Journeys;
+
+[Collection(ClinicAppCollection.Name)]
+public class PatientJourneys(ClinicAppFixture fixture)
+{
+    [Fact]
+    public async Task ANewPatientRegistersBooksASingleAndADoubleSlotSeesBothAndCancelsOne()
+    {
+        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        var email = $"new-{Guid.NewGuid():N}@example.test";
+
+        await page.GotoAsync("/account/register");
+        await page.GetByLabel("Full name").FillAsync("Nina New");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Phone").FillAsync("+44 7700 900555");
+        await page.Locator("input[name='Input.Password']").FillAsync("Welcome123");
+        await page.GetByLabel("Confirm password").FillAsync("Welcome123");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Book an appointment" })).ToBeVisibleAsync();
+
+        var day = Pages.NextWeekday().AddDays(7);
+        await Pages.PickDateAsync(page.GetByTestId("book-date"), day);
+        await page.Locator(".slot-offer").First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
+        await Expect(page.Locator(".rz-notification-title").GetByText("Booked", new() { Exact = true })).ToBeVisibleAsync();
+
+        await page.GetByTestId("double-slot").CheckAsync();
+        await Pages.ScreenshotAsync(page, "patient-book");
+        await page.Locator(".slot-offer").Last.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
+        await Expect(page.Locator(".rz-notification-title").GetByText("Booked", new() { Exact = true })).ToHaveCountAsync(2);
+
+        await page.GotoAsync("/my-bookings");
+        await Expect(page.GetByTestId("booking")).ToHaveCountAsync(2);
+        await Expect(page.GetByTestId("booking").Nth(1)).ToContainTextAsync("double");
+        await Expect(page.GetByTestId("monthly-usage")).ToContainTextAsync("3 of 10");
+        await Pages.ScreenshotAsync(page, "patient-my-bookings");
+
+        await page.GetByTestId("booking").First.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel booking" }).ClickAsync();
+        await Expect(page.GetByTestId("booking")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("monthly-usage")).ToContainTextAsync("2 of 10");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TwoPatientsRaceForOneSlot_ExactlyOneGetsItAndTheOtherIsToldWhy()
+    {
+        var day = Pages.NextWeekday().AddDays(8);
+        var pages = new List<IPage>();
+        foreach (var email in new[] { "patient18@demo.clinic", "patient19@demo.clinic" })
+        {
+            var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+            await Pages.SignInAsync(page, email, then: "/book");
+            await Pages.PickDateAsync(page.GetByTestId("book-date"), day);
+            pages.Add(page);
+        }
+        var slotLabel = await pages[0].Locator(".slot-offer").Last.GetAttributeAsync("aria-label");
+
+        // Both open the confirmation for the same slot, then both confirm.
+        foreach (var page in pages)
+            await page.GetByRole(AriaRole.Button, new() { Name = slotLabel!, Exact = true }).ClickAsync();
+        await Task.WhenAll(pages.Select(page => page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync()));
+
+        var outcomes = new List<string>();
+        foreach (var page in pages)
+        {
+            var title = page.Locator(".rz-notification-title");
+            await Expect(title.First).ToBeVisibleAsync();
+            outcomes.Add(await title.First.InnerTextAsync());
+        }
+        Assert.Equal(["Booked", "Not booked"], outcomes.Order());
+        var loser = pages[outcomes.IndexOf("Not booked")];
+        await Expect(loser.Locator(".rz-notification-content")).ToContainTextAsync("just been booked by someone else");
+        foreach (var page in pages)
+            await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task APatientIsDeniedStaffPagesAndAnAnonymousVisitorIsSentToSignIn()
+    {
+        var anonymous = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await anonymous.GotoAsync("/my-bookings");
+        await Expect(anonymous).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        await anonymous.Context.CloseAsync();
+
+        var patient = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await Pages.SignInAsync(patient, "patient2@demo.clinic");
+        foreach (var staffPage in new[] { "/reception", "/schedule" })
+        {
+            await patient.GotoAsync(staffPage);
+            await Expect(patient.GetByRole(AriaRole.Heading, new() { Name = "Not available to you" })).ToBeVisibleAsync();
+        }
+        await patient.Context.CloseAsync();
+    }
+}

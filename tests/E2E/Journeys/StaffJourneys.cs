@@ -1,0 +1,56 @@
+using ClinicPortal.Tests.E2E.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ClinicPortal.Tests.E2E.Journeys;
+
+[Collection(ClinicAppCollection.Name)]
+public class StaffJourneys(ClinicAppFixture fixture)
+{
+    [Fact]
+    public async Task ADoctorSchedulesADayWithTwoBlocksAndSeesItsSlots()
+    {
+        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await Pages.SignInAsync(page, "doctor2@demo.clinic", then: "/schedule");
+
+        await Pages.PickDateAsync(page.GetByTestId("schedule-date"), Pages.NextWeekday().AddDays(21));
+        await Expect(page.GetByTestId("day-empty")).ToBeVisibleAsync();
+        await page.GetByLabel("Block 1 from").SelectOptionAsync("09:00");
+        await page.GetByLabel("Block 1 to").SelectOptionAsync("10:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add another block" }).ClickAsync();
+        await page.GetByLabel("Block 2 from").SelectOptionAsync("14:00");
+        await page.GetByLabel("Block 2 to").SelectOptionAsync("14:30");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Schedule these slots" }).ClickAsync();
+
+        await Expect(page.GetByTestId("day-slot")).ToHaveCountAsync(9);
+        await Expect(page.GetByTestId("day-slot").First).ToContainTextAsync("09:00");
+        await Expect(page.GetByTestId("day-slot").Last).ToContainTextAsync("14:20");
+        await Pages.ScreenshotAsync(page, "doctor-schedule");
+
+        // The same hours again overlap what is now scheduled: the page says so and keeps the day as it was.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Schedule these slots" }).ClickAsync();
+        await Expect(page.GetByTestId("schedule-error")).ToContainTextAsync("overlaps slots already scheduled");
+        await Expect(page.GetByTestId("day-slot")).ToHaveCountAsync(9);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AReceptionistCancelsADoctorsDayAndItsBookingsAreGone()
+    {
+        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await Pages.SignInAsync(page, "reception@demo.clinic", then: "/reception");
+        await Pages.PickDateAsync(page.GetByTestId("reception-date"), Pages.NextWeekday());
+        var day = page.GetByTestId("day-view").Filter(new() { HasText = "Dr Chloe Lind" });
+        await Expect(day.GetByTestId("booked-patient").First).ToBeVisibleAsync();
+        await Pages.ScreenshotAsync(page, "reception-day");
+
+        await day.GetByRole(AriaRole.Button, new() { Name = "Cancel Dr Chloe Lind's day" }).ClickAsync();
+        await Expect(page.GetByTestId("affected-patients")).ToBeVisibleAsync();
+        await page.GetByTestId("cancel-day-reason").FillAsync("Dr Lind is unwell");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel the day" }).ClickAsync();
+
+        await Expect(day.GetByTestId("day-cancelled")).ToContainTextAsync("Dr Lind is unwell");
+        await Expect(day.GetByTestId("booked-patient")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+}
