@@ -17,7 +17,14 @@ public sealed class ClinicAppFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_app is not null) await _app.DisposeAsync();
+        if (_app is not null)
+        {
+            // The app's own log, for reading after a failed journey.
+            var artifacts = Path.Combine(RepositoryRoot.Path, "artifacts");
+            Directory.CreateDirectory(artifacts);
+            await File.WriteAllTextAsync(Path.Combine(artifacts, "e2e-app.log"), _app.Output);
+            await _app.DisposeAsync();
+        }
         if (_browser is not null) await _browser.DisposeAsync();
     }
 }

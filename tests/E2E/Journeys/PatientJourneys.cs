@@ -39,6 +39,9 @@ public class PatientJourneys(ClinicAppFixture fixture)
         await Expect(page.GetByTestId("booking").Nth(1)).ToContainTextAsync("double");
         await Expect(page.GetByTestId("monthly-usage")).ToContainTextAsync("3 of 10");
         await Pages.ScreenshotAsync(page, "patient-my-bookings");
+        await page.SetViewportSizeAsync(390, 844); // a phone
+        await Pages.ScreenshotAsync(page, "patient-my-bookings-phone");
+        await page.SetViewportSizeAsync(1280, 900);
 
         await page.GetByTestId("booking").First.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel booking" }).ClickAsync();
@@ -81,6 +84,27 @@ public class PatientJourneys(ClinicAppFixture fixture)
     }
 
     [Fact]
+    public async Task ASlotBookedInOneBrowserDisappearsFromAnotherWithoutAReload()
+    {
+        var day = Pages.NextWeekday().AddDays(9);
+        var watcher = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await Pages.SignInAsync(watcher, "patient16@demo.clinic", then: "/book");
+        await Pages.PickDateAsync(watcher.GetByTestId("book-date"), day);
+        var booker = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await Pages.SignInAsync(booker, "patient17@demo.clinic", then: "/book");
+        await Pages.PickDateAsync(booker.GetByTestId("book-date"), day);
+        var slotLabel = (await booker.Locator(".slot-offer").First.GetAttributeAsync("aria-label"))!;
+        await Expect(watcher.GetByRole(AriaRole.Button, new() { Name = slotLabel, Exact = true })).ToBeVisibleAsync();
+
+        await booker.GetByRole(AriaRole.Button, new() { Name = slotLabel, Exact = true }).ClickAsync();
+        await booker.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
+
+        await Expect(watcher.GetByRole(AriaRole.Button, new() { Name = slotLabel, Exact = true })).ToHaveCountAsync(0, new() { Timeout = 2_000 });
+        await watcher.Context.CloseAsync();
+        await booker.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task APatientIsDeniedStaffPagesAndAnAnonymousVisitorIsSentToSignIn()
     {
         var anonymous = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
@@ -90,7 +114,7 @@ public class PatientJourneys(ClinicAppFixture fixture)
 
         var patient = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
         await Pages.SignInAsync(patient, "patient2@demo.clinic");
-        foreach (var staffPage in new[] { "/reception", "/schedule" })
+        foreach (var staffPage in new[] { "/reception", "/schedule", "/admin/staff", "/admin/audit" })
         {
             await patient.GotoAsync(staffPage);
             await Expect(patient.GetByRole(AriaRole.Heading, new() { Name = "Not available to you" })).ToBeVisibleAsync();

@@ -31,6 +31,15 @@ public class StaffJourneys(ClinicAppFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Schedule these slots" }).ClickAsync();
         await Expect(page.GetByTestId("schedule-error")).ToContainTextAsync("overlaps slots already scheduled");
         await Expect(page.GetByTestId("day-slot")).ToHaveCountAsync(9);
+
+        // Copy the day's hours to the next week: the same two blocks appear there.
+        var nextWeek = Pages.NextWeekday().AddDays(28);
+        await Pages.PickDateAsync(page.GetByTestId("copy-to"), nextWeek);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add date" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copy to 1 dates" }).ClickAsync();
+        await Expect(page.GetByTestId("copy-result")).ToContainTextAsync("9 slots scheduled");
+        await Pages.PickDateAsync(page.GetByTestId("schedule-date"), nextWeek);
+        await Expect(page.GetByTestId("day-slot")).ToHaveCountAsync(9);
         await page.Context.CloseAsync();
     }
 

@@ -52,9 +52,10 @@ public static class AccountServiceCollectionExtensions
         // A deactivated user's stamp changes, so their cookie stops working within a minute.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
-        services.AddScoped<PeopleDirectory>();
+        services.AddSingleton<PeopleDirectory>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<DemoSeeder>();
+        services.AddSingleton<StaffAdministration>();
         services.AddHttpContextAccessor();
         return services;
     }

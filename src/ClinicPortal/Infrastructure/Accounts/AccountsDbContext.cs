@@ -17,7 +17,6 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
         builder.Entity<ClinicUser>(user =>
         {
             user.Property(u => u.DisplayName).HasMaxLength(200).IsRequired();
-            user.Property(u => u.IsActive).HasDefaultValue(true);
         });
     }
 }

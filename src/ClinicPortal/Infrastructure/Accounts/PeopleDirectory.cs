@@ -4,25 +4,36 @@ namespace ClinicPortal.Infrastructure.Accounts;
 
 public sealed record Person(Guid Id, string Name, string Email, string? Phone, bool IsActive);
 
-/// <summary>Names and contact details of the practice's people, from the accounts tables.</summary>
-public sealed class PeopleDirectory(AccountsDbContext db)
+/// <summary>
+/// Names and contact details of the practice's people, from the accounts tables. Every read uses a fresh
+/// context (pages hold this service for a whole circuit), without tracking.
+/// </summary>
+public sealed class PeopleDirectory(IServiceScopeFactory scopes)
 {
-    public Task<List<Person>> InRoleAsync(string role, CancellationToken ct = default) =>
+    private async Task<T> ReadAsync<T>(Func<AccountsDbContext, Task<T>> read)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        return await read(db);
+    }
+
+    public Task<List<Person>> InRoleAsync(string role, CancellationToken ct = default) => ReadAsync(db =>
         (from user in db.Users
          join link in db.UserRoles on user.Id equals link.UserId
          join r in db.Roles on link.RoleId equals r.Id
          where r.Name == role
          orderby user.DisplayName
-         select new Person(user.Id, user.DisplayName, user.Email!, user.PhoneNumber, user.IsActive)).ToListAsync(ct);
+         select new Person(user.Id, user.DisplayName, user.Email!, user.PhoneNumber, user.IsActive)).ToListAsync(ct));
 
     public async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken ct = default)
     {
         var wanted = ids.Distinct().ToArray();
-        return await db.Users.Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return await ReadAsync(db => db.Users.Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct));
     }
 
-    public Task<Person?> FindAsync(Guid id, CancellationToken ct = default) =>
-        db.Users.Where(u => u.Id == id).Select(u => new Person(u.Id, u.DisplayName, u.Email!, u.PhoneNumber, u.IsActive)).FirstOrDefaultAsync(ct);
+    public Task<Person?> FindAsync(Guid id, CancellationToken ct = default) => ReadAsync(db =>
+        db.Users.Where(u => u.Id == id).Select(u => new Person(u.Id, u.DisplayName, u.Email!, u.PhoneNumber, u.IsActive)).FirstOrDefaultAsync(ct));
 
     /// <summary>Patients whose name or email contains <paramref name="text"/>, for phone bookings.</summary>
     public async Task<List<Person>> SearchPatientsAsync(string text, CancellationToken ct = default)

@@ -34,6 +34,7 @@ public static class EventStoreServiceCollectionExtensions
         services.AddSingleton<IEventStore, SqliteEventStore>();
         services.AddSingleton<ReadModelRebuilder>();
         services.AddSingleton<ScheduleReadModel>();
+        services.AddSingleton<AuditTrail>();
         services.AddSingleton<CommandExecutor>();
 
         services.AddSingleton<ScheduleDayHandler>();

@@ -1,0 +1,34 @@
+using ClinicPortal.Domain;
+
+namespace ClinicPortal.Features.Admin.Audit;
+
+/// <summary>Each event of the log as a sentence the practice owner reads: who did what, to whom, when.</summary>
+public sealed class AuditText(IReadOnlyDictionary<Guid, string> names, Func<DateTimeOffset, string> time)
+{
+    public string Who(string causedBy) =>
+        Guid.TryParse(causedBy, out var id) ? Name(id) : causedBy.StartsWith("system", StringComparison.Ordinal) ? "ClinicPortal (monthly quota)" : causedBy;
+
+    public string What(IClinicEvent @event) => @event switch
+    {
+        DayScheduled e => $"Scheduled {Count(e.Slots.Count, "slot")} for {Name(e.DoctorId)} on {Day(e.Date)}, {Span(e.Slots)}",
+        SlotsRemoved e => $"Removed {Count(e.SlotIds.Count, "slot")} from {Name(e.DoctorId)}'s {Day(e.Date)}",
+        SlotsBooked e => $"Booked {Span(e.Slots)} on {Day(e.Date)} with {Name(e.DoctorId)} for {Name(e.PatientId)}",
+        BookingCancelled e => $"Cancelled {Name(e.PatientId)}'s booking {Span(e.Slots)} on {Day(e.Date)} with {Name(e.DoctorId)} ({Reason(e.Reason)})",
+        DayCancelled e => $"Cancelled {Name(e.DoctorId)}'s day {Day(e.Date)}: \"{e.Reason}\"; {Count(e.CancelledBookings.Count, "booking")} cancelled",
+        VisitMarked e => $"Marked {Name(e.PatientId)} {(e.Outcome == VisitOutcome.Arrived ? "arrived" : "a no-show")} on {Day(e.Date)} with {Name(e.DoctorId)}",
+        _ => @event.GetType().Name,
+    };
+
+    private string Name(Guid id) => names.GetValueOrDefault(id, "someone no longer listed");
+    private static string Day(DateOnly date) => date.ToString("ddd d MMM yyyy");
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+    private string Span(IReadOnlyList<ScheduledSlot> slots) => slots.Count == 0 ? "" : $"{time(slots[0].StartUtc)}–{time(slots[^1].EndUtc)}";
+
+    private static string Reason(CancellationReason reason) => reason switch
+    {
+        CancellationReason.Patient => "by the patient",
+        CancellationReason.Staff => "by the practice",
+        CancellationReason.QuotaExceeded => "over the monthly limit of 10 slots",
+        _ => reason.ToString(),
+    };
+}

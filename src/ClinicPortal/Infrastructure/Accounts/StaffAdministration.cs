@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace ClinicPortal.Infrastructure.Accounts;
+
+/// <summary>
+/// The practice owner's work on staff accounts: invite a doctor or receptionist, deactivate or reactivate them.
+/// Each operation has its own scope (and so its own DbContext): a page's circuit lives for hours, and a
+/// context kept that long would hold accounts that other requests have since changed.
+/// </summary>
+public sealed class StaffAdministration(IServiceScopeFactory scopes)
+{
+    public static readonly string[] InvitableRoles = [Roles.Doctor, Roles.Receptionist];
+
+    /// <summary>Creates the account without a password and emails a link to choose one. Returns errors for a person to read.</summary>
+    public async Task<IReadOnlyList<string>> InviteAsync(string name, string email, string role, string baseUri, CancellationToken ct = default)
+    {
+        if (!InvitableRoles.Contains(role))
+            return ["Choose whether they are a doctor or a receptionist."];
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ClinicUser>>();
+        if (await users.FindByEmailAsync(email.Trim()) is not null)
+            return ["Someone already has an account with this email."];
+
+        var user = new ClinicUser
+        {
+            Id = Guid.CreateVersion7(), UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true, DisplayName = name.Trim(),
+        };
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded)
+            return created.Errors.Select(e => e.Description).ToList();
+        Ensure(await users.AddToRoleAsync(user, role));
+        await scope.ServiceProvider.GetRequiredService<AccountEmails>().SendInvitationAsync(user, role, baseUri, ct);
+        return [];
+    }
+
+    /// <summary>A deactivated user cannot sign in; the new security stamp ends their open sessions within a minute.</summary>
+    public async Task SetActiveAsync(Guid userId, bool active)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ClinicUser>>();
+        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException($"No user {userId}.");
+        if (await users.IsInRoleAsync(user, Roles.Admin) && !active)
+            throw new InvalidOperationException("The practice owner cannot be deactivated.");
+        user.IsActive = active;
+        Ensure(await users.UpdateAsync(user));
+        Ensure(await users.UpdateSecurityStampAsync(user));
+    }
+
+    private static void Ensure(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using ClinicPortal.Tests.E2E.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ClinicPortal.Tests.E2E.Journeys;
+
+[Collection(ClinicAppCollection.Name)]
+public partial class AdminJourneys(ClinicAppFixture fixture)
+{
+    [Fact]
+    public async Task TheOwnerInvitesADoctorWhoChoosesAPasswordFromTheEmailAndSignsIn()
+    {
+        var admin = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await Pages.SignInAsync(admin, "admin@demo.clinic", then: "/admin/staff");
+        var email = $"dr-{Guid.NewGuid():N}@demo.clinic";
+
+        await admin.GetByLabel("Full name").FillAsync("Dr Dana Invited");
+        await admin.GetByLabel("Email").FillAsync(email);
+        await admin.GetByLabel("Role").SelectOptionAsync("Doctor");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+        await Expect(admin.GetByTestId("staff-member").Filter(new() { HasText = email })).ToBeVisibleAsync();
+        await Pages.ScreenshotAsync(admin, "admin-staff");
+
+        var message = await Mailbox.WaitForAsync(() => Mailbox.PickupFolder(fixture.App.DataDirectory), m => m.Contains(email));
+        var link = SetPasswordLink().Match(message).Value;
+        Assert.False(string.IsNullOrEmpty(link), "The invitation carries no set-password link:\n" + message);
+
+        var doctor = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await doctor.GotoAsync(link);
+        await doctor.Locator("input[name='Input.Password']").FillAsync("Invited123");
+        await doctor.GetByLabel("Confirm password").FillAsync("Invited123");
+        await doctor.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
+        await Expect(doctor.GetByTestId("password-set")).ToBeVisibleAsync();
+        await Pages.SignInAsync(doctor, email, "Invited123", then: "/schedule");
+        await Expect(doctor.GetByRole(AriaRole.Heading, new() { Name = "My schedule" })).ToBeVisibleAsync();
+
+        // Deactivated, the doctor can no longer sign in.
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Deactivate Dr Dana Invited" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Deactivate", Exact = true }).ClickAsync();
+        await Expect(admin.GetByTestId("staff-member").Filter(new() { HasText = email })).ToContainTextAsync("deactivated");
+        var again = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await again.GotoAsync("/account/login");
+        await again.GetByLabel("Email").FillAsync(email);
+        await again.GetByLabel("Password").FillAsync("Invited123");
+        await again.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(again.GetByTestId("form-error")).ToContainTextAsync("deactivated");
+
+        foreach (var page in new[] { admin, doctor, again })
+            await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheOwnerReadsTheAuditTrailOfOneDoctor()
+    {
+        var admin = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await Pages.SignInAsync(admin, "admin@demo.clinic", then: "/admin/audit");
+        await Expect(admin.GetByTestId("audit-entry").First).ToBeVisibleAsync();
+
+        await admin.GetByTestId("audit-doctor").SelectOptionAsync(new SelectOptionValue { Label = "Dr Ben Okafor" });
+
+        var entries = admin.GetByTestId("audit-entry");
+        await Expect(entries.First).ToContainTextAsync("Dr Ben Okafor");
+        foreach (var entry in await entries.AllInnerTextsAsync())
+            Assert.Contains("Dr Ben Okafor", entry);
+        await Pages.ScreenshotAsync(admin, "admin-audit");
+        await admin.Context.CloseAsync();
+    }
+
+    [GeneratedRegex(@"http://[^\s""<>]+/account/set-password\?userId=[^\s""<>&]+&(amp;)?code=[A-Za-z0-9_\-]+")]
+    private static partial Regex SetPasswordLink();
+}
