@@ -40,6 +40,8 @@ public class PatientJourneys(ClinicAppFixture fixture)
         await Expect(page.GetByTestId("monthly-usage")).ToContainTextAsync("3 of 10");
         await Pages.ScreenshotAsync(page, "patient-my-bookings");
         await page.SetViewportSizeAsync(390, 844); // a phone
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("booking")).ToHaveCountAsync(2);
         await Pages.ScreenshotAsync(page, "patient-my-bookings-phone");
         await page.SetViewportSizeAsync(1280, 900);
 
