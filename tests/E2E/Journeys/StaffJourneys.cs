@@ -55,11 +55,27 @@ public class StaffJourneys(ClinicAppFixture fixture)
 
         await day.GetByRole(AriaRole.Button, new() { Name = "Cancel Dr Chloe Lind's day" }).ClickAsync();
         await Expect(page.GetByTestId("affected-patients")).ToBeVisibleAsync();
+        var affected = await page.GetByTestId("affected-patients").Locator("li").CountAsync();
         await page.GetByTestId("cancel-day-reason").FillAsync("Dr Lind is unwell");
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel the day" }).ClickAsync();
 
         await Expect(day.GetByTestId("day-cancelled")).ToContainTextAsync("Dr Lind is unwell");
         await Expect(day.GetByTestId("booked-patient")).ToHaveCountAsync(0);
+
+        // With no SMTP server configured, each affected patient's email lands in the pickup folder as one .eml.
+        bool IsThisCancellation(string m) => m.Contains("Dr Lind is unwell") && m.Contains("Subject: Cancelled: Dr Chloe Lind");
+        var sent = await Mailbox.WaitForCountAsync(() => Mailbox.PickupFolder(fixture.App.DataDirectory), IsThisCancellation, affected);
+        Assert.Equal(affected, sent.Count);
+        Assert.Equal(affected, sent.Select(m => System.Text.RegularExpressions.Regex.Match(m, "^To: (.*)$", System.Text.RegularExpressions.RegexOptions.Multiline).Value).Distinct().Count());
         await page.Context.CloseAsync();
+
+        // The owner sees those messages on the outbox page, sent.
+        var admin = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await Pages.SignInAsync(admin, "admin@demo.clinic", then: "/admin/outbox");
+        var rows = admin.GetByTestId("outbox-row").Filter(new() { HasText = "Cancelled: Dr Chloe Lind" });
+        await Expect(rows).ToHaveCountAsync(affected);
+        await Expect(rows.First.GetByTestId("outbox-row-status")).ToContainTextAsync("Sent");
+        await Pages.ScreenshotAsync(admin, "admin-outbox");
+        await admin.Context.CloseAsync();
     }
 }

@@ -1,4 +1,6 @@
+using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Data;
+using Microsoft.AspNetCore.Identity;
 using ClinicPortal.Infrastructure.EventStore;
 using ClinicPortal.Infrastructure.ReadModels;
 using Microsoft.Extensions.Configuration;
@@ -17,6 +19,8 @@ public sealed class SqliteApp : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
+    private bool _ownsDirectory;
+
     private SqliteApp(ServiceProvider services, string directory, FakeTimeProvider clock)
     {
         _services = services;
@@ -29,14 +33,32 @@ public sealed class SqliteApp : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<SqliteApp> StartAsync(DateTimeOffset? now = null, string timeZone = "Europe/London", string? directory = null)
+    /// <summary>Creates a signed-up user of a role; their id is their patient or doctor id.</summary>
+    public async Task<Guid> CreateUserAsync(string name, string email, string role)
     {
+        await using var scope = _services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ClinicUser>>();
+        var user = new ClinicUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, DisplayName = name };
+        var created = await users.CreateAsync(user, "Password123");
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, role);
+        return user.Id;
+    }
+
+    public static async Task<SqliteApp> StartAsync(
+        DateTimeOffset? now = null, string timeZone = "Europe/London", string? directory = null, IDictionary<string, string?>? settings = null)
+    {
+        var ownsDirectory = directory is null;
         directory ??= System.IO.Directory.CreateTempSubdirectory("clinicportal-unit-").FullName;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Data:Directory"] = directory,
             ["Practice:TimeZone"] = timeZone,
-        }).Build();
+            ["Practice:Name"] = "Test Practice",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            values[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var clock = new FakeTimeProvider(now ?? A.Now);
 
         var services = new ServiceCollection();
@@ -45,18 +67,22 @@ public sealed class SqliteApp : IAsyncDisposable
         services.AddSingleton<TimeProvider>(clock);
         services.AddClinicData(configuration);
         services.AddScheduling(configuration);
+        services.AddAccounts();
 
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<ClinicDatabase>().InitializeAsync();
         await provider.GetRequiredService<ReadModelRebuilder>().RebuildOutdatedAsync();
-        return new SqliteApp(provider, directory, clock);
+        await provider.SeedAccountsAsync(configuration);
+        return new SqliteApp(provider, directory, clock) { _ownsDirectory = ownsDirectory };
     }
 
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
+        // A folder the test named outlives this app: a restart opens it again.
+        if (_ownsDirectory)
+            try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
     }
 
     private sealed class Environment(string root) : IHostEnvironment

@@ -28,6 +28,8 @@ public sealed class DemoSeeder(
     PracticeClock clock,
     ScheduleDayHandler schedule,
     BookSlotsHandler book,
+    Domain.EventStore.IEventStore store,
+    Policies.Checkpoints checkpoints,
     ILogger<DemoSeeder> logger)
 {
     public const string Password = "ClinicDemo1!";
@@ -92,6 +94,9 @@ public sealed class DemoSeeder(
                 }
             }
         }
+        // The demo's history is not news to its patients: email starts with what happens after seeding.
+        var seeded = await store.ReadAsync(Domain.EventStore.Query.Tagged(new Domain.EventStore.Tag("none")), ct);
+        await checkpoints.SaveAsync(Email.EmailDispatcher.CheckpointName, seeded.LastPosition, ct);
         logger.LogInformation("Seeded the demo practice: {Doctors} doctors, {Patients} patients, {Bookings} bookings", Doctors, Patients, bookings);
     }
 

@@ -120,6 +120,26 @@ public static class SchemaMigrator
             email_from TEXT NOT NULL
         );
         """,
+        // 3: the email outbox. A message is recorded under a key derived from its event and recipient before it is sent.
+        """
+        CREATE TABLE outbox (
+            id              INTEGER PRIMARY KEY,
+            key             TEXT NOT NULL UNIQUE,
+            kind            TEXT NOT NULL,
+            recipient       TEXT NOT NULL,
+            subject         TEXT NOT NULL,
+            html            TEXT NOT NULL,
+            text            TEXT NOT NULL,
+            attachments     TEXT NOT NULL,
+            created_at      INTEGER NOT NULL,
+            status          TEXT NOT NULL DEFAULT 'pending',
+            attempts        INTEGER NOT NULL DEFAULT 0,
+            last_error      TEXT,
+            next_attempt_at INTEGER NOT NULL,
+            sent_at         INTEGER
+        );
+        CREATE INDEX ix_outbox_due ON outbox (status, next_attempt_at);
+        """,
     ];
 
     public static int LatestVersion => Scripts.Count;

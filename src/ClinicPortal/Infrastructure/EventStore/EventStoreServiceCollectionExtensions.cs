@@ -28,6 +28,10 @@ public static class EventStoreServiceCollectionExtensions
         services.AddSingleton<PracticeSettings>();
         services.AddSingleton<PracticeClock>();
         services.AddSingleton<Email.IEmailSender, Email.SmtpEmailSender>();
+        services.AddSingleton<Email.EmailOutbox>();
+        services.AddSingleton<Email.NoticeComposer>();
+        services.AddSingleton<Email.EmailDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<Email.EmailDispatcher>());
 
         services.AddSingleton<EventLogSignal>();
         services.AddSingleton<IProjection, ScheduleProjection>();

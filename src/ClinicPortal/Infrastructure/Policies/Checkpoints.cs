@@ -5,6 +5,9 @@ namespace ClinicPortal.Infrastructure.Policies;
 /// <summary>How far along the log each background service has got, kept in the database so that restarts resume there.</summary>
 public sealed class Checkpoints(ClinicDatabase database)
 {
+    public const string UpsertSql =
+        "INSERT INTO checkpoints (name, position) VALUES ($name, $position) ON CONFLICT (name) DO UPDATE SET position = excluded.position;";
+
     public async Task<long> GetAsync(string name, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
@@ -18,8 +21,7 @@ public sealed class Checkpoints(ClinicDatabase database)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText =
-            "INSERT INTO checkpoints (name, position) VALUES ($name, $position) ON CONFLICT (name) DO UPDATE SET position = excluded.position;";
+        command.CommandText = UpsertSql;
         command.Parameters.AddWithValue("$name", name);
         command.Parameters.AddWithValue("$position", position);
         await command.ExecuteNonQueryAsync(ct);

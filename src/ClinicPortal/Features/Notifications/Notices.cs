@@ -1,0 +1,63 @@
+using ClinicPortal.Domain.Policies;
+
+namespace ClinicPortal.Features.Notifications;
+
+/// <summary>An appointment as a notice shows it: times already in the practice's time, e.g. "09:10–09:20".</summary>
+public sealed record NoticeTimes(string Start, string End)
+{
+    public override string ToString() => $"{Start}–{End}";
+}
+
+/// <summary>What a patient is told about a change to their bookings. Each notice becomes one email.</summary>
+public abstract record Notice(string PracticeName, string PatientName, string DoctorName, DateOnly Date, IReadOnlyList<NoticeTimes> Times, string BookAgainUrl)
+{
+    public string Day => Date.ToString("dddd d MMMM yyyy");
+    public string TimesText => string.Join(", ", Times);
+
+    public abstract string Subject { get; }
+
+    /// <summary>The plain-text alternative of the HTML body.</summary>
+    public string PlainText() =>
+        $"Dear {PatientName},\n\n{Lead()}\n\n" +
+        (this is DayCancelledNotice day ? $"Reason: {day.Reason}\n\n" : "") +
+        (this is BookingConfirmedNotice ? "A calendar file is attached.\n\n" : $"Book again: {BookAgainUrl}\n\n") +
+        $"{PracticeName}\n";
+
+    /// <summary>The sentence that says what happened, shared by the HTML and the text bodies.</summary>
+    public abstract string Lead();
+}
+
+public sealed record BookingConfirmedNotice(
+    string PracticeName, string PatientName, string DoctorName, DateOnly Date, IReadOnlyList<NoticeTimes> Times, string BookAgainUrl,
+    DateTimeOffset StartUtc, DateTimeOffset EndUtc, Guid BookingId)
+    : Notice(PracticeName, PatientName, DoctorName, Date, Times, BookAgainUrl)
+{
+    public override string Subject => $"Booked: {DoctorName}, {Date:ddd d MMM} at {Times[0].Start}";
+    public override string Lead() => $"Your appointment with {DoctorName} on {Day} at {TimesText} is booked.";
+}
+
+public sealed record DayCancelledNotice(
+    string PracticeName, string PatientName, string DoctorName, DateOnly Date, IReadOnlyList<NoticeTimes> Times, string BookAgainUrl, string Reason)
+    : Notice(PracticeName, PatientName, DoctorName, Date, Times, BookAgainUrl)
+{
+    public override string Subject => $"Cancelled: {DoctorName} on {Date:ddd d MMM}";
+    public override string Lead() => $"We are sorry: {DoctorName} cannot see patients on {Day}, so your appointment at {TimesText} is cancelled.";
+}
+
+public sealed record QuotaCancelledNotice(
+    string PracticeName, string PatientName, string DoctorName, DateOnly Date, IReadOnlyList<NoticeTimes> Times, string BookAgainUrl)
+    : Notice(PracticeName, PatientName, DoctorName, Date, Times, BookAgainUrl)
+{
+    public override string Subject => $"Cancelled: more than {MonthlyQuota.MaxSlotsPerMonth} slots in {Date:MMMM}";
+    public override string Lead() =>
+        $"A patient may hold at most {MonthlyQuota.MaxSlotsPerMonth} appointment slots in one calendar month. Your latest booking took you over " +
+        $"that limit for {Date:MMMM yyyy}, so it was cancelled: {DoctorName} on {Day} at {TimesText}.";
+}
+
+public sealed record StaffCancelledNotice(
+    string PracticeName, string PatientName, string DoctorName, DateOnly Date, IReadOnlyList<NoticeTimes> Times, string BookAgainUrl)
+    : Notice(PracticeName, PatientName, DoctorName, Date, Times, BookAgainUrl)
+{
+    public override string Subject => $"Cancelled: {DoctorName} on {Date:ddd d MMM}";
+    public override string Lead() => $"The practice has cancelled your appointment with {DoctorName} on {Day} at {TimesText}.";
+}

@@ -1,0 +1,137 @@
+using System.Text.Json;
+using ClinicPortal.Infrastructure.Data;
+using ClinicPortal.Infrastructure.Policies;
+using Microsoft.Data.Sqlite;
+
+namespace ClinicPortal.Infrastructure.Email;
+
+/// <summary>A message to record: its key (event and recipient) makes recording it twice a no-op.</summary>
+public sealed record OutboxMessage(string Key, string Kind, EmailMessage Email);
+
+public sealed record OutboxRow(
+    long Id, string Key, string Kind, string Recipient, string Subject, string Status, int Attempts, string? LastError,
+    DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt);
+
+public static class OutboxStatus
+{
+    public const string Pending = "pending";
+    public const string Sent = "sent";
+    public const string Failed = "failed";
+}
+
+/// <summary>
+/// The email outbox in clinic.db. Messages are recorded (with the dispatcher's checkpoint, in one transaction)
+/// before anything is sent, sent one at a time, and marked sent afterwards.
+/// </summary>
+public sealed class EmailOutbox(ClinicDatabase database)
+{
+    private sealed record StoredAttachment(string FileName, string ContentType, string Content);
+
+    public async Task RecordAsync(IReadOnlyList<OutboxMessage> messages, string checkpoint, long position, DateTimeOffset now, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using (var session = new SqlSession(connection, transaction))
+        {
+            foreach (var message in messages)
+            {
+                var attachments = JsonSerializer.Serialize((message.Email.Attachments ?? [])
+                    .Select(a => new StoredAttachment(a.FileName, a.ContentType, Convert.ToBase64String(a.Content))));
+                await session.ExecuteAsync(
+                    """
+                    INSERT INTO outbox (key, kind, recipient, subject, html, text, attachments, created_at, next_attempt_at)
+                    VALUES ($key, $kind, $to, $subject, $html, $text, $attachments, $now, $now)
+                    ON CONFLICT (key) DO NOTHING;
+                    """,
+                    ct, ("$key", message.Key), ("$kind", message.Kind), ("$to", message.Email.To), ("$subject", message.Email.Subject),
+                    ("$html", message.Email.HtmlBody), ("$text", message.Email.TextBody), ("$attachments", attachments), ("$now", now.ToUnixTimeMilliseconds()));
+            }
+            await session.ExecuteAsync(Checkpoints.UpsertSql, ct, ("$name", checkpoint), ("$position", position));
+        }
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Pending messages whose next attempt is due, oldest first.</summary>
+    public async Task<IReadOnlyList<(long Id, int Attempts, EmailMessage Email)>> DueAsync(DateTimeOffset now, int max, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT id, attempts, recipient, subject, html, text, attachments FROM outbox
+            WHERE status = 'pending' AND next_attempt_at <= $now ORDER BY id LIMIT $max;
+            """;
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$max", max);
+        var due = new List<(long, int, EmailMessage)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var attachments = JsonSerializer.Deserialize<StoredAttachment[]>(reader.GetString(6))!
+                .Select(a => new EmailAttachment(a.FileName, a.ContentType, Convert.FromBase64String(a.Content))).ToArray();
+            due.Add((reader.GetInt64(0), reader.GetInt32(1),
+                new EmailMessage(reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), attachments)));
+        }
+        return due;
+    }
+
+    public Task MarkSentAsync(long id, DateTimeOffset now, CancellationToken ct = default) =>
+        ExecuteAsync("UPDATE outbox SET status = 'sent', attempts = attempts + 1, last_error = NULL, sent_at = $now WHERE id = $id;",
+            ct, ("$id", id), ("$now", now.ToUnixTimeMilliseconds()));
+
+    public Task MarkRetryAsync(long id, string error, DateTimeOffset next, CancellationToken ct = default) =>
+        ExecuteAsync("UPDATE outbox SET attempts = attempts + 1, last_error = $error, next_attempt_at = $next WHERE id = $id;",
+            ct, ("$id", id), ("$error", error), ("$next", next.ToUnixTimeMilliseconds()));
+
+    public Task MarkFailedAsync(long id, string error, CancellationToken ct = default) =>
+        ExecuteAsync("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = $error WHERE id = $id;",
+            ct, ("$id", id), ("$error", error));
+
+    /// <summary>The owner's "retry": a failed or waiting message is tried again at once.</summary>
+    public Task RetryNowAsync(long id, DateTimeOffset now, CancellationToken ct = default) =>
+        ExecuteAsync("UPDATE outbox SET status = 'pending', next_attempt_at = $now WHERE id = $id AND status <> 'sent';",
+            ct, ("$id", id), ("$now", now.ToUnixTimeMilliseconds()));
+
+    public async Task<IReadOnlyList<OutboxRow>> ListAsync(string? status, int limit, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT id, key, kind, recipient, subject, status, attempts, last_error, created_at, next_attempt_at, sent_at FROM outbox
+            {(status is null ? "" : "WHERE status = $status")} ORDER BY id DESC LIMIT $limit;
+            """;
+        if (status is not null) command.Parameters.AddWithValue("$status", status);
+        command.Parameters.AddWithValue("$limit", limit);
+        var rows = new List<OutboxRow>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new OutboxRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                reader.GetString(5), reader.GetInt32(6), reader.IsDBNull(7) ? null : reader.GetString(7),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
+                reader.IsDBNull(10) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10))));
+        }
+        return rows;
+    }
+
+    public async Task<Dictionary<string, int>> CountsAsync(CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT status, count(*) FROM outbox GROUP BY status;";
+        var counts = new Dictionary<string, int> { [OutboxStatus.Pending] = 0, [OutboxStatus.Sent] = 0, [OutboxStatus.Failed] = 0 };
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            counts[reader.GetString(0)] = reader.GetInt32(1);
+        return counts;
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

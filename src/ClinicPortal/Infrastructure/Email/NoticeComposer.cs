@@ -1,0 +1,79 @@
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.EventStore;
+using ClinicPortal.Features.Notifications;
+using ClinicPortal.Infrastructure.Accounts;
+using ClinicPortal.Infrastructure.Practice;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Options;
+
+namespace ClinicPortal.Infrastructure.Email;
+
+/// <summary>
+/// Turns events into the emails patients receive: a confirmation (with a calendar file) for each booking,
+/// and a notice for each cancellation by the practice, by the monthly quota, or of a whole day (one email per
+/// patient, listing all their times). Each message's key is the event's position and the patient.
+/// </summary>
+public sealed class NoticeComposer(
+    PeopleDirectory people, PracticeSettings practice, PracticeClock clock, IOptions<EmailOptions> options,
+    IServiceProvider services, ILoggerFactory loggers, TimeProvider time)
+{
+    public async Task<IReadOnlyList<OutboxMessage>> ComposeAsync(StoredEvent stored, CancellationToken ct = default)
+    {
+        var messages = new List<OutboxMessage>();
+        switch (stored.Event)
+        {
+            case SlotsBooked e:
+                await AddAsync(messages, stored, e.PatientId, e.DoctorId, "confirmation", (p, d) =>
+                    new BookingConfirmedNotice(practice.Current.Name, p, d, e.Date, Times(e.Slots), BookUrl, e.Slots[0].StartUtc, e.Slots[^1].EndUtc, e.BookingId), ct);
+                break;
+            case BookingCancelled { Reason: CancellationReason.QuotaExceeded } e:
+                await AddAsync(messages, stored, e.PatientId, e.DoctorId, "quota-cancelled", (p, d) =>
+                    new QuotaCancelledNotice(practice.Current.Name, p, d, e.Date, Times(e.Slots), BookUrl), ct);
+                break;
+            case BookingCancelled { Reason: CancellationReason.Staff } e:
+                await AddAsync(messages, stored, e.PatientId, e.DoctorId, "staff-cancelled", (p, d) =>
+                    new StaffCancelledNotice(practice.Current.Name, p, d, e.Date, Times(e.Slots), BookUrl), ct);
+                break;
+            case DayCancelled e:
+                foreach (var patient in e.CancelledBookings.GroupBy(b => b.PatientId))
+                {
+                    await AddAsync(messages, stored, patient.Key, e.DoctorId, "day-cancelled", (p, d) =>
+                        new DayCancelledNotice(practice.Current.Name, p, d, e.Date, patient.Select(b => Span(b.Slots)).ToArray(), BookUrl, e.Reason), ct);
+                }
+                break;
+        }
+        return messages;
+    }
+
+    private string BookUrl => $"{options.Value.LinkBaseUrl.TrimEnd('/')}/book";
+
+    private NoticeTimes Span(IReadOnlyList<ScheduledSlot> slots) => new(clock.Time(slots[0].StartUtc), clock.Time(slots[^1].EndUtc));
+
+    private IReadOnlyList<NoticeTimes> Times(IReadOnlyList<ScheduledSlot> slots) => [Span(slots)];
+
+    private async Task AddAsync(
+        List<OutboxMessage> messages, StoredEvent stored, Guid patientId, Guid doctorId, string kind,
+        Func<string, string, Notice> notice, CancellationToken ct)
+    {
+        var patient = await people.FindAsync(patientId, ct);
+        if (patient is null)
+            return; // no account to write to
+        var doctor = await people.FindAsync(doctorId, ct);
+        var made = notice(patient.Name, doctor?.Name ?? "your doctor");
+        var attachments = made is BookingConfirmedNotice confirmed
+            ? new[] { new EmailAttachment("appointment.ics", "text/calendar", System.Text.Encoding.UTF8.GetBytes(CalendarInvite.For(confirmed, time.GetUtcNow()))) }
+            : [];
+        var email = new EmailMessage(patient.Email, made.Subject, await RenderAsync(made), made.PlainText(), attachments);
+        messages.Add(new OutboxMessage($"{stored.Position}:{patientId:N}", kind, email));
+    }
+
+    /// <summary>The HTML body: the NoticeEmail Razor component rendered outside any page.</summary>
+    public async Task<string> RenderAsync(Notice notice)
+    {
+        await using var renderer = new HtmlRenderer(services, loggers);
+        return await renderer.Dispatcher.InvokeAsync(async () =>
+            (await renderer.RenderComponentAsync<NoticeEmail>(ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(NoticeEmail.Notice)] = notice })))
+            .ToHtmlString());
+    }
+}

@@ -1,0 +1,181 @@
+using System.Text.RegularExpressions;
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.Scheduling;
+using ClinicPortal.Features.Booking.BookSlots;
+using ClinicPortal.Features.Reception.CancelDay;
+using ClinicPortal.Features.Scheduling.ScheduleDay;
+using ClinicPortal.Infrastructure.Accounts;
+using ClinicPortal.Infrastructure.Email;
+using ClinicPortal.Infrastructure.Policies;
+using ClinicPortal.Tests.Unit.Support;
+
+namespace ClinicPortal.Tests.Unit.Email;
+
+/// <summary>The email dispatcher on a real SQLite file, sending to a real SMTP server (aiosmtpd).</summary>
+public class EmailDeliveryTests
+{
+    private static Dictionary<string, string?> Smtp(SmtpServer server) => new()
+    {
+        ["Email:Smtp:Host"] = "127.0.0.1",
+        ["Email:Smtp:Port"] = server.Port.ToString(),
+        ["Email:LinkBaseUrl"] = "https://clinic.example",
+    };
+
+    private sealed record Practice(SqliteApp App, Guid Doctor, DayScheduled Day);
+
+    private static async Task<Practice> PracticeWithADayAsync(SqliteApp app)
+    {
+        var doctor = await app.CreateUserAsync("Dr Ada Hart", "hart@clinic.example", Roles.Doctor);
+        var day = (await app.Get<ScheduleDayHandler>().HandleAsync(doctor, A.Tomorrow, [new BlockOfTime(new(9, 0), new(12, 0))], Actor.Doctor(doctor))).Value!;
+        return new Practice(app, doctor, day);
+    }
+
+    private static async Task DeliverAsync(SqliteApp app)
+    {
+        var dispatcher = app.Get<EmailDispatcher>();
+        await dispatcher.RecordNewAsync();
+        await dispatcher.SendDueAsync();
+    }
+
+    [Fact]
+    public async Task ADayWithThreeBookedPatientsIsCancelled_ExactlyThreeMessagesArriveEachNamingItsPatientDoctorDateAndTimes()
+    {
+        await using var smtp = await SmtpServer.CreateAsync();
+        await using var app = await SqliteApp.StartAsync(settings: Smtp(smtp));
+        var practice = await PracticeWithADayAsync(app);
+        var book = app.Get<BookSlotsHandler>();
+        var patients = new List<(string Name, string Email, string Times)>();
+        for (var i = 0; i < 3; i++)
+        {
+            var name = $"Patient {i + 1}";
+            var email = $"p{i + 1}@mail.example";
+            var id = await app.CreateUserAsync(name, email, Roles.Patient);
+            var slot = practice.Day.Slots[i * 4];
+            await book.HandleAsync(id, [slot.SlotId], Actor.Patient(id));
+            patients.Add((name, email, $"{Local(slot.StartUtc)}–{Local(slot.EndUtc)}"));
+        }
+        await app.Get<Checkpoints>().SaveAsync(EmailDispatcher.CheckpointName, 0);
+        await DeliverAsync(app); // the three confirmations
+        var confirmations = smtp.Messages().Count;
+
+        await app.Get<CancelDayHandler>().HandleAsync(practice.Doctor, A.Tomorrow, "Dr Hart is unwell", A.Receptionist);
+        await DeliverAsync(app);
+
+        var cancellations = smtp.Messages().Skip(confirmations).ToArray();
+        Assert.Equal(3, confirmations);
+        Assert.Equal(3, cancellations.Length);
+        foreach (var (name, email, times) in patients)
+        {
+            var message = Assert.Single(cancellations, m => m.Contains($"To: {email}"));
+            Assert.Contains($"Dear {name}", message);
+            Assert.Contains("Dr Ada Hart", message);
+            Assert.Contains("Tuesday 3 March 2026", message);
+            Assert.Contains(times, message);
+            Assert.Contains("Dr Hart is unwell", message);
+            Assert.Contains("https://clinic.example/book", message);
+            Assert.Contains("Test Practice", message);
+        }
+    }
+
+    [Fact]
+    public async Task TheSmtpServerIsDownWhenADayIsCancelled_AfterARestartAndTheServerComingBack_EveryMessageArrivesExactlyOnce()
+    {
+        await using var smtp = await SmtpServer.CreateAsync(start: false);
+        var directory = Directory.CreateTempSubdirectory("clinicportal-restart-").FullName;
+        var emails = new List<string>();
+        await using (var app = await SqliteApp.StartAsync(directory: directory, settings: Smtp(smtp)))
+        {
+            var practice = await PracticeWithADayAsync(app);
+            for (var i = 0; i < 3; i++)
+            {
+                var id = await app.CreateUserAsync($"Patient {i}", $"down{i}@mail.example", Roles.Patient);
+                await app.Get<BookSlotsHandler>().HandleAsync(id, [practice.Day.Slots[i].SlotId], Actor.Patient(id));
+                emails.Add($"down{i}@mail.example");
+            }
+            await app.Get<CancelDayHandler>().HandleAsync(practice.Doctor, A.Tomorrow, "Flood", A.Receptionist);
+            for (var attempt = 0; attempt < 3; attempt++)
+            {
+                await DeliverAsync(app);
+                app.Clock.Advance(TimeSpan.FromMinutes(10));
+            }
+            var waiting = await app.Get<EmailOutbox>().ListAsync(OutboxStatus.Pending, 100);
+            var all = await app.Get<EmailOutbox>().ListAsync(null, 100);
+            Assert.True(waiting.Count == 6, string.Join("; ", all.Select(r => $"{r.Status} {r.Attempts} {r.LastError}"))); // three confirmations, three cancellations
+            Assert.Contains(waiting, row => row.Attempts > 0 && row.LastError is not null);
+        }
+
+        await smtp.StartAsync();
+        await using (var restarted = await SqliteApp.StartAsync(now: A.Now.AddHours(1), directory: directory, settings: Smtp(smtp)))
+        {
+            for (var round = 0; round < 5 && smtp.Messages().Count < 6; round++)
+            {
+                await DeliverAsync(restarted);
+                restarted.Clock.Advance(TimeSpan.FromMinutes(10));
+            }
+            await DeliverAsync(restarted);
+            var left = await restarted.Get<EmailOutbox>().ListAsync(null, 100);
+            Assert.True(left.All(r => r.Status == OutboxStatus.Sent), string.Join("; ", left.Select(r => $"{r.Status} {r.Attempts} {r.LastError} {r.NextAttemptAt:O}")));
+        }
+
+        var messages = smtp.Messages();
+        Assert.Equal(6, messages.Count);
+        foreach (var email in emails)
+        {
+            Assert.Single(messages, m => m.Contains($"To: {email}") && m.Contains("Subject: Booked"));
+            Assert.Single(messages, m => m.Contains($"To: {email}") && m.Contains("Subject: Cancelled"));
+        }
+    }
+
+    [Fact]
+    public async Task APatientsEleventhSlotOfTheMonthEndsCancelledAndThePatientIsToldWhy()
+    {
+        await using var smtp = await SmtpServer.CreateAsync();
+        await using var app = await SqliteApp.StartAsync(settings: Smtp(smtp));
+        var practice = await PracticeWithADayAsync(app);
+        var patient = await app.CreateUserAsync("Quinn Quota", "quinn@mail.example", Roles.Patient);
+        SlotsBooked? eleventh = null;
+        for (var i = 0; i < 11; i++)
+            eleventh = (await app.Get<BookSlotsHandler>().HandleAsync(patient, [practice.Day.Slots[i].SlotId], Actor.Patient(patient))).Value;
+
+        await app.Get<MonthlyQuotaPolicy>().CatchUpAsync();
+        await DeliverAsync(app);
+
+        var booking = await app.Get<Infrastructure.ReadModels.ScheduleReadModel>().BookingAsync(eleventh!.BookingId);
+        Assert.Equal("QuotaExceeded", booking!.Cancelled);
+        var quota = Assert.Single(smtp.Messages(), m => m.Contains("Subject: Cancelled: more than 10 slots"));
+        Assert.Contains("To: quinn@mail.example", quota);
+        Assert.Contains("at most 10 appointment slots in one calendar month", quota);
+        Assert.Contains($"{A.At(A.Tomorrow, 10, 40):HH:mm}–{A.At(A.Tomorrow, 10, 50):HH:mm}", quota);
+    }
+
+    [Fact]
+    public async Task AConfirmationCarriesACalendarFileWithTheRightStartAndEnd()
+    {
+        await using var smtp = await SmtpServer.CreateAsync();
+        await using var app = await SqliteApp.StartAsync(settings: Smtp(smtp));
+        var practice = await PracticeWithADayAsync(app);
+        var patient = await app.CreateUserAsync("Cal Endar", "cal@mail.example", Roles.Patient);
+        var booked = (await app.Get<BookSlotsHandler>().HandleAsync(patient,
+            [practice.Day.Slots[3].SlotId, practice.Day.Slots[4].SlotId], Actor.Patient(patient))).Value!;
+
+        await DeliverAsync(app);
+
+        var message = Assert.Single(smtp.Messages());
+        Assert.Contains("text/calendar", message);
+        var calendar = Regex.Match(message, "BEGIN:VCALENDAR.*?END:VCALENDAR", RegexOptions.Singleline).Value.Replace("\r\n ", "");
+        var fields = calendar.Split("\r\n").Where(l => l.Contains(':'))
+            .GroupBy(l => l[..l.IndexOf(':')]).ToDictionary(g => g.Key, g => g.First()[(g.Key.Length + 1)..]);
+        Assert.Equal("2.0", fields["VERSION"]);
+        Assert.Equal(booked.Slots[0].StartUtc, ParseUtc(fields["DTSTART"]));
+        Assert.Equal(booked.Slots[1].EndUtc, ParseUtc(fields["DTEND"]));
+        Assert.Equal("09:30", Local(ParseUtc(fields["DTSTART"])));
+        Assert.Equal("VEVENT", fields["END"] == "VCALENDAR" ? "VEVENT" : fields["END"]);
+        Assert.Contains("Appointment with Dr Ada Hart", fields["SUMMARY"]);
+    }
+
+    private static string Local(DateTimeOffset instant) => PracticeTime.ToLocal(instant, A.London).ToString("HH:mm");
+
+    private static DateTimeOffset ParseUtc(string value) =>
+        DateTimeOffset.ParseExact(value, "yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal);
+}
