@@ -100,7 +100,7 @@ public class ConcurrentBookingTests
 
         var firstRun = await policy.CatchUpAsync();
         var secondRun = await policy.CatchUpAsync();
-        await app.Get<Checkpoints>().SaveAsync(MonthlyQuotaPolicy.CheckpointName, 0); // as if it crashed before saving
+        await app.Get<Checkpoints>().SaveAsync(MonthlyQuotaPolicy.Name, 0); // as if it crashed before saving
         await policy.CatchUpAsync();
 
         var log = await app.Get<IEventStore>().ReadAsync(Query.Tagged(Tag.Patient(A.PatientId)));

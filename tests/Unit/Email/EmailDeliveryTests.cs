@@ -33,7 +33,7 @@ public class EmailDeliveryTests
     private static async Task DeliverAsync(SqliteApp app)
     {
         var dispatcher = app.Get<EmailDispatcher>();
-        await dispatcher.RecordNewAsync();
+        await dispatcher.CatchUpAsync();
         await dispatcher.SendDueAsync();
     }
 
@@ -54,7 +54,7 @@ public class EmailDeliveryTests
             await book.HandleAsync(id, [slot.SlotId], Actor.Patient(id));
             patients.Add((name, email, $"{Local(slot.StartUtc)}–{Local(slot.EndUtc)}"));
         }
-        await app.Get<Checkpoints>().SaveAsync(EmailDispatcher.CheckpointName, 0);
+        await app.Get<Checkpoints>().SaveAsync(EmailDispatcher.Name, 0);
         await DeliverAsync(app); // the three confirmations
         var confirmations = smtp.Messages().Count;
 

@@ -8,36 +8,29 @@ using Microsoft.Extensions.Options;
 namespace ClinicPortal.Infrastructure.Email;
 
 /// <summary>
-/// Reads the log from its checkpoint and records the emails events call for (outbox row and checkpoint in one
-/// transaction: nothing is lost or recorded twice), then sends what is due, one message at a time, marking each
-/// sent after it went. While the SMTP server is down, messages wait and are retried with capped exponential
-/// back-off; a crash between sending and marking repeats at most that one message.
+/// Follows the log and records the emails events call for (outbox rows and checkpoint in one transaction:
+/// nothing is lost or recorded twice), then sends what is due, one message at a time, marking each sent after
+/// it went. While the SMTP server is down, messages wait and are retried with capped exponential back-off;
+/// a crash between sending and marking repeats at most that one message.
 /// </summary>
 public sealed class EmailDispatcher(
     IEventStore store, Checkpoints checkpoints, EmailOutbox outbox, NoticeComposer composer, IEmailSender sender,
-    TimeProvider time, IOptions<EmailOptions> options, EventLogSignal signal, ILogger<EmailDispatcher> logger) : BackgroundService
+    TimeProvider time, IOptions<EmailOptions> options, EventLogSignal signal, ILogger<EmailDispatcher> logger)
+    : LogReactor(store, checkpoints, signal, logger)
 {
-    public const string CheckpointName = "email-outbox";
-    private const int BatchSize = 200;
+    public const string Name = "email-outbox";
 
-    /// <summary>Records the messages of every event after the checkpoint; returns how many events it read.</summary>
-    public async Task<int> RecordNewAsync(CancellationToken ct = default)
+    protected override string CheckpointName => Name;
+
+    protected override async Task HandleAsync(IReadOnlyList<StoredEvent> batch, CancellationToken ct)
     {
-        var position = await checkpoints.GetAsync(CheckpointName, ct);
-        var read = 0;
-        while (true)
-        {
-            var batch = await store.ReadAfterAsync(position, BatchSize, ct);
-            if (batch.Count == 0)
-                return read;
-            var messages = new List<OutboxMessage>();
-            foreach (var stored in batch)
-                messages.AddRange(await composer.ComposeAsync(stored, ct));
-            position = batch[^1].Position;
-            await outbox.RecordAsync(messages, CheckpointName, position, time.GetUtcNow(), ct);
-            read += batch.Count;
-        }
+        var messages = new List<OutboxMessage>();
+        foreach (var stored in batch)
+            messages.AddRange(await composer.ComposeAsync(stored, ct));
+        await outbox.RecordAsync(messages, Name, batch[^1].Position, time.GetUtcNow(), ct);
     }
+
+    protected override Task AfterCatchUpAsync(CancellationToken ct) => SendDueAsync(ct);
 
     /// <summary>Sends every message that is due; returns how many went.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct = default)
@@ -73,26 +66,4 @@ public sealed class EmailDispatcher(
 
     private static bool IsPermanent(Exception exception) =>
         exception is FormatException or SmtpFailedRecipientException { StatusCode: SmtpStatusCode.MailboxUnavailable or SmtpStatusCode.MailboxNameNotAllowed };
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RecordNewAsync(stoppingToken);
-                await SendDueAsync(stoppingToken);
-                await signal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                logger.LogError(exception, "The email dispatcher failed; trying again shortly");
-                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
-    }
 }

@@ -50,7 +50,7 @@ public static class EventStoreServiceCollectionExtensions
 
         services.AddSingleton<Checkpoints>();
         services.AddSingleton<MonthlyQuotaPolicy>();
-        services.AddHostedService<MonthlyQuotaService>();
+        services.AddHostedService(provider => provider.GetRequiredService<MonthlyQuotaPolicy>());
         return services;
     }
 }
