@@ -1,4 +1,5 @@
 using ClinicPortal.Components;
+using ClinicPortal.Features.Api;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Data;
 using ClinicPortal.Infrastructure.EventStore;
@@ -19,6 +20,7 @@ builder.Services.AddRadzenComponents();
 builder.Services.AddClinicData(builder.Configuration);
 builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddAccounts();
+builder.Services.AddClinicApi(builder.Configuration);
 builder.Services.AddClinicHealthChecks();
 
 var app = builder.Build();
@@ -31,16 +33,25 @@ if (rebuildAndExit)
     return;
 }
 
-// A person never sees a stack trace, in any environment: the error is logged with its request id.
+// Nobody ever sees a stack trace, in any environment: the error is logged with its request id. Pages show a
+// friendly page (these two stay on the app itself, where re-executing a path can route again); the API answers
+// first with problem details of its own.
 app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found");
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api =>
+{
+    api.UseExceptionHandler(ApiProblems.HandleExceptions);
+    api.UseStatusCodePages(ApiProblems.WriteStatusAsync);
+});
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapClinicHealthEndpoints();
 app.MapAccountEndpoints();
+app.MapClinicApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.InitializeClinicDataAsync();

@@ -12,7 +12,11 @@ public sealed class ClinicAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _browser = await Browser.LaunchAsync();
-        _app = await AppProcess.StartAsync(settings: new Dictionary<string, string> { ["Seed:Demo"] = "true" });
+        _app = await AppProcess.StartAsync(settings: new Dictionary<string, string>
+        {
+            ["Seed:Demo"] = "true",
+            ["RateLimits:SignInPerMinute"] = "1000", // every journey signs in from 127.0.0.1; RateLimitTests checks the limit
+        });
     }
 
     public async Task DisposeAsync()

@@ -18,11 +18,22 @@ public static class Pages
     }
 
     /// <summary>The first weekday after today: the demo practice has slots and bookings on it.</summary>
-    public static DateOnly NextWeekday()
+    public static DateOnly NextWeekday() => Weekday(1);
+
+    /// <summary>
+    /// The n-th weekday after today (1 = the next one). The demo practice is open on every weekday of the next
+    /// 14 days, so n from 1 to 9 always falls on an open day, whatever day the tests run; journeys that change a
+    /// day each take their own n so that they do not meet.
+    /// </summary>
+    public static DateOnly Weekday(int n)
     {
-        var date = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
-        while (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        var date = DateOnly.FromDateTime(DateTime.UtcNow);
+        while (n > 0)
+        {
             date = date.AddDays(1);
+            if (date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+                n--;
+        }
         return date;
     }
 

@@ -22,7 +22,7 @@ public class PatientJourneys(ClinicAppFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Book an appointment" })).ToBeVisibleAsync();
 
-        var day = Pages.NextWeekday().AddDays(7);
+        var day = Pages.Weekday(5);
         await Pages.PickDateAsync(page.GetByTestId("book-date"), day);
         await page.Locator(".slot-offer").First.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
@@ -55,7 +55,7 @@ public class PatientJourneys(ClinicAppFixture fixture)
     [Fact]
     public async Task TwoPatientsRaceForOneSlot_ExactlyOneGetsItAndTheOtherIsToldWhy()
     {
-        var day = Pages.NextWeekday().AddDays(8);
+        var day = Pages.Weekday(6);
         var pages = new List<IPage>();
         foreach (var email in new[] { "patient18@demo.clinic", "patient19@demo.clinic" })
         {
@@ -88,7 +88,7 @@ public class PatientJourneys(ClinicAppFixture fixture)
     [Fact]
     public async Task ASlotBookedInOneBrowserDisappearsFromAnotherWithoutAReload()
     {
-        var day = Pages.NextWeekday().AddDays(9);
+        var day = Pages.Weekday(7);
         var watcher = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
         await Pages.SignInAsync(watcher, "patient16@demo.clinic", then: "/book");
         await Pages.PickDateAsync(watcher.GetByTestId("book-date"), day);

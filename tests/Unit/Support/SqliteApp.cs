@@ -69,7 +69,8 @@ public sealed class SqliteApp : IAsyncDisposable
         services.AddScheduling(configuration);
         services.AddAccounts();
 
-        var provider = services.BuildServiceProvider();
+        // Validate scopes as the Development host does, so that a scoped service taken from the root fails here too.
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
         await provider.GetRequiredService<ClinicDatabase>().InitializeAsync();
         await provider.GetRequiredService<ReadModelRebuilder>().RebuildOutdatedAsync();
         await provider.SeedAccountsAsync(configuration);

@@ -16,7 +16,7 @@ namespace ClinicPortal.Infrastructure.Email;
 /// </summary>
 public sealed class NoticeComposer(
     PeopleDirectory people, PracticeSettings practice, PracticeClock clock, IOptions<EmailOptions> options,
-    IServiceProvider services, ILoggerFactory loggers, TimeProvider time)
+    IServiceScopeFactory scopes, ILoggerFactory loggers, TimeProvider time)
 {
     public async Task<IReadOnlyList<OutboxMessage>> ComposeAsync(StoredEvent stored, CancellationToken ct = default)
     {
@@ -68,10 +68,11 @@ public sealed class NoticeComposer(
         messages.Add(new OutboxMessage($"{stored.Position}:{patientId:N}", kind, email));
     }
 
-    /// <summary>The HTML body: the NoticeEmail Razor component rendered outside any page.</summary>
+    /// <summary>The HTML body: the NoticeEmail Razor component rendered outside any page, in a scope of its own.</summary>
     public async Task<string> RenderAsync(Notice notice)
     {
-        await using var renderer = new HtmlRenderer(services, loggers);
+        await using var scope = scopes.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
         return await renderer.Dispatcher.InvokeAsync(async () =>
             (await renderer.RenderComponentAsync<NoticeEmail>(ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(NoticeEmail.Notice)] = notice })))
             .ToHtmlString());

@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.Scheduling;
+using ClinicPortal.Features.Booking.BookSlots;
+using ClinicPortal.Features.Booking.CancelBooking;
+using ClinicPortal.Features.Reception.CancelDay;
+using ClinicPortal.Features.Scheduling.ScheduleDay;
+using ClinicPortal.Infrastructure.Accounts;
+using ClinicPortal.Infrastructure.Practice;
+using ClinicPortal.Infrastructure.ReadModels;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace ClinicPortal.Features.Api;
+
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    /// <summary>Sign-in attempts per client address per minute (API sign-in).</summary>
+    public int SignInPerMinute { get; set; } = 20;
+
+    /// <summary>Booking requests per user per minute.</summary>
+    public int BookingsPerMinute { get; set; } = 120;
+}
+
+/// <summary>
+/// The JSON API for integrations (a patient app, a phone system) and load tests. It calls the same handlers as the
+/// pages and enforces the same roles; callers sign in at /api/identity/login and send the bearer token.
+/// </summary>
+public static class ApiEndpoints
+{
+    private const string SignInLimit = "sign-in";
+    private const string BookingLimit = "booking";
+
+    public static IServiceCollection AddClinicApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Problems written by others (Identity's sign-in, the framework) get the same machine-readable code.
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions.TryAdd("error", ApiProblems.ErrorCodeOf(context.ProblemDetails.Status ?? 500)));
+        services.AddOpenApi();
+        services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme);
+        services.AddIdentityCore<ClinicUser>().AddApiEndpoints();
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section));
+        var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, ct) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await ApiProblems.Problem(StatusCodes.Status429TooManyRequests, "rate_limited", "Too many requests; please wait a moment.")
+                    .ExecuteAsync(context.HttpContext);
+            };
+            options.AddPolicy(SignInLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.SignInPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            options.AddPolicy(BookingLimit, http => RateLimitPartition.GetTokenBucketLimiter(
+                http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = limits.BookingsPerMinute,
+                    TokensPerPeriod = limits.BookingsPerMinute,
+                    ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+                }));
+        });
+        return services;
+    }
+
+    public static void MapClinicApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapOpenApi().AllowAnonymous();
+
+        var identity = endpoints.MapGroup("/api/identity").WithTags("Identity");
+        identity.MapIdentityApi<ClinicUser>()
+            .RequireRateLimiting(SignInLimit)
+            .AddEndpointFilter(async (context, next) =>
+                // Patients register on the web page (name and phone are needed); staff are invited.
+                context.HttpContext.Request.Path.Value?.EndsWith("/register", StringComparison.OrdinalIgnoreCase) == true
+                    ? ApiProblems.NotFound("Register on the web page.")
+                    : await next(context));
+
+        var api = endpoints.MapGroup("/api").WithTags("Appointments");
+        api.MapGet("/slots", GetSlotsAsync).RequireAuthorization(Bearer(Roles.Patient, Roles.Receptionist, Roles.Admin));
+        api.MapPost("/bookings", BookAsync).RequireAuthorization(Bearer(Roles.Patient, Roles.Receptionist, Roles.Admin)).RequireRateLimiting(BookingLimit);
+        api.MapGet("/bookings/mine", MyBookingsAsync).RequireAuthorization(Bearer(Roles.Patient));
+        api.MapDelete("/bookings/{bookingId}", CancelBookingAsync).RequireAuthorization(Bearer(Roles.Patient, Roles.Receptionist, Roles.Admin));
+        api.MapPost("/doctors/me/days", ScheduleMyDayAsync).RequireAuthorization(Bearer(Roles.Doctor));
+        api.MapPost("/doctors/{doctorId}/days/{date}/cancel", CancelDayAsync).RequireAuthorization(Bearer(Roles.Doctor, Roles.Receptionist, Roles.Admin));
+    }
+
+    private static AuthorizationPolicy Bearer(params string[] roles) =>
+        new AuthorizationPolicyBuilder(IdentityConstants.BearerScheme).RequireAuthenticatedUser().RequireRole(roles).Build();
+
+    private static async Task<Results<Ok<IReadOnlyList<DoctorSlotsDto>>, ProblemHttpResult>> GetSlotsAsync(
+        string? date, ScheduleReadModel schedule, PeopleDirectory people, PracticeClock clock, CancellationToken ct)
+    {
+        if (ParseDate(date, clock) is not { } day)
+            return ApiProblems.Validation(DateRule(clock));
+        var available = await schedule.AvailableSlotsAsync(day, clock.Now, ct);
+        var names = await people.NamesAsync(available.Select(d => d.DoctorId), ct);
+        IReadOnlyList<DoctorSlotsDto> result = SlotOffers.For(available, names, doubleSlot: false)
+            .Select(d => new DoctorSlotsDto(d.DoctorId, d.DoctorName, d.Offers.Select(o => Slot(o.FirstSlotId, o.StartUtc, o.EndUtc, clock)).ToArray()))
+            .ToArray();
+        return TypedResults.Ok(result);
+    }
+
+    private static async Task<Results<Created<BookingDto>, ProblemHttpResult>> BookAsync(
+        HttpContext http, BookSlotsHandler book, PeopleDirectory people, PracticeClock clock, CancellationToken ct)
+    {
+        var (request, problem) = await ApiJson.ReadAsync<BookRequest>(http.Request, ct);
+        if (problem is not null) return problem;
+        var actor = CurrentActor.From(http.User)!;
+        if (request!.SlotIds is not { Count: > 0 } slotIds)
+            return ApiProblems.For(Rejection.NoSlotsChosen);
+        if (slotIds.Count > 2)
+            return ApiProblems.For(Rejection.TooManySlotsInOneBooking);
+
+        Guid patientId;
+        if (actor.IsStaff)
+        {
+            if (request.PatientId is not { } forPatient)
+                return ApiProblems.Validation("Staff must name the patient (patientId).");
+            if (await people.FindAsync(forPatient, ct) is null)
+                return ApiProblems.NotFound("No such patient.");
+            patientId = forPatient;
+        }
+        else
+        {
+            if (request.PatientId is { } other && other != actor.Id)
+                return ApiProblems.Forbidden("Patients book for themselves; leave patientId out.");
+            patientId = actor.Id;
+        }
+
+        var result = await book.HandleAsync(patientId, slotIds, actor, ct);
+        if (!result.IsAccepted)
+            return ApiProblems.For(result.Rejection!.Value);
+        var booked = result.Value!;
+        return TypedResults.Created($"/api/bookings/{booked.BookingId}",
+            new BookingDto(booked.BookingId, booked.PatientId, booked.DoctorId, booked.Slots.Select(s => Slot(s.SlotId, s.StartUtc, s.EndUtc, clock)).ToArray()));
+    }
+
+    private static async Task<Ok<IReadOnlyList<MyBookingDto>>> MyBookingsAsync(
+        HttpContext http, ScheduleReadModel schedule, PeopleDirectory people, PracticeClock clock, CancellationToken ct)
+    {
+        var actor = CurrentActor.From(http.User)!;
+        var bookings = await schedule.FutureBookingsAsync(actor.Id, clock.Now, ct);
+        var names = await people.NamesAsync(bookings.Select(b => b.DoctorId), ct);
+        IReadOnlyList<MyBookingDto> result = bookings.Select(b => new MyBookingDto(
+            b.BookingId, b.DoctorId, names.GetValueOrDefault(b.DoctorId, ""), b.Date, clock.ToLocal(b.StartUtc), clock.ToLocal(b.EndUtc), b.SlotCount)).ToArray();
+        return TypedResults.Ok(result);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> CancelBookingAsync(
+        string bookingId, HttpContext http, CancelBookingHandler cancel, CancellationToken ct)
+    {
+        if (!Guid.TryParse(bookingId, out var id))
+            return ApiProblems.NotFound("No such booking.");
+        var result = await cancel.HandleAsync(id, CurrentActor.From(http.User)!, ct: ct);
+        return result.IsAccepted ? TypedResults.NoContent() : ApiProblems.For(result.Rejection!.Value);
+    }
+
+    private static async Task<Results<Created<DayDto>, ProblemHttpResult>> ScheduleMyDayAsync(
+        HttpContext http, ScheduleDayHandler schedule, PracticeClock clock, CancellationToken ct)
+    {
+        var (request, problem) = await ApiJson.ReadAsync<ScheduleDayRequest>(http.Request, ct);
+        if (problem is not null) return problem;
+        if (ParseDate(request!.Date, clock) is not { } date)
+            return ApiProblems.Validation(DateRule(clock));
+        if (request.Blocks is not { Count: > 0 } blocks)
+            return ApiProblems.For(Rejection.NoBlocks);
+        if (blocks.Count > SlotBlock.MaxSlotsPerDay)
+            return ApiProblems.For(Rejection.TooManySlotsInDay);
+        var parsed = new List<BlockOfTime>();
+        foreach (var block in blocks)
+        {
+            if (!TimeOnly.TryParseExact(block.Start, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) ||
+                !TimeOnly.TryParseExact(block.End, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end))
+                return ApiProblems.Validation("Each block needs a start and an end as HH:mm, such as 09:00.");
+            parsed.Add(new BlockOfTime(start, end));
+        }
+
+        var actor = CurrentActor.From(http.User)!;
+        var result = await schedule.HandleAsync(actor.Id, date, parsed, actor, ct);
+        if (!result.IsAccepted)
+            return ApiProblems.For(result.Rejection!.Value);
+        var day = result.Value!;
+        return TypedResults.Created($"/api/doctors/{actor.Id}/days/{date:yyyy-MM-dd}",
+            new DayDto(day.DoctorId, day.Date, day.Slots.Select(s => Slot(s.SlotId, s.StartUtc, s.EndUtc, clock)).ToArray()));
+    }
+
+    private static async Task<Results<Ok<CancelledDayDto>, ProblemHttpResult>> CancelDayAsync(
+        string doctorId, string date, HttpContext http, CancelDayHandler cancel, PracticeClock clock, CancellationToken ct)
+    {
+        if (!Guid.TryParse(doctorId, out var doctor))
+            return ApiProblems.NotFound("No such doctor.");
+        if (ParseDate(date, clock) is not { } day)
+            return ApiProblems.Validation(DateRule(clock));
+        var (request, problem) = await ApiJson.ReadAsync<CancelDayRequest>(http.Request, ct);
+        if (problem is not null) return problem;
+
+        var result = await cancel.HandleAsync(doctor, day, request!.Reason ?? "", CurrentActor.From(http.User)!, ct);
+        if (!result.IsAccepted)
+            return ApiProblems.For(result.Rejection!.Value);
+        var cancelled = result.Value!;
+        return TypedResults.Ok(new CancelledDayDto(cancelled.DoctorId, cancelled.Date, cancelled.Reason,
+            cancelled.CancelledBookings.Select(b => new CancelledBookingDto(b.BookingId, b.PatientId,
+                b.Slots.Select(s => Slot(s.SlotId, s.StartUtc, s.EndUtc, clock)).ToArray())).ToArray()));
+    }
+
+    private static SlotDto Slot(Guid id, DateTimeOffset start, DateTimeOffset end, PracticeClock clock) =>
+        new(id, clock.ToLocal(start), clock.ToLocal(end));
+
+    /// <summary>A practice date as yyyy-MM-dd, from a year ago to two years ahead.</summary>
+    private static DateOnly? ParseDate(string? text, PracticeClock clock) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        && date >= clock.Today.AddYears(-1) && date <= clock.Today.AddYears(2)
+            ? date
+            : null;
+
+    private static string DateRule(PracticeClock clock) =>
+        $"Give the date as yyyy-MM-dd, between {clock.Today.AddYears(-1):yyyy-MM-dd} and {clock.Today.AddYears(2):yyyy-MM-dd}.";
+}
