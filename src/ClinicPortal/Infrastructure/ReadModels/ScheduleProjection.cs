@@ -25,8 +25,6 @@ public sealed class ScheduleProjection : IProjection
             booking_id TEXT,
             patient_id TEXT
         );
-        CREATE INDEX ix_rm_slots_day ON rm_slots (date, doctor_id, start_utc);
-        CREATE INDEX ix_rm_slots_doctor_day ON rm_slots (doctor_id, date, start_utc);
         CREATE TABLE rm_bookings (
             booking_id    TEXT PRIMARY KEY,
             patient_id    TEXT NOT NULL,
@@ -41,8 +39,6 @@ public sealed class ScheduleProjection : IProjection
             cancelled     TEXT,
             visit_outcome TEXT
         );
-        CREATE INDEX ix_rm_bookings_patient ON rm_bookings (patient_id, cancelled, start_utc);
-        CREATE INDEX ix_rm_bookings_doctor_day ON rm_bookings (doctor_id, date);
         CREATE TABLE rm_doctor_days (
             doctor_id     TEXT NOT NULL,
             date          TEXT NOT NULL,
@@ -56,6 +52,13 @@ public sealed class ScheduleProjection : IProjection
             slots      INTEGER NOT NULL,
             PRIMARY KEY (patient_id, month)
         ) WITHOUT ROWID;
+        """;
+
+    public string Indexes => """
+        CREATE INDEX ix_rm_slots_day ON rm_slots (date, doctor_id, start_utc);
+        CREATE INDEX ix_rm_slots_doctor_day ON rm_slots (doctor_id, date, start_utc);
+        CREATE INDEX ix_rm_bookings_patient ON rm_bookings (patient_id, cancelled, start_utc);
+        CREATE INDEX ix_rm_bookings_doctor_day ON rm_bookings (doctor_id, date);
         """;
 
     public async Task ApplyAsync(SqlSession db, StoredEvent stored, CancellationToken ct)

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http;
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.EventStore;
+using ClinicPortal.Infrastructure.EventStore;
+using ClinicPortal.Infrastructure.ReadModels;
+using Microsoft.Data.Sqlite;
+
+namespace ClinicPortal.Benchmarks;
+
+/// <summary>A log of a million events, written straight into the tables (as the store writes them), then rebuilt and started on.</summary>
+public static class MillionEvents
+{
+    /// <summary>Per doctor-day: a DayScheduled of 36 slots, 30 SlotsBooked, 4 of them cancelled again: 35 events.</summary>
+    public static async Task<long> GenerateAsync(string directory, int target)
+    {
+        await using (var app = await Harness.StartAsync(directory)) { } // schema
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(directory, "clinic.db")};Pooling=false");
+        await connection.OpenAsync();
+        await Exec(connection, "PRAGMA synchronous=OFF;");
+        var doctors = BookingScenarios.Doctors;
+        var start = new DateOnly(2010, 1, 4);
+        long position = 0;
+        var day = 0;
+        while (position < target)
+        {
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            await using var session = new Infrastructure.Data.SqlSession(connection, transaction);
+            for (var n = 0; n < 200 && position < target; n++, day++)
+            {
+                var doctor = doctors[day % doctors.Length];
+                var date = start.AddDays(day / doctors.Length);
+                var first = new DateTimeOffset(date.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
+                var slots = Enumerable.Range(0, 36).Select(i => new ScheduledSlot(Guid.NewGuid(), first.AddMinutes(10 * i))).ToArray();
+                var events = new List<IClinicEvent> { new DayScheduled(doctor, date, slots) };
+                var bookings = new List<SlotsBooked>();
+                for (var i = 0; i < 30; i++)
+                {
+                    var booked = new SlotsBooked(Guid.NewGuid(), Guid.NewGuid(), doctor, date, [slots[i]], "bench");
+                    bookings.Add(booked);
+                    events.Add(booked);
+                }
+                foreach (var b in bookings.Take(4))
+                    events.Add(new BookingCancelled(b.BookingId, b.PatientId, doctor, date, b.Slots, CancellationReason.Patient, "bench"));
+                foreach (var @event in events)
+                {
+                    var type = EventTypes.NameOf(@event);
+                    var tags = EventTags.Of(@event);
+                    position = (long)(await session.ScalarAsync(
+                        "INSERT INTO events (type, data, tags, recorded_at, caused_by) VALUES ($type, $data, $tags, $at, 'bench') RETURNING position;",
+                        default, ("$type", type), ("$data", EventSerializer.Serialize(@event)), ("$tags", string.Join(' ', tags)),
+                        ("$at", first.ToString("O", CultureInfo.InvariantCulture))))!;
+                    foreach (var tag in tags.Distinct())
+                        await session.ExecuteAsync("INSERT INTO event_tags (tag, position, type) VALUES ($tag, $p, $type);",
+                            default, ("$tag", tag.Value), ("$p", position), ("$type", type));
+                }
+            }
+            await transaction.CommitAsync();
+        }
+        // A running practice's background services have long caught up with its history.
+        await Exec(connection, $"INSERT OR REPLACE INTO checkpoints (name, position) VALUES ('monthly-quota', {position}), ('email-outbox', {position});");
+        return position;
+    }
+
+    public static async Task<TimeSpan> RebuildAsync(string directory)
+    {
+        await using var app = await Harness.StartAsync(directory);
+        var watch = Stopwatch.StartNew();
+        await app.Get<ReadModelRebuilder>().RebuildAllAsync();
+        return watch.Elapsed;
+    }
+
+    /// <summary>From starting the published app on that data folder to /health/ready answering 200.</summary>
+    public static async Task<TimeSpan?> StartUpAsync(string directory, string? appPath)
+    {
+        if (appPath is null || !File.Exists(appPath))
+            return null;
+        var port = 5300 + Random.Shared.Next(600);
+        var start = new ProcessStartInfo(appPath, ["--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = Path.GetDirectoryName(appPath)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Data__Directory"] = directory;
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            while (watch.Elapsed < TimeSpan.FromSeconds(120))
+            {
+                try
+                {
+                    using var response = await client.GetAsync($"http://127.0.0.1:{port}/health/ready");
+                    if (response.IsSuccessStatusCode) return watch.Elapsed;
+                }
+                catch (HttpRequestException) { }
+                catch (TaskCanceledException) { }
+                await Task.Delay(20);
+            }
+            return null;
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private static async Task Exec(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs every benchmark in one go on this machine and prints the figures beside the raw SQLite baseline.
+# Results are recorded by hand in docs/benchmarks.md. Extra arguments go to the harness (--quick, --events N).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dotnet publish src/ClinicPortal/ClinicPortal.csproj -c Release -o artifacts/app --nologo -v quiet
+dotnet build bench/ClinicPortal.Benchmarks -c Release --nologo -v quiet
+exec dotnet run -c Release --no-build --project bench/ClinicPortal.Benchmarks -- --app "$(pwd)/artifacts/app/ClinicPortal" "$@"

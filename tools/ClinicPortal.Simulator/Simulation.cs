@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ClinicPortal.Simulator;
+
+/// <summary>
+/// N workers, each acting as one demo patient, book (single and double), cancel and read for a while; then the
+/// invariants are checked through the API: no slot is held by two live bookings, and once the monthly-quota
+/// policy has run, no patient holds more than 10 slots in a month.
+/// </summary>
+public sealed class Simulation(SimulationOptions options, TextWriter output)
+{
+    public const int MaxSlotsPerMonth = 10;
+    private readonly Report _report = new();
+
+    private sealed record Slot(Guid SlotId, DateTimeOffset Start, DateTimeOffset End);
+    private sealed record DoctorSlots(Guid DoctorId, string DoctorName, Slot[] Slots);
+    private sealed record MyBooking(Guid BookingId, Guid DoctorId, string DoctorName, DateOnly Date, DateTimeOffset Start, DateTimeOffset End, int SlotCount);
+
+    public async Task<int> RunAsync(CancellationToken ct = default)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Workers + 4 })
+        {
+            BaseAddress = options.Url,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        var tokens = new string[options.Patients];
+        for (var p = 0; p < options.Patients; p++)
+            tokens[p] = await SignInAsync(http, string.Format(CultureInfo.InvariantCulture, options.PatientEmailFormat, p + 1), ct);
+
+        output.WriteLine($"Simulating {options.Workers} workers as {options.Patients} patients for {options.Duration.TotalSeconds:N0} s against {options.Url} …");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var stopAt = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, options.Workers).Select(worker => Task.Run(async () =>
+        {
+            var random = new Random(options.Seed + worker);
+            var token = tokens[worker % options.Patients];
+            while (stopAt.Elapsed < options.Duration && !ct.IsCancellationRequested)
+                await OneOperationAsync(http, token, random, today, ct);
+        }, ct)));
+        var elapsed = stopAt.Elapsed;
+        output.WriteLine();
+        _report.Print(output, elapsed);
+        output.WriteLine();
+        return await CheckInvariantsAsync(http, tokens, ct) ? 0 : 1;
+    }
+
+    private async Task OneOperationAsync(HttpClient http, string token, Random random, DateOnly today, CancellationToken ct)
+    {
+        var roll = random.Next(options.BookWeight + options.DoubleWeight + options.CancelWeight + options.ReadWeight);
+        var day = today.AddDays(random.Next(options.Days)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (roll < options.ReadWeight)
+        {
+            await ReadSlotsAsync(http, token, day, ct);
+        }
+        else if (roll < options.ReadWeight + options.BookWeight + options.DoubleWeight)
+        {
+            var wantsDouble = roll >= options.ReadWeight + options.BookWeight;
+            var doctors = await ReadSlotsAsync(http, token, day, ct);
+            if (doctors is not { Length: > 0 }) return;
+            var slots = doctors[random.Next(doctors.Length)].Slots;
+            Guid[]? chosen = null;
+            if (wantsDouble)
+            {
+                var pairs = slots.Zip(slots.Skip(1)).Where(p => p.First.End == p.Second.Start).ToArray();
+                if (pairs.Length > 0)
+                {
+                    var pair = pairs[random.Next(pairs.Length)];
+                    chosen = [pair.First.SlotId, pair.Second.SlotId];
+                }
+            }
+            else if (slots.Length > 0)
+            {
+                chosen = [slots[random.Next(slots.Length)].SlotId];
+            }
+            if (chosen is not null)
+                await SendAsync(http, token, wantsDouble ? "book double" : "book", HttpMethod.Post, "/api/bookings", new { slotIds = chosen }, ct);
+        }
+        else
+        {
+            var mine = await SendAsync(http, token, "my bookings", HttpMethod.Get, "/api/bookings/mine", null, ct);
+            var bookings = mine is null ? [] : mine.Value.Deserialize<MyBooking[]>(JsonSerializerOptions.Web) ?? [];
+            if (bookings.Length > 0)
+                await SendAsync(http, token, "cancel", HttpMethod.Delete, $"/api/bookings/{bookings[random.Next(bookings.Length)].BookingId}", null, ct);
+        }
+    }
+
+    private async Task<DoctorSlots[]?> ReadSlotsAsync(HttpClient http, string token, string day, CancellationToken ct)
+    {
+        var body = await SendAsync(http, token, "read slots", HttpMethod.Get, $"/api/slots?date={day}", null, ct);
+        return body?.Deserialize<DoctorSlots[]>(JsonSerializerOptions.Web);
+    }
+
+    /// <summary>Sends one request and records its latency and outcome: ok, the API's error code, or error (5xx, no answer).</summary>
+    private async Task<JsonElement?> SendAsync(HttpClient http, string token, string operation, HttpMethod method, string path, object? body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null) request.Content = JsonContent.Create(body);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await http.SendAsync(request, ct);
+            var text = await response.Content.ReadAsStringAsync(ct);
+            var latency = Stopwatch.GetElapsedTime(started);
+            if (response.IsSuccessStatusCode)
+            {
+                _report.Record(operation, latency, "ok");
+                return text.Length == 0 ? null : JsonDocument.Parse(text).RootElement.Clone();
+            }
+            var code = (int)response.StatusCode >= 500 ? $"error {(int)response.StatusCode}" : ErrorCode(text, response.StatusCode);
+            _report.Record(operation, latency, code);
+            return null;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            _report.Record(operation, Stopwatch.GetElapsedTime(started), $"error ({exception.GetType().Name})");
+            return null;
+        }
+    }
+
+    private static string ErrorCode(string body, HttpStatusCode status)
+    {
+        try
+        {
+            return JsonDocument.Parse(body).RootElement.GetProperty("error").GetString() ?? $"http {(int)status}";
+        }
+        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return $"http {(int)status}";
+        }
+    }
+
+    private async Task<string> SignInAsync(HttpClient http, string email, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var response = await http.PostAsJsonAsync("/api/identity/login", new { email, password = options.Password }, ct);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt < 10)
+            {
+                await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(5), ct);
+                continue;
+            }
+            if (!response.IsSuccessStatusCode)
+                throw new InvalidOperationException($"Could not sign in as {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+            return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("accessToken").GetString()!;
+        }
+    }
+
+    /// <summary>Reads every patient's bookings (after letting the quota policy settle) and checks both invariants.</summary>
+    private async Task<bool> CheckInvariantsAsync(HttpClient http, string[] tokens, CancellationToken ct)
+    {
+        List<(int Patient, MyBooking Booking)> all = [];
+        string? previous = null;
+        for (var round = 0; round < 20; round++)
+        {
+            all = [];
+            for (var p = 0; p < tokens.Length; p++)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/api/bookings/mine");
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[p]);
+                using var response = await http.SendAsync(request, ct);
+                response.EnsureSuccessStatusCode();
+                all.AddRange((await response.Content.ReadFromJsonAsync<MyBooking[]>(JsonSerializerOptions.Web, ct))!.Select(b => (p + 1, b)));
+            }
+            var snapshot = string.Join(",", all.Select(a => a.Booking.BookingId).Order());
+            if (snapshot == previous && !OverQuota(all).Any()) break; // the policy has caught up
+            previous = snapshot;
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        }
+
+        var doubleHeld = all.GroupBy(a => a.Booking.DoctorId)
+            .SelectMany(doctor => doctor.OrderBy(a => a.Booking.Start).Zip(doctor.OrderBy(a => a.Booking.Start).Skip(1)))
+            .Where(pair => pair.Second.Booking.Start < pair.First.Booking.End)
+            .ToArray();
+        var overQuota = OverQuota(all).ToArray();
+
+        output.WriteLine($"Invariants over {all.Count} live bookings of {tokens.Length} patients:");
+        output.WriteLine(doubleHeld.Length == 0
+            ? "  OK  no slot in two active bookings"
+            : $"  BROKEN  {doubleHeld.Length} pairs of bookings hold the same slot, e.g. {doubleHeld[0].First.Booking.BookingId} and {doubleHeld[0].Second.Booking.BookingId}");
+        output.WriteLine(overQuota.Length == 0
+            ? $"  OK  no patient above {MaxSlotsPerMonth} slots in a month"
+            : $"  BROKEN  {string.Join("; ", overQuota.Select(o => $"patient{o.Patient} holds {o.Slots} slots in {o.Month}"))}");
+        if (_report.Errors > 0)
+            output.WriteLine($"  NOTE  {_report.Errors} requests failed with a server error or no answer (see the table).");
+        return doubleHeld.Length == 0 && overQuota.Length == 0;
+    }
+
+    private static IEnumerable<(int Patient, string Month, int Slots)> OverQuota(List<(int Patient, MyBooking Booking)> all) =>
+        all.GroupBy(a => (a.Patient, Month: a.Booking.Date.ToString("yyyy-MM", CultureInfo.InvariantCulture)))
+            .Select(g => (g.Key.Patient, g.Key.Month, Slots: g.Sum(a => a.Booking.SlotCount)))
+            .Where(g => g.Slots > MaxSlotsPerMonth);
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+
+namespace ClinicPortal.Simulator;
+
+public sealed record SimulationOptions
+{
+    public Uri Url { get; init; } = new("http://localhost:5000");
+    public int Workers { get; init; } = 50;
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
+    public int Patients { get; init; } = 20;
+    public string PatientEmailFormat { get; init; } = "patient{0}@demo.clinic";
+    public string Password { get; init; } = "ClinicDemo1!";
+    public int Days { get; init; } = 14;
+    public int BookWeight { get; init; } = 50;
+    public int DoubleWeight { get; init; } = 15;
+    public int CancelWeight { get; init; } = 10;
+    public int ReadWeight { get; init; } = 25;
+    public int Seed { get; init; } = 2026;
+
+    public const string Usage = """
+        ClinicPortal.Simulator: drives a running ClinicPortal over its JSON API, then checks the booking invariants.
+          --url URL          the app (default http://localhost:5000)
+          --workers N        concurrent workers (default 50)
+          --duration S       seconds to run (default 60)
+          --patients N       demo patients to act as: patient1..N@demo.clinic (default 20)
+          --password P       their password (default the demo one)
+          --days N           book within today and the next N-1 days (default 14)
+          --mix book=50,double=15,cancel=10,read=25   relative weights of the operations
+          --seed N           random seed (default 2026)
+        Exit code 0: every invariant held; 1: an invariant was broken; 2: bad arguments or the app could not be reached.
+        """;
+
+    public static SimulationOptions Parse(string[] args)
+    {
+        var options = new SimulationOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            int Number() => int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+                ? n : throw new ArgumentException($"{args[i - 1]} needs a positive whole number.");
+            options = args[i] switch
+            {
+                "--url" => options with { Url = Uri.TryCreate(Next(), UriKind.Absolute, out var url) ? url : throw new ArgumentException("--url needs an absolute URL.") },
+                "--workers" => options with { Workers = Number() },
+                "--duration" => options with { Duration = TimeSpan.FromSeconds(Number()) },
+                "--patients" => options with { Patients = Number() },
+                "--password" => options with { Password = Next() },
+                "--days" => options with { Days = Number() },
+                "--seed" => options with { Seed = Number() },
+                "--mix" => ParseMix(options, Next()),
+                _ => throw new ArgumentException($"Unknown option {args[i]}."),
+            };
+        }
+        return options;
+    }
+
+    private static SimulationOptions ParseMix(SimulationOptions options, string mix)
+    {
+        foreach (var part in mix.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var pair = part.Split('=');
+            if (pair.Length != 2 || !int.TryParse(pair[1], NumberStyles.None, CultureInfo.InvariantCulture, out var weight))
+                throw new ArgumentException($"--mix takes name=weight pairs, not '{part}'.");
+            options = pair[0] switch
+            {
+                "book" => options with { BookWeight = weight },
+                "double" => options with { DoubleWeight = weight },
+                "cancel" => options with { CancelWeight = weight },
+                "read" => options with { ReadWeight = weight },
+                _ => throw new ArgumentException($"--mix knows book, double, cancel and read, not '{pair[0]}'."),
+            };
+        }
+        if (options.BookWeight + options.DoubleWeight + options.CancelWeight + options.ReadWeight == 0)
+            throw new ArgumentException("--mix needs at least one weight above zero.");
+        return options;
+    }
+}
