@@ -175,6 +175,28 @@ public class EmailDeliveryTests
 
     private static string Local(DateTimeOffset instant) => PracticeTime.ToLocal(instant, A.London).ToString("HH:mm");
 
+    [Fact]
+    public async Task AFailedMessageIsSentAgainWhenTheOwnerRetriesIt()
+    {
+        await using var smtp = await SmtpServer.CreateAsync();
+        await using var app = await SqliteApp.StartAsync(settings: Smtp(smtp));
+        var practice = await PracticeWithADayAsync(app);
+        var patient = await app.CreateUserAsync("Rhea Retry", "rhea@mail.example", Roles.Patient);
+        await app.Get<BookSlotsHandler>().HandleAsync(patient, [practice.Day.Slots[0].SlotId], Actor.Patient(patient));
+        var outbox = app.Get<EmailOutbox>();
+        await app.Get<EmailDispatcher>().CatchUpAsync();
+        var row = Assert.Single(await outbox.ListAsync(null, 10));
+        await outbox.MarkFailedAsync(row.Id, "550 mailbox unavailable");
+
+        await app.Get<EmailDispatcher>().SendDueAsync();
+        Assert.Empty(smtp.Messages()); // a failed message is not retried by itself
+        await outbox.RetryNowAsync(row.Id, app.Clock.GetUtcNow());
+        await app.Get<EmailDispatcher>().SendDueAsync();
+
+        Assert.Single(smtp.Messages(), m => m.Contains("To: rhea@mail.example"));
+        Assert.Equal(OutboxStatus.Sent, Assert.Single(await outbox.ListAsync(null, 10)).Status);
+    }
+
     private static DateTimeOffset ParseUtc(string value) =>
         DateTimeOffset.ParseExact(value, "yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.AssumeUniversal);

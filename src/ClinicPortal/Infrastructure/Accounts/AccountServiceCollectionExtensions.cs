@@ -106,13 +106,16 @@ internal sealed class RevalidatingAuthenticationStateProvider(
 
 public static class AccountStartup
 {
-    /// <summary>Roles always; the demo practice when Seed:Demo is set and there are no users yet.</summary>
+    /// <summary>Roles always; the demo practice when Seed:Demo is set and there are no users yet; the owner from Seed:AdminEmail.</summary>
     public static async Task SeedAccountsAsync(this IServiceProvider services, IConfiguration configuration)
     {
         await using var scope = services.CreateAsyncScope();
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
         await seeder.EnsureRolesAsync();
-        if (configuration.GetSection(SeedOptions.Section).Get<SeedOptions>()?.Demo == true)
+        var seed = configuration.GetSection(SeedOptions.Section).Get<SeedOptions>() ?? new SeedOptions();
+        if (seed.Demo)
             await seeder.SeedDemoIfEmptyAsync();
+        if (!string.IsNullOrWhiteSpace(seed.AdminEmail) && !string.IsNullOrEmpty(seed.AdminPassword))
+            await seeder.EnsureOwnerAsync(seed.AdminEmail, seed.AdminPassword);
     }
 }

@@ -14,6 +14,11 @@ public sealed class SeedOptions
 
     /// <summary>Seed the demo practice when the database has no users (true for `dotnet run`, false in Production).</summary>
     public bool Demo { get; set; }
+
+    /// <summary>With <see cref="AdminPassword"/>: the practice owner's account, created when no admin exists yet.</summary>
+    public string? AdminEmail { get; set; }
+
+    public string? AdminPassword { get; set; }
 }
 
 /// <summary>
@@ -44,6 +49,15 @@ public sealed class DemoSeeder(
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() });
         }
+    }
+
+    /// <summary>A practice needs its owner before anyone can be invited: create them from configuration, once.</summary>
+    public async Task EnsureOwnerAsync(string email, string password)
+    {
+        if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0)
+            return;
+        await CreateAsync(email, "Practice owner", Roles.Admin, password: password);
+        logger.LogInformation("Created the practice owner's account {Email}", email);
     }
 
     public async Task SeedDemoIfEmptyAsync(CancellationToken ct = default)
@@ -111,13 +125,13 @@ public sealed class DemoSeeder(
         return result.Value;
     }
 
-    private async Task<ClinicUser> CreateAsync(string email, string name, string role, string? phone = null)
+    private async Task<ClinicUser> CreateAsync(string email, string name, string role, string? phone = null, string password = Password)
     {
         var user = new ClinicUser
         {
             Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, PhoneNumber = phone,
         };
-        var created = await users.CreateAsync(user, Password);
+        var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
             throw new InvalidOperationException($"Could not seed {email}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
         await users.AddToRoleAsync(user, role);

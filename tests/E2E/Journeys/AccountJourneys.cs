@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+using ClinicPortal.Tests.E2E.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ClinicPortal.Tests.E2E.Journeys;
+
+[Collection(ClinicAppCollection.Name)]
+public partial class AccountJourneys(ClinicAppFixture fixture)
+{
+    [Fact]
+    public async Task APatientWhoForgotTheirPasswordChoosesANewOneFromTheEmailedLink()
+    {
+        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await page.GotoAsync("/account/forgot-password");
+        await page.GetByLabel("Email").FillAsync("patient14@demo.clinic");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send me a link" }).ClickAsync();
+        await Expect(page.GetByTestId("reset-sent")).ToBeVisibleAsync();
+
+        var message = await Mailbox.WaitForAsync(() => Mailbox.PickupFolder(fixture.App.DataDirectory),
+            m => m.Contains("To: patient14@demo.clinic") && m.Contains("Reset your"));
+        await page.GotoAsync(SetPasswordLink().Match(message).Value);
+        await page.Locator("input[name='Input.Password']").FillAsync("Remembered9");
+        await page.GetByLabel("Confirm password").FillAsync("Remembered9");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
+        await Expect(page.GetByTestId("password-set")).ToBeVisibleAsync();
+
+        await Pages.SignInAsync(page, "patient14@demo.clinic", "Remembered9");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task FiveWrongPasswordsLockTheAccount()
+    {
+        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await page.GotoAsync("/account/login");
+            await page.GetByLabel("Email").FillAsync("patient15@demo.clinic");
+            await page.GetByLabel("Password").FillAsync($"Wrong{attempt}");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await Expect(page.GetByTestId("form-error")).ToBeVisibleAsync();
+        }
+        await Expect(page.GetByTestId("form-error")).ToContainTextAsync("locked");
+
+        // Even the right password is refused while the lock lasts.
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email").FillAsync("patient15@demo.clinic");
+        await page.GetByLabel("Password").FillAsync(Pages.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByTestId("form-error")).ToContainTextAsync("locked");
+        await page.Context.CloseAsync();
+    }
+
+    [GeneratedRegex(@"http://[^\s""<>]+/account/set-password\?userId=[^\s""<>&]+&(amp;)?code=[A-Za-z0-9_\-]+")]
+    private static partial Regex SetPasswordLink();
+}
