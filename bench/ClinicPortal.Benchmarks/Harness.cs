@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ClinicPortal.Infrastructure.Accounts;
+using ClinicPortal.Infrastructure;
 using ClinicPortal.Infrastructure.Data;
 using ClinicPortal.Infrastructure.EventStore;
 using ClinicPortal.Infrastructure.ReadModels;
@@ -33,15 +33,8 @@ public sealed class Harness : IAsyncDisposable
             ["Data:Directory"] = directory,
             ["Practice:TimeZone"] = "Europe/London",
         }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton<IHostEnvironment>(new Environment(directory));
-        services.AddClinicData(configuration);
-        services.AddScheduling(configuration);
-        services.AddAccounts();
-        var provider = services.BuildServiceProvider();
-        await provider.GetRequiredService<ClinicDatabase>().InitializeAsync();
-        await provider.GetRequiredService<ReadModelRebuilder>().RebuildOutdatedAsync();
+        var provider = StandaloneServices.Build(configuration, directory);
+        await provider.PrepareAsync(configuration);
         return new Harness(provider, directory);
     }
 
@@ -49,14 +42,6 @@ public sealed class Harness : IAsyncDisposable
     {
         await _services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    }
-
-    private sealed class Environment(string root) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Benchmark";
-        public string ApplicationName { get; set; } = "ClinicPortal";
-        public string ContentRootPath { get; set; } = root;
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }
 

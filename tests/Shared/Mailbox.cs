@@ -74,6 +74,12 @@ public static partial class Mailbox
         return text.ToString();
     }
 
+    /// <summary>The set-password link of an invitation or a password-reset message ("" when there is none).</summary>
+    public static string SetPasswordLink(string message) => SetPasswordLinkPattern().Match(message).Value;
+
+    [GeneratedRegex(@"http://[^\s""<>]+/account/set-password\?userId=[^\s""<>&]+&(amp;)?code=[A-Za-z0-9_\-]+")]
+    private static partial Regex SetPasswordLinkPattern();
+
     [GeneratedRegex(@"Content-Transfer-Encoding: base64\r?\n(?:[^\r\n]+\r?\n)*\r?\n(?<body>(?:[A-Za-z0-9+/=]+\r?\n)+)", RegexOptions.IgnoreCase)]
     private static partial Regex Base64Part();
 

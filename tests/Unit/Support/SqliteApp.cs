@@ -1,4 +1,5 @@
 using ClinicPortal.Infrastructure.Accounts;
+using ClinicPortal.Infrastructure;
 using ClinicPortal.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
 using ClinicPortal.Infrastructure.EventStore;
@@ -60,20 +61,8 @@ public sealed class SqliteApp : IAsyncDisposable
             values[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var clock = new FakeTimeProvider(now ?? A.Now);
-
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton<IHostEnvironment>(new Environment(directory));
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddClinicData(configuration);
-        services.AddScheduling(configuration);
-        services.AddAccounts();
-
-        // Validate scopes as the Development host does, so that a scoped service taken from the root fails here too.
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
-        await provider.GetRequiredService<ClinicDatabase>().InitializeAsync();
-        await provider.GetRequiredService<ReadModelRebuilder>().RebuildOutdatedAsync();
-        await provider.SeedAccountsAsync(configuration);
+        var provider = StandaloneServices.Build(configuration, directory, clock);
+        await provider.PrepareAsync(configuration);
         return new SqliteApp(provider, directory, clock) { _ownsDirectory = ownsDirectory };
     }
 
@@ -84,13 +73,5 @@ public sealed class SqliteApp : IAsyncDisposable
         // A folder the test named outlives this app: a restart opens it again.
         if (_ownsDirectory)
             try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
-    }
-
-    private sealed class Environment(string root) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Test";
-        public string ApplicationName { get; set; } = "ClinicPortal";
-        public string ContentRootPath { get; set; } = root;
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }

@@ -1,5 +1,3 @@
-using ClinicPortal.Infrastructure.Accounts;
-using ClinicPortal.Infrastructure.ReadModels;
 
 namespace ClinicPortal.Infrastructure.Data;
 
@@ -24,10 +22,7 @@ public static class DataServiceCollectionExtensions
         var database = app.Services.GetRequiredService<ClinicDatabase>();
         try
         {
-            await database.InitializeAsync();
-            await app.Services.GetRequiredService<ReadModelRebuilder>().RebuildOutdatedAsync();
-            await app.Services.GetRequiredService<Practice.PracticeSettings>().LoadAsync();
-            await app.Services.SeedAccountsAsync(app.Configuration);
+            await app.Services.PrepareAsync(app.Configuration);
             app.Logger.LogInformation("Database ready at {DatabasePath}", database.DatabasePath);
         }
         catch (Exception exception)

@@ -11,7 +11,18 @@ public sealed class EventLogSignal
     public void Notify(long position)
     {
         Interlocked.Exchange(ref _next, NewSource()).TrySetResult();
-        Appended?.Invoke(position);
+        // Raised on the event store's writer: one subscriber's failure must not stop the writer or the others.
+        foreach (var subscriber in Appended?.GetInvocationList().Cast<Action<long>>() ?? [])
+        {
+            try
+            {
+                subscriber(position);
+            }
+            catch (Exception exception)
+            {
+                System.Diagnostics.Trace.TraceError($"An append subscriber failed: {exception}");
+            }
+        }
     }
 
     /// <summary>Completes at the next append, or after <paramref name="timeout"/>, whichever comes first.</summary>

@@ -1,0 +1,21 @@
+using ClinicPortal.Infrastructure.EventStore;
+
+namespace ClinicPortal.Tests.Unit.EventStore;
+
+public class EventLogSignalTests
+{
+    [Fact]
+    public async Task AFailingSubscriberDoesNotKeepTheOthersOrTheWaitersFromHearingOfAnAppend()
+    {
+        var signal = new EventLogSignal();
+        long heard = 0;
+        signal.Appended += _ => throw new InvalidOperationException("a page went away badly");
+        signal.Appended += position => heard = position;
+        var waiting = signal.WaitAsync(TimeSpan.FromSeconds(10), CancellationToken.None);
+
+        signal.Notify(42);
+
+        Assert.Equal(42, heard);
+        Assert.Same(waiting, await Task.WhenAny(waiting, Task.Delay(TimeSpan.FromSeconds(5))));
+    }
+}
