@@ -100,6 +100,17 @@ public class BookingApiTests(ClinicAppFixture fixture)
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
     }
 
+    [Fact]
+    public async Task AHugeArrayIsRefusedBeforeItIsRead()
+    {
+        using var patient = await ApiClient.SignedInAsync(Base, "patient8@demo.clinic");
+        var huge = "{\"slotIds\":[" + string.Join(",", Enumerable.Repeat($"\"{Guid.NewGuid()}\"", 5000)) + "]}";
+
+        using var response = await patient.PostJsonAsync("/api/bookings", huge);
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+    }
+
     [Theory]
     [InlineData("1999-01-01")]
     [InlineData("2999-01-01")]
