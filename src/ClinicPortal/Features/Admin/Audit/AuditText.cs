@@ -10,7 +10,7 @@ public sealed class AuditText(IReadOnlyDictionary<Guid, string> names, Func<Date
 
     public string What(IClinicEvent @event) => @event switch
     {
-        DayScheduled e => $"Scheduled {Count(e.Slots.Count, "slot")} for {Name(e.DoctorId)} on {Day(e.Date)}, {Span(e.Slots)}",
+        DayScheduled e => $"Scheduled {Count(e.Slots.Count, "slot")} for {Name(e.DoctorId)} on {Day(e.Date)}, {Runs(e.Slots)}",
         SlotsRemoved e => $"Removed {Count(e.SlotIds.Count, "slot")} from {Name(e.DoctorId)}'s {Day(e.Date)}",
         SlotsBooked e => $"Booked {Span(e.Slots)} on {Day(e.Date)} with {Name(e.DoctorId)} for {Name(e.PatientId)}",
         BookingCancelled e => $"Cancelled {Name(e.PatientId)}'s booking {Span(e.Slots)} on {Day(e.Date)} with {Name(e.DoctorId)} ({Reason(e.Reason)})",
@@ -23,6 +23,20 @@ public sealed class AuditText(IReadOnlyDictionary<Guid, string> names, Func<Date
     private static string Day(DateOnly date) => date.ToString("ddd d MMM yyyy");
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
     private string Span(IReadOnlyList<ScheduledSlot> slots) => slots.Count == 0 ? "" : $"{time(slots[0].StartUtc)}–{time(slots[^1].EndUtc)}";
+
+    /// <summary>Each run of back-to-back slots: "09:00–12:00, 14:00–17:00".</summary>
+    private string Runs(IReadOnlyList<ScheduledSlot> slots)
+    {
+        var runs = new List<List<ScheduledSlot>>();
+        foreach (var slot in slots.OrderBy(s => s.StartUtc))
+        {
+            if (runs.Count > 0 && runs[^1][^1].EndUtc == slot.StartUtc)
+                runs[^1].Add(slot);
+            else
+                runs.Add([slot]);
+        }
+        return string.Join(", ", runs.Select(Span));
+    }
 
     private static string Reason(CancellationReason reason) => reason switch
     {
