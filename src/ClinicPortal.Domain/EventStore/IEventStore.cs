@@ -47,6 +47,9 @@ public interface IEventStore
         AppendCondition? condition,
         CancellationToken cancellationToken = default);
 
+    /// <summary>The position of the last event in the log (0 when it is empty).</summary>
+    Task<long> LastPositionAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Reads up to <paramref name="maxCount"/> events after <paramref name="position"/>, in log order (for background services).</summary>
     Task<IReadOnlyList<StoredEvent>> ReadAfterAsync(long position, int maxCount, CancellationToken cancellationToken = default);
 }

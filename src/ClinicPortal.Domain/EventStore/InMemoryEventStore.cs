@@ -30,6 +30,12 @@ public sealed class InMemoryEventStore : IEventStore
         }
     }
 
+    public Task<long> LastPositionAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            return Task.FromResult(_log.Count == 0 ? 0L : _log[^1].Position);
+    }
+
     public Task<IReadOnlyList<StoredEvent>> ReadAfterAsync(long position, int maxCount, CancellationToken cancellationToken = default)
     {
         lock (_gate)

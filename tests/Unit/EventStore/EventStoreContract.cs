@@ -92,6 +92,19 @@ public abstract class EventStoreContract
     }
 
     [Fact]
+    public async Task TheLastPositionIsZeroForAnEmptyLogAndThenTheLastEventsPosition()
+    {
+        var (store, owner) = await CreateAsync();
+        await using var _ = owner;
+
+        var empty = await store.LastPositionAsync();
+        var appended = await store.AppendAsync([A.DayScheduled(1), A.SlotsBooked(A.BookingId, A.PatientId, 1)], By, null);
+
+        Assert.Equal(0, empty);
+        Assert.Equal(appended, await store.LastPositionAsync());
+    }
+
+    [Fact]
     public async Task ReadingAfterAPositionReturnsTheRestOfTheLogInBatches()
     {
         var (store, owner) = await CreateAsync();

@@ -35,13 +35,20 @@ public sealed class PeopleDirectory(IServiceScopeFactory scopes)
     public Task<Person?> FindAsync(Guid id, CancellationToken ct = default) => ReadAsync(db =>
         db.Users.Where(u => u.Id == id).Select(u => new Person(u.Id, u.DisplayName, u.Email!, u.PhoneNumber, u.IsActive)).FirstOrDefaultAsync(ct));
 
-    /// <summary>Patients whose name or email contains <paramref name="text"/>, for phone bookings.</summary>
-    public async Task<List<Person>> SearchPatientsAsync(string text, CancellationToken ct = default)
+    /// <summary>Patients whose name or email contains <paramref name="text"/>, for phone bookings (at most 20, by name).</summary>
+    public Task<List<Person>> SearchPatientsAsync(string text, CancellationToken ct = default)
     {
-        var term = text.Trim().ToUpperInvariant();
+        var term = text.Trim();
         if (term.Length < 2)
-            return [];
-        var patients = await InRoleAsync(Roles.Patient, ct);
-        return patients.Where(p => p.Name.ToUpperInvariant().Contains(term) || p.Email.ToUpperInvariant().Contains(term)).Take(20).ToList();
+            return Task.FromResult(new List<Person>());
+        var pattern = "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        return ReadAsync(db =>
+            (from user in db.Users
+             join link in db.UserRoles on user.Id equals link.UserId
+             join r in db.Roles on link.RoleId equals r.Id
+             where r.Name == Roles.Patient
+                   && (EF.Functions.Like(user.DisplayName, pattern, "\\") || EF.Functions.Like(user.Email!, pattern, "\\"))
+             orderby user.DisplayName
+             select new Person(user.Id, user.DisplayName, user.Email!, user.PhoneNumber, user.IsActive)).Take(20).ToListAsync(ct));
     }
 }

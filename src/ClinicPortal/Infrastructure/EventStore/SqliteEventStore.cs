@@ -178,6 +178,12 @@ public sealed class SqliteEventStore(ClinicDatabase database, IEnumerable<IProje
             await _writer;
     }
 
+    public async Task<long> LastPositionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await LastPositionAsync(connection, null, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<StoredEvent>> ReadAfterAsync(long position, int maxCount, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

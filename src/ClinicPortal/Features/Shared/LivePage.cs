@@ -1,0 +1,46 @@
+using ClinicPortal.Infrastructure.EventStore;
+using Microsoft.AspNetCore.Components;
+
+namespace ClinicPortal.Features.Shared;
+
+/// <summary>
+/// A page that shows what the log has made true and keeps it so: once set up, it reloads whenever events are
+/// appended (someone books or cancels elsewhere), without the person reloading. A failed reload goes to the
+/// page's error boundary rather than vanishing.
+/// </summary>
+public abstract class LivePage : ComponentBase, IDisposable
+{
+    [Inject]
+    private EventLogSignal Signal { get; set; } = default!;
+
+    /// <summary>Reads what the page shows.</summary>
+    protected abstract Task LoadAsync();
+
+    /// <summary>The page's own set-up, including its first <see cref="LoadAsync"/>.</summary>
+    protected abstract Task OnPageInitializedAsync();
+
+    protected sealed override async Task OnInitializedAsync()
+    {
+        await OnPageInitializedAsync();
+        Signal.Appended += OnAppended;
+    }
+
+    private void OnAppended(long position) => _ = InvokeAsync(async () =>
+    {
+        try
+        {
+            await LoadAsync();
+            StateHasChanged();
+        }
+        catch (Exception exception)
+        {
+            await DispatchExceptionAsync(exception);
+        }
+    });
+
+    public void Dispose()
+    {
+        Signal.Appended -= OnAppended;
+        GC.SuppressFinalize(this);
+    }
+}
