@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
-# ClinicPortal: build and publish self-contained for linux-x64 (net9.0, see README.md), then run it on
-# the small runtime-deps image as a non-root user, with the SQLite file on a volume.
+# ClinicPortal: build and publish framework-dependent on the .NET 10 SDK, then run it on the ASP.NET Core 10
+# runtime image as a non-root user, with the SQLite file (and its keys and mail folders) on a volume.
+# No Docker engine runs on the build machines, so this file is not built there.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
@@ -11,7 +12,7 @@ RUN dotnet restore src/ClinicPortal/ClinicPortal.csproj
 COPY src/ src/
 RUN dotnet publish src/ClinicPortal/ClinicPortal.csproj -c Release --no-restore -o /app
 
-FROM mcr.microsoft.com/dotnet/runtime-deps:9.0-bookworm-slim AS runtime
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # curl answers the health check; tzdata carries the IANA time zones the practice settings name.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends curl tzdata \
@@ -28,4 +29,4 @@ EXPOSE 8080
 USER $APP_UID
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD curl --fail --silent http://127.0.0.1:8080/health/live || exit 1
-ENTRYPOINT ["./ClinicPortal"]
+ENTRYPOINT ["dotnet", "ClinicPortal.dll"]
