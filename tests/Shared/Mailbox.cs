@@ -87,7 +87,11 @@ public static partial class Mailbox
     private static partial Regex QuotedPrintablePart();
 }
 
-/// <summary>A real SMTP server for tests: Debian's aiosmtpd on a loopback port, keeping each message in a Maildir.</summary>
+/// <summary>
+/// A real SMTP server for tests: Debian's aiosmtpd on a loopback port, keeping each message in a Maildir. Like a
+/// real server it refuses some recipients: <c>nobody@…</c> with 550 (no such user, final) and <c>later@…</c>
+/// with 451 (try again later).
+/// </summary>
 public sealed class SmtpServer : IAsyncDisposable
 {
     private System.Diagnostics.Process? _process;
@@ -120,12 +124,15 @@ public sealed class SmtpServer : IAsyncDisposable
         const string python = "/usr/bin/python3";
         if (!File.Exists(python))
             throw new InvalidOperationException("Debian's python3 with python3-aiosmtpd is needed (scripts/test.sh installs it).");
+        var handlerFolder = System.IO.Directory.CreateTempSubdirectory("clinicportal-smtp-handler-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(handlerFolder, "refusing.py"), RefusingHandler);
         var start = new System.Diagnostics.ProcessStartInfo(python,
-            ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Directory])
+            ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "refusing.RefusingMailbox", Directory])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         };
+        start.Environment["PYTHONPATH"] = handlerFolder;
         _process = System.Diagnostics.Process.Start(start)!;
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (DateTime.UtcNow < deadline)
@@ -145,6 +152,19 @@ public sealed class SmtpServer : IAsyncDisposable
         }
         throw new TimeoutException($"aiosmtpd did not listen on port {Port}.");
     }
+
+    private const string RefusingHandler = """
+        from aiosmtpd.handlers import Mailbox
+
+        class RefusingMailbox(Mailbox):
+            async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+                if address.startswith("nobody@"):
+                    return "550 5.1.1 No such user here"
+                if address.startswith("later@"):
+                    return "451 4.3.0 Mailbox busy, try again later"
+                envelope.rcpt_tos.append(address)
+                return "250 OK"
+        """;
 
     public async Task StopAsync()
     {

@@ -161,16 +161,72 @@ public class EmailDeliveryTests
         await DeliverAsync(app);
 
         var message = Assert.Single(smtp.Messages());
-        Assert.Contains("text/calendar", message);
-        var calendar = Regex.Match(message, "BEGIN:VCALENDAR.*?END:VCALENDAR", RegexOptions.Singleline).Value.Replace("\r\n ", "");
-        var fields = calendar.Split("\r\n").Where(l => l.Contains(':'))
-            .GroupBy(l => l[..l.IndexOf(':')]).ToDictionary(g => g.Key, g => g.First()[(g.Key.Length + 1)..]);
-        Assert.Equal("2.0", fields["VERSION"]);
-        Assert.Equal(booked.Slots[0].StartUtc, ParseUtc(fields["DTSTART"]));
-        Assert.Equal(booked.Slots[1].EndUtc, ParseUtc(fields["DTEND"]));
-        Assert.Equal("09:30", Local(ParseUtc(fields["DTSTART"])));
-        Assert.Equal("VEVENT", fields["END"] == "VCALENDAR" ? "VEVENT" : fields["END"]);
+        Assert.Contains("text/calendar; method=REQUEST", message);
+        var fields = CalendarFields(message);
+        Assert.Equal("REQUEST", fields["METHOD"]);
+        Assert.Equal($"{booked.BookingId:N}@clinicportal", fields["UID"]);
+        Assert.Equal(Local(booked.Slots[0].StartUtc), fields["DTSTART;TZID=Europe/London"][^6..^2].Insert(2, ":"));
+        Assert.Equal("09:30", fields["DTSTART;TZID=Europe/London"][^6..^2].Insert(2, ":"));
+        Assert.Equal("09:50", fields["DTEND;TZID=Europe/London"][^6..^2].Insert(2, ":"));
         Assert.Contains("Appointment with Dr Ada Hart", fields["SUMMARY"]);
+    }
+
+    [Fact]
+    public async Task ACancelledBookingsEmailCarriesACalendarCancelForTheSameUid()
+    {
+        await using var smtp = await SmtpServer.CreateAsync();
+        await using var app = await SqliteApp.StartAsync(settings: Smtp(smtp));
+        var practice = await PracticeWithADayAsync(app);
+        var patient = await app.CreateUserAsync("Cal Cancel", "cancel@mail.example", Roles.Patient);
+        var booked = (await app.Get<BookSlotsHandler>().HandleAsync(patient, [practice.Day.Slots[2].SlotId], Actor.Patient(patient))).Value!;
+        await DeliverAsync(app);
+
+        await app.Get<CancelDayHandler>().HandleAsync(practice.Doctor, A.Tomorrow, "Burst pipe", A.Receptionist);
+        await DeliverAsync(app);
+
+        var request = CalendarFields(Assert.Single(smtp.Messages(), m => m.Contains("Subject: Booked")));
+        var cancel = CalendarFields(Assert.Single(smtp.Messages(), m => m.Contains("Subject: Cancelled")));
+        Assert.Equal("CANCEL", cancel["METHOD"]);
+        Assert.Equal(request["UID"], cancel["UID"]);
+        Assert.Equal($"{booked.BookingId:N}@clinicportal", cancel["UID"]);
+        Assert.True(int.Parse(cancel["SEQUENCE"]) > int.Parse(request["SEQUENCE"]));
+        Assert.Equal("CANCELLED", cancel["STATUS"]);
+    }
+
+    [Fact]
+    public async Task ARecipientTheServerRefusesForGoodIsMarkedFailedAndOneItDefersWaitsWhileTheOthersAreSent()
+    {
+        await using var smtp = await SmtpServer.CreateAsync();
+        await using var app = await SqliteApp.StartAsync(settings: Smtp(smtp));
+        var practice = await PracticeWithADayAsync(app);
+        var book = app.Get<BookSlotsHandler>();
+        var addresses = new[] { "nobody@mail.example", "later@mail.example", "fine@mail.example" };
+        for (var i = 0; i < addresses.Length; i++)
+        {
+            var id = await app.CreateUserAsync($"Patient {i}", addresses[i], Roles.Patient);
+            await book.HandleAsync(id, [practice.Day.Slots[i].SlotId], Actor.Patient(id));
+        }
+
+        for (var round = 0; round < 3; round++)
+            await DeliverAsync(app);
+
+        var rows = (await app.Get<EmailOutbox>().ListAsync(null, 10)).ToDictionary(r => r.Recipient);
+        Assert.Equal(OutboxStatus.Failed, rows["nobody@mail.example"].Status);
+        Assert.StartsWith("550", rows["nobody@mail.example"].LastError);
+        Assert.Equal(OutboxStatus.Pending, rows["later@mail.example"].Status);
+        Assert.Contains("451", rows["later@mail.example"].LastError);
+        Assert.Equal(OutboxStatus.Sent, rows["fine@mail.example"].Status);
+        Assert.Single(smtp.Messages(), m => m.Contains("To: fine@mail.example"));
+    }
+
+    private static Dictionary<string, string> CalendarFields(string message)
+    {
+        // The decoded attachment (Mailbox.Decode appends it after the raw, encoded message), unfolded.
+        var calendar = Regex.Replace(Regex.Matches(message, "BEGIN:VCALENDAR.*?END:VCALENDAR", RegexOptions.Singleline)[^1].Value, @"\r?\n ", "");
+        var events = calendar[calendar.IndexOf("BEGIN:VEVENT", StringComparison.Ordinal)..];
+        return Regex.Split(calendar[..calendar.IndexOf("BEGIN:VTIMEZONE", StringComparison.Ordinal)], @"\r?\n").Concat(Regex.Split(events, @"\r?\n"))
+            .Where(l => l.Contains(':'))
+            .GroupBy(l => l[..l.IndexOf(':')]).ToDictionary(g => g.Key, g => g.First()[(g.Key.Length + 1)..]);
     }
 
     private static string Local(DateTimeOffset instant) => PracticeTime.ToLocal(instant, A.London).ToString("HH:mm");
@@ -196,8 +252,4 @@ public class EmailDeliveryTests
         Assert.Single(smtp.Messages(), m => m.Contains("To: rhea@mail.example"));
         Assert.Equal(OutboxStatus.Sent, Assert.Single(await outbox.ListAsync(null, 10)).Status);
     }
-
-    private static DateTimeOffset ParseUtc(string value) =>
-        DateTimeOffset.ParseExact(value, "yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.AssumeUniversal);
 }

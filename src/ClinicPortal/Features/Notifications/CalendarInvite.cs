@@ -1,53 +1,65 @@
-using System.Globalization;
-using System.Text;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 
 namespace ClinicPortal.Features.Notifications;
 
+/// <summary>One booking as a calendar entry: its UID stays the same from the booking to its cancellation.</summary>
+public sealed record CalendarVisit(Guid BookingId, DateTimeOffset StartUtc, DateTimeOffset EndUtc)
+{
+    public string Uid => $"{BookingId:N}@clinicportal";
+}
+
+/// <summary>Who the calendar entries are from and what they say.</summary>
+public sealed record CalendarDetails(string PracticeName, string PracticeEmail, string PatientEmail, string Summary, string Description, string TimeZoneId);
+
 /// <summary>
-/// An RFC 5545 calendar file for a booking. Start and end are UTC instants (DATE-TIME form 2, with "Z"),
-/// so every calendar shows them at the right local time, the practice's included, across daylight saving.
+/// RFC 5545 calendar files (iTIP, RFC 5546) for a patient's visits, made with Ical.Net. Times are local to the
+/// practice's zone (<c>TZID</c>, with its <c>VTIMEZONE</c>), so a calendar shows what the practice means even
+/// across daylight saving. A booking goes out as <c>METHOD:REQUEST</c>; every cancellation of it as
+/// <c>METHOD:CANCEL</c> with the same UID and a higher <c>SEQUENCE</c>, so the patient's calendar drops the visit.
 /// </summary>
 public static class CalendarInvite
 {
-    public static string For(BookingConfirmedNotice notice, DateTimeOffset stamp)
-    {
-        var ics = new StringBuilder();
-        void Line(string text)
-        {
-            // Lines are folded at 75 octets; continuation lines start with a space (RFC 5545 §3.1).
-            var remaining = text;
-            var first = true;
-            while (Encoding.UTF8.GetByteCount(remaining) > (first ? 75 : 74))
-            {
-                var cut = first ? 75 : 74;
-                while (Encoding.UTF8.GetByteCount(remaining[..cut]) > (first ? 75 : 74)) cut--;
-                ics.Append(first ? "" : " ").Append(remaining[..cut]).Append("\r\n");
-                remaining = remaining[cut..];
-                first = false;
-            }
-            ics.Append(first ? "" : " ").Append(remaining).Append("\r\n");
-        }
+    public const string RequestMethod = "REQUEST";
+    public const string CancelMethod = "CANCEL";
 
-        Line("BEGIN:VCALENDAR");
-        Line("VERSION:2.0");
-        Line("PRODID:-//ClinicPortal//Appointments//EN");
-        Line("CALSCALE:GREGORIAN");
-        Line("METHOD:PUBLISH");
-        Line("BEGIN:VEVENT");
-        Line($"UID:{notice.BookingId:N}@clinicportal");
-        Line($"DTSTAMP:{Utc(stamp)}");
-        Line($"DTSTART:{Utc(notice.StartUtc)}");
-        Line($"DTEND:{Utc(notice.EndUtc)}");
-        Line($"SUMMARY:{Escape($"Appointment with {notice.DoctorName}")}");
-        Line($"LOCATION:{Escape(notice.PracticeName)}");
-        Line($"DESCRIPTION:{Escape(notice.Lead())}");
-        Line("END:VEVENT");
-        Line("END:VCALENDAR");
-        return ics.ToString();
+    public static string Request(CalendarVisit visit, CalendarDetails details, DateTimeOffset stamp) =>
+        Write(RequestMethod, [visit], details, stamp, sequence: 0, status: "CONFIRMED");
+
+    public static string Cancel(IReadOnlyList<CalendarVisit> visits, CalendarDetails details, DateTimeOffset stamp) =>
+        Write(CancelMethod, visits, details, stamp, sequence: 1, status: "CANCELLED");
+
+    /// <summary>The MIME type of the attachment, naming the iTIP method as calendar clients expect.</summary>
+    public static string ContentType(string method) => $"text/calendar; method={method}; charset=utf-8";
+
+    private static string Write(string method, IReadOnlyList<CalendarVisit> visits, CalendarDetails details, DateTimeOffset stamp, int sequence, string status)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(details.TimeZoneId);
+        var calendar = new Calendar { Method = method, ProductId = "-//ClinicPortal//Appointments//EN" };
+        var earliest = visits.Min(v => v.StartUtc);
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(details.TimeZoneId, earliest.UtcDateTime.AddDays(-1), includeHistoricalData: false));
+        foreach (var visit in visits)
+        {
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = visit.Uid,
+                Sequence = sequence,
+                DtStamp = new CalDateTime(stamp.UtcDateTime, "UTC"),
+                DtStart = Local(visit.StartUtc, zone, details.TimeZoneId),
+                DtEnd = Local(visit.EndUtc, zone, details.TimeZoneId),
+                Summary = details.Summary,
+                Location = details.PracticeName,
+                Description = details.Description,
+                Status = status,
+                Organizer = new Organizer($"mailto:{details.PracticeEmail}") { CommonName = details.PracticeName },
+                Attendees = [new Attendee($"mailto:{details.PatientEmail}") { Role = "REQ-PARTICIPANT", ParticipationStatus = "ACCEPTED" }],
+            });
+        }
+        return new CalendarSerializer().SerializeToString(calendar)!;
     }
 
-    private static string Utc(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    private static string Escape(string text) =>
-        text.Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,").Replace("\r\n", "\\n").Replace("\n", "\\n");
+    private static CalDateTime Local(DateTimeOffset instant, TimeZoneInfo zone, string zoneId) =>
+        new(DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(instant, zone).DateTime, DateTimeKind.Unspecified), zoneId);
 }

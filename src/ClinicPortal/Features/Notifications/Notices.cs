@@ -20,7 +20,7 @@ public abstract record Notice(string PracticeName, string PatientName, string Do
     public string PlainText() =>
         $"Dear {PatientName},\n\n{Lead()}\n\n" +
         (this is DayCancelledNotice day ? $"Reason: {day.Reason}\n\n" : "") +
-        (this is BookingConfirmedNotice ? "A calendar file is attached.\n\n" : $"Book again: {BookAgainUrl}\n\n") +
+        (this is BookingConfirmedNotice ? "A calendar file is attached.\n\n" : $"The attached calendar file removes the visit from your calendar.\nBook again: {BookAgainUrl}\n\n") +
         $"{PracticeName}\n";
 
     /// <summary>The sentence that says what happened, shared by the HTML and the text bodies.</summary>
@@ -28,8 +28,7 @@ public abstract record Notice(string PracticeName, string PatientName, string Do
 }
 
 public sealed record BookingConfirmedNotice(
-    string PracticeName, string PatientName, string DoctorName, DateOnly Date, IReadOnlyList<NoticeTimes> Times, string BookAgainUrl,
-    DateTimeOffset StartUtc, DateTimeOffset EndUtc, Guid BookingId)
+    string PracticeName, string PatientName, string DoctorName, DateOnly Date, IReadOnlyList<NoticeTimes> Times, string BookAgainUrl)
     : Notice(PracticeName, PatientName, DoctorName, Date, Times, BookAgainUrl)
 {
     public override string Subject => $"Booked: {DoctorName}, {Date:ddd d MMM} at {Times[0].Start}";

@@ -1,5 +1,3 @@
-using System.Net.Mail;
-using System.Net.Sockets;
 using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Infrastructure.EventStore;
 using ClinicPortal.Infrastructure.Policies;
@@ -44,17 +42,19 @@ public sealed class EmailDispatcher(
                 await outbox.MarkSentAsync(id, time.GetUtcNow(), ct);
                 sent++;
             }
-            catch (Exception exception) when (IsPermanent(exception))
+            catch (PermanentEmailFailure exception)
             {
                 logger.LogError(exception, "Email {OutboxId} to {Recipient} cannot be delivered", id, email.To);
                 await outbox.MarkFailedAsync(id, exception.Message, ct);
             }
-            catch (Exception exception) when (exception is SmtpException or IOException or SocketException or InvalidOperationException)
+            catch (Exception exception) when (SmtpEmailSender.IsTransient(exception))
             {
                 var delay = RetryDelay(attempts + 1, options.Value.MaxRetryDelay);
-                logger.LogWarning("Email {OutboxId} not sent ({Error}); next attempt in {Delay}", id, exception.Message, delay);
-                await outbox.MarkRetryAsync(id, exception.Message, time.GetUtcNow() + delay, ct);
-                break; // the server is probably down: leave the rest for the next attempt
+                var error = SmtpEmailSender.Describe(exception);
+                logger.LogWarning("Email {OutboxId} not sent ({Error}); next attempt in {Delay}", id, error, delay);
+                await outbox.MarkRetryAsync(id, error, time.GetUtcNow() + delay, ct);
+                if (!SmtpEmailSender.IsAboutThisMessage(exception))
+                    break; // the server is down or not answering: leave the rest for the next attempt
             }
         }
         return sent;
@@ -63,7 +63,4 @@ public sealed class EmailDispatcher(
     /// <summary>1 s, 2 s, 4 s, … doubling per attempt, never more than <paramref name="cap"/>.</summary>
     public static TimeSpan RetryDelay(int attempt, TimeSpan cap) =>
         TimeSpan.FromSeconds(Math.Min(cap.TotalSeconds, Math.Pow(2, Math.Min(attempt - 1, 30))));
-
-    private static bool IsPermanent(Exception exception) =>
-        exception is FormatException or SmtpFailedRecipientException { StatusCode: SmtpStatusCode.MailboxUnavailable or SmtpStatusCode.MailboxNameNotAllowed };
 }

@@ -24,21 +24,21 @@ public sealed class NoticeComposer(
         switch (stored.Event)
         {
             case SlotsBooked e:
-                await AddAsync(messages, stored, e.PatientId, e.DoctorId, "confirmation", (p, d) =>
-                    new BookingConfirmedNotice(practice.Current.Name, p, d, e.Date, Times(e.Slots), BookUrl, e.Slots[0].StartUtc, e.Slots[^1].EndUtc, e.BookingId), ct);
+                await AddAsync(messages, stored, e.PatientId, e.DoctorId, "confirmation", [Visit(e.BookingId, e.Slots)], (p, d) =>
+                    new BookingConfirmedNotice(practice.Current.Name, p, d, e.Date, Times(e.Slots), BookUrl), ct);
                 break;
             case BookingCancelled { Reason: CancellationReason.QuotaExceeded } e:
-                await AddAsync(messages, stored, e.PatientId, e.DoctorId, "quota-cancelled", (p, d) =>
+                await AddAsync(messages, stored, e.PatientId, e.DoctorId, "quota-cancelled", [Visit(e.BookingId, e.Slots)], (p, d) =>
                     new QuotaCancelledNotice(practice.Current.Name, p, d, e.Date, Times(e.Slots), BookUrl), ct);
                 break;
             case BookingCancelled { Reason: CancellationReason.Staff } e:
-                await AddAsync(messages, stored, e.PatientId, e.DoctorId, "staff-cancelled", (p, d) =>
+                await AddAsync(messages, stored, e.PatientId, e.DoctorId, "staff-cancelled", [Visit(e.BookingId, e.Slots)], (p, d) =>
                     new StaffCancelledNotice(practice.Current.Name, p, d, e.Date, Times(e.Slots), BookUrl), ct);
                 break;
             case DayCancelled e:
                 foreach (var patient in e.CancelledBookings.GroupBy(b => b.PatientId))
                 {
-                    await AddAsync(messages, stored, patient.Key, e.DoctorId, "day-cancelled", (p, d) =>
+                    await AddAsync(messages, stored, patient.Key, e.DoctorId, "day-cancelled", patient.Select(b => Visit(b.BookingId, b.Slots)).ToArray(), (p, d) =>
                         new DayCancelledNotice(practice.Current.Name, p, d, e.Date, patient.Select(b => Span(b.Slots)).ToArray(), BookUrl, e.Reason), ct);
                 }
                 break;
@@ -52,20 +52,34 @@ public sealed class NoticeComposer(
 
     private IReadOnlyList<NoticeTimes> Times(IReadOnlyList<ScheduledSlot> slots) => [Span(slots)];
 
+    private static CalendarVisit Visit(Guid bookingId, IReadOnlyList<ScheduledSlot> slots) => new(bookingId, slots[0].StartUtc, slots[^1].EndUtc);
+
     private async Task AddAsync(
         List<OutboxMessage> messages, StoredEvent stored, Guid patientId, Guid doctorId, string kind,
-        Func<string, string, Notice> notice, CancellationToken ct)
+        IReadOnlyList<CalendarVisit> visits, Func<string, string, Notice> notice, CancellationToken ct)
     {
         var patient = await people.FindAsync(patientId, ct);
         if (patient is null)
             return; // no account to write to
         var doctor = await people.FindAsync(doctorId, ct);
         var made = notice(patient.Name, doctor?.Name ?? "your doctor");
-        var attachments = made is BookingConfirmedNotice confirmed
-            ? new[] { new EmailAttachment("appointment.ics", "text/calendar", System.Text.Encoding.UTF8.GetBytes(CalendarInvite.For(confirmed, time.GetUtcNow()))) }
-            : [];
-        var email = new EmailMessage(patient.Email, made.Subject, await RenderAsync(made), made.PlainText(), attachments);
+        var email = new EmailMessage(patient.Email, made.Subject, await RenderAsync(made), made.PlainText(), [Calendar(made, visits, patient.Email)]);
         messages.Add(new OutboxMessage($"{stored.Position}:{patientId:N}", kind, email));
+    }
+
+    /// <summary>
+    /// The calendar file every notice carries: the booking as a request, or its cancellation under the same UID, so
+    /// the patient's calendar follows the practice's.
+    /// </summary>
+    private EmailAttachment Calendar(Notice notice, IReadOnlyList<CalendarVisit> visits, string patientEmail)
+    {
+        var profile = practice.Current;
+        var details = new CalendarDetails(profile.Name, profile.EmailFrom, patientEmail, $"Appointment with {notice.DoctorName}", notice.Lead(), profile.TimeZone);
+        var (method, ics) = notice is BookingConfirmedNotice
+            ? (CalendarInvite.RequestMethod, CalendarInvite.Request(visits[0], details, time.GetUtcNow()))
+            : (CalendarInvite.CancelMethod, CalendarInvite.Cancel(visits, details, time.GetUtcNow()));
+        return new EmailAttachment(notice is BookingConfirmedNotice ? "appointment.ics" : "cancellation.ics",
+            CalendarInvite.ContentType(method), System.Text.Encoding.UTF8.GetBytes(ics));
     }
 
     /// <summary>The HTML body: the NoticeEmail Razor component rendered outside any page, in a scope of its own.</summary>
