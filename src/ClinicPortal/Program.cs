@@ -5,7 +5,8 @@ using ClinicPortal.Infrastructure.Data;
 using ClinicPortal.Infrastructure.EventStore;
 using ClinicPortal.Infrastructure.Health;
 using ClinicPortal.Infrastructure.ReadModels;
-using Radzen;
+using MudBlazor;
+using MudBlazor.Services;
 
 const string RebuildReadModels = "--rebuild-read-models";
 var rebuildAndExit = args.Contains(RebuildReadModels);
@@ -16,7 +17,14 @@ builder.Logging.Configure(options =>
     options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddRadzenComponents();
+builder.Services.AddMudServices(options =>
+{
+    // Outcomes appear at the bottom, clear of the buttons people press next (top-right ones covered them).
+    options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter;
+    options.SnackbarConfiguration.VisibleStateDuration = 6000;
+    options.SnackbarConfiguration.ShowCloseIcon = true;
+    options.SnackbarConfiguration.PreventDuplicates = false;
+});
 builder.Services.AddClinicData(builder.Configuration);
 builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddAccounts();

@@ -28,7 +28,8 @@ public static class ClinicStartup
 /// </summary>
 public static class StandaloneServices
 {
-    public static ServiceProvider Build(IConfiguration configuration, string contentRoot, TimeProvider? time = null)
+    /// <param name="replace">Registrations that stand in for the app's own (a test's wrapper around the event store, say).</param>
+    public static ServiceProvider Build(IConfiguration configuration, string contentRoot, TimeProvider? time = null, Action<IServiceCollection>? replace = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
@@ -38,6 +39,7 @@ public static class StandaloneServices
         services.AddClinicData(configuration);
         services.AddScheduling(configuration);
         services.AddAccounts();
+        replace?.Invoke(services);
         // Validate scopes as the Development host does, so that a scoped service taken from the root fails here too.
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }

@@ -3,7 +3,7 @@ using ClinicPortal.Infrastructure.ReadModels;
 
 namespace ClinicPortal.Tests.Components.Booking;
 
-public class SlotListTests
+public class SlotListTests : ClinicTestContext
 {
     private static readonly Guid Hart = Guid.Parse("00000000-0000-0000-0000-00000000000a");
     private static readonly Guid Okafor = Guid.Parse("00000000-0000-0000-0000-00000000000b");
@@ -20,52 +20,68 @@ public class SlotListTests
         new(Hart, [At(0), At(10), At(30)]),
     ];
 
-    private static Task<AngleSharp.Dom.IDocument> Render(bool doubleSlot) =>
-        ComponentRenderer.RenderAsync<SlotList>(new Dictionary<string, object?>
-        {
-            [nameof(SlotList.Offers)] = SlotOffers.For(Available, Names, doubleSlot),
-            [nameof(SlotList.Time)] = (Func<DateTimeOffset, string>)(t => t.ToString("HH:mm")),
-        });
+    private readonly List<SlotList.Choice> chosen = [];
 
-    private static string[][] Groups(AngleSharp.Dom.IDocument page) =>
-        page.QuerySelectorAll("[data-testid=doctor-offers]")
-            .Select(group => group.QuerySelectorAll(".slot-offer").Select(b => b.TextContent.Trim()).Prepend(group.QuerySelector("h2")!.TextContent.Trim()).ToArray())
-            .ToArray();
+    private IRenderedComponent<SlotList> Render(bool doubleSlot, bool disabled = false) =>
+        Render<SlotList>(ps => ps
+            .Add(p => p.Offers, SlotOffers.For(Available, Names, doubleSlot).Doctors)
+            .Add(p => p.Time, t => t.ToString("HH:mm"))
+            .Add(p => p.Disabled, disabled)
+            .Add(p => p.OnChoose, (SlotList.Choice c) => chosen.Add(c)));
+
+    private static string[] Buttons(IRenderedComponent<SlotList> list, int doctor) =>
+        list.FindAll("[data-testid=doctor-offers]")[doctor].QuerySelectorAll("button").Select(b => b.TextContent.Trim()).ToArray();
 
     [Fact]
-    public async Task SingleSlotsAreGroupedByDoctorNameAndOrderedByTime()
+    public void DoctorsAreGroupedByNameAndTheirFreeSlotsOrderedByTime()
     {
-        var page = await Render(doubleSlot: false);
+        var list = Render(doubleSlot: false);
 
-        Assert.Equal([["Dr Hart", "09:00", "09:10", "09:30"], ["Dr Okafor", "09:40", "09:50"]], Groups(page));
+        Assert.Equal(["Dr Hart", "Dr Okafor"], list.FindAll("h2").Select(h => h.TextContent.Trim()));
+        Assert.Equal(["09:00", "09:10", "09:30"], Buttons(list, 0));
+        Assert.Equal(["09:40", "09:50"], Buttons(list, 1));
     }
 
     [Fact]
-    public async Task ADoubleSlotIsOfferedOnlyWhereTwoAdjacentSlotsAreFree()
+    public void ADoubleSlotIsOfferedOnlyWhereTwoAdjacentSlotsAreFree()
     {
-        var page = await Render(doubleSlot: true);
+        var list = Render(doubleSlot: true);
 
-        // 09:10 + 09:20 is not offered (09:20 is booked); 09:30 has no free slot after it.
-        Assert.Equal([["Dr Hart", "09:00–09:20"], ["Dr Okafor", "09:40–10:00"]], Groups(page));
+        // Hart's 09:10 is followed by the booked 09:20, and 09:30 by nothing: only 09:00–09:20 is a pair.
+        Assert.Equal(["09:00–09:20"], Buttons(list, 0));
+        Assert.Equal(["09:40–10:00"], Buttons(list, 1));
     }
 
     [Fact]
-    public async Task EachOfferSaysWhatItBooksToAScreenReader()
+    public void ClickingAnOfferChoosesExactlyItsSlots()
     {
-        var page = await Render(doubleSlot: true);
+        var list = Render(doubleSlot: true);
 
-        Assert.Equal("Book 09:00 to 09:20 with Dr Hart", page.QuerySelector(".slot-offer")!.GetAttribute("aria-label"));
+        list.Find("button[aria-label='Book 09:40 to 10:00 with Dr Okafor']").Click();
+
+        var choice = Assert.Single(chosen);
+        Assert.Equal("Dr Okafor", choice.Doctor.DoctorName);
+        Assert.Equal([Available[0].Slots[0].SlotId, Available[0].Slots[1].SlotId], choice.Offer.SlotIds);
     }
 
     [Fact]
-    public async Task ADayWithNothingFreeSaysSo()
+    public void WhileDisabledEveryOfferLooksAndIsDisabled()
     {
-        var page = await ComponentRenderer.RenderAsync<SlotList>(new Dictionary<string, object?>
-        {
-            [nameof(SlotList.Offers)] = SlotOffers.For([], Names, doubleSlot: false),
-            [nameof(SlotList.Time)] = (Func<DateTimeOffset, string>)(t => t.ToString("HH:mm")),
-        });
+        var list = Render(doubleSlot: false, disabled: true);
 
-        Assert.Equal("No free slots on this day.", page.QuerySelector("[data-testid=no-slots]")!.TextContent.Trim());
+        Assert.All(list.FindAll("button.slot-offer"), button => Assert.True(button.HasAttribute("disabled")));
+        Assert.Empty(chosen);
+    }
+
+    [Fact]
+    public void ADayWithoutOffersSaysSo()
+    {
+        var list = Render<SlotList>(ps => ps
+            .Add(p => p.Offers, SlotOffers.For([], Names, doubleSlot: false).Doctors)
+            .Add(p => p.Time, t => t.ToString("HH:mm"))
+            .Add(p => p.EmptyText, "No two free slots in a row on this day."));
+
+        Assert.Equal("No two free slots in a row on this day.", list.Find("[data-testid=no-slots]").TextContent.Trim());
+        Assert.Empty(list.FindAll("button"));
     }
 }

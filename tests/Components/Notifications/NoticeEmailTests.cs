@@ -2,20 +2,19 @@ using ClinicPortal.Features.Notifications;
 
 namespace ClinicPortal.Tests.Components.Notifications;
 
-public class NoticeEmailTests
+public class NoticeEmailTests : ClinicTestContext
 {
     private static readonly DateOnly Day = new(2026, 3, 3);
     private static readonly NoticeTimes[] NineTen = [new("09:10", "09:20")];
 
-    private static Task<AngleSharp.Dom.IDocument> Render(Notice notice) =>
-        ComponentRenderer.RenderAsync<NoticeEmail>(new Dictionary<string, object?> { [nameof(NoticeEmail.Notice)] = notice });
+    private IRenderedComponent<NoticeEmail> Render(Notice notice) => Render<NoticeEmail>(ps => ps.Add(p => p.Notice, notice));
 
-    private static string Part(AngleSharp.Dom.IDocument page, string part) => page.QuerySelector($"[data-part={part}]")!.TextContent.Trim();
+    private static string Part(IRenderedComponent<NoticeEmail> page, string part) => page.Find($"[data-part={part}]").TextContent.Trim();
 
     [Fact]
-    public async Task ADayCancellationNamesThePracticePatientDoctorDateTimesAndReasonAndLinksToBookAgain()
+    public void ADayCancellationNamesThePracticePatientDoctorDateTimesAndReasonAndLinksToBookAgain()
     {
-        var page = await Render(new DayCancelledNotice("Elm Street Surgery", "Pat Lee", "Dr Hart", Day,
+        var page = Render(new DayCancelledNotice("Elm Street Surgery", "Pat Lee", "Dr Hart", Day,
             [new("09:10", "09:20"), new("11:00", "11:20")], "https://clinic.example/book", "Dr Hart is unwell"));
 
         Assert.Equal("Elm Street Surgery", Part(page, "practice"));
@@ -24,15 +23,15 @@ public class NoticeEmailTests
         Assert.Equal("Tuesday 3 March 2026", Part(page, "date"));
         Assert.Equal("09:10–09:20, 11:00–11:20", Part(page, "times"));
         Assert.Equal("Dr Hart is unwell", Part(page, "reason"));
-        Assert.Equal("https://clinic.example/book", page.QuerySelector("[data-part=book-again]")!.GetAttribute("href"));
+        Assert.Equal("https://clinic.example/book", page.Find("[data-part=book-again]").GetAttribute("href"));
     }
 
     [Fact]
-    public async Task AQuotaCancellationExplainsTheTenSlotRule()
+    public void AQuotaCancellationExplainsTheTenSlotRule()
     {
         var notice = new QuotaCancelledNotice("Elm Street Surgery", "Pat Lee", "Dr Hart", Day, NineTen, "https://clinic.example/book");
 
-        var page = await Render(notice);
+        var page = Render(notice);
 
         Assert.Contains("at most 10 appointment slots in one calendar month", Part(page, "lead"));
         Assert.Contains("March 2026", Part(page, "lead"));
@@ -40,19 +39,19 @@ public class NoticeEmailTests
     }
 
     [Fact]
-    public async Task AConfirmationMentionsItsCalendarFileAndOffersNoBookAgainLink()
+    public void AConfirmationMentionsItsCalendarFileAndOffersNoBookAgainLink()
     {
-        var page = await Render(new BookingConfirmedNotice("Elm Street Surgery", "Pat Lee", "Dr Hart", Day, NineTen, "https://x/book"));
+        var page = Render(new BookingConfirmedNotice("Elm Street Surgery", "Pat Lee", "Dr Hart", Day, NineTen, "https://x/book"));
 
         Assert.Contains("is booked", Part(page, "lead"));
-        Assert.Contains("calendar file", page.Body!.TextContent);
-        Assert.Null(page.QuerySelector("[data-part=book-again]"));
+        Assert.Contains("calendar file", page.Markup);
+        Assert.Empty(page.FindAll("[data-part=book-again]"));
     }
 
     [Fact]
-    public async Task AStaffCancellationSaysThePracticeCancelled()
+    public void AStaffCancellationSaysThePracticeCancelled()
     {
-        var page = await Render(new StaffCancelledNotice("Elm Street Surgery", "Pat Lee", "Dr Hart", Day, NineTen, "https://x/book"));
+        var page = Render(new StaffCancelledNotice("Elm Street Surgery", "Pat Lee", "Dr Hart", Day, NineTen, "https://x/book"));
 
         Assert.Equal("The practice has cancelled your appointment with Dr Hart on Tuesday 3 March 2026 at 09:10–09:20.", Part(page, "lead"));
     }

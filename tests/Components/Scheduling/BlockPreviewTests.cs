@@ -2,41 +2,36 @@ using ClinicPortal.Features.Scheduling.ScheduleDay;
 
 namespace ClinicPortal.Tests.Components.Scheduling;
 
-public class BlockPreviewTests
+public class BlockPreviewTests : ClinicTestContext
 {
-    private static Task<AngleSharp.Dom.IDocument> Render(TimeOnly start, TimeOnly end) =>
-        ComponentRenderer.RenderAsync<BlockPreview>(new Dictionary<string, object?>
-        {
-            [nameof(BlockPreview.Start)] = start,
-            [nameof(BlockPreview.End)] = end,
-        });
+    private IRenderedComponent<BlockPreview> Render(TimeOnly start, TimeOnly end) =>
+        Render<BlockPreview>(ps => ps.Add(p => p.Start, start).Add(p => p.End, end));
 
     [Fact]
-    public async Task AnHourBlockListsSixSlotStartsInOrder()
+    public void AnHourBlockListsSixSlotStartsInOrder()
     {
-        var page = await Render(new TimeOnly(14, 0), new TimeOnly(15, 0));
+        var page = Render(new TimeOnly(14, 0), new TimeOnly(15, 0));
 
-        var starts = page.QuerySelectorAll("ol.block-slots li").Select(li => li.TextContent.Trim());
+        var starts = page.FindAll("ol.block-slots li").Select(li => li.TextContent.Trim());
         Assert.Equal(["14:00", "14:10", "14:20", "14:30", "14:40", "14:50"], starts);
-        Assert.Contains("6 slots", page.QuerySelector("[data-testid=block-summary]")!.TextContent);
+        Assert.Contains("6 slots", page.Find("[data-testid=block-summary]").TextContent);
     }
 
     [Fact]
-    public async Task ASingleSlotIsCountedInTheSingular()
+    public void ASingleSlotIsCountedInTheSingular()
     {
-        var page = await Render(new TimeOnly(14, 0), new TimeOnly(14, 10));
+        var page = Render(new TimeOnly(14, 0), new TimeOnly(14, 10));
 
-        Assert.Contains("1 slot of", page.QuerySelector("[data-testid=block-summary]")!.TextContent);
+        Assert.Contains("1 slot of", page.Find("[data-testid=block-summary]").TextContent);
     }
 
     [Fact]
-    public async Task ABlockEndingBeforeItStartsShowsTheRuleAndNoSlots()
+    public void ABlockEndingBeforeItStartsShowsTheRuleAndNoSlots()
     {
-        var page = await Render(new TimeOnly(12, 0), new TimeOnly(9, 0));
+        var page = Render(new TimeOnly(12, 0), new TimeOnly(9, 0));
 
-        var alert = page.QuerySelector("[role=alert]");
-        Assert.NotNull(alert);
+        var alert = page.Find("[role=alert]");
         Assert.Equal("The end time must be after the start time.", alert.TextContent.Trim());
-        Assert.Empty(page.QuerySelectorAll("ol.block-slots li"));
+        Assert.Empty(page.FindAll("ol.block-slots li"));
     }
 }

@@ -16,9 +16,9 @@ public class AdminJourneys(ClinicAppFixture fixture)
 
         await admin.GetByLabel("Full name").FillAsync("Dr Dana Invited");
         await admin.GetByLabel("Email").FillAsync(email);
-        await admin.GetByLabel("Role").SelectOptionAsync("Doctor");
+        await Pages.ChooseAsync(admin, admin.GetByTestId("invite-role"), "Doctor");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
-        await Expect(admin.GetByTestId("staff-member").Filter(new() { HasText = email })).ToBeVisibleAsync();
+        await Expect(admin.Locator("tr.staff-member").Filter(new() { HasText = email })).ToBeVisibleAsync();
         await Pages.ScreenshotAsync(admin, "admin-staff");
 
         var message = await Mailbox.WaitForAsync(() => Mailbox.PickupFolder(fixture.App.DataDirectory), m => m.Contains(email));
@@ -37,7 +37,7 @@ public class AdminJourneys(ClinicAppFixture fixture)
         // Deactivated, the doctor can no longer sign in.
         await admin.GetByRole(AriaRole.Button, new() { Name = "Deactivate Dr Dana Invited" }).ClickAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Deactivate", Exact = true }).ClickAsync();
-        await Expect(admin.GetByTestId("staff-member").Filter(new() { HasText = email })).ToContainTextAsync("deactivated");
+        await Expect(admin.Locator("tr.staff-member").Filter(new() { HasText = email })).ToContainTextAsync("deactivated");
         var again = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
         await again.GotoAsync("/account/login");
         await again.GetByLabel("Email").FillAsync(email);
@@ -56,7 +56,7 @@ public class AdminJourneys(ClinicAppFixture fixture)
         await Pages.SignInAsync(admin, "admin@demo.clinic", then: "/admin/audit");
         await Expect(admin.GetByTestId("audit-entry").First).ToBeVisibleAsync();
 
-        await admin.GetByTestId("audit-doctor").SelectOptionAsync(new SelectOptionValue { Label = "Dr Ben Okafor" });
+        await Pages.ChooseAsync(admin, admin.GetByTestId("audit-doctor"), "Dr Ben Okafor");
 
         var entries = admin.GetByTestId("audit-entry");
         await Expect(entries.First).ToContainTextAsync("Dr Ben Okafor");

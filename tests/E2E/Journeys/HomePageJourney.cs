@@ -17,7 +17,7 @@ public class HomePageJourney(ClinicAppFixture fixture)
         await Expect(page.GetByTestId("block-summary")).ToContainTextAsync("18 slots");
 
         // The selects are enabled only once the circuit is live; the new count comes from the server over it.
-        await page.GetByLabel("To").SelectOptionAsync("10:00");
+        await Pages.ChooseAsync(page, page.GetByTestId("block-end"), "10:00");
 
         await Expect(page.GetByTestId("block-summary")).ToContainTextAsync("6 slots");
         await Expect(page.Locator("ol.block-slots li")).ToHaveCountAsync(6);

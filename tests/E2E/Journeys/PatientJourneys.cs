@@ -26,13 +26,13 @@ public class PatientJourneys(ClinicAppFixture fixture)
         await Pages.PickDateAsync(page.GetByTestId("book-date"), day);
         await page.Locator(".slot-offer").First.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
-        await Expect(page.Locator(".rz-notification-title").GetByText("Booked", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(Pages.Outcomes(page).GetByText("Booked", new() { Exact = true })).ToBeVisibleAsync();
 
         await page.GetByTestId("double-slot").CheckAsync();
         await Pages.ScreenshotAsync(page, "patient-book");
         await page.Locator(".slot-offer").Last.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
-        await Expect(page.Locator(".rz-notification-title").GetByText("Booked", new() { Exact = true })).ToHaveCountAsync(2);
+        await Expect(Pages.Outcomes(page).GetByText("Booked", new() { Exact = true })).ToHaveCountAsync(2);
 
         await page.GotoAsync("/my-bookings");
         await Expect(page.GetByTestId("booking")).ToHaveCountAsync(2);
@@ -45,7 +45,7 @@ public class PatientJourneys(ClinicAppFixture fixture)
         await Pages.ScreenshotAsync(page, "patient-my-bookings-phone");
         await page.SetViewportSizeAsync(1280, 900);
 
-        await page.GetByTestId("booking").First.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await page.GetByTestId("booking").First.GetByRole(AriaRole.Button, new() { Name = "Cancel " }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel booking" }).ClickAsync();
         await Expect(page.GetByTestId("booking")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("monthly-usage")).ToContainTextAsync("2 of 10");
@@ -74,13 +74,13 @@ public class PatientJourneys(ClinicAppFixture fixture)
         var outcomes = new List<string>();
         foreach (var page in pages)
         {
-            var title = page.Locator(".rz-notification-title");
+            var title = Pages.Outcomes(page);
             await Expect(title.First).ToBeVisibleAsync();
             outcomes.Add(await title.First.InnerTextAsync());
         }
         Assert.Equal(["Booked", "Not booked"], outcomes.Order());
         var loser = pages[outcomes.IndexOf("Not booked")];
-        await Expect(loser.Locator(".rz-notification-content")).ToContainTextAsync("just been booked by someone else");
+        await Expect(loser.GetByTestId("outcome-detail")).ToContainTextAsync("just been booked by someone else");
         foreach (var page in pages)
             await page.Context.CloseAsync();
     }

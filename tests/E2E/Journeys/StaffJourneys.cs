@@ -15,31 +15,34 @@ public class StaffJourneys(ClinicAppFixture fixture)
 
         await Pages.PickDateAsync(page.GetByTestId("schedule-date"), Pages.NextWeekday().AddDays(21));
         await Expect(page.GetByTestId("day-empty")).ToBeVisibleAsync();
-        await page.GetByLabel("Block 1 from").SelectOptionAsync("09:00");
-        await page.GetByLabel("Block 1 to").SelectOptionAsync("10:00");
+        await Pages.ChooseAsync(page, page.GetByTestId("block-1-from"), "09:00");
+        await Pages.ChooseAsync(page, page.GetByTestId("block-1-to"), "10:00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add another block" }).ClickAsync();
-        await page.GetByLabel("Block 2 from").SelectOptionAsync("14:00");
-        await page.GetByLabel("Block 2 to").SelectOptionAsync("14:30");
+        await Pages.ChooseAsync(page, page.GetByTestId("block-2-from"), "14:00");
+        await Pages.ChooseAsync(page, page.GetByTestId("block-2-to"), "14:30");
+        await Expect(page.GetByTestId("day-plan")).ToContainTextAsync("9 slots");
         await page.GetByRole(AriaRole.Button, new() { Name = "Schedule these slots" }).ClickAsync();
 
-        await Expect(page.GetByTestId("day-slot")).ToHaveCountAsync(9);
-        await Expect(page.GetByTestId("day-slot").First).ToContainTextAsync("09:00");
-        await Expect(page.GetByTestId("day-slot").Last).ToContainTextAsync("14:20");
+        var slots = Pages.GridBlocks(page, "Dr Ben Okafor");
+        await Expect(slots).ToHaveCountAsync(9);
+        await Expect(slots.First).ToContainTextAsync("09:00");
+        await Expect(slots.Last).ToContainTextAsync("14:20");
         await Pages.ScreenshotAsync(page, "doctor-schedule");
 
-        // The same hours again overlap what is now scheduled: the page says so and keeps the day as it was.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Schedule these slots" }).ClickAsync();
+        // The same hours again overlap what is now scheduled: the page says so before anything is pressed,
+        // offers no button to press, and keeps the day as it was.
         await Expect(page.GetByTestId("schedule-error")).ToContainTextAsync("overlaps slots already scheduled");
-        await Expect(page.GetByTestId("day-slot")).ToHaveCountAsync(9);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Schedule these slots" })).ToBeDisabledAsync();
+        await Expect(slots).ToHaveCountAsync(9);
 
         // Copy the day's hours to the next week: the same two blocks appear there.
         var nextWeek = Pages.NextWeekday().AddDays(28);
         await Pages.PickDateAsync(page.GetByTestId("copy-to"), nextWeek);
         await page.GetByRole(AriaRole.Button, new() { Name = "Add date" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Copy to 1 dates" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copy to 1 date" }).ClickAsync();
         await Expect(page.GetByTestId("copy-result")).ToContainTextAsync("9 slots scheduled");
         await Pages.PickDateAsync(page.GetByTestId("schedule-date"), nextWeek);
-        await Expect(page.GetByTestId("day-slot")).ToHaveCountAsync(9);
+        await Expect(slots).ToHaveCountAsync(9);
         await page.Context.CloseAsync();
     }
 
@@ -49,18 +52,23 @@ public class StaffJourneys(ClinicAppFixture fixture)
         var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
         await Pages.SignInAsync(page, "reception@demo.clinic", then: "/reception");
         await Pages.PickDateAsync(page.GetByTestId("reception-date"), Pages.NextWeekday());
-        var day = page.GetByTestId("day-view").Filter(new() { HasText = "Dr Chloe Lind" });
-        await Expect(day.GetByTestId("booked-patient").First).ToBeVisibleAsync();
+        var booked = Pages.GridBlocks(page, "Dr Chloe Lind", "booked");
+        await Expect(booked.First).ToBeVisibleAsync();
         await Pages.ScreenshotAsync(page, "reception-day");
 
-        await day.GetByRole(AriaRole.Button, new() { Name = "Cancel Dr Chloe Lind's day" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel Dr Chloe Lind's day" }).ClickAsync();
         await Expect(page.GetByTestId("affected-patients")).ToBeVisibleAsync();
         var affected = await page.GetByTestId("affected-patients").Locator("li").CountAsync();
         await page.GetByTestId("cancel-day-reason").FillAsync("Dr Lind is unwell");
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel the day" }).ClickAsync();
+        // The notice counts patients, not bookings (a patient with two bookings is emailed once).
+        await Expect(page.GetByTestId("outcome-detail")).ToHaveTextAsync(affected == 1 ? "1 patient will be emailed." : $"{affected} patients will be emailed.");
 
-        await Expect(day.GetByTestId("day-cancelled")).ToContainTextAsync("Dr Lind is unwell");
-        await Expect(day.GetByTestId("booked-patient")).ToHaveCountAsync(0);
+        var column = page.Locator("[data-testid=grid-column][data-column='Dr Chloe Lind']");
+        await Expect(column.GetByTestId("day-cancelled")).ToContainTextAsync("Dr Lind is unwell");
+        await Expect(booked).ToHaveCountAsync(0);
+        // Who was booked stays on the page, with phone numbers, for reception to call.
+        await Expect(page.Locator("[data-testid=cancelled-day-patients][data-column='Dr Chloe Lind']").GetByTestId("cancelled-patient")).ToHaveCountAsync(affected);
 
         // With no SMTP server configured, each affected patient's email lands in the pickup folder as one .eml.
         bool IsThisCancellation(string m) => m.Contains("Dr Lind is unwell") && m.Contains("Subject: Cancelled: Dr Chloe Lind");
@@ -73,10 +81,58 @@ public class StaffJourneys(ClinicAppFixture fixture)
         var admin = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
         await Pages.SignInAsync(admin, "admin@demo.clinic", then: "/admin/outbox");
         var subject = $"Cancelled: Dr Chloe Lind on {Pages.NextWeekday().ToString("ddd d MMM", System.Globalization.CultureInfo.InvariantCulture)}";
-        var rows = admin.GetByTestId("outbox-row").Filter(new() { HasText = subject });
+        var rows = admin.Locator("tr.outbox-row").Filter(new() { HasText = subject });
         await Expect(rows).ToHaveCountAsync(affected);
         await Expect(rows.First.GetByTestId("outbox-row-status")).ToContainTextAsync("Sent");
         await Pages.ScreenshotAsync(admin, "admin-outbox");
         await admin.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ReceptionSeesADoubleBookingAsOneBlockAndItsDetailsNameThePatientPhoneAndTime()
+    {
+        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await Pages.SignInAsync(page, "reception@demo.clinic", then: $"/reception?date={Pages.Weekday(2):yyyy-MM-dd}");
+        var doubles = page.Locator("[data-testid=grid-block][data-kind=booked]").Filter(new() { HasText = "double" });
+        await Expect(doubles.First).ToBeVisibleAsync();
+        var block = doubles.First;
+        var patient = (await block.GetByTestId("booked-patient").InnerTextAsync()).Trim();
+        var start = await block.GetAttributeAsync("data-start");
+        Assert.Contains("span 2", await block.GetAttributeAsync("style")); // one block over both slots, not two rows
+
+        await block.ClickAsync();
+        var details = page.GetByRole(AriaRole.Dialog);
+        await Expect(details).ToContainTextAsync(patient);
+        await Expect(details.GetByTestId("booking-when")).ToContainTextAsync($"{start}–");
+        await Expect(details.GetByTestId("booking-phone")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\+44"));
+        await Pages.ScreenshotAsync(page, "reception-booking-details");
+
+        await details.GetByRole(AriaRole.Button, new() { Name = "Cancel booking" }).ClickAsync();
+        await Expect(page.GetByTestId("confirm-message")).ToContainTextAsync($"Cancel {patient}'s booking at {start}–");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Keep it" }).ClickAsync();
+        await Expect(page.GetByTestId("confirm-message")).ToHaveCountAsync(0);
+        await Expect(doubles.Filter(new() { HasText = patient }).First).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ADroppedConnectionShowsACalmBrandedBannerInsteadOfTheStockText()
+    {
+        await using var app = await AppProcess.StartAsync(settings: new Dictionary<string, string> { ["Seed:Demo"] = "true" });
+        var page = await fixture.Browser.NewPageAsync(app.BaseAddress);
+        await Pages.SignInAsync(page, "reception@demo.clinic", then: "/reception");
+        await Pages.WaitUntilInteractiveAsync(page);
+
+        await app.DisposeAsync(); // the server goes away under the open page
+
+        var banner = page.Locator("#components-reconnect-modal");
+        await Expect(banner).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(banner).ToContainTextAsync("ClinicPortal");
+        var colours = await banner.EvaluateAsync<string[]>("b => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor, getComputedStyle(document.body).backgroundColor]");
+        Assert.NotEqual(colours[0], colours[1]); // readable: its text is not the colour of its background
+        Assert.NotEqual(colours[2], colours[1]); // and it stands out from the page
+        await Pages.ScreenshotAsync(page, "reconnect-banner");
+        Assert.DoesNotContain("Rejoin failed", await page.Locator("body").InnerTextAsync());
+        await page.Context.CloseAsync();
     }
 }

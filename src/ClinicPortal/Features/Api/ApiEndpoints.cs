@@ -103,7 +103,7 @@ public static class ApiEndpoints
             return ApiProblems.Validation(DateRule(clock));
         var available = await schedule.AvailableSlotsAsync(day, clock.Now, ct);
         var names = await people.NamesAsync(available.Select(d => d.DoctorId), ct);
-        IReadOnlyList<DoctorSlotsDto> result = SlotOffers.For(available, names, doubleSlot: false)
+        IReadOnlyList<DoctorSlotsDto> result = SlotOffers.For(available, names, doubleSlot: false).Doctors
             .Select(d => new DoctorSlotsDto(d.DoctorId, d.DoctorName, d.Offers.Select(o => Slot(o.FirstSlotId, o.StartUtc, o.EndUtc, clock)).ToArray()))
             .ToArray();
         return TypedResults.Ok(result);

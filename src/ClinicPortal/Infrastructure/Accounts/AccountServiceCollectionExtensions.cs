@@ -40,6 +40,7 @@ public static class AccountServiceCollectionExtensions
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AccountsDbContext>()
             .AddSignInManager<ClinicSignInManager>()
+            .AddErrorDescriber<ClinicIdentityErrors>()
             .AddDefaultTokenProviders();
 
         services.ConfigureApplicationCookie(options =>

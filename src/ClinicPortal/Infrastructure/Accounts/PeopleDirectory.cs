@@ -32,6 +32,14 @@ public sealed class PeopleDirectory(IServiceScopeFactory scopes)
         return await ReadAsync(db => db.Users.Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct));
     }
 
+    /// <summary>Name and contact details of each of these people that has an account.</summary>
+    public async Task<Dictionary<Guid, Person>> FindManyAsync(IEnumerable<Guid> ids, CancellationToken ct = default)
+    {
+        var wanted = ids.Distinct().ToArray();
+        return await ReadAsync(db => db.Users.Where(u => wanted.Contains(u.Id))
+            .Select(u => new Person(u.Id, u.DisplayName, u.Email!, u.PhoneNumber, u.IsActive)).ToDictionaryAsync(p => p.Id, ct));
+    }
+
     public Task<Person?> FindAsync(Guid id, CancellationToken ct = default) => ReadAsync(db =>
         db.Users.Where(u => u.Id == id).Select(u => new Person(u.Id, u.DisplayName, u.Email!, u.PhoneNumber, u.IsActive)).FirstOrDefaultAsync(ct));
 

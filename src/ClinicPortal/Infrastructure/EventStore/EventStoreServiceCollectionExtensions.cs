@@ -38,6 +38,7 @@ public static class EventStoreServiceCollectionExtensions
         services.AddSingleton<IEventStore, SqliteEventStore>();
         services.AddSingleton<ReadModelRebuilder>();
         services.AddSingleton<ScheduleReadModel>();
+        services.AddSingleton<Features.Shared.TimeGrid.StaffDayReader>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<CommandExecutor>();
 

@@ -23,6 +23,11 @@ public sealed record DoctorDaySlot(Guid SlotId, DateTimeOffset StartUtc, Guid? B
     public bool IsBooked => BookingId is not null;
 }
 
+/// <summary>A booking of a doctor's day as staff see it: who, when, who booked it, and what became of it.</summary>
+public sealed record DayBooking(
+    Guid BookingId, Guid PatientId, Guid DoctorId, DateTimeOffset StartUtc, DateTimeOffset EndUtc, int SlotCount,
+    string BookedBy, DateTimeOffset BookedAt, string? Cancelled, string? VisitOutcome);
+
 public sealed record DoctorDayView(Guid DoctorId, DateOnly Date, bool Cancelled, string? CancelReason, IReadOnlyList<DoctorDaySlot> Slots);
 
 /// <summary>Queries over the schedule read model. Nothing here decides; it shows what the log has made true.</summary>
@@ -79,6 +84,18 @@ public sealed class ScheduleReadModel(ClinicDatabase database)
             ct, ("$doctor", Id(doctorId)), ("$date", Day(date)));
         return new DoctorDayView(doctorId, date, status.Cancelled, status.Reason, slots);
     }
+
+    /// <summary>Every booking of a doctor's day, live or cancelled, by start: the calendar's blocks and the list of whom to phone.</summary>
+    public Task<IReadOnlyList<DayBooking>> DayBookingsAsync(Guid doctorId, DateOnly date, CancellationToken ct = default) =>
+        QueryAsync(
+            """
+            SELECT booking_id, patient_id, doctor_id, start_utc, end_utc, slot_count, booked_by, booked_at, cancelled, visit_outcome
+            FROM rm_bookings WHERE doctor_id = $doctor AND date = $date ORDER BY start_utc;
+            """,
+            r => new DayBooking(
+                r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), FromMs(r.GetInt64(3)), FromMs(r.GetInt64(4)), r.GetInt32(5),
+                r.GetString(6), FromMs(r.GetInt64(7)), r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9)),
+            ct, ("$doctor", Id(doctorId)), ("$date", Day(date)));
 
     private const string SelectBooking =
         "SELECT booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_count, cancelled, visit_outcome FROM rm_bookings";

@@ -10,12 +10,15 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace ClinicPortal.Tests.Unit.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ClinicPortal.Tests.Shared;
 
 /// <summary>
 /// The app's services (event store, read models, handlers, policies) on a real SQLite file in a
 /// temporary folder, without the web host, with a clock the test controls.
 /// </summary>
+/// <remarks>Unless told otherwise, "now" is Monday 2 March 2026, 08:00 in London (the unit tests' <c>A.Now</c>).</remarks>
 public sealed class SqliteApp : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
@@ -29,8 +32,12 @@ public sealed class SqliteApp : IAsyncDisposable
         Clock = clock;
     }
 
+    public static readonly DateTimeOffset DefaultNow = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+
     public string Directory { get; }
     public FakeTimeProvider Clock { get; }
+
+    public IServiceProvider Services => _services;
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
@@ -47,7 +54,8 @@ public sealed class SqliteApp : IAsyncDisposable
     }
 
     public static async Task<SqliteApp> StartAsync(
-        DateTimeOffset? now = null, string timeZone = "Europe/London", string? directory = null, IDictionary<string, string?>? settings = null)
+        DateTimeOffset? now = null, string timeZone = "Europe/London", string? directory = null, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? replace = null)
     {
         var ownsDirectory = directory is null;
         directory ??= System.IO.Directory.CreateTempSubdirectory("clinicportal-unit-").FullName;
@@ -60,8 +68,8 @@ public sealed class SqliteApp : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             values[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var clock = new FakeTimeProvider(now ?? A.Now);
-        var provider = StandaloneServices.Build(configuration, directory, clock);
+        var clock = new FakeTimeProvider(now ?? DefaultNow);
+        var provider = StandaloneServices.Build(configuration, directory, clock, replace);
         await provider.PrepareAsync(configuration);
         return new SqliteApp(provider, directory, clock) { _ownsDirectory = ownsDirectory };
     }

@@ -1,0 +1,33 @@
+using ClinicPortal.Features.Shared;
+using ClinicPortal.Features.Shared.TimeGrid;
+using ClinicPortal.Infrastructure.Practice;
+using MudBlazor;
+
+namespace ClinicPortal.Features.Reception.Day;
+
+public static class BookingDetails
+{
+    /// <summary>Opens a booking's details from a calendar block; returns what staff chose to do, or null.</summary>
+    public static async Task<BookingDetailsDialog.BookingAction?> ShowAsync(
+        this IDialogService dialogs, StaffDays days, GridBlock block, PracticeClock clock, bool canManage)
+    {
+        var day = days.Days.FirstOrDefault(d => block.BookingId is { } id && d.Booking(id) is not null);
+        if (day is null || day.Booking(block.BookingId!.Value) is not { } booking)
+            return null;
+        var patient = days.People.GetValueOrDefault(booking.PatientId) ?? new(booking.PatientId, "A patient", "", null, true);
+        var parameters = new DialogParameters<BookingDetailsDialog>
+        {
+            { d => d.Booking, booking },
+            { d => d.Patient, patient },
+            { d => d.DoctorName, day.Doctor.Name },
+            { d => d.When, $"{day.Day.Date:dddd d MMMM}, {clock.Time(booking.StartUtc)}–{clock.Time(booking.EndUtc)}" },
+            { d => d.BookedBy, booking.BookedBy == booking.PatientId.ToString() ? "the patient" : days.NameOf(booking.BookedBy) },
+            { d => d.BookedAt, clock.ToLocal(booking.BookedAt).ToString("ddd d MMM, HH:mm") },
+            { d => d.Started, booking.StartUtc <= clock.Now },
+            { d => d.CanManage, canManage },
+        };
+        var dialog = await dialogs.ShowAsync<BookingDetailsDialog>(patient.Name, parameters, Dialogs.Small);
+        var result = await dialog.Result;
+        return result is { Canceled: false, Data: BookingDetailsDialog.BookingAction action } ? action : null;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.Scheduling;
+using ClinicPortal.Infrastructure.ReadModels;
+
+namespace ClinicPortal.Features.Scheduling.ScheduleDay;
+
+/// <summary>
+/// Judges the blocks a doctor is about to schedule against the whole day as it stands, while they edit: the
+/// same decider that will judge the command, run on the day's current slots. So overlapping blocks, more than
+/// six hours in all, times already scheduled and times already past are said before anyone presses a button.
+/// </summary>
+public static class DayPlan
+{
+    /// <summary>How many slots the blocks would add to the day, or why the practice would refuse them.</summary>
+    public static Checked<int> Judge(
+        DoctorDayView day, IReadOnlyList<BlockOfTime> blocks, TimeZoneInfo zone, Actor by, DateTimeOffset now)
+    {
+        var state = DoctorDay.Empty(day.DoctorId, day.Date) with
+        {
+            Slots = day.Slots.ToImmutableSortedDictionary(s => s.SlotId, s => new DaySlot(s.SlotId, s.StartUtc, s.BookingId)),
+            Cancelled = day.Cancelled,
+        };
+        var command = new Domain.Scheduling.ScheduleDay(day.DoctorId, day.Date, blocks, zone, Guid.NewGuid, by, now);
+        var decision = ScheduleDayDecider.Decide(command, state);
+        return decision.IsAccepted ? ((DayScheduled)decision.Value!.Single()).Slots.Count : decision.Rejection!.Value;
+    }
+}

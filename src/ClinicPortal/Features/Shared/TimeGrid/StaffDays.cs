@@ -1,0 +1,36 @@
+using ClinicPortal.Infrastructure.Accounts;
+using ClinicPortal.Infrastructure.ReadModels;
+
+namespace ClinicPortal.Features.Shared.TimeGrid;
+
+/// <summary>A doctor's day as staff see it: its slots and every booking it had.</summary>
+public sealed record StaffDay(Person Doctor, DoctorDayView Day, IReadOnlyList<DayBooking> Bookings)
+{
+    public DayBooking? Booking(Guid bookingId) => Bookings.FirstOrDefault(b => b.BookingId == bookingId);
+}
+
+/// <summary>Some doctors' days, with the people their bookings name (patients, and whoever booked for them).</summary>
+public sealed record StaffDays(IReadOnlyList<StaffDay> Days, IReadOnlyDictionary<Guid, Person> People)
+{
+    public static readonly StaffDays None = new([], new Dictionary<Guid, Person>());
+
+    public IReadOnlyDictionary<Guid, string> Names => People.ToDictionary(p => p.Key, p => p.Value.Name);
+
+    public string NameOf(string userId) =>
+        Guid.TryParse(userId, out var id) && People.TryGetValue(id, out var person) ? person.Name : userId.StartsWith("system", StringComparison.Ordinal) ? "the practice" : "someone";
+}
+
+/// <summary>Reads doctors' days for the calendars: the slots, the bookings, and the people named, in three queries per day at most.</summary>
+public sealed class StaffDayReader(ScheduleReadModel schedule, PeopleDirectory people)
+{
+    public async Task<StaffDays> ReadAsync(IEnumerable<(Person Doctor, DateOnly Date)> wanted, CancellationToken ct = default)
+    {
+        var days = new List<StaffDay>();
+        foreach (var (doctor, date) in wanted)
+            days.Add(new StaffDay(doctor, await schedule.DoctorDayAsync(doctor.Id, date, ct), await schedule.DayBookingsAsync(doctor.Id, date, ct)));
+        var named = days.SelectMany(d => d.Bookings)
+            .SelectMany(b => new[] { b.PatientId, Guid.TryParse(b.BookedBy, out var by) ? by : Guid.Empty })
+            .Where(id => id != Guid.Empty);
+        return new StaffDays(days, await people.FindManyAsync(named, ct));
+    }
+}

@@ -1,0 +1,86 @@
+using ClinicPortal.Domain.Scheduling;
+
+namespace ClinicPortal.Features.Shared.TimeGrid;
+
+public enum GridBlockKind
+{
+    /// <summary>Offered and not booked.</summary>
+    Free,
+
+    /// <summary>Held by a booking (one block for the whole booking, a double slot included).</summary>
+    Booked,
+
+    /// <summary>Offered, never booked, and its time has passed.</summary>
+    Past,
+}
+
+/// <summary>Something shown on the calendar: a free slot or a whole booking, as UTC instants.</summary>
+public sealed record GridBlock(
+    DateTimeOffset StartUtc, DateTimeOffset EndUtc, GridBlockKind Kind, string Label,
+    Guid? SlotId = null, Guid? BookingId = null, string? Badge = null);
+
+/// <summary>One column of the calendar: a doctor's day (reception) or one day of a week (a doctor's week).</summary>
+public sealed record GridColumn(string Title, DateOnly Date, IReadOnlyList<GridBlock> Blocks, bool Cancelled = false, string? Note = null);
+
+/// <summary>Where a block sits: its column (0-based), first row (0-based) and how many 10-minute rows it spans.</summary>
+public sealed record PlacedBlock(GridBlock Block, int Column, int Row, int Span);
+
+/// <summary>The current time's line: in which column, at which row, and how far into that row (0 to 1).</summary>
+public sealed record NowLine(int Column, int Row, double Fraction);
+
+/// <summary>
+/// Lays a day (or a week) out as rows of 10 minutes in the practice's local time, one column per doctor or day.
+/// Rows are local times, so a booking lands on its local row whatever the UTC offset of its day: across a
+/// daylight-saving change, 09:00 is the 09:00 row on both sides.
+/// </summary>
+public sealed record TimeGridLayout(IReadOnlyList<TimeOnly> Rows, IReadOnlyList<PlacedBlock> Blocks, NowLine? Now)
+{
+    public static readonly TimeOnly DefaultStart = new(9, 0);
+    public static readonly TimeOnly DefaultEnd = new(17, 0);
+
+    public static TimeGridLayout For(IReadOnlyList<GridColumn> columns, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        TimeOnly Local(DateTimeOffset instant) => TimeOnly.FromDateTime(PracticeTime.ToLocal(instant, zone).DateTime);
+
+        var blocks = columns.SelectMany((column, index) => column.Blocks.Select(block => (Column: index, Block: block))).ToArray();
+        var first = blocks.Length == 0 ? DefaultStart : Floor(blocks.Min(b => Local(b.Block.StartUtc)));
+        var last = blocks.Length == 0 ? DefaultEnd : Ceiling(blocks.Max(b => EndOf(Local(b.Block.StartUtc), b.Block)));
+        var rows = new List<TimeOnly>();
+        for (var time = first; time < last && rows.Count < 24 * 6; time = time.Add(SlotBlock.SlotLength))
+            rows.Add(time);
+
+        var placed = blocks.Select(b =>
+        {
+            var start = Local(b.Block.StartUtc);
+            var span = Math.Max(1, (int)Math.Round((b.Block.EndUtc - b.Block.StartUtc) / SlotBlock.SlotLength));
+            return new PlacedBlock(b.Block, b.Column, RowOf(first, start), span);
+        }).ToArray();
+
+        return new TimeGridLayout(rows, placed, NowLineFor(columns, zone, now, first, rows.Count));
+    }
+
+    private static NowLine? NowLineFor(IReadOnlyList<GridColumn> columns, TimeZoneInfo zone, DateTimeOffset now, TimeOnly first, int rowCount)
+    {
+        var today = PracticeTime.DateOf(now, zone);
+        var column = columns.ToList().FindIndex(c => c.Date == today);
+        if (column < 0)
+            return null;
+        var minutes = (TimeOnly.FromDateTime(PracticeTime.ToLocal(now, zone).DateTime) - first).TotalMinutes;
+        if (TimeOnly.FromDateTime(PracticeTime.ToLocal(now, zone).DateTime) < first || minutes >= rowCount * SlotBlock.SlotLength.TotalMinutes)
+            return null;
+        var row = (int)(minutes / SlotBlock.SlotLength.TotalMinutes);
+        return new NowLine(column, row, minutes / SlotBlock.SlotLength.TotalMinutes - row);
+    }
+
+    private static int RowOf(TimeOnly first, TimeOnly start) => (int)((start - first).Ticks / SlotBlock.SlotLength.Ticks);
+
+    private static TimeOnly EndOf(TimeOnly localStart, GridBlock block)
+    {
+        var end = localStart.Add(block.EndUtc - block.StartUtc);
+        return end < localStart ? TimeOnly.MaxValue : end; // a block running to midnight
+    }
+
+    private static TimeOnly Floor(TimeOnly time) => new(time.Hour, 0);
+
+    private static TimeOnly Ceiling(TimeOnly time) => time.Minute == 0 && time.Second == 0 ? time : time.Hour == 23 ? TimeOnly.MaxValue : new(time.Hour + 1, 0);
+}

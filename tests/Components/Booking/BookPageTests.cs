@@ -1,0 +1,213 @@
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.EventStore;
+using ClinicPortal.Domain.Scheduling;
+using ClinicPortal.Features.Booking.BookSlots;
+using ClinicPortal.Features.Scheduling.ScheduleDay;
+using ClinicPortal.Infrastructure.Accounts;
+using ClinicPortal.Infrastructure.EventStore;
+using ClinicPortal.Infrastructure.ReadModels;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace ClinicPortal.Tests.Components.Booking;
+
+/// <summary>The Book page over the app's real handlers and read models on a SQLite file, driven as a patient would.</summary>
+public class BookPageTests : ClinicTestContext
+{
+    private static readonly DateOnly Tuesday = new(2026, 3, 3); // the app's "now" is Monday 2 March, 08:00
+    private const string Address = "http://localhost/book?date=2026-03-03";
+
+    private SqliteApp app = default!;
+    private Guid hart;
+    private Guid okafor;
+    private Guid patient;
+    private DayScheduled hartsDay = default!;
+    private readonly GatedEventStore.Gate gate = new();
+
+    public override async Task InitializeAsync()
+    {
+        app = await SqliteApp.StartAsync(replace: services =>
+        {
+            services.AddSingleton<SqliteEventStore>();
+            services.AddSingleton<IEventStore>(p => new GatedEventStore(p.GetRequiredService<SqliteEventStore>(), gate));
+        });
+        hart = await app.CreateUserAsync("Dr Ada Hart", "hart@clinic.example", Roles.Doctor);
+        okafor = await app.CreateUserAsync("Dr Ben Okafor", "okafor@clinic.example", Roles.Doctor);
+        patient = await app.CreateUserAsync("Pat Lee", "pat@mail.example", Roles.Patient);
+        var schedule = app.Get<ScheduleDayHandler>();
+        hartsDay = (await schedule.HandleAsync(hart, Tuesday, [new BlockOfTime(new(9, 0), new(10, 0))], Actor.Doctor(hart))).Value!;
+        await schedule.HandleAsync(okafor, Tuesday, [new BlockOfTime(new(9, 0), new(9, 30))], Actor.Doctor(okafor));
+        SignIn(patient, "pat@mail.example", Roles.Patient);
+        UseApp(app);
+    }
+
+    protected override ValueTask ReleaseAsync() => app.DisposeAsync();
+
+    private (IRenderedComponent<BookPage> Page, IRenderedComponent<MudDialogProvider> Dialogs, IRenderedComponent<MudSnackbarProvider> Snackbars) Open(string address = Address, bool expectOffers = true)
+    {
+        var (dialogs, snackbars) = RenderProviders();
+        Services.GetRequiredService<NavigationManager>().NavigateTo(address);
+        var page = Render<BookPage>();
+        page.WaitForElement(expectOffers ? "button.slot-offer" : "[data-testid=no-slots]");
+        return (page, dialogs, snackbars);
+    }
+
+    private static string[] Offers(IRenderedComponent<BookPage> page, string doctor) =>
+        page.FindAll($"section[aria-label='{doctor}'] button.slot-offer").Select(b => b.TextContent.Trim()).ToArray();
+
+    private Task<IReadOnlyList<PatientBooking>> BookingsAsync(Guid who) => app.Get<ScheduleReadModel>().FutureBookingsAsync(who, app.Clock.GetUtcNow());
+
+    [Fact]
+    public void TheDayInTheAddressIsShownWithEachDoctorsFreeTimes()
+    {
+        var (page, _, _) = Open();
+
+        Assert.Contains("Tuesday 3 March 2026", page.Markup);
+        Assert.Equal(["09:00", "09:10", "09:20", "09:30", "09:40", "09:50"], Offers(page, "Dr Ada Hart"));
+        Assert.Equal(["09:00", "09:10", "09:20"], Offers(page, "Dr Ben Okafor"));
+    }
+
+    [Fact]
+    public async Task ChoosingATimeAndConfirmingInTheDialogBooksExactlyThatSlot()
+    {
+        var (page, dialogs, snackbars) = Open();
+
+        page.Find("button[aria-label='Book 09:10 to 09:20 with Dr Ada Hart']").Click();
+        dialogs.WaitForAssertion(() => Assert.Equal("Book 09:10–09:20 on Tuesday 3 March with Dr Ada Hart?", dialogs.Find("[data-testid=confirm-message]").TextContent.Trim()));
+        await dialogs.Find("[data-testid=confirm]").ClickAsync(new());
+
+        snackbars.WaitForAssertion(() => Assert.Equal("Booked", snackbars.Find("[data-testid=outcome-title]").TextContent));
+        var booking = Assert.Single(await BookingsAsync(patient));
+        Assert.Equal(hartsDay.Slots[1].StartUtc, booking.StartUtc);
+        Assert.Equal(1, booking.SlotCount);
+        page.WaitForAssertion(() => Assert.DoesNotContain("09:10", Offers(page, "Dr Ada Hart")));
+    }
+
+    [Fact]
+    public async Task KeepingLookingBooksNothing()
+    {
+        var (page, dialogs, _) = Open();
+
+        page.Find("button[aria-label='Book 09:00 to 09:10 with Dr Ada Hart']").Click();
+        await dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "Keep looking").ClickAsync(new());
+
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=confirm]")));
+        Assert.Empty(await BookingsAsync(patient));
+    }
+
+    [Fact]
+    public async Task WhenSomeoneElseTakesTheSlotFirstThePatientIsToldWhyInASentence()
+    {
+        var (page, dialogs, snackbars) = Open();
+        var other = await app.CreateUserAsync("Sam Ray", "sam@mail.example", Roles.Patient);
+
+        page.Find("button[aria-label='Book 09:30 to 09:40 with Dr Ada Hart']").Click();
+        dialogs.WaitForElement("[data-testid=confirm]");
+        await app.Get<BookSlotsHandler>().HandleAsync(other, [hartsDay.Slots[3].SlotId], Actor.Patient(other));
+        await dialogs.Find("[data-testid=confirm]").ClickAsync(new());
+
+        snackbars.WaitForAssertion(() =>
+        {
+            Assert.Equal("Not booked", snackbars.Find("[data-testid=outcome-title]").TextContent);
+            Assert.Equal("Sorry, that slot has just been booked by someone else.", snackbars.Find("[data-testid=outcome-detail]").TextContent);
+        });
+        Assert.Empty(await BookingsAsync(patient));
+    }
+
+    [Fact]
+    public async Task TheDoubleSlotOfferAppearsOnlyWhereTwoAdjacentSlotsAreFree()
+    {
+        var other = await app.CreateUserAsync("Sam Ray", "sam@mail.example", Roles.Patient);
+        await app.Get<BookSlotsHandler>().HandleAsync(other, [hartsDay.Slots[2].SlotId], Actor.Patient(other)); // 09:20
+        var (page, _, _) = Open();
+
+        page.Find("[data-testid=double-slot]").Change(true);
+
+        page.WaitForAssertion(() => Assert.Equal(["09:00–09:20", "09:30–09:50", "09:40–10:00"], Offers(page, "Dr Ada Hart")));
+        Assert.Equal(["09:00–09:20", "09:10–09:30"], Offers(page, "Dr Ben Okafor"));
+    }
+
+    [Fact]
+    public async Task ATimeAtWhichThePatientIsAlreadyBookedIsNotOfferedAndAHintSaysWhy()
+    {
+        await app.Get<BookSlotsHandler>().HandleAsync(patient, [hartsDay.Slots[2].SlotId], Actor.Patient(patient)); // 09:20 with Hart
+
+        var (page, _, _) = Open();
+
+        Assert.Equal(["09:00", "09:10"], Offers(page, "Dr Ben Okafor"));
+        Assert.DoesNotContain("09:20", Offers(page, "Dr Ada Hart"));
+        Assert.Contains("already have an appointment on this day", page.Find("[data-testid=clash-hint]").TextContent);
+    }
+
+    [Fact]
+    public async Task WhileABookingIsSavedProgressShowsAndNoOtherTimeCanBePressed()
+    {
+        var (page, dialogs, snackbars) = Open();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=busy]")));
+        gate.Close();
+
+        page.Find("button[aria-label='Book 09:00 to 09:10 with Dr Ben Okafor']").Click();
+        var confirming = dialogs.Find("[data-testid=confirm]").ClickAsync(new());
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.NotEmpty(page.FindAll("[data-testid=busy]"));
+            Assert.All(page.FindAll("button.slot-offer"), b => Assert.True(b.HasAttribute("disabled")));
+        });
+        gate.Open();
+        await confirming;
+        snackbars.WaitForAssertion(() => Assert.Equal("Booked", snackbars.Find("[data-testid=outcome-title]").TextContent));
+        page.WaitForAssertion(() =>
+        {
+            Assert.Empty(page.FindAll("[data-testid=busy]"));
+            Assert.All(page.FindAll("button.slot-offer"), b => Assert.False(b.HasAttribute("disabled")));
+        });
+    }
+
+    [Fact]
+    public void TheNextDayButtonShowsTheNextDayAndPutsItInTheAddress()
+    {
+        var (page, _, _) = Open("http://localhost/book?date=2026-03-02", expectOffers: false);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+
+        page.Find("button[aria-label='Next day']").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Tuesday 3 March 2026", page.Markup));
+        Assert.EndsWith("/book?date=2026-03-03", navigation.Uri);
+        Assert.Equal(6, Offers(page, "Dr Ada Hart").Length);
+    }
+}
+
+/// <summary>The real event store, with appends that wait while the test holds the gate shut: a slow disk on demand.</summary>
+public sealed class GatedEventStore(IEventStore inner, GatedEventStore.Gate gate) : IEventStore
+{
+    public sealed class Gate
+    {
+        private volatile TaskCompletionSource open = Opened();
+
+        private static TaskCompletionSource Opened()
+        {
+            var source = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            source.SetResult();
+            return source;
+        }
+
+        public void Close() => open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        public void Open() => open.TrySetResult();
+        public Task PassAsync() => open.Task;
+    }
+
+    public Task<EventStream> ReadAsync(Query query, CancellationToken cancellationToken = default) => inner.ReadAsync(query, cancellationToken);
+
+    public async Task<long> AppendAsync(IReadOnlyList<IClinicEvent> events, EventMetadata metadata, AppendCondition? condition, CancellationToken cancellationToken = default)
+    {
+        await gate.PassAsync().WaitAsync(cancellationToken);
+        return await inner.AppendAsync(events, metadata, condition, cancellationToken);
+    }
+
+    public Task<long> LastPositionAsync(CancellationToken cancellationToken = default) => inner.LastPositionAsync(cancellationToken);
+
+    public Task<IReadOnlyList<StoredEvent>> ReadAfterAsync(long position, int maxCount, CancellationToken cancellationToken = default) =>
+        inner.ReadAfterAsync(position, maxCount, cancellationToken);
+}

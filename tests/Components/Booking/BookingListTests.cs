@@ -1,0 +1,59 @@
+using ClinicPortal.Features.Booking.MyBookings;
+using ClinicPortal.Infrastructure.ReadModels;
+
+namespace ClinicPortal.Tests.Components.Booking;
+
+public class BookingListTests : ClinicTestContext
+{
+    private static readonly Guid Doctor = Guid.NewGuid();
+    private static readonly Guid Patient = Guid.NewGuid();
+    private static readonly DateOnly Day = new(2026, 3, 3);
+    private static readonly DateTimeOffset Nine = new(2026, 3, 3, 9, 0, 0, TimeSpan.Zero);
+
+    private static readonly PatientBooking[] Bookings =
+    [
+        new(Guid.NewGuid(), Patient, Doctor, Day, Nine, Nine.AddMinutes(10), 1, null, null),
+        new(Guid.NewGuid(), Patient, Doctor, Day, Nine.AddHours(1), Nine.AddHours(1).AddMinutes(20), 2, null, null),
+    ];
+
+    private readonly List<PatientBooking> cancelled = [];
+
+    private IRenderedComponent<BookingList> Render(IReadOnlyList<PatientBooking> bookings) =>
+        Render<BookingList>(ps => ps
+            .Add(p => p.Bookings, bookings)
+            .Add(p => p.DoctorNames, new Dictionary<Guid, string> { [Doctor] = "Dr Hart" })
+            .Add(p => p.Time, t => t.ToString("HH:mm"))
+            .Add(p => p.OnCancel, (PatientBooking b) => cancelled.Add(b)));
+
+    private static string Text(AngleSharp.Dom.IElement element) => string.Join(" ", element.TextContent.Split(default(char[]), StringSplitOptions.RemoveEmptyEntries));
+
+    [Fact]
+    public void EachBookingShowsItsDayTimesAndDoctorAndADoubleIsMarked()
+    {
+        var list = Render(Bookings);
+
+        var rows = list.FindAll("[data-testid=booking]").Select(Text).ToArray();
+        Assert.Equal(2, rows.Length);
+        Assert.StartsWith("Tue 3 Mar 09:00–09:10 with Dr Hart Cancel", rows[0]);
+        Assert.DoesNotContain("double", rows[0]);
+        Assert.Contains("10:00–10:20 with Dr Hart double", rows[1]);
+    }
+
+    [Fact]
+    public void PressingCancelAsksAboutThatBookingOnly()
+    {
+        var list = Render(Bookings);
+
+        list.Find("button[aria-label='Cancel Tuesday 3 March at 10:00']").Click();
+
+        Assert.Equal(Bookings[1].BookingId, Assert.Single(cancelled).BookingId);
+    }
+
+    [Fact]
+    public void NoBookingsSaysSo()
+    {
+        var list = Render([]);
+
+        Assert.Equal("You have no upcoming bookings.", list.Find("[data-testid=no-bookings]").TextContent.Trim());
+    }
+}

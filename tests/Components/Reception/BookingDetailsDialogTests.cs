@@ -1,0 +1,73 @@
+using ClinicPortal.Features.Reception.Day;
+using ClinicPortal.Infrastructure.Accounts;
+using ClinicPortal.Infrastructure.ReadModels;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace ClinicPortal.Tests.Components.Reception;
+
+public class BookingDetailsDialogTests : ClinicTestContext
+{
+    private static readonly Person Pat = new(Guid.NewGuid(), "Pat Lee", "pat@mail.example", "+44 7700 900001", true);
+    private static readonly DateTimeOffset Nine = new(2026, 3, 3, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DayBooking Booking = new(Guid.NewGuid(), Pat.Id, Guid.NewGuid(), Nine, Nine.AddMinutes(20), 2, "reception-id", Nine.AddDays(-2), null, null);
+
+    private async Task<(IRenderedComponent<MudDialogProvider> Host, IDialogReference Dialog)> OpenAsync(bool started, bool canManage)
+    {
+        var (host, _) = RenderProviders();
+        var parameters = new DialogParameters<BookingDetailsDialog>
+        {
+            { d => d.Booking, Booking },
+            { d => d.Patient, Pat },
+            { d => d.DoctorName, "Dr Hart" },
+            { d => d.When, "Tuesday 3 March, 09:00–09:20" },
+            { d => d.BookedBy, "Rita Reception" },
+            { d => d.BookedAt, "Sun 1 Mar, 09:00" },
+            { d => d.Started, started },
+            { d => d.CanManage, canManage },
+        };
+        var dialog = await host.InvokeAsync(() => Services.GetRequiredService<IDialogService>().ShowAsync<BookingDetailsDialog>(Pat.Name, parameters));
+        return (host, dialog);
+    }
+
+    private static string[] Actions(IRenderedComponent<MudDialogProvider> host) =>
+        host.FindAll(".mud-dialog-actions button").Select(b => b.TextContent.Trim()).ToArray();
+
+    [Fact]
+    public async Task ItShowsThePatientsPhoneWhenAndWhoBookedIt()
+    {
+        var (host, _) = await OpenAsync(started: false, canManage: true);
+
+        Assert.Equal("+44 7700 900001", host.Find("[data-testid=booking-phone]").TextContent);
+        Assert.Equal("Tuesday 3 March, 09:00–09:20", host.Find("[data-testid=booking-when]").TextContent);
+        Assert.Equal("Rita Reception, Sun 1 Mar, 09:00", host.Find("[data-testid=booking-booked-by]").TextContent);
+    }
+
+    [Fact]
+    public async Task AFutureBookingCanBeCancelledAndTheChoiceIsReturned()
+    {
+        var (host, dialog) = await OpenAsync(started: false, canManage: true);
+
+        Assert.Equal(["Close", "Cancel booking"], Actions(host));
+        await host.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "Cancel booking").ClickAsync(new());
+
+        var result = await dialog.Result.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(BookingDetailsDialog.BookingAction.Cancel, result!.Data);
+    }
+
+    [Fact]
+    public async Task AVisitThatHasStartedIsMarkedArrivedOrNoShowInstead()
+    {
+        var (host, _) = await OpenAsync(started: true, canManage: true);
+
+        Assert.Equal(["Close", "Arrived", "No-show"], Actions(host));
+    }
+
+    [Fact]
+    public async Task ADoctorSeesTheDetailsWithoutActions()
+    {
+        var (host, _) = await OpenAsync(started: false, canManage: false);
+
+        Assert.Equal(["Close"], Actions(host));
+    }
+}

@@ -1,0 +1,110 @@
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.Scheduling;
+using ClinicPortal.Features.Scheduling.MySchedule;
+using ClinicPortal.Features.Scheduling.ScheduleDay;
+using ClinicPortal.Infrastructure.Accounts;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace ClinicPortal.Tests.Components.Scheduling;
+
+/// <summary>The doctor's schedule editor over the app's real handlers: the whole day is judged while the doctor edits.</summary>
+public class SchedulePageTests : ClinicTestContext
+{
+    private SqliteApp app = default!;
+    private Guid doctor;
+
+    public override async Task InitializeAsync()
+    {
+        app = await SqliteApp.StartAsync();
+        doctor = await app.CreateUserAsync("Dr Ada Hart", "hart@clinic.example", Roles.Doctor);
+        SignIn(doctor, "hart@clinic.example", Roles.Doctor);
+        UseApp(app);
+    }
+
+    protected override ValueTask ReleaseAsync() => app.DisposeAsync();
+
+    private (IRenderedComponent<SchedulePage> Page, IRenderedComponent<MudPopoverProvider> Popovers) Open(string date)
+    {
+        var popovers = Render<MudPopoverProvider>();
+        Render<MudDialogProvider>();
+        Render<MudSnackbarProvider>();
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"http://localhost/schedule?date={date}");
+        var page = Render<SchedulePage>();
+        page.WaitForElement("[data-testid=time-grid]");
+        return (page, popovers);
+    }
+
+    private static async Task ChooseAsync(IRenderedComponent<SchedulePage> page, IRenderedComponent<MudPopoverProvider> popovers, string testId, string time)
+    {
+        // MudSelect opens on a mouse-down on its control, as a click in the browser begins.
+        await page.WaitForElement($"[data-testid={testId}]").Closest(".mud-input-control")!.MouseDownAsync(new());
+        popovers.WaitForElement(".mud-list-item");
+        await popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Trim() == time).ClickAsync(new());
+    }
+
+    private static string? Rule(IRenderedComponent<SchedulePage> page) =>
+        page.FindAll("[data-testid=schedule-error]").SingleOrDefault()?.TextContent.Trim();
+
+    private bool ScheduleDisabled(IRenderedComponent<SchedulePage> page) =>
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Schedule these slots").HasAttribute("disabled");
+
+    [Fact]
+    public void AnEmptyDayWithTheDefaultMorningSaysHowManySlotsItAdds()
+    {
+        var (page, _) = Open("2026-03-03");
+
+        Assert.Contains("18 slots", page.Find("[data-testid=day-plan]").TextContent);
+        Assert.Null(Rule(page));
+        Assert.False(ScheduleDisabled(page));
+    }
+
+    [Fact]
+    public void MoreThanSixHoursInAllIsRefusedBeforeAnythingIsPressed()
+    {
+        var (page, _) = Open("2026-03-03");
+
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Add another block").Click(); // 14:00–17:00: 36 slots in all
+        page.WaitForAssertion(() => Assert.Contains("36 slots", page.Find("[data-testid=day-plan]").TextContent));
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Add another block").Click(); // 18:00–21:00: 54
+
+        page.WaitForAssertion(() => Assert.Equal("A doctor can offer at most 36 slots (6 hours) in one day.", Rule(page)));
+        Assert.True(ScheduleDisabled(page));
+    }
+
+    [Fact]
+    public async Task TimeAlreadyScheduledOnTheDayIsRefusedWhileEditing()
+    {
+        await app.Get<ScheduleDayHandler>().HandleAsync(doctor, new DateOnly(2026, 3, 3), [new BlockOfTime(new(11, 0), new(12, 0))], Actor.Doctor(doctor));
+
+        var (page, _) = Open("2026-03-03");
+
+        Assert.Equal("That time overlaps slots already scheduled on this day.", Rule(page));
+        Assert.True(ScheduleDisabled(page));
+        Assert.Equal(6, page.FindAll("[data-testid=grid-block][data-kind=free]").Count);
+    }
+
+    [Fact]
+    public async Task TwoBlocksThatOverlapEachOtherAreRefusedAsSoonAsTheyDo()
+    {
+        var (page, popovers) = Open("2026-03-03");
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Add another block").Click();
+
+        await ChooseAsync(page, popovers, "block-2-from", "11:00");
+
+        page.WaitForAssertion(() => Assert.Equal("Two of the blocks overlap; make each block start after the previous one ends.", Rule(page)));
+        Assert.True(ScheduleDisabled(page));
+    }
+
+    [Fact]
+    public async Task PressingScheduleAddsTheSlotsToTheCalendar()
+    {
+        var (page, _) = Open("2026-03-03");
+
+        await page.FindAll("button").Single(b => b.TextContent.Trim() == "Schedule these slots").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Equal(18, page.FindAll("[data-testid=grid-block][data-kind=free]").Count));
+        Assert.Equal("That time overlaps slots already scheduled on this day.", Rule(page));
+    }
+}

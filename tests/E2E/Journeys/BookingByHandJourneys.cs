@@ -1,0 +1,142 @@
+using System.Text.RegularExpressions;
+using ClinicPortal.Tests.E2E.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ClinicPortal.Tests.E2E.Journeys;
+
+/// <summary>What a patient meets on the way to a booking: the keyboard, a slow connection, a reload, a notice, a refusal.</summary>
+[Collection(ClinicAppCollection.Name)]
+public class BookingByHandJourneys(ClinicAppFixture fixture)
+{
+    [Fact]
+    public async Task APatientBooksWithTheKeyboardAlone()
+    {
+        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await page.GotoAsync("/account/login?returnUrl=%2Fbook%3Fdate%3D" + Pages.Weekday(9).ToString("yyyy-MM-dd"));
+        await page.GetByLabel("Email").FocusAsync();
+        await page.Keyboard.TypeAsync("patient13@demo.clinic");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(Pages.DemoPassword);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Book an appointment" })).ToBeVisibleAsync();
+        await Pages.WaitUntilInteractiveAsync(page);
+
+        // Tab from the top of the page to the first time on offer, and book it with Enter.
+        var label = await TabUntilAsync(page, "button.slot-offer");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByTestId("confirm-message")).ToContainTextAsync(Regex.Match(label, @"\d\d:\d\d").Value);
+        await TabUntilAsync(page, "[data-testid=confirm]");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Booked");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = label, Exact = true })).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Presses Tab until the focused element matches <paramref name="selector"/>; returns its accessible label.</summary>
+    private static async Task<string> TabUntilAsync(IPage page, string selector)
+    {
+        for (var presses = 0; presses < 60; presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            var label = await page.EvaluateAsync<string?>(
+                "s => document.activeElement && document.activeElement.matches(s) ? (document.activeElement.getAttribute('aria-label') || document.activeElement.textContent) : null",
+                selector);
+            if (label is not null)
+                return label.Trim();
+        }
+        throw new Xunit.Sdk.XunitException($"Sixty presses of Tab never reached {selector}.");
+    }
+
+    [Fact]
+    public async Task BeforeTheConnectionIsLiveTheTimesLookAndAreDisabled()
+    {
+        // With scripts off the page stays as the server first sent it, which is what a slow link shows for seconds.
+        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress, javaScript: false);
+        await Pages.SignInAsync(page, "patient12@demo.clinic", then: $"/book?date={Pages.Weekday(2):yyyy-MM-dd}", waitForName: false);
+
+        var offers = page.Locator("button.slot-offer");
+        await Expect(offers.First).ToBeVisibleAsync();
+        foreach (var offer in await offers.AllAsync())
+            await Expect(offer).ToBeDisabledAsync();
+        Assert.Equal("not-allowed", await offers.First.EvaluateAsync<string>("b => getComputedStyle(b).cursor"));
+        await Expect(page.GetByTestId("busy")).ToHaveCountAsync(1); // and the page says it is still getting ready
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheBookPageKeepsItsDayThroughAReloadAndBack()
+    {
+        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await Pages.SignInAsync(page, "patient11@demo.clinic", then: "/book");
+        await Pages.WaitUntilInteractiveAsync(page);
+        var day = Pages.Weekday(4).ToString("yyyy-MM-dd");
+
+        await Pages.PickDateAsync(page.GetByTestId("book-date"), Pages.Weekday(4));
+        await Expect(page).ToHaveURLAsync(new Regex($"/book\\?date={day}$"));
+
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("book-date")).ToHaveValueAsync(day);
+        await page.GotoAsync("/my-bookings");
+        await page.GoBackAsync();
+        await Expect(page.GetByTestId("book-date")).ToHaveValueAsync(day);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AnOutcomeNoticeLeavesTheCancelButtonsClear()
+    {
+        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await Pages.SignInAsync(page, "patient10@demo.clinic", then: $"/book?date={Pages.Weekday(3):yyyy-MM-dd}");
+        for (var i = 0; i < 2; i++)
+        {
+            await page.Locator("button.slot-offer").Nth(i * 3).ClickAsync();
+            await page.GetByTestId("confirm").ClickAsync();
+            await Expect(Pages.Outcomes(page).GetByText("Booked", new() { Exact = true })).ToHaveCountAsync(i + 1);
+        }
+
+        await page.GotoAsync("/my-bookings");
+        await Pages.WaitUntilInteractiveAsync(page);
+        await page.GetByTestId("booking").First.GetByRole(AriaRole.Button, new() { Name = "Cancel " }).ClickAsync();
+        await page.GetByTestId("confirm").ClickAsync();
+        await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Cancelled");
+
+        var notice = (await page.Locator(".mud-snackbar").First.BoundingBoxAsync())!;
+        foreach (var button in await page.GetByTestId("booking").GetByRole(AriaRole.Button).AllAsync())
+        {
+            var box = (await button.BoundingBoxAsync())!;
+            var overlaps = box.X < notice.X + notice.Width && notice.X < box.X + box.Width && box.Y < notice.Y + notice.Height && notice.Y < box.Y + box.Height;
+            Assert.False(overlaps, $"The notice at {notice.X},{notice.Y} covers a Cancel button at {box.X},{box.Y}.");
+        }
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task RegistrationExplainsEachRefusalInPlainWordsNextToItsField()
+    {
+        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await page.GotoAsync("/account/register");
+        await page.GetByLabel("Full name").FillAsync(new string('N', 201));
+        await page.GetByLabel("Email").FillAsync("patient1@demo.clinic");
+        await page.GetByLabel("Phone").FillAsync("+44 7700 900123");
+        await page.Locator("input[name='Input.Password']").FillAsync("longenough");
+        await page.GetByLabel("Confirm password").FillAsync("longenough");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+
+        await Expect(page.Locator(".field").Filter(new() { Has = page.GetByLabel("Full name") })).ToContainTextAsync("Keep the name under 200 characters.");
+
+        await page.GetByLabel("Full name").FillAsync("Nora Name");
+        await page.Locator("input[name='Input.Password']").FillAsync("longenough");
+        await page.GetByLabel("Confirm password").FillAsync("longenough");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+
+        var password = page.Locator(".field").Filter(new() { Has = page.Locator("input[name='Input.Password']") });
+        await Expect(password).ToContainTextAsync("Include at least one number (0–9).");
+        await Expect(password).ToContainTextAsync("Include at least one capital letter (A–Z).");
+        var body = await page.Locator("body").InnerTextAsync();
+        Assert.DoesNotContain("Passwords must", body);
+        Assert.DoesNotContain("The field", body);
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,78 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using ClinicPortal.Tests.E2E.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ClinicPortal.Tests.E2E.Journeys;
+
+/// <summary>
+/// Every main page of every role, as each person sees it: at 1280 px and at a phone's 390 px, with a screenshot
+/// of each in artifacts/screenshots, no serious or critical accessibility violation (axe), and no page that
+/// scrolls sideways on a phone.
+/// </summary>
+[Collection(ClinicAppCollection.Name)]
+public class EveryPageTour(ClinicAppFixture fixture)
+{
+    public static TheoryData<string, string?, string, bool> Pages_ => new()
+    {
+        { "visitor-home", null, "/", false },
+        { "visitor-sign-in", null, "/account/login", false },
+        { "visitor-register", null, "/account/register", false },
+        { "visitor-forgot-password", null, "/account/forgot-password", false },
+        { "patient-home", "patient3@demo.clinic", "/", false },
+        { "patient-book", "patient3@demo.clinic", $"/book?date={Day}", false },
+        { "patient-book-dark", "patient3@demo.clinic", $"/book?date={Day}", true },
+        { "patient-my-bookings", "patient3@demo.clinic", "/my-bookings", false },
+        { "doctor-schedule", "doctor1@demo.clinic", $"/schedule?date={Day}", false },
+        { "doctor-schedule-week", "doctor1@demo.clinic", $"/schedule?date={Day}#week", false },
+        { "reception-day", "reception@demo.clinic", $"/reception?date={Day}", false },
+        { "reception-day-dark", "reception@demo.clinic", $"/reception?date={Day}", true },
+        { "reception-book-for-patient", "reception@demo.clinic", $"/book?date={Day}", false },
+        { "admin-staff", "admin@demo.clinic", "/admin/staff", false },
+        { "admin-settings", "admin@demo.clinic", "/admin/settings", false },
+        { "admin-audit", "admin@demo.clinic", "/admin/audit", false },
+        { "admin-outbox", "admin@demo.clinic", "/admin/outbox", false },
+        { "admin-doctors-schedules", "admin@demo.clinic", $"/schedule?date={Day}", false },
+    };
+
+    private static string Day => Pages.Weekday(8).ToString("yyyy-MM-dd");
+
+    [Theory]
+    [MemberData(nameof(Pages_))]
+    public async Task EveryMainPageLooksFinishedIsAccessibleAndFitsAPhone(string name, string? account, string path, bool dark)
+    {
+        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress, dark ? ColorScheme.Dark : ColorScheme.Light);
+        if (account is not null)
+            await Pages.SignInAsync(page, account);
+
+        await OpenAsync(page, path);
+        await Pages.ScreenshotAsync(page, name);
+        var axe = await page.RunAxe();
+        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").ToArray();
+        Assert.True(serious.Length == 0, $"{name}: {string.Join("\n", serious.Select(Describe))}");
+
+        await page.SetViewportSizeAsync(390, 844);
+        await OpenAsync(page, path);
+        await Pages.ScreenshotAsync(page, $"{name}-phone");
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"{name} scrolls sideways by {overflow} px at 390 px wide.");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Goes to the page and waits until its circuit is live and it has loaded what it shows.</summary>
+    private static async Task OpenAsync(IPage page, string path)
+    {
+        var week = path.EndsWith("#week", StringComparison.Ordinal);
+        await page.GotoAsync(week ? path[..^5] : path);
+        await Expect(page.Locator("h1")).ToBeVisibleAsync();
+        await Pages.WaitUntilInteractiveAsync(page);
+        if (week)
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Week" }).ClickAsync();
+        await Expect(page.GetByTestId("busy")).ToHaveCountAsync(0);
+    }
+
+    private static string Describe(AxeResultItem violation) =>
+        $"{violation.Id} ({violation.Impact}): {violation.Help}\n    " +
+        string.Join("\n    ", violation.Nodes.Take(3).Select(n => n.Html));
+}

@@ -1,0 +1,47 @@
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.Scheduling;
+using ClinicPortal.Features.Scheduling.ScheduleDay;
+using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Tests.Unit.Support;
+
+namespace ClinicPortal.Tests.Unit.Scheduling;
+
+/// <summary>The schedule editor judges the whole day while the doctor edits, with the decider that will judge the command.</summary>
+public class DayPlanTests
+{
+    private static readonly DoctorDayView EmptyTuesday = new(A.DoctorId, A.Tomorrow, false, null, []);
+
+    private static Checked<int> Judge(DoctorDayView day, DateTimeOffset? now = null, params (int From, int To)[] hours) =>
+        DayPlan.Judge(day, hours.Select(h => new BlockOfTime(new(h.From, 0), new(h.To, 0))).ToArray(), A.London, A.Doctor, now ?? A.Now);
+
+    [Fact]
+    public void TwoSeparateBlocksOnAnEmptyDayAddAllTheirSlots() =>
+        Assert.Equal(36, Judge(EmptyTuesday, null, (9, 12), (14, 17)).Value);
+
+    [Fact]
+    public void BlocksThatOverlapEachOtherAreRefusedTogether() =>
+        Assert.Equal(Rejection.BlocksOverlap, Judge(EmptyTuesday, null, (9, 12), (11, 13)).Rejection);
+
+    [Fact]
+    public void SevenHoursInAllAreRefusedThoughEachBlockIsWithinTheLimit() =>
+        Assert.Equal(Rejection.TooManySlotsInDay, Judge(EmptyTuesday, null, (8, 12), (13, 16)).Rejection);
+
+    [Fact]
+    public void TimeAlreadyScheduledCountsAgainstTheDay()
+    {
+        var morning = new DoctorDayView(A.DoctorId, A.Tomorrow, false, null,
+            Enumerable.Range(1, 18).Select(n => new DoctorDaySlot(A.Slot(n), A.MorningSlot(n).StartUtc, null, null, null)).ToArray());
+
+        Assert.Equal(Rejection.OverlapsExistingSlots, Judge(morning, null, (11, 13)).Rejection);
+        Assert.Equal(Rejection.TooManySlotsInDay, Judge(morning, null, (13, 17)).Rejection);
+        Assert.Equal(18, Judge(morning, null, (14, 17)).Value);
+    }
+
+    [Fact]
+    public void ATimeAlreadyPastIsRefused() =>
+        Assert.Equal(Rejection.SlotInPast, Judge(EmptyTuesday, A.At(A.Tomorrow, 10), (9, 12)).Rejection);
+
+    [Fact]
+    public void ACancelledDayTakesNoMoreTime() =>
+        Assert.Equal(Rejection.DayAlreadyCancelled, Judge(EmptyTuesday with { Cancelled = true }, null, (9, 12)).Rejection);
+}
