@@ -85,4 +85,15 @@ public class CancelDayDialogTests : ClinicTestContext
         Assert.Equal("09:00–09:20, 10:00–10:10", reached[0].Times);
         Assert.Null(reached[1].Phone);
     }
+
+    [Fact]
+    public void TheOutcomeCountsPatientsEmailedNotBookingsCancelled()
+    {
+        var cancelled = new Domain.DayCancelled(Doctor, new DateOnly(2026, 3, 3), "Unwell", [],
+            [new(Guid.NewGuid(), Pat.Id, []), new(Guid.NewGuid(), Pat.Id, []), new(Guid.NewGuid(), Sam.Id, [])], "reception");
+
+        Assert.Equal("2 patients will be emailed.", DayCancellationDialog.WhoIsEmailed(cancelled));
+        Assert.Equal("1 patient will be emailed.", DayCancellationDialog.WhoIsEmailed(cancelled with { CancelledBookings = cancelled.CancelledBookings.Take(2).ToArray() }));
+        Assert.Equal("Nobody was booked.", DayCancellationDialog.WhoIsEmailed(cancelled with { CancelledBookings = [] }));
+    }
 }

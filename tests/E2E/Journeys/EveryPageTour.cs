@@ -18,6 +18,7 @@ public class EveryPageTour(ClinicAppFixture fixture)
     {
         { "visitor-home", null, "/", false },
         { "visitor-sign-in", null, "/account/login", false },
+        { "visitor-sign-in-dark", null, "/account/login", true },
         { "visitor-register", null, "/account/register", false },
         { "visitor-forgot-password", null, "/account/forgot-password", false },
         { "patient-home", "patient3@demo.clinic", "/", false },

@@ -25,6 +25,25 @@ public abstract class LivePage : ComponentBase, IDisposable
         Signal.Appended += OnAppended;
     }
 
+    /// <summary>True while a command the person started runs: the page shows progress and disables its buttons.</summary>
+    protected bool Busy { get; private set; }
+
+    /// <summary>Runs a command with the page marked busy, then reads the page again whatever came of it.</summary>
+    protected async Task RunAsync(Func<Task> command)
+    {
+        Busy = true;
+        StateHasChanged();
+        try
+        {
+            await command();
+        }
+        finally
+        {
+            Busy = false;
+            await LoadAsync();
+        }
+    }
+
     private void OnAppended(long position) => _ = InvokeAsync(async () =>
     {
         try
