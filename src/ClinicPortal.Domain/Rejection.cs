@@ -36,6 +36,9 @@ public enum Rejection
     VisitNotStarted,
     NotAllowed,
 
+    /// <summary>Staff named someone who is not one of the practice's patients (a doctor, the owner, themselves).</summary>
+    NotAPatient,
+
     /// <summary>Others kept changing the same slots while this request was decided; trying again usually works.</summary>
     Conflict,
 }

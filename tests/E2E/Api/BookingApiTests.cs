@@ -141,6 +141,23 @@ public class BookingApiTests(ClinicAppFixture fixture)
         Assert.Equal(patientId, (await booked.JsonAsync()).GetProperty("patientId").GetGuid());
     }
 
+    [Fact]
+    public async Task StaffCanBookOnlyForAPatient()
+    {
+        using var reception = await ApiClient.SignedInAsync(Base, "reception@demo.clinic");
+        var doctor = (await SlotsAsync(reception, Day(9)))[1];
+        var doctorId = doctor.GetProperty("doctorId").GetGuid();
+        var slot = doctor.GetProperty("slots")[1].GetProperty("slotId").GetGuid();
+
+        using var forTheDoctor = await reception.PostAsJsonAsync("/api/bookings", new { slotIds = new[] { slot }, patientId = doctorId });
+        using var forNobody = await reception.PostAsJsonAsync("/api/bookings", new { slotIds = new[] { slot }, patientId = Guid.NewGuid() });
+
+        await forTheDoctor.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "not_a_patient");
+        await forNobody.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "not_a_patient");
+        var stillFree = (await SlotsAsync(reception, Day(9))).SelectMany(d => d.GetProperty("slots").EnumerateArray()).Select(s => s.GetProperty("slotId").GetGuid());
+        Assert.Contains(slot, stillFree);
+    }
+
     /// <summary>A patient's id is in their own booking: book and cancel one to learn it.</summary>
     private static async Task<Guid> PatientIdAsync(HttpClient patient)
     {

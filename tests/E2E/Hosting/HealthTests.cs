@@ -41,6 +41,10 @@ public class HealthTests
                 .Select(check => check.GetProperty("name").GetString())
                 .ToArray();
             Assert.Contains("data-directory", failed);
+            // An anonymous caller learns that, not where the data lives or why: the reason is in the log.
+            Assert.DoesNotContain(unwritable, body.RootElement.GetRawText());
+            Assert.DoesNotContain("description", body.RootElement.GetRawText());
+            Assert.Contains("not writable", app.Output);
         }
         finally
         {

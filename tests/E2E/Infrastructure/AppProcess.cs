@@ -52,6 +52,7 @@ public sealed class AppProcess : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Data__Directory"] = dataDirectory;
+        start.Environment["Email__LinkBaseUrl"] = baseAddress.ToString(); // links in emails lead back to this app, unless a test says otherwise
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             start.Environment[key.Replace(":", "__")] = value;
 

@@ -43,7 +43,6 @@ public static class ApiEndpoints
             context.ProblemDetails.Extensions.TryAdd("error", ApiProblems.ErrorCodeOf(context.ProblemDetails.Status ?? 500)));
         services.AddOpenApi();
         services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme);
-        services.AddIdentityCore<ClinicUser>().AddApiEndpoints();
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section));
         var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         services.AddRateLimiter(options =>
@@ -79,8 +78,9 @@ public static class ApiEndpoints
         identity.MapIdentityApi<ClinicUser>()
             .RequireRateLimiting(SignInLimit)
             .AddEndpointFilter(async (context, next) =>
-                // Patients register on the web page (name and phone are needed); staff are invited.
-                context.HttpContext.Request.Path.Value?.EndsWith("/register", StringComparison.OrdinalIgnoreCase) == true
+                // Patients register on the web page (name and phone are needed); staff are invited. Judged by the
+                // endpoint the request reached, not by its path, which "/register/" or "/REGISTER" would slip past.
+                IsRegisterEndpoint(context.HttpContext.GetEndpoint())
                     ? ApiProblems.NotFound("Register on the web page.")
                     : await next(context));
 
@@ -92,6 +92,9 @@ public static class ApiEndpoints
         api.MapPost("/doctors/me/days", ScheduleMyDayAsync).RequireAuthorization(Bearer(Roles.Doctor));
         api.MapPost("/doctors/{doctorId}/days/{date}/cancel", CancelDayAsync).RequireAuthorization(Bearer(Roles.Doctor, Roles.Receptionist, Roles.Admin));
     }
+
+    private static bool IsRegisterEndpoint(Endpoint? endpoint) =>
+        endpoint is RouteEndpoint route && route.RoutePattern.RawText?.TrimEnd('/').EndsWith("/register", StringComparison.OrdinalIgnoreCase) == true;
 
     private static AuthorizationPolicy Bearer(params string[] roles) =>
         new AuthorizationPolicyBuilder(IdentityConstants.BearerScheme).RequireAuthenticatedUser().RequireRole(roles).Build();
@@ -122,9 +125,7 @@ public static class ApiEndpoints
         {
             if (request.PatientId is not { } forPatient)
                 return ApiProblems.Validation("Staff must name the patient (patientId).");
-            if (await people.FindAsync(forPatient, ct) is null)
-                return ApiProblems.NotFound("No such patient.");
-            patientId = forPatient;
+            patientId = forPatient; // the handler makes sure it is a patient
         }
         else
         {

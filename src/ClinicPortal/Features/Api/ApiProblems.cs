@@ -32,6 +32,7 @@ public static partial class ApiProblems
             or Rejection.NoSlotsChosen or Rejection.TooManySlotsInOneBooking or Rejection.ReasonRequired or Rejection.TimeDoesNotExist
             => StatusCodes.Status400BadRequest,
         Rejection.NotAllowed or Rejection.NotYourDay => StatusCodes.Status403Forbidden,
+        Rejection.NotAPatient => StatusCodes.Status422UnprocessableEntity,
         // Another patient's booking is as absent as one that never was.
         Rejection.SlotNotFound or Rejection.BookingNotFound or Rejection.NotYourBooking => StatusCodes.Status404NotFound,
         _ => StatusCodes.Status409Conflict,
@@ -41,7 +42,7 @@ public static partial class ApiProblems
     public static string ErrorCode(Rejection rejection) => rejection switch
     {
         Rejection.NotYourBooking => "not_found",
-        _ => Words().Replace(rejection.ToString(), "$1_$2").ToLowerInvariant(),
+        _ => Words().Replace(rejection.ToString(), "_").ToLowerInvariant(),
     };
 
     /// <summary>Problem details for responses that have no body of their own (401, 403, 404, 405, 415, …).</summary>
@@ -88,6 +89,7 @@ public static partial class ApiProblems
         _ => ReasonPhrases.GetReasonPhrase(status),
     };
 
-    [GeneratedRegex("([a-z])([A-Z])")]
+    // Between a small letter and a capital, and before the last capital of a run ("NotAPatient" → not_a_patient).
+    [GeneratedRegex("(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")]
     private static partial Regex Words();
 }

@@ -2,6 +2,9 @@ using System.Security.Claims;
 using ClinicPortal.Infrastructure.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +42,9 @@ public static class AccountServiceCollectionExtensions
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AccountsDbContext>()
+            // The API's endpoints register a plain sign-in manager of their own: ours is registered after them, so
+            // there is one sign-in manager, and the active check in it holds for the web form and the API alike.
+            .AddApiEndpoints()
             .AddSignInManager<ClinicSignInManager>()
             .AddErrorDescriber<ClinicIdentityErrors>()
             .AddDefaultTokenProviders();
@@ -52,6 +58,12 @@ public static class AccountServiceCollectionExtensions
         });
         // A deactivated user's stamp changes, so their cookie stops working within a minute.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        // Cookies, bearer tokens and reset or invitation links are protected with keys kept beside clinic.db, so they
+        // survive a restart or a redeploy (back the keys/ folder up with the database).
+        services.AddDataProtection().SetApplicationName("ClinicPortal");
+        services.AddOptions<KeyManagementOptions>().Configure<ClinicDatabase, ILoggerFactory>((options, database, loggers) =>
+            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(database.DataDirectory, "keys")), loggers));
 
         services.AddSingleton<PeopleDirectory>();
         services.AddScoped<AccountEmails>();

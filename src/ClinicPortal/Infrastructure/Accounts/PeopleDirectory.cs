@@ -40,6 +40,12 @@ public sealed class PeopleDirectory(IServiceScopeFactory scopes)
             .Select(u => new Person(u.Id, u.DisplayName, u.Email!, u.PhoneNumber, u.IsActive)).ToDictionaryAsync(p => p.Id, ct));
     }
 
+    public Task<bool> IsPatientAsync(Guid id, CancellationToken ct = default) => ReadAsync(db =>
+        (from link in db.UserRoles
+         join r in db.Roles on link.RoleId equals r.Id
+         where link.UserId == id && r.Name == Roles.Patient
+         select link).AnyAsync(ct));
+
     public Task<Person?> FindAsync(Guid id, CancellationToken ct = default) => ReadAsync(db =>
         db.Users.Where(u => u.Id == id).Select(u => new Person(u.Id, u.DisplayName, u.Email!, u.PhoneNumber, u.IsActive)).FirstOrDefaultAsync(ct));
 

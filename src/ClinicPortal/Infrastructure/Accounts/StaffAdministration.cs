@@ -12,7 +12,7 @@ public sealed class StaffAdministration(IServiceScopeFactory scopes)
     public static readonly string[] InvitableRoles = [Roles.Doctor, Roles.Receptionist];
 
     /// <summary>Creates the account without a password and emails a link to choose one. Returns errors for a person to read.</summary>
-    public async Task<IReadOnlyList<string>> InviteAsync(string name, string email, string role, string baseUri, CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> InviteAsync(string name, string email, string role, CancellationToken ct = default)
     {
         if (!InvitableRoles.Contains(role))
             return ["Choose whether they are a doctor or a receptionist."];
@@ -29,7 +29,7 @@ public sealed class StaffAdministration(IServiceScopeFactory scopes)
         if (!created.Succeeded)
             return created.Errors.Select(e => e.Description).ToList();
         Ensure(await users.AddToRoleAsync(user, role));
-        await scope.ServiceProvider.GetRequiredService<AccountEmails>().SendInvitationAsync(user, role, baseUri, ct);
+        await scope.ServiceProvider.GetRequiredService<AccountEmails>().SendInvitationAsync(user, role, ct);
         return [];
     }
 

@@ -33,18 +33,21 @@ public static class HealthEndpoints
         }).AllowAnonymous();
     }
 
+    /// <summary>
+    /// Anyone may ask, so the answer is only healthy or not per check; what is wrong (a path, an error) goes to the
+    /// log, where the operator looks.
+    /// </summary>
     private static Task WriteJsonAsync(HttpContext context, HealthReport report)
     {
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ClinicPortal.Health");
+        foreach (var (name, entry) in report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy))
+            logger.LogWarning(entry.Exception, "Health check {Check} is {Status}: {Description}", name, entry.Status, entry.Description);
+
         context.Response.ContentType = "application/json; charset=utf-8";
         var body = new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.Select(entry => new
-            {
-                name = entry.Key,
-                status = entry.Value.Status.ToString(),
-                description = entry.Value.Description,
-            }),
+            checks = report.Entries.Select(entry => new { name = entry.Key, status = entry.Value.Status.ToString() }),
         };
         return JsonSerializer.SerializeAsync(context.Response.Body, body, JsonSerializerOptions.Web, context.RequestAborted);
     }

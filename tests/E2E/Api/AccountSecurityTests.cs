@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using ClinicPortal.Tests.E2E.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ClinicPortal.Tests.E2E.Api;
+
+/// <summary>Holes an attacker or a careful reviewer would try, each on an app of its own.</summary>
+[Collection(ClinicAppCollection.Name)]
+public class AccountSecurityTests(ClinicAppFixture fixture)
+{
+    private static readonly Dictionary<string, string> Demo = new() { ["Seed:Demo"] = "true", ["RateLimits:SignInPerMinute"] = "1000" };
+
+    private static Task<HttpResponseMessage> ApiSignInAsync(AppProcess app, string email) =>
+        app.CreateClient().PostAsJsonAsync("/api/identity/login", new { email, password = ApiClient.Password });
+
+    [Fact]
+    public async Task ADeactivatedAccountGetsNoApiToken()
+    {
+        await using var app = await AppProcess.StartAsync(settings: Demo);
+        using (var before = await ApiSignInAsync(app, "reception@demo.clinic"))
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+
+        var admin = await fixture.Browser.NewPageAsync(app.BaseAddress);
+        await Pages.SignInAsync(admin, "admin@demo.clinic", then: "/admin/staff");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Deactivate Rita Reception" }).ClickAsync();
+        await admin.GetByTestId("confirm").ClickAsync();
+        await Expect(admin.Locator("tr.staff-member").Filter(new() { HasText = "reception@demo.clinic" })).ToContainTextAsync("deactivated");
+        await admin.Context.CloseAsync();
+
+        using var after = await ApiSignInAsync(app, "reception@demo.clinic");
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        Assert.DoesNotContain("accessToken", await after.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/api/identity/register")]
+    [InlineData("/api/identity/register/")]
+    [InlineData("/api/identity/REGISTER/")]
+    public async Task NoSpellingOfTheRegisterAddressCreatesAnAccount(string path)
+    {
+        var email = $"sneak-{Guid.NewGuid():N}@mail.example";
+        using var client = fixture.App.CreateClient();
+
+        using var register = await client.PostAsJsonAsync(path, new { email, password = "Sneaky123" });
+        using var signIn = await client.PostAsJsonAsync("/api/identity/login", new { email, password = "Sneaky123" });
+
+        Assert.Equal(HttpStatusCode.NotFound, register.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task AResetLinkComesFromTheConfiguredAddressWhateverHostTheRequestNamed()
+    {
+        await using var app = await AppProcess.StartAsync(settings: new Dictionary<string, string>(Demo) { ["Email:LinkBaseUrl"] = "https://clinic.example" });
+        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer() };
+        using var client = new HttpClient(handler) { BaseAddress = app.BaseAddress };
+
+        using var get = new HttpRequestMessage(HttpMethod.Get, "/account/forgot-password");
+        get.Headers.Host = "evil.example";
+        var form = await (await client.SendAsync(get)).Content.ReadAsStringAsync();
+        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/account/forgot-password")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "forgot", ["__RequestVerificationToken"] = token, ["Input.Email"] = "patient14@demo.clinic",
+            }),
+        };
+        post.Headers.Host = "evil.example";
+        using var sent = await client.SendAsync(post);
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+
+        var message = await Mailbox.WaitForAsync(() => Mailbox.PickupFolder(app.DataDirectory), m => m.Contains("To: patient14@demo.clinic") && m.Contains("Reset your"));
+        Assert.Contains("https://clinic.example/account/set-password?userId=", message);
+        Assert.DoesNotContain("evil.example", message);
+    }
+
+    [Fact]
+    public async Task ASignedInPatientStaysSignedInAcrossARestartBecauseTheKeysLiveWithTheData()
+    {
+        var data = Directory.CreateTempSubdirectory("clinicportal-keys-").FullName;
+        BrowserNewContextOptions? signedIn;
+        await using (var first = await AppProcess.StartAsync(dataDirectory: data, settings: Demo))
+        {
+            var page = await fixture.Browser.NewPageAsync(first.BaseAddress);
+            await Pages.SignInAsync(page, "patient9@demo.clinic", then: "/my-bookings");
+            signedIn = new BrowserNewContextOptions { StorageState = await page.Context.StorageStateAsync() };
+            await page.Context.CloseAsync();
+        }
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(data, "keys"), "key-*.xml"));
+
+        await using var second = await AppProcess.StartAsync(dataDirectory: data, settings: Demo);
+        signedIn.BaseURL = second.BaseAddress.ToString();
+        var context = await fixture.Browser.Chromium.NewContextAsync(signedIn);
+        var again = await context.NewPageAsync();
+        await again.GotoAsync("/my-bookings");
+
+        await Expect(again.GetByRole(AriaRole.Heading, new() { Name = "My bookings" })).ToBeVisibleAsync();
+        await Expect(again.GetByTestId("signed-in-as")).ToHaveTextAsync("patient9@demo.clinic");
+        await context.CloseAsync();
+    }
+}

@@ -1,0 +1,15 @@
+using ClinicPortal.Domain;
+using ClinicPortal.Features.Api;
+
+namespace ClinicPortal.Tests.Unit;
+
+public class ApiErrorCodeTests
+{
+    [Theory]
+    [InlineData(Rejection.SlotAlreadyBooked, "slot_already_booked")]
+    [InlineData(Rejection.NotAPatient, "not_a_patient")]
+    [InlineData(Rejection.PatientAlreadyBookedAtThatTime, "patient_already_booked_at_that_time")]
+    [InlineData(Rejection.NotYourBooking, "not_found")]
+    public void EachRejectionHasASnakeCaseCodeWordByWord(Rejection rejection, string code) =>
+        Assert.Equal(code, ApiProblems.ErrorCode(rejection));
+}
