@@ -19,7 +19,7 @@ public sealed record PracticeProfile(string Name, string TimeZone, string EmailF
 /// The practice's name, time zone and email sender. The owner's saved settings (table practice_settings)
 /// win over configuration, which gives the defaults.
 /// </summary>
-public sealed class PracticeSettings(ClinicDatabase database, IOptions<PracticeOptions> practice, IOptions<Email.EmailOptions> email)
+public sealed class PracticeSettings(ClinicDatabase database, IOptions<PracticeOptions> practice, IOptions<Email.EmailOptions> email, TimeProvider time)
 {
     private PracticeProfile? _saved;
 
@@ -34,10 +34,16 @@ public sealed class PracticeSettings(ClinicDatabase database, IOptions<PracticeO
         _saved = await reader.ReadAsync(ct) ? new(reader.GetString(0), reader.GetString(1), reader.GetString(2)) : null;
     }
 
-    public async Task SaveAsync(PracticeProfile profile, CancellationToken ct = default)
+    /// <summary>Saves the profile, or says in a sentence why it cannot be saved (and saves nothing).</summary>
+    public async Task<string?> SaveAsync(PracticeProfile profile, CancellationToken ct = default)
     {
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(profile.TimeZone, out _))
-            throw new ArgumentException($"'{profile.TimeZone}' is not a time zone this machine knows.", nameof(profile));
+            return $"{profile.TimeZone} is not a time zone this server knows. Choose one from the list.";
+        // Days are stored as dates of the practice's zone: moving the zone under scheduled days would shift them.
+        if (profile.TimeZone.Trim() != Current.TimeZone && await FutureDaysAsync(ct) is > 0 and var days)
+            return $"The time zone cannot change while {days} future {(days == 1 ? "day is" : "days are")} scheduled: their times were set in {Current.TimeZone}. " +
+                   "Change it before scheduling, or once those days have passed or been cancelled.";
+
         await using var connection = await database.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = """
@@ -49,5 +55,16 @@ public sealed class PracticeSettings(ClinicDatabase database, IOptions<PracticeO
         command.Parameters.AddWithValue("$from", profile.EmailFrom.Trim());
         await command.ExecuteNonQueryAsync(ct);
         _saved = profile;
+        return null;
+    }
+
+    /// <summary>How many doctor-days still have slots ahead.</summary>
+    private async Task<long> FutureDaysAsync(CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM (SELECT DISTINCT doctor_id, date FROM rm_slots WHERE start_utc > $now);";
+        command.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
+        return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 }

@@ -1,0 +1,49 @@
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.Scheduling;
+using ClinicPortal.Features.Scheduling.ScheduleDay;
+using ClinicPortal.Infrastructure.Accounts;
+using ClinicPortal.Infrastructure.Practice;
+using ClinicPortal.Tests.Unit.Support;
+
+namespace ClinicPortal.Tests.Unit;
+
+/// <summary>Scheduled days are local dates of the practice's zone, so the zone stays put while any lie ahead.</summary>
+public class PracticeSettingsTests
+{
+    [Fact]
+    public async Task TheTimeZoneCannotChangeWhileFutureDaysAreScheduledAndTheRefusalSaysHowMany()
+    {
+        await using var app = await SqliteApp.StartAsync();
+        var doctor = await app.CreateUserAsync("Dr Ada Hart", "hart@clinic.example", Roles.Doctor);
+        foreach (var date in new[] { A.Tomorrow, A.Tomorrow.AddDays(1) })
+            await app.Get<ScheduleDayHandler>().HandleAsync(doctor, date, [new BlockOfTime(new(9, 0), new(10, 0))], Actor.Doctor(doctor));
+        var settings = app.Get<PracticeSettings>();
+
+        var refused = await settings.SaveAsync(new PracticeProfile("Test Practice", "Europe/Paris", "desk@clinic.example"));
+
+        Assert.StartsWith("The time zone cannot change while 2 future days are scheduled", refused);
+        Assert.Equal("Europe/London", settings.Current.TimeZone);
+        Assert.Null(await settings.SaveAsync(new PracticeProfile("Elm Street Surgery", "Europe/London", "desk@clinic.example")));
+        Assert.Equal("Elm Street Surgery", settings.Current.Name);
+    }
+
+    [Fact]
+    public async Task WithNothingAheadTheTimeZoneChanges()
+    {
+        await using var app = await SqliteApp.StartAsync();
+        var settings = app.Get<PracticeSettings>();
+
+        Assert.Null(await settings.SaveAsync(new PracticeProfile("Test Practice", "Europe/Paris", "desk@clinic.example")));
+        Assert.Equal("Europe/Paris", settings.Current.TimeZone);
+    }
+
+    [Fact]
+    public async Task AnUnknownZoneIsRefusedInWords()
+    {
+        await using var app = await SqliteApp.StartAsync();
+
+        var refused = await app.Get<PracticeSettings>().SaveAsync(new PracticeProfile("Test Practice", "Mars/Olympus", "desk@clinic.example"));
+
+        Assert.Equal("Mars/Olympus is not a time zone this server knows. Choose one from the list.", refused);
+    }
+}
