@@ -102,4 +102,23 @@ public class AccountSecurityTests(ClinicAppFixture fixture)
         await Expect(again.GetByTestId("signed-in-as")).ToHaveTextAsync("patient9@demo.clinic");
         await context.CloseAsync();
     }
+
+    [Theory]
+    [InlineData("GET", "/api/identity/manage/info", null)]
+    [InlineData("POST", "/api/identity/manage/info", "{}")]
+    [InlineData("POST", "/api/identity/refresh", "{\"refreshToken\": \"not-a-token\"}")]
+    public async Task IdentityEndpointsAnswerAnApiClientWith401NotARedirectToTheSignInPage(string method, string path, string? json)
+    {
+        using var signedIn = await ApiClient.SignedInAsync(fixture.App.BaseAddress, "patient7@demo.clinic");
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = fixture.App.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = signedIn.DefaultRequestHeaders.Authorization;
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (json is not null)
+            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ClinicPortal.Infrastructure.Data;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -55,6 +56,9 @@ public static class AccountServiceCollectionExtensions
             options.AccessDeniedPath = "/account/access-denied";
             options.Cookie.Name = "ClinicPortal.Auth";
             options.SlidingExpiration = true;
+            // A page is sent to sign in; an API client is told 401 or 403, never redirected to an HTML form.
+            options.Events.OnRedirectToLogin = context => AnswerApiOr(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => AnswerApiOr(context, StatusCodes.Status403Forbidden);
         });
         // A deactivated user's stamp changes, so their cookie stops working within a minute.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -71,6 +75,17 @@ public static class AccountServiceCollectionExtensions
         services.AddSingleton<StaffAdministration>();
         services.AddHttpContextAccessor();
         return services;
+    }
+
+    private static Task AnswerApiOr(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.Redirect(context.RedirectUri);
+            return Task.CompletedTask;
+        }
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
     }
 
     public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
