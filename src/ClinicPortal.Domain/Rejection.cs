@@ -29,6 +29,9 @@ public enum Rejection
     SlotsNotAdjacent,
     SlotsOfDifferentDoctors,
     PatientAlreadyBookedAtThatTime,
+
+    /// <summary>The booking would take the patient over the practice's 10 slots in that month (rule 7).</summary>
+    MonthlyLimitReached,
     BookingNotFound,
     NotYourBooking,
     BookingAlreadyCancelled,

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ClinicPortal.Domain.EventStore;
+using ClinicPortal.Domain.Policies;
 using ClinicPortal.Domain.Scheduling;
 
 namespace ClinicPortal.Domain.Booking;
@@ -13,11 +14,17 @@ public sealed record SlotForBooking(Guid SlotId, Guid DoctorId, DateOnly Date, D
     public DateTimeOffset EndUtc => StartUtc + SlotBlock.SlotLength;
 }
 
-/// <summary>What a booking decision knows: the chosen slots, and the patient's live bookings (to keep them from overlapping).</summary>
+/// <summary>A live booking of the patient: its practice day and its slots.</summary>
+public sealed record HeldSlots(DateOnly Date, IReadOnlyList<ScheduledSlot> Slots);
+
+/// <summary>
+/// What a booking decision knows: the chosen slots, and the patient's live bookings (to keep them from overlapping
+/// and within the month's limit).
+/// </summary>
 public sealed record BookingRequest(
     Guid PatientId,
     ImmutableDictionary<Guid, SlotForBooking> Slots,
-    ImmutableDictionary<Guid, IReadOnlyList<ScheduledSlot>> PatientBookings);
+    ImmutableDictionary<Guid, HeldSlots> PatientBookings);
 
 public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest>
 {
@@ -31,7 +38,7 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest>
             .Or(new Query([new QueryItem(PatientBookingEvents, [Tag.Patient(command.PatientId)])]));
 
     public static BookingRequest Initial(BookSlots command) =>
-        new(command.PatientId, ImmutableDictionary<Guid, SlotForBooking>.Empty, ImmutableDictionary<Guid, IReadOnlyList<ScheduledSlot>>.Empty);
+        new(command.PatientId, ImmutableDictionary<Guid, SlotForBooking>.Empty, ImmutableDictionary<Guid, HeldSlots>.Empty);
 
     public static BookingRequest Evolve(BookingRequest state, IClinicEvent @event) => @event switch
     {
@@ -44,7 +51,7 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest>
         SlotsBooked e => state with
         {
             Slots = Update(state.Slots, e.Slots.Select(s => s.SlotId), slot => slot with { BookingId = e.BookingId }),
-            PatientBookings = e.PatientId == state.PatientId ? state.PatientBookings.SetItem(e.BookingId, e.Slots) : state.PatientBookings,
+            PatientBookings = e.PatientId == state.PatientId ? state.PatientBookings.SetItem(e.BookingId, new HeldSlots(e.Date, e.Slots)) : state.PatientBookings,
         },
         BookingCancelled e => state with
         {
@@ -97,8 +104,14 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest>
 
         var start = slots[0].StartUtc;
         var end = slots[^1].EndUtc;
-        if (state.PatientBookings.Values.SelectMany(held => held).Any(held => held.StartUtc < end && start < held.EndUtc))
+        if (state.PatientBookings.Values.SelectMany(held => held.Slots).Any(held => held.StartUtc < end && start < held.EndUtc))
             return Rejection.PatientAlreadyBookedAtThatTime;
+
+        // Rule 7, said before booking: the decision reads every live booking of the patient, so it knows the month.
+        var month = PracticeTime.MonthOf(slots[0].Date);
+        var used = state.PatientBookings.Values.Where(held => PracticeTime.MonthOf(held.Date) == month).Sum(held => held.Slots.Count);
+        if (used + slots.Count > MonthlyQuota.MaxSlotsPerMonth)
+            return Rejection.MonthlyLimitReached;
 
         return new IClinicEvent[]
         {

@@ -28,7 +28,8 @@ public sealed record PatientBookings(Guid PatientId, ImmutableDictionary<Guid, H
 /// <summary>
 /// Rule 7: a patient holds at most 10 booked slots in one practice month. When a booking takes them over,
 /// the bookings of that month made last are cancelled (a double booking whole) until they are at 10 or fewer.
-/// A policy applied after booking, not a refusal, so that it holds even when bookings race.
+/// Booking refuses what would go over (<see cref="Rejection.MonthlyLimitReached"/>); this policy is the safety net
+/// the practice's rule describes, for any path that still ends above the limit.
 /// </summary>
 public static class MonthlyQuota
 {

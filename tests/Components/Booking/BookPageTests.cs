@@ -165,6 +165,38 @@ public class BookPageTests : ClinicTestContext
         });
     }
 
+    private async Task HoldInMarchAsync(int slots)
+    {
+        var wednesday = (await app.Get<ScheduleDayHandler>().HandleAsync(hart, Tuesday.AddDays(1), [new BlockOfTime(new(9, 0), new(11, 0))], Actor.Doctor(hart))).Value!;
+        for (var i = 0; i < slots; i++)
+            Assert.True((await app.Get<BookSlotsHandler>().HandleAsync(patient, [wednesday.Slots[i].SlotId], Actor.Patient(patient))).IsAccepted);
+    }
+
+    [Fact]
+    public async Task APatientAtTheMonthsLimitIsToldHowManyAreLeftAndOfferedNothing()
+    {
+        await HoldInMarchAsync(10);
+
+        var (page, _, _) = Open(expectOffers: false);
+
+        Assert.Equal("0 of 10 slots left in March", page.Find("[data-testid=slots-left]").TextContent.Trim());
+        Assert.Contains("hold 10 slots in March", page.Find("[data-testid=limit-hint]").TextContent);
+        Assert.Empty(page.FindAll("button.slot-offer"));
+    }
+
+    [Fact]
+    public async Task WithOneSlotLeftSinglesAreOfferedButNoDouble()
+    {
+        await HoldInMarchAsync(9);
+        var (page, _, _) = Open();
+        Assert.Equal("1 of 10 slots left in March", page.Find("[data-testid=slots-left]").TextContent.Trim());
+
+        page.Find("[data-testid=double-slot]").Change(true);
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("button.slot-offer")));
+        Assert.Contains("a double appointment cannot be booked this month", page.Find("[data-testid=limit-hint]").TextContent);
+    }
+
     [Fact]
     public void TheNextDayButtonShowsTheNextDayAndPutsItInTheAddress()
     {

@@ -123,4 +123,27 @@ public class BookSlotsSpecs
         Assert.Equal(A.OtherPatientId, booked.PatientId);
         Assert.Equal(A.Receptionist.Name, booked.BookedBy);
     }
+
+    // Ten slots held in March (slots 1–10, each its own booking); slots 11–12 free.
+    private static IClinicEvent[] TenHeldInMarch() =>
+        [A.DayScheduled(Enumerable.Range(1, 12).ToArray()), .. Enumerable.Range(1, 10).Select(n => A.SlotsBooked(A.Id($"held{n}"), A.PatientId, n))];
+
+    [Fact]
+    public void GivenTenSlotsHeldInTheMonth_WhenAnEleventhIsBooked_ThenMonthlyLimitReached() =>
+        Spec.Given(TenHeldInMarch()).When(Book(11)).ThenRejected(Rejection.MonthlyLimitReached);
+
+    [Fact]
+    public void GivenNineSlotsHeld_WhenADoubleSlotIsBooked_ThenMonthlyLimitReached_ButASingleIsBooked()
+    {
+        var nine = TenHeldInMarch().Append(new BookingCancelled(A.Id("held10"), A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(10)], CancellationReason.Patient, "p")).ToArray();
+
+        Spec.Given(nine).When(Book(11, 12)).ThenRejected(Rejection.MonthlyLimitReached);
+        Spec.Given(nine).When(Book(11)).Then(A.SlotsBooked(A.BookingId, A.PatientId, 11));
+    }
+
+    [Fact]
+    public void GivenTenSlotsHeldByAnotherPatient_WhenThisPatientBooks_ThenItIsBooked() =>
+        Spec.Given([A.DayScheduled(Enumerable.Range(1, 12).ToArray()), .. Enumerable.Range(1, 10).Select(n => A.SlotsBooked(A.Id($"other{n}"), A.OtherPatientId, n))])
+            .When(Book(11))
+            .Then(A.SlotsBooked(A.BookingId, A.PatientId, 11));
 }

@@ -62,21 +62,45 @@ public class ConcurrentBookingTests
         Assert.Equal(accepted.Length, log.Events.Count(e => e.Event is SlotsBooked));
     }
 
+    private static async Task<DayScheduled[]> FourteenDaysOfOneSlotAsync(SqliteApp app)
+    {
+        var schedule = app.Get<ScheduleDayHandler>();
+        var days = new List<DayScheduled>();
+        for (var d = 0; d < 14; d++)
+            days.Add((await schedule.HandleAsync(A.DoctorId, A.Tomorrow.AddDays(d), [new BlockOfTime(new(9, 0), new(9, 10))], A.Doctor)).Value!);
+        return days.ToArray();
+    }
+
     [Fact]
-    public async Task APatientBookingFourteenSlotsOfAMonthAtOnce_KeepsTenAndLosesTheFourBookedLast()
+    public async Task APatientBookingFourteenSlotsOfAMonthAtOnce_GetsTenAndIsToldWhyForTheOtherFour()
     {
         await using var app = await SqliteApp.StartAsync();
-        var schedule = app.Get<ScheduleDayHandler>();
-        var slots = new List<Guid>();
-        for (var d = 0; d < 14; d++)
-        {
-            var day = (await schedule.HandleAsync(A.DoctorId, A.Tomorrow.AddDays(d), [new BlockOfTime(new(9, 0), new(9, 10))], A.Doctor)).Value!;
-            slots.Add(day.Slots[0].SlotId);
-        }
+        var days = await FourteenDaysOfOneSlotAsync(app);
         var book = app.Get<BookSlotsHandler>();
+        using var start = new Barrier(days.Length);
 
-        var results = await Task.WhenAll(slots.Select(slot => Task.Run(() => book.HandleAsync(A.PatientId, [slot], A.Patient))));
-        Assert.All(results, r => Assert.True(r.IsAccepted, $"A booking was refused: {r.Rejection}"));
+        var results = await Task.WhenAll(days.Select(day => Task.Run(() =>
+        {
+            start.SignalAndWait();
+            return book.HandleAsync(A.PatientId, [day.Slots[0].SlotId], A.Patient);
+        })));
+
+        Assert.Equal(10, results.Count(r => r.IsAccepted));
+        Assert.All(results.Where(r => !r.IsAccepted), r => Assert.Equal(Rejection.MonthlyLimitReached, r.Rejection));
+        Assert.Equal(10, await app.Get<ScheduleReadModel>().MonthlyUsageAsync(A.PatientId, "2026-03"));
+        await app.Get<MonthlyQuotaPolicy>().CatchUpAsync();
+        var log = await app.Get<IEventStore>().ReadAsync(Query.Tagged(Tag.Patient(A.PatientId)));
+        Assert.DoesNotContain(log.Events, e => e.Event is BookingCancelled); // nothing for the safety net to do
+    }
+
+    [Fact]
+    public async Task FourteenBookingsThatSkippedTheDecision_ThePolicyKeepsTenAndCancelsTheFourMadeLast()
+    {
+        await using var app = await SqliteApp.StartAsync();
+        var days = await FourteenDaysOfOneSlotAsync(app);
+        foreach (var day in days)
+            await app.BookPastTheDecisionAsync(A.PatientId, day, 0);
+
         await app.Get<MonthlyQuotaPolicy>().CatchUpAsync();
 
         var log = await app.Get<IEventStore>().ReadAsync(Query.Tagged(Tag.Patient(A.PatientId)));
@@ -94,8 +118,9 @@ public class ConcurrentBookingTests
         await using var app = await SqliteApp.StartAsync();
         var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.DoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(11, 0))], A.Doctor)).Value!;
         var book = app.Get<BookSlotsHandler>();
-        for (var i = 0; i < 11; i++)
+        for (var i = 0; i < 10; i++)
             await book.HandleAsync(A.PatientId, [day.Slots[i].SlotId], A.Patient);
+        await app.BookPastTheDecisionAsync(A.PatientId, day, 10);
         var policy = app.Get<MonthlyQuotaPolicy>();
 
         var firstRun = await policy.CatchUpAsync();

@@ -74,7 +74,7 @@ public class PracticeTimeZoneTests
     [Theory]
     [InlineData(4, true)]  // ten April slots + 00:30 on 1 April (23:30 UTC on 31 March) = eleven in April
     [InlineData(3, false)] // ten March slots + the same slot = ten in March, one in April
-    public async Task TheQuotaCountsASlotInThePracticesMonthNotUtcs(int monthOfTheTen, bool expectCancelled)
+    public async Task TheMonthlyLimitCountsASlotInThePracticesMonthNotUtcs(int monthOfTheTen, bool expectRefused)
     {
         await using var app = await SqliteApp.StartAsync();
         var schedule = app.Get<ScheduleDayHandler>();
@@ -84,7 +84,23 @@ public class PracticeTimeZoneTests
         for (var i = 0; i < 10; i++)
             Assert.True((await book.HandleAsync(A.PatientId, [ten.Slots[i * 2].SlotId], A.Patient)).IsAccepted);
         var early = (await schedule.HandleAsync(A.DoctorId, new DateOnly(2026, 4, 1), [new BlockOfTime(new(0, 30), new(0, 40))], A.Doctor)).Value!;
-        var eleventh = (await book.HandleAsync(A.PatientId, [early.Slots[0].SlotId], A.Patient)).Value!;
+        var eleventh = await book.HandleAsync(A.PatientId, [early.Slots[0].SlotId], A.Patient);
+
+        Assert.Equal(expectRefused ? Rejection.MonthlyLimitReached : null, eleventh.Rejection);
+    }
+
+    [Theory]
+    [InlineData(4, true)]
+    [InlineData(3, false)]
+    public async Task TheQuotaPolicyCountsASlotInThePracticesMonthNotUtcs(int monthOfTheTen, bool expectCancelled)
+    {
+        await using var app = await SqliteApp.StartAsync();
+        var schedule = app.Get<ScheduleDayHandler>();
+        var ten = (await schedule.HandleAsync(A.DoctorId, new DateOnly(2026, monthOfTheTen, 20), [new BlockOfTime(new(9, 0), new(13, 0))], A.Doctor)).Value!;
+        for (var i = 0; i < 10; i++)
+            await app.BookPastTheDecisionAsync(A.PatientId, ten, i * 2);
+        var early = (await schedule.HandleAsync(A.DoctorId, new DateOnly(2026, 4, 1), [new BlockOfTime(new(0, 30), new(0, 40))], A.Doctor)).Value!;
+        var eleventh = await app.BookPastTheDecisionAsync(A.PatientId, early, 0);
 
         await app.Get<MonthlyQuotaPolicy>().CatchUpAsync();
 

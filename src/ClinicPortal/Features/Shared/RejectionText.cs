@@ -30,6 +30,7 @@ public static class RejectionText
         Rejection.SlotsNotAdjacent => "A double slot must be two slots in a row on the same day.",
         Rejection.SlotsOfDifferentDoctors => "A double slot must be with one doctor.",
         Rejection.PatientAlreadyBookedAtThatTime => "You already have a booking at that time.",
+        Rejection.MonthlyLimitReached => $"That would go over {MonthlyQuota.MaxSlotsPerMonth} slots in one calendar month, the most a patient may hold.",
         Rejection.BookingNotFound => "That booking was not found.",
         Rejection.NotYourBooking => "That booking was not found.",
         Rejection.BookingAlreadyCancelled => "That booking has already been cancelled.",

@@ -28,10 +28,13 @@ public static class SlotOffers
     /// a free slot is followed, without a gap, by another free slot of the same doctor. A time at which the
     /// patient already has a booking is not offered at all (the practice would refuse it), and is counted.
     /// </summary>
+    /// <param name="slotsLeft">How many more slots the patient may hold this month: nothing is offered that needs more.</param>
     public static DayOffers For(
         IReadOnlyList<DoctorSlots> available, IReadOnlyDictionary<Guid, string> doctorNames, bool doubleSlot,
-        IReadOnlyList<BusyTime>? patientBusy = null)
+        IReadOnlyList<BusyTime>? patientBusy = null, int slotsLeft = int.MaxValue)
     {
+        if (slotsLeft < (doubleSlot ? 2 : 1))
+            return DayOffers.None;
         var busy = patientBusy ?? [];
         var hidden = 0;
         var doctors = available
