@@ -42,6 +42,9 @@ public enum Rejection
     /// <summary>Staff named someone who is not one of the practice's patients (a doctor, the owner, themselves).</summary>
     NotAPatient,
 
+    /// <summary>The slot's clinician has been deactivated and takes no new bookings.</summary>
+    ClinicianNotTakingBookings,
+
     /// <summary>Others kept changing the same slots while this request was decided; trying again usually works.</summary>
     Conflict,
 }

@@ -198,6 +198,16 @@ public class BookPageTests : ClinicTestContext
     }
 
     [Fact]
+    public async Task ADeactivatedDoctorsTimesAreNotOffered()
+    {
+        await app.Get<StaffAdministration>().SetActiveAsync(okafor, active: false);
+
+        var (page, _, _) = Open();
+
+        Assert.Equal(["Dr Ada Hart"], page.FindAll("section[data-testid=doctor-offers] h2").Select(h => h.TextContent.Trim()));
+    }
+
+    [Fact]
     public void TheNextDayButtonShowsTheNextDayAndPutsItInTheAddress()
     {
         var (page, _, _) = Open("http://localhost/book?date=2026-03-02", expectOffers: false);

@@ -47,4 +47,12 @@ public class SlotOffersTests
         Assert.Equal(2, offers.Doctors.Single().Offers.Count);
         Assert.Equal(0, offers.HiddenForClashes);
     }
+
+    [Fact]
+    public void OnlyTheCliniciansTakingBookingsAreOffered()
+    {
+        var offers = SlotOffers.For([Day(Hart, 0), Day(Okafor, 0)], new Dictionary<Guid, string> { [Hart] = "Dr Hart" }, doubleSlot: false);
+
+        Assert.Equal(["Dr Hart"], offers.Doctors.Select(d => d.DoctorName));
+    }
 }

@@ -105,7 +105,7 @@ public static class ApiEndpoints
         if (ParseDate(date, clock) is not { } day)
             return ApiProblems.Validation(DateRule(clock));
         var available = await schedule.AvailableSlotsAsync(day, clock.Now, ct);
-        var names = await people.NamesAsync(available.Select(d => d.DoctorId), ct);
+        var names = (await people.InRoleAsync(Roles.Doctor, ct)).Where(d => d.IsActive).ToDictionary(d => d.Id, d => d.Name);
         IReadOnlyList<DoctorSlotsDto> result = SlotOffers.For(available, names, doubleSlot: false).Doctors
             .Select(d => new DoctorSlotsDto(d.DoctorId, d.DoctorName, d.Offers.Select(o => Slot(o.FirstSlotId, o.StartUtc, o.EndUtc, clock)).ToArray()))
             .ToArray();

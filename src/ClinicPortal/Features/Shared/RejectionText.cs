@@ -37,6 +37,7 @@ public static class RejectionText
         Rejection.BookingInPast => "That booking has already started, so it can no longer be cancelled here.",
         Rejection.VisitNotStarted => "A visit can be marked once its time has come.",
         Rejection.NotAllowed => "You are not allowed to do that.",
+        Rejection.ClinicianNotTakingBookings => "That clinician is no longer taking bookings. Please choose another time or clinician.",
         Rejection.NotAPatient => "Bookings can only be made for the practice's patients.",
         Rejection.Conflict => "Many changes arrived at once and yours could not be saved. Please try again.",
         _ => "That request breaks one of the practice's rules.",

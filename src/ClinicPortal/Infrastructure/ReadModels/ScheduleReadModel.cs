@@ -49,6 +49,15 @@ public sealed class ScheduleReadModel(ClinicDatabase database)
             .ToArray();
     }
 
+    /// <summary>The doctors whose slots these are (none for an unknown slot).</summary>
+    public async Task<IReadOnlyList<Guid>> DoctorsOfSlotsAsync(IReadOnlyList<Guid> slotIds, CancellationToken ct = default)
+    {
+        var doctors = new HashSet<Guid>();
+        foreach (var slotId in slotIds.Distinct())
+            doctors.UnionWith(await QueryAsync("SELECT doctor_id FROM rm_slots WHERE slot_id = $slot;", r => r.GetGuid(0), ct, ("$slot", Id(slotId))));
+        return doctors.ToArray();
+    }
+
     /// <summary>A patient's live bookings that have not started yet, soonest first.</summary>
     public Task<IReadOnlyList<PatientBooking>> FutureBookingsAsync(Guid patientId, DateTimeOffset now, CancellationToken ct = default) =>
         QueryAsync(

@@ -28,6 +28,7 @@ public static class SlotOffers
     /// a free slot is followed, without a gap, by another free slot of the same doctor. A time at which the
     /// patient already has a booking is not offered at all (the practice would refuse it), and is counted.
     /// </summary>
+    /// <param name="doctorNames">The clinicians taking bookings, by name; slots of anyone else (a deactivated doctor) are not offered.</param>
     /// <param name="slotsLeft">How many more slots the patient may hold this month: nothing is offered that needs more.</param>
     public static DayOffers For(
         IReadOnlyList<DoctorSlots> available, IReadOnlyDictionary<Guid, string> doctorNames, bool doubleSlot,
@@ -38,12 +39,13 @@ public static class SlotOffers
         var busy = patientBusy ?? [];
         var hidden = 0;
         var doctors = available
+            .Where(doctor => doctorNames.ContainsKey(doctor.DoctorId))
             .Select(doctor =>
             {
                 var all = doubleSlot ? Doubles(doctor.Slots) : doctor.Slots.Select(s => new SlotOffer(s.SlotId, null, s.StartUtc, s.EndUtc)).ToArray();
                 var free = all.Where(offer => !busy.Any(b => offer.Overlaps(b.StartUtc, b.EndUtc))).ToArray();
                 hidden += all.Length - free.Length;
-                return new DoctorOffers(doctor.DoctorId, doctorNames.GetValueOrDefault(doctor.DoctorId, "Doctor"), free);
+                return new DoctorOffers(doctor.DoctorId, doctorNames[doctor.DoctorId], free);
             })
             .Where(doctor => doctor.Offers.Count > 0)
             .OrderBy(doctor => doctor.DoctorName, StringComparer.CurrentCulture)
