@@ -3,6 +3,7 @@
 # Results are recorded by hand in docs/benchmarks.md. Extra arguments go to the harness (--quick, --events N).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+rm -rf artifacts/app # no runtime files left over from an older publish
 dotnet publish src/ClinicPortal/ClinicPortal.csproj -c Release -o artifacts/app --nologo -v quiet
 dotnet build bench/ClinicPortal.Benchmarks -c Release --nologo -v quiet
 exec dotnet run -c Release --no-build --project bench/ClinicPortal.Benchmarks -- --app "$(pwd)/artifacts/app/ClinicPortal" "$@"

@@ -25,6 +25,7 @@ config=Release
 dotnet restore ClinicPortal.sln
 dotnet build ClinicPortal.sln -c "$config" --no-restore
 app_dir="$root/artifacts/app"
+rm -rf "$app_dir" # a publish of an older build (a self-contained one, say) must not leave its runtime files behind
 dotnet publish src/ClinicPortal/ClinicPortal.csproj -c "$config" --no-restore -o "$app_dir" --nologo
 export CLINICPORTAL_APP_DIR="$app_dir"
 

@@ -121,4 +121,35 @@ public class AccountSecurityTests(ClinicAppFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task TheLogNamesNobody()
+    {
+        await using var app = await AppProcess.StartAsync(settings: new Dictionary<string, string>(Demo)
+        {
+            ["Seed:AdminEmail"] = "owner@clinic.example", ["Seed:AdminPassword"] = "Owner12345",
+        });
+        var page = await fixture.Browser.NewPageAsync(app.BaseAddress);
+        await page.GotoAsync("/account/register");
+        await page.GetByLabel("Full name").FillAsync("Lena Logcheck");
+        await page.GetByLabel("Email").FillAsync("lena.logcheck@mail.example");
+        await page.GetByLabel("Phone").FillAsync("+44 7700 900777");
+        await page.Locator("input[name='Input.Password']").FillAsync("Welcome123");
+        await page.GetByLabel("Confirm password").FillAsync("Welcome123");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Book an appointment" })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+        var wrong = await fixture.Browser.NewPageAsync(app.BaseAddress);
+        await wrong.GotoAsync("/account/login");
+        await wrong.GetByLabel("Email").FillAsync("patient5@demo.clinic");
+        await wrong.GetByLabel("Password").FillAsync("not-the-password");
+        await wrong.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(wrong.GetByTestId("form-error")).ToBeVisibleAsync();
+        await wrong.Context.CloseAsync();
+        (await ApiSignInAsync(app, "patient6@demo.clinic")).Dispose();
+
+        var log = app.Output;
+        foreach (var personal in new[] { "lena.logcheck@mail.example", "Lena Logcheck", "owner@clinic.example", "patient5@demo.clinic", "patient6@demo.clinic", "Patient 05" })
+            Assert.DoesNotContain(personal, log);
+    }
 }

@@ -57,7 +57,7 @@ public sealed class DemoSeeder(
         if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0)
             return;
         await CreateAsync(email, "Practice owner", Roles.Admin, password: password);
-        logger.LogInformation("Created the practice owner's account {Email}", email);
+        logger.LogInformation("Created the practice owner's account");
     }
 
     public async Task SeedDemoIfEmptyAsync(CancellationToken ct = default)

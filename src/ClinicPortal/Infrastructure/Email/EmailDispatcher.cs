@@ -44,7 +44,7 @@ public sealed class EmailDispatcher(
             }
             catch (PermanentEmailFailure exception)
             {
-                logger.LogError(exception, "Email {OutboxId} to {Recipient} cannot be delivered", id, email.To);
+                logger.LogError(exception, "Email {OutboxId} cannot be delivered", id); // the outbox row names the recipient; the log does not
                 await outbox.MarkFailedAsync(id, exception.Message, ct);
             }
             catch (Exception exception) when (SmtpEmailSender.IsTransient(exception))
