@@ -14,7 +14,10 @@ public sealed record StaffDays(IReadOnlyList<StaffDay> Days, IReadOnlyDictionary
 {
     public static readonly StaffDays None = new([], new Dictionary<Guid, Person>());
 
-    public IReadOnlyDictionary<Guid, string> Names => People.ToDictionary(p => p.Key, p => p.Value.Name);
+    private IReadOnlyDictionary<Guid, string>? names;
+
+    /// <summary>Each person's name, built once (every column of a calendar asks for it).</summary>
+    public IReadOnlyDictionary<Guid, string> Names => names ??= People.ToDictionary(p => p.Key, p => p.Value.Name);
 
     public string NameOf(string userId) =>
         Guid.TryParse(userId, out var id) && People.TryGetValue(id, out var person) ? person.Name : userId.StartsWith("system", StringComparison.Ordinal) ? "the practice" : "someone";
