@@ -69,7 +69,7 @@ public static class BookingScenarios
         var slots = await ScheduleAsync(app, 1, 365);
         var random = new Random(7);
         await BookAsync(app, "history", slots.Where(_ => random.NextDouble() < 0.5).Select(s => s.SlotId).ToArray(), callers: 50);
-        var events = await app.Get<Domain.EventStore.IEventStore>().LastPositionAsync();
+        var events = await app.Get<Application.IEventStore>().LastPositionAsync();
 
         var schedule = app.Get<ScheduleReadModel>();
         var clock = app.Get<PracticeClock>();

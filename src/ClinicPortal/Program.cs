@@ -1,3 +1,4 @@
+using ClinicPortal;
 using ClinicPortal.Components;
 using ClinicPortal.Features.Api;
 using ClinicPortal.Infrastructure.Accounts;
@@ -25,9 +26,7 @@ builder.Services.AddMudServices(options =>
     options.SnackbarConfiguration.ShowCloseIcon = true;
     options.SnackbarConfiguration.PreventDuplicates = false;
 });
-builder.Services.AddClinicData(builder.Configuration);
-builder.Services.AddScheduling(builder.Configuration);
-builder.Services.AddAccounts();
+builder.Services.AddClinicPortal(builder.Configuration);
 builder.Services.AddClinicApi(builder.Configuration);
 builder.Services.AddClinicHealthChecks();
 

@@ -6,7 +6,7 @@ using ClinicPortal.Domain.Scheduling;
 namespace ClinicPortal.Domain.Booking;
 
 /// <summary>Book one slot, or two adjacent slots of one doctor (all or nothing), for a patient.</summary>
-public sealed record BookSlots(Guid BookingId, Guid PatientId, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now);
+public sealed record BookSlots(Guid BookingId, Guid PatientId, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now) : ICommand;
 
 /// <summary>A slot as a booking decision sees it.</summary>
 public sealed record SlotForBooking(Guid SlotId, Guid DoctorId, DateOnly Date, DateTimeOffset StartUtc, bool Gone, bool DayCancelled, Guid? BookingId)
@@ -26,7 +26,7 @@ public sealed record BookingRequest(
     ImmutableDictionary<Guid, SlotForBooking> Slots,
     ImmutableDictionary<Guid, HeldSlots> PatientBookings);
 
-public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest>
+public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, SlotsBooked>
 {
     public const int MaxSlotsPerBooking = 2;
 
@@ -66,7 +66,7 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest>
         _ => state,
     };
 
-    public static Checked<IReadOnlyList<IClinicEvent>> Decide(BookSlots command, BookingRequest state)
+    public static Checked<IReadOnlyList<SlotsBooked>> Decide(BookSlots command, BookingRequest state)
     {
         if (command.By.Role == Role.Patient && command.By.Id != command.PatientId)
             return Rejection.NotAllowed;
@@ -113,7 +113,7 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest>
         if (used + slots.Count > MonthlyQuota.MaxSlotsPerMonth)
             return Rejection.MonthlyLimitReached;
 
-        return new IClinicEvent[]
+        return new SlotsBooked[]
         {
             new SlotsBooked(command.BookingId, command.PatientId, slots[0].DoctorId, slots[0].Date,
                 slots.Select(s => new ScheduledSlot(s.SlotId, s.StartUtc)).ToArray(), command.By.Name),

@@ -3,15 +3,15 @@ using ClinicPortal.Domain.EventStore;
 namespace ClinicPortal.Domain.Booking;
 
 /// <summary>Record that the patient arrived, or did not, once the booking's time has come.</summary>
-public sealed record MarkVisit(Guid BookingId, VisitOutcome Outcome, Actor By, DateTimeOffset Now);
+public sealed record MarkVisit(Guid BookingId, VisitOutcome Outcome, Actor By, DateTimeOffset Now) : ICommand;
 
-public sealed class MarkVisitDecider : IDecider<MarkVisit, BookingState>
+public sealed class MarkVisitDecider : IDecider<MarkVisit, BookingState, VisitMarked>
 {
     public static Query QueryFor(MarkVisit command) => BookingState.QueryFor(command.BookingId);
     public static BookingState Initial(MarkVisit command) => BookingState.None(command.BookingId);
     public static BookingState Evolve(BookingState state, IClinicEvent @event) => state.Evolve(@event);
 
-    public static Checked<IReadOnlyList<IClinicEvent>> Decide(MarkVisit command, BookingState booking)
+    public static Checked<IReadOnlyList<VisitMarked>> Decide(MarkVisit command, BookingState booking)
     {
         if (command.By.Role == Role.Patient)
             return Rejection.NotAllowed;
@@ -24,9 +24,9 @@ public sealed class MarkVisitDecider : IDecider<MarkVisit, BookingState>
         if (command.Now < booking.Slots[0].StartUtc)
             return Rejection.VisitNotStarted;
         if (booking.Visit == command.Outcome)
-            return Array.Empty<IClinicEvent>();
+            return Array.Empty<VisitMarked>();
 
-        return new IClinicEvent[]
+        return new VisitMarked[]
         {
             new VisitMarked(booking.BookingId, booking.PatientId, booking.DoctorId, booking.Date, command.Outcome, command.By.Name),
         };

@@ -21,5 +21,9 @@ public readonly record struct Tag(string Value)
     /// <summary>Every event about one patient's bookings.</summary>
     public static Tag Patient(Guid patientId) => new($"patient:{patientId:N}");
 
+    /// <summary>True for the <see cref="Day"/> tag of any doctor's day on <paramref name="date"/>.</summary>
+    public bool IsDayOn(DateOnly date) =>
+        Value.StartsWith("day:", StringComparison.Ordinal) && Value.EndsWith($":{date:yyyy-MM-dd}", StringComparison.Ordinal);
+
     public override string ToString() => Value;
 }

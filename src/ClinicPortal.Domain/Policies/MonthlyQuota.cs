@@ -4,51 +4,85 @@ using ClinicPortal.Domain.Scheduling;
 
 namespace ClinicPortal.Domain.Policies;
 
-/// <summary>A live booking of a patient, with the log position it was made at (later position = made later).</summary>
-public sealed record HeldBooking(Guid BookingId, DateOnly Date, int SlotCount, long BookedAt);
-
-/// <summary>A patient's live bookings, folded from the events tagged with the patient.</summary>
-public sealed record PatientBookings(Guid PatientId, ImmutableDictionary<Guid, HeldBooking> Held)
+/// <summary>Rule 7's number: the most slots a patient may hold in one practice month.</summary>
+public static class MonthlyQuota
 {
-    public static Query QueryFor(Guid patientId) => Query.Tagged(Tag.Patient(patientId));
+    public const int MaxSlotsPerMonth = 10;
+}
 
-    public static PatientBookings From(Guid patientId, IEnumerable<StoredEvent> events) =>
-        events.Aggregate(new PatientBookings(patientId, ImmutableDictionary<Guid, HeldBooking>.Empty), (state, e) => state.Evolve(e));
+/// <summary>Bring one patient back within the monthly limit (rule 7), as the quota policy asks after a booking.</summary>
+public sealed record ApplyMonthlyQuota(Guid PatientId, Actor By, DateTimeOffset Now) : ICommand
+{
+    public static ApplyMonthlyQuota For(Guid patientId, DateTimeOffset now) => new(patientId, Actor.QuotaPolicy, now);
+}
 
-    private PatientBookings Evolve(StoredEvent stored) => stored.Event switch
+/// <summary>A live booking of a patient; <see cref="Order"/> says which was made later (larger = later).</summary>
+public sealed record HeldBooking(
+    Guid BookingId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, long Order, bool Marked)
+{
+    public int SlotCount => Slots.Count;
+}
+
+/// <summary>A patient's live bookings, folded from the booking events tagged with the patient.</summary>
+public sealed record PatientBookings(Guid PatientId, ImmutableDictionary<Guid, HeldBooking> Held, long Seen)
+{
+    public static PatientBookings None(Guid patientId) => new(patientId, ImmutableDictionary<Guid, HeldBooking>.Empty, 0);
+
+    public PatientBookings Evolve(IClinicEvent @event) => @event switch
     {
-        SlotsBooked e when e.PatientId == PatientId =>
-            this with { Held = Held.SetItem(e.BookingId, new HeldBooking(e.BookingId, e.Date, e.Slots.Count, stored.Position)) },
+        SlotsBooked e when e.PatientId == PatientId => this with
+        {
+            Held = Held.SetItem(e.BookingId, new HeldBooking(e.BookingId, e.DoctorId, e.Date, e.Slots, Seen + 1, false)),
+            Seen = Seen + 1,
+        },
         BookingCancelled e => this with { Held = Held.Remove(e.BookingId) },
         DayCancelled e => this with { Held = Held.RemoveRange(e.CancelledBookings.Select(b => b.BookingId)) },
+        VisitMarked e when Held.TryGetValue(e.BookingId, out var held) => this with { Held = Held.SetItem(e.BookingId, held with { Marked = true }) },
         _ => this,
     };
 }
 
 /// <summary>
-/// Rule 7: a patient holds at most 10 booked slots in one practice month. When a booking takes them over,
-/// the bookings of that month made last are cancelled (a double booking whole) until they are at 10 or fewer.
-/// Booking refuses what would go over (<see cref="Rejection.MonthlyLimitReached"/>); this policy is the safety net
-/// the practice's rule describes, for any path that still ends above the limit.
+/// Rule 7: a patient holds at most 10 booked slots in one practice month. When they are over, the bookings of that
+/// month made last are cancelled (a double booking whole) until they are at 10 or fewer; a visit that has started or
+/// been marked is never cancelled (it still counts). Booking refuses what would go over
+/// (<see cref="Rejection.MonthlyLimitReached"/>); this decider is the safety net the practice's rule describes, for
+/// any path that still ends above the limit.
+/// <para>
+/// Its query is the patient's booking events, and every cancellation it chooses goes in one conditional append: if
+/// the patient (or anyone) changes their bookings meanwhile, it decides again on the new facts, so it never cancels
+/// a booking that no longer needs to go.
+/// </para>
 /// </summary>
-public static class MonthlyQuota
+public sealed class MonthlyQuotaDecider : IDecider<ApplyMonthlyQuota, PatientBookings, BookingCancelled>
 {
-    public const int MaxSlotsPerMonth = 10;
+    private static readonly string[] BookingEvents =
+    [
+        EventTypes.NameOf<SlotsBooked>(), EventTypes.NameOf<BookingCancelled>(),
+        EventTypes.NameOf<DayCancelled>(), EventTypes.NameOf<VisitMarked>(),
+    ];
 
-    public static IReadOnlyList<Guid> BookingsToCancel(PatientBookings patient)
+    public static Query QueryFor(ApplyMonthlyQuota command) => new([new QueryItem(BookingEvents, [Tag.Patient(command.PatientId)])]);
+
+    public static PatientBookings Initial(ApplyMonthlyQuota command) => PatientBookings.None(command.PatientId);
+
+    public static PatientBookings Evolve(PatientBookings state, IClinicEvent @event) => state.Evolve(@event);
+
+    public static Checked<IReadOnlyList<BookingCancelled>> Decide(ApplyMonthlyQuota command, PatientBookings patient)
     {
-        var toCancel = new List<Guid>();
+        var cancellations = new List<BookingCancelled>();
         foreach (var month in patient.Held.Values.GroupBy(b => PracticeTime.MonthOf(b.Date)))
         {
             var used = month.Sum(b => b.SlotCount);
-            foreach (var latest in month.OrderByDescending(b => b.BookedAt))
+            foreach (var latest in month.Where(b => !b.Marked && b.Slots[0].StartUtc > command.Now).OrderByDescending(b => b.Order))
             {
-                if (used <= MaxSlotsPerMonth)
+                if (used <= MonthlyQuota.MaxSlotsPerMonth)
                     break;
-                toCancel.Add(latest.BookingId);
+                cancellations.Add(new BookingCancelled(
+                    latest.BookingId, patient.PatientId, latest.DoctorId, latest.Date, latest.Slots, CancellationReason.QuotaExceeded, command.By.Name));
                 used -= latest.SlotCount;
             }
         }
-        return toCancel;
+        return cancellations;
     }
 }

@@ -3,15 +3,15 @@ using ClinicPortal.Domain.EventStore;
 namespace ClinicPortal.Domain.Scheduling;
 
 /// <summary>Cancel a doctor's whole day: every slot and every booking of it, for a stated reason.</summary>
-public sealed record CancelDay(Guid DoctorId, DateOnly Date, string Reason, Actor By, DateTimeOffset Now);
+public sealed record CancelDay(Guid DoctorId, DateOnly Date, string Reason, Actor By, DateTimeOffset Now) : ICommand;
 
-public sealed class CancelDayDecider : IDecider<CancelDay, DoctorDay>
+public sealed class CancelDayDecider : IDecider<CancelDay, DoctorDay, DayCancelled>
 {
     public static Query QueryFor(CancelDay command) => DoctorDay.QueryFor(command.DoctorId, command.Date);
     public static DoctorDay Initial(CancelDay command) => DoctorDay.Empty(command.DoctorId, command.Date);
     public static DoctorDay Evolve(DoctorDay state, IClinicEvent @event) => state.Evolve(@event);
 
-    public static Checked<IReadOnlyList<IClinicEvent>> Decide(CancelDay command, DoctorDay day)
+    public static Checked<IReadOnlyList<DayCancelled>> Decide(CancelDay command, DoctorDay day)
     {
         if (!command.By.MayManageDaysOf(command.DoctorId))
             return Rejection.NotYourDay;
@@ -25,7 +25,7 @@ public sealed class CancelDayDecider : IDecider<CancelDay, DoctorDay>
             return Rejection.DayInPast;
 
         var bookings = day.Bookings.Values.OrderBy(b => b.Slots[0].StartUtc).ToArray();
-        return new IClinicEvent[]
+        return new DayCancelled[]
         {
             new DayCancelled(command.DoctorId, command.Date, command.Reason.Trim(),
                 day.Slots.Values.OrderBy(s => s.StartUtc).Select(s => s.SlotId).ToArray(), bookings, command.By.Name),

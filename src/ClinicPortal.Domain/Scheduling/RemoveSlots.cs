@@ -3,15 +3,15 @@ using ClinicPortal.Domain.EventStore;
 namespace ClinicPortal.Domain.Scheduling;
 
 /// <summary>Take unbooked future slots of a doctor's day back.</summary>
-public sealed record RemoveSlots(Guid DoctorId, DateOnly Date, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now);
+public sealed record RemoveSlots(Guid DoctorId, DateOnly Date, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now) : ICommand;
 
-public sealed class RemoveSlotsDecider : IDecider<RemoveSlots, DoctorDay>
+public sealed class RemoveSlotsDecider : IDecider<RemoveSlots, DoctorDay, SlotsRemoved>
 {
     public static Query QueryFor(RemoveSlots command) => DoctorDay.QueryFor(command.DoctorId, command.Date);
     public static DoctorDay Initial(RemoveSlots command) => DoctorDay.Empty(command.DoctorId, command.Date);
     public static DoctorDay Evolve(DoctorDay state, IClinicEvent @event) => state.Evolve(@event);
 
-    public static Checked<IReadOnlyList<IClinicEvent>> Decide(RemoveSlots command, DoctorDay day)
+    public static Checked<IReadOnlyList<SlotsRemoved>> Decide(RemoveSlots command, DoctorDay day)
     {
         if (!command.By.MayManageDaysOf(command.DoctorId))
             return Rejection.NotYourDay;
@@ -29,6 +29,6 @@ public sealed class RemoveSlotsDecider : IDecider<RemoveSlots, DoctorDay>
             if (slot.StartUtc <= command.Now)
                 return Rejection.SlotInPast;
         }
-        return new IClinicEvent[] { new SlotsRemoved(command.DoctorId, command.Date, command.SlotIds.Distinct().ToArray()) };
+        return new SlotsRemoved[] { new SlotsRemoved(command.DoctorId, command.Date, command.SlotIds.Distinct().ToArray()) };
     }
 }

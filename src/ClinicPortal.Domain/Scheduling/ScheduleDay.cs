@@ -9,15 +9,15 @@ public sealed record BlockOfTime(TimeOnly Start, TimeOnly End);
 /// <param name="NewSlotId">Gives each new slot its id (an input, so that deciding stays pure).</param>
 public sealed record ScheduleDay(
     Guid DoctorId, DateOnly Date, IReadOnlyList<BlockOfTime> Blocks, TimeZoneInfo PracticeZone,
-    Func<Guid> NewSlotId, Actor By, DateTimeOffset Now);
+    Func<Guid> NewSlotId, Actor By, DateTimeOffset Now) : ICommand;
 
-public sealed class ScheduleDayDecider : IDecider<ScheduleDay, DoctorDay>
+public sealed class ScheduleDayDecider : IDecider<ScheduleDay, DoctorDay, DayScheduled>
 {
     public static Query QueryFor(ScheduleDay command) => DoctorDay.QueryFor(command.DoctorId, command.Date);
     public static DoctorDay Initial(ScheduleDay command) => DoctorDay.Empty(command.DoctorId, command.Date);
     public static DoctorDay Evolve(DoctorDay state, IClinicEvent @event) => state.Evolve(@event);
 
-    public static Checked<IReadOnlyList<IClinicEvent>> Decide(ScheduleDay command, DoctorDay day)
+    public static Checked<IReadOnlyList<DayScheduled>> Decide(ScheduleDay command, DoctorDay day)
     {
         if (!command.By.MayManageDaysOf(command.DoctorId))
             return Rejection.NotYourDay;
@@ -52,7 +52,7 @@ public sealed class ScheduleDayDecider : IDecider<ScheduleDay, DoctorDay>
             return Rejection.TooManySlotsInDay;
 
         var slots = starts.Select(start => new ScheduledSlot(command.NewSlotId(), start)).ToArray();
-        return new IClinicEvent[] { new DayScheduled(command.DoctorId, command.Date, slots) };
+        return new DayScheduled[] { new DayScheduled(command.DoctorId, command.Date, slots) };
     }
 
     private static bool Overlaps(DateTimeOffset a, DateTimeOffset b) => (a - b).Duration() < SlotBlock.SlotLength;

@@ -7,7 +7,7 @@ namespace ClinicPortal.Tests.Unit.Booking;
 
 public class BookSlotsSpecs
 {
-    private static DeciderSpec<BookSlotsDecider, BookSlots, BookingRequest> Spec => new();
+    private static DeciderSpec<BookSlotsDecider, BookSlots, BookingRequest, SlotsBooked> Spec => new();
 
     private static BookSlots Book(params int[] slots) => Book(A.Patient, A.PatientId, slots);
 

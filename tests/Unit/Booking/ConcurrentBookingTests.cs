@@ -1,3 +1,4 @@
+using ClinicPortal.Application;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Domain.Scheduling;
@@ -22,11 +23,11 @@ public class ConcurrentBookingTests
         var slotId = day.Slots[0].SlotId;
         var book = app.Get<BookSlotsHandler>();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, Callers).Select(_ => Task.Run(() =>
+        var results = await Race.AtOnceAsync(Callers, _ =>
         {
             var patient = Guid.NewGuid();
             return book.HandleAsync(patient, [slotId], Actor.Patient(patient));
-        })));
+        });
 
         Assert.Single(results, r => r.IsAccepted);
         Assert.All(results.Where(r => !r.IsAccepted), r => Assert.Equal(Rejection.SlotAlreadyBooked, r.Rejection));
@@ -42,12 +43,12 @@ public class ConcurrentBookingTests
         var book = app.Get<BookSlotsHandler>();
 
         // Pairs (0,1), (1,2), … (4,5) over six slots, ten callers each: every pair overlaps its neighbours.
-        var results = await Task.WhenAll(Enumerable.Range(0, Callers).Select(i => Task.Run(() =>
+        var results = await Race.AtOnceAsync(Callers, i =>
         {
             var first = i % 5;
             var patient = Guid.NewGuid();
             return book.HandleAsync(patient, [day.Slots[first].SlotId, day.Slots[first + 1].SlotId], Actor.Patient(patient));
-        })));
+        });
 
         var accepted = results.Where(r => r.IsAccepted).Select(r => r.Value!).ToArray();
         Assert.InRange(accepted.Length, 1, 3);
@@ -77,13 +78,8 @@ public class ConcurrentBookingTests
         await using var app = await SqliteApp.StartAsync();
         var days = await FourteenDaysOfOneSlotAsync(app);
         var book = app.Get<BookSlotsHandler>();
-        using var start = new Barrier(days.Length);
 
-        var results = await Task.WhenAll(days.Select(day => Task.Run(() =>
-        {
-            start.SignalAndWait();
-            return book.HandleAsync(A.PatientId, [day.Slots[0].SlotId], A.Patient);
-        })));
+        var results = await Race.AtOnceAsync(days.Length, i => book.HandleAsync(A.PatientId, [days[i].Slots[0].SlotId], A.Patient));
 
         Assert.Equal(10, results.Count(r => r.IsAccepted));
         Assert.All(results.Where(r => !r.IsAccepted), r => Assert.Equal(Rejection.MonthlyLimitReached, r.Rejection));

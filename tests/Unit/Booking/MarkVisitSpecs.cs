@@ -6,7 +6,7 @@ namespace ClinicPortal.Tests.Unit.Booking;
 
 public class MarkVisitSpecs
 {
-    private static DeciderSpec<MarkVisitDecider, MarkVisit, BookingState> Spec => new();
+    private static DeciderSpec<MarkVisitDecider, MarkVisit, BookingState, VisitMarked> Spec => new();
     private static readonly DateTimeOffset AtTheVisit = A.MorningSlot(1).StartUtc;
 
     [Fact]

@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
+using ClinicPortal.Application;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Features.Booking.BookSlots;
+using ClinicPortal.Features.Notifications;
 using ClinicPortal.Features.Reception.CancelDay;
 using ClinicPortal.Features.Scheduling.ScheduleDay;
 using ClinicPortal.Infrastructure.Accounts;
@@ -14,7 +16,8 @@ namespace ClinicPortal.Tests.Unit.Email;
 /// <summary>The email dispatcher on a real SQLite file, sending to a real SMTP server (aiosmtpd).</summary>
 public class EmailDeliveryTests
 {
-    private static Dictionary<string, string?> Smtp(SmtpServer server) => new()
+    /// <summary>The app's settings for sending to <paramref name="server"/>.</summary>
+    internal static Dictionary<string, string?> Smtp(SmtpServer server) => new()
     {
         ["Email:Smtp:Host"] = "127.0.0.1",
         ["Email:Smtp:Port"] = server.Port.ToString(),
@@ -32,9 +35,8 @@ public class EmailDeliveryTests
 
     private static async Task DeliverAsync(SqliteApp app)
     {
-        var dispatcher = app.Get<EmailDispatcher>();
-        await dispatcher.CatchUpAsync();
-        await dispatcher.SendDueAsync();
+        await app.Get<PatientNotices>().CatchUpAsync();
+        await app.Get<EmailDispatcher>().SendDueAsync();
     }
 
     [Fact]
@@ -54,7 +56,7 @@ public class EmailDeliveryTests
             await book.HandleAsync(id, [slot.SlotId], Actor.Patient(id));
             patients.Add((name, email, $"{Local(slot.StartUtc)}–{Local(slot.EndUtc)}"));
         }
-        await app.Get<Checkpoints>().SaveAsync(EmailDispatcher.Name, 0);
+        await app.Get<Checkpoints>().SaveAsync(PatientNotices.Name, 0);
         await DeliverAsync(app); // the three confirmations
         var confirmations = smtp.Messages().Count;
 
@@ -240,7 +242,7 @@ public class EmailDeliveryTests
         var patient = await app.CreateUserAsync("Rhea Retry", "rhea@mail.example", Roles.Patient);
         await app.Get<BookSlotsHandler>().HandleAsync(patient, [practice.Day.Slots[0].SlotId], Actor.Patient(patient));
         var outbox = app.Get<EmailOutbox>();
-        await app.Get<EmailDispatcher>().CatchUpAsync();
+        await app.Get<PatientNotices>().CatchUpAsync();
         var row = Assert.Single(await outbox.ListAsync(null, 10));
         await outbox.MarkFailedAsync(row.Id, "550 mailbox unavailable");
 

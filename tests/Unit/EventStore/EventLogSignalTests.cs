@@ -1,4 +1,4 @@
-using ClinicPortal.Infrastructure.EventStore;
+using ClinicPortal.Application;
 
 namespace ClinicPortal.Tests.Unit.EventStore;
 
@@ -10,10 +10,10 @@ public class EventLogSignalTests
         var signal = new EventLogSignal();
         long heard = 0;
         signal.Appended += _ => throw new InvalidOperationException("a page went away badly");
-        signal.Appended += position => heard = position;
+        signal.Appended += appended => heard = appended.LastPosition;
         var waiting = signal.WaitAsync(TimeSpan.FromSeconds(10), CancellationToken.None);
 
-        signal.Notify(42);
+        signal.Notify(new Appended(42, new HashSet<ClinicPortal.Domain.EventStore.Tag>()));
 
         Assert.Equal(42, heard);
         Assert.Same(waiting, await Task.WhenAny(waiting, Task.Delay(TimeSpan.FromSeconds(5))));

@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using ClinicPortal.Domain;
 using ClinicPortal.Domain.Policies;
 using ClinicPortal.Tests.Unit.Support;
 
@@ -9,40 +9,72 @@ public class MonthlyQuotaSpecs
     private static readonly DateOnly March = new(2026, 3, 10);
     private static readonly DateOnly April = new(2026, 4, 10);
 
-    private static PatientBookings Holding(params (string Id, DateOnly Date, int Slots, long At)[] bookings) =>
-        new(A.PatientId, bookings.ToImmutableDictionary(b => A.Id(b.Id), b => new HeldBooking(A.Id(b.Id), b.Date, b.Slots, b.At)));
+    private static DeciderSpec<MonthlyQuotaDecider, ApplyMonthlyQuota, PatientBookings, BookingCancelled> Spec => new();
 
-    private static (string, DateOnly, int, long)[] Singles(int count, DateOnly date, long firstAt = 1) =>
-        Enumerable.Range(0, count).Select(i => ($"m{date.Month}-{i}", date, 1, firstAt + i)).ToArray();
+    private static ApplyMonthlyQuota Apply(DateTimeOffset? now = null) => ApplyMonthlyQuota.For(A.PatientId, now ?? A.Now);
+
+    /// <summary>A booking of <paramref name="slots"/> adjacent morning slots starting at slot <paramref name="first"/>.</summary>
+    private static SlotsBooked Booked(string id, DateOnly date, int first, int slots = 1) =>
+        new(A.Id(id), A.PatientId, A.DoctorId, date, Enumerable.Range(first, slots).Select(n => A.MorningSlot(n, date)).ToArray(), "patient");
+
+    private static SlotsBooked[] Singles(int count, DateOnly date, int firstSlot = 1) =>
+        Enumerable.Range(0, count).Select(i => Booked($"m{date.Month}-{i}", date, firstSlot + i)).ToArray();
+
+    private static BookingCancelled CancelledOverTheLimit(SlotsBooked booked) =>
+        new(booked.BookingId, booked.PatientId, booked.DoctorId, booked.Date, booked.Slots, CancellationReason.QuotaExceeded, Actor.QuotaPolicy.Name);
 
     [Fact]
     public void GivenTenSlotsInAMonth_ThenNothingIsCancelled() =>
-        Assert.Empty(MonthlyQuota.BookingsToCancel(Holding(Singles(10, March))));
+        Spec.Given(Singles(10, March)).When(Apply()).Then();
 
     [Fact]
-    public void GivenElevenSlotsInAMonth_ThenTheBookingMadeLastIsCancelled() =>
-        Assert.Equal([A.Id("m3-10")], MonthlyQuota.BookingsToCancel(Holding(Singles(11, March))));
+    public void GivenElevenSlotsInAMonth_ThenTheBookingMadeLastIsCancelled()
+    {
+        var eleven = Singles(11, March);
+        Spec.Given(eleven).When(Apply()).Then(CancelledOverTheLimit(eleven[10]));
+    }
 
     [Fact]
-    public void GivenNineSlotsAndThenADoubleSlot_ThenTheDoubleSlotIsCancelledWhole() =>
-        Assert.Equal([A.Id("double")], MonthlyQuota.BookingsToCancel(Holding([.. Singles(9, March), ("double", March, 2, 99)])));
+    public void GivenNineSlotsAndThenADoubleSlot_ThenTheDoubleSlotIsCancelledWhole()
+    {
+        var twoSlots = Booked("double", March, 20, slots: 2);
+        Spec.Given([.. Singles(9, March), twoSlots]).When(Apply()).Then(CancelledOverTheLimit(twoSlots));
+    }
 
     [Fact]
-    public void GivenFourteenSlotsInAMonth_ThenTheFourMadeLastAreCancelled() =>
-        Assert.Equal(
-            new[] { "m3-13", "m3-12", "m3-11", "m3-10" }.Select(A.Id),
-            MonthlyQuota.BookingsToCancel(Holding(Singles(14, March))));
+    public void GivenFourteenSlotsInAMonth_ThenTheFourMadeLastAreCancelledInOneDecision()
+    {
+        var fourteen = Singles(14, March);
+        Spec.Given(fourteen).When(Apply()).Then([.. new[] { 13, 12, 11, 10 }.Select(i => CancelledOverTheLimit(fourteen[i]))]);
+    }
 
     [Fact]
     public void GivenTenSlotsInEachOfTwoMonths_ThenNothingIsCancelled() =>
-        Assert.Empty(MonthlyQuota.BookingsToCancel(Holding([.. Singles(10, March), .. Singles(10, April, 100)])));
+        Spec.Given([.. Singles(10, March), .. Singles(10, April)]).When(Apply()).Then();
 
     [Fact]
-    public void GivenADoubleSlotMadeLastThatWouldLeaveRoom_ThenOnlyItIsCancelled()
+    public void GivenElevenSlotsOfWhichThePatientCancelledOne_ThenNothingIsCancelled()
     {
-        // 10 singles, then a double: 12 slots. Cancelling the double brings the patient back to 10.
-        var toCancel = MonthlyQuota.BookingsToCancel(Holding([.. Singles(10, March), ("double", March, 2, 50)]));
+        var eleven = Singles(11, March);
+        var own = new BookingCancelled(eleven[0].BookingId, A.PatientId, A.DoctorId, March, eleven[0].Slots, CancellationReason.Patient, "patient");
+        Spec.Given([.. eleven, own]).When(Apply()).Then();
+    }
 
-        Assert.Equal([A.Id("double")], toCancel);
+    [Fact]
+    public void GivenElevenSlotsWhereTheLatestVisitHasStarted_ThenTheLatestNotYetStartedIsCancelledInstead()
+    {
+        // Booked last, but for the earliest time of the day: by the time the policy runs, that visit is under way.
+        var ten = Singles(10, March, firstSlot: 2);
+        var earliestBookedLast = Booked("early", March, 1);
+        var whenItHasStarted = earliestBookedLast.Slots[0].StartUtc.AddMinutes(1);
+        Spec.Given([.. ten, earliestBookedLast]).When(Apply(whenItHasStarted)).Then(CancelledOverTheLimit(ten[9]));
+    }
+
+    [Fact]
+    public void GivenElevenSlotsWhereTheLatestWasMarked_ThenItIsKeptAndAnotherGoes()
+    {
+        var eleven = Singles(11, March);
+        var marked = new VisitMarked(eleven[10].BookingId, A.PatientId, A.DoctorId, March, VisitOutcome.Arrived, "reception");
+        Spec.Given([.. eleven, marked]).When(Apply()).Then(CancelledOverTheLimit(eleven[9]));
     }
 }

@@ -6,7 +6,7 @@ namespace ClinicPortal.Tests.Unit.Scheduling;
 
 public class CancelDaySpecs
 {
-    private static DeciderSpec<CancelDayDecider, CancelDay, DoctorDay> Spec => new();
+    private static DeciderSpec<CancelDayDecider, CancelDay, DoctorDay, DayCancelled> Spec => new();
 
     private static CancelDay Cancel(string reason = "Doctor is ill", Actor? by = null) =>
         new(A.DoctorId, A.Tomorrow, reason, by ?? A.Receptionist, A.Now);

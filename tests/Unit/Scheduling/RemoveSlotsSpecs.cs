@@ -6,7 +6,7 @@ namespace ClinicPortal.Tests.Unit.Scheduling;
 
 public class RemoveSlotsSpecs
 {
-    private static DeciderSpec<RemoveSlotsDecider, RemoveSlots, DoctorDay> Spec => new();
+    private static DeciderSpec<RemoveSlotsDecider, RemoveSlots, DoctorDay, SlotsRemoved> Spec => new();
 
     private static RemoveSlots Remove(params int[] slots) => new(A.DoctorId, A.Tomorrow, slots.Select(A.Slot).ToArray(), A.Doctor, A.Now);
 

@@ -3,18 +3,21 @@ using ClinicPortal.Domain;
 namespace ClinicPortal.Tests.Unit.Support;
 
 /// <summary>Given (events) / When (command) / Then (events or a rejection), for any decider.</summary>
-public sealed class DeciderSpec<TDecider, TCommand, TState> where TDecider : IDecider<TCommand, TState>
+public sealed class DeciderSpec<TDecider, TCommand, TState, TEvent>
+    where TDecider : IDecider<TCommand, TState, TEvent>
+    where TCommand : ICommand
+    where TEvent : IClinicEvent
 {
     private IClinicEvent[] _given = [];
     private TCommand? _when;
 
-    public DeciderSpec<TDecider, TCommand, TState> Given(params IClinicEvent[] events)
+    public DeciderSpec<TDecider, TCommand, TState, TEvent> Given(params IClinicEvent[] events)
     {
         _given = events;
         return this;
     }
 
-    public DeciderSpec<TDecider, TCommand, TState> When(TCommand command)
+    public DeciderSpec<TDecider, TCommand, TState, TEvent> When(TCommand command)
     {
         _when = command;
         return this;
@@ -24,10 +27,10 @@ public sealed class DeciderSpec<TDecider, TCommand, TState> where TDecider : IDe
     {
         var decision = Decide();
         Assert.True(decision.IsAccepted, $"Expected events but was rejected: {decision.Rejection}");
-        Assert.Equal(Describe(expected), Describe(decision.Value!));
+        Assert.Equal(Describe(expected), Describe(decision.Value!.Cast<IClinicEvent>()));
     }
 
-    public IReadOnlyList<IClinicEvent> ThenAccepted()
+    public IReadOnlyList<TEvent> ThenAccepted()
     {
         var decision = Decide();
         Assert.True(decision.IsAccepted, $"Expected events but was rejected: {decision.Rejection}");
@@ -37,11 +40,11 @@ public sealed class DeciderSpec<TDecider, TCommand, TState> where TDecider : IDe
     public void ThenRejected(Rejection expected)
     {
         var decision = Decide();
-        Assert.False(decision.IsAccepted, $"Expected {expected} but got events: {(decision.IsAccepted ? Describe(decision.Value!) : "")}");
+        Assert.False(decision.IsAccepted, $"Expected {expected} but got events: {(decision.IsAccepted ? Describe(decision.Value!.Cast<IClinicEvent>()) : "")}");
         Assert.Equal(expected, decision.Rejection);
     }
 
-    private Checked<IReadOnlyList<IClinicEvent>> Decide()
+    private Checked<IReadOnlyList<TEvent>> Decide()
     {
         var command = _when ?? throw new InvalidOperationException("When(...) was not called.");
         var state = _given.Aggregate(TDecider.Initial(command), TDecider.Evolve);

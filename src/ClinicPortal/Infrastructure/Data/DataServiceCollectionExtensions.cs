@@ -12,22 +12,4 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ClinicDatabase>();
         return services;
     }
-
-    /// <summary>
-    /// Prepares the database before the first request. A failure is logged and the app still starts,
-    /// so that /health/live answers and /health/ready reports what is wrong.
-    /// </summary>
-    public static async Task InitializeClinicDataAsync(this WebApplication app)
-    {
-        var database = app.Services.GetRequiredService<ClinicDatabase>();
-        try
-        {
-            await app.Services.PrepareAsync(app.Configuration);
-            app.Logger.LogInformation("Database ready at {DatabasePath}", database.DatabasePath);
-        }
-        catch (Exception exception)
-        {
-            app.Logger.LogError(exception, "The database at {DatabasePath} could not be prepared", database.DatabasePath);
-        }
-    }
 }

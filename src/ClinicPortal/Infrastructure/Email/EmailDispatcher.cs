@@ -1,63 +1,110 @@
-using ClinicPortal.Domain.EventStore;
-using ClinicPortal.Infrastructure.EventStore;
-using ClinicPortal.Infrastructure.Policies;
 using Microsoft.Extensions.Options;
 
 namespace ClinicPortal.Infrastructure.Email;
 
 /// <summary>
-/// Follows the log and records the emails events call for (outbox rows and checkpoint in one transaction:
-/// nothing is lost or recorded twice), then sends what is due, one message at a time, marking each sent after
-/// it went. While the SMTP server is down, messages wait and are retried with capped exponential back-off;
-/// a crash between sending and marking repeats at most that one message.
+/// Sends what the outbox holds as soon as it is recorded: the messages due, several at once over the sender's pool of
+/// connections, each marked sent after it went. While the SMTP server is down, messages wait and are retried with
+/// capped exponential back-off; a crash between sending and marking repeats at most the messages in flight, and a
+/// repeat is harmless (the same Message-ID, the same pickup file).
 /// </summary>
 public sealed class EmailDispatcher(
-    IEventStore store, Checkpoints checkpoints, EmailOutbox outbox, NoticeComposer composer, IEmailSender sender,
-    TimeProvider time, IOptions<EmailOptions> options, EventLogSignal signal, ILogger<EmailDispatcher> logger)
-    : LogReactor(store, checkpoints, signal, logger)
+    EmailOutbox outbox, IEmailSender sender, TimeProvider time, IOptions<EmailOptions> options, ILogger<EmailDispatcher> logger)
+    : BackgroundService
 {
-    public const string Name = "email-outbox";
+    private const int BatchSize = 200;
 
-    protected override string CheckpointName => Name;
-
-    protected override async Task HandleAsync(IReadOnlyList<StoredEvent> batch, CancellationToken ct)
-    {
-        var messages = new List<OutboxMessage>();
-        foreach (var stored in batch)
-            messages.AddRange(await composer.ComposeAsync(stored, ct));
-        await outbox.RecordAsync(messages, Name, batch[^1].Position, time.GetUtcNow(), ct);
-    }
-
-    protected override Task AfterCatchUpAsync(CancellationToken ct) => SendDueAsync(ct);
-
-    /// <summary>Sends every message that is due; returns how many went.</summary>
+    /// <summary>Sends every message that is due, batch after batch; returns how many went.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct = default)
     {
         var sent = 0;
-        foreach (var (id, attempts, email) in await outbox.DueAsync(time.GetUtcNow(), 50, ct))
+        while (true)
+        {
+            var due = await outbox.DueAsync(time.GetUtcNow(), BatchSize, ct);
+            if (due.Count == 0)
+                return sent;
+            var (went, serverDown) = await SendAsync(due, ct);
+            sent += went;
+            if (serverDown || due.Count < BatchSize)
+                return sent;
+        }
+    }
+
+    private async Task<(int Sent, bool ServerDown)> SendAsync(IReadOnlyList<DueEmail> due, CancellationToken ct)
+    {
+        var sent = 0;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var serverDown = false;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Smtp.Connections), CancellationToken = stop.Token };
+        try
+        {
+            await Parallel.ForEachAsync(due, parallel, async (message, token) =>
+            {
+                if (await SendOneAsync(message, token))
+                    Interlocked.Increment(ref sent);
+                else if (!Volatile.Read(ref serverDown))
+                {
+                    Volatile.Write(ref serverDown, true);
+                    await stop.CancelAsync(); // the server is down or not answering: leave the rest for the next attempt
+                }
+            });
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+        }
+        return (sent, serverDown);
+    }
+
+    /// <summary>Sends one message and records what came of it; false when the server itself failed.</summary>
+    private async Task<bool> SendOneAsync(DueEmail message, CancellationToken ct)
+    {
+        try
+        {
+            await sender.SendAsync(message.Email, ct);
+            await outbox.MarkSentAsync(message.Id, time.GetUtcNow(), CancellationToken.None);
+            return true;
+        }
+        catch (PermanentEmailFailure exception)
+        {
+            logger.LogError(exception, "Email {OutboxId} cannot be delivered", message.Id); // the outbox row names the recipient; the log does not
+            await outbox.MarkFailedAsync(message.Id, exception.Message, CancellationToken.None);
+            return true;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            var delay = RetryDelay(message.Attempts + 1, options.Value.MaxRetryDelay);
+            var error = SmtpEmailSender.Describe(exception);
+            logger.LogWarning("Email {OutboxId} not sent ({Error}); next attempt in {Delay}", message.Id, error, delay);
+            await outbox.MarkRetryAsync(message.Id, error, time.GetUtcNow() + delay, CancellationToken.None);
+            // A server that is down or not answering stops the batch; a failure of this message alone (a 4xx for its
+            // recipient, a message that cannot be written) leaves the others to go.
+            return !SmtpEmailSender.IsTransient(exception) || SmtpEmailSender.IsAboutThisMessage(exception);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await sender.SendAsync(email, ct);
-                await outbox.MarkSentAsync(id, time.GetUtcNow(), ct);
-                sent++;
+                await SendDueAsync(stoppingToken);
+                await outbox.WaitForNewAsync(TimeSpan.FromSeconds(1), stoppingToken);
             }
-            catch (PermanentEmailFailure exception)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                logger.LogError(exception, "Email {OutboxId} cannot be delivered", id); // the outbox row names the recipient; the log does not
-                await outbox.MarkFailedAsync(id, exception.Message, ct);
+                return;
             }
-            catch (Exception exception) when (SmtpEmailSender.IsTransient(exception))
+            catch (Exception exception)
             {
-                var delay = RetryDelay(attempts + 1, options.Value.MaxRetryDelay);
-                var error = SmtpEmailSender.Describe(exception);
-                logger.LogWarning("Email {OutboxId} not sent ({Error}); next attempt in {Delay}", id, error, delay);
-                await outbox.MarkRetryAsync(id, error, time.GetUtcNow() + delay, ct);
-                if (!SmtpEmailSender.IsAboutThisMessage(exception))
-                    break; // the server is down or not answering: leave the rest for the next attempt
+                logger.LogError(exception, "Sending email failed; trying again shortly");
+                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
-        return sent;
     }
 
     /// <summary>1 s, 2 s, 4 s, … doubling per attempt, never more than <paramref name="cap"/>.</summary>

@@ -12,6 +12,9 @@ public sealed record OutboxRow(
     long Id, string Key, string Kind, string Recipient, string Subject, string Status, int Attempts, string? LastError,
     DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt);
 
+/// <summary>A message due to be sent: its outbox row, attempts so far, and the email (its key names the row).</summary>
+public sealed record DueEmail(long Id, int Attempts, EmailMessage Email);
+
 public static class OutboxStatus
 {
     public const string Pending = "pending";
@@ -26,6 +29,21 @@ public static class OutboxStatus
 public sealed class EmailOutbox(ClinicDatabase database)
 {
     private sealed record StoredAttachment(string FileName, string ContentType, string Content);
+
+    private TaskCompletionSource _recorded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when messages are next recorded in this process, or after <paramref name="timeout"/>.</summary>
+    public async Task WaitForNewAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        try
+        {
+            await Volatile.Read(ref _recorded).Task.WaitAsync(timeout, ct);
+        }
+        catch (TimeoutException)
+        {
+            // Look anyway: retries come due with time.
+        }
+    }
 
     public async Task RecordAsync(IReadOnlyList<OutboxMessage> messages, string checkpoint, long position, DateTimeOffset now, CancellationToken ct = default)
     {
@@ -49,27 +67,29 @@ public sealed class EmailOutbox(ClinicDatabase database)
             await session.ExecuteAsync(Checkpoints.UpsertSql, ct, ("$name", checkpoint), ("$position", position));
         }
         await transaction.CommitAsync(ct);
+        if (messages.Count > 0)
+            Interlocked.Exchange(ref _recorded, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
     /// <summary>Pending messages whose next attempt is due, oldest first.</summary>
-    public async Task<IReadOnlyList<(long Id, int Attempts, EmailMessage Email)>> DueAsync(DateTimeOffset now, int max, CancellationToken ct = default)
+    public async Task<IReadOnlyList<DueEmail>> DueAsync(DateTimeOffset now, int max, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT id, attempts, recipient, subject, html, text, attachments FROM outbox
+            SELECT id, attempts, recipient, subject, html, text, attachments, key FROM outbox
             WHERE status = 'pending' AND next_attempt_at <= $now ORDER BY id LIMIT $max;
             """;
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$max", max);
-        var due = new List<(long, int, EmailMessage)>();
+        var due = new List<DueEmail>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var attachments = JsonSerializer.Deserialize<StoredAttachment[]>(reader.GetString(6))!
                 .Select(a => new EmailAttachment(a.FileName, a.ContentType, Convert.FromBase64String(a.Content))).ToArray();
-            due.Add((reader.GetInt64(0), reader.GetInt32(1),
-                new EmailMessage(reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), attachments)));
+            due.Add(new DueEmail(reader.GetInt64(0), reader.GetInt32(1),
+                new EmailMessage(reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), attachments, reader.GetString(7))));
         }
         return due;
     }
@@ -123,6 +143,15 @@ public sealed class EmailOutbox(ClinicDatabase database)
         while (await reader.ReadAsync(ct))
             counts[reader.GetString(0)] = reader.GetInt32(1);
         return counts;
+    }
+
+    /// <summary>When the oldest message still waiting was recorded (null when none waits): how far behind sending is.</summary>
+    public async Task<DateTimeOffset?> OldestPendingAsync(CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT min(created_at) FROM outbox WHERE status = 'pending';";
+        return await command.ExecuteScalarAsync(ct) is long at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null;
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken ct, params (string Name, object Value)[] parameters)

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
 using ClinicPortal.Infrastructure.Data;
 using ClinicPortal.Infrastructure.Practice;
 using MailKit;
@@ -39,11 +42,17 @@ public sealed class SmtpOptions
     public SecureSocketOptions Security { get; set; } = SecureSocketOptions.Auto;
 
     public int TimeoutSeconds { get; set; } = 15;
+
+    /// <summary>How many messages go at once, each over its own connection kept open between messages.</summary>
+    public int Connections { get; set; } = 4;
 }
 
 public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
 
-public sealed record EmailMessage(string To, string Subject, string HtmlBody, string TextBody, IReadOnlyList<EmailAttachment>? Attachments = null);
+/// <param name="Key">The outbox key the message was recorded under: its Message-ID and pickup file name derive from it,
+/// so a message sent twice (a crash between sending and marking) is the same message twice.</param>
+public sealed record EmailMessage(
+    string To, string Subject, string HtmlBody, string TextBody, IReadOnlyList<EmailAttachment>? Attachments = null, string? Key = null);
 
 /// <summary>A message that will never be delivered as it stands (a 5xx reply, a refused recipient, an address that does not parse).</summary>
 public sealed class PermanentEmailFailure(string message, Exception inner) : Exception(message, inner);
@@ -58,34 +67,107 @@ public interface IEmailSender
     Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Sends with MailKit when <c>Email:Smtp:Host</c> is set; otherwise writes each message as an .eml file to the pickup folder.</summary>
-public sealed class SmtpEmailSender(IOptions<EmailOptions> options, PracticeSettings practice, ClinicDatabase database) : IEmailSender
+/// <summary>
+/// Sends with MailKit when <c>Email:Smtp:Host</c> is set, over a small pool of connections kept open between messages
+/// (<c>Email:Smtp:Connections</c>); otherwise writes each message as an .eml file to the pickup folder.
+/// </summary>
+public sealed class SmtpEmailSender(IOptions<EmailOptions> options, PracticeSettings practice, ClinicDatabase database, TimeProvider time)
+    : IEmailSender, IDisposable
 {
+    /// <summary>A connection idle longer than this is closed rather than reused (servers drop idle clients).</summary>
+    private static readonly TimeSpan IdleLimit = TimeSpan.FromSeconds(20);
+
+    private readonly ConcurrentBag<(SmtpClient Client, DateTimeOffset IdleSince)> _idle = [];
+
     public string PickupDirectory => Path.Combine(database.DataDirectory, "mail-pickup");
 
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         var mime = Compose(message);
-        var smtp = options.Value.Smtp;
-        if (string.IsNullOrWhiteSpace(smtp.Host))
+        if (string.IsNullOrWhiteSpace(options.Value.Smtp.Host))
         {
-            await WriteToPickupAsync(mime, cancellationToken);
+            await WriteToPickupAsync(mime, message.Key, cancellationToken);
             return;
         }
 
-        using var client = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(Math.Max(1, smtp.TimeoutSeconds)).TotalMilliseconds };
+        var (client, reused) = Borrow();
         try
         {
-            await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, cancellationToken);
-            if (!string.IsNullOrEmpty(smtp.User))
-                await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", cancellationToken);
-            await client.SendAsync(mime, cancellationToken);
-            await client.DisconnectAsync(quit: true, cancellationToken);
+            await SendOverAsync(client, mime, cancellationToken);
+        }
+        catch (Exception exception) when (reused && exception is IOException or ServiceNotConnectedException or SmtpProtocolException)
+        {
+            // The kept connection had gone stale; one more try on a fresh one before calling the server down.
+            client.Dispose();
+            (client, _) = (NewClient(), false);
+            await SendOverAsync(client, mime, cancellationToken);
+        }
+        finally
+        {
+            Return(client);
+        }
+    }
+
+    private async Task SendOverAsync(SmtpClient client, MimeMessage mime, CancellationToken ct)
+    {
+        var smtp = options.Value.Smtp;
+        try
+        {
+            if (!client.IsConnected)
+            {
+                await client.ConnectAsync(smtp.Host!, smtp.Port, smtp.Security, ct);
+                if (!string.IsNullOrEmpty(smtp.User))
+                    await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", ct);
+            }
+            await client.SendAsync(mime, ct);
         }
         catch (SmtpCommandException exception) when (IsPermanent(exception))
         {
             throw new PermanentEmailFailure(Describe(exception), exception);
         }
+    }
+
+    private (SmtpClient Client, bool Reused) Borrow()
+    {
+        var now = time.GetUtcNow();
+        while (_idle.TryTake(out var idle))
+        {
+            if (idle.Client.IsConnected && now - idle.IdleSince < IdleLimit)
+                return (idle.Client, true);
+            Close(idle.Client);
+        }
+        return (NewClient(), false);
+    }
+
+    private void Return(SmtpClient client)
+    {
+        if (client.IsConnected && _idle.Count < Math.Max(1, options.Value.Smtp.Connections))
+            _idle.Add((client, time.GetUtcNow()));
+        else
+            Close(client);
+    }
+
+    private SmtpClient NewClient() =>
+        new() { Timeout = (int)TimeSpan.FromSeconds(Math.Max(1, options.Value.Smtp.TimeoutSeconds)).TotalMilliseconds };
+
+    private static void Close(SmtpClient client)
+    {
+        try
+        {
+            if (client.IsConnected)
+                client.Disconnect(quit: true);
+        }
+        catch (Exception exception) when (IsTransient(exception))
+        {
+            // Closing a connection the server already dropped.
+        }
+        client.Dispose();
+    }
+
+    public void Dispose()
+    {
+        while (_idle.TryTake(out var idle))
+            Close(idle.Client);
     }
 
     /// <summary>5xx replies are final; a refused recipient is final unless the server said "try later" (4xx).</summary>
@@ -97,6 +179,8 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options, PracticeSett
     {
         var profile = practice.Current;
         var mime = new MimeMessage { Subject = message.Subject };
+        if (message.Key is { } key)
+            mime.MessageId = MessageIdFor(key, profile.EmailFrom);
         try
         {
             mime.From.Add(new MailboxAddress(profile.Name, profile.EmailFrom));
@@ -114,14 +198,26 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options, PracticeSett
         return mime;
     }
 
+    /// <summary>The same outbox row always gets the same Message-ID, so mail clients fold a repeat into one message.</summary>
+    public static string MessageIdFor(string key, string from)
+    {
+        var at = from.LastIndexOf('@');
+        var domain = at >= 0 && at < from.Length - 1 ? from[(at + 1)..] : "clinicportal.local";
+        return $"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32]}@{domain}";
+    }
+
+    /// <summary>The pickup file of an outbox row: named from its key, so a repeat overwrites the first.</summary>
+    public static string PickupFileName(string key) =>
+        string.Concat(key.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')) + ".eml";
+
     /// <summary>Written under a temporary name and then renamed, so a reader of the folder never sees half a message.</summary>
-    private async Task WriteToPickupAsync(MimeMessage mime, CancellationToken ct)
+    private async Task WriteToPickupAsync(MimeMessage mime, string? key, CancellationToken ct)
     {
         Directory.CreateDirectory(PickupDirectory);
-        var name = $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}";
-        var partial = Path.Combine(PickupDirectory, name + ".tmp");
+        var name = key is null ? $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml" : PickupFileName(key);
+        var partial = Path.Combine(PickupDirectory, $"{Guid.NewGuid():N}.tmp");
         await mime.WriteToAsync(partial, ct);
-        File.Move(partial, Path.Combine(PickupDirectory, name + ".eml"));
+        File.Move(partial, Path.Combine(PickupDirectory, name), overwrite: true);
     }
 
     /// <summary>What the outbox page shows of a failure: the server's reply code first where there is one.</summary>

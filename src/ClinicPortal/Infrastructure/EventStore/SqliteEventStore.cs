@@ -1,3 +1,4 @@
+using ClinicPortal.Application;
 using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
@@ -90,6 +91,7 @@ public sealed class SqliteEventStore(ClinicDatabase database, IEnumerable<IProje
     private async Task WriteBatchAsync(List<PendingAppend> batch)
     {
         var outcomes = new (long Position, Exception? Error)[batch.Count];
+        var tags = new HashSet<Tag>();
         try
         {
             await using var connection = await database.OpenAsync();
@@ -110,7 +112,7 @@ public sealed class SqliteEventStore(ClinicDatabase database, IEnumerable<IProje
                         }
                         else
                         {
-                            outcomes[i] = (await InsertAsync(session, append), null);
+                            outcomes[i] = (await InsertAsync(session, append, tags), null);
                         }
                         transaction.Release(savepoint);
                     }
@@ -141,10 +143,11 @@ public sealed class SqliteEventStore(ClinicDatabase database, IEnumerable<IProje
         }
         var last = outcomes.Where(o => o.Error is null).Select(o => o.Position).DefaultIfEmpty(0).Max();
         if (last > 0)
-            signal.Notify(last);
+            signal.Notify(new Appended(last, tags));
     }
 
-    private async Task<long> InsertAsync(SqlSession session, PendingAppend append)
+    /// <summary>Inserts one append's events; adds their tags to <paramref name="written"/> (kept only if the batch commits).</summary>
+    private async Task<long> InsertAsync(SqlSession session, PendingAppend append, HashSet<Tag> written)
     {
         var stored = new List<StoredEvent>(append.Events.Count);
         var recordedAt = append.Metadata.RecordedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
@@ -165,6 +168,7 @@ public sealed class SqliteEventStore(ClinicDatabase database, IEnumerable<IProje
             }
             stored.Add(new StoredEvent(position, @event, tags, append.Metadata.RecordedAt, append.Metadata.CausedBy));
         }
+        written.UnionWith(stored.SelectMany(e => e.Tags));
         foreach (var projection in _projections)
         foreach (var @event in stored)
             await projection.ApplyAsync(session, @event, CancellationToken.None);

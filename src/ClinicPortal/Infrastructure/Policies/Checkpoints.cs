@@ -1,9 +1,10 @@
+using ClinicPortal.Application;
 using ClinicPortal.Infrastructure.Data;
 
 namespace ClinicPortal.Infrastructure.Policies;
 
-/// <summary>How far along the log each background service has got, kept in the database so that restarts resume there.</summary>
-public sealed class Checkpoints(ClinicDatabase database)
+/// <summary>The reactions' checkpoints in clinic.db.</summary>
+public sealed class Checkpoints(ClinicDatabase database) : ICheckpoints
 {
     public const string UpsertSql =
         "INSERT INTO checkpoints (name, position) VALUES ($name, $position) ON CONFLICT (name) DO UPDATE SET position = excluded.position;";

@@ -1,3 +1,4 @@
+using ClinicPortal.Application;
 using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Infrastructure.Data;
 using ClinicPortal.Infrastructure.EventStore;

@@ -1,6 +1,6 @@
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Booking;
-using ClinicPortal.Features.Shared;
+using ClinicPortal.Application;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Practice;
 using ClinicPortal.Infrastructure.ReadModels;
@@ -21,7 +21,6 @@ public sealed class BookSlotsHandler(CommandExecutor executor, PracticeClock clo
                 return Rejection.ClinicianNotTakingBookings;
         var now = clock.Now;
         var command = new Domain.Booking.BookSlots(Guid.CreateVersion7(), patientId, slotIds, by, now);
-        var decision = await executor.ExecuteAsync<BookSlotsDecider, Domain.Booking.BookSlots, BookingRequest>(command, Handling.By(by, now), ct);
-        return decision.IsAccepted ? (SlotsBooked)decision.Value!.Single() : decision.Rejection!.Value;
+        return (await executor.ExecuteAsync<BookSlotsDecider, Domain.Booking.BookSlots, BookingRequest, SlotsBooked>(command, ct)).Single();
     }
 }

@@ -1,6 +1,6 @@
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Scheduling;
-using ClinicPortal.Features.Shared;
+using ClinicPortal.Application;
 using ClinicPortal.Infrastructure.Practice;
 
 namespace ClinicPortal.Features.Reception.CancelDay;
@@ -11,7 +11,6 @@ public sealed class CancelDayHandler(CommandExecutor executor, PracticeClock clo
     {
         var now = clock.Now;
         var command = new Domain.Scheduling.CancelDay(doctorId, date, reason, by, now);
-        var decision = await executor.ExecuteAsync<CancelDayDecider, Domain.Scheduling.CancelDay, DoctorDay>(command, Handling.By(by, now), ct);
-        return decision.IsAccepted ? (DayCancelled)decision.Value!.Single() : decision.Rejection!.Value;
+        return (await executor.ExecuteAsync<CancelDayDecider, Domain.Scheduling.CancelDay, DoctorDay, DayCancelled>(command, ct)).Single();
     }
 }

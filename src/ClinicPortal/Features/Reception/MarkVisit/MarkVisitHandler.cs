@@ -1,6 +1,6 @@
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Booking;
-using ClinicPortal.Features.Shared;
+using ClinicPortal.Application;
 using ClinicPortal.Infrastructure.Practice;
 
 namespace ClinicPortal.Features.Reception.MarkVisit;
@@ -11,7 +11,8 @@ public sealed class MarkVisitHandler(CommandExecutor executor, PracticeClock clo
     {
         var now = clock.Now;
         var command = new Domain.Booking.MarkVisit(bookingId, outcome, by, now);
-        var decision = await executor.ExecuteAsync<MarkVisitDecider, Domain.Booking.MarkVisit, BookingState>(command, Handling.By(by, now), ct);
+        var decision = await executor.ExecuteAsync<MarkVisitDecider, Domain.Booking.MarkVisit, BookingState, VisitMarked>(command, ct);
+        // Marking what is already marked appends nothing and is still the outcome asked for.
         return decision.IsAccepted ? outcome : decision.Rejection!.Value;
     }
 }

@@ -1,6 +1,6 @@
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Scheduling;
-using ClinicPortal.Features.Shared;
+using ClinicPortal.Application;
 using ClinicPortal.Infrastructure.Practice;
 
 namespace ClinicPortal.Features.Scheduling.RemoveSlots;
@@ -12,7 +12,6 @@ public sealed class RemoveSlotsHandler(CommandExecutor executor, PracticeClock c
     {
         var now = clock.Now;
         var command = new Domain.Scheduling.RemoveSlots(doctorId, date, slotIds, by, now);
-        var decision = await executor.ExecuteAsync<RemoveSlotsDecider, Domain.Scheduling.RemoveSlots, DoctorDay>(command, Handling.By(by, now), ct);
-        return decision.IsAccepted ? (SlotsRemoved)decision.Value!.Single() : decision.Rejection!.Value;
+        return (await executor.ExecuteAsync<RemoveSlotsDecider, Domain.Scheduling.RemoveSlots, DoctorDay, SlotsRemoved>(command, ct)).Single();
     }
 }

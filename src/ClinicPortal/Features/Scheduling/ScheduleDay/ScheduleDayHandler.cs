@@ -1,6 +1,6 @@
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Scheduling;
-using ClinicPortal.Features.Shared;
+using ClinicPortal.Application;
 using ClinicPortal.Infrastructure.Practice;
 
 namespace ClinicPortal.Features.Scheduling.ScheduleDay;
@@ -12,7 +12,6 @@ public sealed class ScheduleDayHandler(CommandExecutor executor, PracticeClock c
     {
         var now = clock.Now;
         var command = new Domain.Scheduling.ScheduleDay(doctorId, date, blocks, clock.Zone, Guid.CreateVersion7, by, now);
-        var decision = await executor.ExecuteAsync<ScheduleDayDecider, Domain.Scheduling.ScheduleDay, DoctorDay>(command, Handling.By(by, now), ct);
-        return decision.IsAccepted ? (DayScheduled)decision.Value!.Single() : decision.Rejection!.Value;
+        return (await executor.ExecuteAsync<ScheduleDayDecider, Domain.Scheduling.ScheduleDay, DoctorDay, DayScheduled>(command, ct)).Single();
     }
 }

@@ -1,13 +1,13 @@
+using ClinicPortal.Application;
 using ClinicPortal.Domain;
-using ClinicPortal.Domain.EventStore;
-using ClinicPortal.Features.Notifications;
 using ClinicPortal.Infrastructure.Accounts;
+using ClinicPortal.Infrastructure.Email;
 using ClinicPortal.Infrastructure.Practice;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Options;
 
-namespace ClinicPortal.Infrastructure.Email;
+namespace ClinicPortal.Features.Notifications;
 
 /// <summary>
 /// Turns events into the emails patients receive: a confirmation (with a calendar file) for each booking,
@@ -62,10 +62,18 @@ public sealed class NoticeComposer(
         if (patient is null)
             return; // no account to write to
         var doctor = await people.FindAsync(doctorId, ct);
-        var made = notice(patient.Name, doctor?.Name ?? "your doctor");
+        var made = notice(OneLine(patient.Name), doctor is null ? "your doctor" : OneLine(doctor.Name));
         var email = new EmailMessage(patient.Email, made.Subject, await RenderAsync(made), made.PlainText(), [Calendar(made, visits, patient.Email)]);
         messages.Add(new OutboxMessage($"{stored.Position}:{patientId:N}", kind, email));
     }
+
+    /// <summary>
+    /// A name as one line of plain words: line breaks, tabs and other control characters become spaces, so that a
+    /// name typed badly (or with intent) can neither break a subject line nor add a header.
+    /// </summary>
+    public static string OneLine(string name) =>
+        string.Join(' ', new string(name.Select(c => char.IsControl(c) || char.IsWhiteSpace(c) ? ' ' : c).ToArray())
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>
     /// The calendar file every notice carries: the booking as a request, or its cancellation under the same UID, so

@@ -1,6 +1,10 @@
-namespace ClinicPortal.Domain.EventStore;
+using ClinicPortal.Application;
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.EventStore;
 
-/// <summary>The event store in memory, for unit tests of handlers and policies.</summary>
+namespace ClinicPortal.Tests.Unit.Support;
+
+/// <summary>The event store in memory: a test double for the store port, held to the same contract as SQLite.</summary>
 public sealed class InMemoryEventStore : IEventStore
 {
     private readonly List<StoredEvent> _log = [];

@@ -1,4 +1,8 @@
-namespace ClinicPortal.Domain.EventStore;
+using ClinicPortal.Application;
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.EventStore;
+
+namespace ClinicPortal.Application;
 
 /// <summary>An event as it stands in the log.</summary>
 /// <param name="Position">Its place in the one ordered log; ascending, never reused.</param>
@@ -28,8 +32,8 @@ public sealed class AppendConditionFailedException(AppendCondition condition)
 }
 
 /// <summary>
-/// One ordered log of tagged events with conditional appends (dynamic consistency boundaries).
-/// Events are never updated or deleted.
+/// The application's port to the log: one ordered log of tagged events with conditional appends (dynamic
+/// consistency boundaries). Events are never updated or deleted. Infrastructure implements it (SQLite).
 /// </summary>
 public interface IEventStore
 {

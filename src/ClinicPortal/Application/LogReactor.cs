@@ -1,21 +1,28 @@
-using ClinicPortal.Domain.EventStore;
-using ClinicPortal.Infrastructure.Policies;
+namespace ClinicPortal.Application;
 
-namespace ClinicPortal.Infrastructure.EventStore;
+/// <summary>How far along the log each reaction has got, kept durably so that restarts resume there.</summary>
+public interface ICheckpoints
+{
+    Task<long> GetAsync(string name, CancellationToken ct = default);
+    Task SaveAsync(string name, long position, CancellationToken ct = default);
+}
 
 /// <summary>
 /// A hosted background service that follows the log from its own checkpoint: it reads the events after the
 /// checkpoint in batches and hands each batch to <see cref="HandleAsync"/>, which acts on it and saves the new
-/// checkpoint (with its own writes, where it needs them atomic). It wakes at each append and polls slowly too;
-/// after a failure it waits and tries again, so a restart or an outage skips nothing.
+/// checkpoint (with its own writes, where it needs them atomic). It wakes at each append and polls slowly too.
+/// A failure leaves the checkpoint where it was: the reaction is listed as stuck (<see cref="ReactionHealth"/>) and
+/// tries the same events again with back-off, so a restart, an outage or a bug skips nothing.
 /// </summary>
-public abstract class LogReactor(IEventStore store, Checkpoints checkpoints, EventLogSignal signal, ILogger logger) : BackgroundService
+public abstract class LogReactor(IEventStore store, ICheckpoints checkpoints, EventLogSignal signal, ReactionHealth health, ILogger logger) : BackgroundService
 {
     private const int BatchSize = 500;
 
+    private long _reached;
+
     protected abstract string CheckpointName { get; }
 
-    protected Checkpoints Checkpoints => checkpoints;
+    protected ICheckpoints Checkpoints => checkpoints;
 
     protected IEventStore Store => store;
 
@@ -28,7 +35,7 @@ public abstract class LogReactor(IEventStore store, Checkpoints checkpoints, Eve
     /// <summary>Works through every event after the checkpoint; returns how many it read.</summary>
     public async Task<int> CatchUpAsync(CancellationToken ct = default)
     {
-        var position = await checkpoints.GetAsync(CheckpointName, ct);
+        var position = _reached = await checkpoints.GetAsync(CheckpointName, ct);
         var read = 0;
         while (true)
         {
@@ -36,7 +43,7 @@ public abstract class LogReactor(IEventStore store, Checkpoints checkpoints, Eve
             if (batch.Count == 0)
                 return read;
             await HandleAsync(batch, ct);
-            position = batch[^1].Position;
+            position = _reached = batch[^1].Position;
             read += batch.Count;
         }
     }
@@ -48,6 +55,7 @@ public abstract class LogReactor(IEventStore store, Checkpoints checkpoints, Eve
             try
             {
                 await CatchUpAsync(stoppingToken);
+                health.GotThrough(CheckpointName);
                 await AfterCatchUpAsync(stoppingToken);
                 await signal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
             }
@@ -57,8 +65,10 @@ public abstract class LogReactor(IEventStore store, Checkpoints checkpoints, Eve
             }
             catch (Exception exception)
             {
-                logger.LogError(exception, "{Reactor} failed; trying again shortly", GetType().Name);
-                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                // The checkpoint stays before the event that failed: nothing is skipped, and the owner sees it listed.
+                var delay = health.Failed(CheckpointName, _reached, exception);
+                logger.LogError(exception, "{Reactor} failed after position {Checkpoint}; trying again in {Delay}", GetType().Name, _reached, delay);
+                await health.WaitBeforeRetryAsync(CheckpointName, delay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }

@@ -1,12 +1,15 @@
+using ClinicPortal.Application;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Features.Booking.BookSlots;
 using ClinicPortal.Features.Scheduling.ScheduleDay;
+using ClinicPortal.Features.Notifications;
+using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Practice;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace ClinicPortal.Infrastructure.Accounts;
+namespace ClinicPortal.Features.Demo;
 
 public sealed class SeedOptions
 {
@@ -33,8 +36,8 @@ public sealed class DemoSeeder(
     PracticeClock clock,
     ScheduleDayHandler schedule,
     BookSlotsHandler book,
-    Domain.EventStore.IEventStore store,
-    Policies.Checkpoints checkpoints,
+    IEventStore store,
+    ICheckpoints checkpoints,
     ILogger<DemoSeeder> logger)
 {
     public const string Password = "ClinicDemo1!";
@@ -109,7 +112,7 @@ public sealed class DemoSeeder(
             }
         }
         // The demo's history is not news to its patients: email starts with what happens after seeding.
-        await checkpoints.SaveAsync(Email.EmailDispatcher.Name, await store.LastPositionAsync(ct), ct);
+        await checkpoints.SaveAsync(PatientNotices.Name, await store.LastPositionAsync(ct), ct);
         logger.LogInformation("Seeded the demo practice: {Doctors} doctors, {Patients} patients, {Bookings} bookings", Doctors, Patients, bookings);
     }
 
@@ -135,5 +138,21 @@ public sealed class DemoSeeder(
             throw new InvalidOperationException($"Could not seed {email}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
         await users.AddToRoleAsync(user, role);
         return user;
+    }
+}
+
+public static class DemoSeeding
+{
+    /// <summary>Roles always; the demo practice when Seed:Demo is set and there are no users yet; the owner from Seed:AdminEmail.</summary>
+    public static async Task SeedAccountsAsync(this IServiceProvider services, IConfiguration configuration)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        await seeder.EnsureRolesAsync();
+        var seed = configuration.GetSection(SeedOptions.Section).Get<SeedOptions>() ?? new SeedOptions();
+        if (seed.Demo)
+            await seeder.SeedDemoIfEmptyAsync();
+        if (!string.IsNullOrWhiteSpace(seed.AdminEmail) && !string.IsNullOrEmpty(seed.AdminPassword))
+            await seeder.EnsureOwnerAsync(seed.AdminEmail, seed.AdminPassword);
     }
 }

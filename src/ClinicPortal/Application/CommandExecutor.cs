@@ -1,0 +1,51 @@
+using ClinicPortal.Application;
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.EventStore;
+
+namespace ClinicPortal.Application;
+
+/// <summary>
+/// Runs any decider against the log: read the events its query matches, fold, decide, and append the new events on
+/// condition that no matching event arrived meanwhile. On a conflict it reads and decides again, a bounded number of
+/// times; no lock is held while deciding. The log records the command's actor and moment with its events.
+/// </summary>
+public sealed class CommandExecutor(IEventStore store)
+{
+    public const int MaxAttempts = 20;
+
+    public async Task<Checked<IReadOnlyList<TEvent>>> ExecuteAsync<TDecider, TCommand, TState, TEvent>(
+        TCommand command, CancellationToken cancellationToken = default)
+        where TDecider : IDecider<TCommand, TState, TEvent>
+        where TCommand : ICommand
+        where TEvent : IClinicEvent
+    {
+        var query = TDecider.QueryFor(command);
+        var metadata = new EventMetadata(command.By.Name, command.Now);
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var stream = await store.ReadAsync(query, cancellationToken);
+            var state = stream.Events.Aggregate(TDecider.Initial(command), (s, e) => TDecider.Evolve(s, e.Event));
+            var decision = TDecider.Decide(command, state);
+            if (!decision.IsAccepted || decision.Value!.Count == 0)
+                return decision;
+
+            try
+            {
+                await store.AppendAsync([.. decision.Value.Cast<IClinicEvent>()], metadata, new AppendCondition(query, stream.LastPosition), cancellationToken);
+                return decision;
+            }
+            catch (AppendConditionFailedException)
+            {
+                // Someone changed what this decision read; decide again on the new facts.
+            }
+        }
+        return Rejection.Conflict;
+    }
+}
+
+public static class Decisions
+{
+    /// <summary>The one event a single-event decision appended, or its rejection.</summary>
+    public static Checked<TEvent> Single<TEvent>(this Checked<IReadOnlyList<TEvent>> decision) =>
+        decision.IsAccepted ? Checked<TEvent>.Accepted(decision.Value!.Single()) : decision.Rejection!.Value;
+}

@@ -1,0 +1,113 @@
+using ClinicPortal.Application;
+using ClinicPortal.Features.Booking.BookSlots;
+using ClinicPortal.Features.Booking.CancelBooking;
+using ClinicPortal.Features.Demo;
+using ClinicPortal.Features.Notifications;
+using ClinicPortal.Features.Reception.CancelDay;
+using ClinicPortal.Features.Reception.MarkVisit;
+using ClinicPortal.Features.Scheduling.RemoveSlots;
+using ClinicPortal.Features.Scheduling.ScheduleDay;
+using ClinicPortal.Features.Shared.TimeGrid;
+using ClinicPortal.Infrastructure.Accounts;
+using ClinicPortal.Infrastructure.Data;
+using ClinicPortal.Infrastructure.EventStore;
+using ClinicPortal.Infrastructure.Practice;
+using ClinicPortal.Infrastructure.ReadModels;
+using Microsoft.Extensions.FileProviders;
+
+namespace ClinicPortal;
+
+/// <summary>
+/// The composition root: the one place that knows every layer. Features use the application layer, which decides
+/// with the domain's rules; Infrastructure implements the application's ports (the event store, checkpoints) and
+/// the services pages read.
+/// </summary>
+public static class Composition
+{
+    public static IServiceCollection AddClinicPortal(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddClinicData(configuration);
+        services.AddClinicInfrastructure(configuration);
+        services.AddAccounts();
+
+        // The application layer: the executor that reads, decides and appends, and the reactions to the log.
+        services.AddSingleton<EventLogSignal>();
+        services.AddSingleton<CommandExecutor>();
+        services.AddSingleton<ReactionHealth>();
+        services.AddSingleton<MonthlyQuotaPolicy>();
+        services.AddHostedService(provider => provider.GetRequiredService<MonthlyQuotaPolicy>());
+
+        // The features: one handler per use case, the patients' notices, the calendars' reader, the demo.
+        services.AddSingleton<ScheduleDayHandler>();
+        services.AddSingleton<RemoveSlotsHandler>();
+        services.AddSingleton<BookSlotsHandler>();
+        services.AddSingleton<CancelBookingHandler>();
+        services.AddSingleton<CancelDayHandler>();
+        services.AddSingleton<MarkVisitHandler>();
+        services.AddSingleton<NoticeComposer>();
+        services.AddSingleton<PatientNotices>();
+        services.AddHostedService(provider => provider.GetRequiredService<PatientNotices>());
+        services.AddSingleton<StaffDayReader>();
+        services.AddScoped<DemoSeeder>();
+        return services;
+    }
+
+    /// <summary>
+    /// Everything the data needs before the first request: the folder and schema, outdated read models rebuilt,
+    /// the saved practice settings, the roles, and the demo practice or the owner where configured.
+    /// </summary>
+    public static async Task PrepareAsync(this IServiceProvider services, IConfiguration configuration)
+    {
+        await services.GetRequiredService<ClinicDatabase>().InitializeAsync();
+        await services.GetRequiredService<ReadModelRebuilder>().RebuildOutdatedAsync();
+        await services.GetRequiredService<PracticeSettings>().LoadAsync();
+        await services.SeedAccountsAsync(configuration);
+    }
+
+    /// <summary>
+    /// Prepares the database before the first request. A failure is logged and the app still starts,
+    /// so that /health/live answers and /health/ready reports what is wrong.
+    /// </summary>
+    public static async Task InitializeClinicDataAsync(this WebApplication app)
+    {
+        var database = app.Services.GetRequiredService<ClinicDatabase>();
+        try
+        {
+            await app.Services.PrepareAsync(app.Configuration);
+            app.Logger.LogInformation("Database ready at {DatabasePath}", database.DatabasePath);
+        }
+        catch (Exception exception)
+        {
+            app.Logger.LogError(exception, "The database at {DatabasePath} could not be prepared", database.DatabasePath);
+        }
+    }
+}
+
+/// <summary>
+/// The app's services without the web host, on the data folder the configuration names: for the benchmark
+/// harness and for tests that drive the handlers, policies and dispatcher on a real SQLite file.
+/// </summary>
+public static class StandaloneServices
+{
+    /// <param name="replace">Registrations that stand in for the app's own (a test's wrapper around the event store, say).</param>
+    public static ServiceProvider Build(IConfiguration configuration, string contentRoot, TimeProvider? time = null, Action<IServiceCollection>? replace = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<IHostEnvironment>(new Environment(contentRoot));
+        if (time is not null)
+            services.AddSingleton(time);
+        services.AddClinicPortal(configuration);
+        replace?.Invoke(services);
+        // Validate scopes as the Development host does, so that a scoped service taken from the root fails here too.
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    private sealed class Environment(string root) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Standalone";
+        public string ApplicationName { get; set; } = "ClinicPortal";
+        public string ContentRootPath { get; set; } = root;
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}
