@@ -6,6 +6,7 @@ using ClinicPortal.Infrastructure.Data;
 using ClinicPortal.Infrastructure.EventStore;
 using ClinicPortal.Infrastructure.Health;
 using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Infrastructure.Web;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -27,6 +28,7 @@ builder.Services.AddMudServices(options =>
     options.SnackbarConfiguration.PreventDuplicates = false;
 });
 builder.Services.AddClinicPortal(builder.Configuration);
+builder.Services.AddWebSecurity(builder.Configuration);
 builder.Services.AddClinicApi(builder.Configuration);
 builder.Services.AddClinicHealthChecks();
 
@@ -43,6 +45,7 @@ if (rebuildAndExit)
 // Nobody ever sees a stack trace, in any environment: the error is logged with its request id. Pages show a
 // friendly page (these two stay on the app itself, where re-executing a path can route again); the API answers
 // first with problem details of its own.
+app.UseWebSecurity();
 app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found");
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api =>
@@ -52,6 +55,7 @@ app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api =>
 });
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseCurrentAccountsOnly();
 app.UseRateLimiter();
 app.UseAntiforgery();
 
@@ -59,7 +63,8 @@ app.MapStaticAssets();
 app.MapClinicHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapClinicApi();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// The app sends its own CSP (frame-ancestors 'none'); Blazor's default one would only loosen it to 'self'.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 
 await app.InitializeClinicDataAsync();
 await app.RunAsync();

@@ -20,8 +20,14 @@ public class AccountSecurityTests(ClinicAppFixture fixture)
     public async Task ADeactivatedAccountGetsNoApiToken()
     {
         await using var app = await AppProcess.StartAsync(settings: Demo);
-        using (var before = await ApiSignInAsync(app, "reception@demo.clinic"))
-            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        using var before = await ApiSignInAsync(app, "reception@demo.clinic");
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        var tokens = await before.JsonAsync();
+        Assert.Equal(600, tokens.GetProperty("expiresIn").GetInt32()); // access tokens live 10 minutes
+        using var withToken = app.CreateClient();
+        withToken.DefaultRequestHeaders.Authorization = new("Bearer", tokens.GetProperty("accessToken").GetString());
+        var date = Pages.NextWeekday().ToString("yyyy-MM-dd");
+        Assert.Equal(HttpStatusCode.OK, (await withToken.GetAsync($"/api/slots?date={date}")).StatusCode);
 
         var admin = await fixture.Browser.NewPageAsync(app.BaseAddress);
         await Pages.SignInAsync(admin, "admin@demo.clinic", then: "/admin/staff");
@@ -33,6 +39,10 @@ public class AccountSecurityTests(ClinicAppFixture fixture)
         using var after = await ApiSignInAsync(app, "reception@demo.clinic");
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
         Assert.DoesNotContain("accessToken", await after.Content.ReadAsStringAsync());
+        // The token and refresh token issued before the deactivation die with it.
+        await (await withToken.GetAsync($"/api/slots?date={date}")).AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        using var refresh = await app.CreateClient().PostAsJsonAsync("/api/identity/refresh", new { refreshToken = tokens.GetProperty("refreshToken").GetString() });
+        Assert.Equal(HttpStatusCode.Unauthorized, refresh.StatusCode);
     }
 
     [Theory]
@@ -104,10 +114,13 @@ public class AccountSecurityTests(ClinicAppFixture fixture)
     }
 
     [Theory]
-    [InlineData("GET", "/api/identity/manage/info", null)]
-    [InlineData("POST", "/api/identity/manage/info", "{}")]
-    [InlineData("POST", "/api/identity/refresh", "{\"refreshToken\": \"not-a-token\"}")]
-    public async Task IdentityEndpointsAnswerAnApiClientWith401NotARedirectToTheSignInPage(string method, string path, string? json)
+    [InlineData("GET", "/api/identity/manage/info", null, HttpStatusCode.Unauthorized)] // not for bearer tokens; unused, so 404 once signed in
+    [InlineData("POST", "/api/identity/manage/info", "{}", HttpStatusCode.Unauthorized)]
+    [InlineData("POST", "/api/identity/refresh", "{\"refreshToken\": \"not-a-token\"}", HttpStatusCode.Unauthorized)]
+    [InlineData("POST", "/api/identity/login", "{\"email\": null, \"password\": null}", HttpStatusCode.BadRequest)]
+    [InlineData("POST", "/api/identity/forgotPassword", "{\"email\": null}", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/api/identity/confirmEmail?userId=x&code=y", null, HttpStatusCode.NotFound)]
+    public async Task IdentityEndpointsAnswerAnApiClientWithProblemDetailsNeverARedirectOrAServerError(string method, string path, string? json, HttpStatusCode expected)
     {
         using var signedIn = await ApiClient.SignedInAsync(fixture.App.BaseAddress, "patient7@demo.clinic");
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = fixture.App.BaseAddress };
@@ -118,7 +131,7 @@ public class AccountSecurityTests(ClinicAppFixture fixture)
 
         using var response = await client.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 

@@ -42,7 +42,10 @@ public static class ApiEndpoints
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions.TryAdd("error", ApiProblems.ErrorCodeOf(context.ProblemDetails.Status ?? 500)));
         services.AddOpenApi();
+        services.AddOptions<ApiTokenOptions>().Bind(configuration.GetSection(ApiTokenOptions.Section));
         services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme);
+        services.AddOptions<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme)
+            .Configure<Microsoft.Extensions.Options.IOptions<ApiTokenOptions>>((bearer, tokens) => bearer.BearerTokenExpiration = tokens.Value.AccessTokenLifetime);
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section));
         var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         services.AddRateLimiter(options =>
@@ -70,6 +73,22 @@ public static class ApiEndpoints
         return services;
     }
 
+    /// <summary>
+    /// After authorization: an API caller whose account was deactivated, or whose password changed since the token was
+    /// issued, no longer counts (checked on every request, looked up at most once a minute per user).
+    /// </summary>
+    public static void UseCurrentAccountsOnly(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        // Whichever scheme signed the caller in (a bearer token's identity carries the application scheme's name).
+        if (context.Request.Path.StartsWithSegments("/api") && context.User.Identity?.IsAuthenticated == true
+            && !await context.RequestServices.GetRequiredService<CurrentAccounts>().IsCurrentAsync(context.User))
+        {
+            await ApiProblems.Problem(StatusCodes.Status401Unauthorized, "unauthorized", "This sign-in has ended; please sign in again.").ExecuteAsync(context);
+            return;
+        }
+        await next(context);
+    });
+
     public static void MapClinicApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOpenApi().AllowAnonymous();
@@ -78,11 +97,16 @@ public static class ApiEndpoints
         identity.MapIdentityApi<ClinicUser>()
             .RequireRateLimiting(SignInLimit)
             .AddEndpointFilter(async (context, next) =>
-                // Patients register on the web page (name and phone are needed); staff are invited. Judged by the
-                // endpoint the request reached, not by its path, which "/register/" or "/REGISTER" would slip past.
-                IsRegisterEndpoint(context.HttpContext.GetEndpoint())
-                    ? ApiProblems.NotFound("Register on the web page.")
-                    : await next(context));
+            {
+                // Only sign-in and token refresh are the API's. Patients register on the web page (name and phone are
+                // needed), staff are invited, passwords are reset and emails confirmed by links to the web pages.
+                // Judged by the endpoint the request reached, not by its path, which "/register/" would slip past.
+                if (!IsUsedIdentityEndpoint(context.HttpContext.GetEndpoint()))
+                    return ApiProblems.NotFound("This is done on the web pages.");
+                return MissingRequiredField(context.Arguments) is { } missing
+                    ? ApiProblems.Validation($"'{missing}' is required.")
+                    : await next(context);
+            });
 
         var api = endpoints.MapGroup("/api").WithTags("Appointments");
         api.MapGet("/slots", GetSlotsAsync).RequireAuthorization(Bearer(Roles.Patient, Roles.Receptionist, Roles.Admin));
@@ -93,8 +117,30 @@ public static class ApiEndpoints
         api.MapPost("/doctors/{doctorId}/days/{date}/cancel", CancelDayAsync).RequireAuthorization(Bearer(Roles.Doctor, Roles.Receptionist, Roles.Admin));
     }
 
-    private static bool IsRegisterEndpoint(Endpoint? endpoint) =>
-        endpoint is RouteEndpoint route && route.RoutePattern.RawText?.TrimEnd('/').EndsWith("/register", StringComparison.OrdinalIgnoreCase) == true;
+    private static readonly string[] UsedIdentityEndpoints = ["/api/identity/login", "/api/identity/refresh"];
+
+    private static bool IsUsedIdentityEndpoint(Endpoint? endpoint) =>
+        endpoint is RouteEndpoint route && UsedIdentityEndpoints.Contains(route.RoutePattern.RawText?.TrimEnd('/'), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The first required field of a request body that came as JSON null, in the body's own JSON spelling; Identity
+    /// would otherwise fail on it with a server error.
+    /// </summary>
+    private static string? MissingRequiredField(IList<object?> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument is null)
+                continue; // an optional query value; a body of JSON null is refused before filters run
+            var type = argument.GetType();
+            if (type.Namespace != "Microsoft.AspNetCore.Identity.Data")
+                continue;
+            foreach (var property in type.GetProperties())
+                if (property.IsDefined(typeof(System.Runtime.CompilerServices.RequiredMemberAttribute), false) && property.GetValue(argument) is null)
+                    return System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+        }
+        return null;
+    }
 
     private static AuthorizationPolicy Bearer(params string[] roles) =>
         new AuthorizationPolicyBuilder(IdentityConstants.BearerScheme).RequireAuthenticatedUser().RequireRole(roles).Build();

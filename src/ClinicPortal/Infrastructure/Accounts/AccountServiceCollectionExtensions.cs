@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ClinicPortal.Infrastructure.Accounts;
 
@@ -50,6 +51,30 @@ public static class AccountServiceCollectionExtensions
             .AddErrorDescriber<ClinicIdentityErrors>()
             .AddDefaultTokenProviders();
 
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IOptions<Web.SessionOptions>>((options, sessions) =>
+        {
+            // Idle for longer than IdleTimeout: signed out (each request slides it on). However active: signed out
+            // AbsoluteTimeout after signing in. Identity's own check (the security stamp) runs after the cap.
+            options.ExpireTimeSpan = sessions.Value.IdleTimeout;
+            var checkStamp = options.Events.OnValidatePrincipal;
+            options.Events.OnSigningIn = context =>
+            {
+                context.Properties.Items[SignedInAt] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Task.CompletedTask;
+            };
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                var signedIn = context.Properties.Items.TryGetValue(SignedInAt, out var at) && long.TryParse(at, out var seconds)
+                    ? DateTimeOffset.FromUnixTimeSeconds(seconds) : (DateTimeOffset?)null;
+                if (signedIn is null || DateTimeOffset.UtcNow - signedIn > sessions.Value.AbsoluteTimeout)
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+                await checkStamp(context);
+            };
+        });
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/login";
@@ -72,9 +97,13 @@ public static class AccountServiceCollectionExtensions
         services.AddSingleton<PeopleDirectory>();
         services.AddScoped<AccountEmails>();
         services.AddSingleton<StaffAdministration>();
+        services.AddMemoryCache();
+        services.AddSingleton<CurrentAccounts>();
         services.AddHttpContextAccessor();
         return services;
     }
+
+    private const string SignedInAt = "clinicportal.signed-in-at";
 
     private static Task AnswerApiOr(RedirectContext<CookieAuthenticationOptions> context, int status)
     {

@@ -7,7 +7,7 @@ namespace ClinicPortal.Infrastructure.Accounts;
 /// Each operation has its own scope (and so its own DbContext): a page's circuit lives for hours, and a
 /// context kept that long would hold accounts that other requests have since changed.
 /// </summary>
-public sealed class StaffAdministration(IServiceScopeFactory scopes)
+public sealed class StaffAdministration(IServiceScopeFactory scopes, CurrentAccounts accounts)
 {
     public static readonly string[] InvitableRoles = [Roles.Doctor, Roles.Receptionist];
 
@@ -44,6 +44,7 @@ public sealed class StaffAdministration(IServiceScopeFactory scopes)
         user.IsActive = active;
         Ensure(await users.UpdateAsync(user));
         Ensure(await users.UpdateSecurityStampAsync(user));
+        accounts.Forget(userId); // their tokens stop at once here; cookies and circuits within a minute
     }
 
     private static void Ensure(IdentityResult result)

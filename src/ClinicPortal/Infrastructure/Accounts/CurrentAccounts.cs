@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace ClinicPortal.Infrastructure.Accounts;
+
+/// <summary>Bearer tokens' lifetime (the <c>Tokens</c> section).</summary>
+public sealed class ApiTokenOptions
+{
+    public const string Section = "Tokens";
+
+    /// <summary>How long an access token from /api/identity/login or /refresh lives.</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
+}
+
+/// <summary>
+/// Whether a signed-in principal still speaks for a live account: the user is active and their security stamp is the
+/// one the token or cookie was issued with (deactivation, a password change or reset change it). Looked up at most
+/// once a minute per user, so every request can ask.
+/// </summary>
+public sealed class CurrentAccounts(IServiceScopeFactory scopes, IMemoryCache cache, IOptions<IdentityOptions> identity)
+{
+    public static readonly TimeSpan RecheckAfter = TimeSpan.FromMinutes(1);
+
+    private sealed record Account(bool IsActive, string? Stamp);
+
+    public async Task<bool> IsCurrentAsync(ClaimsPrincipal principal)
+    {
+        if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+            return false;
+        var account = await cache.GetOrCreateAsync(("account", userId), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = RecheckAfter;
+            await using var scope = scopes.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ClinicUser>>();
+            var user = await users.FindByIdAsync(userId.ToString());
+            return user is null ? new Account(false, null) : new Account(user.IsActive, await users.GetSecurityStampAsync(user));
+        });
+        return account is { IsActive: true } && account.Stamp == principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
+    }
+
+    /// <summary>Forgets what is cached of a user, so the next request sees a change at once (the owner deactivating them).</summary>
+    public void Forget(Guid userId) => cache.Remove(("account", userId));
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace ClinicPortal.Infrastructure.Web;
+
+/// <summary>How the app sits behind a TLS-terminating proxy (the <c>Proxy</c> section).</summary>
+public sealed class ProxyOptions
+{
+    public const string Section = "Proxy";
+
+    /// <summary>Addresses of the proxies whose X-Forwarded-For/-Proto/-Host headers are believed (besides loopback).</summary>
+    public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>Networks of such proxies, as CIDR (e.g. "10.0.0.0/8").</summary>
+    public string[] KnownNetworks { get; set; } = [];
+}
+
+/// <summary>How long a signed-in browser session lasts (the <c>Sessions</c> section).</summary>
+public sealed class SessionOptions
+{
+    public const string Section = "Sessions";
+
+    /// <summary>Signed out after this long without a request (sliding).</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(60);
+
+    /// <summary>Signed out this long after signing in, however active.</summary>
+    public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromHours(12);
+}
+
+public static class WebSecurity
+{
+    /// <summary>
+    /// The policy every response carries. Scripts come only from the app itself; styles also inline (the component
+    /// library sets its theme that way); nothing may frame the app; the live connection goes to the app itself.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    public static IServiceCollection AddWebSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        var proxy = configuration.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions();
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            foreach (var address in proxy.KnownProxies)
+                options.KnownProxies.Add(IPAddress.Parse(address));
+            foreach (var network in proxy.KnownNetworks)
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        });
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section));
+        return services;
+    }
+
+    /// <summary>Forwarded headers first (so the client's real address and scheme count everywhere), then HSTS and the headers.</summary>
+    public static void UseWebSecurity(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseHsts(); // only on HTTPS requests, as the proxy reported them
+        app.Use((context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            return next(context);
+        });
+    }
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using ClinicPortal.Tests.E2E.Api;
+using ClinicPortal.Tests.E2E.Infrastructure;
+
+namespace ClinicPortal.Tests.E2E.Hosting;
+
+/// <summary>The app behind a TLS proxy, its security headers, and how long a browser session lasts.</summary>
+[Collection(ClinicAppCollection.Name)]
+public class ProxyAndSessionTests(ClinicAppFixture fixture)
+{
+    private static readonly Dictionary<string, string> Demo = new() { ["Seed:Demo"] = "true", ["RateLimits:SignInPerMinute"] = "1000" };
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/account/login")]
+    [InlineData("/api/slots?date=2026-01-01")]
+    [InlineData("/health/live")]
+    [InlineData("/app.css")]
+    public async Task EveryResponseCarriesTheSecurityHeaders(string path)
+    {
+        using var client = fixture.App.CreateClient();
+
+        using var response = await client.GetAsync(path);
+
+        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Contains("script-src 'self'", csp);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+    }
+
+    [Fact]
+    public async Task BehindATlsProxy_TheAnswerHasHstsAndTheSessionCookieIsSecure_AndPlainHttpHasNeither()
+    {
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = fixture.App.BaseAddress };
+
+        var overTls = await SignInWithCookieAsync(client, forwardedHttps: true);
+        var plain = await SignInWithCookieAsync(client, forwardedHttps: false);
+
+        Assert.True(overTls.Headers.Contains("Strict-Transport-Security"), "HSTS is sent when the proxy says the request came over HTTPS");
+        Assert.Contains(overTls.Headers.GetValues("Set-Cookie"), cookie => cookie.StartsWith("ClinicPortal.Auth=") && cookie.Contains("secure", StringComparison.OrdinalIgnoreCase));
+        Assert.False(plain.Headers.Contains("Strict-Transport-Security"));
+        Assert.DoesNotContain(plain.Headers.GetValues("Set-Cookie"), cookie => cookie.Contains("secure", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static async Task<HttpResponseMessage> SignInWithCookieAsync(HttpClient client, bool forwardedHttps)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/identity/login?useCookies=true")
+        {
+            Content = JsonContent.Create(new { email = "patient3@demo.clinic", password = ApiClient.Password }),
+        };
+        if (forwardedHttps)
+        {
+            request.Headers.Add("X-Forwarded-Proto", "https");
+            request.Headers.Add("X-Forwarded-Host", "clinic.example");
+        }
+        var response = await client.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return response;
+    }
+
+    private static async Task<HttpClient> BrowserLikeClientAsync(AppProcess app)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+        using var signIn = await client.PostAsJsonAsync("/api/identity/login?useCookies=true", new { email = "patient4@demo.clinic", password = ApiClient.Password });
+        Assert.True(signIn.IsSuccessStatusCode, await signIn.Content.ReadAsStringAsync());
+        return client;
+    }
+
+    private static async Task<bool> SignedInAsync(HttpClient client)
+    {
+        using var page = await client.GetAsync("/my-bookings");
+        return page.StatusCode == HttpStatusCode.OK;
+    }
+
+    [Fact]
+    public async Task ASessionLeftIdlePastItsTimeoutIsSignedOut()
+    {
+        await using var app = await AppProcess.StartAsync(settings: new Dictionary<string, string>(Demo) { ["Sessions:IdleTimeout"] = "00:00:04" });
+        using var client = await BrowserLikeClientAsync(app);
+        Assert.True(await SignedInAsync(client));
+
+        await Task.Delay(TimeSpan.FromSeconds(6));
+
+        Assert.False(await SignedInAsync(client));
+    }
+
+    [Fact]
+    public async Task ASessionInUseAllTheTimeStillEndsAtItsAbsoluteLimit()
+    {
+        await using var app = await AppProcess.StartAsync(settings: new Dictionary<string, string>(Demo) { ["Sessions:AbsoluteTimeout"] = "00:00:05" });
+        using var client = await BrowserLikeClientAsync(app);
+        var stillIn = new List<bool>();
+
+        for (var second = 0; second < 8; second++)
+        {
+            stillIn.Add(await SignedInAsync(client));
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.True(stillIn[0], "signed in at first");
+        Assert.False(stillIn[^1], "signed out after the absolute limit, although it was never idle");
+    }
+}
