@@ -21,9 +21,13 @@ public readonly record struct Tag(string Value)
     /// <summary>Every event about one patient's bookings.</summary>
     public static Tag Patient(Guid patientId) => new($"patient:{patientId:N}");
 
-    /// <summary>True for the <see cref="Day"/> tag of any doctor's day on <paramref name="date"/>.</summary>
-    public bool IsDayOn(DateOnly date) =>
-        Value.StartsWith("day:", StringComparison.Ordinal) && Value.EndsWith($":{date:yyyy-MM-dd}", StringComparison.Ordinal);
+    /// <summary>The date of a <see cref="Day"/> tag (any doctor's); null for every other tag.</summary>
+    public DateOnly? DayDate =>
+        Value.StartsWith("day:", StringComparison.Ordinal) && Value.Length > 10
+        && DateOnly.TryParseExact(Value.AsSpan(Value.Length - 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var date)
+            ? date
+            : null;
 
     public override string ToString() => Value;
 }

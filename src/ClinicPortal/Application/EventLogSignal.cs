@@ -15,8 +15,11 @@ public sealed record Appended(long LastPosition, IReadOnlySet<Tag> Tags)
         return false;
     }
 
+    private IReadOnlySet<DateOnly>? _dates;
+
     /// <summary>True when an appended event is about some clinician's day on <paramref name="date"/>.</summary>
-    public bool TouchesDate(DateOnly date) => Tags.Any(tag => tag.IsDayOn(date));
+    /// <remarks>The dates are read from the tags once per append, however many open pages ask (computing them twice in a race is harmless).</remarks>
+    public bool TouchesDate(DateOnly date) => (_dates ??= Tags.Select(tag => tag.DayDate).OfType<DateOnly>().ToHashSet()).Contains(date);
 }
 
 /// <summary>

@@ -23,7 +23,7 @@ public sealed class ReactionHealth(TimeProvider time)
     {
         var now = time.GetUtcNow();
         var attempts = _stuck.TryGetValue(reaction, out var before) && before.Checkpoint == checkpoint ? before.Attempts + 1 : 1;
-        var delay = TimeSpan.FromSeconds(Math.Min(MaxDelay.TotalSeconds, Math.Pow(2, Math.Min(attempts - 1, 20))));
+        var delay = Backoff.Before(attempts, MaxDelay);
         _stuck[reaction] = new StuckWork(reaction, checkpoint, before?.Checkpoint == checkpoint ? before.Since : now, attempts,
             $"{exception.GetType().Name}: {exception.Message}", now + delay);
         return delay;

@@ -142,20 +142,11 @@ public sealed class ClinicSignInManager(
 }
 
 /// <summary>Ends an interactive session within a minute of the user's deactivation or password change.</summary>
-internal sealed class RevalidatingAuthenticationStateProvider(
-    ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, Microsoft.Extensions.Options.IOptions<IdentityOptions> options)
+internal sealed class RevalidatingAuthenticationStateProvider(ILoggerFactory loggerFactory, CurrentAccounts accounts)
     : Microsoft.AspNetCore.Components.Server.RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken)
-    {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ClinicUser>>();
-        var user = await users.GetUserAsync(state.User);
-        if (user is null || !user.IsActive)
-            return false;
-        var stamp = state.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-        return stamp == await users.GetSecurityStampAsync(user);
-    }
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken) =>
+        accounts.IsCurrentNowAsync(state.User);
 }

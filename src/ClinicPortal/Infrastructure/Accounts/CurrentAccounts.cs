@@ -25,19 +25,32 @@ public sealed class CurrentAccounts(IServiceScopeFactory scopes, IMemoryCache ca
 
     private sealed record Account(bool IsActive, string? Stamp);
 
+    /// <summary>The check for every API request: the account as looked up at most a minute ago.</summary>
     public async Task<bool> IsCurrentAsync(ClaimsPrincipal principal)
     {
         if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
             return false;
-        var account = await cache.GetOrCreateAsync(("account", userId), async entry =>
+        var account = await cache.GetOrCreateAsync(("account", userId), entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = RecheckAfter;
-            await using var scope = scopes.CreateAsyncScope();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ClinicUser>>();
-            var user = await users.FindByIdAsync(userId.ToString());
-            return user is null ? new Account(false, null) : new Account(user.IsActive, await users.GetSecurityStampAsync(user));
+            return LookUpAsync(userId);
         });
-        return account is { IsActive: true } && account.Stamp == principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
+        return Speaks(principal, account!);
+    }
+
+    /// <summary>The check an open page makes once a minute: the account as it is now.</summary>
+    public async Task<bool> IsCurrentNowAsync(ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) && Speaks(principal, await LookUpAsync(userId));
+
+    private bool Speaks(ClaimsPrincipal principal, Account account) =>
+        account.IsActive && account.Stamp == principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
+
+    private async Task<Account> LookUpAsync(Guid userId)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ClinicUser>>();
+        var user = await users.FindByIdAsync(userId.ToString());
+        return user is null ? new Account(false, null) : new Account(user.IsActive, await users.GetSecurityStampAsync(user));
     }
 
     /// <summary>Forgets what is cached of a user, so the next request sees a change at once (the owner deactivating them).</summary>

@@ -1,3 +1,4 @@
+using ClinicPortal.Application;
 using Microsoft.Extensions.Options;
 
 namespace ClinicPortal.Infrastructure.Email;
@@ -107,7 +108,6 @@ public sealed class EmailDispatcher(
         }
     }
 
-    /// <summary>1 s, 2 s, 4 s, … doubling per attempt, never more than <paramref name="cap"/>.</summary>
-    public static TimeSpan RetryDelay(int attempt, TimeSpan cap) =>
-        TimeSpan.FromSeconds(Math.Min(cap.TotalSeconds, Math.Pow(2, Math.Min(attempt - 1, 30))));
+    /// <summary>The wait before a message's next attempt: the shared back-off, capped at <c>Email:MaxRetryDelaySeconds</c>.</summary>
+    public static TimeSpan RetryDelay(int attempt, TimeSpan cap) => Backoff.Before(attempt, cap);
 }

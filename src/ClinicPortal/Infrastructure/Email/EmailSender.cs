@@ -99,7 +99,7 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options, PracticeSett
         {
             // The kept connection had gone stale; one more try on a fresh one before calling the server down.
             client.Dispose();
-            (client, _) = (NewClient(), false);
+            client = NewClient();
             await SendOverAsync(client, mime, cancellationToken);
         }
         finally
