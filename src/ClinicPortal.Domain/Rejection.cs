@@ -42,6 +42,9 @@ public enum Rejection
     /// <summary>Staff named someone who is not one of the practice's patients (a doctor, the owner, themselves).</summary>
     NotAPatient,
 
+    /// <summary>The patient's account has been deactivated by staff: nobody books for it until it is reactivated.</summary>
+    PatientDeactivated,
+
     /// <summary>The slot's clinician has been deactivated and takes no new bookings.</summary>
     ClinicianNotTakingBookings,
 

@@ -75,10 +75,16 @@ public static partial class Mailbox
     }
 
     /// <summary>The set-password link of an invitation or a password-reset message ("" when there is none).</summary>
-    public static string SetPasswordLink(string message) => SetPasswordLinkPattern().Match(message).Value;
+    public static string SetPasswordLink(string message) => AccountLink(message, "set-password");
 
-    [GeneratedRegex(@"http://[^\s""<>]+/account/set-password\?userId=[^\s""<>&]+&(amp;)?code=[A-Za-z0-9_\-]+")]
-    private static partial Regex SetPasswordLinkPattern();
+    /// <summary>The link of a registration's confirmation message ("" when there is none).</summary>
+    public static string ConfirmEmailLink(string message) => AccountLink(message, "confirm-email");
+
+    private static string AccountLink(string message, string page) =>
+        AccountLinkPattern().Matches(message).FirstOrDefault(m => m.Groups["page"].Value == page)?.Value.Replace("&amp;", "&") ?? "";
+
+    [GeneratedRegex(@"http://[^\s""<>]+/account/(?<page>[a-z\-]+)\?userId=[^\s""<>&]+&(amp;)?code=[A-Za-z0-9_\-]+")]
+    private static partial Regex AccountLinkPattern();
 
     [GeneratedRegex(@"Content-Transfer-Encoding: base64\r?\n(?:[^\r\n]+\r?\n)*\r?\n(?<body>(?:[A-Za-z0-9+/=]+\r?\n)+)", RegexOptions.IgnoreCase)]
     private static partial Regex Base64Part();

@@ -11,7 +11,7 @@ namespace ClinicPortal.Tests.E2E.Api;
 [Collection(ClinicAppCollection.Name)]
 public class AccountSecurityTests(ClinicAppFixture fixture)
 {
-    private static readonly Dictionary<string, string> Demo = new() { ["Seed:Demo"] = "true", ["RateLimits:SignInPerMinute"] = "1000" };
+    private static readonly Dictionary<string, string> Demo = new() { ["Seed:Demo"] = "true" };
 
     private static Task<HttpResponseMessage> ApiSignInAsync(AppProcess app, string email) =>
         app.CreateClient().PostAsJsonAsync("/api/identity/login", new { email, password = ApiClient.Password });
@@ -45,6 +45,44 @@ public class AccountSecurityTests(ClinicAppFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, refresh.StatusCode);
     }
 
+    [Fact]
+    public async Task ANewPasswordEndsEverySessionOfTheOldOne_TokensAtOnce_CookiesAndOpenPagesWithinTheRecheck()
+    {
+        await using var app = await AppProcess.StartAsync(settings: new Dictionary<string, string>(Demo) { ["Sessions:RecheckAfter"] = "00:00:01" });
+        const string email = "patient9@demo.clinic";
+        using var signIn = await ApiSignInAsync(app, email);
+        var tokens = await signIn.JsonAsync();
+        using var withToken = app.CreateClient();
+        withToken.DefaultRequestHeaders.Authorization = new("Bearer", tokens.GetProperty("accessToken").GetString());
+        var date = Pages.NextWeekday().ToString("yyyy-MM-dd");
+        Assert.Equal(HttpStatusCode.OK, (await withToken.GetAsync($"/api/slots?date={date}")).StatusCode);
+        var open = await fixture.Browser.NewPageAsync(app.BaseAddress);
+        await Pages.SignInAsync(open, email, then: "/my-bookings");
+        await Pages.WaitUntilInteractiveAsync(open);
+
+        // The patient resets their password from another browser.
+        var reset = await fixture.Browser.NewPageAsync(app.BaseAddress);
+        await reset.GotoAsync("/account/forgot-password");
+        await reset.GetByLabel("Email").FillAsync(email);
+        await reset.GetByRole(AriaRole.Button, new() { Name = "Send me a link" }).ClickAsync();
+        var message = await Mailbox.WaitForAsync(() => Mailbox.PickupFolder(app.DataDirectory), m => m.Contains($"To: {email}") && m.Contains("Reset your"));
+        await reset.GotoAsync(Mailbox.SetPasswordLink(message));
+        await reset.Locator("input[name='Input.Password']").FillAsync("BrandNew123");
+        await reset.GetByLabel("Confirm password").FillAsync("BrandNew123");
+        await reset.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
+        await Expect(reset.GetByTestId("password-set")).ToBeVisibleAsync();
+
+        await (await withToken.GetAsync($"/api/slots?date={date}")).AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        using var refresh = await app.CreateClient().PostAsJsonAsync("/api/identity/refresh", new { refreshToken = tokens.GetProperty("refreshToken").GetString() });
+        Assert.Equal(HttpStatusCode.Unauthorized, refresh.StatusCode);
+        // The page left open, which sends no requests, is signed out by its own check (and its cookie with it).
+        await Expect(open).ToHaveURLAsync(new Regex("/account/login"), new() { Timeout = 15_000 });
+        using var withNew = await app.CreateClient().PostAsJsonAsync("/api/identity/login", new { email, password = "BrandNew123" });
+        Assert.Equal(HttpStatusCode.OK, withNew.StatusCode);
+        await open.Context.CloseAsync();
+        await reset.Context.CloseAsync();
+    }
+
     [Theory]
     [InlineData("/api/identity/register")]
     [InlineData("/api/identity/register/")]
@@ -65,23 +103,10 @@ public class AccountSecurityTests(ClinicAppFixture fixture)
     public async Task AResetLinkComesFromTheConfiguredAddressWhateverHostTheRequestNamed()
     {
         await using var app = await AppProcess.StartAsync(settings: new Dictionary<string, string>(Demo) { ["Email:LinkBaseUrl"] = "https://clinic.example" });
-        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer() };
-        using var client = new HttpClient(handler) { BaseAddress = app.BaseAddress };
+        using var forms = new AccountForms(app);
 
-        using var get = new HttpRequestMessage(HttpMethod.Get, "/account/forgot-password");
-        get.Headers.Host = "evil.example";
-        var form = await (await client.SendAsync(get)).Content.ReadAsStringAsync();
-        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        using var post = new HttpRequestMessage(HttpMethod.Post, "/account/forgot-password")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["_handler"] = "forgot", ["__RequestVerificationToken"] = token, ["Input.Email"] = "patient14@demo.clinic",
-            }),
-        };
-        post.Headers.Host = "evil.example";
-        using var sent = await client.SendAsync(post);
-        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        var sent = await forms.ForgotPasswordAsync("patient14@demo.clinic", host: "evil.example");
+        Assert.Equal(HttpStatusCode.OK, sent.Status);
 
         var message = await Mailbox.WaitForAsync(() => Mailbox.PickupFolder(app.DataDirectory), m => m.Contains("To: patient14@demo.clinic") && m.Contains("Reset your"));
         Assert.Contains("https://clinic.example/account/set-password?userId=", message);
@@ -143,21 +168,10 @@ public class AccountSecurityTests(ClinicAppFixture fixture)
             ["Seed:AdminEmail"] = "owner@clinic.example", ["Seed:AdminPassword"] = "Owner12345",
         });
         var page = await fixture.Browser.NewPageAsync(app.BaseAddress);
-        await page.GotoAsync("/account/register");
-        await page.GetByLabel("Full name").FillAsync("Lena Logcheck");
-        await page.GetByLabel("Email").FillAsync("lena.logcheck@mail.example");
-        await page.GetByLabel("Phone").FillAsync("+44 7700 900777");
-        await page.Locator("input[name='Input.Password']").FillAsync("Welcome123");
-        await page.GetByLabel("Confirm password").FillAsync("Welcome123");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Book an appointment" })).ToBeVisibleAsync();
+        await Pages.RegisterAsync(page, app, "Lena Logcheck", "lena.logcheck@mail.example");
         await page.Context.CloseAsync();
         var wrong = await fixture.Browser.NewPageAsync(app.BaseAddress);
-        await wrong.GotoAsync("/account/login");
-        await wrong.GetByLabel("Email").FillAsync("patient5@demo.clinic");
-        await wrong.GetByLabel("Password").FillAsync("not-the-password");
-        await wrong.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(wrong.GetByTestId("form-error")).ToBeVisibleAsync();
+        await Pages.RefusedSignInAsync(wrong, "patient5@demo.clinic", "not-the-password");
         await wrong.Context.CloseAsync();
         (await ApiSignInAsync(app, "patient6@demo.clinic")).Dispose();
 

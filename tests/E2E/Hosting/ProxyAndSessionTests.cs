@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using ClinicPortal.Tests.E2E.Api;
+using System.Text.RegularExpressions;
 using ClinicPortal.Tests.E2E.Infrastructure;
+using static Microsoft.Playwright.Assertions;
 
 namespace ClinicPortal.Tests.E2E.Hosting;
 
@@ -9,7 +11,7 @@ namespace ClinicPortal.Tests.E2E.Hosting;
 [Collection(ClinicAppCollection.Name)]
 public class ProxyAndSessionTests(ClinicAppFixture fixture)
 {
-    private static readonly Dictionary<string, string> Demo = new() { ["Seed:Demo"] = "true", ["RateLimits:SignInPerMinute"] = "1000" };
+    private static readonly Dictionary<string, string> Demo = new() { ["Seed:Demo"] = "true" };
 
     [Theory]
     [InlineData("/")]
@@ -101,5 +103,22 @@ public class ProxyAndSessionTests(ClinicAppFixture fixture)
 
         Assert.True(stillIn[0], "signed in at first");
         Assert.False(stillIn[^1], "signed out after the absolute limit, although it was never idle");
+    }
+
+    [Fact]
+    public async Task APageLeftOpenIsSignedOutAtTheAbsoluteLimitThoughItSendsNoRequests()
+    {
+        await using var app = await AppProcess.StartAsync(settings: new Dictionary<string, string>(Demo)
+        {
+            ["Sessions:AbsoluteTimeout"] = "00:00:08", ["Sessions:RecheckAfter"] = "00:00:01",
+        });
+        var page = await fixture.Browser.NewPageAsync(app.BaseAddress);
+        await Pages.SignInAsync(page, "patient5@demo.clinic", then: "/my-bookings");
+        await Pages.WaitUntilInteractiveAsync(page);
+        await Expect(page).ToHaveURLAsync(new Regex("/my-bookings"));
+
+        // Open well past the limit: the live connection's own check signs it out.
+        await Expect(page).ToHaveURLAsync(new Regex("/account/login"), new() { Timeout = 20_000 });
+        await page.Context.CloseAsync();
     }
 }

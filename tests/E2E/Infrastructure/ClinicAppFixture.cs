@@ -15,7 +15,6 @@ public sealed class ClinicAppFixture : IAsyncLifetime
         _app = await AppProcess.StartAsync(settings: new Dictionary<string, string>
         {
             ["Seed:Demo"] = "true",
-            ["RateLimits:SignInPerMinute"] = "1000", // every journey signs in from 127.0.0.1; RateLimitTests checks the limit
         });
     }
 

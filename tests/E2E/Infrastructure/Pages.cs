@@ -11,13 +11,51 @@ public static class Pages
     public static async Task SignInAsync(IPage page, string email, string password = DemoPassword, string? then = null, bool waitForName = true)
     {
         await page.GotoAsync(then is null ? "/account/login" : $"/account/login?returnUrl={Uri.EscapeDataString(then)}");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await SubmitSignInAsync(page, email, password);
         if (waitForName)
             await Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync(email);
         else
             await Expect(page.GetByTestId("signed-in-as")).ToHaveCountAsync(1);
+    }
+
+    /// <summary>Tries to sign in where it should be refused; the form's error says why.</summary>
+    public static async Task<ILocator> RefusedSignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/account/login");
+        await SubmitSignInAsync(page, email, password);
+        var error = page.GetByTestId("form-error");
+        await Expect(error).ToBeVisibleAsync();
+        return error;
+    }
+
+    private static async Task SubmitSignInAsync(IPage page, string email, string password)
+    {
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    /// <summary>
+    /// Registers a new patient as a person would: the form, then the link in the confirmation email (from the app's
+    /// pickup folder), then signing in. Ends on the Book page.
+    /// </summary>
+    public static async Task RegisterAsync(IPage page, AppProcess app, string name, string email, string password = "Welcome123")
+    {
+        await page.GotoAsync("/account/register");
+        await page.GetByLabel("Full name").FillAsync(name);
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Phone").FillAsync("+44 7700 900555");
+        await page.Locator("input[name='Input.Password']").FillAsync(password);
+        await page.GetByLabel("Confirm password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await Expect(page.GetByTestId("register-sent")).ToContainTextAsync(email);
+
+        var message = await Mailbox.WaitForAsync(() => Mailbox.PickupFolder(app.DataDirectory), m => m.Contains($"To: {email}") && m.Contains("Confirm your email"));
+        await page.GotoAsync(Mailbox.ConfirmEmailLink(message));
+        await Expect(page.GetByTestId("email-confirmed")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in to book" }).ClickAsync();
+        await SubmitSignInAsync(page, email, password);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Book an appointment" })).ToBeVisibleAsync();
     }
 
     /// <summary>

@@ -32,22 +32,13 @@ public class AccountJourneys(ClinicAppFixture fixture)
     public async Task FiveWrongPasswordsLockTheAccount()
     {
         var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        ILocator? error = null;
         for (var attempt = 1; attempt <= 5; attempt++)
-        {
-            await page.GotoAsync("/account/login");
-            await page.GetByLabel("Email").FillAsync("patient15@demo.clinic");
-            await page.GetByLabel("Password").FillAsync($"Wrong{attempt}");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await Expect(page.GetByTestId("form-error")).ToBeVisibleAsync();
-        }
-        await Expect(page.GetByTestId("form-error")).ToContainTextAsync("locked");
+            error = await Pages.RefusedSignInAsync(page, "patient15@demo.clinic", $"Wrong{attempt}");
+        await Expect(error!).ToContainTextAsync("locked");
 
         // Even the right password is refused while the lock lasts.
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync("patient15@demo.clinic");
-        await page.GetByLabel("Password").FillAsync(Pages.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByTestId("form-error")).ToContainTextAsync("locked");
+        await Expect(await Pages.RefusedSignInAsync(page, "patient15@demo.clinic", Pages.DemoPassword)).ToContainTextAsync("locked");
         await page.Context.CloseAsync();
     }
 

@@ -39,11 +39,7 @@ public class AdminJourneys(ClinicAppFixture fixture)
         await admin.GetByRole(AriaRole.Button, new() { Name = "Deactivate", Exact = true }).ClickAsync();
         await Expect(admin.Locator("tr.staff-member").Filter(new() { HasText = email })).ToContainTextAsync("deactivated");
         var again = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
-        await again.GotoAsync("/account/login");
-        await again.GetByLabel("Email").FillAsync(email);
-        await again.GetByLabel("Password").FillAsync("Invited123");
-        await again.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(again.GetByTestId("form-error")).ToContainTextAsync("deactivated");
+        await Expect(await Pages.RefusedSignInAsync(again, email, "Invited123")).ToContainTextAsync("deactivated");
 
         foreach (var page in new[] { admin, doctor, again })
             await page.Context.CloseAsync();

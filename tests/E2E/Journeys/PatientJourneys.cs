@@ -13,14 +13,7 @@ public class PatientJourneys(ClinicAppFixture fixture)
         var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
         var email = $"new-{Guid.NewGuid():N}@example.test";
 
-        await page.GotoAsync("/account/register");
-        await page.GetByLabel("Full name").FillAsync("Nina New");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Phone").FillAsync("+44 7700 900555");
-        await page.Locator("input[name='Input.Password']").FillAsync("Welcome123");
-        await page.GetByLabel("Confirm password").FillAsync("Welcome123");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Book an appointment" })).ToBeVisibleAsync();
+        await Pages.RegisterAsync(page, fixture.App, "Nina New", email);
 
         var day = Pages.Weekday(5);
         await Pages.PickDateAsync(page.GetByTestId("book-date"), day);
@@ -66,10 +59,19 @@ public class PatientJourneys(ClinicAppFixture fixture)
         }
         var slotLabel = await pages[0].Locator(".slot-offer").Last.GetAttributeAsync("aria-label");
 
-        // Both open the confirmation for the same slot, then both confirm.
+        // Both open the confirmation for the same slot, then both confirm at once: each click waits at a barrier
+        // until the other's button is found and ready too.
         foreach (var page in pages)
             await page.GetByRole(AriaRole.Button, new() { Name = slotLabel!, Exact = true }).ClickAsync();
-        await Task.WhenAll(pages.Select(page => page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync()));
+        var books = pages.Select(page => page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true })).ToArray();
+        foreach (var book in books)
+            await Expect(book).ToBeEnabledAsync();
+        using var barrier = new Barrier(books.Length);
+        await Task.WhenAll(books.Select(book => Task.Run(async () =>
+        {
+            barrier.SignalAndWait(TimeSpan.FromSeconds(30));
+            await book.ClickAsync();
+        })));
 
         var outcomes = new List<string>();
         foreach (var page in pages)

@@ -33,6 +33,30 @@ public class SchemaUpgradeTests
         Assert.Equal(0L, await ScalarAsync(connection, "SELECT count(*) FROM AspNetUsers;"));
     }
 
+    [Fact]
+    public async Task AccountsMadeBeforeEmailsWereConfirmedCanStillSignInAfterTheUpgrade()
+    {
+        var directory = Directory.CreateTempSubdirectory("clinicportal-upgrade-").FullName;
+        await using (var old = new SqliteConnection($"Data Source={Path.Combine(directory, ClinicDatabase.FileName)}"))
+        {
+            await old.OpenAsync();
+            Assert.Equal(3, await SchemaMigrator.MigrateAsync(old, 3, CancellationToken.None));
+            await old.ExecuteAsync(
+                """
+                INSERT INTO AspNetUsers (Id, DisplayName, IsActive, UserName, NormalizedUserName, Email, NormalizedEmail, EmailConfirmed,
+                    PhoneNumberConfirmed, TwoFactorEnabled, LockoutEnabled, AccessFailedCount)
+                VALUES ('0199a000-0000-7000-8000-000000000001', 'Old Patient', 1, 'old@mail.example', 'OLD@MAIL.EXAMPLE',
+                    'old@mail.example', 'OLD@MAIL.EXAMPLE', 0, 0, 0, 1, 0);
+                """);
+        }
+        SqliteConnection.ClearAllPools();
+
+        await using var app = await SqliteAppAt(directory);
+        await using var connection = await app.Get<ClinicDatabase>().OpenAsync();
+
+        Assert.Equal(1L, await ScalarAsync(connection, "SELECT EmailConfirmed FROM AspNetUsers WHERE Email = 'old@mail.example';"));
+    }
+
     private static Task<SqliteApp> SqliteAppAt(string directory) => SqliteApp.StartAsync(directory: directory);
 
     private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)

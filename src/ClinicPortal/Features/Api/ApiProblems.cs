@@ -32,7 +32,7 @@ public static partial class ApiProblems
             or Rejection.NoSlotsChosen or Rejection.TooManySlotsInOneBooking or Rejection.ReasonRequired or Rejection.TimeDoesNotExist
             => StatusCodes.Status400BadRequest,
         Rejection.NotAllowed or Rejection.NotYourDay => StatusCodes.Status403Forbidden,
-        Rejection.NotAPatient => StatusCodes.Status422UnprocessableEntity,
+        Rejection.NotAPatient or Rejection.PatientDeactivated => StatusCodes.Status422UnprocessableEntity,
         // Another patient's booking is as absent as one that never was.
         Rejection.SlotNotFound or Rejection.BookingNotFound or Rejection.NotYourBooking => StatusCodes.Status404NotFound,
         _ => StatusCodes.Status409Conflict,

@@ -39,6 +39,7 @@ public static class RejectionText
         Rejection.NotAllowed => "You are not allowed to do that.",
         Rejection.ClinicianNotTakingBookings => "That clinician is no longer taking bookings. Please choose another time or clinician.",
         Rejection.NotAPatient => "Bookings can only be made for the practice's patients.",
+        Rejection.PatientDeactivated => "This patient's account is deactivated. Reactivate it on the Patients page to book for them.",
         Rejection.Conflict => "Many changes arrived at once and yours could not be saved. Please try again.",
         _ => "That request breaks one of the practice's rules.",
     };

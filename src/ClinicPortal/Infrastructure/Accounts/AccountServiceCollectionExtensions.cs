@@ -40,7 +40,8 @@ public static class AccountServiceCollectionExtensions
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
-                options.SignIn.RequireConfirmedAccount = false;
+                // A patient who registered can sign in (and so book) once they open the link emailed to them.
+                options.SignIn.RequireConfirmedEmail = true;
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AccountsDbContext>()
@@ -59,14 +60,13 @@ public static class AccountServiceCollectionExtensions
             var checkStamp = options.Events.OnValidatePrincipal;
             options.Events.OnSigningIn = context =>
             {
-                context.Properties.Items[SignedInAt] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (context.Principal?.Identity is ClaimsIdentity identity && SessionAge.SignedInAt(context.Principal) is null)
+                    identity.AddClaim(SessionAge.SignedInNow());
                 return Task.CompletedTask;
             };
             options.Events.OnValidatePrincipal = async context =>
             {
-                var signedIn = context.Properties.Items.TryGetValue(SignedInAt, out var at) && long.TryParse(at, out var seconds)
-                    ? DateTimeOffset.FromUnixTimeSeconds(seconds) : (DateTimeOffset?)null;
-                if (signedIn is null || DateTimeOffset.UtcNow - signedIn > sessions.Value.AbsoluteTimeout)
+                if (SessionAge.IsOver(context.Principal, sessions.Value))
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
@@ -85,8 +85,18 @@ public static class AccountServiceCollectionExtensions
             options.Events.OnRedirectToLogin = context => AnswerApiOr(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => AnswerApiOr(context, StatusCodes.Status403Forbidden);
         });
-        // A deactivated user's stamp changes, so their cookie stops working within a minute.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // A deactivated user's stamp changes, so their cookie stops working within a minute. The cookie made anew
+        // after a check keeps the time the session began, so the absolute cap still counts from the sign-in.
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<Web.SessionOptions>>((options, sessions) =>
+        {
+            options.ValidationInterval = sessions.Value.RecheckAfter;
+            options.OnRefreshingPrincipal = context =>
+            {
+                if (SessionAge.SignedInAt(context.CurrentPrincipal) is { } claim && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+                    identity.AddClaim(claim);
+                return Task.CompletedTask;
+            };
+        });
 
         // Cookies, bearer tokens and reset or invitation links are protected with keys kept beside clinic.db, so they
         // survive a restart or a redeploy (back the keys/ folder up with the database).
@@ -96,14 +106,14 @@ public static class AccountServiceCollectionExtensions
 
         services.AddSingleton<PeopleDirectory>();
         services.AddScoped<AccountEmails>();
+        services.AddOptions<AccountFormLimitOptions>().BindConfiguration("RateLimits");
+        services.AddSingleton<AccountFormLimits>();
         services.AddSingleton<StaffAdministration>();
         services.AddMemoryCache();
         services.AddSingleton<CurrentAccounts>();
         services.AddHttpContextAccessor();
         return services;
     }
-
-    private const string SignedInAt = "clinicportal.signed-in-at";
 
     private static Task AnswerApiOr(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
@@ -139,14 +149,47 @@ public sealed class ClinicSignInManager(
     : SignInManager<ClinicUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(ClinicUser user) => user.IsActive && await base.CanSignInAsync(user);
+
+    /// <summary>
+    /// Whether an account is deactivated or its email unconfirmed is told only to someone who knows its password:
+    /// otherwise "not allowed" (before the password is even checked) would tell a stranger that the email has an account.
+    /// </summary>
+    public override async Task<Microsoft.AspNetCore.Identity.SignInResult> CheckPasswordSignInAsync(ClinicUser user, string password, bool lockoutOnFailure)
+    {
+        if (!await CanSignInAsync(user) && !await UserManager.CheckPasswordAsync(user, password))
+            return Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        return await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+    }
 }
 
-/// <summary>Ends an interactive session within a minute of the user's deactivation or password change.</summary>
-internal sealed class RevalidatingAuthenticationStateProvider(ILoggerFactory loggerFactory, CurrentAccounts accounts)
+/// <summary>
+/// When a signed-in session began, carried as a claim in its cookie, so that the cookie's checks and an open page's
+/// (whose circuit outlives any one request) end it at the same absolute cap.
+/// </summary>
+public static class SessionAge
+{
+    public const string ClaimType = "clinicportal:signed-in-at";
+
+    public static Claim SignedInNow() =>
+        new(ClaimType, DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer64);
+
+    public static Claim? SignedInAt(ClaimsPrincipal? principal) => principal?.FindFirst(ClaimType);
+
+    /// <summary>True when the session is older than the cap, or does not say when it began.</summary>
+    public static bool IsOver(ClaimsPrincipal? principal, Web.SessionOptions sessions) =>
+        !long.TryParse(SignedInAt(principal)?.Value, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+        || DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeSeconds(seconds) > sessions.AbsoluteTimeout;
+}
+
+/// <summary>
+/// Ends an interactive session within a minute of the user's deactivation or password change, and at the session's
+/// absolute cap: an open page's circuit sends no requests, so the cookie's own checks never see it.
+/// </summary>
+internal sealed class RevalidatingAuthenticationStateProvider(ILoggerFactory loggerFactory, CurrentAccounts accounts, IOptions<Web.SessionOptions> sessions)
     : Microsoft.AspNetCore.Components.Server.RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    protected override TimeSpan RevalidationInterval => sessions.Value.RecheckAfter;
 
-    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken) =>
-        accounts.IsCurrentNowAsync(state.User);
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken) =>
+        !SessionAge.IsOver(state.User, sessions.Value) && await accounts.IsCurrentNowAsync(state.User);
 }

@@ -19,10 +19,8 @@ public sealed class ApiTokenOptions
 /// one the token or cookie was issued with (deactivation, a password change or reset change it). Looked up at most
 /// once a minute per user, so every request can ask.
 /// </summary>
-public sealed class CurrentAccounts(IServiceScopeFactory scopes, IMemoryCache cache, IOptions<IdentityOptions> identity)
+public sealed class CurrentAccounts(IServiceScopeFactory scopes, IMemoryCache cache, IOptions<IdentityOptions> identity, IOptions<Web.SessionOptions> sessions)
 {
-    public static readonly TimeSpan RecheckAfter = TimeSpan.FromMinutes(1);
-
     private sealed record Account(bool IsActive, string? Stamp);
 
     /// <summary>The check for every API request: the account as looked up at most a minute ago.</summary>
@@ -32,7 +30,7 @@ public sealed class CurrentAccounts(IServiceScopeFactory scopes, IMemoryCache ca
             return false;
         var account = await cache.GetOrCreateAsync(("account", userId), entry =>
         {
-            entry.AbsoluteExpirationRelativeToNow = RecheckAfter;
+            entry.AbsoluteExpirationRelativeToNow = sessions.Value.RecheckAfter;
             return LookUpAsync(userId);
         });
         return Speaks(principal, account!);
@@ -53,6 +51,6 @@ public sealed class CurrentAccounts(IServiceScopeFactory scopes, IMemoryCache ca
         return user is null ? new Account(false, null) : new Account(user.IsActive, await users.GetSecurityStampAsync(user));
     }
 
-    /// <summary>Forgets what is cached of a user, so the next request sees a change at once (the owner deactivating them).</summary>
+    /// <summary>Forgets what is cached of a user, so the next API request sees a change at once (deactivation, a new password).</summary>
     public void Forget(Guid userId) => cache.Remove(("account", userId));
 }

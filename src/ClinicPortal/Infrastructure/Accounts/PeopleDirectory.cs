@@ -40,17 +40,24 @@ public sealed class PeopleDirectory(IServiceScopeFactory scopes)
             .Select(u => new Person(u.Id, u.DisplayName, u.Email!, u.PhoneNumber, u.IsActive)).ToDictionaryAsync(p => p.Id, ct));
     }
 
-    public Task<bool> IsPatientAsync(Guid id, CancellationToken ct = default) => ReadAsync(db =>
-        (from link in db.UserRoles
+    /// <summary>The patient with this id, active or not; null when nobody or someone who is not a patient has it.</summary>
+    public Task<Person?> FindPatientAsync(Guid id, CancellationToken ct = default) => ReadAsync(db =>
+        (from user in db.Users
+         join link in db.UserRoles on user.Id equals link.UserId
          join r in db.Roles on link.RoleId equals r.Id
-         where link.UserId == id && r.Name == Roles.Patient
-         select link).AnyAsync(ct));
+         where user.Id == id && r.Name == Roles.Patient
+         select new Person(user.Id, user.DisplayName, user.Email!, user.PhoneNumber, user.IsActive)).FirstOrDefaultAsync(ct));
 
     public Task<Person?> FindAsync(Guid id, CancellationToken ct = default) => ReadAsync(db =>
         db.Users.Where(u => u.Id == id).Select(u => new Person(u.Id, u.DisplayName, u.Email!, u.PhoneNumber, u.IsActive)).FirstOrDefaultAsync(ct));
 
-    /// <summary>Patients whose name or email contains <paramref name="text"/>, for phone bookings (at most 20, by name).</summary>
-    public Task<List<Person>> SearchPatientsAsync(string text, CancellationToken ct = default)
+    public const int SearchLimit = 20;
+
+    /// <summary>
+    /// Patients whose name or email contains <paramref name="text"/> (at most 20, by name): for phone bookings only the
+    /// active ones, for the patients page every one.
+    /// </summary>
+    public Task<List<Person>> SearchPatientsAsync(string text, CancellationToken ct = default, bool includeDeactivated = false)
     {
         var term = text.Trim();
         if (term.Length < 2)
@@ -60,9 +67,9 @@ public sealed class PeopleDirectory(IServiceScopeFactory scopes)
             (from user in db.Users
              join link in db.UserRoles on user.Id equals link.UserId
              join r in db.Roles on link.RoleId equals r.Id
-             where r.Name == Roles.Patient
+             where r.Name == Roles.Patient && (includeDeactivated || user.IsActive)
                    && (EF.Functions.Like(user.DisplayName, pattern, "\\") || EF.Functions.Like(user.Email!, pattern, "\\"))
              orderby user.DisplayName
-             select new Person(user.Id, user.DisplayName, user.Email!, user.PhoneNumber, user.IsActive)).Take(20).ToListAsync(ct));
+             select new Person(user.Id, user.DisplayName, user.Email!, user.PhoneNumber, user.IsActive)).Take(SearchLimit).ToListAsync(ct));
     }
 }

@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Identity;
 namespace ClinicPortal.Infrastructure.Accounts;
 
 /// <summary>
-/// The practice owner's work on staff accounts: invite a doctor or receptionist, deactivate or reactivate them.
+/// The practice owner's work on staff accounts (invite a doctor or receptionist, deactivate or reactivate them), and
+/// staff's on patients' (deactivate or reactivate one).
 /// Each operation has its own scope (and so its own DbContext): a page's circuit lives for hours, and a
 /// context kept that long would hold accounts that other requests have since changed.
 /// </summary>
@@ -34,11 +35,18 @@ public sealed class StaffAdministration(IServiceScopeFactory scopes, CurrentAcco
     }
 
     /// <summary>A deactivated user cannot sign in; the new security stamp ends their open sessions within a minute.</summary>
-    public async Task SetActiveAsync(Guid userId, bool active)
+    public Task SetActiveAsync(Guid userId, bool active) => SetActiveAsync(userId, active, onlyPatients: false);
+
+    /// <summary>What reception may do: deactivate or reactivate a patient, and no one else.</summary>
+    public Task SetPatientActiveAsync(Guid patientId, bool active) => SetActiveAsync(patientId, active, onlyPatients: true);
+
+    private async Task SetActiveAsync(Guid userId, bool active, bool onlyPatients)
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ClinicUser>>();
         var user = await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException($"No user {userId}.");
+        if (onlyPatients && !await users.IsInRoleAsync(user, Roles.Patient))
+            throw new InvalidOperationException($"User {userId} is not a patient.");
         if (await users.IsInRoleAsync(user, Roles.Admin) && !active)
             throw new InvalidOperationException("The practice owner cannot be deactivated.");
         user.IsActive = active;

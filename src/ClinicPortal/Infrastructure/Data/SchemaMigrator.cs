@@ -140,6 +140,10 @@ public static class SchemaMigrator
         );
         CREATE INDEX ix_outbox_due ON outbox (status, next_attempt_at);
         """,
+        // 4: signing in now needs a confirmed email. Accounts made before that was asked keep working.
+        """
+        UPDATE "AspNetUsers" SET "EmailConfirmed" = 1 WHERE "EmailConfirmed" = 0;
+        """,
     ];
 
     public static int LatestVersion => Scripts.Count;

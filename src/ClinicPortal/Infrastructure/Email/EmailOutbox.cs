@@ -45,7 +45,15 @@ public sealed class EmailOutbox(ClinicDatabase database)
         }
     }
 
-    public async Task RecordAsync(IReadOnlyList<OutboxMessage> messages, string checkpoint, long position, DateTimeOffset now, CancellationToken ct = default)
+    /// <summary>Records what a reaction to the log sends, with its checkpoint, in one transaction.</summary>
+    public Task RecordAsync(IReadOnlyList<OutboxMessage> messages, string checkpoint, long position, DateTimeOffset now, CancellationToken ct = default) =>
+        RecordAsync(messages, (checkpoint, position), now, ct);
+
+    /// <summary>Records one message that no event caused (an account's confirmation, reset or invitation link).</summary>
+    public Task RecordAsync(OutboxMessage message, DateTimeOffset now, CancellationToken ct = default) =>
+        RecordAsync([message], null, now, ct);
+
+    private async Task RecordAsync(IReadOnlyList<OutboxMessage> messages, (string Name, long Position)? checkpoint, DateTimeOffset now, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = connection.BeginTransaction(deferred: false);
@@ -64,7 +72,8 @@ public sealed class EmailOutbox(ClinicDatabase database)
                     ct, ("$key", message.Key), ("$kind", message.Kind), ("$to", message.Email.To), ("$subject", message.Email.Subject),
                     ("$html", message.Email.HtmlBody), ("$text", message.Email.TextBody), ("$attachments", attachments), ("$now", now.ToUnixTimeMilliseconds()));
             }
-            await session.ExecuteAsync(Checkpoints.UpsertSql, ct, ("$name", checkpoint), ("$position", position));
+            if (checkpoint is var (name, position))
+                await session.ExecuteAsync(Checkpoints.UpsertSql, ct, ("$name", name), ("$position", position));
         }
         await transaction.CommitAsync(ct);
         if (messages.Count > 0)
@@ -94,9 +103,22 @@ public sealed class EmailOutbox(ClinicDatabase database)
         return due;
     }
 
+    /// <summary>
+    /// Marks a message sent. An account email's body carries a one-time link that works like a password: once sent,
+    /// it is not kept in the database (or its backups).
+    /// </summary>
     public Task MarkSentAsync(long id, DateTimeOffset now, CancellationToken ct = default) =>
-        ExecuteAsync("UPDATE outbox SET status = 'sent', attempts = attempts + 1, last_error = NULL, sent_at = $now WHERE id = $id;",
+        ExecuteAsync(
+            $"""
+            UPDATE outbox SET status = 'sent', attempts = attempts + 1, last_error = NULL, sent_at = $now,
+                html = CASE WHEN kind LIKE '{AccountKindPrefix}%' THEN '' ELSE html END,
+                text = CASE WHEN kind LIKE '{AccountKindPrefix}%' THEN '' ELSE text END
+            WHERE id = $id;
+            """,
             ct, ("$id", id), ("$now", now.ToUnixTimeMilliseconds()));
+
+    /// <summary>The start of every account email's kind ("account-reset", "account-confirm", …).</summary>
+    public const string AccountKindPrefix = "account-";
 
     public Task MarkRetryAsync(long id, string error, DateTimeOffset next, CancellationToken ct = default) =>
         ExecuteAsync("UPDATE outbox SET attempts = attempts + 1, last_error = $error, next_attempt_at = $next WHERE id = $id;",

@@ -64,6 +64,12 @@ public sealed class ScheduleReadModel(ClinicDatabase database)
             $"{SelectBooking} WHERE patient_id = $patient AND cancelled IS NULL AND start_utc > $now ORDER BY start_utc;",
             ReadBooking, ct, ("$patient", Id(patientId)), ("$now", Ms(now)));
 
+    /// <summary>A doctor's live bookings that have not started yet, soonest first (a deactivated clinician's, to move or cancel).</summary>
+    public Task<IReadOnlyList<PatientBooking>> DoctorFutureBookingsAsync(Guid doctorId, DateTimeOffset now, CancellationToken ct = default) =>
+        QueryAsync(
+            $"{SelectBooking} WHERE doctor_id = $doctor AND cancelled IS NULL AND start_utc > $now ORDER BY start_utc;",
+            ReadBooking, ct, ("$doctor", Id(doctorId)), ("$now", Ms(now)));
+
     public async Task<PatientBooking?> BookingAsync(Guid bookingId, CancellationToken ct = default) =>
         (await QueryAsync($"{SelectBooking} WHERE booking_id = $booking;", ReadBooking, ct, ("$booking", Id(bookingId)))).SingleOrDefault();
 

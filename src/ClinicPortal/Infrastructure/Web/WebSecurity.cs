@@ -25,6 +25,12 @@ public sealed class SessionOptions
 
     /// <summary>Signed out this long after signing in, however active.</summary>
     public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// How stale a session's view of its account may be: cookies, open pages and API tokens look again at least this
+    /// often whether the account is still active and its password unchanged.
+    /// </summary>
+    public TimeSpan RecheckAfter { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 public static class WebSecurity

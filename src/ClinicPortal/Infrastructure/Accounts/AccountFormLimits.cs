@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace ClinicPortal.Infrastructure.Accounts;
+
+/// <summary>How often the sign-in, register and forgot-password forms may be posted (in the <c>RateLimits</c> section).</summary>
+public sealed class AccountFormLimitOptions
+{
+    /// <summary>Posts of one form from one client address per window.</summary>
+    public int AccountFormsPerAddress { get; set; } = 30;
+
+    /// <summary>Posts of one form naming one email per window.</summary>
+    public int AccountFormsPerAccount { get; set; } = 10;
+
+    public TimeSpan AccountFormsWindow { get; set; } = TimeSpan.FromMinutes(15);
+}
+
+public enum AccountForm { SignIn, Register, ForgotPassword }
+
+/// <summary>
+/// Slows down guessing passwords, probing who has an account and flooding people with emails: each account form
+/// counts its posts per client address (the real one, after forwarded headers) and per email address typed. The
+/// forms are pages rather than API endpoints, and the email is in the posted form, so the pages ask here instead of
+/// the rate-limiting middleware (which cannot read a form) deciding for them.
+/// </summary>
+public sealed class AccountFormLimits : IDisposable
+{
+    private readonly PartitionedRateLimiter<(AccountForm Form, string Address, string Email)> _limiter;
+
+    public AccountFormLimits(IOptions<AccountFormLimitOptions> options)
+    {
+        var limits = options.Value;
+        _limiter = PartitionedRateLimiter.CreateChained(
+            PartitionedRateLimiter.Create<(AccountForm Form, string Address, string Email), (AccountForm, string)>(attempt =>
+                RateLimitPartition.GetFixedWindowLimiter((attempt.Form, attempt.Address), _ => Window(limits.AccountFormsPerAddress, limits.AccountFormsWindow))),
+            PartitionedRateLimiter.Create<(AccountForm Form, string Address, string Email), (AccountForm, string)>(attempt =>
+                RateLimitPartition.GetFixedWindowLimiter((attempt.Form, attempt.Email), _ => Window(limits.AccountFormsPerAccount, limits.AccountFormsWindow))));
+    }
+
+    private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
+        new() { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true };
+
+    /// <summary>
+    /// Whether this post may go ahead. When it may not, the response says 429 and when to try again, and the page
+    /// shows <see cref="TooManyAttempts"/> instead of doing anything.
+    /// </summary>
+    public bool Allows(AccountForm form, HttpContext http, string? email)
+    {
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        using var lease = _limiter.AttemptAcquire((form, address, (email ?? "").Trim().ToUpperInvariant()));
+        if (lease.IsAcquired)
+            return true;
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        if (lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return false;
+    }
+
+    public const string TooManyAttempts = "Too many attempts from here or for this email. Please wait a few minutes and try again.";
+
+    public void Dispose() => _limiter.Dispose();
+}
