@@ -49,6 +49,7 @@ public static class Pages
         await page.GetByLabel("Confirm password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
         await Expect(page.GetByTestId("register-sent")).ToContainTextAsync(email);
+        await ScreenshotAsync(page, "visitor-registered");
 
         var message = await Mailbox.WaitForAsync(() => Mailbox.PickupFolder(app.DataDirectory), m => m.Contains($"To: {email}") && m.Contains("Confirm your email"));
         await page.GotoAsync(Mailbox.ConfirmEmailLink(message));
