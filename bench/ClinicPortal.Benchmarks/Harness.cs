@@ -25,14 +25,17 @@ public sealed class Harness : IAsyncDisposable
     public string Directory { get; }
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<Harness> StartAsync(string directory)
+    public static async Task<Harness> StartAsync(string directory, IDictionary<string, string?>? settings = null)
     {
         System.IO.Directory.CreateDirectory(directory);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Data:Directory"] = directory,
             ["Practice:TimeZone"] = "Europe/London",
-        }).Build();
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            values[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var provider = StandaloneServices.Build(configuration, directory);
         await provider.PrepareAsync(configuration);
         return new Harness(provider, directory);

@@ -2,10 +2,13 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using ClinicPortal.Benchmarks;
 
-// Usage: dotnet run -c Release --project bench/ClinicPortal.Benchmarks -- [--app path/to/published/ClinicPortal] [--events 1000000] [--quick]
+// Usage: dotnet run -c Release --project bench/ClinicPortal.Benchmarks -- [--app path/to/published/ClinicPortal] [--events 1000000] [--quick] [--only 2,5]
+// (the raw baseline, section 1, always runs: every other figure is printed beside it)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var appPath = Argument("--app");
 var quick = args.Contains("--quick");
+var only = Argument("--only")?.Split(',').Select(int.Parse).ToHashSet();
+bool Runs(int section) => only is null || only.Contains(section);
 var million = int.Parse(Argument("--events") ?? (quick ? "50000" : "1000000"), CultureInfo.InvariantCulture);
 var root = Directory.CreateTempSubdirectory("clinicportal-bench-").FullName;
 Console.WriteLine($"ClinicPortal benchmarks · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {Environment.ProcessorCount} cores · {RuntimeInformation.OSDescription} · .NET {Environment.Version}");
@@ -15,25 +18,39 @@ try
 {
     var raw = await RawAppend.TransactionsPerSecondAsync(root, quick ? 500 : 3000);
     Console.WriteLine($"1. Raw limit: conditional append, one transaction each .......... {raw,10:N0} tx/s   (baseline)");
+    if (Runs(2)) await BookingAsync(raw);
+    if (Runs(3)) await ReadAsync(raw);
+    if (Runs(4)) await RebuildAsync(raw);
+    if (Runs(5)) await EmailAsync(raw);
+}
+finally
+{
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+}
 
-    await using (var app = await Harness.StartAsync(Path.Combine(root, "booking")))
-    {
-        var slots = (await BookingScenarios.ScheduleAsync(app, 1, quick ? 4 : 20)).Select(s => s.SlotId).ToArray();
-        var single = await BookingScenarios.BookAsync(app, "single caller", slots[..(quick ? 200 : 1000)], callers: 1);
-        var distinct = await BookingScenarios.BookAsync(app, "50 callers, distinct slots", slots[(quick ? 200 : 1000)..(quick ? 700 : 3000)], callers: 50);
-        var contended = await BookingScenarios.BookAsync(app, "50 callers, contended slots", slots[(quick ? 700 : 3000)..(quick ? 710 : 3040)], callers: 50, attemptsPerSlot: 50);
-        Console.WriteLine("2. Booking handler end to end (read, decide, conditional append, read models):");
-        foreach (var t in new[] { single, distinct, contended })
-            Console.WriteLine($"   {t.Name,-30} {t.PerSecond,10:N0} ops/s  = {t.PerSecond / raw,5:P0} of raw   p50 {t.P50Ms,6:N2} ms  p99 {t.P99Ms,6:N2} ms  ({t.Operations:N0} ops)");
-    }
+async Task BookingAsync(double raw)
+{
+    await using var app = await Harness.StartAsync(Path.Combine(root, "booking"));
+    var slots = (await BookingScenarios.ScheduleAsync(app, 1, quick ? 4 : 20)).Select(s => s.SlotId).ToArray();
+    var single = await BookingScenarios.BookAsync(app, "single caller", slots[..(quick ? 200 : 1000)], callers: 1);
+    var distinct = await BookingScenarios.BookAsync(app, "50 callers, distinct slots", slots[(quick ? 200 : 1000)..(quick ? 700 : 3000)], callers: 50);
+    var contended = await BookingScenarios.BookAsync(app, "50 callers, contended slots", slots[(quick ? 700 : 3000)..(quick ? 710 : 3040)], callers: 50, attemptsPerSlot: 50);
+    Console.WriteLine("2. Booking handler end to end (read, decide, conditional append, read models):");
+    foreach (var t in new[] { single, distinct, contended })
+        Console.WriteLine($"   {t.Name,-30} {t.PerSecond,10:N0} ops/s  = {t.PerSecond / raw,5:P0} of raw   p50 {t.P50Ms,6:N2} ms  p99 {t.P99Ms,6:N2} ms  ({t.Operations:N0} ops)");
+}
 
-    await using (var app = await Harness.StartAsync(Path.Combine(root, "year")))
-    {
-        var read = await BookingScenarios.AvailableSlotsReadAsync(app, quick ? 500 : 5000);
-        Console.WriteLine($"3. Available slots of a 5-doctor day, a year of history ({read.Events:N0} events):");
-        Console.WriteLine($"   p50 {read.P50:N3} ms   p99 {read.P99:N3} ms   max {read.Max:N3} ms   (one read = {read.P50 / (1000 / raw):P0} of one raw append)");
-    }
+async Task ReadAsync(double raw)
+{
+    await using var app = await Harness.StartAsync(Path.Combine(root, "year"));
+    var read = await BookingScenarios.AvailableSlotsReadAsync(app, quick ? 500 : 5000);
+    Console.WriteLine($"3. Available slots of a 5-doctor day, a year of history ({read.Events:N0} events):");
+    Console.WriteLine($"   p50 {read.P50:N3} ms   p99 {read.P99:N3} ms   max {read.Max:N3} ms   (one read = {read.P50 / (1000 / raw):P0} of one raw append)");
+}
 
+async Task RebuildAsync(double raw)
+{
     var bigDirectory = Path.Combine(root, "million");
     var generated = await MillionEvents.GenerateAsync(bigDirectory, million);
     var rebuild = await MillionEvents.RebuildAsync(bigDirectory);
@@ -43,10 +60,30 @@ try
         ? $"   Start-up to /health/ready with that log .................. {s.TotalSeconds,8:N2} s"
         : "   Start-up not measured: pass --app with the published ClinicPortal (scripts/bench.sh does).");
 }
-finally
+
+async Task EmailAsync(double raw)
 {
-    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+    var emails = quick ? 2000 : 10000;
+    Console.WriteLine($"5. Email burst: booking notices (with a calendar file) recorded at once, then sent and marked:");
+    Print(await EmailScenarios.SenderOnlyAsync(Path.Combine(root, "pickup-raw"), "pickup, sender alone (limit)", emails));
+    Print(await EmailScenarios.BurstAsync(Path.Combine(root, "pickup"), "pickup, through the outbox", emails));
+    var port = EmailScenarios.FreePort();
+    using var sink = await EmailScenarios.StartSinkAsync(port);
+    if (sink is null)
+    {
+        Console.WriteLine("   to a local aiosmtpd: not measured (Debian's python3-aiosmtpd is not installed; scripts/test.sh installs it)");
+        return;
+    }
+    var smtp = new Dictionary<string, string?>
+    {
+        ["Email:Smtp:Host"] = "127.0.0.1", ["Email:Smtp:Port"] = port.ToString(CultureInfo.InvariantCulture), ["Email:Smtp:Security"] = "None",
+    };
+    Print(await EmailScenarios.SenderOnlyAsync(Path.Combine(root, "smtp-raw"), "aiosmtpd, sender alone (limit)", emails / 4, smtp));
+    Print(await EmailScenarios.BurstAsync(Path.Combine(root, "smtp"), "aiosmtpd, through the outbox", emails / 4, smtp));
+    sink.Kill();
+
+    void Print(EmailThroughput t) =>
+        Console.WriteLine($"   {t.Name,-30} {t.PerSecond,10:N0} emails/s = {t.PerSecond / raw,5:P0} of raw   ({t.Emails:N0} emails in {t.Elapsed.TotalSeconds:N2} s)");
 }
 
 string? Argument(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();

@@ -244,7 +244,7 @@ public class EmailDeliveryTests
         var outbox = app.Get<EmailOutbox>();
         await app.Get<PatientNotices>().CatchUpAsync();
         var row = Assert.Single(await outbox.ListAsync(null, 10));
-        await outbox.MarkFailedAsync(row.Id, "550 mailbox unavailable");
+        await outbox.RecordOutcomesAsync([new SendOutcome.Failed(row.Id, "550 mailbox unavailable")], app.Clock.GetUtcNow());
 
         await app.Get<EmailDispatcher>().SendDueAsync();
         Assert.Empty(smtp.Messages()); // a failed message is not retried by itself

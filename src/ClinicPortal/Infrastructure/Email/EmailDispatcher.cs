@@ -4,16 +4,17 @@ using Microsoft.Extensions.Options;
 namespace ClinicPortal.Infrastructure.Email;
 
 /// <summary>
-/// Sends what the outbox holds as soon as it is recorded: the messages due, several at once over the sender's pool of
-/// connections, each marked sent after it went. While the SMTP server is down, messages wait and are retried with
-/// capped exponential back-off; a crash between sending and marking repeats at most the messages in flight, and a
-/// repeat is harmless (the same Message-ID, the same pickup file).
+/// Sends what the outbox holds as soon as it is recorded: the messages due, a batch at a time, several at once over the
+/// sender's pool of connections; what came of each is written after the batch, in one transaction. While the SMTP
+/// server is down, messages wait and are retried with capped exponential back-off. A crash between sending and marking
+/// repeats at most one batch, and a repeat is harmless (the same Message-ID, the same pickup file).
 /// </summary>
 public sealed class EmailDispatcher(
     EmailOutbox outbox, IEmailSender sender, TimeProvider time, IOptions<EmailOptions> options, ILogger<EmailDispatcher> logger)
     : BackgroundService
 {
-    private const int BatchSize = 200;
+    /// <summary>Messages sent between two writes of their outcomes (and so the most a crash can repeat).</summary>
+    private const int BatchSize = 100;
 
     /// <summary>Sends every message that is due, batch after batch; returns how many went.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct = default)
@@ -33,6 +34,21 @@ public sealed class EmailDispatcher(
 
     private async Task<(int Sent, bool ServerDown)> SendAsync(IReadOnlyList<DueEmail> due, CancellationToken ct)
     {
+        var outcomes = new System.Collections.Concurrent.ConcurrentQueue<SendOutcome>();
+        try
+        {
+            return await SendAsync(due, outcomes, ct);
+        }
+        finally
+        {
+            // Whatever was attempted is written, even when the batch stopped part way (shutdown, a server gone down).
+            await outbox.RecordOutcomesAsync(outcomes, time.GetUtcNow(), CancellationToken.None);
+        }
+    }
+
+    private async Task<(int Sent, bool ServerDown)> SendAsync(
+        IReadOnlyList<DueEmail> due, System.Collections.Concurrent.ConcurrentQueue<SendOutcome> outcomes, CancellationToken ct)
+    {
         var sent = 0;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var serverDown = false;
@@ -41,9 +57,11 @@ public sealed class EmailDispatcher(
         {
             await Parallel.ForEachAsync(due, parallel, async (message, token) =>
             {
-                if (await SendOneAsync(message, token))
+                var (outcome, serverFailed) = await SendOneAsync(message, token);
+                outcomes.Enqueue(outcome);
+                if (outcome is SendOutcome.Sent)
                     Interlocked.Increment(ref sent);
-                else if (!Volatile.Read(ref serverDown))
+                if (serverFailed && !Volatile.Read(ref serverDown))
                 {
                     Volatile.Write(ref serverDown, true);
                     await stop.CancelAsync(); // the server is down or not answering: leave the rest for the next attempt
@@ -56,20 +74,18 @@ public sealed class EmailDispatcher(
         return (sent, serverDown);
     }
 
-    /// <summary>Sends one message and records what came of it; false when the server itself failed.</summary>
-    private async Task<bool> SendOneAsync(DueEmail message, CancellationToken ct)
+    /// <summary>Sends one message: what came of it, and whether the server itself failed (down, not answering).</summary>
+    private async Task<(SendOutcome Outcome, bool ServerFailed)> SendOneAsync(DueEmail message, CancellationToken ct)
     {
         try
         {
             await sender.SendAsync(message.Email, ct);
-            await outbox.MarkSentAsync(message.Id, time.GetUtcNow(), CancellationToken.None);
-            return true;
+            return (new SendOutcome.Sent(message.Id), false);
         }
         catch (PermanentEmailFailure exception)
         {
             logger.LogError(exception, "Email {OutboxId} cannot be delivered", message.Id); // the outbox row names the recipient; the log does not
-            await outbox.MarkFailedAsync(message.Id, exception.Message, CancellationToken.None);
-            return true;
+            return (new SendOutcome.Failed(message.Id, exception.Message), false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -80,10 +96,10 @@ public sealed class EmailDispatcher(
             var delay = RetryDelay(message.Attempts + 1, options.Value.MaxRetryDelay);
             var error = SmtpEmailSender.Describe(exception);
             logger.LogWarning("Email {OutboxId} not sent ({Error}); next attempt in {Delay}", message.Id, error, delay);
-            await outbox.MarkRetryAsync(message.Id, error, time.GetUtcNow() + delay, CancellationToken.None);
             // A server that is down or not answering stops the batch; a failure of this message alone (a 4xx for its
             // recipient, a message that cannot be written) leaves the others to go.
-            return !SmtpEmailSender.IsTransient(exception) || SmtpEmailSender.IsAboutThisMessage(exception);
+            return (new SendOutcome.Retry(message.Id, error, time.GetUtcNow() + delay),
+                SmtpEmailSender.IsTransient(exception) && !SmtpEmailSender.IsAboutThisMessage(exception));
         }
     }
 

@@ -12,6 +12,18 @@ public sealed record OutboxRow(
     long Id, string Key, string Kind, string Recipient, string Subject, string Status, int Attempts, string? LastError,
     DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt);
 
+/// <summary>What came of one attempt to send an outbox row.</summary>
+public abstract record SendOutcome(long Id)
+{
+    public sealed record Sent(long Id) : SendOutcome(Id);
+
+    /// <summary>Not sent this time; tried again at <paramref name="Next"/>.</summary>
+    public sealed record Retry(long Id, string Error, DateTimeOffset Next) : SendOutcome(Id);
+
+    /// <summary>Never deliverable as it stands; kept for the owner to see and retry by hand.</summary>
+    public sealed record Failed(long Id, string Error) : SendOutcome(Id);
+}
+
 /// <summary>A message due to be sent: its outbox row, attempts so far, and the email (its key names the row).</summary>
 public sealed record DueEmail(long Id, int Attempts, EmailMessage Email);
 
@@ -103,30 +115,46 @@ public sealed class EmailOutbox(ClinicDatabase database)
         return due;
     }
 
-    /// <summary>
-    /// Marks a message sent. An account email's body carries a one-time link that works like a password: once sent,
-    /// it is not kept in the database (or its backups).
-    /// </summary>
-    public Task MarkSentAsync(long id, DateTimeOffset now, CancellationToken ct = default) =>
-        ExecuteAsync(
-            $"""
-            UPDATE outbox SET status = 'sent', attempts = attempts + 1, last_error = NULL, sent_at = $now,
-                html = CASE WHEN kind LIKE '{AccountKindPrefix}%' THEN '' ELSE html END,
-                text = CASE WHEN kind LIKE '{AccountKindPrefix}%' THEN '' ELSE text END
-            WHERE id = $id;
-            """,
-            ct, ("$id", id), ("$now", now.ToUnixTimeMilliseconds()));
-
     /// <summary>The start of every account email's kind ("account-reset", "account-confirm", …).</summary>
     public const string AccountKindPrefix = "account-";
 
-    public Task MarkRetryAsync(long id, string error, DateTimeOffset next, CancellationToken ct = default) =>
-        ExecuteAsync("UPDATE outbox SET attempts = attempts + 1, last_error = $error, next_attempt_at = $next WHERE id = $id;",
-            ct, ("$id", id), ("$error", error), ("$next", next.ToUnixTimeMilliseconds()));
-
-    public Task MarkFailedAsync(long id, string error, CancellationToken ct = default) =>
-        ExecuteAsync("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = $error WHERE id = $id;",
-            ct, ("$id", id), ("$error", error));
+    /// <summary>
+    /// Records what came of a batch of attempts in one transaction (one fsync for the batch, not one per message).
+    /// An account email's body carries a one-time link that works like a password: once sent, it is not kept in the
+    /// database (or its backups).
+    /// </summary>
+    public async Task RecordOutcomesAsync(IReadOnlyCollection<SendOutcome> outcomes, DateTimeOffset now, CancellationToken ct = default)
+    {
+        if (outcomes.Count == 0)
+            return;
+        await using var connection = await database.OpenAsync(ct);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using (var session = new SqlSession(connection, transaction))
+        {
+            foreach (var outcome in outcomes)
+            {
+                await (outcome switch
+                {
+                    SendOutcome.Sent => session.ExecuteAsync(
+                        $"""
+                        UPDATE outbox SET status = 'sent', attempts = attempts + 1, last_error = NULL, sent_at = $now,
+                            html = CASE WHEN kind LIKE '{AccountKindPrefix}%' THEN '' ELSE html END,
+                            text = CASE WHEN kind LIKE '{AccountKindPrefix}%' THEN '' ELSE text END
+                        WHERE id = $id;
+                        """,
+                        ct, ("$id", outcome.Id), ("$now", now.ToUnixTimeMilliseconds())),
+                    SendOutcome.Retry retry => session.ExecuteAsync(
+                        "UPDATE outbox SET attempts = attempts + 1, last_error = $error, next_attempt_at = $next WHERE id = $id;",
+                        ct, ("$id", outcome.Id), ("$error", retry.Error), ("$next", retry.Next.ToUnixTimeMilliseconds())),
+                    SendOutcome.Failed failed => session.ExecuteAsync(
+                        "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = $error WHERE id = $id;",
+                        ct, ("$id", outcome.Id), ("$error", failed.Error)),
+                    _ => throw new ArgumentOutOfRangeException(nameof(outcomes), outcome, "Not an outcome of sending."),
+                });
+            }
+        }
+        await transaction.CommitAsync(ct);
+    }
 
     /// <summary>The owner's "retry": a failed or waiting message is tried again at once.</summary>
     public Task RetryNowAsync(long id, DateTimeOffset now, CancellationToken ct = default) =>

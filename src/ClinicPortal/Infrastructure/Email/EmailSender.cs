@@ -216,7 +216,12 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options, PracticeSett
         Directory.CreateDirectory(PickupDirectory);
         var name = key is null ? $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml" : PickupFileName(key);
         var partial = Path.Combine(PickupDirectory, $"{Guid.NewGuid():N}.tmp");
-        await mime.WriteToAsync(partial, ct);
+        // Written whole in one call: MimeKit's many small asynchronous writes to a file cost more than the message
+        // (measured: 1,900 against 3,300 files a second, docs/benchmarks.md).
+        using var buffer = new MemoryStream();
+        await mime.WriteToAsync(buffer, ct);
+        using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
+            file.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
         File.Move(partial, Path.Combine(PickupDirectory, name), overwrite: true);
     }
 
