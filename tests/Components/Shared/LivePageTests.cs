@@ -19,6 +19,10 @@ public class LivePageTests : ClinicTestContext
     public sealed class CountingPage : LivePage
     {
         public static TaskCompletionSource FirstLoadMayFinish { get; set; } = new();
+
+        /// <summary>Reloads after the first wait here while it is set.</summary>
+        public static TaskCompletionSource? ReloadMayFinish { get; set; }
+
         public int Loads { get; private set; }
 
         protected override async Task OnPageInitializedAsync()
@@ -30,7 +34,7 @@ public class LivePageTests : ClinicTestContext
         protected override Task LoadAsync()
         {
             Loads++;
-            return Task.CompletedTask;
+            return Loads > 1 && ReloadMayFinish is { } gate ? gate.Task : Task.CompletedTask;
         }
 
         protected override bool Shows(Appended appended) => appended.Touches(Mine);
@@ -62,5 +66,32 @@ public class LivePageTests : ClinicTestContext
         CountingPage.FirstLoadMayFinish.SetResult();
 
         page.WaitForAssertion(() => Assert.Equal(2, page.Instance.Loads));
+    }
+
+    [Fact]
+    public void ABurstOfAppendsWhileAReloadRuns_CostsOneMoreReload_NotOneEach()
+    {
+        CountingPage.FirstLoadMayFinish = new();
+        CountingPage.FirstLoadMayFinish.SetResult();
+        CountingPage.ReloadMayFinish = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        try
+        {
+            var page = Render<CountingPage>();
+            signal.Notify(Touching(Mine));
+            page.WaitForAssertion(() => Assert.Equal(2, page.Instance.Loads)); // the reload is running, held at the gate
+
+            for (var i = 0; i < 20; i++)
+                signal.Notify(Touching(Mine));
+            page.WaitForAssertion(() => Assert.Equal(2, page.Instance.Loads)); // none starts beside it
+            CountingPage.ReloadMayFinish.SetResult();
+
+            page.WaitForAssertion(() => Assert.Equal(3, page.Instance.Loads)); // one more, for all twenty
+            Thread.Sleep(200);
+            Assert.Equal(3, page.Instance.Loads);
+        }
+        finally
+        {
+            CountingPage.ReloadMayFinish = null;
+        }
     }
 }
