@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark in one go on this machine and prints the figures beside the raw SQLite baseline.
-# Results are recorded by hand in docs/benchmarks.md. Extra arguments go to the harness (--quick, --events N).
+# Results are recorded by hand in docs/benchmarks.md. Extra arguments go to the harness (--quick, --events N, --only 2,5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf artifacts/app # no runtime files left over from an older publish

@@ -76,40 +76,8 @@ public static class MillionEvents
     {
         if (appPath is null || !File.Exists(appPath))
             return null;
-        var port = 5300 + Random.Shared.Next(600);
-        var start = new ProcessStartInfo(appPath, ["--urls", $"http://127.0.0.1:{port}"])
-        {
-            WorkingDirectory = Path.GetDirectoryName(appPath)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Data__Directory"] = directory;
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            while (watch.Elapsed < TimeSpan.FromSeconds(120))
-            {
-                try
-                {
-                    using var response = await client.GetAsync($"http://127.0.0.1:{port}/health/ready");
-                    if (response.IsSuccessStatusCode) return watch.Elapsed;
-                }
-                catch (HttpRequestException) { }
-                catch (TaskCanceledException) { }
-                await Task.Delay(20);
-            }
-            return null;
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+        await using var app = await PublishedApp.StartAsync(appPath, directory);
+        return app?.StartUp;
     }
 
     private static async Task Exec(SqliteConnection connection, string sql)

@@ -22,6 +22,7 @@ try
     if (Runs(3)) await ReadAsync(raw);
     if (Runs(4)) await RebuildAsync(raw);
     if (Runs(5)) await EmailAsync(raw);
+    if (Runs(6)) await HttpAsync(raw);
 }
 finally
 {
@@ -84,6 +85,31 @@ async Task EmailAsync(double raw)
 
     void Print(EmailThroughput t) =>
         Console.WriteLine($"   {t.Name,-30} {t.PerSecond,10:N0} emails/s = {t.PerSecond / raw,5:P0} of raw   ({t.Emails:N0} emails in {t.Elapsed.TotalSeconds:N2} s)");
+}
+
+async Task HttpAsync(double raw)
+{
+    if (appPath is null || !File.Exists(appPath))
+    {
+        Console.WriteLine("6. HTTP: not measured: pass --app with the published ClinicPortal (scripts/bench.sh does).");
+        return;
+    }
+    // The demo practice, with the API's rate limits out of the way: this measures the server, not the limiter.
+    await using var app = await PublishedApp.StartAsync(appPath, Path.Combine(root, "http"), new Dictionary<string, string>
+    {
+        ["Seed:Demo"] = "true", ["RateLimits:SignInPerMinute"] = "1000000", ["RateLimits:BookingsPerMinute"] = "1000000",
+    }) ?? throw new InvalidOperationException("The published app did not become ready.");
+    foreach (var workers in new[] { 10, 50 })
+    {
+        Console.WriteLine($"6. HTTP: the simulator's mix, {workers} workers for {(quick ? 10 : 30)} s against the published app (same machine; raw baseline {raw:N0} tx/s):");
+        var output = new StringWriter();
+        var options = new ClinicPortal.Simulator.SimulationOptions { Url = app.Address, Workers = workers, Duration = TimeSpan.FromSeconds(quick ? 10 : 30) };
+        var exit = await new ClinicPortal.Simulator.Simulation(options, output).RunAsync();
+        foreach (var line in output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            Console.WriteLine("   " + line.TrimEnd());
+        if (exit != 0)
+            Console.WriteLine($"   the simulator exited {exit}");
+    }
 }
 
 string? Argument(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
