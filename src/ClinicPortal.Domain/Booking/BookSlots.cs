@@ -5,8 +5,12 @@ using ClinicPortal.Domain.Scheduling;
 
 namespace ClinicPortal.Domain.Booking;
 
-/// <summary>Book one slot, or two adjacent slots of one doctor (all or nothing), for a patient.</summary>
-public sealed record BookSlots(Guid BookingId, Guid PatientId, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now) : ICommand;
+/// <summary>
+/// Book one slot, or two adjacent slots of one doctor (all or nothing), for a patient. <paramref name="Date"/> is the
+/// slots' practice date as the caller found it: the decision then reads only the patient's bookings of that month,
+/// not their whole history (and refuses if a slot is of another month). Without it, it reads them all.
+/// </summary>
+public sealed record BookSlots(Guid BookingId, Guid PatientId, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now, DateOnly? Date = null) : ICommand;
 
 /// <summary>A slot as a booking decision sees it.</summary>
 public sealed record SlotForBooking(Guid SlotId, Guid DoctorId, DateOnly Date, DateTimeOffset StartUtc, bool Gone, bool DayCancelled, Guid? BookingId)
@@ -35,7 +39,8 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
 
     public static Query QueryFor(BookSlots command) =>
         Query.TaggedAny(command.SlotIds.Distinct().Select(Tag.Slot))
-            .Or(new Query([new QueryItem(PatientBookingEvents, [Tag.Patient(command.PatientId)])]));
+            .Or(new Query([new QueryItem(PatientBookingEvents,
+                [command.Date is { } date ? Tag.PatientMonth(command.PatientId, date) : Tag.Patient(command.PatientId)])]));
 
     public static BookingRequest Initial(BookSlots command) =>
         new(command.PatientId, ImmutableDictionary<Guid, SlotForBooking>.Empty, ImmutableDictionary<Guid, HeldSlots>.Empty);
@@ -102,12 +107,16 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         if (slots.Any(slot => slot.BookingId is not null))
             return Rejection.SlotAlreadyBooked;
 
+        // The patient's bookings were read for the month the caller named: a slot of another month was not judged.
+        if (command.Date is { } named && slots.Any(slot => PracticeTime.MonthOf(slot.Date) != PracticeTime.MonthOf(named)))
+            return Rejection.Conflict;
+
         var start = slots[0].StartUtc;
         var end = slots[^1].EndUtc;
         if (state.PatientBookings.Values.SelectMany(held => held.Slots).Any(held => held.StartUtc < end && start < held.EndUtc))
             return Rejection.PatientAlreadyBookedAtThatTime;
 
-        // Rule 7, said before booking: the decision reads every live booking of the patient, so it knows the month.
+        // Rule 7, said before booking: the decision reads every live booking of the patient that month.
         var month = PracticeTime.MonthOf(slots[0].Date);
         var used = state.PatientBookings.Values.Where(held => PracticeTime.MonthOf(held.Date) == month).Sum(held => held.Slots.Count);
         if (used + slots.Count > MonthlyQuota.MaxSlotsPerMonth)

@@ -9,18 +9,21 @@ public static class EventTags
             [Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
         SlotsRemoved e =>
             [Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date), .. e.SlotIds.Select(Tag.Slot)],
+    // A log written before the patient-month tag existed gets it from schema script 5, which derives it exactly as here.
         SlotsBooked e =>
-            [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date),
-             .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
+            [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date), Tag.Doctor(e.DoctorId),
+             Tag.Day(e.DoctorId, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
         BookingCancelled e =>
-            [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date),
-             .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
+            [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date), Tag.Doctor(e.DoctorId),
+             Tag.Day(e.DoctorId, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
         DayCancelled e =>
             [Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date), .. e.SlotIds.Select(Tag.Slot),
              .. e.CancelledBookings.Select(b => Tag.Booking(b.BookingId)),
-             .. e.CancelledBookings.Select(b => Tag.Patient(b.PatientId)).Distinct()],
+             .. e.CancelledBookings.Select(b => Tag.Patient(b.PatientId)).Distinct(),
+             .. e.CancelledBookings.Select(b => Tag.PatientMonth(b.PatientId, e.Date)).Distinct()],
         VisitMarked e =>
-            [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date)],
+            [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date), Tag.Doctor(e.DoctorId),
+             Tag.Day(e.DoctorId, e.Date)],
         _ => throw new ArgumentException($"No tags are defined for {@event.GetType().Name}.", nameof(@event)),
     };
 }

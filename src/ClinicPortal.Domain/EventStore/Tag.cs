@@ -21,6 +21,12 @@ public readonly record struct Tag(string Value)
     /// <summary>Every event about one patient's bookings.</summary>
     public static Tag Patient(Guid patientId) => new($"patient:{patientId:N}");
 
+    /// <summary>
+    /// Every event about one patient's bookings of one practice month (by the visit's date): what a booking decision
+    /// needs of the patient (the month's limit, their other times that day), however long their history.
+    /// </summary>
+    public static Tag PatientMonth(Guid patientId, DateOnly date) => new($"patient-month:{patientId:N}:{date:yyyy-MM}");
+
     /// <summary>The date of a <see cref="Day"/> tag (any doctor's); null for every other tag.</summary>
     public DateOnly? DayDate =>
         Value.StartsWith("day:", StringComparison.Ordinal) && Value.Length > 10

@@ -1,3 +1,4 @@
+using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Booking;
 using ClinicPortal.Domain.Scheduling;
@@ -78,6 +79,23 @@ public class BookSlotsSpecs
     public void GivenACancelledDay_WhenOneOfItsSlotsIsBooked_ThenDayAlreadyCancelled() =>
         Spec.Given(A.DayScheduled(1), new DayCancelled(A.DoctorId, A.Tomorrow, "Ill", [A.Slot(1)], [], "r"))
             .When(Book(1)).ThenRejected(Rejection.DayAlreadyCancelled);
+
+    [Fact]
+    public void WhenTheCallerNamesTheSlotsDate_TheDecisionReadsThePatientsMonth_NotTheirWholeHistory()
+    {
+        var named = BookSlotsDecider.QueryFor(Book(1) with { Date = A.Tomorrow });
+        var unnamed = BookSlotsDecider.QueryFor(Book(1));
+
+        var patientTags = (Query query) => query.Items.SelectMany(item => item.Tags).Where(tag => tag.Value.StartsWith("patient", StringComparison.Ordinal));
+        Assert.Equal([Tag.PatientMonth(A.PatientId, A.Tomorrow)], patientTags(named));
+        Assert.Equal([Tag.Patient(A.PatientId)], patientTags(unnamed));
+    }
+
+    [Fact]
+    public void GivenASlotOfAnotherMonthThanTheCallerNamed_WhenItIsBooked_ThenConflict() =>
+        Spec.Given(A.DayScheduled(1))
+            .When(Book(1) with { Date = A.Tomorrow.AddMonths(1) })
+            .ThenRejected(Rejection.Conflict);
 
     [Fact]
     public void GivenASlotThatHasStarted_WhenItIsBooked_ThenSlotInPast() =>

@@ -1,3 +1,10 @@
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.Scheduling;
+using ClinicPortal.Features.Booking.BookSlots;
+using ClinicPortal.Features.Booking.CancelBooking;
+using ClinicPortal.Features.Reception.CancelDay;
+using ClinicPortal.Features.Scheduling.ScheduleDay;
+using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Data;
 using ClinicPortal.Tests.Unit.Support;
 using Microsoft.Data.Sqlite;
@@ -55,6 +62,61 @@ public class SchemaUpgradeTests
         await using var connection = await app.Get<ClinicDatabase>().OpenAsync();
 
         Assert.Equal(1L, await ScalarAsync(connection, "SELECT EmailConfirmed FROM AspNetUsers WHERE Email = 'old@mail.example';"));
+    }
+
+    [Fact]
+    public async Task ALogFromBeforeThePatientMonthTag_GetsTheTagOnEveryOldBookingEvent_AndBookingDecisionsSeeTheOldBookings()
+    {
+        var directory = Directory.CreateTempSubdirectory("clinicportal-upgrade-").FullName;
+        Guid patient;
+        Guid spareSlot;
+        IReadOnlyList<(string Tag, long Position)> tagged;
+        await using (var app = await SqliteAppAt(directory))
+        {
+            var doctor = await app.CreateUserAsync("Dr Ada Hart", "hart@clinic.example", Roles.Doctor);
+            patient = await app.CreateUserAsync("Pat Lee", "pat@mail.example", Roles.Patient);
+            var other = await app.CreateUserAsync("Sam Roe", "sam@mail.example", Roles.Patient);
+            var schedule = app.Get<ScheduleDayHandler>();
+            var day = (await schedule.HandleAsync(doctor, A.Tomorrow, [new BlockOfTime(new(9, 0), new(11, 0))], Actor.Doctor(doctor))).Value!;
+            var later = (await schedule.HandleAsync(doctor, A.Tomorrow.AddDays(1), [new BlockOfTime(new(9, 0), new(10, 0))], Actor.Doctor(doctor))).Value!;
+            var book = app.Get<BookSlotsHandler>();
+            var first = (await book.HandleAsync(patient, [day.Slots[0].SlotId], Actor.Patient(patient))).Value!;
+            await app.Get<CancelBookingHandler>().HandleAsync(first.BookingId, Actor.Patient(patient));
+            for (var i = 1; i <= 10; i++)
+                Assert.True((await book.HandleAsync(patient, [day.Slots[i].SlotId], Actor.Patient(patient))).IsAccepted);
+            await book.HandleAsync(other, [later.Slots[0].SlotId], Actor.Patient(other));
+            await app.Get<CancelDayHandler>().HandleAsync(doctor, later.Date, "Training", A.Receptionist);
+            spareSlot = day.Slots[11].SlotId;
+            await using var connection = await app.Get<ClinicDatabase>().OpenAsync();
+            tagged = await PatientMonthTagsAsync(connection);
+        }
+        SqliteConnection.ClearAllPools();
+        // The log as version 4 left it: the same events, without the tag.
+        await using (var old = new SqliteConnection($"Data Source={Path.Combine(directory, ClinicDatabase.FileName)}"))
+        {
+            await old.OpenAsync();
+            await old.ExecuteAsync("DELETE FROM event_tags WHERE tag LIKE 'patient-month:%'; UPDATE schema_version SET version = 4;");
+        }
+        SqliteConnection.ClearAllPools();
+
+        await using var upgraded = await SqliteAppAt(directory);
+        await using (var connection = await upgraded.Get<ClinicDatabase>().OpenAsync())
+            Assert.Equal(tagged, await PatientMonthTagsAsync(connection));
+        var eleventh = await upgraded.Get<BookSlotsHandler>().HandleAsync(patient, [spareSlot], Actor.Patient(patient));
+
+        Assert.Equal(14, tagged.Count); // 12 bookings and a cancellation of the patients', and the cancelled day
+        Assert.Equal(Rejection.MonthlyLimitReached, eleventh.Rejection);
+    }
+
+    private static async Task<IReadOnlyList<(string Tag, long Position)>> PatientMonthTagsAsync(SqliteConnection connection)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT tag, position FROM event_tags WHERE tag LIKE 'patient-month:%' ORDER BY position, tag;";
+        var rows = new List<(string, long)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            rows.Add((reader.GetString(0), reader.GetInt64(1)));
+        return rows;
     }
 
     private static Task<SqliteApp> SqliteAppAt(string directory) => SqliteApp.StartAsync(directory: directory);

@@ -1,15 +1,48 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace ClinicPortal.Infrastructure.Accounts;
 
 public sealed record Person(Guid Id, string Name, string Email, string? Phone, bool IsActive);
 
+/// <summary>What a booking needs to know of someone's account: that it exists, is active, and is a patient's.</summary>
+public sealed record AccountStanding(bool Exists, bool IsActive, bool IsPatient);
+
 /// <summary>
 /// Names and contact details of the practice's people, from the accounts tables. Every read uses a fresh
 /// context (pages hold this service for a whole circuit), without tracking.
 /// </summary>
-public sealed class PeopleDirectory(IServiceScopeFactory scopes)
+public sealed class PeopleDirectory(IServiceScopeFactory scopes, IMemoryCache cache, Data.ClinicDatabase database)
 {
+    private static readonly TimeSpan StandingFor = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Whether someone exists, is active and is a patient: asked on every booking (for the patient and the clinician),
+    /// so one plain SQL statement rather than an EF Core query (which costs more than the rest of the booking's reads
+    /// together), and looked up at most once a minute per person. <see cref="StaffAdministration"/> forgets it when it
+    /// changes. (The accounts tables are Identity's as EF Core maps them for SQLite: ids as upper-case text.)
+    /// </summary>
+    public async Task<AccountStanding> StandingAsync(Guid id, CancellationToken ct = default) =>
+        (await cache.GetOrCreateAsync(("standing", id), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = StandingFor;
+            await using var connection = await database.OpenAsync(ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT u.IsActive, EXISTS (SELECT 1 FROM AspNetUserRoles l JOIN AspNetRoles r ON r.Id = l.RoleId
+                                           WHERE l.UserId = u.Id AND r.Name = '{Roles.Patient}')
+                FROM AspNetUsers u WHERE u.Id = $id;
+                """;
+            command.Parameters.AddWithValue("$id", id.ToString("D").ToUpperInvariant());
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            return await reader.ReadAsync(ct)
+                ? new AccountStanding(true, reader.GetInt64(0) == 1, reader.GetInt64(1) == 1)
+                : new AccountStanding(false, false, false);
+        }))!;
+
+    /// <summary>Forgets someone's cached standing, so the next booking sees a change at once.</summary>
+    public void Forget(Guid id) => cache.Remove(("standing", id));
+
     private async Task<T> ReadAsync<T>(Func<AccountsDbContext, Task<T>> read)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -39,14 +72,6 @@ public sealed class PeopleDirectory(IServiceScopeFactory scopes)
         return await ReadAsync(db => db.Users.Where(u => wanted.Contains(u.Id))
             .Select(u => new Person(u.Id, u.DisplayName, u.Email!, u.PhoneNumber, u.IsActive)).ToDictionaryAsync(p => p.Id, ct));
     }
-
-    /// <summary>The patient with this id, active or not; null when nobody or someone who is not a patient has it.</summary>
-    public Task<Person?> FindPatientAsync(Guid id, CancellationToken ct = default) => ReadAsync(db =>
-        (from user in db.Users
-         join link in db.UserRoles on user.Id equals link.UserId
-         join r in db.Roles on link.RoleId equals r.Id
-         where user.Id == id && r.Name == Roles.Patient
-         select new Person(user.Id, user.DisplayName, user.Email!, user.PhoneNumber, user.IsActive)).FirstOrDefaultAsync(ct));
 
     public Task<Person?> FindAsync(Guid id, CancellationToken ct = default) => ReadAsync(db =>
         db.Users.Where(u => u.Id == id).Select(u => new Person(u.Id, u.DisplayName, u.Email!, u.PhoneNumber, u.IsActive)).FirstOrDefaultAsync(ct));

@@ -8,7 +8,7 @@ namespace ClinicPortal.Infrastructure.Accounts;
 /// Each operation has its own scope (and so its own DbContext): a page's circuit lives for hours, and a
 /// context kept that long would hold accounts that other requests have since changed.
 /// </summary>
-public sealed class StaffAdministration(IServiceScopeFactory scopes, CurrentAccounts accounts)
+public sealed class StaffAdministration(IServiceScopeFactory scopes, CurrentAccounts accounts, PeopleDirectory people)
 {
     public static readonly string[] InvitableRoles = [Roles.Doctor, Roles.Receptionist];
 
@@ -53,6 +53,7 @@ public sealed class StaffAdministration(IServiceScopeFactory scopes, CurrentAcco
         Ensure(await users.UpdateAsync(user));
         Ensure(await users.UpdateSecurityStampAsync(user));
         accounts.Forget(userId); // their tokens stop at once here; cookies and circuits within a minute
+        people.Forget(userId); // and bookings with them, or for them, are refused at once
     }
 
     private static void Ensure(IdentityResult result)

@@ -144,6 +144,19 @@ public static class SchemaMigrator
         """
         UPDATE "AspNetUsers" SET "EmailConfirmed" = 1 WHERE "EmailConfirmed" = 0;
         """,
+        // 5: the patient-month tag (EventTags), so a booking decision reads the patient's month and not their whole
+        // history. Events are never updated: the tag is indexed for the events logged before it, derived from their
+        // data exactly as EventTags derives it for new ones.
+        """
+        INSERT OR IGNORE INTO event_tags (tag, position, type)
+        SELECT 'patient-month:' || lower(replace(json_extract(data, '$.patientId'), '-', '')) || ':' || substr(json_extract(data, '$.date'), 1, 7),
+               position, type
+        FROM events WHERE type IN ('SlotsBooked', 'BookingCancelled', 'VisitMarked');
+        INSERT OR IGNORE INTO event_tags (tag, position, type)
+        SELECT DISTINCT 'patient-month:' || lower(replace(json_extract(b.value, '$.patientId'), '-', '')) || ':' || substr(json_extract(e.data, '$.date'), 1, 7),
+               e.position, e.type
+        FROM events e, json_each(e.data, '$.cancelledBookings') b WHERE e.type = 'DayCancelled';
+        """,
     ];
 
     public static int LatestVersion => Scripts.Count;

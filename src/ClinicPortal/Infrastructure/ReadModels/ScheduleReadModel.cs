@@ -49,13 +49,14 @@ public sealed class ScheduleReadModel(ClinicDatabase database)
             .ToArray();
     }
 
-    /// <summary>The doctors whose slots these are (none for an unknown slot).</summary>
-    public async Task<IReadOnlyList<Guid>> DoctorsOfSlotsAsync(IReadOnlyList<Guid> slotIds, CancellationToken ct = default)
+    /// <summary>The doctors and practice dates of these slots, each pair once (none for an unknown slot).</summary>
+    public async Task<IReadOnlyList<(Guid DoctorId, DateOnly Date)>> DaysOfSlotsAsync(IReadOnlyList<Guid> slotIds, CancellationToken ct = default)
     {
-        var doctors = new HashSet<Guid>();
+        var days = new HashSet<(Guid, DateOnly)>();
         foreach (var slotId in slotIds.Distinct())
-            doctors.UnionWith(await QueryAsync("SELECT doctor_id FROM rm_slots WHERE slot_id = $slot;", r => r.GetGuid(0), ct, ("$slot", Id(slotId))));
-        return doctors.ToArray();
+            days.UnionWith(await QueryAsync("SELECT doctor_id, date FROM rm_slots WHERE slot_id = $slot;",
+                r => (r.GetGuid(0), DateOnly.ParseExact(r.GetString(1), "yyyy-MM-dd")), ct, ("$slot", Id(slotId))));
+        return days.ToArray();
     }
 
     /// <summary>A patient's live bookings that have not started yet, soonest first.</summary>

@@ -13,18 +13,20 @@ public sealed class BookSlotsHandler(CommandExecutor executor, PracticeClock clo
     {
         // Staff book for a patient on the phone; nobody else can hold a booking (a doctor, the owner, staff themselves),
         // nor a patient whose account staff have deactivated.
-        var patient = await people.FindPatientAsync(patientId, ct);
-        if (patient is null && by.IsStaff)
+        var patient = await people.StandingAsync(patientId, ct);
+        if (!patient.IsPatient && by.IsStaff)
             return Rejection.NotAPatient;
-        if (patient is { IsActive: false })
+        if (patient is { IsPatient: true, IsActive: false })
             return Rejection.PatientDeactivated;
         // A deactivated clinician takes no new bookings from the moment of deactivation. (Checked against the accounts,
         // not the log: deactivation is not an event yet, so this is a check before deciding, not part of the condition.)
-        foreach (var doctorId in await schedule.DoctorsOfSlotsAsync(slotIds, ct))
-            if (await people.FindAsync(doctorId, ct) is { IsActive: false })
+        var days = await schedule.DaysOfSlotsAsync(slotIds, ct);
+        foreach (var doctorId in days.Select(d => d.DoctorId).Distinct())
+            if (await people.StandingAsync(doctorId, ct) is { Exists: true, IsActive: false })
                 return Rejection.ClinicianNotTakingBookings;
         var now = clock.Now;
-        var command = new Domain.Booking.BookSlots(Guid.CreateVersion7(), patientId, slotIds, by, now);
+        // The slots' date lets the decision read only the patient's month; an unknown slot leaves it to the decision to say.
+        var command = new Domain.Booking.BookSlots(Guid.CreateVersion7(), patientId, slotIds, by, now, days.Count > 0 ? days[0].Date : null);
         return (await executor.ExecuteAsync<BookSlotsDecider, Domain.Booking.BookSlots, BookingRequest, SlotsBooked>(command, ct)).Single();
     }
 }
