@@ -97,6 +97,18 @@ public static class Pages
         await input.PressAsync("Tab");
     }
 
+    /// <summary>
+    /// Shows a day on the Book page and waits until its own times are there: a click on the times of the day before
+    /// would be lost as the list redraws.
+    /// </summary>
+    public static async Task ShowBookingDayAsync(IPage page, DateOnly day)
+    {
+        await WaitUntilInteractiveAsync(page);
+        await PickDateAsync(page.GetByTestId("book-date"), day);
+        await Expect(page.GetByText(day.ToString("dddd d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture))).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("busy")).ToHaveCountAsync(0);
+    }
+
     /// <summary>Opens a drop-down (MudSelect) and chooses the option with exactly this text.</summary>
     public static async Task ChooseAsync(IPage page, ILocator select, string option)
     {

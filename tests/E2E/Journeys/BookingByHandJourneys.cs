@@ -73,7 +73,7 @@ public class BookingByHandJourneys(ClinicAppFixture fixture)
         await Pages.WaitUntilInteractiveAsync(page);
         var day = Pages.Weekday(4).ToString("yyyy-MM-dd");
 
-        await Pages.PickDateAsync(page.GetByTestId("book-date"), Pages.Weekday(4));
+        await Pages.ShowBookingDayAsync(page, Pages.Weekday(4));
         await Expect(page).ToHaveURLAsync(new Regex($"/book\\?date={day}$"));
 
         await page.ReloadAsync();

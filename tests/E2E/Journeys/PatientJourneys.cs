@@ -16,7 +16,7 @@ public class PatientJourneys(ClinicAppFixture fixture)
         await Pages.RegisterAsync(page, fixture.App, "Nina New", email);
 
         var day = Pages.Weekday(5);
-        await Pages.PickDateAsync(page.GetByTestId("book-date"), day);
+        await Pages.ShowBookingDayAsync(page, day);
         await page.Locator(".slot-offer").First.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
         await Expect(Pages.Outcomes(page).GetByText("Booked", new() { Exact = true })).ToBeVisibleAsync();
@@ -54,7 +54,7 @@ public class PatientJourneys(ClinicAppFixture fixture)
         {
             var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
             await Pages.SignInAsync(page, email, then: "/book");
-            await Pages.PickDateAsync(page.GetByTestId("book-date"), day);
+            await Pages.ShowBookingDayAsync(page, day);
             pages.Add(page);
         }
         var slotLabel = await pages[0].Locator(".slot-offer").Last.GetAttributeAsync("aria-label");
@@ -93,10 +93,10 @@ public class PatientJourneys(ClinicAppFixture fixture)
         var day = Pages.Weekday(7);
         var watcher = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
         await Pages.SignInAsync(watcher, "patient16@demo.clinic", then: "/book");
-        await Pages.PickDateAsync(watcher.GetByTestId("book-date"), day);
+        await Pages.ShowBookingDayAsync(watcher, day);
         var booker = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
         await Pages.SignInAsync(booker, "patient17@demo.clinic", then: "/book");
-        await Pages.PickDateAsync(booker.GetByTestId("book-date"), day);
+        await Pages.ShowBookingDayAsync(booker, day);
         var slotLabel = (await booker.Locator(".slot-offer").First.GetAttributeAsync("aria-label"))!;
         await Expect(watcher.GetByRole(AriaRole.Button, new() { Name = slotLabel, Exact = true })).ToBeVisibleAsync();
 
