@@ -10,10 +10,14 @@ public static class MonthlyQuota
     public const int MaxSlotsPerMonth = 10;
 }
 
-/// <summary>Bring one patient back within the monthly limit (rule 7), as the quota policy asks after a booking.</summary>
-public sealed record ApplyMonthlyQuota(Guid PatientId, Actor By, DateTimeOffset Now) : ICommand
+/// <summary>
+/// Bring one patient back within the monthly limit (rule 7), as the quota policy asks after a booking: in the month of
+/// <paramref name="InMonthOf"/> (reading only that month's bookings), or in every month when it is null.
+/// </summary>
+public sealed record ApplyMonthlyQuota(Guid PatientId, Actor By, DateTimeOffset Now, DateOnly? InMonthOf = null) : ICommand
 {
-    public static ApplyMonthlyQuota For(Guid patientId, DateTimeOffset now) => new(patientId, Actor.QuotaPolicy, now);
+    public static ApplyMonthlyQuota For(Guid patientId, DateTimeOffset now, DateOnly? inMonthOf = null) =>
+        new(patientId, Actor.QuotaPolicy, now, inMonthOf);
 }
 
 /// <summary>A live booking of a patient; <see cref="Order"/> says which was made later (larger = later).</summary>
@@ -62,7 +66,8 @@ public sealed class MonthlyQuotaDecider : IDecider<ApplyMonthlyQuota, PatientBoo
         EventTypes.NameOf<DayCancelled>(), EventTypes.NameOf<VisitMarked>(),
     ];
 
-    public static Query QueryFor(ApplyMonthlyQuota command) => new([new QueryItem(BookingEvents, [Tag.Patient(command.PatientId)])]);
+    public static Query QueryFor(ApplyMonthlyQuota command) => new([new QueryItem(BookingEvents,
+        [command.InMonthOf is { } date ? Tag.PatientMonth(command.PatientId, date) : Tag.Patient(command.PatientId)])]);
 
     public static PatientBookings Initial(ApplyMonthlyQuota command) => PatientBookings.None(command.PatientId);
 

@@ -1,5 +1,6 @@
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Policies;
+using ClinicPortal.Domain.Scheduling;
 
 namespace ClinicPortal.Application;
 
@@ -19,16 +20,17 @@ public sealed class MonthlyQuotaPolicy(
 
     protected override async Task HandleAsync(IReadOnlyList<StoredEvent> batch, CancellationToken ct)
     {
-        foreach (var patientId in batch.Select(e => e.Event).OfType<SlotsBooked>().Select(e => e.PatientId).Distinct())
-            await ApplyToPatientAsync(patientId, ct);
+        // Each patient and month a booking touched, reading only that month of the patient's bookings.
+        foreach (var booked in batch.Select(e => e.Event).OfType<SlotsBooked>().DistinctBy(e => (e.PatientId, PracticeTime.MonthOf(e.Date))))
+            await ApplyToPatientAsync(booked.PatientId, ct, inMonthOf: booked.Date);
         await Checkpoints.SaveAsync(Name, batch[^1].Position, ct);
     }
 
-    /// <summary>Brings one patient within the limit; returns the bookings it cancelled.</summary>
-    public async Task<IReadOnlyList<BookingCancelled>> ApplyToPatientAsync(Guid patientId, CancellationToken ct = default)
+    /// <summary>Brings one patient within the limit (in one month, or in all); returns the bookings it cancelled.</summary>
+    public async Task<IReadOnlyList<BookingCancelled>> ApplyToPatientAsync(Guid patientId, CancellationToken ct = default, DateOnly? inMonthOf = null)
     {
         var decision = await executor.ExecuteAsync<MonthlyQuotaDecider, ApplyMonthlyQuota, PatientBookings, BookingCancelled>(
-            ApplyMonthlyQuota.For(patientId, time.GetUtcNow()), ct);
+            ApplyMonthlyQuota.For(patientId, time.GetUtcNow(), inMonthOf), ct);
         // Only a conflict that lasted every attempt refuses; the reaction fails and the batch is tried again.
         if (!decision.IsAccepted)
             throw new InvalidOperationException($"The monthly quota for patient {patientId} could not be applied: {decision.Rejection}.");

@@ -1,4 +1,5 @@
 using ClinicPortal.Domain;
+using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Domain.Policies;
 using ClinicPortal.Tests.Unit.Support;
 
@@ -22,6 +23,14 @@ public class MonthlyQuotaSpecs
 
     private static BookingCancelled CancelledOverTheLimit(SlotsBooked booked) =>
         new(booked.BookingId, booked.PatientId, booked.DoctorId, booked.Date, booked.Slots, CancellationReason.QuotaExceeded, Actor.QuotaPolicy.Name);
+
+    [Fact]
+    public void AppliedToOneMonth_ItReadsThatMonthOfThePatientsBookings_OtherwiseAllOfThem()
+    {
+        Assert.Equal([Tag.PatientMonth(A.PatientId, March)],
+            MonthlyQuotaDecider.QueryFor(ApplyMonthlyQuota.For(A.PatientId, A.Now, March)).Items.SelectMany(item => item.Tags));
+        Assert.Equal([Tag.Patient(A.PatientId)], MonthlyQuotaDecider.QueryFor(Apply()).Items.SelectMany(item => item.Tags));
+    }
 
     [Fact]
     public void GivenTenSlotsInAMonth_ThenNothingIsCancelled() =>
