@@ -69,7 +69,7 @@ public class LivePageTests : ClinicTestContext
     }
 
     [Fact]
-    public void ABurstOfAppendsWhileAReloadRuns_CostsOneMoreReload_NotOneEach()
+    public async Task ABurstOfAppendsWhileAReloadRuns_CostsOneMoreReload_NotOneEach()
     {
         CountingPage.FirstLoadMayFinish = new();
         CountingPage.FirstLoadMayFinish.SetResult();
@@ -86,7 +86,7 @@ public class LivePageTests : ClinicTestContext
             CountingPage.ReloadMayFinish.SetResult();
 
             page.WaitForAssertion(() => Assert.Equal(3, page.Instance.Loads)); // one more, for all twenty
-            Thread.Sleep(200);
+            await Task.Delay(200);
             Assert.Equal(3, page.Instance.Loads);
         }
         finally
