@@ -36,7 +36,11 @@ public class PatientJourneys(ClinicAppFixture fixture)
         await page.ReloadAsync();
         await Expect(page.GetByTestId("booking")).ToHaveCountAsync(2);
         await Pages.ScreenshotAsync(page, "patient-my-bookings-phone");
+        // Back at desktop width, on a fresh page: a resize redraws the layout, and a click landing mid-redraw is lost.
         await page.SetViewportSizeAsync(1280, 900);
+        await page.ReloadAsync();
+        await Pages.WaitUntilInteractiveAsync(page);
+        await Expect(page.GetByTestId("booking")).ToHaveCountAsync(2);
 
         await page.GetByTestId("booking").First.GetByRole(AriaRole.Button, new() { Name = "Cancel " }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel booking" }).ClickAsync();
