@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace ClinicPortal.Features.Api;
 
 public sealed record SlotDto(Guid SlotId, DateTimeOffset Start, DateTimeOffset End);
@@ -14,3 +17,12 @@ public sealed record DayDto(Guid DoctorId, DateOnly Date, IReadOnlyList<SlotDto>
 public sealed record CancelDayRequest(string? Reason);
 public sealed record CancelledBookingDto(Guid BookingId, Guid PatientId, IReadOnlyList<SlotDto> Slots);
 public sealed record CancelledDayDto(Guid DoctorId, DateOnly Date, string Reason, IReadOnlyList<CancelledBookingDto> CancelledBookings);
+
+/// <summary>The answers the API writes, for the JSON source generator.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(IReadOnlyList<DoctorSlotsDto>))]
+[JsonSerializable(typeof(BookingDto))]
+[JsonSerializable(typeof(IReadOnlyList<MyBookingDto>))]
+[JsonSerializable(typeof(DayDto))]
+[JsonSerializable(typeof(CancelledDayDto))]
+public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -38,6 +38,7 @@ public sealed class DemoSeeder(
     BookSlotsHandler book,
     IEventStore store,
     ICheckpoints checkpoints,
+    PeopleDirectory people,
     ILogger<DemoSeeder> logger)
 {
     public const string Password = "ClinicDemo1!";
@@ -137,6 +138,7 @@ public sealed class DemoSeeder(
         if (!created.Succeeded)
             throw new InvalidOperationException($"Could not seed {email}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
         await users.AddToRoleAsync(user, role);
+        people.ForgetStaff();
         return user;
     }
 }

@@ -40,8 +40,19 @@ public sealed class PeopleDirectory(IServiceScopeFactory scopes, IMemoryCache ca
                 : new AccountStanding(false, false, false);
         }))!;
 
-    /// <summary>Forgets someone's cached standing, so the next booking sees a change at once.</summary>
-    public void Forget(Guid id) => cache.Remove(("standing", id));
+    /// <summary>Forgets someone's cached standing and the staff lists, so the next booking and page see a change at once.</summary>
+    public void Forget(Guid id)
+    {
+        cache.Remove(("standing", id));
+        ForgetStaff();
+    }
+
+    /// <summary>Forgets the kept staff lists (after an invitation, or any change to a staff account).</summary>
+    public void ForgetStaff()
+    {
+        foreach (var role in Roles.All.Where(r => r != Roles.Patient))
+            cache.Remove(("role", role));
+    }
 
     private async Task<T> ReadAsync<T>(Func<AccountsDbContext, Task<T>> read)
     {
@@ -51,13 +62,29 @@ public sealed class PeopleDirectory(IServiceScopeFactory scopes, IMemoryCache ca
         return await read(db);
     }
 
-    public Task<List<Person>> InRoleAsync(string role, CancellationToken ct = default) => ReadAsync(db =>
+    /// <summary>
+    /// Everyone in a staff role, by name. Every slot read and every page that names clinicians asks for it, so it is
+    /// kept for a minute and forgotten whenever staff accounts change (<see cref="StaffAdministration"/>); the patients'
+    /// role is never kept (it only grows, and no hot path lists it).
+    /// </summary>
+    public async Task<IReadOnlyList<Person>> InRoleAsync(string role, CancellationToken ct = default)
+    {
+        if (role == Roles.Patient)
+            return await ReadInRoleAsync(role, ct);
+        return (await cache.GetOrCreateAsync(("role", role), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = StandingFor;
+            return ReadInRoleAsync(role, ct);
+        }))!;
+    }
+
+    private async Task<IReadOnlyList<Person>> ReadInRoleAsync(string role, CancellationToken ct) => await ReadAsync(db =>
         (from user in db.Users
          join link in db.UserRoles on user.Id equals link.UserId
          join r in db.Roles on link.RoleId equals r.Id
          where r.Name == role
          orderby user.DisplayName
-         select new Person(user.Id, user.DisplayName, user.Email!, user.PhoneNumber, user.IsActive)).ToListAsync(ct));
+         select new Person(user.Id, user.DisplayName, user.Email!, user.PhoneNumber, user.IsActive)).ToArrayAsync(ct));
 
     public async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken ct = default)
     {

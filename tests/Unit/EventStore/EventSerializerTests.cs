@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.EventStore;
+using ClinicPortal.Infrastructure.EventStore;
+
+namespace ClinicPortal.Tests.Unit.EventStore;
+
+/// <summary>
+/// The source-generated event JSON must write and read exactly what the reflection-based serializer of earlier
+/// versions wrote, so that logs already on disk load unchanged.
+/// </summary>
+public class EventSerializerTests
+{
+    // What every version before the source generator used.
+    private static readonly JsonSerializerOptions EarlierVersions = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private static readonly Guid Doctor = Guid.Parse("0195a1b2-0000-7000-8000-000000000001");
+    private static readonly Guid Patient = Guid.Parse("0195a1b2-0000-7000-8000-000000000002");
+    private static readonly Guid Booking = Guid.Parse("0195a1b2-0000-7000-8000-000000000003");
+    private static readonly DateOnly Date = new(2026, 12, 3);
+    private static readonly ScheduledSlot[] Slots =
+    [
+        new(Guid.Parse("0195a1b2-0000-7000-8000-000000000010"), new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero)),
+        new(Guid.Parse("0195a1b2-0000-7000-8000-000000000011"), new DateTimeOffset(2026, 12, 3, 9, 10, 0, TimeSpan.Zero)),
+    ];
+
+    public static TheoryData<IClinicEvent> OneOfEachType() =>
+    [
+        new DayScheduled(Doctor, Date, Slots),
+        new SlotsRemoved(Doctor, Date, [Slots[0].SlotId]),
+        new SlotsBooked(Booking, Patient, Doctor, Date, Slots, "patient:x"),
+        new BookingCancelled(Booking, Patient, Doctor, Date, Slots, CancellationReason.QuotaExceeded, "system"),
+        new DayCancelled(Doctor, Date, "Ill", Slots.Select(s => s.SlotId).ToArray(), [new CancelledBooking(Booking, Patient, Slots)], "staff:y"),
+        new VisitMarked(Booking, Patient, Doctor, Date, VisitOutcome.NoShow, "staff:y"),
+    ];
+
+    [Theory]
+    [MemberData(nameof(OneOfEachType))]
+    public void AnEventIsWrittenAsEarlierVersionsWroteIt_AndWhatTheyWroteReadsBackTheSame(IClinicEvent @event)
+    {
+        var earlier = JsonSerializer.Serialize(@event, @event.GetType(), EarlierVersions);
+
+        Assert.Equal(earlier, EventSerializer.Serialize(@event));
+        var read = EventSerializer.Deserialize(EventTypes.NameOf(@event), earlier);
+        Assert.Equal(@event.GetType(), read.GetType());
+        Assert.Equal(earlier, JsonSerializer.Serialize(read, read.GetType(), EarlierVersions));
+    }
+
+    [Fact]
+    public void EveryTypeTheLogKnowsHasASourceGeneratedSerializer()
+    {
+        Assert.Equal(EventTypes.All.Count(), OneOfEachType().Count);
+        foreach (var type in EventTypes.All)
+            Assert.NotNull(EventJson.Default.GetTypeInfo(type));
+    }
+
+    [Fact]
+    public void EnumsWrittenAsNumbersStillRead()
+    {
+        var json = """{"bookingId":"0195a1b2-0000-7000-8000-000000000003","patientId":"0195a1b2-0000-7000-8000-000000000002","doctorId":"0195a1b2-0000-7000-8000-000000000001","date":"2026-12-03","outcome":1,"by":"staff:y"}""";
+
+        var read = Assert.IsType<VisitMarked>(EventSerializer.Deserialize(nameof(VisitMarked), json));
+
+        Assert.Equal((VisitOutcome)1, read.Outcome);
+    }
+}
