@@ -3,10 +3,13 @@ using System.Runtime.InteropServices;
 using ClinicPortal.Benchmarks;
 
 // Usage: dotnet run -c Release --project bench/ClinicPortal.Benchmarks -- [--app path/to/published/ClinicPortal] [--events 1000000] [--quick] [--only 2,5]
+//        [--app-env NAME=VALUE,...] (environment for the published app in sections 6 and 7, e.g. DOTNET_gcServer=0)
 // (the raw baseline, section 1, always runs: every other figure is printed beside it)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var appPath = Argument("--app");
 var quick = args.Contains("--quick");
+var appEnvironment = (Argument("--app-env") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair.Split('=', 2))
+    .ToDictionary(pair => pair[0], pair => pair[1]);
 var only = Argument("--only")?.Split(',').Select(int.Parse).ToHashSet();
 bool Runs(int section) => only is null || only.Contains(section);
 var million = int.Parse(Argument("--events") ?? (quick ? "50000" : "1000000"), CultureInfo.InvariantCulture);
@@ -23,6 +26,7 @@ try
     if (Runs(4)) await RebuildAsync(raw);
     if (Runs(5)) await EmailAsync(raw);
     if (Runs(6)) await HttpAsync(raw);
+    if (Runs(7)) await CircuitsAsync(raw);
 }
 finally
 {
@@ -94,11 +98,7 @@ async Task HttpAsync(double raw)
         Console.WriteLine("6. HTTP: not measured: pass --app with the published ClinicPortal (scripts/bench.sh does).");
         return;
     }
-    // The demo practice, with the API's rate limits out of the way: this measures the server, not the limiter.
-    await using var app = await PublishedApp.StartAsync(appPath, Path.Combine(root, "http"), new Dictionary<string, string>
-    {
-        ["Seed:Demo"] = "true", ["RateLimits:SignInPerMinute"] = "1000000", ["RateLimits:BookingsPerMinute"] = "1000000",
-    }) ?? throw new InvalidOperationException("The published app did not become ready.");
+    await using var app = await StartDemoAsync("http");
     foreach (var workers in new[] { 10, 50 })
     {
         Console.WriteLine($"6. HTTP: the simulator's mix, {workers} workers for {(quick ? 10 : 30)} s against the published app (same machine; raw baseline {raw:N0} tx/s):");
@@ -110,6 +110,46 @@ async Task HttpAsync(double raw)
         if (exit != 0)
             Console.WriteLine($"   the simulator exited {exit}");
     }
+}
+
+async Task CircuitsAsync(double raw)
+{
+    if (appPath is null || !File.Exists(appPath))
+    {
+        Console.WriteLine("7. Circuits: not measured: pass --app with the published ClinicPortal (scripts/bench.sh does).");
+        return;
+    }
+    await using var app = await StartDemoAsync("circuits");
+    var steps = quick ? new[] { 10, 20 } : [50, 100, 200];
+    var figures = await CircuitScenarios.RunAsync(app, app.ProcessId, steps);
+    if (figures is null)
+    {
+        Console.WriteLine("7. Circuits: not measured: no Chromium at /usr/bin/chromium (scripts/test.sh installs Debian's; or set CLINICPORTAL_CHROMIUM).");
+        return;
+    }
+    var settings = appEnvironment.Count == 0 ? "the app's own settings" : string.Join(", ", appEnvironment.Select(e => $"{e.Key}={e.Value}"));
+    Console.WriteLine($"7. Circuits: Book pages open in headless Chromium, one patient, server memory after a full collection ({settings}):");
+    foreach (var m in figures.Memory)
+        Console.WriteLine($"   {m.Pages,4} pages ({m.Circuits,4} circuits)   managed heap {m.ManagedHeapMb,7:N1} MB   committed {m.CommittedMb,7:N1} MB   RSS {m.WorkingSetMb,7:N1} MB");
+    Console.WriteLine($"   per open page: managed heap {figures.HeapKbPerPage:N0} KB, RSS {figures.WorkingSetKbPerPage:N0} KB");
+    Console.WriteLine($"   a cancellation on the day they show reached all {figures.FanOutPages} pages in {figures.FanOutMs:N0} ms (the cancellation sent to the last page's change;" +
+        $" the server's CPU for it all {figures.FanOutServerCpuMs:N0} ms; Chromium shares the 2 cores)");
+    Console.WriteLine($"   server CPU per booking on another day: {figures.CpuMsPerAppendAlone:N2} ms with no page open, {figures.CpuMsPerAppendWithPages:N2} ms with {figures.FanOutPages} open" +
+        $" = {figures.CpuMsPerUnaffectedCircuit:N4} ms per unaffected page ({figures.UnaffectedAppends} bookings; raw baseline {raw:N0} tx/s)");
+}
+
+// The demo practice, with the API's rate limits out of the way: this measures the server, not the limiter.
+async Task<PublishedApp> StartDemoAsync(string folder)
+{
+    var settings = new Dictionary<string, string>
+    {
+        ["Seed:Demo"] = "true", ["RateLimits:SignInPerMinute"] = "1000000", ["RateLimits:BookingsPerMinute"] = "1000000",
+        ["Diagnostics:MemoryEndpoint"] = "true",
+    };
+    foreach (var (name, value) in appEnvironment)
+        settings[name] = value;
+    return await PublishedApp.StartAsync(appPath!, Path.Combine(root, folder), settings)
+        ?? throw new InvalidOperationException("The published app did not become ready.");
 }
 
 string? Argument(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();

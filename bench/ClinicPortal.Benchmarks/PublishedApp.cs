@@ -16,6 +16,8 @@ public sealed class PublishedApp : IAsyncDisposable
 
     public Uri Address { get; }
 
+    public int ProcessId => _process.Id;
+
     /// <summary>From starting the process to /health/ready answering 200.</summary>
     public TimeSpan StartUp { get; }
 

@@ -18,7 +18,16 @@ var builder = WebApplication.CreateBuilder(args.Where(arg => arg != RebuildReadM
 builder.Logging.Configure(options =>
     options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
 
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents(options =>
+{
+    // A page whose connection dropped (a phone locked, a laptop closed) is kept a minute for it to come back, and at
+    // most 50 of them: past that it reloads, which costs the person a second, where hundreds of kept circuits would
+    // cost everyone memory. Defaults for the rest (10 unacknowledged renders, a minute for a JS call).
+    options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(1);
+    options.DisconnectedCircuitMaxRetained = 50;
+});
+builder.Services.AddSingleton<OpenCircuits>();
+builder.Services.AddSingleton<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(services => services.GetRequiredService<OpenCircuits>());
 builder.Services.AddMudServices(options =>
 {
     // Outcomes appear at the bottom, clear of the buttons people press next (top-right ones covered them).
@@ -61,6 +70,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapClinicHealthEndpoints();
+app.MapMemoryEndpoint(app.Configuration);
 app.MapAccountEndpoints();
 app.MapClinicApi();
 // The app sends its own CSP (frame-ancestors 'none'); Blazor's default one would only loosen it to 'self'.

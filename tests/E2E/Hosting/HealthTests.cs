@@ -21,6 +21,24 @@ public class HealthTests
     }
 
     [Fact]
+    public async Task TheMemoryFiguresAreOffUnlessTurnedOn_AndThenCountTheOpenPages()
+    {
+        await using var off = await AppProcess.StartAsync();
+        using var offClient = off.CreateClient();
+        using var hidden = await offClient.GetAsync("/health/memory");
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+
+        await using var on = await AppProcess.StartAsync(settings: new Dictionary<string, string> { ["Diagnostics:MemoryEndpoint"] = "true" });
+        using var onClient = on.CreateClient();
+        using var figures = await onClient.GetAsync("/health/memory");
+        Assert.Equal(HttpStatusCode.OK, figures.StatusCode);
+        using var body = JsonDocument.Parse(await figures.Content.ReadAsStringAsync());
+        Assert.Equal(0, body.RootElement.GetProperty("circuits").GetInt32());
+        Assert.True(body.RootElement.GetProperty("managedHeapBytes").GetInt64() > 0);
+        Assert.True(body.RootElement.GetProperty("workingSetBytes").GetInt64() >= body.RootElement.GetProperty("managedHeapBytes").GetInt64());
+    }
+
+    [Fact]
     public async Task ADataFolderThatCannotBeWrittenIsLiveButNotReady()
     {
         // A folder "inside" a regular file can never be created, even by root (whom chmod does not stop).

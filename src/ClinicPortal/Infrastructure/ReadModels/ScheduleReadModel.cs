@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using ClinicPortal.Application;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Infrastructure.Data;
 using Microsoft.Data.Sqlite;
@@ -31,10 +33,57 @@ public sealed record DayBooking(
 public sealed record DoctorDayView(Guid DoctorId, DateOnly Date, bool Cancelled, string? CancelReason, IReadOnlyList<DoctorDaySlot> Slots);
 
 /// <summary>Queries over the schedule read model. Nothing here decides; it shows what the log has made true.</summary>
-public sealed class ScheduleReadModel(ClinicDatabase database)
+public sealed class ScheduleReadModel
 {
-    /// <summary>The slots of a practice day still open to booking (not booked, not started), grouped by doctor, ordered by start.</summary>
+    private readonly ClinicDatabase database;
+    private readonly ConcurrentDictionary<DateOnly, SharedRead> _dayReads = new();
+    private long _appends; // appends committed in this process so far (the signal is raised after each commit): a read started after the n-th sees it
+
+    public ScheduleReadModel(ClinicDatabase database, EventLogSignal signal)
+    {
+        this.database = database;
+        signal.Appended += _ =>
+        {
+            Interlocked.Increment(ref _appends);
+            _dayReads.Clear();
+        };
+    }
+
+    private sealed record SharedRead(long Appends, DateTimeOffset Now, Lazy<Task<IReadOnlyList<DoctorSlots>>> Slots);
+
+    /// <summary>
+    /// The slots of a practice day still open to booking (not booked, not started), grouped by doctor, ordered by start.
+    /// A booking reloads every open page of its day at once, so a day's read is kept and shared until the next append:
+    /// a caller gets it only when it was read after every append the caller can know of, at or before the caller's
+    /// now (then without what has started since). The lists are shared: never change them.
+    /// </summary>
     public async Task<IReadOnlyList<DoctorSlots>> AvailableSlotsAsync(DateOnly date, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var appends = Interlocked.Read(ref _appends);
+        if (!_dayReads.TryGetValue(date, out var read) || read.Appends != appends || read.Now > now)
+        {
+            var mine = new SharedRead(appends, now, new(() => ReadAvailableSlotsAsync(date, now)));
+            // Offered to those who come next (whoever wins the race to offer theirs, each read is as fresh).
+            read = (read is null ? _dayReads.TryAdd(date, mine) : _dayReads.TryUpdate(date, mine, read)) || !_dayReads.TryGetValue(date, out var other)
+                || other.Appends != appends || other.Now > now ? mine : other;
+        }
+        IReadOnlyList<DoctorSlots> slots;
+        try
+        {
+            slots = await read.Slots.Value.WaitAsync(ct);
+        }
+        catch (Exception) when (read.Slots.Value.IsFaulted)
+        {
+            _dayReads.TryRemove(KeyValuePair.Create(date, read)); // a failed read is not kept: the next caller reads again
+            throw;
+        }
+        if (slots.All(doctor => doctor.Slots[0].StartUtc > now))
+            return slots; // the usual case: nothing has started between the shared read's now and this caller's
+        return slots.Select(doctor => doctor with { Slots = doctor.Slots.Where(slot => slot.StartUtc > now).ToArray() })
+            .Where(doctor => doctor.Slots.Count > 0).ToArray();
+    }
+
+    private async Task<IReadOnlyList<DoctorSlots>> ReadAvailableSlotsAsync(DateOnly date, DateTimeOffset now)
     {
         var rows = await QueryAsync(
             """
@@ -43,7 +92,7 @@ public sealed class ScheduleReadModel(ClinicDatabase database)
             ORDER BY doctor_id, start_utc;
             """,
             r => (Doctor: r.GetGuid(0), Slot: new AvailableSlot(r.GetGuid(1), FromMs(r.GetInt64(2)))),
-            ct, ("$date", Day(date)), ("$now", Ms(now)));
+            CancellationToken.None, ("$date", Day(date)), ("$now", Ms(now))); // shared: one caller's cancellation must not fail the others
         return rows.GroupBy(row => row.Doctor)
             .Select(group => new DoctorSlots(group.Key, group.Select(row => row.Slot).ToArray()))
             .ToArray();
