@@ -65,6 +65,25 @@ public class SlotListTests : ClinicTestContext
     }
 
     [Fact]
+    public void AReloadKeepsTheClickHandlersOfOffersStillShown_SoOnlyWhatChangedIsSentToTheBrowser()
+    {
+        var list = Render(doubleSlot: false);
+        string?[] Handlers() => list.FindAll("button.slot-offer").Select(b => b.GetAttribute("blazor:onclick")).ToArray();
+        var before = Handlers();
+
+        // Someone booked Okafor's 09:50: the page reads the day again, as new lists of equal offers.
+        IReadOnlyList<DoctorSlots> reloaded = [new(Okafor, [Available[0].Slots[0]]), new(Hart, [.. Available[1].Slots])];
+        list.Render(ps => ps.Add(p => p.Offers, SlotOffers.For(reloaded, Names, doubleSlot: false).Doctors));
+        var after = Handlers();
+        list.Find("button[aria-label='Book 09:00 to 09:10 with Dr Hart']").Click();
+
+        Assert.All(before, handler => Assert.False(string.IsNullOrEmpty(handler)));
+        Assert.Equal(before[..4], after); // Hart's three and Okafor's 09:40, in that order on the page
+        Assert.Equal(4, after.Length);
+        Assert.Equal(Available[1].Slots[0].SlotId, Assert.Single(chosen).Offer.FirstSlotId);
+    }
+
+    [Fact]
     public void WhileDisabledEveryOfferLooksAndIsDisabled()
     {
         var list = Render(doubleSlot: false, disabled: true);
