@@ -134,8 +134,8 @@ async Task CircuitsAsync(double raw)
     Console.WriteLine($"   per open page: managed heap {figures.HeapKbPerPage:N0} KB, RSS {figures.WorkingSetKbPerPage:N0} KB");
     Console.WriteLine($"   a cancellation on the day they show reached all {figures.FanOutPages} pages in {figures.FanOutMs:N0} ms (the cancellation sent to the last page's change;" +
         $" the server's CPU for it all {figures.FanOutServerCpuMs:N0} ms; Chromium shares the 2 cores)");
-    Console.WriteLine($"   server CPU per booking on another day: {figures.CpuMsPerAppendAlone:N2} ms with no page open, {figures.CpuMsPerAppendWithPages:N2} ms with {figures.FanOutPages} open" +
-        $" = {figures.CpuMsPerUnaffectedCircuit:N4} ms per unaffected page ({figures.UnaffectedAppends} bookings; raw baseline {raw:N0} tx/s)");
+    Console.WriteLine($"   server CPU per append no open page shows (a doctor scheduling a day months ahead): {figures.CpuMsPerAppendAlone:N2} ms with no page open, {figures.CpuMsPerAppendWithPages:N2} ms with {figures.FanOutPages} open" +
+        $" = {figures.CpuMsPerUnaffectedCircuit:N4} ms per unaffected page ({figures.UnaffectedAppends} appends; raw baseline {raw:N0} tx/s)");
 }
 
 // The demo practice, with the API's rate limits out of the way: this measures the server, not the limiter.
