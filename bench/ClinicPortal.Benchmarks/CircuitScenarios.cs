@@ -24,9 +24,10 @@ public static class CircuitScenarios
 {
     private const string Password = "ClinicDemo1!";
 
-    public static async Task<CircuitFigures?> RunAsync(PublishedApp app, int processId, int[] steps)
+    public static async Task<CircuitFigures?> RunAsync(PublishedApp app, int[] steps)
     {
-        var chromium = Environment.GetEnvironmentVariable("CLINICPORTAL_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+        var processId = app.ProcessId;
+        var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium"; // as the E2E tests find it
         if (!File.Exists(chromium))
             return null;
         using var api = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(30) };

@@ -93,12 +93,9 @@ async Task EmailAsync(double raw)
 
 async Task HttpAsync(double raw)
 {
-    if (appPath is null || !File.Exists(appPath))
-    {
-        Console.WriteLine("6. HTTP: not measured: pass --app with the published ClinicPortal (scripts/bench.sh does).");
+    await using var app = await StartDemoAsync("6. HTTP", "http");
+    if (app is null)
         return;
-    }
-    await using var app = await StartDemoAsync("http");
     foreach (var workers in new[] { 10, 50 })
     {
         Console.WriteLine($"6. HTTP: the simulator's mix, {workers} workers for {(quick ? 10 : 30)} s against the published app (same machine; raw baseline {raw:N0} tx/s):");
@@ -114,17 +111,14 @@ async Task HttpAsync(double raw)
 
 async Task CircuitsAsync(double raw)
 {
-    if (appPath is null || !File.Exists(appPath))
-    {
-        Console.WriteLine("7. Circuits: not measured: pass --app with the published ClinicPortal (scripts/bench.sh does).");
+    await using var app = await StartDemoAsync("7. Circuits", "circuits");
+    if (app is null)
         return;
-    }
-    await using var app = await StartDemoAsync("circuits");
     var steps = quick ? new[] { 10, 20 } : [50, 100, 200];
-    var figures = await CircuitScenarios.RunAsync(app, app.ProcessId, steps);
+    var figures = await CircuitScenarios.RunAsync(app, steps);
     if (figures is null)
     {
-        Console.WriteLine("7. Circuits: not measured: no Chromium at /usr/bin/chromium (scripts/test.sh installs Debian's; or set CLINICPORTAL_CHROMIUM).");
+        Console.WriteLine("7. Circuits: not measured: no Chromium at /usr/bin/chromium (scripts/test.sh installs Debian's; or set CHROMIUM_PATH, as for the E2E tests).");
         return;
     }
     var settings = appEnvironment.Count == 0 ? "the app's own settings" : string.Join(", ", appEnvironment.Select(e => $"{e.Key}={e.Value}"));
@@ -139,8 +133,14 @@ async Task CircuitsAsync(double raw)
 }
 
 // The demo practice, with the API's rate limits out of the way: this measures the server, not the limiter.
-async Task<PublishedApp> StartDemoAsync(string folder)
+// Null, said under the section's title, when no published app was given.
+async Task<PublishedApp?> StartDemoAsync(string section, string folder)
 {
+    if (appPath is null || !File.Exists(appPath))
+    {
+        Console.WriteLine($"{section}: not measured: pass --app with the published ClinicPortal (scripts/bench.sh does).");
+        return null;
+    }
     var settings = new Dictionary<string, string>
     {
         ["Seed:Demo"] = "true", ["RateLimits:SignInPerMinute"] = "1000000", ["RateLimits:BookingsPerMinute"] = "1000000",
@@ -148,7 +148,7 @@ async Task<PublishedApp> StartDemoAsync(string folder)
     };
     foreach (var (name, value) in appEnvironment)
         settings[name] = value;
-    return await PublishedApp.StartAsync(appPath!, Path.Combine(root, folder), settings)
+    return await PublishedApp.StartAsync(appPath, Path.Combine(root, folder), settings)
         ?? throw new InvalidOperationException("The published app did not become ready.");
 }
 
