@@ -7,6 +7,16 @@ public enum Role
     Receptionist,
     Admin,
     System,
+    Nurse,
+    Counsellor,
+}
+
+/// <summary>The kinds of staff who see patients. Each schedules days by the same rules.</summary>
+public enum ClinicianKind
+{
+    Doctor,
+    Nurse,
+    Counsellor,
 }
 
 /// <summary>Who asks for a change: a user of one role (their user id is their patient or doctor id), or the system.</summary>
@@ -19,10 +29,30 @@ public sealed record Actor(Guid Id, Role Role)
     public static Actor Receptionist(Guid id) => new(id, Role.Receptionist);
     public static Actor Admin(Guid id) => new(id, Role.Admin);
 
+    public static Actor Clinician(Guid id, ClinicianKind kind) => new(id, RoleOf(kind));
+
     public bool IsStaff => Role is Role.Receptionist or Role.Admin;
 
-    /// <summary>Staff run every doctor's days; a doctor runs only their own.</summary>
-    public bool MayManageDaysOf(Guid doctorId) => IsStaff || Role == Role.System || (Role == Role.Doctor && Id == doctorId);
+    /// <summary>A doctor, a nurse or a counsellor: someone who sees patients in their own scheduled time.</summary>
+    public bool IsClinician => KindOf(Role) is not null;
+
+    /// <summary>Staff run every clinician's days; a clinician runs only their own.</summary>
+    public bool MayManageDaysOf(Guid clinicianId) => IsStaff || Role == Role.System || (IsClinician && Id == clinicianId);
+
+    public static Role RoleOf(ClinicianKind kind) => kind switch
+    {
+        ClinicianKind.Nurse => Role.Nurse,
+        ClinicianKind.Counsellor => Role.Counsellor,
+        _ => Role.Doctor,
+    };
+
+    public static ClinicianKind? KindOf(Role role) => role switch
+    {
+        Role.Doctor => ClinicianKind.Doctor,
+        Role.Nurse => ClinicianKind.Nurse,
+        Role.Counsellor => ClinicianKind.Counsellor,
+        _ => null,
+    };
 
     /// <summary>How the log records who caused an event.</summary>
     public string Name => Role == Role.System ? "system:quota-policy" : Id.ToString();

@@ -11,15 +11,31 @@ public sealed record ScheduledSlot(Guid SlotId, DateTimeOffset StartUtc)
     public DateTimeOffset EndUtc => StartUtc + SlotBlock.SlotLength;
 }
 
-/// <summary>A doctor offered slots on a day (a date in the practice's time zone).</summary>
-public sealed record DayScheduled(Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots) : IClinicEvent;
+/// <summary>
+/// A clinician offered slots on a day (a date in the practice's time zone). <paramref name="StaffOnly"/> slots are
+/// booked by staff only (patients never see them online); <paramref name="OnlyFor"/>, when set, limits them to those
+/// visit types. (The clinician's id keeps the name <c>DoctorId</c> the log has always used.)
+/// </summary>
+public sealed record DayScheduled(
+    Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, bool StaffOnly = false, IReadOnlyList<Guid>? OnlyFor = null) : IClinicEvent;
 
 /// <summary>A doctor took unbooked slots of a day back.</summary>
 public sealed record SlotsRemoved(Guid DoctorId, DateOnly Date, IReadOnlyList<Guid> SlotIds) : IClinicEvent;
 
-/// <summary>A patient (or staff for them) booked one slot, or two adjacent slots of one doctor.</summary>
+/// <summary>
+/// A patient (or staff for them) booked a visit type: its run of adjacent slots of one clinician. A booking logged
+/// before visit types existed has no <paramref name="VisitTypeId"/> in the log; it is read as a Consultation (one
+/// slot) or a Long consultation (two): see the upcaster in EventSerializer. <paramref name="Reason"/> is the
+/// patient's reason for the visit, for staff.
+/// </summary>
 public sealed record SlotsBooked(
-    Guid BookingId, Guid PatientId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, string BookedBy) : IClinicEvent;
+    Guid BookingId, Guid PatientId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, string BookedBy,
+    Guid? VisitTypeId = null, string? Reason = null) : IClinicEvent
+{
+    /// <summary>The visit type booked, for events of either shape (not logged: the log has the field itself).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Guid VisitType => VisitTypeId ?? VisitTypes.VisitType.ForSlotCount(Slots.Count);
+}
 
 public enum CancellationReason
 {

@@ -48,6 +48,24 @@ public enum Rejection
     /// <summary>The slot's clinician has been deactivated and takes no new bookings.</summary>
     ClinicianNotTakingBookings,
 
+    // Visit types
+    /// <summary>The clinician of the chosen slots does not give the chosen visit type.</summary>
+    ClinicianDoesNotGiveService,
+
+    /// <summary>Patients may not book this visit type online; reception books it.</summary>
+    ServiceNotBookableOnline,
+
+    /// <summary>The chosen slots are not the visit type's run of free slots: too few or too many, or time kept for staff or for other visit types.</summary>
+    SlotsNotFreeForService,
+    VisitTypeNotFound,
+    VisitTypeNameRequired,
+    VisitTypeNameTaken,
+    VisitTypeDescriptionTooLong,
+    VisitTypeLengthInvalid,
+    VisitTypeNeedsClinicians,
+    VisitTypeColourInvalid,
+    ReasonTooLong,
+
     /// <summary>Others kept changing the same slots while this request was decided; trying again usually works.</summary>
     Conflict,
 }

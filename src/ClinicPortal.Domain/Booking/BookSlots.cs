@@ -2,20 +2,37 @@ using System.Collections.Immutable;
 using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Domain.Policies;
 using ClinicPortal.Domain.Scheduling;
+using ClinicPortal.Domain.VisitTypes;
 
 namespace ClinicPortal.Domain.Booking;
 
 /// <summary>
-/// Book one slot, or two adjacent slots of one doctor (all or nothing), for a patient. <paramref name="Date"/> is the
-/// slots' practice date as the caller found it: the decision then reads only the patient's bookings of that month,
-/// not their whole history (and refuses if a slot is of another month). Without it, it reads them all.
+/// Book a visit type for a patient: its run of adjacent slots of one clinician who gives it, all or nothing.
+/// Without <paramref name="VisitTypeId"/> it is today's single or double slot: one slot is a Consultation, two a Long
+/// consultation. <paramref name="Date"/> is the slots' practice date as the caller found it: the decision then reads
+/// only the patient's bookings of that month, not their whole history (and refuses if a slot is of another month).
+/// Without it, it reads them all. <paramref name="KindOf"/> says each clinician's kind (from the accounts; a kind
+/// never changes), for visit types given by a kind; without it every clinician is a doctor, as before there were others.
 /// </summary>
-public sealed record BookSlots(Guid BookingId, Guid PatientId, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now, DateOnly? Date = null) : ICommand;
+public sealed record BookSlots(
+    Guid BookingId, Guid PatientId, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now, DateOnly? Date = null,
+    Guid? VisitTypeId = null, string? Reason = null, Func<Guid, ClinicianKind?>? KindOf = null) : ICommand
+{
+    /// <summary>The visit type decided on: the one named, or the one today's single or double slot stands for.</summary>
+    public Guid VisitType => VisitTypeId ?? VisitTypes.VisitType.ForSlotCount(SlotIds.Count);
+}
 
 /// <summary>A slot as a booking decision sees it.</summary>
-public sealed record SlotForBooking(Guid SlotId, Guid DoctorId, DateOnly Date, DateTimeOffset StartUtc, bool Gone, bool DayCancelled, Guid? BookingId)
+public sealed record SlotForBooking(
+    Guid SlotId, Guid DoctorId, DateOnly Date, DateTimeOffset StartUtc, bool Gone, bool DayCancelled, Guid? BookingId,
+    bool StaffOnly = false, IReadOnlyList<Guid>? OnlyFor = null)
 {
     public DateTimeOffset EndUtc => StartUtc + SlotBlock.SlotLength;
+
+    /// <summary>Whether this slot may be part of a booking of <paramref name="visitType"/> by <paramref name="by"/>.</summary>
+    public bool Allows(Guid visitType, Actor by) => (!StaffOnly || !IsPatient(by)) && (OnlyFor is null || OnlyFor.Contains(visitType));
+
+    private static bool IsPatient(Actor by) => by.Role == Role.Patient;
 }
 
 /// <summary>A live booking of the patient: its practice day and its slots.</summary>
@@ -28,7 +45,8 @@ public sealed record HeldSlots(DateOnly Date, IReadOnlyList<ScheduledSlot> Slots
 public sealed record BookingRequest(
     Guid PatientId,
     ImmutableDictionary<Guid, SlotForBooking> Slots,
-    ImmutableDictionary<Guid, HeldSlots> PatientBookings);
+    ImmutableDictionary<Guid, HeldSlots> PatientBookings,
+    VisitType? VisitType = null);
 
 public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, SlotsBooked>
 {
@@ -37,21 +55,25 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
     private static readonly string[] PatientBookingEvents =
         [EventTypes.NameOf<SlotsBooked>(), EventTypes.NameOf<BookingCancelled>(), EventTypes.NameOf<DayCancelled>()];
 
+    /// <summary>The chosen slots, the patient's month (or history), and the visit type's definition.</summary>
     public static Query QueryFor(BookSlots command) =>
         Query.TaggedAny(command.SlotIds.Distinct().Select(Tag.Slot))
             .Or(new Query([new QueryItem(PatientBookingEvents,
-                [command.Date is { } date ? Tag.PatientMonth(command.PatientId, date) : Tag.Patient(command.PatientId)])]));
+                [command.Date is { } date ? Tag.PatientMonth(command.PatientId, date) : Tag.Patient(command.PatientId)])]))
+            .Or(new Query([new QueryItem([EventTypes.NameOf<VisitTypeDefined>()], [Tag.VisitType(command.VisitType)])]));
 
     public static BookingRequest Initial(BookSlots command) =>
-        new(command.PatientId, ImmutableDictionary<Guid, SlotForBooking>.Empty, ImmutableDictionary<Guid, HeldSlots>.Empty);
+        new(command.PatientId, ImmutableDictionary<Guid, SlotForBooking>.Empty, ImmutableDictionary<Guid, HeldSlots>.Empty,
+            VisitType.BuiltIn.FirstOrDefault(t => t.Id == command.VisitType));
 
     public static BookingRequest Evolve(BookingRequest state, IClinicEvent @event) => @event switch
     {
         DayScheduled e => state with
         {
-            Slots = state.Slots.SetItems(e.Slots.Select(s =>
-                KeyValuePair.Create(s.SlotId, new SlotForBooking(s.SlotId, e.DoctorId, e.Date, s.StartUtc, false, false, null)))),
+            Slots = state.Slots.SetItems(e.Slots.Select(s => KeyValuePair.Create(s.SlotId,
+                new SlotForBooking(s.SlotId, e.DoctorId, e.Date, s.StartUtc, false, false, null, e.StaffOnly, e.OnlyFor)))),
         },
+        VisitTypeDefined e => state with { VisitType = VisitType.From(e) },
         SlotsRemoved e => state with { Slots = Update(state.Slots, e.SlotIds, slot => slot with { Gone = true }) },
         SlotsBooked e => state with
         {
@@ -75,14 +97,22 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
     {
         if (command.By.Role == Role.Patient && command.By.Id != command.PatientId)
             return Rejection.NotAllowed;
-        if (command.By.Role == Role.Doctor)
+        if (command.By.IsClinician)
             return Rejection.NotAllowed;
         if (command.SlotIds.Count == 0)
             return Rejection.NoSlotsChosen;
-        if (command.SlotIds.Count > MaxSlotsPerBooking)
-            return Rejection.TooManySlotsInOneBooking;
+        if (state.VisitType is not { } visitType)
+            return Rejection.VisitTypeNotFound;
+        if (command.By.Role == Role.Patient && !visitType.BookableOnline)
+            return Rejection.ServiceNotBookableOnline;
+        // Today's single and double slot keep their contract; a visit type takes exactly its length.
+        if (command.VisitTypeId is null ? command.SlotIds.Count > MaxSlotsPerBooking : command.SlotIds.Count != visitType.Slots)
+            return command.VisitTypeId is null ? Rejection.TooManySlotsInOneBooking : Rejection.SlotsNotFreeForService;
         if (command.SlotIds.Distinct().Count() != command.SlotIds.Count)
             return Rejection.SlotsNotAdjacent;
+        var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
+        if (reason?.Length > VisitType.MaxReasonLength)
+            return Rejection.ReasonTooLong;
 
         var slots = new List<SlotForBooking>();
         foreach (var slotId in command.SlotIds)
@@ -97,13 +127,14 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
 
         if (slots[0].StartUtc <= command.Now)
             return Rejection.SlotInPast;
-        if (slots.Count == 2)
-        {
-            if (slots[0].DoctorId != slots[1].DoctorId)
-                return Rejection.SlotsOfDifferentDoctors;
-            if (slots[0].Date != slots[1].Date || slots[0].EndUtc != slots[1].StartUtc)
-                return Rejection.SlotsNotAdjacent;
-        }
+        if (slots.Any(slot => slot.DoctorId != slots[0].DoctorId))
+            return Rejection.SlotsOfDifferentDoctors;
+        if (slots.Zip(slots.Skip(1)).Any(pair => pair.First.Date != pair.Second.Date || pair.First.EndUtc != pair.Second.StartUtc))
+            return Rejection.SlotsNotAdjacent;
+        if (!visitType.IsGivenBy(slots[0].DoctorId, command.KindOf is { } kindOf ? kindOf(slots[0].DoctorId) : ClinicianKind.Doctor))
+            return Rejection.ClinicianDoesNotGiveService;
+        if (slots.Any(slot => !slot.Allows(visitType.Id, command.By)))
+            return Rejection.SlotsNotFreeForService;
         if (slots.Any(slot => slot.BookingId is not null))
             return Rejection.SlotAlreadyBooked;
 
@@ -125,7 +156,7 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         return new SlotsBooked[]
         {
             new SlotsBooked(command.BookingId, command.PatientId, slots[0].DoctorId, slots[0].Date,
-                slots.Select(s => new ScheduledSlot(s.SlotId, s.StartUtc)).ToArray(), command.By.Name),
+                slots.Select(s => new ScheduledSlot(s.SlotId, s.StartUtc)).ToArray(), command.By.Name, visitType.Id, reason),
         };
     }
 

@@ -27,11 +27,7 @@ public sealed record BookingState(
         _ => this,
     };
 
-    /// <summary>A patient sees only their own bookings; a doctor only those of their own days; staff see all.</summary>
-    public bool IsVisibleTo(Actor actor) => actor.Role switch
-    {
-        Role.Patient => actor.Id == PatientId,
-        Role.Doctor => actor.Id == DoctorId,
-        _ => true,
-    };
+    /// <summary>A patient sees only their own bookings; a clinician only those of their own days; staff see all.</summary>
+    public bool IsVisibleTo(Actor actor) =>
+        actor.Role == Role.Patient ? actor.Id == PatientId : !actor.IsClinician || actor.Id == DoctorId;
 }

@@ -24,6 +24,7 @@ public static class EventTags
         VisitMarked e =>
             [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date), Tag.Doctor(e.DoctorId),
              Tag.Day(e.DoctorId, e.Date)],
+        VisitTypes.VisitTypeDefined e => [Tag.VisitTypes, Tag.VisitType(e.VisitTypeId)],
         _ => throw new ArgumentException($"No tags are defined for {@event.GetType().Name}.", nameof(@event)),
     };
 }
@@ -34,7 +35,7 @@ public static class EventTypes
     private static readonly Dictionary<string, Type> ByName = new[]
     {
         typeof(DayScheduled), typeof(SlotsRemoved), typeof(SlotsBooked),
-        typeof(BookingCancelled), typeof(DayCancelled), typeof(VisitMarked),
+        typeof(BookingCancelled), typeof(DayCancelled), typeof(VisitMarked), typeof(VisitTypes.VisitTypeDefined),
     }.ToDictionary(type => type.Name);
 
     public static IEnumerable<Type> All => ByName.Values;

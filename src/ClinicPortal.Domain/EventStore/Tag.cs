@@ -27,6 +27,12 @@ public readonly record struct Tag(string Value)
     /// </summary>
     public static Tag PatientMonth(Guid patientId, DateOnly date) => new($"patient-month:{patientId:N}:{date:yyyy-MM}");
 
+    /// <summary>Every change to one visit type.</summary>
+    public static Tag VisitType(Guid visitTypeId) => new($"visit-type:{visitTypeId:N}");
+
+    /// <summary>Every change to any visit type: the practice's catalogue, small enough to read whole.</summary>
+    public static Tag VisitTypes { get; } = new("visit-types");
+
     /// <summary>The date of a <see cref="Day"/> tag (any doctor's); null for every other tag.</summary>
     public DateOnly? DayDate =>
         Value.StartsWith("day:", StringComparison.Ordinal) && Value.Length > 10

@@ -2,8 +2,15 @@ using ClinicPortal.Domain.EventStore;
 
 namespace ClinicPortal.Domain.Scheduling;
 
-/// <summary>A block of time a doctor offers, in the practice's local time.</summary>
-public sealed record BlockOfTime(TimeOnly Start, TimeOnly End);
+/// <summary>
+/// A block of time a clinician offers, in the practice's local time: to everyone, or kept for staff to book
+/// (<paramref name="StaffOnly"/>), and for every visit type or only those listed (<paramref name="OnlyFor"/>).
+/// </summary>
+public sealed record BlockOfTime(TimeOnly Start, TimeOnly End, bool StaffOnly = false, IReadOnlyList<Guid>? OnlyFor = null)
+{
+    /// <summary>Blocks with the same terms are logged as one event; "only for" as a set, in a fixed order.</summary>
+    internal (bool StaffOnly, string OnlyFor) Terms => (StaffOnly, OnlyFor is { Count: > 0 } ids ? string.Join(' ', ids.Distinct().Order()) : "");
+}
 
 /// <summary>Offer one or more blocks of 10-minute slots on a doctor's day.</summary>
 /// <param name="NewSlotId">Gives each new slot its id (an input, so that deciding stays pure).</param>
@@ -27,6 +34,7 @@ public sealed class ScheduleDayDecider : IDecider<ScheduleDay, DoctorDay, DaySch
             return Rejection.DayAlreadyCancelled;
 
         var starts = new List<DateTimeOffset>();
+        var termsOf = new Dictionary<DateTimeOffset, BlockOfTime>();
         foreach (var requested in command.Blocks)
         {
             var block = SlotBlock.Create(requested.Start, requested.End);
@@ -38,6 +46,7 @@ public sealed class ScheduleDayDecider : IDecider<ScheduleDay, DoctorDay, DaySch
                 if (start is null)
                     return Rejection.TimeDoesNotExist;
                 starts.Add(start.Value);
+                termsOf[start.Value] = requested;
             }
         }
 
@@ -51,8 +60,14 @@ public sealed class ScheduleDayDecider : IDecider<ScheduleDay, DoctorDay, DaySch
         if (day.Slots.Count + starts.Count > SlotBlock.MaxSlotsPerDay)
             return Rejection.TooManySlotsInDay;
 
-        var slots = starts.Select(start => new ScheduledSlot(command.NewSlotId(), start)).ToArray();
-        return new DayScheduled[] { new DayScheduled(command.DoctorId, command.Date, slots) };
+        // One event per kind of time: the day's open time as before, and each kind of kept time beside it.
+        return starts
+            .GroupBy(start => termsOf[start].Terms)
+            .Select(group => new DayScheduled(command.DoctorId, command.Date,
+                group.Select(start => new ScheduledSlot(command.NewSlotId(), start)).ToArray(),
+                group.Key.StaffOnly,
+                group.Key.OnlyFor.Length == 0 ? null : group.Key.OnlyFor.Split(' ').Select(Guid.Parse).ToArray()))
+            .ToArray();
     }
 
     private static bool Overlaps(DateTimeOffset a, DateTimeOffset b) => (a - b).Duration() < SlotBlock.SlotLength;

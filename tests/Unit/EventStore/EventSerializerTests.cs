@@ -29,10 +29,12 @@ public class EventSerializerTests
     [
         new DayScheduled(Doctor, Date, Slots),
         new SlotsRemoved(Doctor, Date, [Slots[0].SlotId]),
-        new SlotsBooked(Booking, Patient, Doctor, Date, Slots, "patient:x"),
+        new SlotsBooked(Booking, Patient, Doctor, Date, Slots, "patient:x", Domain.VisitTypes.VisitType.LongConsultationId, "Knee pain"),
         new BookingCancelled(Booking, Patient, Doctor, Date, Slots, CancellationReason.QuotaExceeded, "system"),
         new DayCancelled(Doctor, Date, "Ill", Slots.Select(s => s.SlotId).ToArray(), [new CancelledBooking(Booking, Patient, Slots)], "staff:y"),
         new VisitMarked(Booking, Patient, Doctor, Date, VisitOutcome.NoShow, "staff:y"),
+        new Domain.VisitTypes.VisitTypeDefined(Guid.Parse("0195a1b2-0000-7000-8000-000000000020"), "Vaccination", "With the nurse.", 10,
+            [ClinicianKind.Nurse], [Doctor], true, "#7b1fa2", "admin:z"),
     ];
 
     [Theory]
@@ -53,6 +55,34 @@ public class EventSerializerTests
         Assert.Equal(EventTypes.All.Count(), OneOfEachType().Count);
         foreach (var type in EventTypes.All)
             Assert.NotNull(EventJson.Default.GetTypeInfo(type));
+    }
+
+    [Theory]
+    [InlineData(1, "0000c0de-0000-4000-8000-000000000010")]
+    [InlineData(2, "0000c0de-0000-4000-8000-000000000020")]
+    public void ABookingLoggedBeforeVisitTypesReadsAsAConsultationOrALongConsultation(int slots, string visitType)
+    {
+        // Exactly what the version before visit types wrote (tests/Unit/Fixtures/log-2026-12-02.jsonl has a whole log of them).
+        var json = JsonSerializer.Serialize(new { bookingId = Booking, patientId = Patient, doctorId = Doctor, date = "2026-12-03",
+            slots = Slots.Take(slots).Select(s => new { slotId = s.SlotId, startUtc = s.StartUtc, endUtc = s.EndUtc }), bookedBy = "patient:x" });
+
+        var read = Assert.IsType<SlotsBooked>(EventSerializer.Deserialize(nameof(SlotsBooked), json));
+
+        Assert.Equal(Guid.Parse(visitType), read.VisitTypeId);
+        Assert.Null(read.Reason);
+        Assert.Equal(slots, read.Slots.Count);
+    }
+
+    [Fact]
+    public void ADayLoggedBeforeStaffOnlyTimeIsOpenToEveryone()
+    {
+        var json = JsonSerializer.Serialize(new { doctorId = Doctor, date = "2026-12-03",
+            slots = Slots.Select(s => new { slotId = s.SlotId, startUtc = s.StartUtc, endUtc = s.EndUtc }) });
+
+        var read = Assert.IsType<DayScheduled>(EventSerializer.Deserialize(nameof(DayScheduled), json));
+
+        Assert.False(read.StaffOnly);
+        Assert.Null(read.OnlyFor);
     }
 
     [Fact]

@@ -48,7 +48,8 @@ public static class A
         new(DoctorId, Tomorrow, slots.Select(n => MorningSlot(n)).ToArray());
 
     public static SlotsBooked SlotsBooked(Guid bookingId, Guid patientId, params int[] slots) =>
-        new(bookingId, patientId, DoctorId, Tomorrow, slots.Select(n => MorningSlot(n)).ToArray(), patientId.ToString());
+        new(bookingId, patientId, DoctorId, Tomorrow, slots.Select(n => MorningSlot(n)).ToArray(), patientId.ToString(),
+            Domain.VisitTypes.VisitType.ForSlotCount(slots.Length));
 
     /// <summary>Prints an event with its lists spelled out, for comparing events by value.</summary>
     public static string Describe(object? value) => value switch

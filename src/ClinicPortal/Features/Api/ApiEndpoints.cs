@@ -115,8 +115,8 @@ public static class ApiEndpoints
         api.MapPost("/bookings", BookAsync).RequireAuthorization(Bearer(Roles.Patient, Roles.Receptionist, Roles.Admin)).RequireRateLimiting(BookingLimit);
         api.MapGet("/bookings/mine", MyBookingsAsync).RequireAuthorization(Bearer(Roles.Patient));
         api.MapDelete("/bookings/{bookingId}", CancelBookingAsync).RequireAuthorization(Bearer(Roles.Patient, Roles.Receptionist, Roles.Admin));
-        api.MapPost("/doctors/me/days", ScheduleMyDayAsync).RequireAuthorization(Bearer(Roles.Doctor));
-        api.MapPost("/doctors/{doctorId}/days/{date}/cancel", CancelDayAsync).RequireAuthorization(Bearer(Roles.Doctor, Roles.Receptionist, Roles.Admin));
+        api.MapPost("/doctors/me/days", ScheduleMyDayAsync).RequireAuthorization(Bearer(Roles.ClinicianRoles));
+        api.MapPost("/doctors/{doctorId}/days/{date}/cancel", CancelDayAsync).RequireAuthorization(Bearer([.. Roles.ClinicianRoles, Roles.Receptionist, Roles.Admin]));
     }
 
     private static readonly string[] UsedIdentityEndpoints = ["/api/identity/login", "/api/identity/refresh"];
@@ -153,7 +153,7 @@ public static class ApiEndpoints
         if (ParseDate(date, clock) is not { } day)
             return ApiProblems.Validation(DateRule(clock));
         var available = await schedule.AvailableSlotsAsync(day, clock.Now, ct);
-        var names = (await people.InRoleAsync(Roles.Doctor, ct)).Where(d => d.IsActive).ToDictionary(d => d.Id, d => d.Name);
+        var names = (await people.ClinicianPeopleAsync(ct)).Where(d => d.IsActive).ToDictionary(d => d.Id, d => d.Name);
         IReadOnlyList<DoctorSlotsDto> result = SlotOffers.For(available, names, doubleSlot: false).Doctors
             .Select(d => new DoctorSlotsDto(d.DoctorId, d.DoctorName, d.Offers.Select(o => Slot(o.FirstSlotId, o.StartUtc, o.EndUtc, clock)).ToArray()))
             .ToArray();
@@ -195,7 +195,7 @@ public static class ApiEndpoints
     {
         var actor = CurrentActor.From(http.User)!;
         var bookings = await schedule.FutureBookingsAsync(actor.Id, clock.Now, ct);
-        var names = (await people.InRoleAsync(Roles.Doctor, ct)).ToDictionary(d => d.Id, d => d.Name); // kept, unlike a query by id
+        var names = (await people.ClinicianPeopleAsync(ct)).ToDictionary(d => d.Id, d => d.Name); // kept, unlike a query by id
         IReadOnlyList<MyBookingDto> result = bookings.Select(b => new MyBookingDto(
             b.BookingId, b.DoctorId, names.GetValueOrDefault(b.DoctorId, ""), b.Date, clock.ToLocal(b.StartUtc), clock.ToLocal(b.EndUtc), b.SlotCount)).ToArray();
         return TypedResults.Ok(result);

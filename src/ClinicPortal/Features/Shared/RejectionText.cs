@@ -1,3 +1,4 @@
+using ClinicPortal.Domain.VisitTypes;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Booking;
 using ClinicPortal.Domain.Policies;
@@ -27,8 +28,8 @@ public static class RejectionText
         Rejection.SlotAlreadyBooked => "Sorry, that slot has just been booked by someone else.",
         Rejection.NoSlotsChosen => "Choose a slot first.",
         Rejection.TooManySlotsInOneBooking => $"One booking can take at most {BookSlotsDecider.MaxSlotsPerBooking} slots.",
-        Rejection.SlotsNotAdjacent => "A double slot must be two slots in a row on the same day.",
-        Rejection.SlotsOfDifferentDoctors => "A double slot must be with one doctor.",
+        Rejection.SlotsNotAdjacent => "A visit's slots must follow each other on the same day.",
+        Rejection.SlotsOfDifferentDoctors => "A visit's slots must all be with one clinician.",
         Rejection.PatientAlreadyBookedAtThatTime => "You already have a booking at that time.",
         Rejection.MonthlyLimitReached => $"That would go over {MonthlyQuota.MaxSlotsPerMonth} slots in one calendar month, the most a patient may hold.",
         Rejection.BookingNotFound => "That booking was not found.",
@@ -40,6 +41,17 @@ public static class RejectionText
         Rejection.ClinicianNotTakingBookings => "That clinician is no longer taking bookings. Please choose another time or clinician.",
         Rejection.NotAPatient => "Bookings can only be made for the practice's patients.",
         Rejection.PatientDeactivated => "This patient's account is deactivated. Reactivate it on the Patients page to book for them.",
+        Rejection.ClinicianDoesNotGiveService => "That clinician does not offer this kind of visit. Please choose another time or clinician.",
+        Rejection.ServiceNotBookableOnline => "This kind of visit is booked by the practice. Please phone reception to book it.",
+        Rejection.SlotsNotFreeForService => "That time is not free for this kind of visit. Please choose another time.",
+        Rejection.VisitTypeNotFound => "That kind of visit is not offered.",
+        Rejection.VisitTypeNameRequired => $"Give the visit type a name of at most {VisitType.MaxNameLength} characters.",
+        Rejection.VisitTypeNameTaken => "Another visit type already has this name.",
+        Rejection.VisitTypeDescriptionTooLong => $"Keep what patients see to at most {VisitType.MaxDescriptionLength} characters.",
+        Rejection.VisitTypeLengthInvalid => $"A visit lasts {VisitType.MinMinutes} to {VisitType.MaxMinutes} minutes, in steps of 10.",
+        Rejection.VisitTypeNeedsClinicians => "Choose who gives this visit: a kind of clinician, or named clinicians.",
+        Rejection.VisitTypeColourInvalid => "Choose a colour such as #3f51b5.",
+        Rejection.ReasonTooLong => $"Keep the reason for the visit to at most {VisitType.MaxReasonLength} characters.",
         Rejection.Conflict => "Many changes arrived at once and yours could not be saved. Please try again.",
         _ => "That request breaks one of the practice's rules.",
     };

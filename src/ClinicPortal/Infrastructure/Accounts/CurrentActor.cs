@@ -12,7 +12,8 @@ public static class CurrentActor
             return null;
         if (user.IsInRole(Roles.Admin)) return Actor.Admin(id);
         if (user.IsInRole(Roles.Receptionist)) return Actor.Receptionist(id);
-        if (user.IsInRole(Roles.Doctor)) return Actor.Doctor(id);
+        foreach (var role in Roles.ClinicianRoles)
+            if (user.IsInRole(role)) return Actor.Clinician(id, Roles.KindOf(role)!.Value);
         if (user.IsInRole(Roles.Patient)) return Actor.Patient(id);
         return null;
     }

@@ -1,3 +1,4 @@
+using ClinicPortal.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -6,6 +7,14 @@ namespace ClinicPortal.Infrastructure.Accounts;
 public sealed record Person(Guid Id, string Name, string Email, string? Phone, bool IsActive);
 
 /// <summary>What a booking needs to know of someone's account: that it exists, is active, and is a patient's.</summary>
+/// <summary>Someone who sees patients, and what kind of clinician they are.</summary>
+public sealed record Clinician(Person Person, ClinicianKind Kind)
+{
+    public Guid Id => Person.Id;
+    public string Name => Person.Name;
+    public bool IsActive => Person.IsActive;
+}
+
 public sealed record AccountStanding(bool Exists, bool IsActive, bool IsPatient);
 
 /// <summary>
@@ -77,6 +86,19 @@ public sealed class PeopleDirectory(IServiceScopeFactory scopes, IMemoryCache ca
             return ReadInRoleAsync(role, ct);
         }))!;
     }
+
+    /// <summary>Every clinician of every kind, by name (kept like the staff lists it is made of).</summary>
+    public async Task<IReadOnlyList<Clinician>> CliniciansAsync(CancellationToken ct = default)
+    {
+        var all = new List<Clinician>();
+        foreach (var kind in Enum.GetValues<ClinicianKind>())
+            all.AddRange((await InRoleAsync(Roles.Of(kind), ct)).Select(person => new Clinician(person, kind)));
+        return all.OrderBy(c => c.Name, StringComparer.CurrentCulture).ThenBy(c => c.Id).ToArray();
+    }
+
+    /// <summary>Every clinician as a person, by name: for the pages and answers that name them.</summary>
+    public async Task<IReadOnlyList<Person>> ClinicianPeopleAsync(CancellationToken ct = default) =>
+        (await CliniciansAsync(ct)).Select(c => c.Person).ToArray();
 
     private async Task<IReadOnlyList<Person>> ReadInRoleAsync(string role, CancellationToken ct) => await ReadAsync(db =>
         (from user in db.Users

@@ -3,20 +3,20 @@ using Microsoft.AspNetCore.Identity;
 namespace ClinicPortal.Infrastructure.Accounts;
 
 /// <summary>
-/// The practice owner's work on staff accounts (invite a doctor or receptionist, deactivate or reactivate them), and
+/// The practice owner's work on staff accounts (invite a clinician or a receptionist, deactivate or reactivate them), and
 /// staff's on patients' (deactivate or reactivate one).
 /// Each operation has its own scope (and so its own DbContext): a page's circuit lives for hours, and a
 /// context kept that long would hold accounts that other requests have since changed.
 /// </summary>
 public sealed class StaffAdministration(IServiceScopeFactory scopes, CurrentAccounts accounts, PeopleDirectory people)
 {
-    public static readonly string[] InvitableRoles = [Roles.Doctor, Roles.Receptionist];
+    public static readonly string[] InvitableRoles = [Roles.Doctor, Roles.Nurse, Roles.Counsellor, Roles.Receptionist];
 
     /// <summary>Creates the account without a password and emails a link to choose one. Returns errors for a person to read.</summary>
     public async Task<IReadOnlyList<string>> InviteAsync(string name, string email, string role, CancellationToken ct = default)
     {
         if (!InvitableRoles.Contains(role))
-            return ["Choose whether they are a doctor or a receptionist."];
+            return ["Choose whether they are a doctor, a nurse, a counsellor or a receptionist."];
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ClinicUser>>();
         if (await users.FindByEmailAsync(email.Trim()) is not null)

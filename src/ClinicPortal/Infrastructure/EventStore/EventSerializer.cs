@@ -17,8 +17,19 @@ public static class EventSerializer
     public static string Serialize(IClinicEvent @event) => JsonSerializer.Serialize(@event, @event.GetType(), Options);
 
     public static IClinicEvent Deserialize(string type, string json) =>
-        (IClinicEvent)(JsonSerializer.Deserialize(json, EventTypes.TypeOf(type), Options)
-            ?? throw new InvalidOperationException($"Event of type {type} has no data."));
+        Upcast((IClinicEvent)(JsonSerializer.Deserialize(json, EventTypes.TypeOf(type), Options)
+            ?? throw new InvalidOperationException($"Event of type {type} has no data.")));
+
+    /// <summary>
+    /// Events logged in an earlier shape, read in today's: a booking logged before visit types existed is a
+    /// Consultation (one slot) or a Long consultation (two). A day logged before staff-only time is open to all,
+    /// which its missing fields already say.
+    /// </summary>
+    private static IClinicEvent Upcast(IClinicEvent @event) => @event switch
+    {
+        SlotsBooked { VisitTypeId: null } e => e with { VisitTypeId = e.VisitType },
+        _ => @event,
+    };
 }
 
 /// <summary>The log's event types, for the JSON source generator (a test checks it lists every type the log knows).</summary>
@@ -29,4 +40,5 @@ public static class EventSerializer
 [JsonSerializable(typeof(BookingCancelled))]
 [JsonSerializable(typeof(DayCancelled))]
 [JsonSerializable(typeof(VisitMarked))]
+[JsonSerializable(typeof(ClinicPortal.Domain.VisitTypes.VisitTypeDefined))]
 public sealed partial class EventJson : JsonSerializerContext;

@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using ClinicPortal.Domain.EventStore;
+
+namespace ClinicPortal.Domain.VisitTypes;
+
+/// <summary>Add a visit type (<paramref name="IsNew"/>) or change one. Only the owner does.</summary>
+public sealed record DefineVisitType(
+    Guid VisitTypeId, bool IsNew, string Name, string Description, int Minutes,
+    IReadOnlyList<ClinicianKind> GivenByKinds, IReadOnlyList<Guid> GivenByClinicians, bool BookableOnline, string Colour,
+    Actor By, DateTimeOffset Now) : ICommand;
+
+/// <summary>The practice's visit types: the two every practice starts with, as the owner has since defined them.</summary>
+public sealed record VisitTypeCatalogue(ImmutableDictionary<Guid, VisitType> Types)
+{
+    public static VisitTypeCatalogue Initial { get; } = new(VisitType.BuiltIn.ToImmutableDictionary(t => t.Id));
+
+    public static Query Query { get; } = new([new QueryItem([EventTypes.NameOf<VisitTypeDefined>()], [Tag.VisitTypes])]);
+
+    public VisitTypeCatalogue Evolve(IClinicEvent @event) =>
+        @event is VisitTypeDefined e ? new(Types.SetItem(e.VisitTypeId, VisitType.From(e))) : this;
+}
+
+public sealed partial class DefineVisitTypeDecider : IDecider<DefineVisitType, VisitTypeCatalogue, VisitTypeDefined>
+{
+    public static Query QueryFor(DefineVisitType command) => VisitTypeCatalogue.Query;
+    public static VisitTypeCatalogue Initial(DefineVisitType command) => VisitTypeCatalogue.Initial;
+    public static VisitTypeCatalogue Evolve(VisitTypeCatalogue state, IClinicEvent @event) => state.Evolve(@event);
+
+    public static Checked<IReadOnlyList<VisitTypeDefined>> Decide(DefineVisitType command, VisitTypeCatalogue catalogue)
+    {
+        if (command.By.Role != Role.Admin)
+            return Rejection.NotAllowed;
+        var exists = catalogue.Types.ContainsKey(command.VisitTypeId);
+        if (command.IsNew && exists)
+            return Rejection.Conflict;
+        if (!command.IsNew && !exists)
+            return Rejection.VisitTypeNotFound;
+
+        var name = command.Name.Trim();
+        if (name.Length == 0 || name.Length > VisitType.MaxNameLength)
+            return Rejection.VisitTypeNameRequired;
+        if (catalogue.Types.Values.Any(t => t.Id != command.VisitTypeId && string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)))
+            return Rejection.VisitTypeNameTaken;
+        if (command.Description.Trim().Length > VisitType.MaxDescriptionLength)
+            return Rejection.VisitTypeDescriptionTooLong;
+        if (command.Minutes is < VisitType.MinMinutes or > VisitType.MaxMinutes || command.Minutes % VisitType.MinMinutes != 0)
+            return Rejection.VisitTypeLengthInvalid;
+        if (command.GivenByKinds.Count == 0 && command.GivenByClinicians.Count == 0)
+            return Rejection.VisitTypeNeedsClinicians;
+        if (!Colour().IsMatch(command.Colour))
+            return Rejection.VisitTypeColourInvalid;
+
+        return new[]
+        {
+            new VisitTypeDefined(command.VisitTypeId, name, command.Description.Trim(), command.Minutes,
+                command.GivenByKinds.Distinct().Order().ToArray(), command.GivenByClinicians.Distinct().ToArray(),
+                command.BookableOnline, command.Colour.ToLowerInvariant(), command.By.Name),
+        };
+    }
+
+    [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
+    private static partial Regex Colour();
+}

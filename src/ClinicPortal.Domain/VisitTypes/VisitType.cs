@@ -1,0 +1,50 @@
+using ClinicPortal.Domain.Scheduling;
+
+namespace ClinicPortal.Domain.VisitTypes;
+
+/// <summary>
+/// What a visit is for (the owner's "services"): its length in 10-minute slots, who gives it, whether patients may
+/// book it online, and how the calendars colour it. Changing one never changes a booking already made: a booking
+/// records the visit type and its own slots.
+/// </summary>
+public sealed record VisitType(
+    Guid Id, string Name, string Description, int Minutes,
+    IReadOnlyList<ClinicianKind> GivenByKinds, IReadOnlyList<Guid> GivenByClinicians, bool BookableOnline, string Colour)
+{
+    public const int MinMinutes = 10;
+    public const int MaxMinutes = 120;
+    public const int MaxNameLength = 60;
+    public const int MaxDescriptionLength = 300;
+    public const int MaxReasonLength = 300;
+
+    public static readonly Guid ConsultationId = Guid.Parse("0000c0de-0000-4000-8000-000000000010");
+    public static readonly Guid LongConsultationId = Guid.Parse("0000c0de-0000-4000-8000-000000000020");
+
+    /// <summary>Every practice has it from the start: one slot with any doctor, bookable online (today's single slot).</summary>
+    public static VisitType Consultation { get; } =
+        new(ConsultationId, "Consultation", "A visit with a doctor.", 10, [ClinicianKind.Doctor], [], true, "#3f51b5");
+
+    /// <summary>Every practice has it from the start: two adjacent slots of one doctor (today's double slot).</summary>
+    public static VisitType LongConsultation { get; } =
+        new(LongConsultationId, "Long consultation", "A longer visit with a doctor, for more than one concern.", 20, [ClinicianKind.Doctor], [], true, "#00897b");
+
+    public static IReadOnlyList<VisitType> BuiltIn { get; } = [Consultation, LongConsultation];
+
+    /// <summary>What a booking made before visit types existed was: one slot a Consultation, two a Long consultation.</summary>
+    public static Guid ForSlotCount(int slots) => slots >= 2 ? LongConsultationId : ConsultationId;
+
+    public int Slots => Minutes / (int)SlotBlock.SlotLength.TotalMinutes;
+
+    /// <summary>A clinician gives it when named, or when of a kind that gives it.</summary>
+    public bool IsGivenBy(Guid clinicianId, ClinicianKind? kind) =>
+        GivenByClinicians.Contains(clinicianId) || (kind is { } k && GivenByKinds.Contains(k));
+
+    public static VisitType From(VisitTypeDefined e) =>
+        new(e.VisitTypeId, e.Name, e.Description, e.Minutes, e.GivenByKinds, e.GivenByClinicians, e.BookableOnline, e.Colour);
+}
+
+/// <summary>The owner added a visit type, or changed one (the event carries the whole definition either way).</summary>
+public sealed record VisitTypeDefined(
+    Guid VisitTypeId, string Name, string Description, int Minutes,
+    IReadOnlyList<ClinicianKind> GivenByKinds, IReadOnlyList<Guid> GivenByClinicians, bool BookableOnline, string Colour,
+    string By) : IClinicEvent;
