@@ -41,6 +41,8 @@ public static class Composition
         services.AddSingleton<ScheduleDayHandler>();
         services.AddSingleton<RemoveSlotsHandler>();
         services.AddSingleton<BookSlotsHandler>();
+        services.AddSingleton<Availability>();
+        services.AddSingleton<Features.Admin.VisitTypes.DefineVisitTypeHandler>();
         services.AddSingleton<CancelBookingHandler>();
         services.AddSingleton<CancelDayHandler>();
         services.AddSingleton<MarkVisitHandler>();

@@ -131,7 +131,7 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
             return Rejection.SlotsOfDifferentDoctors;
         if (slots.Zip(slots.Skip(1)).Any(pair => pair.First.Date != pair.Second.Date || pair.First.EndUtc != pair.Second.StartUtc))
             return Rejection.SlotsNotAdjacent;
-        if (!visitType.IsGivenBy(slots[0].DoctorId, command.KindOf is { } kindOf ? kindOf(slots[0].DoctorId) : ClinicianKind.Doctor))
+        if (!visitType.IsGivenBy(slots[0].DoctorId, command.KindOf?.Invoke(slots[0].DoctorId)))
             return Rejection.ClinicianDoesNotGiveService;
         if (slots.Any(slot => !slot.Allows(visitType.Id, command.By)))
             return Rejection.SlotsNotFreeForService;

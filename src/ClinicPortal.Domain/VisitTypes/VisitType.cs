@@ -35,9 +35,12 @@ public sealed record VisitType(
 
     public int Slots => Minutes / (int)SlotBlock.SlotLength.TotalMinutes;
 
-    /// <summary>A clinician gives it when named, or when of a kind that gives it.</summary>
+    /// <summary>
+    /// A clinician gives it when named, or when of a kind that gives it. A clinician of no known kind (a day in the log
+    /// with no account behind it) counts as a doctor, which every clinician was before there were other kinds.
+    /// </summary>
     public bool IsGivenBy(Guid clinicianId, ClinicianKind? kind) =>
-        GivenByClinicians.Contains(clinicianId) || (kind is { } k && GivenByKinds.Contains(k));
+        GivenByClinicians.Contains(clinicianId) || GivenByKinds.Contains(kind ?? ClinicianKind.Doctor);
 
     public static VisitType From(VisitTypeDefined e) =>
         new(e.VisitTypeId, e.Name, e.Description, e.Minutes, e.GivenByKinds, e.GivenByClinicians, e.BookableOnline, e.Colour);

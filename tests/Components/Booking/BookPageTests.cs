@@ -1,7 +1,9 @@
+using ClinicPortal.Domain.VisitTypes;
 using ClinicPortal.Application;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Domain.Scheduling;
+using ClinicPortal.Features.Admin.VisitTypes;
 using ClinicPortal.Features.Booking.BookSlots;
 using ClinicPortal.Features.Scheduling.ScheduleDay;
 using ClinicPortal.Infrastructure.Accounts;
@@ -18,6 +20,7 @@ public class BookPageTests : ClinicTestContext
 {
     private static readonly DateOnly Tuesday = new(2026, 3, 3); // the app's "now" is Monday 2 March, 08:00
     private const string Address = "http://localhost/book?date=2026-03-03";
+    private static readonly string LongConsultation = $"http://localhost/book?type={VisitType.LongConsultationId}&date=2026-03-03";
 
     private SqliteApp app = default!;
     private Guid hart;
@@ -75,7 +78,7 @@ public class BookPageTests : ClinicTestContext
         var (page, dialogs, snackbars) = Open();
 
         page.Find("button[aria-label='Book 09:10 to 09:20 with Dr Ada Hart']").Click();
-        dialogs.WaitForAssertion(() => Assert.Equal("Book 09:10–09:20 on Tuesday 3 March with Dr Ada Hart?", dialogs.Find("[data-testid=confirm-message]").TextContent.Trim()));
+        dialogs.WaitForAssertion(() => Assert.Equal("Book a Consultation, 09:10–09:20 on Tuesday 3 March, with Dr Ada Hart?", dialogs.Find("[data-testid=confirm-message]").TextContent.Trim()));
         await dialogs.Find("[data-testid=confirm]").ClickAsync(new());
 
         snackbars.WaitForAssertion(() => Assert.Equal("Booked", snackbars.Find("[data-testid=outcome-title]").TextContent));
@@ -121,9 +124,7 @@ public class BookPageTests : ClinicTestContext
     {
         var other = await app.CreateUserAsync("Sam Ray", "sam@mail.example", Roles.Patient);
         await app.Get<BookSlotsHandler>().HandleAsync(other, [hartsDay.Slots[2].SlotId], Actor.Patient(other)); // 09:20
-        var (page, _, _) = Open();
-
-        page.Find("[data-testid=double-slot]").Change(true);
+        var (page, _, _) = Open(LongConsultation);
 
         page.WaitForAssertion(() => Assert.Equal(["09:00–09:20", "09:30–09:50", "09:40–10:00"], Offers(page, "Dr Ada Hart")));
         Assert.Equal(["09:00–09:20", "09:10–09:30"], Offers(page, "Dr Ben Okafor"));
@@ -186,16 +187,15 @@ public class BookPageTests : ClinicTestContext
     }
 
     [Fact]
-    public async Task WithOneSlotLeftSinglesAreOfferedButNoDouble()
+    public async Task WithOneSlotLeftNoLongConsultationIsOffered()
     {
         await HoldInMarchAsync(9);
-        var (page, _, _) = Open();
-        Assert.Equal("1 of 10 slots left in March", page.Find("[data-testid=slots-left]").TextContent.Trim());
 
-        page.Find("[data-testid=double-slot]").Change(true);
+        var (longer, _, _) = Open(LongConsultation, expectOffers: false);
 
-        page.WaitForAssertion(() => Assert.Empty(page.FindAll("button.slot-offer")));
-        Assert.Contains("a double appointment cannot be booked this month", page.Find("[data-testid=limit-hint]").TextContent);
+        Assert.Equal("1 of 10 slots left in March", longer.Find("[data-testid=slots-left]").TextContent.Trim());
+        Assert.Empty(longer.FindAll("button.slot-offer"));
+        Assert.Contains("so a Long consultation (2 slots) cannot be booked this month", longer.Find("[data-testid=limit-hint]").TextContent);
     }
 
     [Fact]
@@ -208,6 +208,58 @@ public class BookPageTests : ClinicTestContext
         Assert.Equal(["Dr Ada Hart"], page.FindAll("section[data-testid=doctor-offers] h2").Select(h => h.TextContent.Trim()));
     }
 
+    private async Task<(Guid Nurse, Guid Vaccination)> AddNurseAndVaccinationAsync(DateOnly nursesDay)
+    {
+        var nurse = await app.CreateUserAsync("Nia Shaw", "nurse@clinic.example", Roles.Nurse);
+        var owner = Actor.Admin(Guid.NewGuid());
+        var define = app.Get<DefineVisitTypeHandler>();
+        var vaccination = (await define.HandleAsync(null,
+            new VisitTypeForm("Vaccination", "With the nurse.", 10, [ClinicianKind.Nurse], [], true, "#7b1fa2"), owner)).Value!.VisitTypeId;
+        Assert.True((await define.HandleAsync(null,
+            new VisitTypeForm("Minor procedure", "", 30, [ClinicianKind.Doctor], [], false, "#c62828"), owner)).IsAccepted);
+        Assert.True((await app.Get<ScheduleDayHandler>().HandleAsync(nurse, nursesDay, [new BlockOfTime(new(10, 0), new(10, 30))],
+            Actor.Clinician(nurse, ClinicianKind.Nurse))).IsAccepted);
+        return (nurse, vaccination);
+    }
+
+    [Fact]
+    public async Task AVaccinationChosenInTheAddressOffersOnlyTheNursesTimes()
+    {
+        var (_, vaccination) = await AddNurseAndVaccinationAsync(Tuesday);
+
+        var (page, _, _) = Open($"http://localhost/book?type={vaccination}&date=2026-03-03");
+
+        Assert.Equal("Vaccination (10 min)", page.Find("[data-testid=visit-type]").GetAttribute("value"));
+        Assert.Equal("With the nurse.", page.Find("[data-testid=visit-type-description]").TextContent.Trim());
+        Assert.Equal(["Nia Shaw"], page.FindAll("section[data-testid=doctor-offers] h2").Select(h => h.TextContent.Trim()));
+        Assert.Equal(["10:00", "10:10", "10:20"], Offers(page, "Nia Shaw"));
+    }
+
+    [Fact]
+    public async Task NextAvailableJumpsToTheFirstDayWithAFreeStart_AndSaysSo()
+    {
+        var (_, vaccination) = await AddNurseAndVaccinationAsync(Tuesday.AddDays(9));
+        var (page, _, _) = Open($"http://localhost/book?type={vaccination}&date=2026-03-03", expectOffers: false);
+
+        page.Find("[data-testid=next-available]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Thursday 12 March 2026", page.Markup));
+        Assert.Contains("The first free time for a Vaccination is on Thursday 12 March.", page.Find("[data-testid=next-available-note]").TextContent);
+        Assert.Equal(["10:00", "10:10", "10:20"], Offers(page, "Nia Shaw"));
+        Assert.Contains("date=2026-03-12", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    [Fact]
+    public async Task TimeKeptForStaffIsNotOfferedToAPatient()
+    {
+        Assert.True((await app.Get<ScheduleDayHandler>().HandleAsync(okafor, Tuesday, [new BlockOfTime(new(11, 0), new(11, 30), StaffOnly: true)],
+            Actor.Doctor(okafor))).IsAccepted);
+
+        var (page, _, _) = Open();
+
+        Assert.Equal(["09:00", "09:10", "09:20"], Offers(page, "Dr Ben Okafor"));
+    }
+
     [Fact]
     public void TheNextDayButtonShowsTheNextDayAndPutsItInTheAddress()
     {
@@ -217,7 +269,8 @@ public class BookPageTests : ClinicTestContext
         page.Find("button[aria-label='Next day']").Click();
 
         page.WaitForAssertion(() => Assert.Contains("Tuesday 3 March 2026", page.Markup));
-        Assert.EndsWith("/book?date=2026-03-03", navigation.Uri);
+        Assert.Contains("date=2026-03-03", navigation.Uri);
+        Assert.Contains($"type={VisitType.ConsultationId}", navigation.Uri);
         Assert.Equal(6, Offers(page, "Dr Ada Hart").Length);
     }
 }

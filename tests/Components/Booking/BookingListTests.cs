@@ -1,3 +1,4 @@
+using ClinicPortal.Domain.VisitTypes;
 using ClinicPortal.Features.Booking.MyBookings;
 using ClinicPortal.Infrastructure.ReadModels;
 
@@ -12,8 +13,8 @@ public class BookingListTests : ClinicTestContext
 
     private static readonly PatientBooking[] Bookings =
     [
-        new(Guid.NewGuid(), Patient, Doctor, Day, Nine, Nine.AddMinutes(10), 1, null, null),
-        new(Guid.NewGuid(), Patient, Doctor, Day, Nine.AddHours(1), Nine.AddHours(1).AddMinutes(20), 2, null, null),
+        new(Guid.NewGuid(), Patient, Doctor, Day, Nine, Nine.AddMinutes(10), 1, null, null, VisitType.ConsultationId),
+        new(Guid.NewGuid(), Patient, Doctor, Day, Nine.AddHours(1), Nine.AddHours(1).AddMinutes(20), 2, null, null, VisitType.LongConsultationId),
     ];
 
     private readonly List<PatientBooking> cancelled = [];
@@ -23,20 +24,20 @@ public class BookingListTests : ClinicTestContext
             .Add(p => p.Bookings, bookings)
             .Add(p => p.DoctorNames, new Dictionary<Guid, string> { [Doctor] = "Dr Hart" })
             .Add(p => p.Time, t => t.ToString("HH:mm"))
+            .Add(p => p.VisitTypes, VisitType.BuiltIn.ToDictionary(t => t.Id))
             .Add(p => p.OnCancel, (PatientBooking b) => cancelled.Add(b)));
 
     private static string Text(AngleSharp.Dom.IElement element) => string.Join(" ", element.TextContent.Split(default(char[]), StringSplitOptions.RemoveEmptyEntries));
 
     [Fact]
-    public void EachBookingShowsItsDayTimesAndDoctorAndADoubleIsMarked()
+    public void EachBookingShowsItsDayTimesClinicianAndVisitType()
     {
         var list = Render(Bookings);
 
         var rows = list.FindAll("[data-testid=booking]").Select(Text).ToArray();
         Assert.Equal(2, rows.Length);
-        Assert.StartsWith("Tue 3 Mar 09:00–09:10 with Dr Hart Cancel", rows[0]);
-        Assert.DoesNotContain("double", rows[0]);
-        Assert.Contains("10:00–10:20 with Dr Hart double", rows[1]);
+        Assert.StartsWith("Tue 3 Mar 09:00–09:10 with Dr Hart Consultation Cancel", rows[0]);
+        Assert.Contains("10:00–10:20 with Dr Hart Long consultation", rows[1]);
     }
 
     [Fact]

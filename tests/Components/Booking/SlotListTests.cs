@@ -1,3 +1,4 @@
+using ClinicPortal.Domain.VisitTypes;
 using ClinicPortal.Features.Booking.BookSlots;
 using ClinicPortal.Infrastructure.ReadModels;
 
@@ -24,7 +25,7 @@ public class SlotListTests : ClinicTestContext
 
     private IRenderedComponent<SlotList> Render(bool doubleSlot, bool disabled = false) =>
         Render<SlotList>(ps => ps
-            .Add(p => p.Offers, SlotOffers.For(Available, Names, doubleSlot).Doctors)
+            .Add(p => p.Offers, SlotOffers.For(Available, Names, doubleSlot ? VisitType.LongConsultation : VisitType.Consultation, byPatient: true).Doctors)
             .Add(p => p.Time, t => t.ToString("HH:mm"))
             .Add(p => p.Disabled, disabled)
             .Add(p => p.OnChoose, (SlotList.Choice c) => chosen.Add(c)));
@@ -73,7 +74,7 @@ public class SlotListTests : ClinicTestContext
 
         // Someone booked Okafor's 09:50: the page reads the day again, as new lists of equal offers.
         IReadOnlyList<DoctorSlots> reloaded = [new(Okafor, [Available[0].Slots[0]]), new(Hart, [.. Available[1].Slots])];
-        list.Render(ps => ps.Add(p => p.Offers, SlotOffers.For(reloaded, Names, doubleSlot: false).Doctors));
+        list.Render(ps => ps.Add(p => p.Offers, SlotOffers.For(reloaded, Names, VisitType.Consultation, byPatient: true).Doctors));
         var after = Handlers();
         list.Find("button[aria-label='Book 09:00 to 09:10 with Dr Hart']").Click();
 
@@ -96,7 +97,7 @@ public class SlotListTests : ClinicTestContext
     public void ADayWithoutOffersSaysSo()
     {
         var list = Render<SlotList>(ps => ps
-            .Add(p => p.Offers, SlotOffers.For([], Names, doubleSlot: false).Doctors)
+            .Add(p => p.Offers, SlotOffers.For([], Names, VisitType.Consultation, byPatient: true).Doctors)
             .Add(p => p.Time, t => t.ToString("HH:mm"))
             .Add(p => p.EmptyText, "No two free slots in a row on this day."));
 

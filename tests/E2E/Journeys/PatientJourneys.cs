@@ -21,7 +21,7 @@ public class PatientJourneys(ClinicAppFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
         await Expect(Pages.Outcomes(page).GetByText("Booked", new() { Exact = true })).ToBeVisibleAsync();
 
-        await page.GetByTestId("double-slot").CheckAsync();
+        await Pages.ChooseAsync(page, page.GetByTestId("visit-type"), "Long consultation (20 min)");
         await Pages.ScreenshotAsync(page, "patient-book");
         await page.Locator(".slot-offer").Last.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
@@ -29,7 +29,7 @@ public class PatientJourneys(ClinicAppFixture fixture)
 
         await page.GotoAsync("/my-bookings");
         await Expect(page.GetByTestId("booking")).ToHaveCountAsync(2);
-        await Expect(page.GetByTestId("booking").Nth(1)).ToContainTextAsync("double");
+        await Expect(page.GetByTestId("booking").Nth(1)).ToContainTextAsync("Long consultation");
         await Expect(page.GetByTestId("monthly-usage")).ToContainTextAsync("3 of 10");
         await Pages.ScreenshotAsync(page, "patient-my-bookings");
         await page.SetViewportSizeAsync(390, 844); // a phone

@@ -89,11 +89,11 @@ public class StaffJourneys(ClinicAppFixture fixture)
     }
 
     [Fact]
-    public async Task ReceptionSeesADoubleBookingAsOneBlockAndItsDetailsNameThePatientPhoneAndTime()
+    public async Task ReceptionSeesALongConsultationAsOneBlockAndItsDetailsNameThePatientPhoneTimeAndVisitType()
     {
         var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
         await Pages.SignInAsync(page, "reception@demo.clinic", then: $"/reception?date={Pages.Weekday(2):yyyy-MM-dd}");
-        var doubles = page.Locator("[data-testid=grid-block][data-kind=booked]").Filter(new() { HasText = "double" });
+        var doubles = page.Locator("[data-testid=grid-block][data-kind=booked]").Filter(new() { HasText = "Long consultation" });
         await Expect(doubles.First).ToBeVisibleAsync();
         var block = doubles.First;
         var patient = (await block.GetByTestId("booked-patient").InnerTextAsync()).Trim();
@@ -104,6 +104,7 @@ public class StaffJourneys(ClinicAppFixture fixture)
         var details = page.GetByRole(AriaRole.Dialog);
         await Expect(details).ToContainTextAsync(patient);
         await Expect(details.GetByTestId("booking-when")).ToContainTextAsync($"{start}–");
+        await Expect(details.GetByTestId("booking-visit-type")).ToHaveTextAsync("Long consultation");
         await Expect(details.GetByTestId("booking-phone")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\+44"));
         await Pages.ScreenshotAsync(page, "reception-booking-details");
 

@@ -1,3 +1,4 @@
+using ClinicPortal.Domain.VisitTypes;
 using ClinicPortal.Features.Booking.BookSlots;
 using ClinicPortal.Infrastructure.ReadModels;
 
@@ -21,7 +22,7 @@ public class SlotOffersTests
     {
         var busy = new[] { new BusyTime(Nine.AddMinutes(10), Nine.AddMinutes(30)) };
 
-        var offers = SlotOffers.For([Day(Hart, 0, 10, 20, 30), Day(Okafor, 0, 20, 40)], Names, doubleSlot: false, busy);
+        var offers = SlotOffers.For([Day(Hart, 0, 10, 20, 30), Day(Okafor, 0, 20, 40)], Names, VisitType.Consultation, byPatient: true, busy);
 
         Assert.Equal(["09:00", "09:30"], Starts(offers, "Dr Hart"));
         Assert.Equal(["09:00", "09:40"], Starts(offers, "Dr Okafor"));
@@ -33,7 +34,7 @@ public class SlotOffersTests
     {
         var busy = new[] { new BusyTime(Nine.AddMinutes(20), Nine.AddMinutes(30)) };
 
-        var offers = SlotOffers.For([Day(Hart, 0, 10, 20, 30, 40)], Names, doubleSlot: true, busy);
+        var offers = SlotOffers.For([Day(Hart, 0, 10, 20, 30, 40)], Names, VisitType.LongConsultation, byPatient: true, busy);
 
         Assert.Equal(["09:00", "09:30"], Starts(offers, "Dr Hart"));
         Assert.Equal(2, offers.HiddenForClashes);
@@ -42,7 +43,7 @@ public class SlotOffersTests
     [Fact]
     public void WithNothingBookedEveryTimeIsOfferedAndNothingIsHidden()
     {
-        var offers = SlotOffers.For([Day(Hart, 0, 10)], Names, doubleSlot: false);
+        var offers = SlotOffers.For([Day(Hart, 0, 10)], Names, VisitType.Consultation, byPatient: true);
 
         Assert.Equal(2, offers.Doctors.Single().Offers.Count);
         Assert.Equal(0, offers.HiddenForClashes);
@@ -51,7 +52,7 @@ public class SlotOffersTests
     [Fact]
     public void OnlyTheCliniciansTakingBookingsAreOffered()
     {
-        var offers = SlotOffers.For([Day(Hart, 0), Day(Okafor, 0)], new Dictionary<Guid, string> { [Hart] = "Dr Hart" }, doubleSlot: false);
+        var offers = SlotOffers.For([Day(Hart, 0), Day(Okafor, 0)], new Dictionary<Guid, string> { [Hart] = "Dr Hart" }, VisitType.Consultation, byPatient: true);
 
         Assert.Equal(["Dr Hart"], offers.Doctors.Select(d => d.DoctorName));
     }

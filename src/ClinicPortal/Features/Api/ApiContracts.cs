@@ -8,7 +8,26 @@ public sealed record DoctorSlotsDto(Guid DoctorId, string DoctorName, IReadOnlyL
 
 public sealed record BookRequest(IReadOnlyList<Guid>? SlotIds, Guid? PatientId);
 public sealed record BookingDto(Guid BookingId, Guid PatientId, Guid DoctorId, IReadOnlyList<SlotDto> Slots);
-public sealed record MyBookingDto(Guid BookingId, Guid DoctorId, string DoctorName, DateOnly Date, DateTimeOffset Start, DateTimeOffset End, int SlotCount);
+public sealed record MyBookingDto(
+    Guid BookingId, Guid DoctorId, string DoctorName, DateOnly Date, DateTimeOffset Start, DateTimeOffset End, int SlotCount,
+    Guid ServiceId, string ServiceName);
+
+public sealed record ServiceDto(
+    Guid ServiceId, string Name, string Description, int DurationMinutes, bool BookableOnline, IReadOnlyList<Guid> ClinicianIds,
+    IReadOnlyList<ClinicPortal.Domain.ClinicianKind> ClinicianKinds, string Colour);
+
+/// <summary>The owner's visit type: who gives it by kind (doctor, nurse, counsellor) and/or by id.</summary>
+public sealed record ServiceRequest(
+    string? Name, string? Description, int? DurationMinutes, IReadOnlyList<ClinicPortal.Domain.ClinicianKind>? ClinicianKinds,
+    IReadOnlyList<Guid>? ClinicianIds, bool? BookableOnline, string? Colour);
+
+public sealed record StartDto(DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<Guid> SlotIds);
+public sealed record ClinicianStartsDto(Guid ClinicianId, string ClinicianName, ClinicPortal.Domain.ClinicianKind Kind, IReadOnlyList<StartDto> Starts);
+public sealed record NextAvailableDto(DateOnly Date, IReadOnlyList<ClinicianStartsDto> Clinicians);
+
+public sealed record AppointmentRequest(Guid? ServiceId, IReadOnlyList<Guid>? SlotIds, Guid? PatientId, string? Reason);
+public sealed record AppointmentDto(
+    Guid AppointmentId, Guid ServiceId, Guid PatientId, Guid ClinicianId, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<Guid> SlotIds);
 
 public sealed record BlockDto(string? Start, string? End);
 public sealed record ScheduleDayRequest(string? Date, IReadOnlyList<BlockDto>? Blocks);
@@ -25,4 +44,9 @@ public sealed record CancelledDayDto(Guid DoctorId, DateOnly Date, string Reason
 [JsonSerializable(typeof(IReadOnlyList<MyBookingDto>))]
 [JsonSerializable(typeof(DayDto))]
 [JsonSerializable(typeof(CancelledDayDto))]
+[JsonSerializable(typeof(IReadOnlyList<ServiceDto>))]
+[JsonSerializable(typeof(ServiceDto))]
+[JsonSerializable(typeof(IReadOnlyList<ClinicianStartsDto>))]
+[JsonSerializable(typeof(NextAvailableDto))]
+[JsonSerializable(typeof(AppointmentDto))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

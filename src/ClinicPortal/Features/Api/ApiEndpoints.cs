@@ -31,7 +31,7 @@ public sealed class RateLimitOptions
 /// The JSON API for integrations (a patient app, a phone system) and load tests. It calls the same handlers as the
 /// pages and enforces the same roles; callers sign in at /api/identity/login and send the bearer token.
 /// </summary>
-public static class ApiEndpoints
+public static partial class ApiEndpoints
 {
     private const string SignInLimit = "sign-in";
     private const string BookingLimit = "booking";
@@ -115,6 +115,7 @@ public static class ApiEndpoints
         api.MapPost("/bookings", BookAsync).RequireAuthorization(Bearer(Roles.Patient, Roles.Receptionist, Roles.Admin)).RequireRateLimiting(BookingLimit);
         api.MapGet("/bookings/mine", MyBookingsAsync).RequireAuthorization(Bearer(Roles.Patient));
         api.MapDelete("/bookings/{bookingId}", CancelBookingAsync).RequireAuthorization(Bearer(Roles.Patient, Roles.Receptionist, Roles.Admin));
+        MapVisitTypes(api);
         api.MapPost("/doctors/me/days", ScheduleMyDayAsync).RequireAuthorization(Bearer(Roles.ClinicianRoles));
         api.MapPost("/doctors/{doctorId}/days/{date}/cancel", CancelDayAsync).RequireAuthorization(Bearer([.. Roles.ClinicianRoles, Roles.Receptionist, Roles.Admin]));
     }
@@ -147,14 +148,16 @@ public static class ApiEndpoints
     private static AuthorizationPolicy Bearer(params string[] roles) =>
         new AuthorizationPolicyBuilder(IdentityConstants.BearerScheme).RequireAuthenticatedUser().RequireRole(roles).Build();
 
+    /// <summary>Today's contract: the day's free slots that can be booked as a Consultation (one slot), per doctor.</summary>
     private static async Task<Results<Ok<IReadOnlyList<DoctorSlotsDto>>, ProblemHttpResult>> GetSlotsAsync(
-        string? date, ScheduleReadModel schedule, PeopleDirectory people, PracticeClock clock, CancellationToken ct)
+        string? date, HttpContext http, Availability availability, VisitTypeCatalogueReadModel visitTypes, PracticeClock clock, CancellationToken ct)
     {
         if (ParseDate(date, clock) is not { } day)
             return ApiProblems.Validation(DateRule(clock));
-        var available = await schedule.AvailableSlotsAsync(day, clock.Now, ct);
-        var names = (await people.ClinicianPeopleAsync(ct)).Where(d => d.IsActive).ToDictionary(d => d.Id, d => d.Name);
-        IReadOnlyList<DoctorSlotsDto> result = SlotOffers.For(available, names, doubleSlot: false).Doctors
+        var consultation = await visitTypes.FindAsync(Domain.VisitTypes.VisitType.ConsultationId, ct) ?? Domain.VisitTypes.VisitType.Consultation;
+        var byPatient = CurrentActor.From(http.User)!.Role == Role.Patient;
+        var offers = byPatient && !consultation.BookableOnline ? DayOffers.None : await availability.DayAsync(consultation, day, byPatient, ct: ct);
+        IReadOnlyList<DoctorSlotsDto> result = offers.Doctors
             .Select(d => new DoctorSlotsDto(d.DoctorId, d.DoctorName, d.Offers.Select(o => Slot(o.FirstSlotId, o.StartUtc, o.EndUtc, clock)).ToArray()))
             .ToArray();
         return TypedResults.Ok(result);
@@ -168,19 +171,8 @@ public static class ApiEndpoints
         var actor = CurrentActor.From(http.User)!;
         var slotIds = request!.SlotIds ?? []; // how many slots a booking may take is the decider's rule
 
-        Guid patientId;
-        if (actor.IsStaff)
-        {
-            if (request.PatientId is not { } forPatient)
-                return ApiProblems.Validation("Staff must name the patient (patientId).");
-            patientId = forPatient; // the handler makes sure it is a patient
-        }
-        else
-        {
-            if (request.PatientId is { } other && other != actor.Id)
-                return ApiProblems.Forbidden("Patients book for themselves; leave patientId out.");
-            patientId = actor.Id;
-        }
+        var (patientId, refused) = PatientOf(actor, request.PatientId);
+        if (refused is not null) return refused;
 
         var result = await book.HandleAsync(patientId, slotIds, actor, ct);
         if (!result.IsAccepted)
@@ -191,13 +183,15 @@ public static class ApiEndpoints
     }
 
     private static async Task<Ok<IReadOnlyList<MyBookingDto>>> MyBookingsAsync(
-        HttpContext http, ScheduleReadModel schedule, PeopleDirectory people, PracticeClock clock, CancellationToken ct)
+        HttpContext http, ScheduleReadModel schedule, PeopleDirectory people, VisitTypeCatalogueReadModel visitTypes, PracticeClock clock, CancellationToken ct)
     {
         var actor = CurrentActor.From(http.User)!;
         var bookings = await schedule.FutureBookingsAsync(actor.Id, clock.Now, ct);
         var names = (await people.ClinicianPeopleAsync(ct)).ToDictionary(d => d.Id, d => d.Name); // kept, unlike a query by id
+        var types = (await visitTypes.AllAsync(ct)).ToDictionary(t => t.Id, t => t.Name);
         IReadOnlyList<MyBookingDto> result = bookings.Select(b => new MyBookingDto(
-            b.BookingId, b.DoctorId, names.GetValueOrDefault(b.DoctorId, ""), b.Date, clock.ToLocal(b.StartUtc), clock.ToLocal(b.EndUtc), b.SlotCount)).ToArray();
+            b.BookingId, b.DoctorId, names.GetValueOrDefault(b.DoctorId, ""), b.Date, clock.ToLocal(b.StartUtc), clock.ToLocal(b.EndUtc), b.SlotCount,
+            b.VisitTypeId, types.GetValueOrDefault(b.VisitTypeId, ""))).ToArray();
         return TypedResults.Ok(result);
     }
 
@@ -256,6 +250,16 @@ public static class ApiEndpoints
         return TypedResults.Ok(new CancelledDayDto(cancelled.DoctorId, cancelled.Date, cancelled.Reason,
             cancelled.CancelledBookings.Select(b => new CancelledBookingDto(b.BookingId, b.PatientId,
                 b.Slots.Select(s => Slot(s.SlotId, s.StartUtc, s.EndUtc, clock)).ToArray())).ToArray()));
+    }
+
+    /// <summary>Whom a booking is for: staff name the patient (the handler makes sure it is one); patients book for themselves.</summary>
+    private static (Guid PatientId, ProblemHttpResult? Refused) PatientOf(Actor actor, Guid? named)
+    {
+        if (actor.IsStaff)
+            return named is { } forPatient ? (forPatient, null) : (Guid.Empty, ApiProblems.Validation("Staff must name the patient (patientId)."));
+        return named is { } other && other != actor.Id
+            ? (Guid.Empty, ApiProblems.Forbidden("Patients book for themselves; leave patientId out."))
+            : (actor.Id, null);
     }
 
     private static SlotDto Slot(Guid id, DateTimeOffset start, DateTimeOffset end, PracticeClock clock) =>

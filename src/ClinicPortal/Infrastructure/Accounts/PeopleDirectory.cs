@@ -96,6 +96,13 @@ public sealed class PeopleDirectory(IServiceScopeFactory scopes, IMemoryCache ca
         return all.OrderBy(c => c.Name, StringComparer.CurrentCulture).ThenBy(c => c.Id).ToArray();
     }
 
+    /// <summary>Each clinician's kind, for the decisions and offers of visit types given by a kind.</summary>
+    public async Task<Func<Guid, ClinicianKind?>> KindsAsync(CancellationToken ct = default)
+    {
+        var kinds = (await CliniciansAsync(ct)).ToDictionary(c => c.Id, c => c.Kind);
+        return id => kinds.TryGetValue(id, out var kind) ? kind : null;
+    }
+
     /// <summary>Every clinician as a person, by name: for the pages and answers that name them.</summary>
     public async Task<IReadOnlyList<Person>> ClinicianPeopleAsync(CancellationToken ct = default) =>
         (await CliniciansAsync(ct)).Select(c => c.Person).ToArray();

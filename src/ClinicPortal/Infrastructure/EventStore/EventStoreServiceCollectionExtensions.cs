@@ -27,6 +27,8 @@ public static class EventStoreServiceCollectionExtensions
         services.AddHostedService(provider => provider.GetRequiredService<EmailDispatcher>());
 
         services.AddSingleton<IProjection, ScheduleProjection>();
+        services.AddSingleton<IProjection, VisitTypeProjection>();
+        services.AddSingleton<VisitTypeCatalogueReadModel>();
         services.AddSingleton<IEventStore, SqliteEventStore>();
         services.AddSingleton<ReadModelRebuilder>();
         services.AddSingleton<ScheduleReadModel>();

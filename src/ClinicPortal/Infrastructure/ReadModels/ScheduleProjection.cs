@@ -9,12 +9,14 @@ namespace ClinicPortal.Infrastructure.ReadModels;
 /// <summary>
 /// The tables pages read: every live slot with its state (available slots of a day, a doctor's day),
 /// every booking (a patient's bookings), each doctor day's status, and each patient's booked slots per month.
-/// Instants are stored as Unix milliseconds, dates as the practice's yyyy-MM-dd.
+/// Instants are stored as Unix milliseconds, dates as the practice's yyyy-MM-dd. (Clinicians of every kind are in
+/// the <c>doctor_id</c> columns, the name the log has always used.) Version 2: staff-only and visit-type-limited
+/// slots, and each booking's visit type and reason.
 /// </summary>
 public sealed class ScheduleProjection : IProjection
 {
     public string Name => "schedule";
-    public int Version => 1;
+    public int Version => 2;
     public IReadOnlyList<string> Tables => ["rm_slots", "rm_bookings", "rm_doctor_days", "rm_monthly_usage"];
 
     public string Schema => """
@@ -24,7 +26,9 @@ public sealed class ScheduleProjection : IProjection
             date       TEXT NOT NULL,
             start_utc  INTEGER NOT NULL,
             booking_id TEXT,
-            patient_id TEXT
+            patient_id TEXT,
+            staff_only INTEGER NOT NULL DEFAULT 0,
+            only_for   TEXT
         );
         CREATE TABLE rm_bookings (
             booking_id    TEXT PRIMARY KEY,
@@ -38,7 +42,9 @@ public sealed class ScheduleProjection : IProjection
             booked_by     TEXT NOT NULL,
             booked_at     INTEGER NOT NULL,
             cancelled     TEXT,
-            visit_outcome TEXT
+            visit_outcome TEXT,
+            visit_type_id TEXT NOT NULL,
+            reason        TEXT
         );
         CREATE TABLE rm_doctor_days (
             doctor_id     TEXT NOT NULL,
@@ -73,8 +79,9 @@ public sealed class ScheduleProjection : IProjection
                 foreach (var slot in e.Slots)
                 {
                     await db.ExecuteAsync(
-                        "INSERT INTO rm_slots (slot_id, doctor_id, date, start_utc) VALUES ($slot, $doctor, $date, $start);",
-                        ct, ("$slot", Id(slot.SlotId)), ("$doctor", Id(e.DoctorId)), ("$date", Day(e.Date)), ("$start", Ms(slot.StartUtc)));
+                        "INSERT INTO rm_slots (slot_id, doctor_id, date, start_utc, staff_only, only_for) VALUES ($slot, $doctor, $date, $start, $staff, $only);",
+                        ct, ("$slot", Id(slot.SlotId)), ("$doctor", Id(e.DoctorId)), ("$date", Day(e.Date)), ("$start", Ms(slot.StartUtc)),
+                        ("$staff", e.StaffOnly ? 1 : 0), ("$only", Ids(e.OnlyFor)));
                 }
                 break;
 
@@ -92,13 +99,13 @@ public sealed class ScheduleProjection : IProjection
                 }
                 await db.ExecuteAsync(
                     """
-                    INSERT INTO rm_bookings (booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_ids, slot_count, booked_by, booked_at)
-                    VALUES ($booking, $patient, $doctor, $date, $start, $end, $slots, $count, $by, $at);
+                    INSERT INTO rm_bookings (booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_ids, slot_count, booked_by, booked_at, visit_type_id, reason)
+                    VALUES ($booking, $patient, $doctor, $date, $start, $end, $slots, $count, $by, $at, $type, $reason);
                     """,
                     ct, ("$booking", Id(e.BookingId)), ("$patient", Id(e.PatientId)), ("$doctor", Id(e.DoctorId)), ("$date", Day(e.Date)),
                     ("$start", Ms(e.Slots[0].StartUtc)), ("$end", Ms(e.Slots[^1].EndUtc)),
                     ("$slots", string.Join(' ', e.Slots.Select(s => Id(s.SlotId)))), ("$count", e.Slots.Count),
-                    ("$by", e.BookedBy), ("$at", Ms(stored.RecordedAt)));
+                    ("$by", e.BookedBy), ("$at", Ms(stored.RecordedAt)), ("$type", Id(e.VisitType)), ("$reason", (object?)e.Reason ?? DBNull.Value));
                 await AddUsageAsync(db, e.PatientId, e.Date, e.Slots.Count, ct);
                 break;
 
@@ -149,6 +156,12 @@ public sealed class ScheduleProjection : IProjection
             ct, ("$patient", Id(patientId)), ("$month", PracticeTime.MonthOf(date)), ("$slots", slots));
 
     internal static string Id(Guid id) => id.ToString();
+
+    /// <summary>A list of ids as one column (space-separated), or NULL for none.</summary>
+    internal static object Ids(IReadOnlyList<Guid>? ids) => ids is { Count: > 0 } ? string.Join(' ', ids.Select(Id)) : DBNull.Value;
+
+    internal static IReadOnlyList<Guid>? ParseIds(string? column) =>
+        string.IsNullOrEmpty(column) ? null : column.Split(' ').Select(Guid.Parse).ToArray();
     internal static string Day(DateOnly date) => date.ToString("yyyy-MM-dd");
     internal static long Ms(DateTimeOffset instant) => instant.ToUnixTimeMilliseconds();
 }

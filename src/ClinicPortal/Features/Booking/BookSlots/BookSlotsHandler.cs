@@ -9,7 +9,12 @@ namespace ClinicPortal.Features.Booking.BookSlots;
 
 public sealed class BookSlotsHandler(CommandExecutor executor, PracticeClock clock, PeopleDirectory people, ScheduleReadModel schedule)
 {
-    public async Task<Checked<SlotsBooked>> HandleAsync(Guid patientId, IReadOnlyList<Guid> slotIds, Actor by, CancellationToken ct = default)
+    /// <summary>
+    /// Books a visit type (<paramref name="visitTypeId"/>) in its run of slots, or, without one, today's single or
+    /// double slot (a Consultation or a Long consultation).
+    /// </summary>
+    public async Task<Checked<SlotsBooked>> HandleAsync(
+        Guid patientId, IReadOnlyList<Guid> slotIds, Actor by, CancellationToken ct = default, Guid? visitTypeId = null, string? reason = null)
     {
         // Staff book for a patient on the phone; nobody else can hold a booking (a doctor, the owner, staff themselves),
         // nor a patient whose account staff have deactivated.
@@ -26,7 +31,8 @@ public sealed class BookSlotsHandler(CommandExecutor executor, PracticeClock clo
                 return Rejection.ClinicianNotTakingBookings;
         var now = clock.Now;
         // The slots' date lets the decision read only the patient's month; an unknown slot leaves it to the decision to say.
-        var command = new Domain.Booking.BookSlots(Guid.CreateVersion7(), patientId, slotIds, by, now, days.Count > 0 ? days[0].Date : null);
+        var command = new Domain.Booking.BookSlots(Guid.CreateVersion7(), patientId, slotIds, by, now, days.Count > 0 ? days[0].Date : null,
+            visitTypeId, reason, await people.KindsAsync(ct));
         return (await executor.ExecuteAsync<BookSlotsDecider, Domain.Booking.BookSlots, BookingRequest, SlotsBooked>(command, ct)).Single();
     }
 }

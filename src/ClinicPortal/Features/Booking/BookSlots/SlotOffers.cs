@@ -1,15 +1,23 @@
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.VisitTypes;
 using ClinicPortal.Infrastructure.ReadModels;
 
 namespace ClinicPortal.Features.Booking.BookSlots;
 
-/// <summary>What a person can book: one slot, or a slot and the one right after it with the same doctor.</summary>
-public sealed record SlotOffer(Guid FirstSlotId, Guid? SecondSlotId, DateTimeOffset StartUtc, DateTimeOffset EndUtc)
+/// <summary>A time a visit type can start: its run of one clinician's adjacent free slots.</summary>
+public sealed record SlotOffer(IReadOnlyList<Guid> SlotIds, DateTimeOffset StartUtc, DateTimeOffset EndUtc)
 {
-    public IReadOnlyList<Guid> SlotIds => SecondSlotId is { } second ? [FirstSlotId, second] : [FirstSlotId];
+    public Guid FirstSlotId => SlotIds[0];
+
+    /// <summary>Equal when they take the same slots: the slot list keeps a button's handler for the same offer across reloads.</summary>
+    public bool Equals(SlotOffer? other) => other is not null && StartUtc == other.StartUtc && EndUtc == other.EndUtc && SlotIds.SequenceEqual(other.SlotIds);
+
+    public override int GetHashCode() => HashCode.Combine(SlotIds[0], StartUtc, EndUtc);
 
     public bool Overlaps(DateTimeOffset start, DateTimeOffset end) => StartUtc < end && start < EndUtc;
 }
 
+/// <summary>One clinician's offers of a day. (Named for doctors, as the log's <c>doctorId</c> is; every kind of clinician has them.)</summary>
 public sealed record DoctorOffers(Guid DoctorId, string DoctorName, IReadOnlyList<SlotOffer> Offers);
 
 /// <summary>A day's offers, and how many were left out because the patient already has a booking at that time.</summary>
@@ -24,28 +32,32 @@ public sealed record BusyTime(DateTimeOffset StartUtc, DateTimeOffset EndUtc);
 public static class SlotOffers
 {
     /// <summary>
-    /// Each doctor's offers of the day, doctors by name, offers by start. A double slot is offered only where
-    /// a free slot is followed, without a gap, by another free slot of the same doctor. A time at which the
-    /// patient already has a booking is not offered at all (the practice would refuse it), and is counted.
+    /// Each clinician's starts of <paramref name="visitType"/> on the day, clinicians by name, starts by time: wherever
+    /// as many free slots as the visit takes follow each other without a gap, each open to it (time kept for staff is
+    /// offered to staff only, time kept for other visit types not at all). Only clinicians who give the visit type are
+    /// asked. A start at which the patient already has a booking is not offered (the practice would refuse it), and is
+    /// counted.
     /// </summary>
-    /// <param name="doctorNames">The clinicians taking bookings, by name; slots of anyone else (a deactivated doctor) are not offered.</param>
+    /// <param name="clinicianNames">The clinicians taking bookings, by name; slots of anyone else (a deactivated clinician) are not offered.</param>
+    /// <param name="kindOf">Each clinician's kind; without it, every clinician is a doctor.</param>
     /// <param name="slotsLeft">How many more slots the patient may hold this month: nothing is offered that needs more.</param>
     public static DayOffers For(
-        IReadOnlyList<DoctorSlots> available, IReadOnlyDictionary<Guid, string> doctorNames, bool doubleSlot,
-        IReadOnlyList<BusyTime>? patientBusy = null, int slotsLeft = int.MaxValue)
+        IReadOnlyList<DoctorSlots> available, IReadOnlyDictionary<Guid, string> clinicianNames, VisitType visitType, bool byPatient,
+        IReadOnlyList<BusyTime>? patientBusy = null, int slotsLeft = int.MaxValue, Func<Guid, ClinicianKind?>? kindOf = null)
     {
-        if (slotsLeft < (doubleSlot ? 2 : 1))
+        if (slotsLeft < visitType.Slots)
             return DayOffers.None;
         var busy = patientBusy ?? [];
         var hidden = 0;
         var doctors = available
-            .Where(doctor => doctorNames.ContainsKey(doctor.DoctorId))
+            .Where(doctor => clinicianNames.ContainsKey(doctor.DoctorId)
+                && visitType.IsGivenBy(doctor.DoctorId, kindOf?.Invoke(doctor.DoctorId)))
             .Select(doctor =>
             {
-                var all = doubleSlot ? Doubles(doctor.Slots) : doctor.Slots.Select(s => new SlotOffer(s.SlotId, null, s.StartUtc, s.EndUtc)).ToArray();
+                var all = Runs(doctor.Slots, visitType, byPatient);
                 var free = all.Where(offer => !busy.Any(b => offer.Overlaps(b.StartUtc, b.EndUtc))).ToArray();
-                hidden += all.Length - free.Length;
-                return new DoctorOffers(doctor.DoctorId, doctorNames[doctor.DoctorId], free);
+                hidden += all.Count - free.Length;
+                return new DoctorOffers(doctor.DoctorId, clinicianNames[doctor.DoctorId], free);
             })
             .Where(doctor => doctor.Offers.Count > 0)
             .OrderBy(doctor => doctor.DoctorName, StringComparer.CurrentCulture)
@@ -53,9 +65,28 @@ public static class SlotOffers
         return new DayOffers(doctors, hidden);
     }
 
-    private static SlotOffer[] Doubles(IReadOnlyList<AvailableSlot> slots) =>
-        slots.Zip(slots.Skip(1))
-            .Where(pair => pair.First.EndUtc == pair.Second.StartUtc)
-            .Select(pair => new SlotOffer(pair.First.SlotId, pair.Second.SlotId, pair.First.StartUtc, pair.Second.EndUtc))
-            .ToArray();
+    /// <summary>Every start of a run of <see cref="VisitType.Slots"/> adjacent slots open to the visit type (slots ordered by start).</summary>
+    private static List<SlotOffer> Runs(IReadOnlyList<AvailableSlot> slots, VisitType visitType, bool byPatient)
+    {
+        var length = visitType.Slots;
+        var runs = new List<SlotOffer>();
+        var runStart = 0; // the first slot of the current unbroken run of open, adjacent slots
+        for (var i = 0; i < slots.Count; i++)
+        {
+            if (!slots[i].Allows(visitType.Id, byPatient))
+            {
+                runStart = i + 1;
+                continue;
+            }
+            if (i > runStart && slots[i - 1].EndUtc != slots[i].StartUtc)
+                runStart = i;
+            if (i - runStart + 1 >= length)
+            {
+                var first = i - length + 1;
+                runs.Add(new SlotOffer(
+                    Enumerable.Range(first, length).Select(k => slots[k].SlotId).ToArray(), slots[first].StartUtc, slots[i].EndUtc));
+            }
+        }
+        return runs;
+    }
 }

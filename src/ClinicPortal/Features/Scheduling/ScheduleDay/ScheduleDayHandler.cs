@@ -12,6 +12,11 @@ public sealed class ScheduleDayHandler(CommandExecutor executor, PracticeClock c
     {
         var now = clock.Now;
         var command = new Domain.Scheduling.ScheduleDay(doctorId, date, blocks, clock.Zone, Guid.CreateVersion7, by, now);
-        return (await executor.ExecuteAsync<ScheduleDayDecider, Domain.Scheduling.ScheduleDay, DoctorDay, DayScheduled>(command, ct)).Single();
+        var result = await executor.ExecuteAsync<ScheduleDayDecider, Domain.Scheduling.ScheduleDay, DoctorDay, DayScheduled>(command, ct);
+        if (!result.IsAccepted)
+            return result.Rejection!.Value;
+        // Open time and kept time are logged apart; the caller is told of every new slot of the day at once.
+        var events = result.Value!;
+        return events.Count == 1 ? events[0] : new DayScheduled(doctorId, date, events.SelectMany(e => e.Slots).OrderBy(s => s.StartUtc).ToArray());
     }
 }

@@ -6,27 +6,30 @@ namespace ClinicPortal.Features.Shared.TimeGrid;
 public static class ScheduleColumns
 {
     /// <summary>
-    /// Free slots one by one (past ones marked past), and each live booking as one block over all its slots,
-    /// labelled with the patient's name. A cancelled day keeps its note; its bookings are listed elsewhere.
+    /// Free slots one by one (past ones marked past, time kept for staff marked so), and each live booking as one block
+    /// over all its slots, labelled with the patient's name and badged with its visit type in the visit type's colour
+    /// (or with the visit's outcome once marked). A cancelled day keeps its note; its bookings are listed elsewhere.
     /// </summary>
-    public static GridColumn For(
-        string title, DoctorDayView day, IReadOnlyList<DayBooking> bookings, IReadOnlyDictionary<Guid, string> patientNames, DateTimeOffset now)
+    public static GridColumn For(string title, DoctorDayView day, IReadOnlyList<DayBooking> bookings, StaffDays names, DateTimeOffset now)
     {
         var blocks = new List<GridBlock>();
         foreach (var slot in day.Slots.Where(s => !s.IsBooked))
-            blocks.Add(new GridBlock(slot.StartUtc, slot.EndUtc, slot.StartUtc <= now ? GridBlockKind.Past : GridBlockKind.Free, "free", SlotId: slot.SlotId));
+            blocks.Add(new GridBlock(slot.StartUtc, slot.EndUtc, slot.StartUtc <= now ? GridBlockKind.Past : GridBlockKind.Free,
+                slot.StaffOnly ? "staff only" : slot.OnlyFor is { } only ? $"for {string.Join(", ", only.Select(id => names.VisitTypes.GetValueOrDefault(id)?.Name ?? "a visit type"))}" : "free",
+                SlotId: slot.SlotId));
 
         var live = day.Slots.Where(s => s.BookingId is not null).Select(s => s.BookingId!.Value).ToHashSet();
         foreach (var booking in bookings.Where(b => b.Cancelled is null && live.Contains(b.BookingId)))
         {
+            var visitType = names.VisitTypes.GetValueOrDefault(booking.VisitTypeId);
             var badge = booking.VisitOutcome switch
             {
                 "Arrived" => "arrived",
                 "NoShow" => "no-show",
-                _ => booking.SlotCount > 1 ? "double" : null,
+                _ => visitType?.Name,
             };
             blocks.Add(new GridBlock(booking.StartUtc, booking.EndUtc, GridBlockKind.Booked,
-                patientNames.GetValueOrDefault(booking.PatientId, "A patient"), BookingId: booking.BookingId, Badge: badge));
+                names.Names.GetValueOrDefault(booking.PatientId, "A patient"), BookingId: booking.BookingId, Badge: badge, Colour: visitType?.Colour));
         }
 
         var note = day.Cancelled ? $"Cancelled: {day.CancelReason}" : day.Slots.Count == 0 ? "No slots scheduled." : $"{day.Slots.Count} slots, {live.Count} booked";

@@ -1,3 +1,4 @@
+using ClinicPortal.Domain.VisitTypes;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.ReadModels;
 
@@ -9,10 +10,10 @@ public sealed record StaffDay(Person Doctor, DoctorDayView Day, IReadOnlyList<Da
     public DayBooking? Booking(Guid bookingId) => Bookings.FirstOrDefault(b => b.BookingId == bookingId);
 }
 
-/// <summary>Some doctors' days, with the people their bookings name (patients, and whoever booked for them).</summary>
-public sealed record StaffDays(IReadOnlyList<StaffDay> Days, IReadOnlyDictionary<Guid, Person> People)
+/// <summary>Some clinicians' days, with the people their bookings name (patients, and whoever booked for them) and the visit types.</summary>
+public sealed record StaffDays(IReadOnlyList<StaffDay> Days, IReadOnlyDictionary<Guid, Person> People, IReadOnlyDictionary<Guid, VisitType> VisitTypes)
 {
-    public static readonly StaffDays None = new([], new Dictionary<Guid, Person>());
+    public static readonly StaffDays None = new([], new Dictionary<Guid, Person>(), new Dictionary<Guid, VisitType>());
 
     private IReadOnlyDictionary<Guid, string>? names;
 
@@ -24,7 +25,7 @@ public sealed record StaffDays(IReadOnlyList<StaffDay> Days, IReadOnlyDictionary
 }
 
 /// <summary>Reads doctors' days for the calendars: the slots, the bookings, and the people named, in three queries per day at most.</summary>
-public sealed class StaffDayReader(ScheduleReadModel schedule, PeopleDirectory people)
+public sealed class StaffDayReader(ScheduleReadModel schedule, PeopleDirectory people, VisitTypeCatalogueReadModel visitTypes)
 {
     public async Task<StaffDays> ReadAsync(IEnumerable<(Person Doctor, DateOnly Date)> wanted, CancellationToken ct = default)
     {
@@ -34,6 +35,6 @@ public sealed class StaffDayReader(ScheduleReadModel schedule, PeopleDirectory p
         var named = days.SelectMany(d => d.Bookings)
             .SelectMany(b => new[] { b.PatientId, Guid.TryParse(b.BookedBy, out var by) ? by : Guid.Empty })
             .Where(id => id != Guid.Empty);
-        return new StaffDays(days, await people.FindManyAsync(named, ct));
+        return new StaffDays(days, await people.FindManyAsync(named, ct), (await visitTypes.AllAsync(ct)).ToDictionary(t => t.Id));
     }
 }

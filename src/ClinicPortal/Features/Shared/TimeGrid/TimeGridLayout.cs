@@ -17,7 +17,7 @@ public enum GridBlockKind
 /// <summary>Something shown on the calendar: a free slot or a whole booking, as UTC instants.</summary>
 public sealed record GridBlock(
     DateTimeOffset StartUtc, DateTimeOffset EndUtc, GridBlockKind Kind, string Label,
-    Guid? SlotId = null, Guid? BookingId = null, string? Badge = null);
+    Guid? SlotId = null, Guid? BookingId = null, string? Badge = null, string? Colour = null);
 
 /// <summary>One column of the calendar: a doctor's day (reception) or one day of a week (a doctor's week).</summary>
 public sealed record GridColumn(string Title, DateOnly Date, IReadOnlyList<GridBlock> Blocks, bool Cancelled = false, string? Note = null);

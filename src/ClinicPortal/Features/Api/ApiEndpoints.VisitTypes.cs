@@ -1,0 +1,135 @@
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.VisitTypes;
+using ClinicPortal.Features.Admin.VisitTypes;
+using ClinicPortal.Features.Booking.BookSlots;
+using ClinicPortal.Infrastructure.Accounts;
+using ClinicPortal.Infrastructure.Practice;
+using ClinicPortal.Infrastructure.ReadModels;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ClinicPortal.Features.Api;
+
+/// <summary>Visit types ("services"), when they can be booked, and booking one as an appointment.</summary>
+public static partial class ApiEndpoints
+{
+    private static void MapVisitTypes(RouteGroupBuilder api)
+    {
+        string[] booking = [Roles.Patient, Roles.Receptionist, Roles.Admin];
+        api.MapGet("/services", GetServicesAsync).RequireAuthorization(Bearer([.. booking, .. Roles.ClinicianRoles]));
+        api.MapPost("/services", AddServiceAsync).RequireAuthorization(Bearer(Roles.Admin));
+        api.MapPut("/services/{serviceId}", ChangeServiceAsync).RequireAuthorization(Bearer(Roles.Admin));
+        api.MapGet("/availability", GetAvailabilityAsync).RequireAuthorization(Bearer(booking));
+        api.MapGet("/availability/next", GetNextAvailableAsync).RequireAuthorization(Bearer(booking));
+        api.MapPost("/appointments", BookAppointmentAsync).RequireAuthorization(Bearer(booking)).RequireRateLimiting(BookingLimit);
+    }
+
+    private static async Task<Ok<IReadOnlyList<ServiceDto>>> GetServicesAsync(HttpContext http, Availability availability, CancellationToken ct)
+    {
+        var byPatient = CurrentActor.From(http.User)!.Role == Role.Patient;
+        var result = new List<ServiceDto>();
+        foreach (var type in await availability.VisitTypesAsync(byPatient, ct))
+            result.Add(await ServiceAsync(type, availability, ct));
+        return TypedResults.Ok<IReadOnlyList<ServiceDto>>(result);
+    }
+
+    private static async Task<ServiceDto> ServiceAsync(VisitType type, Availability availability, CancellationToken ct) =>
+        new(type.Id, type.Name, type.Description, type.Minutes, type.BookableOnline,
+            (await availability.CliniciansGivingAsync(type, ct)).Select(c => c.Id).ToArray(), type.GivenByKinds, type.Colour);
+
+    private static Task<Results<Created<ServiceDto>, Ok<ServiceDto>, ProblemHttpResult>> AddServiceAsync(
+        HttpContext http, DefineVisitTypeHandler define, Availability availability, CancellationToken ct) =>
+        DefineServiceAsync(null, http, define, availability, ct);
+
+    private static async Task<Results<Created<ServiceDto>, Ok<ServiceDto>, ProblemHttpResult>> ChangeServiceAsync(
+        string serviceId, HttpContext http, DefineVisitTypeHandler define, Availability availability, CancellationToken ct) =>
+        Guid.TryParse(serviceId, out var id) ? await DefineServiceAsync(id, http, define, availability, ct) : ApiProblems.NotFound("No such service.");
+
+    private static async Task<Results<Created<ServiceDto>, Ok<ServiceDto>, ProblemHttpResult>> DefineServiceAsync(
+        Guid? id, HttpContext http, DefineVisitTypeHandler define, Availability availability, CancellationToken ct)
+    {
+        var (request, problem) = await ApiJson.ReadAsync<ServiceRequest>(http.Request, ct);
+        if (problem is not null) return problem;
+        if (request!.DurationMinutes is not { } minutes)
+            return ApiProblems.Validation("'durationMinutes' is required.");
+        var form = new VisitTypeForm(request.Name ?? "", request.Description ?? "", minutes, request.ClinicianKinds ?? [], request.ClinicianIds ?? [],
+            request.BookableOnline ?? true, request.Colour ?? "#546e7a");
+        var result = await define.HandleAsync(id, form, CurrentActor.From(http.User)!, ct);
+        if (!result.IsAccepted)
+            return ApiProblems.For(result.Rejection!.Value);
+        var dto = await ServiceAsync(VisitType.From(result.Value!), availability, ct);
+        return id is null ? TypedResults.Created($"/api/services/{dto.ServiceId}", dto) : TypedResults.Ok(dto);
+    }
+
+    /// <summary>The visit type a caller asked for, if it exists and they may book it; else the problem to answer.</summary>
+    private static async Task<(VisitType? Type, ProblemHttpResult? Problem)> BookableVisitTypeAsync(
+        string? serviceId, bool byPatient, Availability availability, CancellationToken ct)
+    {
+        if (!Guid.TryParse(serviceId, out var id))
+            return (null, ApiProblems.Validation("Give the service as serviceId (see GET /api/services)."));
+        var type = (await availability.VisitTypesAsync(byPatient: false, ct)).FirstOrDefault(t => t.Id == id);
+        if (type is null)
+            return (null, ApiProblems.For(Rejection.VisitTypeNotFound));
+        return byPatient && !type.BookableOnline ? (null, ApiProblems.For(Rejection.ServiceNotBookableOnline)) : (type, null);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ClinicianStartsDto>>, ProblemHttpResult>> GetAvailabilityAsync(
+        string? serviceId, string? date, string? clinicianId, HttpContext http, Availability availability, PeopleDirectory people,
+        PracticeClock clock, CancellationToken ct)
+    {
+        var byPatient = CurrentActor.From(http.User)!.Role == Role.Patient;
+        var (type, problem) = await BookableVisitTypeAsync(serviceId, byPatient, availability, ct);
+        if (problem is not null) return problem;
+        if (ParseDate(date, clock) is not { } day)
+            return ApiProblems.Validation(DateRule(clock));
+        if (ParseClinician(clinicianId) is { Problem: { } badClinician })
+            return badClinician;
+        var offers = await availability.DayAsync(type!, day, byPatient, ParseClinician(clinicianId).Id, ct: ct);
+        return TypedResults.Ok(await StartsAsync(offers, people, clock, ct));
+    }
+
+    private static async Task<Results<Ok<NextAvailableDto>, ProblemHttpResult>> GetNextAvailableAsync(
+        string? serviceId, string? clinicianId, HttpContext http, Availability availability, PeopleDirectory people,
+        PracticeClock clock, CancellationToken ct)
+    {
+        var byPatient = CurrentActor.From(http.User)!.Role == Role.Patient;
+        var (type, problem) = await BookableVisitTypeAsync(serviceId, byPatient, availability, ct);
+        if (problem is not null) return problem;
+        if (ParseClinician(clinicianId) is { Problem: { } badClinician })
+            return badClinician;
+        if (await availability.NextAsync(type!, clock.Today, byPatient, ParseClinician(clinicianId).Id, ct) is not { } next)
+            return ApiProblems.Problem(StatusCodes.Status404NotFound, "no_availability",
+                $"No free time for {type!.Name} in the next {Availability.NextAvailableDays} days.");
+        return TypedResults.Ok(new NextAvailableDto(next.Date, await StartsAsync(next.Offers, people, clock, ct)));
+    }
+
+    private static (Guid? Id, ProblemHttpResult? Problem) ParseClinician(string? clinicianId) =>
+        string.IsNullOrEmpty(clinicianId) ? (null, null)
+        : Guid.TryParse(clinicianId, out var id) ? (id, null)
+        : (null, ApiProblems.Validation("Give clinicianId as an id from GET /api/services, or leave it out."));
+
+    private static async Task<IReadOnlyList<ClinicianStartsDto>> StartsAsync(DayOffers offers, PeopleDirectory people, PracticeClock clock, CancellationToken ct)
+    {
+        var kindOf = await people.KindsAsync(ct);
+        return offers.Doctors.Select(d => new ClinicianStartsDto(d.DoctorId, d.DoctorName, kindOf(d.DoctorId) ?? ClinicianKind.Doctor,
+            d.Offers.Select(o => new StartDto(clock.ToLocal(o.StartUtc), clock.ToLocal(o.EndUtc), o.SlotIds)).ToArray())).ToArray();
+    }
+
+    private static async Task<Results<Created<AppointmentDto>, ProblemHttpResult>> BookAppointmentAsync(
+        HttpContext http, BookSlotsHandler book, PracticeClock clock, CancellationToken ct)
+    {
+        var (request, problem) = await ApiJson.ReadAsync<AppointmentRequest>(http.Request, ct);
+        if (problem is not null) return problem;
+        if (request!.ServiceId is not { } serviceId)
+            return ApiProblems.Validation("Give the service as serviceId (see GET /api/services).");
+        var actor = CurrentActor.From(http.User)!;
+        var (patientId, refused) = PatientOf(actor, request.PatientId);
+        if (refused is not null) return refused;
+
+        var result = await book.HandleAsync(patientId, request.SlotIds ?? [], actor, ct, serviceId, request.Reason);
+        if (!result.IsAccepted)
+            return ApiProblems.For(result.Rejection!.Value);
+        var booked = result.Value!;
+        return TypedResults.Created($"/api/bookings/{booked.BookingId}", new AppointmentDto(booked.BookingId, booked.VisitType, booked.PatientId,
+            booked.DoctorId, clock.ToLocal(booked.Slots[0].StartUtc), clock.ToLocal(booked.Slots[^1].EndUtc), booked.Slots.Select(s => s.SlotId).ToArray()));
+    }
+}

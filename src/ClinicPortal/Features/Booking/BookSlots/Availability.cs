@@ -1,0 +1,50 @@
+using ClinicPortal.Domain.VisitTypes;
+using ClinicPortal.Infrastructure.Accounts;
+using ClinicPortal.Infrastructure.Practice;
+using ClinicPortal.Infrastructure.ReadModels;
+
+namespace ClinicPortal.Features.Booking.BookSlots;
+
+/// <summary>
+/// When a visit type can be booked: a day's starts per clinician, and the first day with one. The Book page and the
+/// API ask the same questions here.
+/// </summary>
+public sealed class Availability(ScheduleReadModel schedule, PeopleDirectory people, VisitTypeCatalogueReadModel visitTypes, PracticeClock clock)
+{
+    /// <summary>How far "Next available" looks ahead, today included.</summary>
+    public const int NextAvailableDays = 60;
+
+    /// <summary>The visit types <paramref name="byPatient"/> may book: patients the online ones, staff all.</summary>
+    public async Task<IReadOnlyList<VisitType>> VisitTypesAsync(bool byPatient, CancellationToken ct = default) =>
+        (await visitTypes.AllAsync(ct)).Where(t => !byPatient || t.BookableOnline).ToArray();
+
+    /// <summary>The active clinicians who give a visit type, by name.</summary>
+    public async Task<IReadOnlyList<Clinician>> CliniciansGivingAsync(VisitType visitType, CancellationToken ct = default) =>
+        (await people.CliniciansAsync(ct)).Where(c => c.IsActive && visitType.IsGivenBy(c.Id, c.Kind)).ToArray();
+
+    /// <summary>The day's starts of <paramref name="visitType"/>, with one clinician or (null) any who gives it.</summary>
+    public async Task<DayOffers> DayAsync(
+        VisitType visitType, DateOnly date, bool byPatient, Guid? clinicianId = null,
+        IReadOnlyList<BusyTime>? patientBusy = null, int slotsLeft = int.MaxValue, CancellationToken ct = default)
+    {
+        var available = await schedule.AvailableSlotsAsync(date, clock.Now, ct);
+        var names = (await people.CliniciansAsync(ct))
+            .Where(c => c.IsActive && (clinicianId is null || c.Id == clinicianId))
+            .ToDictionary(c => c.Id, c => c.Name);
+        return SlotOffers.For(available, names, visitType, byPatient, patientBusy, slotsLeft, await people.KindsAsync(ct));
+    }
+
+    /// <summary>The first day from <paramref name="from"/> (at the earliest today) with a start, within <see cref="NextAvailableDays"/> of today.</summary>
+    public async Task<(DateOnly Date, DayOffers Offers)?> NextAsync(
+        VisitType visitType, DateOnly from, bool byPatient, Guid? clinicianId = null, CancellationToken ct = default)
+    {
+        var today = clock.Today;
+        for (var date = from < today ? today : from; date < today.AddDays(NextAvailableDays); date = date.AddDays(1))
+        {
+            var offers = await DayAsync(visitType, date, byPatient, clinicianId, ct: ct);
+            if (offers.Doctors.Count > 0)
+                return (date, offers);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,107 @@
+using ClinicPortal.Application;
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.EventStore;
+using ClinicPortal.Domain.VisitTypes;
+using ClinicPortal.Infrastructure.Data;
+using static ClinicPortal.Infrastructure.ReadModels.ScheduleProjection;
+
+namespace ClinicPortal.Infrastructure.ReadModels;
+
+/// <summary>The practice's visit types as last defined (the two built-in ones have a row only once the owner changes them).</summary>
+public sealed class VisitTypeProjection : IProjection
+{
+    public string Name => "visit-types";
+    public int Version => 1;
+    public IReadOnlyList<string> Tables => ["rm_visit_types"];
+
+    public string Schema => """
+        CREATE TABLE rm_visit_types (
+            visit_type_id      TEXT PRIMARY KEY,
+            name               TEXT NOT NULL,
+            description        TEXT NOT NULL,
+            minutes            INTEGER NOT NULL,
+            given_by_kinds     TEXT NOT NULL,
+            given_by_clinicians TEXT,
+            bookable_online    INTEGER NOT NULL,
+            colour             TEXT NOT NULL,
+            defined_at         INTEGER NOT NULL
+        );
+        """;
+
+    public string Indexes => "";
+
+    public async Task ApplyAsync(SqlSession db, StoredEvent stored, CancellationToken ct)
+    {
+        if (stored.Event is not VisitTypeDefined e)
+            return;
+        await db.ExecuteAsync(
+            """
+            INSERT INTO rm_visit_types (visit_type_id, name, description, minutes, given_by_kinds, given_by_clinicians, bookable_online, colour, defined_at)
+            VALUES ($id, $name, $description, $minutes, $kinds, $clinicians, $online, $colour, $at)
+            ON CONFLICT (visit_type_id) DO UPDATE SET name = excluded.name, description = excluded.description, minutes = excluded.minutes,
+                given_by_kinds = excluded.given_by_kinds, given_by_clinicians = excluded.given_by_clinicians,
+                bookable_online = excluded.bookable_online, colour = excluded.colour;
+            """,
+            ct, ("$id", Id(e.VisitTypeId)), ("$name", e.Name), ("$description", e.Description), ("$minutes", e.Minutes),
+            ("$kinds", string.Join(' ', e.GivenByKinds)), ("$clinicians", Ids(e.GivenByClinicians)),
+            ("$online", e.BookableOnline ? 1 : 0), ("$colour", e.Colour), ("$at", Ms(stored.RecordedAt)));
+    }
+}
+
+/// <summary>
+/// The visit types pages and answers show: the built-in ones first, then the rest by name. Every availability read
+/// needs them, so they are kept until the next change to a visit type.
+/// </summary>
+public sealed class VisitTypeCatalogueReadModel
+{
+    private readonly ClinicDatabase database;
+    private long _changes; // changes to visit types committed so far (signalled after each commit)
+    private volatile KeptRead? _kept;
+
+    private sealed record KeptRead(long Changes, Task<IReadOnlyList<VisitType>> Types);
+
+    public VisitTypeCatalogueReadModel(ClinicDatabase database, EventLogSignal signal)
+    {
+        this.database = database;
+        signal.Appended += appended =>
+        {
+            if (appended.Touches(Tag.VisitTypes))
+                Interlocked.Increment(ref _changes);
+        };
+    }
+
+    /// <summary>A kept read serves only callers who know of no change since it began; it is read again after any.</summary>
+    public Task<IReadOnlyList<VisitType>> AllAsync(CancellationToken ct = default)
+    {
+        var changes = Interlocked.Read(ref _changes);
+        var kept = _kept;
+        if (kept is null || kept.Changes != changes || kept.Types.IsFaulted)
+            _kept = kept = new KeptRead(changes, ReadAllAsync());
+        return kept.Types.WaitAsync(ct);
+    }
+
+    public async Task<VisitType?> FindAsync(Guid id, CancellationToken ct = default) =>
+        (await AllAsync(ct)).FirstOrDefault(t => t.Id == id);
+
+    private async Task<IReadOnlyList<VisitType>> ReadAllAsync()
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT visit_type_id, name, description, minutes, given_by_kinds, given_by_clinicians, bookable_online, colour FROM rm_visit_types;";
+        var defined = new Dictionary<Guid, VisitType>();
+        await using (var r = await command.ExecuteReaderAsync())
+        {
+            while (await r.ReadAsync())
+            {
+                var type = new VisitType(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetInt32(3),
+                    r.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<ClinicianKind>).ToArray(),
+                    ParseIds(r.IsDBNull(5) ? null : r.GetString(5)) ?? [], r.GetInt64(6) == 1, r.GetString(7));
+                defined[type.Id] = type;
+            }
+        }
+        var builtIn = VisitType.BuiltIn.Select(t => defined.GetValueOrDefault(t.Id, t));
+        var others = defined.Values.Where(t => !VisitType.BuiltIn.Any(b => b.Id == t.Id)).OrderBy(t => t.Name, StringComparer.CurrentCulture);
+        return [.. builtIn, .. others];
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using ClinicPortal.Domain;
+using ClinicPortal.Application;
+using ClinicPortal.Domain.EventStore;
+using ClinicPortal.Domain.VisitTypes;
+using ClinicPortal.Features.Booking.BookSlots;
+using ClinicPortal.Infrastructure.Data;
+using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Tests.Unit.Support;
+using Microsoft.Data.Sqlite;
+
+namespace ClinicPortal.Tests.Unit.ReadModels;
+
+/// <summary>
+/// A log saved by the version before visit types (<c>Fixtures/log-2026-12-02.jsonl</c>, with the read-model rows that
+/// version built from it) loads into today's: its events read in today's shapes, the read models rebuild to the same
+/// rows, and decisions run on it.
+/// </summary>
+public class SavedLogTests
+{
+    private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures");
+
+    private static async Task<SqliteApp> LoadSavedLogAsync()
+    {
+        var app = await SqliteApp.StartAsync();
+        await using var connection = await app.Get<ClinicDatabase>().OpenAsync();
+        await using var transaction = connection.BeginTransaction();
+        foreach (var line in await File.ReadAllLinesAsync(Path.Combine(Fixtures, "log-2026-12-02.jsonl")))
+        {
+            var row = JsonDocument.Parse(line).RootElement;
+            var position = row.GetProperty("position").GetInt64();
+            var type = row.GetProperty("type").GetString()!;
+            var tags = row.GetProperty("tags").GetString()!;
+            await ExecuteAsync(connection, transaction,
+                "INSERT INTO events (position, type, data, tags, recorded_at, caused_by) VALUES ($p, $type, $data, $tags, $at, $by);",
+                ("$p", position), ("$type", type), ("$data", row.GetProperty("data").GetString()!), ("$tags", tags),
+                ("$at", row.GetProperty("recorded_at").GetString()!), ("$by", row.GetProperty("caused_by").GetString()!));
+            foreach (var tag in tags.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct())
+                await ExecuteAsync(connection, transaction, "INSERT INTO event_tags (tag, position, type) VALUES ($tag, $p, $type);",
+                    ("$tag", tag), ("$p", position), ("$type", type));
+        }
+        await transaction.CommitAsync();
+        await app.Get<ReadModelRebuilder>().RebuildAllAsync();
+        return app;
+    }
+
+    [Fact]
+    public async Task TheReadModelsRebuildToTheRowsTheEarlierVersionBuilt_WithItsBookingsAsConsultationsAndLongConsultations()
+    {
+        await using var app = await LoadSavedLogAsync();
+        using var saved = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Fixtures, "log-2026-12-02.read-models.json")));
+        await using var connection = await app.Get<ClinicDatabase>().OpenAsync();
+
+        foreach (var table in saved.RootElement.EnumerateObject())
+        {
+            var rebuilt = await RowsAsync(connection, table.Name);
+            var earlier = table.Value.EnumerateArray().ToArray();
+            Assert.Equal(earlier.Length, rebuilt.Count);
+            foreach (var row in earlier)
+            {
+                var key = row.EnumerateObject().Take(2).Select(c => c.Value.ToString()).ToArray();
+                var match = Assert.Single(rebuilt, r => r.Values.Take(2).SequenceEqual(key));
+                foreach (var column in row.EnumerateObject())
+                    Assert.Equal(column.Value.ValueKind == JsonValueKind.Null ? null : column.Value.ToString(), match[column.Name]);
+            }
+        }
+
+        var bookings = await RowsAsync(connection, "rm_bookings");
+        Assert.Contains(bookings, b => b["slot_count"] == "2");
+        Assert.All(bookings, b => Assert.Equal(
+            (b["slot_count"] == "1" ? VisitType.ConsultationId : VisitType.LongConsultationId).ToString(), b["visit_type_id"]));
+        Assert.All(bookings, b => Assert.Null(b["reason"]));
+        Assert.All(await RowsAsync(connection, "rm_slots"), s => Assert.Equal("0", s["staff_only"]));
+    }
+
+    [Fact]
+    public async Task ItsEventsReadInTodaysShapes_AndABookingIsDecidedOnThem()
+    {
+        await using var app = await LoadSavedLogAsync();
+
+        var events = (await app.Get<IEventStore>().ReadAsync(Query.All)).Events.Select(e => e.Event).ToArray();
+        var booked = events.OfType<SlotsBooked>().ToArray();
+        Assert.NotEmpty(booked);
+        Assert.All(booked, b => Assert.Equal(VisitType.ForSlotCount(b.Slots.Count), b.VisitTypeId));
+        Assert.All(events.OfType<DayScheduled>(), d => Assert.False(d.StaffOnly));
+
+        // A free slot of the saved log (Tuesday 3 March, after the app's "now") is booked as a Consultation today.
+        var free = (await app.Get<ScheduleReadModel>().AvailableSlotsAsync(A.Tomorrow, A.Now)).First().Slots[0];
+        var patient = await app.CreateUserAsync("New Patient", "new@mail.example", "Patient");
+        var result = await app.Get<BookSlotsHandler>().HandleAsync(patient, [free.SlotId], Actor.Patient(patient));
+
+        Assert.True(result.IsAccepted, $"Refused: {result.Rejection}");
+        Assert.Equal(VisitType.ConsultationId, result.Value!.VisitTypeId);
+    }
+
+    private static async Task<List<Dictionary<string, string?>>> RowsAsync(SqliteConnection connection, string table)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM {table};";
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<Dictionary<string, string?>>();
+        while (await reader.ReadAsync())
+            rows.Add(Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i).ToString()));
+        return rows;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
+        await command.ExecuteNonQueryAsync();
+    }
+}
