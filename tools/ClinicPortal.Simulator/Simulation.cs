@@ -19,6 +19,11 @@ public sealed class Simulation(SimulationOptions options, TextWriter output)
 
     private sealed record Slot(Guid SlotId, DateTimeOffset Start, DateTimeOffset End);
     private sealed record DoctorSlots(Guid DoctorId, string DoctorName, Slot[] Slots);
+    private sealed record Service(Guid ServiceId, string Name, int DurationMinutes);
+    private sealed record StartDto(DateTimeOffset Start, DateTimeOffset End, Guid[] SlotIds);
+    private sealed record ClinicianStarts(Guid ClinicianId, string ClinicianName, StartDto[] Starts);
+    private Service[]? _services;
+
     private sealed record MyBooking(Guid BookingId, Guid DoctorId, string DoctorName, DateOnly Date, DateTimeOffset Start, DateTimeOffset End, int SlotCount);
 
     public async Task<int> RunAsync(CancellationToken ct = default)
@@ -51,9 +56,13 @@ public sealed class Simulation(SimulationOptions options, TextWriter output)
 
     private async Task OneOperationAsync(HttpClient http, string token, Random random, DateOnly today, CancellationToken ct)
     {
-        var roll = random.Next(options.BookWeight + options.DoubleWeight + options.CancelWeight + options.ReadWeight);
+        var roll = random.Next(options.TotalWeight);
         var day = today.AddDays(random.Next(options.Days)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        if (roll < options.ReadWeight)
+        if (roll >= options.TotalWeight - options.VisitWeight)
+        {
+            await BookVisitAsync(http, token, random, day, ct);
+        }
+        else if (roll < options.ReadWeight)
         {
             await ReadSlotsAsync(http, token, day, ct);
         }
@@ -87,6 +96,20 @@ public sealed class Simulation(SimulationOptions options, TextWriter output)
             if (bookings.Length > 0)
                 await SendAsync(http, token, "cancel", HttpMethod.Delete, $"/api/bookings/{bookings[random.Next(bookings.Length)].BookingId}", null, ct);
         }
+    }
+
+    /// <summary>A random online visit type at a random free start of the day, as an appointment.</summary>
+    private async Task BookVisitAsync(HttpClient http, string token, Random random, string day, CancellationToken ct)
+    {
+        _services ??= (await SendAsync(http, token, "services", HttpMethod.Get, "/api/services", null, ct))?.Deserialize<Service[]>(JsonSerializerOptions.Web);
+        if (_services is not { Length: > 0 } services) return;
+        var service = services[random.Next(services.Length)];
+        var clinicians = (await SendAsync(http, token, "read availability", HttpMethod.Get, $"/api/availability?serviceId={service.ServiceId}&date={day}", null, ct))
+            ?.Deserialize<ClinicianStarts[]>(JsonSerializerOptions.Web);
+        var starts = clinicians?.SelectMany(c => c.Starts).ToArray() ?? [];
+        if (starts.Length == 0) return;
+        var start = starts[random.Next(starts.Length)];
+        await SendAsync(http, token, "book visit", HttpMethod.Post, "/api/appointments", new { serviceId = service.ServiceId, slotIds = start.SlotIds }, ct);
     }
 
     private async Task<DoctorSlots[]?> ReadSlotsAsync(HttpClient http, string token, string day, CancellationToken ct)

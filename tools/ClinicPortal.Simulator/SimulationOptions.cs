@@ -15,7 +15,12 @@ public sealed record SimulationOptions
     public int DoubleWeight { get; init; } = 15;
     public int CancelWeight { get; init; } = 10;
     public int ReadWeight { get; init; } = 25;
+
+    /// <summary>Book a visit type (one of the services patients may book online) through /api/availability and /api/appointments.</summary>
+    public int VisitWeight { get; init; }
     public int Seed { get; init; } = 2026;
+
+    public int TotalWeight => BookWeight + DoubleWeight + CancelWeight + ReadWeight + VisitWeight;
 
     public const string Usage = """
         ClinicPortal.Simulator: drives a running ClinicPortal over its JSON API, then checks the booking invariants.
@@ -25,7 +30,8 @@ public sealed record SimulationOptions
           --patients N       demo patients to act as: patient1..N@demo.clinic (default 20)
           --password P       their password (default the demo one)
           --days N           book within today and the next N-1 days (default 14)
-          --mix book=50,double=15,cancel=10,read=25   relative weights of the operations
+          --mix book=50,double=15,cancel=10,read=25,visit=0   relative weights of the operations
+                             (visit: book a random online visit type at a random free start)
           --seed N           random seed (default 2026)
         Exit code 0: every invariant held; 1: an invariant was broken; 2: bad arguments or the app could not be reached.
         """;
@@ -67,10 +73,11 @@ public sealed record SimulationOptions
                 "double" => options with { DoubleWeight = weight },
                 "cancel" => options with { CancelWeight = weight },
                 "read" => options with { ReadWeight = weight },
-                _ => throw new ArgumentException($"--mix knows book, double, cancel and read, not '{pair[0]}'."),
+                "visit" => options with { VisitWeight = weight },
+                _ => throw new ArgumentException($"--mix knows book, double, cancel, read and visit, not '{pair[0]}'."),
             };
         }
-        if (options.BookWeight + options.DoubleWeight + options.CancelWeight + options.ReadWeight == 0)
+        if (options.TotalWeight == 0)
             throw new ArgumentException("--mix needs at least one weight above zero.");
         return options;
     }

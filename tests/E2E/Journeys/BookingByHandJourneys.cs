@@ -66,7 +66,7 @@ public class BookingByHandJourneys(ClinicAppFixture fixture)
     }
 
     [Fact]
-    public async Task TheBookPageKeepsItsDayThroughAReloadAndBack()
+    public async Task TheBookPageKeepsItsVisitTypeAndDayThroughAReloadAndBack()
     {
         var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
         await Pages.SignInAsync(page, "patient11@demo.clinic", then: "/book");
@@ -74,13 +74,16 @@ public class BookingByHandJourneys(ClinicAppFixture fixture)
         var day = Pages.Weekday(4).ToString("yyyy-MM-dd");
 
         await Pages.ShowBookingDayAsync(page, Pages.Weekday(4));
-        await Expect(page).ToHaveURLAsync(new Regex($"/book\\?date={day}$"));
+        await Pages.ChooseAsync(page, page.GetByTestId("visit-type"), "Long consultation (20 min)");
+        await Expect(page).ToHaveURLAsync(new Regex($"/book\\?type=0000c0de-0000-4000-8000-000000000020&date={day}$"));
 
         await page.ReloadAsync();
         await Expect(page.GetByTestId("book-date")).ToHaveValueAsync(day);
+        await Expect(page.GetByTestId("visit-type")).ToHaveValueAsync("Long consultation (20 min)");
         await page.GotoAsync("/my-bookings");
         await page.GoBackAsync();
         await Expect(page.GetByTestId("book-date")).ToHaveValueAsync(day);
+        await Expect(page.GetByTestId("visit-type")).ToHaveValueAsync("Long consultation (20 min)");
         await page.Context.CloseAsync();
     }
 

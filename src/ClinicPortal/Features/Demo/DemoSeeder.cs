@@ -25,9 +25,10 @@ public sealed class SeedOptions
 }
 
 /// <summary>
-/// Makes sure the four roles exist and, when asked and the database has no users, seeds the demo practice:
-/// an owner, a receptionist, three doctors with two blocks on every weekday of the next 14 days, and
-/// twenty patients with a scatter of bookings.
+/// Makes sure the roles exist and, when asked and the database has no users, seeds the demo practice: an owner, a
+/// receptionist, three doctors with two blocks on every weekday of the next 14 days (Dr Hart's last afternoon hour kept
+/// for staff to book minor procedures), a nurse (mornings) and a counsellor (afternoons), the visit types Vaccination,
+/// Counselling and Minor procedure beside the built-in two, and twenty patients with a scatter of bookings.
 /// </summary>
 public sealed class DemoSeeder(
     RoleManager<IdentityRole<Guid>> roles,
@@ -36,6 +37,7 @@ public sealed class DemoSeeder(
     PracticeClock clock,
     ScheduleDayHandler schedule,
     BookSlotsHandler book,
+    Admin.VisitTypes.DefineVisitTypeHandler visitTypes,
     IEventStore store,
     ICheckpoints checkpoints,
     PeopleDirectory people,
@@ -70,12 +72,19 @@ public sealed class DemoSeeder(
             return;
 
         await practice.SaveAsync(practice.Current with { Name = PracticeName, TimeZone = "Europe/London" }, ct);
-        await CreateAsync("admin@demo.clinic", "Olivia Owner", Roles.Admin);
+        var owner = await CreateAsync("admin@demo.clinic", "Olivia Owner", Roles.Admin);
         await CreateAsync("reception@demo.clinic", "Rita Reception", Roles.Receptionist);
         string[] doctorNames = ["Dr Ada Hart", "Dr Ben Okafor", "Dr Chloe Lind"];
         var doctors = new List<ClinicUser>();
         for (var i = 1; i <= Doctors; i++)
             doctors.Add(await CreateAsync($"doctor{i}@demo.clinic", doctorNames[i - 1], Roles.Doctor));
+        var nurse = await CreateAsync("nurse1@demo.clinic", "Nia Shaw", Roles.Nurse);
+        var counsellor = await CreateAsync("counsellor1@demo.clinic", "Cal Reyes", Roles.Counsellor);
+        var byOwner = Actor.Admin(owner.Id);
+        await DefineAsync(new("Vaccination", "Flu, travel and routine vaccinations with the nurse.", 10, [ClinicianKind.Nurse], [], true, "#7b1fa2"), byOwner, ct);
+        await DefineAsync(new("Counselling", "A 50-minute session with the practice counsellor.", 50, [ClinicianKind.Counsellor], [], true, "#ef6c00"), byOwner, ct);
+        var procedure = await DefineAsync(
+            new("Minor procedure", "Stitches, cryotherapy and similar; reception books it.", 30, [ClinicianKind.Doctor], [], false, "#c62828"), byOwner, ct);
         var patients = new List<ClinicUser>();
         for (var i = 1; i <= Patients; i++)
             patients.Add(await CreateAsync($"patient{i}@demo.clinic", $"Patient {i:00}", Roles.Patient, $"+44 7700 900{i:000}"));
@@ -88,9 +97,14 @@ public sealed class DemoSeeder(
             var date = clock.Today.AddDays(offset);
             if (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
                 continue;
+            await ScheduleAsync(nurse.Id, date, [new(new(9, 0), new(12, 0))], Actor.Clinician(nurse.Id, ClinicianKind.Nurse), ct);
+            await ScheduleAsync(counsellor.Id, date, [new(new(13, 0), new(17, 0))], Actor.Clinician(counsellor.Id, ClinicianKind.Counsellor), ct);
             foreach (var doctor in doctors)
             {
-                var day = await ScheduleAsync(doctor.Id, date, ct);
+                BlockOfTime[] hours = doctor == doctors[0]
+                    ? [new(new(9, 0), new(12, 0)), new(new(14, 0), new(16, 0)), new(new(16, 0), new(17, 0), StaffOnly: true, OnlyFor: [procedure])]
+                    : [new(new(9, 0), new(12, 0)), new(new(14, 0), new(17, 0))];
+                var day = await ScheduleAsync(doctor.Id, date, hours, Actor.Doctor(doctor.Id), ct);
                 if (day is null)
                     continue;
                 for (var s = 0; s < day.Slots.Count; s++)
@@ -117,15 +131,20 @@ public sealed class DemoSeeder(
         logger.LogInformation("Seeded the demo practice: {Doctors} doctors, {Patients} patients, {Bookings} bookings", Doctors, Patients, bookings);
     }
 
-    /// <summary>09:00–12:00 and 14:00–17:00; today, only the blocks still ahead.</summary>
-    private async Task<DayScheduled?> ScheduleAsync(Guid doctorId, DateOnly date, CancellationToken ct)
+    /// <summary>A clinician's blocks of a day; today, only the blocks still ahead.</summary>
+    private async Task<DayScheduled?> ScheduleAsync(Guid clinicianId, DateOnly date, BlockOfTime[] blocks, Actor by, CancellationToken ct)
     {
-        BlockOfTime[] blocks = [new(new(9, 0), new(12, 0)), new(new(14, 0), new(17, 0))];
         var ahead = blocks.Where(b => PracticeTime.ToUtc(date, b.Start, clock.Zone) > clock.Now).ToArray();
         if (ahead.Length == 0)
             return null;
-        var result = await schedule.HandleAsync(doctorId, date, ahead, Actor.Doctor(doctorId), ct);
+        var result = await schedule.HandleAsync(clinicianId, date, ahead, by, ct);
         return result.Value;
+    }
+
+    private async Task<Guid> DefineAsync(Admin.VisitTypes.VisitTypeForm form, Actor owner, CancellationToken ct)
+    {
+        var defined = await visitTypes.HandleAsync(null, form, owner, ct);
+        return defined.Value?.VisitTypeId ?? throw new InvalidOperationException($"Could not seed the visit type {form.Name}: {defined.Rejection}");
     }
 
     private async Task<ClinicUser> CreateAsync(string email, string name, string role, string? phone = null, string password = Password)

@@ -1,0 +1,103 @@
+using ClinicPortal.Tests.E2E.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ClinicPortal.Tests.E2E.Journeys;
+
+/// <summary>Booking by what the visit is for: the nurse's vaccination, the front desk's minor procedure, the owner's services.</summary>
+[Collection(ClinicAppCollection.Name)]
+public class VisitTypeJourneys(ClinicAppFixture fixture)
+{
+    [Fact]
+    public async Task APatientBooksAVaccinationWithTheNurseViaNextAvailable()
+    {
+        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await Pages.SignInAsync(page, "patient20@demo.clinic", then: "/book");
+        await Pages.WaitUntilInteractiveAsync(page);
+
+        await Pages.ChooseAsync(page, page.GetByTestId("visit-type"), "Vaccination (10 min)");
+        await page.GetByTestId("next-available").ClickAsync();
+
+        await Expect(page.GetByTestId("next-available-note")).ToContainTextAsync("The first free time for a Vaccination is on");
+        await Expect(page.Locator("section[data-testid=doctor-offers] h2")).ToHaveTextAsync(["Nia Shaw"]);
+        Assert.Contains("type=", page.Url);
+        await page.GetByTestId("reason").FillAsync("Travel to Kenya in March");
+        await Pages.ScreenshotAsync(page, "patient-book-vaccination");
+        await page.Locator(".slot-offer").First.ClickAsync();
+        await Expect(page.GetByTestId("confirm-message")).ToContainTextAsync("Book a Vaccination");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
+        await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Booked");
+
+        await page.GotoAsync("/my-bookings");
+        await Expect(page.GetByTestId("booking").Filter(new() { HasText = "Vaccination" })).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("booking").Filter(new() { HasText = "Nia Shaw" })).ToHaveCountAsync(1);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ReceptionBooksAMinorProcedureInStaffOnlyTime_WhichNoPatientCanSee()
+    {
+        var day = Pages.Weekday(6);
+        var patient = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        var name = $"Mina {Guid.NewGuid():N}"[..12]; // a new patient, with the whole month's limit before them
+        await Pages.RegisterAsync(patient, fixture.App, name, $"{name.Replace(' ', '-').ToLowerInvariant()}@example.test");
+        await patient.GotoAsync($"/book?date={day:yyyy-MM-dd}");
+        await Pages.WaitUntilInteractiveAsync(patient);
+        var hart = patient.Locator("section[aria-label='Dr Ada Hart'] button.slot-offer");
+        await Expect(hart.First).ToBeVisibleAsync();
+        Assert.DoesNotContain(await hart.AllInnerTextsAsync(), time => string.CompareOrdinal(time.Trim(), "16:00") >= 0);
+        await patient.GetByTestId("visit-type").ClickAsync();
+        await Expect(patient.GetByRole(AriaRole.Option)).ToHaveCountAsync(4); // Consultation, Long consultation, Vaccination, Counselling
+        await Expect(patient.GetByRole(AriaRole.Option, new() { Name = "Minor procedure" })).ToHaveCountAsync(0);
+        await patient.Keyboard.PressAsync("Escape");
+
+        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await Pages.SignInAsync(page, "reception@demo.clinic", then: $"/book?date={day:yyyy-MM-dd}");
+        await Pages.WaitUntilInteractiveAsync(page);
+        await page.Locator("#patient-search").FillAsync(name);
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = name }).First.ClickAsync();
+        await Expect(page.GetByTestId("chosen-patient")).ToContainTextAsync(name);
+        await Pages.ChooseAsync(page, page.GetByTestId("visit-type"), "Minor procedure (30 min) · booked by staff");
+
+        var procedure = page.GetByRole(AriaRole.Button, new() { Name = "Book 16:00 to 16:30 with Dr Ada Hart" });
+        await Expect(procedure).ToBeVisibleAsync();
+        await procedure.ClickAsync();
+        await Expect(page.GetByTestId("confirm-message")).ToContainTextAsync("Book a Minor procedure, 16:00–16:30");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
+        await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Booked");
+
+        await page.GotoAsync($"/reception?date={day:yyyy-MM-dd}");
+        var block = Pages.GridBlocks(page, "Dr Ada Hart", "booked").Filter(new() { HasText = "Minor procedure" });
+        await Expect(block).ToHaveCountAsync(1);
+        await Expect(block).ToContainTextAsync(name);
+        await Pages.ScreenshotAsync(page, "reception-day-visit-types");
+        await page.Context.CloseAsync();
+        await patient.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheOwnerAddsAVisitType_AndANameInUseIsRefusedNextToTheField()
+    {
+        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await Pages.SignInAsync(page, "admin@demo.clinic", then: "/admin/services");
+        await Pages.WaitUntilInteractiveAsync(page);
+        await Expect(page.Locator(".service-row")).ToHaveCountAsync(5);
+
+        await page.Locator("#service-name").FillAsync("Vaccination");
+        await page.GetByTestId("service-save").ClickAsync();
+        await Expect(page.GetByText("Another visit type already has this name.")).ToBeVisibleAsync();
+
+        var name = $"Travel clinic {Guid.NewGuid():N}"[..20];
+        await page.Locator("#service-name").FillAsync(name);
+        await Pages.ChooseAsync(page, page.GetByTestId("service-length"), "20 minutes");
+        await page.GetByTestId("service-kind-Doctor").UncheckAsync();
+        await page.GetByTestId("service-kind-Nurse").CheckAsync();
+        await page.GetByTestId("service-save").ClickAsync();
+        await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Visit type added");
+        var row = page.Locator(".service-row").Filter(new() { HasText = name });
+        await Expect(row).ToContainTextAsync("20 min");
+        await Expect(row).ToContainTextAsync("every nurse");
+        await Pages.ScreenshotAsync(page, "admin-services");
+        await page.Context.CloseAsync();
+    }
+}
