@@ -107,4 +107,27 @@ public class SchedulePageTests : ClinicTestContext
         page.WaitForAssertion(() => Assert.Equal(18, page.FindAll("[data-testid=grid-block][data-kind=free]").Count));
         Assert.Equal("That time overlaps slots already scheduled on this day.", Rule(page));
     }
+
+    [Fact]
+    public async Task RepeatingADayWeeklySchedulesEachDayOnItsOwn_KeepsStaffTimeKept_AndSaysWhichWereRefusedAndWhy()
+    {
+        var schedule = app.Get<ScheduleDayHandler>();
+        Assert.True((await schedule.HandleAsync(doctor, new DateOnly(2026, 3, 3),
+            [new BlockOfTime(new(9, 0), new(10, 0)), new BlockOfTime(new(10, 0), new(10, 30), StaffOnly: true)], Actor.Doctor(doctor))).IsAccepted);
+        Assert.True((await schedule.HandleAsync(doctor, new DateOnly(2026, 3, 10), [new BlockOfTime(new(9, 30), new(10, 0))], Actor.Doctor(doctor))).IsAccepted);
+        var (page, _) = Open("2026-03-03");
+
+        page.Find("input[data-testid=repeat-Tuesday]").Change(true);
+        page.Find("input[data-testid=repeat-until]").Change("2026-03-17");
+        page.WaitForAssertion(() => Assert.Equal("Repeat on 2 days", page.Find("[data-testid=repeat]").TextContent.Trim()));
+        await page.Find("[data-testid=repeat]").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.StartsWith("1 of 2 days scheduled, 1 refused", page.Find("[data-testid=repeat-summary]").TextContent.Trim()));
+        Assert.Equal(
+            ["Tue 10 Mar: not scheduled. That time overlaps slots already scheduled on this day.", "Tue 17 Mar: 9 slots scheduled."],
+            page.FindAll("[data-testid=copy-result]").Select(r => r.TextContent.Trim()));
+        var repeated = await app.Get<Infrastructure.ReadModels.ScheduleReadModel>().DoctorDayAsync(doctor, new DateOnly(2026, 3, 17));
+        Assert.Equal(9, repeated.Slots.Count);
+        Assert.Equal(3, repeated.Slots.Count(slot => slot.StaffOnly));
+    }
 }

@@ -11,7 +11,8 @@ public class SimulatorTests
         // An app of its own: the rush's bookings must not meet the other journeys'.
         await using var app = await AppProcess.StartAsync(settings: new Dictionary<string, string> { ["Seed:Demo"] = "true" });
         var output = new StringWriter();
-        var options = new SimulationOptions { Url = app.BaseAddress, Workers = 12, Duration = TimeSpan.FromSeconds(8), Patients = 20 };
+        var options = SimulationOptions.Parse(["--mix", "book=40,double=15,cancel=15,read=20,visit=25"])
+            with { Url = app.BaseAddress, Workers = 12, Duration = TimeSpan.FromSeconds(8), Patients = 20 };
 
         var exitCode = await new Simulation(options, output).RunAsync();
 
@@ -20,6 +21,7 @@ public class SimulatorTests
         Assert.Contains("OK  no slot in two active bookings", report);
         Assert.Contains("OK  no patient above 10 slots in a month", report);
         Assert.Matches(@"book\s+\d+\s+\d*[1-9]", report); // some bookings went through
+        Assert.Matches(@"book visit\s+\d+\s+\d*[1-9]", report); // and some visit types
         Assert.DoesNotContain("error 5", report);
     }
 
