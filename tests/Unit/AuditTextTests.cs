@@ -21,6 +21,21 @@ public class AuditTextTests
             Text.What(new BookingCancelled(A.BookingId, A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.QuotaExceeded, "system:quota-policy")));
 
     [Fact]
+    public void ABookingNamesItsVisitType_AndTimeKeptForStaffSaysSo()
+    {
+        var text = new AuditText(new Dictionary<Guid, string> { [A.DoctorId] = "Dr Hart", [A.PatientId] = "Pat Lee" },
+            t => Domain.Scheduling.PracticeTime.ToLocal(t, A.London).ToString("HH:mm"),
+            new Dictionary<Guid, string> { [Domain.VisitTypes.VisitType.LongConsultationId] = "Long consultation", [A.Id("procedure")] = "Minor procedure" });
+
+        Assert.Equal("Booked a Long consultation 09:00–09:20 on Tue 3 Mar 2026 with Dr Hart for Pat Lee",
+            text.What(A.SlotsBooked(A.BookingId, A.PatientId, 1, 2)));
+        Assert.Equal("Scheduled 3 slots for Dr Hart on Tue 3 Mar 2026, 09:00–09:30, kept for staff to book, only for Minor procedure",
+            text.What(A.DayScheduled(1, 2, 3) with { StaffOnly = true, OnlyFor = [A.Id("procedure")] }));
+        Assert.Equal("Defined the visit type Vaccination: 10 minutes, booked by staff only",
+            text.What(new Domain.VisitTypes.VisitTypeDefined(A.Id("v"), "Vaccination", "", 10, [ClinicianKind.Nurse], [], false, "#7b1fa2", "owner")));
+    }
+
+    [Fact]
     public void WhoNamesPeopleAndThePolicy()
     {
         Assert.Equal("Pat Lee", Text.Who(A.PatientId.ToString()));

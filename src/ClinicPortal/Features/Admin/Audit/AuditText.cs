@@ -3,21 +3,30 @@ using ClinicPortal.Domain;
 namespace ClinicPortal.Features.Admin.Audit;
 
 /// <summary>Each event of the log as a sentence the practice owner reads: who did what, to whom, when.</summary>
-public sealed class AuditText(IReadOnlyDictionary<Guid, string> names, Func<DateTimeOffset, string> time)
+public sealed class AuditText(
+    IReadOnlyDictionary<Guid, string> names, Func<DateTimeOffset, string> time, IReadOnlyDictionary<Guid, string>? visitTypes = null)
 {
     public string Who(string causedBy) =>
         Guid.TryParse(causedBy, out var id) ? Name(id) : causedBy.StartsWith("system", StringComparison.Ordinal) ? "ClinicPortal (monthly quota)" : causedBy;
 
     public string What(IClinicEvent @event) => @event switch
     {
-        DayScheduled e => $"Scheduled {Count(e.Slots.Count, "slot")} for {Name(e.DoctorId)} on {Day(e.Date)}, {Runs(e.Slots)}",
+        DayScheduled e => $"Scheduled {Count(e.Slots.Count, "slot")} for {Name(e.DoctorId)} on {Day(e.Date)}, {Runs(e.Slots)}{Kept(e)}",
         SlotsRemoved e => $"Removed {Count(e.SlotIds.Count, "slot")} from {Name(e.DoctorId)}'s {Day(e.Date)}",
-        SlotsBooked e => $"Booked {Span(e.Slots)} on {Day(e.Date)} with {Name(e.DoctorId)} for {Name(e.PatientId)}",
+        SlotsBooked e => $"Booked {VisitType(e.VisitType)}{Span(e.Slots)} on {Day(e.Date)} with {Name(e.DoctorId)} for {Name(e.PatientId)}",
         BookingCancelled e => $"Cancelled {Name(e.PatientId)}'s booking {Span(e.Slots)} on {Day(e.Date)} with {Name(e.DoctorId)} ({Reason(e.Reason)})",
         DayCancelled e => $"Cancelled {Name(e.DoctorId)}'s day {Day(e.Date)}: \"{e.Reason}\"; {Count(e.CancelledBookings.Count, "booking")} cancelled",
         VisitMarked e => $"Marked {Name(e.PatientId)} {(e.Outcome == VisitOutcome.Arrived ? "arrived" : "a no-show")} on {Day(e.Date)} with {Name(e.DoctorId)}",
+        Domain.VisitTypes.VisitTypeDefined e =>
+            $"Defined the visit type {e.Name}: {e.Minutes} minutes, {(e.BookableOnline ? "bookable online" : "booked by staff only")}",
         _ => @event.GetType().Name,
     };
+
+    private string VisitType(Guid id) => visitTypes?.GetValueOrDefault(id) is { } name ? $"a {name} " : "";
+
+    private string Kept(DayScheduled e) =>
+        (e.StaffOnly ? ", kept for staff to book" : "")
+        + (e.OnlyFor is { Count: > 0 } only ? $", only for {string.Join(", ", only.Select(id => visitTypes?.GetValueOrDefault(id) ?? "a visit type"))}" : "");
 
     private string Name(Guid id) => names.GetValueOrDefault(id, "someone no longer listed");
     private static string Day(DateOnly date) => date.ToString("ddd d MMM yyyy");
