@@ -128,4 +128,21 @@ public class VisitTypeApiTests(ClinicAppFixture fixture)
         using var missing = await owner.PutAsJsonAsync($"/api/services/{Guid.NewGuid()}", new { name = "Nothing here", durationMinutes = 10, clinicianKinds = new[] { "Nurse" } });
         await missing.AssertProblemAsync(HttpStatusCode.NotFound, "visit_type_not_found");
     }
+
+    [Fact]
+    public async Task ReceptionFindsAPatientForThePhoneButAPatientCannotSearch()
+    {
+        using var reception = await ApiClient.SignedInAsync(Base, "reception@demo.clinic");
+        using var patient = await ApiClient.SignedInAsync(Base, "patient3@demo.clinic");
+
+        var found = await (await reception.GetAsync("/api/patients?query=patient12@")).JsonAsync();
+
+        var match = Assert.Single(found.EnumerateArray());
+        Assert.Equal("Patient 12", match.GetProperty("name").GetString());
+        Assert.StartsWith("+44", match.GetProperty("phone").GetString());
+        using var tooShort = await reception.GetAsync("/api/patients?query=p");
+        await tooShort.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        using var notStaff = await patient.GetAsync("/api/patients?query=patient");
+        Assert.Equal(HttpStatusCode.Forbidden, notStaff.StatusCode);
+    }
 }

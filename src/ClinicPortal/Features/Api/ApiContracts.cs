@@ -12,6 +12,8 @@ public sealed record MyBookingDto(
     Guid BookingId, Guid DoctorId, string DoctorName, DateOnly Date, DateTimeOffset Start, DateTimeOffset End, int SlotCount,
     Guid ServiceId, string ServiceName);
 
+public sealed record PatientDto(Guid PatientId, string Name, string Email, string? Phone);
+
 public sealed record ServiceDto(
     Guid ServiceId, string Name, string Description, int DurationMinutes, bool BookableOnline, IReadOnlyList<Guid> ClinicianIds,
     IReadOnlyList<ClinicPortal.Domain.ClinicianKind> ClinicianKinds, string Colour);
@@ -49,4 +51,5 @@ public sealed record CancelledDayDto(Guid DoctorId, DateOnly Date, string Reason
 [JsonSerializable(typeof(IReadOnlyList<ClinicianStartsDto>))]
 [JsonSerializable(typeof(NextAvailableDto))]
 [JsonSerializable(typeof(AppointmentDto))]
+[JsonSerializable(typeof(IReadOnlyList<PatientDto>))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -116,6 +116,7 @@ public static partial class ApiEndpoints
         api.MapGet("/bookings/mine", MyBookingsAsync).RequireAuthorization(Bearer(Roles.Patient));
         api.MapDelete("/bookings/{bookingId}", CancelBookingAsync).RequireAuthorization(Bearer(Roles.Patient, Roles.Receptionist, Roles.Admin));
         MapVisitTypes(api);
+        api.MapGet("/patients", FindPatientsAsync).RequireAuthorization(Bearer(Roles.Receptionist, Roles.Admin));
         api.MapPost("/doctors/me/days", ScheduleMyDayAsync).RequireAuthorization(Bearer(Roles.ClinicianRoles));
         api.MapPost("/doctors/{doctorId}/days/{date}/cancel", CancelDayAsync).RequireAuthorization(Bearer([.. Roles.ClinicianRoles, Roles.Receptionist, Roles.Admin]));
     }
@@ -193,6 +194,16 @@ public static partial class ApiEndpoints
             b.BookingId, b.DoctorId, names.GetValueOrDefault(b.DoctorId, ""), b.Date, clock.ToLocal(b.StartUtc), clock.ToLocal(b.EndUtc), b.SlotCount,
             b.VisitTypeId, types.GetValueOrDefault(b.VisitTypeId, ""))).ToArray();
         return TypedResults.Ok(result);
+    }
+
+    /// <summary>The phone-booking search: patients whose name or email contains the query (at least two characters).</summary>
+    private static async Task<Results<Ok<IReadOnlyList<PatientDto>>, ProblemHttpResult>> FindPatientsAsync(
+        string? query, PeopleDirectory people, CancellationToken ct)
+    {
+        if (query?.Trim() is not { Length: >= 2 } text)
+            return ApiProblems.Validation("Give at least two letters of the patient's name or email as query.");
+        IReadOnlyList<PatientDto> found = (await people.SearchPatientsAsync(text, ct)).Select(p => new PatientDto(p.Id, p.Name, p.Email, p.Phone)).ToArray();
+        return TypedResults.Ok(found);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> CancelBookingAsync(
