@@ -57,6 +57,17 @@ public sealed record DayCancelled(
     Guid DoctorId, DateOnly Date, string Reason, IReadOnlyList<Guid> SlotIds,
     IReadOnlyList<CancelledBooking> CancelledBookings, string By) : IClinicEvent;
 
+/// <summary>
+/// A booking moved to another time: the same visit type in a run of one clinician's slots who gives it. Its old slots
+/// are free and its new ones held from the same append: the old time stayed the patient's until the new one was
+/// secured. <paramref name="Sequence"/> orders the changes to the booking for calendar files.
+/// </summary>
+public sealed record BookingMoved(
+    Guid BookingId, Guid PatientId, Guid VisitTypeId,
+    Guid FromDoctorId, DateOnly FromDate, IReadOnlyList<ScheduledSlot> FromSlots,
+    Guid ToDoctorId, DateOnly ToDate, IReadOnlyList<ScheduledSlot> ToSlots,
+    string By) : IClinicEvent;
+
 public enum VisitOutcome
 {
     Arrived,

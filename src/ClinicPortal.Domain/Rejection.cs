@@ -66,6 +66,9 @@ public enum Rejection
     VisitTypeColourInvalid,
     ReasonTooLong,
 
+    /// <summary>A booking was asked to move to the time it already has.</summary>
+    BookingAlreadyAtThatTime,
+
     /// <summary>Others kept changing the same slots while this request was decided; trying again usually works.</summary>
     Conflict,
 }

@@ -42,6 +42,7 @@ public static class Composition
         services.AddSingleton<RemoveSlotsHandler>();
         services.AddSingleton<BookSlotsHandler>();
         services.AddSingleton<Availability>();
+        services.AddSingleton<Features.Booking.MoveBooking.MoveBookingHandler>();
         services.AddSingleton<Features.Admin.VisitTypes.DefineVisitTypeHandler>();
         services.AddSingleton<CancelBookingHandler>();
         services.AddSingleton<CancelDayHandler>();

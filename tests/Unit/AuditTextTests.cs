@@ -31,6 +31,9 @@ public class AuditTextTests
             text.What(A.SlotsBooked(A.BookingId, A.PatientId, 1, 2)));
         Assert.Equal("Scheduled 3 slots for Dr Hart on Tue 3 Mar 2026, 09:00–09:30, kept for staff to book, only for Minor procedure",
             text.What(A.DayScheduled(1, 2, 3) with { StaffOnly = true, OnlyFor = [A.Id("procedure")] }));
+        Assert.Equal("Moved Pat Lee's Long consultation booking from Tue 3 Mar 2026 09:00–09:20 with Dr Hart to Tue 3 Mar 2026 09:30–09:50 with Dr Hart",
+            text.What(new BookingMoved(A.BookingId, A.PatientId, Domain.VisitTypes.VisitType.LongConsultationId, A.DoctorId, A.Tomorrow,
+                [A.MorningSlot(1), A.MorningSlot(2)], A.DoctorId, A.Tomorrow, [A.MorningSlot(4), A.MorningSlot(5)], "p")));
         Assert.Equal("Defined the visit type Vaccination: 10 minutes, booked by staff only",
             text.What(new Domain.VisitTypes.VisitTypeDefined(A.Id("v"), "Vaccination", "", 10, [ClinicianKind.Nurse], [], false, "#7b1fa2", "owner")));
     }

@@ -52,8 +52,8 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
 {
     public const int MaxSlotsPerBooking = 2;
 
-    private static readonly string[] PatientBookingEvents =
-        [EventTypes.NameOf<SlotsBooked>(), EventTypes.NameOf<BookingCancelled>(), EventTypes.NameOf<DayCancelled>()];
+    internal static readonly string[] PatientBookingEvents =
+        [EventTypes.NameOf<SlotsBooked>(), EventTypes.NameOf<BookingCancelled>(), EventTypes.NameOf<DayCancelled>(), EventTypes.NameOf<BookingMoved>()];
 
     /// <summary>The chosen slots, the patient's month (or history), and the visit type's definition.</summary>
     public static Query QueryFor(BookSlots command) =>
@@ -85,6 +85,12 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
             Slots = Update(state.Slots, e.Slots.Select(s => s.SlotId), slot => slot.BookingId == e.BookingId ? slot with { BookingId = null } : slot),
             PatientBookings = state.PatientBookings.Remove(e.BookingId),
         },
+        BookingMoved e => state with
+        {
+            Slots = Update(Update(state.Slots, e.FromSlots.Select(s => s.SlotId), slot => slot.BookingId == e.BookingId ? slot with { BookingId = null } : slot),
+                e.ToSlots.Select(s => s.SlotId), slot => slot with { BookingId = e.BookingId }),
+            PatientBookings = e.PatientId == state.PatientId ? state.PatientBookings.SetItem(e.BookingId, new HeldSlots(e.ToDate, e.ToSlots)) : state.PatientBookings,
+        },
         DayCancelled e => state with
         {
             Slots = Update(state.Slots, e.SlotIds, slot => slot with { DayCancelled = true, BookingId = null }),
@@ -114,8 +120,30 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         if (reason?.Length > VisitType.MaxReasonLength)
             return Rejection.ReasonTooLong;
 
+        var run = FreeRun(command.SlotIds, state, visitType, command.By, command.Now, command.Date, command.KindOf, movingBooking: null);
+        if (!run.IsAccepted)
+            return run.Rejection!.Value;
+        var slots = run.Value!;
+
+        return new SlotsBooked[]
+        {
+            new SlotsBooked(command.BookingId, command.PatientId, slots[0].DoctorId, slots[0].Date,
+                slots.Select(s => new ScheduledSlot(s.SlotId, s.StartUtc)).ToArray(), command.By.Name, visitType.Id, reason),
+        };
+    }
+
+    /// <summary>
+    /// The rules every new time of a visit obeys, for a booking and for a move (<paramref name="movingBooking"/>: the
+    /// booking being moved, whose own slots and month count do not stand in its way): the slots exist and are one
+    /// clinician's run without a gap, not started, open to the visit type and to who books, given by that clinician,
+    /// not held by another booking, and the patient neither clashes nor goes over the month's limit. The run by start.
+    /// </summary>
+    internal static Checked<List<SlotForBooking>> FreeRun(
+        IReadOnlyList<Guid> slotIds, BookingRequest state, VisitType visitType, Actor by, DateTimeOffset now, DateOnly? namedDate,
+        Func<Guid, ClinicianKind?>? kindOf, Guid? movingBooking)
+    {
         var slots = new List<SlotForBooking>();
-        foreach (var slotId in command.SlotIds)
+        foreach (var slotId in slotIds)
         {
             if (!state.Slots.TryGetValue(slotId, out var slot) || slot.Gone)
                 return Rejection.SlotNotFound;
@@ -125,39 +153,34 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         }
         slots.Sort((a, b) => a.StartUtc.CompareTo(b.StartUtc));
 
-        if (slots[0].StartUtc <= command.Now)
+        if (slots[0].StartUtc <= now)
             return Rejection.SlotInPast;
         if (slots.Any(slot => slot.DoctorId != slots[0].DoctorId))
             return Rejection.SlotsOfDifferentDoctors;
         if (slots.Zip(slots.Skip(1)).Any(pair => pair.First.Date != pair.Second.Date || pair.First.EndUtc != pair.Second.StartUtc))
             return Rejection.SlotsNotAdjacent;
-        if (!visitType.IsGivenBy(slots[0].DoctorId, command.KindOf?.Invoke(slots[0].DoctorId)))
+        if (!visitType.IsGivenBy(slots[0].DoctorId, kindOf?.Invoke(slots[0].DoctorId)))
             return Rejection.ClinicianDoesNotGiveService;
-        if (slots.Any(slot => !slot.Allows(visitType.Id, command.By)))
+        if (slots.Any(slot => !slot.Allows(visitType.Id, by)))
             return Rejection.SlotsNotFreeForService;
-        if (slots.Any(slot => slot.BookingId is not null))
+        if (slots.Any(slot => slot.BookingId is { } holder && holder != movingBooking))
             return Rejection.SlotAlreadyBooked;
 
         // The patient's bookings were read for the month the caller named: a slot of another month was not judged.
-        if (command.Date is { } named && slots.Any(slot => PracticeTime.MonthOf(slot.Date) != PracticeTime.MonthOf(named)))
+        if (namedDate is { } named && slots.Any(slot => PracticeTime.MonthOf(slot.Date) != PracticeTime.MonthOf(named)))
             return Rejection.Conflict;
 
+        var others = state.PatientBookings.Where(held => held.Key != movingBooking).Select(held => held.Value).ToArray();
         var start = slots[0].StartUtc;
         var end = slots[^1].EndUtc;
-        if (state.PatientBookings.Values.SelectMany(held => held.Slots).Any(held => held.StartUtc < end && start < held.EndUtc))
+        if (others.SelectMany(held => held.Slots).Any(held => held.StartUtc < end && start < held.EndUtc))
             return Rejection.PatientAlreadyBookedAtThatTime;
 
         // Rule 7, said before booking: the decision reads every live booking of the patient that month.
         var month = PracticeTime.MonthOf(slots[0].Date);
-        var used = state.PatientBookings.Values.Where(held => PracticeTime.MonthOf(held.Date) == month).Sum(held => held.Slots.Count);
-        if (used + slots.Count > MonthlyQuota.MaxSlotsPerMonth)
+        if (others.Where(held => PracticeTime.MonthOf(held.Date) == month).Sum(held => held.Slots.Count) + slots.Count > MonthlyQuota.MaxSlotsPerMonth)
             return Rejection.MonthlyLimitReached;
-
-        return new SlotsBooked[]
-        {
-            new SlotsBooked(command.BookingId, command.PatientId, slots[0].DoctorId, slots[0].Date,
-                slots.Select(s => new ScheduledSlot(s.SlotId, s.StartUtc)).ToArray(), command.By.Name, visitType.Id, reason),
-        };
+        return slots;
     }
 
     private static ImmutableDictionary<Guid, SlotForBooking> Update(

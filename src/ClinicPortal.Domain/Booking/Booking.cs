@@ -11,7 +11,8 @@ public sealed record BookingState(
     DateOnly Date,
     IReadOnlyList<ScheduledSlot> Slots,
     bool Cancelled,
-    VisitOutcome? Visit)
+    VisitOutcome? Visit,
+    Guid VisitTypeId = default)
 {
     public static Query QueryFor(Guid bookingId) => Query.Tagged(Tag.Booking(bookingId));
 
@@ -20,7 +21,8 @@ public sealed record BookingState(
     public BookingState Evolve(IClinicEvent @event) => @event switch
     {
         SlotsBooked e when e.BookingId == BookingId =>
-            this with { Exists = true, PatientId = e.PatientId, DoctorId = e.DoctorId, Date = e.Date, Slots = e.Slots },
+            this with { Exists = true, PatientId = e.PatientId, DoctorId = e.DoctorId, Date = e.Date, Slots = e.Slots, VisitTypeId = e.VisitType },
+        BookingMoved e when e.BookingId == BookingId => this with { DoctorId = e.ToDoctorId, Date = e.ToDate, Slots = e.ToSlots },
         BookingCancelled e when e.BookingId == BookingId => this with { Cancelled = true },
         DayCancelled e when e.CancelledBookings.Any(b => b.BookingId == BookingId) => this with { Cancelled = true },
         VisitMarked e when e.BookingId == BookingId => this with { Visit = e.Outcome },

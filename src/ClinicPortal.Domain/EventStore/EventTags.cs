@@ -21,6 +21,12 @@ public static class EventTags
              .. e.CancelledBookings.Select(b => Tag.Booking(b.BookingId)),
              .. e.CancelledBookings.Select(b => Tag.Patient(b.PatientId)).Distinct(),
              .. e.CancelledBookings.Select(b => Tag.PatientMonth(b.PatientId, e.Date)).Distinct()],
+        BookingMoved e =>
+            [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId),
+             .. new[] { Tag.PatientMonth(e.PatientId, e.FromDate), Tag.PatientMonth(e.PatientId, e.ToDate) }.Distinct(),
+             .. new[] { Tag.Doctor(e.FromDoctorId), Tag.Doctor(e.ToDoctorId) }.Distinct(),
+             .. new[] { Tag.Day(e.FromDoctorId, e.FromDate), Tag.Day(e.ToDoctorId, e.ToDate) }.Distinct(),
+             .. e.FromSlots.Concat(e.ToSlots).Select(s => Tag.Slot(s.SlotId)).Distinct()],
         VisitMarked e =>
             [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date), Tag.Doctor(e.DoctorId),
              Tag.Day(e.DoctorId, e.Date)],
@@ -35,7 +41,7 @@ public static class EventTypes
     private static readonly Dictionary<string, Type> ByName = new[]
     {
         typeof(DayScheduled), typeof(SlotsRemoved), typeof(SlotsBooked),
-        typeof(BookingCancelled), typeof(DayCancelled), typeof(VisitMarked), typeof(VisitTypes.VisitTypeDefined),
+        typeof(BookingCancelled), typeof(DayCancelled), typeof(VisitMarked), typeof(VisitTypes.VisitTypeDefined), typeof(BookingMoved),
     }.ToDictionary(type => type.Name);
 
     public static IEnumerable<Type> All => ByName.Values;

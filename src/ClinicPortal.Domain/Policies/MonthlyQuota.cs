@@ -40,6 +40,10 @@ public sealed record PatientBookings(Guid PatientId, ImmutableDictionary<Guid, H
             Seen = Seen + 1,
         },
         BookingCancelled e => this with { Held = Held.Remove(e.BookingId) },
+        // A moved booking keeps its place in the order it was made; one moved in from a month not read counts as made now.
+        BookingMoved e when e.PatientId == PatientId => Held.TryGetValue(e.BookingId, out var moved)
+            ? this with { Held = Held.SetItem(e.BookingId, moved with { DoctorId = e.ToDoctorId, Date = e.ToDate, Slots = e.ToSlots }) }
+            : this with { Held = Held.SetItem(e.BookingId, new HeldBooking(e.BookingId, e.ToDoctorId, e.ToDate, e.ToSlots, Seen + 1, false)), Seen = Seen + 1 },
         DayCancelled e => this with { Held = Held.RemoveRange(e.CancelledBookings.Select(b => b.BookingId)) },
         VisitMarked e when Held.TryGetValue(e.BookingId, out var held) => this with { Held = Held.SetItem(e.BookingId, held with { Marked = true }) },
         _ => this,
@@ -63,7 +67,7 @@ public sealed class MonthlyQuotaDecider : IDecider<ApplyMonthlyQuota, PatientBoo
     private static readonly string[] BookingEvents =
     [
         EventTypes.NameOf<SlotsBooked>(), EventTypes.NameOf<BookingCancelled>(),
-        EventTypes.NameOf<DayCancelled>(), EventTypes.NameOf<VisitMarked>(),
+        EventTypes.NameOf<DayCancelled>(), EventTypes.NameOf<VisitMarked>(), EventTypes.NameOf<BookingMoved>(),
     ];
 
     public static Query QueryFor(ApplyMonthlyQuota command) => new([new QueryItem(BookingEvents,

@@ -32,6 +32,7 @@ public sealed record DoctorDay(
             Bookings = Bookings.SetItem(e.BookingId, new CancelledBooking(e.BookingId, e.PatientId, e.Slots)),
         },
         BookingCancelled e => this with { Slots = SetBooking(e.Slots, null), Bookings = Bookings.Remove(e.BookingId) },
+        BookingMoved e => Moved(e),
         DayCancelled => this with
         {
             Slots = ImmutableSortedDictionary<Guid, DaySlot>.Empty,
@@ -40,6 +41,19 @@ public sealed record DoctorDay(
         },
         _ => this,
     };
+
+    /// <summary>A booking moved out of this day, within it, or into it: its old slots free, its new ones held.</summary>
+    private DoctorDay Moved(BookingMoved e)
+    {
+        var freed = this with { Slots = SetBooking(e.FromSlots.Where(s => Slots.GetValueOrDefault(s.SlotId)?.BookingId == e.BookingId), null) };
+        return freed with
+        {
+            Slots = freed.SetBooking(e.ToSlots, e.BookingId),
+            Bookings = e.ToDoctorId == DoctorId && e.ToDate == Date
+                ? Bookings.SetItem(e.BookingId, new CancelledBooking(e.BookingId, e.PatientId, e.ToSlots))
+                : Bookings.Remove(e.BookingId),
+        };
+    }
 
     private ImmutableSortedDictionary<Guid, DaySlot> SetBooking(IEnumerable<ScheduledSlot> slots, Guid? bookingId) =>
         slots.Aggregate(Slots, (all, slot) =>

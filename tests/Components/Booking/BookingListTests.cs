@@ -36,7 +36,7 @@ public class BookingListTests : ClinicTestContext
 
         var rows = list.FindAll("[data-testid=booking]").Select(Text).ToArray();
         Assert.Equal(2, rows.Length);
-        Assert.StartsWith("Tue 3 Mar 09:00–09:10 with Dr Hart Consultation Cancel", rows[0]);
+        Assert.StartsWith("Tue 3 Mar 09:00–09:10 with Dr Hart Consultation Move Cancel", rows[0]);
         Assert.Contains("10:00–10:20 with Dr Hart Long consultation", rows[1]);
     }
 

@@ -145,4 +145,32 @@ public class VisitTypeApiTests(ClinicAppFixture fixture)
         using var notStaff = await patient.GetAsync("/api/patients?query=patient");
         Assert.Equal(HttpStatusCode.Forbidden, notStaff.StatusCode);
     }
+
+    [Fact]
+    public async Task APatientMovesTheirAppointmentToAnotherStart_AndNobodyElseCan()
+    {
+        using var patient = await ApiClient.SignedInAsync(Base, "patient10@demo.clinic");
+        using var other = await ApiClient.SignedInAsync(Base, "patient11@demo.clinic");
+        foreach (var held in (await (await patient.GetAsync("/api/bookings/mine")).JsonAsync()).EnumerateArray())
+            await patient.DeleteAsync($"/api/bookings/{held.GetProperty("bookingId").GetGuid()}");
+        var doctor = (await (await patient.GetAsync($"/api/slots?date={Day(9)}")).JsonAsync())[0];
+        var slots = doctor.GetProperty("slots").EnumerateArray().ToArray();
+        using var booked = await patient.PostAsJsonAsync("/api/bookings", new { slotIds = new[] { slots[0].GetProperty("slotId").GetGuid() } });
+        var id = (await booked.JsonAsync()).GetProperty("bookingId").GetGuid();
+        var later = slots[^1].GetProperty("start").GetString();
+
+        using var notTheirs = await other.PostAsJsonAsync($"/api/appointments/{id}/move", new { start = later });
+        await notTheirs.AssertProblemAsync(HttpStatusCode.NotFound, "not_found");
+        using var moved = await patient.PostAsJsonAsync($"/api/appointments/{id}/move", new { start = later });
+        Assert.True(moved.StatusCode == HttpStatusCode.OK, await moved.Content.ReadAsStringAsync());
+        var answer = await moved.JsonAsync();
+        Assert.Equal(DateTimeOffset.Parse(later!), answer.GetProperty("start").GetDateTimeOffset());
+        Assert.Equal(doctor.GetProperty("doctorId").GetGuid(), answer.GetProperty("clinicianId").GetGuid());
+        using var again = await patient.PostAsJsonAsync($"/api/appointments/{id}/move", new { start = later });
+        await again.AssertProblemAsync(HttpStatusCode.Conflict, "booking_already_at_that_time");
+
+        var freed = await (await other.GetAsync($"/api/slots?date={Day(9)}")).JsonAsync();
+        Assert.Contains(freed.EnumerateArray().SelectMany(d => d.GetProperty("slots").EnumerateArray()),
+            s => s.GetProperty("slotId").GetGuid() == slots[0].GetProperty("slotId").GetGuid());
+    }
 }

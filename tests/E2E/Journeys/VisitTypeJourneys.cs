@@ -103,4 +103,32 @@ public class VisitTypeJourneys(ClinicAppFixture fixture)
         await Pages.ScreenshotAsync(page, "admin-services");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task APatientMovesTheirAppointmentFromMyBookings_AndIsEmailedTheNewTime()
+    {
+        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await Pages.SignInAsync(page, "patient1@demo.clinic", then: "/my-bookings");
+        await Pages.WaitUntilInteractiveAsync(page);
+        var first = page.GetByTestId("booking").First;
+        await Expect(first).ToBeVisibleAsync();
+        var before = (await first.InnerTextAsync()).Trim();
+
+        await first.GetByRole(AriaRole.Link, new() { Name = "Move" }).Or(first.GetByRole(AriaRole.Button, new() { Name = "Move" })).ClickAsync();
+        await Expect(page.GetByTestId("moving")).ToContainTextAsync("Moving your");
+        await Pages.WaitUntilInteractiveAsync(page);
+        await page.GetByTestId("next-available").ClickAsync();
+        await Expect(page.Locator(".slot-offer").First).ToBeVisibleAsync();
+        await Pages.ScreenshotAsync(page, "patient-move");
+        await page.Locator(".slot-offer").Last.ClickAsync();
+        await Expect(page.GetByTestId("confirm-message")).ToContainTextAsync("Move your");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move", Exact = true }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/my-bookings$"));
+        await Expect(page.GetByTestId("booking").Filter(new() { HasText = before.Split("Move")[0].Trim() })).ToHaveCountAsync(0);
+        var moved = await Mailbox.WaitForAsync(() => Mailbox.PickupFolder(fixture.App.DataDirectory),
+            m => m.Contains("To: patient1@demo.clinic") && m.Contains("Subject: Moved:"));
+        Assert.Contains("METHOD:REQUEST", moved);
+        await page.Context.CloseAsync();
+    }
 }

@@ -35,6 +35,7 @@ public class EventSerializerTests
         new VisitMarked(Booking, Patient, Doctor, Date, VisitOutcome.NoShow, "staff:y"),
         new Domain.VisitTypes.VisitTypeDefined(Guid.Parse("0195a1b2-0000-7000-8000-000000000020"), "Vaccination", "With the nurse.", 10,
             [ClinicianKind.Nurse], [Doctor], true, "#7b1fa2", "admin:z"),
+        new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Doctor, Date, [Slots[0]], Doctor, Date, [Slots[1]], "patient:x"),
     ];
 
     [Theory]

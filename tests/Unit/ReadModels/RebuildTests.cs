@@ -59,7 +59,8 @@ public class RebuildTests
         Assert.Equal(day.Slots.Select(s => s.SlotId), Assert.Single(available).Slots.Select(s => s.SlotId));
     }
 
-    private static async Task<Dictionary<string, List<string>>> DumpAsync(SqliteApp app)
+    /// <summary>Every row of the schedule read model, as text, by table.</summary>
+    internal static async Task<Dictionary<string, List<string>>> DumpAsync(SqliteApp app)
     {
         var tables = new Dictionary<string, List<string>>();
         await using var connection = await app.Get<ClinicDatabase>().OpenAsync();

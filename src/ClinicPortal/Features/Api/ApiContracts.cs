@@ -27,6 +27,7 @@ public sealed record StartDto(DateTimeOffset Start, DateTimeOffset End, IReadOnl
 public sealed record ClinicianStartsDto(Guid ClinicianId, string ClinicianName, ClinicPortal.Domain.ClinicianKind Kind, IReadOnlyList<StartDto> Starts);
 public sealed record NextAvailableDto(DateOnly Date, IReadOnlyList<ClinicianStartsDto> Clinicians);
 
+public sealed record MoveRequest(DateTimeOffset? Start);
 public sealed record AppointmentRequest(Guid? ServiceId, IReadOnlyList<Guid>? SlotIds, Guid? PatientId, string? Reason);
 public sealed record AppointmentDto(
     Guid AppointmentId, Guid ServiceId, Guid PatientId, Guid ClinicianId, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<Guid> SlotIds);

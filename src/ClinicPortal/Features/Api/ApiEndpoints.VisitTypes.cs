@@ -21,6 +21,7 @@ public static partial class ApiEndpoints
         api.MapGet("/availability", GetAvailabilityAsync).RequireAuthorization(Bearer(booking));
         api.MapGet("/availability/next", GetNextAvailableAsync).RequireAuthorization(Bearer(booking));
         api.MapPost("/appointments", BookAppointmentAsync).RequireAuthorization(Bearer(booking)).RequireRateLimiting(BookingLimit);
+        api.MapPost("/appointments/{appointmentId}/move", MoveAppointmentAsync).RequireAuthorization(Bearer(booking)).RequireRateLimiting(BookingLimit);
     }
 
     private static async Task<Ok<IReadOnlyList<ServiceDto>>> GetServicesAsync(HttpContext http, Availability availability, CancellationToken ct)
@@ -131,5 +132,32 @@ public static partial class ApiEndpoints
         var booked = result.Value!;
         return TypedResults.Created($"/api/bookings/{booked.BookingId}", new AppointmentDto(booked.BookingId, booked.VisitType, booked.PatientId,
             booked.DoctorId, clock.ToLocal(booked.Slots[0].StartUtc), clock.ToLocal(booked.Slots[^1].EndUtc), booked.Slots.Select(s => s.SlotId).ToArray()));
+    }
+
+    /// <summary>Moves an appointment to another start with the same clinician; its length stays (the decider checks the rest).</summary>
+    private static async Task<Results<Ok<AppointmentDto>, ProblemHttpResult>> MoveAppointmentAsync(
+        string appointmentId, HttpContext http, Features.Booking.MoveBooking.MoveBookingHandler move, ScheduleReadModel schedule,
+        PracticeClock clock, CancellationToken ct)
+    {
+        var (request, problem) = await ApiJson.ReadAsync<MoveRequest>(http.Request, ct);
+        if (problem is not null) return problem;
+        if (request!.Start is not { } start)
+            return ApiProblems.Validation("Give the new start as an ISO 8601 time, such as 2026-12-14T10:00:00+00:00.");
+        var actor = CurrentActor.From(http.User)!;
+        if (!Guid.TryParse(appointmentId, out var id) || await schedule.BookingAsync(id, ct) is not { } booking
+            || (actor.Role == Role.Patient && booking.PatientId != actor.Id))
+            return ApiProblems.NotFound("No such appointment.");
+        var day = await schedule.DoctorDayAsync(booking.DoctorId, DateOnly.FromDateTime(clock.ToLocal(start).DateTime), ct);
+        var first = day.Slots.ToList().FindIndex(s => s.StartUtc == start);
+        if (first < 0)
+            return ApiProblems.For(Rejection.SlotNotFound);
+        var slotIds = day.Slots.Skip(first).Take(booking.SlotCount).Select(s => s.SlotId).ToArray();
+
+        var result = await move.HandleAsync(id, slotIds, actor, ct);
+        if (!result.IsAccepted)
+            return ApiProblems.For(result.Rejection!.Value);
+        var moved = result.Value!;
+        return TypedResults.Ok(new AppointmentDto(moved.BookingId, moved.VisitTypeId, moved.PatientId, moved.ToDoctorId,
+            clock.ToLocal(moved.ToSlots[0].StartUtc), clock.ToLocal(moved.ToSlots[^1].EndUtc), moved.ToSlots.Select(s => s.SlotId).ToArray()));
     }
 }

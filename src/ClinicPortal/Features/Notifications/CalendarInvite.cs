@@ -25,11 +25,19 @@ public static class CalendarInvite
     public const string RequestMethod = "REQUEST";
     public const string CancelMethod = "CANCEL";
 
-    public static string Request(CalendarVisit visit, CalendarDetails details, DateTimeOffset stamp) =>
-        Write(RequestMethod, [visit], details, stamp, sequence: 0, status: "CONFIRMED");
+    /// <summary>The booking (sequence 0), or its new time after a move (the sequence of that change).</summary>
+    public static string Request(CalendarVisit visit, CalendarDetails details, DateTimeOffset stamp, int sequence = 0) =>
+        Write(RequestMethod, [visit], details, stamp, sequence, status: "CONFIRMED");
 
-    public static string Cancel(IReadOnlyList<CalendarVisit> visits, CalendarDetails details, DateTimeOffset stamp) =>
-        Write(CancelMethod, visits, details, stamp, sequence: 1, status: "CANCELLED");
+    public static string Cancel(IReadOnlyList<CalendarVisit> visits, CalendarDetails details, DateTimeOffset stamp, int sequence = 1) =>
+        Write(CancelMethod, visits, details, stamp, sequence, status: "CANCELLED");
+
+    /// <summary>
+    /// The SEQUENCE of a change logged at <paramref name="changedAt"/>: minutes since 2026 began, so every later change
+    /// to a visit (a move, then a cancellation) carries a higher number than the one before, and all are above the booking's 0.
+    /// </summary>
+    public static int SequenceAt(DateTimeOffset changedAt) =>
+        Math.Max(1, (int)(changedAt - new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)).TotalMinutes + 1);
 
     /// <summary>The MIME type of the attachment, naming the iTIP method as calendar clients expect.</summary>
     public static string ContentType(string method) => $"text/calendar; method={method}; charset=utf-8";

@@ -27,6 +27,10 @@ public sealed class NoticeComposer(
                 await AddAsync(messages, stored, e.PatientId, e.DoctorId, "confirmation", [Visit(e.BookingId, e.Slots)], (p, d) =>
                     new BookingConfirmedNotice(practice.Current.Name, p, d, e.Date, Times(e.Slots), BookUrl), ct);
                 break;
+            case BookingMoved e:
+                await AddAsync(messages, stored, e.PatientId, e.ToDoctorId, "moved", [Visit(e.BookingId, e.ToSlots)], (p, d) =>
+                    new BookingMovedNotice(practice.Current.Name, p, d, e.ToDate, Times(e.ToSlots), BookUrl, $"{e.FromDate:ddd d MMM} at {Span(e.FromSlots)}"), ct);
+                break;
             case BookingCancelled { Reason: CancellationReason.QuotaExceeded } e:
                 await AddAsync(messages, stored, e.PatientId, e.DoctorId, "quota-cancelled", [Visit(e.BookingId, e.Slots)], (p, d) =>
                     new QuotaCancelledNotice(practice.Current.Name, p, d, e.Date, Times(e.Slots), BookUrl), ct);
@@ -63,7 +67,7 @@ public sealed class NoticeComposer(
             return; // no account to write to
         var doctor = await people.FindAsync(doctorId, ct);
         var made = notice(OneLine(patient.Name), doctor is null ? "your doctor" : OneLine(doctor.Name));
-        var email = new EmailMessage(patient.Email, made.Subject, await RenderAsync(made), made.PlainText(), [Calendar(made, visits, patient.Email)]);
+        var email = new EmailMessage(patient.Email, made.Subject, await RenderAsync(made), made.PlainText(), [Calendar(made, visits, patient.Email, stored.RecordedAt)]);
         messages.Add(new OutboxMessage($"{stored.Position}:{patientId:N}", kind, email));
     }
 
@@ -79,14 +83,15 @@ public sealed class NoticeComposer(
     /// The calendar file every notice carries: the booking as a request, or its cancellation under the same UID, so
     /// the patient's calendar follows the practice's.
     /// </summary>
-    private EmailAttachment Calendar(Notice notice, IReadOnlyList<CalendarVisit> visits, string patientEmail)
+    private EmailAttachment Calendar(Notice notice, IReadOnlyList<CalendarVisit> visits, string patientEmail, DateTimeOffset changedAt)
     {
         var profile = practice.Current;
         var details = new CalendarDetails(profile.Name, profile.EmailFrom, patientEmail, $"Appointment with {notice.DoctorName}", notice.Lead(), profile.TimeZone);
-        var (method, ics) = notice is BookingConfirmedNotice
-            ? (CalendarInvite.RequestMethod, CalendarInvite.Request(visits[0], details, time.GetUtcNow()))
-            : (CalendarInvite.CancelMethod, CalendarInvite.Cancel(visits, details, time.GetUtcNow()));
-        return new EmailAttachment(notice is BookingConfirmedNotice ? "appointment.ics" : "cancellation.ics",
+        var sequence = notice is BookingConfirmedNotice ? 0 : CalendarInvite.SequenceAt(changedAt);
+        var (method, ics) = notice.KeepsTheVisit
+            ? (CalendarInvite.RequestMethod, CalendarInvite.Request(visits[0], details, time.GetUtcNow(), sequence))
+            : (CalendarInvite.CancelMethod, CalendarInvite.Cancel(visits, details, time.GetUtcNow(), sequence));
+        return new EmailAttachment(notice.KeepsTheVisit ? "appointment.ics" : "cancellation.ics",
             CalendarInvite.ContentType(method), System.Text.Encoding.UTF8.GetBytes(ics));
     }
 

@@ -16,11 +16,14 @@ public abstract record Notice(string PracticeName, string PatientName, string Do
 
     public abstract string Subject { get; }
 
+    /// <summary>Whether the notice's calendar file adds (or updates) the visit rather than removing it.</summary>
+    public virtual bool KeepsTheVisit => false;
+
     /// <summary>The plain-text alternative of the HTML body.</summary>
     public string PlainText() =>
         $"Dear {PatientName},\n\n{Lead()}\n\n" +
         (this is DayCancelledNotice day ? $"Reason: {day.Reason}\n\n" : "") +
-        (this is BookingConfirmedNotice ? "A calendar file is attached.\n\n" : $"The attached calendar file removes the visit from your calendar.\nBook again: {BookAgainUrl}\n\n") +
+        (KeepsTheVisit ? "A calendar file is attached.\n\n" : $"The attached calendar file removes the visit from your calendar.\nBook again: {BookAgainUrl}\n\n") +
         $"{PracticeName}\n";
 
     /// <summary>The sentence that says what happened, shared by the HTML and the text bodies.</summary>
@@ -33,6 +36,17 @@ public sealed record BookingConfirmedNotice(
 {
     public override string Subject => $"Booked: {DoctorName}, {Date:ddd d MMM} at {Times[0].Start}";
     public override string Lead() => $"Your appointment with {DoctorName} on {Day} at {TimesText} is booked.";
+    public override bool KeepsTheVisit => true;
+}
+
+/// <summary>A booking moved to another time: the new time, and the old one it replaces.</summary>
+public sealed record BookingMovedNotice(
+    string PracticeName, string PatientName, string DoctorName, DateOnly Date, IReadOnlyList<NoticeTimes> Times, string BookAgainUrl, string WasText)
+    : Notice(PracticeName, PatientName, DoctorName, Date, Times, BookAgainUrl)
+{
+    public override string Subject => $"Moved: {DoctorName}, {Date:ddd d MMM} at {Times[0].Start}";
+    public override string Lead() => $"Your appointment has moved: it is now with {DoctorName} on {Day} at {TimesText} (it was {WasText}).";
+    public override bool KeepsTheVisit => true;
 }
 
 public sealed record DayCancelledNotice(

@@ -52,6 +52,7 @@ public static class RejectionText
         Rejection.VisitTypeNeedsClinicians => "Choose who gives this visit: a kind of clinician, or named clinicians.",
         Rejection.VisitTypeColourInvalid => "Choose a colour such as #3f51b5.",
         Rejection.ReasonTooLong => $"Keep the reason for the visit to at most {VisitType.MaxReasonLength} characters.",
+        Rejection.BookingAlreadyAtThatTime => "The appointment is already at that time; choose another.",
         Rejection.Conflict => "Many changes arrived at once and yours could not be saved. Please try again.",
         _ => "That request breaks one of the practice's rules.",
     };

@@ -41,4 +41,5 @@ public static class EventSerializer
 [JsonSerializable(typeof(DayCancelled))]
 [JsonSerializable(typeof(VisitMarked))]
 [JsonSerializable(typeof(ClinicPortal.Domain.VisitTypes.VisitTypeDefined))]
+[JsonSerializable(typeof(BookingMoved))]
 public sealed partial class EventJson : JsonSerializerContext;

@@ -120,6 +120,28 @@ public sealed class ScheduleProjection : IProjection
                 await AddUsageAsync(db, e.PatientId, e.Date, -e.Slots.Count, ct);
                 break;
 
+            case BookingMoved e:
+                foreach (var slot in e.FromSlots)
+                {
+                    await db.ExecuteAsync(
+                        "UPDATE rm_slots SET booking_id = NULL, patient_id = NULL WHERE slot_id = $slot AND booking_id = $booking;",
+                        ct, ("$slot", Id(slot.SlotId)), ("$booking", Id(e.BookingId)));
+                }
+                foreach (var slot in e.ToSlots)
+                {
+                    await db.ExecuteAsync(
+                        "UPDATE rm_slots SET booking_id = $booking, patient_id = $patient WHERE slot_id = $slot;",
+                        ct, ("$booking", Id(e.BookingId)), ("$patient", Id(e.PatientId)), ("$slot", Id(slot.SlotId)));
+                }
+                await db.ExecuteAsync(
+                    "UPDATE rm_bookings SET doctor_id = $doctor, date = $date, start_utc = $start, end_utc = $end, slot_ids = $slots, slot_count = $count " +
+                    "WHERE booking_id = $booking;",
+                    ct, ("$doctor", Id(e.ToDoctorId)), ("$date", Day(e.ToDate)), ("$start", Ms(e.ToSlots[0].StartUtc)), ("$end", Ms(e.ToSlots[^1].EndUtc)),
+                    ("$slots", string.Join(' ', e.ToSlots.Select(s => Id(s.SlotId)))), ("$count", e.ToSlots.Count), ("$booking", Id(e.BookingId)));
+                await AddUsageAsync(db, e.PatientId, e.FromDate, -e.FromSlots.Count, ct);
+                await AddUsageAsync(db, e.PatientId, e.ToDate, e.ToSlots.Count, ct);
+                break;
+
             case DayCancelled e:
                 await db.ExecuteAsync(
                     "DELETE FROM rm_slots WHERE doctor_id = $doctor AND date = $date;", ct, ("$doctor", Id(e.DoctorId)), ("$date", Day(e.Date)));

@@ -17,10 +17,14 @@ public sealed class AuditText(
         BookingCancelled e => $"Cancelled {Name(e.PatientId)}'s booking {Span(e.Slots)} on {Day(e.Date)} with {Name(e.DoctorId)} ({Reason(e.Reason)})",
         DayCancelled e => $"Cancelled {Name(e.DoctorId)}'s day {Day(e.Date)}: \"{e.Reason}\"; {Count(e.CancelledBookings.Count, "booking")} cancelled",
         VisitMarked e => $"Marked {Name(e.PatientId)} {(e.Outcome == VisitOutcome.Arrived ? "arrived" : "a no-show")} on {Day(e.Date)} with {Name(e.DoctorId)}",
+        BookingMoved e =>
+            $"Moved {Name(e.PatientId)}'s {Type(e.VisitTypeId)}booking from {Day(e.FromDate)} {Span(e.FromSlots)} with {Name(e.FromDoctorId)} to {Day(e.ToDate)} {Span(e.ToSlots)} with {Name(e.ToDoctorId)}",
         Domain.VisitTypes.VisitTypeDefined e =>
             $"Defined the visit type {e.Name}: {e.Minutes} minutes, {(e.BookableOnline ? "bookable online" : "booked by staff only")}",
         _ => @event.GetType().Name,
     };
+
+    private string Type(Guid id) => visitTypes?.GetValueOrDefault(id) is { } name ? $"{name} " : "";
 
     private string VisitType(Guid id) => visitTypes?.GetValueOrDefault(id) is { } name ? $"a {name} " : "";
 

@@ -1,0 +1,74 @@
+using ClinicPortal.Domain.EventStore;
+using ClinicPortal.Domain.VisitTypes;
+
+namespace ClinicPortal.Domain.Booking;
+
+/// <summary>
+/// Move a booking to other slots: the same visit type and length, in a run of one clinician's adjacent free slots
+/// (the same clinician or another who gives it). One conditional append over the old and the new slots: the old time
+/// stays the patient's until the new one is secured. <paramref name="PatientId"/> and <paramref name="VisitTypeId"/>
+/// are the booking's as the caller read them (they never change), so the decision can read the patient's month and the
+/// visit type's definition; <paramref name="Date"/> is the new slots' practice date as the caller found it.
+/// </summary>
+public sealed record MoveBooking(
+    Guid BookingId, Guid PatientId, Guid VisitTypeId, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now, DateOnly? Date = null,
+    Func<Guid, ClinicianKind?>? KindOf = null) : ICommand;
+
+/// <summary>The booking being moved, and what a booking of the new slots would know.</summary>
+public sealed record MoveRequest(BookingState Booking, BookingRequest Target);
+
+public sealed class MoveBookingDecider : IDecider<MoveBooking, MoveRequest, BookingMoved>
+{
+    public static Query QueryFor(MoveBooking command) =>
+        BookingState.QueryFor(command.BookingId).Or(BookSlotsDecider.QueryFor(AsBooking(command)));
+
+    public static MoveRequest Initial(MoveBooking command) =>
+        new(BookingState.None(command.BookingId), BookSlotsDecider.Initial(AsBooking(command)));
+
+    public static MoveRequest Evolve(MoveRequest state, IClinicEvent @event) =>
+        new(state.Booking.Evolve(@event), BookSlotsDecider.Evolve(state.Target, @event));
+
+    public static Checked<IReadOnlyList<BookingMoved>> Decide(MoveBooking command, MoveRequest state)
+    {
+        var booking = state.Booking;
+        if (!booking.Exists)
+            return Rejection.BookingNotFound;
+        if (!booking.IsVisibleTo(command.By))
+            return Rejection.NotYourBooking;
+        if (command.By.IsClinician)
+            return Rejection.NotAllowed;
+        if (booking.PatientId != command.PatientId || booking.VisitTypeId != command.VisitTypeId)
+            return Rejection.Conflict; // the caller read another booking than the log holds: read again
+        if (booking.Cancelled)
+            return Rejection.BookingAlreadyCancelled;
+        if (booking.Slots[0].StartUtc <= command.Now)
+            return Rejection.BookingInPast;
+        if (state.Target.VisitType is not { } visitType)
+            return Rejection.VisitTypeNotFound;
+        if (command.By.Role == Role.Patient && !visitType.BookableOnline)
+            return Rejection.ServiceNotBookableOnline;
+        // The booking keeps its own length, even if the visit type has been changed since it was made.
+        if (command.SlotIds.Count == 0)
+            return Rejection.NoSlotsChosen;
+        if (command.SlotIds.Count != booking.Slots.Count)
+            return Rejection.SlotsNotFreeForService;
+        if (command.SlotIds.Distinct().Count() != command.SlotIds.Count)
+            return Rejection.SlotsNotAdjacent;
+
+        var run = BookSlotsDecider.FreeRun(command.SlotIds, state.Target, visitType, command.By, command.Now, command.Date, command.KindOf, booking.BookingId);
+        if (!run.IsAccepted)
+            return run.Rejection!.Value;
+        var slots = run.Value!;
+        if (slots.Select(s => s.SlotId).SequenceEqual(booking.Slots.Select(s => s.SlotId)))
+            return Rejection.BookingAlreadyAtThatTime;
+
+        return new[]
+        {
+            new BookingMoved(booking.BookingId, booking.PatientId, visitType.Id, booking.DoctorId, booking.Date, booking.Slots,
+                slots[0].DoctorId, slots[0].Date, slots.Select(s => new ScheduledSlot(s.SlotId, s.StartUtc)).ToArray(), command.By.Name),
+        };
+    }
+
+    private static BookSlots AsBooking(MoveBooking command) =>
+        new(command.BookingId, command.PatientId, command.SlotIds, command.By, command.Now, command.Date, command.VisitTypeId, null, command.KindOf);
+}

@@ -1,0 +1,28 @@
+using ClinicPortal.Application;
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.Booking;
+using ClinicPortal.Infrastructure.Accounts;
+using ClinicPortal.Infrastructure.Practice;
+using ClinicPortal.Infrastructure.ReadModels;
+
+namespace ClinicPortal.Features.Booking.MoveBooking;
+
+public sealed class MoveBookingHandler(CommandExecutor executor, PracticeClock clock, PeopleDirectory people, ScheduleReadModel schedule)
+{
+    /// <summary>Moves a booking to <paramref name="slotIds"/>: patients their own, staff any (the decider says who may).</summary>
+    public async Task<Checked<BookingMoved>> HandleAsync(Guid bookingId, IReadOnlyList<Guid> slotIds, Actor by, CancellationToken ct = default)
+    {
+        if (await schedule.BookingAsync(bookingId, ct) is not { } booking)
+            return Rejection.BookingNotFound;
+        if (booking.PatientId != by.Id && by.Role == Role.Patient)
+            return Rejection.NotYourBooking;
+        // As for a new booking: a deactivated clinician takes no new time (checked against the accounts, before deciding).
+        var days = await schedule.DaysOfSlotsAsync(slotIds, ct);
+        foreach (var clinician in days.Select(d => d.DoctorId).Distinct())
+            if (await people.StandingAsync(clinician, ct) is { Exists: true, IsActive: false })
+                return Rejection.ClinicianNotTakingBookings;
+        var command = new Domain.Booking.MoveBooking(bookingId, booking.PatientId, booking.VisitTypeId, slotIds, by, clock.Now,
+            days.Count > 0 ? days[0].Date : null, await people.KindsAsync(ct));
+        return (await executor.ExecuteAsync<MoveBookingDecider, Domain.Booking.MoveBooking, MoveRequest, BookingMoved>(command, ct)).Single();
+    }
+}
