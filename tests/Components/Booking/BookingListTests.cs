@@ -36,7 +36,8 @@ public class BookingListTests : ClinicTestContext
 
         var rows = list.FindAll("[data-testid=booking]").Select(Text).ToArray();
         Assert.Equal(2, rows.Length);
-        Assert.StartsWith("Tue 3 Mar 09:00–09:10 with Dr Hart Consultation Move Cancel", rows[0]);
+        Assert.StartsWith("Tue 3 Mar 09:00–09:10 with Dr Hart Consultation", rows[0]);
+        Assert.Equal(["Move", "Cancel"], list.FindAll("[data-testid=booking]")[0].QuerySelectorAll("a, button").Select(b => b.TextContent.Trim()));
         Assert.Contains("10:00–10:20 with Dr Hart Long consultation", rows[1]);
     }
 
@@ -56,5 +57,21 @@ public class BookingListTests : ClinicTestContext
         var list = Render([]);
 
         Assert.Equal("You have no upcoming bookings.", list.Find("[data-testid=no-bookings]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void AVisitThePracticeBooksHasNoMoveButton_ForItIsMovedByPhone()
+    {
+        var staffBooked = new VisitType(Guid.NewGuid(), "Minor procedure", "", 30, [ClinicPortal.Domain.ClinicianKind.Doctor], [], false, "#c62828");
+        var list = Render<BookingList>(ps => ps
+            .Add(p => p.Bookings, [Bookings[0], Bookings[1] with { VisitTypeId = staffBooked.Id }])
+            .Add(p => p.DoctorNames, new Dictionary<Guid, string> { [Doctor] = "Dr Hart" })
+            .Add(p => p.Time, t => t.ToString("HH:mm"))
+            .Add(p => p.VisitTypes, VisitType.BuiltIn.Append(staffBooked).ToDictionary(t => t.Id)));
+
+        var rows = list.FindAll("[data-testid=booking]");
+        Assert.Contains("Move", rows[0].TextContent);
+        Assert.DoesNotContain("Move", rows[1].TextContent);
+        Assert.Contains("Minor procedure", rows[1].TextContent);
     }
 }
