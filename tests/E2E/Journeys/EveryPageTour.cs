@@ -37,6 +37,8 @@ public class EveryPageTour(ClinicAppFixture fixture)
         { "admin-audit", "admin@demo.clinic", "/admin/audit", false },
         { "admin-outbox", "admin@demo.clinic", "/admin/outbox", false },
         { "admin-doctors-schedules", "admin@demo.clinic", $"/schedule?date={Day}", false },
+        { "admin-services", "admin@demo.clinic", "/admin/services", false },
+        { "nurse-schedule", "nurse1@demo.clinic", $"/schedule?date={Day}", false },
     };
 
     private static string Day => Pages.Weekday(8).ToString("yyyy-MM-dd");
