@@ -30,9 +30,7 @@ public sealed record SlotForBooking(
     public DateTimeOffset EndUtc => StartUtc + SlotBlock.SlotLength;
 
     /// <summary>Whether this slot may be part of a booking of <paramref name="visitType"/> by <paramref name="by"/>.</summary>
-    public bool Allows(Guid visitType, Actor by) => (!StaffOnly || !IsPatient(by)) && (OnlyFor is null || OnlyFor.Contains(visitType));
-
-    private static bool IsPatient(Actor by) => by.Role == Role.Patient;
+    public bool Allows(Guid visitType, Actor by) => VisitType.SlotOpenTo(visitType, by.Role == Role.Patient, StaffOnly, OnlyFor);
 }
 
 /// <summary>A live booking of the patient: its practice day and its slots.</summary>

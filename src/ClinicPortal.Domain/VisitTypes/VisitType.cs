@@ -42,6 +42,13 @@ public sealed record VisitType(
     public bool IsGivenBy(Guid clinicianId, ClinicianKind? kind) =>
         GivenByClinicians.Contains(clinicianId) || GivenByKinds.Contains(kind ?? ClinicianKind.Doctor);
 
+    /// <summary>
+    /// Whether a slot's terms let it be part of a visit of <paramref name="visitType"/>: time kept for staff is booked by
+    /// staff only (<paramref name="byPatient"/>: online), time kept for some visit types by those only.
+    /// </summary>
+    public static bool SlotOpenTo(Guid visitType, bool byPatient, bool staffOnly, IReadOnlyList<Guid>? onlyFor) =>
+        (!staffOnly || !byPatient) && (onlyFor is null || onlyFor.Contains(visitType));
+
     public static VisitType From(VisitTypeDefined e) =>
         new(e.VisitTypeId, e.Name, e.Description, e.Minutes, e.GivenByKinds, e.GivenByClinicians, e.BookableOnline, e.Colour);
 }

@@ -82,9 +82,10 @@ public static partial class ApiEndpoints
         if (problem is not null) return problem;
         if (ParseDate(date, clock) is not { } day)
             return ApiProblems.Validation(DateRule(clock));
-        if (ParseClinician(clinicianId) is { Problem: { } badClinician })
+        var clinician = ParseClinician(clinicianId);
+        if (clinician.Problem is { } badClinician)
             return badClinician;
-        var offers = await availability.DayAsync(type!, day, byPatient, ParseClinician(clinicianId).Id, ct: ct);
+        var offers = await availability.DayAsync(type!, day, byPatient, clinician.Id, ct: ct);
         return TypedResults.Ok(await StartsAsync(offers, people, clock, ct));
     }
 
@@ -95,9 +96,10 @@ public static partial class ApiEndpoints
         var byPatient = CurrentActor.From(http.User)!.Role == Role.Patient;
         var (type, problem) = await BookableVisitTypeAsync(serviceId, byPatient, availability, ct);
         if (problem is not null) return problem;
-        if (ParseClinician(clinicianId) is { Problem: { } badClinician })
+        var clinician = ParseClinician(clinicianId);
+        if (clinician.Problem is { } badClinician)
             return badClinician;
-        if (await availability.NextAsync(type!, clock.Today, byPatient, ParseClinician(clinicianId).Id, ct) is not { } next)
+        if (await availability.NextAsync(type!, clock.Today, byPatient, clinician.Id, ct) is not { } next)
             return ApiProblems.Problem(StatusCodes.Status404NotFound, "no_availability",
                 $"No free time for {type!.Name} in the next {Availability.NextAvailableDays} days.");
         return TypedResults.Ok(new NextAvailableDto(next.Date, await StartsAsync(next.Offers, people, clock, ct)));

@@ -96,6 +96,15 @@ public sealed class PeopleDirectory(IServiceScopeFactory scopes, IMemoryCache ca
         return all.OrderBy(c => c.Name, StringComparer.CurrentCulture).ThenBy(c => c.Id).ToArray();
     }
 
+    /// <summary>Whether any of these people has an account that staff have deactivated (a clinician taking no new bookings).</summary>
+    public async Task<bool> AnyDeactivatedAsync(IEnumerable<Guid> ids, CancellationToken ct = default)
+    {
+        foreach (var id in ids.Distinct())
+            if (await StandingAsync(id, ct) is { Exists: true, IsActive: false })
+                return true;
+        return false;
+    }
+
     /// <summary>Each clinician's kind, for the decisions and offers of visit types given by a kind.</summary>
     public async Task<Func<Guid, ClinicianKind?>> KindsAsync(CancellationToken ct = default)
     {

@@ -13,7 +13,7 @@ public sealed record AvailableSlot(Guid SlotId, DateTimeOffset StartUtc, bool St
     public DateTimeOffset EndUtc => StartUtc + SlotBlock.SlotLength;
 
     /// <summary>Whether it may be part of a booking of <paramref name="visitType"/>, by staff or (<paramref name="byPatient"/>) online.</summary>
-    public bool Allows(Guid visitType, bool byPatient) => (!StaffOnly || !byPatient) && (OnlyFor is null || OnlyFor.Contains(visitType));
+    public bool Allows(Guid visitType, bool byPatient) => Domain.VisitTypes.VisitType.SlotOpenTo(visitType, byPatient, StaffOnly, OnlyFor);
 }
 
 /// <summary>One doctor's available slots of a day, ordered by start.</summary>

@@ -13,20 +13,20 @@ public sealed class AuditText(
     {
         DayScheduled e => $"Scheduled {Count(e.Slots.Count, "slot")} for {Name(e.DoctorId)} on {Day(e.Date)}, {Runs(e.Slots)}{Kept(e)}",
         SlotsRemoved e => $"Removed {Count(e.SlotIds.Count, "slot")} from {Name(e.DoctorId)}'s {Day(e.Date)}",
-        SlotsBooked e => $"Booked {VisitType(e.VisitType)}{Span(e.Slots)} on {Day(e.Date)} with {Name(e.DoctorId)} for {Name(e.PatientId)}",
+        SlotsBooked e => $"Booked {TypeName(e.VisitType, article: "a ")}{Span(e.Slots)} on {Day(e.Date)} with {Name(e.DoctorId)} for {Name(e.PatientId)}",
         BookingCancelled e => $"Cancelled {Name(e.PatientId)}'s booking {Span(e.Slots)} on {Day(e.Date)} with {Name(e.DoctorId)} ({Reason(e.Reason)})",
         DayCancelled e => $"Cancelled {Name(e.DoctorId)}'s day {Day(e.Date)}: \"{e.Reason}\"; {Count(e.CancelledBookings.Count, "booking")} cancelled",
         VisitMarked e => $"Marked {Name(e.PatientId)} {(e.Outcome == VisitOutcome.Arrived ? "arrived" : "a no-show")} on {Day(e.Date)} with {Name(e.DoctorId)}",
         BookingMoved e =>
-            $"Moved {Name(e.PatientId)}'s {Type(e.VisitTypeId)}booking from {Day(e.FromDate)} {Span(e.FromSlots)} with {Name(e.FromDoctorId)} to {Day(e.ToDate)} {Span(e.ToSlots)} with {Name(e.ToDoctorId)}",
+            $"Moved {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking from {Day(e.FromDate)} {Span(e.FromSlots)} with {Name(e.FromDoctorId)} to {Day(e.ToDate)} {Span(e.ToSlots)} with {Name(e.ToDoctorId)}",
         Domain.VisitTypes.VisitTypeDefined e =>
             $"Defined the visit type {e.Name}: {e.Minutes} minutes, {(e.BookableOnline ? "bookable online" : "booked by staff only")}",
         _ => @event.GetType().Name,
     };
 
-    private string Type(Guid id) => visitTypes?.GetValueOrDefault(id) is { } name ? $"{name} " : "";
 
-    private string VisitType(Guid id) => visitTypes?.GetValueOrDefault(id) is { } name ? $"a {name} " : "";
+    /// <summary>A visit type's name and a space, after <paramref name="article"/> ("a "), or nothing when it is not known.</summary>
+    private string TypeName(Guid id, string article = "") => visitTypes?.GetValueOrDefault(id) is { } name ? $"{article}{name} " : "";
 
     private string Kept(DayScheduled e) =>
         (e.StaffOnly ? ", kept for staff to book" : "")

@@ -27,11 +27,18 @@ public sealed class Availability(ScheduleReadModel schedule, PeopleDirectory peo
         VisitType visitType, DateOnly date, bool byPatient, Guid? clinicianId = null,
         IReadOnlyList<BusyTime>? patientBusy = null, int slotsLeft = int.MaxValue, CancellationToken ct = default)
     {
-        var available = await schedule.AvailableSlotsAsync(date, clock.Now, ct);
+        var (names, kindOf) = await TakingBookingsAsync(clinicianId, ct);
+        return SlotOffers.For(await schedule.AvailableSlotsAsync(date, clock.Now, ct), names, visitType, byPatient, patientBusy, slotsLeft, kindOf);
+    }
+
+    /// <summary>The active clinicians (one, or every one) by name, and each clinician's kind.</summary>
+    private async Task<(Dictionary<Guid, string> Names, Func<Guid, ClinicPortal.Domain.ClinicianKind?> KindOf)> TakingBookingsAsync(
+        Guid? clinicianId, CancellationToken ct)
+    {
         var names = (await people.CliniciansAsync(ct))
             .Where(c => c.IsActive && (clinicianId is null || c.Id == clinicianId))
             .ToDictionary(c => c.Id, c => c.Name);
-        return SlotOffers.For(available, names, visitType, byPatient, patientBusy, slotsLeft, await people.KindsAsync(ct));
+        return (names, await people.KindsAsync(ct));
     }
 
     /// <summary>The first day from <paramref name="from"/> (at the earliest today) with a start, within <see cref="NextAvailableDays"/> of today.</summary>
@@ -39,9 +46,10 @@ public sealed class Availability(ScheduleReadModel schedule, PeopleDirectory peo
         VisitType visitType, DateOnly from, bool byPatient, Guid? clinicianId = null, CancellationToken ct = default)
     {
         var today = clock.Today;
+        var (names, kindOf) = await TakingBookingsAsync(clinicianId, ct);
         for (var date = from < today ? today : from; date < today.AddDays(NextAvailableDays); date = date.AddDays(1))
         {
-            var offers = await DayAsync(visitType, date, byPatient, clinicianId, ct: ct);
+            var offers = SlotOffers.For(await schedule.AvailableSlotsAsync(date, clock.Now, ct), names, visitType, byPatient, kindOf: kindOf);
             if (offers.Doctors.Count > 0)
                 return (date, offers);
         }

@@ -26,9 +26,8 @@ public sealed class BookSlotsHandler(CommandExecutor executor, PracticeClock clo
         // A deactivated clinician takes no new bookings from the moment of deactivation. (Checked against the accounts,
         // not the log: deactivation is not an event yet, so this is a check before deciding, not part of the condition.)
         var days = await schedule.DaysOfSlotsAsync(slotIds, ct);
-        foreach (var doctorId in days.Select(d => d.DoctorId).Distinct())
-            if (await people.StandingAsync(doctorId, ct) is { Exists: true, IsActive: false })
-                return Rejection.ClinicianNotTakingBookings;
+        if (await people.AnyDeactivatedAsync(days.Select(d => d.DoctorId), ct))
+            return Rejection.ClinicianNotTakingBookings;
         var now = clock.Now;
         // The slots' date lets the decision read only the patient's month; an unknown slot leaves it to the decision to say.
         var command = new Domain.Booking.BookSlots(Guid.CreateVersion7(), patientId, slotIds, by, now, days.Count > 0 ? days[0].Date : null,

@@ -18,9 +18,8 @@ public sealed class MoveBookingHandler(CommandExecutor executor, PracticeClock c
             return Rejection.NotYourBooking;
         // As for a new booking: a deactivated clinician takes no new time (checked against the accounts, before deciding).
         var days = await schedule.DaysOfSlotsAsync(slotIds, ct);
-        foreach (var clinician in days.Select(d => d.DoctorId).Distinct())
-            if (await people.StandingAsync(clinician, ct) is { Exists: true, IsActive: false })
-                return Rejection.ClinicianNotTakingBookings;
+        if (await people.AnyDeactivatedAsync(days.Select(d => d.DoctorId), ct))
+            return Rejection.ClinicianNotTakingBookings;
         var command = new Domain.Booking.MoveBooking(bookingId, booking.PatientId, booking.VisitTypeId, slotIds, by, clock.Now,
             days.Count > 0 ? days[0].Date : null, await people.KindsAsync(ct));
         return (await executor.ExecuteAsync<MoveBookingDecider, Domain.Booking.MoveBooking, MoveRequest, BookingMoved>(command, ct)).Single();
