@@ -14,13 +14,15 @@ public sealed record ScheduledSlot(Guid SlotId, DateTimeOffset StartUtc)
 /// <summary>
 /// A clinician offered slots on a day (a date in the practice's time zone). <paramref name="StaffOnly"/> slots are
 /// booked by staff only (patients never see them online); <paramref name="OnlyFor"/>, when set, limits them to those
-/// visit types. (The clinician's id keeps the name <c>DoctorId</c> the log has always used.)
+/// visit types; <paramref name="RoomId"/>, when set, is the room they are in (held by no other clinician meanwhile).
+/// (The clinician's id keeps the name <c>DoctorId</c> the log has always used.)
 /// </summary>
 public sealed record DayScheduled(
-    Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, bool StaffOnly = false, IReadOnlyList<Guid>? OnlyFor = null) : IClinicEvent;
+    Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, bool StaffOnly = false, IReadOnlyList<Guid>? OnlyFor = null,
+    Guid? RoomId = null) : IClinicEvent;
 
-/// <summary>A doctor took unbooked slots of a day back.</summary>
-public sealed record SlotsRemoved(Guid DoctorId, DateOnly Date, IReadOnlyList<Guid> SlotIds) : IClinicEvent;
+/// <summary>A doctor took unbooked slots of a day back, giving back the time of the rooms they were in (<paramref name="RoomIds"/>).</summary>
+public sealed record SlotsRemoved(Guid DoctorId, DateOnly Date, IReadOnlyList<Guid> SlotIds, IReadOnlyList<Guid>? RoomIds = null) : IClinicEvent;
 
 /// <summary>
 /// A patient (or staff for them) booked a visit type: its run of adjacent slots of one clinician. A booking logged
@@ -52,10 +54,10 @@ public sealed record BookingCancelled(
 /// <summary>A booking that fell with its day.</summary>
 public sealed record CancelledBooking(Guid BookingId, Guid PatientId, IReadOnlyList<ScheduledSlot> Slots);
 
-/// <summary>A doctor's whole day was cancelled: every slot and every booking of it.</summary>
+/// <summary>A doctor's whole day was cancelled: every slot and every booking of it, and the time of its rooms (<paramref name="RoomIds"/>).</summary>
 public sealed record DayCancelled(
     Guid DoctorId, DateOnly Date, string Reason, IReadOnlyList<Guid> SlotIds,
-    IReadOnlyList<CancelledBooking> CancelledBookings, string By) : IClinicEvent;
+    IReadOnlyList<CancelledBooking> CancelledBookings, string By, IReadOnlyList<Guid>? RoomIds = null) : IClinicEvent;
 
 /// <summary>
 /// A booking moved to another time: the same visit type in a run of one clinician's slots who gives it. Its old slots

@@ -66,6 +66,21 @@ public enum Rejection
     VisitTypeColourInvalid,
     ReasonTooLong,
 
+    // Rooms
+    RoomNotFound,
+    RoomNameRequired,
+    RoomNameTaken,
+    RoomFeaturesInvalid,
+
+    /// <summary>Another clinician's block holds the room for some of that time (a room holds one clinician's block at a time).</summary>
+    RoomInUse,
+
+    /// <summary>The owner has taken the room out of use: it takes no new blocks of time.</summary>
+    RoomOutOfUse,
+
+    /// <summary>The visit needs a room with a feature (such as "treatment") and the chosen time is not in one.</summary>
+    RoomLacksFeature,
+
     /// <summary>A booking was asked to move to the time it already has.</summary>
     BookingAlreadyAtThatTime,
 

@@ -44,6 +44,7 @@ public static class Composition
         services.AddSingleton<Availability>();
         services.AddSingleton<Features.Booking.MoveBooking.MoveBookingHandler>();
         services.AddSingleton<Features.Admin.VisitTypes.DefineVisitTypeHandler>();
+        services.AddSingleton<Features.Admin.Rooms.DefineRoomHandler>();
         services.AddSingleton<CancelBookingHandler>();
         services.AddSingleton<CancelDayHandler>();
         services.AddSingleton<MarkVisitHandler>();

@@ -34,6 +34,8 @@ public class AuditTextTests
         Assert.Equal("Moved Pat Lee's Long consultation booking from Tue 3 Mar 2026 09:00–09:20 with Dr Hart to Tue 3 Mar 2026 09:30–09:50 with Dr Hart",
             text.What(new BookingMoved(A.BookingId, A.PatientId, Domain.VisitTypes.VisitType.LongConsultationId, A.DoctorId, A.Tomorrow,
                 [A.MorningSlot(1), A.MorningSlot(2)], A.DoctorId, A.Tomorrow, [A.MorningSlot(4), A.MorningSlot(5)], "p")));
+        Assert.Equal("Defined the room Treatment room: treatment, step-free, out of use",
+            text.What(new Domain.Rooms.RoomDefined(A.Id("r"), "Treatment room", ["treatment", "step-free"], false, "owner")));
         Assert.Equal("Defined the visit type Vaccination: 10 minutes, booked by staff only",
             text.What(new Domain.VisitTypes.VisitTypeDefined(A.Id("v"), "Vaccination", "", 10, [ClinicianKind.Nurse], [], false, "#7b1fa2", "owner")));
     }
@@ -43,5 +45,15 @@ public class AuditTextTests
     {
         Assert.Equal("Pat Lee", Text.Who(A.PatientId.ToString()));
         Assert.Equal("ClinicPortal (monthly quota)", Text.Who(Actor.QuotaPolicy.Name));
+    }
+
+    [Fact]
+    public void ABlockInARoomNamesTheRoom()
+    {
+        var room = A.Id("room");
+        var text = new AuditText(new Dictionary<Guid, string> { [A.DoctorId] = "Dr Hart" },
+            t => Domain.Scheduling.PracticeTime.ToLocal(t, A.London).ToString("HH:mm"), rooms: new Dictionary<Guid, string> { [room] = "Treatment room" });
+
+        Assert.Equal("Scheduled 2 slots for Dr Hart on Tue 3 Mar 2026, 09:00–09:20, in Treatment room", text.What(A.DayScheduled(1, 2) with { RoomId = room }));
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Domain.Policies;
+using ClinicPortal.Domain.Rooms;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Domain.VisitTypes;
 
@@ -13,10 +14,12 @@ namespace ClinicPortal.Domain.Booking;
 /// only the patient's bookings of that month, not their whole history (and refuses if a slot is of another month).
 /// Without it, it reads them all. <paramref name="KindOf"/> says each clinician's kind (from the accounts; a kind
 /// never changes), for visit types given by a kind; without it every clinician is a doctor, as before there were others.
+/// <paramref name="RoomOf"/> says what each room is (from the rooms read model), for visit types that need a room
+/// feature; without it no room has any.
 /// </summary>
 public sealed record BookSlots(
     Guid BookingId, Guid PatientId, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now, DateOnly? Date = null,
-    Guid? VisitTypeId = null, string? Reason = null, Func<Guid, ClinicianKind?>? KindOf = null) : ICommand
+    Guid? VisitTypeId = null, string? Reason = null, Func<Guid, ClinicianKind?>? KindOf = null, Func<Guid, Room?>? RoomOf = null) : ICommand
 {
     /// <summary>The visit type decided on: the one named, or the one today's single or double slot stands for.</summary>
     public Guid VisitType => VisitTypeId ?? VisitTypes.VisitType.ForSlotCount(SlotIds.Count);
@@ -25,7 +28,7 @@ public sealed record BookSlots(
 /// <summary>A slot as a booking decision sees it.</summary>
 public sealed record SlotForBooking(
     Guid SlotId, Guid DoctorId, DateOnly Date, DateTimeOffset StartUtc, bool Gone, bool DayCancelled, Guid? BookingId,
-    bool StaffOnly = false, IReadOnlyList<Guid>? OnlyFor = null)
+    bool StaffOnly = false, IReadOnlyList<Guid>? OnlyFor = null, Guid? RoomId = null)
 {
     public DateTimeOffset EndUtc => StartUtc + SlotBlock.SlotLength;
 
@@ -69,7 +72,7 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         DayScheduled e => state with
         {
             Slots = state.Slots.SetItems(e.Slots.Select(s => KeyValuePair.Create(s.SlotId,
-                new SlotForBooking(s.SlotId, e.DoctorId, e.Date, s.StartUtc, false, false, null, e.StaffOnly, e.OnlyFor)))),
+                new SlotForBooking(s.SlotId, e.DoctorId, e.Date, s.StartUtc, false, false, null, e.StaffOnly, e.OnlyFor, e.RoomId)))),
         },
         VisitTypeDefined e => state with { VisitType = VisitType.From(e) },
         SlotsRemoved e => state with { Slots = Update(state.Slots, e.SlotIds, slot => slot with { Gone = true }) },
@@ -118,7 +121,7 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         if (reason?.Length > VisitType.MaxReasonLength)
             return Rejection.ReasonTooLong;
 
-        var run = FreeRun(command.SlotIds, state, visitType, command.By, command.Now, command.Date, command.KindOf, movingBooking: null);
+        var run = FreeRun(command.SlotIds, state, visitType, command.By, command.Now, command.Date, command.KindOf, command.RoomOf, movingBooking: null);
         if (!run.IsAccepted)
             return run.Rejection!.Value;
         var slots = run.Value!;
@@ -133,12 +136,13 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
     /// <summary>
     /// The rules every new time of a visit obeys, for a booking and for a move (<paramref name="movingBooking"/>: the
     /// booking being moved, whose own slots and month count do not stand in its way): the slots exist and are one
-    /// clinician's run without a gap, not started, open to the visit type and to who books, given by that clinician,
-    /// not held by another booking, and the patient neither clashes nor goes over the month's limit. The run by start.
+    /// clinician's run without a gap in one room (or none), not started, open to the visit type and to who books, given by
+    /// that clinician, in a room with the feature the visit needs, not held by another booking, and the patient neither
+    /// clashes nor goes over the month's limit. The run by start.
     /// </summary>
     internal static Checked<List<SlotForBooking>> FreeRun(
         IReadOnlyList<Guid> slotIds, BookingRequest state, VisitType visitType, Actor by, DateTimeOffset now, DateOnly? namedDate,
-        Func<Guid, ClinicianKind?>? kindOf, Guid? movingBooking)
+        Func<Guid, ClinicianKind?>? kindOf, Func<Guid, Room?>? roomOf, Guid? movingBooking)
     {
         var slots = new List<SlotForBooking>();
         foreach (var slotId in slotIds)
@@ -159,8 +163,10 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
             return Rejection.SlotsNotAdjacent;
         if (!visitType.IsGivenBy(slots[0].DoctorId, kindOf?.Invoke(slots[0].DoctorId)))
             return Rejection.ClinicianDoesNotGiveService;
-        if (slots.Any(slot => !slot.Allows(visitType.Id, by)))
+        if (slots.Any(slot => !slot.Allows(visitType.Id, by) || slot.RoomId != slots[0].RoomId))
             return Rejection.SlotsNotFreeForService;
+        if (!visitType.FitsIn(slots[0].RoomId is { } room ? roomOf?.Invoke(room) : null))
+            return Rejection.RoomLacksFeature;
         if (slots.Any(slot => slot.BookingId is { } holder && holder != movingBooking))
             return Rejection.SlotAlreadyBooked;
 

@@ -12,7 +12,7 @@ namespace ClinicPortal.Domain.Booking;
 /// </summary>
 public sealed record MoveBooking(
     Guid BookingId, Guid PatientId, Guid VisitTypeId, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now, DateOnly? Date = null,
-    Func<Guid, ClinicianKind?>? KindOf = null) : ICommand;
+    Func<Guid, ClinicianKind?>? KindOf = null, Func<Guid, Rooms.Room?>? RoomOf = null) : ICommand;
 
 /// <summary>The booking being moved, and what a booking of the new slots would know.</summary>
 public sealed record MoveRequest(BookingState Booking, BookingRequest Target);
@@ -55,7 +55,7 @@ public sealed class MoveBookingDecider : IDecider<MoveBooking, MoveRequest, Book
         if (command.SlotIds.Distinct().Count() != command.SlotIds.Count)
             return Rejection.SlotsNotAdjacent;
 
-        var run = BookSlotsDecider.FreeRun(command.SlotIds, state.Target, visitType, command.By, command.Now, command.Date, command.KindOf, booking.BookingId);
+        var run = BookSlotsDecider.FreeRun(command.SlotIds, state.Target, visitType, command.By, command.Now, command.Date, command.KindOf, command.RoomOf, booking.BookingId);
         if (!run.IsAccepted)
             return run.Rejection!.Value;
         var slots = run.Value!;
@@ -70,5 +70,5 @@ public sealed class MoveBookingDecider : IDecider<MoveBooking, MoveRequest, Book
     }
 
     private static BookSlots AsBooking(MoveBooking command) =>
-        new(command.BookingId, command.PatientId, command.SlotIds, command.By, command.Now, command.Date, command.VisitTypeId, null, command.KindOf);
+        new(command.BookingId, command.PatientId, command.SlotIds, command.By, command.Now, command.Date, command.VisitTypeId, null, command.KindOf, command.RoomOf);
 }

@@ -6,9 +6,9 @@ public static class EventTags
     public static IReadOnlyList<Tag> Of(IClinicEvent @event) => @event switch
     {
         DayScheduled e =>
-            [Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
+            [Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date), .. RoomDays([e.RoomId], e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
         SlotsRemoved e =>
-            [Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date), .. e.SlotIds.Select(Tag.Slot)],
+            [Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date), .. RoomDays(e.RoomIds, e.Date), .. e.SlotIds.Select(Tag.Slot)],
     // A log written before the patient-month tag existed gets it from schema script 5, which derives it exactly as here.
         SlotsBooked e =>
             [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date), Tag.Doctor(e.DoctorId),
@@ -17,7 +17,7 @@ public static class EventTags
             [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date), Tag.Doctor(e.DoctorId),
              Tag.Day(e.DoctorId, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
         DayCancelled e =>
-            [Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date), .. e.SlotIds.Select(Tag.Slot),
+            [Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date), .. RoomDays(e.RoomIds, e.Date), .. e.SlotIds.Select(Tag.Slot),
              .. e.CancelledBookings.Select(b => Tag.Booking(b.BookingId)),
              .. e.CancelledBookings.Select(b => Tag.Patient(b.PatientId)).Distinct(),
              .. e.CancelledBookings.Select(b => Tag.PatientMonth(b.PatientId, e.Date)).Distinct()],
@@ -31,8 +31,14 @@ public static class EventTags
             [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date), Tag.Doctor(e.DoctorId),
              Tag.Day(e.DoctorId, e.Date)],
         VisitTypes.VisitTypeDefined e => [Tag.VisitTypes, Tag.VisitType(e.VisitTypeId)],
+        Rooms.RoomDefined e => [Tag.Rooms, Tag.Room(e.RoomId)],
         _ => throw new ArgumentException($"No tags are defined for {@event.GetType().Name}.", nameof(@event)),
     };
+
+    private static IEnumerable<Tag> RoomDays(IEnumerable<Guid?>? rooms, DateOnly date) =>
+        (rooms ?? []).OfType<Guid>().Distinct().Select(room => Tag.RoomDay(room, date));
+
+    private static IEnumerable<Tag> RoomDays(IEnumerable<Guid>? rooms, DateOnly date) => RoomDays(rooms?.Cast<Guid?>(), date);
 }
 
 /// <summary>The stable names events are stored under.</summary>
@@ -42,6 +48,7 @@ public static class EventTypes
     {
         typeof(DayScheduled), typeof(SlotsRemoved), typeof(SlotsBooked),
         typeof(BookingCancelled), typeof(DayCancelled), typeof(VisitMarked), typeof(VisitTypes.VisitTypeDefined), typeof(BookingMoved),
+        typeof(Rooms.RoomDefined),
     }.ToDictionary(type => type.Name);
 
     public static IEnumerable<Type> All => ByName.Values;

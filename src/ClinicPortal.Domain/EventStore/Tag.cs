@@ -33,6 +33,18 @@ public readonly record struct Tag(string Value)
     /// <summary>Every change to any visit type: the practice's catalogue, small enough to read whole.</summary>
     public static Tag VisitTypes { get; } = new("visit-types");
 
+    /// <summary>Every change to one room.</summary>
+    public static Tag Room(Guid roomId) => new($"room:{roomId:N}");
+
+    /// <summary>Every change to any room: the practice's few rooms, read whole.</summary>
+    public static Tag Rooms { get; } = new("rooms");
+
+    /// <summary>
+    /// Every event that gives a room's time on one practice date to a clinician or takes it back: what deciding
+    /// whether the room is free then needs, whoever's blocks hold it.
+    /// </summary>
+    public static Tag RoomDay(Guid roomId, DateOnly date) => new($"room-day:{roomId:N}:{date:yyyy-MM-dd}");
+
     /// <summary>The date of a <see cref="Day"/> tag (any doctor's); null for every other tag.</summary>
     public DateOnly? DayDate =>
         Value.StartsWith("day:", StringComparison.Ordinal) && Value.Length > 10

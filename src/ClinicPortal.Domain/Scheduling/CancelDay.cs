@@ -28,7 +28,7 @@ public sealed class CancelDayDecider : IDecider<CancelDay, DoctorDay, DayCancell
         return new DayCancelled[]
         {
             new DayCancelled(command.DoctorId, command.Date, command.Reason.Trim(),
-                day.Slots.Values.OrderBy(s => s.StartUtc).Select(s => s.SlotId).ToArray(), bookings, command.By.Name),
+                day.Slots.Values.OrderBy(s => s.StartUtc).Select(s => s.SlotId).ToArray(), bookings, command.By.Name, day.RoomsOf(day.Slots.Keys)),
         };
     }
 }

@@ -11,7 +11,7 @@ public static class DayBlocks
 
     /// <summary>
     /// The blocks a day's slots form with their terms: runs of back-to-back slots kept for the same people and visit
-    /// types. Copying or repeating a day schedules these blocks, time kept for staff still kept.
+    /// types, in the same room. Copying or repeating a day schedules these blocks, time kept for staff still kept.
     /// </summary>
     public static IReadOnlyList<BlockOfTime> FromSlots(IEnumerable<SlotTerms> slots)
     {
@@ -19,7 +19,7 @@ public static class DayBlocks
         foreach (var slot in slots.DistinctBy(s => s.Start).OrderBy(s => s.Start))
         {
             var end = slot.Start.Add(SlotBlock.SlotLength);
-            var block = new BlockOfTime(slot.Start, end, slot.StaffOnly, slot.OnlyFor is { Count: > 0 } only ? only : null);
+            var block = new BlockOfTime(slot.Start, end, slot.StaffOnly, slot.OnlyFor is { Count: > 0 } only ? only : null, slot.RoomId);
             if (blocks.Count > 0 && blocks[^1].End == slot.Start && end > slot.Start && blocks[^1].Terms == block.Terms)
                 blocks[^1] = blocks[^1] with { End = end };
             else
@@ -39,5 +39,5 @@ public static class DayBlocks
     }
 }
 
-/// <summary>A slot's local start, and whether it is kept for staff or for some visit types.</summary>
-public sealed record SlotTerms(TimeOnly Start, bool StaffOnly, IReadOnlyList<Guid>? OnlyFor);
+/// <summary>A slot's local start, whether it is kept for staff or for some visit types, and its room, if any.</summary>
+public sealed record SlotTerms(TimeOnly Start, bool StaffOnly, IReadOnlyList<Guid>? OnlyFor, Guid? RoomId = null);

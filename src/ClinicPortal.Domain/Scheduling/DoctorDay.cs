@@ -3,8 +3,8 @@ using ClinicPortal.Domain.EventStore;
 
 namespace ClinicPortal.Domain.Scheduling;
 
-/// <summary>A slot of a doctor's day, and the booking holding it, if any.</summary>
-public sealed record DaySlot(Guid SlotId, DateTimeOffset StartUtc, Guid? BookingId)
+/// <summary>A slot of a doctor's day, the booking holding it, if any, and the room it is in, if any.</summary>
+public sealed record DaySlot(Guid SlotId, DateTimeOffset StartUtc, Guid? BookingId, Guid? RoomId = null)
 {
     public DateTimeOffset EndUtc => StartUtc + SlotBlock.SlotLength;
 }
@@ -24,7 +24,7 @@ public sealed record DoctorDay(
 
     public DoctorDay Evolve(IClinicEvent @event) => @event switch
     {
-        DayScheduled e => this with { Slots = Slots.AddRange(e.Slots.Select(s => KeyValuePair.Create(s.SlotId, new DaySlot(s.SlotId, s.StartUtc, null)))) },
+        DayScheduled e => this with { Slots = Slots.AddRange(e.Slots.Select(s => KeyValuePair.Create(s.SlotId, new DaySlot(s.SlotId, s.StartUtc, null, e.RoomId)))) },
         SlotsRemoved e => this with { Slots = Slots.RemoveRange(e.SlotIds) },
         SlotsBooked e => this with
         {
@@ -53,6 +53,13 @@ public sealed record DoctorDay(
                 ? Bookings.SetItem(e.BookingId, new CancelledBooking(e.BookingId, e.PatientId, e.ToSlots))
                 : Bookings.Remove(e.BookingId),
         };
+    }
+
+    /// <summary>The rooms the given slots are in, for the events that give their time back; null when none is.</summary>
+    public IReadOnlyList<Guid>? RoomsOf(IEnumerable<Guid> slotIds)
+    {
+        var rooms = slotIds.Select(id => Slots.GetValueOrDefault(id)?.RoomId).OfType<Guid>().Distinct().ToArray();
+        return rooms.Length == 0 ? null : rooms;
     }
 
     private ImmutableSortedDictionary<Guid, DaySlot> SetBooking(IEnumerable<ScheduledSlot> slots, Guid? bookingId) =>

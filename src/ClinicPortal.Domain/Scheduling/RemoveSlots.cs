@@ -29,6 +29,7 @@ public sealed class RemoveSlotsDecider : IDecider<RemoveSlots, DoctorDay, SlotsR
             if (slot.StartUtc <= command.Now)
                 return Rejection.SlotInPast;
         }
-        return new SlotsRemoved[] { new SlotsRemoved(command.DoctorId, command.Date, command.SlotIds.Distinct().ToArray()) };
+        var removed = command.SlotIds.Distinct().ToArray();
+        return new SlotsRemoved[] { new SlotsRemoved(command.DoctorId, command.Date, removed, day.RoomsOf(removed)) };
     }
 }

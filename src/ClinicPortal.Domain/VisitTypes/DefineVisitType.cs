@@ -8,7 +8,7 @@ namespace ClinicPortal.Domain.VisitTypes;
 public sealed record DefineVisitType(
     Guid VisitTypeId, bool IsNew, string Name, string Description, int Minutes,
     IReadOnlyList<ClinicianKind> GivenByKinds, IReadOnlyList<Guid> GivenByClinicians, bool BookableOnline, string Colour,
-    Actor By, DateTimeOffset Now) : ICommand;
+    Actor By, DateTimeOffset Now, string? RoomFeature = null) : ICommand;
 
 /// <summary>The practice's visit types: the two every practice starts with, as the owner has since defined them.</summary>
 public sealed record VisitTypeCatalogue(ImmutableDictionary<Guid, VisitType> Types)
@@ -50,12 +50,15 @@ public sealed partial class DefineVisitTypeDecider : IDecider<DefineVisitType, V
             return Rejection.VisitTypeNeedsClinicians;
         if (!Colour().IsMatch(command.Colour))
             return Rejection.VisitTypeColourInvalid;
+        var feature = string.IsNullOrWhiteSpace(command.RoomFeature) ? null : Rooms.Room.Feature(command.RoomFeature);
+        if (feature?.Length > Rooms.Room.MaxFeatureLength)
+            return Rejection.RoomFeaturesInvalid;
 
         return new[]
         {
             new VisitTypeDefined(command.VisitTypeId, name, command.Description.Trim(), command.Minutes,
                 command.GivenByKinds.Distinct().Order().ToArray(), command.GivenByClinicians.Distinct().ToArray(),
-                command.BookableOnline, command.Colour.ToLowerInvariant(), command.By.Name),
+                command.BookableOnline, command.Colour.ToLowerInvariant(), command.By.Name, feature),
         };
     }
 

@@ -1,3 +1,4 @@
+using ClinicPortal.Domain.Rooms;
 using ClinicPortal.Domain.Scheduling;
 
 namespace ClinicPortal.Domain.VisitTypes;
@@ -9,7 +10,8 @@ namespace ClinicPortal.Domain.VisitTypes;
 /// </summary>
 public sealed record VisitType(
     Guid Id, string Name, string Description, int Minutes,
-    IReadOnlyList<ClinicianKind> GivenByKinds, IReadOnlyList<Guid> GivenByClinicians, bool BookableOnline, string Colour)
+    IReadOnlyList<ClinicianKind> GivenByKinds, IReadOnlyList<Guid> GivenByClinicians, bool BookableOnline, string Colour,
+    string? RoomFeature = null)
 {
     public const int MinMinutes = 10;
     public const int MaxMinutes = 120;
@@ -49,12 +51,21 @@ public sealed record VisitType(
     public static bool SlotOpenTo(Guid visitType, bool byPatient, bool staffOnly, IReadOnlyList<Guid>? onlyFor) =>
         (!staffOnly || !byPatient) && (onlyFor is null || onlyFor.Contains(visitType));
 
+    /// <summary>
+    /// Whether a visit may take place in <paramref name="room"/> (null: time in no named room): any room, or none, unless
+    /// the visit needs a feature; then only a room in use that has it.
+    /// </summary>
+    public bool FitsIn(Room? room) => RoomFeature is null || room?.Has(RoomFeature) == true;
+
     public static VisitType From(VisitTypeDefined e) =>
-        new(e.VisitTypeId, e.Name, e.Description, e.Minutes, e.GivenByKinds, e.GivenByClinicians, e.BookableOnline, e.Colour);
+        new(e.VisitTypeId, e.Name, e.Description, e.Minutes, e.GivenByKinds, e.GivenByClinicians, e.BookableOnline, e.Colour, e.RoomFeature);
 }
 
-/// <summary>The owner added a visit type, or changed one (the event carries the whole definition either way).</summary>
+/// <summary>
+/// The owner added a visit type, or changed one (the event carries the whole definition either way). A definition
+/// logged before rooms existed has no <paramref name="RoomFeature"/>: it needs none, as then.
+/// </summary>
 public sealed record VisitTypeDefined(
     Guid VisitTypeId, string Name, string Description, int Minutes,
     IReadOnlyList<ClinicianKind> GivenByKinds, IReadOnlyList<Guid> GivenByClinicians, bool BookableOnline, string Colour,
-    string By) : IClinicEvent;
+    string By, string? RoomFeature = null) : IClinicEvent;

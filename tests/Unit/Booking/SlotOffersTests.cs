@@ -18,6 +18,25 @@ public class SlotOffersTests
         offers.Doctors.Single(d => d.DoctorName == doctor).Offers.Select(o => o.StartUtc.ToString("HH:mm")).ToArray();
 
     [Fact]
+    public void AVisitNeedingARoomFeatureIsOfferedOnlyInRoomsInUseWithIt_AndNoVisitRunsAcrossTwoRooms()
+    {
+        var treatment = new Domain.Rooms.Room(Guid.NewGuid(), "Treatment room", ["treatment"], true);
+        var closed = new Domain.Rooms.Room(Guid.NewGuid(), "Old treatment room", ["treatment"], false);
+        var plain = new Domain.Rooms.Room(Guid.NewGuid(), "Room 2", [], true);
+        Guid? RoomAt(int m) => m < 20 ? treatment.Id : m < 40 ? plain.Id : m < 60 ? treatment.Id : closed.Id;
+        var day = new DoctorSlots(Hart, new[] { 0, 10, 20, 30, 40, 50, 60, 70 }.Select(m => new AvailableSlot(Guid.NewGuid(), Nine.AddMinutes(m), RoomId: RoomAt(m))).ToArray());
+        var rooms = new[] { treatment, closed, plain };
+        var procedure = VisitType.LongConsultation with { RoomFeature = "treatment" };
+
+        var offers = SlotOffers.For([day], Names, procedure, byPatient: true, roomOf: id => rooms.FirstOrDefault(r => r.Id == id));
+
+        Assert.Equal(["09:00", "09:40"], Starts(offers, "Dr Hart"));
+        Assert.Equal(["09:00", "09:20", "09:40", "10:00"],
+            Starts(SlotOffers.For([day], Names, VisitType.LongConsultation, byPatient: true, roomOf: id => rooms.FirstOrDefault(r => r.Id == id)), "Dr Hart"));
+        Assert.Empty(SlotOffers.For([day], Names, procedure, byPatient: true).Doctors); // no room known: none has the feature
+    }
+
+    [Fact]
     public void TimesOverlappingAPatientsBookingAreLeftOutWithEveryDoctorAndCounted()
     {
         var busy = new[] { new BusyTime(Nine.AddMinutes(10), Nine.AddMinutes(30)) };

@@ -36,7 +36,35 @@ public class EventSerializerTests
         new Domain.VisitTypes.VisitTypeDefined(Guid.Parse("0195a1b2-0000-7000-8000-000000000020"), "Vaccination", "With the nurse.", 10,
             [ClinicianKind.Nurse], [Doctor], true, "#7b1fa2", "admin:z"),
         new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Doctor, Date, [Slots[0]], Doctor, Date, [Slots[1]], "patient:x"),
+        new Domain.Rooms.RoomDefined(Room, "Treatment room", ["treatment", "step-free"], true, "admin:z"),
     ];
+
+    private static readonly Guid Room = Guid.Parse("0195a1b2-0000-7000-8000-000000000030");
+
+    /// <summary>The events rooms gave new fields to, with them: they write and read as the others do.</summary>
+    public static TheoryData<IClinicEvent> WithRooms() =>
+    [
+        new DayScheduled(Doctor, Date, Slots, RoomId: Room),
+        new SlotsRemoved(Doctor, Date, [Slots[0].SlotId], [Room]),
+        new DayCancelled(Doctor, Date, "Ill", Slots.Select(s => s.SlotId).ToArray(), [], "staff:y", [Room]),
+        new Domain.VisitTypes.VisitTypeDefined(Guid.Parse("0195a1b2-0000-7000-8000-000000000021"), "Minor procedure", "", 30,
+            [ClinicianKind.Doctor], [], false, "#5d4037", "admin:z", "treatment"),
+    ];
+
+    [Theory]
+    [MemberData(nameof(WithRooms))]
+    public void AnEventWithARoomIsWrittenAndReadBackTheSame(IClinicEvent @event) =>
+        AnEventIsWrittenAsEarlierVersionsWroteIt_AndWhatTheyWroteReadsBackTheSame(@event);
+
+    [Fact]
+    public void EventsLoggedBeforeRoomsNameNoRoom()
+    {
+        var day = JsonSerializer.Serialize(new { doctorId = Doctor, date = "2026-12-03", slotIds = new[] { Slots[0].SlotId } });
+        var type = """{"visitTypeId":"0195a1b2-0000-7000-8000-000000000020","name":"Vaccination","description":"","minutes":10,"givenByKinds":["Nurse"],"givenByClinicians":[],"bookableOnline":true,"colour":"#7b1fa2","by":"admin:z"}""";
+
+        Assert.Null(Assert.IsType<SlotsRemoved>(EventSerializer.Deserialize(nameof(SlotsRemoved), day)).RoomIds);
+        Assert.Null(Assert.IsType<Domain.VisitTypes.VisitTypeDefined>(EventSerializer.Deserialize(nameof(Domain.VisitTypes.VisitTypeDefined), type)).RoomFeature);
+    }
 
     [Theory]
     [MemberData(nameof(OneOfEachType))]
@@ -84,6 +112,7 @@ public class EventSerializerTests
 
         Assert.False(read.StaffOnly);
         Assert.Null(read.OnlyFor);
+        Assert.Null(read.RoomId);
     }
 
     [Fact]

@@ -71,6 +71,9 @@ public class SavedLogTests
             (b["slot_count"] == "1" ? VisitType.ConsultationId : VisitType.LongConsultationId).ToString(), b["visit_type_id"]));
         Assert.All(bookings, b => Assert.Null(b["reason"]));
         Assert.All(await RowsAsync(connection, "rm_slots"), s => Assert.Equal("0", s["staff_only"]));
+        // Nor were there rooms: no slot and no booking is in one.
+        Assert.All(await RowsAsync(connection, "rm_slots"), s => Assert.Null(s["room_id"]));
+        Assert.All(bookings, b => Assert.Null(b["room_id"]));
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public class PracticeTimeZoneTests
     {
         var command = new ScheduleDay(A.DoctorId, SpringForward, [new BlockOfTime(new(1, 0), new(1, 30))], A.London, Guid.NewGuid, A.Doctor, A.Now);
 
-        new DeciderSpec<ScheduleDayDecider, ScheduleDay, DoctorDay, DayScheduled>().When(command).ThenRejected(Rejection.TimeDoesNotExist);
+        new DeciderSpec<ScheduleDayDecider, ScheduleDay, DayToSchedule, DayScheduled>().When(command).ThenRejected(Rejection.TimeDoesNotExist);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public class PracticeTimeZoneTests
     {
         var command = new ScheduleDay(A.DoctorId, FallBack, [new BlockOfTime(new(1, 0), new(1, 20))], A.London, Guid.NewGuid, A.Doctor, A.Now);
 
-        var scheduled = (DayScheduled)new DeciderSpec<ScheduleDayDecider, ScheduleDay, DoctorDay, DayScheduled>().When(command).ThenAccepted()[0];
+        var scheduled = (DayScheduled)new DeciderSpec<ScheduleDayDecider, ScheduleDay, DayToSchedule, DayScheduled>().When(command).ThenAccepted()[0];
 
         Assert.Equal([new DateTimeOffset(2026, 10, 25, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 10, 25, 0, 10, 0, TimeSpan.Zero)],
             scheduled.Slots.Select(s => s.StartUtc));

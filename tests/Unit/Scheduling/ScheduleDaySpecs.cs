@@ -6,7 +6,7 @@ namespace ClinicPortal.Tests.Unit.Scheduling;
 
 public class ScheduleDaySpecs
 {
-    private static DeciderSpec<ScheduleDayDecider, ScheduleDay, DoctorDay, DayScheduled> Spec => new();
+    private static DeciderSpec<ScheduleDayDecider, ScheduleDay, DayToSchedule, DayScheduled> Spec => new();
 
     private static ScheduleDay Schedule(params (int StartHour, int StartMinute, int EndHour, int EndMinute)[] blocks) =>
         Schedule(A.Tomorrow, A.Doctor, blocks);

@@ -68,7 +68,7 @@ public class DefineVisitTypeSpecs
 
 public class StaffOnlyTimeSpecs
 {
-    private static DeciderSpec<Domain.Scheduling.ScheduleDayDecider, Domain.Scheduling.ScheduleDay, Domain.Scheduling.DoctorDay, DayScheduled> Spec => new();
+    private static DeciderSpec<Domain.Scheduling.ScheduleDayDecider, Domain.Scheduling.ScheduleDay, Domain.Scheduling.DayToSchedule, DayScheduled> Spec => new();
 
     [Fact]
     public void WhenADayHasOpenTimeAndTimeKeptForStaff_ThenEachKindOfTimeIsScheduledApart()

@@ -16,12 +16,19 @@ public sealed record PatientDto(Guid PatientId, string Name, string Email, strin
 
 public sealed record ServiceDto(
     Guid ServiceId, string Name, string Description, int DurationMinutes, bool BookableOnline, IReadOnlyList<Guid> ClinicianIds,
-    IReadOnlyList<ClinicPortal.Domain.ClinicianKind> ClinicianKinds, string Colour);
+    IReadOnlyList<ClinicPortal.Domain.ClinicianKind> ClinicianKinds, string Colour, string? RoomFeature);
 
-/// <summary>The owner's visit type: who gives it by kind (doctor, nurse, counsellor) and/or by id.</summary>
+/// <summary>The owner's visit type: who gives it by kind (doctor, nurse, counsellor) and/or by id, and the room feature it needs.</summary>
 public sealed record ServiceRequest(
     string? Name, string? Description, int? DurationMinutes, IReadOnlyList<ClinicPortal.Domain.ClinicianKind>? ClinicianKinds,
-    IReadOnlyList<Guid>? ClinicianIds, bool? BookableOnline, string? Colour);
+    IReadOnlyList<Guid>? ClinicianIds, bool? BookableOnline, string? Colour, string? RoomFeature = null);
+
+public sealed record RoomDto(Guid RoomId, string Name, IReadOnlyList<string> Features, bool InUse)
+{
+    public static RoomDto From(ClinicPortal.Domain.Rooms.Room room) => new(room.Id, room.Name, room.Features, room.InUse);
+}
+
+public sealed record RoomRequest(string? Name, IReadOnlyList<string>? Features, bool? InUse);
 
 public sealed record StartDto(DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<Guid> SlotIds);
 public sealed record ClinicianStartsDto(Guid ClinicianId, string ClinicianName, ClinicPortal.Domain.ClinicianKind Kind, IReadOnlyList<StartDto> Starts);
@@ -30,9 +37,11 @@ public sealed record NextAvailableDto(DateOnly Date, IReadOnlyList<ClinicianStar
 public sealed record MoveRequest(DateTimeOffset? Start);
 public sealed record AppointmentRequest(Guid? ServiceId, IReadOnlyList<Guid>? SlotIds, Guid? PatientId, string? Reason);
 public sealed record AppointmentDto(
-    Guid AppointmentId, Guid ServiceId, Guid PatientId, Guid ClinicianId, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<Guid> SlotIds);
+    Guid AppointmentId, Guid ServiceId, Guid PatientId, Guid ClinicianId, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<Guid> SlotIds,
+    Guid? RoomId);
 
-public sealed record BlockDto(string? Start, string? End);
+/// <summary>A block of a day, in the practice's local time, and the room it is in (none when left out).</summary>
+public sealed record BlockDto(string? Start, string? End, Guid? RoomId = null);
 public sealed record ScheduleDayRequest(string? Date, IReadOnlyList<BlockDto>? Blocks);
 public sealed record DayDto(Guid DoctorId, DateOnly Date, IReadOnlyList<SlotDto> Slots);
 
@@ -53,4 +62,6 @@ public sealed record CancelledDayDto(Guid DoctorId, DateOnly Date, string Reason
 [JsonSerializable(typeof(NextAvailableDto))]
 [JsonSerializable(typeof(AppointmentDto))]
 [JsonSerializable(typeof(IReadOnlyList<PatientDto>))]
+[JsonSerializable(typeof(RoomDto))]
+[JsonSerializable(typeof(IReadOnlyList<RoomDto>))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

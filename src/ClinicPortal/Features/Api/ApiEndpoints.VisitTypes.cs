@@ -35,7 +35,7 @@ public static partial class ApiEndpoints
 
     private static async Task<ServiceDto> ServiceAsync(VisitType type, Availability availability, CancellationToken ct) =>
         new(type.Id, type.Name, type.Description, type.Minutes, type.BookableOnline,
-            (await availability.CliniciansGivingAsync(type, ct)).Select(c => c.Id).ToArray(), type.GivenByKinds, type.Colour);
+            (await availability.CliniciansGivingAsync(type, ct)).Select(c => c.Id).ToArray(), type.GivenByKinds, type.Colour, type.RoomFeature);
 
     private static Task<Results<Created<ServiceDto>, Ok<ServiceDto>, ProblemHttpResult>> AddServiceAsync(
         HttpContext http, DefineVisitTypeHandler define, Availability availability, CancellationToken ct) =>
@@ -53,7 +53,7 @@ public static partial class ApiEndpoints
         if (request!.DurationMinutes is not { } minutes)
             return ApiProblems.Validation("'durationMinutes' is required.");
         var form = new VisitTypeForm(request.Name ?? "", request.Description ?? "", minutes, request.ClinicianKinds ?? [], request.ClinicianIds ?? [],
-            request.BookableOnline ?? true, request.Colour ?? "#546e7a");
+            request.BookableOnline ?? true, request.Colour ?? "#546e7a", request.RoomFeature);
         var result = await define.HandleAsync(id, form, CurrentActor.From(http.User)!, ct);
         if (!result.IsAccepted)
             return ApiProblems.For(result.Rejection!.Value);
@@ -118,7 +118,7 @@ public static partial class ApiEndpoints
     }
 
     private static async Task<Results<Created<AppointmentDto>, ProblemHttpResult>> BookAppointmentAsync(
-        HttpContext http, BookSlotsHandler book, PracticeClock clock, CancellationToken ct)
+        HttpContext http, BookSlotsHandler book, ScheduleReadModel schedule, PracticeClock clock, CancellationToken ct)
     {
         var (request, problem) = await ApiJson.ReadAsync<AppointmentRequest>(http.Request, ct);
         if (problem is not null) return problem;
@@ -133,7 +133,8 @@ public static partial class ApiEndpoints
             return ApiProblems.For(result.Rejection!.Value);
         var booked = result.Value!;
         return TypedResults.Created($"/api/bookings/{booked.BookingId}", new AppointmentDto(booked.BookingId, booked.VisitType, booked.PatientId,
-            booked.DoctorId, clock.ToLocal(booked.Slots[0].StartUtc), clock.ToLocal(booked.Slots[^1].EndUtc), booked.Slots.Select(s => s.SlotId).ToArray()));
+            booked.DoctorId, clock.ToLocal(booked.Slots[0].StartUtc), clock.ToLocal(booked.Slots[^1].EndUtc), booked.Slots.Select(s => s.SlotId).ToArray(),
+            (await schedule.BookingAsync(booked.BookingId, ct))?.RoomId));
     }
 
     /// <summary>Moves an appointment to another start with the same clinician; its length stays (the decider checks the rest).</summary>
@@ -160,6 +161,7 @@ public static partial class ApiEndpoints
             return ApiProblems.For(result.Rejection!.Value);
         var moved = result.Value!;
         return TypedResults.Ok(new AppointmentDto(moved.BookingId, moved.VisitTypeId, moved.PatientId, moved.ToDoctorId,
-            clock.ToLocal(moved.ToSlots[0].StartUtc), clock.ToLocal(moved.ToSlots[^1].EndUtc), moved.ToSlots.Select(s => s.SlotId).ToArray()));
+            clock.ToLocal(moved.ToSlots[0].StartUtc), clock.ToLocal(moved.ToSlots[^1].EndUtc), moved.ToSlots.Select(s => s.SlotId).ToArray(),
+            (await schedule.BookingAsync(moved.BookingId, ct))?.RoomId));
     }
 }

@@ -116,6 +116,7 @@ public static partial class ApiEndpoints
         api.MapGet("/bookings/mine", MyBookingsAsync).RequireAuthorization(Bearer(Roles.Patient));
         api.MapDelete("/bookings/{bookingId}", CancelBookingAsync).RequireAuthorization(Bearer(Roles.Patient, Roles.Receptionist, Roles.Admin));
         MapVisitTypes(api);
+        MapRooms(api);
         api.MapGet("/patients", FindPatientsAsync).RequireAuthorization(Bearer(Roles.Receptionist, Roles.Admin));
         api.MapPost("/doctors/me/days", ScheduleMyDayAsync).RequireAuthorization(Bearer(Roles.ClinicianRoles));
         api.MapPost("/doctors/{doctorId}/days/{date}/cancel", CancelDayAsync).RequireAuthorization(Bearer([.. Roles.ClinicianRoles, Roles.Receptionist, Roles.Admin]));
@@ -232,7 +233,7 @@ public static partial class ApiEndpoints
             if (!TimeOnly.TryParseExact(block.Start, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) ||
                 !TimeOnly.TryParseExact(block.End, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end))
                 return ApiProblems.Validation("Each block needs a start and an end as HH:mm, such as 09:00.");
-            parsed.Add(new BlockOfTime(start, end));
+            parsed.Add(new BlockOfTime(start, end, RoomId: block.RoomId));
         }
 
         var actor = CurrentActor.From(http.User)!;

@@ -27,8 +27,9 @@ public sealed class SeedOptions
 /// <summary>
 /// Makes sure the roles exist and, when asked and the database has no users, seeds the demo practice: an owner, a
 /// receptionist, three doctors with two blocks on every weekday of the next 14 days (Dr Hart's last afternoon hour kept
-/// for staff to book minor procedures), a nurse (mornings) and a counsellor (afternoons), the visit types Vaccination,
-/// Counselling and Minor procedure beside the built-in two, and twenty patients with a scatter of bookings.
+/// for staff to book minor procedures, in the treatment room), a nurse (mornings, in the treatment room) and a counsellor
+/// (afternoons), the visit types Vaccination, Counselling and Minor procedure (which needs a treatment room) beside the
+/// built-in two, the Treatment room, and twenty patients with a scatter of bookings.
 /// </summary>
 public sealed class DemoSeeder(
     RoleManager<IdentityRole<Guid>> roles,
@@ -38,6 +39,7 @@ public sealed class DemoSeeder(
     ScheduleDayHandler schedule,
     BookSlotsHandler book,
     Admin.VisitTypes.DefineVisitTypeHandler visitTypes,
+    Admin.Rooms.DefineRoomHandler rooms,
     IEventStore store,
     ICheckpoints checkpoints,
     PeopleDirectory people,
@@ -83,8 +85,11 @@ public sealed class DemoSeeder(
         var byOwner = Actor.Admin(owner.Id);
         await DefineAsync(new("Vaccination", "Flu, travel and routine vaccinations with the nurse.", 10, [ClinicianKind.Nurse], [], true, "#7b1fa2"), byOwner, ct);
         await DefineAsync(new("Counselling", "A 50-minute session with the practice counsellor.", 50, [ClinicianKind.Counsellor], [], true, "#ef6c00"), byOwner, ct);
+        var treatmentRoom = (await rooms.HandleAsync(null, new("Treatment room", ["treatment", "step-free"]), byOwner, ct)).Value?.RoomId
+            ?? throw new InvalidOperationException("Could not seed the treatment room.");
         var procedure = await DefineAsync(
-            new("Minor procedure", "Stitches, cryotherapy and similar; reception books it.", 30, [ClinicianKind.Doctor], [], false, "#c62828"), byOwner, ct);
+            new("Minor procedure", "Stitches, cryotherapy and similar; reception books it.", 30, [ClinicianKind.Doctor], [], false, "#c62828", "treatment"),
+            byOwner, ct);
         var patients = new List<ClinicUser>();
         for (var i = 1; i <= Patients; i++)
             patients.Add(await CreateAsync($"patient{i}@demo.clinic", $"Patient {i:00}", Roles.Patient, $"+44 7700 900{i:000}"));
@@ -97,12 +102,12 @@ public sealed class DemoSeeder(
             var date = clock.Today.AddDays(offset);
             if (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
                 continue;
-            await ScheduleAsync(nurse.Id, date, [new(new(9, 0), new(12, 0))], Actor.Clinician(nurse.Id, ClinicianKind.Nurse), ct);
+            await ScheduleAsync(nurse.Id, date, [new(new(9, 0), new(12, 0), RoomId: treatmentRoom)], Actor.Clinician(nurse.Id, ClinicianKind.Nurse), ct);
             await ScheduleAsync(counsellor.Id, date, [new(new(13, 0), new(17, 0))], Actor.Clinician(counsellor.Id, ClinicianKind.Counsellor), ct);
             foreach (var doctor in doctors)
             {
                 BlockOfTime[] hours = doctor == doctors[0]
-                    ? [new(new(9, 0), new(12, 0)), new(new(14, 0), new(16, 0)), new(new(16, 0), new(17, 0), StaffOnly: true, OnlyFor: [procedure])]
+                    ? [new(new(9, 0), new(12, 0)), new(new(14, 0), new(16, 0)), new(new(16, 0), new(17, 0), StaffOnly: true, OnlyFor: [procedure], RoomId: treatmentRoom)]
                     : [new(new(9, 0), new(12, 0)), new(new(14, 0), new(17, 0))];
                 var day = await ScheduleAsync(doctor.Id, date, hours, Actor.Doctor(doctor.Id), ct);
                 if (day is null)

@@ -2,6 +2,7 @@ using ClinicPortal.Domain.VisitTypes;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Booking;
 using ClinicPortal.Domain.Policies;
+using ClinicPortal.Domain.Rooms;
 using ClinicPortal.Domain.Scheduling;
 
 namespace ClinicPortal.Features.Shared;
@@ -52,6 +53,13 @@ public static class RejectionText
         Rejection.VisitTypeNeedsClinicians => "Choose who gives this visit: a kind of clinician, or named clinicians.",
         Rejection.VisitTypeColourInvalid => "Choose a colour such as #3f51b5.",
         Rejection.ReasonTooLong => $"Keep the reason for the visit to at most {VisitType.MaxReasonLength} characters.",
+        Rejection.RoomNotFound => "That room was not found.",
+        Rejection.RoomNameRequired => $"Give the room a name of at most {Room.MaxNameLength} characters.",
+        Rejection.RoomNameTaken => "Another room already has this name.",
+        Rejection.RoomFeaturesInvalid => $"A room has at most {Room.MaxFeatures} features of at most {Room.MaxFeatureLength} characters each.",
+        Rejection.RoomInUse => "Another clinician's time is in that room then. Choose another room or time.",
+        Rejection.RoomOutOfUse => "That room is out of use. Choose another room.",
+        Rejection.RoomLacksFeature => "This kind of visit needs a room with the right equipment, and that time is not in one. Please choose another time.",
         Rejection.BookingAlreadyAtThatTime => "The appointment is already at that time; choose another.",
         Rejection.Conflict => "Many changes arrived at once and yours could not be saved. Please try again.",
         _ => "That request breaks one of the practice's rules.",

@@ -42,4 +42,5 @@ public static class EventSerializer
 [JsonSerializable(typeof(VisitMarked))]
 [JsonSerializable(typeof(ClinicPortal.Domain.VisitTypes.VisitTypeDefined))]
 [JsonSerializable(typeof(BookingMoved))]
+[JsonSerializable(typeof(ClinicPortal.Domain.Rooms.RoomDefined))]
 public sealed partial class EventJson : JsonSerializerContext;

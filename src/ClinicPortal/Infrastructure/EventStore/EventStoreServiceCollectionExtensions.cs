@@ -29,6 +29,8 @@ public static class EventStoreServiceCollectionExtensions
         services.AddSingleton<IProjection, ScheduleProjection>();
         services.AddSingleton<IProjection, VisitTypeProjection>();
         services.AddSingleton<VisitTypeCatalogueReadModel>();
+        services.AddSingleton<IProjection, RoomProjection>();
+        services.AddSingleton<RoomsReadModel>();
         services.AddSingleton<IEventStore, SqliteEventStore>();
         services.AddSingleton<ReadModelRebuilder>();
         services.AddSingleton<ScheduleReadModel>();

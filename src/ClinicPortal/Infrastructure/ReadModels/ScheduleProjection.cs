@@ -11,12 +11,12 @@ namespace ClinicPortal.Infrastructure.ReadModels;
 /// every booking (a patient's bookings), each doctor day's status, and each patient's booked slots per month.
 /// Instants are stored as Unix milliseconds, dates as the practice's yyyy-MM-dd. (Clinicians of every kind are in
 /// the <c>doctor_id</c> columns, the name the log has always used.) Version 2: staff-only and visit-type-limited
-/// slots, and each booking's visit type and reason.
+/// slots, and each booking's visit type and reason. Version 3: each slot's and each booking's room.
 /// </summary>
 public sealed class ScheduleProjection : IProjection
 {
     public string Name => "schedule";
-    public int Version => 2;
+    public int Version => 3;
     public IReadOnlyList<string> Tables => ["rm_slots", "rm_bookings", "rm_doctor_days", "rm_monthly_usage"];
 
     public string Schema => """
@@ -28,7 +28,8 @@ public sealed class ScheduleProjection : IProjection
             booking_id TEXT,
             patient_id TEXT,
             staff_only INTEGER NOT NULL DEFAULT 0,
-            only_for   TEXT
+            only_for   TEXT,
+            room_id    TEXT
         );
         CREATE TABLE rm_bookings (
             booking_id    TEXT PRIMARY KEY,
@@ -44,7 +45,8 @@ public sealed class ScheduleProjection : IProjection
             cancelled     TEXT,
             visit_outcome TEXT,
             visit_type_id TEXT NOT NULL,
-            reason        TEXT
+            reason        TEXT,
+            room_id       TEXT
         );
         CREATE TABLE rm_doctor_days (
             doctor_id     TEXT NOT NULL,
@@ -79,9 +81,10 @@ public sealed class ScheduleProjection : IProjection
                 foreach (var slot in e.Slots)
                 {
                     await db.ExecuteAsync(
-                        "INSERT INTO rm_slots (slot_id, doctor_id, date, start_utc, staff_only, only_for) VALUES ($slot, $doctor, $date, $start, $staff, $only);",
+                        "INSERT INTO rm_slots (slot_id, doctor_id, date, start_utc, staff_only, only_for, room_id) " +
+                        "VALUES ($slot, $doctor, $date, $start, $staff, $only, $room);",
                         ct, ("$slot", Id(slot.SlotId)), ("$doctor", Id(e.DoctorId)), ("$date", Day(e.Date)), ("$start", Ms(slot.StartUtc)),
-                        ("$staff", e.StaffOnly ? 1 : 0), ("$only", Ids(e.OnlyFor)));
+                        ("$staff", e.StaffOnly ? 1 : 0), ("$only", Ids(e.OnlyFor)), ("$room", OptionalId(e.RoomId)));
                 }
                 break;
 
@@ -99,13 +102,15 @@ public sealed class ScheduleProjection : IProjection
                 }
                 await db.ExecuteAsync(
                     """
-                    INSERT INTO rm_bookings (booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_ids, slot_count, booked_by, booked_at, visit_type_id, reason)
-                    VALUES ($booking, $patient, $doctor, $date, $start, $end, $slots, $count, $by, $at, $type, $reason);
+                    INSERT INTO rm_bookings (booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_ids, slot_count, booked_by, booked_at, visit_type_id, reason, room_id)
+                    VALUES ($booking, $patient, $doctor, $date, $start, $end, $slots, $count, $by, $at, $type, $reason,
+                        (SELECT room_id FROM rm_slots WHERE slot_id = $first));
                     """,
                     ct, ("$booking", Id(e.BookingId)), ("$patient", Id(e.PatientId)), ("$doctor", Id(e.DoctorId)), ("$date", Day(e.Date)),
                     ("$start", Ms(e.Slots[0].StartUtc)), ("$end", Ms(e.Slots[^1].EndUtc)),
                     ("$slots", string.Join(' ', e.Slots.Select(s => Id(s.SlotId)))), ("$count", e.Slots.Count),
-                    ("$by", e.BookedBy), ("$at", Ms(stored.RecordedAt)), ("$type", Id(e.VisitType)), ("$reason", (object?)e.Reason ?? DBNull.Value));
+                    ("$by", e.BookedBy), ("$at", Ms(stored.RecordedAt)), ("$type", Id(e.VisitType)), ("$reason", (object?)e.Reason ?? DBNull.Value),
+                    ("$first", Id(e.Slots[0].SlotId)));
                 await AddUsageAsync(db, e.PatientId, e.Date, e.Slots.Count, ct);
                 break;
 
@@ -134,10 +139,11 @@ public sealed class ScheduleProjection : IProjection
                         ct, ("$booking", Id(e.BookingId)), ("$patient", Id(e.PatientId)), ("$slot", Id(slot.SlotId)));
                 }
                 await db.ExecuteAsync(
-                    "UPDATE rm_bookings SET doctor_id = $doctor, date = $date, start_utc = $start, end_utc = $end, slot_ids = $slots, slot_count = $count " +
-                    "WHERE booking_id = $booking;",
+                    "UPDATE rm_bookings SET doctor_id = $doctor, date = $date, start_utc = $start, end_utc = $end, slot_ids = $slots, slot_count = $count, " +
+                    "room_id = (SELECT room_id FROM rm_slots WHERE slot_id = $first) WHERE booking_id = $booking;",
                     ct, ("$doctor", Id(e.ToDoctorId)), ("$date", Day(e.ToDate)), ("$start", Ms(e.ToSlots[0].StartUtc)), ("$end", Ms(e.ToSlots[^1].EndUtc)),
-                    ("$slots", string.Join(' ', e.ToSlots.Select(s => Id(s.SlotId)))), ("$count", e.ToSlots.Count), ("$booking", Id(e.BookingId)));
+                    ("$slots", string.Join(' ', e.ToSlots.Select(s => Id(s.SlotId)))), ("$count", e.ToSlots.Count), ("$booking", Id(e.BookingId)),
+                    ("$first", Id(e.ToSlots[0].SlotId)));
                 await AddUsageAsync(db, e.PatientId, e.FromDate, -e.FromSlots.Count, ct);
                 await AddUsageAsync(db, e.PatientId, e.ToDate, e.ToSlots.Count, ct);
                 break;
@@ -178,6 +184,8 @@ public sealed class ScheduleProjection : IProjection
             ct, ("$patient", Id(patientId)), ("$month", PracticeTime.MonthOf(date)), ("$slots", slots));
 
     internal static string Id(Guid id) => id.ToString();
+
+    internal static object OptionalId(Guid? id) => id is { } value ? Id(value) : DBNull.Value;
 
     /// <summary>A list of ids as one column (space-separated), or NULL for none.</summary>
     internal static object Ids(IReadOnlyList<Guid>? ids) => ids is { Count: > 0 } ? string.Join(' ', ids.Select(Id)) : DBNull.Value;

@@ -7,8 +7,11 @@ using static ClinicPortal.Infrastructure.ReadModels.ScheduleProjection;
 
 namespace ClinicPortal.Infrastructure.ReadModels;
 
-/// <summary>A free slot; <paramref name="StaffOnly"/> time is booked by staff only, <paramref name="OnlyFor"/> limits it to those visit types.</summary>
-public sealed record AvailableSlot(Guid SlotId, DateTimeOffset StartUtc, bool StaffOnly = false, IReadOnlyList<Guid>? OnlyFor = null)
+/// <summary>
+/// A free slot; <paramref name="StaffOnly"/> time is booked by staff only, <paramref name="OnlyFor"/> limits it to those
+/// visit types; <paramref name="RoomId"/> is its room, if it is in one.
+/// </summary>
+public sealed record AvailableSlot(Guid SlotId, DateTimeOffset StartUtc, bool StaffOnly = false, IReadOnlyList<Guid>? OnlyFor = null, Guid? RoomId = null)
 {
     public DateTimeOffset EndUtc => StartUtc + SlotBlock.SlotLength;
 
@@ -21,10 +24,11 @@ public sealed record DoctorSlots(Guid DoctorId, IReadOnlyList<AvailableSlot> Slo
 
 public sealed record PatientBooking(
     Guid BookingId, Guid PatientId, Guid DoctorId, DateOnly Date, DateTimeOffset StartUtc, DateTimeOffset EndUtc,
-    int SlotCount, string? Cancelled, string? VisitOutcome, Guid VisitTypeId = default, string? Reason = null);
+    int SlotCount, string? Cancelled, string? VisitOutcome, Guid VisitTypeId = default, string? Reason = null, Guid? RoomId = null);
 
 public sealed record DoctorDaySlot(
-    Guid SlotId, DateTimeOffset StartUtc, Guid? BookingId, Guid? PatientId, string? VisitOutcome, bool StaffOnly = false, IReadOnlyList<Guid>? OnlyFor = null)
+    Guid SlotId, DateTimeOffset StartUtc, Guid? BookingId, Guid? PatientId, string? VisitOutcome, bool StaffOnly = false, IReadOnlyList<Guid>? OnlyFor = null,
+    Guid? RoomId = null)
 {
     public DateTimeOffset EndUtc => StartUtc + SlotBlock.SlotLength;
     public bool IsBooked => BookingId is not null;
@@ -33,7 +37,8 @@ public sealed record DoctorDaySlot(
 /// <summary>A booking of a doctor's day as staff see it: who, when, who booked it, and what became of it.</summary>
 public sealed record DayBooking(
     Guid BookingId, Guid PatientId, Guid DoctorId, DateTimeOffset StartUtc, DateTimeOffset EndUtc, int SlotCount,
-    string BookedBy, DateTimeOffset BookedAt, string? Cancelled, string? VisitOutcome, Guid VisitTypeId = default, string? Reason = null);
+    string BookedBy, DateTimeOffset BookedAt, string? Cancelled, string? VisitOutcome, Guid VisitTypeId = default, string? Reason = null,
+    Guid? RoomId = null);
 
 public sealed record DoctorDayView(Guid DoctorId, DateOnly Date, bool Cancelled, string? CancelReason, IReadOnlyList<DoctorDaySlot> Slots);
 
@@ -92,12 +97,12 @@ public sealed class ScheduleReadModel
     {
         var rows = await QueryAsync(
             """
-            SELECT doctor_id, slot_id, start_utc, staff_only, only_for FROM rm_slots
+            SELECT doctor_id, slot_id, start_utc, staff_only, only_for, room_id FROM rm_slots
             WHERE date = $date AND booking_id IS NULL AND start_utc > $now
             ORDER BY doctor_id, start_utc;
             """,
             r => (Doctor: r.GetGuid(0), Slot: new AvailableSlot(r.GetGuid(1), FromMs(r.GetInt64(2)), r.GetInt64(3) == 1,
-                ParseIds(r.IsDBNull(4) ? null : r.GetString(4)))),
+                ParseIds(r.IsDBNull(4) ? null : r.GetString(4)), OptionalGuid(r, 5))),
             CancellationToken.None, ("$date", Day(date)), ("$now", Ms(now))); // shared: one caller's cancellation must not fail the others
         return rows.GroupBy(row => row.Doctor)
             .Select(group => new DoctorSlots(group.Key, group.Select(row => row.Slot).ToArray()))
@@ -144,7 +149,7 @@ public sealed class ScheduleReadModel
             ct, ("$doctor", Id(doctorId)), ("$date", Day(date)))).SingleOrDefault();
         var slots = await QueryAsync(
             """
-            SELECT s.slot_id, s.start_utc, s.booking_id, s.patient_id, b.visit_outcome, s.staff_only, s.only_for
+            SELECT s.slot_id, s.start_utc, s.booking_id, s.patient_id, b.visit_outcome, s.staff_only, s.only_for, s.room_id
             FROM rm_slots s LEFT JOIN rm_bookings b ON b.booking_id = s.booking_id
             WHERE s.doctor_id = $doctor AND s.date = $date
             ORDER BY s.start_utc;
@@ -152,31 +157,40 @@ public sealed class ScheduleReadModel
             r => new DoctorDaySlot(
                 r.GetGuid(0), FromMs(r.GetInt64(1)),
                 r.IsDBNull(2) ? null : r.GetGuid(2), r.IsDBNull(3) ? null : r.GetGuid(3), r.IsDBNull(4) ? null : r.GetString(4),
-                r.GetInt64(5) == 1, ParseIds(r.IsDBNull(6) ? null : r.GetString(6))),
+                r.GetInt64(5) == 1, ParseIds(r.IsDBNull(6) ? null : r.GetString(6)), OptionalGuid(r, 7)),
             ct, ("$doctor", Id(doctorId)), ("$date", Day(date)));
         return new DoctorDayView(doctorId, date, status.Cancelled, status.Reason, slots);
     }
+
+    /// <summary>Every clinician's time in a room on a practice date (what the schedule page checks a block in a room against).</summary>
+    public Task<IReadOnlyList<RoomTime>> RoomTimeAsync(DateOnly date, CancellationToken ct = default) =>
+        QueryAsync(
+            "SELECT room_id, doctor_id, start_utc FROM rm_slots WHERE date = $date AND room_id IS NOT NULL ORDER BY start_utc;",
+            r => new RoomTime(r.GetGuid(0), r.GetGuid(1), FromMs(r.GetInt64(2))), ct, ("$date", Day(date)));
 
     /// <summary>Every booking of a doctor's day, live or cancelled, by start: the calendar's blocks and the list of whom to phone.</summary>
     public Task<IReadOnlyList<DayBooking>> DayBookingsAsync(Guid doctorId, DateOnly date, CancellationToken ct = default) =>
         QueryAsync(
             """
-            SELECT booking_id, patient_id, doctor_id, start_utc, end_utc, slot_count, booked_by, booked_at, cancelled, visit_outcome, visit_type_id, reason
+            SELECT booking_id, patient_id, doctor_id, start_utc, end_utc, slot_count, booked_by, booked_at, cancelled, visit_outcome, visit_type_id, reason, room_id
             FROM rm_bookings WHERE doctor_id = $doctor AND date = $date ORDER BY start_utc;
             """,
             r => new DayBooking(
                 r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), FromMs(r.GetInt64(3)), FromMs(r.GetInt64(4)), r.GetInt32(5),
                 r.GetString(6), FromMs(r.GetInt64(7)), r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9),
-                r.GetGuid(10), r.IsDBNull(11) ? null : r.GetString(11)),
+                r.GetGuid(10), r.IsDBNull(11) ? null : r.GetString(11), OptionalGuid(r, 12)),
             ct, ("$doctor", Id(doctorId)), ("$date", Day(date)));
 
     private const string SelectBooking =
-        "SELECT booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_count, cancelled, visit_outcome, visit_type_id, reason FROM rm_bookings";
+        "SELECT booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_count, cancelled, visit_outcome, visit_type_id, reason, room_id FROM rm_bookings";
 
     private static PatientBooking ReadBooking(SqliteDataReader r) => new(
         r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), DateOnly.ParseExact(r.GetString(3), "yyyy-MM-dd"),
         FromMs(r.GetInt64(4)), FromMs(r.GetInt64(5)), r.GetInt32(6),
-        r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8), r.GetGuid(9), r.IsDBNull(10) ? null : r.GetString(10));
+        r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8), r.GetGuid(9), r.IsDBNull(10) ? null : r.GetString(10),
+        OptionalGuid(r, 11));
+
+    private static Guid? OptionalGuid(SqliteDataReader r, int column) => r.IsDBNull(column) ? null : r.GetGuid(column);
 
     private static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 

@@ -7,11 +7,14 @@ using static ClinicPortal.Infrastructure.ReadModels.ScheduleProjection;
 
 namespace ClinicPortal.Infrastructure.ReadModels;
 
-/// <summary>The practice's visit types as last defined (the two built-in ones have a row only once the owner changes them).</summary>
+/// <summary>
+/// The practice's visit types as last defined (the two built-in ones have a row only once the owner changes them).
+/// Version 2: the room feature a visit type needs.
+/// </summary>
 public sealed class VisitTypeProjection : IProjection
 {
     public string Name => "visit-types";
-    public int Version => 1;
+    public int Version => 2;
     public IReadOnlyList<string> Tables => ["rm_visit_types"];
 
     public string Schema => """
@@ -24,6 +27,7 @@ public sealed class VisitTypeProjection : IProjection
             given_by_clinicians TEXT,
             bookable_online    INTEGER NOT NULL,
             colour             TEXT NOT NULL,
+            room_feature       TEXT,
             defined_at         INTEGER NOT NULL
         );
         """;
@@ -36,15 +40,16 @@ public sealed class VisitTypeProjection : IProjection
             return;
         await db.ExecuteAsync(
             """
-            INSERT INTO rm_visit_types (visit_type_id, name, description, minutes, given_by_kinds, given_by_clinicians, bookable_online, colour, defined_at)
-            VALUES ($id, $name, $description, $minutes, $kinds, $clinicians, $online, $colour, $at)
+            INSERT INTO rm_visit_types (visit_type_id, name, description, minutes, given_by_kinds, given_by_clinicians, bookable_online, colour, room_feature, defined_at)
+            VALUES ($id, $name, $description, $minutes, $kinds, $clinicians, $online, $colour, $feature, $at)
             ON CONFLICT (visit_type_id) DO UPDATE SET name = excluded.name, description = excluded.description, minutes = excluded.minutes,
                 given_by_kinds = excluded.given_by_kinds, given_by_clinicians = excluded.given_by_clinicians,
-                bookable_online = excluded.bookable_online, colour = excluded.colour;
+                bookable_online = excluded.bookable_online, colour = excluded.colour, room_feature = excluded.room_feature;
             """,
             ct, ("$id", Id(e.VisitTypeId)), ("$name", e.Name), ("$description", e.Description), ("$minutes", e.Minutes),
             ("$kinds", string.Join(' ', e.GivenByKinds)), ("$clinicians", Ids(e.GivenByClinicians)),
-            ("$online", e.BookableOnline ? 1 : 0), ("$colour", e.Colour), ("$at", Ms(stored.RecordedAt)));
+            ("$online", e.BookableOnline ? 1 : 0), ("$colour", e.Colour), ("$feature", (object?)e.RoomFeature ?? DBNull.Value),
+            ("$at", Ms(stored.RecordedAt)));
     }
 }
 
@@ -55,30 +60,15 @@ public sealed class VisitTypeProjection : IProjection
 public sealed class VisitTypeCatalogueReadModel
 {
     private readonly ClinicDatabase database;
-    private long _changes; // changes to visit types committed so far (signalled after each commit)
-    private volatile KeptRead? _kept;
-
-    private sealed record KeptRead(long Changes, Task<IReadOnlyList<VisitType>> Types);
+    private readonly KeptUntilChanged<IReadOnlyList<VisitType>> kept;
 
     public VisitTypeCatalogueReadModel(ClinicDatabase database, EventLogSignal signal)
     {
         this.database = database;
-        signal.Appended += appended =>
-        {
-            if (appended.Touches(Tag.VisitTypes))
-                Interlocked.Increment(ref _changes);
-        };
+        kept = new(signal, Tag.VisitTypes, ReadAllAsync);
     }
 
-    /// <summary>A kept read serves only callers who know of no change since it began; it is read again after any.</summary>
-    public Task<IReadOnlyList<VisitType>> AllAsync(CancellationToken ct = default)
-    {
-        var changes = Interlocked.Read(ref _changes);
-        var kept = _kept;
-        if (kept is null || kept.Changes != changes || kept.Types.IsFaulted)
-            _kept = kept = new KeptRead(changes, ReadAllAsync());
-        return kept.Types.WaitAsync(ct);
-    }
+    public Task<IReadOnlyList<VisitType>> AllAsync(CancellationToken ct = default) => kept.GetAsync(ct);
 
     public async Task<VisitType?> FindAsync(Guid id, CancellationToken ct = default) =>
         (await AllAsync(ct)).FirstOrDefault(t => t.Id == id);
@@ -88,7 +78,7 @@ public sealed class VisitTypeCatalogueReadModel
         await using var connection = await database.OpenAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
         command.CommandText =
-            "SELECT visit_type_id, name, description, minutes, given_by_kinds, given_by_clinicians, bookable_online, colour FROM rm_visit_types;";
+            "SELECT visit_type_id, name, description, minutes, given_by_kinds, given_by_clinicians, bookable_online, colour, room_feature FROM rm_visit_types;";
         var defined = new Dictionary<Guid, VisitType>();
         await using (var r = await command.ExecuteReaderAsync())
         {
@@ -96,7 +86,8 @@ public sealed class VisitTypeCatalogueReadModel
             {
                 var type = new VisitType(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetInt32(3),
                     r.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<ClinicianKind>).ToArray(),
-                    ParseIds(r.IsDBNull(5) ? null : r.GetString(5)) ?? [], r.GetInt64(6) == 1, r.GetString(7));
+                    ParseIds(r.IsDBNull(5) ? null : r.GetString(5)) ?? [], r.GetInt64(6) == 1, r.GetString(7),
+                    r.IsDBNull(8) ? null : r.GetString(8));
                 defined[type.Id] = type;
             }
         }

@@ -4,7 +4,8 @@ namespace ClinicPortal.Features.Admin.Audit;
 
 /// <summary>Each event of the log as a sentence the practice owner reads: who did what, to whom, when.</summary>
 public sealed class AuditText(
-    IReadOnlyDictionary<Guid, string> names, Func<DateTimeOffset, string> time, IReadOnlyDictionary<Guid, string>? visitTypes = null)
+    IReadOnlyDictionary<Guid, string> names, Func<DateTimeOffset, string> time, IReadOnlyDictionary<Guid, string>? visitTypes = null,
+    IReadOnlyDictionary<Guid, string>? rooms = null)
 {
     public string Who(string causedBy) =>
         Guid.TryParse(causedBy, out var id) ? Name(id) : causedBy.StartsWith("system", StringComparison.Ordinal) ? "ClinicPortal (monthly quota)" : causedBy;
@@ -20,7 +21,10 @@ public sealed class AuditText(
         BookingMoved e =>
             $"Moved {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking from {Day(e.FromDate)} {Span(e.FromSlots)} with {Name(e.FromDoctorId)} to {Day(e.ToDate)} {Span(e.ToSlots)} with {Name(e.ToDoctorId)}",
         Domain.VisitTypes.VisitTypeDefined e =>
-            $"Defined the visit type {e.Name}: {e.Minutes} minutes, {(e.BookableOnline ? "bookable online" : "booked by staff only")}",
+            $"Defined the visit type {e.Name}: {e.Minutes} minutes, {(e.BookableOnline ? "bookable online" : "booked by staff only")}"
+            + (e.RoomFeature is { } feature ? $", in a room with {feature}" : ""),
+        Domain.Rooms.RoomDefined e =>
+            $"Defined the room {e.Name}: {(e.Features.Count == 0 ? "no features" : string.Join(", ", e.Features))}{(e.InUse ? "" : ", out of use")}",
         _ => @event.GetType().Name,
     };
 
@@ -30,7 +34,8 @@ public sealed class AuditText(
 
     private string Kept(DayScheduled e) =>
         (e.StaffOnly ? ", kept for staff to book" : "")
-        + (e.OnlyFor is { Count: > 0 } only ? $", only for {string.Join(", ", only.Select(id => visitTypes?.GetValueOrDefault(id) ?? "a visit type"))}" : "");
+        + (e.OnlyFor is { Count: > 0 } only ? $", only for {string.Join(", ", only.Select(id => visitTypes?.GetValueOrDefault(id) ?? "a visit type"))}" : "")
+        + (e.RoomId is { } room ? $", in {rooms?.GetValueOrDefault(room) ?? "a room no longer listed"}" : "");
 
     private string Name(Guid id) => names.GetValueOrDefault(id, "someone no longer listed");
     private static string Day(DateOnly date) => date.ToString("ddd d MMM yyyy");

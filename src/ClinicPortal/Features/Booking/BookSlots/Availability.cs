@@ -9,7 +9,8 @@ namespace ClinicPortal.Features.Booking.BookSlots;
 /// When a visit type can be booked: a day's starts per clinician, and the first day with one. The Book page and the
 /// API ask the same questions here.
 /// </summary>
-public sealed class Availability(ScheduleReadModel schedule, PeopleDirectory people, VisitTypeCatalogueReadModel visitTypes, PracticeClock clock)
+public sealed class Availability(
+    ScheduleReadModel schedule, PeopleDirectory people, VisitTypeCatalogueReadModel visitTypes, RoomsReadModel rooms, PracticeClock clock)
 {
     /// <summary>How far "Next available" looks ahead, today included.</summary>
     public const int NextAvailableDays = 60;
@@ -28,7 +29,8 @@ public sealed class Availability(ScheduleReadModel schedule, PeopleDirectory peo
         IReadOnlyList<BusyTime>? patientBusy = null, int slotsLeft = int.MaxValue, CancellationToken ct = default)
     {
         var (names, kindOf) = await TakingBookingsAsync(clinicianId, ct);
-        return SlotOffers.For(await schedule.AvailableSlotsAsync(date, clock.Now, ct), names, visitType, byPatient, patientBusy, slotsLeft, kindOf);
+        return SlotOffers.For(await schedule.AvailableSlotsAsync(date, clock.Now, ct), names, visitType, byPatient, patientBusy, slotsLeft, kindOf,
+            await rooms.LookupAsync(ct));
     }
 
     /// <summary>The active clinicians (one, or every one) by name, and each clinician's kind.</summary>
@@ -47,9 +49,10 @@ public sealed class Availability(ScheduleReadModel schedule, PeopleDirectory peo
     {
         var today = clock.Today;
         var (names, kindOf) = await TakingBookingsAsync(clinicianId, ct);
+        var roomOf = await rooms.LookupAsync(ct);
         for (var date = from < today ? today : from; date < today.AddDays(NextAvailableDays); date = date.AddDays(1))
         {
-            var offers = SlotOffers.For(await schedule.AvailableSlotsAsync(date, clock.Now, ct), names, visitType, byPatient, kindOf: kindOf);
+            var offers = SlotOffers.For(await schedule.AvailableSlotsAsync(date, clock.Now, ct), names, visitType, byPatient, kindOf: kindOf, roomOf: roomOf);
             if (offers.Doctors.Count > 0)
                 return (date, offers);
         }

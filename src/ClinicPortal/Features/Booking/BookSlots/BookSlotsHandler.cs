@@ -7,7 +7,8 @@ using ClinicPortal.Infrastructure.ReadModels;
 
 namespace ClinicPortal.Features.Booking.BookSlots;
 
-public sealed class BookSlotsHandler(CommandExecutor executor, PracticeClock clock, PeopleDirectory people, ScheduleReadModel schedule)
+public sealed class BookSlotsHandler(
+    CommandExecutor executor, PracticeClock clock, PeopleDirectory people, ScheduleReadModel schedule, RoomsReadModel rooms)
 {
     /// <summary>
     /// Books a visit type (<paramref name="visitTypeId"/>) in its run of slots, or, without one, today's single or
@@ -31,7 +32,7 @@ public sealed class BookSlotsHandler(CommandExecutor executor, PracticeClock clo
         var now = clock.Now;
         // The slots' date lets the decision read only the patient's month; an unknown slot leaves it to the decision to say.
         var command = new Domain.Booking.BookSlots(Guid.CreateVersion7(), patientId, slotIds, by, now, days.Count > 0 ? days[0].Date : null,
-            visitTypeId, reason, await people.KindsAsync(ct));
+            visitTypeId, reason, await people.KindsAsync(ct), await rooms.LookupAsync(ct));
         return (await executor.ExecuteAsync<BookSlotsDecider, Domain.Booking.BookSlots, BookingRequest, SlotsBooked>(command, ct)).Single();
     }
 }

@@ -20,6 +20,7 @@ public static class BookingDetails
             { d => d.Booking, booking },
             { d => d.Patient, patient },
             { d => d.DoctorName, day.Doctor.Name },
+            { d => d.RoomName, days.RoomName(booking.RoomId) },
             { d => d.VisitTypeName, days.VisitTypes.GetValueOrDefault(booking.VisitTypeId)?.Name ?? "" },
             { d => d.When, $"{day.Day.Date:dddd d MMMM}, {clock.Time(booking.StartUtc)}–{clock.Time(booking.EndUtc)}" },
             { d => d.BookedBy, booking.BookedBy == booking.PatientId.ToString() ? "the patient" : days.NameOf(booking.BookedBy) },

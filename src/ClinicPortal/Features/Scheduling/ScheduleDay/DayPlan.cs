@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ClinicPortal.Domain;
+using ClinicPortal.Domain.Rooms;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Infrastructure.ReadModels;
 
@@ -12,14 +13,23 @@ namespace ClinicPortal.Features.Scheduling.ScheduleDay;
 /// </summary>
 public static class DayPlan
 {
-    /// <summary>How many slots the blocks would add to the day, or why the practice would refuse them.</summary>
+    /// <summary>
+    /// How many slots the blocks would add to the day, or why the practice would refuse them; <paramref name="rooms"/>
+    /// and <paramref name="roomTime"/> (every clinician's time in a room that date) judge blocks in rooms.
+    /// </summary>
     public static Checked<int> Judge(
-        DoctorDayView day, IReadOnlyList<BlockOfTime> blocks, TimeZoneInfo zone, Actor by, DateTimeOffset now)
+        DoctorDayView day, IReadOnlyList<BlockOfTime> blocks, TimeZoneInfo zone, Actor by, DateTimeOffset now,
+        IReadOnlyList<Room>? rooms = null, IReadOnlyList<RoomTime>? roomTime = null)
     {
-        var state = DoctorDay.Empty(day.DoctorId, day.Date) with
+        var doctorDay = DoctorDay.Empty(day.DoctorId, day.Date) with
         {
-            Slots = day.Slots.ToImmutableSortedDictionary(s => s.SlotId, s => new DaySlot(s.SlotId, s.StartUtc, s.BookingId)),
+            Slots = day.Slots.ToImmutableSortedDictionary(s => s.SlotId, s => new DaySlot(s.SlotId, s.StartUtc, s.BookingId, s.RoomId)),
             Cancelled = day.Cancelled,
+        };
+        var state = DayToSchedule.Of(doctorDay) with
+        {
+            Rooms = new RoomList((rooms ?? []).ToImmutableDictionary(r => r.Id)),
+            RoomSlots = (roomTime ?? []).ToImmutableDictionary(_ => Guid.NewGuid()), // the slots' ids play no part in the judgement
         };
         var command = new Domain.Scheduling.ScheduleDay(day.DoctorId, day.Date, blocks, zone, Guid.NewGuid, by, now);
         var decision = ScheduleDayDecider.Decide(command, state);

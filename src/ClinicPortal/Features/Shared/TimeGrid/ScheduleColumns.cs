@@ -6,7 +6,7 @@ namespace ClinicPortal.Features.Shared.TimeGrid;
 public static class ScheduleColumns
 {
     /// <summary>
-    /// Free slots one by one (past ones marked past, time kept for staff marked so), and each live booking as one block
+    /// Free slots one by one (past ones marked past, time kept for staff marked so, with their room), and each live booking as one block
     /// over all its slots, labelled with the patient's name and badged with its visit type in the visit type's colour
     /// (or with the visit's outcome once marked). A cancelled day keeps its note; its bookings are listed elsewhere.
     /// </summary>
@@ -15,8 +15,7 @@ public static class ScheduleColumns
         var blocks = new List<GridBlock>();
         foreach (var slot in day.Slots.Where(s => !s.IsBooked))
             blocks.Add(new GridBlock(slot.StartUtc, slot.EndUtc, slot.StartUtc <= now ? GridBlockKind.Past : GridBlockKind.Free,
-                slot.StaffOnly ? "staff only" : slot.OnlyFor is { } only ? $"for {string.Join(", ", only.Select(id => names.VisitTypes.GetValueOrDefault(id)?.Name ?? "a visit type"))}" : "free",
-                SlotId: slot.SlotId));
+                FreeLabel(slot, names), SlotId: slot.SlotId));
 
         var live = day.Slots.Where(s => s.BookingId is not null).Select(s => s.BookingId!.Value).ToHashSet();
         foreach (var booking in bookings.Where(b => b.Cancelled is null && live.Contains(b.BookingId)))
@@ -34,5 +33,13 @@ public static class ScheduleColumns
 
         var note = day.Cancelled ? $"Cancelled: {day.CancelReason}" : day.Slots.Count == 0 ? "No slots scheduled." : $"{day.Slots.Count} slots, {live.Count} booked";
         return new GridColumn(title, day.Date, blocks.OrderBy(b => b.StartUtc).ToArray(), day.Cancelled, note);
+    }
+
+    private static string FreeLabel(DoctorDaySlot slot, StaffDays names)
+    {
+        var terms = slot.StaffOnly ? "staff only"
+            : slot.OnlyFor is { } only ? $"for {string.Join(", ", only.Select(id => names.VisitTypes.GetValueOrDefault(id)?.Name ?? "a visit type"))}"
+            : "free";
+        return names.RoomName(slot.RoomId) is { } room ? $"{terms}, {room}" : terms;
     }
 }

@@ -1,3 +1,4 @@
+using ClinicPortal.Domain.Rooms;
 using ClinicPortal.Domain.VisitTypes;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.ReadModels;
@@ -10,9 +11,17 @@ public sealed record StaffDay(Person Doctor, DoctorDayView Day, IReadOnlyList<Da
     public DayBooking? Booking(Guid bookingId) => Bookings.FirstOrDefault(b => b.BookingId == bookingId);
 }
 
-/// <summary>Some clinicians' days, with the people their bookings name (patients, and whoever booked for them) and the visit types.</summary>
-public sealed record StaffDays(IReadOnlyList<StaffDay> Days, IReadOnlyDictionary<Guid, Person> People, IReadOnlyDictionary<Guid, VisitType> VisitTypes)
+/// <summary>
+/// Some clinicians' days, with the people their bookings name (patients, and whoever booked for them), the visit types,
+/// and the practice's rooms (none when it has none).
+/// </summary>
+public sealed record StaffDays(
+    IReadOnlyList<StaffDay> Days, IReadOnlyDictionary<Guid, Person> People, IReadOnlyDictionary<Guid, VisitType> VisitTypes,
+    IReadOnlyDictionary<Guid, Room>? Rooms = null)
 {
+    /// <summary>The name of a slot's or a booking's room; null when it is in none.</summary>
+    public string? RoomName(Guid? roomId) => roomId is { } id ? Rooms?.GetValueOrDefault(id)?.Name ?? "a room no longer listed" : null;
+
     public static readonly StaffDays None = new([], new Dictionary<Guid, Person>(), new Dictionary<Guid, VisitType>());
 
     private IReadOnlyDictionary<Guid, string>? names;
@@ -25,7 +34,7 @@ public sealed record StaffDays(IReadOnlyList<StaffDay> Days, IReadOnlyDictionary
 }
 
 /// <summary>Reads doctors' days for the calendars: the slots, the bookings, and the people named, in three queries per day at most.</summary>
-public sealed class StaffDayReader(ScheduleReadModel schedule, PeopleDirectory people, VisitTypeCatalogueReadModel visitTypes)
+public sealed class StaffDayReader(ScheduleReadModel schedule, PeopleDirectory people, VisitTypeCatalogueReadModel visitTypes, RoomsReadModel rooms)
 {
     public async Task<StaffDays> ReadAsync(IEnumerable<(Person Doctor, DateOnly Date)> wanted, CancellationToken ct = default)
     {
@@ -35,6 +44,7 @@ public sealed class StaffDayReader(ScheduleReadModel schedule, PeopleDirectory p
         var named = days.SelectMany(d => d.Bookings)
             .SelectMany(b => new[] { b.PatientId, Guid.TryParse(b.BookedBy, out var by) ? by : Guid.Empty })
             .Where(id => id != Guid.Empty);
-        return new StaffDays(days, await people.FindManyAsync(named, ct), (await visitTypes.AllAsync(ct)).ToDictionary(t => t.Id));
+        return new StaffDays(days, await people.FindManyAsync(named, ct), (await visitTypes.AllAsync(ct)).ToDictionary(t => t.Id),
+            (await rooms.AllAsync(ct)).ToDictionary(r => r.Id));
     }
 }

@@ -1,0 +1,85 @@
+using ClinicPortal.Application;
+using ClinicPortal.Domain.EventStore;
+using ClinicPortal.Domain.Rooms;
+using ClinicPortal.Infrastructure.Data;
+using static ClinicPortal.Infrastructure.ReadModels.ScheduleProjection;
+
+namespace ClinicPortal.Infrastructure.ReadModels;
+
+/// <summary>The practice's rooms as last defined.</summary>
+public sealed class RoomProjection : IProjection
+{
+    public string Name => "rooms";
+    public int Version => 1;
+    public IReadOnlyList<string> Tables => ["rm_rooms"];
+
+    public string Schema => """
+        CREATE TABLE rm_rooms (
+            room_id    TEXT PRIMARY KEY,
+            name       TEXT NOT NULL,
+            features   TEXT NOT NULL,
+            in_use     INTEGER NOT NULL,
+            defined_at INTEGER NOT NULL
+        );
+        """;
+
+    public string Indexes => "";
+
+    public async Task ApplyAsync(SqlSession db, StoredEvent stored, CancellationToken ct)
+    {
+        if (stored.Event is not RoomDefined e)
+            return;
+        // Features are kept one per line: a feature may hold spaces ("step free"), never a line break.
+        await db.ExecuteAsync(
+            """
+            INSERT INTO rm_rooms (room_id, name, features, in_use, defined_at) VALUES ($id, $name, $features, $inUse, $at)
+            ON CONFLICT (room_id) DO UPDATE SET name = excluded.name, features = excluded.features, in_use = excluded.in_use;
+            """,
+            ct, ("$id", Id(e.RoomId)), ("$name", e.Name), ("$features", string.Join('\n', e.Features)), ("$inUse", e.InUse ? 1 : 0),
+            ("$at", Ms(stored.RecordedAt)));
+    }
+}
+
+/// <summary>
+/// The practice's rooms by name, and the features they offer. Every availability read of a visit that needs a room
+/// feature asks for them, so they are kept until the next change to a room.
+/// </summary>
+public sealed class RoomsReadModel
+{
+    private readonly ClinicDatabase database;
+    private readonly KeptUntilChanged<IReadOnlyList<Room>> kept;
+
+    public RoomsReadModel(ClinicDatabase database, EventLogSignal signal)
+    {
+        this.database = database;
+        kept = new(signal, Tag.Rooms, ReadAllAsync);
+    }
+
+    /// <summary>Every room, in use or not, by name (none in a practice that never made one).</summary>
+    public Task<IReadOnlyList<Room>> AllAsync(CancellationToken ct = default) => kept.GetAsync(ct);
+
+    /// <summary>Each room by id, for deciding whether a visit fits in a slot's room.</summary>
+    public async Task<Func<Guid, Room?>> LookupAsync(CancellationToken ct = default)
+    {
+        var rooms = (await AllAsync(ct)).ToDictionary(r => r.Id);
+        return id => rooms.GetValueOrDefault(id);
+    }
+
+    /// <summary>Every feature some room has, in use or not, in order: what a visit type may ask for.</summary>
+    public async Task<IReadOnlyList<string>> FeaturesAsync(CancellationToken ct = default) =>
+        (await AllAsync(ct)).SelectMany(r => r.Features).Distinct().Order(StringComparer.CurrentCulture).ToArray();
+
+    private async Task<IReadOnlyList<Room>> ReadAllAsync()
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT room_id, name, features, in_use FROM rm_rooms;";
+        var rooms = new List<Room>();
+        await using (var r = await command.ExecuteReaderAsync())
+        {
+            while (await r.ReadAsync())
+                rooms.Add(new Room(r.GetGuid(0), r.GetString(1), r.GetString(2).Split('\n', StringSplitOptions.RemoveEmptyEntries), r.GetInt64(3) == 1));
+        }
+        return rooms.OrderBy(room => room.Name, StringComparer.CurrentCulture).ToArray();
+    }
+}
