@@ -39,6 +39,7 @@ public class EveryPageTour(ClinicAppFixture fixture)
         { "admin-doctors-schedules", "admin@demo.clinic", $"/schedule?date={Day}", false },
         { "admin-services", "admin@demo.clinic", "/admin/services", false },
         { "nurse-schedule", "nurse1@demo.clinic", $"/schedule?date={Day}", false },
+        { "admin-rooms", "admin@demo.clinic", "/admin/rooms", false },
     };
 
     private static string Day => Pages.Weekday(8).ToString("yyyy-MM-dd");
