@@ -131,4 +131,32 @@ public class VisitTypeJourneys(ClinicAppFixture fixture)
         Assert.Contains("METHOD:REQUEST", moved);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task ReceptionMovesAPatientsAppointmentFromTheDayCalendar()
+    {
+        var day = Pages.Weekday(9);
+        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await Pages.SignInAsync(page, "reception@demo.clinic", then: $"/reception?date={day:yyyy-MM-dd}");
+        await Pages.WaitUntilInteractiveAsync(page);
+        var booked = Pages.GridBlocks(page, "Dr Chloe Lind", "booked");
+        await Expect(booked.First).ToBeVisibleAsync();
+        var before = await booked.CountAsync();
+        await booked.First.ClickAsync();
+        var patientName = (await page.Locator(".mud-dialog-title").InnerTextAsync()).Trim();
+        await page.GetByTestId("booking-move").ClickAsync();
+        await Expect(page.GetByTestId("moving")).ToContainTextAsync("Moving");
+        await Expect(page.GetByTestId("moving")).ToContainTextAsync("the current time stays theirs");
+        await Pages.WaitUntilInteractiveAsync(page);
+        var offer = page.Locator("section[aria-label='Dr Ben Okafor'] button.slot-offer").Last;
+        await Expect(offer).ToBeVisibleAsync();
+        await offer.ClickAsync();
+        await Expect(page.GetByTestId("confirm-message")).ToContainTextAsync("'s");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move", Exact = true }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/reception\\?date="));
+        await Expect(Pages.GridBlocks(page, "Dr Chloe Lind", "booked")).ToHaveCountAsync(before - 1);
+        await Expect(Pages.GridBlocks(page, "Dr Ben Okafor", "booked").Filter(new() { HasText = patientName }).First).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
 }
