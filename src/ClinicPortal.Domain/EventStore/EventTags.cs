@@ -6,7 +6,7 @@ public static class EventTags
     public static IReadOnlyList<Tag> Of(IClinicEvent @event) => @event switch
     {
         DayScheduled e =>
-            [Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date), .. RoomDays([e.RoomId], e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
+            [Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date), .. RoomDays(e.RoomId is { } room ? [room] : null, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
         SlotsRemoved e =>
             [Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date), .. RoomDays(e.RoomIds, e.Date), .. e.SlotIds.Select(Tag.Slot)],
     // A log written before the patient-month tag existed gets it from schema script 5, which derives it exactly as here.
@@ -35,10 +35,9 @@ public static class EventTags
         _ => throw new ArgumentException($"No tags are defined for {@event.GetType().Name}.", nameof(@event)),
     };
 
-    private static IEnumerable<Tag> RoomDays(IEnumerable<Guid?>? rooms, DateOnly date) =>
-        (rooms ?? []).OfType<Guid>().Distinct().Select(room => Tag.RoomDay(room, date));
-
-    private static IEnumerable<Tag> RoomDays(IEnumerable<Guid>? rooms, DateOnly date) => RoomDays(rooms?.Cast<Guid?>(), date);
+    /// <summary>The room days an event gives or takes time of (none for time in no room, and for every event before rooms).</summary>
+    private static IEnumerable<Tag> RoomDays(IReadOnlyList<Guid>? rooms, DateOnly date) =>
+        (rooms ?? []).Distinct().Select(room => Tag.RoomDay(room, date));
 }
 
 /// <summary>The stable names events are stored under.</summary>
