@@ -47,7 +47,10 @@ public sealed class RoomProjection : IProjection
 public sealed class RoomsReadModel
 {
     private readonly ClinicDatabase database;
-    private readonly KeptUntilChanged<IReadOnlyList<Room>> kept;
+    private readonly KeptUntilChanged<Kept> kept;
+
+    /// <summary>The rooms by name, and by id, built once per change (availability asks for them on every read).</summary>
+    private sealed record Kept(IReadOnlyList<Room> All, IReadOnlyDictionary<Guid, Room> ById);
 
     public RoomsReadModel(ClinicDatabase database, EventLogSignal signal)
     {
@@ -56,12 +59,15 @@ public sealed class RoomsReadModel
     }
 
     /// <summary>Every room, in use or not, by name (none in a practice that never made one).</summary>
-    public Task<IReadOnlyList<Room>> AllAsync(CancellationToken ct = default) => kept.GetAsync(ct);
+    public async Task<IReadOnlyList<Room>> AllAsync(CancellationToken ct = default) => (await kept.GetAsync(ct)).All;
+
+    /// <summary>Every room by id (the calendars name a slot's room by it).</summary>
+    public async Task<IReadOnlyDictionary<Guid, Room>> ByIdAsync(CancellationToken ct = default) => (await kept.GetAsync(ct)).ById;
 
     /// <summary>Each room by id, for deciding whether a visit fits in a slot's room.</summary>
     public async Task<Func<Guid, Room?>> LookupAsync(CancellationToken ct = default)
     {
-        var rooms = (await AllAsync(ct)).ToDictionary(r => r.Id);
+        var rooms = await ByIdAsync(ct);
         return id => rooms.GetValueOrDefault(id);
     }
 
@@ -69,7 +75,7 @@ public sealed class RoomsReadModel
     public async Task<IReadOnlyList<string>> FeaturesAsync(CancellationToken ct = default) =>
         (await AllAsync(ct)).SelectMany(r => r.Features).Distinct().Order(StringComparer.CurrentCulture).ToArray();
 
-    private async Task<IReadOnlyList<Room>> ReadAllAsync()
+    private async Task<Kept> ReadAllAsync()
     {
         await using var connection = await database.OpenAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
@@ -80,6 +86,6 @@ public sealed class RoomsReadModel
             while (await r.ReadAsync())
                 rooms.Add(new Room(r.GetGuid(0), r.GetString(1), r.GetString(2).Split('\n', StringSplitOptions.RemoveEmptyEntries), r.GetInt64(3) == 1));
         }
-        return rooms.OrderBy(room => room.Name, StringComparer.CurrentCulture).ToArray();
+        return new Kept(rooms.OrderBy(room => room.Name, StringComparer.CurrentCulture).ToArray(), rooms.ToDictionary(room => room.Id));
     }
 }

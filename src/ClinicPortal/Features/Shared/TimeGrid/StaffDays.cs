@@ -45,6 +45,6 @@ public sealed class StaffDayReader(ScheduleReadModel schedule, PeopleDirectory p
             .SelectMany(b => new[] { b.PatientId, Guid.TryParse(b.BookedBy, out var by) ? by : Guid.Empty })
             .Where(id => id != Guid.Empty);
         return new StaffDays(days, await people.FindManyAsync(named, ct), (await visitTypes.AllAsync(ct)).ToDictionary(t => t.Id),
-            (await rooms.AllAsync(ct)).ToDictionary(r => r.Id));
+            await rooms.ByIdAsync(ct));
     }
 }
