@@ -28,11 +28,12 @@ public sealed record SlotsRemoved(Guid DoctorId, DateOnly Date, IReadOnlyList<Gu
 /// A patient (or staff for them) booked a visit type: its run of adjacent slots of one clinician. A booking logged
 /// before visit types existed has no <paramref name="VisitTypeId"/> in the log; it is read as a Consultation (one
 /// slot) or a Long consultation (two): see the upcaster in EventSerializer. <paramref name="Reason"/> is the
-/// patient's reason for the visit, for staff.
+/// patient's reason for the visit, for staff. <paramref name="OverrideReason"/> is staff's reason for booking it over
+/// the patient's other appointment at that time (a clash they chose, kept on the conflicts desk); null for every other.
 /// </summary>
 public sealed record SlotsBooked(
     Guid BookingId, Guid PatientId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, string BookedBy,
-    Guid? VisitTypeId = null, string? Reason = null) : IClinicEvent
+    Guid? VisitTypeId = null, string? Reason = null, string? OverrideReason = null) : IClinicEvent
 {
     /// <summary>The visit type booked, for events of either shape (not logged: the log has the field itself).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -62,13 +63,19 @@ public sealed record DayCancelled(
 /// <summary>
 /// A booking moved to another time: the same visit type in a run of one clinician's slots who gives it. Its old slots
 /// are free and its new ones held from the same append: the old time stayed the patient's until the new one was
-/// secured. <paramref name="Sequence"/> orders the changes to the booking for calendar files.
+/// secured. A move to another clinician at the same time is a reassignment. <paramref name="OverrideReason"/>, as for
+/// <see cref="SlotsBooked"/>: staff moved it over the patient's other appointment then.
 /// </summary>
 public sealed record BookingMoved(
     Guid BookingId, Guid PatientId, Guid VisitTypeId,
     Guid FromDoctorId, DateOnly FromDate, IReadOnlyList<ScheduledSlot> FromSlots,
     Guid ToDoctorId, DateOnly ToDate, IReadOnlyList<ScheduledSlot> ToSlots,
-    string By) : IClinicEvent;
+    string By, string? OverrideReason = null) : IClinicEvent
+{
+    /// <summary>The same time with another clinician: what resolving a deactivated clinician's appointment does.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsReassignment => FromDoctorId != ToDoctorId && FromSlots[0].StartUtc == ToSlots[0].StartUtc;
+}
 
 public enum VisitOutcome
 {

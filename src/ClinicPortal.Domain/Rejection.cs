@@ -81,6 +81,12 @@ public enum Rejection
     /// <summary>The visit needs a room with a feature (such as "treatment") and the chosen time is not in one.</summary>
     RoomLacksFeature,
 
+    /// <summary>Staff asked to book over a clash without saying why.</summary>
+    OverrideReasonRequired,
+
+    /// <summary>Reassigning: the clinician named has no free time matching the appointment's.</summary>
+    ClinicianNotFree,
+
     /// <summary>A booking was asked to move to the time it already has.</summary>
     BookingAlreadyAtThatTime,
 

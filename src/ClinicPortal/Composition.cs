@@ -48,6 +48,10 @@ public static class Composition
         services.AddSingleton<CancelBookingHandler>();
         services.AddSingleton<CancelDayHandler>();
         services.AddSingleton<MarkVisitHandler>();
+        services.AddSingleton<Features.Conflicts.ConflictAlerts>();
+        services.AddSingleton<Features.Conflicts.Reassignments>();
+        services.AddSingleton<Features.Api.AppointmentAnswers>();
+        services.AddSingleton<Features.Admin.Staff.SetStaffActiveHandler>();
         services.AddSingleton<NoticeComposer>();
         services.AddSingleton<PatientNotices>();
         services.AddHostedService(provider => provider.GetRequiredService<PatientNotices>());

@@ -15,11 +15,13 @@ namespace ClinicPortal.Domain.Booking;
 /// Without it, it reads them all. <paramref name="KindOf"/> says each clinician's kind (from the accounts; a kind
 /// never changes), for visit types given by a kind; without it every clinician is a doctor, as before there were others.
 /// <paramref name="RoomOf"/> says what each room is (from the rooms read model), for visit types that need a room
-/// feature; without it no room has any.
+/// feature; without it no room has any. <paramref name="OverrideReason"/>: staff book it even over the patient's other
+/// appointment at that time, for this reason (the clash goes on the conflicts desk).
 /// </summary>
 public sealed record BookSlots(
     Guid BookingId, Guid PatientId, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now, DateOnly? Date = null,
-    Guid? VisitTypeId = null, string? Reason = null, Func<Guid, ClinicianKind?>? KindOf = null, Func<Guid, Room?>? RoomOf = null) : ICommand
+    Guid? VisitTypeId = null, string? Reason = null, Func<Guid, ClinicianKind?>? KindOf = null, Func<Guid, Room?>? RoomOf = null,
+    string? OverrideReason = null) : ICommand
 {
     /// <summary>The visit type decided on: the one named, or the one today's single or double slot stands for.</summary>
     public Guid VisitType => VisitTypeId ?? VisitTypes.VisitType.ForSlotCount(SlotIds.Count);
@@ -120,8 +122,12 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
         if (reason?.Length > VisitType.MaxReasonLength)
             return Rejection.ReasonTooLong;
+        var overriding = Override.Check(command.OverrideReason, command.By);
+        if (!overriding.IsAccepted)
+            return overriding.Rejection!.Value;
 
-        var run = FreeRun(command.SlotIds, state, visitType, command.By, command.Now, command.Date, command.KindOf, command.RoomOf, movingBooking: null);
+        var run = FreeRun(command.SlotIds, state, visitType, command.By, command.Now, command.Date, command.KindOf, command.RoomOf,
+            movingBooking: null, overriding.Value is not null);
         if (!run.IsAccepted)
             return run.Rejection!.Value;
         var slots = run.Value!;
@@ -129,8 +135,18 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         return new SlotsBooked[]
         {
             new SlotsBooked(command.BookingId, command.PatientId, slots[0].DoctorId, slots[0].Date,
-                slots.Select(s => new ScheduledSlot(s.SlotId, s.StartUtc)).ToArray(), command.By.Name, visitType.Id, reason),
+                slots.Select(s => new ScheduledSlot(s.SlotId, s.StartUtc)).ToArray(), command.By.Name, visitType.Id, reason,
+                PatientClashes(state, slots, movingBooking: null) ? overriding.Value : null),
         };
+    }
+
+    /// <summary>Whether the run overlaps another live booking of the patient (not <paramref name="movingBooking"/>, the one moving).</summary>
+    internal static bool PatientClashes(BookingRequest state, IReadOnlyList<SlotForBooking> slots, Guid? movingBooking)
+    {
+        var start = slots[0].StartUtc;
+        var end = slots[^1].EndUtc;
+        return state.PatientBookings.Where(held => held.Key != movingBooking)
+            .SelectMany(held => held.Value.Slots).Any(held => held.StartUtc < end && start < held.EndUtc);
     }
 
     /// <summary>
@@ -138,11 +154,11 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
     /// booking being moved, whose own slots and month count do not stand in its way): the slots exist and are one
     /// clinician's run without a gap in one room (or none), not started, open to the visit type and to who books, given by
     /// that clinician, in a room with the feature the visit needs, not held by another booking, and the patient neither
-    /// clashes nor goes over the month's limit. The run by start.
+    /// clashes (unless staff override it: <paramref name="clashAllowed"/>) nor goes over the month's limit. The run by start.
     /// </summary>
     internal static Checked<List<SlotForBooking>> FreeRun(
         IReadOnlyList<Guid> slotIds, BookingRequest state, VisitType visitType, Actor by, DateTimeOffset now, DateOnly? namedDate,
-        Func<Guid, ClinicianKind?>? kindOf, Func<Guid, Room?>? roomOf, Guid? movingBooking)
+        Func<Guid, ClinicianKind?>? kindOf, Func<Guid, Room?>? roomOf, Guid? movingBooking, bool clashAllowed = false)
     {
         var slots = new List<SlotForBooking>();
         foreach (var slotId in slotIds)
@@ -174,11 +190,9 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         if (namedDate is { } named && slots.Any(slot => PracticeTime.MonthOf(slot.Date) != PracticeTime.MonthOf(named)))
             return Rejection.Conflict;
 
-        var others = state.PatientBookings.Where(held => held.Key != movingBooking).Select(held => held.Value).ToArray();
-        var start = slots[0].StartUtc;
-        var end = slots[^1].EndUtc;
-        if (others.SelectMany(held => held.Slots).Any(held => held.StartUtc < end && start < held.EndUtc))
+        if (!clashAllowed && PatientClashes(state, slots, movingBooking))
             return Rejection.PatientAlreadyBookedAtThatTime;
+        var others = state.PatientBookings.Where(held => held.Key != movingBooking).Select(held => held.Value).ToArray();
 
         // Rule 7, said before booking: the decision reads every live booking of the patient that month.
         var month = PracticeTime.MonthOf(slots[0].Date);
@@ -190,4 +204,24 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
     private static ImmutableDictionary<Guid, SlotForBooking> Update(
         ImmutableDictionary<Guid, SlotForBooking> slots, IEnumerable<Guid> ids, Func<SlotForBooking, SlotForBooking> change) =>
         ids.Aggregate(slots, (all, id) => all.TryGetValue(id, out var slot) ? all.SetItem(id, change(slot)) : all);
+}
+
+/// <summary>Staff's reason for booking over a clash: said, short enough, and never a patient's to give.</summary>
+public static class Override
+{
+    public const int MaxReasonLength = 300;
+
+    /// <summary>The reason trimmed (null: no override asked), or why it cannot be used.</summary>
+    public static Checked<string?> Check(string? reason, Actor by)
+    {
+        if (reason is null)
+            return Checked<string?>.Accepted(null);
+        if (!by.IsStaff)
+            return Rejection.NotAllowed;
+        if (string.IsNullOrWhiteSpace(reason))
+            return Rejection.OverrideReasonRequired;
+        if (reason.Trim().Length > MaxReasonLength)
+            return Rejection.ReasonTooLong;
+        return Checked<string?>.Accepted(reason.Trim());
+    }
 }

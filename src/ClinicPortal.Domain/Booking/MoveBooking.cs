@@ -12,7 +12,7 @@ namespace ClinicPortal.Domain.Booking;
 /// </summary>
 public sealed record MoveBooking(
     Guid BookingId, Guid PatientId, Guid VisitTypeId, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now, DateOnly? Date = null,
-    Func<Guid, ClinicianKind?>? KindOf = null, Func<Guid, Rooms.Room?>? RoomOf = null) : ICommand;
+    Func<Guid, ClinicianKind?>? KindOf = null, Func<Guid, Rooms.Room?>? RoomOf = null, string? OverrideReason = null) : ICommand;
 
 /// <summary>The booking being moved, and what a booking of the new slots would know.</summary>
 public sealed record MoveRequest(BookingState Booking, BookingRequest Target);
@@ -55,7 +55,12 @@ public sealed class MoveBookingDecider : IDecider<MoveBooking, MoveRequest, Book
         if (command.SlotIds.Distinct().Count() != command.SlotIds.Count)
             return Rejection.SlotsNotAdjacent;
 
-        var run = BookSlotsDecider.FreeRun(command.SlotIds, state.Target, visitType, command.By, command.Now, command.Date, command.KindOf, command.RoomOf, booking.BookingId);
+        var overriding = Override.Check(command.OverrideReason, command.By);
+        if (!overriding.IsAccepted)
+            return overriding.Rejection!.Value;
+
+        var run = BookSlotsDecider.FreeRun(command.SlotIds, state.Target, visitType, command.By, command.Now, command.Date, command.KindOf, command.RoomOf,
+            booking.BookingId, overriding.Value is not null);
         if (!run.IsAccepted)
             return run.Rejection!.Value;
         var slots = run.Value!;
@@ -65,10 +70,12 @@ public sealed class MoveBookingDecider : IDecider<MoveBooking, MoveRequest, Book
         return new[]
         {
             new BookingMoved(booking.BookingId, booking.PatientId, visitType.Id, booking.DoctorId, booking.Date, booking.Slots,
-                slots[0].DoctorId, slots[0].Date, slots.Select(s => new ScheduledSlot(s.SlotId, s.StartUtc)).ToArray(), command.By.Name),
+                slots[0].DoctorId, slots[0].Date, slots.Select(s => new ScheduledSlot(s.SlotId, s.StartUtc)).ToArray(), command.By.Name,
+                BookSlotsDecider.PatientClashes(state.Target, slots, booking.BookingId) ? overriding.Value : null),
         };
     }
 
     private static BookSlots AsBooking(MoveBooking command) =>
-        new(command.BookingId, command.PatientId, command.SlotIds, command.By, command.Now, command.Date, command.VisitTypeId, null, command.KindOf, command.RoomOf);
+        new(command.BookingId, command.PatientId, command.SlotIds, command.By, command.Now, command.Date, command.VisitTypeId, null, command.KindOf, command.RoomOf,
+            command.OverrideReason);
 }

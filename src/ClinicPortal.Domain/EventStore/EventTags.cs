@@ -32,6 +32,8 @@ public static class EventTags
              Tag.Day(e.DoctorId, e.Date)],
         VisitTypes.VisitTypeDefined e => [Tag.VisitTypes, Tag.VisitType(e.VisitTypeId)],
         Rooms.RoomDefined e => [Tag.Rooms, Tag.Room(e.RoomId)],
+        Conflicts.ClinicianDeactivated e => [Tag.Doctor(e.ClinicianId)],
+        Conflicts.ClinicianReactivated e => [Tag.Doctor(e.ClinicianId)],
         _ => throw new ArgumentException($"No tags are defined for {@event.GetType().Name}.", nameof(@event)),
     };
 
@@ -47,7 +49,7 @@ public static class EventTypes
     {
         typeof(DayScheduled), typeof(SlotsRemoved), typeof(SlotsBooked),
         typeof(BookingCancelled), typeof(DayCancelled), typeof(VisitMarked), typeof(VisitTypes.VisitTypeDefined), typeof(BookingMoved),
-        typeof(Rooms.RoomDefined),
+        typeof(Rooms.RoomDefined), typeof(Conflicts.ClinicianDeactivated), typeof(Conflicts.ClinicianReactivated),
     }.ToDictionary(type => type.Name);
 
     public static IEnumerable<Type> All => ByName.Values;

@@ -307,3 +307,63 @@ public sealed class GatedEventStore(IEventStore inner, GatedEventStore.Gate gate
     public Task<IReadOnlyList<StoredEvent>> ReadAfterAsync(long position, int maxCount, CancellationToken cancellationToken = default) =>
         inner.ReadAfterAsync(position, maxCount, cancellationToken);
 }
+
+/// <summary>Staff book over a patient's own clash on the Book page: shown on request, and only with a reason.</summary>
+public class BookOverAClashTests : ClinicTestContext
+{
+    private static readonly DateOnly Tuesday = new(2026, 3, 3);
+
+    private SqliteApp app = default!;
+    private Guid patient;
+    private SlotsBooked moving = default!;
+    private SlotsBooked other = default!;
+
+    public override async Task InitializeAsync()
+    {
+        app = await SqliteApp.StartAsync();
+        var hart = await app.CreateUserAsync("Dr Ada Hart", "hart@clinic.example", Roles.Doctor);
+        var okafor = await app.CreateUserAsync("Dr Ben Okafor", "okafor@clinic.example", Roles.Doctor);
+        patient = await app.CreateUserAsync("Pat Lee", "pat@mail.example", Roles.Patient);
+        var desk = await app.CreateUserAsync("Rita Desk", "desk@clinic.example", Roles.Receptionist);
+        var schedule = app.Get<ScheduleDayHandler>();
+        var hartsDay = (await schedule.HandleAsync(hart, Tuesday, [new BlockOfTime(new(9, 0), new(10, 0))], Actor.Doctor(hart))).Value!;
+        var okaforsDay = (await schedule.HandleAsync(okafor, Tuesday, [new BlockOfTime(new(9, 0), new(9, 30))], Actor.Doctor(okafor))).Value!;
+        var book = app.Get<BookSlotsHandler>();
+        moving = (await book.HandleAsync(patient, [hartsDay.Slots[2].SlotId], Actor.Patient(patient))).Value!; // 09:20 with Hart
+        other = (await book.HandleAsync(patient, [okaforsDay.Slots[0].SlotId], Actor.Patient(patient))).Value!; // 09:00 with Okafor
+        SignIn(desk, "desk@clinic.example", Roles.Receptionist);
+        UseApp(app);
+    }
+
+    protected override ValueTask ReleaseAsync() => app.DisposeAsync();
+
+    private static string[] Offers(IRenderedComponent<BookPage> page, string doctor) =>
+        page.FindAll($"section[aria-label='{doctor}'] button.slot-offer").Select(b => b.TextContent.Trim()).ToArray();
+
+    [Fact]
+    public async Task TheOverlappingTimeIsShownOnRequest_AndMovingThereAsksWhy_ThenTheClashIsOnTheDeskWithTheReason()
+    {
+        var (dialogs, snackbars) = RenderProviders();
+        Services.GetRequiredService<NavigationManager>().NavigateTo(
+            $"http://localhost/book?move={moving.BookingId}&type={VisitType.ConsultationId}&date=2026-03-03&back=conflicts");
+        var page = Render<BookPage>();
+        page.WaitForElement("button.slot-offer");
+        Assert.DoesNotContain("09:00", Offers(page, "Dr Ada Hart")); // Pat has 09:00 with Dr Okafor
+
+        page.Find("input[data-testid=show-clashes], [data-testid=show-clashes] input").Change(true);
+        page.WaitForAssertion(() => Assert.Contains("09:00", Offers(page, "Dr Ada Hart")));
+        page.FindAll("section[aria-label='Dr Ada Hart'] button.slot-offer").First(b => b.TextContent.Trim() == "09:00").Click();
+
+        dialogs.WaitForElement("[data-testid=reason-confirm]");
+        Assert.Contains("already has an appointment overlapping", dialogs.Find("[data-testid=reason-message]").TextContent);
+        await dialogs.Find("[data-testid=reason-confirm]").ClickAsync(new());
+        dialogs.WaitForAssertion(() => Assert.Contains("Say why", dialogs.Markup)); // said next to the field; nothing moved
+        dialogs.Find("textarea#override-reason, #override-reason").Change("Seen by both together");
+        await dialogs.Find("[data-testid=reason-confirm]").ClickAsync(new());
+
+        snackbars.WaitForAssertion(() => Assert.Equal("Moved", snackbars.Find("[data-testid=outcome-title]").TextContent));
+        var conflict = Assert.Single(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
+        Assert.Equal((moving.BookingId, other.BookingId, "Seen by both together"), (conflict.BookingId, conflict.OtherBookingId, conflict.OverrideReason));
+        Assert.EndsWith("/conflicts", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+}

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -54,40 +55,54 @@ public class DeactivationJourneys(ClinicAppFixture fixture)
     }
 
     [Fact]
-    public async Task ADeactivatedDoctorsBookingsAreListedForStaffToCancelAndThePatientIsEmailed()
+    public async Task TheOwnerDeactivatesADoctor_AndReceptionResolvesTheConflictsByReassigningAndCancelling()
     {
         await using var app = await AppProcess.StartAsync(settings: Demo);
         var admin = await fixture.Browser.NewPageAsync(app.BaseAddress);
         await Pages.SignInAsync(admin, "admin@demo.clinic", then: "/admin/staff");
-        await Expect(admin.GetByTestId("deactivated-clinician-bookings")).ToHaveCountAsync(0);
+        await Expect(admin.GetByTestId("staff-table")).ToBeVisibleAsync();
+        await Expect(admin.GetByTestId("conflicts-summary")).ToHaveCountAsync(0);
 
         await admin.GetByRole(AriaRole.Button, new() { Name = "Deactivate Dr Chloe Lind" }).ClickAsync();
-        await Expect(admin.GetByRole(AriaRole.Dialog)).ToContainTextAsync("bookings already made are listed here");
+        await Expect(admin.GetByRole(AriaRole.Dialog)).ToContainTextAsync("conflicts desk");
         await admin.GetByTestId("confirm").ClickAsync();
-        var panel = admin.GetByTestId("deactivated-clinician-bookings");
-        var rows = panel.Locator("tr.orphaned-booking");
-        await Expect(rows.First).ToBeVisibleAsync();
-        var before = int.Parse(await panel.GetByTestId("orphaned-count").InnerTextAsync());
-        Assert.True(before > 5, $"the demo's Dr Lind has {before} future bookings");
-        await Expect(rows).ToHaveCountAsync(5); // the first few; the rest on request
-        await panel.GetByRole(AriaRole.Button, new() { Name = $"Show all {before}" }).ClickAsync();
-        await Expect(rows).ToHaveCountAsync(before);
-        Assert.All(await rows.AllInnerTextsAsync(), text => Assert.Contains("Dr Chloe Lind", text));
-        await Pages.ScreenshotAsync(admin, "admin-deactivated-clinician-bookings");
+        var count = admin.GetByTestId("conflicts-count");
+        await Expect(count).ToBeVisibleAsync();
+        var before = int.Parse(await count.InnerTextAsync());
+        Assert.True(before > 5, $"the demo's Dr Lind has {before} appointments to come");
 
-        var first = await rows.First.InnerTextAsync();
-        var patientName = first.Split('\t', '\n').Select(cell => cell.Trim()).First(cell => cell.StartsWith("Patient "));
-        await rows.First.GetByRole(AriaRole.Button).ClickAsync();
-        await admin.GetByTestId("confirm").ClickAsync();
-        await Expect(panel.GetByTestId("orphaned-count")).ToHaveTextAsync((before - 1).ToString());
-        await Mailbox.WaitForAsync(() => Mailbox.PickupFolder(app.DataDirectory),
-            m => m.Contains($"To: patient{int.Parse(patientName["Patient ".Length..])}@demo.clinic") && m.Contains("Dr Chloe Lind"));
-
-        // Reception sees the same list on its day page.
+        // Reception sees the same count on its day, and the desk from there.
         var reception = await fixture.Browser.NewPageAsync(app.BaseAddress);
         await Pages.SignInAsync(reception, "reception@demo.clinic", then: "/reception");
-        await Expect(reception.GetByTestId("orphaned-count")).ToHaveTextAsync((before - 1).ToString());
-        await Pages.ScreenshotAsync(reception, "reception-deactivated-clinician-bookings");
+        await Expect(reception.GetByTestId("conflicts-count")).ToHaveTextAsync(before.ToString());
+        await reception.GetByRole(AriaRole.Link, new() { Name = "Open the conflicts desk" }).ClickAsync();
+        var rows = reception.Locator("tr.conflict-row");
+        await Expect(rows).ToHaveCountAsync(before);
+        Assert.All(await reception.GetByTestId("conflict-what").AllInnerTextsAsync(), text => Assert.Equal("Dr Chloe Lind has been deactivated", text));
+        await Pages.ScreenshotAsync(reception, "reception-conflicts");
+
+        // Reassigning to a colleague free then: the row leaves the desk and the patient is told of the new clinician.
+        var reassignable = rows.Filter(new() { Has = reception.Locator("button.reassign") }).First;
+        var patient = Regex.Match(await reassignable.InnerTextAsync(), @"Patient (\d+)").Groups[1].Value;
+        var button = reassignable.Locator("button.reassign").First;
+        var colleague = (await button.TextContentAsync())!.Trim()["Reassign to ".Length..]; // as written, not as the button's capitals show it
+        await button.ClickAsync();
+        await Expect(rows).ToHaveCountAsync(before - 1);
+        await Mailbox.WaitForAsync(() => Mailbox.PickupFolder(app.DataDirectory),
+            m => m.Contains($"To: patient{int.Parse(patient)}@demo.clinic") && m.Contains($"Moved: {colleague}"));
+
+        // Cancelling another, after confirming: that patient is emailed too.
+        var next = rows.First;
+        var cancelled = Regex.Match(await next.InnerTextAsync(), @"Patient (\d+)").Groups[1].Value;
+        await next.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Cancel ") }).ClickAsync();
+        await Expect(reception.GetByRole(AriaRole.Dialog)).ToContainTextAsync("They will be emailed");
+        await reception.GetByTestId("confirm").ClickAsync();
+        await Expect(rows).ToHaveCountAsync(before - 2);
+        await Mailbox.WaitForAsync(() => Mailbox.PickupFolder(app.DataDirectory),
+            m => m.Contains($"To: patient{int.Parse(cancelled)}@demo.clinic") && m.Contains("Cancelled"));
+
+        // Reception's own mailbox heard of the conflicts once, when the deactivation opened them.
+        await Mailbox.WaitForAsync(() => Mailbox.PickupFolder(app.DataDirectory), m => m.Contains($"New conflicts: {before} appointments need you"));
         await admin.Context.CloseAsync();
         await reception.Context.CloseAsync();
     }

@@ -40,6 +40,7 @@ public class EveryPageTour(ClinicAppFixture fixture)
         { "admin-services", "admin@demo.clinic", "/admin/services", false },
         { "nurse-schedule", "nurse1@demo.clinic", $"/schedule?date={Day}", false },
         { "admin-rooms", "admin@demo.clinic", "/admin/rooms", false },
+        { "reception-conflicts-empty", "reception@demo.clinic", "/conflicts", false },
     };
 
     private static string Day => Pages.Weekday(8).ToString("yyyy-MM-dd");

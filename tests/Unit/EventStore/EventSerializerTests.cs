@@ -37,6 +37,8 @@ public class EventSerializerTests
             [ClinicianKind.Nurse], [Doctor], true, "#7b1fa2", "admin:z"),
         new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Doctor, Date, [Slots[0]], Doctor, Date, [Slots[1]], "patient:x"),
         new Domain.Rooms.RoomDefined(Room, "Treatment room", ["treatment", "step-free"], true, "admin:z"),
+        new Domain.Conflicts.ClinicianDeactivated(Doctor, "admin:z"),
+        new Domain.Conflicts.ClinicianReactivated(Doctor, "admin:z"),
     ];
 
     private static readonly Guid Room = Guid.Parse("0195a1b2-0000-7000-8000-000000000030");
@@ -50,6 +52,32 @@ public class EventSerializerTests
         new Domain.VisitTypes.VisitTypeDefined(Guid.Parse("0195a1b2-0000-7000-8000-000000000021"), "Minor procedure", "", 30,
             [ClinicianKind.Doctor], [], false, "#5d4037", "admin:z", "treatment"),
     ];
+
+    /// <summary>The events staff's overrides gave a new field to, with it.</summary>
+    public static TheoryData<IClinicEvent> WithOverrides() =>
+    [
+        new SlotsBooked(Booking, Patient, Doctor, Date, Slots, "staff:y", Domain.VisitTypes.VisitType.LongConsultationId, null, "Seen together"),
+        new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Doctor, Date, [Slots[0]], Doctor, Date, [Slots[1]], "staff:y", "Seen together"),
+    ];
+
+    [Theory]
+    [MemberData(nameof(WithOverrides))]
+    public void AnEventWithAnOverrideIsWrittenAndReadBackTheSame(IClinicEvent @event) =>
+        AnEventIsWrittenAsEarlierVersionsWroteIt_AndWhatTheyWroteReadsBackTheSame(@event);
+
+    [Fact]
+    public void BookingsLoggedBeforeOverridesOverrodeNothing()
+    {
+        // As the version before overrides wrote them: without the field at all.
+        var booked = EventSerializer.Serialize(new SlotsBooked(Booking, Patient, Doctor, Date, Slots, "patient:x", Domain.VisitTypes.VisitType.LongConsultationId))
+            .Replace(",\"overrideReason\":null", "");
+        var moved = EventSerializer.Serialize(new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Doctor, Date, [Slots[0]], Doctor, Date, [Slots[1]], "patient:x"))
+            .Replace(",\"overrideReason\":null", "");
+
+        Assert.DoesNotContain("override", booked + moved, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(Assert.IsType<SlotsBooked>(EventSerializer.Deserialize(nameof(SlotsBooked), booked)).OverrideReason);
+        Assert.Null(Assert.IsType<BookingMoved>(EventSerializer.Deserialize(nameof(BookingMoved), moved)).OverrideReason);
+    }
 
     [Theory]
     [MemberData(nameof(WithRooms))]

@@ -95,7 +95,8 @@ public class SchemaUpgradeTests
         await using (var old = new SqliteConnection($"Data Source={Path.Combine(directory, ClinicDatabase.FileName)}"))
         {
             await old.OpenAsync();
-            await old.ExecuteAsync("DELETE FROM event_tags WHERE tag LIKE 'patient-month:%'; UPDATE schema_version SET version = 4;");
+            await old.ExecuteAsync(
+                "DELETE FROM event_tags WHERE tag LIKE 'patient-month:%'; ALTER TABLE practice_settings DROP COLUMN reception_email; UPDATE schema_version SET version = 4;");
         }
         SqliteConnection.ClearAllPools();
 

@@ -74,6 +74,9 @@ public class SavedLogTests
         // Nor were there rooms: no slot and no booking is in one.
         Assert.All(await RowsAsync(connection, "rm_slots"), s => Assert.Null(s["room_id"]));
         Assert.All(bookings, b => Assert.Null(b["room_id"]));
+        // The conflicts desk follows the old log too: its live bookings are kept, and nothing in it was a clash.
+        Assert.Equal(bookings.Count(b => b["cancelled"] is null), (await RowsAsync(connection, "rm_conflict_bookings")).Count);
+        Assert.Empty(await RowsAsync(connection, "rm_conflicts"));
     }
 
     [Fact]

@@ -34,11 +34,27 @@ public sealed record StartDto(DateTimeOffset Start, DateTimeOffset End, IReadOnl
 public sealed record ClinicianStartsDto(Guid ClinicianId, string ClinicianName, ClinicPortal.Domain.ClinicianKind Kind, IReadOnlyList<StartDto> Starts);
 public sealed record NextAvailableDto(DateOnly Date, IReadOnlyList<ClinicianStartsDto> Clinicians);
 
-public sealed record MoveRequest(DateTimeOffset? Start);
-public sealed record AppointmentRequest(Guid? ServiceId, IReadOnlyList<Guid>? SlotIds, Guid? PatientId, string? Reason);
+public sealed record MoveRequest(DateTimeOffset? Start, string? OverrideReason = null);
+public sealed record AppointmentRequest(Guid? ServiceId, IReadOnlyList<Guid>? SlotIds, Guid? PatientId, string? Reason, string? OverrideReason = null);
+
+/// <summary>An appointment; <paramref name="Parts"/> each clinician's part of it, <paramref name="Conflicts"/> its open conflicts.</summary>
 public sealed record AppointmentDto(
     Guid AppointmentId, Guid ServiceId, Guid PatientId, Guid ClinicianId, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<Guid> SlotIds,
-    Guid? RoomId);
+    Guid? RoomId, IReadOnlyList<AppointmentPartDto>? Parts = null, IReadOnlyList<ConflictDto>? Conflicts = null);
+
+/// <summary>One clinician's part of an appointment (today every appointment has one part: its clinician's, for its whole time).</summary>
+public sealed record AppointmentPartDto(ClinicPortal.Domain.ClinicianKind Kind, Guid ClinicianId, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<Guid> SlotIds);
+
+public sealed record ReassignRequest(Guid? ClinicianId);
+
+/// <summary>Someone who could take an appointment over: free for its whole time.</summary>
+public sealed record ReassignSuggestionDto(Guid ClinicianId, string Name);
+
+/// <summary>An open conflict: what clashes (<paramref name="Kind"/>), since when and who caused it, who overrode it and why, and who could take it over.</summary>
+public sealed record ConflictDto(
+    string ConflictId, string Kind, Guid AppointmentId, Guid? OtherAppointmentId, Guid PatientId, Guid ClinicianId, Guid? RoomId,
+    DateTimeOffset Start, DateTimeOffset End, DateTimeOffset OpenedAt, string OpenedBy, string? OverrideBy, string? OverrideReason,
+    IReadOnlyList<ReassignSuggestionDto> ReassignTo);
 
 /// <summary>A block of a day, in the practice's local time, and the room it is in (none when left out).</summary>
 public sealed record BlockDto(string? Start, string? End, Guid? RoomId = null);
@@ -64,4 +80,5 @@ public sealed record CancelledDayDto(Guid DoctorId, DateOnly Date, string Reason
 [JsonSerializable(typeof(IReadOnlyList<PatientDto>))]
 [JsonSerializable(typeof(RoomDto))]
 [JsonSerializable(typeof(IReadOnlyList<RoomDto>))]
+[JsonSerializable(typeof(IReadOnlyList<ConflictDto>))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

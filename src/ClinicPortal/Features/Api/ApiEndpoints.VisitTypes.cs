@@ -118,7 +118,7 @@ public static partial class ApiEndpoints
     }
 
     private static async Task<Results<Created<AppointmentDto>, ProblemHttpResult>> BookAppointmentAsync(
-        HttpContext http, BookSlotsHandler book, ScheduleReadModel schedule, PracticeClock clock, CancellationToken ct)
+        HttpContext http, BookSlotsHandler book, AppointmentAnswers answers, CancellationToken ct)
     {
         var (request, problem) = await ApiJson.ReadAsync<AppointmentRequest>(http.Request, ct);
         if (problem is not null) return problem;
@@ -128,19 +128,17 @@ public static partial class ApiEndpoints
         var (patientId, refused) = PatientOf(actor, request.PatientId);
         if (refused is not null) return refused;
 
-        var result = await book.HandleAsync(patientId, request.SlotIds ?? [], actor, ct, serviceId, request.Reason);
+        var result = await book.HandleAsync(patientId, request.SlotIds ?? [], actor, ct, serviceId, request.Reason, request.OverrideReason);
         if (!result.IsAccepted)
             return ApiProblems.For(result.Rejection!.Value);
         var booked = result.Value!;
-        return TypedResults.Created($"/api/bookings/{booked.BookingId}", new AppointmentDto(booked.BookingId, booked.VisitType, booked.PatientId,
-            booked.DoctorId, clock.ToLocal(booked.Slots[0].StartUtc), clock.ToLocal(booked.Slots[^1].EndUtc), booked.Slots.Select(s => s.SlotId).ToArray(),
-            (await schedule.BookingAsync(booked.BookingId, ct))?.RoomId));
+        return TypedResults.Created($"/api/bookings/{booked.BookingId}", await answers.OfAsync(booked.BookingId, booked.VisitType, ct));
     }
 
     /// <summary>Moves an appointment to another start with the same clinician; its length stays (the decider checks the rest).</summary>
     private static async Task<Results<Ok<AppointmentDto>, ProblemHttpResult>> MoveAppointmentAsync(
         string appointmentId, HttpContext http, Features.Booking.MoveBooking.MoveBookingHandler move, ScheduleReadModel schedule,
-        PracticeClock clock, CancellationToken ct)
+        PracticeClock clock, AppointmentAnswers answers, CancellationToken ct)
     {
         var (request, problem) = await ApiJson.ReadAsync<MoveRequest>(http.Request, ct);
         if (problem is not null) return problem;
@@ -156,12 +154,9 @@ public static partial class ApiEndpoints
             return ApiProblems.For(Rejection.SlotNotFound);
         var slotIds = day.Slots.Skip(first).Take(booking.SlotCount).Select(s => s.SlotId).ToArray();
 
-        var result = await move.HandleAsync(id, slotIds, actor, ct);
+        var result = await move.HandleAsync(id, slotIds, actor, ct, request.OverrideReason);
         if (!result.IsAccepted)
             return ApiProblems.For(result.Rejection!.Value);
-        var moved = result.Value!;
-        return TypedResults.Ok(new AppointmentDto(moved.BookingId, moved.VisitTypeId, moved.PatientId, moved.ToDoctorId,
-            clock.ToLocal(moved.ToSlots[0].StartUtc), clock.ToLocal(moved.ToSlots[^1].EndUtc), moved.ToSlots.Select(s => s.SlotId).ToArray(),
-            (await schedule.BookingAsync(moved.BookingId, ct))?.RoomId));
+        return TypedResults.Ok(await answers.OfAsync(result.Value!.BookingId, result.Value.VisitTypeId, ct));
     }
 }

@@ -12,11 +12,12 @@ namespace ClinicPortal.Features.Notifications;
 /// <summary>
 /// Turns events into the emails patients receive: a confirmation (with a calendar file) for each booking,
 /// and a notice for each cancellation by the practice, by the monthly quota, or of a whole day (one email per
-/// patient, listing all their times). Each message's key is the event's position and the patient.
+/// patient, listing all their times), and reception's alert of new conflicts. Each message's key is the event's position
+/// and the patient (or reception).
 /// </summary>
 public sealed class NoticeComposer(
     PeopleDirectory people, PracticeSettings practice, PracticeClock clock, IOptions<EmailOptions> options,
-    IServiceScopeFactory scopes, ILoggerFactory loggers, TimeProvider time)
+    IServiceScopeFactory scopes, ILoggerFactory loggers, TimeProvider time, Conflicts.ConflictAlerts conflictAlerts)
 {
     public async Task<IReadOnlyList<OutboxMessage>> ComposeAsync(StoredEvent stored, CancellationToken ct = default)
     {
@@ -47,6 +48,9 @@ public sealed class NoticeComposer(
                 }
                 break;
         }
+        // Reception is told of the conflicts the event opened, if any.
+        if (await conflictAlerts.ComposeAsync(stored, ct) is { } alert)
+            messages.Add(alert);
         return messages;
     }
 

@@ -25,4 +25,20 @@ public static class Dialogs
         var result = await dialog.Result;
         return result is { Canceled: false };
     }
+
+    /// <summary>Asks why before going ahead; the reason given, or null when the person chose not to go ahead.</summary>
+    public static async Task<string?> AskReasonAsync(this IDialogService dialogs, string title, string message, string label, string confirmText, string cancelText)
+    {
+        var parameters = new DialogParameters<ReasonDialog>
+        {
+            { d => d.Title, title },
+            { d => d.Message, message },
+            { d => d.Label, label },
+            { d => d.ConfirmText, confirmText },
+            { d => d.CancelText, cancelText },
+        };
+        var dialog = await dialogs.ShowAsync<ReasonDialog>(title, parameters, Small);
+        var result = await dialog.Result;
+        return result is { Canceled: false, Data: string reason } ? reason : null;
+    }
 }

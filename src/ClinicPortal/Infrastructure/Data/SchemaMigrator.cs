@@ -157,6 +157,10 @@ public static class SchemaMigrator
                e.position, e.type
         FROM events e, json_each(e.data, '$.cancelledBookings') b WHERE e.type = 'DayCancelled';
         """,
+        // 6: the practice's reception address, where a new conflict is told (empty: the sender address).
+        """
+        ALTER TABLE practice_settings ADD COLUMN reception_email TEXT;
+        """,
     ];
 
     public static int LatestVersion => Scripts.Count;

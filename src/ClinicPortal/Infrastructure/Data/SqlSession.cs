@@ -19,6 +19,16 @@ public sealed class SqlSession(SqliteConnection connection, SqliteTransaction tr
     public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
         await Prepare(sql, parameters).ExecuteScalarAsync(cancellationToken);
 
+    /// <summary>The rows a query finds, each read by <paramref name="read"/> (for a projection that reads its own tables).</summary>
+    public async Task<List<T>> QueryAsync<T>(string sql, Func<SqliteDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        var rows = new List<T>();
+        await using var reader = await Prepare(sql, parameters).ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            rows.Add(read(reader));
+        return rows;
+    }
+
     private SqliteCommand Prepare(string sql, (string Name, object? Value)[] parameters)
     {
         if (!_commands.TryGetValue(sql, out var command))

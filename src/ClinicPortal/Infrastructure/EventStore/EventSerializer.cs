@@ -43,4 +43,6 @@ public static class EventSerializer
 [JsonSerializable(typeof(ClinicPortal.Domain.VisitTypes.VisitTypeDefined))]
 [JsonSerializable(typeof(BookingMoved))]
 [JsonSerializable(typeof(ClinicPortal.Domain.Rooms.RoomDefined))]
+[JsonSerializable(typeof(ClinicPortal.Domain.Conflicts.ClinicianDeactivated))]
+[JsonSerializable(typeof(ClinicPortal.Domain.Conflicts.ClinicianReactivated))]
 public sealed partial class EventJson : JsonSerializerContext;

@@ -30,7 +30,9 @@ public static class EventStoreServiceCollectionExtensions
         services.AddSingleton<IProjection, VisitTypeProjection>();
         services.AddSingleton<VisitTypeCatalogueReadModel>();
         services.AddSingleton<IProjection, RoomProjection>();
+        services.AddSingleton<IProjection, ConflictProjection>();
         services.AddSingleton<RoomsReadModel>();
+        services.AddSingleton<ConflictsReadModel>();
         services.AddSingleton<IEventStore, SqliteEventStore>();
         services.AddSingleton<ReadModelRebuilder>();
         services.AddSingleton<ScheduleReadModel>();

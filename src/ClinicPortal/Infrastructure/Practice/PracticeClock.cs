@@ -14,5 +14,8 @@ public sealed class PracticeClock(TimeProvider time, PracticeSettings settings)
     public DateTimeOffset ToLocal(DateTimeOffset instant) => PracticeTime.ToLocal(instant, Zone);
 
     /// <summary>"09:40" in the practice's time.</summary>
+    /// <summary>The practice date an instant falls on.</summary>
+    public DateOnly DateOf(DateTimeOffset instant) => PracticeTime.DateOf(instant, Zone);
+
     public string Time(DateTimeOffset instant) => ToLocal(instant).ToString("HH:mm");
 }

@@ -13,7 +13,14 @@ public sealed class PracticeOptions
     public string TimeZone { get; set; } = "Europe/London";
 }
 
-public sealed record PracticeProfile(string Name, string TimeZone, string EmailFrom);
+/// <summary>
+/// The practice as its emails and days show it. <paramref name="ReceptionEmail"/> is where reception is told of a new
+/// conflict; without one, the sender address (the practice's own mailbox).
+/// </summary>
+public sealed record PracticeProfile(string Name, string TimeZone, string EmailFrom, string? ReceptionEmail = null)
+{
+    public string ReceptionAddress => string.IsNullOrWhiteSpace(ReceptionEmail) ? EmailFrom : ReceptionEmail;
+}
 
 /// <summary>
 /// The practice's name, time zone and email sender. The owner's saved settings (table practice_settings)
@@ -29,9 +36,11 @@ public sealed class PracticeSettings(ClinicDatabase database, IOptions<PracticeO
     {
         await using var connection = await database.OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name, time_zone, email_from FROM practice_settings WHERE id = 1;";
+        command.CommandText = "SELECT name, time_zone, email_from, reception_email FROM practice_settings WHERE id = 1;";
         await using var reader = await command.ExecuteReaderAsync(ct);
-        _saved = await reader.ReadAsync(ct) ? new(reader.GetString(0), reader.GetString(1), reader.GetString(2)) : null;
+        _saved = await reader.ReadAsync(ct)
+            ? new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3))
+            : null;
     }
 
     /// <summary>Saves the profile, or says in a sentence why it cannot be saved (and saves nothing).</summary>
@@ -47,14 +56,17 @@ public sealed class PracticeSettings(ClinicDatabase database, IOptions<PracticeO
         await using var connection = await database.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO practice_settings (id, name, time_zone, email_from) VALUES (1, $name, $zone, $from)
-            ON CONFLICT (id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone, email_from = excluded.email_from;
+            INSERT INTO practice_settings (id, name, time_zone, email_from, reception_email) VALUES (1, $name, $zone, $from, $reception)
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone, email_from = excluded.email_from,
+                reception_email = excluded.reception_email;
             """;
         command.Parameters.AddWithValue("$name", profile.Name.Trim());
         command.Parameters.AddWithValue("$zone", profile.TimeZone.Trim());
         command.Parameters.AddWithValue("$from", profile.EmailFrom.Trim());
+        var reception = string.IsNullOrWhiteSpace(profile.ReceptionEmail) ? null : profile.ReceptionEmail.Trim();
+        command.Parameters.AddWithValue("$reception", (object?)reception ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(ct);
-        _saved = profile;
+        _saved = profile with { ReceptionEmail = reception };
         return null;
     }
 

@@ -125,12 +125,6 @@ public sealed class ScheduleReadModel
             $"{SelectBooking} WHERE patient_id = $patient AND cancelled IS NULL AND start_utc > $now ORDER BY start_utc;",
             ReadBooking, ct, ("$patient", Id(patientId)), ("$now", Ms(now)));
 
-    /// <summary>A doctor's live bookings that have not started yet, soonest first (a deactivated clinician's, to move or cancel).</summary>
-    public Task<IReadOnlyList<PatientBooking>> DoctorFutureBookingsAsync(Guid doctorId, DateTimeOffset now, CancellationToken ct = default) =>
-        QueryAsync(
-            $"{SelectBooking} WHERE doctor_id = $doctor AND cancelled IS NULL AND start_utc > $now ORDER BY start_utc;",
-            ReadBooking, ct, ("$doctor", Id(doctorId)), ("$now", Ms(now)));
-
     public async Task<PatientBooking?> BookingAsync(Guid bookingId, CancellationToken ct = default) =>
         (await QueryAsync($"{SelectBooking} WHERE booking_id = $booking;", ReadBooking, ct, ("$booking", Id(bookingId)))).SingleOrDefault();
 
@@ -190,9 +184,9 @@ public sealed class ScheduleReadModel
         r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8), r.GetGuid(9), r.IsDBNull(10) ? null : r.GetString(10),
         OptionalGuid(r, 11));
 
-    private static Guid? OptionalGuid(SqliteDataReader r, int column) => r.IsDBNull(column) ? null : r.GetGuid(column);
+    internal static Guid? OptionalGuid(SqliteDataReader r, int column) => r.IsDBNull(column) ? null : r.GetGuid(column);
 
-    private static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+    internal static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 
     private async Task<IReadOnlyList<T>> QueryAsync<T>(
         string sql, Func<SqliteDataReader, T> read, CancellationToken ct, params (string Name, object Value)[] parameters)

@@ -14,12 +14,16 @@ public sealed class AuditText(
     {
         DayScheduled e => $"Scheduled {Count(e.Slots.Count, "slot")} for {Name(e.DoctorId)} on {Day(e.Date)}, {Runs(e.Slots)}{Kept(e)}",
         SlotsRemoved e => $"Removed {Count(e.SlotIds.Count, "slot")} from {Name(e.DoctorId)}'s {Day(e.Date)}",
-        SlotsBooked e => $"Booked {TypeName(e.VisitType, article: "a ")}{Span(e.Slots)} on {Day(e.Date)} with {Name(e.DoctorId)} for {Name(e.PatientId)}",
+        SlotsBooked e => $"Booked {TypeName(e.VisitType, article: "a ")}{Span(e.Slots)} on {Day(e.Date)} with {Name(e.DoctorId)} for {Name(e.PatientId)}{Overridden(e.OverrideReason)}",
         BookingCancelled e => $"Cancelled {Name(e.PatientId)}'s booking {Span(e.Slots)} on {Day(e.Date)} with {Name(e.DoctorId)} ({Reason(e.Reason)})",
         DayCancelled e => $"Cancelled {Name(e.DoctorId)}'s day {Day(e.Date)}: \"{e.Reason}\"; {Count(e.CancelledBookings.Count, "booking")} cancelled",
         VisitMarked e => $"Marked {Name(e.PatientId)} {(e.Outcome == VisitOutcome.Arrived ? "arrived" : "a no-show")} on {Day(e.Date)} with {Name(e.DoctorId)}",
+        BookingMoved { IsReassignment: true } e =>
+            $"Reassigned {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking on {Day(e.ToDate)} {Span(e.ToSlots)} from {Name(e.FromDoctorId)} to {Name(e.ToDoctorId)}{Overridden(e.OverrideReason)}",
         BookingMoved e =>
-            $"Moved {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking from {Day(e.FromDate)} {Span(e.FromSlots)} with {Name(e.FromDoctorId)} to {Day(e.ToDate)} {Span(e.ToSlots)} with {Name(e.ToDoctorId)}",
+            $"Moved {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking from {Day(e.FromDate)} {Span(e.FromSlots)} with {Name(e.FromDoctorId)} to {Day(e.ToDate)} {Span(e.ToSlots)} with {Name(e.ToDoctorId)}{Overridden(e.OverrideReason)}",
+        Domain.Conflicts.ClinicianDeactivated e => $"Deactivated {Name(e.ClinicianId)}: their appointments to come went on the conflicts desk",
+        Domain.Conflicts.ClinicianReactivated e => $"Reactivated {Name(e.ClinicianId)}",
         Domain.VisitTypes.VisitTypeDefined e =>
             $"Defined the visit type {e.Name}: {e.Minutes} minutes, {(e.BookableOnline ? "bookable online" : "booked by staff only")}"
             + (e.RoomFeature is { } feature ? $", in a room with {feature}" : ""),
@@ -36,6 +40,9 @@ public sealed class AuditText(
         (e.StaffOnly ? ", kept for staff to book" : "")
         + (e.OnlyFor is { Count: > 0 } only ? $", only for {string.Join(", ", only.Select(id => visitTypes?.GetValueOrDefault(id) ?? "a visit type"))}" : "")
         + (e.RoomId is { } room ? $", in {rooms?.GetValueOrDefault(room) ?? "a room no longer listed"}" : "");
+
+    /// <summary>Staff's reason for booking over the patient's other appointment, when they gave one.</summary>
+    private static string Overridden(string? reason) => reason is null ? "" : $", over the patient's other appointment then (\"{reason}\")";
 
     private string Name(Guid id) => names.GetValueOrDefault(id, "someone no longer listed");
     private static string Day(DateOnly date) => date.ToString("ddd d MMM yyyy");

@@ -12,10 +12,12 @@ public sealed class BookSlotsHandler(
 {
     /// <summary>
     /// Books a visit type (<paramref name="visitTypeId"/>) in its run of slots, or, without one, today's single or
-    /// double slot (a Consultation or a Long consultation).
+    /// double slot (a Consultation or a Long consultation). Staff may book over the patient's other appointment at that
+    /// time by giving <paramref name="overrideReason"/>; the clash then goes on the conflicts desk.
     /// </summary>
     public async Task<Checked<SlotsBooked>> HandleAsync(
-        Guid patientId, IReadOnlyList<Guid> slotIds, Actor by, CancellationToken ct = default, Guid? visitTypeId = null, string? reason = null)
+        Guid patientId, IReadOnlyList<Guid> slotIds, Actor by, CancellationToken ct = default, Guid? visitTypeId = null, string? reason = null,
+        string? overrideReason = null)
     {
         // Staff book for a patient on the phone; nobody else can hold a booking (a doctor, the owner, staff themselves),
         // nor a patient whose account staff have deactivated.
@@ -25,14 +27,15 @@ public sealed class BookSlotsHandler(
         if (patient is { IsPatient: true, IsActive: false })
             return Rejection.PatientDeactivated;
         // A deactivated clinician takes no new bookings from the moment of deactivation. (Checked against the accounts,
-        // not the log: deactivation is not an event yet, so this is a check before deciding, not part of the condition.)
+        // before deciding: the slots say which clinician only once read, and a clinician deactivated before deactivation was
+        // logged has no event to find.)
         var days = await schedule.DaysOfSlotsAsync(slotIds, ct);
         if (await people.AnyDeactivatedAsync(days.Select(d => d.DoctorId), ct))
             return Rejection.ClinicianNotTakingBookings;
         var now = clock.Now;
         // The slots' date lets the decision read only the patient's month; an unknown slot leaves it to the decision to say.
         var command = new Domain.Booking.BookSlots(Guid.CreateVersion7(), patientId, slotIds, by, now, days.Count > 0 ? days[0].Date : null,
-            visitTypeId, reason, await people.KindsAsync(ct), await rooms.LookupAsync(ct));
+            visitTypeId, reason, await people.KindsAsync(ct), await rooms.LookupAsync(ct), overrideReason);
         return (await executor.ExecuteAsync<BookSlotsDecider, Domain.Booking.BookSlots, BookingRequest, SlotsBooked>(command, ct)).Single();
     }
 }

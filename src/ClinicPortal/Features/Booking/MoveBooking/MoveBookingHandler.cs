@@ -10,8 +10,12 @@ namespace ClinicPortal.Features.Booking.MoveBooking;
 public sealed class MoveBookingHandler(
     CommandExecutor executor, PracticeClock clock, PeopleDirectory people, ScheduleReadModel schedule, RoomsReadModel rooms)
 {
-    /// <summary>Moves a booking to <paramref name="slotIds"/>: patients their own, staff any (the decider says who may).</summary>
-    public async Task<Checked<BookingMoved>> HandleAsync(Guid bookingId, IReadOnlyList<Guid> slotIds, Actor by, CancellationToken ct = default)
+    /// <summary>
+    /// Moves a booking to <paramref name="slotIds"/>: patients their own, staff any (the decider says who may); staff over
+    /// the patient's other appointment then, with <paramref name="overrideReason"/>.
+    /// </summary>
+    public async Task<Checked<BookingMoved>> HandleAsync(
+        Guid bookingId, IReadOnlyList<Guid> slotIds, Actor by, CancellationToken ct = default, string? overrideReason = null)
     {
         if (await schedule.BookingAsync(bookingId, ct) is not { } booking)
             return Rejection.BookingNotFound;
@@ -22,7 +26,7 @@ public sealed class MoveBookingHandler(
         if (await people.AnyDeactivatedAsync(days.Select(d => d.DoctorId), ct))
             return Rejection.ClinicianNotTakingBookings;
         var command = new Domain.Booking.MoveBooking(bookingId, booking.PatientId, booking.VisitTypeId, slotIds, by, clock.Now,
-            days.Count > 0 ? days[0].Date : null, await people.KindsAsync(ct), await rooms.LookupAsync(ct));
+            days.Count > 0 ? days[0].Date : null, await people.KindsAsync(ct), await rooms.LookupAsync(ct), overrideReason);
         return (await executor.ExecuteAsync<MoveBookingDecider, Domain.Booking.MoveBooking, MoveRequest, BookingMoved>(command, ct)).Single();
     }
 }

@@ -1,0 +1,84 @@
+using ClinicPortal.Domain;
+using ClinicPortal.Features.Conflicts;
+using ClinicPortal.Infrastructure.Accounts;
+using ClinicPortal.Infrastructure.Practice;
+using ClinicPortal.Infrastructure.ReadModels;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ClinicPortal.Features.Api;
+
+/// <summary>
+/// An appointment as the API answers it: its times, room, parts (today one: its clinician's) and open conflicts, read
+/// from the read models after the change.
+/// </summary>
+public sealed class AppointmentAnswers(ScheduleReadModel schedule, ConflictsReadModel conflicts, PeopleDirectory people, Reassignments reassignments, PracticeClock clock)
+{
+    public async Task<AppointmentDto> OfAsync(Guid bookingId, Guid visitType, CancellationToken ct)
+    {
+        var booking = await schedule.BookingAsync(bookingId, ct) ?? throw new InvalidOperationException($"Booking {bookingId} was just made but cannot be read.");
+        var slotIds = (await schedule.DoctorDayAsync(booking.DoctorId, booking.Date, ct)).Slots
+            .Where(s => s.BookingId == bookingId).Select(s => s.SlotId).ToArray();
+        var kind = (await people.KindsAsync(ct))(booking.DoctorId) ?? ClinicianKind.Doctor;
+        var (start, end) = (clock.ToLocal(booking.StartUtc), clock.ToLocal(booking.EndUtc));
+        var open = new List<ConflictDto>();
+        foreach (var conflict in await conflicts.OfBookingAsync(bookingId, ct))
+            open.Add(await ConflictAsync(conflict, ct));
+        return new AppointmentDto(booking.BookingId, visitType, booking.PatientId, booking.DoctorId, start, end, slotIds, booking.RoomId,
+            [new AppointmentPartDto(kind, booking.DoctorId, start, end, slotIds)], open);
+    }
+
+    public async Task<ConflictDto> ConflictAsync(OpenConflict conflict, CancellationToken ct)
+    {
+        var booking = conflict.Kind == ConflictKinds.PatientDoubleBooked ? null : await schedule.BookingAsync(conflict.BookingId, ct);
+        var options = booking is null ? [] : await reassignments.OptionsAsync(booking, ct);
+        return new ConflictDto(conflict.ConflictId, conflict.Kind, conflict.BookingId, conflict.OtherBookingId, conflict.PatientId, conflict.ClinicianId,
+            conflict.RoomId, clock.ToLocal(conflict.StartUtc), clock.ToLocal(conflict.EndUtc), clock.ToLocal(conflict.OpenedAt), conflict.OpenedBy,
+            conflict.OverrideBy, conflict.OverrideReason, options.Select(o => new ReassignSuggestionDto(o.ClinicianId, o.Name)).ToArray());
+    }
+}
+
+/// <summary>The conflicts desk for integrations: the open conflicts, and giving an appointment's part to another clinician.</summary>
+public static partial class ApiEndpoints
+{
+    private static void MapConflicts(RouteGroupBuilder api)
+    {
+        api.MapGet("/conflicts", GetConflictsAsync).RequireAuthorization(Bearer(Roles.Receptionist, Roles.Admin));
+        api.MapPost("/appointments/{appointmentId}/parts/{kind}/reassign", ReassignPartAsync)
+            .RequireAuthorization(Bearer(Roles.Receptionist, Roles.Admin)).RequireRateLimiting(BookingLimit);
+    }
+
+    private static async Task<Ok<IReadOnlyList<ConflictDto>>> GetConflictsAsync(
+        ConflictsReadModel conflicts, AppointmentAnswers answers, PracticeClock clock, CancellationToken ct)
+    {
+        var open = new List<ConflictDto>();
+        foreach (var conflict in await conflicts.OpenAsync(clock.Now, ct))
+            open.Add(await answers.ConflictAsync(conflict, ct));
+        return TypedResults.Ok<IReadOnlyList<ConflictDto>>(open);
+    }
+
+    /// <summary>
+    /// Gives the appointment's part of <paramref name="kind"/> (doctor, nurse, counsellor) to another clinician of that
+    /// kind, for the same time: 409 <c>clinician_not_free</c> when they have no free time matching it.
+    /// </summary>
+    private static async Task<Results<Ok<AppointmentDto>, ProblemHttpResult>> ReassignPartAsync(
+        string appointmentId, string kind, HttpContext http, Reassignments reassignments, ScheduleReadModel schedule, PeopleDirectory people,
+        AppointmentAnswers answers, CancellationToken ct)
+    {
+        var (request, problem) = await ApiJson.ReadAsync<ReassignRequest>(http.Request, ct);
+        if (problem is not null) return problem;
+        if (request!.ClinicianId is not { } clinicianId)
+            return ApiProblems.Validation("Give the clinician to reassign to as clinicianId.");
+        if (!Guid.TryParse(appointmentId, out var id) || await schedule.BookingAsync(id, ct) is not { } booking)
+            return ApiProblems.NotFound("No such appointment.");
+        var kindOf = await people.KindsAsync(ct);
+        if (!Enum.TryParse<ClinicianKind>(kind, ignoreCase: true, out var partKind) || (kindOf(booking.DoctorId) ?? ClinicianKind.Doctor) != partKind)
+            return ApiProblems.NotFound($"The appointment has no {kind} part.");
+        if (kindOf(clinicianId) != partKind)
+            return ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "not_same_kind", $"Reassign a {kind} part to another {kind}.");
+
+        var result = await reassignments.ReassignAsync(id, clinicianId, CurrentActor.From(http.User)!, ct);
+        if (!result.IsAccepted)
+            return ApiProblems.For(result.Rejection!.Value);
+        return TypedResults.Ok(await answers.OfAsync(id, booking.VisitTypeId, ct));
+    }
+}

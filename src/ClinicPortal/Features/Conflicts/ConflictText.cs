@@ -1,0 +1,21 @@
+using ClinicPortal.Infrastructure.ReadModels;
+
+namespace ClinicPortal.Features.Conflicts;
+
+/// <summary>What a conflict is, in a sentence a receptionist reads (on the desk and in the email that tells them of it).</summary>
+public sealed class ConflictText(Func<Guid, string> name, Func<Guid?, string> roomName, Func<DateTimeOffset, string> time)
+{
+    public string What(OpenConflict conflict, PatientBooking? other = null) => conflict.Kind switch
+    {
+        ConflictKinds.ClinicianInactive => $"{name(conflict.ClinicianId)} has been deactivated",
+        ConflictKinds.RoomOutOfUse => $"{roomName(conflict.RoomId)} is out of use",
+        ConflictKinds.PatientDoubleBooked when other is not null =>
+            $"{name(conflict.PatientId)} also has {time(other.StartUtc)}–{time(other.EndUtc)} with {name(other.DoctorId)}",
+        ConflictKinds.PatientDoubleBooked => $"{name(conflict.PatientId)} has another appointment then",
+        _ => conflict.Kind,
+    };
+
+    /// <summary>The appointment itself: "Tue 15 Dec 09:00–09:20, Patient 03 with Dr Chloe Lind".</summary>
+    public string Appointment(OpenConflict conflict, DateOnly date) =>
+        $"{date:ddd d MMM} {time(conflict.StartUtc)}–{time(conflict.EndUtc)}, {name(conflict.PatientId)} with {name(conflict.ClinicianId)}";
+}

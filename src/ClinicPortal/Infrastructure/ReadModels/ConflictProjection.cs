@@ -1,0 +1,258 @@
+using ClinicPortal.Application;
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.Conflicts;
+using ClinicPortal.Domain.Rooms;
+using ClinicPortal.Infrastructure.Data;
+using static ClinicPortal.Infrastructure.ReadModels.ScheduleProjection;
+
+namespace ClinicPortal.Infrastructure.ReadModels;
+
+/// <summary>What clashes with what.</summary>
+public static class ConflictKinds
+{
+    /// <summary>The appointment's clinician has been deactivated: it needs another clinician, another time, or cancelling.</summary>
+    public const string ClinicianInactive = "clinician-inactive";
+
+    /// <summary>The appointment's room has been taken out of use.</summary>
+    public const string RoomOutOfUse = "room-out-of-use";
+
+    /// <summary>The patient has two appointments at once (staff booked or moved one over the other, giving a reason).</summary>
+    public const string PatientDoubleBooked = "patient-double-booked";
+}
+
+/// <summary>
+/// The conflicts desk's table: every clash between an appointment and the facts, from when it opened (the event that
+/// made it true) until it was resolved (the event that made it untrue: a cancellation, a move or reassignment, the
+/// clinician or room back). Kept from the log like every read model, and like them rebuilt from it: the projection keeps
+/// what it needs of bookings, rooms and clinicians in tables of its own, so it never depends on another's state.
+/// After each event it looks again at the appointments the event touched, opens what has become true and closes what
+/// no longer is. A clash opens only for an appointment that has not ended by then.
+/// </summary>
+public sealed class ConflictProjection : IProjection
+{
+    public string Name => "conflicts";
+    public int Version => 1;
+    public IReadOnlyList<string> Tables => ["rm_conflicts", "rm_conflict_bookings", "rm_conflict_room_slots", "rm_conflict_facts"];
+
+    public string Schema => """
+        CREATE TABLE rm_conflict_bookings (
+            booking_id      TEXT PRIMARY KEY,
+            patient_id      TEXT NOT NULL,
+            clinician_id    TEXT NOT NULL,
+            room_id         TEXT,
+            start_utc       INTEGER NOT NULL,
+            end_utc         INTEGER NOT NULL,
+            override_by     TEXT,
+            override_reason TEXT
+        );
+        CREATE TABLE rm_conflict_room_slots (
+            slot_id TEXT PRIMARY KEY,
+            room_id TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE rm_conflict_facts (
+            fact TEXT PRIMARY KEY
+        ) WITHOUT ROWID;
+        CREATE TABLE rm_conflicts (
+            conflict_id       TEXT PRIMARY KEY,
+            conflict_key      TEXT NOT NULL,
+            kind              TEXT NOT NULL,
+            booking_id        TEXT NOT NULL,
+            other_booking_id  TEXT,
+            patient_id        TEXT NOT NULL,
+            clinician_id      TEXT NOT NULL,
+            room_id           TEXT,
+            start_utc         INTEGER NOT NULL,
+            end_utc           INTEGER NOT NULL,
+            opened_at         INTEGER NOT NULL,
+            opened_position   INTEGER NOT NULL,
+            opened_by         TEXT NOT NULL,
+            override_by       TEXT,
+            override_reason   TEXT,
+            resolved_at       INTEGER,
+            resolved_position INTEGER,
+            resolved_by       TEXT,
+            resolution        TEXT
+        );
+        """;
+
+    public string Indexes => """
+        CREATE INDEX ix_conflict_bookings_clinician ON rm_conflict_bookings (clinician_id, end_utc);
+        CREATE INDEX ix_conflict_bookings_room ON rm_conflict_bookings (room_id, end_utc);
+        CREATE INDEX ix_conflict_bookings_patient ON rm_conflict_bookings (patient_id, start_utc);
+        CREATE INDEX ix_conflicts_open ON rm_conflicts (resolved_position, start_utc);
+        CREATE INDEX ix_conflicts_booking ON rm_conflicts (booking_id);
+        CREATE INDEX ix_conflicts_other ON rm_conflicts (other_booking_id);
+        CREATE INDEX ix_conflicts_opened ON rm_conflicts (opened_position);
+        """;
+
+    private static string Inactive(Guid clinicianId) => $"inactive:{clinicianId}";
+
+    private static string RoomClosed(Guid roomId) => $"room-closed:{roomId}";
+
+    private sealed record LiveBooking(
+        Guid BookingId, Guid PatientId, Guid ClinicianId, Guid? RoomId, long StartMs, long EndMs, string? OverrideBy, string? OverrideReason);
+
+    /// <summary>A conflict as it should stand: its key says what clashes (one per appointment and kind, one per pair of appointments).</summary>
+    private sealed record Wanted(string Key, string Kind, LiveBooking Booking, Guid? Other, string? OverrideBy, string? OverrideReason);
+
+    public async Task ApplyAsync(SqlSession db, StoredEvent stored, CancellationToken ct)
+    {
+        IReadOnlyList<Guid> touched;
+        string resolution;
+        switch (stored.Event)
+        {
+            case DayScheduled { RoomId: { } room } e:
+                foreach (var slot in e.Slots)
+                    await db.ExecuteAsync("INSERT OR REPLACE INTO rm_conflict_room_slots (slot_id, room_id) VALUES ($slot, $room);", ct,
+                        ("$slot", Id(slot.SlotId)), ("$room", Id(room)));
+                return;
+            case SlotsRemoved { RoomIds.Count: > 0 } e:
+                foreach (var slot in e.SlotIds)
+                    await db.ExecuteAsync("DELETE FROM rm_conflict_room_slots WHERE slot_id = $slot;", ct, ("$slot", Id(slot)));
+                return;
+            case SlotsBooked e:
+                await KeepAsync(db, e.BookingId, e.PatientId, e.DoctorId, e.Slots, e.OverrideReason is null ? null : e.BookedBy, e.OverrideReason, ct);
+                (touched, resolution) = ([e.BookingId], "booked");
+                break;
+            case BookingMoved e:
+                await KeepAsync(db, e.BookingId, e.PatientId, e.ToDoctorId, e.ToSlots, e.OverrideReason is null ? null : e.By, e.OverrideReason, ct);
+                (touched, resolution) = ([e.BookingId], e.IsReassignment ? "reassigned" : "moved");
+                break;
+            case BookingCancelled e:
+                await ForgetAsync(db, e.BookingId, ct);
+                (touched, resolution) = ([e.BookingId], "cancelled");
+                break;
+            case DayCancelled e:
+                foreach (var booking in e.CancelledBookings)
+                    await ForgetAsync(db, booking.BookingId, ct);
+                (touched, resolution) = (e.CancelledBookings.Select(b => b.BookingId).ToArray(), "day cancelled");
+                break;
+            case ClinicianDeactivated e:
+                await db.ExecuteAsync("INSERT OR IGNORE INTO rm_conflict_facts (fact) VALUES ($fact);", ct, ("$fact", Inactive(e.ClinicianId)));
+                (touched, resolution) = (await BookingsAsync(db, "clinician_id", e.ClinicianId, stored.RecordedAt, ct), "clinician deactivated");
+                break;
+            case ClinicianReactivated e:
+                await db.ExecuteAsync("DELETE FROM rm_conflict_facts WHERE fact = $fact;", ct, ("$fact", Inactive(e.ClinicianId)));
+                (touched, resolution) = (await BookingsAsync(db, "clinician_id", e.ClinicianId, stored.RecordedAt, ct), "clinician reactivated");
+                break;
+            case RoomDefined e:
+                await db.ExecuteAsync(e.InUse ? "DELETE FROM rm_conflict_facts WHERE fact = $fact;" : "INSERT OR IGNORE INTO rm_conflict_facts (fact) VALUES ($fact);",
+                    ct, ("$fact", RoomClosed(e.RoomId)));
+                (touched, resolution) = (await BookingsAsync(db, "room_id", e.RoomId, stored.RecordedAt, ct), "room back in use");
+                break;
+            default:
+                return;
+        }
+        foreach (var bookingId in touched)
+            await ReconcileAsync(db, bookingId, stored, resolution, ct);
+    }
+
+    private static async Task KeepAsync(
+        SqlSession db, Guid bookingId, Guid patientId, Guid clinicianId, IReadOnlyList<ScheduledSlot> slots, string? overrideBy, string? overrideReason,
+        CancellationToken ct)
+    {
+        var room = await db.ScalarAsync("SELECT room_id FROM rm_conflict_room_slots WHERE slot_id = $slot;", ct, ("$slot", Id(slots[0].SlotId)));
+        await db.ExecuteAsync(
+            """
+            INSERT OR REPLACE INTO rm_conflict_bookings (booking_id, patient_id, clinician_id, room_id, start_utc, end_utc, override_by, override_reason)
+            VALUES ($booking, $patient, $clinician, $room, $start, $end, $overrideBy, $overrideReason);
+            """,
+            ct, ("$booking", Id(bookingId)), ("$patient", Id(patientId)), ("$clinician", Id(clinicianId)), ("$room", room),
+            ("$start", Ms(slots[0].StartUtc)), ("$end", Ms(slots[^1].EndUtc)), ("$overrideBy", overrideBy), ("$overrideReason", overrideReason));
+    }
+
+    private static Task ForgetAsync(SqlSession db, Guid bookingId, CancellationToken ct) =>
+        db.ExecuteAsync("DELETE FROM rm_conflict_bookings WHERE booking_id = $booking;", ct, ("$booking", Id(bookingId)));
+
+    /// <summary>The appointments of a clinician or a room not ended by then, and every one already on the desk with them.</summary>
+    private static async Task<IReadOnlyList<Guid>> BookingsAsync(SqlSession db, string column, Guid id, DateTimeOffset at, CancellationToken ct)
+    {
+        var live = await db.QueryAsync($"SELECT booking_id FROM rm_conflict_bookings WHERE {column} = $id AND end_utc > $at;", r => r.GetGuid(0), ct,
+            ("$id", Id(id)), ("$at", Ms(at)));
+        var listed = await db.QueryAsync($"SELECT booking_id FROM rm_conflicts WHERE {column} = $id AND resolved_position IS NULL;", r => r.GetGuid(0), ct,
+            ("$id", Id(id)));
+        return live.Concat(listed).Distinct().ToArray();
+    }
+
+    private static async Task<LiveBooking?> BookingAsync(SqlSession db, Guid bookingId, CancellationToken ct) =>
+        (await db.QueryAsync(
+            "SELECT booking_id, patient_id, clinician_id, room_id, start_utc, end_utc, override_by, override_reason FROM rm_conflict_bookings WHERE booking_id = $booking;",
+            Read, ct, ("$booking", Id(bookingId)))).SingleOrDefault();
+
+    private static LiveBooking Read(Microsoft.Data.Sqlite.SqliteDataReader r) =>
+        new(r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), ScheduleReadModel.OptionalGuid(r, 3), r.GetInt64(4), r.GetInt64(5),
+            r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7));
+
+    private static async Task<bool> HoldsAsync(SqlSession db, string fact, CancellationToken ct) =>
+        await db.ScalarAsync("SELECT 1 FROM rm_conflict_facts WHERE fact = $fact;", ct, ("$fact", fact)) is not null;
+
+    /// <summary>What should be on the desk for one appointment after the event.</summary>
+    private static async Task<List<Wanted>> WantedAsync(SqlSession db, LiveBooking? booking, DateTimeOffset at, CancellationToken ct)
+    {
+        var wanted = new List<Wanted>();
+        if (booking is null || booking.EndMs <= Ms(at))
+            return wanted;
+        if (await HoldsAsync(db, Inactive(booking.ClinicianId), ct))
+            wanted.Add(new($"{ConflictKinds.ClinicianInactive}:{booking.BookingId}", ConflictKinds.ClinicianInactive, booking, null, null, null));
+        if (booking.RoomId is { } room && await HoldsAsync(db, RoomClosed(room), ct))
+            wanted.Add(new($"{ConflictKinds.RoomOutOfUse}:{booking.BookingId}", ConflictKinds.RoomOutOfUse, booking, null, null, null));
+        var clashing = await db.QueryAsync(
+            """
+            SELECT booking_id, patient_id, clinician_id, room_id, start_utc, end_utc, override_by, override_reason FROM rm_conflict_bookings
+            WHERE patient_id = $patient AND booking_id <> $booking AND start_utc < $end AND $start < end_utc;
+            """,
+            Read, ct, ("$patient", Id(booking.PatientId)), ("$booking", Id(booking.BookingId)), ("$start", booking.StartMs), ("$end", booking.EndMs));
+        foreach (var other in clashing)
+        {
+            // One conflict per pair, whichever of the two the event touched; the override is the one that made the clash.
+            var pair = string.CompareOrdinal(booking.BookingId.ToString(), other.BookingId.ToString()) < 0 ? (booking.BookingId, other.BookingId) : (other.BookingId, booking.BookingId);
+            var (by, reason) = booking.OverrideReason is not null ? (booking.OverrideBy, booking.OverrideReason) : (other.OverrideBy, other.OverrideReason);
+            wanted.Add(new($"{ConflictKinds.PatientDoubleBooked}:{pair.Item1}:{pair.Item2}", ConflictKinds.PatientDoubleBooked, booking, other.BookingId, by, reason));
+        }
+        return wanted;
+    }
+
+    private static async Task ReconcileAsync(SqlSession db, Guid bookingId, StoredEvent stored, string resolution, CancellationToken ct)
+    {
+        var wanted = await WantedAsync(db, await BookingAsync(db, bookingId, ct), stored.RecordedAt, ct);
+        var open = await db.QueryAsync(
+            "SELECT conflict_id, conflict_key FROM rm_conflicts WHERE (booking_id = $booking OR other_booking_id = $booking) AND resolved_position IS NULL;",
+            r => (Id: r.GetString(0), Key: r.GetString(1)), ct, ("$booking", Id(bookingId)));
+
+        foreach (var (conflictId, _) in open.Where(o => wanted.All(w => w.Key != o.Key)))
+        {
+            await db.ExecuteAsync(
+                """
+                UPDATE rm_conflicts SET resolved_at = $at, resolved_position = $position, resolved_by = $by, resolution = $how
+                WHERE conflict_id = $id;
+                """,
+                ct, ("$id", conflictId), ("$at", Ms(stored.RecordedAt)), ("$position", stored.Position), ("$by", stored.CausedBy), ("$how", resolution));
+        }
+        if (wanted.Count > 0 && open.Count > 0)
+        {
+            // A conflict that stands after the change follows its appointment's new time and clinician.
+            var kept = wanted[0].Booking;
+            await db.ExecuteAsync(
+                """
+                UPDATE rm_conflicts SET clinician_id = $clinician, room_id = $room, start_utc = $start, end_utc = $end
+                WHERE booking_id = $booking AND resolved_position IS NULL;
+                """,
+                ct, ("$booking", Id(kept.BookingId)), ("$clinician", Id(kept.ClinicianId)), ("$room", OptionalId(kept.RoomId)),
+                ("$start", kept.StartMs), ("$end", kept.EndMs));
+        }
+        foreach (var conflict in wanted.Where(w => open.All(o => o.Key != w.Key)))
+        {
+            var booking = conflict.Booking;
+            await db.ExecuteAsync(
+                """
+                INSERT INTO rm_conflicts (conflict_id, conflict_key, kind, booking_id, other_booking_id, patient_id, clinician_id, room_id,
+                    start_utc, end_utc, opened_at, opened_position, opened_by, override_by, override_reason)
+                VALUES ($id, $key, $kind, $booking, $other, $patient, $clinician, $room, $start, $end, $at, $position, $by, $overrideBy, $overrideReason);
+                """,
+                ct, ("$id", $"{conflict.Key}@{stored.Position}"), ("$key", conflict.Key), ("$kind", conflict.Kind), ("$booking", Id(booking.BookingId)),
+                ("$other", OptionalId(conflict.Other)), ("$patient", Id(booking.PatientId)), ("$clinician", Id(booking.ClinicianId)),
+                ("$room", OptionalId(booking.RoomId)), ("$start", booking.StartMs), ("$end", booking.EndMs), ("$at", Ms(stored.RecordedAt)),
+                ("$position", stored.Position), ("$by", stored.CausedBy), ("$overrideBy", conflict.OverrideBy), ("$overrideReason", conflict.OverrideReason));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using ClinicPortal.Infrastructure.Data;
+using Microsoft.Data.Sqlite;
+using static ClinicPortal.Infrastructure.ReadModels.ScheduleProjection;
+using static ClinicPortal.Infrastructure.ReadModels.ScheduleReadModel;
+
+namespace ClinicPortal.Infrastructure.ReadModels;
+
+/// <summary>
+/// A clash on the conflicts desk: an appointment (<paramref name="BookingId"/>, as it stands now) and what it clashes
+/// with (its clinician deactivated, its room out of use, or the patient's <paramref name="OtherBookingId"/> at the same
+/// time); when it opened and who caused it; and, for a clash staff chose, who overrode it and why.
+/// </summary>
+public sealed record OpenConflict(
+    string ConflictId, string Kind, Guid BookingId, Guid? OtherBookingId, Guid PatientId, Guid ClinicianId, Guid? RoomId,
+    DateTimeOffset StartUtc, DateTimeOffset EndUtc, DateTimeOffset OpenedAt, string OpenedBy, string? OverrideBy, string? OverrideReason);
+
+/// <summary>The conflicts desk's questions: what is open, and what one event opened.</summary>
+public sealed class ConflictsReadModel(ClinicDatabase database)
+{
+    private const string Columns = """
+        conflict_id, kind, booking_id, other_booking_id, patient_id, clinician_id, room_id, start_utc, end_utc, opened_at, opened_by,
+        override_by, override_reason
+        """;
+
+    /// <summary>Every open conflict of an appointment not yet ended, soonest first.</summary>
+    public Task<IReadOnlyList<OpenConflict>> OpenAsync(DateTimeOffset now, CancellationToken ct = default) =>
+        QueryAsync($"SELECT {Columns} FROM rm_conflicts WHERE resolved_position IS NULL AND end_utc > $now ORDER BY start_utc, opened_position;",
+            ct, ("$now", Ms(now)));
+
+    /// <summary>The open conflicts of one appointment (on either side of a double booking).</summary>
+    public Task<IReadOnlyList<OpenConflict>> OfBookingAsync(Guid bookingId, CancellationToken ct = default) =>
+        QueryAsync($"SELECT {Columns} FROM rm_conflicts WHERE (booking_id = $booking OR other_booking_id = $booking) AND resolved_position IS NULL ORDER BY opened_position;",
+            ct, ("$booking", Id(bookingId)));
+
+    /// <summary>The conflicts the event at <paramref name="position"/> opened (whether or not they have been resolved since).</summary>
+    public Task<IReadOnlyList<OpenConflict>> OpenedByEventAsync(long position, CancellationToken ct = default) =>
+        QueryAsync($"SELECT {Columns} FROM rm_conflicts WHERE opened_position = $position ORDER BY start_utc;", ct, ("$position", position));
+
+    private async Task<IReadOnlyList<OpenConflict>> QueryAsync(string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
+        var rows = new List<OpenConflict>();
+        await using var r = await command.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            rows.Add(Read(r));
+        return rows;
+    }
+
+    private static OpenConflict Read(SqliteDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetGuid(2), OptionalGuid(r, 3), r.GetGuid(4), r.GetGuid(5), OptionalGuid(r, 6),
+            FromMs(r.GetInt64(7)), FromMs(r.GetInt64(8)), FromMs(r.GetInt64(9)), r.GetString(10),
+            r.IsDBNull(11) ? null : r.GetString(11), r.IsDBNull(12) ? null : r.GetString(12));
+}

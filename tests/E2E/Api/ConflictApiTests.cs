@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ClinicPortal.Tests.E2E.Infrastructure;
+
+namespace ClinicPortal.Tests.E2E.Api;
+
+/// <summary>Overrides, the conflicts desk and reassigning over the JSON API, on days of the demo practice nobody has scheduled yet.</summary>
+[Collection(ClinicAppCollection.Name)]
+public class ConflictApiTests(ClinicAppFixture fixture)
+{
+    private const string Consultation = "0000c0de-0000-4000-8000-000000000010";
+
+    private Uri Base => fixture.App.BaseAddress;
+
+    /// <summary>The doctor's 09:00–10:00 on the day: their id and first slot.</summary>
+    private static async Task<(Guid DoctorId, Guid FirstSlot)> ScheduleAsync(HttpClient doctor, string day)
+    {
+        using var response = await doctor.PostAsJsonAsync("/api/doctors/me/days", new { date = day, blocks = new[] { new { start = "09:00", end = "10:00" } } });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.JsonAsync();
+        return (body.GetProperty("doctorId").GetGuid(), body.GetProperty("slots")[0].GetProperty("slotId").GetGuid());
+    }
+
+    [Fact]
+    public async Task StaffBookOverAPatientsClashWithAReason_ItIsOnTheDesk_AndAnAppointmentIsReassignedToADoctorFreeThen()
+    {
+        var day = Pages.Weekday(22).ToString("yyyy-MM-dd");
+        using var first = await ApiClient.SignedInAsync(Base, "doctor1@demo.clinic");
+        using var second = await ApiClient.SignedInAsync(Base, "doctor2@demo.clinic");
+        using var third = await ApiClient.SignedInAsync(Base, "doctor3@demo.clinic");
+        var (_, firstSlot) = await ScheduleAsync(first, day);
+        var (_, secondSlot) = await ScheduleAsync(second, day);
+        var (thirdDoctor, _) = await ScheduleAsync(third, day);
+        using var patient = await ApiClient.SignedInAsync(Base, "patient14@demo.clinic");
+        using var reception = await ApiClient.SignedInAsync(Base, "reception@demo.clinic");
+
+        using var own = await patient.PostAsJsonAsync("/api/appointments", new { serviceId = Consultation, slotIds = new[] { firstSlot } });
+        Assert.Equal(HttpStatusCode.Created, own.StatusCode);
+        var held = await own.JsonAsync();
+        var patientId = held.GetProperty("patientId").GetGuid();
+        Assert.Empty(held.GetProperty("conflicts").EnumerateArray());
+        Assert.Equal("Doctor", Assert.Single(held.GetProperty("parts").EnumerateArray()).GetProperty("kind").GetString());
+
+        // The same time with another doctor: refused, unless staff say why.
+        object Over(string? reason) => new { serviceId = Consultation, slotIds = new[] { secondSlot }, patientId, overrideReason = reason };
+        await (await reception.PostAsJsonAsync("/api/appointments", Over(null))).AssertProblemAsync(HttpStatusCode.Conflict, "patient_already_booked_at_that_time");
+        await (await reception.PostAsJsonAsync("/api/appointments", Over("  "))).AssertProblemAsync(HttpStatusCode.BadRequest, "override_reason_required");
+        await (await patient.PostAsJsonAsync("/api/appointments", new { serviceId = Consultation, slotIds = new[] { secondSlot }, overrideReason = "Both" }))
+            .AssertProblemAsync(HttpStatusCode.Forbidden, "not_allowed");
+        using var overridden = await reception.PostAsJsonAsync("/api/appointments", Over("Seen by both together"));
+        Assert.Equal(HttpStatusCode.Created, overridden.StatusCode);
+        var clash = Assert.Single((await overridden.JsonAsync()).GetProperty("conflicts").EnumerateArray());
+        Assert.Equal("patient-double-booked", clash.GetProperty("kind").GetString());
+        Assert.Equal("Seen by both together", clash.GetProperty("overrideReason").GetString());
+        var secondAppointment = clash.GetProperty("appointmentId").GetGuid();
+
+        using var desk = await reception.GetAsync("/api/conflicts");
+        Assert.Equal(HttpStatusCode.OK, desk.StatusCode);
+        Assert.Contains((await desk.JsonAsync()).EnumerateArray(), c => c.GetProperty("conflictId").GetString() == clash.GetProperty("conflictId").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await patient.GetAsync("/api/conflicts")).StatusCode);
+
+        // Cancelling the overriding appointment clears the desk of the clash.
+        Assert.Equal(HttpStatusCode.NoContent, (await reception.DeleteAsync($"/api/bookings/{secondAppointment}")).StatusCode);
+        using var after = await reception.GetAsync("/api/conflicts");
+        Assert.DoesNotContain((await after.JsonAsync()).EnumerateArray(), c => c.GetProperty("appointmentId").GetGuid() == secondAppointment);
+
+        // The first appointment goes to a doctor free at 09:00 for it, not to one whose 09:00 someone else now holds.
+        using var another = await ApiClient.SignedInAsync(Base, "patient15@demo.clinic");
+        using var taken = await another.PostAsJsonAsync("/api/appointments", new { serviceId = Consultation, slotIds = new[] { secondSlot } });
+        Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
+        var secondDoctor = (await taken.JsonAsync()).GetProperty("clinicianId").GetGuid();
+        var appointment = held.GetProperty("appointmentId").GetGuid();
+        await (await reception.PostAsJsonAsync($"/api/appointments/{appointment}/parts/doctor/reassign", new { clinicianId = secondDoctor }))
+            .AssertProblemAsync(HttpStatusCode.Conflict, "clinician_not_free");
+        await (await reception.PostAsJsonAsync($"/api/appointments/{appointment}/parts/nurse/reassign", new { clinicianId = thirdDoctor }))
+            .AssertProblemAsync(HttpStatusCode.NotFound, "not_found");
+        Assert.Equal(HttpStatusCode.Forbidden, (await patient.PostAsJsonAsync($"/api/appointments/{appointment}/parts/doctor/reassign", new { clinicianId = thirdDoctor })).StatusCode);
+
+        using var reassigned = await reception.PostAsJsonAsync($"/api/appointments/{appointment}/parts/doctor/reassign", new { clinicianId = thirdDoctor });
+        Assert.Equal(HttpStatusCode.OK, reassigned.StatusCode);
+        var now = await reassigned.JsonAsync();
+        Assert.Equal(thirdDoctor, now.GetProperty("clinicianId").GetGuid());
+        Assert.Equal(thirdDoctor, now.GetProperty("parts")[0].GetProperty("clinicianId").GetGuid());
+        Assert.Equal(held.GetProperty("start").GetDateTimeOffset(), now.GetProperty("start").GetDateTimeOffset());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await patient.DeleteAsync($"/api/bookings/{appointment}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await another.DeleteAsync($"/api/bookings/{(await taken.JsonAsync()).GetProperty("appointmentId").GetGuid()}")).StatusCode);
+    }
+}

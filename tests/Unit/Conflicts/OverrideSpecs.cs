@@ -1,0 +1,116 @@
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.Booking;
+using ClinicPortal.Domain.Conflicts;
+using ClinicPortal.Domain.Scheduling;
+using ClinicPortal.Tests.Unit.Support;
+
+namespace ClinicPortal.Tests.Unit.Conflicts;
+
+/// <summary>Staff may book or move over the patient's own clash by giving a reason; nothing else is overridden, and patients never may.</summary>
+public class OverrideSpecs
+{
+    private static DeciderSpec<BookSlotsDecider, BookSlots, BookingRequest, SlotsBooked> Booking => new();
+    private static DeciderSpec<MoveBookingDecider, MoveBooking, MoveRequest, BookingMoved> Moving => new();
+
+    private static readonly ScheduledSlot OtherDoctorsSlot = new(A.Slot(11), A.MorningSlot(1).StartUtc);
+
+    /// <summary>The patient already holds 09:00 with the other doctor; the doctor has 09:00 and 09:10 free.</summary>
+    private static readonly IClinicEvent[] PatientHeldAt0900 =
+    [
+        A.DayScheduled(1, 2),
+        new DayScheduled(A.OtherDoctorId, A.Tomorrow, [OtherDoctorsSlot]),
+        new SlotsBooked(A.Id("held"), A.PatientId, A.OtherDoctorId, A.Tomorrow, [OtherDoctorsSlot], "p"),
+    ];
+
+    private static BookSlots Book(Actor by, string? overrideReason, int slot = 1) =>
+        new(A.BookingId, A.PatientId, [A.Slot(slot)], by, A.Now, OverrideReason: overrideReason);
+
+    [Fact]
+    public void GivenThePatientHeldThen_WhenStaffBookOverItWithAReason_ThenItIsBookedWithTheReasonAsTheOverride() =>
+        Booking.Given(PatientHeldAt0900).When(Book(A.Receptionist, "  Nurse and doctor together  "))
+            .Then(A.SlotsBooked(A.BookingId, A.PatientId, 1) with { BookedBy = A.Receptionist.Name, OverrideReason = "Nurse and doctor together" });
+
+    [Fact]
+    public void GivenThePatientHeldThen_WhenStaffBookWithoutAReason_ThenPatientAlreadyBookedAtThatTime() =>
+        Booking.Given(PatientHeldAt0900).When(Book(A.Receptionist, null)).ThenRejected(Rejection.PatientAlreadyBookedAtThatTime);
+
+    [Fact]
+    public void WhenStaffGiveABlankReason_ThenOverrideReasonRequired() =>
+        Booking.Given(PatientHeldAt0900).When(Book(A.Receptionist, "   ")).ThenRejected(Rejection.OverrideReasonRequired);
+
+    [Fact]
+    public void WhenStaffGiveATooLongReason_ThenReasonTooLong() =>
+        Booking.Given(PatientHeldAt0900).When(Book(A.Receptionist, new string('x', Override.MaxReasonLength + 1))).ThenRejected(Rejection.ReasonTooLong);
+
+    [Fact]
+    public void WhenAPatientAsksToOverride_ThenNotAllowed() =>
+        Booking.Given(PatientHeldAt0900).When(Book(A.Patient, "I want both")).ThenRejected(Rejection.NotAllowed);
+
+    [Fact]
+    public void GivenNoClash_WhenStaffGiveAReason_ThenItIsBookedWithNoOverride() =>
+        Booking.Given(PatientHeldAt0900).When(Book(A.Receptionist, "Just in case", slot: 2))
+            .Then(A.SlotsBooked(A.BookingId, A.PatientId, 2) with { BookedBy = A.Receptionist.Name });
+
+    [Fact]
+    public void GivenTheSlotIsSomeoneElses_WhenStaffOverride_ThenSlotAlreadyBooked_ForAnOverrideIsOnlyForThePatientsOwnClash() =>
+        Booking.Given(A.DayScheduled(1), A.SlotsBooked(A.Id("other"), A.OtherPatientId, 1))
+            .When(Book(A.Receptionist, "Squeeze them in")).ThenRejected(Rejection.SlotAlreadyBooked);
+
+    [Fact]
+    public void GivenTheMonthIsFull_WhenStaffOverride_ThenMonthlyLimitReached()
+    {
+        var slots = Enumerable.Range(1, 11).ToArray();
+        var full = Enumerable.Range(2, 10).Select(n => A.SlotsBooked(A.Id($"b{n}"), A.PatientId, n)).ToArray();
+        Booking.Given([A.DayScheduled(slots), .. full])
+            .When(Book(A.Receptionist, "Urgent", slot: 1)).ThenRejected(Rejection.MonthlyLimitReached);
+    }
+
+    [Fact]
+    public void GivenThePatientHeldThen_WhenStaffMoveAnotherBookingOverItWithAReason_ThenItMovesWithTheOverride()
+    {
+        var later = A.SlotsBooked(A.BookingId, A.PatientId, 2);
+        var move = new MoveBooking(A.BookingId, A.PatientId, later.VisitType, [A.Slot(1)], A.Receptionist, A.Now, OverrideReason: "Seen together");
+        Moving.Given([.. PatientHeldAt0900, later]).When(move)
+            .Then(new BookingMoved(A.BookingId, A.PatientId, later.VisitType, A.DoctorId, A.Tomorrow, [A.MorningSlot(2)],
+                A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], A.Receptionist.Name, "Seen together"));
+        Moving.Given([.. PatientHeldAt0900, later]).When(move with { OverrideReason = null }).ThenRejected(Rejection.PatientAlreadyBookedAtThatTime);
+    }
+}
+
+public class SetClinicianActiveSpecs
+{
+    private static DeciderSpec<SetClinicianActiveDecider, SetClinicianActive, bool, IClinicEvent> Spec => new();
+
+    private static readonly Actor Owner = Actor.Admin(A.Id("owner"));
+
+    private static SetClinicianActive Set(bool active, Actor? by = null) => new(A.DoctorId, active, by ?? Owner, A.Now);
+
+    [Fact]
+    public void WhenTheOwnerDeactivatesAClinician_ThenClinicianDeactivated() =>
+        Spec.When(Set(false)).Then(new ClinicianDeactivated(A.DoctorId, Owner.Name));
+
+    [Fact]
+    public void GivenADeactivatedClinician_WhenTheOwnerReactivatesThem_ThenClinicianReactivated() =>
+        Spec.Given(new ClinicianDeactivated(A.DoctorId, "owner")).When(Set(true)).Then(new ClinicianReactivated(A.DoctorId, Owner.Name));
+
+    [Fact]
+    public void GivenAnActiveClinician_WhenReactivated_OrADeactivatedOneDeactivatedAgain_ThenNothingIsLogged()
+    {
+        Spec.When(Set(true)).Then();
+        Spec.Given(new ClinicianDeactivated(A.DoctorId, "owner")).When(Set(false)).Then();
+        Spec.Given(new ClinicianDeactivated(A.DoctorId, "owner"), new ClinicianReactivated(A.DoctorId, "owner")).When(Set(true)).Then();
+    }
+
+    [Fact]
+    public void WhenReceptionDeactivatesAClinician_ThenNotAllowed() =>
+        Spec.When(Set(false, A.Receptionist)).ThenRejected(Rejection.NotAllowed);
+
+    [Fact]
+    public void TheDecisionReadsOnlyTheClinicianActivity()
+    {
+        var query = SetClinicianActiveDecider.QueryFor(Set(false));
+        var item = Assert.Single(query.Items);
+        Assert.Equal(["ClinicianDeactivated", "ClinicianReactivated"], item.Types);
+        Assert.Equal([ClinicPortal.Domain.EventStore.Tag.Doctor(A.DoctorId)], item.Tags);
+    }
+}
