@@ -13,11 +13,11 @@ namespace ClinicPortal.Features.Api;
 /// </summary>
 public sealed class AppointmentAnswers(ScheduleReadModel schedule, ConflictsReadModel conflicts, PeopleDirectory people, Reassignments reassignments, PracticeClock clock)
 {
-    public async Task<AppointmentDto> OfAsync(Guid bookingId, Guid visitType, CancellationToken ct)
+    /// <summary>The appointment as it stands after the change that gave it <paramref name="slots"/> (from that change's event).</summary>
+    public async Task<AppointmentDto> OfAsync(Guid bookingId, Guid visitType, IReadOnlyList<ScheduledSlot> slots, CancellationToken ct)
     {
         var booking = await schedule.BookingAsync(bookingId, ct) ?? throw new InvalidOperationException($"Booking {bookingId} was just made but cannot be read.");
-        var slotIds = (await schedule.DoctorDayAsync(booking.DoctorId, booking.Date, ct)).Slots
-            .Where(s => s.BookingId == bookingId).Select(s => s.SlotId).ToArray();
+        var slotIds = slots.Select(s => s.SlotId).ToArray();
         var kind = (await people.KindsAsync(ct))(booking.DoctorId) ?? ClinicianKind.Doctor;
         var (start, end) = (clock.ToLocal(booking.StartUtc), clock.ToLocal(booking.EndUtc));
         var open = new List<ConflictDto>();
@@ -79,6 +79,6 @@ public static partial class ApiEndpoints
         var result = await reassignments.ReassignAsync(id, clinicianId, CurrentActor.From(http.User)!, ct);
         if (!result.IsAccepted)
             return ApiProblems.For(result.Rejection!.Value);
-        return TypedResults.Ok(await answers.OfAsync(id, booking.VisitTypeId, ct));
+        return TypedResults.Ok(await answers.OfAsync(id, booking.VisitTypeId, result.Value!.ToSlots, ct));
     }
 }

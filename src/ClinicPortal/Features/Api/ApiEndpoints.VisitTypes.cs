@@ -132,7 +132,7 @@ public static partial class ApiEndpoints
         if (!result.IsAccepted)
             return ApiProblems.For(result.Rejection!.Value);
         var booked = result.Value!;
-        return TypedResults.Created($"/api/bookings/{booked.BookingId}", await answers.OfAsync(booked.BookingId, booked.VisitType, ct));
+        return TypedResults.Created($"/api/bookings/{booked.BookingId}", await answers.OfAsync(booked.BookingId, booked.VisitType, booked.Slots, ct));
     }
 
     /// <summary>Moves an appointment to another start with the same clinician; its length stays (the decider checks the rest).</summary>
@@ -157,6 +157,6 @@ public static partial class ApiEndpoints
         var result = await move.HandleAsync(id, slotIds, actor, ct, request.OverrideReason);
         if (!result.IsAccepted)
             return ApiProblems.For(result.Rejection!.Value);
-        return TypedResults.Ok(await answers.OfAsync(result.Value!.BookingId, result.Value.VisitTypeId, ct));
+        return TypedResults.Ok(await answers.OfAsync(result.Value!.BookingId, result.Value.VisitTypeId, result.Value.ToSlots, ct));
     }
 }
