@@ -75,7 +75,8 @@ public class DeactivationJourneys(ClinicAppFixture fixture)
         var reception = await fixture.Browser.NewPageAsync(app.BaseAddress);
         await Pages.SignInAsync(reception, "reception@demo.clinic", then: "/reception");
         await Expect(reception.GetByTestId("conflicts-count")).ToHaveTextAsync(before.ToString());
-        await reception.GetByRole(AriaRole.Link, new() { Name = "Open the conflicts desk" }).ClickAsync();
+        await Expect(reception.GetByRole(AriaRole.Link, new() { Name = "Open the conflicts desk" })).ToHaveAttributeAsync("href", "conflicts");
+        await reception.GotoAsync(new Uri(app.BaseAddress, "/conflicts").ToString());
         var rows = reception.Locator("tr.conflict-row");
         await Expect(rows).ToHaveCountAsync(before);
         Assert.All(await reception.GetByTestId("conflict-what").AllInnerTextsAsync(), text => Assert.Equal("Dr Chloe Lind has been deactivated", text));
