@@ -117,6 +117,31 @@ public static class Pages
         await Expect(page.GetByRole(AriaRole.Listbox)).ToHaveCountAsync(0);
     }
 
+    /// <summary>
+    /// Types into a search-as-you-type field (MudAutocomplete) and chooses the first match containing the text. The
+    /// field searches when its text changes; text typed while the page was still drawing its first data can be
+    /// dropped on a busy machine, so the typing is tried again (as a person would) before the test gives up.
+    /// </summary>
+    public static async Task SearchAndChooseAsync(IPage page, ILocator input, string text)
+    {
+        await Expect(page.GetByTestId("busy")).ToHaveCountAsync(0);
+        var match = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = text }).First;
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.FillAsync("");
+            await input.PressSequentiallyAsync(text);
+            try
+            {
+                await match.WaitForAsync(new() { Timeout = 5_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
+        await match.ClickAsync();
+    }
+
     /// <summary>The titles of the outcome notices (snackbars) on the page: "Booked", "Not booked", …</summary>
     public static ILocator Outcomes(IPage page) => page.GetByTestId("outcome-title");
 

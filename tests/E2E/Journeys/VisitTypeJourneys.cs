@@ -56,8 +56,7 @@ public class VisitTypeJourneys(ClinicAppFixture fixture)
         var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
         await Pages.SignInAsync(page, "reception@demo.clinic", then: $"/book?date={day:yyyy-MM-dd}");
         await Pages.WaitUntilInteractiveAsync(page);
-        await page.Locator("#patient-search").FillAsync(name);
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = name }).First.ClickAsync();
+        await Pages.SearchAndChooseAsync(page, page.Locator("#patient-search"), name);
         await Expect(page.GetByTestId("chosen-patient")).ToContainTextAsync(name);
         await Pages.ChooseAsync(page, page.GetByTestId("visit-type"), "Minor procedure (30 min) · booked by staff");
 
