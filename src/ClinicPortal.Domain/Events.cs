@@ -12,6 +12,27 @@ public sealed record ScheduledSlot(Guid SlotId, DateTimeOffset StartUtc)
 }
 
 /// <summary>
+/// One clinician's part of an appointment of several (a Diabetes review's nurse, its doctor): their kind and their own
+/// run of slots. An appointment of one clinician has no parts in the log: its clinician and slots are the whole of it.
+/// </summary>
+public sealed record BookedPart(ClinicianKind Kind, Guid ClinicianId, IReadOnlyList<Guid> SlotIds);
+
+/// <summary>
+/// The patient's time of an appointment: from its first slot's start to its last slot's end, whoever's the slots are.
+/// Its slots are in the log ordered by start, every part's together.
+/// </summary>
+public static class AppointmentTime
+{
+    /// <summary>How many 10-minute slots of the patient's time it takes (what the monthly limit counts): its length, not its clinicians' slots.</summary>
+    public static int PatientSlots(this IReadOnlyList<ScheduledSlot> slots) =>
+        slots.Count == 0 ? 0 : (int)((slots.Max(s => s.EndUtc) - slots.Min(s => s.StartUtc)) / SlotBlock.SlotLength);
+
+    /// <summary>The clinicians of an appointment: each part's, or the one clinician's when it has no parts.</summary>
+    public static IEnumerable<Guid> Clinicians(Guid clinicianId, IReadOnlyList<BookedPart>? parts) =>
+        parts is { Count: > 0 } ? parts.Select(p => p.ClinicianId) : [clinicianId];
+}
+
+/// <summary>
 /// A clinician offered slots on a day (a date in the practice's time zone). <paramref name="StaffOnly"/> slots are
 /// booked by staff only (patients never see them online); <paramref name="OnlyFor"/>, when set, limits them to those
 /// visit types; <paramref name="RoomId"/>, when set, is the room they are in (held by no other clinician meanwhile).
@@ -30,11 +51,17 @@ public sealed record SlotsRemoved(Guid DoctorId, DateOnly Date, IReadOnlyList<Gu
 /// slot) or a Long consultation (two): see the upcaster in EventSerializer. <paramref name="Reason"/> is the
 /// patient's reason for the visit, for staff. <paramref name="OverrideReason"/> is staff's reason for booking it over
 /// the patient's other appointment at that time (a clash they chose, kept on the conflicts desk); null for every other.
+/// <paramref name="Parts"/>: a visit of several clinicians, each part's clinician and slots (<paramref name="DoctorId"/>
+/// is then the first part's, and <paramref name="Slots"/> every part's); null for a visit of one clinician, as every
+/// booking was before visits had parts.
 /// </summary>
 public sealed record SlotsBooked(
     Guid BookingId, Guid PatientId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, string BookedBy,
-    Guid? VisitTypeId = null, string? Reason = null, string? OverrideReason = null) : IClinicEvent
+    Guid? VisitTypeId = null, string? Reason = null, string? OverrideReason = null, IReadOnlyList<BookedPart>? Parts = null) : IClinicEvent
 {
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(DoctorId, Parts);
+
     /// <summary>The visit type booked, for events of either shape (not logged: the log has the field itself).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public Guid VisitType => VisitTypeId ?? VisitTypes.VisitType.ForSlotCount(Slots.Count);
@@ -47,13 +74,20 @@ public enum CancellationReason
     QuotaExceeded,
 }
 
-/// <summary>A booking was cancelled; its slots are available again.</summary>
+/// <summary>A booking was cancelled; its slots (every part's: <paramref name="Parts"/>, as booked) are available again.</summary>
 public sealed record BookingCancelled(
     Guid BookingId, Guid PatientId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots,
-    CancellationReason Reason, string By) : IClinicEvent;
+    CancellationReason Reason, string By, IReadOnlyList<BookedPart>? Parts = null) : IClinicEvent
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(DoctorId, Parts);
+}
 
-/// <summary>A booking that fell with its day.</summary>
-public sealed record CancelledBooking(Guid BookingId, Guid PatientId, IReadOnlyList<ScheduledSlot> Slots);
+/// <summary>
+/// A booking that fell with its day: an appointment with others falls whole (<paramref name="Parts"/>: its clinicians'
+/// slots, which are free again).
+/// </summary>
+public sealed record CancelledBooking(Guid BookingId, Guid PatientId, IReadOnlyList<ScheduledSlot> Slots, IReadOnlyList<BookedPart>? Parts = null);
 
 /// <summary>A doctor's whole day was cancelled: every slot and every booking of it, and the time of its rooms (<paramref name="RoomIds"/>).</summary>
 public sealed record DayCancelled(
@@ -64,17 +98,25 @@ public sealed record DayCancelled(
 /// A booking moved to another time: the same visit type in a run of one clinician's slots who gives it. Its old slots
 /// are free and its new ones held from the same append: the old time stayed the patient's until the new one was
 /// secured. A move to another clinician at the same time is a reassignment. <paramref name="OverrideReason"/>, as for
-/// <see cref="SlotsBooked"/>: staff moved it over the patient's other appointment then.
+/// <see cref="SlotsBooked"/>: staff moved it over the patient's other appointment then. An appointment with several
+/// clinicians moves whole, each part keeping its offset: <paramref name="FromParts"/> and <paramref name="ToParts"/>
+/// (null for one clinician's, as every move was before visits had parts).
 /// </summary>
 public sealed record BookingMoved(
     Guid BookingId, Guid PatientId, Guid VisitTypeId,
     Guid FromDoctorId, DateOnly FromDate, IReadOnlyList<ScheduledSlot> FromSlots,
     Guid ToDoctorId, DateOnly ToDate, IReadOnlyList<ScheduledSlot> ToSlots,
-    string By, string? OverrideReason = null) : IClinicEvent
+    string By, string? OverrideReason = null, IReadOnlyList<BookedPart>? FromParts = null, IReadOnlyList<BookedPart>? ToParts = null) : IClinicEvent
 {
-    /// <summary>The same time with another clinician: what resolving a deactivated clinician's appointment does.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public bool IsReassignment => FromDoctorId != ToDoctorId && FromSlots[0].StartUtc == ToSlots[0].StartUtc;
+    public IEnumerable<Guid> FromClinicians => AppointmentTime.Clinicians(FromDoctorId, FromParts);
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEnumerable<Guid> ToClinicians => AppointmentTime.Clinicians(ToDoctorId, ToParts);
+
+    /// <summary>The same time with another clinician (or, for a visit of several, another in one part): what resolving a deactivated clinician's appointment does.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsReassignment => !FromClinicians.Order().SequenceEqual(ToClinicians.Order()) && FromSlots[0].StartUtc == ToSlots[0].StartUtc;
 }
 
 public enum VisitOutcome

@@ -64,6 +64,9 @@ public enum Rejection
     VisitTypeLengthInvalid,
     VisitTypeNeedsClinicians,
     VisitTypeColourInvalid,
+
+    /// <summary>A visit of several clinicians' parts: 2 to 3 parts, one per kind, the first at the start, no gap between them.</summary>
+    VisitTypePartsInvalid,
     ReasonTooLong,
 
     // Rooms

@@ -38,6 +38,17 @@ public sealed record SlotForBooking(
     public bool Allows(Guid visitType, Actor by) => VisitType.SlotOpenTo(visitType, by.Role == Role.Patient, StaffOnly, OnlyFor);
 }
 
+/// <summary>
+/// A visit's new time as the rules accepted it: its slots by start (every part's), and its parts when it has several
+/// clinicians (the first part's clinician leads: the booking's clinician in the log).
+/// </summary>
+public sealed record Run(IReadOnlyList<SlotForBooking> Slots, IReadOnlyList<BookedPart>? Parts)
+{
+    public Guid ClinicianId => Parts?[0].ClinicianId ?? Slots[0].DoctorId;
+    public DateOnly Date => Slots[0].Date;
+    public IReadOnlyList<ScheduledSlot> Scheduled { get; } = Slots.Select(s => new ScheduledSlot(s.SlotId, s.StartUtc)).ToArray();
+}
+
 /// <summary>A live booking of the patient: its practice day and its slots.</summary>
 public sealed record HeldSlots(DateOnly Date, IReadOnlyList<ScheduledSlot> Slots);
 
@@ -94,9 +105,12 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
                 e.ToSlots.Select(s => s.SlotId), slot => slot with { BookingId = e.BookingId }),
             PatientBookings = e.PatientId == state.PatientId ? state.PatientBookings.SetItem(e.BookingId, new HeldSlots(e.ToDate, e.ToSlots)) : state.PatientBookings,
         },
+        // The day's slots are gone; the other clinicians' slots of an appointment that fell with it are free.
         DayCancelled e => state with
         {
-            Slots = Update(state.Slots, e.SlotIds, slot => slot with { DayCancelled = true, BookingId = null }),
+            Slots = Update(
+                Update(state.Slots, e.CancelledBookings.SelectMany(b => b.Slots.Select(s => s.SlotId)), slot => slot with { BookingId = null }),
+                e.SlotIds, slot => slot with { DayCancelled = true, BookingId = null }),
             PatientBookings = state.PatientBookings.RemoveRange(e.CancelledBookings.Select(b => b.BookingId)),
         },
         _ => state,
@@ -115,7 +129,7 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         if (command.By.Role == Role.Patient && !visitType.BookableOnline)
             return Rejection.ServiceNotBookableOnline;
         // Today's single and double slot keep their contract; a visit type takes exactly its length.
-        if (command.VisitTypeId is null ? command.SlotIds.Count > MaxSlotsPerBooking : command.SlotIds.Count != visitType.Slots)
+        if (command.VisitTypeId is null ? command.SlotIds.Count > MaxSlotsPerBooking : command.SlotIds.Count != visitType.ClinicianSlots)
             return command.VisitTypeId is null ? Rejection.TooManySlotsInOneBooking : Rejection.SlotsNotFreeForService;
         if (command.SlotIds.Distinct().Count() != command.SlotIds.Count)
             return Rejection.SlotsNotAdjacent;
@@ -130,33 +144,34 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
             movingBooking: null, overriding.Value is not null);
         if (!run.IsAccepted)
             return run.Rejection!.Value;
-        var slots = run.Value!;
+        var visit = run.Value!;
 
         return new SlotsBooked[]
         {
-            new SlotsBooked(command.BookingId, command.PatientId, slots[0].DoctorId, slots[0].Date,
-                slots.Select(s => new ScheduledSlot(s.SlotId, s.StartUtc)).ToArray(), command.By.Name, visitType.Id, reason,
-                PatientClashes(state, slots, movingBooking: null) ? overriding.Value : null),
+            new SlotsBooked(command.BookingId, command.PatientId, visit.ClinicianId, visit.Date, visit.Scheduled, command.By.Name, visitType.Id, reason,
+                PatientClashes(state, visit.Slots, movingBooking: null) ? overriding.Value : null, visit.Parts),
         };
     }
 
     /// <summary>Whether the run overlaps another live booking of the patient (not <paramref name="movingBooking"/>, the one moving).</summary>
     internal static bool PatientClashes(BookingRequest state, IReadOnlyList<SlotForBooking> slots, Guid? movingBooking)
     {
-        var start = slots[0].StartUtc;
-        var end = slots[^1].EndUtc;
+        var start = slots.Min(s => s.StartUtc);
+        var end = slots.Max(s => s.EndUtc);
         return state.PatientBookings.Where(held => held.Key != movingBooking)
             .SelectMany(held => held.Value.Slots).Any(held => held.StartUtc < end && start < held.EndUtc);
     }
 
     /// <summary>
     /// The rules every new time of a visit obeys, for a booking and for a move (<paramref name="movingBooking"/>: the
-    /// booking being moved, whose own slots and month count do not stand in its way): the slots exist and are one
-    /// clinician's run without a gap in one room (or none), not started, open to the visit type and to who books, given by
-    /// that clinician, in a room with the feature the visit needs, not held by another booking, and the patient neither
-    /// clashes (unless staff override it: <paramref name="clashAllowed"/>) nor goes over the month's limit. The run by start.
+    /// booking being moved, whose own slots and month count do not stand in its way): the slots exist, are of one day and
+    /// not started, and are one clinician's run without a gap (or, for a visit of several clinicians, one run per part, of a
+    /// clinician of the part's kind, at the part's offset from the visit's start), in one room or none, open to the visit
+    /// type and to who books, given by the clinician, in a room with the feature the visit needs, not held by another
+    /// booking; and the patient neither clashes (unless staff override it: <paramref name="clashAllowed"/>) nor goes over
+    /// the month's limit. The run by start, and its parts.
     /// </summary>
-    internal static Checked<List<SlotForBooking>> FreeRun(
+    internal static Checked<Run> FreeRun(
         IReadOnlyList<Guid> slotIds, BookingRequest state, VisitType visitType, Actor by, DateTimeOffset now, DateOnly? namedDate,
         Func<Guid, ClinicianKind?>? kindOf, Func<Guid, Room?>? roomOf, Guid? movingBooking, bool clashAllowed = false)
     {
@@ -169,36 +184,70 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
                 return Rejection.DayAlreadyCancelled;
             slots.Add(slot);
         }
-        slots.Sort((a, b) => a.StartUtc.CompareTo(b.StartUtc));
+        slots.Sort((a, b) => a.StartUtc != b.StartUtc ? a.StartUtc.CompareTo(b.StartUtc) : a.DoctorId.CompareTo(b.DoctorId));
 
         if (slots[0].StartUtc <= now)
             return Rejection.SlotInPast;
-        if (slots.Any(slot => slot.DoctorId != slots[0].DoctorId))
+        var runs = slots.GroupBy(slot => slot.DoctorId).Select(run => run.ToArray()).ToArray();
+        if (!visitType.HasParts && runs.Length > 1)
             return Rejection.SlotsOfDifferentDoctors;
-        if (slots.Zip(slots.Skip(1)).Any(pair => pair.First.Date != pair.Second.Date || pair.First.EndUtc != pair.Second.StartUtc))
+        if (runs.Any(run => run.Zip(run.Skip(1)).Any(pair => pair.First.EndUtc != pair.Second.StartUtc)) || slots.Any(slot => slot.Date != slots[0].Date))
             return Rejection.SlotsNotAdjacent;
-        if (!visitType.IsGivenBy(slots[0].DoctorId, kindOf?.Invoke(slots[0].DoctorId)))
+        IReadOnlyList<BookedPart>? parts = null;
+        if (visitType.HasParts)
+        {
+            var matched = PartsOf(runs, visitType, slots[0].StartUtc, kindOf);
+            if (!matched.IsAccepted)
+                return matched.Rejection!.Value;
+            parts = matched.Value;
+        }
+        if (parts is null && !visitType.IsGivenBy(slots[0].DoctorId, kindOf?.Invoke(slots[0].DoctorId)))
             return Rejection.ClinicianDoesNotGiveService;
-        if (slots.Any(slot => !slot.Allows(visitType.Id, by) || slot.RoomId != slots[0].RoomId))
+        // Each clinician's run is in one room (or none), and the visit in one room: the room of whichever part is in one.
+        if (slots.Any(slot => !slot.Allows(visitType.Id, by)) || runs.Any(run => run.Any(slot => slot.RoomId != run[0].RoomId))
+            || slots.Select(slot => slot.RoomId).OfType<Guid>().Distinct().Count() > 1)
             return Rejection.SlotsNotFreeForService;
-        if (!visitType.FitsIn(slots[0].RoomId is { } room ? roomOf?.Invoke(room) : null))
+        var roomId = slots.Select(slot => slot.RoomId).FirstOrDefault(id => id is not null);
+        if (!visitType.FitsIn(roomId is { } room ? roomOf?.Invoke(room) : null))
             return Rejection.RoomLacksFeature;
         if (slots.Any(slot => slot.BookingId is { } holder && holder != movingBooking))
             return Rejection.SlotAlreadyBooked;
 
         // The patient's bookings were read for the month the caller named: a slot of another month was not judged.
-        if (namedDate is { } named && slots.Any(slot => PracticeTime.MonthOf(slot.Date) != PracticeTime.MonthOf(named)))
+        if (namedDate is { } named && PracticeTime.MonthOf(slots[0].Date) != PracticeTime.MonthOf(named))
             return Rejection.Conflict;
 
         if (!clashAllowed && PatientClashes(state, slots, movingBooking))
             return Rejection.PatientAlreadyBookedAtThatTime;
         var others = state.PatientBookings.Where(held => held.Key != movingBooking).Select(held => held.Value).ToArray();
 
-        // Rule 7, said before booking: the decision reads every live booking of the patient that month.
+        // Rule 7, said before booking: the decision reads every live booking of the patient that month. It counts the
+        // patient's time, not the clinicians' slots: a visit with a nurse and a doctor for 30 minutes is 3 slots.
         var month = PracticeTime.MonthOf(slots[0].Date);
-        if (others.Where(held => PracticeTime.MonthOf(held.Date) == month).Sum(held => held.Slots.Count) + slots.Count > MonthlyQuota.MaxSlotsPerMonth)
+        var visit = new Run(slots, parts);
+        if (others.Where(held => PracticeTime.MonthOf(held.Date) == month).Sum(held => held.Slots.PatientSlots()) + visit.Scheduled.PatientSlots()
+            > MonthlyQuota.MaxSlotsPerMonth)
             return Rejection.MonthlyLimitReached;
-        return slots;
+        return visit;
+    }
+
+    /// <summary>Each of the visit type's parts matched to one clinician's run: of its kind, at its offset, of its length.</summary>
+    private static Checked<IReadOnlyList<BookedPart>> PartsOf(
+        IReadOnlyList<SlotForBooking[]> runs, VisitType visitType, DateTimeOffset start, Func<Guid, ClinicianKind?>? kindOf)
+    {
+        if (runs.Count != visitType.Parts!.Count)
+            return Rejection.SlotsNotFreeForService;
+        var parts = new List<BookedPart>();
+        foreach (var part in visitType.Parts)
+        {
+            var run = runs.FirstOrDefault(run => (kindOf?.Invoke(run[0].DoctorId) ?? ClinicianKind.Doctor) == part.Kind);
+            if (run is null)
+                return Rejection.ClinicianDoesNotGiveService;
+            if (run[0].StartUtc != start + part.OffsetSlots * SlotBlock.SlotLength || run.Length != part.Slots)
+                return Rejection.SlotsNotFreeForService;
+            parts.Add(new BookedPart(part.Kind, run[0].DoctorId, run.Select(slot => slot.SlotId).ToArray()));
+        }
+        return parts;
     }
 
     private static ImmutableDictionary<Guid, SlotForBooking> Update(

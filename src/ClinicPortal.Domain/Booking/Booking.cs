@@ -12,7 +12,8 @@ public sealed record BookingState(
     IReadOnlyList<ScheduledSlot> Slots,
     bool Cancelled,
     VisitOutcome? Visit,
-    Guid VisitTypeId = default)
+    Guid VisitTypeId = default,
+    IReadOnlyList<BookedPart>? Parts = null)
 {
     public static Query QueryFor(Guid bookingId) => Query.Tagged(Tag.Booking(bookingId));
 
@@ -21,15 +22,15 @@ public sealed record BookingState(
     public BookingState Evolve(IClinicEvent @event) => @event switch
     {
         SlotsBooked e when e.BookingId == BookingId =>
-            this with { Exists = true, PatientId = e.PatientId, DoctorId = e.DoctorId, Date = e.Date, Slots = e.Slots, VisitTypeId = e.VisitType },
-        BookingMoved e when e.BookingId == BookingId => this with { DoctorId = e.ToDoctorId, Date = e.ToDate, Slots = e.ToSlots },
+            this with { Exists = true, PatientId = e.PatientId, DoctorId = e.DoctorId, Date = e.Date, Slots = e.Slots, VisitTypeId = e.VisitType, Parts = e.Parts },
+        BookingMoved e when e.BookingId == BookingId => this with { DoctorId = e.ToDoctorId, Date = e.ToDate, Slots = e.ToSlots, Parts = e.ToParts },
         BookingCancelled e when e.BookingId == BookingId => this with { Cancelled = true },
         DayCancelled e when e.CancelledBookings.Any(b => b.BookingId == BookingId) => this with { Cancelled = true },
         VisitMarked e when e.BookingId == BookingId => this with { Visit = e.Outcome },
         _ => this,
     };
 
-    /// <summary>A patient sees only their own bookings; a clinician only those of their own days; staff see all.</summary>
+    /// <summary>A patient sees only their own bookings; a clinician only those they take part in; staff see all.</summary>
     public bool IsVisibleTo(Actor actor) =>
-        actor.Role == Role.Patient ? actor.Id == PatientId : !actor.IsClinician || actor.Id == DoctorId;
+        actor.Role == Role.Patient ? actor.Id == PatientId : !actor.IsClinician || AppointmentTime.Clinicians(DoctorId, Parts).Contains(actor.Id);
 }

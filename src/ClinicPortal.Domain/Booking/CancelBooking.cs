@@ -24,7 +24,7 @@ public sealed class CancelBookingDecider : IDecider<CancelBooking, BookingState,
 
         return new BookingCancelled[]
         {
-            new BookingCancelled(booking.BookingId, booking.PatientId, booking.DoctorId, booking.Date, booking.Slots, command.Reason, command.By.Name),
+            new BookingCancelled(booking.BookingId, booking.PatientId, booking.DoctorId, booking.Date, booking.Slots, command.Reason, command.By.Name, booking.Parts),
         };
     }
 }

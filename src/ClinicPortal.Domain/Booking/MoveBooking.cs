@@ -63,15 +63,15 @@ public sealed class MoveBookingDecider : IDecider<MoveBooking, MoveRequest, Book
             booking.BookingId, overriding.Value is not null);
         if (!run.IsAccepted)
             return run.Rejection!.Value;
-        var slots = run.Value!;
-        if (slots.Select(s => s.SlotId).SequenceEqual(booking.Slots.Select(s => s.SlotId)))
+        var visit = run.Value!;
+        if (visit.Slots.Select(s => s.SlotId).Order().SequenceEqual(booking.Slots.Select(s => s.SlotId).Order()))
             return Rejection.BookingAlreadyAtThatTime;
 
         return new[]
         {
             new BookingMoved(booking.BookingId, booking.PatientId, visitType.Id, booking.DoctorId, booking.Date, booking.Slots,
-                slots[0].DoctorId, slots[0].Date, slots.Select(s => new ScheduledSlot(s.SlotId, s.StartUtc)).ToArray(), command.By.Name,
-                BookSlotsDecider.PatientClashes(state.Target, slots, booking.BookingId) ? overriding.Value : null),
+                visit.ClinicianId, visit.Date, visit.Scheduled, command.By.Name,
+                BookSlotsDecider.PatientClashes(state.Target, visit.Slots, booking.BookingId) ? overriding.Value : null, booking.Parts, visit.Parts),
         };
     }
 

@@ -10,22 +10,25 @@ public static class EventTags
         SlotsRemoved e =>
             [Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date), .. RoomDays(e.RoomIds, e.Date), .. e.SlotIds.Select(Tag.Slot)],
     // A log written before the patient-month tag existed gets it from schema script 5, which derives it exactly as here.
+        // An appointment with several clinicians is in each one's day (their day's decisions see its slots held).
         SlotsBooked e =>
-            [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date), Tag.Doctor(e.DoctorId),
-             Tag.Day(e.DoctorId, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
+            [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date),
+             .. ClinicianDays(e.Clinicians, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
         BookingCancelled e =>
-            [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date), Tag.Doctor(e.DoctorId),
-             Tag.Day(e.DoctorId, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
+            [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date),
+             .. ClinicianDays(e.Clinicians, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
+        // An appointment with others falls whole with one clinician's day: its other clinicians' days and slots see it freed.
         DayCancelled e =>
-            [Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date), .. RoomDays(e.RoomIds, e.Date), .. e.SlotIds.Select(Tag.Slot),
+            [.. ClinicianDays([e.DoctorId, .. e.CancelledBookings.SelectMany(b => AppointmentTime.Clinicians(e.DoctorId, b.Parts))], e.Date),
+             .. RoomDays(e.RoomIds, e.Date), .. e.SlotIds.Concat(e.CancelledBookings.SelectMany(b => b.Slots.Select(s => s.SlotId))).Distinct().Select(Tag.Slot),
              .. e.CancelledBookings.Select(b => Tag.Booking(b.BookingId)),
              .. e.CancelledBookings.Select(b => Tag.Patient(b.PatientId)).Distinct(),
              .. e.CancelledBookings.Select(b => Tag.PatientMonth(b.PatientId, e.Date)).Distinct()],
         BookingMoved e =>
             [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId),
              .. new[] { Tag.PatientMonth(e.PatientId, e.FromDate), Tag.PatientMonth(e.PatientId, e.ToDate) }.Distinct(),
-             .. new[] { Tag.Doctor(e.FromDoctorId), Tag.Doctor(e.ToDoctorId) }.Distinct(),
-             .. new[] { Tag.Day(e.FromDoctorId, e.FromDate), Tag.Day(e.ToDoctorId, e.ToDate) }.Distinct(),
+             .. e.FromClinicians.Concat(e.ToClinicians).Distinct().Select(Tag.Doctor),
+             .. e.FromClinicians.Select(c => Tag.Day(c, e.FromDate)).Concat(e.ToClinicians.Select(c => Tag.Day(c, e.ToDate))).Distinct(),
              .. e.FromSlots.Concat(e.ToSlots).Select(s => Tag.Slot(s.SlotId)).Distinct()],
         VisitMarked e =>
             [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date), Tag.Doctor(e.DoctorId),
@@ -36,6 +39,13 @@ public static class EventTags
         Conflicts.ClinicianReactivated e => [Tag.Doctor(e.ClinicianId)],
         _ => throw new ArgumentException($"No tags are defined for {@event.GetType().Name}.", nameof(@event)),
     };
+
+    /// <summary>Each clinician's own tag and their day's, once each, the first clinician's first (as every event of one clinician has them).</summary>
+    private static IEnumerable<Tag> ClinicianDays(IEnumerable<Guid> clinicians, DateOnly date)
+    {
+        var distinct = clinicians.Distinct().ToArray();
+        return distinct.Select(Tag.Doctor).Concat(distinct.Select(c => Tag.Day(c, date)));
+    }
 
     /// <summary>The room days an event gives or takes time of (none for time in no room, and for every event before rooms).</summary>
     private static IEnumerable<Tag> RoomDays(IReadOnlyList<Guid>? rooms, DateOnly date) =>

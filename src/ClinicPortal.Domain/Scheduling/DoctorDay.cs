@@ -9,7 +9,10 @@ public sealed record DaySlot(Guid SlotId, DateTimeOffset StartUtc, Guid? Booking
     public DateTimeOffset EndUtc => StartUtc + SlotBlock.SlotLength;
 }
 
-/// <summary>What scheduling decisions know of one doctor's day: its live slots, its live bookings, and whether it was cancelled.</summary>
+/// <summary>
+/// What scheduling decisions know of one doctor's day: its live slots, its live bookings (an appointment with others
+/// whole: cancelling the day cancels it), and whether it was cancelled.
+/// </summary>
 public sealed record DoctorDay(
     Guid DoctorId,
     DateOnly Date,
@@ -29,10 +32,16 @@ public sealed record DoctorDay(
         SlotsBooked e => this with
         {
             Slots = SetBooking(e.Slots, e.BookingId),
-            Bookings = Bookings.SetItem(e.BookingId, new CancelledBooking(e.BookingId, e.PatientId, e.Slots)),
+            Bookings = Bookings.SetItem(e.BookingId, new CancelledBooking(e.BookingId, e.PatientId, e.Slots, e.Parts)),
         },
         BookingCancelled e => this with { Slots = SetBooking(e.Slots, null), Bookings = Bookings.Remove(e.BookingId) },
         BookingMoved e => Moved(e),
+        // Another clinician's day fell, and with it an appointment this day had a part of: that part's slots are free.
+        DayCancelled e when e.DoctorId != DoctorId => this with
+        {
+            Slots = SetBooking(e.CancelledBookings.SelectMany(b => b.Slots), null),
+            Bookings = Bookings.RemoveRange(e.CancelledBookings.Select(b => b.BookingId)),
+        },
         DayCancelled => this with
         {
             Slots = ImmutableSortedDictionary<Guid, DaySlot>.Empty,
@@ -49,8 +58,8 @@ public sealed record DoctorDay(
         return freed with
         {
             Slots = freed.SetBooking(e.ToSlots, e.BookingId),
-            Bookings = e.ToDoctorId == DoctorId && e.ToDate == Date
-                ? Bookings.SetItem(e.BookingId, new CancelledBooking(e.BookingId, e.PatientId, e.ToSlots))
+            Bookings = e.ToClinicians.Contains(DoctorId) && e.ToDate == Date
+                ? Bookings.SetItem(e.BookingId, new CancelledBooking(e.BookingId, e.PatientId, e.ToSlots, e.ToParts))
                 : Bookings.Remove(e.BookingId),
         };
     }

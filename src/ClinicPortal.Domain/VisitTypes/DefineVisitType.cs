@@ -8,7 +8,7 @@ namespace ClinicPortal.Domain.VisitTypes;
 public sealed record DefineVisitType(
     Guid VisitTypeId, bool IsNew, string Name, string Description, int Minutes,
     IReadOnlyList<ClinicianKind> GivenByKinds, IReadOnlyList<Guid> GivenByClinicians, bool BookableOnline, string Colour,
-    Actor By, DateTimeOffset Now, string? RoomFeature = null) : ICommand;
+    Actor By, DateTimeOffset Now, string? RoomFeature = null, IReadOnlyList<VisitPart>? Parts = null) : ICommand;
 
 /// <summary>The practice's visit types: the two every practice starts with, as the owner has since defined them.</summary>
 public sealed record VisitTypeCatalogue(ImmutableDictionary<Guid, VisitType> Types)
@@ -44,9 +44,16 @@ public sealed partial class DefineVisitTypeDecider : IDecider<DefineVisitType, V
             return Rejection.VisitTypeNameTaken;
         if (command.Description.Trim().Length > VisitType.MaxDescriptionLength)
             return Rejection.VisitTypeDescriptionTooLong;
-        if (command.Minutes is < VisitType.MinMinutes or > VisitType.MaxMinutes || command.Minutes % VisitType.MinMinutes != 0)
+        var parts = command.Parts is { Count: > 0 } ? command.Parts.OrderBy(p => p.OffsetMinutes).ThenBy(p => p.EndMinutes).ToArray() : null;
+        if (parts is not null && !PartsFit(parts))
+            return Rejection.VisitTypePartsInvalid;
+        // A visit of several clinicians lasts from its first part's start to its last part's end, and is given by its parts' kinds.
+        var minutes = parts?.Max(p => p.EndMinutes) ?? command.Minutes;
+        var kinds = parts?.Select(p => p.Kind).ToArray() ?? command.GivenByKinds.Distinct().Order().ToArray();
+        var clinicians = parts is null ? command.GivenByClinicians.Distinct().ToArray() : [];
+        if (minutes is < VisitType.MinMinutes or > VisitType.MaxMinutes || minutes % VisitType.MinMinutes != 0)
             return Rejection.VisitTypeLengthInvalid;
-        if (command.GivenByKinds.Count == 0 && command.GivenByClinicians.Count == 0)
+        if (kinds.Length == 0 && clinicians.Length == 0)
             return Rejection.VisitTypeNeedsClinicians;
         if (!Colour().IsMatch(command.Colour))
             return Rejection.VisitTypeColourInvalid;
@@ -56,10 +63,33 @@ public sealed partial class DefineVisitTypeDecider : IDecider<DefineVisitType, V
 
         return new[]
         {
-            new VisitTypeDefined(command.VisitTypeId, name, command.Description.Trim(), command.Minutes,
-                command.GivenByKinds.Distinct().Order().ToArray(), command.GivenByClinicians.Distinct().ToArray(),
-                command.BookableOnline, command.Colour.ToLowerInvariant(), command.By.Name, feature),
+            new VisitTypeDefined(command.VisitTypeId, name, command.Description.Trim(), minutes, kinds, clinicians,
+                command.BookableOnline, command.Colour.ToLowerInvariant(), command.By.Name, feature, parts),
         };
+    }
+
+    /// <summary>
+    /// Parts of a visit of several clinicians: two or more, up to <see cref="VisitType.MaxParts"/>, each of another kind (an
+    /// appointment has at most one clinician per kind), each at least a slot long and on the 10-minute grid, the first
+    /// starting with the visit, and no gap between one part's end and the next's start (the patient is never left waiting
+    /// alone in the middle of a visit).
+    /// </summary>
+    private static bool PartsFit(IReadOnlyList<VisitPart> parts)
+    {
+        if (parts.Count is < 2 or > VisitType.MaxParts || parts.Select(p => p.Kind).Distinct().Count() != parts.Count)
+            return false;
+        if (parts.Any(p => p.OffsetMinutes < 0 || p.Minutes < VisitType.MinMinutes || p.OffsetMinutes % VisitType.MinMinutes != 0 || p.Minutes % VisitType.MinMinutes != 0))
+            return false;
+        if (parts[0].OffsetMinutes != 0)
+            return false;
+        var reached = 0;
+        foreach (var part in parts)
+        {
+            if (part.OffsetMinutes > reached)
+                return false;
+            reached = Math.Max(reached, part.EndMinutes);
+        }
+        return true;
     }
 
     [GeneratedRegex("^#[0-9a-fA-F]{6}$")]

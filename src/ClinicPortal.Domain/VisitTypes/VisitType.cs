@@ -4,15 +4,29 @@ using ClinicPortal.Domain.Scheduling;
 namespace ClinicPortal.Domain.VisitTypes;
 
 /// <summary>
+/// One clinician's part of a visit of several: a clinician of <paramref name="Kind"/>, from <paramref name="OffsetMinutes"/>
+/// after the visit starts for <paramref name="Minutes"/> (a Diabetes review: a nurse 0–20 minutes, a doctor 10–30).
+/// </summary>
+public sealed record VisitPart(ClinicianKind Kind, int OffsetMinutes, int Minutes)
+{
+    public int OffsetSlots => OffsetMinutes / (int)SlotBlock.SlotLength.TotalMinutes;
+    public int Slots => Minutes / (int)SlotBlock.SlotLength.TotalMinutes;
+    public int EndMinutes => OffsetMinutes + Minutes;
+}
+
+/// <summary>
 /// What a visit is for (the owner's "services"): its length in 10-minute slots, who gives it, whether patients may
 /// book it online, and how the calendars colour it. Changing one never changes a booking already made: a booking
-/// records the visit type and its own slots.
+/// records the visit type and its own slots. A visit of several clinicians has <see cref="Parts"/> (one per kind, the
+/// first starting with the visit); its <see cref="Minutes"/> are then from the first part's start to the last one's end,
+/// and it is given by the kinds of its parts.
 /// </summary>
 public sealed record VisitType(
     Guid Id, string Name, string Description, int Minutes,
     IReadOnlyList<ClinicianKind> GivenByKinds, IReadOnlyList<Guid> GivenByClinicians, bool BookableOnline, string Colour,
-    string? RoomFeature = null)
+    string? RoomFeature = null, IReadOnlyList<VisitPart>? Parts = null)
 {
+    public const int MaxParts = 3;
     public const int MinMinutes = 10;
     public const int MaxMinutes = 120;
     public const int MaxNameLength = 60;
@@ -37,6 +51,12 @@ public sealed record VisitType(
 
     public int Slots => Minutes / (int)SlotBlock.SlotLength.TotalMinutes;
 
+    /// <summary>Whether it takes clinicians of several kinds, each for their own part.</summary>
+    public bool HasParts => Parts is { Count: > 0 };
+
+    /// <summary>How many clinicians' slots a booking of it takes: its length, or every part's slots together.</summary>
+    public int ClinicianSlots => Parts?.Sum(p => p.Slots) ?? Slots;
+
     /// <summary>
     /// A clinician gives it when named, or when of a kind that gives it. A clinician of no known kind (a day in the log
     /// with no account behind it) counts as a doctor, which every clinician was before there were other kinds.
@@ -58,14 +78,16 @@ public sealed record VisitType(
     public bool FitsIn(Room? room) => RoomFeature is null || room?.Has(RoomFeature) == true;
 
     public static VisitType From(VisitTypeDefined e) =>
-        new(e.VisitTypeId, e.Name, e.Description, e.Minutes, e.GivenByKinds, e.GivenByClinicians, e.BookableOnline, e.Colour, e.RoomFeature);
+        new(e.VisitTypeId, e.Name, e.Description, e.Minutes, e.GivenByKinds, e.GivenByClinicians, e.BookableOnline, e.Colour, e.RoomFeature,
+            e.Parts is { Count: > 0 } ? e.Parts : null);
 }
 
 /// <summary>
 /// The owner added a visit type, or changed one (the event carries the whole definition either way). A definition
-/// logged before rooms existed has no <paramref name="RoomFeature"/>: it needs none, as then.
+/// logged before rooms existed has no <paramref name="RoomFeature"/>: it needs none, as then; one logged before visits
+/// had parts has no <paramref name="Parts"/>: it is one clinician's.
 /// </summary>
 public sealed record VisitTypeDefined(
     Guid VisitTypeId, string Name, string Description, int Minutes,
     IReadOnlyList<ClinicianKind> GivenByKinds, IReadOnlyList<Guid> GivenByClinicians, bool BookableOnline, string Colour,
-    string By, string? RoomFeature = null) : IClinicEvent;
+    string By, string? RoomFeature = null, IReadOnlyList<VisitPart>? Parts = null) : IClinicEvent;

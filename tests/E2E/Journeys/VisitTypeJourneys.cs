@@ -77,6 +77,46 @@ public class VisitTypeJourneys(ClinicAppFixture fixture)
     }
 
     [Fact]
+    public async Task ReceptionBooksADiabetesReview_AndTheNurseAndTheDoctorEachSeeTheirOwnPart()
+    {
+        var day = Pages.Weekday(5);
+        var signUp = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        var name = $"Dev {Guid.NewGuid():N}"[..12];
+        await Pages.RegisterAsync(signUp, fixture.App, name, $"{name.Replace(' ', '-').ToLowerInvariant()}@example.test");
+        await signUp.Context.CloseAsync();
+
+        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await Pages.SignInAsync(page, "reception@demo.clinic", then: $"/book?date={day:yyyy-MM-dd}");
+        await Pages.WaitUntilInteractiveAsync(page);
+        await Pages.SearchAndChooseAsync(page, page.Locator("#patient-search"), name);
+        await Expect(page.GetByTestId("chosen-patient")).ToContainTextAsync(name);
+        await Pages.ChooseAsync(page, page.GetByTestId("visit-type"), "Diabetes review (30 min)");
+
+        // Offered per team: the nurse with each doctor, at the starts where both parts fit.
+        var team = page.Locator("section[aria-label='Nia Shaw and Dr Ada Hart'] button.slot-offer");
+        await Expect(team.First).ToBeVisibleAsync();
+        await Pages.ScreenshotAsync(page, "reception-book-diabetes-review");
+        var time = (await team.First.TextContentAsync())!.Trim();
+        await team.First.ClickAsync();
+        await Expect(page.GetByTestId("confirm-message")).ToContainTextAsync("Diabetes review");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
+        await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Booked");
+
+        await page.GotoAsync($"/reception?date={day:yyyy-MM-dd}");
+        var nursePart = Pages.GridBlocks(page, "Nia Shaw", "booked").Filter(new() { HasText = name });
+        var doctorPart = Pages.GridBlocks(page, "Dr Ada Hart", "booked").Filter(new() { HasText = name });
+        await Expect(nursePart).ToHaveCountAsync(1);
+        await Expect(doctorPart).ToHaveCountAsync(1);
+        await Expect(nursePart).ToContainTextAsync("Diabetes review");
+        // The nurse's part from the visit's start, the doctor's from 10 minutes in.
+        var start = TimeOnly.Parse(time[..5], System.Globalization.CultureInfo.InvariantCulture);
+        await Expect(nursePart).ToHaveAttributeAsync("data-start", start.ToString("HH:mm"));
+        await Expect(doctorPart).ToHaveAttributeAsync("data-start", start.AddMinutes(10).ToString("HH:mm"));
+        await Pages.ScreenshotAsync(page, "reception-day-diabetes-review");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task TheOwnerAddsAVisitType_AndANameInUseIsRefusedNextToTheField()
     {
         var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
@@ -100,6 +140,31 @@ public class VisitTypeJourneys(ClinicAppFixture fixture)
         await Expect(row).ToContainTextAsync("20 min");
         await Expect(row).ToContainTextAsync("every nurse");
         await Pages.ScreenshotAsync(page, "admin-services");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheOwnerAddsAVisitOfTwoClinicians_AndAGapBetweenThePartsIsRefusedNextToThem()
+    {
+        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await Pages.SignInAsync(page, "admin@demo.clinic", then: "/admin/services");
+        await Pages.WaitUntilInteractiveAsync(page);
+        var name = $"Asthma review {Guid.NewGuid():N}"[..20];
+        await page.Locator("#service-name").FillAsync(name);
+        await page.Locator("input[data-testid=service-has-parts], [data-testid=service-has-parts] input").CheckAsync();
+        await Expect(page.GetByTestId("service-part")).ToHaveCountAsync(2); // the nurse 0–20, a doctor 10–30 to start from
+        await Expect(page.GetByTestId("service-parts-length")).ToContainTextAsync("30 minutes");
+
+        await Pages.ChooseAsync(page, page.GetByTestId("part-offset-2"), "30");
+        await page.GetByTestId("service-save").ClickAsync();
+        await Expect(page.GetByTestId("service-parts-error")).ToContainTextAsync("no gap between them");
+
+        await Pages.ChooseAsync(page, page.GetByTestId("part-offset-2"), "10");
+        await page.GetByTestId("service-save").ClickAsync();
+        await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Visit type added");
+        var row = page.Locator(".service-row").Filter(new() { HasText = name });
+        await Expect(row).ToContainTextAsync("30 min");
+        await Expect(row).ToContainTextAsync("a nurse 0–20 min, then a doctor 10–30 min");
         await page.Context.CloseAsync();
     }
 
@@ -135,14 +200,26 @@ public class VisitTypeJourneys(ClinicAppFixture fixture)
     public async Task ReceptionMovesAPatientsAppointmentFromTheDayCalendar()
     {
         var day = Pages.Weekday(9);
+        // A new patient books with Dr Lind themselves (the demo's own bookings thin out late in a month).
+        var patientName = $"Mo {Guid.NewGuid():N}"[..11];
+        var patient = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await Pages.RegisterAsync(patient, fixture.App, patientName, $"{patientName.Replace(' ', '-').ToLowerInvariant()}@example.test");
+        await patient.GotoAsync($"/book?date={day:yyyy-MM-dd}");
+        await Pages.WaitUntilInteractiveAsync(patient);
+        await patient.Locator("section[aria-label='Dr Chloe Lind'] button.slot-offer").First.ClickAsync();
+        await patient.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
+        await Expect(Pages.Outcomes(patient)).ToHaveTextAsync("Booked");
+        await patient.Context.CloseAsync();
+
         var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
         await Pages.SignInAsync(page, "reception@demo.clinic", then: $"/reception?date={day:yyyy-MM-dd}");
         await Pages.WaitUntilInteractiveAsync(page);
         var booked = Pages.GridBlocks(page, "Dr Chloe Lind", "booked");
-        await Expect(booked.First).ToBeVisibleAsync();
+        var theirs = booked.Filter(new() { HasText = patientName });
+        await Expect(theirs).ToHaveCountAsync(1);
         var before = await booked.CountAsync();
-        await booked.First.ClickAsync();
-        var patientName = (await page.Locator(".mud-dialog-title").InnerTextAsync()).Trim();
+        await theirs.ClickAsync();
+        await Expect(page.Locator(".mud-dialog-title")).ToContainTextAsync(patientName);
         await page.GetByTestId("booking-move").ClickAsync();
         await Expect(page.GetByTestId("moving")).ToContainTextAsync("Moving");
         await Expect(page.GetByTestId("moving")).ToContainTextAsync("the current time stays theirs");

@@ -79,6 +79,47 @@ public class EventSerializerTests
         Assert.Null(Assert.IsType<BookingMoved>(EventSerializer.Deserialize(nameof(BookingMoved), moved)).OverrideReason);
     }
 
+    /// <summary>The events visits of several clinicians gave parts to, with them.</summary>
+    public static TheoryData<IClinicEvent> WithParts()
+    {
+        BookedPart[] parts = [new(ClinicianKind.Nurse, Doctor, [Slots[0].SlotId]), new(ClinicianKind.Doctor, Guid.Parse("0000000d-0000-0000-0000-000000000002"), [Slots[1].SlotId])];
+        return
+        [
+            new SlotsBooked(Booking, Patient, Doctor, Date, Slots, "staff:y", Domain.VisitTypes.VisitType.LongConsultationId, Parts: parts),
+            new BookingCancelled(Booking, Patient, Doctor, Date, Slots, CancellationReason.Staff, "staff:y", parts),
+            new DayCancelled(Doctor, Date, "unwell", [Slots[0].SlotId], [new CancelledBooking(Booking, Patient, Slots, parts)], "staff:y"),
+            new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Doctor, Date, Slots, Doctor, Date, Slots, "staff:y",
+                FromParts: parts, ToParts: parts),
+            new Domain.VisitTypes.VisitTypeDefined(Booking, "Diabetes review", "", 30, [ClinicianKind.Nurse, ClinicianKind.Doctor], [], true, "#2e7d32", "owner",
+                Parts: [new(ClinicianKind.Nurse, 0, 20), new(ClinicianKind.Doctor, 10, 20)]),
+        ];
+    }
+
+    [Theory]
+    [MemberData(nameof(WithParts))]
+    public void AnEventWithPartsIsWrittenAndReadBackTheSame(IClinicEvent @event) =>
+        AnEventIsWrittenAsEarlierVersionsWroteIt_AndWhatTheyWroteReadsBackTheSame(@event);
+
+    [Fact]
+    public void EventsLoggedBeforeVisitsHadPartsAreOneCliniciansVisits()
+    {
+        // As the version before parts wrote them: without the fields at all.
+        static string Old(IClinicEvent e) => EventSerializer.Serialize(e).Replace(",\"parts\":null", "").Replace(",\"fromParts\":null", "").Replace(",\"toParts\":null", "");
+        var booked = Old(new SlotsBooked(Booking, Patient, Doctor, Date, Slots, "patient:x", Domain.VisitTypes.VisitType.LongConsultationId));
+        var cancelled = Old(new BookingCancelled(Booking, Patient, Doctor, Date, Slots, CancellationReason.Patient, "patient:x"));
+        var moved = Old(new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Doctor, Date, [Slots[0]], Doctor, Date, [Slots[1]], "patient:x"));
+        var defined = Old(new Domain.VisitTypes.VisitTypeDefined(Booking, "Check-up", "", 20, [ClinicianKind.Doctor], [], true, "#2e7d32", "owner"));
+
+        Assert.DoesNotContain("parts", booked + cancelled + moved + defined, StringComparison.OrdinalIgnoreCase);
+        var readBooked = Assert.IsType<SlotsBooked>(EventSerializer.Deserialize(nameof(SlotsBooked), booked));
+        Assert.Null(readBooked.Parts);
+        Assert.Equal([Doctor], readBooked.Clinicians);
+        Assert.Null(Assert.IsType<BookingCancelled>(EventSerializer.Deserialize(nameof(BookingCancelled), cancelled)).Parts);
+        Assert.Null(Assert.IsType<BookingMoved>(EventSerializer.Deserialize(nameof(BookingMoved), moved)).ToParts);
+        Assert.False(Domain.VisitTypes.VisitType.From(Assert.IsType<Domain.VisitTypes.VisitTypeDefined>(
+            EventSerializer.Deserialize(nameof(Domain.VisitTypes.VisitTypeDefined), defined))).HasParts);
+    }
+
     [Theory]
     [MemberData(nameof(WithRooms))]
     public void AnEventWithARoomIsWrittenAndReadBackTheSame(IClinicEvent @event) =>

@@ -16,12 +16,17 @@ public sealed record PatientDto(Guid PatientId, string Name, string Email, strin
 
 public sealed record ServiceDto(
     Guid ServiceId, string Name, string Description, int DurationMinutes, bool BookableOnline, IReadOnlyList<Guid> ClinicianIds,
-    IReadOnlyList<ClinicPortal.Domain.ClinicianKind> ClinicianKinds, string Colour, string? RoomFeature);
+    IReadOnlyList<ClinicPortal.Domain.ClinicianKind> ClinicianKinds, string Colour, string? RoomFeature,
+    IReadOnlyList<ClinicPortal.Domain.VisitTypes.VisitPart>? Parts = null);
 
-/// <summary>The owner's visit type: who gives it by kind (doctor, nurse, counsellor) and/or by id, and the room feature it needs.</summary>
+/// <summary>
+/// The owner's visit type: who gives it by kind (doctor, nurse, counsellor) and/or by id, and the room feature it needs;
+/// or, for a visit of several clinicians, its parts (<c>{kind, offsetMinutes, minutes}</c> each; its length is then theirs).
+/// </summary>
 public sealed record ServiceRequest(
     string? Name, string? Description, int? DurationMinutes, IReadOnlyList<ClinicPortal.Domain.ClinicianKind>? ClinicianKinds,
-    IReadOnlyList<Guid>? ClinicianIds, bool? BookableOnline, string? Colour, string? RoomFeature = null);
+    IReadOnlyList<Guid>? ClinicianIds, bool? BookableOnline, string? Colour, string? RoomFeature = null,
+    IReadOnlyList<ClinicPortal.Domain.VisitTypes.VisitPart>? Parts = null);
 
 public sealed record RoomDto(Guid RoomId, string Name, IReadOnlyList<string> Features, bool InUse)
 {

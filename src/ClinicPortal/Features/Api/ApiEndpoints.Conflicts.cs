@@ -14,23 +14,28 @@ namespace ClinicPortal.Features.Api;
 public sealed class AppointmentAnswers(ScheduleReadModel schedule, ConflictsReadModel conflicts, PeopleDirectory people, Reassignments reassignments, PracticeClock clock)
 {
     /// <summary>The appointment as it stands after the change that gave it <paramref name="slots"/> (from that change's event).</summary>
-    public async Task<AppointmentDto> OfAsync(Guid bookingId, Guid visitType, IReadOnlyList<ScheduledSlot> slots, CancellationToken ct)
+    /// <summary>The appointment as a change left it: its slots and <paramref name="parts"/> (null: one clinician's) from the change's event.</summary>
+    public async Task<AppointmentDto> OfAsync(
+        Guid bookingId, Guid visitType, IReadOnlyList<ScheduledSlot> slots, IReadOnlyList<BookedPart>? parts, CancellationToken ct)
     {
         var booking = await schedule.BookingAsync(bookingId, ct) ?? throw new InvalidOperationException($"Booking {bookingId} was just made but cannot be read.");
         var slotIds = slots.Select(s => s.SlotId).ToArray();
-        var kind = (await people.KindsAsync(ct))(booking.DoctorId) ?? ClinicianKind.Doctor;
         var (start, end) = (clock.ToLocal(booking.StartUtc), clock.ToLocal(booking.EndUtc));
         var open = new List<ConflictDto>();
         foreach (var conflict in await conflicts.OfBookingAsync(bookingId, ct))
             open.Add(await ConflictAsync(conflict, ct));
-        return new AppointmentDto(booking.BookingId, visitType, booking.PatientId, booking.DoctorId, start, end, slotIds, booking.RoomId,
-            [new AppointmentPartDto(kind, booking.DoctorId, start, end, slotIds)], open);
+        var byId = slots.ToDictionary(s => s.SlotId);
+        var answered = parts is { Count: > 0 }
+            ? parts.Select(p => new AppointmentPartDto(p.Kind, p.ClinicianId, clock.ToLocal(p.SlotIds.Min(id => byId[id].StartUtc)),
+                clock.ToLocal(p.SlotIds.Max(id => byId[id].EndUtc)), p.SlotIds)).ToArray()
+            : [new AppointmentPartDto((await people.KindsAsync(ct))(booking.DoctorId) ?? ClinicianKind.Doctor, booking.DoctorId, start, end, slotIds)];
+        return new AppointmentDto(booking.BookingId, visitType, booking.PatientId, booking.DoctorId, start, end, slotIds, booking.RoomId, answered, open);
     }
 
     public async Task<ConflictDto> ConflictAsync(OpenConflict conflict, CancellationToken ct)
     {
         var booking = conflict.Kind == ConflictKinds.PatientDoubleBooked ? null : await schedule.BookingAsync(conflict.BookingId, ct);
-        var options = booking is null ? [] : await reassignments.OptionsAsync(booking, ct);
+        var options = booking is null ? [] : await reassignments.OptionsAsync(booking, ct, conflict.ClinicianId);
         return new ConflictDto(conflict.ConflictId, conflict.Kind, conflict.BookingId, conflict.OtherBookingId, conflict.PatientId, conflict.ClinicianId,
             conflict.RoomId, clock.ToLocal(conflict.StartUtc), clock.ToLocal(conflict.EndUtc), clock.ToLocal(conflict.OpenedAt), conflict.OpenedBy,
             conflict.OverrideBy, conflict.OverrideReason, options.Select(o => new ReassignSuggestionDto(o.ClinicianId, o.Name)).ToArray());
@@ -71,7 +76,8 @@ public static partial class ApiEndpoints
         if (!Guid.TryParse(appointmentId, out var id) || await schedule.BookingAsync(id, ct) is not { } booking)
             return ApiProblems.NotFound("No such appointment.");
         var kindOf = await people.KindsAsync(ct);
-        if (!Enum.TryParse<ClinicianKind>(kind, ignoreCase: true, out var partKind) || (kindOf(booking.DoctorId) ?? ClinicianKind.Doctor) != partKind)
+        if (!Enum.TryParse<ClinicianKind>(kind, ignoreCase: true, out var partKind)
+            || (booking.Clinicians ?? [booking.DoctorId]).All(c => (kindOf(c) ?? ClinicianKind.Doctor) != partKind))
             return ApiProblems.NotFound($"The appointment has no {kind} part.");
         if (kindOf(clinicianId) != partKind)
             return ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "not_same_kind", $"Reassign a {kind} part to another {kind}.");
@@ -79,6 +85,6 @@ public static partial class ApiEndpoints
         var result = await reassignments.ReassignAsync(id, clinicianId, CurrentActor.From(http.User)!, ct);
         if (!result.IsAccepted)
             return ApiProblems.For(result.Rejection!.Value);
-        return TypedResults.Ok(await answers.OfAsync(id, booking.VisitTypeId, result.Value!.ToSlots, ct));
+        return TypedResults.Ok(await answers.OfAsync(id, booking.VisitTypeId, result.Value!.ToSlots, result.Value.ToParts, ct));
     }
 }

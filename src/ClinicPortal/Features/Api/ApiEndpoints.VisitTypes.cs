@@ -1,4 +1,5 @@
 using ClinicPortal.Domain;
+using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Domain.VisitTypes;
 using ClinicPortal.Features.Admin.VisitTypes;
 using ClinicPortal.Features.Booking.BookSlots;
@@ -35,7 +36,7 @@ public static partial class ApiEndpoints
 
     private static async Task<ServiceDto> ServiceAsync(VisitType type, Availability availability, CancellationToken ct) =>
         new(type.Id, type.Name, type.Description, type.Minutes, type.BookableOnline,
-            (await availability.CliniciansGivingAsync(type, ct)).Select(c => c.Id).ToArray(), type.GivenByKinds, type.Colour, type.RoomFeature);
+            (await availability.CliniciansGivingAsync(type, ct)).Select(c => c.Id).ToArray(), type.GivenByKinds, type.Colour, type.RoomFeature, type.Parts);
 
     private static Task<Results<Created<ServiceDto>, Ok<ServiceDto>, ProblemHttpResult>> AddServiceAsync(
         HttpContext http, DefineVisitTypeHandler define, Availability availability, CancellationToken ct) =>
@@ -50,10 +51,10 @@ public static partial class ApiEndpoints
     {
         var (request, problem) = await ApiJson.ReadAsync<ServiceRequest>(http.Request, ct);
         if (problem is not null) return problem;
-        if (request!.DurationMinutes is not { } minutes)
-            return ApiProblems.Validation("'durationMinutes' is required.");
-        var form = new VisitTypeForm(request.Name ?? "", request.Description ?? "", minutes, request.ClinicianKinds ?? [], request.ClinicianIds ?? [],
-            request.BookableOnline ?? true, request.Colour ?? "#546e7a", request.RoomFeature);
+        if (request!.DurationMinutes is not { } minutes && request.Parts is not { Count: > 0 })
+            return ApiProblems.Validation("'durationMinutes' is required (or 'parts', for a visit of several clinicians).");
+        var form = new VisitTypeForm(request.Name ?? "", request.Description ?? "", request.DurationMinutes ?? 0, request.ClinicianKinds ?? [],
+            request.ClinicianIds ?? [], request.BookableOnline ?? true, request.Colour ?? "#546e7a", request.RoomFeature, request.Parts);
         var result = await define.HandleAsync(id, form, CurrentActor.From(http.User)!, ct);
         if (!result.IsAccepted)
             return ApiProblems.For(result.Rejection!.Value);
@@ -132,10 +133,13 @@ public static partial class ApiEndpoints
         if (!result.IsAccepted)
             return ApiProblems.For(result.Rejection!.Value);
         var booked = result.Value!;
-        return TypedResults.Created($"/api/bookings/{booked.BookingId}", await answers.OfAsync(booked.BookingId, booked.VisitType, booked.Slots, ct));
+        return TypedResults.Created($"/api/bookings/{booked.BookingId}", await answers.OfAsync(booked.BookingId, booked.VisitType, booked.Slots, booked.Parts, ct));
     }
 
-    /// <summary>Moves an appointment to another start with the same clinician; its length stays (the decider checks the rest).</summary>
+    /// <summary>
+    /// Moves an appointment to another start with the same clinicians; its length stays, and each part of a visit of
+    /// several clinicians keeps its offset (the decider checks the rest).
+    /// </summary>
     private static async Task<Results<Ok<AppointmentDto>, ProblemHttpResult>> MoveAppointmentAsync(
         string appointmentId, HttpContext http, Features.Booking.MoveBooking.MoveBookingHandler move, ScheduleReadModel schedule,
         PracticeClock clock, AppointmentAnswers answers, CancellationToken ct)
@@ -148,15 +152,21 @@ public static partial class ApiEndpoints
         if (!Guid.TryParse(appointmentId, out var id) || await schedule.BookingAsync(id, ct) is not { } booking
             || (actor.Role == Role.Patient && booking.PatientId != actor.Id))
             return ApiProblems.NotFound("No such appointment.");
-        var day = await schedule.DoctorDayAsync(booking.DoctorId, DateOnly.FromDateTime(clock.ToLocal(start).DateTime), ct);
-        var first = day.Slots.ToList().FindIndex(s => s.StartUtc == start);
-        if (first < 0)
-            return ApiProblems.For(Rejection.SlotNotFound);
-        var slotIds = day.Slots.Skip(first).Take(booking.SlotCount).Select(s => s.SlotId).ToArray();
+        var date = DateOnly.FromDateTime(clock.ToLocal(start).DateTime);
+        var slotIds = new List<Guid>();
+        foreach (var part in await schedule.PartsAsync(id, ct))
+        {
+            var partStart = start + (part.StartUtc - booking.StartUtc);
+            var day = await schedule.DoctorDayAsync(part.ClinicianId, date, ct);
+            var first = day.Slots.ToList().FindIndex(s => s.StartUtc == partStart);
+            if (first < 0)
+                return ApiProblems.For(Rejection.SlotNotFound);
+            slotIds.AddRange(day.Slots.Skip(first).Take((int)((part.EndUtc - part.StartUtc) / SlotBlock.SlotLength)).Select(s => s.SlotId));
+        }
 
         var result = await move.HandleAsync(id, slotIds, actor, ct, request.OverrideReason);
         if (!result.IsAccepted)
             return ApiProblems.For(result.Rejection!.Value);
-        return TypedResults.Ok(await answers.OfAsync(result.Value!.BookingId, result.Value.VisitTypeId, result.Value.ToSlots, ct));
+        return TypedResults.Ok(await answers.OfAsync(result.Value!.BookingId, result.Value.VisitTypeId, result.Value.ToSlots, result.Value.ToParts, ct));
     }
 }

@@ -32,6 +32,7 @@ public static partial class ApiProblems
             or Rejection.NoSlotsChosen or Rejection.TooManySlotsInOneBooking or Rejection.ReasonRequired or Rejection.TimeDoesNotExist
             or Rejection.ReasonTooLong or Rejection.VisitTypeNameRequired or Rejection.VisitTypeDescriptionTooLong
             or Rejection.VisitTypeLengthInvalid or Rejection.VisitTypeNeedsClinicians or Rejection.VisitTypeColourInvalid
+            or Rejection.VisitTypePartsInvalid
             or Rejection.RoomNameRequired or Rejection.RoomFeaturesInvalid or Rejection.OverrideReasonRequired
             => StatusCodes.Status400BadRequest,
         Rejection.NotAllowed or Rejection.NotYourDay => StatusCodes.Status403Forbidden,

@@ -3,25 +3,33 @@ using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Domain.VisitTypes;
 using ClinicPortal.Features.Booking.BookSlots;
 using ClinicPortal.Features.Booking.MoveBooking;
+using ClinicPortal.Infrastructure.Accounts;
+using ClinicPortal.Infrastructure.Practice;
 using ClinicPortal.Infrastructure.ReadModels;
 
 namespace ClinicPortal.Features.Conflicts;
 
-/// <summary>Another clinician free for an appointment's whole time: their name and the slots it would take.</summary>
+/// <summary>Another clinician free for an appointment's (or one part's) whole time: their name and the slots it would then take.</summary>
 public sealed record ReassignOption(Guid ClinicianId, string Name, IReadOnlyList<Guid> SlotIds);
 
 /// <summary>
-/// Giving an appointment to another clinician at the same time: who could take it (clinicians who give its visit type,
-/// taking bookings, with free time open to it from its start for its length, in a room it fits in), and the reassignment
-/// itself, which is a move to their slots (one conditional append: the old clinician's time stays the patient's until the
-/// new one's is secured, and someone booking that time meanwhile wins or loses it whole).
+/// Giving an appointment, or one part of a visit of several clinicians, to another clinician at the same time: who could
+/// take it (clinicians who give its visit type or are of the part's kind, taking bookings, with free time open to it from
+/// its start for its length), and the reassignment itself, which is a move to their slots (the other parts keeping
+/// theirs): one conditional append, so the old clinician's time stays the patient's until the new one's is secured, and
+/// someone booking that time meanwhile wins or loses it whole.
 /// </summary>
-public sealed class Reassignments(Availability availability, VisitTypeCatalogueReadModel visitTypes, ScheduleReadModel schedule, MoveBookingHandler move)
+public sealed class Reassignments(
+    Availability availability, VisitTypeCatalogueReadModel visitTypes, ScheduleReadModel schedule, PeopleDirectory people, PracticeClock clock,
+    MoveBookingHandler move)
 {
-    public async Task<IReadOnlyList<ReassignOption>> OptionsAsync(PatientBooking booking, CancellationToken ct = default)
+    /// <summary>Who could take the appointment, or the part of <paramref name="replacing"/> (default: its first clinician's).</summary>
+    public async Task<IReadOnlyList<ReassignOption>> OptionsAsync(PatientBooking booking, CancellationToken ct = default, Guid? replacing = null)
     {
         if (await visitTypes.FindAsync(booking.VisitTypeId, ct) is not { } type)
             return [];
+        if (booking.HasParts)
+            return await PartOptionsAsync(booking, replacing ?? booking.DoctorId, ct);
         // The appointment keeps its own length, even if the visit type has been changed since it was made.
         var visit = type with { Minutes = booking.SlotCount * (int)SlotBlock.SlotLength.TotalMinutes };
         var day = await availability.DayAsync(visit, booking.Date, byPatient: false, ct: ct);
@@ -32,7 +40,35 @@ public sealed class Reassignments(Availability availability, VisitTypeCatalogueR
             .ToArray();
     }
 
-    /// <summary>Gives the appointment to <paramref name="clinicianId"/> at the same time, or says why not.</summary>
+    /// <summary>
+    /// One part of a visit of several clinicians: each other clinician of its kind (not already in the visit) with a free
+    /// run for the part's own time; the option's slots are theirs and the other parts' own.
+    /// </summary>
+    private async Task<IReadOnlyList<ReassignOption>> PartOptionsAsync(PatientBooking booking, Guid replacing, CancellationToken ct)
+    {
+        var parts = await schedule.PartsAsync(booking.BookingId, ct);
+        if (parts.FirstOrDefault(p => p.ClinicianId == replacing) is not { Kind: { } kind } part)
+            return [];
+        var kept = new List<Guid>();
+        foreach (var other in parts.Where(p => p.ClinicianId != replacing))
+            kept.AddRange((await schedule.DoctorDayAsync(other.ClinicianId, booking.Date, ct)).Slots.Where(s => s.BookingId == booking.BookingId).Select(s => s.SlotId));
+        var length = (int)((part.EndUtc - part.StartUtc) / SlotBlock.SlotLength);
+        var free = await schedule.AvailableSlotsAsync(booking.Date, clock.Now, ct);
+        var options = new List<ReassignOption>();
+        foreach (var clinician in (await people.CliniciansAsync(ct)).Where(c => c.IsActive && c.Kind == kind && parts.All(p => p.ClinicianId != c.Id)))
+        {
+            var slots = free.FirstOrDefault(d => d.DoctorId == clinician.Id)?.Slots ?? [];
+            var run = slots.SkipWhile(s => s.StartUtc != part.StartUtc).Take(length).ToArray();
+            if (run.Length == length && run.Zip(run.Skip(1)).All(pair => pair.First.EndUtc == pair.Second.StartUtc))
+                options.Add(new ReassignOption(clinician.Id, clinician.Name, [.. kept, .. run.Select(s => s.SlotId)]));
+        }
+        return options.OrderBy(o => o.Name, StringComparer.CurrentCulture).ToArray();
+    }
+
+    /// <summary>
+    /// Gives the appointment to <paramref name="clinicianId"/> at the same time (for a visit of several clinicians, the
+    /// part of their kind), or says why not.
+    /// </summary>
     public async Task<Checked<BookingMoved>> ReassignAsync(Guid bookingId, Guid clinicianId, Actor by, CancellationToken ct = default)
     {
         if (!by.IsStaff)
@@ -41,9 +77,17 @@ public sealed class Reassignments(Availability availability, VisitTypeCatalogueR
             return Rejection.BookingNotFound;
         if (booking.Cancelled is not null)
             return Rejection.BookingAlreadyCancelled;
-        if (booking.DoctorId == clinicianId)
+        if ((booking.Clinicians ?? [booking.DoctorId]).Contains(clinicianId))
             return Rejection.BookingAlreadyAtThatTime;
-        var option = (await OptionsAsync(booking, ct)).FirstOrDefault(o => o.ClinicianId == clinicianId);
+        Guid? replacing = null;
+        if (booking.HasParts)
+        {
+            var kindOf = await people.KindsAsync(ct);
+            replacing = (await schedule.PartsAsync(bookingId, ct)).FirstOrDefault(p => p.Kind == kindOf(clinicianId))?.ClinicianId;
+            if (replacing is null)
+                return Rejection.ClinicianNotFree;
+        }
+        var option = (await OptionsAsync(booking, ct, replacing)).FirstOrDefault(o => o.ClinicianId == clinicianId);
         if (option is null)
             return Rejection.ClinicianNotFree;
         return await move.HandleAsync(bookingId, option.SlotIds, by, ct);

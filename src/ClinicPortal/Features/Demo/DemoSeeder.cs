@@ -28,8 +28,8 @@ public sealed class SeedOptions
 /// Makes sure the roles exist and, when asked and the database has no users, seeds the demo practice: an owner, a
 /// receptionist, three doctors with two blocks on every weekday of the next 14 days (Dr Hart's last afternoon hour kept
 /// for staff to book minor procedures, in the treatment room), a nurse (mornings, in the treatment room) and a counsellor
-/// (afternoons), the visit types Vaccination, Counselling and Minor procedure (which needs a treatment room) beside the
-/// built-in two, the Treatment room, and twenty patients with a scatter of bookings.
+/// (afternoons), the visit types Vaccination, Counselling, Minor procedure (which needs a treatment room) and Diabetes
+/// review (the nurse for its first 20 minutes, a doctor for its last 20) beside the built-in two, the Treatment room, and twenty patients with a scatter of bookings.
 /// </summary>
 public sealed class DemoSeeder(
     RoleManager<IdentityRole<Guid>> roles,
@@ -89,6 +89,10 @@ public sealed class DemoSeeder(
             ?? throw new InvalidOperationException("Could not seed the treatment room.");
         var procedure = await DefineAsync(
             new("Minor procedure", "Stitches, cryotherapy and similar; reception books it.", 30, [ClinicianKind.Doctor], [], false, "#c62828", "treatment"),
+            byOwner, ct);
+        await DefineAsync(
+            new("Diabetes review", "Checks with the nurse, then the results with a doctor.", 30, [], [], true, "#2e7d32",
+                Parts: [new(ClinicianKind.Nurse, 0, 20), new(ClinicianKind.Doctor, 10, 20)]),
             byOwner, ct);
         var patients = new List<ClinicUser>();
         for (var i = 1; i <= Patients; i++)

@@ -25,25 +25,25 @@ public sealed class NoticeComposer(
         switch (stored.Event)
         {
             case SlotsBooked e:
-                await AddAsync(messages, stored, e.PatientId, e.DoctorId, "confirmation", [Visit(e.BookingId, e.Slots)], (p, d) =>
+                await AddAsync(messages, stored, e.PatientId, e.Clinicians, "confirmation", [Visit(e.BookingId, e.Slots)], (p, d) =>
                     new BookingConfirmedNotice(practice.Current.Name, p, d, e.Date, Times(e.Slots), BookUrl), ct);
                 break;
             case BookingMoved e:
-                await AddAsync(messages, stored, e.PatientId, e.ToDoctorId, "moved", [Visit(e.BookingId, e.ToSlots)], (p, d) =>
+                await AddAsync(messages, stored, e.PatientId, e.ToClinicians, "moved", [Visit(e.BookingId, e.ToSlots)], (p, d) =>
                     new BookingMovedNotice(practice.Current.Name, p, d, e.ToDate, Times(e.ToSlots), BookUrl, $"{e.FromDate:ddd d MMM} at {Span(e.FromSlots)}"), ct);
                 break;
             case BookingCancelled { Reason: CancellationReason.QuotaExceeded } e:
-                await AddAsync(messages, stored, e.PatientId, e.DoctorId, "quota-cancelled", [Visit(e.BookingId, e.Slots)], (p, d) =>
+                await AddAsync(messages, stored, e.PatientId, e.Clinicians, "quota-cancelled", [Visit(e.BookingId, e.Slots)], (p, d) =>
                     new QuotaCancelledNotice(practice.Current.Name, p, d, e.Date, Times(e.Slots), BookUrl), ct);
                 break;
             case BookingCancelled { Reason: CancellationReason.Staff } e:
-                await AddAsync(messages, stored, e.PatientId, e.DoctorId, "staff-cancelled", [Visit(e.BookingId, e.Slots)], (p, d) =>
+                await AddAsync(messages, stored, e.PatientId, e.Clinicians, "staff-cancelled", [Visit(e.BookingId, e.Slots)], (p, d) =>
                     new StaffCancelledNotice(practice.Current.Name, p, d, e.Date, Times(e.Slots), BookUrl), ct);
                 break;
             case DayCancelled e:
                 foreach (var patient in e.CancelledBookings.GroupBy(b => b.PatientId))
                 {
-                    await AddAsync(messages, stored, patient.Key, e.DoctorId, "day-cancelled", patient.Select(b => Visit(b.BookingId, b.Slots)).ToArray(), (p, d) =>
+                    await AddAsync(messages, stored, patient.Key, [e.DoctorId], "day-cancelled", patient.Select(b => Visit(b.BookingId, b.Slots)).ToArray(), (p, d) =>
                         new DayCancelledNotice(practice.Current.Name, p, d, e.Date, patient.Select(b => Span(b.Slots)).ToArray(), BookUrl, e.Reason), ct);
                 }
                 break;
@@ -63,14 +63,18 @@ public sealed class NoticeComposer(
     private static CalendarVisit Visit(Guid bookingId, IReadOnlyList<ScheduledSlot> slots) => new(bookingId, slots[0].StartUtc, slots[^1].EndUtc);
 
     private async Task AddAsync(
-        List<OutboxMessage> messages, StoredEvent stored, Guid patientId, Guid doctorId, string kind,
+        List<OutboxMessage> messages, StoredEvent stored, Guid patientId, IEnumerable<Guid> clinicianIds, string kind,
         IReadOnlyList<CalendarVisit> visits, Func<string, string, Notice> notice, CancellationToken ct)
     {
         var patient = await people.FindAsync(patientId, ct);
         if (patient is null)
             return; // no account to write to
-        var doctor = await people.FindAsync(doctorId, ct);
-        var made = notice(OneLine(patient.Name), doctor is null ? "your doctor" : OneLine(doctor.Name));
+        // A visit with several clinicians names them all: "Nia Shaw and Dr Ada Hart".
+        var names = new List<string>();
+        foreach (var clinicianId in clinicianIds.Distinct())
+            if (await people.FindAsync(clinicianId, ct) is { } clinician)
+                names.Add(OneLine(clinician.Name));
+        var made = notice(OneLine(patient.Name), names.Count == 0 ? "your doctor" : string.Join(" and ", names));
         var email = new EmailMessage(patient.Email, made.Subject, await RenderAsync(made), made.PlainText(), [Calendar(made, visits, patient.Email, stored.RecordedAt)]);
         messages.Add(new OutboxMessage($"{stored.Position}:{patientId:N}", kind, email));
     }

@@ -52,6 +52,8 @@ public static class RejectionText
         Rejection.VisitTypeLengthInvalid => $"A visit lasts {VisitType.MinMinutes} to {VisitType.MaxMinutes} minutes, in steps of 10.",
         Rejection.VisitTypeNeedsClinicians => "Choose who gives this visit: a kind of clinician, or named clinicians.",
         Rejection.VisitTypeColourInvalid => "Choose a colour such as #3f51b5.",
+        Rejection.VisitTypePartsInvalid =>
+            $"Give 2 to {VisitType.MaxParts} parts, each with another kind of clinician: the first starts at 0, each at least 10 minutes, in steps of 10, with no gap between them.",
         Rejection.ReasonTooLong => $"Keep the reason for the visit to at most {VisitType.MaxReasonLength} characters.",
         Rejection.RoomNotFound => "That room was not found.",
         Rejection.RoomNameRequired => $"Give the room a name of at most {Room.MaxNameLength} characters.",

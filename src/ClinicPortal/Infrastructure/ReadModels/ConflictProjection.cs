@@ -26,25 +26,32 @@ public static class ConflictKinds
 /// clinician or room back). Kept from the log like every read model, and like them rebuilt from it: the projection keeps
 /// what it needs of bookings, rooms and clinicians in tables of its own, so it never depends on another's state.
 /// After each event it looks again at the appointments the event touched, opens what has become true and closes what
-/// no longer is. A clash opens only for an appointment that has not ended by then.
+/// no longer is. A clash opens only for an appointment that has not ended by then. Version 2: every clinician of an
+/// appointment with several (<c>clinician_ids</c>), any of whom being deactivated puts it on the desk.
 /// </summary>
 public sealed class ConflictProjection : IProjection
 {
     public string Name => "conflicts";
-    public int Version => 1;
-    public IReadOnlyList<string> Tables => ["rm_conflicts", "rm_conflict_bookings", "rm_conflict_room_slots", "rm_conflict_facts"];
+    public int Version => 2;
+    public IReadOnlyList<string> Tables => ["rm_conflicts", "rm_conflict_bookings", "rm_conflict_booking_clinicians", "rm_conflict_room_slots", "rm_conflict_facts"];
 
     public string Schema => """
         CREATE TABLE rm_conflict_bookings (
             booking_id      TEXT PRIMARY KEY,
             patient_id      TEXT NOT NULL,
             clinician_id    TEXT NOT NULL,
+            clinician_ids   TEXT NOT NULL,
             room_id         TEXT,
             start_utc       INTEGER NOT NULL,
             end_utc         INTEGER NOT NULL,
             override_by     TEXT,
             override_reason TEXT
         );
+        CREATE TABLE rm_conflict_booking_clinicians (
+            clinician_id TEXT NOT NULL,
+            booking_id   TEXT NOT NULL,
+            PRIMARY KEY (clinician_id, booking_id)
+        ) WITHOUT ROWID;
         CREATE TABLE rm_conflict_room_slots (
             slot_id TEXT PRIMARY KEY,
             room_id TEXT NOT NULL
@@ -90,7 +97,8 @@ public sealed class ConflictProjection : IProjection
     private static string RoomClosed(Guid roomId) => $"room-closed:{roomId}";
 
     private sealed record LiveBooking(
-        Guid BookingId, Guid PatientId, Guid ClinicianId, Guid? RoomId, long StartMs, long EndMs, string? OverrideBy, string? OverrideReason);
+        Guid BookingId, Guid PatientId, Guid ClinicianId, Guid? RoomId, long StartMs, long EndMs, string? OverrideBy, string? OverrideReason,
+        IReadOnlyList<Guid> Clinicians);
 
     /// <summary>A conflict as it should stand: its key says what clashes (one per appointment and kind, one per pair of appointments).</summary>
     private sealed record Wanted(string Key, string Kind, LiveBooking Booking, Guid? Other, string? OverrideBy, string? OverrideReason);
@@ -111,11 +119,11 @@ public sealed class ConflictProjection : IProjection
                     await db.ExecuteAsync("DELETE FROM rm_conflict_room_slots WHERE slot_id = $slot;", ct, ("$slot", Id(slot)));
                 return;
             case SlotsBooked e:
-                await KeepAsync(db, e.BookingId, e.PatientId, e.DoctorId, e.Slots, e.OverrideReason is null ? null : e.BookedBy, e.OverrideReason, ct);
+                await KeepAsync(db, e.BookingId, e.PatientId, e.Clinicians.ToArray(), e.Slots, e.Parts, e.OverrideReason is null ? null : e.BookedBy, e.OverrideReason, ct);
                 (touched, resolution) = ([e.BookingId], "booked");
                 break;
             case BookingMoved e:
-                await KeepAsync(db, e.BookingId, e.PatientId, e.ToDoctorId, e.ToSlots, e.OverrideReason is null ? null : e.By, e.OverrideReason, ct);
+                await KeepAsync(db, e.BookingId, e.PatientId, e.ToClinicians.ToArray(), e.ToSlots, e.ToParts, e.OverrideReason is null ? null : e.By, e.OverrideReason, ct);
                 (touched, resolution) = ([e.BookingId], e.IsReassignment ? "reassigned" : "moved");
                 break;
             case BookingCancelled e:
@@ -129,11 +137,11 @@ public sealed class ConflictProjection : IProjection
                 break;
             case ClinicianDeactivated e:
                 await db.ExecuteAsync("INSERT OR IGNORE INTO rm_conflict_facts (fact) VALUES ($fact);", ct, ("$fact", Inactive(e.ClinicianId)));
-                (touched, resolution) = (await BookingsAsync(db, "clinician_id", e.ClinicianId, stored.RecordedAt, ct), "clinician deactivated");
+                (touched, resolution) = (await ClinicianBookingsAsync(db, e.ClinicianId, stored.RecordedAt, ct), "clinician deactivated");
                 break;
             case ClinicianReactivated e:
                 await db.ExecuteAsync("DELETE FROM rm_conflict_facts WHERE fact = $fact;", ct, ("$fact", Inactive(e.ClinicianId)));
-                (touched, resolution) = (await BookingsAsync(db, "clinician_id", e.ClinicianId, stored.RecordedAt, ct), "clinician reactivated");
+                (touched, resolution) = (await ClinicianBookingsAsync(db, e.ClinicianId, stored.RecordedAt, ct), "clinician reactivated");
                 break;
             case RoomDefined e:
                 await db.ExecuteAsync(e.InUse ? "DELETE FROM rm_conflict_facts WHERE fact = $fact;" : "INSERT OR IGNORE INTO rm_conflict_facts (fact) VALUES ($fact);",
@@ -148,21 +156,43 @@ public sealed class ConflictProjection : IProjection
     }
 
     private static async Task KeepAsync(
-        SqlSession db, Guid bookingId, Guid patientId, Guid clinicianId, IReadOnlyList<ScheduledSlot> slots, string? overrideBy, string? overrideReason,
-        CancellationToken ct)
+        SqlSession db, Guid bookingId, Guid patientId, IReadOnlyList<Guid> clinicians, IReadOnlyList<ScheduledSlot> slots, IReadOnlyList<BookedPart>? parts,
+        string? overrideBy, string? overrideReason, CancellationToken ct)
     {
-        var room = await db.ScalarAsync("SELECT room_id FROM rm_conflict_room_slots WHERE slot_id = $slot;", ct, ("$slot", Id(slots[0].SlotId)));
+        object? room = null;
+        foreach (var slot in parts is { Count: > 0 } ? parts.Select(p => p.SlotIds[0]) : [slots[0].SlotId])
+            room ??= await db.ScalarAsync("SELECT room_id FROM rm_conflict_room_slots WHERE slot_id = $slot;", ct, ("$slot", Id(slot)));
         await db.ExecuteAsync(
             """
-            INSERT OR REPLACE INTO rm_conflict_bookings (booking_id, patient_id, clinician_id, room_id, start_utc, end_utc, override_by, override_reason)
-            VALUES ($booking, $patient, $clinician, $room, $start, $end, $overrideBy, $overrideReason);
+            INSERT OR REPLACE INTO rm_conflict_bookings (booking_id, patient_id, clinician_id, clinician_ids, room_id, start_utc, end_utc, override_by, override_reason)
+            VALUES ($booking, $patient, $clinician, $clinicians, $room, $start, $end, $overrideBy, $overrideReason);
             """,
-            ct, ("$booking", Id(bookingId)), ("$patient", Id(patientId)), ("$clinician", Id(clinicianId)), ("$room", room),
-            ("$start", Ms(slots[0].StartUtc)), ("$end", Ms(slots[^1].EndUtc)), ("$overrideBy", overrideBy), ("$overrideReason", overrideReason));
+            ct, ("$booking", Id(bookingId)), ("$patient", Id(patientId)), ("$clinician", Id(clinicians[0])), ("$clinicians", Ids(clinicians)), ("$room", room),
+            ("$start", Ms(slots.Min(s => s.StartUtc))), ("$end", Ms(slots.Max(s => s.EndUtc))), ("$overrideBy", overrideBy), ("$overrideReason", overrideReason));
+        await db.ExecuteAsync("DELETE FROM rm_conflict_booking_clinicians WHERE booking_id = $booking;", ct, ("$booking", Id(bookingId)));
+        foreach (var clinician in clinicians)
+            await db.ExecuteAsync("INSERT INTO rm_conflict_booking_clinicians (clinician_id, booking_id) VALUES ($clinician, $booking);", ct,
+                ("$clinician", Id(clinician)), ("$booking", Id(bookingId)));
     }
 
-    private static Task ForgetAsync(SqlSession db, Guid bookingId, CancellationToken ct) =>
-        db.ExecuteAsync("DELETE FROM rm_conflict_bookings WHERE booking_id = $booking;", ct, ("$booking", Id(bookingId)));
+    private static async Task ForgetAsync(SqlSession db, Guid bookingId, CancellationToken ct)
+    {
+        await db.ExecuteAsync("DELETE FROM rm_conflict_bookings WHERE booking_id = $booking;", ct, ("$booking", Id(bookingId)));
+        await db.ExecuteAsync("DELETE FROM rm_conflict_booking_clinicians WHERE booking_id = $booking;", ct, ("$booking", Id(bookingId)));
+    }
+
+    /// <summary>The appointments a clinician takes part in not ended by then, and every one already on the desk with them.</summary>
+    private static async Task<IReadOnlyList<Guid>> ClinicianBookingsAsync(SqlSession db, Guid clinicianId, DateTimeOffset at, CancellationToken ct)
+    {
+        var live = await db.QueryAsync(
+            """
+            SELECT b.booking_id FROM rm_conflict_booking_clinicians c JOIN rm_conflict_bookings b ON b.booking_id = c.booking_id
+            WHERE c.clinician_id = $id AND b.end_utc > $at;
+            """, r => r.GetGuid(0), ct, ("$id", Id(clinicianId)), ("$at", Ms(at)));
+        var listed = await db.QueryAsync("SELECT booking_id FROM rm_conflicts WHERE clinician_id = $id AND resolved_position IS NULL;", r => r.GetGuid(0), ct,
+            ("$id", Id(clinicianId)));
+        return live.Concat(listed).Distinct().ToArray();
+    }
 
     /// <summary>The appointments of a clinician or a room not ended by then, and every one already on the desk with them.</summary>
     private static async Task<IReadOnlyList<Guid>> BookingsAsync(SqlSession db, string column, Guid id, DateTimeOffset at, CancellationToken ct)
@@ -176,12 +206,12 @@ public sealed class ConflictProjection : IProjection
 
     private static async Task<LiveBooking?> BookingAsync(SqlSession db, Guid bookingId, CancellationToken ct) =>
         (await db.QueryAsync(
-            "SELECT booking_id, patient_id, clinician_id, room_id, start_utc, end_utc, override_by, override_reason FROM rm_conflict_bookings WHERE booking_id = $booking;",
+            "SELECT booking_id, patient_id, clinician_id, room_id, start_utc, end_utc, override_by, override_reason, clinician_ids FROM rm_conflict_bookings WHERE booking_id = $booking;",
             Read, ct, ("$booking", Id(bookingId)))).SingleOrDefault();
 
     private static LiveBooking Read(Microsoft.Data.Sqlite.SqliteDataReader r) =>
         new(r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), ScheduleReadModel.OptionalGuid(r, 3), r.GetInt64(4), r.GetInt64(5),
-            r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7));
+            r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), ParseIds(r.GetString(8))!);
 
     private static async Task<bool> HoldsAsync(SqlSession db, string fact, CancellationToken ct) =>
         await db.ScalarAsync("SELECT 1 FROM rm_conflict_facts WHERE fact = $fact;", ct, ("$fact", fact)) is not null;
@@ -192,13 +222,19 @@ public sealed class ConflictProjection : IProjection
         var wanted = new List<Wanted>();
         if (booking is null || booking.EndMs <= Ms(at))
             return wanted;
-        if (await HoldsAsync(db, Inactive(booking.ClinicianId), ct))
-            wanted.Add(new($"{ConflictKinds.ClinicianInactive}:{booking.BookingId}", ConflictKinds.ClinicianInactive, booking, null, null, null));
+        // One conflict per appointment whose clinician (for a visit of several, any of its clinicians) is inactive, naming them.
+        foreach (var clinician in booking.Clinicians)
+            if (await HoldsAsync(db, Inactive(clinician), ct))
+            {
+                wanted.Add(new($"{ConflictKinds.ClinicianInactive}:{booking.BookingId}", ConflictKinds.ClinicianInactive, booking with { ClinicianId = clinician },
+                    null, null, null));
+                break;
+            }
         if (booking.RoomId is { } room && await HoldsAsync(db, RoomClosed(room), ct))
             wanted.Add(new($"{ConflictKinds.RoomOutOfUse}:{booking.BookingId}", ConflictKinds.RoomOutOfUse, booking, null, null, null));
         var clashing = await db.QueryAsync(
             """
-            SELECT booking_id, patient_id, clinician_id, room_id, start_utc, end_utc, override_by, override_reason FROM rm_conflict_bookings
+            SELECT booking_id, patient_id, clinician_id, room_id, start_utc, end_utc, override_by, override_reason, clinician_ids FROM rm_conflict_bookings
             WHERE patient_id = $patient AND booking_id <> $booking AND start_utc < $end AND $start < end_utc;
             """,
             Read, ct, ("$patient", Id(booking.PatientId)), ("$booking", Id(booking.BookingId)), ("$start", booking.StartMs), ("$end", booking.EndMs));

@@ -11,13 +11,15 @@ namespace ClinicPortal.Infrastructure.ReadModels;
 /// every booking (a patient's bookings), each doctor day's status, and each patient's booked slots per month.
 /// Instants are stored as Unix milliseconds, dates as the practice's yyyy-MM-dd. (Clinicians of every kind are in
 /// the <c>doctor_id</c> columns, the name the log has always used.) Version 2: staff-only and visit-type-limited
-/// slots, and each booking's visit type and reason. Version 3: each slot's and each booking's room.
+/// slots, and each booking's visit type and reason. Version 3: each slot's and each booking's room. Version 4: each
+/// booking's parts, one per clinician (every booking has one; a visit of several clinicians one each), which each
+/// clinician's calendar shows; a booking's own start and end are the patient's, from its first part to its last.
 /// </summary>
 public sealed class ScheduleProjection : IProjection
 {
     public string Name => "schedule";
-    public int Version => 3;
-    public IReadOnlyList<string> Tables => ["rm_slots", "rm_bookings", "rm_doctor_days", "rm_monthly_usage"];
+    public int Version => 4;
+    public IReadOnlyList<string> Tables => ["rm_slots", "rm_bookings", "rm_booking_parts", "rm_doctor_days", "rm_monthly_usage"];
 
     public string Schema => """
         CREATE TABLE rm_slots (
@@ -46,8 +48,18 @@ public sealed class ScheduleProjection : IProjection
             visit_outcome TEXT,
             visit_type_id TEXT NOT NULL,
             reason        TEXT,
-            room_id       TEXT
+            room_id       TEXT,
+            clinician_ids TEXT NOT NULL
         );
+        CREATE TABLE rm_booking_parts (
+            booking_id TEXT NOT NULL,
+            doctor_id  TEXT NOT NULL,
+            kind       TEXT,
+            date       TEXT NOT NULL,
+            start_utc  INTEGER NOT NULL,
+            end_utc    INTEGER NOT NULL,
+            PRIMARY KEY (booking_id, doctor_id)
+        ) WITHOUT ROWID;
         CREATE TABLE rm_doctor_days (
             doctor_id     TEXT NOT NULL,
             date          TEXT NOT NULL,
@@ -68,6 +80,7 @@ public sealed class ScheduleProjection : IProjection
         CREATE INDEX ix_rm_slots_doctor_day ON rm_slots (doctor_id, date, start_utc);
         CREATE INDEX ix_rm_bookings_patient ON rm_bookings (patient_id, cancelled, start_utc);
         CREATE INDEX ix_rm_bookings_doctor_day ON rm_bookings (doctor_id, date);
+        CREATE INDEX ix_rm_booking_parts_doctor_day ON rm_booking_parts (doctor_id, date);
         """;
 
     public async Task ApplyAsync(SqlSession db, StoredEvent stored, CancellationToken ct)
@@ -102,16 +115,16 @@ public sealed class ScheduleProjection : IProjection
                 }
                 await db.ExecuteAsync(
                     """
-                    INSERT INTO rm_bookings (booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_ids, slot_count, booked_by, booked_at, visit_type_id, reason, room_id)
-                    VALUES ($booking, $patient, $doctor, $date, $start, $end, $slots, $count, $by, $at, $type, $reason,
-                        (SELECT room_id FROM rm_slots WHERE slot_id = $first));
+                    INSERT INTO rm_bookings (booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_ids, slot_count, booked_by, booked_at, visit_type_id, reason, room_id, clinician_ids)
+                    VALUES ($booking, $patient, $doctor, $date, $start, $end, $slots, $count, $by, $at, $type, $reason, $room, $clinicians);
                     """,
                     ct, ("$booking", Id(e.BookingId)), ("$patient", Id(e.PatientId)), ("$doctor", Id(e.DoctorId)), ("$date", Day(e.Date)),
                     ("$start", Ms(e.Slots[0].StartUtc)), ("$end", Ms(e.Slots[^1].EndUtc)),
-                    ("$slots", string.Join(' ', e.Slots.Select(s => Id(s.SlotId)))), ("$count", e.Slots.Count),
+                    ("$slots", string.Join(' ', e.Slots.Select(s => Id(s.SlotId)))), ("$count", e.Slots.PatientSlots()),
                     ("$by", e.BookedBy), ("$at", Ms(stored.RecordedAt)), ("$type", Id(e.VisitType)), ("$reason", (object?)e.Reason ?? DBNull.Value),
-                    ("$first", Id(e.Slots[0].SlotId)));
-                await AddUsageAsync(db, e.PatientId, e.Date, e.Slots.Count, ct);
+                    ("$room", await RoomOfAsync(db, e.Slots, e.Parts, ct)), ("$clinicians", Ids(e.Clinicians.ToArray())));
+                await KeepPartsAsync(db, e.BookingId, e.DoctorId, e.Date, e.Slots, e.Parts, ct);
+                await AddUsageAsync(db, e.PatientId, e.Date, e.Slots.PatientSlots(), ct);
                 break;
 
             case BookingCancelled e:
@@ -122,7 +135,7 @@ public sealed class ScheduleProjection : IProjection
                         ct, ("$slot", Id(slot.SlotId)), ("$booking", Id(e.BookingId)));
                 }
                 await CancelBookingAsync(db, e.BookingId, e.Reason.ToString(), ct);
-                await AddUsageAsync(db, e.PatientId, e.Date, -e.Slots.Count, ct);
+                await AddUsageAsync(db, e.PatientId, e.Date, -e.Slots.PatientSlots(), ct);
                 break;
 
             case BookingMoved e:
@@ -140,12 +153,14 @@ public sealed class ScheduleProjection : IProjection
                 }
                 await db.ExecuteAsync(
                     "UPDATE rm_bookings SET doctor_id = $doctor, date = $date, start_utc = $start, end_utc = $end, slot_ids = $slots, slot_count = $count, " +
-                    "room_id = (SELECT room_id FROM rm_slots WHERE slot_id = $first) WHERE booking_id = $booking;",
+                    "room_id = $room, clinician_ids = $clinicians WHERE booking_id = $booking;",
                     ct, ("$doctor", Id(e.ToDoctorId)), ("$date", Day(e.ToDate)), ("$start", Ms(e.ToSlots[0].StartUtc)), ("$end", Ms(e.ToSlots[^1].EndUtc)),
-                    ("$slots", string.Join(' ', e.ToSlots.Select(s => Id(s.SlotId)))), ("$count", e.ToSlots.Count), ("$booking", Id(e.BookingId)),
-                    ("$first", Id(e.ToSlots[0].SlotId)));
-                await AddUsageAsync(db, e.PatientId, e.FromDate, -e.FromSlots.Count, ct);
-                await AddUsageAsync(db, e.PatientId, e.ToDate, e.ToSlots.Count, ct);
+                    ("$slots", string.Join(' ', e.ToSlots.Select(s => Id(s.SlotId)))), ("$count", e.ToSlots.PatientSlots()), ("$booking", Id(e.BookingId)),
+                    ("$room", await RoomOfAsync(db, e.ToSlots, e.ToParts, ct)), ("$clinicians", Ids(e.ToClinicians.ToArray())));
+                await db.ExecuteAsync("DELETE FROM rm_booking_parts WHERE booking_id = $booking;", ct, ("$booking", Id(e.BookingId)));
+                await KeepPartsAsync(db, e.BookingId, e.ToDoctorId, e.ToDate, e.ToSlots, e.ToParts, ct);
+                await AddUsageAsync(db, e.PatientId, e.FromDate, -e.FromSlots.PatientSlots(), ct);
+                await AddUsageAsync(db, e.PatientId, e.ToDate, e.ToSlots.PatientSlots(), ct);
                 break;
 
             case DayCancelled e:
@@ -159,8 +174,11 @@ public sealed class ScheduleProjection : IProjection
                     ct, ("$doctor", Id(e.DoctorId)), ("$date", Day(e.Date)), ("$reason", e.Reason));
                 foreach (var booking in e.CancelledBookings)
                 {
+                    // An appointment with others falls whole: its other clinicians' slots are free again.
+                    await db.ExecuteAsync("UPDATE rm_slots SET booking_id = NULL, patient_id = NULL WHERE booking_id = $booking;", ct,
+                        ("$booking", Id(booking.BookingId)));
                     await CancelBookingAsync(db, booking.BookingId, "DayCancelled", ct);
-                    await AddUsageAsync(db, booking.PatientId, e.Date, -booking.Slots.Count, ct);
+                    await AddUsageAsync(db, booking.PatientId, e.Date, -booking.Slots.PatientSlots(), ct);
                 }
                 break;
 
@@ -169,6 +187,31 @@ public sealed class ScheduleProjection : IProjection
                     "UPDATE rm_bookings SET visit_outcome = $outcome WHERE booking_id = $booking;",
                     ct, ("$outcome", e.Outcome.ToString()), ("$booking", Id(e.BookingId)));
                 break;
+        }
+    }
+
+    /// <summary>The visit's room: its clinician's, or the room of whichever part is in one (every part in a room is in the same one).</summary>
+    private static async Task<object> RoomOfAsync(SqlSession db, IReadOnlyList<ScheduledSlot> slots, IReadOnlyList<BookedPart>? parts, CancellationToken ct)
+    {
+        foreach (var slot in parts is { Count: > 0 } ? parts.Select(p => p.SlotIds[0]) : [slots[0].SlotId])
+            if (await db.ScalarAsync("SELECT room_id FROM rm_slots WHERE slot_id = $slot;", ct, ("$slot", Id(slot))) is string room)
+                return room;
+        return DBNull.Value;
+    }
+
+    /// <summary>One row per clinician of the booking: their part's kind (null for a visit of one clinician), start and end.</summary>
+    private static async Task KeepPartsAsync(
+        SqlSession db, Guid bookingId, Guid clinicianId, DateOnly date, IReadOnlyList<ScheduledSlot> slots, IReadOnlyList<BookedPart>? parts, CancellationToken ct)
+    {
+        var byId = slots.ToDictionary(s => s.SlotId);
+        foreach (var (clinician, kind, own) in parts is { Count: > 0 }
+            ? parts.Select(p => (p.ClinicianId, (string?)p.Kind.ToString(), p.SlotIds.Select(id => byId[id]).ToArray()))
+            : [(clinicianId, null, slots.ToArray())])
+        {
+            await db.ExecuteAsync(
+                "INSERT INTO rm_booking_parts (booking_id, doctor_id, kind, date, start_utc, end_utc) VALUES ($booking, $doctor, $kind, $date, $start, $end);",
+                ct, ("$booking", Id(bookingId)), ("$doctor", Id(clinician)), ("$kind", (object?)kind ?? DBNull.Value), ("$date", Day(date)),
+                ("$start", Ms(own.Min(s => s.StartUtc))), ("$end", Ms(own.Max(s => s.EndUtc))));
         }
     }
 

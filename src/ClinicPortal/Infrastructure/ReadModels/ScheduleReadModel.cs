@@ -22,9 +22,18 @@ public sealed record AvailableSlot(Guid SlotId, DateTimeOffset StartUtc, bool St
 /// <summary>One doctor's available slots of a day, ordered by start.</summary>
 public sealed record DoctorSlots(Guid DoctorId, IReadOnlyList<AvailableSlot> Slots);
 
+/// <summary>
+/// A booking as its patient and the pages about it see it: from its first part's start to its last part's end, with its
+/// clinician (a visit of several: the first part's) and every one of its <paramref name="Clinicians"/>.
+/// </summary>
 public sealed record PatientBooking(
     Guid BookingId, Guid PatientId, Guid DoctorId, DateOnly Date, DateTimeOffset StartUtc, DateTimeOffset EndUtc,
-    int SlotCount, string? Cancelled, string? VisitOutcome, Guid VisitTypeId = default, string? Reason = null, Guid? RoomId = null);
+    int SlotCount, string? Cancelled, string? VisitOutcome, Guid VisitTypeId = default, string? Reason = null, Guid? RoomId = null,
+    IReadOnlyList<Guid>? Clinicians = null)
+{
+    /// <summary>Whether it is a visit of several clinicians, each for their own part.</summary>
+    public bool HasParts => Clinicians is { Count: > 1 };
+}
 
 public sealed record DoctorDaySlot(
     Guid SlotId, DateTimeOffset StartUtc, Guid? BookingId, Guid? PatientId, string? VisitOutcome, bool StaffOnly = false, IReadOnlyList<Guid>? OnlyFor = null,
@@ -39,6 +48,9 @@ public sealed record DayBooking(
     Guid BookingId, Guid PatientId, Guid DoctorId, DateTimeOffset StartUtc, DateTimeOffset EndUtc, int SlotCount,
     string BookedBy, DateTimeOffset BookedAt, string? Cancelled, string? VisitOutcome, Guid VisitTypeId = default, string? Reason = null,
     Guid? RoomId = null);
+
+/// <summary>One clinician's part of a booking: who, of which kind (null: the visit is theirs alone), from when to when.</summary>
+public sealed record BookingPart(Guid ClinicianId, Domain.ClinicianKind? Kind, DateTimeOffset StartUtc, DateTimeOffset EndUtc);
 
 public sealed record DoctorDayView(Guid DoctorId, DateOnly Date, bool Cancelled, string? CancelReason, IReadOnlyList<DoctorDaySlot> Slots);
 
@@ -162,12 +174,17 @@ public sealed class ScheduleReadModel
             "SELECT room_id, doctor_id, start_utc FROM rm_slots WHERE date = $date AND room_id IS NOT NULL ORDER BY start_utc;",
             r => new RoomTime(r.GetGuid(0), r.GetGuid(1), FromMs(r.GetInt64(2))), ct, ("$date", Day(date)));
 
-    /// <summary>Every booking of a doctor's day, live or cancelled, by start: the calendar's blocks and the list of whom to phone.</summary>
+    /// <summary>
+    /// Every booking of a doctor's day, live or cancelled, by start: the calendar's blocks and the list of whom to phone.
+    /// A visit with other clinicians is there for the clinician's own part: its start and end are the part's.
+    /// </summary>
     public Task<IReadOnlyList<DayBooking>> DayBookingsAsync(Guid doctorId, DateOnly date, CancellationToken ct = default) =>
         QueryAsync(
             """
-            SELECT booking_id, patient_id, doctor_id, start_utc, end_utc, slot_count, booked_by, booked_at, cancelled, visit_outcome, visit_type_id, reason, room_id
-            FROM rm_bookings WHERE doctor_id = $doctor AND date = $date ORDER BY start_utc;
+            SELECT b.booking_id, b.patient_id, p.doctor_id, p.start_utc, p.end_utc, b.slot_count, b.booked_by, b.booked_at, b.cancelled, b.visit_outcome,
+                b.visit_type_id, b.reason, b.room_id
+            FROM rm_booking_parts p JOIN rm_bookings b ON b.booking_id = p.booking_id
+            WHERE p.doctor_id = $doctor AND p.date = $date ORDER BY p.start_utc;
             """,
             r => new DayBooking(
                 r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), FromMs(r.GetInt64(3)), FromMs(r.GetInt64(4)), r.GetInt32(5),
@@ -175,14 +192,24 @@ public sealed class ScheduleReadModel
                 r.GetGuid(10), r.IsDBNull(11) ? null : r.GetString(11), OptionalGuid(r, 12)),
             ct, ("$doctor", Id(doctorId)), ("$date", Day(date)));
 
+    /// <summary>
+    /// A booking's clinicians, each with their part (<see cref="BookingPart.Kind"/> null for a visit of one clinician, whose
+    /// one part is the whole visit), by start.
+    /// </summary>
+    public Task<IReadOnlyList<BookingPart>> PartsAsync(Guid bookingId, CancellationToken ct = default) =>
+        QueryAsync(
+            "SELECT doctor_id, kind, start_utc, end_utc FROM rm_booking_parts WHERE booking_id = $booking ORDER BY start_utc, end_utc;",
+            r => new BookingPart(r.GetGuid(0), r.IsDBNull(1) ? null : Enum.Parse<Domain.ClinicianKind>(r.GetString(1)), FromMs(r.GetInt64(2)), FromMs(r.GetInt64(3))),
+            ct, ("$booking", Id(bookingId)));
+
     private const string SelectBooking =
-        "SELECT booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_count, cancelled, visit_outcome, visit_type_id, reason, room_id FROM rm_bookings";
+        "SELECT booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_count, cancelled, visit_outcome, visit_type_id, reason, room_id, clinician_ids FROM rm_bookings";
 
     private static PatientBooking ReadBooking(SqliteDataReader r) => new(
         r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), DateOnly.ParseExact(r.GetString(3), "yyyy-MM-dd"),
         FromMs(r.GetInt64(4)), FromMs(r.GetInt64(5)), r.GetInt32(6),
         r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8), r.GetGuid(9), r.IsDBNull(10) ? null : r.GetString(10),
-        OptionalGuid(r, 11));
+        OptionalGuid(r, 11), ParseIds(r.GetString(12)));
 
     internal static Guid? OptionalGuid(SqliteDataReader r, int column) => r.IsDBNull(column) ? null : r.GetGuid(column);
 

@@ -9,12 +9,13 @@ namespace ClinicPortal.Infrastructure.ReadModels;
 
 /// <summary>
 /// The practice's visit types as last defined (the two built-in ones have a row only once the owner changes them).
-/// Version 2: the room feature a visit type needs.
+/// Version 2: the room feature a visit type needs. Version 3: the parts of a visit of several clinicians, as
+/// "kind:offset:minutes" each, space-separated.
 /// </summary>
 public sealed class VisitTypeProjection : IProjection
 {
     public string Name => "visit-types";
-    public int Version => 2;
+    public int Version => 3;
     public IReadOnlyList<string> Tables => ["rm_visit_types"];
 
     public string Schema => """
@@ -28,6 +29,7 @@ public sealed class VisitTypeProjection : IProjection
             bookable_online    INTEGER NOT NULL,
             colour             TEXT NOT NULL,
             room_feature       TEXT,
+            parts              TEXT,
             defined_at         INTEGER NOT NULL
         );
         """;
@@ -40,17 +42,22 @@ public sealed class VisitTypeProjection : IProjection
             return;
         await db.ExecuteAsync(
             """
-            INSERT INTO rm_visit_types (visit_type_id, name, description, minutes, given_by_kinds, given_by_clinicians, bookable_online, colour, room_feature, defined_at)
-            VALUES ($id, $name, $description, $minutes, $kinds, $clinicians, $online, $colour, $feature, $at)
+            INSERT INTO rm_visit_types (visit_type_id, name, description, minutes, given_by_kinds, given_by_clinicians, bookable_online, colour, room_feature, parts, defined_at)
+            VALUES ($id, $name, $description, $minutes, $kinds, $clinicians, $online, $colour, $feature, $parts, $at)
             ON CONFLICT (visit_type_id) DO UPDATE SET name = excluded.name, description = excluded.description, minutes = excluded.minutes,
                 given_by_kinds = excluded.given_by_kinds, given_by_clinicians = excluded.given_by_clinicians,
-                bookable_online = excluded.bookable_online, colour = excluded.colour, room_feature = excluded.room_feature;
+                bookable_online = excluded.bookable_online, colour = excluded.colour, room_feature = excluded.room_feature, parts = excluded.parts;
             """,
             ct, ("$id", Id(e.VisitTypeId)), ("$name", e.Name), ("$description", e.Description), ("$minutes", e.Minutes),
             ("$kinds", string.Join(' ', e.GivenByKinds)), ("$clinicians", Ids(e.GivenByClinicians)),
             ("$online", e.BookableOnline ? 1 : 0), ("$colour", e.Colour), ("$feature", (object?)e.RoomFeature ?? DBNull.Value),
+            ("$parts", e.Parts is { Count: > 0 } parts ? string.Join(' ', parts.Select(p => $"{p.Kind}:{p.OffsetMinutes}:{p.Minutes}")) : DBNull.Value),
             ("$at", Ms(stored.RecordedAt)));
     }
+
+    internal static IReadOnlyList<VisitPart>? ParseParts(string? column) =>
+        string.IsNullOrEmpty(column) ? null : column.Split(' ').Select(part => part.Split(':'))
+            .Select(p => new VisitPart(Enum.Parse<ClinicianKind>(p[0]), int.Parse(p[1]), int.Parse(p[2]))).ToArray();
 }
 
 /// <summary>
@@ -78,7 +85,7 @@ public sealed class VisitTypeCatalogueReadModel
         await using var connection = await database.OpenAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
         command.CommandText =
-            "SELECT visit_type_id, name, description, minutes, given_by_kinds, given_by_clinicians, bookable_online, colour, room_feature FROM rm_visit_types;";
+            "SELECT visit_type_id, name, description, minutes, given_by_kinds, given_by_clinicians, bookable_online, colour, room_feature, parts FROM rm_visit_types;";
         var defined = new Dictionary<Guid, VisitType>();
         await using (var r = await command.ExecuteReaderAsync())
         {
@@ -87,7 +94,7 @@ public sealed class VisitTypeCatalogueReadModel
                 var type = new VisitType(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetInt32(3),
                     r.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<ClinicianKind>).ToArray(),
                     ParseIds(r.IsDBNull(5) ? null : r.GetString(5)) ?? [], r.GetInt64(6) == 1, r.GetString(7),
-                    r.IsDBNull(8) ? null : r.GetString(8));
+                    r.IsDBNull(8) ? null : r.GetString(8), VisitTypeProjection.ParseParts(r.IsDBNull(9) ? null : r.GetString(9)));
                 defined[type.Id] = type;
             }
         }

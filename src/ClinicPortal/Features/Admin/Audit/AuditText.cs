@@ -14,14 +14,14 @@ public sealed class AuditText(
     {
         DayScheduled e => $"Scheduled {Count(e.Slots.Count, "slot")} for {Name(e.DoctorId)} on {Day(e.Date)}, {Runs(e.Slots)}{Kept(e)}",
         SlotsRemoved e => $"Removed {Count(e.SlotIds.Count, "slot")} from {Name(e.DoctorId)}'s {Day(e.Date)}",
-        SlotsBooked e => $"Booked {TypeName(e.VisitType, article: "a ")}{Span(e.Slots)} on {Day(e.Date)} with {Name(e.DoctorId)} for {Name(e.PatientId)}{Overridden(e.OverrideReason)}",
-        BookingCancelled e => $"Cancelled {Name(e.PatientId)}'s booking {Span(e.Slots)} on {Day(e.Date)} with {Name(e.DoctorId)} ({Reason(e.Reason)})",
+        SlotsBooked e => $"Booked {TypeName(e.VisitType, article: "a ")}{Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)} for {Name(e.PatientId)}{Overridden(e.OverrideReason)}",
+        BookingCancelled e => $"Cancelled {Name(e.PatientId)}'s booking {Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)} ({Reason(e.Reason)})",
         DayCancelled e => $"Cancelled {Name(e.DoctorId)}'s day {Day(e.Date)}: \"{e.Reason}\"; {Count(e.CancelledBookings.Count, "booking")} cancelled",
         VisitMarked e => $"Marked {Name(e.PatientId)} {(e.Outcome == VisitOutcome.Arrived ? "arrived" : "a no-show")} on {Day(e.Date)} with {Name(e.DoctorId)}",
         BookingMoved { IsReassignment: true } e =>
-            $"Reassigned {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking on {Day(e.ToDate)} {Span(e.ToSlots)} from {Name(e.FromDoctorId)} to {Name(e.ToDoctorId)}{Overridden(e.OverrideReason)}",
+            $"Reassigned {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking on {Day(e.ToDate)} {Span(e.ToSlots)} from {Names(e.FromClinicians.Except(e.ToClinicians))} to {Names(e.ToClinicians.Except(e.FromClinicians))}{Overridden(e.OverrideReason)}",
         BookingMoved e =>
-            $"Moved {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking from {Day(e.FromDate)} {Span(e.FromSlots)} with {Name(e.FromDoctorId)} to {Day(e.ToDate)} {Span(e.ToSlots)} with {Name(e.ToDoctorId)}{Overridden(e.OverrideReason)}",
+            $"Moved {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking from {Day(e.FromDate)} {Span(e.FromSlots)} with {Names(e.FromClinicians)} to {Day(e.ToDate)} {Span(e.ToSlots)} with {Names(e.ToClinicians)}{Overridden(e.OverrideReason)}",
         Domain.Conflicts.ClinicianDeactivated e => $"Deactivated {Name(e.ClinicianId)}: their appointments to come went on the conflicts desk",
         Domain.Conflicts.ClinicianReactivated e => $"Reactivated {Name(e.ClinicianId)}",
         Domain.VisitTypes.VisitTypeDefined e =>
@@ -45,6 +45,9 @@ public sealed class AuditText(
     private static string Overridden(string? reason) => reason is null ? "" : $", over the patient's other appointment then (\"{reason}\")";
 
     private string Name(Guid id) => names.GetValueOrDefault(id, "someone no longer listed");
+
+    /// <summary>A visit's clinicians: one, or each of a visit of several ("Nia Shaw and Dr Ada Hart").</summary>
+    private string Names(IEnumerable<Guid> ids) => string.Join(" and ", ids.Distinct().Select(Name));
     private static string Day(DateOnly date) => date.ToString("ddd d MMM yyyy");
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
     private string Span(IReadOnlyList<ScheduledSlot> slots) => slots.Count == 0 ? "" : $"{time(slots[0].StartUtc)}–{time(slots[^1].EndUtc)}";

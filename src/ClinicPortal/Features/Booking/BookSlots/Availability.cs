@@ -28,17 +28,20 @@ public sealed class Availability(
         VisitType visitType, DateOnly date, bool byPatient, Guid? clinicianId = null,
         IReadOnlyList<BusyTime>? patientBusy = null, int slotsLeft = int.MaxValue, CancellationToken ct = default)
     {
-        var (names, kindOf) = await TakingBookingsAsync(clinicianId, ct);
+        var (names, kindOf) = await TakingBookingsAsync(visitType, clinicianId, ct);
         return SlotOffers.For(await schedule.AvailableSlotsAsync(date, clock.Now, ct), names, visitType, byPatient, patientBusy, slotsLeft, kindOf,
-            await rooms.LookupAsync(ct));
+            await rooms.LookupAsync(ct)).With(visitType.HasParts ? clinicianId : null);
     }
 
-    /// <summary>The active clinicians (one, or every one) by name, and each clinician's kind.</summary>
+    /// <summary>
+    /// The active clinicians (one, or every one) by name, and each clinician's kind. A visit of several clinicians asks
+    /// every one: the one asked for is one of a team (<see cref="DayOffers.With"/> keeps their teams).
+    /// </summary>
     private async Task<(Dictionary<Guid, string> Names, Func<Guid, ClinicPortal.Domain.ClinicianKind?> KindOf)> TakingBookingsAsync(
-        Guid? clinicianId, CancellationToken ct)
+        VisitType visitType, Guid? clinicianId, CancellationToken ct)
     {
         var names = (await people.CliniciansAsync(ct))
-            .Where(c => c.IsActive && (clinicianId is null || c.Id == clinicianId))
+            .Where(c => c.IsActive && (clinicianId is null || visitType.HasParts || c.Id == clinicianId))
             .ToDictionary(c => c.Id, c => c.Name);
         return (names, await people.KindsAsync(ct));
     }
@@ -48,11 +51,12 @@ public sealed class Availability(
         VisitType visitType, DateOnly from, bool byPatient, Guid? clinicianId = null, CancellationToken ct = default)
     {
         var today = clock.Today;
-        var (names, kindOf) = await TakingBookingsAsync(clinicianId, ct);
+        var (names, kindOf) = await TakingBookingsAsync(visitType, clinicianId, ct);
         var roomOf = await rooms.LookupAsync(ct);
         for (var date = from < today ? today : from; date < today.AddDays(NextAvailableDays); date = date.AddDays(1))
         {
-            var offers = SlotOffers.For(await schedule.AvailableSlotsAsync(date, clock.Now, ct), names, visitType, byPatient, kindOf: kindOf, roomOf: roomOf);
+            var offers = SlotOffers.For(await schedule.AvailableSlotsAsync(date, clock.Now, ct), names, visitType, byPatient, kindOf: kindOf, roomOf: roomOf)
+                .With(visitType.HasParts ? clinicianId : null);
             if (offers.Doctors.Count > 0)
                 return (date, offers);
         }

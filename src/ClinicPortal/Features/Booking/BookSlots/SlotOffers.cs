@@ -18,13 +18,24 @@ public sealed record SlotOffer(IReadOnlyList<Guid> SlotIds, DateTimeOffset Start
     public bool Overlaps(DateTimeOffset start, DateTimeOffset end) => StartUtc < end && start < EndUtc;
 }
 
-/// <summary>One clinician's offers of a day. (Named for doctors, as the log's <c>doctorId</c> is; every kind of clinician has them.)</summary>
-public sealed record DoctorOffers(Guid DoctorId, string DoctorName, IReadOnlyList<SlotOffer> Offers);
+/// <summary>
+/// One clinician's offers of a day. (Named for doctors, as the log's <c>doctorId</c> is; every kind of clinician has them.)
+/// For a visit of several clinicians, one team's: <paramref name="Team"/> has each part's clinician (the first leads:
+/// it is <paramref name="DoctorId"/>), the name is theirs together, and each offer's slots are every part's.
+/// </summary>
+public sealed record DoctorOffers(Guid DoctorId, string DoctorName, IReadOnlyList<SlotOffer> Offers, IReadOnlyList<Guid>? Team = null)
+{
+    public IReadOnlyList<Guid> Clinicians => Team ?? [DoctorId];
+}
 
 /// <summary>A day's offers, and how many were left out because the patient already has a booking at that time.</summary>
 public sealed record DayOffers(IReadOnlyList<DoctorOffers> Doctors, int HiddenForClashes)
 {
     public static readonly DayOffers None = new([], 0);
+
+    /// <summary>Only the offers <paramref name="clinicianId"/> takes part in (for a visit of several clinicians, their teams'); null: all.</summary>
+    public DayOffers With(Guid? clinicianId) =>
+        clinicianId is { } one ? this with { Doctors = Doctors.Where(d => d.Clinicians.Contains(one)).ToArray() } : this;
 }
 
 /// <summary>A time the patient is already booked for.</summary>
@@ -36,7 +47,8 @@ public static class SlotOffers
     /// Each clinician's starts of <paramref name="visitType"/> on the day, clinicians by name, starts by time: wherever
     /// as many free slots as the visit takes follow each other without a gap, each open to it (time kept for staff is
     /// offered to staff only, time kept for other visit types not at all), in one room (or none), a room the visit fits
-    /// in. Only clinicians who give the visit type are asked. A start at which the patient already has a booking is not
+    /// in. Only clinicians who give the visit type are asked; a visit of several clinicians is offered per team (see
+    /// <see cref="Teams"/>). A start at which the patient already has a booking is not
     /// offered (the practice would refuse it), and is counted.
     /// </summary>
     /// <param name="clinicianNames">The clinicians taking bookings, by name; slots of anyone else (a deactivated clinician) are not offered.</param>
@@ -52,31 +64,76 @@ public static class SlotOffers
             return DayOffers.None;
         var busy = patientBusy ?? [];
         var hidden = 0;
-        var doctors = available
-            .Where(doctor => clinicianNames.ContainsKey(doctor.DoctorId)
-                && visitType.IsGivenBy(doctor.DoctorId, kindOf?.Invoke(doctor.DoctorId)))
+        IReadOnlyList<DoctorOffers> Free(IEnumerable<DoctorOffers> all) => all
             .Select(doctor =>
             {
-                var all = Runs(doctor.Slots, visitType, byPatient, roomOf);
-                var free = all.Where(offer => !busy.Any(b => offer.Overlaps(b.StartUtc, b.EndUtc))).ToArray();
-                hidden += all.Count - free.Length;
-                return new DoctorOffers(doctor.DoctorId, clinicianNames[doctor.DoctorId], free);
+                var free = doctor.Offers.Where(offer => !busy.Any(b => offer.Overlaps(b.StartUtc, b.EndUtc))).ToArray();
+                hidden += doctor.Offers.Count - free.Length;
+                return doctor with { Offers = free };
             })
             .Where(doctor => doctor.Offers.Count > 0)
             .OrderBy(doctor => doctor.DoctorName, StringComparer.CurrentCulture)
             .ToArray();
-        return new DayOffers(doctors, hidden);
+        var doctors = visitType.HasParts ? Teams(available, clinicianNames, visitType, byPatient, kindOf, roomOf) : available
+            .Where(doctor => clinicianNames.ContainsKey(doctor.DoctorId)
+                && visitType.IsGivenBy(doctor.DoctorId, kindOf?.Invoke(doctor.DoctorId)))
+            .Select(doctor => new DoctorOffers(doctor.DoctorId, clinicianNames[doctor.DoctorId],
+                Runs(doctor.Slots, visitType.Slots, slot => slot.Allows(visitType.Id, byPatient) && visitType.FitsIn(RoomOf(slot, roomOf)))
+                    .Select(run => run.Offer).ToArray()));
+        return new DayOffers(Free(doctors), hidden);
     }
 
-    /// <summary>Every start of a run of <see cref="VisitType.Slots"/> adjacent slots of one room open to the visit type (slots ordered by start).</summary>
-    private static List<SlotOffer> Runs(IReadOnlyList<AvailableSlot> slots, VisitType visitType, bool byPatient, Func<Guid, Room?>? roomOf)
+    private static Room? RoomOf(AvailableSlot slot, Func<Guid, Room?>? roomOf) => slot.RoomId is { } room ? roomOf?.Invoke(room) : null;
+
+    /// <summary>
+    /// A visit of several clinicians: for each team (a clinician taking bookings of each part's kind), every start where
+    /// each part's clinician has a run of the part's length at the part's offset, the runs in one room at most, a room
+    /// the visit fits in (or none, when it needs no feature).
+    /// </summary>
+    private static IEnumerable<DoctorOffers> Teams(
+        IReadOnlyList<DoctorSlots> available, IReadOnlyDictionary<Guid, string> clinicianNames, VisitType visitType, bool byPatient,
+        Func<Guid, ClinicianKind?>? kindOf, Func<Guid, Room?>? roomOf)
     {
-        var length = visitType.Slots;
-        var runs = new List<SlotOffer>();
+        var parts = visitType.Parts!;
+        // Each part's candidates: a clinician of its kind with their runs of its length, by start.
+        var candidates = parts.Select(part => available
+            .Where(doctor => clinicianNames.ContainsKey(doctor.DoctorId) && (kindOf?.Invoke(doctor.DoctorId) ?? ClinicianKind.Doctor) == part.Kind)
+            .Select(doctor => (doctor.DoctorId, Runs: Runs(doctor.Slots, part.Slots, slot => slot.Allows(visitType.Id, byPatient)).ToDictionary(run => run.Offer.StartUtc)))
+            .ToArray()).ToArray();
+        IEnumerable<IReadOnlyList<(Guid DoctorId, Dictionary<DateTimeOffset, (SlotOffer Offer, Guid? RoomId)> Runs)>> teams = [[]];
+        foreach (var options in candidates)
+            teams = teams.SelectMany(team => options.Select(option => (IReadOnlyList<(Guid, Dictionary<DateTimeOffset, (SlotOffer, Guid?)>)>)[.. team, option]));
+
+        foreach (var team in teams)
+        {
+            var offers = new List<SlotOffer>();
+            foreach (var (start, lead) in team[0].Runs.OrderBy(run => run.Key))
+            {
+                var runs = new List<(SlotOffer Offer, Guid? RoomId)> { lead };
+                for (var i = 1; i < parts.Count && runs.Count == i; i++)
+                    if (team[i].Runs.TryGetValue(start + parts[i].OffsetSlots * Domain.Scheduling.SlotBlock.SlotLength, out var run))
+                        runs.Add(run);
+                if (runs.Count != parts.Count)
+                    continue;
+                var rooms = runs.Select(run => run.RoomId).OfType<Guid>().Distinct().ToArray();
+                if (rooms.Length > 1 || !visitType.FitsIn(rooms.Length == 1 ? roomOf?.Invoke(rooms[0]) : null))
+                    continue;
+                var slots = runs.SelectMany(run => run.Offer.SlotIds).ToArray();
+                offers.Add(new SlotOffer(slots, start, runs.Max(run => run.Offer.EndUtc)));
+            }
+            yield return new DoctorOffers(team[0].DoctorId, string.Join(" and ", team.Select(member => clinicianNames[member.DoctorId])), offers,
+                team.Select(member => member.DoctorId).ToArray());
+        }
+    }
+
+    /// <summary>Every start of a run of <paramref name="length"/> adjacent slots of one room (or none) each of which is <paramref name="open"/> (slots ordered by start).</summary>
+    private static List<(SlotOffer Offer, Guid? RoomId)> Runs(IReadOnlyList<AvailableSlot> slots, int length, Func<AvailableSlot, bool> open)
+    {
+        var runs = new List<(SlotOffer, Guid?)>();
         var runStart = 0; // the first slot of the current unbroken run of open, adjacent slots
         for (var i = 0; i < slots.Count; i++)
         {
-            if (!slots[i].Allows(visitType.Id, byPatient) || !visitType.FitsIn(slots[i].RoomId is { } room ? roomOf?.Invoke(room) : null))
+            if (!open(slots[i]))
             {
                 runStart = i + 1;
                 continue;
@@ -86,8 +143,8 @@ public static class SlotOffers
             if (i - runStart + 1 >= length)
             {
                 var first = i - length + 1;
-                runs.Add(new SlotOffer(
-                    Enumerable.Range(first, length).Select(k => slots[k].SlotId).ToArray(), slots[first].StartUtc, slots[i].EndUtc));
+                runs.Add((new SlotOffer(Enumerable.Range(first, length).Select(k => slots[k].SlotId).ToArray(), slots[first].StartUtc, slots[i].EndUtc),
+                    slots[i].RoomId));
             }
         }
         return runs;

@@ -1,0 +1,177 @@
+using ClinicPortal.Application;
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.EventStore;
+using ClinicPortal.Domain.Scheduling;
+using ClinicPortal.Domain.VisitTypes;
+using ClinicPortal.Features.Admin.Staff;
+using ClinicPortal.Features.Admin.VisitTypes;
+using ClinicPortal.Features.Booking.BookSlots;
+using ClinicPortal.Features.Booking.CancelBooking;
+using ClinicPortal.Features.Conflicts;
+using ClinicPortal.Features.Reception.CancelDay;
+using ClinicPortal.Features.Scheduling.ScheduleDay;
+using ClinicPortal.Features.Notifications;
+using ClinicPortal.Infrastructure.Accounts;
+using ClinicPortal.Infrastructure.Email;
+using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Tests.Unit.Support;
+
+namespace ClinicPortal.Tests.Unit.VisitTypes;
+
+/// <summary>
+/// A visit of several clinicians on a real SQLite file: offered where every part fits, booked in one append, on each
+/// clinician's calendar for their own part, counted by the patient's time, freed whole, raced fairly, and on the
+/// conflicts desk when any of its clinicians is deactivated.
+/// </summary>
+public class TeamVisitTests
+{
+    private sealed record Practice(SqliteApp App, Guid Owner, Guid Nurse, Guid Doctor, Guid Patient, Guid Review, DayScheduled NursesDay, DayScheduled DoctorsDay)
+    {
+        public Task<DayOffers> OffersAsync() =>
+            App.Get<Availability>().DayAsync(App.Get<VisitTypeCatalogueReadModel>().FindAsync(Review).Result!, A.Tomorrow, byPatient: true);
+
+        /// <summary>The review from the nurse's slot n: the nurse's n and n+1, the doctor's n+1 and n+2.</summary>
+        public Guid[] From(int n) =>
+            [NursesDay.Slots[n].SlotId, NursesDay.Slots[n + 1].SlotId, DoctorsDay.Slots[n + 1].SlotId, DoctorsDay.Slots[n + 2].SlotId];
+    }
+
+    /// <summary>A nurse and a doctor each free tomorrow 09:00–10:00, a patient, and the Diabetes review (nurse 0–20, doctor 10–30).</summary>
+    private static async Task<Practice> StartAsync()
+    {
+        var app = await SqliteApp.StartAsync();
+        var owner = await app.CreateUserAsync("Practice Owner", "owner@clinic.test", Roles.Admin);
+        var nurse = await app.CreateUserAsync("Nia Shaw", "nia@clinic.test", Roles.Nurse);
+        var doctor = await app.CreateUserAsync("Dr Ada Hart", "hart@clinic.test", Roles.Doctor);
+        var patient = await app.CreateUserAsync("Patient One", "one@clinic.test", Roles.Patient);
+        var schedule = app.Get<ScheduleDayHandler>();
+        var nursesDay = (await schedule.HandleAsync(nurse, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0))], Actor.Clinician(nurse, ClinicianKind.Nurse))).Value!;
+        var doctorsDay = (await schedule.HandleAsync(doctor, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0))], Actor.Doctor(doctor))).Value!;
+        var review = (await app.Get<DefineVisitTypeHandler>().HandleAsync(null,
+            new VisitTypeForm("Diabetes review", "", 0, [], [], true, "#2e7d32",
+                Parts: [new(ClinicianKind.Nurse, 0, 20), new(ClinicianKind.Doctor, 10, 20)]), Actor.Admin(owner))).Value!.VisitTypeId;
+        return new Practice(app, owner, nurse, doctor, patient, review, nursesDay, doctorsDay);
+    }
+
+    private static string Hm(DateTimeOffset instant) => PracticeTime.ToLocal(instant, A.London).ToString("HH:mm");
+
+    [Fact]
+    public async Task AReviewIsOfferedWhereBothPartsFit_BookedInOneAppend_AndOnEachCalendarForItsOwnPart()
+    {
+        var practice = await StartAsync();
+        await using var app = practice.App;
+
+        // Six slots each: starts 09:00 to 09:30 (the doctor's part ends by 10:00).
+        var team = Assert.Single((await practice.OffersAsync()).Doctors);
+        Assert.Equal("Nia Shaw and Dr Ada Hart", team.DoctorName);
+        Assert.Equal([practice.Nurse, practice.Doctor], team.Clinicians);
+        Assert.Equal(["09:00", "09:10", "09:20", "09:30"], team.Offers.Select(o => Hm(o.StartUtc)));
+        Assert.Equal(practice.From(0).Order(), team.Offers[0].SlotIds.Order());
+
+        var booked = await app.Get<BookSlotsHandler>().HandleAsync(practice.Patient, team.Offers[0].SlotIds, Actor.Patient(practice.Patient), visitTypeId: practice.Review);
+        Assert.True(booked.IsAccepted, booked.Rejection?.ToString());
+
+        var schedule = app.Get<ScheduleReadModel>();
+        var nursePart = Assert.Single(await schedule.DayBookingsAsync(practice.Nurse, A.Tomorrow));
+        var doctorPart = Assert.Single(await schedule.DayBookingsAsync(practice.Doctor, A.Tomorrow));
+        Assert.Equal(("09:00", "09:20"), (Hm(nursePart.StartUtc), Hm(nursePart.EndUtc)));
+        Assert.Equal(("09:10", "09:30"), (Hm(doctorPart.StartUtc), Hm(doctorPart.EndUtc)));
+        var booking = (await schedule.BookingAsync(booked.Value!.BookingId))!;
+        Assert.Equal(("09:00", "09:30"), (Hm(booking.StartUtc), Hm(booking.EndUtc)));
+        Assert.Equal(3, await schedule.MonthlyUsageAsync(practice.Patient, PracticeTime.MonthOf(A.Tomorrow)));
+        Assert.Equal([ClinicianKind.Nurse, ClinicianKind.Doctor], (await schedule.PartsAsync(booking.BookingId)).Select(p => p.Kind!.Value));
+
+        // Its slots are no longer offered: the next start where both fit is 09:20 (nurse 09:20–09:40, doctor 09:30–09:50).
+        Assert.Equal(["09:20", "09:30"], (await practice.OffersAsync()).Doctors.Single().Offers.Select(o => Hm(o.StartUtc)));
+        Assert.Single((await app.Get<IEventStore>().ReadAsync(Query.All)).Events, e => e.Event is SlotsBooked);
+
+        // The patient's email names both clinicians, with the patient's time.
+        await app.Get<PatientNotices>().CatchUpAsync();
+        var confirmation = Assert.Single(await app.Get<EmailOutbox>().ListAsync(null, 50), row => row.Kind == "confirmation");
+        Assert.StartsWith("Booked: Nia Shaw and Dr Ada Hart, ", confirmation.Subject);
+        Assert.EndsWith(" at 09:00", confirmation.Subject);
+    }
+
+    [Fact]
+    public async Task CancellingTheNursesDayCancelsTheReviewWhole_AndGivesTheDoctorsSlotsBack()
+    {
+        var practice = await StartAsync();
+        await using var app = practice.App;
+        var booked = (await app.Get<BookSlotsHandler>().HandleAsync(practice.Patient, practice.From(0), A.Receptionist, visitTypeId: practice.Review)).Value!;
+
+        Assert.True((await app.Get<CancelDayHandler>().HandleAsync(practice.Nurse, A.Tomorrow, "unwell", A.Receptionist)).IsAccepted);
+
+        var schedule = app.Get<ScheduleReadModel>();
+        Assert.Equal("DayCancelled", (await schedule.BookingAsync(booked.BookingId))!.Cancelled);
+        Assert.All((await schedule.DoctorDayAsync(practice.Doctor, A.Tomorrow)).Slots, slot => Assert.Null(slot.BookingId));
+        Assert.Equal(0, await schedule.MonthlyUsageAsync(practice.Patient, PracticeTime.MonthOf(A.Tomorrow)));
+        var again = await app.Get<BookSlotsHandler>().HandleAsync(practice.Patient, [practice.DoctorsDay.Slots[1].SlotId], A.Receptionist);
+        Assert.True(again.IsAccepted, again.Rejection?.ToString());
+    }
+
+    [Fact]
+    public async Task CancellingAReviewFreesEveryPart()
+    {
+        var practice = await StartAsync();
+        await using var app = practice.App;
+        var booked = (await app.Get<BookSlotsHandler>().HandleAsync(practice.Patient, practice.From(0), A.Receptionist, visitTypeId: practice.Review)).Value!;
+
+        Assert.True((await app.Get<CancelBookingHandler>().HandleAsync(booked.BookingId, A.Receptionist)).IsAccepted);
+
+        Assert.Equal(["09:00", "09:10", "09:20", "09:30"],
+            (await practice.OffersAsync()).Doctors.Single().Offers.Select(o => Hm(o.StartUtc)));
+    }
+
+    [Fact]
+    public async Task AReviewAndAConsultationRacingForTheDoctorsSlot_ExactlyOneGetsIt()
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            var practice = await StartAsync();
+            await using var app = practice.App;
+            var book = app.Get<BookSlotsHandler>();
+            var other = await app.CreateUserAsync("Patient Two", "two@clinic.test", Roles.Patient);
+
+            var (review, consultation) = await Race.BothAtOnceAsync(
+                () => book.HandleAsync(practice.Patient, practice.From(0), A.Receptionist, visitTypeId: practice.Review),
+                () => book.HandleAsync(other, [practice.DoctorsDay.Slots[2].SlotId], A.Receptionist));
+
+            Assert.True(review.IsAccepted ^ consultation.IsAccepted, $"review {review.Rejection}, consultation {consultation.Rejection}");
+            Assert.Equal(Rejection.SlotAlreadyBooked, (review.IsAccepted ? consultation : review).Rejection);
+            var slots = (await app.Get<IEventStore>().ReadAsync(Query.All)).Events.Select(e => e.Event).OfType<SlotsBooked>().SelectMany(b => b.Slots).ToArray();
+            Assert.Equal(slots.Length, slots.Select(s => s.SlotId).Distinct().Count());
+        }
+    }
+
+    [Fact]
+    public async Task DeactivatingTheNurseOfAReview_PutsItOnTheDesk_AndReassigningHerPartToAnotherNurseKeepsTheDoctorsAndClosesIt()
+    {
+        var practice = await StartAsync();
+        await using var app = practice.App;
+        var booked = (await app.Get<BookSlotsHandler>().HandleAsync(practice.Patient, practice.From(0), A.Receptionist, visitTypeId: practice.Review)).Value!;
+        var otherNurse = await app.CreateUserAsync("Ola Berg", "ola@clinic.test", Roles.Nurse);
+        var otherNursesDay = (await app.Get<ScheduleDayHandler>().HandleAsync(otherNurse, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0))],
+            Actor.Clinician(otherNurse, ClinicianKind.Nurse))).Value!;
+
+        Assert.True((await app.Get<SetStaffActiveHandler>().HandleAsync(practice.Nurse, false, Actor.Admin(practice.Owner))).IsAccepted);
+
+        var conflict = Assert.Single(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
+        Assert.Equal((ConflictKinds.ClinicianInactive, booked.BookingId, practice.Nurse), (conflict.Kind, conflict.BookingId, conflict.ClinicianId));
+        var booking = (await app.Get<ScheduleReadModel>().BookingAsync(booked.BookingId))!;
+        var option = Assert.Single(await app.Get<Reassignments>().OptionsAsync(booking, replacing: practice.Nurse));
+        Assert.Equal(otherNurse, option.ClinicianId);
+
+        var reassigned = await app.Get<Reassignments>().ReassignAsync(booked.BookingId, otherNurse, A.Receptionist);
+
+        Assert.True(reassigned.IsAccepted, reassigned.Rejection?.ToString());
+        Assert.Equal(
+            A.Describe(new BookedPart[]
+            {
+                new(ClinicianKind.Nurse, otherNurse, [otherNursesDay.Slots[0].SlotId, otherNursesDay.Slots[1].SlotId]),
+                new(ClinicianKind.Doctor, practice.Doctor, [practice.DoctorsDay.Slots[1].SlotId, practice.DoctorsDay.Slots[2].SlotId]),
+            }),
+            A.Describe(reassigned.Value!.ToParts));
+        Assert.True(reassigned.Value.IsReassignment);
+        Assert.Empty(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
+        Assert.All((await app.Get<ScheduleReadModel>().DoctorDayAsync(practice.Nurse, A.Tomorrow)).Slots, slot => Assert.Null(slot.BookingId));
+    }
+}

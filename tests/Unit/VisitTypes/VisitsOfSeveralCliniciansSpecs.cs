@@ -1,0 +1,180 @@
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.Booking;
+using ClinicPortal.Domain.EventStore;
+using ClinicPortal.Domain.Policies;
+using ClinicPortal.Domain.Scheduling;
+using ClinicPortal.Domain.VisitTypes;
+using ClinicPortal.Tests.Unit.Support;
+
+namespace ClinicPortal.Tests.Unit.VisitTypes;
+
+/// <summary>
+/// A visit of several clinicians (a Diabetes review: the nurse 0–20 minutes, a doctor 10–30): defined by its parts, booked
+/// in one append over every part's slots, counted by the patient's time, moved whole, and freed whole.
+/// </summary>
+public class VisitsOfSeveralCliniciansSpecs
+{
+    private static DeciderSpec<BookSlotsDecider, BookSlots, BookingRequest, SlotsBooked> Booking => new();
+    private static DeciderSpec<DefineVisitTypeDecider, DefineVisitType, VisitTypeCatalogue, VisitTypeDefined> Defining => new();
+
+    private static readonly Guid NurseId = A.Id("nurse");
+    private static readonly Guid ReviewId = A.Id("diabetes");
+    private static readonly Actor Owner = Actor.Admin(A.Id("owner"));
+
+    private static readonly VisitPart[] ReviewParts = [new(ClinicianKind.Nurse, 0, 20), new(ClinicianKind.Doctor, 10, 20)];
+
+    private static readonly VisitTypeDefined Review =
+        new(ReviewId, "Diabetes review", "", 30, [ClinicianKind.Nurse, ClinicianKind.Doctor], [], true, "#2e7d32", "owner", Parts: ReviewParts);
+
+    private static ClinicianKind? KindOf(Guid clinician) => clinician == NurseId ? ClinicianKind.Nurse : ClinicianKind.Doctor;
+
+    /// <summary>The nurse's slot n: its own id, at the same time as the doctor's slot n.</summary>
+    private static Guid NurseSlot(int n) => A.Id($"nslot{n}");
+
+    private static DayScheduled NurseDay(params int[] slots) =>
+        new(NurseId, A.Tomorrow, slots.Select(n => new ScheduledSlot(NurseSlot(n), A.MorningSlot(n).StartUtc)).ToArray());
+
+    private static BookSlots Book(IEnumerable<Guid> slots, Actor? by = null) =>
+        new(A.BookingId, A.PatientId, slots.ToArray(), by ?? A.Patient, A.Now, A.Tomorrow, ReviewId, KindOf: KindOf);
+
+    /// <summary>The review from slot n: the nurse's n and n+1, the doctor's n+1 and n+2.</summary>
+    private static Guid[] ReviewFrom(int n) => [NurseSlot(n), NurseSlot(n + 1), A.Slot(n + 1), A.Slot(n + 2)];
+
+    private static SlotsBooked ReviewBooked() =>
+        Booking.Given(Review, NurseDay(1, 2, 3, 4), A.DayScheduled(1, 2, 3, 4, 5)).When(Book(ReviewFrom(1))).ThenAccepted().Single();
+
+    [Fact]
+    public void GivenTheNurseAndADoctorFree_WhenAPatientBooksADiabetesReview_ThenOneEventHoldsEveryPartsSlots()
+    {
+        var booked = ReviewBooked();
+
+        Assert.Equal(NurseId, booked.DoctorId); // the first part leads
+        Assert.Equal(ReviewFrom(1).Order(), booked.Slots.Select(s => s.SlotId).Order());
+        Assert.Equal(A.MorningSlot(1).StartUtc, booked.Slots[0].StartUtc);
+        Assert.Equal(A.MorningSlot(3).EndUtc, booked.Slots[^1].EndUtc);
+        Assert.Equal(3, booked.Slots.PatientSlots()); // 30 minutes of the patient's time, though four clinicians' slots
+        Assert.Equal(
+            A.Describe(new BookedPart[] { new(ClinicianKind.Nurse, NurseId, [NurseSlot(1), NurseSlot(2)]), new(ClinicianKind.Doctor, A.DoctorId, [A.Slot(2), A.Slot(3)]) }),
+            A.Describe(booked.Parts));
+    }
+
+    [Fact]
+    public void WhenADiabetesReviewIsBooked_ThenItIsInBothClinicians_Days()
+    {
+        var tags = EventTags.Of(ReviewBooked());
+
+        Assert.Contains(Tag.Day(NurseId, A.Tomorrow), tags);
+        Assert.Contains(Tag.Day(A.DoctorId, A.Tomorrow), tags);
+        Assert.Contains(Tag.Slot(NurseSlot(1)), tags);
+        Assert.Contains(Tag.Slot(A.Slot(3)), tags);
+    }
+
+    [Fact]
+    public void WhenTheDoctorsPartStartsWithTheNurses_ThenSlotsNotFreeForService() =>
+        Booking.Given(Review, NurseDay(1, 2, 3), A.DayScheduled(1, 2, 3))
+            .When(Book([NurseSlot(1), NurseSlot(2), A.Slot(1), A.Slot(2)]))
+            .ThenRejected(Rejection.SlotsNotFreeForService);
+
+    [Fact]
+    public void WhenOnlyTheNursesPartIsChosen_ThenSlotsNotFreeForService() =>
+        Booking.Given(Review, NurseDay(1, 2, 3), A.DayScheduled(1, 2, 3))
+            .When(Book([NurseSlot(1), NurseSlot(2)]))
+            .ThenRejected(Rejection.SlotsNotFreeForService);
+
+    [Fact]
+    public void WhenBothPartsAreDoctors_ThenClinicianDoesNotGiveService() =>
+        Booking.Given(Review, A.DayScheduled(1, 2), A.DayScheduled(2, 3) with { DoctorId = A.OtherDoctorId, Slots = [new(A.Id("o2"), A.MorningSlot(2).StartUtc), new(A.Id("o3"), A.MorningSlot(3).StartUtc)] })
+            .When(Book([A.Slot(1), A.Slot(2), A.Id("o2"), A.Id("o3")]))
+            .ThenRejected(Rejection.ClinicianDoesNotGiveService);
+
+    [Fact]
+    public void GivenTheDoctorsSlotTaken_WhenADiabetesReviewIsBooked_ThenNothingIsBooked() =>
+        Booking.Given(Review, NurseDay(1, 2, 3), A.DayScheduled(1, 2, 3), A.SlotsBooked(A.Id("other"), A.OtherPatientId, 3))
+            .When(Book(ReviewFrom(1)))
+            .ThenRejected(Rejection.SlotAlreadyBooked);
+
+    [Fact]
+    public void GivenSevenSlotsThisMonth_WhenADiabetesReviewIsBooked_ThenItCountsAsThreeAndFits()
+    {
+        var held = Enumerable.Range(10, 7).Select(n => A.SlotsBooked(A.Id($"b{n}"), A.PatientId, n)).ToArray();
+        Booking.Given([Review, NurseDay(1, 2, 3), A.DayScheduled([1, 2, 3, .. Enumerable.Range(10, 7)]), .. held])
+            .When(Book(ReviewFrom(1))).ThenAccepted();
+    }
+
+    [Fact]
+    public void GivenEightSlotsThisMonth_WhenADiabetesReviewIsBooked_ThenMonthlyLimitReached()
+    {
+        var held = Enumerable.Range(10, 8).Select(n => A.SlotsBooked(A.Id($"b{n}"), A.PatientId, n)).ToArray();
+        Booking.Given([Review, NurseDay(1, 2, 3), A.DayScheduled([1, 2, 3, .. Enumerable.Range(10, 8)]), .. held])
+            .When(Book(ReviewFrom(1))).ThenRejected(Rejection.MonthlyLimitReached);
+    }
+
+    [Fact]
+    public void GivenADiabetesReview_WhenItIsCancelled_ThenEveryPartsSlotsAreFreedAndBothDaysSeeIt()
+    {
+        var booked = ReviewBooked();
+        var cancelled = new DeciderSpec<CancelBookingDecider, CancelBooking, BookingState, BookingCancelled>()
+            .Given(booked).When(new CancelBooking(A.BookingId, CancellationReason.Patient, A.Patient, A.Now)).ThenAccepted().Single();
+
+        Assert.Equal(A.Describe(booked.Parts), A.Describe(cancelled.Parts));
+        Assert.Contains(Tag.Day(A.DoctorId, A.Tomorrow), EventTags.Of(cancelled));
+        Booking.Given(Review, NurseDay(1, 2, 3, 4), A.DayScheduled(1, 2, 3, 4, 5), booked, cancelled).When(Book(ReviewFrom(1))).ThenAccepted();
+    }
+
+    [Fact]
+    public void GivenADiabetesReview_WhenTheNursesDayIsCancelled_ThenItFallsWholeAndTheDoctorsTimeIsFreeAgain()
+    {
+        var booked = ReviewBooked();
+        var nurseDay = NurseDay(1, 2, 3, 4);
+        var dayCancelled = new DeciderSpec<CancelDayDecider, CancelDay, DoctorDay, DayCancelled>()
+            .Given(nurseDay, booked).When(new CancelDay(NurseId, A.Tomorrow, "unwell", A.Receptionist, A.Now)).ThenAccepted().Single();
+
+        var fallen = Assert.Single(dayCancelled.CancelledBookings);
+        Assert.Equal(A.Describe(booked.Parts), A.Describe(fallen.Parts));
+        Assert.Contains(Tag.Day(A.DoctorId, A.Tomorrow), EventTags.Of(dayCancelled));
+        Assert.Contains(Tag.Slot(A.Slot(3)), EventTags.Of(dayCancelled));
+
+        // The doctor's day, as its own decisions fold it, has the slots free again; a consultation can have one.
+        var doctorDay = new IClinicEvent[] { A.DayScheduled(1, 2, 3, 4, 5), booked, dayCancelled }.Aggregate(DoctorDay.Empty(A.DoctorId, A.Tomorrow), (day, e) => day.Evolve(e));
+        Assert.False(doctorDay.Cancelled);
+        Assert.Empty(doctorDay.Bookings);
+        Assert.All(doctorDay.Slots.Values, slot => Assert.Null(slot.BookingId));
+        Booking.Given(A.DayScheduled(1, 2, 3, 4, 5), booked, dayCancelled)
+            .When(new BookSlots(A.Id("next"), A.OtherPatientId, [A.Slot(3)], Actor.Patient(A.OtherPatientId), A.Now))
+            .ThenAccepted();
+    }
+
+    [Fact]
+    public void GivenADiabetesReview_WhenItIsMovedTenMinutesLater_ThenEachPartKeepsItsOffsetInOneAppend()
+    {
+        var booked = ReviewBooked();
+        var moved = new DeciderSpec<MoveBookingDecider, MoveBooking, MoveRequest, BookingMoved>()
+            .Given(Review, NurseDay(1, 2, 3, 4), A.DayScheduled(1, 2, 3, 4, 5), booked)
+            .When(new MoveBooking(A.BookingId, A.PatientId, ReviewId, ReviewFrom(2), A.Patient, A.Now, A.Tomorrow, KindOf: KindOf))
+            .ThenAccepted().Single();
+
+        Assert.Equal(A.Describe(booked.Parts), A.Describe(moved.FromParts));
+        Assert.Equal(
+            A.Describe(new BookedPart[] { new(ClinicianKind.Nurse, NurseId, [NurseSlot(2), NurseSlot(3)]), new(ClinicianKind.Doctor, A.DoctorId, [A.Slot(3), A.Slot(4)]) }),
+            A.Describe(moved.ToParts));
+        Assert.Equal(A.MorningSlot(2).StartUtc, moved.ToSlots[0].StartUtc);
+    }
+
+    [Fact]
+    public void WhenTheOwnerDefinesADiabetesReviewByItsParts_ThenItLastsFromTheFirstStartToTheLastEnd() =>
+        Defining.When(new DefineVisitType(ReviewId, true, "Diabetes review", "", 0, [], [], true, "#2e7d32", Owner, A.Now,
+                Parts: [ReviewParts[1], ReviewParts[0]]))
+            .Then(Review with { By = Owner.Name });
+
+    [Theory]
+    [InlineData("Nurse:0:20")] // one part is not a visit of several
+    [InlineData("Nurse:0:20 Nurse:10:20")] // one clinician per kind
+    [InlineData("Nurse:0:10 Doctor:20:10")] // a gap: the patient waits alone
+    [InlineData("Nurse:10:20 Doctor:10:20")] // nobody at the start
+    [InlineData("Nurse:0:15 Doctor:10:20")] // off the 10-minute grid
+    [InlineData("Nurse:0:60 Doctor:50:80")] // longer than a visit may be
+    public void WhenThePartsDoNotMakeAVisit_ThenItIsRefused(string parts) =>
+        Defining.When(new DefineVisitType(ReviewId, true, "Diabetes review", "", 0, [], [], true, "#2e7d32", Owner, A.Now,
+                Parts: parts.Split(' ').Select(p => p.Split(':')).Select(p => new VisitPart(Enum.Parse<ClinicianKind>(p[0]), int.Parse(p[1]), int.Parse(p[2]))).ToArray()))
+            .ThenRejected(parts == "Nurse:0:60 Doctor:50:80" ? Rejection.VisitTypeLengthInvalid : Rejection.VisitTypePartsInvalid);
+}
