@@ -87,6 +87,15 @@ public enum Rejection
     /// <summary>Staff asked to book over a clash without saying why.</summary>
     OverrideReasonRequired,
 
+    /// <summary>An appointment's parts as staff changed them do not make a visit (see <c>VisitPart.Fit</c>).</summary>
+    PartsInvalid,
+
+    /// <summary>The appointment has no part of that kind.</summary>
+    PartNotFound,
+
+    /// <summary>An appointment's last part cannot be removed: cancel the appointment instead.</summary>
+    LastPart,
+
     /// <summary>Reassigning: the clinician named has no free time matching the appointment's.</summary>
     ClinicianNotFree,
 

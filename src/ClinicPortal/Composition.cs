@@ -43,6 +43,7 @@ public static class Composition
         services.AddSingleton<BookSlotsHandler>();
         services.AddSingleton<Availability>();
         services.AddSingleton<Features.Booking.MoveBooking.MoveBookingHandler>();
+        services.AddSingleton<Features.Booking.ChangeParts.AppointmentPartsHandler>();
         services.AddSingleton<Features.Admin.VisitTypes.DefineVisitTypeHandler>();
         services.AddSingleton<Features.Admin.Rooms.DefineRoomHandler>();
         services.AddSingleton<CancelBookingHandler>();

@@ -56,4 +56,26 @@ public class AuditTextTests
 
         Assert.Equal("Scheduled 2 slots for Dr Hart on Tue 3 Mar 2026, 09:00–09:20, in Treatment room", text.What(A.DayScheduled(1, 2) with { RoomId = room }));
     }
+
+    [Fact]
+    public void AVisitsPartsChangedByStaffSayWhoSeesThePatientWhen_AndAPartGivenToAnotherClinicianIsAReassignment()
+    {
+        var nurse = A.Id("nurse");
+        var other = A.Id("nurse2");
+        var text = new AuditText(new Dictionary<Guid, string> { [A.DoctorId] = "Dr Hart", [A.PatientId] = "Pat Lee", [nurse] = "Nia Shaw", [other] = "Ola Berg" },
+            t => Domain.Scheduling.PracticeTime.ToLocal(t, A.London).ToString("HH:mm"));
+        ScheduledSlot N(int n, Guid? id = null) => new(id ?? A.Id($"n{n}"), A.MorningSlot(n).StartUtc);
+        BookedPart[] before = [new(ClinicianKind.Nurse, nurse, [A.Id("n1"), A.Id("n2")]), new(ClinicianKind.Doctor, A.DoctorId, [A.Slot(2), A.Slot(3)])];
+        ScheduledSlot[] slots = [N(1), N(2), A.MorningSlot(2), A.MorningSlot(3)];
+        BookedPart[] longer = [before[0], new(ClinicianKind.Doctor, A.DoctorId, [A.Slot(2), A.Slot(3), A.Slot(4)])];
+        BookedPart[] reassigned = [new(ClinicianKind.Nurse, other, [A.Id("o1"), A.Id("o2")]), before[1]];
+        ScheduledSlot[] otherSlots = [N(1, A.Id("o1")), N(2, A.Id("o2")), A.MorningSlot(2), A.MorningSlot(3)];
+
+        Assert.Equal("Changed Pat Lee's booking on Tue 3 Mar 2026: now 09:00–09:40 with Nia Shaw 09:00–09:20 and Dr Hart 09:10–09:40",
+            text.What(new BookingMoved(A.BookingId, A.PatientId, A.Id("review"), nurse, A.Tomorrow, slots, nurse, A.Tomorrow, [.. slots, A.MorningSlot(4)], "staff",
+                FromParts: before, ToParts: longer)));
+        Assert.Equal("Reassigned Pat Lee's booking on Tue 3 Mar 2026 09:00–09:30 from Nia Shaw to Ola Berg",
+            text.What(new BookingMoved(A.BookingId, A.PatientId, A.Id("review"), nurse, A.Tomorrow, slots, other, A.Tomorrow, otherSlots, "staff",
+                FromParts: before, ToParts: reassigned)));
+    }
 }

@@ -9,10 +9,13 @@ namespace ClinicPortal.Domain.Booking;
 /// stays the patient's until the new one is secured. <paramref name="PatientId"/> and <paramref name="VisitTypeId"/>
 /// are the booking's as the caller read them (they never change), so the decision can read the patient's month and the
 /// visit type's definition; <paramref name="Date"/> is the new slots' practice date as the caller found it.
+/// <paramref name="Shape"/>: staff change the appointment's parts themselves (one part's start or end, a part added or
+/// removed): the new slots then make these parts, whatever the visit type's, and may be more or fewer than before.
 /// </summary>
 public sealed record MoveBooking(
     Guid BookingId, Guid PatientId, Guid VisitTypeId, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now, DateOnly? Date = null,
-    Func<Guid, ClinicianKind?>? KindOf = null, Func<Guid, Rooms.Room?>? RoomOf = null, string? OverrideReason = null) : ICommand;
+    Func<Guid, ClinicianKind?>? KindOf = null, Func<Guid, Rooms.Room?>? RoomOf = null, string? OverrideReason = null,
+    IReadOnlyList<VisitPart>? Shape = null) : ICommand;
 
 /// <summary>The booking being moved, and what a booking of the new slots would know.</summary>
 public sealed record MoveRequest(BookingState Booking, BookingRequest Target);
@@ -47,10 +50,17 @@ public sealed class MoveBookingDecider : IDecider<MoveBooking, MoveRequest, Book
             return Rejection.VisitTypeNotFound;
         if (command.By.Role == Role.Patient && !visitType.BookableOnline)
             return Rejection.ServiceNotBookableOnline;
-        // The booking keeps its own length, even if the visit type has been changed since it was made.
         if (command.SlotIds.Count == 0)
             return Rejection.NoSlotsChosen;
-        if (command.SlotIds.Count != booking.Slots.Count)
+        if (command.Shape is { } shape)
+        {
+            if (!command.By.IsStaff)
+                return Rejection.NotAllowed;
+            if (!VisitPart.Fit(shape, minParts: 1) || shape.Max(p => p.EndMinutes) > VisitType.MaxMinutes)
+                return Rejection.PartsInvalid;
+        }
+        // The booking keeps its own length, even if the visit type has been changed since it was made (unless staff change its parts).
+        else if (command.SlotIds.Count != booking.Slots.Count)
             return Rejection.SlotsNotFreeForService;
         if (command.SlotIds.Distinct().Count() != command.SlotIds.Count)
             return Rejection.SlotsNotAdjacent;
@@ -59,8 +69,8 @@ public sealed class MoveBookingDecider : IDecider<MoveBooking, MoveRequest, Book
         if (!overriding.IsAccepted)
             return overriding.Rejection!.Value;
 
-        var run = BookSlotsDecider.FreeRun(command.SlotIds, state.Target, visitType, command.By, command.Now, command.Date, command.KindOf, command.RoomOf,
-            booking.BookingId, overriding.Value is not null);
+        var run = BookSlotsDecider.FreeRun(command.SlotIds, state.Target, command.Shape is { } parts ? visitType with { Parts = parts } : visitType,
+            command.By, command.Now, command.Date, command.KindOf, command.RoomOf, booking.BookingId, overriding.Value is not null);
         if (!run.IsAccepted)
             return run.Rejection!.Value;
         var visit = run.Value!;

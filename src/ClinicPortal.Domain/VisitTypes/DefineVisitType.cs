@@ -45,7 +45,7 @@ public sealed partial class DefineVisitTypeDecider : IDecider<DefineVisitType, V
         if (command.Description.Trim().Length > VisitType.MaxDescriptionLength)
             return Rejection.VisitTypeDescriptionTooLong;
         var parts = command.Parts is { Count: > 0 } ? command.Parts.OrderBy(p => p.OffsetMinutes).ThenBy(p => p.EndMinutes).ToArray() : null;
-        if (parts is not null && !PartsFit(parts))
+        if (parts is not null && !VisitPart.Fit(parts, minParts: 2))
             return Rejection.VisitTypePartsInvalid;
         // A visit of several clinicians lasts from its first part's start to its last part's end, and is given by its parts' kinds.
         var minutes = parts?.Max(p => p.EndMinutes) ?? command.Minutes;
@@ -66,30 +66,6 @@ public sealed partial class DefineVisitTypeDecider : IDecider<DefineVisitType, V
             new VisitTypeDefined(command.VisitTypeId, name, command.Description.Trim(), minutes, kinds, clinicians,
                 command.BookableOnline, command.Colour.ToLowerInvariant(), command.By.Name, feature, parts),
         };
-    }
-
-    /// <summary>
-    /// Parts of a visit of several clinicians: two or more, up to <see cref="VisitType.MaxParts"/>, each of another kind (an
-    /// appointment has at most one clinician per kind), each at least a slot long and on the 10-minute grid, the first
-    /// starting with the visit, and no gap between one part's end and the next's start (the patient is never left waiting
-    /// alone in the middle of a visit).
-    /// </summary>
-    private static bool PartsFit(IReadOnlyList<VisitPart> parts)
-    {
-        if (parts.Count is < 2 or > VisitType.MaxParts || parts.Select(p => p.Kind).Distinct().Count() != parts.Count)
-            return false;
-        if (parts.Any(p => p.OffsetMinutes < 0 || p.Minutes < VisitType.MinMinutes || p.OffsetMinutes % VisitType.MinMinutes != 0 || p.Minutes % VisitType.MinMinutes != 0))
-            return false;
-        if (parts[0].OffsetMinutes != 0)
-            return false;
-        var reached = 0;
-        foreach (var part in parts)
-        {
-            if (part.OffsetMinutes > reached)
-                return false;
-            reached = Math.Max(reached, part.EndMinutes);
-        }
-        return true;
     }
 
     [GeneratedRegex("^#[0-9a-fA-F]{6}$")]

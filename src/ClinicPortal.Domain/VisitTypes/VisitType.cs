@@ -12,6 +12,32 @@ public sealed record VisitPart(ClinicianKind Kind, int OffsetMinutes, int Minute
     public int OffsetSlots => OffsetMinutes / (int)SlotBlock.SlotLength.TotalMinutes;
     public int Slots => Minutes / (int)SlotBlock.SlotLength.TotalMinutes;
     public int EndMinutes => OffsetMinutes + Minutes;
+
+    /// <summary>
+    /// Parts that make a visit: <paramref name="minParts"/> (a visit type's: two; an appointment changed by staff: one)
+    /// up to <see cref="VisitType.MaxParts"/>, each of another kind (an appointment has at most one clinician per kind),
+    /// each at least a slot long and on the 10-minute grid, the first (by offset) starting with the visit, no gap between
+    /// one part's end and the next's start (the patient is never left waiting alone in the middle of a visit). (Given in
+    /// any order; how long the whole may be is the caller's to say.)
+    /// </summary>
+    public static bool Fit(IReadOnlyList<VisitPart> parts, int minParts)
+    {
+        if (parts.Count < minParts || parts.Count > VisitType.MaxParts || parts.Select(p => p.Kind).Distinct().Count() != parts.Count)
+            return false;
+        if (parts.Any(p => p.OffsetMinutes < 0 || p.Minutes < VisitType.MinMinutes || p.OffsetMinutes % VisitType.MinMinutes != 0 || p.Minutes % VisitType.MinMinutes != 0))
+            return false;
+        var ordered = parts.OrderBy(p => p.OffsetMinutes).ToArray();
+        if (ordered[0].OffsetMinutes != 0)
+            return false;
+        var reached = 0;
+        foreach (var part in ordered)
+        {
+            if (part.OffsetMinutes > reached)
+                return false;
+            reached = Math.Max(reached, part.EndMinutes);
+        }
+        return true;
+    }
 }
 
 /// <summary>

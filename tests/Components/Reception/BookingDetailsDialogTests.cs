@@ -48,7 +48,7 @@ public class BookingDetailsDialogTests : ClinicTestContext
     {
         var (host, dialog) = await OpenAsync(started: false, canManage: true);
 
-        Assert.Equal(["Close", "Move", "Cancel booking"], Actions(host));
+        Assert.Equal(["Close", "Change parts", "Move", "Cancel booking"], Actions(host));
         await host.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "Cancel booking").ClickAsync(new());
 
         var result = await dialog.Result.WaitAsync(TimeSpan.FromSeconds(5));

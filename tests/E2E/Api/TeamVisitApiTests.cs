@@ -60,5 +60,25 @@ public class TeamVisitApiTests(ClinicAppFixture fixture)
         Assert.Equal([nurseSlots[2], nurseSlots[3]], after[0].GetProperty("slotIds").EnumerateArray().Select(s => s.GetGuid()));
         Assert.Equal([doctorSlots[3], doctorSlots[4]], after[1].GetProperty("slotIds").EnumerateArray().Select(s => s.GetGuid()));
         Assert.Equal(start.AddMinutes(30), after[1].GetProperty("start").GetDateTimeOffset());
+
+        // Reception keeps the doctor ten minutes longer, then lets the nurse go; the doctor's part cannot go as well.
+        using var reception = await ApiClient.SignedInAsync(Base, "reception@demo.clinic");
+        var doctorsPart = new { start = start.AddMinutes(30), end = start.AddMinutes(60) };
+        Assert.Equal(HttpStatusCode.Forbidden, (await patient.PutAsJsonAsync($"/api/appointments/{id}/parts/doctor", doctorsPart)).StatusCode);
+        await (await reception.PutAsJsonAsync($"/api/appointments/{id}/parts/doctor", new { clinicianId = nurseId, doctorsPart.start, doctorsPart.end }))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "not_same_kind");
+        using var longer = await reception.PutAsJsonAsync($"/api/appointments/{id}/parts/doctor", doctorsPart);
+        Assert.Equal(HttpStatusCode.OK, longer.StatusCode);
+        var lengthened = await longer.JsonAsync();
+        Assert.Equal(start.AddMinutes(60), lengthened.GetProperty("end").GetDateTimeOffset());
+        Assert.Equal([doctorSlots[3], doctorSlots[4], doctorSlots[5]],
+            lengthened.GetProperty("parts")[1].GetProperty("slotIds").EnumerateArray().Select(s => s.GetGuid()));
+
+        using var withoutNurse = await reception.DeleteAsync($"/api/appointments/{id}/parts/nurse");
+        Assert.Equal(HttpStatusCode.OK, withoutNurse.StatusCode);
+        var doctorOnly = Assert.Single((await withoutNurse.JsonAsync()).GetProperty("parts").EnumerateArray());
+        Assert.Equal(doctorId, doctorOnly.GetProperty("clinicianId").GetGuid());
+        await (await reception.DeleteAsync($"/api/appointments/{id}/parts/doctor")).AssertProblemAsync(HttpStatusCode.Conflict, "last_part");
+        await (await reception.DeleteAsync($"/api/appointments/{id}/parts/nurse")).AssertProblemAsync(HttpStatusCode.NotFound, "part_not_found");
     }
 }

@@ -113,6 +113,22 @@ public class VisitTypeJourneys(ClinicAppFixture fixture)
         await Expect(nursePart).ToHaveAttributeAsync("data-start", start.ToString("HH:mm"));
         await Expect(doctorPart).ToHaveAttributeAsync("data-start", start.AddMinutes(10).ToString("HH:mm"));
         await Pages.ScreenshotAsync(page, "reception-day-diabetes-review");
+
+        // The doctor needs ten minutes more: one change of the doctor's part, and the patient is emailed the new end.
+        await doctorPart.ClickAsync();
+        await Expect(page.GetByTestId("booking-parts")).ToContainTextAsync("Nia Shaw");
+        await Expect(page.GetByTestId("booking-parts")).ToContainTextAsync("Dr Ada Hart");
+        await Expect(page.GetByTestId("booking-when")).ToContainTextAsync($"{start:HH:mm}–{start.AddMinutes(30):HH:mm}");
+        await page.GetByTestId("booking-change-parts").ClickAsync();
+        await Expect(page.GetByTestId("appointment-part")).ToHaveCountAsync(2);
+        await Pages.ChooseAsync(page, page.GetByTestId("part-end-Doctor"), start.AddMinutes(40).ToString("HH:mm"));
+        await Pages.ScreenshotAsync(page, "reception-change-parts");
+        await page.GetByTestId("parts-save").ClickAsync();
+        await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Parts changed");
+        await Expect(doctorPart).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex($"until {start.AddMinutes(40):HH:mm}"));
+        var moved = await Mailbox.WaitForAsync(() => Mailbox.PickupFolder(fixture.App.DataDirectory),
+            m => m.Contains($"To: {name.Replace(' ', '-').ToLowerInvariant()}@example.test") && m.Contains("Subject: Moved:"));
+        Assert.Contains("METHOD:REQUEST", moved);
         await page.Context.CloseAsync();
     }
 

@@ -7,6 +7,7 @@ using ClinicPortal.Features.Admin.Staff;
 using ClinicPortal.Features.Admin.VisitTypes;
 using ClinicPortal.Features.Booking.BookSlots;
 using ClinicPortal.Features.Booking.CancelBooking;
+using ClinicPortal.Features.Booking.ChangeParts;
 using ClinicPortal.Features.Conflicts;
 using ClinicPortal.Features.Reception.CancelDay;
 using ClinicPortal.Features.Scheduling.ScheduleDay;
@@ -173,5 +174,90 @@ public class TeamVisitTests
         Assert.True(reassigned.Value.IsReassignment);
         Assert.Empty(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
         Assert.All((await app.Get<ScheduleReadModel>().DoctorDayAsync(practice.Nurse, A.Tomorrow)).Slots, slot => Assert.Null(slot.BookingId));
+    }
+
+    private static async Task<SlotsBooked> BookReviewAsync(Practice practice) =>
+        (await practice.App.Get<BookSlotsHandler>().HandleAsync(practice.Patient, practice.From(0), A.Receptionist, visitTypeId: practice.Review)).Value!;
+
+    [Fact]
+    public async Task ReceptionKeepsTheDoctorTenMinutesLonger_InOneAppend_AndThePatientIsEmailedTheNewEnd()
+    {
+        var practice = await StartAsync();
+        await using var app = practice.App;
+        var booked = await BookReviewAsync(practice);
+
+        var changed = await app.Get<AppointmentPartsHandler>().SetAsync(booked.BookingId, ClinicianKind.Doctor,
+            new(practice.Doctor, A.At(A.Tomorrow, 9, 10), A.At(A.Tomorrow, 9, 40)), A.Receptionist);
+
+        Assert.True(changed.IsAccepted, changed.Rejection?.ToString());
+        var doctorPart = changed.Value!.ToParts!.Single(p => p.Kind == ClinicianKind.Doctor);
+        Assert.Equal(practice.DoctorsDay.Slots.Skip(1).Take(3).Select(s => s.SlotId), doctorPart.SlotIds);
+        var booking = (await app.Get<ScheduleReadModel>().BookingAsync(booked.BookingId))!;
+        Assert.Equal(("09:00", "09:40"), (Hm(booking.StartUtc), Hm(booking.EndUtc)));
+        Assert.Equal(4, await app.Get<ScheduleReadModel>().MonthlyUsageAsync(practice.Patient, PracticeTime.MonthOf(A.Tomorrow)));
+        await app.Get<PatientNotices>().CatchUpAsync();
+        Assert.Single(await app.Get<EmailOutbox>().ListAsync(null, 50), row => row.Kind == "moved");
+    }
+
+    [Fact]
+    public async Task ANurseJoinsAConsultation_AndLeavesItAgain_TheDoctorsTimeStaying()
+    {
+        var practice = await StartAsync();
+        await using var app = practice.App;
+        var consultation = (await app.Get<BookSlotsHandler>().HandleAsync(practice.Patient, [practice.DoctorsDay.Slots[0].SlotId], A.Receptionist)).Value!;
+        var parts = app.Get<AppointmentPartsHandler>();
+
+        var joined = await parts.SetAsync(consultation.BookingId, ClinicianKind.Nurse, new(practice.Nurse, A.At(A.Tomorrow, 9), A.At(A.Tomorrow, 9, 20)), A.Receptionist);
+        Assert.True(joined.IsAccepted, joined.Rejection?.ToString());
+        Assert.Equal(new[] { practice.Doctor, practice.Nurse }.Order(), joined.Value!.ToClinicians.Order());
+        Assert.Single(await app.Get<ScheduleReadModel>().DayBookingsAsync(practice.Nurse, A.Tomorrow));
+
+        var left = await parts.RemoveAsync(consultation.BookingId, ClinicianKind.Nurse, A.Receptionist);
+        Assert.True(left.IsAccepted, left.Rejection?.ToString());
+        Assert.Equal([practice.Doctor], left.Value!.ToClinicians);
+        Assert.Equal([practice.DoctorsDay.Slots[0].SlotId], left.Value.ToSlots.Select(s => s.SlotId));
+        Assert.All((await app.Get<ScheduleReadModel>().DoctorDayAsync(practice.Nurse, A.Tomorrow)).Slots, slot => Assert.Null(slot.BookingId));
+
+        Assert.Equal(Rejection.LastPart, (await parts.RemoveAsync(consultation.BookingId, ClinicianKind.Doctor, A.Receptionist)).Rejection);
+        Assert.Equal(Rejection.PartNotFound, (await parts.RemoveAsync(consultation.BookingId, ClinicianKind.Counsellor, A.Receptionist)).Rejection);
+    }
+
+    [Fact]
+    public async Task PartChangesThatDoNotMakeAVisit_OrComeFromAPatient_AreRefusedAndChangeNothing()
+    {
+        var practice = await StartAsync();
+        await using var app = practice.App;
+        var booked = await BookReviewAsync(practice);
+        var parts = app.Get<AppointmentPartsHandler>();
+
+        // A gap: the nurse until 09:20, the doctor from 09:30.
+        Assert.Equal(Rejection.PartsInvalid, (await parts.SetAsync(booked.BookingId, ClinicianKind.Doctor,
+            new(practice.Doctor, A.At(A.Tomorrow, 9, 30), A.At(A.Tomorrow, 9, 50)), A.Receptionist)).Rejection);
+        // The nurse's part given to a doctor.
+        Assert.Equal(Rejection.PartsInvalid, (await parts.SetAsync(booked.BookingId, ClinicianKind.Nurse,
+            new(practice.Doctor, A.At(A.Tomorrow, 9), A.At(A.Tomorrow, 9, 20)), A.Receptionist)).Rejection);
+        Assert.Equal(Rejection.NotAllowed, (await parts.RemoveAsync(booked.BookingId, ClinicianKind.Nurse, Actor.Patient(practice.Patient))).Rejection);
+        Assert.Single((await app.Get<IEventStore>().ReadAsync(Query.All)).Events, e => e.Event is SlotsBooked or BookingMoved);
+    }
+
+    [Fact]
+    public async Task LengtheningADoctorsPartRacingABookingOfThatTime_ExactlyOneGetsIt()
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            var practice = await StartAsync();
+            await using var app = practice.App;
+            var booked = await BookReviewAsync(practice);
+            var other = await app.CreateUserAsync("Patient Two", "two@clinic.test", Roles.Patient);
+
+            var (lengthened, consultation) = await Race.BothAtOnceAsync(
+                () => app.Get<AppointmentPartsHandler>().SetAsync(booked.BookingId, ClinicianKind.Doctor,
+                    new(practice.Doctor, A.At(A.Tomorrow, 9, 10), A.At(A.Tomorrow, 9, 40)), A.Receptionist),
+                () => app.Get<BookSlotsHandler>().HandleAsync(other, [practice.DoctorsDay.Slots[3].SlotId], A.Receptionist));
+
+            Assert.True(lengthened.IsAccepted ^ consultation.IsAccepted, $"part {lengthened.Rejection}, consultation {consultation.Rejection}");
+            var holder = (await app.Get<ScheduleReadModel>().DoctorDayAsync(practice.Doctor, A.Tomorrow)).Slots[3].BookingId;
+            Assert.Equal(lengthened.IsAccepted ? booked.BookingId : consultation.Value!.BookingId, holder);
+        }
     }
 }

@@ -32,14 +32,14 @@ public static partial class ApiProblems
             or Rejection.NoSlotsChosen or Rejection.TooManySlotsInOneBooking or Rejection.ReasonRequired or Rejection.TimeDoesNotExist
             or Rejection.ReasonTooLong or Rejection.VisitTypeNameRequired or Rejection.VisitTypeDescriptionTooLong
             or Rejection.VisitTypeLengthInvalid or Rejection.VisitTypeNeedsClinicians or Rejection.VisitTypeColourInvalid
-            or Rejection.VisitTypePartsInvalid
+            or Rejection.VisitTypePartsInvalid or Rejection.PartsInvalid
             or Rejection.RoomNameRequired or Rejection.RoomFeaturesInvalid or Rejection.OverrideReasonRequired
             => StatusCodes.Status400BadRequest,
         Rejection.NotAllowed or Rejection.NotYourDay => StatusCodes.Status403Forbidden,
         Rejection.NotAPatient or Rejection.PatientDeactivated => StatusCodes.Status422UnprocessableEntity,
         // Another patient's booking is as absent as one that never was.
         Rejection.SlotNotFound or Rejection.BookingNotFound or Rejection.NotYourBooking or Rejection.VisitTypeNotFound
-            or Rejection.RoomNotFound => StatusCodes.Status404NotFound,
+            or Rejection.RoomNotFound or Rejection.PartNotFound => StatusCodes.Status404NotFound,
         _ => StatusCodes.Status409Conflict,
     };
 

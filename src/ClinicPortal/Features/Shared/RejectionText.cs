@@ -52,6 +52,10 @@ public static class RejectionText
         Rejection.VisitTypeLengthInvalid => $"A visit lasts {VisitType.MinMinutes} to {VisitType.MaxMinutes} minutes, in steps of 10.",
         Rejection.VisitTypeNeedsClinicians => "Choose who gives this visit: a kind of clinician, or named clinicians.",
         Rejection.VisitTypeColourInvalid => "Choose a colour such as #3f51b5.",
+        Rejection.PartsInvalid =>
+            $"Each part needs a clinician of its own kind (at most {VisitType.MaxParts}), times on the 10-minute grid, no gap between parts and at most {VisitType.MaxMinutes} minutes in all.",
+        Rejection.PartNotFound => "The appointment has no part with that kind of clinician.",
+        Rejection.LastPart => "That is the appointment's only part. Cancel the appointment instead.",
         Rejection.VisitTypePartsInvalid =>
             $"Give 2 to {VisitType.MaxParts} parts, each with another kind of clinician: the first starts at 0, each at least 10 minutes, in steps of 10, with no gap between them.",
         Rejection.ReasonTooLong => $"Keep the reason for the visit to at most {VisitType.MaxReasonLength} characters.",

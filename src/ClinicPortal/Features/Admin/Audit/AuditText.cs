@@ -18,6 +18,9 @@ public sealed class AuditText(
         BookingCancelled e => $"Cancelled {Name(e.PatientId)}'s booking {Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)} ({Reason(e.Reason)})",
         DayCancelled e => $"Cancelled {Name(e.DoctorId)}'s day {Day(e.Date)}: \"{e.Reason}\"; {Count(e.CancelledBookings.Count, "booking")} cancelled",
         VisitMarked e => $"Marked {Name(e.PatientId)} {(e.Outcome == VisitOutcome.Arrived ? "arrived" : "a no-show")} on {Day(e.Date)} with {Name(e.DoctorId)}",
+        // Staff changed a visit's parts (a clinician kept longer, a nurse added): who sees the patient when, now.
+        BookingMoved { ToParts: not null } e when Shape(e.FromParts, e.FromSlots) != Shape(e.ToParts, e.ToSlots) =>
+            $"Changed {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking on {Day(e.ToDate)}: now {Span(e.ToSlots)} with {PartsText(e.ToParts!, e.ToSlots)}{Overridden(e.OverrideReason)}",
         BookingMoved { IsReassignment: true } e =>
             $"Reassigned {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking on {Day(e.ToDate)} {Span(e.ToSlots)} from {Names(e.FromClinicians.Except(e.ToClinicians))} to {Names(e.ToClinicians.Except(e.FromClinicians))}{Overridden(e.OverrideReason)}",
         BookingMoved e =>
@@ -45,6 +48,26 @@ public sealed class AuditText(
     private static string Overridden(string? reason) => reason is null ? "" : $", over the patient's other appointment then (\"{reason}\")";
 
     private string Name(Guid id) => names.GetValueOrDefault(id, "someone no longer listed");
+
+    /// <summary>A visit's parts as "Nia Shaw 09:00–09:20 and Dr Ada Hart 09:10–09:40".</summary>
+    private string PartsText(IReadOnlyList<BookedPart> parts, IReadOnlyList<ScheduledSlot> slots)
+    {
+        var byId = slots.ToDictionary(s => s.SlotId);
+        return string.Join(" and ", parts.Select(p => $"{Name(p.ClinicianId)} {Span(p.SlotIds.Select(id => byId[id]).OrderBy(s => s.StartUtc).ToArray())}"));
+    }
+
+    /// <summary>
+    /// What a visit's parts are, whoever gives them and whenever it starts: each part's kind, offset and length. A move keeps
+    /// it and a reassignment too; staff changing the parts (a part longer, one added or removed) change it.
+    /// </summary>
+    private static string Shape(IReadOnlyList<BookedPart>? parts, IReadOnlyList<ScheduledSlot> slots)
+    {
+        var start = slots.Min(s => s.StartUtc);
+        var byId = slots.ToDictionary(s => s.SlotId);
+        return parts is not { Count: > 0 }
+            ? $"one:{slots.Count}"
+            : string.Join(" ", parts.Select(p => $"{p.Kind}:{(byId[p.SlotIds[0]].StartUtc - start).TotalMinutes}:{p.SlotIds.Count}"));
+    }
 
     /// <summary>A visit's clinicians: one, or each of a visit of several ("Nia Shaw and Dr Ada Hart").</summary>
     private string Names(IEnumerable<Guid> ids) => string.Join(" and ", ids.Distinct().Select(Name));

@@ -12,10 +12,12 @@ public sealed class MoveBookingHandler(
 {
     /// <summary>
     /// Moves a booking to <paramref name="slotIds"/>: patients their own, staff any (the decider says who may); staff over
-    /// the patient's other appointment then, with <paramref name="overrideReason"/>.
+    /// the patient's other appointment then, with <paramref name="overrideReason"/>; staff with new parts,
+    /// <paramref name="shape"/> (see <see cref="Domain.Booking.MoveBooking.Shape"/>).
     /// </summary>
     public async Task<Checked<BookingMoved>> HandleAsync(
-        Guid bookingId, IReadOnlyList<Guid> slotIds, Actor by, CancellationToken ct = default, string? overrideReason = null)
+        Guid bookingId, IReadOnlyList<Guid> slotIds, Actor by, CancellationToken ct = default, string? overrideReason = null,
+        IReadOnlyList<Domain.VisitTypes.VisitPart>? shape = null)
     {
         if (await schedule.BookingAsync(bookingId, ct) is not { } booking)
             return Rejection.BookingNotFound;
@@ -26,7 +28,7 @@ public sealed class MoveBookingHandler(
         if (await people.AnyDeactivatedAsync(days.Select(d => d.DoctorId), ct))
             return Rejection.ClinicianNotTakingBookings;
         var command = new Domain.Booking.MoveBooking(bookingId, booking.PatientId, booking.VisitTypeId, slotIds, by, clock.Now,
-            days.Count > 0 ? days[0].Date : null, await people.KindsAsync(ct), await rooms.LookupAsync(ct), overrideReason);
+            days.Count > 0 ? days[0].Date : null, await people.KindsAsync(ct), await rooms.LookupAsync(ct), overrideReason, shape);
         return (await executor.ExecuteAsync<MoveBookingDecider, Domain.Booking.MoveBooking, MoveRequest, BookingMoved>(command, ct)).Single();
     }
 }

@@ -15,17 +15,21 @@ public static class BookingDetails
         if (day is null || day.Booking(block.BookingId!.Value) is not { } booking)
             return null;
         var patient = days.People.GetValueOrDefault(booking.PatientId) ?? new(booking.PatientId, "A patient", "", null, true);
+        // A visit of several clinicians is a block in each one's column: the details are of the whole visit.
+        var parts = days.PartsOf(booking.BookingId);
+        var (start, end) = (parts.Min(p => p.Booking.StartUtc), parts.Max(p => p.Booking.EndUtc));
         var parameters = new DialogParameters<BookingDetailsDialog>
         {
             { d => d.Booking, booking },
             { d => d.Patient, patient },
             { d => d.DoctorName, day.Doctor.Name },
+            { d => d.Parts, parts.Select(p => $"{p.Day.Doctor.Name} {clock.Time(p.Booking.StartUtc)}–{clock.Time(p.Booking.EndUtc)}").ToArray() },
             { d => d.RoomName, days.RoomName(booking.RoomId) },
             { d => d.VisitTypeName, days.VisitTypes.GetValueOrDefault(booking.VisitTypeId)?.Name ?? "" },
-            { d => d.When, $"{day.Day.Date:dddd d MMMM}, {clock.Time(booking.StartUtc)}–{clock.Time(booking.EndUtc)}" },
+            { d => d.When, $"{day.Day.Date:dddd d MMMM}, {clock.Time(start)}–{clock.Time(end)}" },
             { d => d.BookedBy, booking.BookedBy == booking.PatientId.ToString() ? "the patient" : days.NameOf(booking.BookedBy) },
             { d => d.BookedAt, clock.ToLocal(booking.BookedAt).ToString("ddd d MMM, HH:mm") },
-            { d => d.Started, booking.StartUtc <= clock.Now },
+            { d => d.Started, start <= clock.Now },
             { d => d.CanManage, canManage },
         };
         var dialog = await dialogs.ShowAsync<BookingDetailsDialog>(patient.Name, parameters, Dialogs.Small);

@@ -11,6 +11,9 @@ public sealed record StaffDay(Person Doctor, DoctorDayView Day, IReadOnlyList<Da
     public DayBooking? Booking(Guid bookingId) => Bookings.FirstOrDefault(b => b.BookingId == bookingId);
 }
 
+/// <summary>One clinician's part of a booking shown: their day, and the booking as their column has it (their own times).</summary>
+public sealed record ShownPart(StaffDay Day, DayBooking Booking);
+
 /// <summary>
 /// Some clinicians' days, with the people their bookings name (patients, and whoever booked for them), the visit types,
 /// and the practice's rooms (none when it has none).
@@ -19,6 +22,11 @@ public sealed record StaffDays(
     IReadOnlyList<StaffDay> Days, IReadOnlyDictionary<Guid, Person> People, IReadOnlyDictionary<Guid, VisitType> VisitTypes,
     IReadOnlyDictionary<Guid, Room>? Rooms = null)
 {
+    /// <summary>Each clinician's part of a booking among the days shown, by start (one for a visit of one clinician).</summary>
+    public IReadOnlyList<ShownPart> PartsOf(Guid bookingId) =>
+        Days.Select(d => d.Booking(bookingId) is { } part ? new ShownPart(d, part) : null).OfType<ShownPart>()
+            .OrderBy(p => p.Booking.StartUtc).ThenBy(p => p.Booking.EndUtc).ToArray();
+
     /// <summary>The name of a slot's or a booking's room; null when it is in none.</summary>
     public string? RoomName(Guid? roomId) => roomId is { } id ? Rooms?.GetValueOrDefault(id)?.Name ?? "a room no longer listed" : null;
 

@@ -1,0 +1,73 @@
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.Scheduling;
+using ClinicPortal.Domain.VisitTypes;
+using ClinicPortal.Features.Booking.MoveBooking;
+using ClinicPortal.Infrastructure.Accounts;
+using ClinicPortal.Infrastructure.ReadModels;
+
+namespace ClinicPortal.Features.Booking.ChangeParts;
+
+/// <summary>One clinician's part of an appointment as staff ask for it: who, from when, until when.</summary>
+public sealed record PartChange(Guid ClinicianId, DateTimeOffset StartUtc, DateTimeOffset EndUtc);
+
+/// <summary>
+/// Staff change an appointment's parts: one part's start or end or clinician, a part added (a nurse joining a doctor's
+/// visit) or removed. Each change is a move of the appointment to the slots its new parts make, the other parts keeping
+/// theirs: one conditional append over the old and the new slots (the old time stays the patient's until the new one is
+/// secured), with the patient emailed the new time and the calendar entry updated, and the change in the audit trail.
+/// </summary>
+public sealed class AppointmentPartsHandler(ScheduleReadModel schedule, PeopleDirectory people, MoveBookingHandler move)
+{
+    /// <summary>Sets the part of <paramref name="kind"/> (adding it when the appointment has none) to <paramref name="change"/>.</summary>
+    public async Task<Checked<BookingMoved>> SetAsync(Guid bookingId, ClinicianKind kind, PartChange change, Actor by, CancellationToken ct = default) =>
+        await ChangeAsync(bookingId, by, parts => [.. parts.Where(p => p.Kind != kind), (kind, change)], ct);
+
+    /// <summary>Removes the part of <paramref name="kind"/>; the last part cannot go (cancel the appointment instead).</summary>
+    public async Task<Checked<BookingMoved>> RemoveAsync(Guid bookingId, ClinicianKind kind, Actor by, CancellationToken ct = default) =>
+        await ChangeAsync(bookingId, by, parts => parts.Any(p => p.Kind == kind) ? parts.Where(p => p.Kind != kind).ToArray() : null, ct);
+
+    /// <summary>Gives the appointment exactly these parts (the Reception page's "Change parts"), in one append.</summary>
+    public async Task<Checked<BookingMoved>> ReplaceAsync(
+        Guid bookingId, IReadOnlyList<(ClinicianKind Kind, PartChange Part)> parts, Actor by, CancellationToken ct = default) =>
+        await ChangeAsync(bookingId, by, _ => parts, ct);
+
+    private async Task<Checked<BookingMoved>> ChangeAsync(
+        Guid bookingId, Actor by, Func<IReadOnlyList<(ClinicianKind Kind, PartChange Part)>, IReadOnlyList<(ClinicianKind Kind, PartChange Part)>?> change,
+        CancellationToken ct)
+    {
+        if (!by.IsStaff)
+            return Rejection.NotAllowed;
+        if (await schedule.BookingAsync(bookingId, ct) is not { } booking)
+            return Rejection.BookingNotFound;
+        if (booking.Cancelled is not null)
+            return Rejection.BookingAlreadyCancelled;
+        var kindOf = await people.KindsAsync(ct);
+        var current = (await schedule.PartsAsync(bookingId, ct))
+            .Select(p => (Kind: p.Kind ?? kindOf(p.ClinicianId) ?? ClinicianKind.Doctor, Part: new PartChange(p.ClinicianId, p.StartUtc, p.EndUtc)))
+            .ToArray();
+        var wanted = change(current);
+        if (wanted is null)
+            return Rejection.PartNotFound;
+        if (wanted.Count == 0)
+            return Rejection.LastPart;
+        if (wanted.Any(p => p.Part.EndUtc <= p.Part.StartUtc || kindOf(p.Part.ClinicianId) is not { } kind || kind != p.Kind))
+            return Rejection.PartsInvalid;
+
+        // Each part's slots: the clinician's slots of that day from its start to its end (their own free time, or this
+        // appointment's); the decider says whether they are free, adjacent and open.
+        var slotIds = new List<Guid>();
+        foreach (var (_, part) in wanted)
+        {
+            var day = await schedule.DoctorDayAsync(part.ClinicianId, booking.Date, ct);
+            var run = day.Slots.Where(s => s.StartUtc >= part.StartUtc && s.EndUtc <= part.EndUtc).ToArray();
+            if (run.Length != (int)((part.EndUtc - part.StartUtc) / SlotBlock.SlotLength))
+                return Rejection.SlotNotFound;
+            slotIds.AddRange(run.Select(s => s.SlotId));
+        }
+        var start = wanted.Min(p => p.Part.StartUtc);
+        var shape = wanted.OrderBy(p => p.Part.StartUtc).ThenBy(p => p.Part.EndUtc)
+            .Select(p => new VisitPart(p.Kind, (int)(p.Part.StartUtc - start).TotalMinutes, (int)(p.Part.EndUtc - p.Part.StartUtc).TotalMinutes))
+            .ToArray();
+        return await move.HandleAsync(bookingId, slotIds, by, ct, shape: shape);
+    }
+}
