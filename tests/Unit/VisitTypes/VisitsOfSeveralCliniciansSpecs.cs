@@ -160,6 +160,32 @@ public class VisitsOfSeveralCliniciansSpecs
         Assert.Equal(A.MorningSlot(2).StartUtc, moved.ToSlots[0].StartUtc);
     }
 
+    [Theory]
+    [InlineData("patient", "Nurse:0:20 Doctor:10:30", Rejection.NotAllowed)] // only staff change parts
+    [InlineData("reception", "Nurse:0:20 Doctor:30:20", Rejection.PartsInvalid)] // a gap
+    [InlineData("reception", "Nurse:0:20 Nurse:10:20", Rejection.PartsInvalid)] // two nurses
+    [InlineData("reception", "Nurse:0:20 Doctor:10:120", Rejection.PartsInvalid)] // longer than a visit may be
+    public void WhenPartsAreChangedByAPatientOrIntoNoVisit_ThenNothingMoves(string by, string shape, Rejection expected) =>
+        new DeciderSpec<MoveBookingDecider, MoveBooking, MoveRequest, BookingMoved>()
+            .Given(Review, NurseDay(1, 2, 3, 4), A.DayScheduled(1, 2, 3, 4, 5), ReviewBooked())
+            .When(new MoveBooking(A.BookingId, A.PatientId, ReviewId, [NurseSlot(1), NurseSlot(2), A.Slot(2), A.Slot(3), A.Slot(4)],
+                by == "patient" ? A.Patient : A.Receptionist, A.Now, A.Tomorrow, KindOf: KindOf,
+                Shape: shape.Split(' ').Select(p => p.Split(':')).Select(p => new VisitPart(Enum.Parse<ClinicianKind>(p[0]), int.Parse(p[1]), int.Parse(p[2]))).ToArray()))
+            .ThenRejected(expected);
+
+    [Fact]
+    public void WhenReceptionKeepsTheDoctorTenMinutesLonger_ThenTheMoveTakesTheDoctorsNextSlotToo()
+    {
+        var moved = new DeciderSpec<MoveBookingDecider, MoveBooking, MoveRequest, BookingMoved>()
+            .Given(Review, NurseDay(1, 2, 3, 4), A.DayScheduled(1, 2, 3, 4, 5), ReviewBooked())
+            .When(new MoveBooking(A.BookingId, A.PatientId, ReviewId, [NurseSlot(1), NurseSlot(2), A.Slot(2), A.Slot(3), A.Slot(4)], A.Receptionist, A.Now,
+                A.Tomorrow, KindOf: KindOf, Shape: [new(ClinicianKind.Nurse, 0, 20), new(ClinicianKind.Doctor, 10, 30)]))
+            .ThenAccepted().Single();
+
+        Assert.Equal([A.Slot(2), A.Slot(3), A.Slot(4)], moved.ToParts![1].SlotIds);
+        Assert.Equal(4, moved.ToSlots.PatientSlots());
+    }
+
     [Fact]
     public void WhenTheOwnerDefinesADiabetesReviewByItsParts_ThenItLastsFromTheFirstStartToTheLastEnd() =>
         Defining.When(new DefineVisitType(ReviewId, true, "Diabetes review", "", 0, [], [], true, "#2e7d32", Owner, A.Now,
