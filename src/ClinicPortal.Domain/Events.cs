@@ -89,10 +89,19 @@ public sealed record BookingCancelled(
 /// </summary>
 public sealed record CancelledBooking(Guid BookingId, Guid PatientId, IReadOnlyList<ScheduledSlot> Slots, IReadOnlyList<BookedPart>? Parts = null);
 
-/// <summary>A doctor's whole day was cancelled: every slot and every booking of it, and the time of its rooms (<paramref name="RoomIds"/>).</summary>
+/// <summary>
+/// A doctor's whole day was cancelled: every slot and every booking of it, and the time of its rooms (<paramref name="RoomIds"/>).
+/// An appointment the clinician had a part in with others is not cancelled: it loses that part (<paramref name="LostParts"/>),
+/// keeps the others, and goes on the conflicts desk for a person to give the part to someone else, drop it, or cancel.
+/// (A day cancelled before such appointments existed lost none.)
+/// </summary>
 public sealed record DayCancelled(
     Guid DoctorId, DateOnly Date, string Reason, IReadOnlyList<Guid> SlotIds,
-    IReadOnlyList<CancelledBooking> CancelledBookings, string By, IReadOnlyList<Guid>? RoomIds = null) : IClinicEvent;
+    IReadOnlyList<CancelledBooking> CancelledBookings, string By, IReadOnlyList<Guid>? RoomIds = null,
+    IReadOnlyList<LostPart>? LostParts = null) : IClinicEvent;
+
+/// <summary>The part of an appointment with others that fell with its clinician's day: the appointment goes on without it, for now.</summary>
+public sealed record LostPart(Guid BookingId, Guid PatientId, ClinicianKind Kind, IReadOnlyList<Guid> SlotIds);
 
 /// <summary>
 /// A booking moved to another time: the same visit type in a run of one clinician's slots who gives it. Its old slots

@@ -17,11 +17,12 @@ public static class EventTags
         BookingCancelled e =>
             [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date),
              .. ClinicianDays(e.Clinicians, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
-        // An appointment with others falls whole with one clinician's day: its other clinicians' days and slots see it freed.
+        // A booking that falls with the day is freed whole (its other clinicians' days and slots see it, for bookings made when
+        // visits with others fell whole too); a visit with others that only loses the clinician's part is tagged as changed.
         DayCancelled e =>
             [.. ClinicianDays([e.DoctorId, .. e.CancelledBookings.SelectMany(b => AppointmentTime.Clinicians(e.DoctorId, b.Parts))], e.Date),
              .. RoomDays(e.RoomIds, e.Date), .. e.SlotIds.Concat(e.CancelledBookings.SelectMany(b => b.Slots.Select(s => s.SlotId))).Distinct().Select(Tag.Slot),
-             .. e.CancelledBookings.Select(b => Tag.Booking(b.BookingId)),
+             .. e.CancelledBookings.Select(b => Tag.Booking(b.BookingId)), .. (e.LostParts ?? []).Select(p => Tag.Booking(p.BookingId)),
              .. e.CancelledBookings.Select(b => Tag.Patient(b.PatientId)).Distinct(),
              .. e.CancelledBookings.Select(b => Tag.PatientMonth(b.PatientId, e.Date)).Distinct()],
         BookingMoved e =>

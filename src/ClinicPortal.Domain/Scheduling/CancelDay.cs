@@ -2,7 +2,10 @@ using ClinicPortal.Domain.EventStore;
 
 namespace ClinicPortal.Domain.Scheduling;
 
-/// <summary>Cancel a doctor's whole day: every slot and every booking of it, for a stated reason.</summary>
+/// <summary>
+/// Cancel a doctor's whole day: every slot and every booking of it, for a stated reason (a visit with other clinicians loses
+/// only this clinician's part, and goes on the conflicts desk).
+/// </summary>
 public sealed record CancelDay(Guid DoctorId, DateOnly Date, string Reason, Actor By, DateTimeOffset Now) : ICommand;
 
 public sealed class CancelDayDecider : IDecider<CancelDay, DoctorDay, DayCancelled>
@@ -24,11 +27,18 @@ public sealed class CancelDayDecider : IDecider<CancelDay, DoctorDay, DayCancell
         if (day.Slots.Values.All(slot => slot.StartUtc <= command.Now))
             return Rejection.DayInPast;
 
+        // The clinician's own visits fall with the day; a visit with others loses only the clinician's part.
         var bookings = day.Bookings.Values.OrderBy(b => b.Slots[0].StartUtc).ToArray();
+        var lost = bookings.Where(b => b.Parts is { Count: > 1 })
+            .Select(b => (Booking: b, Part: b.Parts!.Single(p => p.ClinicianId == command.DoctorId)))
+            .Select(lost => new LostPart(lost.Booking.BookingId, lost.Booking.PatientId, lost.Part.Kind, lost.Part.SlotIds))
+            .ToArray();
         return new DayCancelled[]
         {
             new DayCancelled(command.DoctorId, command.Date, command.Reason.Trim(),
-                day.Slots.Values.OrderBy(s => s.StartUtc).Select(s => s.SlotId).ToArray(), bookings, command.By.Name, day.RoomsOf(day.Slots.Keys)),
+                day.Slots.Values.OrderBy(s => s.StartUtc).Select(s => s.SlotId).ToArray(),
+                bookings.Where(b => b.Parts is not { Count: > 1 }).ToArray(), command.By.Name, day.RoomsOf(day.Slots.Keys),
+                lost.Length > 0 ? lost : null),
         };
     }
 }

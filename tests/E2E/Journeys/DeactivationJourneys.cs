@@ -107,4 +107,43 @@ public class DeactivationJourneys(ClinicAppFixture fixture)
         await admin.Context.CloseAsync();
         await reception.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task ReceptionCancelsTheNursesDay_AndADiabetesReviewGoesOnWithTheDoctor_FromTheDesk()
+    {
+        var day = Pages.Weekday(24).ToString("yyyy-MM-dd");
+        using var nurse = await Api.ApiClient.SignedInAsync(fixture.App.BaseAddress, "nurse1@demo.clinic");
+        using var doctor = await Api.ApiClient.SignedInAsync(fixture.App.BaseAddress, "doctor3@demo.clinic");
+        async Task<(Guid Id, Guid[] Slots)> ScheduleAsync(HttpClient clinician)
+        {
+            using var response = await clinician.PostAsJsonAsync("/api/doctors/me/days", new { date = day, blocks = new[] { new { start = "09:00", end = "10:00" } } });
+            var body = await response.JsonAsync();
+            return (body.GetProperty("doctorId").GetGuid(), body.GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("slotId").GetGuid()).ToArray());
+        }
+        var (nurseId, nurseSlots) = await ScheduleAsync(nurse);
+        var (_, doctorSlots) = await ScheduleAsync(doctor);
+        using var patient = await Api.ApiClient.SignedInAsync(fixture.App.BaseAddress, "patient17@demo.clinic");
+        var review = (await (await patient.GetAsync("/api/services")).JsonAsync()).EnumerateArray()
+            .Single(s => s.GetProperty("name").GetString() == "Diabetes review").GetProperty("serviceId").GetGuid();
+        using var booked = await patient.PostAsJsonAsync("/api/appointments",
+            new { serviceId = review, slotIds = new[] { nurseSlots[0], nurseSlots[1], doctorSlots[1], doctorSlots[2] } });
+        Assert.Equal(System.Net.HttpStatusCode.Created, booked.StatusCode);
+        using var reception = await Api.ApiClient.SignedInAsync(fixture.App.BaseAddress, "reception@demo.clinic");
+        Assert.True((await reception.PostAsJsonAsync($"/api/doctors/{nurseId}/days/{day}/cancel", new { reason = "Training day" })).IsSuccessStatusCode);
+
+        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await Pages.SignInAsync(page, "reception@demo.clinic", then: "/conflicts");
+        await Pages.WaitUntilInteractiveAsync(page);
+        var row = page.Locator("tr.conflict-row").Filter(new() { HasText = "Patient 17" }).Filter(new() { HasText = "Nia Shaw's day was cancelled" });
+        await Expect(row).ToHaveCountAsync(1);
+        await Pages.ScreenshotAsync(page, "reception-conflicts-part-day-cancelled");
+        await row.Locator("button.drop-part").ClickAsync();
+        await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Part dropped");
+        await Expect(row).ToHaveCountAsync(0);
+
+        var appointment = (await booked.JsonAsync()).GetProperty("appointmentId").GetGuid();
+        using var after = await reception.GetAsync("/api/conflicts");
+        Assert.DoesNotContain((await after.JsonAsync()).EnumerateArray(), c => c.GetProperty("appointmentId").GetGuid() == appointment);
+        await page.Context.CloseAsync();
+    }
 }

@@ -87,7 +87,8 @@ public class EventSerializerTests
         [
             new SlotsBooked(Booking, Patient, Doctor, Date, Slots, "staff:y", Domain.VisitTypes.VisitType.LongConsultationId, Parts: parts),
             new BookingCancelled(Booking, Patient, Doctor, Date, Slots, CancellationReason.Staff, "staff:y", parts),
-            new DayCancelled(Doctor, Date, "unwell", [Slots[0].SlotId], [new CancelledBooking(Booking, Patient, Slots, parts)], "staff:y"),
+            new DayCancelled(Doctor, Date, "unwell", [Slots[0].SlotId], [new CancelledBooking(Booking, Patient, Slots, parts)], "staff:y",
+                LostParts: [new LostPart(Booking, Patient, ClinicianKind.Nurse, [Slots[0].SlotId])]),
             new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Doctor, Date, Slots, Doctor, Date, Slots, "staff:y",
                 FromParts: parts, ToParts: parts),
             new Domain.VisitTypes.VisitTypeDefined(Booking, "Diabetes review", "", 30, [ClinicianKind.Nurse, ClinicianKind.Doctor], [], true, "#2e7d32", "owner",

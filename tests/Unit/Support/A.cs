@@ -57,7 +57,7 @@ public static class A
         null => "null",
         string s => s,
         IEnumerable list => "[" + string.Join(", ", list.Cast<object?>().Select(Describe)) + "]",
-        IClinicEvent or ScheduledSlot or CancelledBooking or BookedPart or Domain.VisitTypes.VisitPart => value.GetType().Name + "(" + string.Join(", ",
+        IClinicEvent or ScheduledSlot or CancelledBooking or BookedPart or LostPart or Domain.VisitTypes.VisitPart => value.GetType().Name + "(" + string.Join(", ",
             value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EndUtc")
                 .Select(p => $"{p.Name}={Describe(p.GetValue(value))}")) + ")",

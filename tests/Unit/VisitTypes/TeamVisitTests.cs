@@ -93,20 +93,50 @@ public class TeamVisitTests
     }
 
     [Fact]
-    public async Task CancellingTheNursesDayCancelsTheReviewWhole_AndGivesTheDoctorsSlotsBack()
+    public async Task CancellingTheNursesDayLeavesTheReviewWithTheDoctor_OnTheDesk_UntilReceptionGoesOnWithoutHer()
     {
         var practice = await StartAsync();
         await using var app = practice.App;
-        var booked = (await app.Get<BookSlotsHandler>().HandleAsync(practice.Patient, practice.From(0), A.Receptionist, visitTypeId: practice.Review)).Value!;
+        var booked = await BookReviewAsync(practice);
 
-        Assert.True((await app.Get<CancelDayHandler>().HandleAsync(practice.Nurse, A.Tomorrow, "unwell", A.Receptionist)).IsAccepted);
+        var cancelled = await app.Get<CancelDayHandler>().HandleAsync(practice.Nurse, A.Tomorrow, "unwell", A.Receptionist);
 
+        Assert.True(cancelled.IsAccepted);
+        Assert.Equal("1 visit with other clinicians goes on without them for now: it is on the conflicts desk.",
+            Features.Reception.CancelDay.DayCancellationDialog.WhoIsEmailed(cancelled.Value));
         var schedule = app.Get<ScheduleReadModel>();
-        Assert.Equal("DayCancelled", (await schedule.BookingAsync(booked.BookingId))!.Cancelled);
-        Assert.All((await schedule.DoctorDayAsync(practice.Doctor, A.Tomorrow)).Slots, slot => Assert.Null(slot.BookingId));
-        Assert.Equal(0, await schedule.MonthlyUsageAsync(practice.Patient, PracticeTime.MonthOf(A.Tomorrow)));
-        var again = await app.Get<BookSlotsHandler>().HandleAsync(practice.Patient, [practice.DoctorsDay.Slots[1].SlotId], A.Receptionist);
-        Assert.True(again.IsAccepted, again.Rejection?.ToString());
+        Assert.Null((await schedule.BookingAsync(booked.BookingId))!.Cancelled);
+        Assert.Equal(2, (await schedule.DoctorDayAsync(practice.Doctor, A.Tomorrow)).Slots.Count(s => s.BookingId == booked.BookingId));
+        var conflict = Assert.Single(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
+        Assert.Equal((ConflictKinds.PartDayCancelled, practice.Nurse), (conflict.Kind, conflict.ClinicianId));
+        await app.Get<PatientNotices>().CatchUpAsync();
+        Assert.DoesNotContain(await app.Get<EmailOutbox>().ListAsync(null, 50), row => row.Kind == "day-cancelled"); // the patient keeps the visit
+        Assert.Single(await app.Get<EmailOutbox>().ListAsync(null, 50), row => row.Kind == "conflict");
+
+        var without = await app.Get<AppointmentPartsHandler>().RemoveAsync(booked.BookingId, ClinicianKind.Nurse, A.Receptionist);
+
+        Assert.True(without.IsAccepted, without.Rejection?.ToString());
+        Assert.Empty(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
+        var booking = (await schedule.BookingAsync(booked.BookingId))!;
+        Assert.Equal(("09:10", "09:30", 2), (Hm(booking.StartUtc), Hm(booking.EndUtc), booking.SlotCount));
+    }
+
+    [Fact]
+    public async Task CancellingTheDoctorsDay_TheNursesPartIsReassignedToNobody_AndTheReviewIsCancelledFromTheDesk()
+    {
+        var practice = await StartAsync();
+        await using var app = practice.App;
+        var booked = await BookReviewAsync(practice);
+
+        Assert.True((await app.Get<CancelDayHandler>().HandleAsync(practice.Doctor, A.Tomorrow, "unwell", A.Receptionist)).IsAccepted);
+
+        var conflict = Assert.Single(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
+        Assert.Equal((ConflictKinds.PartDayCancelled, practice.Doctor), (conflict.Kind, conflict.ClinicianId));
+        var booking = (await app.Get<ScheduleReadModel>().BookingAsync(booked.BookingId))!;
+        Assert.Empty(await app.Get<Reassignments>().OptionsAsync(booking, replacing: practice.Doctor)); // no other doctor here
+        Assert.True((await app.Get<CancelBookingHandler>().HandleAsync(booked.BookingId, A.Receptionist)).IsAccepted);
+        Assert.Empty(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
+        Assert.All((await app.Get<ScheduleReadModel>().DoctorDayAsync(practice.Nurse, A.Tomorrow)).Slots, slot => Assert.Null(slot.BookingId));
     }
 
     [Fact]

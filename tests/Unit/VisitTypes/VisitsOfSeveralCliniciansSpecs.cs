@@ -122,26 +122,31 @@ public class VisitsOfSeveralCliniciansSpecs
     }
 
     [Fact]
-    public void GivenADiabetesReview_WhenTheNursesDayIsCancelled_ThenItFallsWholeAndTheDoctorsTimeIsFreeAgain()
+    public void GivenADiabetesReview_WhenTheNursesDayIsCancelled_ThenItLosesOnlyTheNursesPart_AndTheDoctorsTimeStaysItsOwn()
     {
         var booked = ReviewBooked();
-        var nurseDay = NurseDay(1, 2, 3, 4);
         var dayCancelled = new DeciderSpec<CancelDayDecider, CancelDay, DoctorDay, DayCancelled>()
-            .Given(nurseDay, booked).When(new CancelDay(NurseId, A.Tomorrow, "unwell", A.Receptionist, A.Now)).ThenAccepted().Single();
+            .Given(NurseDay(1, 2, 3, 4), booked).When(new CancelDay(NurseId, A.Tomorrow, "unwell", A.Receptionist, A.Now)).ThenAccepted().Single();
 
-        var fallen = Assert.Single(dayCancelled.CancelledBookings);
-        Assert.Equal(A.Describe(booked.Parts), A.Describe(fallen.Parts));
-        Assert.Contains(Tag.Day(A.DoctorId, A.Tomorrow), EventTags.Of(dayCancelled));
-        Assert.Contains(Tag.Slot(A.Slot(3)), EventTags.Of(dayCancelled));
+        Assert.Empty(dayCancelled.CancelledBookings);
+        Assert.Equal(A.Describe(new[] { new LostPart(A.BookingId, A.PatientId, ClinicianKind.Nurse, [NurseSlot(1), NurseSlot(2)]) }), A.Describe(dayCancelled.LostParts));
+        Assert.Contains(Tag.Booking(A.BookingId), EventTags.Of(dayCancelled));
 
-        // The doctor's day, as its own decisions fold it, has the slots free again; a consultation can have one.
-        var doctorDay = new IClinicEvent[] { A.DayScheduled(1, 2, 3, 4, 5), booked, dayCancelled }.Aggregate(DoctorDay.Empty(A.DoctorId, A.Tomorrow), (day, e) => day.Evolve(e));
-        Assert.False(doctorDay.Cancelled);
-        Assert.Empty(doctorDay.Bookings);
-        Assert.All(doctorDay.Slots.Values, slot => Assert.Null(slot.BookingId));
+        // The doctor's slots stay the visit's: nobody else can book them.
         Booking.Given(A.DayScheduled(1, 2, 3, 4, 5), booked, dayCancelled)
             .When(new BookSlots(A.Id("next"), A.OtherPatientId, [A.Slot(3)], Actor.Patient(A.OtherPatientId), A.Now))
-            .ThenAccepted();
+            .ThenRejected(Rejection.SlotAlreadyBooked);
+    }
+
+    [Fact]
+    public void GivenAConsultationOfTheNursesOwn_WhenHerDayIsCancelled_ThenItIsCancelledAsEver()
+    {
+        var vaccination = new SlotsBooked(A.Id("vax"), A.OtherPatientId, NurseId, A.Tomorrow, [new(NurseSlot(4), A.MorningSlot(4).StartUtc)], "patient", A.Id("vaccination"));
+        var dayCancelled = new DeciderSpec<CancelDayDecider, CancelDay, DoctorDay, DayCancelled>()
+            .Given(NurseDay(1, 2, 3, 4), ReviewBooked(), vaccination).When(new CancelDay(NurseId, A.Tomorrow, "unwell", A.Receptionist, A.Now)).ThenAccepted().Single();
+
+        Assert.Equal([A.Id("vax")], dayCancelled.CancelledBookings.Select(b => b.BookingId));
+        Assert.Equal([A.BookingId], dayCancelled.LostParts!.Select(p => p.BookingId));
     }
 
     [Fact]

@@ -16,6 +16,9 @@ public static class ConflictKinds
     /// <summary>The appointment's room has been taken out of use.</summary>
     public const string RoomOutOfUse = "room-out-of-use";
 
+    /// <summary>A clinician's day was cancelled under a visit they shared with others: the rest stands, their part needs someone (or dropping).</summary>
+    public const string PartDayCancelled = "part-day-cancelled";
+
     /// <summary>The patient has two appointments at once (staff booked or moved one over the other, giving a reason).</summary>
     public const string PatientDoubleBooked = "patient-double-booked";
 }
@@ -27,7 +30,8 @@ public static class ConflictKinds
 /// what it needs of bookings, rooms and clinicians in tables of its own, so it never depends on another's state.
 /// After each event it looks again at the appointments the event touched, opens what has become true and closes what
 /// no longer is. A clash opens only for an appointment that has not ended by then. Version 2: every clinician of an
-/// appointment with several (<c>clinician_ids</c>), any of whom being deactivated puts it on the desk.
+/// appointment with several (<c>clinician_ids</c>), any of whom being deactivated puts it on the desk, as does any of
+/// them losing their part with a cancelled day (a <c>part-lost</c> fact until the appointment moves or is cancelled).
 /// </summary>
 public sealed class ConflictProjection : IProjection
 {
@@ -96,6 +100,12 @@ public sealed class ConflictProjection : IProjection
 
     private static string RoomClosed(Guid roomId) => $"room-closed:{roomId}";
 
+    private static string PartLost(Guid bookingId, Guid clinicianId) => $"part-lost:{bookingId}:{clinicianId}";
+
+    /// <summary>A new time or new parts (or none: cancelled) leave none of the appointment's parts lost.</summary>
+    private static Task ForgetLostPartsAsync(SqlSession db, Guid bookingId, CancellationToken ct) =>
+        db.ExecuteAsync("DELETE FROM rm_conflict_facts WHERE fact LIKE $prefix;", ct, ("$prefix", $"part-lost:{bookingId}:%"));
+
     private sealed record LiveBooking(
         Guid BookingId, Guid PatientId, Guid ClinicianId, Guid? RoomId, long StartMs, long EndMs, string? OverrideBy, string? OverrideReason,
         IReadOnlyList<Guid> Clinicians);
@@ -123,17 +133,21 @@ public sealed class ConflictProjection : IProjection
                 (touched, resolution) = ([e.BookingId], "booked");
                 break;
             case BookingMoved e:
+                await ForgetLostPartsAsync(db, e.BookingId, ct);
                 await KeepAsync(db, e.BookingId, e.PatientId, e.ToClinicians.ToArray(), e.ToSlots, e.ToParts, e.OverrideReason is null ? null : e.By, e.OverrideReason, ct);
                 (touched, resolution) = ([e.BookingId], e.IsReassignment ? "reassigned" : "moved");
                 break;
             case BookingCancelled e:
+                await ForgetLostPartsAsync(db, e.BookingId, ct);
                 await ForgetAsync(db, e.BookingId, ct);
                 (touched, resolution) = ([e.BookingId], "cancelled");
                 break;
             case DayCancelled e:
                 foreach (var booking in e.CancelledBookings)
                     await ForgetAsync(db, booking.BookingId, ct);
-                (touched, resolution) = (e.CancelledBookings.Select(b => b.BookingId).ToArray(), "day cancelled");
+                foreach (var lost in e.LostParts ?? [])
+                    await db.ExecuteAsync("INSERT OR IGNORE INTO rm_conflict_facts (fact) VALUES ($fact);", ct, ("$fact", PartLost(lost.BookingId, e.DoctorId)));
+                (touched, resolution) = ([.. e.CancelledBookings.Select(b => b.BookingId), .. (e.LostParts ?? []).Select(p => p.BookingId)], "day cancelled");
                 break;
             case ClinicianDeactivated e:
                 await db.ExecuteAsync("INSERT OR IGNORE INTO rm_conflict_facts (fact) VALUES ($fact);", ct, ("$fact", Inactive(e.ClinicianId)));
@@ -222,6 +236,10 @@ public sealed class ConflictProjection : IProjection
         var wanted = new List<Wanted>();
         if (booking is null || booking.EndMs <= Ms(at))
             return wanted;
+        foreach (var clinician in booking.Clinicians)
+            if (await HoldsAsync(db, PartLost(booking.BookingId, clinician), ct))
+                wanted.Add(new($"{ConflictKinds.PartDayCancelled}:{booking.BookingId}:{clinician}", ConflictKinds.PartDayCancelled,
+                    booking with { ClinicianId = clinician }, null, null, null));
         // One conflict per appointment whose clinician (for a visit of several, any of its clinicians) is inactive, naming them.
         foreach (var clinician in booking.Clinicians)
             if (await HoldsAsync(db, Inactive(clinician), ct))

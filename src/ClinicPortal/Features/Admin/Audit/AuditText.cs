@@ -16,7 +16,7 @@ public sealed class AuditText(
         SlotsRemoved e => $"Removed {Count(e.SlotIds.Count, "slot")} from {Name(e.DoctorId)}'s {Day(e.Date)}",
         SlotsBooked e => $"Booked {TypeName(e.VisitType, article: "a ")}{Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)} for {Name(e.PatientId)}{Overridden(e.OverrideReason)}",
         BookingCancelled e => $"Cancelled {Name(e.PatientId)}'s booking {Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)} ({Reason(e.Reason)})",
-        DayCancelled e => $"Cancelled {Name(e.DoctorId)}'s day {Day(e.Date)}: \"{e.Reason}\"; {Count(e.CancelledBookings.Count, "booking")} cancelled",
+        DayCancelled e => $"Cancelled {Name(e.DoctorId)}'s day {Day(e.Date)}: \"{e.Reason}\"; {Count(e.CancelledBookings.Count, "booking")} cancelled{(e.LostParts is { Count: > 0 } lost ? $"; {Count(lost.Count, "visit")} with other clinicians going on without them, on the conflicts desk" : "")}",
         VisitMarked e => $"Marked {Name(e.PatientId)} {(e.Outcome == VisitOutcome.Arrived ? "arrived" : "a no-show")} on {Day(e.Date)} with {Name(e.DoctorId)}",
         // Staff changed a visit's parts (a clinician kept longer, a nurse added): who sees the patient when, now.
         BookingMoved { ToParts: not null } e when Shape(e.FromParts, e.FromSlots) != Shape(e.ToParts, e.ToSlots) =>
