@@ -290,4 +290,22 @@ public class TeamVisitTests
             Assert.Equal(lengthened.IsAccepted ? booked.BookingId : consultation.Value!.BookingId, holder);
         }
     }
+
+    [Fact]
+    public async Task AReviewLeftWithTheDoctorAlone_IsReassignedToAnotherDoctorAsItNowStands()
+    {
+        var practice = await StartAsync();
+        await using var app = practice.App;
+        var other = await app.CreateUserAsync("Dr Ben Okafor", "okafor@clinic.test", Roles.Doctor);
+        var othersDay = (await app.Get<ScheduleDayHandler>().HandleAsync(other, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0))], Actor.Doctor(other))).Value!;
+        var booked = await BookReviewAsync(practice);
+        Assert.True((await app.Get<AppointmentPartsHandler>().RemoveAsync(booked.BookingId, ClinicianKind.Nurse, A.Receptionist)).IsAccepted);
+
+        var reassigned = await app.Get<Reassignments>().ReassignAsync(booked.BookingId, other, A.Receptionist);
+
+        Assert.True(reassigned.IsAccepted, reassigned.Rejection?.ToString());
+        var part = Assert.Single(reassigned.Value!.ToParts!);
+        Assert.Equal(other, part.ClinicianId);
+        Assert.Equal([othersDay.Slots[1].SlotId, othersDay.Slots[2].SlotId], part.SlotIds);
+    }
 }

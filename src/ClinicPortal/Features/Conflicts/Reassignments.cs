@@ -28,8 +28,10 @@ public sealed class Reassignments(
     {
         if (await visitTypes.FindAsync(booking.VisitTypeId, ct) is not { } type)
             return [];
-        if (booking.HasParts)
-            return await PartOptionsAsync(booking, replacing ?? booking.DoctorId, ct);
+        // A visit booked by its parts (even one left with a single part) is reassigned part by part.
+        var parts = await schedule.PartsAsync(booking.BookingId, ct);
+        if (parts.Any(p => p.Kind is not null))
+            return await PartOptionsAsync(booking, parts, replacing ?? booking.DoctorId, ct);
         // The appointment keeps its own length, even if the visit type has been changed since it was made.
         var visit = type with { Minutes = booking.SlotCount * (int)SlotBlock.SlotLength.TotalMinutes };
         var day = await availability.DayAsync(visit, booking.Date, byPatient: false, ct: ct);
@@ -44,9 +46,9 @@ public sealed class Reassignments(
     /// One part of a visit of several clinicians: each other clinician of its kind (not already in the visit) with a free
     /// run for the part's own time; the option's slots are theirs and the other parts' own.
     /// </summary>
-    private async Task<IReadOnlyList<ReassignOption>> PartOptionsAsync(PatientBooking booking, Guid replacing, CancellationToken ct)
+    private async Task<IReadOnlyList<ReassignOption>> PartOptionsAsync(
+        PatientBooking booking, IReadOnlyList<BookingPart> parts, Guid replacing, CancellationToken ct)
     {
-        var parts = await schedule.PartsAsync(booking.BookingId, ct);
         if (parts.FirstOrDefault(p => p.ClinicianId == replacing) is not { Kind: { } kind } part)
             return [];
         var kept = new List<Guid>();
@@ -79,17 +81,23 @@ public sealed class Reassignments(
             return Rejection.BookingAlreadyCancelled;
         if ((booking.Clinicians ?? [booking.DoctorId]).Contains(clinicianId))
             return Rejection.BookingAlreadyAtThatTime;
+        // A visit booked by its parts keeps them as they are (whatever staff made of them): only the part of the new
+        // clinician's kind changes hands.
         Guid? replacing = null;
-        if (booking.HasParts)
+        IReadOnlyList<VisitPart>? shape = null;
+        var parts = await schedule.PartsAsync(bookingId, ct);
+        if (parts.Any(p => p.Kind is not null))
         {
             var kindOf = await people.KindsAsync(ct);
-            replacing = (await schedule.PartsAsync(bookingId, ct)).FirstOrDefault(p => p.Kind == kindOf(clinicianId))?.ClinicianId;
+            replacing = parts.FirstOrDefault(p => p.Kind == kindOf(clinicianId))?.ClinicianId;
             if (replacing is null)
                 return Rejection.ClinicianNotFree;
+            var start = parts.Min(p => p.StartUtc);
+            shape = parts.Select(p => new VisitPart(p.Kind!.Value, (int)(p.StartUtc - start).TotalMinutes, (int)(p.EndUtc - p.StartUtc).TotalMinutes)).ToArray();
         }
         var option = (await OptionsAsync(booking, ct, replacing)).FirstOrDefault(o => o.ClinicianId == clinicianId);
         if (option is null)
             return Rejection.ClinicianNotFree;
-        return await move.HandleAsync(bookingId, option.SlotIds, by, ct);
+        return await move.HandleAsync(bookingId, option.SlotIds, by, ct, shape: shape);
     }
 }
