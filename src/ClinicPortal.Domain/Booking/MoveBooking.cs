@@ -52,11 +52,11 @@ public sealed class MoveBookingDecider : IDecider<MoveBooking, MoveRequest, Book
             return Rejection.ServiceNotBookableOnline;
         if (command.SlotIds.Count == 0)
             return Rejection.NoSlotsChosen;
-        if (command.Shape is { } shape)
+        if (command.Shape is { } asked)
         {
             if (!command.By.IsStaff)
                 return Rejection.NotAllowed;
-            if (!VisitPart.Fit(shape, minParts: 1) || shape.Max(p => p.EndMinutes) > VisitType.MaxMinutes)
+            if (!VisitPart.Fit(asked, minParts: 1) || asked.Max(p => p.EndMinutes) > VisitType.MaxMinutes)
                 return Rejection.PartsInvalid;
         }
         // The booking keeps its own length, even if the visit type has been changed since it was made (unless staff change its parts).
@@ -69,7 +69,9 @@ public sealed class MoveBookingDecider : IDecider<MoveBooking, MoveRequest, Book
         if (!overriding.IsAccepted)
             return overriding.Rejection!.Value;
 
-        var run = BookSlotsDecider.FreeRun(command.SlotIds, state.Target, command.Shape is { } parts ? visitType with { Parts = parts } : visitType,
+        // A visit of several clinicians moves with the parts it has now (staff may have changed them since it was booked).
+        var shape = command.Shape ?? (booking.Parts is { Count: > 0 } own ? VisitPart.ShapeOf(own, booking.Slots) : null);
+        var run = BookSlotsDecider.FreeRun(command.SlotIds, state.Target, shape is not null ? visitType with { Parts = shape } : visitType,
             command.By, command.Now, command.Date, command.KindOf, command.RoomOf, booking.BookingId, overriding.Value is not null);
         if (!run.IsAccepted)
             return run.Rejection!.Value;

@@ -20,6 +20,15 @@ public sealed record VisitPart(ClinicianKind Kind, int OffsetMinutes, int Minute
     /// one part's end and the next's start (the patient is never left waiting alone in the middle of a visit). (Given in
     /// any order; how long the whole may be is the caller's to say.)
     /// </summary>
+    /// <summary>The parts a booked visit has now (whatever its visit type's were): each part's kind, offset from the visit's start and length.</summary>
+    public static IReadOnlyList<VisitPart> ShapeOf(IReadOnlyList<BookedPart> parts, IReadOnlyList<ScheduledSlot> slots)
+    {
+        var byId = slots.ToDictionary(s => s.SlotId);
+        var start = slots.Min(s => s.StartUtc);
+        return parts.Select(p => new VisitPart(p.Kind, (int)(p.SlotIds.Min(id => byId[id].StartUtc) - start).TotalMinutes,
+            p.SlotIds.Count * (int)SlotBlock.SlotLength.TotalMinutes)).ToArray();
+    }
+
     public static bool Fit(IReadOnlyList<VisitPart> parts, int minParts)
     {
         if (parts.Count < minParts || parts.Count > VisitType.MaxParts || parts.Select(p => p.Kind).Distinct().Count() != parts.Count)

@@ -192,6 +192,21 @@ public class VisitsOfSeveralCliniciansSpecs
     }
 
     [Fact]
+    public void GivenAReviewStaffLeftWithTheDoctorAlone_WhenThePatientMovesIt_ThenItMovesAsItNowStands()
+    {
+        var booked = ReviewBooked();
+        var withoutNurse = new BookingMoved(A.BookingId, A.PatientId, ReviewId, NurseId, A.Tomorrow, booked.Slots, A.DoctorId, A.Tomorrow,
+            [A.MorningSlot(2), A.MorningSlot(3)], "staff", FromParts: booked.Parts, ToParts: [new(ClinicianKind.Doctor, A.DoctorId, [A.Slot(2), A.Slot(3)])]);
+
+        var moved = new DeciderSpec<MoveBookingDecider, MoveBooking, MoveRequest, BookingMoved>()
+            .Given(Review, NurseDay(1, 2, 3, 4), A.DayScheduled(1, 2, 3, 4, 5), booked, withoutNurse)
+            .When(new MoveBooking(A.BookingId, A.PatientId, ReviewId, [A.Slot(4), A.Slot(5)], A.Patient, A.Now, A.Tomorrow, KindOf: KindOf))
+            .ThenAccepted().Single();
+
+        Assert.Equal([A.Slot(4), A.Slot(5)], Assert.Single(moved.ToParts!).SlotIds);
+    }
+
+    [Fact]
     public void WhenTheOwnerDefinesADiabetesReviewByItsParts_ThenItLastsFromTheFirstStartToTheLastEnd() =>
         Defining.When(new DefineVisitType(ReviewId, true, "Diabetes review", "", 0, [], [], true, "#2e7d32", Owner, A.Now,
                 Parts: [ReviewParts[1], ReviewParts[0]]))

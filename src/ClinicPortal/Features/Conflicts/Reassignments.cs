@@ -92,8 +92,7 @@ public sealed class Reassignments(
             replacing = parts.FirstOrDefault(p => p.Kind == kindOf(clinicianId))?.ClinicianId;
             if (replacing is null)
                 return Rejection.ClinicianNotFree;
-            var start = parts.Min(p => p.StartUtc);
-            shape = parts.Select(p => new VisitPart(p.Kind!.Value, (int)(p.StartUtc - start).TotalMinutes, (int)(p.EndUtc - p.StartUtc).TotalMinutes)).ToArray();
+            shape = BookingPart.ShapeOf(parts);
         }
         var option = (await OptionsAsync(booking, ct, replacing)).FirstOrDefault(o => o.ClinicianId == clinicianId);
         if (option is null)
