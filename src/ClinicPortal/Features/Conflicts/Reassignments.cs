@@ -73,12 +73,10 @@ public sealed class Reassignments(
     /// </summary>
     public async Task<Checked<BookingMoved>> ReassignAsync(Guid bookingId, Guid clinicianId, Actor by, CancellationToken ct = default)
     {
-        if (!by.IsStaff)
-            return Rejection.NotAllowed;
-        if (await schedule.BookingAsync(bookingId, ct) is not { } booking)
-            return Rejection.BookingNotFound;
-        if (booking.Cancelled is not null)
-            return Rejection.BookingAlreadyCancelled;
+        var changing = await move.ForStaffAsync(bookingId, by, ct);
+        if (!changing.IsAccepted)
+            return changing.Rejection!.Value;
+        var booking = changing.Value!;
         if ((booking.Clinicians ?? [booking.DoctorId]).Contains(clinicianId))
             return Rejection.BookingAlreadyAtThatTime;
         // A visit booked by its parts keeps them as they are (whatever staff made of them): only the part of the new

@@ -35,12 +35,10 @@ public sealed class AppointmentPartsHandler(ScheduleReadModel schedule, PeopleDi
         Guid bookingId, Actor by, Func<IReadOnlyList<(ClinicianKind Kind, PartChange Part)>, IReadOnlyList<(ClinicianKind Kind, PartChange Part)>?> change,
         CancellationToken ct)
     {
-        if (!by.IsStaff)
-            return Rejection.NotAllowed;
-        if (await schedule.BookingAsync(bookingId, ct) is not { } booking)
-            return Rejection.BookingNotFound;
-        if (booking.Cancelled is not null)
-            return Rejection.BookingAlreadyCancelled;
+        var changing = await move.ForStaffAsync(bookingId, by, ct);
+        if (!changing.IsAccepted)
+            return changing.Rejection!.Value;
+        var booking = changing.Value!;
         var kindOf = await people.KindsAsync(ct);
         var current = (await schedule.PartsAsync(bookingId, ct))
             .Select(p => (Kind: p.Kind ?? kindOf(p.ClinicianId) ?? ClinicianKind.Doctor, Part: new PartChange(p.ClinicianId, p.StartUtc, p.EndUtc)))

@@ -10,6 +10,18 @@ namespace ClinicPortal.Features.Booking.MoveBooking;
 public sealed class MoveBookingHandler(
     CommandExecutor executor, PracticeClock clock, PeopleDirectory people, ScheduleReadModel schedule, RoomsReadModel rooms)
 {
+    /// <summary>The booking staff ask to change (reassign, change its parts): there, and not cancelled; never a patient's to ask.</summary>
+    public async Task<Checked<PatientBooking>> ForStaffAsync(Guid bookingId, Actor by, CancellationToken ct = default)
+    {
+        if (!by.IsStaff)
+            return Rejection.NotAllowed;
+        if (await schedule.BookingAsync(bookingId, ct) is not { } booking)
+            return Rejection.BookingNotFound;
+        if (booking.Cancelled is not null)
+            return Rejection.BookingAlreadyCancelled;
+        return booking;
+    }
+
     /// <summary>
     /// Moves a booking to <paramref name="slotIds"/>: patients their own, staff any (the decider says who may); staff over
     /// the patient's other appointment then, with <paramref name="overrideReason"/>; staff with new parts,
