@@ -123,6 +123,11 @@ public class VisitTypeJourneys(ClinicAppFixture fixture)
         await Expect(page.GetByTestId("appointment-part")).ToHaveCountAsync(2);
         await Pages.ChooseAsync(page, page.GetByTestId("part-end-Doctor"), start.AddMinutes(40).ToString("HH:mm"));
         await Pages.ScreenshotAsync(page, "reception-change-parts");
+        await page.SetViewportSizeAsync(390, 844); // the dialog fits a phone, its fields two to a row
+        Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('[data-testid=parts-dialog]').getBoundingClientRect().right <= window.innerWidth"),
+            "The parts dialog runs off a phone's screen.");
+        await Pages.ScreenshotAsync(page, "reception-change-parts-phone");
+        await page.SetViewportSizeAsync(1280, 900);
         await page.GetByTestId("parts-save").ClickAsync();
         await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Parts changed");
         await Expect(doctorPart).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex($"until {start.AddMinutes(40):HH:mm}"));
