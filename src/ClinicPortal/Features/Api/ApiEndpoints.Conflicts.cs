@@ -81,7 +81,7 @@ public static partial class ApiEndpoints
             return ApiProblems.NotFound("No such appointment.");
         var kindOf = await people.KindsAsync(ct);
         if (!Enum.TryParse<ClinicianKind>(kind, ignoreCase: true, out var partKind)
-            || (booking.Clinicians ?? [booking.DoctorId]).All(c => (kindOf(c) ?? ClinicianKind.Doctor) != partKind))
+            || booking.Team.All(c => (kindOf(c) ?? ClinicianKind.Doctor) != partKind))
             return ApiProblems.NotFound($"The appointment has no {kind} part.");
         if (kindOf(clinicianId) != partKind)
             return ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "not_same_kind", $"Reassign a {kind} part to another {kind}.");

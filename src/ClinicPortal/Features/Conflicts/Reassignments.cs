@@ -77,7 +77,7 @@ public sealed class Reassignments(
         if (!changing.IsAccepted)
             return changing.Rejection!.Value;
         var booking = changing.Value!;
-        if ((booking.Clinicians ?? [booking.DoctorId]).Contains(clinicianId))
+        if (booking.Team.Contains(clinicianId))
             return Rejection.BookingAlreadyAtThatTime;
         // A visit booked by its parts keeps them as they are (whatever staff made of them): only the part of the new
         // clinician's kind changes hands.

@@ -40,6 +40,22 @@ public sealed class ClinicDatabase
     public string ConnectionString => _connectionString;
     public string DatabasePath { get; }
 
+    /// <summary>The rows of one query on a connection of its own, each read by <paramref name="read"/>: what the read models ask.</summary>
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(
+        string sql, Func<SqliteDataReader, T> read, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            rows.Add(read(reader));
+        return rows;
+    }
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         var connection = new SqliteConnection(_connectionString);

@@ -36,19 +36,8 @@ public sealed class ConflictsReadModel(ClinicDatabase database)
     public Task<IReadOnlyList<OpenConflict>> OpenedByEventAsync(long position, CancellationToken ct = default) =>
         QueryAsync($"SELECT {Columns} FROM rm_conflicts WHERE opened_position = $position ORDER BY start_utc;", ct, ("$position", position));
 
-    private async Task<IReadOnlyList<OpenConflict>> QueryAsync(string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value);
-        var rows = new List<OpenConflict>();
-        await using var r = await command.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
-            rows.Add(Read(r));
-        return rows;
-    }
+    private Task<IReadOnlyList<OpenConflict>> QueryAsync(string sql, CancellationToken ct, params (string Name, object Value)[] parameters) =>
+        database.QueryAsync(sql, Read, ct, parameters);
 
     private static OpenConflict Read(SqliteDataReader r) =>
         new(r.GetString(0), r.GetString(1), r.GetGuid(2), OptionalGuid(r, 3), r.GetGuid(4), r.GetGuid(5), OptionalGuid(r, 6),

@@ -33,6 +33,9 @@ public sealed record PatientBooking(
 {
     /// <summary>Whether it is a visit of several clinicians, each for their own part.</summary>
     public bool HasParts => Clinicians is { Count: > 1 };
+
+    /// <summary>Every clinician of it (its one clinician when the read gave none).</summary>
+    public IReadOnlyList<Guid> Team => Clinicians ?? [DoctorId];
 }
 
 public sealed record DoctorDaySlot(
@@ -226,18 +229,7 @@ public sealed class ScheduleReadModel
 
     internal static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(
-        string sql, Func<SqliteDataReader, T> read, CancellationToken ct, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value);
-        var rows = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            rows.Add(read(reader));
-        return rows;
-    }
+    private Task<IReadOnlyList<T>> QueryAsync<T>(
+        string sql, Func<SqliteDataReader, T> read, CancellationToken ct, params (string Name, object Value)[] parameters) =>
+        database.QueryAsync(sql, read, ct, parameters);
 }

@@ -18,8 +18,10 @@ public sealed class AuditText(
         BookingCancelled e => $"Cancelled {Name(e.PatientId)}'s booking {Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)} ({Reason(e.Reason)})",
         DayCancelled e => $"Cancelled {Name(e.DoctorId)}'s day {Day(e.Date)}: \"{e.Reason}\"; {Count(e.CancelledBookings.Count, "booking")} cancelled{(e.LostParts is { Count: > 0 } lost ? $"; {Count(lost.Count, "visit")} with other clinicians going on without them, on the conflicts desk" : "")}",
         VisitMarked e => $"Marked {Name(e.PatientId)} {(e.Outcome == VisitOutcome.Arrived ? "arrived" : "a no-show")} on {Day(e.Date)} with {Name(e.DoctorId)}",
-        // Staff changed a visit's parts (a clinician kept longer, a nurse added): who sees the patient when, now.
-        BookingMoved { ToParts: not null } e when Shape(e.FromParts, e.FromSlots) != Shape(e.ToParts, e.ToSlots) =>
+        // Staff changed a visit's parts (a clinician kept longer, a nurse added): who sees the patient when, now. (A move
+        // keeps the parts' shape, their kinds, offsets and lengths, and a reassignment too.)
+        BookingMoved { ToParts: { } to } e when e.FromParts is not { } from
+            || !Domain.VisitTypes.VisitPart.ShapeOf(from, e.FromSlots).SequenceEqual(Domain.VisitTypes.VisitPart.ShapeOf(to, e.ToSlots)) =>
             $"Changed {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking on {Day(e.ToDate)}: now {Span(e.ToSlots)} with {PartsText(e.ToParts!, e.ToSlots)}{Overridden(e.OverrideReason)}",
         BookingMoved { IsReassignment: true } e =>
             $"Reassigned {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking on {Day(e.ToDate)} {Span(e.ToSlots)} from {Names(e.FromClinicians.Except(e.ToClinicians))} to {Names(e.ToClinicians.Except(e.FromClinicians))}{Overridden(e.OverrideReason)}",
@@ -54,19 +56,6 @@ public sealed class AuditText(
     {
         var byId = slots.ToDictionary(s => s.SlotId);
         return string.Join(" and ", parts.Select(p => $"{Name(p.ClinicianId)} {Span(p.SlotIds.Select(id => byId[id]).OrderBy(s => s.StartUtc).ToArray())}"));
-    }
-
-    /// <summary>
-    /// What a visit's parts are, whoever gives them and whenever it starts: each part's kind, offset and length. A move keeps
-    /// it and a reassignment too; staff changing the parts (a part longer, one added or removed) change it.
-    /// </summary>
-    private static string Shape(IReadOnlyList<BookedPart>? parts, IReadOnlyList<ScheduledSlot> slots)
-    {
-        var start = slots.Min(s => s.StartUtc);
-        var byId = slots.ToDictionary(s => s.SlotId);
-        return parts is not { Count: > 0 }
-            ? $"one:{slots.Count}"
-            : string.Join(" ", parts.Select(p => $"{p.Kind}:{(byId[p.SlotIds[0]].StartUtc - start).TotalMinutes}:{p.SlotIds.Count}"));
     }
 
     /// <summary>A visit's clinicians: one, or each of a visit of several ("Nia Shaw and Dr Ada Hart").</summary>

@@ -1,6 +1,5 @@
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Scheduling;
-using ClinicPortal.Domain.VisitTypes;
 using ClinicPortal.Features.Booking.MoveBooking;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.ReadModels;
@@ -62,10 +61,8 @@ public sealed class AppointmentPartsHandler(ScheduleReadModel schedule, PeopleDi
                 return Rejection.SlotNotFound;
             slotIds.AddRange(run.Select(s => s.SlotId));
         }
-        var start = wanted.Min(p => p.Part.StartUtc);
-        var shape = wanted.OrderBy(p => p.Part.StartUtc).ThenBy(p => p.Part.EndUtc)
-            .Select(p => new VisitPart(p.Kind, (int)(p.Part.StartUtc - start).TotalMinutes, (int)(p.Part.EndUtc - p.Part.StartUtc).TotalMinutes))
-            .ToArray();
+        var shape = BookingPart.ShapeOf(wanted.OrderBy(p => p.Part.StartUtc).ThenBy(p => p.Part.EndUtc)
+            .Select(p => new BookingPart(p.Part.ClinicianId, p.Kind, p.Part.StartUtc, p.Part.EndUtc)).ToArray());
         return await move.HandleAsync(bookingId, slotIds, by, ct, shape: shape);
     }
 }
