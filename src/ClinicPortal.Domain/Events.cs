@@ -53,11 +53,15 @@ public sealed record SlotsRemoved(Guid DoctorId, DateOnly Date, IReadOnlyList<Gu
 /// the patient's other appointment at that time (a clash they chose, kept on the conflicts desk); null for every other.
 /// <paramref name="Parts"/>: a visit of several clinicians, each part's clinician and slots (<paramref name="DoctorId"/>
 /// is then the first part's, and <paramref name="Slots"/> every part's); null for a visit of one clinician, as every
-/// booking was before visits had parts.
+/// booking was before visits had parts. <paramref name="RoomId"/>: the room the visit takes place in, held for its whole
+/// span (from its first part's start to its last part's end: no other appointment is in that room meanwhile); null for a
+/// visit in no room, and for every booking logged before appointments held their room (a booking of one clinician then
+/// took just its slots' time of the room their block was in, as it still does).
 /// </summary>
 public sealed record SlotsBooked(
     Guid BookingId, Guid PatientId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, string BookedBy,
-    Guid? VisitTypeId = null, string? Reason = null, string? OverrideReason = null, IReadOnlyList<BookedPart>? Parts = null) : IClinicEvent
+    Guid? VisitTypeId = null, string? Reason = null, string? OverrideReason = null, IReadOnlyList<BookedPart>? Parts = null,
+    Guid? RoomId = null) : IClinicEvent
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(DoctorId, Parts);
@@ -74,10 +78,13 @@ public enum CancellationReason
     QuotaExceeded,
 }
 
-/// <summary>A booking was cancelled; its slots (every part's: <paramref name="Parts"/>, as booked) are available again.</summary>
+/// <summary>
+/// A booking was cancelled; its slots (every part's: <paramref name="Parts"/>, as booked) are available again, and its
+/// room's time (<paramref name="RoomId"/>, as <see cref="SlotsBooked.RoomId"/>).
+/// </summary>
 public sealed record BookingCancelled(
     Guid BookingId, Guid PatientId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots,
-    CancellationReason Reason, string By, IReadOnlyList<BookedPart>? Parts = null) : IClinicEvent
+    CancellationReason Reason, string By, IReadOnlyList<BookedPart>? Parts = null, Guid? RoomId = null) : IClinicEvent
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(DoctorId, Parts);
@@ -109,13 +116,16 @@ public sealed record LostPart(Guid BookingId, Guid PatientId, ClinicianKind Kind
 /// secured. A move to another clinician at the same time is a reassignment. <paramref name="OverrideReason"/>, as for
 /// <see cref="SlotsBooked"/>: staff moved it over the patient's other appointment then. An appointment with several
 /// clinicians moves whole, each part keeping its offset: <paramref name="FromParts"/> and <paramref name="ToParts"/>
-/// (null for one clinician's, as every move was before visits had parts).
+/// (null for one clinician's, as every move was before visits had parts). <paramref name="FromRoomId"/> and
+/// <paramref name="ToRoomId"/>: the room whose time it gives back and the one it now holds for its whole span (as
+/// <see cref="SlotsBooked.RoomId"/>; null for none, and in every move logged before appointments held their room).
 /// </summary>
 public sealed record BookingMoved(
     Guid BookingId, Guid PatientId, Guid VisitTypeId,
     Guid FromDoctorId, DateOnly FromDate, IReadOnlyList<ScheduledSlot> FromSlots,
     Guid ToDoctorId, DateOnly ToDate, IReadOnlyList<ScheduledSlot> ToSlots,
-    string By, string? OverrideReason = null, IReadOnlyList<BookedPart>? FromParts = null, IReadOnlyList<BookedPart>? ToParts = null) : IClinicEvent
+    string By, string? OverrideReason = null, IReadOnlyList<BookedPart>? FromParts = null, IReadOnlyList<BookedPart>? ToParts = null,
+    Guid? FromRoomId = null, Guid? ToRoomId = null) : IClinicEvent
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<Guid> FromClinicians => AppointmentTime.Clinicians(FromDoctorId, FromParts);

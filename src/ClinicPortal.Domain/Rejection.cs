@@ -78,6 +78,9 @@ public enum Rejection
     /// <summary>Another clinician's block holds the room for some of that time (a room holds one clinician's block at a time).</summary>
     RoomInUse,
 
+    /// <summary>Another appointment is in the visit's room for some of its time (a room holds one appointment at a time, for its whole span).</summary>
+    RoomAlreadyBooked,
+
     /// <summary>The owner has taken the room out of use: it takes no new blocks of time.</summary>
     RoomOutOfUse,
 

@@ -10,6 +10,7 @@ public class ApiErrorCodeTests
     [InlineData(Rejection.NotAPatient, "not_a_patient")]
     [InlineData(Rejection.PatientAlreadyBookedAtThatTime, "patient_already_booked_at_that_time")]
     [InlineData(Rejection.NotYourBooking, "not_found")]
+    [InlineData(Rejection.RoomAlreadyBooked, "room_already_booked")]
     public void EachRejectionHasASnakeCaseCodeWordByWord(Rejection rejection, string code) =>
         Assert.Equal(code, ApiProblems.ErrorCode(rejection));
 }

@@ -15,13 +15,15 @@ namespace ClinicPortal.Domain.Booking;
 /// Without it, it reads them all. <paramref name="KindOf"/> says each clinician's kind (from the accounts; a kind
 /// never changes), for visit types given by a kind; without it every clinician is a doctor, as before there were others.
 /// <paramref name="RoomOf"/> says what each room is (from the rooms read model), for visit types that need a room
-/// feature; without it no room has any. <paramref name="OverrideReason"/>: staff book it even over the patient's other
-/// appointment at that time, for this reason (the clash goes on the conflicts desk).
+/// feature; without it no room has any. <paramref name="OverrideReason"/>: staff book it even over a clash, for this
+/// reason: the patient's other appointment at that time, or another appointment in the room then (the clash goes on the
+/// conflicts desk). <paramref name="RoomId"/> is the slots' room as the caller found it: with <paramref name="Date"/>, the
+/// decision reads that room's appointments of the day (and refuses if the slots turn out to be in another room).
 /// </summary>
 public sealed record BookSlots(
     Guid BookingId, Guid PatientId, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now, DateOnly? Date = null,
     Guid? VisitTypeId = null, string? Reason = null, Func<Guid, ClinicianKind?>? KindOf = null, Func<Guid, Room?>? RoomOf = null,
-    string? OverrideReason = null) : ICommand
+    string? OverrideReason = null, Guid? RoomId = null) : ICommand
 {
     /// <summary>The visit type decided on: the one named, or the one today's single or double slot stands for.</summary>
     public Guid VisitType => VisitTypeId ?? VisitTypes.VisitType.ForSlotCount(SlotIds.Count);
@@ -40,27 +42,44 @@ public sealed record SlotForBooking(
 
 /// <summary>
 /// A visit's new time as the rules accepted it: its slots by start (every part's), and its parts when it has several
-/// clinicians (the first part's clinician leads: the booking's clinician in the log).
+/// clinicians (the first part's clinician leads: the booking's clinician in the log), the room it takes place in, and
+/// whether it breaks a clash staff overrode (the patient's other appointment, or another appointment in the room).
 /// </summary>
-public sealed record Run(IReadOnlyList<SlotForBooking> Slots, IReadOnlyList<BookedPart>? Parts)
+public sealed record Run(IReadOnlyList<SlotForBooking> Slots, IReadOnlyList<BookedPart>? Parts, Guid? RoomId = null, bool Clashes = false)
 {
     public Guid ClinicianId => Parts?[0].ClinicianId ?? Slots[0].DoctorId;
     public DateOnly Date => Slots[0].Date;
     public IReadOnlyList<ScheduledSlot> Scheduled { get; } = Slots.Select(s => new ScheduledSlot(s.SlotId, s.StartUtc)).ToArray();
+    public DateTimeOffset StartUtc => Slots[0].StartUtc;
+    public DateTimeOffset EndUtc => Slots.Max(s => s.EndUtc);
+}
+
+/// <summary>The span of a room an appointment holds: from its first part's start to its last part's end.</summary>
+public sealed record RoomSpan(Guid RoomId, DateTimeOffset StartUtc, DateTimeOffset EndUtc)
+{
+    public bool Overlaps(Guid roomId, DateTimeOffset start, DateTimeOffset end) => RoomId == roomId && StartUtc < end && start < EndUtc;
+
+    /// <summary>The room time of an appointment in <paramref name="roomId"/> (none: null) over these slots.</summary>
+    public static RoomSpan? Of(Guid? roomId, IReadOnlyList<ScheduledSlot> slots) =>
+        roomId is { } room && slots.Count > 0 ? new(room, slots.Min(s => s.StartUtc), slots.Max(s => s.EndUtc)) : null;
 }
 
 /// <summary>A live booking of the patient: its practice day and its slots.</summary>
 public sealed record HeldSlots(DateOnly Date, IReadOnlyList<ScheduledSlot> Slots);
 
 /// <summary>
-/// What a booking decision knows: the chosen slots, and the patient's live bookings (to keep them from overlapping
-/// and within the month's limit).
+/// What a booking decision knows: the chosen slots, the patient's live bookings (to keep them from overlapping
+/// and within the month's limit), and the live appointments in the room named that day (to keep the room to one at a time).
 /// </summary>
 public sealed record BookingRequest(
     Guid PatientId,
     ImmutableDictionary<Guid, SlotForBooking> Slots,
     ImmutableDictionary<Guid, HeldSlots> PatientBookings,
-    VisitType? VisitType = null);
+    VisitType? VisitType = null,
+    ImmutableDictionary<Guid, RoomSpan>? RoomBookings = null)
+{
+    public ImmutableDictionary<Guid, RoomSpan> InRooms => RoomBookings ?? ImmutableDictionary<Guid, RoomSpan>.Empty;
+}
 
 public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, SlotsBooked>
 {
@@ -69,12 +88,17 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
     internal static readonly string[] PatientBookingEvents =
         [EventTypes.NameOf<SlotsBooked>(), EventTypes.NameOf<BookingCancelled>(), EventTypes.NameOf<DayCancelled>(), EventTypes.NameOf<BookingMoved>()];
 
-    /// <summary>The chosen slots, the patient's month (or history), and the visit type's definition.</summary>
-    public static Query QueryFor(BookSlots command) =>
-        Query.TaggedAny(command.SlotIds.Distinct().Select(Tag.Slot))
+    /// <summary>The chosen slots, the patient's month (or history), the visit type's definition, and the room's appointments that day.</summary>
+    public static Query QueryFor(BookSlots command)
+    {
+        var query = Query.TaggedAny(command.SlotIds.Distinct().Select(Tag.Slot))
             .Or(new Query([new QueryItem(PatientBookingEvents,
                 [command.Date is { } date ? Tag.PatientMonth(command.PatientId, date) : Tag.Patient(command.PatientId)])]))
             .Or(new Query([new QueryItem([EventTypes.NameOf<VisitTypeDefined>()], [Tag.VisitType(command.VisitType)])]));
+        return command is { RoomId: { } room, Date: { } day }
+            ? query.Or(new Query([new QueryItem(PatientBookingEvents, [Tag.RoomDay(room, day)])]))
+            : query;
+    }
 
     public static BookingRequest Initial(BookSlots command) =>
         new(command.PatientId, ImmutableDictionary<Guid, SlotForBooking>.Empty, ImmutableDictionary<Guid, HeldSlots>.Empty,
@@ -93,17 +117,20 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         {
             Slots = Update(state.Slots, e.Slots.Select(s => s.SlotId), slot => slot with { BookingId = e.BookingId }),
             PatientBookings = e.PatientId == state.PatientId ? state.PatientBookings.SetItem(e.BookingId, new HeldSlots(e.Date, e.Slots)) : state.PatientBookings,
+            RoomBookings = InRoom(state, e.BookingId, RoomSpan.Of(e.RoomId, e.Slots)),
         },
         BookingCancelled e => state with
         {
             Slots = Update(state.Slots, e.Slots.Select(s => s.SlotId), slot => slot.BookingId == e.BookingId ? slot with { BookingId = null } : slot),
             PatientBookings = state.PatientBookings.Remove(e.BookingId),
+            RoomBookings = state.InRooms.Remove(e.BookingId),
         },
         BookingMoved e => state with
         {
             Slots = Update(Update(state.Slots, e.FromSlots.Select(s => s.SlotId), slot => slot.BookingId == e.BookingId ? slot with { BookingId = null } : slot),
                 e.ToSlots.Select(s => s.SlotId), slot => slot with { BookingId = e.BookingId }),
             PatientBookings = e.PatientId == state.PatientId ? state.PatientBookings.SetItem(e.BookingId, new HeldSlots(e.ToDate, e.ToSlots)) : state.PatientBookings,
+            RoomBookings = InRoom(state, e.BookingId, RoomSpan.Of(e.ToRoomId, e.ToSlots)),
         },
         // The day's slots are gone; the other clinicians' slots of an appointment that fell with it are free.
         DayCancelled e => state with
@@ -112,9 +139,14 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
                 Update(state.Slots, e.CancelledBookings.SelectMany(b => b.Slots.Select(s => s.SlotId)), slot => slot with { BookingId = null }),
                 e.SlotIds, slot => slot with { DayCancelled = true, BookingId = null }),
             PatientBookings = state.PatientBookings.RemoveRange(e.CancelledBookings.Select(b => b.BookingId)),
+            RoomBookings = state.InRooms.RemoveRange(e.CancelledBookings.Select(b => b.BookingId)),
         },
         _ => state,
     };
+
+    /// <summary>The room appointments with this one holding <paramref name="time"/> (none: it holds no room now).</summary>
+    private static ImmutableDictionary<Guid, RoomSpan> InRoom(BookingRequest state, Guid bookingId, RoomSpan? time) =>
+        time is null ? state.InRooms.Remove(bookingId) : state.InRooms.SetItem(bookingId, time);
 
     public static Checked<IReadOnlyList<SlotsBooked>> Decide(BookSlots command, BookingRequest state)
     {
@@ -141,7 +173,7 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
             return overriding.Rejection!.Value;
 
         var run = FreeRun(command.SlotIds, state, visitType, command.By, command.Now, command.Date, command.KindOf, command.RoomOf,
-            movingBooking: null, overriding.Value is not null);
+            movingBooking: null, overriding.Value is not null, command.RoomId);
         if (!run.IsAccepted)
             return run.Rejection!.Value;
         var visit = run.Value!;
@@ -149,12 +181,12 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         return new SlotsBooked[]
         {
             new SlotsBooked(command.BookingId, command.PatientId, visit.ClinicianId, visit.Date, visit.Scheduled, command.By.Name, visitType.Id, reason,
-                PatientClashes(state, visit.Slots, movingBooking: null) ? overriding.Value : null, visit.Parts),
+                visit.Clashes ? overriding.Value : null, visit.Parts, visit.RoomId),
         };
     }
 
     /// <summary>Whether the run overlaps another live booking of the patient (not <paramref name="movingBooking"/>, the one moving).</summary>
-    internal static bool PatientClashes(BookingRequest state, IReadOnlyList<SlotForBooking> slots, Guid? movingBooking)
+    private static bool PatientClashes(BookingRequest state, IReadOnlyList<SlotForBooking> slots, Guid? movingBooking)
     {
         var start = slots.Min(s => s.StartUtc);
         var end = slots.Max(s => s.EndUtc);
@@ -168,12 +200,14 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
     /// not started, and are one clinician's run without a gap (or, for a visit of several clinicians, one run per part, of a
     /// clinician of the part's kind, at the part's offset from the visit's start), in one room or none, open to the visit
     /// type and to who books, given by the clinician, in a room with the feature the visit needs, not held by another
-    /// booking; and the patient neither clashes (unless staff override it: <paramref name="clashAllowed"/>) nor goes over
-    /// the month's limit. The run by start, and its parts.
+    /// booking; no other appointment is in the room meanwhile, from the visit's start to its end, nor does the patient
+    /// have one then (unless staff override these clashes: <paramref name="clashAllowed"/>), and the patient does not go
+    /// over the month's limit. The run by start, its parts and room, and whether it breaks a clash.
+    /// <paramref name="namedRoom"/>: the room whose appointments the caller had read (with <paramref name="namedDate"/>).
     /// </summary>
     internal static Checked<Run> FreeRun(
         IReadOnlyList<Guid> slotIds, BookingRequest state, VisitType visitType, Actor by, DateTimeOffset now, DateOnly? namedDate,
-        Func<Guid, ClinicianKind?>? kindOf, Func<Guid, Room?>? roomOf, Guid? movingBooking, bool clashAllowed = false)
+        Func<Guid, ClinicianKind?>? kindOf, Func<Guid, Room?>? roomOf, Guid? movingBooking, bool clashAllowed = false, Guid? namedRoom = null)
     {
         var slots = new List<SlotForBooking>();
         foreach (var slotId in slotIds)
@@ -217,14 +251,23 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         if (namedDate is { } named && PracticeTime.MonthOf(slots[0].Date) != PracticeTime.MonthOf(named))
             return Rejection.Conflict;
 
-        if (!clashAllowed && PatientClashes(state, slots, movingBooking))
+        // The room is the visit's from its first part's start to its last part's end, though a part may be in no room: the
+        // room's appointments were read for the room and day the caller named; a visit in another room was not judged.
+        if (roomId is { } visitRoom && namedDate is not null && namedRoom != visitRoom)
+            return Rejection.Conflict;
+        var (start, end) = (slots[0].StartUtc, slots.Max(s => s.EndUtc));
+        var roomClash = roomId is { } inRoom && state.InRooms.Any(held => held.Key != movingBooking && held.Value.Overlaps(inRoom, start, end));
+        if (!clashAllowed && roomClash)
+            return Rejection.RoomAlreadyBooked;
+        var patientClash = PatientClashes(state, slots, movingBooking);
+        if (!clashAllowed && patientClash)
             return Rejection.PatientAlreadyBookedAtThatTime;
         var others = state.PatientBookings.Where(held => held.Key != movingBooking).Select(held => held.Value).ToArray();
 
         // Rule 7, said before booking: the decision reads every live booking of the patient that month. It counts the
         // patient's time, not the clinicians' slots: a visit with a nurse and a doctor for 30 minutes is 3 slots.
         var month = PracticeTime.MonthOf(slots[0].Date);
-        var visit = new Run(slots, parts);
+        var visit = new Run(slots, parts, roomId, roomClash || patientClash);
         if (others.Where(held => PracticeTime.MonthOf(held.Date) == month).Sum(held => held.Slots.PatientSlots()) + visit.Scheduled.PatientSlots()
             > MonthlyQuota.MaxSlotsPerMonth)
             return Rejection.MonthlyLimitReached;

@@ -13,7 +13,8 @@ public sealed record BookingState(
     bool Cancelled,
     VisitOutcome? Visit,
     Guid VisitTypeId = default,
-    IReadOnlyList<BookedPart>? Parts = null)
+    IReadOnlyList<BookedPart>? Parts = null,
+    Guid? RoomId = null)
 {
     public static Query QueryFor(Guid bookingId) => Query.Tagged(Tag.Booking(bookingId));
 
@@ -22,8 +23,8 @@ public sealed record BookingState(
     public BookingState Evolve(IClinicEvent @event) => @event switch
     {
         SlotsBooked e when e.BookingId == BookingId =>
-            this with { Exists = true, PatientId = e.PatientId, DoctorId = e.DoctorId, Date = e.Date, Slots = e.Slots, VisitTypeId = e.VisitType, Parts = e.Parts },
-        BookingMoved e when e.BookingId == BookingId => this with { DoctorId = e.ToDoctorId, Date = e.ToDate, Slots = e.ToSlots, Parts = e.ToParts },
+            this with { Exists = true, PatientId = e.PatientId, DoctorId = e.DoctorId, Date = e.Date, Slots = e.Slots, VisitTypeId = e.VisitType, Parts = e.Parts, RoomId = e.RoomId },
+        BookingMoved e when e.BookingId == BookingId => this with { DoctorId = e.ToDoctorId, Date = e.ToDate, Slots = e.ToSlots, Parts = e.ToParts, RoomId = e.ToRoomId },
         BookingCancelled e when e.BookingId == BookingId => this with { Cancelled = true },
         DayCancelled e when e.CancelledBookings.Any(b => b.BookingId == BookingId) => this with { Cancelled = true },
         VisitMarked e when e.BookingId == BookingId => this with { Visit = e.Outcome },

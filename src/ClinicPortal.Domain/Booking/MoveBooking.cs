@@ -11,11 +11,12 @@ namespace ClinicPortal.Domain.Booking;
 /// visit type's definition; <paramref name="Date"/> is the new slots' practice date as the caller found it.
 /// <paramref name="Shape"/>: staff change the appointment's parts themselves (one part's start or end, a part added or
 /// removed): the new slots then make these parts, whatever the visit type's, and may be more or fewer than before.
+/// <paramref name="RoomId"/>: the new slots' room as the caller found it (see <see cref="BookSlots.RoomId"/>).
 /// </summary>
 public sealed record MoveBooking(
     Guid BookingId, Guid PatientId, Guid VisitTypeId, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now, DateOnly? Date = null,
     Func<Guid, ClinicianKind?>? KindOf = null, Func<Guid, Rooms.Room?>? RoomOf = null, string? OverrideReason = null,
-    IReadOnlyList<VisitPart>? Shape = null) : ICommand;
+    IReadOnlyList<VisitPart>? Shape = null, Guid? RoomId = null) : ICommand;
 
 /// <summary>The booking being moved, and what a booking of the new slots would know.</summary>
 public sealed record MoveRequest(BookingState Booking, BookingRequest Target);
@@ -72,7 +73,7 @@ public sealed class MoveBookingDecider : IDecider<MoveBooking, MoveRequest, Book
         // A visit of several clinicians moves with the parts it has now (staff may have changed them since it was booked).
         var shape = command.Shape ?? (booking.Parts is { Count: > 0 } own ? VisitPart.ShapeOf(own, booking.Slots) : null);
         var run = BookSlotsDecider.FreeRun(command.SlotIds, state.Target, shape is not null ? visitType with { Parts = shape } : visitType,
-            command.By, command.Now, command.Date, command.KindOf, command.RoomOf, booking.BookingId, overriding.Value is not null);
+            command.By, command.Now, command.Date, command.KindOf, command.RoomOf, booking.BookingId, overriding.Value is not null, command.RoomId);
         if (!run.IsAccepted)
             return run.Rejection!.Value;
         var visit = run.Value!;
@@ -83,11 +84,11 @@ public sealed class MoveBookingDecider : IDecider<MoveBooking, MoveRequest, Book
         {
             new BookingMoved(booking.BookingId, booking.PatientId, visitType.Id, booking.DoctorId, booking.Date, booking.Slots,
                 visit.ClinicianId, visit.Date, visit.Scheduled, command.By.Name,
-                BookSlotsDecider.PatientClashes(state.Target, visit.Slots, booking.BookingId) ? overriding.Value : null, booking.Parts, visit.Parts),
+                visit.Clashes ? overriding.Value : null, booking.Parts, visit.Parts, booking.RoomId, visit.RoomId),
         };
     }
 
     private static BookSlots AsBooking(MoveBooking command) =>
         new(command.BookingId, command.PatientId, command.SlotIds, command.By, command.Now, command.Date, command.VisitTypeId, null, command.KindOf, command.RoomOf,
-            command.OverrideReason);
+            command.OverrideReason, command.RoomId);
 }

@@ -6,17 +6,17 @@ public static class EventTags
     public static IReadOnlyList<Tag> Of(IClinicEvent @event) => @event switch
     {
         DayScheduled e =>
-            [Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date), .. RoomDays(e.RoomId is { } room ? [room] : null, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
+            [Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date), .. RoomDays(e.RoomId, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
         SlotsRemoved e =>
             [Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date), .. RoomDays(e.RoomIds, e.Date), .. e.SlotIds.Select(Tag.Slot)],
     // A log written before the patient-month tag existed gets it from schema script 5, which derives it exactly as here.
         // An appointment with several clinicians is in each one's day (their day's decisions see its slots held).
         SlotsBooked e =>
             [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date),
-             .. ClinicianDays(e.Clinicians, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
+             .. ClinicianDays(e.Clinicians, e.Date), .. RoomDays(e.RoomId, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
         BookingCancelled e =>
             [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date),
-             .. ClinicianDays(e.Clinicians, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
+             .. ClinicianDays(e.Clinicians, e.Date), .. RoomDays(e.RoomId, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
         // A booking that falls with the day is freed whole (its other clinicians' days and slots see it, for bookings made when
         // visits with others fell whole too); a visit with others that only loses the clinician's part is tagged as changed.
         DayCancelled e =>
@@ -30,6 +30,7 @@ public static class EventTags
              .. new[] { Tag.PatientMonth(e.PatientId, e.FromDate), Tag.PatientMonth(e.PatientId, e.ToDate) }.Distinct(),
              .. e.FromClinicians.Concat(e.ToClinicians).Distinct().Select(Tag.Doctor),
              .. e.FromClinicians.Select(c => Tag.Day(c, e.FromDate)).Concat(e.ToClinicians.Select(c => Tag.Day(c, e.ToDate))).Distinct(),
+             .. RoomDays(e.FromRoomId, e.FromDate).Concat(RoomDays(e.ToRoomId, e.ToDate)).Distinct(),
              .. e.FromSlots.Concat(e.ToSlots).Select(s => Tag.Slot(s.SlotId)).Distinct()],
         VisitMarked e =>
             [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date), Tag.Doctor(e.DoctorId),
@@ -51,6 +52,9 @@ public static class EventTags
     /// <summary>The room days an event gives or takes time of (none for time in no room, and for every event before rooms).</summary>
     private static IEnumerable<Tag> RoomDays(IReadOnlyList<Guid>? rooms, DateOnly date) =>
         (rooms ?? []).Distinct().Select(room => Tag.RoomDay(room, date));
+
+    /// <summary>The room day an appointment holds or gives back (none for an appointment in no room).</summary>
+    private static IEnumerable<Tag> RoomDays(Guid? room, DateOnly date) => RoomDays(room is { } one ? [one] : null, date);
 }
 
 /// <summary>The stable names events are stored under.</summary>

@@ -22,7 +22,8 @@ public sealed record ApplyMonthlyQuota(Guid PatientId, Actor By, DateTimeOffset 
 
 /// <summary>A live booking of a patient; <see cref="Order"/> says which was made later (larger = later).</summary>
 public sealed record HeldBooking(
-    Guid BookingId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, long Order, bool Marked, IReadOnlyList<BookedPart>? Parts = null)
+    Guid BookingId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, long Order, bool Marked, IReadOnlyList<BookedPart>? Parts = null,
+    Guid? RoomId = null)
 {
     /// <summary>The patient's time it takes, in slots (a visit with a nurse and a doctor for 30 minutes is 3).</summary>
     public int SlotCount => Slots.PatientSlots();
@@ -37,14 +38,14 @@ public sealed record PatientBookings(Guid PatientId, ImmutableDictionary<Guid, H
     {
         SlotsBooked e when e.PatientId == PatientId => this with
         {
-            Held = Held.SetItem(e.BookingId, new HeldBooking(e.BookingId, e.DoctorId, e.Date, e.Slots, Seen + 1, false, e.Parts)),
+            Held = Held.SetItem(e.BookingId, new HeldBooking(e.BookingId, e.DoctorId, e.Date, e.Slots, Seen + 1, false, e.Parts, e.RoomId)),
             Seen = Seen + 1,
         },
         BookingCancelled e => this with { Held = Held.Remove(e.BookingId) },
         // A moved booking keeps its place in the order it was made; one moved in from a month not read counts as made now.
         BookingMoved e when e.PatientId == PatientId => Held.TryGetValue(e.BookingId, out var moved)
-            ? this with { Held = Held.SetItem(e.BookingId, moved with { DoctorId = e.ToDoctorId, Date = e.ToDate, Slots = e.ToSlots, Parts = e.ToParts }) }
-            : this with { Held = Held.SetItem(e.BookingId, new HeldBooking(e.BookingId, e.ToDoctorId, e.ToDate, e.ToSlots, Seen + 1, false, e.ToParts)), Seen = Seen + 1 },
+            ? this with { Held = Held.SetItem(e.BookingId, moved with { DoctorId = e.ToDoctorId, Date = e.ToDate, Slots = e.ToSlots, Parts = e.ToParts, RoomId = e.ToRoomId }) }
+            : this with { Held = Held.SetItem(e.BookingId, new HeldBooking(e.BookingId, e.ToDoctorId, e.ToDate, e.ToSlots, Seen + 1, false, e.ToParts, e.ToRoomId)), Seen = Seen + 1 },
         DayCancelled e => this with { Held = Held.RemoveRange(e.CancelledBookings.Select(b => b.BookingId)) },
         VisitMarked e when Held.TryGetValue(e.BookingId, out var held) => this with { Held = Held.SetItem(e.BookingId, held with { Marked = true }) },
         _ => this,
@@ -89,7 +90,8 @@ public sealed class MonthlyQuotaDecider : IDecider<ApplyMonthlyQuota, PatientBoo
                 if (used <= MonthlyQuota.MaxSlotsPerMonth)
                     break;
                 cancellations.Add(new BookingCancelled(
-                    latest.BookingId, patient.PatientId, latest.DoctorId, latest.Date, latest.Slots, CancellationReason.QuotaExceeded, command.By.Name, latest.Parts));
+                    latest.BookingId, patient.PatientId, latest.DoctorId, latest.Date, latest.Slots, CancellationReason.QuotaExceeded, command.By.Name, latest.Parts,
+                    latest.RoomId));
                 used -= latest.SlotCount;
             }
         }

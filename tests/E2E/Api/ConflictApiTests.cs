@@ -87,4 +87,48 @@ public class ConflictApiTests(ClinicAppFixture fixture)
         Assert.Equal(HttpStatusCode.NoContent, (await patient.DeleteAsync($"/api/bookings/{appointment}")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await another.DeleteAsync($"/api/bookings/{(await taken.JsonAsync()).GetProperty("appointmentId").GetGuid()}")).StatusCode);
     }
+
+    [Fact]
+    public async Task AnAppointmentHoldsItsRoomForItsWholeSpan_AnotherThereThenIsRefused_UnlessStaffSayWhy()
+    {
+        var day = Pages.Weekday(25).ToString("yyyy-MM-dd");
+        using var reception = await ApiClient.SignedInAsync(Base, "reception@demo.clinic");
+        var room = (await (await reception.GetAsync("/api/rooms")).JsonAsync()).EnumerateArray()
+            .Single(r => r.GetProperty("name").GetString() == "Treatment room").GetProperty("roomId").GetGuid();
+        async Task<Guid[]> ScheduleAsync(string email, string start, string end, Guid? roomId)
+        {
+            using var clinician = await ApiClient.SignedInAsync(Base, email);
+            using var response = await clinician.PostAsJsonAsync("/api/doctors/me/days", new { date = day, blocks = new[] { new { start, end, roomId } } });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return (await response.JsonAsync()).GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("slotId").GetGuid()).ToArray();
+        }
+        // The nurse in the treatment room 09:00–09:20, Dr 3 in no room, Dr 2 in the treatment room from 09:20.
+        var nurse = await ScheduleAsync("nurse1@demo.clinic", "09:00", "09:20", room);
+        var doctor3 = await ScheduleAsync("doctor3@demo.clinic", "09:00", "10:00", null);
+        var doctor2 = await ScheduleAsync("doctor2@demo.clinic", "09:20", "10:00", room);
+        using var patient = await ApiClient.SignedInAsync(Base, "patient13@demo.clinic");
+        var review = (await (await patient.GetAsync("/api/services")).JsonAsync()).EnumerateArray()
+            .Single(s => s.GetProperty("name").GetString() == "Diabetes review").GetProperty("serviceId").GetGuid();
+
+        // The review (the nurse 09:00–09:20, Dr 3 09:10–09:30) is in the room until 09:30.
+        using var booked = await patient.PostAsJsonAsync("/api/appointments", new { serviceId = review, slotIds = new[] { nurse[0], nurse[1], doctor3[1], doctor3[2] } });
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        Assert.Equal(room, (await booked.JsonAsync()).GetProperty("roomId").GetGuid());
+
+        using var other = await ApiClient.SignedInAsync(Base, "patient16@demo.clinic");
+        await (await other.PostAsJsonAsync("/api/appointments", new { serviceId = Consultation, slotIds = new[] { doctor2[0] } }))
+            .AssertProblemAsync(HttpStatusCode.Conflict, "room_already_booked");
+        var otherId = Assert.Single((await (await reception.GetAsync("/api/patients?query=patient16@demo.clinic")).JsonAsync()).EnumerateArray())
+            .GetProperty("patientId").GetGuid();
+        using var overridden = await reception.PostAsJsonAsync("/api/appointments",
+            new { serviceId = Consultation, slotIds = new[] { doctor2[0] }, patientId = otherId, overrideReason = "A two-minute dressing" });
+        Assert.Equal(HttpStatusCode.Created, overridden.StatusCode);
+        var clash = Assert.Single((await overridden.JsonAsync()).GetProperty("conflicts").EnumerateArray());
+        Assert.Equal(("room-double-booked", room, "A two-minute dressing"),
+            (clash.GetProperty("kind").GetString(), clash.GetProperty("roomId").GetGuid(), clash.GetProperty("overrideReason").GetString()));
+        Assert.Empty(clash.GetProperty("reassignTo").EnumerateArray());
+
+        using var at0930 = await other.PostAsJsonAsync("/api/appointments", new { serviceId = Consultation, slotIds = new[] { doctor2[1] } });
+        Assert.Equal(HttpStatusCode.Created, at0930.StatusCode); // the review has left the room by then
+    }
 }

@@ -136,6 +136,36 @@ public class EventSerializerTests
         Assert.Null(Assert.IsType<Domain.VisitTypes.VisitTypeDefined>(EventSerializer.Deserialize(nameof(Domain.VisitTypes.VisitTypeDefined), type)).RoomFeature);
     }
 
+    /// <summary>The events an appointment holding its room for its whole span gave a room to, with it.</summary>
+    public static TheoryData<IClinicEvent> WithAppointmentRooms() =>
+    [
+        new SlotsBooked(Booking, Patient, Doctor, Date, Slots, "staff:y", Domain.VisitTypes.VisitType.LongConsultationId, RoomId: Room),
+        new BookingCancelled(Booking, Patient, Doctor, Date, Slots, CancellationReason.Staff, "staff:y", RoomId: Room),
+        new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Doctor, Date, [Slots[0]], Doctor, Date, [Slots[1]], "staff:y",
+            FromRoomId: Room, ToRoomId: null),
+    ];
+
+    [Theory]
+    [MemberData(nameof(WithAppointmentRooms))]
+    public void AnAppointmentWithARoomIsWrittenAndReadBackTheSame(IClinicEvent @event) =>
+        AnEventIsWrittenAsEarlierVersionsWroteIt_AndWhatTheyWroteReadsBackTheSame(@event);
+
+    [Fact]
+    public void AppointmentsLoggedBeforeTheyHeldTheirRoomNameNone()
+    {
+        // As the version before wrote them: without the fields at all.
+        static string Old(IClinicEvent e) => EventSerializer.Serialize(e).Replace(",\"roomId\":null", "").Replace(",\"fromRoomId\":null", "").Replace(",\"toRoomId\":null", "");
+        var booked = Old(new SlotsBooked(Booking, Patient, Doctor, Date, Slots, "patient:x", Domain.VisitTypes.VisitType.LongConsultationId));
+        var cancelled = Old(new BookingCancelled(Booking, Patient, Doctor, Date, Slots, CancellationReason.Patient, "patient:x"));
+        var moved = Old(new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Doctor, Date, [Slots[0]], Doctor, Date, [Slots[1]], "patient:x"));
+
+        Assert.DoesNotContain("roomid", booked + cancelled + moved, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(Assert.IsType<SlotsBooked>(EventSerializer.Deserialize(nameof(SlotsBooked), booked)).RoomId);
+        Assert.Null(Assert.IsType<BookingCancelled>(EventSerializer.Deserialize(nameof(BookingCancelled), cancelled)).RoomId);
+        var readMoved = Assert.IsType<BookingMoved>(EventSerializer.Deserialize(nameof(BookingMoved), moved));
+        Assert.Equal((null, null), (readMoved.FromRoomId, readMoved.ToRoomId));
+    }
+
     [Theory]
     [MemberData(nameof(OneOfEachType))]
     public void AnEventIsWrittenAsEarlierVersionsWroteIt_AndWhatTheyWroteReadsBackTheSame(IClinicEvent @event)

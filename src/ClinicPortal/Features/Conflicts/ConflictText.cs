@@ -13,6 +13,9 @@ public sealed class ConflictText(Func<Guid, string> name, Func<Guid?, string> ro
         ConflictKinds.PatientDoubleBooked when other is not null =>
             $"{name(conflict.PatientId)} also has {time(other.StartUtc)}–{time(other.EndUtc)} with {name(other.DoctorId)}",
         ConflictKinds.PatientDoubleBooked => $"{name(conflict.PatientId)} has another appointment then",
+        ConflictKinds.RoomDoubleBooked when other is not null =>
+            $"{roomName(conflict.RoomId)} also holds {name(other.PatientId)}'s appointment {time(other.StartUtc)}–{time(other.EndUtc)} with {name(other.DoctorId)}",
+        ConflictKinds.RoomDoubleBooked => $"{roomName(conflict.RoomId)} holds another appointment then",
         _ => conflict.Kind,
     };
 

@@ -34,7 +34,7 @@ public sealed class Reassignments(
             return await PartOptionsAsync(booking, parts, replacing ?? booking.DoctorId, ct);
         // The appointment keeps its own length, even if the visit type has been changed since it was made.
         var visit = type with { Minutes = booking.SlotCount * (int)SlotBlock.SlotLength.TotalMinutes };
-        var day = await availability.DayAsync(visit, booking.Date, byPatient: false, ct: ct);
+        var day = await availability.DayAsync(visit, booking.Date, byPatient: false, movingBooking: booking.BookingId, ct: ct);
         return day.Doctors
             .Where(doctor => doctor.DoctorId != booking.DoctorId)
             .SelectMany(doctor => doctor.Offers.Where(offer => offer.StartUtc == booking.StartUtc)

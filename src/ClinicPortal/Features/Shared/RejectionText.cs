@@ -63,6 +63,7 @@ public static class RejectionText
         Rejection.RoomNameRequired => $"Give the room a name of at most {Room.MaxNameLength} characters.",
         Rejection.RoomNameTaken => "Another room already has this name.",
         Rejection.RoomFeaturesInvalid => $"A room has at most {Room.MaxFeatures} features of at most {Room.MaxFeatureLength} characters each.",
+        Rejection.RoomAlreadyBooked => "Another appointment is in that room for some of that time. Please choose another time.",
         Rejection.RoomInUse => "Another clinician's time is in that room then. Choose another room or time.",
         Rejection.RoomOutOfUse => "That room is out of use. Choose another room.",
         Rejection.RoomLacksFeature => "This kind of visit needs a room with the right equipment, and that time is not in one. Please choose another time.",

@@ -21,6 +21,12 @@ public static class ConflictKinds
 
     /// <summary>The patient has two appointments at once (staff booked or moved one over the other, giving a reason).</summary>
     public const string PatientDoubleBooked = "patient-double-booked";
+
+    /// <summary>Two appointments are in one room at once (staff booked or moved one over the other, giving a reason).</summary>
+    public const string RoomDoubleBooked = "room-double-booked";
+
+    /// <summary>Whether the kind is a clash between two appointments (resolved by moving or cancelling either).</summary>
+    public static bool IsDoubleBooking(string kind) => kind is PatientDoubleBooked or RoomDoubleBooked;
 }
 
 /// <summary>
@@ -32,11 +38,13 @@ public static class ConflictKinds
 /// no longer is. A clash opens only for an appointment that has not ended by then. Version 2: every clinician of an
 /// appointment with several (<c>clinician_ids</c>), any of whom being deactivated puts it on the desk, as does any of
 /// them losing their part with a cancelled day (a <c>part-lost</c> fact until the appointment moves or is cancelled).
+/// Version 3: an appointment's room is the one its event names (logged since appointments hold their room for their
+/// whole span), and two appointments in one room at once are a <c>room-double-booked</c> pair.
 /// </summary>
 public sealed class ConflictProjection : IProjection
 {
     public string Name => "conflicts";
-    public int Version => 2;
+    public int Version => 3;
     public IReadOnlyList<string> Tables => ["rm_conflicts", "rm_conflict_bookings", "rm_conflict_booking_clinicians", "rm_conflict_room_slots", "rm_conflict_facts"];
 
     public string Schema => """
@@ -129,12 +137,12 @@ public sealed class ConflictProjection : IProjection
                     await db.ExecuteAsync("DELETE FROM rm_conflict_room_slots WHERE slot_id = $slot;", ct, ("$slot", Id(slot)));
                 return;
             case SlotsBooked e:
-                await KeepAsync(db, e.BookingId, e.PatientId, e.Clinicians.ToArray(), e.Slots, e.Parts, e.OverrideReason is null ? null : e.BookedBy, e.OverrideReason, ct);
+                await KeepAsync(db, e.BookingId, e.PatientId, e.Clinicians.ToArray(), e.RoomId, e.Slots, e.Parts, e.OverrideReason is null ? null : e.BookedBy, e.OverrideReason, ct);
                 (touched, resolution) = ([e.BookingId], "booked");
                 break;
             case BookingMoved e:
                 await ForgetLostPartsAsync(db, e.BookingId, ct);
-                await KeepAsync(db, e.BookingId, e.PatientId, e.ToClinicians.ToArray(), e.ToSlots, e.ToParts, e.OverrideReason is null ? null : e.By, e.OverrideReason, ct);
+                await KeepAsync(db, e.BookingId, e.PatientId, e.ToClinicians.ToArray(), e.ToRoomId, e.ToSlots, e.ToParts, e.OverrideReason is null ? null : e.By, e.OverrideReason, ct);
                 (touched, resolution) = ([e.BookingId], e.IsReassignment ? "reassigned" : "moved");
                 break;
             case BookingCancelled e:
@@ -170,10 +178,11 @@ public sealed class ConflictProjection : IProjection
     }
 
     private static async Task KeepAsync(
-        SqlSession db, Guid bookingId, Guid patientId, IReadOnlyList<Guid> clinicians, IReadOnlyList<ScheduledSlot> slots, IReadOnlyList<BookedPart>? parts,
-        string? overrideBy, string? overrideReason, CancellationToken ct)
+        SqlSession db, Guid bookingId, Guid patientId, IReadOnlyList<Guid> clinicians, Guid? loggedRoom, IReadOnlyList<ScheduledSlot> slots,
+        IReadOnlyList<BookedPart>? parts, string? overrideBy, string? overrideReason, CancellationToken ct)
     {
-        object? room = null;
+        // The room the event names; an event logged before appointments named their room: the room its slots' block was in.
+        object? room = loggedRoom is { } named ? Id(named) : null;
         foreach (var slot in parts is { Count: > 0 } ? parts.Select(p => p.SlotIds[0]) : [slots[0].SlotId])
             room ??= await db.ScalarAsync("SELECT room_id FROM rm_conflict_room_slots WHERE slot_id = $slot;", ct, ("$slot", Id(slot)));
         await db.ExecuteAsync(
@@ -250,20 +259,30 @@ public sealed class ConflictProjection : IProjection
             }
         if (booking.RoomId is { } room && await HoldsAsync(db, RoomClosed(room), ct))
             wanted.Add(new($"{ConflictKinds.RoomOutOfUse}:{booking.BookingId}", ConflictKinds.RoomOutOfUse, booking, null, null, null));
-        var clashing = await db.QueryAsync(
-            """
-            SELECT booking_id, patient_id, clinician_id, room_id, start_utc, end_utc, override_by, override_reason, clinician_ids FROM rm_conflict_bookings
-            WHERE patient_id = $patient AND booking_id <> $booking AND start_utc < $end AND $start < end_utc;
-            """,
-            Read, ct, ("$patient", Id(booking.PatientId)), ("$booking", Id(booking.BookingId)), ("$start", booking.StartMs), ("$end", booking.EndMs));
-        foreach (var other in clashing)
-        {
-            // One conflict per pair, whichever of the two the event touched; the override is the one that made the clash.
-            var pair = string.CompareOrdinal(booking.BookingId.ToString(), other.BookingId.ToString()) < 0 ? (booking.BookingId, other.BookingId) : (other.BookingId, booking.BookingId);
-            var (by, reason) = booking.OverrideReason is not null ? (booking.OverrideBy, booking.OverrideReason) : (other.OverrideBy, other.OverrideReason);
-            wanted.Add(new($"{ConflictKinds.PatientDoubleBooked}:{pair.Item1}:{pair.Item2}", ConflictKinds.PatientDoubleBooked, booking, other.BookingId, by, reason));
-        }
+        const string Columns = "booking_id, patient_id, clinician_id, room_id, start_utc, end_utc, override_by, override_reason, clinician_ids";
+        foreach (var other in await db.QueryAsync(
+            $"SELECT {Columns} FROM rm_conflict_bookings WHERE patient_id = $patient AND booking_id <> $booking AND start_utc < $end AND $start < end_utc;",
+            Read, ct, ("$patient", Id(booking.PatientId)), ("$booking", Id(booking.BookingId)), ("$start", booking.StartMs), ("$end", booking.EndMs)))
+            wanted.Add(Pair(ConflictKinds.PatientDoubleBooked, booking, other));
+        if (booking.RoomId is { } inRoom)
+            foreach (var other in await db.QueryAsync(
+                $"SELECT {Columns} FROM rm_conflict_bookings WHERE room_id = $room AND booking_id <> $booking AND start_utc < $end AND $start < end_utc;",
+                Read, ct, ("$room", Id(inRoom)), ("$booking", Id(booking.BookingId)), ("$start", booking.StartMs), ("$end", booking.EndMs)))
+                wanted.Add(Pair(ConflictKinds.RoomDoubleBooked, booking, other));
         return wanted;
+    }
+
+    /// <summary>
+    /// One conflict per pair of clashing appointments, whichever of the two the event touched; the override is the one that
+    /// made the clash.
+    /// </summary>
+    private static Wanted Pair(string kind, LiveBooking booking, LiveBooking other)
+    {
+        var (first, second) = string.CompareOrdinal(booking.BookingId.ToString(), other.BookingId.ToString()) < 0
+            ? (booking.BookingId, other.BookingId)
+            : (other.BookingId, booking.BookingId);
+        var (by, reason) = booking.OverrideReason is not null ? (booking.OverrideBy, booking.OverrideReason) : (other.OverrideBy, other.OverrideReason);
+        return new($"{kind}:{first}:{second}", kind, booking, other.BookingId, by, reason);
     }
 
     private static async Task ReconcileAsync(SqlSession db, Guid bookingId, StoredEvent stored, string resolution, CancellationToken ct)

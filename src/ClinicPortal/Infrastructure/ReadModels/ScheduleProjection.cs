@@ -122,7 +122,7 @@ public sealed class ScheduleProjection : IProjection
                     ("$start", Ms(e.Slots[0].StartUtc)), ("$end", Ms(e.Slots[^1].EndUtc)),
                     ("$slots", string.Join(' ', e.Slots.Select(s => Id(s.SlotId)))), ("$count", e.Slots.PatientSlots()),
                     ("$by", e.BookedBy), ("$at", Ms(stored.RecordedAt)), ("$type", Id(e.VisitType)), ("$reason", (object?)e.Reason ?? DBNull.Value),
-                    ("$room", await RoomOfAsync(db, e.Slots, e.Parts, ct)), ("$clinicians", Ids(e.Clinicians.ToArray())));
+                    ("$room", await RoomOfAsync(db, e.RoomId, e.Slots, e.Parts, ct)), ("$clinicians", Ids(e.Clinicians.ToArray())));
                 await KeepPartsAsync(db, e.BookingId, e.DoctorId, e.Date, e.Slots, e.Parts, ct);
                 await AddUsageAsync(db, e.PatientId, e.Date, e.Slots.PatientSlots(), ct);
                 break;
@@ -156,7 +156,7 @@ public sealed class ScheduleProjection : IProjection
                     "room_id = $room, clinician_ids = $clinicians WHERE booking_id = $booking;",
                     ct, ("$doctor", Id(e.ToDoctorId)), ("$date", Day(e.ToDate)), ("$start", Ms(e.ToSlots[0].StartUtc)), ("$end", Ms(e.ToSlots[^1].EndUtc)),
                     ("$slots", string.Join(' ', e.ToSlots.Select(s => Id(s.SlotId)))), ("$count", e.ToSlots.PatientSlots()), ("$booking", Id(e.BookingId)),
-                    ("$room", await RoomOfAsync(db, e.ToSlots, e.ToParts, ct)), ("$clinicians", Ids(e.ToClinicians.ToArray())));
+                    ("$room", await RoomOfAsync(db, e.ToRoomId, e.ToSlots, e.ToParts, ct)), ("$clinicians", Ids(e.ToClinicians.ToArray())));
                 await db.ExecuteAsync("DELETE FROM rm_booking_parts WHERE booking_id = $booking;", ct, ("$booking", Id(e.BookingId)));
                 await KeepPartsAsync(db, e.BookingId, e.ToDoctorId, e.ToDate, e.ToSlots, e.ToParts, ct);
                 await AddUsageAsync(db, e.PatientId, e.FromDate, -e.FromSlots.PatientSlots(), ct);
@@ -190,12 +190,18 @@ public sealed class ScheduleProjection : IProjection
         }
     }
 
-    /// <summary>The visit's room: its clinician's, or the room of whichever part is in one (every part in a room is in the same one).</summary>
-    private static async Task<object> RoomOfAsync(SqlSession db, IReadOnlyList<ScheduledSlot> slots, IReadOnlyList<BookedPart>? parts, CancellationToken ct)
+    /// <summary>
+    /// The visit's room: the one its event names, or (logged before appointments named their room) its clinician's, or the
+    /// room of whichever part is in one (every part in a room is in the same one).
+    /// </summary>
+    internal static async Task<object> RoomOfAsync(
+        SqlSession db, Guid? logged, IReadOnlyList<ScheduledSlot> slots, IReadOnlyList<BookedPart>? parts, CancellationToken ct)
     {
+        if (logged is { } room)
+            return Id(room);
         foreach (var slot in parts is { Count: > 0 } ? parts.Select(p => p.SlotIds[0]) : [slots[0].SlotId])
-            if (await db.ScalarAsync("SELECT room_id FROM rm_slots WHERE slot_id = $slot;", ct, ("$slot", Id(slot))) is string room)
-                return room;
+            if (await db.ScalarAsync("SELECT room_id FROM rm_slots WHERE slot_id = $slot;", ct, ("$slot", Id(slot))) is string inRoom)
+                return inRoom;
         return DBNull.Value;
     }
 

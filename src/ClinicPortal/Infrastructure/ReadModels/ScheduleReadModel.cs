@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ClinicPortal.Application;
+using ClinicPortal.Domain.Booking;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Infrastructure.Data;
 using Microsoft.Data.Sqlite;
@@ -20,6 +21,9 @@ public sealed record AvailableSlot(Guid SlotId, DateTimeOffset StartUtc, bool St
 }
 
 /// <summary>One doctor's available slots of a day, ordered by start.</summary>
+/// <summary>The time of a room an appointment holds (<see cref="RoomSpan"/>), and which appointment it is.</summary>
+public sealed record RoomTaken(Guid BookingId, RoomSpan Time);
+
 public sealed record DoctorSlots(Guid DoctorId, IReadOnlyList<AvailableSlot> Slots);
 
 /// <summary>
@@ -133,6 +137,22 @@ public sealed class ScheduleReadModel
         return rows.GroupBy(row => row.Doctor)
             .Select(group => new DoctorSlots(group.Key, group.Select(row => row.Slot).ToArray()))
             .ToArray();
+    }
+
+    /// <summary>The time of a room each live appointment of the day in one holds, from its start to its end.</summary>
+    public Task<IReadOnlyList<RoomTaken>> RoomsTakenAsync(DateOnly date, CancellationToken ct = default) =>
+        QueryAsync(
+            "SELECT booking_id, room_id, start_utc, end_utc FROM rm_bookings WHERE date = $date AND room_id IS NOT NULL AND cancelled IS NULL;",
+            r => new RoomTaken(r.GetGuid(0), new RoomSpan(r.GetGuid(1), FromMs(r.GetInt64(2)), FromMs(r.GetInt64(3)))), ct, ("$date", Day(date)));
+
+    /// <summary>The room these slots are in (the first one in a room), or null: none is, or none is known.</summary>
+    public async Task<Guid?> RoomOfSlotsAsync(IReadOnlyList<Guid> slotIds, CancellationToken ct = default)
+    {
+        foreach (var slotId in slotIds.Distinct())
+            if ((await QueryAsync("SELECT room_id FROM rm_slots WHERE slot_id = $slot AND room_id IS NOT NULL;", r => r.GetGuid(0), ct, ("$slot", Id(slotId))))
+                is [var room, ..])
+                return room;
+        return null;
     }
 
     /// <summary>The doctors and practice dates of these slots, each pair once (none for an unknown slot).</summary>

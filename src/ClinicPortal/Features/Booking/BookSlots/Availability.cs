@@ -23,15 +23,23 @@ public sealed class Availability(
     public async Task<IReadOnlyList<Clinician>> CliniciansGivingAsync(VisitType visitType, CancellationToken ct = default) =>
         (await people.CliniciansAsync(ct)).Where(c => c.IsActive && visitType.IsGivenBy(c.Id, c.Kind)).ToArray();
 
-    /// <summary>The day's starts of <paramref name="visitType"/>, with one clinician or (null) any who gives it.</summary>
+    /// <summary>
+    /// The day's starts of <paramref name="visitType"/>, with one clinician or (null) any who gives it. A start in a room
+    /// another appointment holds then is left out (the appointment <paramref name="movingBooking"/> aside, which gives its
+    /// time up as it moves), or with <paramref name="roomClashes"/> offered and marked, for staff to book over with a reason.
+    /// </summary>
     public async Task<DayOffers> DayAsync(
         VisitType visitType, DateOnly date, bool byPatient, Guid? clinicianId = null,
-        IReadOnlyList<BusyTime>? patientBusy = null, int slotsLeft = int.MaxValue, CancellationToken ct = default)
+        IReadOnlyList<BusyTime>? patientBusy = null, int slotsLeft = int.MaxValue, Guid? movingBooking = null, bool roomClashes = false,
+        CancellationToken ct = default)
     {
         var (names, kindOf) = await TakingBookingsAsync(visitType, clinicianId, ct);
         return SlotOffers.For(await schedule.AvailableSlotsAsync(date, clock.Now, ct), names, visitType, byPatient, patientBusy, slotsLeft, kindOf,
-            await rooms.LookupAsync(ct)).With(visitType.HasParts ? clinicianId : null);
+            await rooms.LookupAsync(ct), await RoomsTakenAsync(date, movingBooking, ct), roomClashes).With(visitType.HasParts ? clinicianId : null);
     }
+
+    private async Task<IReadOnlyList<RoomTaken>> RoomsTakenAsync(DateOnly date, Guid? movingBooking, CancellationToken ct) =>
+        (await schedule.RoomsTakenAsync(date, ct)).Where(taken => taken.BookingId != movingBooking).ToArray();
 
     /// <summary>
     /// The active clinicians (one, or every one) by name, and each clinician's kind. A visit of several clinicians asks
@@ -55,7 +63,8 @@ public sealed class Availability(
         var roomOf = await rooms.LookupAsync(ct);
         for (var date = from < today ? today : from; date < today.AddDays(NextAvailableDays); date = date.AddDays(1))
         {
-            var offers = SlotOffers.For(await schedule.AvailableSlotsAsync(date, clock.Now, ct), names, visitType, byPatient, kindOf: kindOf, roomOf: roomOf)
+            var offers = SlotOffers.For(await schedule.AvailableSlotsAsync(date, clock.Now, ct), names, visitType, byPatient, kindOf: kindOf, roomOf: roomOf,
+                    roomTaken: await RoomsTakenAsync(date, null, ct))
                 .With(visitType.HasParts ? clinicianId : null);
             if (offers.Doctors.Count > 0)
                 return (date, offers);

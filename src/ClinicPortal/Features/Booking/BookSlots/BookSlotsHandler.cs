@@ -13,7 +13,8 @@ public sealed class BookSlotsHandler(
     /// <summary>
     /// Books a visit type (<paramref name="visitTypeId"/>) in its run of slots, or, without one, today's single or
     /// double slot (a Consultation or a Long consultation). Staff may book over the patient's other appointment at that
-    /// time by giving <paramref name="overrideReason"/>; the clash then goes on the conflicts desk.
+    /// time, or another appointment in the room then, by giving <paramref name="overrideReason"/>; the clash then goes on
+    /// the conflicts desk.
     /// </summary>
     public async Task<Checked<SlotsBooked>> HandleAsync(
         Guid patientId, IReadOnlyList<Guid> slotIds, Actor by, CancellationToken ct = default, Guid? visitTypeId = null, string? reason = null,
@@ -35,7 +36,7 @@ public sealed class BookSlotsHandler(
         var now = clock.Now;
         // The slots' date lets the decision read only the patient's month; an unknown slot leaves it to the decision to say.
         var command = new Domain.Booking.BookSlots(Guid.CreateVersion7(), patientId, slotIds, by, now, days.Count > 0 ? days[0].Date : null,
-            visitTypeId, reason, await people.KindsAsync(ct), await rooms.LookupAsync(ct), overrideReason);
+            visitTypeId, reason, await people.KindsAsync(ct), await rooms.LookupAsync(ct), overrideReason, await schedule.RoomOfSlotsAsync(slotIds, ct));
         return (await executor.ExecuteAsync<BookSlotsDecider, Domain.Booking.BookSlots, BookingRequest, SlotsBooked>(command, ct)).Single();
     }
 }

@@ -5,13 +5,18 @@ using ClinicPortal.Infrastructure.ReadModels;
 
 namespace ClinicPortal.Features.Booking.BookSlots;
 
-/// <summary>A time a visit type can start: its run of one clinician's adjacent free slots.</summary>
-public sealed record SlotOffer(IReadOnlyList<Guid> SlotIds, DateTimeOffset StartUtc, DateTimeOffset EndUtc)
+/// <summary>
+/// A time a visit type can start: its run of one clinician's adjacent free slots (for a visit of several, every part's),
+/// in <paramref name="RoomId"/> or none. <paramref name="RoomClash"/>: another appointment is in the room for some of that
+/// time (offered only to staff who asked to see clashes, to book over it with a reason).
+/// </summary>
+public sealed record SlotOffer(IReadOnlyList<Guid> SlotIds, DateTimeOffset StartUtc, DateTimeOffset EndUtc, Guid? RoomId = null, bool RoomClash = false)
 {
     public Guid FirstSlotId => SlotIds[0];
 
-    /// <summary>Equal when they take the same slots: the slot list keeps a button's handler for the same offer across reloads.</summary>
-    public bool Equals(SlotOffer? other) => other is not null && StartUtc == other.StartUtc && EndUtc == other.EndUtc && SlotIds.SequenceEqual(other.SlotIds);
+    /// <summary>Equal when they take the same slots (and clash alike): the slot list keeps a button's handler for the same offer across reloads.</summary>
+    public bool Equals(SlotOffer? other) =>
+        other is not null && StartUtc == other.StartUtc && EndUtc == other.EndUtc && RoomClash == other.RoomClash && SlotIds.SequenceEqual(other.SlotIds);
 
     public override int GetHashCode() => HashCode.Combine(SlotIds[0], StartUtc, EndUtc);
 
@@ -28,8 +33,11 @@ public sealed record DoctorOffers(Guid DoctorId, string DoctorName, IReadOnlyLis
     public IReadOnlyList<Guid> Clinicians => Team ?? [DoctorId];
 }
 
-/// <summary>A day's offers, and how many were left out because the patient already has a booking at that time.</summary>
-public sealed record DayOffers(IReadOnlyList<DoctorOffers> Doctors, int HiddenForClashes)
+/// <summary>
+/// A day's offers, how many were left out because the patient already has a booking at that time, and how many because
+/// another appointment is in the room then.
+/// </summary>
+public sealed record DayOffers(IReadOnlyList<DoctorOffers> Doctors, int HiddenForClashes, int HiddenForRoom = 0)
 {
     public static readonly DayOffers None = new([], 0);
 
@@ -49,7 +57,9 @@ public static class SlotOffers
     /// offered to staff only, time kept for other visit types not at all), in one room (or none), a room the visit fits
     /// in. Only clinicians who give the visit type are asked; a visit of several clinicians is offered per team (see
     /// <see cref="Teams"/>). A start at which the patient already has a booking is not
-    /// offered (the practice would refuse it), and is counted.
+    /// offered (the practice would refuse it), and is counted; so is one in a room another appointment holds for some of
+    /// the visit's time (<paramref name="roomTaken"/>), unless <paramref name="roomClashes"/> asks to see those (staff, to
+    /// book over the clash): it is then offered and marked.
     /// </summary>
     /// <param name="clinicianNames">The clinicians taking bookings, by name; slots of anyone else (a deactivated clinician) are not offered.</param>
     /// <param name="kindOf">Each clinician's kind; without it, every clinician is a doctor.</param>
@@ -58,18 +68,24 @@ public static class SlotOffers
     public static DayOffers For(
         IReadOnlyList<DoctorSlots> available, IReadOnlyDictionary<Guid, string> clinicianNames, VisitType visitType, bool byPatient,
         IReadOnlyList<BusyTime>? patientBusy = null, int slotsLeft = int.MaxValue, Func<Guid, ClinicianKind?>? kindOf = null,
-        Func<Guid, Room?>? roomOf = null)
+        Func<Guid, Room?>? roomOf = null, IReadOnlyList<RoomTaken>? roomTaken = null, bool roomClashes = false)
     {
         if (slotsLeft < visitType.Slots)
             return DayOffers.None;
         var busy = patientBusy ?? [];
-        var hidden = 0;
+        var taken = roomTaken ?? [];
+        var (hidden, hiddenForRoom) = (0, 0);
         IReadOnlyList<DoctorOffers> Free(IEnumerable<DoctorOffers> all) => all
             .Select(doctor =>
             {
                 var free = doctor.Offers.Where(offer => !busy.Any(b => offer.Overlaps(b.StartUtc, b.EndUtc))).ToArray();
                 hidden += doctor.Offers.Count - free.Length;
-                return doctor with { Offers = free };
+                var inRoom = free
+                    .Select(offer => offer.RoomId is { } room && taken.Any(t => t.Time.Overlaps(room, offer.StartUtc, offer.EndUtc)) ? offer with { RoomClash = true } : offer)
+                    .Where(offer => roomClashes || !offer.RoomClash)
+                    .ToArray();
+                hiddenForRoom += free.Length - inRoom.Length;
+                return doctor with { Offers = inRoom };
             })
             .Where(doctor => doctor.Offers.Count > 0)
             .OrderBy(doctor => doctor.DoctorName, StringComparer.CurrentCulture)
@@ -79,8 +95,9 @@ public static class SlotOffers
                 && visitType.IsGivenBy(doctor.DoctorId, kindOf?.Invoke(doctor.DoctorId)))
             .Select(doctor => new DoctorOffers(doctor.DoctorId, clinicianNames[doctor.DoctorId],
                 Runs(doctor.Slots, visitType.Slots, slot => slot.Allows(visitType.Id, byPatient) && visitType.FitsIn(RoomOf(slot, roomOf)))
-                    .Select(run => run.Offer).ToArray()));
-        return new DayOffers(Free(doctors), hidden);
+                    .Select(run => run.Offer with { RoomId = run.RoomId }).ToArray()));
+        var offered = Free(doctors);
+        return new DayOffers(offered, hidden, hiddenForRoom);
     }
 
     private static Room? RoomOf(AvailableSlot slot, Func<Guid, Room?>? roomOf) => slot.RoomId is { } room ? roomOf?.Invoke(room) : null;
@@ -119,7 +136,7 @@ public static class SlotOffers
                 if (rooms.Length > 1 || !visitType.FitsIn(rooms.Length == 1 ? roomOf?.Invoke(rooms[0]) : null))
                     continue;
                 var slots = runs.SelectMany(run => run.Offer.SlotIds).ToArray();
-                offers.Add(new SlotOffer(slots, start, runs.Max(run => run.Offer.EndUtc)));
+                offers.Add(new SlotOffer(slots, start, runs.Max(run => run.Offer.EndUtc), rooms.Length == 1 ? rooms[0] : null));
             }
             yield return new DoctorOffers(team[0].DoctorId, string.Join(" and ", team.Select(member => clinicianNames[member.DoctorId])), offers,
                 team.Select(member => member.DoctorId).ToArray());

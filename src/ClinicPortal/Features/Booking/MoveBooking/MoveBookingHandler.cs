@@ -40,7 +40,8 @@ public sealed class MoveBookingHandler(
         if (await people.AnyDeactivatedAsync(days.Select(d => d.DoctorId), ct))
             return Rejection.ClinicianNotTakingBookings;
         var command = new Domain.Booking.MoveBooking(bookingId, booking.PatientId, booking.VisitTypeId, slotIds, by, clock.Now,
-            days.Count > 0 ? days[0].Date : null, await people.KindsAsync(ct), await rooms.LookupAsync(ct), overrideReason, shape);
+            days.Count > 0 ? days[0].Date : null, await people.KindsAsync(ct), await rooms.LookupAsync(ct), overrideReason, shape,
+            await schedule.RoomOfSlotsAsync(slotIds, ct));
         return (await executor.ExecuteAsync<MoveBookingDecider, Domain.Booking.MoveBooking, MoveRequest, BookingMoved>(command, ct)).Single();
     }
 }
