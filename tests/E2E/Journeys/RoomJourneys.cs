@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using ClinicPortal.Tests.E2E.Api;
 using ClinicPortal.Tests.E2E.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -57,5 +60,60 @@ public class RoomJourneys(ClinicAppFixture fixture)
         await Expect(okafor.GetByTestId("day-plan")).ToContainTextAsync("18 slots");
         await lind.Context.CloseAsync();
         await okafor.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ReceptionBooksOverADiabetesReviewInTheTreatmentRoom_WithAReason_AndTheDeskShowsTheRoomClash()
+    {
+        var day = Pages.Weekday(26);
+        var date = day.ToString("yyyy-MM-dd");
+        var baseAddress = fixture.App.BaseAddress;
+        using var reception = await ApiClient.SignedInAsync(baseAddress, "reception@demo.clinic");
+        var room = (await (await reception.GetAsync("/api/rooms")).JsonAsync()).EnumerateArray()
+            .Single(r => r.GetProperty("name").GetString() == "Treatment room").GetProperty("roomId").GetGuid();
+        async Task<Guid[]> ScheduleAsync(string email, string start, string end, Guid? roomId)
+        {
+            using var clinician = await ApiClient.SignedInAsync(baseAddress, email);
+            using var response = await clinician.PostAsJsonAsync("/api/doctors/me/days", new { date, blocks = new[] { new { start, end, roomId } } });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return (await response.JsonAsync()).GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("slotId").GetGuid()).ToArray();
+        }
+        // The nurse in the treatment room 09:00–09:20, Dr Lind in no room, Dr Okafor in the treatment room from 09:20.
+        var nurse = await ScheduleAsync("nurse1@demo.clinic", "09:00", "09:20", room);
+        var lind = await ScheduleAsync("doctor3@demo.clinic", "09:00", "10:00", null);
+        await ScheduleAsync("doctor2@demo.clinic", "09:20", "10:00", room);
+        using var patient = await ApiClient.SignedInAsync(baseAddress, "patient11@demo.clinic");
+        var review = (await (await patient.GetAsync("/api/services")).JsonAsync()).EnumerateArray()
+            .Single(s => s.GetProperty("name").GetString() == "Diabetes review").GetProperty("serviceId").GetGuid();
+        using var booked = await patient.PostAsJsonAsync("/api/appointments", new { serviceId = review, slotIds = new[] { nurse[0], nurse[1], lind[1], lind[2] } });
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+
+        var page = await fixture.Browser.NewPageAsync(baseAddress);
+        await Pages.SignInAsync(page, "reception@demo.clinic", then: $"/book?date={date}");
+        await Pages.WaitUntilInteractiveAsync(page);
+        await Pages.SearchAndChooseAsync(page, page.Locator("#patient-search"), "Patient 12");
+        await Expect(page.GetByTestId("chosen-patient")).ToContainTextAsync("Patient 12");
+
+        // The review is in the room until 09:30: Dr Okafor's 09:20 is not offered, and the page says why.
+        var okafor = page.Locator("section[aria-label='Dr Ben Okafor'] button.slot-offer");
+        await Expect(okafor.First).ToHaveTextAsync("09:30");
+        await Expect(page.GetByTestId("room-clash-hint")).ToBeVisibleAsync();
+
+        await page.Locator("input[data-testid=show-clashes], [data-testid=show-clashes] input").First.CheckAsync();
+        var over = page.Locator("section[aria-label='Dr Ben Okafor'] button.slot-offer.room-clash");
+        await Expect(over).ToHaveTextAsync("09:20");
+        await Pages.ScreenshotAsync(page, "reception-book-over-room-clash");
+        await over.ClickAsync();
+        await Expect(page.GetByTestId("reason-message")).ToContainTextAsync("Another appointment is in the room");
+        await page.Locator("#override-reason").FillAsync("A two-minute dressing change");
+        await page.GetByTestId("reason-confirm").ClickAsync();
+        await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Booked");
+
+        await page.GotoAsync("/conflicts");
+        var row = page.Locator("tr.conflict-row").Filter(new() { HasText = "Treatment room also holds Patient 11" });
+        await Expect(row.First).ToBeVisibleAsync();
+        await Expect(row.First).ToContainTextAsync("A two-minute dressing change");
+        await Pages.ScreenshotAsync(page, "reception-conflicts-room-double-booked");
+        await page.Context.CloseAsync();
     }
 }
