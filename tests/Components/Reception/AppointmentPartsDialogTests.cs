@@ -13,10 +13,13 @@ public class AppointmentPartsDialogTests : ClinicTestContext
     private static readonly Clinician Doctor = new(new(Guid.NewGuid(), "Dr Ada Hart", "hart@clinic.test", null, true), ClinicianKind.Doctor);
     private static readonly Clinician Counsellor = new(new(Guid.NewGuid(), "Cal Reyes", "cal@clinic.test", null, true), ClinicianKind.Counsellor);
 
+    private IRenderedComponent<MudPopoverProvider>? popovers;
+
     private async Task<(IRenderedComponent<MudDialogProvider> Host, IDialogReference Dialog, List<IReadOnlyList<AppointmentPartsDialog.PartInput>> Saved)> OpenAsync(
         string? refusal)
     {
-        var (host, _) = RenderProviders();
+        popovers = Render<MudPopoverProvider>();
+        var host = Render<MudDialogProvider>();
         var saved = new List<IReadOnlyList<AppointmentPartsDialog.PartInput>>();
         var parameters = new DialogParameters<AppointmentPartsDialog>
         {
@@ -57,5 +60,30 @@ public class AppointmentPartsDialogTests : ClinicTestContext
         var result = await dialog.Result.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.False(result!.Canceled);
         Assert.Equal([ClinicianKind.Doctor], saved.Single().Select(p => p.Kind));
+    }
+
+    /// <summary>The times a select offers, opened as a browser opens it (a mouse-down on its control).</summary>
+    private async Task<IReadOnlyList<string>> OfferedAsync(IRenderedComponent<MudDialogProvider> host, string testId)
+    {
+        await host.Find($"[data-testid={testId}]").Closest(".mud-input-control")!.MouseDownAsync(new());
+        popovers!.WaitForElement(".mud-list-item");
+        return popovers!.FindAll(".mud-list-item").Select(i => i.TextContent.Trim()).ToArray();
+    }
+
+    [Fact]
+    public async Task APartsEndOffersOnlyTimesAfterItsStart_AndAStartMovedPastTheEndMakesItATenMinutePart()
+    {
+        var (host, _, saved) = await OpenAsync(refusal: null);
+
+        var ends = await OfferedAsync(host, "part-end-Doctor");
+        Assert.Equal("09:20", ends[0]); // the doctor's part starts at 09:10
+        await popovers!.FindAll(".mud-list-item").First().ClickAsync(new()); // closes the list, keeping 09:20
+
+        await OfferedAsync(host, "part-start-Doctor");
+        await popovers!.FindAll(".mud-list-item").Single(i => i.TextContent.Trim() == "09:40").ClickAsync(new());
+        await host.Find("[data-testid=parts-save]").ClickAsync(new());
+
+        var doctor = saved.Single().Single(p => p.Kind == ClinicianKind.Doctor);
+        Assert.Equal((new TimeOnly(9, 40), new TimeOnly(9, 50)), (doctor.Start, doctor.End));
     }
 }
