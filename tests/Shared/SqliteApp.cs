@@ -50,6 +50,8 @@ public sealed class SqliteApp : IAsyncDisposable
         var created = await users.CreateAsync(user, "Password123");
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(user, role);
+        // As the app's own sign-up and invitation do: the staff lists kept in memory are read again.
+        Get<ClinicPortal.Infrastructure.Accounts.PeopleDirectory>().Forget(user.Id);
         return user.Id;
     }
 

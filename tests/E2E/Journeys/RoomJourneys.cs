@@ -65,7 +65,7 @@ public class RoomJourneys(ClinicAppFixture fixture)
     [Fact]
     public async Task ReceptionBooksOverADiabetesReviewInTheTreatmentRoom_WithAReason_AndTheDeskShowsTheRoomClash()
     {
-        var day = Pages.Weekday(26);
+        var day = Pages.Weekday(28); // Weekday(26) is NextWeekday() + 35 days, which another test schedules
         var date = day.ToString("yyyy-MM-dd");
         var baseAddress = fixture.App.BaseAddress;
         using var reception = await ApiClient.SignedInAsync(baseAddress, "reception@demo.clinic");
