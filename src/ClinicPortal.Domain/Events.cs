@@ -42,8 +42,14 @@ public sealed record DayScheduled(
     Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, bool StaffOnly = false, IReadOnlyList<Guid>? OnlyFor = null,
     Guid? RoomId = null) : IClinicEvent;
 
-/// <summary>A doctor took unbooked slots of a day back, giving back the time of the rooms they were in (<paramref name="RoomIds"/>).</summary>
-public sealed record SlotsRemoved(Guid DoctorId, DateOnly Date, IReadOnlyList<Guid> SlotIds, IReadOnlyList<Guid>? RoomIds = null) : IClinicEvent;
+/// <summary>
+/// A doctor took slots of a day back, giving back the time of the rooms they were in (<paramref name="RoomIds"/>). They are
+/// unbooked, or the clinician's whole part of visits they shared with others (<paramref name="LostParts"/>): such a visit is
+/// not cancelled, it loses that part, as with a cancelled day, and waits on the conflicts desk; null in every removal
+/// logged before a day could be shortened under a shared visit.
+/// </summary>
+public sealed record SlotsRemoved(
+    Guid DoctorId, DateOnly Date, IReadOnlyList<Guid> SlotIds, IReadOnlyList<Guid>? RoomIds = null, IReadOnlyList<LostPart>? LostParts = null) : IClinicEvent;
 
 /// <summary>
 /// A patient (or staff for them) booked a visit type: its run of adjacent slots of one clinician. A booking logged

@@ -8,7 +8,8 @@ public static class EventTags
         DayScheduled e =>
             [Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date), .. RoomDays(e.RoomId, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
         SlotsRemoved e =>
-            [Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date), .. RoomDays(e.RoomIds, e.Date), .. e.SlotIds.Select(Tag.Slot)],
+            [Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date), .. RoomDays(e.RoomIds, e.Date), .. e.SlotIds.Select(Tag.Slot),
+             .. (e.LostParts ?? []).Select(p => Tag.Booking(p.BookingId))],
     // A log written before the patient-month tag existed gets it from schema script 5, which derives it exactly as here.
         // An appointment with several clinicians is in each one's day (their day's decisions see its slots held).
         SlotsBooked e =>

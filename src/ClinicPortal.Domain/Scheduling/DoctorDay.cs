@@ -28,7 +28,8 @@ public sealed record DoctorDay(
     public DoctorDay Evolve(IClinicEvent @event) => @event switch
     {
         DayScheduled e => this with { Slots = Slots.AddRange(e.Slots.Select(s => KeyValuePair.Create(s.SlotId, new DaySlot(s.SlotId, s.StartUtc, null, e.RoomId)))) },
-        SlotsRemoved e => this with { Slots = Slots.RemoveRange(e.SlotIds) },
+        // A visit shared with others that lost this clinician's part is no longer on their day.
+        SlotsRemoved e => this with { Slots = Slots.RemoveRange(e.SlotIds), Bookings = Bookings.RemoveRange((e.LostParts ?? []).Select(p => p.BookingId)) },
         SlotsBooked e => this with
         {
             Slots = SetBooking(e.Slots, e.BookingId),

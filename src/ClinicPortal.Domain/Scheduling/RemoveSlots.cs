@@ -2,7 +2,10 @@ using ClinicPortal.Domain.EventStore;
 
 namespace ClinicPortal.Domain.Scheduling;
 
-/// <summary>Take unbooked future slots of a doctor's day back.</summary>
+/// <summary>
+/// Take future slots of a doctor's day back: unbooked ones, or the doctor's whole part of a visit shared with other
+/// clinicians (which goes on without them, on the conflicts desk, as when their day is cancelled).
+/// </summary>
 public sealed record RemoveSlots(Guid DoctorId, DateOnly Date, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now) : ICommand;
 
 public sealed class RemoveSlotsDecider : IDecider<RemoveSlots, DoctorDay, SlotsRemoved>
@@ -20,16 +23,27 @@ public sealed class RemoveSlotsDecider : IDecider<RemoveSlots, DoctorDay, SlotsR
         if (day.Cancelled)
             return Rejection.DayAlreadyCancelled;
 
-        foreach (var slotId in command.SlotIds.Distinct())
+        var removed = command.SlotIds.Distinct().ToArray();
+        var lost = new Dictionary<Guid, LostPart>();
+        foreach (var slotId in removed)
         {
             if (!day.Slots.TryGetValue(slotId, out var slot))
                 return Rejection.SlotNotFound;
-            if (slot.BookingId is not null)
-                return Rejection.SlotAlreadyBooked;
             if (slot.StartUtc <= command.Now)
                 return Rejection.SlotInPast;
+            if (slot.BookingId is not { } holder || lost.ContainsKey(holder))
+                continue;
+            // A booked slot goes only with the clinician's whole part of a visit that others are in too.
+            if (day.Bookings.GetValueOrDefault(holder) is not { Parts.Count: > 1 } shared
+                || shared.Parts.FirstOrDefault(p => p.ClinicianId == command.DoctorId) is not { } part
+                || !part.SlotIds.All(removed.Contains))
+                return Rejection.SlotAlreadyBooked;
+            lost[holder] = new LostPart(holder, shared.PatientId, part.Kind, part.SlotIds);
         }
-        var removed = command.SlotIds.Distinct().ToArray();
-        return new SlotsRemoved[] { new SlotsRemoved(command.DoctorId, command.Date, removed, day.RoomsOf(removed)) };
+        return new SlotsRemoved[]
+        {
+            new SlotsRemoved(command.DoctorId, command.Date, removed, day.RoomsOf(removed),
+                lost.Count > 0 ? lost.Values.OrderBy(p => day.Slots[p.SlotIds[0]].StartUtc).ToArray() : null),
+        };
     }
 }

@@ -12,7 +12,7 @@ public class BookingDetailsDialogTests : ClinicTestContext
     private static readonly DateTimeOffset Nine = new(2026, 3, 3, 9, 0, 0, TimeSpan.Zero);
     private static readonly DayBooking Booking = new(Guid.NewGuid(), Pat.Id, Guid.NewGuid(), Nine, Nine.AddMinutes(20), 2, "reception-id", Nine.AddDays(-2), null, null);
 
-    private async Task<(IRenderedComponent<MudDialogProvider> Host, IDialogReference Dialog)> OpenAsync(bool started, bool canManage)
+    private async Task<(IRenderedComponent<MudDialogProvider> Host, IDialogReference Dialog)> OpenAsync(bool started, bool canManage, bool canLeavePart = false)
     {
         var (host, _) = RenderProviders();
         var parameters = new DialogParameters<BookingDetailsDialog>
@@ -25,6 +25,7 @@ public class BookingDetailsDialogTests : ClinicTestContext
             { d => d.BookedAt, "Sun 1 Mar, 09:00" },
             { d => d.Started, started },
             { d => d.CanManage, canManage },
+            { d => d.CanLeavePart, canLeavePart },
         };
         var dialog = await host.InvokeAsync(() => Services.GetRequiredService<IDialogService>().ShowAsync<BookingDetailsDialog>(Pat.Name, parameters));
         return (host, dialog);
@@ -65,6 +66,24 @@ public class BookingDetailsDialogTests : ClinicTestContext
 
     [Fact]
     public async Task ADoctorSeesTheDetailsWithoutActions()
+    {
+        var (host, _) = await OpenAsync(started: false, canManage: false);
+
+        Assert.Equal(["Close"], Actions(host));
+    }
+
+    [Fact]
+    public async Task OnAClinciansOwnCalendar_TheirPartOfASharedVisitCanBeTakenBack_AndOtherwiseTheyOnlyClose()
+    {
+        var (host, dialog) = await OpenAsync(started: false, canManage: false, canLeavePart: true);
+
+        Assert.Equal(["Close", "Take my part back"], Actions(host));
+        await host.Find("[data-testid=booking-leave-part]").ClickAsync(new());
+        Assert.Equal(BookingDetailsDialog.BookingAction.LeavePart, (await dialog.Result.WaitAsync(TimeSpan.FromSeconds(5)))!.Data);
+    }
+
+    [Fact]
+    public async Task ACliniciansVisitOfTheirOwnOffersNothingButClose()
     {
         var (host, _) = await OpenAsync(started: false, canManage: false);
 

@@ -89,6 +89,7 @@ public class EventSerializerTests
             new BookingCancelled(Booking, Patient, Doctor, Date, Slots, CancellationReason.Staff, "staff:y", parts),
             new DayCancelled(Doctor, Date, "unwell", [Slots[0].SlotId], [new CancelledBooking(Booking, Patient, Slots, parts)], "staff:y",
                 LostParts: [new LostPart(Booking, Patient, ClinicianKind.Nurse, [Slots[0].SlotId])]),
+            new SlotsRemoved(Doctor, Date, [Slots[0].SlotId], LostParts: [new LostPart(Booking, Patient, ClinicianKind.Nurse, [Slots[0].SlotId])]),
             new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Doctor, Date, Slots, Doctor, Date, Slots, "staff:y",
                 FromParts: parts, ToParts: parts),
             new Domain.VisitTypes.VisitTypeDefined(Booking, "Diabetes review", "", 30, [ClinicianKind.Nurse, ClinicianKind.Doctor], [], true, "#2e7d32", "owner",
@@ -132,7 +133,9 @@ public class EventSerializerTests
         var day = JsonSerializer.Serialize(new { doctorId = Doctor, date = "2026-12-03", slotIds = new[] { Slots[0].SlotId } });
         var type = """{"visitTypeId":"0195a1b2-0000-7000-8000-000000000020","name":"Vaccination","description":"","minutes":10,"givenByKinds":["Nurse"],"givenByClinicians":[],"bookableOnline":true,"colour":"#7b1fa2","by":"admin:z"}""";
 
-        Assert.Null(Assert.IsType<SlotsRemoved>(EventSerializer.Deserialize(nameof(SlotsRemoved), day)).RoomIds);
+        var removed = Assert.IsType<SlotsRemoved>(EventSerializer.Deserialize(nameof(SlotsRemoved), day));
+        Assert.Null(removed.RoomIds);
+        Assert.Null(removed.LostParts); // nor, before a day could be shortened under a shared visit, a lost part
         Assert.Null(Assert.IsType<Domain.VisitTypes.VisitTypeDefined>(EventSerializer.Deserialize(nameof(Domain.VisitTypes.VisitTypeDefined), type)).RoomFeature);
     }
 

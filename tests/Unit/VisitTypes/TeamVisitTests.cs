@@ -122,6 +122,41 @@ public class TeamVisitTests
     }
 
     [Fact]
+    public async Task TheNurseTakingBackHerTimeLeavesTheReviewWithTheDoctor_OnTheDesk_UntilReceptionGoesOnWithoutHer()
+    {
+        var practice = await StartAsync();
+        await using var app = practice.App;
+        var booked = await BookReviewAsync(practice);
+        var remove = app.Get<Features.Scheduling.RemoveSlots.RemoveSlotsHandler>();
+        var nurse = Actor.Clinician(practice.Nurse, ClinicianKind.Nurse);
+
+        // Half her part is refused (the visit would be cut short); her whole part and the free slot after it go.
+        Assert.Equal(Rejection.SlotAlreadyBooked, (await remove.HandleAsync(practice.Nurse, A.Tomorrow, [practice.NursesDay.Slots[0].SlotId], nurse)).Rejection);
+        var removed = await remove.HandleAsync(practice.Nurse, A.Tomorrow, practice.NursesDay.Slots.Take(3).Select(s => s.SlotId).ToArray(), nurse);
+
+        Assert.True(removed.IsAccepted, removed.Rejection?.ToString());
+        var lost = Assert.Single(removed.Value!.LostParts!);
+        Assert.Equal((booked.BookingId, ClinicianKind.Nurse), (lost.BookingId, lost.Kind));
+        var schedule = app.Get<ScheduleReadModel>();
+        Assert.Null((await schedule.BookingAsync(booked.BookingId))!.Cancelled);
+        Assert.Equal(2, (await schedule.DoctorDayAsync(practice.Doctor, A.Tomorrow)).Slots.Count(s => s.BookingId == booked.BookingId));
+        var conflict = Assert.Single(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
+        Assert.Equal((ConflictKinds.PartTimeRemoved, practice.Nurse), (conflict.Kind, conflict.ClinicianId));
+        await app.Get<PatientNotices>().CatchUpAsync();
+        Assert.Single(await app.Get<EmailOutbox>().ListAsync(null, 50), row => row.Kind == "conflict");
+        var live = await ReadModels.RebuildTests.DumpAsync(app);
+        await app.Get<ReadModelRebuilder>().RebuildAllAsync();
+        Assert.Equal(live, await ReadModels.RebuildTests.DumpAsync(app));
+
+        var without = await app.Get<AppointmentPartsHandler>().RemoveAsync(booked.BookingId, ClinicianKind.Nurse, A.Receptionist);
+
+        Assert.True(without.IsAccepted, without.Rejection?.ToString());
+        Assert.Empty(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
+        var booking = (await schedule.BookingAsync(booked.BookingId))!;
+        Assert.Equal(("09:10", "09:30", 2), (Hm(booking.StartUtc), Hm(booking.EndUtc), booking.SlotCount));
+    }
+
+    [Fact]
     public async Task CancellingTheDoctorsDay_TheNursesPartIsReassignedToNobody_AndTheReviewIsCancelledFromTheDesk()
     {
         var practice = await StartAsync();

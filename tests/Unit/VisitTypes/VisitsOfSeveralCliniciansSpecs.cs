@@ -224,3 +224,58 @@ public class VisitsOfSeveralCliniciansSpecs
                 Parts: parts.Split(' ').Select(p => p.Split(':')).Select(p => new VisitPart(Enum.Parse<ClinicianKind>(p[0]), int.Parse(p[1]), int.Parse(p[2]))).ToArray()))
             .ThenRejected(parts == "Nurse:0:60 Doctor:50:80" ? Rejection.VisitTypeLengthInvalid : Rejection.VisitTypePartsInvalid);
 }
+
+/// <summary>A clinician taking back their time under a visit they share with others: only their whole part goes, and the visit goes on without it.</summary>
+public class ShorteningADayUnderASharedVisitSpecs
+{
+    private static DeciderSpec<RemoveSlotsDecider, RemoveSlots, DoctorDay, SlotsRemoved> Spec => new();
+
+    private static readonly Guid NurseId = A.Id("nurse");
+    private static Guid NurseSlot(int n) => A.Id($"nslot{n}");
+    private static readonly Actor Nurse = Actor.Clinician(NurseId, ClinicianKind.Nurse);
+
+    /// <summary>The nurse's 09:00–09:40, and a Diabetes review holding her 09:00–09:20 and the doctor's 09:10–09:30.</summary>
+    private static readonly IClinicEvent[] NursesDay =
+    [
+        new DayScheduled(NurseId, A.Tomorrow, Enumerable.Range(1, 4).Select(n => new ScheduledSlot(NurseSlot(n), A.MorningSlot(n).StartUtc)).ToArray()),
+        new SlotsBooked(A.BookingId, A.PatientId, NurseId, A.Tomorrow,
+            [new(NurseSlot(1), A.MorningSlot(1).StartUtc), new(NurseSlot(2), A.MorningSlot(2).StartUtc), A.MorningSlot(2), A.MorningSlot(3)], "r",
+            A.Id("diabetes"), Parts: [new(ClinicianKind.Nurse, NurseId, [NurseSlot(1), NurseSlot(2)]), new(ClinicianKind.Doctor, A.DoctorId, [A.Slot(2), A.Slot(3)])]),
+    ];
+
+    private static RemoveSlots Remove(params int[] slots) => new(NurseId, A.Tomorrow, slots.Select(NurseSlot).ToArray(), Nurse, A.Now);
+
+    [Fact]
+    public void WhenTheNurseTakesBackHerWholePart_ThenTheSlotsGo_AndTheVisitLosesHerPart_TaggedWithTheBooking()
+    {
+        var removed = Spec.Given(NursesDay).When(Remove(1, 2, 3)).ThenAccepted().Single();
+
+        Assert.Equal([NurseSlot(1), NurseSlot(2), NurseSlot(3)], removed.SlotIds);
+        Assert.Equal(A.Describe(new[] { new LostPart(A.BookingId, A.PatientId, ClinicianKind.Nurse, [NurseSlot(1), NurseSlot(2)]) }), A.Describe(removed.LostParts));
+        Assert.Contains(Tag.Booking(A.BookingId), EventTags.Of(removed));
+    }
+
+    [Fact]
+    public void WhenTheNurseTakesBackHalfHerPart_ThenSlotAlreadyBooked() =>
+        Spec.Given(NursesDay).When(Remove(2)).ThenRejected(Rejection.SlotAlreadyBooked);
+
+    [Fact]
+    public void WhenTheNurseTakesBackOnlyFreeTime_ThenNoVisitLosesAPart() =>
+        Assert.Null(Spec.Given(NursesDay).When(Remove(3, 4)).ThenAccepted().Single().LostParts);
+
+    [Fact]
+    public void GivenHerPartWasTakenBack_ThenTheVisitIsNoLongerOnHerDay_AndCancellingTheDayCancelsNothing()
+    {
+        var removed = Spec.Given(NursesDay).When(Remove(1, 2)).ThenAccepted().Single();
+
+        var cancelled = new DeciderSpec<CancelDayDecider, CancelDay, DoctorDay, DayCancelled>().Given([.. NursesDay, removed])
+            .When(new CancelDay(NurseId, A.Tomorrow, "unwell", A.Receptionist, A.Now)).ThenAccepted().Single();
+        Assert.Empty(cancelled.CancelledBookings);
+        Assert.Null(cancelled.LostParts);
+    }
+
+    [Fact]
+    public void GivenAConsultationOfTheNurseAlone_WhenSheTakesItsSlotBack_ThenSlotAlreadyBooked() =>
+        Spec.Given(NursesDay[0], new SlotsBooked(A.Id("own"), A.PatientId, NurseId, A.Tomorrow, [new(NurseSlot(4), A.MorningSlot(4).StartUtc)], "p"))
+            .When(Remove(4)).ThenRejected(Rejection.SlotAlreadyBooked);
+}

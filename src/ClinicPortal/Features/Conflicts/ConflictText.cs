@@ -9,6 +9,7 @@ public sealed class ConflictText(Func<Guid, string> name, Func<Guid?, string> ro
     {
         ConflictKinds.ClinicianInactive => $"{name(conflict.ClinicianId)} has been deactivated",
         ConflictKinds.PartDayCancelled => $"{name(conflict.ClinicianId)}'s day was cancelled: their part needs someone else, or dropping",
+        ConflictKinds.PartTimeRemoved => $"{name(conflict.ClinicianId)} took their time back: their part needs someone else, or dropping",
         ConflictKinds.RoomOutOfUse => $"{roomName(conflict.RoomId)} is out of use",
         ConflictKinds.PatientDoubleBooked when other is not null =>
             $"{name(conflict.PatientId)} also has {time(other.StartUtc)}–{time(other.EndUtc)} with {name(other.DoctorId)}",

@@ -13,6 +13,12 @@ public static class ConflictKinds
     /// <summary>The appointment's clinician has been deactivated: it needs another clinician, another time, or cancelling.</summary>
     public const string ClinicianInactive = "clinician-inactive";
 
+    /// <summary>A clinician took their time back from their day under a visit they shared with others: as <see cref="PartDayCancelled"/>.</summary>
+    public const string PartTimeRemoved = "part-time-removed";
+
+    /// <summary>Whether the kind is a visit of several clinicians that has lost one's part (given to someone else, or dropped).</summary>
+    public static bool IsLostPart(string kind) => kind is PartDayCancelled or PartTimeRemoved;
+
     /// <summary>The appointment's room has been taken out of use.</summary>
     public const string RoomOutOfUse = "room-out-of-use";
 
@@ -37,7 +43,8 @@ public static class ConflictKinds
 /// After each event it looks again at the appointments the event touched, opens what has become true and closes what
 /// no longer is. A clash opens only for an appointment that has not ended by then. Version 2: every clinician of an
 /// appointment with several (<c>clinician_ids</c>), any of whom being deactivated puts it on the desk, as does any of
-/// them losing their part with a cancelled day (a <c>part-lost</c> fact until the appointment moves or is cancelled).
+/// them losing their part with a cancelled day (a <c>part-lost</c> fact until the appointment moves or is cancelled), or with
+/// their time taken back (<c>part-time-removed</c>, from a <c>SlotsRemoved</c> with lost parts; no log before has one).
 /// Version 3: an appointment's room is the one its event names (logged since appointments hold their room for their
 /// whole span), and two appointments in one room at once are a <c>room-double-booked</c> pair.
 /// </summary>
@@ -110,6 +117,9 @@ public sealed class ConflictProjection : IProjection
 
     private static string PartLost(Guid bookingId, Guid clinicianId) => $"part-lost:{bookingId}:{clinicianId}";
 
+    /// <summary>The part was lost by the clinician taking their time back, not by their day being cancelled.</summary>
+    private static string PartRemoved(Guid bookingId, Guid clinicianId) => $"{PartLost(bookingId, clinicianId)}:removed";
+
     /// <summary>A new time or new parts (or none: cancelled) leave none of the appointment's parts lost.</summary>
     private static Task ForgetLostPartsAsync(SqlSession db, Guid bookingId, CancellationToken ct) =>
         db.ExecuteAsync("DELETE FROM rm_conflict_facts WHERE fact LIKE $prefix;", ct, ("$prefix", $"part-lost:{bookingId}:%"));
@@ -132,10 +142,16 @@ public sealed class ConflictProjection : IProjection
                     await db.ExecuteAsync("INSERT OR REPLACE INTO rm_conflict_room_slots (slot_id, room_id) VALUES ($slot, $room);", ct,
                         ("$slot", Id(slot.SlotId)), ("$room", Id(room)));
                 return;
-            case SlotsRemoved { RoomIds.Count: > 0 } e:
-                foreach (var slot in e.SlotIds)
-                    await db.ExecuteAsync("DELETE FROM rm_conflict_room_slots WHERE slot_id = $slot;", ct, ("$slot", Id(slot)));
-                return;
+            case SlotsRemoved e:
+                if (e.RoomIds is { Count: > 0 })
+                    foreach (var slot in e.SlotIds)
+                        await db.ExecuteAsync("DELETE FROM rm_conflict_room_slots WHERE slot_id = $slot;", ct, ("$slot", Id(slot)));
+                if (e.LostParts is not { Count: > 0 } removed)
+                    return;
+                foreach (var lost in removed)
+                    await db.ExecuteAsync("INSERT OR IGNORE INTO rm_conflict_facts (fact) VALUES ($fact);", ct, ("$fact", PartRemoved(lost.BookingId, e.DoctorId)));
+                (touched, resolution) = (removed.Select(p => p.BookingId).ToArray(), "time taken back");
+                break;
             case SlotsBooked e:
                 await KeepAsync(db, e.BookingId, e.PatientId, e.Clinicians.ToArray(), e.RoomId, e.Slots, e.Parts, e.OverrideReason is null ? null : e.BookedBy, e.OverrideReason, ct);
                 (touched, resolution) = ([e.BookingId], "booked");
@@ -246,9 +262,13 @@ public sealed class ConflictProjection : IProjection
         if (booking is null || booking.EndMs <= Ms(at))
             return wanted;
         foreach (var clinician in booking.Clinicians)
-            if (await HoldsAsync(db, PartLost(booking.BookingId, clinician), ct))
-                wanted.Add(new($"{ConflictKinds.PartDayCancelled}:{booking.BookingId}:{clinician}", ConflictKinds.PartDayCancelled,
-                    booking with { ClinicianId = clinician }, null, null, null));
+        {
+            var kind = await HoldsAsync(db, PartLost(booking.BookingId, clinician), ct) ? ConflictKinds.PartDayCancelled
+                : await HoldsAsync(db, PartRemoved(booking.BookingId, clinician), ct) ? ConflictKinds.PartTimeRemoved
+                : null;
+            if (kind is not null)
+                wanted.Add(new($"{kind}:{booking.BookingId}:{clinician}", kind, booking with { ClinicianId = clinician }, null, null, null));
+        }
         // One conflict per appointment whose clinician (for a visit of several, any of its clinicians) is inactive, naming them.
         foreach (var clinician in booking.Clinicians)
             if (await HoldsAsync(db, Inactive(clinician), ct))

@@ -7,9 +7,12 @@ namespace ClinicPortal.Features.Reception.Day;
 
 public static class BookingDetails
 {
-    /// <summary>Opens a booking's details from a calendar block; returns what staff chose to do, or null.</summary>
+    /// <summary>
+    /// Opens a booking's details from a calendar block; returns what staff chose to do, or null. <paramref name="canLeavePart"/>:
+    /// the clinician whose calendar it is may take their part of a visit shared with others back.
+    /// </summary>
     public static async Task<BookingDetailsDialog.BookingAction?> ShowAsync(
-        this IDialogService dialogs, StaffDays days, GridBlock block, PracticeClock clock, bool canManage)
+        this IDialogService dialogs, StaffDays days, GridBlock block, PracticeClock clock, bool canManage, bool canLeavePart = false)
     {
         var day = days.Days.FirstOrDefault(d => block.BookingId is { } id && d.Booking(id) is not null);
         if (day is null || day.Booking(block.BookingId!.Value) is not { } booking)
@@ -31,6 +34,7 @@ public static class BookingDetails
             { d => d.BookedAt, clock.ToLocal(booking.BookedAt).ToString("ddd d MMM, HH:mm") },
             { d => d.Started, start <= clock.Now },
             { d => d.CanManage, canManage },
+            { d => d.CanLeavePart, canLeavePart && start > clock.Now },
         };
         var dialog = await dialogs.ShowAsync<BookingDetailsDialog>(patient.Name, parameters, Dialogs.Small);
         var result = await dialog.Result;
