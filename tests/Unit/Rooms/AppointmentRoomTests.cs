@@ -125,4 +125,25 @@ public class AppointmentRoomTests
         Assert.Empty(await InTheRoomAsync(practice));
         Assert.True((await practice.BookOkaforAsync(0)).IsAccepted);
     }
+
+    [Fact]
+    public async Task ReassigningTheDoctorsPart_OffersOnlyDoctorsWhoseTimeKeepsTheVisitInItsRoom()
+    {
+        var practice = await StartAsync();
+        await using var app = practice.App;
+        var review = (await practice.BookReviewAsync()).Value!;
+        var owner = Actor.Admin(await app.CreateUserAsync("Second Owner", "owner2@clinic.test", Roles.Admin));
+        var otherRoom = (await app.Get<DefineRoomHandler>().HandleAsync(null, new RoomForm("Room 2", []), owner)).Value!.RoomId;
+        var lind = await app.CreateUserAsync("Dr Chloe Lind", "lind@clinic.test", Roles.Doctor);
+        var ng = await app.CreateUserAsync("Dr Sam Ng", "ng@clinic.test", Roles.Doctor);
+        var schedule = app.Get<Features.Scheduling.ScheduleDay.ScheduleDayHandler>();
+        Assert.True((await schedule.HandleAsync(lind, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0), RoomId: otherRoom)], Actor.Doctor(lind))).IsAccepted);
+        Assert.True((await schedule.HandleAsync(ng, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0))], Actor.Doctor(ng))).IsAccepted);
+
+        var booking = (await app.Get<ScheduleReadModel>().BookingAsync(review.BookingId))!;
+        var options = await app.Get<Features.Conflicts.Reassignments>().OptionsAsync(booking, replacing: practice.Hart);
+
+        // Dr Lind's time is in Room 2, and the visit is in the treatment room: only Dr Ng (in no room) keeps it whole.
+        Assert.Equal(["Dr Sam Ng"], options.Select(o => o.Name));
+    }
 }

@@ -56,15 +56,25 @@ public sealed class Reassignments(
             kept.AddRange((await schedule.DoctorDayAsync(other.ClinicianId, booking.Date, ct)).Slots.Where(s => s.BookingId == booking.BookingId).Select(s => s.SlotId));
         var length = (int)((part.EndUtc - part.StartUtc) / SlotBlock.SlotLength);
         var free = await schedule.AvailableSlotsAsync(booking.Date, clock.Now, ct);
+        var taken = (await schedule.RoomsTakenAsync(booking.Date, ct)).Where(t => t.BookingId != booking.BookingId).ToArray();
         var options = new List<ReassignOption>();
         foreach (var clinician in (await people.CliniciansAsync(ct)).Where(c => c.IsActive && c.Kind == kind && parts.All(p => p.ClinicianId != c.Id)))
         {
             var slots = free.FirstOrDefault(d => d.DoctorId == clinician.Id)?.Slots ?? [];
             var run = slots.SkipWhile(s => s.StartUtc != part.StartUtc).Take(length).ToArray();
-            if (run.Length == length && run.Zip(run.Skip(1)).All(pair => pair.First.EndUtc == pair.Second.StartUtc))
+            if (run.Length == length && run.Zip(run.Skip(1)).All(pair => pair.First.EndUtc == pair.Second.StartUtc) && FitsTheRoom(run))
                 options.Add(new ReassignOption(clinician.Id, clinician.Name, [.. kept, .. run.Select(s => s.SlotId)]));
         }
         return options.OrderBy(o => o.Name, StringComparer.CurrentCulture).ToArray();
+
+        // The visit stays in one room: the new part's time is in no room, or in the visit's own, or (for a visit in none)
+        // in a room no other appointment holds for the visit's span.
+        bool FitsTheRoom(AvailableSlot[] run) => run.Select(s => s.RoomId).Distinct().ToArray() switch
+        {
+            [null] => true,
+            [{ } room] => booking.RoomId is { } own ? own == room : !taken.Any(t => t.Time.Overlaps(room, booking.StartUtc, booking.EndUtc)),
+            _ => false,
+        };
     }
 
     /// <summary>
