@@ -16,8 +16,8 @@ namespace ClinicPortal.Domain.Booking;
 /// never changes), for visit types given by a kind; without it every clinician is a doctor, as before there were others.
 /// <paramref name="RoomOf"/> says what each room is (from the rooms read model), for visit types that need a room
 /// feature; without it no room has any. <paramref name="OverrideReason"/>: staff book it even over a clash, for this
-/// reason: the patient's other appointment at that time, or another appointment in the room then (the clash goes on the
-/// conflicts desk). <paramref name="RoomId"/> is the slots' room as the caller found it: with <paramref name="Date"/>, the
+/// reason: the clinician's other appointment at that time (the slots are then held by both), the patient's other
+/// appointment then, or another appointment in the room then (the clash goes on the conflicts desk). <paramref name="RoomId"/> is the slots' room as the caller found it: with <paramref name="Date"/>, the
 /// decision reads that room's appointments of the day (and refuses if the slots turn out to be in another room).
 /// </summary>
 public sealed record BookSlots(
@@ -29,12 +29,22 @@ public sealed record BookSlots(
     public Guid VisitType => VisitTypeId ?? VisitTypes.VisitType.ForSlotCount(SlotIds.Count);
 }
 
-/// <summary>A slot as a booking decision sees it.</summary>
+/// <summary>
+/// A slot as a booking decision sees it: <paramref name="Holders"/> are the bookings holding it (more than one when staff
+/// booked over the clinician's clash with a reason).
+/// </summary>
 public sealed record SlotForBooking(
-    Guid SlotId, Guid DoctorId, DateOnly Date, DateTimeOffset StartUtc, bool Gone, bool DayCancelled, Guid? BookingId,
+    Guid SlotId, Guid DoctorId, DateOnly Date, DateTimeOffset StartUtc, bool Gone, bool DayCancelled, ImmutableList<Guid> Holders,
     bool StaffOnly = false, IReadOnlyList<Guid>? OnlyFor = null, Guid? RoomId = null)
 {
     public DateTimeOffset EndUtc => StartUtc + SlotBlock.SlotLength;
+
+    /// <summary>Whether a booking other than <paramref name="booking"/> holds the slot.</summary>
+    public bool HeldByOtherThan(Guid? booking) => Holders.Any(holder => holder != booking);
+
+    public SlotForBooking HeldBy(Guid booking) => Holders.Contains(booking) ? this : this with { Holders = Holders.Add(booking) };
+
+    public SlotForBooking FreedOf(Guid booking) => this with { Holders = Holders.Remove(booking) };
 
     /// <summary>Whether this slot may be part of a booking of <paramref name="visitType"/> by <paramref name="by"/>.</summary>
     public bool Allows(Guid visitType, Actor by) => VisitType.SlotOpenTo(visitType, by.Role == Role.Patient, StaffOnly, OnlyFor);
@@ -43,7 +53,7 @@ public sealed record SlotForBooking(
 /// <summary>
 /// A visit's new time as the rules accepted it: its slots by start (every part's), and its parts when it has several
 /// clinicians (the first part's clinician leads: the booking's clinician in the log), the room it takes place in, and
-/// whether it breaks a clash staff overrode (the patient's other appointment, or another appointment in the room).
+/// whether it breaks a clash staff overrode (the clinician's or the patient's other appointment, or another appointment in the room).
 /// </summary>
 public sealed record Run(IReadOnlyList<SlotForBooking> Slots, IReadOnlyList<BookedPart>? Parts, Guid? RoomId = null, bool Clashes = false)
 {
@@ -109,26 +119,26 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         DayScheduled e => state with
         {
             Slots = state.Slots.SetItems(e.Slots.Select(s => KeyValuePair.Create(s.SlotId,
-                new SlotForBooking(s.SlotId, e.DoctorId, e.Date, s.StartUtc, false, false, null, e.StaffOnly, e.OnlyFor, e.RoomId)))),
+                new SlotForBooking(s.SlotId, e.DoctorId, e.Date, s.StartUtc, false, false, [], e.StaffOnly, e.OnlyFor, e.RoomId)))),
         },
         VisitTypeDefined e => state with { VisitType = VisitType.From(e) },
         SlotsRemoved e => state with { Slots = Update(state.Slots, e.SlotIds, slot => slot with { Gone = true }) },
         SlotsBooked e => state with
         {
-            Slots = Update(state.Slots, e.Slots.Select(s => s.SlotId), slot => slot with { BookingId = e.BookingId }),
+            Slots = Update(state.Slots, e.Slots.Select(s => s.SlotId), slot => slot.HeldBy(e.BookingId)),
             PatientBookings = e.PatientId == state.PatientId ? state.PatientBookings.SetItem(e.BookingId, new HeldSlots(e.Date, e.Slots)) : state.PatientBookings,
             RoomBookings = InRoom(state, e.BookingId, RoomSpan.Of(e.RoomId, e.Slots)),
         },
         BookingCancelled e => state with
         {
-            Slots = Update(state.Slots, e.Slots.Select(s => s.SlotId), slot => slot.BookingId == e.BookingId ? slot with { BookingId = null } : slot),
+            Slots = Update(state.Slots, e.Slots.Select(s => s.SlotId), slot => slot.FreedOf(e.BookingId)),
             PatientBookings = state.PatientBookings.Remove(e.BookingId),
             RoomBookings = state.InRooms.Remove(e.BookingId),
         },
         BookingMoved e => state with
         {
-            Slots = Update(Update(state.Slots, e.FromSlots.Select(s => s.SlotId), slot => slot.BookingId == e.BookingId ? slot with { BookingId = null } : slot),
-                e.ToSlots.Select(s => s.SlotId), slot => slot with { BookingId = e.BookingId }),
+            Slots = Update(Update(state.Slots, e.FromSlots.Select(s => s.SlotId), slot => slot.FreedOf(e.BookingId)),
+                e.ToSlots.Select(s => s.SlotId), slot => slot.HeldBy(e.BookingId)),
             PatientBookings = e.PatientId == state.PatientId ? state.PatientBookings.SetItem(e.BookingId, new HeldSlots(e.ToDate, e.ToSlots)) : state.PatientBookings,
             RoomBookings = InRoom(state, e.BookingId, RoomSpan.Of(e.ToRoomId, e.ToSlots)),
         },
@@ -136,8 +146,8 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         DayCancelled e => state with
         {
             Slots = Update(
-                Update(state.Slots, e.CancelledBookings.SelectMany(b => b.Slots.Select(s => s.SlotId)), slot => slot with { BookingId = null }),
-                e.SlotIds, slot => slot with { DayCancelled = true, BookingId = null }),
+                e.CancelledBookings.Aggregate(state.Slots, (slots, b) => Update(slots, b.Slots.Select(s => s.SlotId), slot => slot.FreedOf(b.BookingId))),
+                e.SlotIds, slot => slot with { DayCancelled = true, Holders = [] }),
             PatientBookings = state.PatientBookings.RemoveRange(e.CancelledBookings.Select(b => b.BookingId)),
             RoomBookings = state.InRooms.RemoveRange(e.CancelledBookings.Select(b => b.BookingId)),
         },
@@ -200,7 +210,7 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
     /// not started, and are one clinician's run without a gap (or, for a visit of several clinicians, one run per part, of a
     /// clinician of the part's kind, at the part's offset from the visit's start), in one room or none, open to the visit
     /// type and to who books, given by the clinician, in a room with the feature the visit needs, not held by another
-    /// booking; no other appointment is in the room meanwhile, from the visit's start to its end, nor does the patient
+    /// booking (the clinician's other appointment then); no other appointment is in the room meanwhile, from the visit's start to its end, nor does the patient
     /// have one then (unless staff override these clashes: <paramref name="clashAllowed"/>), and the patient does not go
     /// over the month's limit. The run by start, its parts and room, and whether it breaks a clash.
     /// <paramref name="namedRoom"/>: the room whose appointments the caller had read (with <paramref name="namedDate"/>).
@@ -244,7 +254,9 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         var roomId = slots.Select(slot => slot.RoomId).FirstOrDefault(id => id is not null);
         if (!visitType.FitsIn(roomId is { } room ? roomOf?.Invoke(room) : null))
             return Rejection.RoomLacksFeature;
-        if (slots.Any(slot => slot.BookingId is { } holder && holder != movingBooking))
+        // A clinician sees one patient at a time: only staff giving a reason book someone over another's time with them.
+        var clinicianClash = slots.Any(slot => slot.HeldByOtherThan(movingBooking));
+        if (!clashAllowed && clinicianClash)
             return Rejection.SlotAlreadyBooked;
 
         // The patient's bookings were read for the month the caller named: a slot of another month was not judged.
@@ -267,7 +279,7 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         // Rule 7, said before booking: the decision reads every live booking of the patient that month. It counts the
         // patient's time, not the clinicians' slots: a visit with a nurse and a doctor for 30 minutes is 3 slots.
         var month = PracticeTime.MonthOf(slots[0].Date);
-        var visit = new Run(slots, parts, roomId, roomClash || patientClash);
+        var visit = new Run(slots, parts, roomId, clinicianClash || roomClash || patientClash);
         if (others.Where(held => PracticeTime.MonthOf(held.Date) == month).Sum(held => held.Slots.PatientSlots()) + visit.Scheduled.PatientSlots()
             > MonthlyQuota.MaxSlotsPerMonth)
             return Rejection.MonthlyLimitReached;

@@ -3,10 +3,15 @@ using ClinicPortal.Domain.EventStore;
 
 namespace ClinicPortal.Domain.Scheduling;
 
-/// <summary>A slot of a doctor's day, the booking holding it, if any, and the room it is in, if any.</summary>
-public sealed record DaySlot(Guid SlotId, DateTimeOffset StartUtc, Guid? BookingId, Guid? RoomId = null)
+/// <summary>
+/// A slot of a doctor's day, the bookings holding it (one, or more when staff booked over the clinician's clash with a
+/// reason; the first is the one booked first), and the room it is in, if any.
+/// </summary>
+public sealed record DaySlot(Guid SlotId, DateTimeOffset StartUtc, ImmutableList<Guid> Holders, Guid? RoomId = null)
 {
     public DateTimeOffset EndUtc => StartUtc + SlotBlock.SlotLength;
+
+    public bool IsBooked => Holders.Count > 0;
 }
 
 /// <summary>
@@ -27,20 +32,20 @@ public sealed record DoctorDay(
 
     public DoctorDay Evolve(IClinicEvent @event) => @event switch
     {
-        DayScheduled e => this with { Slots = Slots.AddRange(e.Slots.Select(s => KeyValuePair.Create(s.SlotId, new DaySlot(s.SlotId, s.StartUtc, null, e.RoomId)))) },
+        DayScheduled e => this with { Slots = Slots.AddRange(e.Slots.Select(s => KeyValuePair.Create(s.SlotId, new DaySlot(s.SlotId, s.StartUtc, [], e.RoomId)))) },
         // A visit shared with others that lost this clinician's part is no longer on their day.
         SlotsRemoved e => this with { Slots = Slots.RemoveRange(e.SlotIds), Bookings = Bookings.RemoveRange((e.LostParts ?? []).Select(p => p.BookingId)) },
         SlotsBooked e => this with
         {
-            Slots = SetBooking(e.Slots, e.BookingId),
+            Slots = Hold(e.Slots, e.BookingId),
             Bookings = Bookings.SetItem(e.BookingId, new CancelledBooking(e.BookingId, e.PatientId, e.Slots, e.Parts)),
         },
-        BookingCancelled e => this with { Slots = SetBooking(e.Slots, null), Bookings = Bookings.Remove(e.BookingId) },
+        BookingCancelled e => this with { Slots = Release(e.Slots, e.BookingId), Bookings = Bookings.Remove(e.BookingId) },
         BookingMoved e => Moved(e),
         // Another clinician's day fell, and with it an appointment this day had a part of: that part's slots are free.
         DayCancelled e when e.DoctorId != DoctorId => this with
         {
-            Slots = SetBooking(e.CancelledBookings.SelectMany(b => b.Slots), null),
+            Slots = e.CancelledBookings.Aggregate(Slots, (slots, b) => (this with { Slots = slots }).Release(b.Slots, b.BookingId)),
             Bookings = Bookings.RemoveRange(e.CancelledBookings.Select(b => b.BookingId)),
         },
         DayCancelled => this with
@@ -55,10 +60,10 @@ public sealed record DoctorDay(
     /// <summary>A booking moved out of this day, within it, or into it: its old slots free, its new ones held.</summary>
     private DoctorDay Moved(BookingMoved e)
     {
-        var freed = this with { Slots = SetBooking(e.FromSlots.Where(s => Slots.GetValueOrDefault(s.SlotId)?.BookingId == e.BookingId), null) };
+        var freed = this with { Slots = Release(e.FromSlots, e.BookingId) };
         return freed with
         {
-            Slots = freed.SetBooking(e.ToSlots, e.BookingId),
+            Slots = freed.Hold(e.ToSlots, e.BookingId),
             Bookings = e.ToClinicians.Contains(DoctorId) && e.ToDate == Date
                 ? Bookings.SetItem(e.BookingId, new CancelledBooking(e.BookingId, e.PatientId, e.ToSlots, e.ToParts))
                 : Bookings.Remove(e.BookingId),
@@ -72,7 +77,13 @@ public sealed record DoctorDay(
         return rooms.Length == 0 ? null : rooms;
     }
 
-    private ImmutableSortedDictionary<Guid, DaySlot> SetBooking(IEnumerable<ScheduledSlot> slots, Guid? bookingId) =>
+    private ImmutableSortedDictionary<Guid, DaySlot> Hold(IEnumerable<ScheduledSlot> slots, Guid bookingId) =>
+        Change(slots, holders => holders.Contains(bookingId) ? holders : holders.Add(bookingId));
+
+    private ImmutableSortedDictionary<Guid, DaySlot> Release(IEnumerable<ScheduledSlot> slots, Guid bookingId) =>
+        Change(slots, holders => holders.Remove(bookingId));
+
+    private ImmutableSortedDictionary<Guid, DaySlot> Change(IEnumerable<ScheduledSlot> slots, Func<ImmutableList<Guid>, ImmutableList<Guid>> change) =>
         slots.Aggregate(Slots, (all, slot) =>
-            all.TryGetValue(slot.SlotId, out var existing) ? all.SetItem(slot.SlotId, existing with { BookingId = bookingId }) : all);
+            all.TryGetValue(slot.SlotId, out var existing) ? all.SetItem(slot.SlotId, existing with { Holders = change(existing.Holders) }) : all);
 }

@@ -31,14 +31,15 @@ public sealed class RemoveSlotsDecider : IDecider<RemoveSlots, DoctorDay, SlotsR
                 return Rejection.SlotNotFound;
             if (slot.StartUtc <= command.Now)
                 return Rejection.SlotInPast;
-            if (slot.BookingId is not { } holder || lost.ContainsKey(holder))
-                continue;
-            // A booked slot goes only with the clinician's whole part of a visit that others are in too.
-            if (day.Bookings.GetValueOrDefault(holder) is not { Parts.Count: > 1 } shared
-                || shared.Parts.FirstOrDefault(p => p.ClinicianId == command.DoctorId) is not { } part
-                || !part.SlotIds.All(removed.Contains))
-                return Rejection.SlotAlreadyBooked;
-            lost[holder] = new LostPart(holder, shared.PatientId, part.Kind, part.SlotIds);
+            foreach (var holder in slot.Holders.Where(holder => !lost.ContainsKey(holder)))
+            {
+                // A booked slot goes only with the clinician's whole part of a visit that others are in too.
+                if (day.Bookings.GetValueOrDefault(holder) is not { Parts.Count: > 1 } shared
+                    || shared.Parts.FirstOrDefault(p => p.ClinicianId == command.DoctorId) is not { } part
+                    || !part.SlotIds.All(removed.Contains))
+                    return Rejection.SlotAlreadyBooked;
+                lost[holder] = new LostPart(holder, shared.PatientId, part.Kind, part.SlotIds);
+            }
         }
         return new SlotsRemoved[]
         {

@@ -317,6 +317,7 @@ public class BookOverAClashTests : ClinicTestContext
     private Guid patient;
     private SlotsBooked moving = default!;
     private SlotsBooked other = default!;
+    private SlotsBooked samsAt0940 = default!;
 
     public override async Task InitializeAsync()
     {
@@ -331,6 +332,8 @@ public class BookOverAClashTests : ClinicTestContext
         var book = app.Get<BookSlotsHandler>();
         moving = (await book.HandleAsync(patient, [hartsDay.Slots[2].SlotId], Actor.Patient(patient))).Value!; // 09:20 with Hart
         other = (await book.HandleAsync(patient, [okaforsDay.Slots[0].SlotId], Actor.Patient(patient))).Value!; // 09:00 with Okafor
+        var sam = await app.CreateUserAsync("Sam Roe", "sam@mail.example", Roles.Patient);
+        samsAt0940 = (await book.HandleAsync(sam, [hartsDay.Slots[4].SlotId], Actor.Patient(sam))).Value!; // 09:40 with Hart
         SignIn(desk, "desk@clinic.example", Roles.Receptionist);
         UseApp(app);
     }
@@ -365,5 +368,35 @@ public class BookOverAClashTests : ClinicTestContext
         var conflict = Assert.Single(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
         Assert.Equal((moving.BookingId, other.BookingId, "Seen by both together"), (conflict.BookingId, conflict.OtherBookingId, conflict.OverrideReason));
         Assert.EndsWith("/conflicts", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    [Fact]
+    public async Task AnotherPatientsBookedTimeIsShownDashedOnRequest_AndMovingThereSaysTheDoctorHasAnotherPatient_ThenTheDeskHasIt()
+    {
+        var (dialogs, snackbars) = RenderProviders();
+        Services.GetRequiredService<NavigationManager>().NavigateTo(
+            $"http://localhost/book?move={samsAt0940.BookingId}&type={VisitType.ConsultationId}&date=2026-03-03");
+        var page = Render<BookPage>();
+        page.WaitForElement("button.slot-offer");
+        Assert.DoesNotContain("09:20", Offers(page, "Dr Ada Hart")); // Pat's
+        Assert.Empty(page.FindAll("button.booked-clash"));
+
+        page.Find("input[data-testid=show-clashes], [data-testid=show-clashes] input").Change(true);
+        page.WaitForAssertion(() => Assert.Contains("09:20", page.FindAll("section[aria-label='Dr Ada Hart'] button.booked-clash").Select(b => b.TextContent.Trim())));
+        var over = page.FindAll("section[aria-label='Dr Ada Hart'] button.booked-clash").First(b => b.TextContent.Trim() == "09:20");
+        Assert.Contains("over another patient's booked time", over.GetAttribute("aria-label"));
+        Assert.Contains("09:40", Offers(page, "Dr Ada Hart")); // Sam's own time is no clash to Sam
+        Assert.DoesNotContain(page.FindAll("section[aria-label='Dr Ada Hart'] button.booked-clash"), b => b.TextContent.Trim() == "09:40");
+        over.Click();
+
+        dialogs.WaitForElement("[data-testid=reason-confirm]");
+        Assert.Contains("Dr Ada Hart already has another patient for some of 09:20–09:30", dialogs.Find("[data-testid=reason-message]").TextContent);
+        dialogs.Find("textarea#override-reason, #override-reason").Change("Quick result check, doctor agreed");
+        await dialogs.Find("[data-testid=reason-confirm]").ClickAsync(new());
+
+        snackbars.WaitForAssertion(() => Assert.Equal("Moved", snackbars.Find("[data-testid=outcome-title]").TextContent));
+        var conflict = Assert.Single(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
+        Assert.Equal((ConflictKinds.ClinicianDoubleBooked, "Quick result check, doctor agreed"), (conflict.Kind, conflict.OverrideReason));
+        Assert.Equal(new[] { moving.BookingId, samsAt0940.BookingId }.Order(), new[] { conflict.BookingId, conflict.OtherBookingId!.Value }.Order());
     }
 }

@@ -131,4 +131,42 @@ public class ConflictApiTests(ClinicAppFixture fixture)
         using var at0930 = await other.PostAsJsonAsync("/api/appointments", new { serviceId = Consultation, slotIds = new[] { doctor2[1] } });
         Assert.Equal(HttpStatusCode.Created, at0930.StatusCode); // the review has left the room by then
     }
+
+    [Fact]
+    public async Task StaffSqueezeASecondPatientIntoADoctorsBookedTimeWithAReason_ItIsOnTheDesk_AndPatientsNeverMay()
+    {
+        var day = Pages.Weekday(30).ToString("yyyy-MM-dd");
+        using var doctor = await ApiClient.SignedInAsync(Base, "doctor1@demo.clinic");
+        var (doctorId, slot) = await ScheduleAsync(doctor, day);
+        using var first = await ApiClient.SignedInAsync(Base, "patient17@demo.clinic");
+        using (var booked = await first.PostAsJsonAsync("/api/appointments", new { serviceId = Consultation, slotIds = new[] { slot } }))
+            Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+
+        using var second = await ApiClient.SignedInAsync(Base, "patient18@demo.clinic");
+        await (await second.PostAsJsonAsync("/api/appointments", new { serviceId = Consultation, slotIds = new[] { slot } }))
+            .AssertProblemAsync(HttpStatusCode.Conflict, "slot_already_booked");
+        await (await second.PostAsJsonAsync("/api/appointments", new { serviceId = Consultation, slotIds = new[] { slot }, overrideReason = "Please" }))
+            .AssertProblemAsync(HttpStatusCode.Forbidden, "not_allowed");
+
+        using var reception = await ApiClient.SignedInAsync(Base, "reception@demo.clinic");
+        var secondId = Assert.Single((await (await reception.GetAsync("/api/patients?query=patient18@demo.clinic")).JsonAsync()).EnumerateArray())
+            .GetProperty("patientId").GetGuid();
+        using var squeezed = await reception.PostAsJsonAsync("/api/appointments",
+            new { serviceId = Consultation, slotIds = new[] { slot }, patientId = secondId, overrideReason = "Results to go through, two minutes" });
+        Assert.Equal(HttpStatusCode.Created, squeezed.StatusCode);
+        var body = await squeezed.JsonAsync();
+        var clash = Assert.Single(body.GetProperty("conflicts").EnumerateArray());
+        Assert.Equal(("clinician-double-booked", doctorId, "Results to go through, two minutes"),
+            (clash.GetProperty("kind").GetString(), clash.GetProperty("clinicianId").GetGuid(), clash.GetProperty("overrideReason").GetString()));
+        var desk = (await (await reception.GetAsync("/api/conflicts")).JsonAsync()).EnumerateArray();
+        Assert.Contains(desk, c => c.GetProperty("conflictId").GetString() == clash.GetProperty("conflictId").GetString());
+
+        // Cancelling the squeezed-in appointment ends the clash; the doctor's slot is still the first patient's.
+        using (var cancelled = await reception.DeleteAsync($"/api/bookings/{body.GetProperty("appointmentId").GetGuid()}"))
+            Assert.Equal(HttpStatusCode.NoContent, cancelled.StatusCode);
+        Assert.DoesNotContain((await (await reception.GetAsync("/api/conflicts")).JsonAsync()).EnumerateArray(),
+            c => c.GetProperty("conflictId").GetString() == clash.GetProperty("conflictId").GetString());
+        await (await reception.PostAsJsonAsync("/api/appointments", new { serviceId = Consultation, slotIds = new[] { slot }, patientId = secondId }))
+            .AssertProblemAsync(HttpStatusCode.Conflict, "slot_already_booked");
+    }
 }

@@ -93,7 +93,7 @@ public class AppointmentRoomTests
 
         var offered = (await availability.DayAsync(consultation, A.Tomorrow, byPatient: true, practice.Okafor)).Doctors.Single();
         Assert.Equal(["09:30", "09:40", "09:50"], offered.Offers.Select(o => Hm(o.StartUtc)));
-        var forStaff = await availability.DayAsync(consultation, A.Tomorrow, byPatient: false, practice.Okafor, roomClashes: true);
+        var forStaff = await availability.DayAsync(consultation, A.Tomorrow, byPatient: false, practice.Okafor, clashes: true);
         Assert.Equal(["09:20"], forStaff.Doctors.Single().Offers.Where(o => o.RoomClash).Select(o => Hm(o.StartUtc)));
         Assert.Equal(1, (await availability.DayAsync(consultation, A.Tomorrow, byPatient: false, practice.Okafor)).HiddenForRoom);
 

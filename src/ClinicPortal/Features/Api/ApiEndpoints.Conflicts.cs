@@ -34,7 +34,7 @@ public sealed class AppointmentAnswers(ScheduleReadModel schedule, ConflictsRead
 
     public async Task<ConflictDto> ConflictAsync(OpenConflict conflict, CancellationToken ct)
     {
-        var booking = ConflictKinds.IsDoubleBooking(conflict.Kind) ? null : await schedule.BookingAsync(conflict.BookingId, ct);
+        var booking = !ConflictKinds.ReassignResolves(conflict.Kind) ? null : await schedule.BookingAsync(conflict.BookingId, ct);
         var options = booking is null ? [] : await reassignments.OptionsAsync(booking, ct, conflict.ClinicianId);
         return new ConflictDto(conflict.ConflictId, conflict.Kind, conflict.BookingId, conflict.OtherBookingId, conflict.PatientId, conflict.ClinicianId,
             conflict.RoomId, clock.ToLocal(conflict.StartUtc), clock.ToLocal(conflict.EndUtc), clock.ToLocal(conflict.OpenedAt), conflict.OpenedBy,

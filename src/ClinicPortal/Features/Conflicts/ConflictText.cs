@@ -17,6 +17,9 @@ public sealed class ConflictText(Func<Guid, string> name, Func<Guid?, string> ro
         ConflictKinds.RoomDoubleBooked when other is not null =>
             $"{roomName(conflict.RoomId)} also holds {name(other.PatientId)}'s appointment {time(other.StartUtc)}–{time(other.EndUtc)} with {name(other.DoctorId)}",
         ConflictKinds.RoomDoubleBooked => $"{roomName(conflict.RoomId)} holds another appointment then",
+        ConflictKinds.ClinicianDoubleBooked when other is not null =>
+            $"{name(conflict.ClinicianId)} also sees {name(other.PatientId)} then ({time(other.StartUtc)}–{time(other.EndUtc)})",
+        ConflictKinds.ClinicianDoubleBooked => $"{name(conflict.ClinicianId)} has another patient then",
         _ => conflict.Kind,
     };
 

@@ -31,8 +31,17 @@ public static class ConflictKinds
     /// <summary>Two appointments are in one room at once (staff booked or moved one over the other, giving a reason).</summary>
     public const string RoomDoubleBooked = "room-double-booked";
 
-    /// <summary>Whether the kind is a clash between two appointments (resolved by moving or cancelling either).</summary>
-    public static bool IsDoubleBooking(string kind) => kind is PatientDoubleBooked or RoomDoubleBooked;
+    /// <summary>A clinician has two patients at once: both appointments hold the same slots (staff booked one over the other, giving a reason).</summary>
+    public const string ClinicianDoubleBooked = "clinician-double-booked";
+
+    /// <summary>Whether the kind is a clash between two appointments (resolved by moving, reassigning or cancelling either).</summary>
+    public static bool IsDoubleBooking(string kind) => kind is PatientDoubleBooked or RoomDoubleBooked or ClinicianDoubleBooked;
+
+    /// <summary>
+    /// Whether giving the appointment to a colleague free then resolves it: a clinician gone or double-booked, a part
+    /// lost, a room closed (not a patient or room clash, which a new clinician at the same time would not end).
+    /// </summary>
+    public static bool ReassignResolves(string kind) => !IsDoubleBooking(kind) || kind is ClinicianDoubleBooked;
 }
 
 /// <summary>
@@ -46,13 +55,14 @@ public static class ConflictKinds
 /// them losing their part with a cancelled day (a <c>part-lost</c> fact until the appointment moves or is cancelled), or with
 /// their time taken back (<c>part-time-removed</c>, from a <c>SlotsRemoved</c> with lost parts; no log before has one).
 /// Version 3: an appointment's room is the one its event names (logged since appointments hold their room for their
-/// whole span), and two appointments in one room at once are a <c>room-double-booked</c> pair.
+/// whole span), and two appointments in one room at once are a <c>room-double-booked</c> pair. Version 4: each
+/// appointment's slots with their clinician, so two appointments holding one slot are a <c>clinician-double-booked</c> pair.
 /// </summary>
 public sealed class ConflictProjection : IProjection
 {
     public string Name => "conflicts";
-    public int Version => 3;
-    public IReadOnlyList<string> Tables => ["rm_conflicts", "rm_conflict_bookings", "rm_conflict_booking_clinicians", "rm_conflict_room_slots", "rm_conflict_facts"];
+    public int Version => 4;
+    public IReadOnlyList<string> Tables => ["rm_conflicts", "rm_conflict_bookings", "rm_conflict_booking_clinicians", "rm_conflict_booking_slots", "rm_conflict_room_slots", "rm_conflict_facts"];
 
     public string Schema => """
         CREATE TABLE rm_conflict_bookings (
@@ -70,6 +80,12 @@ public sealed class ConflictProjection : IProjection
             clinician_id TEXT NOT NULL,
             booking_id   TEXT NOT NULL,
             PRIMARY KEY (clinician_id, booking_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE rm_conflict_booking_slots (
+            slot_id      TEXT NOT NULL,
+            booking_id   TEXT NOT NULL,
+            clinician_id TEXT NOT NULL,
+            PRIMARY KEY (slot_id, booking_id)
         ) WITHOUT ROWID;
         CREATE TABLE rm_conflict_room_slots (
             slot_id TEXT PRIMARY KEY,
@@ -105,6 +121,7 @@ public sealed class ConflictProjection : IProjection
         CREATE INDEX ix_conflict_bookings_clinician ON rm_conflict_bookings (clinician_id, end_utc);
         CREATE INDEX ix_conflict_bookings_room ON rm_conflict_bookings (room_id, end_utc);
         CREATE INDEX ix_conflict_bookings_patient ON rm_conflict_bookings (patient_id, start_utc);
+        CREATE INDEX ix_conflict_booking_slots_booking ON rm_conflict_booking_slots (booking_id);
         CREATE INDEX ix_conflicts_open ON rm_conflicts (resolved_position, start_utc);
         CREATE INDEX ix_conflicts_booking ON rm_conflicts (booking_id);
         CREATE INDEX ix_conflicts_other ON rm_conflicts (other_booking_id);
@@ -143,6 +160,9 @@ public sealed class ConflictProjection : IProjection
                         ("$slot", Id(slot.SlotId)), ("$room", Id(room)));
                 return;
             case SlotsRemoved e:
+                if (e.LostParts is { Count: > 0 })
+                    foreach (var slot in e.SlotIds)
+                        await db.ExecuteAsync("DELETE FROM rm_conflict_booking_slots WHERE slot_id = $slot;", ct, ("$slot", Id(slot)));
                 if (e.RoomIds is { Count: > 0 })
                     foreach (var slot in e.SlotIds)
                         await db.ExecuteAsync("DELETE FROM rm_conflict_room_slots WHERE slot_id = $slot;", ct, ("$slot", Id(slot)));
@@ -212,12 +232,19 @@ public sealed class ConflictProjection : IProjection
         foreach (var clinician in clinicians)
             await db.ExecuteAsync("INSERT INTO rm_conflict_booking_clinicians (clinician_id, booking_id) VALUES ($clinician, $booking);", ct,
                 ("$clinician", Id(clinician)), ("$booking", Id(bookingId)));
+        await db.ExecuteAsync("DELETE FROM rm_conflict_booking_slots WHERE booking_id = $booking;", ct, ("$booking", Id(bookingId)));
+        foreach (var (slot, clinician) in parts is { Count: > 0 }
+            ? parts.SelectMany(p => p.SlotIds.Select(slot => (slot, p.ClinicianId)))
+            : slots.Select(s => (s.SlotId, clinicians[0])))
+            await db.ExecuteAsync("INSERT OR IGNORE INTO rm_conflict_booking_slots (slot_id, booking_id, clinician_id) VALUES ($slot, $booking, $clinician);", ct,
+                ("$slot", Id(slot)), ("$booking", Id(bookingId)), ("$clinician", Id(clinician)));
     }
 
     private static async Task ForgetAsync(SqlSession db, Guid bookingId, CancellationToken ct)
     {
         await db.ExecuteAsync("DELETE FROM rm_conflict_bookings WHERE booking_id = $booking;", ct, ("$booking", Id(bookingId)));
         await db.ExecuteAsync("DELETE FROM rm_conflict_booking_clinicians WHERE booking_id = $booking;", ct, ("$booking", Id(bookingId)));
+        await db.ExecuteAsync("DELETE FROM rm_conflict_booking_slots WHERE booking_id = $booking;", ct, ("$booking", Id(bookingId)));
     }
 
     /// <summary>The appointments a clinician takes part in not ended by then, and every one already on the desk with them.</summary>
@@ -289,7 +316,18 @@ public sealed class ConflictProjection : IProjection
                 $"SELECT {Columns} FROM rm_conflict_bookings WHERE room_id = $room AND booking_id <> $booking AND start_utc < $end AND $start < end_utc;",
                 Read, ct, ("$room", Id(inRoom)), ("$booking", Id(booking.BookingId)), ("$start", booking.StartMs), ("$end", booking.EndMs)))
                 wanted.Add(Pair(ConflictKinds.RoomDoubleBooked, booking, other));
-        return wanted;
+        // Two appointments holding one of a clinician's slots: the clinician has two patients at once (named on the conflict).
+        foreach (var (other, clinician) in await db.QueryAsync(
+            $"""
+            SELECT DISTINCT {string.Join(", ", Columns.Split(", ").Select(c => $"b.{c}"))}, mine.clinician_id
+            FROM rm_conflict_booking_slots mine
+            JOIN rm_conflict_booking_slots theirs ON theirs.slot_id = mine.slot_id AND theirs.booking_id <> mine.booking_id
+            JOIN rm_conflict_bookings b ON b.booking_id = theirs.booking_id
+            WHERE mine.booking_id = $booking;
+            """,
+            r => (Read(r), r.GetGuid(9)), ct, ("$booking", Id(booking.BookingId))))
+            wanted.Add(Pair(ConflictKinds.ClinicianDoubleBooked, booking with { ClinicianId = clinician }, other));
+        return wanted.DistinctBy(w => w.Key).ToList();
     }
 
     /// <summary>

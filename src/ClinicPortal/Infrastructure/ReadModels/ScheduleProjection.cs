@@ -14,12 +14,14 @@ namespace ClinicPortal.Infrastructure.ReadModels;
 /// slots, and each booking's visit type and reason. Version 3: each slot's and each booking's room. Version 4: each
 /// booking's parts, one per clinician (every booking has one; a visit of several clinicians one each), which each
 /// clinician's calendar shows; a booking's own start and end are the patient's, from its first part to its last.
+/// Version 5: a slot staff booked a second patient into over the clinician's clash keeps its first holder in
+/// <c>rm_slots</c> and the others in <c>rm_slot_overbookings</c>; when the one shown goes, the next one takes its place.
 /// </summary>
 public sealed class ScheduleProjection : IProjection
 {
     public string Name => "schedule";
-    public int Version => 4;
-    public IReadOnlyList<string> Tables => ["rm_slots", "rm_bookings", "rm_booking_parts", "rm_doctor_days", "rm_monthly_usage"];
+    public int Version => 5;
+    public IReadOnlyList<string> Tables => ["rm_slots", "rm_slot_overbookings", "rm_bookings", "rm_booking_parts", "rm_doctor_days", "rm_monthly_usage"];
 
     public string Schema => """
         CREATE TABLE rm_slots (
@@ -33,6 +35,12 @@ public sealed class ScheduleProjection : IProjection
             only_for   TEXT,
             room_id    TEXT
         );
+        CREATE TABLE rm_slot_overbookings (
+            slot_id    TEXT NOT NULL,
+            booking_id TEXT NOT NULL,
+            patient_id TEXT NOT NULL,
+            PRIMARY KEY (slot_id, booking_id)
+        ) WITHOUT ROWID;
         CREATE TABLE rm_bookings (
             booking_id    TEXT PRIMARY KEY,
             patient_id    TEXT NOT NULL,
@@ -103,16 +111,15 @@ public sealed class ScheduleProjection : IProjection
 
             case SlotsRemoved e:
                 foreach (var slotId in e.SlotIds)
+                {
                     await db.ExecuteAsync("DELETE FROM rm_slots WHERE slot_id = $slot;", ct, ("$slot", Id(slotId)));
+                    await db.ExecuteAsync("DELETE FROM rm_slot_overbookings WHERE slot_id = $slot;", ct, ("$slot", Id(slotId)));
+                }
                 break;
 
             case SlotsBooked e:
                 foreach (var slot in e.Slots)
-                {
-                    await db.ExecuteAsync(
-                        "UPDATE rm_slots SET booking_id = $booking, patient_id = $patient WHERE slot_id = $slot;",
-                        ct, ("$booking", Id(e.BookingId)), ("$patient", Id(e.PatientId)), ("$slot", Id(slot.SlotId)));
-                }
+                    await HoldAsync(db, slot.SlotId, e.BookingId, e.PatientId, ct);
                 await db.ExecuteAsync(
                     """
                     INSERT INTO rm_bookings (booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_ids, slot_count, booked_by, booked_at, visit_type_id, reason, room_id, clinician_ids)
@@ -129,28 +136,16 @@ public sealed class ScheduleProjection : IProjection
 
             case BookingCancelled e:
                 foreach (var slot in e.Slots)
-                {
-                    await db.ExecuteAsync(
-                        "UPDATE rm_slots SET booking_id = NULL, patient_id = NULL WHERE slot_id = $slot AND booking_id = $booking;",
-                        ct, ("$slot", Id(slot.SlotId)), ("$booking", Id(e.BookingId)));
-                }
+                    await ReleaseAsync(db, slot.SlotId, e.BookingId, ct);
                 await CancelBookingAsync(db, e.BookingId, e.Reason.ToString(), ct);
                 await AddUsageAsync(db, e.PatientId, e.Date, -e.Slots.PatientSlots(), ct);
                 break;
 
             case BookingMoved e:
                 foreach (var slot in e.FromSlots)
-                {
-                    await db.ExecuteAsync(
-                        "UPDATE rm_slots SET booking_id = NULL, patient_id = NULL WHERE slot_id = $slot AND booking_id = $booking;",
-                        ct, ("$slot", Id(slot.SlotId)), ("$booking", Id(e.BookingId)));
-                }
+                    await ReleaseAsync(db, slot.SlotId, e.BookingId, ct);
                 foreach (var slot in e.ToSlots)
-                {
-                    await db.ExecuteAsync(
-                        "UPDATE rm_slots SET booking_id = $booking, patient_id = $patient WHERE slot_id = $slot;",
-                        ct, ("$booking", Id(e.BookingId)), ("$patient", Id(e.PatientId)), ("$slot", Id(slot.SlotId)));
-                }
+                    await HoldAsync(db, slot.SlotId, e.BookingId, e.PatientId, ct);
                 await db.ExecuteAsync(
                     "UPDATE rm_bookings SET doctor_id = $doctor, date = $date, start_utc = $start, end_utc = $end, slot_ids = $slots, slot_count = $count, " +
                     "room_id = $room, clinician_ids = $clinicians WHERE booking_id = $booking;",
@@ -165,6 +160,9 @@ public sealed class ScheduleProjection : IProjection
 
             case DayCancelled e:
                 await db.ExecuteAsync(
+                    "DELETE FROM rm_slot_overbookings WHERE slot_id IN (SELECT slot_id FROM rm_slots WHERE doctor_id = $doctor AND date = $date);", ct,
+                    ("$doctor", Id(e.DoctorId)), ("$date", Day(e.Date)));
+                await db.ExecuteAsync(
                     "DELETE FROM rm_slots WHERE doctor_id = $doctor AND date = $date;", ct, ("$doctor", Id(e.DoctorId)), ("$date", Day(e.Date)));
                 await db.ExecuteAsync(
                     """
@@ -175,8 +173,8 @@ public sealed class ScheduleProjection : IProjection
                 foreach (var booking in e.CancelledBookings)
                 {
                     // An appointment with others falls whole: its other clinicians' slots are free again.
-                    await db.ExecuteAsync("UPDATE rm_slots SET booking_id = NULL, patient_id = NULL WHERE booking_id = $booking;", ct,
-                        ("$booking", Id(booking.BookingId)));
+                    foreach (var slot in booking.Slots)
+                        await ReleaseAsync(db, slot.SlotId, booking.BookingId, ct);
                     await CancelBookingAsync(db, booking.BookingId, "DayCancelled", ct);
                     await AddUsageAsync(db, booking.PatientId, e.Date, -booking.Slots.PatientSlots(), ct);
                 }
@@ -188,6 +186,39 @@ public sealed class ScheduleProjection : IProjection
                     ct, ("$outcome", e.Outcome.ToString()), ("$booking", Id(e.BookingId)));
                 break;
         }
+    }
+
+    /// <summary>The booking holds the slot: as the one it shows, or, when another holds it already (staff booked over the clash), beside it.</summary>
+    private static async Task HoldAsync(SqlSession db, Guid slotId, Guid bookingId, Guid patientId, CancellationToken ct)
+    {
+        var shown = await db.ExecuteAsync(
+            "UPDATE rm_slots SET booking_id = $booking, patient_id = $patient WHERE slot_id = $slot AND (booking_id IS NULL OR booking_id = $booking);",
+            ct, ("$booking", Id(bookingId)), ("$patient", Id(patientId)), ("$slot", Id(slotId)));
+        if (shown == 0)
+            await db.ExecuteAsync(
+                "INSERT OR IGNORE INTO rm_slot_overbookings (slot_id, booking_id, patient_id) SELECT slot_id, $booking, $patient FROM rm_slots WHERE slot_id = $slot;",
+                ct, ("$booking", Id(bookingId)), ("$patient", Id(patientId)), ("$slot", Id(slotId)));
+    }
+
+    /// <summary>The booking lets the slot go: when it was the one shown, the next booking holding it (if any) is shown instead.</summary>
+    private static async Task ReleaseAsync(SqlSession db, Guid slotId, Guid bookingId, CancellationToken ct)
+    {
+        await db.ExecuteAsync("DELETE FROM rm_slot_overbookings WHERE slot_id = $slot AND booking_id = $booking;", ct,
+            ("$slot", Id(slotId)), ("$booking", Id(bookingId)));
+        var freed = await db.ExecuteAsync(
+            "UPDATE rm_slots SET booking_id = NULL, patient_id = NULL WHERE slot_id = $slot AND booking_id = $booking;",
+            ct, ("$slot", Id(slotId)), ("$booking", Id(bookingId)));
+        if (freed == 0)
+            return;
+        var next = (await db.QueryAsync(
+            "SELECT booking_id, patient_id FROM rm_slot_overbookings WHERE slot_id = $slot ORDER BY booking_id LIMIT 1;",
+            r => (Booking: r.GetString(0), Patient: r.GetString(1)), ct, ("$slot", Id(slotId)))).SingleOrDefault();
+        if (next.Booking is null)
+            return;
+        await db.ExecuteAsync("DELETE FROM rm_slot_overbookings WHERE slot_id = $slot AND booking_id = $booking;", ct,
+            ("$slot", Id(slotId)), ("$booking", next.Booking));
+        await db.ExecuteAsync("UPDATE rm_slots SET booking_id = $booking, patient_id = $patient WHERE slot_id = $slot;", ct,
+            ("$slot", Id(slotId)), ("$booking", next.Booking), ("$patient", next.Patient));
     }
 
     /// <summary>

@@ -10,9 +10,11 @@ namespace ClinicPortal.Infrastructure.ReadModels;
 
 /// <summary>
 /// A free slot; <paramref name="StaffOnly"/> time is booked by staff only, <paramref name="OnlyFor"/> limits it to those
-/// visit types; <paramref name="RoomId"/> is its room, if it is in one.
+/// visit types; <paramref name="RoomId"/> is its room, if it is in one. <paramref name="HeldBy"/>: a booked one, read for
+/// staff who book over the clinician's clash (<see cref="ScheduleReadModel.BookedSlotsAsync"/>), and the booking holding it.
 /// </summary>
-public sealed record AvailableSlot(Guid SlotId, DateTimeOffset StartUtc, bool StaffOnly = false, IReadOnlyList<Guid>? OnlyFor = null, Guid? RoomId = null)
+public sealed record AvailableSlot(
+    Guid SlotId, DateTimeOffset StartUtc, bool StaffOnly = false, IReadOnlyList<Guid>? OnlyFor = null, Guid? RoomId = null, Guid? HeldBy = null)
 {
     public DateTimeOffset EndUtc => StartUtc + SlotBlock.SlotLength;
 
@@ -42,12 +44,20 @@ public sealed record PatientBooking(
     public IReadOnlyList<Guid> Team => Clinicians ?? [DoctorId];
 }
 
+/// <summary>
+/// A slot of a clinician's day: the booking holding it (the first booked), and <paramref name="AlsoHeldBy"/> the bookings
+/// staff booked over it with a reason, if any.
+/// </summary>
 public sealed record DoctorDaySlot(
     Guid SlotId, DateTimeOffset StartUtc, Guid? BookingId, Guid? PatientId, string? VisitOutcome, bool StaffOnly = false, IReadOnlyList<Guid>? OnlyFor = null,
-    Guid? RoomId = null)
+    Guid? RoomId = null, IReadOnlyList<Guid>? AlsoHeldBy = null)
 {
     public DateTimeOffset EndUtc => StartUtc + SlotBlock.SlotLength;
     public bool IsBooked => BookingId is not null;
+
+    /// <summary>Every booking holding it, the one the slot shows first.</summary>
+    public System.Collections.Immutable.ImmutableList<Guid> Holders =>
+        BookingId is { } first ? [first, .. AlsoHeldBy ?? []] : [];
 }
 
 /// <summary>A booking of a doctor's day as staff see it: who, when, who booked it, and what became of it.</summary>
@@ -123,17 +133,24 @@ public sealed class ScheduleReadModel
             .Where(doctor => doctor.Slots.Count > 0).ToArray();
     }
 
-    private async Task<IReadOnlyList<DoctorSlots>> ReadAvailableSlotsAsync(DateOnly date, DateTimeOffset now)
+    private Task<IReadOnlyList<DoctorSlots>> ReadAvailableSlotsAsync(DateOnly date, DateTimeOffset now) =>
+        ReadSlotsAsync(date, now, booked: false, CancellationToken.None); // shared: one caller's cancellation must not fail the others
+
+    /// <summary>The day's booked slots not started yet, per clinician, with the booking each shows: what staff may book another patient into.</summary>
+    public Task<IReadOnlyList<DoctorSlots>> BookedSlotsAsync(DateOnly date, DateTimeOffset now, CancellationToken ct = default) =>
+        ReadSlotsAsync(date, now, booked: true, ct);
+
+    private async Task<IReadOnlyList<DoctorSlots>> ReadSlotsAsync(DateOnly date, DateTimeOffset now, bool booked, CancellationToken ct)
     {
         var rows = await QueryAsync(
-            """
-            SELECT doctor_id, slot_id, start_utc, staff_only, only_for, room_id FROM rm_slots
-            WHERE date = $date AND booking_id IS NULL AND start_utc > $now
+            $"""
+            SELECT doctor_id, slot_id, start_utc, staff_only, only_for, room_id, booking_id FROM rm_slots
+            WHERE date = $date AND booking_id IS {(booked ? "NOT NULL" : "NULL")} AND start_utc > $now
             ORDER BY doctor_id, start_utc;
             """,
             r => (Doctor: r.GetGuid(0), Slot: new AvailableSlot(r.GetGuid(1), FromMs(r.GetInt64(2)), r.GetInt64(3) == 1,
-                ParseIds(r.IsDBNull(4) ? null : r.GetString(4)), OptionalGuid(r, 5))),
-            CancellationToken.None, ("$date", Day(date)), ("$now", Ms(now))); // shared: one caller's cancellation must not fail the others
+                ParseIds(r.IsDBNull(4) ? null : r.GetString(4)), OptionalGuid(r, 5), OptionalGuid(r, 6))),
+            ct, ("$date", Day(date)), ("$now", Ms(now)));
         return rows.GroupBy(row => row.Doctor)
             .Select(group => new DoctorSlots(group.Key, group.Select(row => row.Slot).ToArray()))
             .ToArray();
@@ -199,6 +216,15 @@ public sealed class ScheduleReadModel
                 r.IsDBNull(2) ? null : r.GetGuid(2), r.IsDBNull(3) ? null : r.GetGuid(3), r.IsDBNull(4) ? null : r.GetString(4),
                 r.GetInt64(5) == 1, ParseIds(r.IsDBNull(6) ? null : r.GetString(6)), OptionalGuid(r, 7)),
             ct, ("$doctor", Id(doctorId)), ("$date", Day(date)));
+        var overbooked = (await QueryAsync(
+            """
+            SELECT o.slot_id, o.booking_id FROM rm_slot_overbookings o JOIN rm_slots s ON s.slot_id = o.slot_id
+            WHERE s.doctor_id = $doctor AND s.date = $date ORDER BY o.booking_id;
+            """,
+            r => (Slot: r.GetGuid(0), Booking: r.GetGuid(1)), ct, ("$doctor", Id(doctorId)), ("$date", Day(date))))
+            .ToLookup(o => o.Slot, o => o.Booking);
+        if (overbooked.Count > 0)
+            slots = slots.Select(slot => overbooked.Contains(slot.SlotId) ? slot with { AlsoHeldBy = overbooked[slot.SlotId].ToArray() } : slot).ToArray();
         return new DoctorDayView(doctorId, date, status.Cancelled, status.Reason, slots);
     }
 

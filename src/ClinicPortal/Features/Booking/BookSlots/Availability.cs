@@ -26,17 +26,30 @@ public sealed class Availability(
     /// <summary>
     /// The day's starts of <paramref name="visitType"/>, with one clinician or (null) any who gives it. A start in a room
     /// another appointment holds then is left out (the appointment <paramref name="movingBooking"/> aside, which gives its
-    /// time up as it moves), or with <paramref name="roomClashes"/> offered and marked, for staff to book over with a reason.
+    /// time up as it moves), or with <paramref name="clashes"/> offered and marked, for staff to book over with a reason;
+    /// so, then, are starts in the clinician's booked time.
     /// </summary>
     public async Task<DayOffers> DayAsync(
         VisitType visitType, DateOnly date, bool byPatient, Guid? clinicianId = null,
-        IReadOnlyList<BusyTime>? patientBusy = null, int slotsLeft = int.MaxValue, Guid? movingBooking = null, bool roomClashes = false,
+        IReadOnlyList<BusyTime>? patientBusy = null, int slotsLeft = int.MaxValue, Guid? movingBooking = null, bool clashes = false,
         CancellationToken ct = default)
     {
         var (names, kindOf) = await TakingBookingsAsync(visitType, clinicianId, ct);
-        return SlotOffers.For(await schedule.AvailableSlotsAsync(date, clock.Now, ct), names, visitType, byPatient, patientBusy, slotsLeft, kindOf,
-            await rooms.LookupAsync(ct), await RoomsTakenAsync(date, movingBooking, ct), roomClashes).With(visitType.HasParts ? clinicianId : null);
+        var slots = await schedule.AvailableSlotsAsync(date, clock.Now, ct);
+        if (clashes && !byPatient)
+            slots = WithBooked(slots, await schedule.BookedSlotsAsync(date, clock.Now, ct), movingBooking);
+        return SlotOffers.For(slots, names, visitType, byPatient, patientBusy, slotsLeft, kindOf,
+            await rooms.LookupAsync(ct), await RoomsTakenAsync(date, movingBooking, ct), clashes).With(visitType.HasParts ? clinicianId : null);
     }
+
+    /// <summary>Each clinician's free and booked slots together by start; the moving booking's own are free to it.</summary>
+    private static IReadOnlyList<DoctorSlots> WithBooked(IReadOnlyList<DoctorSlots> free, IReadOnlyList<DoctorSlots> booked, Guid? movingBooking) =>
+        free.Concat(booked)
+            .GroupBy(doctor => doctor.DoctorId)
+            .Select(doctor => new DoctorSlots(doctor.Key, doctor.SelectMany(d => d.Slots)
+                .Select(slot => slot.HeldBy is { } holder && holder == movingBooking ? slot with { HeldBy = null } : slot)
+                .OrderBy(slot => slot.StartUtc).ToArray()))
+            .ToArray();
 
     private async Task<IReadOnlyList<RoomTaken>> RoomsTakenAsync(DateOnly date, Guid? movingBooking, CancellationToken ct) =>
         (await schedule.RoomsTakenAsync(date, ct)).Where(taken => taken.BookingId != movingBooking).ToArray();

@@ -8,15 +8,21 @@ namespace ClinicPortal.Features.Booking.BookSlots;
 /// <summary>
 /// A time a visit type can start: its run of one clinician's adjacent free slots (for a visit of several, every part's),
 /// in <paramref name="RoomId"/> or none. <paramref name="RoomClash"/>: another appointment is in the room for some of that
-/// time (offered only to staff who asked to see clashes, to book over it with a reason).
+/// time; <paramref name="ClinicianClash"/>: some of its slots are booked already, the clinician seeing another patient then
+/// (both offered only to staff who asked to see clashes, to book over them with a reason).
 /// </summary>
-public sealed record SlotOffer(IReadOnlyList<Guid> SlotIds, DateTimeOffset StartUtc, DateTimeOffset EndUtc, Guid? RoomId = null, bool RoomClash = false)
+public sealed record SlotOffer(
+    IReadOnlyList<Guid> SlotIds, DateTimeOffset StartUtc, DateTimeOffset EndUtc, Guid? RoomId = null, bool RoomClash = false, bool ClinicianClash = false)
 {
     public Guid FirstSlotId => SlotIds[0];
 
+    /// <summary>Whether booking it breaks a room or clinician clash.</summary>
+    public bool Clashes => RoomClash || ClinicianClash;
+
     /// <summary>Equal when they take the same slots (and clash alike): the slot list keeps a button's handler for the same offer across reloads.</summary>
     public bool Equals(SlotOffer? other) =>
-        other is not null && StartUtc == other.StartUtc && EndUtc == other.EndUtc && RoomClash == other.RoomClash && SlotIds.SequenceEqual(other.SlotIds);
+        other is not null && StartUtc == other.StartUtc && EndUtc == other.EndUtc && RoomClash == other.RoomClash && ClinicianClash == other.ClinicianClash
+        && SlotIds.SequenceEqual(other.SlotIds);
 
     public override int GetHashCode() => HashCode.Combine(SlotIds[0], StartUtc, EndUtc);
 
@@ -58,8 +64,9 @@ public static class SlotOffers
     /// in. Only clinicians who give the visit type are asked; a visit of several clinicians is offered per team (see
     /// <see cref="Teams"/>). A start at which the patient already has a booking is not
     /// offered (the practice would refuse it), and is counted; so is one in a room another appointment holds for some of
-    /// the visit's time (<paramref name="roomTaken"/>), unless <paramref name="roomClashes"/> asks to see those (staff, to
-    /// book over the clash): it is then offered and marked.
+    /// the visit's time (<paramref name="roomTaken"/>), unless <paramref name="clashes"/> asks to see those (staff, to
+    /// book over the clash): it is then offered and marked. Booked slots in <paramref name="available"/> (which only staff
+    /// asking to see clashes read) make a start marked as the clinician's clash.
     /// </summary>
     /// <param name="clinicianNames">The clinicians taking bookings, by name; slots of anyone else (a deactivated clinician) are not offered.</param>
     /// <param name="kindOf">Each clinician's kind; without it, every clinician is a doctor.</param>
@@ -68,23 +75,25 @@ public static class SlotOffers
     public static DayOffers For(
         IReadOnlyList<DoctorSlots> available, IReadOnlyDictionary<Guid, string> clinicianNames, VisitType visitType, bool byPatient,
         IReadOnlyList<BusyTime>? patientBusy = null, int slotsLeft = int.MaxValue, Func<Guid, ClinicianKind?>? kindOf = null,
-        Func<Guid, Room?>? roomOf = null, IReadOnlyList<RoomTaken>? roomTaken = null, bool roomClashes = false)
+        Func<Guid, Room?>? roomOf = null, IReadOnlyList<RoomTaken>? roomTaken = null, bool clashes = false)
     {
         if (slotsLeft < visitType.Slots)
             return DayOffers.None;
         var busy = patientBusy ?? [];
         var taken = roomTaken ?? [];
         var (hidden, hiddenForRoom) = (0, 0);
+        var booked = available.SelectMany(doctor => doctor.Slots).Where(slot => slot.HeldBy is not null).Select(slot => slot.SlotId).ToHashSet();
         IReadOnlyList<DoctorOffers> Free(IEnumerable<DoctorOffers> all) => all
             .Select(doctor =>
             {
                 var free = doctor.Offers.Where(offer => !busy.Any(b => offer.Overlaps(b.StartUtc, b.EndUtc))).ToArray();
                 hidden += doctor.Offers.Count - free.Length;
-                var inRoom = free
+                var marked = free
                     .Select(offer => offer.RoomId is { } room && taken.Any(t => t.Time.Overlaps(room, offer.StartUtc, offer.EndUtc)) ? offer with { RoomClash = true } : offer)
-                    .Where(offer => roomClashes || !offer.RoomClash)
+                    .Select(offer => booked.Count > 0 && offer.SlotIds.Any(booked.Contains) ? offer with { ClinicianClash = true } : offer)
                     .ToArray();
-                hiddenForRoom += free.Length - inRoom.Length;
+                var inRoom = marked.Where(offer => clashes || !offer.Clashes).ToArray();
+                hiddenForRoom += marked.Length - inRoom.Length; // booked slots are read only for those who see clashes: only room clashes are hidden
                 return doctor with { Offers = inRoom };
             })
             .Where(doctor => doctor.Offers.Count > 0)

@@ -23,7 +23,7 @@ public static class DayPlan
     {
         var doctorDay = DoctorDay.Empty(day.DoctorId, day.Date) with
         {
-            Slots = day.Slots.ToImmutableSortedDictionary(s => s.SlotId, s => new DaySlot(s.SlotId, s.StartUtc, s.BookingId, s.RoomId)),
+            Slots = day.Slots.ToImmutableSortedDictionary(s => s.SlotId, s => new DaySlot(s.SlotId, s.StartUtc, s.Holders, s.RoomId)),
             Cancelled = day.Cancelled,
         };
         var state = DayToSchedule.Of(doctorDay) with

@@ -17,7 +17,7 @@ public static class ScheduleColumns
             blocks.Add(new GridBlock(slot.StartUtc, slot.EndUtc, slot.StartUtc <= now ? GridBlockKind.Past : GridBlockKind.Free,
                 FreeLabel(slot, names), SlotId: slot.SlotId));
 
-        var live = day.Slots.Where(s => s.BookingId is not null).Select(s => s.BookingId!.Value).ToHashSet();
+        var live = day.Slots.SelectMany(s => s.Holders).ToHashSet(); // a patient booked over another's time is a block beside theirs
         foreach (var booking in bookings.Where(b => b.Cancelled is null && live.Contains(b.BookingId)))
         {
             var visitType = names.VisitTypes.GetValueOrDefault(booking.VisitTypeId);

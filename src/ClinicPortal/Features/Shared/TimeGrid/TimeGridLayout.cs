@@ -22,8 +22,12 @@ public sealed record GridBlock(
 /// <summary>One column of the calendar: a doctor's day (reception) or one day of a week (a doctor's week).</summary>
 public sealed record GridColumn(string Title, DateOnly Date, IReadOnlyList<GridBlock> Blocks, bool Cancelled = false, string? Note = null);
 
-/// <summary>Where a block sits: its column (0-based), first row (0-based) and how many 10-minute rows it spans.</summary>
-public sealed record PlacedBlock(GridBlock Block, int Column, int Row, int Span);
+/// <summary>
+/// Where a block sits: its column (0-based), first row (0-based) and how many 10-minute rows it spans; bookings that
+/// overlap in one column (staff booked a patient over another's time) share its width, each in its own
+/// <paramref name="Lane"/> of <paramref name="Lanes"/>.
+/// </summary>
+public sealed record PlacedBlock(GridBlock Block, int Column, int Row, int Span, int Lane = 0, int Lanes = 1);
 
 /// <summary>The current time's line: in which column, at which row, and how far into that row (0 to 1).</summary>
 public sealed record NowLine(int Column, int Row, double Fraction);
@@ -56,7 +60,44 @@ public sealed record TimeGridLayout(IReadOnlyList<TimeOnly> Rows, IReadOnlyList<
             return new PlacedBlock(b.Block, b.Column, RowOf(first, start), span);
         }).ToArray();
 
-        return new TimeGridLayout(rows, placed, NowLineFor(columns, zone, now, first, rows.Count));
+        return new TimeGridLayout(rows, InLanes(placed), NowLineFor(columns, zone, now, first, rows.Count));
+    }
+
+    /// <summary>
+    /// Overlapping blocks of a column side by side: each run of blocks overlapping one another gets as many lanes as it
+    /// needs at most at once, each block the first lane free at its start. A column with no overlap keeps one lane.
+    /// </summary>
+    private static PlacedBlock[] InLanes(PlacedBlock[] placed)
+    {
+        var result = new List<PlacedBlock>(placed.Length);
+        foreach (var column in placed.GroupBy(p => p.Column))
+        {
+            var group = new List<PlacedBlock>();
+            var laneEnds = new List<int>(); // the row each lane of the current group is free from
+            var groupEnd = int.MinValue;
+            void Close()
+            {
+                result.AddRange(group.Select(p => p with { Lanes = laneEnds.Count }));
+                group.Clear();
+                laneEnds.Clear();
+            }
+            foreach (var block in column.OrderBy(p => p.Row).ThenByDescending(p => p.Span))
+            {
+                if (block.Row >= groupEnd)
+                    Close();
+                var lane = laneEnds.FindIndex(end => end <= block.Row);
+                if (lane < 0)
+                {
+                    lane = laneEnds.Count;
+                    laneEnds.Add(0);
+                }
+                laneEnds[lane] = block.Row + block.Span;
+                groupEnd = Math.Max(groupEnd, block.Row + block.Span);
+                group.Add(block with { Lane = lane });
+            }
+            Close();
+        }
+        return result.ToArray();
     }
 
     private static NowLine? NowLineFor(IReadOnlyList<GridColumn> columns, TimeZoneInfo zone, DateTimeOffset now, TimeOnly first, int rowCount)
