@@ -124,7 +124,8 @@ public sealed record LostPart(Guid BookingId, Guid PatientId, ClinicianKind Kind
 /// clinicians moves whole, each part keeping its offset: <paramref name="FromParts"/> and <paramref name="ToParts"/>
 /// (null for one clinician's, as every move was before visits had parts). <paramref name="FromRoomId"/> and
 /// <paramref name="ToRoomId"/>: the room whose time it gives back and the one it now holds for its whole span (as
-/// <see cref="SlotsBooked.RoomId"/>; null for none, and in every move logged before appointments held their room).
+/// <see cref="SlotsBooked.RoomId"/>; null for none, and in every move logged before appointments held their room); the
+/// same slots in another room are a change of room alone.
 /// </summary>
 public sealed record BookingMoved(
     Guid BookingId, Guid PatientId, Guid VisitTypeId,
@@ -142,6 +143,10 @@ public sealed record BookingMoved(
     /// <summary>The same time with another clinician (or, for a visit of several, another in one part): what resolving a deactivated clinician's appointment does.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsReassignment => !FromClinicians.Order().SequenceEqual(ToClinicians.Order()) && FromSlots[0].StartUtc == ToSlots[0].StartUtc;
+
+    /// <summary>The same slots in another room: staff changed the appointment's room on its own.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsRoomChange => FromRoomId != ToRoomId && ToRoomId is not null && FromSlots.Select(s => s.SlotId).Order().SequenceEqual(ToSlots.Select(s => s.SlotId).Order());
 }
 
 public enum VisitOutcome

@@ -105,6 +105,9 @@ public enum Rejection
     /// <summary>A booking was asked to move to the time it already has.</summary>
     BookingAlreadyAtThatTime,
 
+    /// <summary>An appointment's room was asked to change to the room it is already in.</summary>
+    AlreadyInThatRoom,
+
     /// <summary>Others kept changing the same slots while this request was decided; trying again usually works.</summary>
     Conflict,
 }

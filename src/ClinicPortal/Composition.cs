@@ -44,6 +44,8 @@ public static class Composition
         services.AddSingleton<Availability>();
         services.AddSingleton<Features.Booking.MoveBooking.MoveBookingHandler>();
         services.AddSingleton<Features.Booking.ChangeParts.AppointmentPartsHandler>();
+        services.AddSingleton<Features.Booking.ChangeRoom.ChangeRoomHandler>();
+        services.AddSingleton<Features.Conflicts.RoomOptions>();
         services.AddSingleton<Features.Admin.VisitTypes.DefineVisitTypeHandler>();
         services.AddSingleton<Features.Admin.Rooms.DefineRoomHandler>();
         services.AddSingleton<CancelBookingHandler>();

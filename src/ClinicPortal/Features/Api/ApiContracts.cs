@@ -55,6 +55,9 @@ public sealed record ReassignRequest(Guid? ClinicianId);
 /// <summary>One part of an appointment as staff set it: the clinician (by default the part's own), its start and end.</summary>
 public sealed record PartRequest(Guid? ClinicianId, DateTimeOffset? Start, DateTimeOffset? End);
 
+/// <summary>Put an appointment in another room: <c>{"roomId", "overrideReason"?}</c>.</summary>
+public sealed record ChangeRoomRequest(Guid? RoomId, string? OverrideReason = null);
+
 /// <summary>Someone who could take an appointment over: free for its whole time.</summary>
 public sealed record ReassignSuggestionDto(Guid ClinicianId, string Name);
 

@@ -53,7 +53,7 @@ public sealed class Reassignments(
             return [];
         var kept = new List<Guid>();
         foreach (var other in parts.Where(p => p.ClinicianId != replacing))
-            kept.AddRange((await schedule.DoctorDayAsync(other.ClinicianId, booking.Date, ct)).Slots.Where(s => s.BookingId == booking.BookingId).Select(s => s.SlotId));
+            kept.AddRange((await schedule.DoctorDayAsync(other.ClinicianId, booking.Date, ct)).Slots.Where(s => s.Holders.Contains(booking.BookingId)).Select(s => s.SlotId));
         var length = (int)((part.EndUtc - part.StartUtc) / SlotBlock.SlotLength);
         var free = await schedule.AvailableSlotsAsync(booking.Date, clock.Now, ct);
         var taken = (await schedule.RoomsTakenAsync(booking.Date, ct)).Where(t => t.BookingId != booking.BookingId).ToArray();

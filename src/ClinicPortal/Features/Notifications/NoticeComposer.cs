@@ -17,7 +17,7 @@ namespace ClinicPortal.Features.Notifications;
 /// </summary>
 public sealed class NoticeComposer(
     PeopleDirectory people, PracticeSettings practice, PracticeClock clock, IOptions<EmailOptions> options,
-    IServiceScopeFactory scopes, ILoggerFactory loggers, TimeProvider time, Conflicts.ConflictAlerts conflictAlerts)
+    IServiceScopeFactory scopes, ILoggerFactory loggers, TimeProvider time, Conflicts.ConflictAlerts conflictAlerts, Infrastructure.ReadModels.RoomsReadModel rooms)
 {
     public async Task<IReadOnlyList<OutboxMessage>> ComposeAsync(StoredEvent stored, CancellationToken ct = default)
     {
@@ -27,6 +27,11 @@ public sealed class NoticeComposer(
             case SlotsBooked e:
                 await AddAsync(messages, stored, e.PatientId, e.Clinicians, "confirmation", [Visit(e.BookingId, e.Slots)], (p, d) =>
                     new BookingConfirmedNotice(practice.Current.Name, p, d, e.Date, Times(e.Slots), BookUrl), ct);
+                break;
+            case BookingMoved { IsRoomChange: true } e:
+                var room = (await rooms.ByIdAsync(ct)).GetValueOrDefault(e.ToRoomId!.Value)?.Name ?? "room the practice will tell you of";
+                await AddAsync(messages, stored, e.PatientId, e.ToClinicians, "room-changed", [Visit(e.BookingId, e.ToSlots)], (p, d) =>
+                    new RoomChangedNotice(practice.Current.Name, p, d, e.ToDate, Times(e.ToSlots), BookUrl, OneLine(room)), ct);
                 break;
             case BookingMoved e:
                 await AddAsync(messages, stored, e.PatientId, e.ToClinicians, "moved", [Visit(e.BookingId, e.ToSlots)], (p, d) =>

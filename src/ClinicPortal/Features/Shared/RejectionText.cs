@@ -68,6 +68,7 @@ public static class RejectionText
         Rejection.RoomOutOfUse => "That room is out of use. Choose another room.",
         Rejection.RoomLacksFeature => "This kind of visit needs a room with the right equipment, and that time is not in one. Please choose another time.",
         Rejection.BookingAlreadyAtThatTime => "The appointment is already at that time; choose another.",
+        Rejection.AlreadyInThatRoom => "The appointment is already in that room; choose another.",
         Rejection.OverrideReasonRequired => "Say why it should be booked over the clash: the reason is kept with the conflict.",
         Rejection.ClinicianNotFree => "That clinician has no free time matching the appointment's any more. Choose another, or move it.",
         Rejection.Conflict => "Many changes arrived at once and yours could not be saved. Please try again.",

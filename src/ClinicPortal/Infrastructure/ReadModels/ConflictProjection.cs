@@ -179,7 +179,7 @@ public sealed class ConflictProjection : IProjection
             case BookingMoved e:
                 await ForgetLostPartsAsync(db, e.BookingId, ct);
                 await KeepAsync(db, e.BookingId, e.PatientId, e.ToClinicians.ToArray(), e.ToRoomId, e.ToSlots, e.ToParts, e.OverrideReason is null ? null : e.By, e.OverrideReason, ct);
-                (touched, resolution) = ([e.BookingId], e.IsReassignment ? "reassigned" : "moved");
+                (touched, resolution) = ([e.BookingId], e.IsReassignment ? "reassigned" : e.IsRoomChange ? "room changed" : "moved");
                 break;
             case BookingCancelled e:
                 await ForgetLostPartsAsync(db, e.BookingId, ct);

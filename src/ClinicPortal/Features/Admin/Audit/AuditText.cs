@@ -23,6 +23,8 @@ public sealed class AuditText(
         BookingMoved { ToParts: { } to } e when e.FromParts is not { } from
             || !Domain.VisitTypes.VisitPart.ShapeOf(from, e.FromSlots).SequenceEqual(Domain.VisitTypes.VisitPart.ShapeOf(to, e.ToSlots)) =>
             $"Changed {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking on {Day(e.ToDate)}: now {Span(e.ToSlots)} with {PartsText(e.ToParts!, e.ToSlots)}{Overridden(e.OverrideReason)}",
+        BookingMoved { IsRoomChange: true } e =>
+            $"Moved {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking on {Day(e.ToDate)} {Span(e.ToSlots)} with {Names(e.ToClinicians)} from {RoomName(e.FromRoomId)} to {RoomName(e.ToRoomId)}{Overridden(e.OverrideReason)}",
         BookingMoved { IsReassignment: true } e =>
             $"Reassigned {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking on {Day(e.ToDate)} {Span(e.ToSlots)} from {Names(e.FromClinicians.Except(e.ToClinicians))} to {Names(e.ToClinicians.Except(e.FromClinicians))}{Overridden(e.OverrideReason)}",
         BookingMoved e =>
@@ -37,6 +39,8 @@ public sealed class AuditText(
         _ => @event.GetType().Name,
     };
 
+    private string RoomName(Guid? roomId) => roomId is { } room ? rooms?.GetValueOrDefault(room) ?? "a room no longer listed" : "no room";
+
 
     /// <summary>A visit type's name and a space, after <paramref name="article"/> ("a "), or nothing when it is not known.</summary>
     private string TypeName(Guid id, string article = "") => visitTypes?.GetValueOrDefault(id) is { } name ? $"{article}{name} " : "";
@@ -44,7 +48,7 @@ public sealed class AuditText(
     private string Kept(DayScheduled e) =>
         (e.StaffOnly ? ", kept for staff to book" : "")
         + (e.OnlyFor is { Count: > 0 } only ? $", only for {string.Join(", ", only.Select(id => visitTypes?.GetValueOrDefault(id) ?? "a visit type"))}" : "")
-        + (e.RoomId is { } room ? $", in {rooms?.GetValueOrDefault(room) ?? "a room no longer listed"}" : "");
+        + (e.RoomId is { } room ? $", in {RoomName(room)}" : "");
 
     /// <summary>Staff's reason for booking over the patient's other appointment, when they gave one.</summary>
     private static string Overridden(string? reason) => reason is null ? "" : $", over the patient's other appointment then (\"{reason}\")";

@@ -35,6 +35,7 @@ public static class BookingDetails
             { d => d.Started, start <= clock.Now },
             { d => d.CanManage, canManage },
             { d => d.CanLeavePart, canLeavePart && start > clock.Now },
+            { d => d.CanChangeRoom, canManage && days.Rooms is { Count: > 0 } },
         };
         var dialog = await dialogs.ShowAsync<BookingDetailsDialog>(patient.Name, parameters, Dialogs.Small);
         var result = await dialog.Result;
