@@ -54,9 +54,17 @@ public class ClinicianClashJourneys(ClinicAppFixture fixture)
         var both = Pages.GridBlocks(page, "Dr Chloe Lind", "booked").And(page.Locator("[data-start='09:00']"));
         await Expect(both).ToHaveCountAsync(2);
         await Expect(both.Nth(0)).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("tg-laned"));
-        await Expect(both.Nth(1)).ToBeVisibleAsync();
-        var (first, second) = (await both.Nth(0).BoundingBoxAsync(), await both.Nth(1).BoundingBoxAsync());
-        Assert.True(first!.X + first.Width <= second!.X + 1 || second.X + second.Width <= first.X + 1, "the two blocks overlap on screen");
+        // Measured in one go in the page (a live page may redraw the blocks between two separate reads).
+        const string SideBySide = """
+            els => {
+                const [a, b] = els.map(e => e.getBoundingClientRect());
+                return els.length === 2 && a.width > 0 && b.width > 0 && (a.right <= b.left + 1 || b.right <= a.left + 1);
+            }
+            """;
+        var apart = false;
+        for (var tries = 0; tries < 20 && !apart; tries++, await Task.Delay(100))
+            apart = await both.EvaluateAllAsync<bool>(SideBySide);
+        Assert.True(apart, "the two blocks overlap on screen");
         await Expect(both.Locator("[data-testid=booked-patient]").Filter(new() { HasText = "Patient 13" })).ToBeVisibleAsync();
         await Pages.ScreenshotAsync(page, "reception-day-squeezed-in");
 
