@@ -24,6 +24,9 @@ public sealed record Actor(Guid Id, Role Role)
 {
     public static Actor QuotaPolicy { get; } = new(Guid.Empty, Role.System);
 
+    /// <summary>The practice's clock: what is done at a time (a hold given back when it expires).</summary>
+    public static Actor Timers { get; } = new(new Guid("00000000-0000-0000-0000-0000000071e5"), Role.System);
+
     public static Actor Patient(Guid id) => new(id, Role.Patient);
     public static Actor Doctor(Guid id) => new(id, Role.Doctor);
     public static Actor Receptionist(Guid id) => new(id, Role.Receptionist);
@@ -55,5 +58,5 @@ public sealed record Actor(Guid Id, Role Role)
     };
 
     /// <summary>How the log records who caused an event.</summary>
-    public string Name => Role == Role.System ? "system:quota-policy" : Id.ToString();
+    public string Name => Role != Role.System ? Id.ToString() : Id == Timers.Id ? "system:timers" : "system:quota-policy";
 }

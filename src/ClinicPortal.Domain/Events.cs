@@ -67,7 +67,7 @@ public sealed record SlotsRemoved(
 public sealed record SlotsBooked(
     Guid BookingId, Guid PatientId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, string BookedBy,
     Guid? VisitTypeId = null, string? Reason = null, string? OverrideReason = null, IReadOnlyList<BookedPart>? Parts = null,
-    Guid? RoomId = null) : IClinicEvent
+    Guid? RoomId = null, Guid? HoldId = null) : IClinicEvent
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(DoctorId, Parts);
@@ -157,3 +157,34 @@ public enum VisitOutcome
 
 /// <summary>Staff recorded whether the patient came.</summary>
 public sealed record VisitMarked(Guid BookingId, Guid PatientId, Guid DoctorId, DateOnly Date, VisitOutcome Outcome, string By) : IClinicEvent;
+
+/// <summary>
+/// A patient (or staff for them) holds a visit's time while they confirm: its slots are no one else's until
+/// <paramref name="ExpiresAt"/>, when the practice gives them back (<see cref="HoldExpired"/>) unless the hold was confirmed
+/// (a <see cref="SlotsBooked"/> naming it) or released first. The slots, parts and room are as a booking of them would be.
+/// </summary>
+public sealed record HoldPlaced(
+    Guid HoldId, Guid PatientId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, Guid VisitTypeId, DateTimeOffset ExpiresAt,
+    string By, IReadOnlyList<BookedPart>? Parts = null, Guid? RoomId = null) : IClinicEvent
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(DoctorId, Parts);
+}
+
+/// <summary>The patient let a hold go before it ran out: its slots are free again.</summary>
+public sealed record HoldReleased(
+    Guid HoldId, Guid PatientId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, string By, IReadOnlyList<BookedPart>? Parts = null,
+    Guid? RoomId = null) : IClinicEvent
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(DoctorId, Parts);
+}
+
+/// <summary>A hold's time ran out unconfirmed: the practice gave its slots back at the due time.</summary>
+public sealed record HoldExpired(
+    Guid HoldId, Guid PatientId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, DateTimeOffset ExpiresAt, IReadOnlyList<BookedPart>? Parts = null,
+    Guid? RoomId = null) : IClinicEvent
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(DoctorId, Parts);
+}

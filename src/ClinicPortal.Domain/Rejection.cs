@@ -24,6 +24,21 @@ public enum Rejection
     // Booking
     SlotNotFound,
     SlotAlreadyBooked,
+
+    /// <summary>Another patient holds the slot for a few minutes while they confirm.</summary>
+    SlotHeld,
+
+    /// <summary>The hold's time ran out before it was confirmed: its slots were given back.</summary>
+    HoldExpired,
+
+    /// <summary>No such hold (or not this patient's).</summary>
+    HoldNotFound,
+
+    /// <summary>The hold was confirmed, released or expired already.</summary>
+    HoldNotPending,
+
+    /// <summary>A patient holds at most this many times at once while they confirm.</summary>
+    TooManyHolds,
     NoSlotsChosen,
     TooManySlotsInOneBooking,
     SlotsNotAdjacent,

@@ -45,6 +45,10 @@ public static class Composition
         services.AddSingleton<Features.Booking.MoveBooking.MoveBookingHandler>();
         services.AddSingleton<Features.Booking.ChangeParts.AppointmentPartsHandler>();
         services.AddSingleton<Features.Booking.ChangeRoom.ChangeRoomHandler>();
+        services.AddOptions<Features.Holds.HoldOptions>().Bind(configuration.GetSection(Features.Holds.HoldOptions.Section));
+        services.AddSingleton<Features.Holds.HoldHandler>();
+        services.AddSingleton<Features.Holds.DueTimers>();
+        services.AddHostedService(provider => provider.GetRequiredService<Features.Holds.DueTimers>());
         services.AddSingleton<Features.Conflicts.RoomOptions>();
         services.AddSingleton<Features.Admin.VisitTypes.DefineVisitTypeHandler>();
         services.AddSingleton<Features.Admin.Rooms.DefineRoomHandler>();

@@ -19,11 +19,13 @@ namespace ClinicPortal.Domain.Booking;
 /// reason: the clinician's other appointment at that time (the slots are then held by both), the patient's other
 /// appointment then, or another appointment in the room then (the clash goes on the conflicts desk). <paramref name="RoomId"/> is the slots' room as the caller found it: with <paramref name="Date"/>, the
 /// decision reads that room's appointments of the day (and refuses if the slots turn out to be in another room).
+/// <paramref name="HoldId"/>: the booking confirms that hold of the patient's, of these slots, before it runs out (every
+/// booking rule judged again); the booking is logged naming it, which ends it.
 /// </summary>
 public sealed record BookSlots(
     Guid BookingId, Guid PatientId, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now, DateOnly? Date = null,
     Guid? VisitTypeId = null, string? Reason = null, Func<Guid, ClinicianKind?>? KindOf = null, Func<Guid, Room?>? RoomOf = null,
-    string? OverrideReason = null, Guid? RoomId = null) : ICommand
+    string? OverrideReason = null, Guid? RoomId = null, Guid? HoldId = null) : ICommand
 {
     /// <summary>The visit type decided on: the one named, or the one today's single or double slot stands for.</summary>
     public Guid VisitType => VisitTypeId ?? VisitTypes.VisitType.ForSlotCount(SlotIds.Count);
@@ -35,8 +37,11 @@ public sealed record BookSlots(
 /// </summary>
 public sealed record SlotForBooking(
     Guid SlotId, Guid DoctorId, DateOnly Date, DateTimeOffset StartUtc, bool Gone, bool DayCancelled, ImmutableList<Guid> Holders,
-    bool StaffOnly = false, IReadOnlyList<Guid>? OnlyFor = null, Guid? RoomId = null)
+    bool StaffOnly = false, IReadOnlyList<Guid>? OnlyFor = null, Guid? RoomId = null, Guid? HoldId = null, DateTimeOffset HeldUntil = default)
 {
+    /// <summary>Whether a hold other than <paramref name="own"/> keeps it at <paramref name="now"/> (a hold past its time keeps nothing, logged expired or not yet).</summary>
+    public bool HeldAt(DateTimeOffset now, Guid? own) => HoldId is { } hold && hold != own && now < HeldUntil;
+
     public DateTimeOffset EndUtc => StartUtc + SlotBlock.SlotLength;
 
     /// <summary>Whether a booking other than <paramref name="booking"/> holds the slot.</summary>
@@ -86,9 +91,13 @@ public sealed record BookingRequest(
     ImmutableDictionary<Guid, SlotForBooking> Slots,
     ImmutableDictionary<Guid, HeldSlots> PatientBookings,
     VisitType? VisitType = null,
-    ImmutableDictionary<Guid, RoomSpan>? RoomBookings = null)
+    ImmutableDictionary<Guid, RoomSpan>? RoomBookings = null,
+    ImmutableDictionary<Guid, HoldState>? PatientHolds = null)
 {
     public ImmutableDictionary<Guid, RoomSpan> InRooms => RoomBookings ?? ImmutableDictionary<Guid, RoomSpan>.Empty;
+
+    /// <summary>The patient's holds the decision read (the one it confirms, or every one when placing a hold), by id.</summary>
+    public ImmutableDictionary<Guid, HoldState> Holds => PatientHolds ?? ImmutableDictionary<Guid, HoldState>.Empty;
 }
 
 public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, SlotsBooked>
@@ -105,6 +114,8 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
             .Or(new Query([new QueryItem(PatientBookingEvents,
                 [command.Date is { } date ? Tag.PatientMonth(command.PatientId, date) : Tag.Patient(command.PatientId)])]))
             .Or(new Query([new QueryItem([EventTypes.NameOf<VisitTypeDefined>()], [Tag.VisitType(command.VisitType)])]));
+        if (command.HoldId is { } hold)
+            query = query.Or(Query.Tagged(Tag.Hold(hold)));
         return command is { RoomId: { } room, Date: { } day }
             ? query.Or(new Query([new QueryItem(PatientBookingEvents, [Tag.RoomDay(room, day)])]))
             : query;
@@ -123,6 +134,14 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         },
         VisitTypeDefined e => state with { VisitType = VisitType.From(e) },
         SlotsRemoved e => state with { Slots = Update(state.Slots, e.SlotIds, slot => slot with { Gone = true }) },
+        HoldPlaced e => state with
+        {
+            Slots = Update(state.Slots, e.Slots.Select(s => s.SlotId), slot => slot with { HoldId = e.HoldId, HeldUntil = e.ExpiresAt }),
+            PatientHolds = e.PatientId == state.PatientId ? state.Holds.SetItem(e.HoldId, HoldState.Of(e)) : state.PatientHolds,
+        },
+        HoldReleased e => Ended(state, e.HoldId, e.Slots, HoldStatus.Released),
+        HoldExpired e => Ended(state, e.HoldId, e.Slots, HoldStatus.Expired),
+        SlotsBooked { HoldId: { } hold } e => Evolve(Ended(state, hold, e.Slots, HoldStatus.Confirmed), e with { HoldId = null }),
         SlotsBooked e => state with
         {
             Slots = Update(state.Slots, e.Slots.Select(s => s.SlotId), slot => slot.HeldBy(e.BookingId)),
@@ -154,6 +173,13 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         _ => state,
     };
 
+    /// <summary>A hold ended: its slots are no longer kept by it, and the patient's hold is no longer pending.</summary>
+    private static BookingRequest Ended(BookingRequest state, Guid holdId, IReadOnlyList<ScheduledSlot> slots, HoldStatus status) => state with
+    {
+        Slots = Update(state.Slots, slots.Select(s => s.SlotId), slot => slot.HoldId == holdId ? slot with { HoldId = null, HeldUntil = default } : slot),
+        PatientHolds = state.Holds.TryGetValue(holdId, out var hold) ? state.Holds.SetItem(holdId, hold with { Status = status }) : state.PatientHolds,
+    };
+
     /// <summary>The room appointments with this one holding <paramref name="time"/> (none: it holds no room now).</summary>
     private static ImmutableDictionary<Guid, RoomSpan> InRoom(BookingRequest state, Guid bookingId, RoomSpan? time) =>
         time is null ? state.InRooms.Remove(bookingId) : state.InRooms.SetItem(bookingId, time);
@@ -181,9 +207,21 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         var overriding = Override.Check(command.OverrideReason, command.By);
         if (!overriding.IsAccepted)
             return overriding.Rejection!.Value;
+        if (command.HoldId is { } holdId)
+        {
+            // Confirming: the patient's hold of exactly these slots, still pending and not run out.
+            if (!state.Holds.TryGetValue(holdId, out var hold) || hold.PatientId != command.PatientId)
+                return Rejection.HoldNotFound;
+            if (hold.Status != HoldStatus.Pending)
+                return hold.Status == HoldStatus.Expired ? Rejection.HoldExpired : Rejection.HoldNotPending;
+            if (command.Now >= hold.ExpiresAt)
+                return Rejection.HoldExpired;
+            if (!hold.SlotIds.Order().SequenceEqual(command.SlotIds.Order()))
+                return Rejection.Conflict;
+        }
 
         var run = FreeRun(command.SlotIds, state, visitType, command.By, command.Now, command.Date, command.KindOf, command.RoomOf,
-            movingBooking: null, overriding.Value is not null, command.RoomId);
+            movingBooking: null, overriding.Value is not null, command.RoomId, command.HoldId);
         if (!run.IsAccepted)
             return run.Rejection!.Value;
         var visit = run.Value!;
@@ -191,7 +229,7 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         return new SlotsBooked[]
         {
             new SlotsBooked(command.BookingId, command.PatientId, visit.ClinicianId, visit.Date, visit.Scheduled, command.By.Name, visitType.Id, reason,
-                visit.Clashes ? overriding.Value : null, visit.Parts, visit.RoomId),
+                visit.Clashes ? overriding.Value : null, visit.Parts, visit.RoomId, command.HoldId),
         };
     }
 
@@ -217,7 +255,8 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
     /// </summary>
     internal static Checked<Run> FreeRun(
         IReadOnlyList<Guid> slotIds, BookingRequest state, VisitType visitType, Actor by, DateTimeOffset now, DateOnly? namedDate,
-        Func<Guid, ClinicianKind?>? kindOf, Func<Guid, Room?>? roomOf, Guid? movingBooking, bool clashAllowed = false, Guid? namedRoom = null)
+        Func<Guid, ClinicianKind?>? kindOf, Func<Guid, Room?>? roomOf, Guid? movingBooking, bool clashAllowed = false, Guid? namedRoom = null,
+        Guid? ownHold = null)
     {
         var slots = new List<SlotForBooking>();
         foreach (var slotId in slotIds)
@@ -258,6 +297,9 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         var clinicianClash = slots.Any(slot => slot.HeldByOtherThan(movingBooking));
         if (!clashAllowed && clinicianClash)
             return Rejection.SlotAlreadyBooked;
+        // A time another patient holds while they confirm is theirs until the hold runs out (<paramref name="ownHold"/>: this one's own).
+        if (slots.Any(slot => slot.HeldAt(now, ownHold)))
+            return Rejection.SlotHeld;
 
         // The patient's bookings were read for the month the caller named: a slot of another month was not judged.
         if (namedDate is { } named && PracticeTime.MonthOf(slots[0].Date) != PracticeTime.MonthOf(named))

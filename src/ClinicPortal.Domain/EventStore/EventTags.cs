@@ -14,7 +14,12 @@ public static class EventTags
         // An appointment with several clinicians is in each one's day (their day's decisions see its slots held).
         SlotsBooked e =>
             [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date),
-             .. ClinicianDays(e.Clinicians, e.Date), .. RoomDays(e.RoomId, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
+             .. ClinicianDays(e.Clinicians, e.Date), .. RoomDays(e.RoomId, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId)),
+             .. e.HoldId is { } hold ? [Tag.Hold(hold), Tag.PatientHolds(e.PatientId)] : Array.Empty<Tag>()],
+        // A hold is tagged as a booking of its slots would be (the days, the room's day, the slots), and as the patient's hold.
+        HoldPlaced e => HoldTags(e.HoldId, e.PatientId, e.Clinicians, e.Date, e.RoomId, e.Slots),
+        HoldReleased e => HoldTags(e.HoldId, e.PatientId, e.Clinicians, e.Date, e.RoomId, e.Slots),
+        HoldExpired e => HoldTags(e.HoldId, e.PatientId, e.Clinicians, e.Date, e.RoomId, e.Slots),
         BookingCancelled e =>
             [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date),
              .. ClinicianDays(e.Clinicians, e.Date), .. RoomDays(e.RoomId, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
@@ -43,6 +48,10 @@ public static class EventTags
         _ => throw new ArgumentException($"No tags are defined for {@event.GetType().Name}.", nameof(@event)),
     };
 
+    private static IReadOnlyList<Tag> HoldTags(
+        Guid holdId, Guid patientId, IEnumerable<Guid> clinicians, DateOnly date, Guid? room, IReadOnlyList<ScheduledSlot> slots) =>
+        [Tag.Hold(holdId), Tag.PatientHolds(patientId), .. ClinicianDays(clinicians, date), .. RoomDays(room, date), .. slots.Select(s => Tag.Slot(s.SlotId))];
+
     /// <summary>Each clinician's own tag and their day's, once each, the first clinician's first (as every event of one clinician has them).</summary>
     private static IEnumerable<Tag> ClinicianDays(IEnumerable<Guid> clinicians, DateOnly date)
     {
@@ -66,6 +75,7 @@ public static class EventTypes
         typeof(DayScheduled), typeof(SlotsRemoved), typeof(SlotsBooked),
         typeof(BookingCancelled), typeof(DayCancelled), typeof(VisitMarked), typeof(VisitTypes.VisitTypeDefined), typeof(BookingMoved),
         typeof(Rooms.RoomDefined), typeof(Conflicts.ClinicianDeactivated), typeof(Conflicts.ClinicianReactivated),
+        typeof(HoldPlaced), typeof(HoldReleased), typeof(HoldExpired),
     }.ToDictionary(type => type.Name);
 
     public static IEnumerable<Type> All => ByName.Values;

@@ -27,6 +27,12 @@ public readonly record struct Tag(string Value)
     /// </summary>
     public static Tag PatientMonth(Guid patientId, DateOnly date) => new($"patient-month:{patientId:N}:{date:yyyy-MM}");
 
+    /// <summary>Every event about one hold: placed, and confirmed, released or expired.</summary>
+    public static Tag Hold(Guid holdId) => new($"hold:{holdId:N}");
+
+    /// <summary>Every hold of one patient: what limits how many they hold at once.</summary>
+    public static Tag PatientHolds(Guid patientId) => new($"patient-holds:{patientId:N}");
+
     /// <summary>Every change to one visit type.</summary>
     public static Tag VisitType(Guid visitTypeId) => new($"visit-type:{visitTypeId:N}");
 

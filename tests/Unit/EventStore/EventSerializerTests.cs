@@ -39,6 +39,9 @@ public class EventSerializerTests
         new Domain.Rooms.RoomDefined(Room, "Treatment room", ["treatment", "step-free"], true, "admin:z"),
         new Domain.Conflicts.ClinicianDeactivated(Doctor, "admin:z"),
         new Domain.Conflicts.ClinicianReactivated(Doctor, "admin:z"),
+        new HoldPlaced(Booking, Patient, Doctor, Date, [Slots[0]], Domain.VisitTypes.VisitType.ConsultationId, new DateTimeOffset(2026, 3, 2, 8, 5, 0, TimeSpan.Zero), "patient:x"),
+        new HoldReleased(Booking, Patient, Doctor, Date, [Slots[0]], "patient:x"),
+        new HoldExpired(Booking, Patient, Doctor, Date, [Slots[0]], new DateTimeOffset(2026, 3, 2, 8, 5, 0, TimeSpan.Zero)),
     ];
 
     private static readonly Guid Room = Guid.Parse("0195a1b2-0000-7000-8000-000000000030");

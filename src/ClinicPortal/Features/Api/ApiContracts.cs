@@ -93,3 +93,10 @@ public sealed record CancelledDayDto(Guid DoctorId, DateOnly Date, string Reason
 [JsonSerializable(typeof(IReadOnlyList<RoomDto>))]
 [JsonSerializable(typeof(IReadOnlyList<ConflictDto>))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
+
+/// <summary>Hold a time: its <c>slotIds</c> (with the <c>serviceId</c>, or today's single or double slot), or a <c>serviceId</c> and a <c>start</c>.</summary>
+public sealed record HoldRequest(IReadOnlyList<Guid>? SlotIds, Guid? ServiceId, DateTimeOffset? Start, Guid? PatientId);
+
+/// <summary>A hold placed: until when the time is kept, and its slots.</summary>
+public sealed record HoldDto(Guid HoldId, DateTimeOffset ExpiresAt, IReadOnlyList<SlotDto> Slots);
+

@@ -15,7 +15,7 @@ public static partial class ApiEndpoints
 {
     private static void MapVisitTypes(RouteGroupBuilder api)
     {
-        string[] booking = [Roles.Patient, Roles.Receptionist, Roles.Admin];
+        var booking = BookingRoles;
         api.MapGet("/services", GetServicesAsync).RequireAuthorization(Bearer([.. booking, .. Roles.ClinicianRoles]));
         api.MapPost("/services", AddServiceAsync).RequireAuthorization(Bearer(Roles.Admin));
         api.MapPut("/services/{serviceId}", ChangeServiceAsync).RequireAuthorization(Bearer(Roles.Admin));

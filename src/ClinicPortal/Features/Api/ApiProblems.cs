@@ -39,7 +39,7 @@ public static partial class ApiProblems
         Rejection.NotAPatient or Rejection.PatientDeactivated => StatusCodes.Status422UnprocessableEntity,
         // Another patient's booking is as absent as one that never was.
         Rejection.SlotNotFound or Rejection.BookingNotFound or Rejection.NotYourBooking or Rejection.VisitTypeNotFound
-            or Rejection.RoomNotFound or Rejection.PartNotFound => StatusCodes.Status404NotFound,
+            or Rejection.RoomNotFound or Rejection.PartNotFound or Rejection.HoldNotFound => StatusCodes.Status404NotFound,
         _ => StatusCodes.Status409Conflict,
     };
 

@@ -45,4 +45,7 @@ public static class EventSerializer
 [JsonSerializable(typeof(ClinicPortal.Domain.Rooms.RoomDefined))]
 [JsonSerializable(typeof(ClinicPortal.Domain.Conflicts.ClinicianDeactivated))]
 [JsonSerializable(typeof(ClinicPortal.Domain.Conflicts.ClinicianReactivated))]
+[JsonSerializable(typeof(HoldPlaced))]
+[JsonSerializable(typeof(HoldReleased))]
+[JsonSerializable(typeof(HoldExpired))]
 public sealed partial class EventJson : JsonSerializerContext;

@@ -31,6 +31,8 @@ public static class EventStoreServiceCollectionExtensions
         services.AddSingleton<VisitTypeCatalogueReadModel>();
         services.AddSingleton<IProjection, RoomProjection>();
         services.AddSingleton<IProjection, ConflictProjection>();
+        services.AddSingleton<IProjection, HoldProjection>();
+        services.AddSingleton<HoldsReadModel>();
         services.AddSingleton<RoomsReadModel>();
         services.AddSingleton<ConflictsReadModel>();
         services.AddSingleton<IEventStore, SqliteEventStore>();

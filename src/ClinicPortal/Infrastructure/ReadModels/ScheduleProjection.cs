@@ -16,11 +16,12 @@ namespace ClinicPortal.Infrastructure.ReadModels;
 /// clinician's calendar shows; a booking's own start and end are the patient's, from its first part to its last.
 /// Version 5: a slot staff booked a second patient into over the clinician's clash keeps its first holder in
 /// <c>rm_slots</c> and the others in <c>rm_slot_overbookings</c>; when the one shown goes, the next one takes its place.
+/// Version 6: the hold keeping a slot while a patient confirms (<c>hold_id</c>) and until when (<c>held_until</c>).
 /// </summary>
 public sealed class ScheduleProjection : IProjection
 {
     public string Name => "schedule";
-    public int Version => 5;
+    public int Version => 6;
     public IReadOnlyList<string> Tables => ["rm_slots", "rm_slot_overbookings", "rm_bookings", "rm_booking_parts", "rm_doctor_days", "rm_monthly_usage"];
 
     public string Schema => """
@@ -33,7 +34,9 @@ public sealed class ScheduleProjection : IProjection
             patient_id TEXT,
             staff_only INTEGER NOT NULL DEFAULT 0,
             only_for   TEXT,
-            room_id    TEXT
+            room_id    TEXT,
+            hold_id    TEXT,
+            held_until INTEGER
         );
         CREATE TABLE rm_slot_overbookings (
             slot_id    TEXT NOT NULL,
@@ -117,7 +120,23 @@ public sealed class ScheduleProjection : IProjection
                 }
                 break;
 
+            case HoldPlaced e:
+                foreach (var slot in e.Slots)
+                    await db.ExecuteAsync("UPDATE rm_slots SET hold_id = $hold, held_until = $until WHERE slot_id = $slot;", ct,
+                        ("$hold", Id(e.HoldId)), ("$until", Ms(e.ExpiresAt)), ("$slot", Id(slot.SlotId)));
+                break;
+
+            case HoldReleased e:
+                await EndHoldAsync(db, e.HoldId, e.Slots, ct);
+                break;
+
+            case HoldExpired e:
+                await EndHoldAsync(db, e.HoldId, e.Slots, ct);
+                break;
+
             case SlotsBooked e:
+                if (e.HoldId is { } confirmed)
+                    await EndHoldAsync(db, confirmed, e.Slots, ct);
                 foreach (var slot in e.Slots)
                     await HoldAsync(db, slot.SlotId, e.BookingId, e.PatientId, ct);
                 await db.ExecuteAsync(
@@ -186,6 +205,14 @@ public sealed class ScheduleProjection : IProjection
                     ct, ("$outcome", e.Outcome.ToString()), ("$booking", Id(e.BookingId)));
                 break;
         }
+    }
+
+    /// <summary>A hold ended (confirmed, released, expired): its slots are no longer kept by it.</summary>
+    private static async Task EndHoldAsync(SqlSession db, Guid holdId, IReadOnlyList<ScheduledSlot> slots, CancellationToken ct)
+    {
+        foreach (var slot in slots)
+            await db.ExecuteAsync("UPDATE rm_slots SET hold_id = NULL, held_until = NULL WHERE slot_id = $slot AND hold_id = $hold;", ct,
+                ("$slot", Id(slot.SlotId)), ("$hold", Id(holdId)));
     }
 
     /// <summary>The booking holds the slot: as the one it shows, or, when another holds it already (staff booked over the clash), beside it.</summary>

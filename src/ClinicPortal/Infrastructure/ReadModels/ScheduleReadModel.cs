@@ -145,7 +145,7 @@ public sealed class ScheduleReadModel
         var rows = await QueryAsync(
             $"""
             SELECT doctor_id, slot_id, start_utc, staff_only, only_for, room_id, booking_id FROM rm_slots
-            WHERE date = $date AND booking_id IS {(booked ? "NOT NULL" : "NULL")} AND start_utc > $now
+            WHERE date = $date AND booking_id IS {(booked ? "NOT NULL" : "NULL")} AND start_utc > $now AND (hold_id IS NULL OR held_until <= $now)
             ORDER BY doctor_id, start_utc;
             """,
             r => (Doctor: r.GetGuid(0), Slot: new AvailableSlot(r.GetGuid(1), FromMs(r.GetInt64(2)), r.GetInt64(3) == 1,

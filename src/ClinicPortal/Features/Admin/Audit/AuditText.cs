@@ -8,7 +8,9 @@ public sealed class AuditText(
     IReadOnlyDictionary<Guid, string>? rooms = null)
 {
     public string Who(string causedBy) =>
-        Guid.TryParse(causedBy, out var id) ? Name(id) : causedBy.StartsWith("system", StringComparison.Ordinal) ? "ClinicPortal (monthly quota)" : causedBy;
+        Guid.TryParse(causedBy, out var id) ? Name(id)
+        : causedBy == Actor.Timers.Name ? "ClinicPortal (on time)"
+        : causedBy.StartsWith("system", StringComparison.Ordinal) ? "ClinicPortal (monthly quota)" : causedBy;
 
     public string What(IClinicEvent @event) => @event switch
     {
@@ -29,6 +31,9 @@ public sealed class AuditText(
             $"Reassigned {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking on {Day(e.ToDate)} {Span(e.ToSlots)} from {Names(e.FromClinicians.Except(e.ToClinicians))} to {Names(e.ToClinicians.Except(e.FromClinicians))}{Overridden(e.OverrideReason)}",
         BookingMoved e =>
             $"Moved {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking from {Day(e.FromDate)} {Span(e.FromSlots)} with {Names(e.FromClinicians)} to {Day(e.ToDate)} {Span(e.ToSlots)} with {Names(e.ToClinicians)}{Overridden(e.OverrideReason)}",
+        HoldPlaced e => $"Held {TypeName(e.VisitTypeId, article: "a ")}{Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)} for {Name(e.PatientId)} while they confirm, until {time(e.ExpiresAt)}",
+        HoldReleased e => $"Let go of the time held for {Name(e.PatientId)}, {Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)}",
+        HoldExpired e => $"Gave back the time held for {Name(e.PatientId)}, {Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)}: unconfirmed by {time(e.ExpiresAt)}",
         Domain.Conflicts.ClinicianDeactivated e => $"Deactivated {Name(e.ClinicianId)}: their appointments to come went on the conflicts desk",
         Domain.Conflicts.ClinicianReactivated e => $"Reactivated {Name(e.ClinicianId)}",
         Domain.VisitTypes.VisitTypeDefined e =>

@@ -18,7 +18,21 @@ public sealed class BookSlotsHandler(
     /// </summary>
     public async Task<Checked<SlotsBooked>> HandleAsync(
         Guid patientId, IReadOnlyList<Guid> slotIds, Actor by, CancellationToken ct = default, Guid? visitTypeId = null, string? reason = null,
-        string? overrideReason = null)
+        string? overrideReason = null, Guid? holdId = null)
+    {
+        var command = await CommandAsync(patientId, slotIds, by, visitTypeId, reason, overrideReason, holdId, ct);
+        if (!command.IsAccepted)
+            return command.Rejection!.Value;
+        return (await executor.ExecuteAsync<BookSlotsDecider, Domain.Booking.BookSlots, BookingRequest, SlotsBooked>(command.Value!, ct)).Single();
+    }
+
+    /// <summary>
+    /// The booking decision's command, with what only the accounts and read models know (who the patient is, the
+    /// clinicians' kinds, the rooms), or why there is nothing to decide: what a booking and a hold of the slots both ask.
+    /// <paramref name="holdId"/>: the booking confirms that hold.
+    /// </summary>
+    public async Task<Checked<Domain.Booking.BookSlots>> CommandAsync(
+        Guid patientId, IReadOnlyList<Guid> slotIds, Actor by, Guid? visitTypeId, string? reason, string? overrideReason, Guid? holdId, CancellationToken ct)
     {
         // Staff book for a patient on the phone; nobody else can hold a booking (a doctor, the owner, staff themselves),
         // nor a patient whose account staff have deactivated.
@@ -35,8 +49,7 @@ public sealed class BookSlotsHandler(
             return Rejection.ClinicianNotTakingBookings;
         var now = clock.Now;
         // The slots' date lets the decision read only the patient's month; an unknown slot leaves it to the decision to say.
-        var command = new Domain.Booking.BookSlots(Guid.CreateVersion7(), patientId, slotIds, by, now, days.Count > 0 ? days[0].Date : null,
-            visitTypeId, reason, await people.KindsAsync(ct), await rooms.LookupAsync(ct), overrideReason, await schedule.RoomOfSlotsAsync(slotIds, ct));
-        return (await executor.ExecuteAsync<BookSlotsDecider, Domain.Booking.BookSlots, BookingRequest, SlotsBooked>(command, ct)).Single();
+        return new Domain.Booking.BookSlots(Guid.CreateVersion7(), patientId, slotIds, by, now, days.Count > 0 ? days[0].Date : null,
+            visitTypeId, reason, await people.KindsAsync(ct), await rooms.LookupAsync(ct), overrideReason, await schedule.RoomOfSlotsAsync(slotIds, ct), holdId);
     }
 }

@@ -1,0 +1,71 @@
+using ClinicPortal.Application;
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.Booking;
+using ClinicPortal.Infrastructure.ReadModels;
+
+namespace ClinicPortal.Features.Holds;
+
+/// <summary>
+/// The practice's clock: does what is due at its time, from the durable timers the log keeps (<c>rm_timers</c>, written in
+/// the transaction of the event that makes an action due and deleted by the one that does it). It sleeps until the next
+/// due time (or an append, which may bring a sooner one), so it acts within moments of the time, and at start-up it
+/// does at once whatever fell due while the app was down. Each action is a decision that does nothing the second time
+/// (a hold already confirmed, released or expired gives nothing), so running one twice, or on two machines, does it once.
+/// </summary>
+public sealed class DueTimers(HoldsReadModel timers, CommandExecutor executor, EventLogSignal signal, TimeProvider time, ILogger<DueTimers> logger)
+    : BackgroundService
+{
+    /// <summary>How long it sleeps with nothing due, at most: a timer written meanwhile wakes it through the log's signal anyway.</summary>
+    private static readonly TimeSpan Idle = TimeSpan.FromSeconds(30);
+
+    private const int Batch = 200;
+
+    /// <summary>Does every action due by now; returns how many were done (or found done already).</summary>
+    public async Task<int> RunDueAsync(CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        var done = 0;
+        foreach (var timer in await timers.DueAsync(now, Batch, ct))
+        {
+            var result = timer.Kind switch
+            {
+                TimerKinds.HoldExpiry => (await executor.ExecuteAsync<ExpireHoldDecider, ExpireHold, HoldState?, HoldExpired>(
+                    new ExpireHold(timer.SubjectId, Actor.Timers, now), ct)).Rejection,
+                _ => null,
+            };
+            if (result is { } refused)
+                logger.LogWarning("The {Kind} timer of {Subject} was refused: {Rejection}; it is tried again", timer.Kind, timer.SubjectId, refused);
+            else
+                done++;
+        }
+        return done;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var due = await timers.DueAsync(time.GetUtcNow(), 1, stoppingToken);
+                var done = due.Count > 0 ? await RunDueAsync(stoppingToken) : 0;
+                var next = await timers.NextDueAsync(stoppingToken);
+                var wait = next is { } at ? at - time.GetUtcNow() : Idle;
+                // A timer still due after its action ran was refused: try again in a moment rather than at once.
+                if (wait <= TimeSpan.Zero)
+                    wait = done > 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(1);
+                if (wait > TimeSpan.Zero)
+                    await signal.WaitAsync(wait < Idle ? wait : Idle, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                logger.LogError(exception, "Running due timers failed; trying again in a second");
+                await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using ClinicPortal.Application;
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.Booking;
+using ClinicPortal.Features.Booking.BookSlots;
+using ClinicPortal.Infrastructure.Practice;
+using ClinicPortal.Infrastructure.ReadModels;
+using Microsoft.Extensions.Options;
+
+namespace ClinicPortal.Features.Holds;
+
+/// <summary>How long a time is held while a patient confirms (<c>Booking:HoldMinutes</c>).</summary>
+public sealed class HoldOptions
+{
+    public const string Section = "Booking";
+
+    public int HoldMinutes { get; set; } = 5;
+
+    public TimeSpan HoldFor => TimeSpan.FromMinutes(Math.Clamp(HoldMinutes, 1, 60));
+}
+
+/// <summary>
+/// Holds: a time kept for the patient while they confirm (no one else is offered it), then confirmed into the booking
+/// (every booking rule judged again), released, or given back by the practice's clock when it runs out.
+/// </summary>
+public sealed class HoldHandler(CommandExecutor executor, BookSlotsHandler book, HoldsReadModel holds, PracticeClock clock, IOptions<HoldOptions> options)
+{
+    /// <summary>Holds <paramref name="slotIds"/> of <paramref name="visitTypeId"/> for the patient for <see cref="HoldOptions.HoldMinutes"/>.</summary>
+    public async Task<Checked<HoldPlaced>> PlaceAsync(
+        Guid patientId, IReadOnlyList<Guid> slotIds, Actor by, Guid? visitTypeId = null, CancellationToken ct = default)
+    {
+        var booking = await book.CommandAsync(patientId, slotIds, by, visitTypeId, null, null, null, ct);
+        if (!booking.IsAccepted)
+            return booking.Rejection!.Value;
+        var b = booking.Value!;
+        var command = new PlaceHold(Guid.CreateVersion7(), patientId, slotIds, by, b.Now, b.Now + options.Value.HoldFor, b.Date, visitTypeId, b.KindOf, b.RoomOf, b.RoomId);
+        return (await executor.ExecuteAsync<PlaceHoldDecider, PlaceHold, BookingRequest, HoldPlaced>(command, ct)).Single();
+    }
+
+    /// <summary>Turns the hold into the booking, if it has not run out: 404 for anyone else's, <c>hold_expired</c> once it has.</summary>
+    public async Task<Checked<SlotsBooked>> ConfirmAsync(Guid holdId, Actor by, string? reason = null, CancellationToken ct = default)
+    {
+        if (await holds.FindAsync(holdId, ct) is not { } hold || !MaySee(hold, by))
+            return Rejection.HoldNotFound;
+        return await book.HandleAsync(hold.PatientId, hold.SlotIds, by, ct, hold.VisitTypeId, reason, holdId: holdId);
+    }
+
+    /// <summary>Lets the hold go at once (nothing happens to one already ended).</summary>
+    public async Task<Checked<IReadOnlyList<HoldReleased>>> ReleaseAsync(Guid holdId, Actor by, CancellationToken ct = default)
+    {
+        if (await holds.FindAsync(holdId, ct) is not { } hold || !MaySee(hold, by))
+            return Rejection.HoldNotFound;
+        return await executor.ExecuteAsync<ReleaseHoldDecider, ReleaseHold, HoldState?, HoldReleased>(new ReleaseHold(holdId, by, clock.Now), ct);
+    }
+
+    /// <summary>A patient's own holds; staff any.</summary>
+    public static bool MaySee(HoldView hold, Actor by) => by.IsStaff || (by.Role == Role.Patient && by.Id == hold.PatientId);
+}

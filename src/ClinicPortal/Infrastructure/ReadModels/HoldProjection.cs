@@ -1,0 +1,126 @@
+using ClinicPortal.Application;
+using ClinicPortal.Domain;
+using ClinicPortal.Infrastructure.Data;
+using static ClinicPortal.Infrastructure.ReadModels.ScheduleProjection;
+
+namespace ClinicPortal.Infrastructure.ReadModels;
+
+/// <summary>What is due when: one row per action the practice's clock owes, by kind and subject, kept by <see cref="HoldProjection"/>.</summary>
+public static class TimerKinds
+{
+    /// <summary>A hold runs out: give its slots back (<see cref="Domain.Booking.ExpireHold"/>).</summary>
+    public const string HoldExpiry = "hold-expiry";
+}
+
+/// <summary>
+/// Every hold with its state (<c>rm_holds</c>), and the durable timers (<c>rm_timers</c>): a row for each action due at a
+/// time, written by the same transaction as the event that makes it due and deleted by the one that does it or makes it
+/// moot, so the timers survive restarts and are rebuilt from the log like every read model.
+/// </summary>
+public sealed class HoldProjection : IProjection
+{
+    public string Name => "holds";
+    public int Version => 1;
+    public IReadOnlyList<string> Tables => ["rm_holds", "rm_timers"];
+
+    public string Schema => """
+        CREATE TABLE rm_holds (
+            hold_id       TEXT PRIMARY KEY,
+            patient_id    TEXT NOT NULL,
+            doctor_id     TEXT NOT NULL,
+            clinician_ids TEXT NOT NULL,
+            visit_type_id TEXT NOT NULL,
+            date          TEXT NOT NULL,
+            start_utc     INTEGER NOT NULL,
+            end_utc       INTEGER NOT NULL,
+            slot_ids      TEXT NOT NULL,
+            room_id       TEXT,
+            placed_at     INTEGER NOT NULL,
+            expires_at    INTEGER NOT NULL,
+            status        TEXT NOT NULL,
+            booking_id    TEXT,
+            ended_at      INTEGER
+        );
+        CREATE TABLE rm_timers (
+            kind       TEXT NOT NULL,
+            subject_id TEXT NOT NULL,
+            due_at     INTEGER NOT NULL,
+            PRIMARY KEY (kind, subject_id)
+        ) WITHOUT ROWID;
+        """;
+
+    public string Indexes => """
+        CREATE INDEX ix_rm_holds_patient ON rm_holds (patient_id, status, expires_at);
+        CREATE INDEX ix_rm_timers_due ON rm_timers (due_at);
+        """;
+
+    public async Task ApplyAsync(SqlSession db, StoredEvent stored, CancellationToken ct)
+    {
+        switch (stored.Event)
+        {
+            case HoldPlaced e:
+                await db.ExecuteAsync(
+                    """
+                    INSERT INTO rm_holds (hold_id, patient_id, doctor_id, clinician_ids, visit_type_id, date, start_utc, end_utc, slot_ids, room_id, placed_at, expires_at, status)
+                    VALUES ($hold, $patient, $doctor, $clinicians, $type, $date, $start, $end, $slots, $room, $at, $expires, 'pending');
+                    """,
+                    ct, ("$hold", Id(e.HoldId)), ("$patient", Id(e.PatientId)), ("$doctor", Id(e.DoctorId)), ("$clinicians", Ids(e.Clinicians.ToArray())),
+                    ("$type", Id(e.VisitTypeId)), ("$date", Day(e.Date)), ("$start", Ms(e.Slots.Min(s => s.StartUtc))), ("$end", Ms(e.Slots.Max(s => s.EndUtc))),
+                    ("$slots", Ids(e.Slots.Select(s => s.SlotId).ToArray())), ("$room", OptionalId(e.RoomId)), ("$at", Ms(stored.RecordedAt)),
+                    ("$expires", Ms(e.ExpiresAt)));
+                await db.ExecuteAsync("INSERT OR REPLACE INTO rm_timers (kind, subject_id, due_at) VALUES ($kind, $hold, $due);", ct,
+                    ("$kind", TimerKinds.HoldExpiry), ("$hold", Id(e.HoldId)), ("$due", Ms(e.ExpiresAt)));
+                break;
+            case SlotsBooked { HoldId: { } hold } e:
+                await EndAsync(db, hold, "confirmed", stored, ct, e.BookingId);
+                break;
+            case HoldReleased e:
+                await EndAsync(db, e.HoldId, "released", stored, ct);
+                break;
+            case HoldExpired e:
+                await EndAsync(db, e.HoldId, "expired", stored, ct);
+                break;
+        }
+    }
+
+    private static async Task EndAsync(SqlSession db, Guid holdId, string status, StoredEvent stored, CancellationToken ct, Guid? bookingId = null)
+    {
+        await db.ExecuteAsync("UPDATE rm_holds SET status = $status, booking_id = $booking, ended_at = $at WHERE hold_id = $hold;", ct,
+            ("$status", status), ("$booking", OptionalId(bookingId)), ("$at", Ms(stored.RecordedAt)), ("$hold", Id(holdId)));
+        await db.ExecuteAsync("DELETE FROM rm_timers WHERE kind = $kind AND subject_id = $hold;", ct, ("$kind", TimerKinds.HoldExpiry), ("$hold", Id(holdId)));
+    }
+}
+
+/// <summary>A hold as the pages and the API show it.</summary>
+public sealed record HoldView(
+    Guid HoldId, Guid PatientId, Guid DoctorId, IReadOnlyList<Guid> Clinicians, Guid VisitTypeId, DateOnly Date, DateTimeOffset StartUtc,
+    DateTimeOffset EndUtc, IReadOnlyList<Guid> SlotIds, Guid? RoomId, DateTimeOffset ExpiresAt, string Status, Guid? BookingId);
+
+/// <summary>An action the practice's clock owes: its kind, what it is about, and when.</summary>
+public sealed record DueTimer(string Kind, Guid SubjectId, DateTimeOffset DueAt);
+
+/// <summary>Queries over the holds and the timers.</summary>
+public sealed class HoldsReadModel(ClinicDatabase database)
+{
+    public async Task<HoldView?> FindAsync(Guid holdId, CancellationToken ct = default) =>
+        (await database.QueryAsync(
+            """
+            SELECT hold_id, patient_id, doctor_id, clinician_ids, visit_type_id, date, start_utc, end_utc, slot_ids, room_id, expires_at, status, booking_id
+            FROM rm_holds WHERE hold_id = $hold;
+            """,
+            r => new HoldView(r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), ParseIds(r.GetString(3))!, r.GetGuid(4), DateOnly.ParseExact(r.GetString(5), "yyyy-MM-dd"),
+                ScheduleReadModel.FromMs(r.GetInt64(6)), ScheduleReadModel.FromMs(r.GetInt64(7)), ParseIds(r.GetString(8))!, ScheduleReadModel.OptionalGuid(r, 9),
+                ScheduleReadModel.FromMs(r.GetInt64(10)), r.GetString(11), ScheduleReadModel.OptionalGuid(r, 12)),
+            ct, ("$hold", Id(holdId)))).SingleOrDefault();
+
+    /// <summary>The timers due by <paramref name="until"/>, soonest first, at most <paramref name="limit"/>.</summary>
+    public Task<IReadOnlyList<DueTimer>> DueAsync(DateTimeOffset until, int limit, CancellationToken ct = default) =>
+        database.QueryAsync("SELECT kind, subject_id, due_at FROM rm_timers WHERE due_at <= $until ORDER BY due_at LIMIT $limit;",
+            r => new DueTimer(r.GetString(0), r.GetGuid(1), ScheduleReadModel.FromMs(r.GetInt64(2))), ct, ("$until", Ms(until)), ("$limit", limit));
+
+    /// <summary>When the next timer is due; null when none is.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken ct = default) =>
+        (await database.QueryAsync("SELECT MIN(due_at) FROM rm_timers;", r => r.IsDBNull(0) ? (long?)null : r.GetInt64(0), ct)).Single() is { } ms
+            ? ScheduleReadModel.FromMs(ms)
+            : null;
+}
