@@ -94,28 +94,49 @@ public class BookPageTests : ClinicTestContext
         var (page, dialogs, _) = Open();
 
         page.Find("button[aria-label='Book 09:00 to 09:10 with Dr Ada Hart']").Click();
+        dialogs.WaitForElement("[data-testid=confirm]");
+        page.WaitForAssertion(() => Assert.DoesNotContain("09:00", Offers(page, "Dr Ada Hart"))); // held while the patient decides
         await dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "Keep looking").ClickAsync(new());
 
         dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=confirm]")));
         Assert.Empty(await BookingsAsync(patient));
+        page.WaitForAssertion(() => Assert.Contains("09:00", Offers(page, "Dr Ada Hart"))); // let go at once
     }
 
     [Fact]
-    public async Task WhenSomeoneElseTakesTheSlotFirstThePatientIsToldWhyInASentence()
+    public async Task WhileThePatientConfirms_NobodyElseCanTakeTheTime_AndAnotherIsToldWhyInASentence()
     {
         var (page, dialogs, snackbars) = Open();
         var other = await app.CreateUserAsync("Sam Ray", "sam@mail.example", Roles.Patient);
 
         page.Find("button[aria-label='Book 09:30 to 09:40 with Dr Ada Hart']").Click();
         dialogs.WaitForElement("[data-testid=confirm]");
-        await app.Get<BookSlotsHandler>().HandleAsync(other, [hartsDay.Slots[3].SlotId], Actor.Patient(other));
+        Assert.Contains("Kept for you for 5:00", dialogs.Find("[data-testid=hold-left]").TextContent);
+        var theirs = await app.Get<BookSlotsHandler>().HandleAsync(other, [hartsDay.Slots[3].SlotId], Actor.Patient(other));
+        Assert.Equal(Rejection.SlotHeld, theirs.Rejection);
+        Assert.Equal("Someone else is confirming that time just now. Please choose another, or look again in a few minutes.", ClinicPortal.Features.Shared.RejectionText.For(theirs.Rejection!.Value));
         await dialogs.Find("[data-testid=confirm]").ClickAsync(new());
 
-        snackbars.WaitForAssertion(() =>
-        {
-            Assert.Equal("Not booked", snackbars.Find("[data-testid=outcome-title]").TextContent);
-            Assert.Equal("Sorry, that slot has just been booked by someone else.", snackbars.Find("[data-testid=outcome-detail]").TextContent);
-        });
+        snackbars.WaitForAssertion(() => Assert.Equal("Booked", snackbars.Find("[data-testid=outcome-title]").TextContent));
+        Assert.Single(await BookingsAsync(patient));
+    }
+
+    [Fact]
+    public async Task TheDialogCountsDown_AndOnceTheTimeKeptRunsOutItSaysSo_BooksNothing_AndTheTimeIsOfferedAgain()
+    {
+        var (page, dialogs, _) = Open();
+
+        page.Find("button[aria-label='Book 09:40 to 09:50 with Dr Ada Hart']").Click();
+        dialogs.WaitForElement("[data-testid=hold-left]");
+        app.Clock.Advance(TimeSpan.FromSeconds(75));
+        dialogs.WaitForAssertion(() => Assert.Contains("Kept for you for 3:45", dialogs.Find("[data-testid=hold-left]").TextContent), TimeSpan.FromSeconds(3));
+        app.Clock.Advance(TimeSpan.FromMinutes(4));
+        dialogs.WaitForAssertion(() => Assert.Contains("ran out", dialogs.Find("[data-testid=hold-expired]").TextContent), TimeSpan.FromSeconds(3));
+        Assert.Empty(dialogs.FindAll("[data-testid=confirm]"));
+
+        Assert.Equal(1, await app.Get<ClinicPortal.Features.Holds.DueTimers>().RunDueAsync()); // the practice's clock gives it back
+        page.WaitForAssertion(() => Assert.Contains("09:40", Offers(page, "Dr Ada Hart")));
+        await dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "Close").ClickAsync(new());
         Assert.Empty(await BookingsAsync(patient));
     }
 
@@ -147,9 +168,10 @@ public class BookPageTests : ClinicTestContext
     {
         var (page, dialogs, snackbars) = Open();
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=busy]")));
-        gate.Close();
 
         page.Find("button[aria-label='Book 09:00 to 09:10 with Dr Ben Okafor']").Click();
+        dialogs.WaitForElement("[data-testid=confirm]");
+        gate.Close();
         var confirming = dialogs.Find("[data-testid=confirm]").ClickAsync(new());
 
         page.WaitForAssertion(() =>

@@ -13,9 +13,10 @@ public sealed class HoldOptions
 {
     public const string Section = "Booking";
 
-    public int HoldMinutes { get; set; } = 5;
+    /// <summary>Minutes, fractions allowed (0.5 is 30 seconds), from 3 seconds to an hour.</summary>
+    public double HoldMinutes { get; set; } = 5;
 
-    public TimeSpan HoldFor => TimeSpan.FromMinutes(Math.Clamp(HoldMinutes, 1, 60));
+    public TimeSpan HoldFor => TimeSpan.FromMinutes(Math.Clamp(HoldMinutes, 0.05, 60));
 }
 
 /// <summary>
