@@ -25,6 +25,15 @@ public enum Rejection
     SlotNotFound,
     SlotAlreadyBooked,
 
+    /// <summary>Patients book at least the practice's notice ahead (<see cref="Policies.BookingWindow.MinNoticeHours"/>).</summary>
+    BookingTooSoon,
+
+    /// <summary>Patients book at most the practice's days ahead (<see cref="Policies.BookingWindow.MaxDaysAhead"/>).</summary>
+    BookingTooFarAhead,
+
+    /// <summary>Patients cancel or move online only until the practice's cut-off before the start; then they phone.</summary>
+    TooLateToChangeOnline,
+
     /// <summary>Another patient holds the slot for a few minutes while they confirm.</summary>
     SlotHeld,
 

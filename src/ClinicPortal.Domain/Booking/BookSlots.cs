@@ -20,12 +20,13 @@ namespace ClinicPortal.Domain.Booking;
 /// appointment then, or another appointment in the room then (the clash goes on the conflicts desk). <paramref name="RoomId"/> is the slots' room as the caller found it: with <paramref name="Date"/>, the
 /// decision reads that room's appointments of the day (and refuses if the slots turn out to be in another room).
 /// <paramref name="HoldId"/>: the booking confirms that hold of the patient's, of these slots, before it runs out (every
-/// booking rule judged again); the booking is logged naming it, which ends it.
+/// booking rule judged again); the booking is logged naming it, which ends it. <paramref name="Window"/>: how far ahead
+/// patients may book (none: any time ahead, as before the practice set one).
 /// </summary>
 public sealed record BookSlots(
     Guid BookingId, Guid PatientId, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now, DateOnly? Date = null,
     Guid? VisitTypeId = null, string? Reason = null, Func<Guid, ClinicianKind?>? KindOf = null, Func<Guid, Room?>? RoomOf = null,
-    string? OverrideReason = null, Guid? RoomId = null, Guid? HoldId = null) : ICommand
+    string? OverrideReason = null, Guid? RoomId = null, Guid? HoldId = null, Policies.BookingWindow? Window = null) : ICommand
 {
     /// <summary>The visit type decided on: the one named, or the one today's single or double slot stands for.</summary>
     public Guid VisitType => VisitTypeId ?? VisitTypes.VisitType.ForSlotCount(SlotIds.Count);
@@ -225,6 +226,8 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         if (!run.IsAccepted)
             return run.Rejection!.Value;
         var visit = run.Value!;
+        if (command.Window?.ForBooking(command.By, visit.StartUtc, command.Now) is { } outside)
+            return outside;
 
         return new SlotsBooked[]
         {

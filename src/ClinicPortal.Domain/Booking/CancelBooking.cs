@@ -2,8 +2,11 @@ using ClinicPortal.Domain.EventStore;
 
 namespace ClinicPortal.Domain.Booking;
 
-/// <summary>Cancel one booking; its slots become available again.</summary>
-public sealed record CancelBooking(Guid BookingId, CancellationReason Reason, Actor By, DateTimeOffset Now) : ICommand;
+/// <summary>
+/// Cancel one booking; its slots become available again. <paramref name="Window"/>: patients cancel online only until
+/// the practice's cut-off before the start.
+/// </summary>
+public sealed record CancelBooking(Guid BookingId, CancellationReason Reason, Actor By, DateTimeOffset Now, Policies.BookingWindow? Window = null) : ICommand;
 
 public sealed class CancelBookingDecider : IDecider<CancelBooking, BookingState, BookingCancelled>
 {
@@ -21,6 +24,8 @@ public sealed class CancelBookingDecider : IDecider<CancelBooking, BookingState,
             return Rejection.BookingAlreadyCancelled;
         if (booking.Slots[0].StartUtc <= command.Now)
             return Rejection.BookingInPast;
+        if (command.Window?.ForChange(command.By, booking.Slots[0].StartUtc, command.Now) is { } tooLate)
+            return tooLate;
 
         return new BookingCancelled[]
         {

@@ -12,11 +12,12 @@ namespace ClinicPortal.Domain.Booking;
 /// <paramref name="Shape"/>: staff change the appointment's parts themselves (one part's start or end, a part added or
 /// removed): the new slots then make these parts, whatever the visit type's, and may be more or fewer than before.
 /// <paramref name="RoomId"/>: the new slots' room as the caller found it (see <see cref="BookSlots.RoomId"/>).
+/// <paramref name="Window"/>: patients move online only until the cut-off before the old time, and to a new time they could book.
 /// </summary>
 public sealed record MoveBooking(
     Guid BookingId, Guid PatientId, Guid VisitTypeId, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now, DateOnly? Date = null,
     Func<Guid, ClinicianKind?>? KindOf = null, Func<Guid, Rooms.Room?>? RoomOf = null, string? OverrideReason = null,
-    IReadOnlyList<VisitPart>? Shape = null, Guid? RoomId = null) : ICommand;
+    IReadOnlyList<VisitPart>? Shape = null, Guid? RoomId = null, Policies.BookingWindow? Window = null) : ICommand;
 
 /// <summary>The booking being moved, and what a booking of the new slots would know.</summary>
 public sealed record MoveRequest(BookingState Booking, BookingRequest Target);
@@ -47,6 +48,8 @@ public sealed class MoveBookingDecider : IDecider<MoveBooking, MoveRequest, Book
             return Rejection.BookingAlreadyCancelled;
         if (booking.Slots[0].StartUtc <= command.Now)
             return Rejection.BookingInPast;
+        if (command.Window?.ForChange(command.By, booking.Slots[0].StartUtc, command.Now) is { } tooLate)
+            return tooLate;
         if (state.Target.VisitType is not { } visitType)
             return Rejection.VisitTypeNotFound;
         if (command.By.Role == Role.Patient && !visitType.BookableOnline)
@@ -79,6 +82,8 @@ public sealed class MoveBookingDecider : IDecider<MoveBooking, MoveRequest, Book
         var visit = run.Value!;
         if (visit.Slots.Select(s => s.SlotId).Order().SequenceEqual(booking.Slots.Select(s => s.SlotId).Order()))
             return Rejection.BookingAlreadyAtThatTime;
+        if (command.Window?.ForBooking(command.By, visit.StartUtc, command.Now) is { } outside)
+            return outside;
 
         return new[]
         {

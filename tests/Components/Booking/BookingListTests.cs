@@ -74,4 +74,20 @@ public class BookingListTests : ClinicTestContext
         Assert.DoesNotContain("Move", rows[1].TextContent);
         Assert.Contains("Minor procedure", rows[1].TextContent);
     }
+
+    [Fact]
+    public void ABookingWithinTheCutOff_SaysWhomToCall_InsteadOfOfferingMoveOrCancel()
+    {
+        var list = Render<BookingList>(ps => ps
+            .Add(p => p.Bookings, Bookings)
+            .Add(p => p.DoctorNames, new Dictionary<Guid, string> { [Doctor] = "Dr Hart" })
+            .Add(p => p.Time, t => t.ToString("HH:mm"))
+            .Add(p => p.ChangeableFrom, Nine.AddMinutes(30))
+            .Add(p => p.TooLateText, "Within 24 hours of the start it can no longer be changed online: call 020 7946 0000 to change it."));
+
+        var rows = list.FindAll("[data-testid=booking]");
+        Assert.Contains("call 020 7946 0000", rows[0].QuerySelector("[data-testid=too-late-to-change]")!.TextContent);
+        Assert.Empty(rows[0].QuerySelectorAll("a, button"));
+        Assert.Equal(["Move", "Cancel"], rows[1].QuerySelectorAll("a, button").Select(b => b.TextContent.Trim()));
+    }
 }

@@ -53,6 +53,9 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Data__Directory"] = dataDirectory;
         start.Environment["Email__LinkBaseUrl"] = baseAddress.ToString(); // links in emails lead back to this app, unless a test says otherwise
+        // Journeys change bookings a weekday or two ahead at whatever hour the suite runs: the cut-off for patients' online
+        // changes would make them depend on the hour. A journey about the cut-off sets its own.
+        start.Environment["Practice__CancelCutoffHours"] = "0";
         // Every journey signs in from 127.0.0.1, many times as the same demo people: no limits unless a test sets them
         // (RateLimitTests and AccountAbuseTests do).
         foreach (var limit in new[] { "SignInPerMinute", "BookingsPerMinute", "AccountFormsPerAddress", "AccountFormsPerAccount" })

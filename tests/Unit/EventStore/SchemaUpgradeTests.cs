@@ -96,7 +96,9 @@ public class SchemaUpgradeTests
         {
             await old.OpenAsync();
             await old.ExecuteAsync(
-                "DELETE FROM event_tags WHERE tag LIKE 'patient-month:%'; ALTER TABLE practice_settings DROP COLUMN reception_email; UPDATE schema_version SET version = 4;");
+                "DELETE FROM event_tags WHERE tag LIKE 'patient-month:%'; ALTER TABLE practice_settings DROP COLUMN reception_email; " +
+                "ALTER TABLE practice_settings DROP COLUMN min_notice_hours; ALTER TABLE practice_settings DROP COLUMN max_days_ahead; " +
+                "ALTER TABLE practice_settings DROP COLUMN cancel_cutoff_hours; ALTER TABLE practice_settings DROP COLUMN phone; UPDATE schema_version SET version = 4;");
         }
         SqliteConnection.ClearAllPools();
 

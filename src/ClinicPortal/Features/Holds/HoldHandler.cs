@@ -33,7 +33,7 @@ public sealed class HoldHandler(CommandExecutor executor, BookSlotsHandler book,
         if (!booking.IsAccepted)
             return booking.Rejection!.Value;
         var b = booking.Value!;
-        var command = new PlaceHold(Guid.CreateVersion7(), patientId, slotIds, by, b.Now, b.Now + options.Value.HoldFor, b.Date, visitTypeId, b.KindOf, b.RoomOf, b.RoomId);
+        var command = new PlaceHold(Guid.CreateVersion7(), patientId, slotIds, by, b.Now, b.Now + options.Value.HoldFor, b.Date, visitTypeId, b.KindOf, b.RoomOf, b.RoomId, b.Window);
         return (await executor.ExecuteAsync<PlaceHoldDecider, PlaceHold, BookingRequest, HoldPlaced>(command, ct)).Single();
     }
 

@@ -161,6 +161,13 @@ public static class SchemaMigrator
         """
         ALTER TABLE practice_settings ADD COLUMN reception_email TEXT;
         """,
+        // 7: when patients may book, move and cancel online, and the phone number they call otherwise (empty: as configured).
+        """
+        ALTER TABLE practice_settings ADD COLUMN min_notice_hours INTEGER;
+        ALTER TABLE practice_settings ADD COLUMN max_days_ahead INTEGER;
+        ALTER TABLE practice_settings ADD COLUMN cancel_cutoff_hours INTEGER;
+        ALTER TABLE practice_settings ADD COLUMN phone TEXT;
+        """,
     ];
 
     public static int LatestVersion => Scripts.Count;

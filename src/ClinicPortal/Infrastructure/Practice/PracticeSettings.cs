@@ -11,15 +11,34 @@ public sealed class PracticeOptions
 
     /// <summary>IANA time zone id: the practice's days and months are local to it.</summary>
     public string TimeZone { get; set; } = "Europe/London";
+
+    /// <summary>Patients book at least this many hours ahead.</summary>
+    public int MinNoticeHours { get; set; } = Domain.Policies.BookingWindow.Default.MinNoticeHours;
+
+    /// <summary>Patients book at most this many days ahead.</summary>
+    public int MaxDaysAhead { get; set; } = Domain.Policies.BookingWindow.Default.MaxDaysAhead;
+
+    /// <summary>Patients cancel or move online until this many hours before the start.</summary>
+    public int CancelCutoffHours { get; set; } = Domain.Policies.BookingWindow.Default.CancelCutoffHours;
+
+    /// <summary>The practice's phone number, which the pages give where patients must call instead.</summary>
+    public string? Phone { get; set; }
 }
 
 /// <summary>
 /// The practice as its emails and days show it. <paramref name="ReceptionEmail"/> is where reception is told of a new
-/// conflict; without one, the sender address (the practice's own mailbox).
+/// conflict; without one, the sender address (the practice's own mailbox). <paramref name="Window"/>: when patients may
+/// book, move and cancel online; <paramref name="Phone"/>: where they call otherwise.
 /// </summary>
-public sealed record PracticeProfile(string Name, string TimeZone, string EmailFrom, string? ReceptionEmail = null)
+public sealed record PracticeProfile(
+    string Name, string TimeZone, string EmailFrom, string? ReceptionEmail = null, Domain.Policies.BookingWindow? Window = null, string? Phone = null)
 {
     public string ReceptionAddress => string.IsNullOrWhiteSpace(ReceptionEmail) ? EmailFrom : ReceptionEmail;
+
+    public Domain.Policies.BookingWindow BookingWindow => Window ?? Domain.Policies.BookingWindow.Default;
+
+    /// <summary>"call 020 7946 0000", or "call the practice" when no number is set.</summary>
+    public string CallText => string.IsNullOrWhiteSpace(Phone) ? "call the practice" : $"call {Phone}";
 }
 
 /// <summary>
@@ -30,22 +49,30 @@ public sealed class PracticeSettings(ClinicDatabase database, IOptions<PracticeO
 {
     private PracticeProfile? _saved;
 
-    public PracticeProfile Current => _saved ?? new(practice.Value.Name, practice.Value.TimeZone, email.Value.From);
+    public PracticeProfile Current => _saved ?? Configured;
+
+    private PracticeProfile Configured => new(practice.Value.Name, practice.Value.TimeZone, email.Value.From, null,
+        new(practice.Value.MinNoticeHours, practice.Value.MaxDaysAhead, practice.Value.CancelCutoffHours), practice.Value.Phone);
 
     public async Task LoadAsync(CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name, time_zone, email_from, reception_email FROM practice_settings WHERE id = 1;";
+        command.CommandText = "SELECT name, time_zone, email_from, reception_email, min_notice_hours, max_days_ahead, cancel_cutoff_hours, phone FROM practice_settings WHERE id = 1;";
         await using var reader = await command.ExecuteReaderAsync(ct);
+        // Settings saved before booking windows existed keep the configured window and phone.
         _saved = await reader.ReadAsync(ct)
-            ? new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3))
+            ? new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? Configured.Window : new(reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6)),
+                reader.IsDBNull(7) ? Configured.Phone : reader.GetString(7))
             : null;
     }
 
     /// <summary>Saves the profile, or says in a sentence why it cannot be saved (and saves nothing).</summary>
     public async Task<string?> SaveAsync(PracticeProfile profile, CancellationToken ct = default)
     {
+        if (!profile.BookingWindow.IsValid)
+            return $"Booking notice and the cut-off are whole hours from 0 to {Domain.Policies.BookingWindow.MaxHours}, and days ahead from 1 to {Domain.Policies.BookingWindow.MaxDays}.";
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(profile.TimeZone, out _))
             return $"{profile.TimeZone} is not a time zone this server knows. Choose one from the list.";
         // Days are stored as dates of the practice's zone: moving the zone under scheduled days would shift them.
@@ -56,17 +83,25 @@ public sealed class PracticeSettings(ClinicDatabase database, IOptions<PracticeO
         await using var connection = await database.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO practice_settings (id, name, time_zone, email_from, reception_email) VALUES (1, $name, $zone, $from, $reception)
+            INSERT INTO practice_settings (id, name, time_zone, email_from, reception_email, min_notice_hours, max_days_ahead, cancel_cutoff_hours, phone)
+            VALUES (1, $name, $zone, $from, $reception, $notice, $ahead, $cutoff, $phone)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone, email_from = excluded.email_from,
-                reception_email = excluded.reception_email;
+                reception_email = excluded.reception_email, min_notice_hours = excluded.min_notice_hours, max_days_ahead = excluded.max_days_ahead,
+                cancel_cutoff_hours = excluded.cancel_cutoff_hours, phone = excluded.phone;
             """;
+        var window = profile.Window ?? Current.BookingWindow;
+        var phone = profile.Window is null ? Current.Phone : string.IsNullOrWhiteSpace(profile.Phone) ? null : profile.Phone.Trim();
+        command.Parameters.AddWithValue("$notice", window.MinNoticeHours);
+        command.Parameters.AddWithValue("$ahead", window.MaxDaysAhead);
+        command.Parameters.AddWithValue("$cutoff", window.CancelCutoffHours);
+        command.Parameters.AddWithValue("$phone", (object?)phone ?? DBNull.Value);
         command.Parameters.AddWithValue("$name", profile.Name.Trim());
         command.Parameters.AddWithValue("$zone", profile.TimeZone.Trim());
         command.Parameters.AddWithValue("$from", profile.EmailFrom.Trim());
         var reception = string.IsNullOrWhiteSpace(profile.ReceptionEmail) ? null : profile.ReceptionEmail.Trim();
         command.Parameters.AddWithValue("$reception", (object?)reception ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(ct);
-        _saved = profile with { ReceptionEmail = reception };
+        _saved = profile with { ReceptionEmail = reception, Window = window, Phone = phone };
         return null;
     }
 

@@ -10,7 +10,8 @@ namespace ClinicPortal.Features.Booking.BookSlots;
 /// API ask the same questions here.
 /// </summary>
 public sealed class Availability(
-    ScheduleReadModel schedule, PeopleDirectory people, VisitTypeCatalogueReadModel visitTypes, RoomsReadModel rooms, PracticeClock clock)
+    ScheduleReadModel schedule, PeopleDirectory people, VisitTypeCatalogueReadModel visitTypes, RoomsReadModel rooms, PracticeClock clock,
+    PracticeSettings settings)
 {
     /// <summary>How far "Next available" looks ahead, today included.</summary>
     public const int NextAvailableDays = 60;
@@ -38,8 +39,10 @@ public sealed class Availability(
         var slots = await schedule.AvailableSlotsAsync(date, clock.Now, ct);
         if (clashes && !byPatient)
             slots = WithBooked(slots, await schedule.BookedSlotsAsync(date, clock.Now, ct), movingBooking);
-        return SlotOffers.For(slots, names, visitType, byPatient, patientBusy, slotsLeft, kindOf,
+        var offers = SlotOffers.For(slots, names, visitType, byPatient, patientBusy, slotsLeft, kindOf,
             await rooms.LookupAsync(ct), await RoomsTakenAsync(date, movingBooking, ct), clashes).With(visitType.HasParts ? clinicianId : null);
+        // Patients book online only within the practice's window; staff book any time.
+        return byPatient ? offers.Within(settings.Current.BookingWindow, clock.Now) : offers;
     }
 
     /// <summary>Each clinician's free and booked slots together by start; the moving booking's own are free to it.</summary>
@@ -79,6 +82,8 @@ public sealed class Availability(
             var offers = SlotOffers.For(await schedule.AvailableSlotsAsync(date, clock.Now, ct), names, visitType, byPatient, kindOf: kindOf, roomOf: roomOf,
                     roomTaken: await RoomsTakenAsync(date, null, ct))
                 .With(visitType.HasParts ? clinicianId : null);
+            if (byPatient)
+                offers = offers.Within(settings.Current.BookingWindow, clock.Now);
             if (offers.Doctors.Count > 0)
                 return (date, offers);
         }

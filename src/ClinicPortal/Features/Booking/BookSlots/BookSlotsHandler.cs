@@ -8,7 +8,7 @@ using ClinicPortal.Infrastructure.ReadModels;
 namespace ClinicPortal.Features.Booking.BookSlots;
 
 public sealed class BookSlotsHandler(
-    CommandExecutor executor, PracticeClock clock, PeopleDirectory people, ScheduleReadModel schedule, RoomsReadModel rooms)
+    CommandExecutor executor, PracticeClock clock, PeopleDirectory people, ScheduleReadModel schedule, RoomsReadModel rooms, PracticeSettings settings)
 {
     /// <summary>
     /// Books a visit type (<paramref name="visitTypeId"/>) in its run of slots, or, without one, today's single or
@@ -50,6 +50,7 @@ public sealed class BookSlotsHandler(
         var now = clock.Now;
         // The slots' date lets the decision read only the patient's month; an unknown slot leaves it to the decision to say.
         return new Domain.Booking.BookSlots(Guid.CreateVersion7(), patientId, slotIds, by, now, days.Count > 0 ? days[0].Date : null,
-            visitTypeId, reason, await people.KindsAsync(ct), await rooms.LookupAsync(ct), overrideReason, await schedule.RoomOfSlotsAsync(slotIds, ct), holdId);
+            visitTypeId, reason, await people.KindsAsync(ct), await rooms.LookupAsync(ct), overrideReason, await schedule.RoomOfSlotsAsync(slotIds, ct), holdId,
+            settings.Current.BookingWindow);
     }
 }

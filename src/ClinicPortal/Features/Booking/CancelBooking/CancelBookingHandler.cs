@@ -5,14 +5,14 @@ using ClinicPortal.Infrastructure.Practice;
 
 namespace ClinicPortal.Features.Booking.CancelBooking;
 
-public sealed class CancelBookingHandler(CommandExecutor executor, PracticeClock clock)
+public sealed class CancelBookingHandler(CommandExecutor executor, PracticeClock clock, PracticeSettings settings)
 {
-    /// <summary>A patient cancels for themselves; staff cancel for a patient.</summary>
+    /// <summary>A patient cancels for themselves (until the practice's cut-off before the start); staff cancel for a patient.</summary>
     public async Task<Checked<BookingCancelled>> HandleAsync(Guid bookingId, Actor by, CancellationToken ct = default)
     {
         var now = clock.Now;
         var why = by.Role == Role.Patient ? CancellationReason.Patient : CancellationReason.Staff;
-        var command = new Domain.Booking.CancelBooking(bookingId, why, by, now);
+        var command = new Domain.Booking.CancelBooking(bookingId, why, by, now, settings.Current.BookingWindow);
         return (await executor.ExecuteAsync<CancelBookingDecider, Domain.Booking.CancelBooking, BookingState, BookingCancelled>(command, ct)).Single();
     }
 }

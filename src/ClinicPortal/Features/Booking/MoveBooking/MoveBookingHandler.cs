@@ -8,7 +8,7 @@ using ClinicPortal.Infrastructure.ReadModels;
 namespace ClinicPortal.Features.Booking.MoveBooking;
 
 public sealed class MoveBookingHandler(
-    CommandExecutor executor, PracticeClock clock, PeopleDirectory people, ScheduleReadModel schedule, RoomsReadModel rooms)
+    CommandExecutor executor, PracticeClock clock, PeopleDirectory people, ScheduleReadModel schedule, RoomsReadModel rooms, PracticeSettings settings)
 {
     /// <summary>The booking staff ask to change (reassign, change its parts): there, and not cancelled; never a patient's to ask.</summary>
     public async Task<Checked<PatientBooking>> ForStaffAsync(Guid bookingId, Actor by, CancellationToken ct = default)
@@ -41,7 +41,7 @@ public sealed class MoveBookingHandler(
             return Rejection.ClinicianNotTakingBookings;
         var command = new Domain.Booking.MoveBooking(bookingId, booking.PatientId, booking.VisitTypeId, slotIds, by, clock.Now,
             days.Count > 0 ? days[0].Date : null, await people.KindsAsync(ct), await rooms.LookupAsync(ct), overrideReason, shape,
-            await schedule.RoomOfSlotsAsync(slotIds, ct));
+            await schedule.RoomOfSlotsAsync(slotIds, ct), settings.Current.BookingWindow);
         return (await executor.ExecuteAsync<MoveBookingDecider, Domain.Booking.MoveBooking, MoveRequest, BookingMoved>(command, ct)).Single();
     }
 }
