@@ -7,11 +7,14 @@ namespace ClinicPortal.Domain.Scheduling;
 /// A slot of a doctor's day, the bookings holding it (one, or more when staff booked over the clinician's clash with a
 /// reason; the first is the one booked first), and the room it is in, if any.
 /// </summary>
-public sealed record DaySlot(Guid SlotId, DateTimeOffset StartUtc, ImmutableList<Guid> Holders, Guid? RoomId = null)
+public sealed record DaySlot(Guid SlotId, DateTimeOffset StartUtc, ImmutableList<Guid> Holders, Guid? RoomId = null, Guid? HoldId = null, DateTimeOffset HeldUntil = default)
 {
     public DateTimeOffset EndUtc => StartUtc + SlotBlock.SlotLength;
 
     public bool IsBooked => Holders.Count > 0;
+
+    /// <summary>Whether a patient's hold keeps it at <paramref name="now"/> while they confirm.</summary>
+    public bool HeldAt(DateTimeOffset now) => HoldId is not null && now < HeldUntil;
 }
 
 /// <summary>
@@ -37,10 +40,13 @@ public sealed record DoctorDay(
         SlotsRemoved e => this with { Slots = Slots.RemoveRange(e.SlotIds), Bookings = Bookings.RemoveRange((e.LostParts ?? []).Select(p => p.BookingId)) },
         SlotsBooked e => this with
         {
-            Slots = Hold(e.Slots, e.BookingId),
+            Slots = e.HoldId is { } confirmed ? (this with { Slots = EndHold(e.Slots, confirmed) }).Hold(e.Slots, e.BookingId) : Hold(e.Slots, e.BookingId),
             Bookings = Bookings.SetItem(e.BookingId, new CancelledBooking(e.BookingId, e.PatientId, e.Slots, e.Parts)),
         },
         BookingCancelled e => this with { Slots = Release(e.Slots, e.BookingId), Bookings = Bookings.Remove(e.BookingId) },
+        HoldPlaced e => this with { Slots = Keep(e.Slots, e.HoldId, e.ExpiresAt) },
+        HoldReleased e => this with { Slots = EndHold(e.Slots, e.HoldId) },
+        HoldExpired e => this with { Slots = EndHold(e.Slots, e.HoldId) },
         BookingMoved e => Moved(e),
         // Another clinician's day fell, and with it an appointment this day had a part of: that part's slots are free.
         DayCancelled e when e.DoctorId != DoctorId => this with
@@ -76,6 +82,13 @@ public sealed record DoctorDay(
         var rooms = slotIds.Select(id => Slots.GetValueOrDefault(id)?.RoomId).OfType<Guid>().Distinct().ToArray();
         return rooms.Length == 0 ? null : rooms;
     }
+
+    private ImmutableSortedDictionary<Guid, DaySlot> Keep(IEnumerable<ScheduledSlot> slots, Guid holdId, DateTimeOffset until) =>
+        slots.Aggregate(Slots, (all, slot) => all.TryGetValue(slot.SlotId, out var s) ? all.SetItem(slot.SlotId, s with { HoldId = holdId, HeldUntil = until }) : all);
+
+    private ImmutableSortedDictionary<Guid, DaySlot> EndHold(IEnumerable<ScheduledSlot> slots, Guid holdId) =>
+        slots.Aggregate(Slots, (all, slot) =>
+            all.TryGetValue(slot.SlotId, out var s) && s.HoldId == holdId ? all.SetItem(slot.SlotId, s with { HoldId = null, HeldUntil = default }) : all);
 
     private ImmutableSortedDictionary<Guid, DaySlot> Hold(IEnumerable<ScheduledSlot> slots, Guid bookingId) =>
         Change(slots, holders => holders.Contains(bookingId) ? holders : holders.Add(bookingId));

@@ -31,6 +31,8 @@ public sealed class RemoveSlotsDecider : IDecider<RemoveSlots, DoctorDay, SlotsR
                 return Rejection.SlotNotFound;
             if (slot.StartUtc <= command.Now)
                 return Rejection.SlotInPast;
+            if (slot.HeldAt(command.Now))
+                return Rejection.SlotHeld; // a patient is confirming it: it is theirs for those minutes
             foreach (var holder in slot.Holders.Where(holder => !lost.ContainsKey(holder)))
             {
                 // A booked slot goes only with the clinician's whole part of a visit that others are in too.

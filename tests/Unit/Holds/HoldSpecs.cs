@@ -141,3 +141,24 @@ public class HoldAuditTextTests
         Assert.Equal("ClinicPortal (monthly quota)", text.Who(Actor.QuotaPolicy.Name));
     }
 }
+
+public class RemovingAHeldSlotSpecs
+{
+    private static DeciderSpec<RemoveSlotsDecider, RemoveSlots, DoctorDay, SlotsRemoved> Removing => new();
+
+    private static readonly HoldPlaced Held = new(A.Id("hold"), A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], Domain.VisitTypes.VisitType.ForSlotCount(1),
+        A.Now.AddMinutes(5), "p");
+
+    private static RemoveSlots Remove(DateTimeOffset now) => new(A.DoctorId, A.Tomorrow, [A.Slot(1)], A.Doctor, now);
+
+    [Fact]
+    public void WhileAPatientConfirmsIt_TheDoctorCannotTakeTheSlotBack_ButOnceTheHoldHasRunOutOrGoneTheyCan()
+    {
+        Removing.Given(A.DayScheduled(1), Held).When(Remove(A.Now)).ThenRejected(Rejection.SlotHeld);
+        Removing.Given(A.DayScheduled(1), Held).When(Remove(Held.ExpiresAt)).Then(new SlotsRemoved(A.DoctorId, A.Tomorrow, [A.Slot(1)]));
+        Removing.Given(A.DayScheduled(1), Held, new HoldReleased(Held.HoldId, A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], "p"))
+            .When(Remove(A.Now)).Then(new SlotsRemoved(A.DoctorId, A.Tomorrow, [A.Slot(1)]));
+        Removing.Given(A.DayScheduled(1), Held, A.SlotsBooked(A.BookingId, A.PatientId, 1) with { HoldId = Held.HoldId })
+            .When(Remove(A.Now)).ThenRejected(Rejection.SlotAlreadyBooked);
+    }
+}
