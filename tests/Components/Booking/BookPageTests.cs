@@ -389,7 +389,11 @@ public class BookOverAClashTests : ClinicTestContext
         snackbars.WaitForAssertion(() => Assert.Equal("Moved", snackbars.Find("[data-testid=outcome-title]").TextContent));
         var conflict = Assert.Single(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
         Assert.Equal((moving.BookingId, other.BookingId, "Seen by both together"), (conflict.BookingId, conflict.OtherBookingId, conflict.OverrideReason));
-        Assert.EndsWith("/conflicts", Services.GetRequiredService<NavigationManager>().Uri);
+        // Back to the desk once moved (the page navigates after the move's outcome is shown).
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        for (var tries = 0; tries < 50 && !navigation.Uri.EndsWith("/conflicts", StringComparison.Ordinal); tries++)
+            await Task.Delay(100);
+        Assert.EndsWith("/conflicts", navigation.Uri);
     }
 
     [Fact]
