@@ -36,10 +36,35 @@ public class HoldApiTests(ClinicAppFixture fixture)
             .AssertProblemAsync(HttpStatusCode.Conflict, "slot_held");
         await (await second.PostAsync($"/api/holds/{holdId}/confirm", null)).AssertProblemAsync(HttpStatusCode.NotFound, "hold_not_found");
 
+        using (var pending = await first.GetAsync($"/api/appointments/{holdId}"))
+        {
+            var body = await pending.JsonAsync();
+            Assert.Equal(("pending", slots[0]), (body.GetProperty("status").GetString(), body.GetProperty("slotIds")[0].GetGuid()));
+            Assert.Equal(["HoldPlaced"], body.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("event").GetString()));
+        }
+        await (await second.GetAsync($"/api/appointments/{holdId}")).AssertProblemAsync(HttpStatusCode.NotFound, "not_found");
+
         using var confirmed = await first.PostAsync($"/api/holds/{holdId}/confirm", null);
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Equal(slots[0], (await confirmed.JsonAsync()).GetProperty("slotIds")[0].GetGuid());
         await (await first.PostAsync($"/api/holds/{holdId}/confirm", null)).AssertProblemAsync(HttpStatusCode.Conflict, "hold_not_pending");
+
+        // The appointment whole, by the hold's id or the booking's, and listed for staff by patient and by slot.
+        var bookingId = (await confirmed.JsonAsync()).GetProperty("appointmentId").GetGuid();
+        using (var byHold = await first.GetAsync($"/api/appointments/{holdId}"))
+        {
+            var body = await byHold.JsonAsync();
+            Assert.Equal(("confirmed", bookingId), (body.GetProperty("status").GetString(), body.GetProperty("appointmentId").GetGuid()));
+            Assert.Equal(["HoldPlaced", "SlotsBooked"], body.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("event").GetString()));
+        }
+        using var reception = await ApiClient.SignedInAsync(baseAddress, "reception@demo.clinic");
+        var patientId = (await (await first.GetAsync($"/api/appointments/{bookingId}")).JsonAsync()).GetProperty("patientId").GetGuid();
+        var listed = (await (await reception.GetAsync($"/api/appointments?patientId={patientId}&limit=100")).JsonAsync()).EnumerateArray();
+        Assert.Contains(listed, a => a.GetProperty("appointmentId").GetGuid() == bookingId);
+        var ofSlot = (await (await reception.GetAsync($"/api/appointments?slotId={slots[0]}")).JsonAsync()).EnumerateArray().ToArray();
+        Assert.Equal(bookingId, Assert.Single(ofSlot).GetProperty("appointmentId").GetGuid());
+        await (await reception.GetAsync($"/api/appointments?patientId={patientId}&limit=101")).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        await (await first.GetAsync($"/api/appointments?patientId={patientId}")).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
 
         // A service and a start: the first clinician free then; letting it go frees the time for the next patient at once.
         using var byStart = await second.PostAsJsonAsync("/api/holds", new { serviceId = Consultation, start = day.GetProperty("slots")[1].GetProperty("start").GetString() });

@@ -100,3 +100,14 @@ public sealed record HoldRequest(IReadOnlyList<Guid>? SlotIds, Guid? ServiceId, 
 /// <summary>A hold placed: until when the time is kept, and its slots.</summary>
 public sealed record HoldDto(Guid HoldId, DateTimeOffset ExpiresAt, IReadOnlyList<SlotDto> Slots);
 
+/// <summary>
+/// An appointment whole, for staff and its own patient: a confirmed booking (<c>confirmed</c>, <c>cancelled</c>,
+/// <c>arrived</c>, <c>no-show</c>) or a hold (<c>pending</c>, <c>expired</c>, or <c>cancelled</c> once let go), and its history.
+/// </summary>
+public sealed record AppointmentDetailDto(
+    Guid AppointmentId, string Status, Guid ServiceId, Guid PatientId, IReadOnlyList<Guid> ClinicianIds, DateTimeOffset Start, DateTimeOffset End,
+    Guid? RoomId, IReadOnlyList<Guid> SlotIds, IReadOnlyList<AppointmentHistoryDto> History, DateTimeOffset? ExpiresAt = null, Guid? BookingId = null);
+
+/// <summary>One change in an appointment's life: when, what (the event's type), and who.</summary>
+public sealed record AppointmentHistoryDto(DateTimeOffset At, string Event, string By);
+

@@ -119,6 +119,7 @@ public static partial class ApiEndpoints
         MapRooms(api);
         MapConflicts(api);
         MapHolds(api);
+        MapAppointments(api);
         api.MapGet("/patients", FindPatientsAsync).RequireAuthorization(Bearer(Roles.Receptionist, Roles.Admin));
         api.MapPost("/doctors/me/days", ScheduleMyDayAsync).RequireAuthorization(Bearer(Roles.ClinicianRoles));
         api.MapPost("/doctors/{doctorId}/days/{date}/cancel", CancelDayAsync).RequireAuthorization(Bearer([.. Roles.ClinicianRoles, Roles.Receptionist, Roles.Admin]));

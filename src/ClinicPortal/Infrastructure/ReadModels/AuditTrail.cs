@@ -5,7 +5,7 @@ using ClinicPortal.Infrastructure.EventStore;
 
 namespace ClinicPortal.Infrastructure.ReadModels;
 
-public sealed record AuditFilter(Guid? DoctorId = null, Guid? PatientId = null, DateOnly? Date = null, int Limit = 200);
+public sealed record AuditFilter(Guid? DoctorId = null, Guid? PatientId = null, DateOnly? Date = null, int Limit = 200, Tag? Tagged = null);
 
 /// <summary>The log itself, newest first, narrowed by the tags of a doctor, a patient or a practice day.</summary>
 public sealed class AuditTrail(ClinicDatabase database)
@@ -24,6 +24,11 @@ public sealed class AuditTrail(ClinicDatabase database)
         {
             sql += " AND EXISTS (SELECT 1 FROM event_tags t WHERE t.tag = $patient AND t.position = e.position)";
             command.Parameters.AddWithValue("$patient", Tag.Patient(patient).Value);
+        }
+        if (filter.Tagged is { } tagged)
+        {
+            sql += " AND EXISTS (SELECT 1 FROM event_tags t WHERE t.tag = $tagged AND t.position = e.position)";
+            command.Parameters.AddWithValue("$tagged", tagged.Value);
         }
         if (filter.Date is { } date)
         {

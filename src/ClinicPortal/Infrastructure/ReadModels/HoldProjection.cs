@@ -113,6 +113,11 @@ public sealed class HoldsReadModel(ClinicDatabase database)
                 ScheduleReadModel.FromMs(r.GetInt64(10)), r.GetString(11), ScheduleReadModel.OptionalGuid(r, 12)),
             ct, ("$hold", Id(holdId)))).SingleOrDefault();
 
+    /// <summary>The hold a booking confirmed, if it came from one.</summary>
+    public async Task<Guid?> HoldOfBookingAsync(Guid bookingId, CancellationToken ct = default) =>
+        (await database.QueryAsync("SELECT hold_id FROM rm_holds WHERE booking_id = $booking;", r => r.GetGuid(0), ct, ("$booking", Id(bookingId))))
+            .Cast<Guid?>().SingleOrDefault();
+
     /// <summary>The timers due by <paramref name="until"/>, soonest first, at most <paramref name="limit"/>.</summary>
     public Task<IReadOnlyList<DueTimer>> DueAsync(DateTimeOffset until, int limit, CancellationToken ct = default) =>
         database.QueryAsync("SELECT kind, subject_id, due_at FROM rm_timers WHERE due_at <= $until ORDER BY due_at LIMIT $limit;",

@@ -188,6 +188,21 @@ public sealed class ScheduleReadModel
             $"{SelectBooking} WHERE patient_id = $patient AND cancelled IS NULL AND start_utc > $now ORDER BY start_utc;",
             ReadBooking, ct, ("$patient", Id(patientId)), ("$now", Ms(now)));
 
+    /// <summary>Every booking of a patient, live or not, latest start first, a page at a time.</summary>
+    public Task<IReadOnlyList<PatientBooking>> BookingsOfPatientAsync(Guid patientId, int limit, int offset, CancellationToken ct = default) =>
+        QueryAsync($"{SelectBooking} WHERE patient_id = $patient ORDER BY start_utc DESC, booking_id LIMIT $limit OFFSET $offset;",
+            ReadBooking, ct, ("$patient", Id(patientId)), ("$limit", limit), ("$offset", offset));
+
+    /// <summary>Every booking that holds or held a slot, first booked first (the slot's history of bookings).</summary>
+    public Task<IReadOnlyList<PatientBooking>> BookingsOfSlotAsync(Guid slotId, CancellationToken ct = default) =>
+        QueryAsync($"{SelectBooking} WHERE (' ' || slot_ids || ' ') LIKE $slot ORDER BY booked_at, booking_id;",
+            ReadBooking, ct, ("$slot", $"% {Id(slotId)} %"));
+
+    /// <summary>A booking's slots as it holds them now (or held them last).</summary>
+    public async Task<IReadOnlyList<Guid>> SlotIdsOfAsync(Guid bookingId, CancellationToken ct = default) =>
+        ParseIds((await QueryAsync("SELECT slot_ids FROM rm_bookings WHERE booking_id = $booking;", r => r.GetString(0), ct, ("$booking", Id(bookingId)))).SingleOrDefault())
+        ?? [];
+
     public async Task<PatientBooking?> BookingAsync(Guid bookingId, CancellationToken ct = default) =>
         (await QueryAsync($"{SelectBooking} WHERE booking_id = $booking;", ReadBooking, ct, ("$booking", Id(bookingId)))).SingleOrDefault();
 

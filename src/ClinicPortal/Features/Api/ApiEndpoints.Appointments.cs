@@ -1,0 +1,90 @@
+using ClinicPortal.Application;
+using ClinicPortal.Domain;
+using ClinicPortal.Domain.EventStore;
+using ClinicPortal.Infrastructure.Accounts;
+using ClinicPortal.Infrastructure.Practice;
+using ClinicPortal.Infrastructure.ReadModels;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ClinicPortal.Features.Api;
+
+/// <summary>Appointments read whole, and listed for staff by patient or by slot: as the reference booking service offers them.</summary>
+public static partial class ApiEndpoints
+{
+    public const int MaxListLimit = 100;
+
+    private static void MapAppointments(RouteGroupBuilder api)
+    {
+        api.MapGet("/appointments/{appointmentId}", GetAppointmentAsync).RequireAuthorization(Bearer(BookingRoles));
+        api.MapGet("/appointments", ListAppointmentsAsync).RequireAuthorization(Bearer(Roles.Receptionist, Roles.Admin));
+    }
+
+    /// <summary>The appointment (a booking, or a hold by its id) with its status and history; 404 for anyone else's.</summary>
+    private static async Task<Results<Ok<AppointmentDetailDto>, ProblemHttpResult>> GetAppointmentAsync(
+        string appointmentId, HttpContext http, ScheduleReadModel schedule, HoldsReadModel holds, AuditTrail audit, PracticeClock clock, CancellationToken ct)
+    {
+        var actor = CurrentActor.From(http.User)!;
+        if (!Guid.TryParse(appointmentId, out var id))
+            return ApiProblems.NotFound("No such appointment.");
+        if (await schedule.BookingAsync(id, ct) is { } booking && (actor.IsStaff || booking.PatientId == actor.Id))
+            return TypedResults.Ok(await DetailAsync(booking, schedule, holds, audit, clock, ct));
+        if (await holds.FindAsync(id, ct) is { } hold && (actor.IsStaff || hold.PatientId == actor.Id))
+        {
+            if (hold.BookingId is { } booked && await schedule.BookingAsync(booked, ct) is { } confirmed)
+                return TypedResults.Ok(await DetailAsync(confirmed, schedule, holds, audit, clock, ct));
+            var status = hold.Status switch { "pending" when hold.ExpiresAt > clock.Now => "pending", "released" => "cancelled", _ => "expired" };
+            return TypedResults.Ok(new AppointmentDetailDto(hold.HoldId, status, hold.VisitTypeId, hold.PatientId, hold.Clinicians, clock.ToLocal(hold.StartUtc),
+                clock.ToLocal(hold.EndUtc), hold.RoomId, hold.SlotIds, await HistoryAsync([Tag.Hold(hold.HoldId)], audit, clock, ct), clock.ToLocal(hold.ExpiresAt)));
+        }
+        return ApiProblems.NotFound("No such appointment.");
+    }
+
+    /// <summary>Staff: a patient's appointments (latest first, <c>limit</c> at most 100, <c>offset</c>), or the ones a slot has held.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<AppointmentDetailDto>>, ProblemHttpResult>> ListAppointmentsAsync(
+        HttpContext http, ScheduleReadModel schedule, HoldsReadModel holds, AuditTrail audit, PracticeClock clock, CancellationToken ct)
+    {
+        var query = http.Request.Query;
+        var limit = 20;
+        var offset = 0;
+        if (query.TryGetValue("limit", out var limitText) && (!int.TryParse(limitText, out limit) || limit is < 1 or > MaxListLimit))
+            return ApiProblems.Validation($"'limit' is a whole number from 1 to {MaxListLimit}.");
+        if (query.TryGetValue("offset", out var offsetText) && (!int.TryParse(offsetText, out offset) || offset < 0))
+            return ApiProblems.Validation("'offset' is a whole number from 0.");
+        IReadOnlyList<PatientBooking> bookings;
+        if (Guid.TryParse(query["patientId"], out var patientId))
+            bookings = await schedule.BookingsOfPatientAsync(patientId, limit, offset, ct);
+        else if (Guid.TryParse(query["slotId"], out var slotId))
+            bookings = (await schedule.BookingsOfSlotAsync(slotId, ct)).Skip(offset).Take(limit).ToArray();
+        else
+            return ApiProblems.Validation("Give a patientId or a slotId.");
+        var result = new List<AppointmentDetailDto>();
+        foreach (var booking in bookings)
+            result.Add(await DetailAsync(booking, schedule, holds, audit, clock, ct));
+        return TypedResults.Ok<IReadOnlyList<AppointmentDetailDto>>(result);
+    }
+
+    private static async Task<AppointmentDetailDto> DetailAsync(
+        PatientBooking booking, ScheduleReadModel schedule, HoldsReadModel holds, AuditTrail audit, PracticeClock clock, CancellationToken ct)
+    {
+        // A booking confirmed from a hold has the hold's life before its own.
+        var tags = await holds.HoldOfBookingAsync(booking.BookingId, ct) is { } hold ? new[] { Tag.Hold(hold), Tag.Booking(booking.BookingId) } : [Tag.Booking(booking.BookingId)];
+        var status = booking.Cancelled is not null ? "cancelled"
+            : booking.VisitOutcome == nameof(VisitOutcome.Arrived) ? "arrived"
+            : booking.VisitOutcome == nameof(VisitOutcome.NoShow) ? "no-show"
+            : "confirmed";
+        return new AppointmentDetailDto(booking.BookingId, status, booking.VisitTypeId, booking.PatientId, booking.Team, clock.ToLocal(booking.StartUtc),
+            clock.ToLocal(booking.EndUtc), booking.RoomId, await schedule.SlotIdsOfAsync(booking.BookingId, ct),
+            await HistoryAsync(tags, audit, clock, ct), BookingId: booking.BookingId);
+    }
+
+    /// <summary>The appointment's events, oldest first: when, what, and who (a user's id, or the practice's own "system:…").</summary>
+    private static async Task<IReadOnlyList<AppointmentHistoryDto>> HistoryAsync(IReadOnlyList<Tag> tags, AuditTrail audit, PracticeClock clock, CancellationToken ct)
+    {
+        var events = new List<StoredEvent>();
+        foreach (var tag in tags)
+            events.AddRange(await audit.ReadAsync(new AuditFilter(Limit: 1000, Tagged: tag), ct));
+        return events.DistinctBy(e => e.Position).OrderBy(e => e.Position)
+            .Select(e => new AppointmentHistoryDto(clock.ToLocal(e.RecordedAt), EventTypes.NameOf(e.Event), e.CausedBy))
+            .ToArray();
+    }
+}
