@@ -67,8 +67,7 @@ public sealed class ChangeRoomDecider : IDecider<ChangeRoom, RoomChangeRequest, 
         // One room holds one clinician's block at a time: the room is no one else's then but this visit's own clinicians'.
         var (start, end) = (booking.Slots.Min(s => s.StartUtc), booking.Slots.Max(s => s.EndUtc));
         var clinicians = AppointmentTime.Clinicians(booking.DoctorId, booking.Parts).ToHashSet();
-        if (state.RoomTime.RoomSlots.Values.Any(time => time.RoomId == room.Id && !clinicians.Contains(time.DoctorId)
-                && time.StartUtc < end && start < time.StartUtc + SlotBlock.SlotLength))
+        if (state.RoomTime.RoomSlots.Values.Any(time => time.RoomId == room.Id && !clinicians.Contains(time.DoctorId) && time.Overlaps(start, end)))
             return Rejection.RoomInUse;
         var clash = state.InRoom.InRooms.Any(held => held.Key != booking.BookingId && held.Value.Overlaps(room.Id, start, end));
         if (clash && overriding.Value is null)

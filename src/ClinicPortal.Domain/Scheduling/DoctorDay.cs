@@ -84,19 +84,18 @@ public sealed record DoctorDay(
     }
 
     private ImmutableSortedDictionary<Guid, DaySlot> Keep(IEnumerable<ScheduledSlot> slots, Guid holdId, DateTimeOffset until) =>
-        slots.Aggregate(Slots, (all, slot) => all.TryGetValue(slot.SlotId, out var s) ? all.SetItem(slot.SlotId, s with { HoldId = holdId, HeldUntil = until }) : all);
+        Change(slots, slot => slot with { HoldId = holdId, HeldUntil = until });
 
     private ImmutableSortedDictionary<Guid, DaySlot> EndHold(IEnumerable<ScheduledSlot> slots, Guid holdId) =>
-        slots.Aggregate(Slots, (all, slot) =>
-            all.TryGetValue(slot.SlotId, out var s) && s.HoldId == holdId ? all.SetItem(slot.SlotId, s with { HoldId = null, HeldUntil = default }) : all);
+        Change(slots, slot => slot.HoldId == holdId ? slot with { HoldId = null, HeldUntil = default } : slot);
 
     private ImmutableSortedDictionary<Guid, DaySlot> Hold(IEnumerable<ScheduledSlot> slots, Guid bookingId) =>
-        Change(slots, holders => holders.Contains(bookingId) ? holders : holders.Add(bookingId));
+        Change(slots, slot => slot.Holders.Contains(bookingId) ? slot : slot with { Holders = slot.Holders.Add(bookingId) });
 
     private ImmutableSortedDictionary<Guid, DaySlot> Release(IEnumerable<ScheduledSlot> slots, Guid bookingId) =>
-        Change(slots, holders => holders.Remove(bookingId));
+        Change(slots, slot => slot with { Holders = slot.Holders.Remove(bookingId) });
 
-    private ImmutableSortedDictionary<Guid, DaySlot> Change(IEnumerable<ScheduledSlot> slots, Func<ImmutableList<Guid>, ImmutableList<Guid>> change) =>
-        slots.Aggregate(Slots, (all, slot) =>
-            all.TryGetValue(slot.SlotId, out var existing) ? all.SetItem(slot.SlotId, existing with { Holders = change(existing.Holders) }) : all);
+    /// <summary>The day's slots with <paramref name="change"/> made to those of <paramref name="slots"/> still on it.</summary>
+    private ImmutableSortedDictionary<Guid, DaySlot> Change(IEnumerable<ScheduledSlot> slots, Func<DaySlot, DaySlot> change) =>
+        slots.Aggregate(Slots, (all, slot) => all.TryGetValue(slot.SlotId, out var existing) ? all.SetItem(slot.SlotId, change(existing)) : all);
 }

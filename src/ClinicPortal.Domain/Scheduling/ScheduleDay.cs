@@ -17,7 +17,11 @@ public sealed record BlockOfTime(TimeOnly Start, TimeOnly End, bool StaffOnly = 
 }
 
 /// <summary>A slot's time in a room, whoever's day it belongs to.</summary>
-public sealed record RoomTime(Guid RoomId, Guid DoctorId, DateTimeOffset StartUtc);
+public sealed record RoomTime(Guid RoomId, Guid DoctorId, DateTimeOffset StartUtc)
+{
+    /// <summary>Whether this slot's time in the room meets the span from <paramref name="start"/> to <paramref name="end"/>.</summary>
+    public bool Overlaps(DateTimeOffset start, DateTimeOffset end) => StartUtc < end && start < StartUtc + SlotBlock.SlotLength;
+}
 
 /// <summary>
 /// What scheduling a day knows: the clinician's day, and, when a block names a room, the practice's rooms and every

@@ -1,4 +1,3 @@
-using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Infrastructure.ReadModels;
 
 namespace ClinicPortal.Features.Conflicts;
@@ -25,7 +24,7 @@ public sealed class RoomOptions(ScheduleReadModel schedule, RoomsReadModel rooms
         return all
             .Where(room => room.InUse && room.Id != booking.RoomId && (type?.FitsIn(room) ?? true)
                 && !appointments.Any(t => t.Time.Overlaps(room.Id, booking.StartUtc, booking.EndUtc))
-                && !blocks.Any(b => b.RoomId == room.Id && !team.Contains(b.DoctorId) && b.StartUtc < booking.EndUtc && booking.StartUtc < b.StartUtc + SlotBlock.SlotLength))
+                && !blocks.Any(b => b.RoomId == room.Id && !team.Contains(b.DoctorId) && b.Overlaps(booking.StartUtc, booking.EndUtc)))
             .OrderBy(room => room.Name, StringComparer.CurrentCulture)
             .Select(room => new RoomOption(room.Id, room.Name))
             .ToArray();

@@ -47,8 +47,7 @@ public sealed class DueTimers(HoldsReadModel timers, CommandExecutor executor, E
         {
             try
             {
-                var due = await timers.DueAsync(time.GetUtcNow(), 1, stoppingToken);
-                var done = due.Count > 0 ? await RunDueAsync(stoppingToken) : 0;
+                var done = await RunDueAsync(stoppingToken);
                 var next = await timers.NextDueAsync(stoppingToken);
                 var wait = next is { } at ? at - time.GetUtcNow() : Idle;
                 // A timer still due after its action ran was refused: try again in a moment rather than at once.
