@@ -14,8 +14,11 @@ public sealed record BookingState(
     VisitOutcome? Visit,
     Guid VisitTypeId = default,
     IReadOnlyList<BookedPart>? Parts = null,
-    Guid? RoomId = null)
+    Guid? RoomId = null,
+    DateTimeOffset? RemindedFor = null)
 {
+    public DateTimeOffset StartUtc => Slots.Min(s => s.StartUtc);
+
     public static Query QueryFor(Guid bookingId) => Query.Tagged(Tag.Booking(bookingId));
 
     public static BookingState None(Guid bookingId) => new(bookingId, false, Guid.Empty, Guid.Empty, default, [], false, null);
@@ -28,6 +31,7 @@ public sealed record BookingState(
         BookingCancelled e when e.BookingId == BookingId => this with { Cancelled = true },
         DayCancelled e when e.CancelledBookings.Any(b => b.BookingId == BookingId) => this with { Cancelled = true },
         VisitMarked e when e.BookingId == BookingId => this with { Visit = e.Outcome },
+        ReminderSent e when e.BookingId == BookingId => this with { RemindedFor = e.StartUtc },
         _ => this,
     };
 

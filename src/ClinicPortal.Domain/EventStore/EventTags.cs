@@ -41,6 +41,7 @@ public static class EventTags
         VisitMarked e =>
             [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date), Tag.Doctor(e.DoctorId),
              Tag.Day(e.DoctorId, e.Date)],
+        ReminderSent e => [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId)],
         VisitTypes.VisitTypeDefined e => [Tag.VisitTypes, Tag.VisitType(e.VisitTypeId)],
         Rooms.RoomDefined e => [Tag.Rooms, Tag.Room(e.RoomId)],
         Conflicts.ClinicianDeactivated e => [Tag.Doctor(e.ClinicianId)],
@@ -75,7 +76,7 @@ public static class EventTypes
         typeof(DayScheduled), typeof(SlotsRemoved), typeof(SlotsBooked),
         typeof(BookingCancelled), typeof(DayCancelled), typeof(VisitMarked), typeof(VisitTypes.VisitTypeDefined), typeof(BookingMoved),
         typeof(Rooms.RoomDefined), typeof(Conflicts.ClinicianDeactivated), typeof(Conflicts.ClinicianReactivated),
-        typeof(HoldPlaced), typeof(HoldReleased), typeof(HoldExpired),
+        typeof(HoldPlaced), typeof(HoldReleased), typeof(HoldExpired), typeof(ReminderSent),
     }.ToDictionary(type => type.Name);
 
     public static IEnumerable<Type> All => ByName.Values;

@@ -42,6 +42,7 @@ public class EventSerializerTests
         new HoldPlaced(Booking, Patient, Doctor, Date, [Slots[0]], Domain.VisitTypes.VisitType.ConsultationId, new DateTimeOffset(2026, 3, 2, 8, 5, 0, TimeSpan.Zero), "patient:x"),
         new HoldReleased(Booking, Patient, Doctor, Date, [Slots[0]], "patient:x"),
         new HoldExpired(Booking, Patient, Doctor, Date, [Slots[0]], new DateTimeOffset(2026, 3, 2, 8, 5, 0, TimeSpan.Zero)),
+        new ReminderSent(Booking, Patient, Doctor, Date, [Slots[0]], 24, Skipped: true),
     ];
 
     private static readonly Guid Room = Guid.Parse("0195a1b2-0000-7000-8000-000000000030");

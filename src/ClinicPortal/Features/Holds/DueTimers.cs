@@ -1,6 +1,7 @@
 using ClinicPortal.Application;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Booking;
+using ClinicPortal.Infrastructure.Practice;
 using ClinicPortal.Infrastructure.ReadModels;
 
 namespace ClinicPortal.Features.Holds;
@@ -10,9 +11,12 @@ namespace ClinicPortal.Features.Holds;
 /// the transaction of the event that makes an action due and deleted by the one that does it). It sleeps until the next
 /// due time (or an append, which may bring a sooner one), so it acts within moments of the time, and at start-up it
 /// does at once whatever fell due while the app was down. Each action is a decision that does nothing the second time
-/// (a hold already confirmed, released or expired gives nothing), so running one twice, or on two machines, does it once.
+/// (a hold already confirmed, released or expired gives nothing; an appointment already reminded of its time is not
+/// reminded again), so running one twice, or on two machines, does it once. Reminders fall due the practice's reminder
+/// hours before each appointment, as set when they are looked for.
 /// </summary>
-public sealed class DueTimers(HoldsReadModel timers, CommandExecutor executor, EventLogSignal signal, TimeProvider time, ILogger<DueTimers> logger)
+public sealed class DueTimers(
+    HoldsReadModel timers, CommandExecutor executor, PracticeSettings practice, EventLogSignal signal, TimeProvider time, ILogger<DueTimers> logger)
     : BackgroundService
 {
     /// <summary>How long it sleeps with nothing due, at most: a timer written meanwhile wakes it through the log's signal anyway.</summary>
@@ -24,13 +28,16 @@ public sealed class DueTimers(HoldsReadModel timers, CommandExecutor executor, E
     public async Task<int> RunDueAsync(CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
+        var reminderHours = practice.Current.ReminderHoursBefore;
         var done = 0;
-        foreach (var timer in await timers.DueAsync(now, Batch, ct))
+        foreach (var timer in await timers.DueAsync(now, practice.Current.ReminderLead, Batch, ct))
         {
             var result = timer.Kind switch
             {
                 TimerKinds.HoldExpiry => (await executor.ExecuteAsync<ExpireHoldDecider, ExpireHold, HoldState?, HoldExpired>(
                     new ExpireHold(timer.SubjectId, Actor.Timers, now), ct)).Rejection,
+                TimerKinds.Reminder => (await executor.ExecuteAsync<SendReminderDecider, SendReminder, BookingState, ReminderSent>(
+                    new SendReminder(timer.SubjectId, Actor.Timers, now, reminderHours, timer.Since), ct)).Rejection,
                 _ => null,
             };
             if (result is { } refused)
@@ -48,7 +55,7 @@ public sealed class DueTimers(HoldsReadModel timers, CommandExecutor executor, E
             try
             {
                 var done = await RunDueAsync(stoppingToken);
-                var next = await timers.NextDueAsync(stoppingToken);
+                var next = await timers.NextDueAsync(time.GetUtcNow(), practice.Current.ReminderLead, stoppingToken);
                 var wait = next is { } at ? at - time.GetUtcNow() : Idle;
                 // A timer still due after its action ran was refused: try again in a moment rather than at once.
                 if (wait <= TimeSpan.Zero)

@@ -12,7 +12,7 @@ namespace ClinicPortal.Features.Notifications;
 /// <summary>
 /// Turns events into the emails patients receive: a confirmation (with a calendar file) for each booking,
 /// and a notice for each cancellation by the practice, by the monthly quota, or of a whole day (one email per
-/// patient, listing all their times), and reception's alert of new conflicts. Each message's key is the event's position
+/// patient, listing all their times), the reminder before each appointment, and reception's alert of new conflicts. Each message's key is the event's position
 /// and the patient (or reception).
 /// </summary>
 public sealed class NoticeComposer(
@@ -45,6 +45,10 @@ public sealed class NoticeComposer(
                 await AddAsync(messages, stored, e.PatientId, e.Clinicians, "staff-cancelled", [Visit(e.BookingId, e.Slots)], (p, d) =>
                     new StaffCancelledNotice(practice.Current.Name, p, d, e.Date, Times(e.Slots), BookUrl), ct);
                 break;
+            case ReminderSent { Skipped: false } e:
+                await AddAsync(messages, stored, e.PatientId, e.Clinicians, "reminder", [Visit(e.BookingId, e.Slots)], (p, d) =>
+                    new AppointmentReminderNotice(practice.Current.Name, p, d, e.Date, Times(e.Slots), BookUrl, ManageUrl, ChangeRule), ct);
+                break;
             case DayCancelled e:
                 foreach (var patient in e.CancelledBookings.GroupBy(b => b.PatientId))
                 {
@@ -60,6 +64,13 @@ public sealed class NoticeComposer(
     }
 
     private string BookUrl => $"{options.Value.LinkBaseUrl.TrimEnd('/')}/book";
+
+    private string ManageUrl => $"{options.Value.LinkBaseUrl.TrimEnd('/')}/my-bookings";
+
+    /// <summary>Until when a patient moves or cancels online, and whom they call after that.</summary>
+    private string ChangeRule => practice.Current.BookingWindow.CancelCutoffHours is > 0 and var hours
+        ? $"You can move or cancel it online until {hours} {(hours == 1 ? "hour" : "hours")} before it starts; after that, please {practice.Current.CallText}."
+        : $"You can move or cancel it online until it starts, or {practice.Current.CallText}.";
 
     private NoticeTimes Span(IReadOnlyList<ScheduledSlot> slots) => new(clock.Time(slots[0].StartUtc), clock.Time(slots[^1].EndUtc));
 

@@ -24,6 +24,7 @@ public abstract record Notice(string PracticeName, string PatientName, string Do
         $"Dear {PatientName},\n\n{Lead()}\n\n" +
         (this is DayCancelledNotice day ? $"Reason: {day.Reason}\n\n" : "") +
         (KeepsTheVisit ? "A calendar file is attached.\n\n" : $"The attached calendar file removes the visit from your calendar.\nBook again: {BookAgainUrl}\n\n") +
+        (this is AppointmentReminderNotice reminder ? $"Move or cancel it: {reminder.ManageUrl}\n{reminder.ChangeRule}\n\n" : "") +
         $"{PracticeName}\n";
 
     /// <summary>The sentence that says what happened, shared by the HTML and the text bodies.</summary>
@@ -36,6 +37,20 @@ public sealed record BookingConfirmedNotice(
 {
     public override string Subject => $"Booked: {DoctorName}, {Date:ddd d MMM} at {Times[0].Start}";
     public override string Lead() => $"Your appointment with {DoctorName} on {Day} at {TimesText} is booked.";
+    public override bool KeepsTheVisit => true;
+}
+
+/// <summary>
+/// The reminder before an appointment, with the way to move or cancel it (<paramref name="ManageUrl"/>) and until when
+/// that can be done online (<paramref name="ChangeRule"/>).
+/// </summary>
+public sealed record AppointmentReminderNotice(
+    string PracticeName, string PatientName, string DoctorName, DateOnly Date, IReadOnlyList<NoticeTimes> Times, string BookAgainUrl, string ManageUrl,
+    string ChangeRule)
+    : Notice(PracticeName, PatientName, DoctorName, Date, Times, BookAgainUrl)
+{
+    public override string Subject => $"Reminder: {DoctorName}, {Date:ddd d MMM} at {Times[0].Start}";
+    public override string Lead() => $"A reminder of your appointment with {DoctorName} on {Day} at {TimesText}.";
     public override bool KeepsTheVisit => true;
 }
 

@@ -168,6 +168,10 @@ public static class SchemaMigrator
         ALTER TABLE practice_settings ADD COLUMN cancel_cutoff_hours INTEGER;
         ALTER TABLE practice_settings ADD COLUMN phone TEXT;
         """,
+        // 8: how many hours before each appointment its reminder is emailed (0: none; empty: as configured).
+        """
+        ALTER TABLE practice_settings ADD COLUMN reminder_hours INTEGER;
+        """,
     ];
 
     public static int LatestVersion => Scripts.Count;

@@ -48,4 +48,5 @@ public static class EventSerializer
 [JsonSerializable(typeof(HoldPlaced))]
 [JsonSerializable(typeof(HoldReleased))]
 [JsonSerializable(typeof(HoldExpired))]
+[JsonSerializable(typeof(ReminderSent))]
 public sealed partial class EventJson : JsonSerializerContext;

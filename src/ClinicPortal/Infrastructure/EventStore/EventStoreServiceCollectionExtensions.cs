@@ -19,6 +19,10 @@ public static class EventStoreServiceCollectionExtensions
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Practice:TimeZone must be an IANA time zone id.")
             .ValidateOnStart();
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section));
+        services.AddOptions<ReminderOptions>()
+            .Bind(configuration.GetSection(ReminderOptions.Section))
+            .Validate(o => o.HoursBefore is >= 0 and <= ReminderOptions.MaxHoursBefore, $"Reminders:HoursBefore must be 0 (off) to {ReminderOptions.MaxHoursBefore}.")
+            .ValidateOnStart();
         services.AddSingleton<PracticeSettings>();
         services.AddSingleton<PracticeClock>();
         services.AddSingleton<IEmailSender, SmtpEmailSender>();

@@ -25,14 +25,35 @@ public sealed class PracticeOptions
     public string? Phone { get; set; }
 }
 
+/// <summary>The reminder email before each appointment (<c>Reminders:HoursBefore</c>); the owner's saved settings win.</summary>
+public sealed class ReminderOptions
+{
+    public const string Section = "Reminders";
+
+    public const int DefaultHoursBefore = 24;
+
+    /// <summary>At most a week before.</summary>
+    public const int MaxHoursBefore = 168;
+
+    /// <summary>How many hours before each appointment its patient is emailed a reminder; 0 turns reminders off.</summary>
+    public int HoursBefore { get; set; } = DefaultHoursBefore;
+}
+
 /// <summary>
 /// The practice as its emails and days show it. <paramref name="ReceptionEmail"/> is where reception is told of a new
 /// conflict; without one, the sender address (the practice's own mailbox). <paramref name="Window"/>: when patients may
-/// book, move and cancel online; <paramref name="Phone"/>: where they call otherwise.
+/// book, move and cancel online; <paramref name="Phone"/>: where they call otherwise. <paramref name="ReminderHours"/>: how
+/// long before each appointment its reminder is emailed (0: none; null: as configured).
 /// </summary>
 public sealed record PracticeProfile(
-    string Name, string TimeZone, string EmailFrom, string? ReceptionEmail = null, Domain.Policies.BookingWindow? Window = null, string? Phone = null)
+    string Name, string TimeZone, string EmailFrom, string? ReceptionEmail = null, Domain.Policies.BookingWindow? Window = null, string? Phone = null,
+    int? ReminderHours = null)
 {
+    public int ReminderHoursBefore => ReminderHours ?? ReminderOptions.DefaultHoursBefore;
+
+    /// <summary>How long before an appointment its reminder is due; null when reminders are off.</summary>
+    public TimeSpan? ReminderLead => ReminderHoursBefore > 0 ? TimeSpan.FromHours(ReminderHoursBefore) : null;
+
     public string ReceptionAddress => string.IsNullOrWhiteSpace(ReceptionEmail) ? EmailFrom : ReceptionEmail;
 
     public Domain.Policies.BookingWindow BookingWindow => Window ?? Domain.Policies.BookingWindow.Default;
@@ -45,26 +66,28 @@ public sealed record PracticeProfile(
 /// The practice's name, time zone and email sender. The owner's saved settings (table practice_settings)
 /// win over configuration, which gives the defaults.
 /// </summary>
-public sealed class PracticeSettings(ClinicDatabase database, IOptions<PracticeOptions> practice, IOptions<Email.EmailOptions> email, TimeProvider time)
+public sealed class PracticeSettings(
+    ClinicDatabase database, IOptions<PracticeOptions> practice, IOptions<Email.EmailOptions> email, IOptions<ReminderOptions> reminders, TimeProvider time)
 {
     private PracticeProfile? _saved;
 
     public PracticeProfile Current => _saved ?? Configured;
 
     private PracticeProfile Configured => new(practice.Value.Name, practice.Value.TimeZone, email.Value.From, null,
-        new(practice.Value.MinNoticeHours, practice.Value.MaxDaysAhead, practice.Value.CancelCutoffHours), practice.Value.Phone);
+        new(practice.Value.MinNoticeHours, practice.Value.MaxDaysAhead, practice.Value.CancelCutoffHours), practice.Value.Phone,
+        reminders.Value.HoursBefore);
 
     public async Task LoadAsync(CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name, time_zone, email_from, reception_email, min_notice_hours, max_days_ahead, cancel_cutoff_hours, phone FROM practice_settings WHERE id = 1;";
+        command.CommandText = "SELECT name, time_zone, email_from, reception_email, min_notice_hours, max_days_ahead, cancel_cutoff_hours, phone, reminder_hours FROM practice_settings WHERE id = 1;";
         await using var reader = await command.ExecuteReaderAsync(ct);
-        // Settings saved before booking windows existed keep the configured window and phone.
+        // Settings saved before booking windows (or reminders) existed keep the configured window and phone (and reminders).
         _saved = await reader.ReadAsync(ct)
             ? new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
                 reader.IsDBNull(4) ? Configured.Window : new(reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6)),
-                reader.IsDBNull(7) ? Configured.Phone : reader.GetString(7))
+                reader.IsDBNull(7) ? Configured.Phone : reader.GetString(7), reader.IsDBNull(8) ? Configured.ReminderHours : reader.GetInt32(8))
             : null;
     }
 
@@ -73,6 +96,8 @@ public sealed class PracticeSettings(ClinicDatabase database, IOptions<PracticeO
     {
         if (!profile.BookingWindow.IsValid)
             return $"Booking notice and the cut-off are whole hours from 0 to {Domain.Policies.BookingWindow.MaxHours}, and days ahead from 1 to {Domain.Policies.BookingWindow.MaxDays}.";
+        if (profile.ReminderHours is < 0 or > ReminderOptions.MaxHoursBefore)
+            return $"Reminders go from 1 to {ReminderOptions.MaxHoursBefore} hours before the appointment, or 0 for none.";
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(profile.TimeZone, out _))
             return $"{profile.TimeZone} is not a time zone this server knows. Choose one from the list.";
         // Days are stored as dates of the practice's zone: moving the zone under scheduled days would shift them.
@@ -83,11 +108,12 @@ public sealed class PracticeSettings(ClinicDatabase database, IOptions<PracticeO
         await using var connection = await database.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO practice_settings (id, name, time_zone, email_from, reception_email, min_notice_hours, max_days_ahead, cancel_cutoff_hours, phone)
-            VALUES (1, $name, $zone, $from, $reception, $notice, $ahead, $cutoff, $phone)
+            INSERT INTO practice_settings (id, name, time_zone, email_from, reception_email, min_notice_hours, max_days_ahead, cancel_cutoff_hours, phone, reminder_hours)
+            VALUES (1, $name, $zone, $from, $reception, $notice, $ahead, $cutoff, $phone, $reminder)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone, email_from = excluded.email_from,
                 reception_email = excluded.reception_email, min_notice_hours = excluded.min_notice_hours, max_days_ahead = excluded.max_days_ahead,
-                cancel_cutoff_hours = excluded.cancel_cutoff_hours, phone = excluded.phone;
+                cancel_cutoff_hours = excluded.cancel_cutoff_hours, phone = excluded.phone,
+                reminder_hours = excluded.reminder_hours;
             """;
         var window = profile.Window ?? Current.BookingWindow;
         var phone = profile.Window is null ? Current.Phone : string.IsNullOrWhiteSpace(profile.Phone) ? null : profile.Phone.Trim();
@@ -95,13 +121,15 @@ public sealed class PracticeSettings(ClinicDatabase database, IOptions<PracticeO
         command.Parameters.AddWithValue("$ahead", window.MaxDaysAhead);
         command.Parameters.AddWithValue("$cutoff", window.CancelCutoffHours);
         command.Parameters.AddWithValue("$phone", (object?)phone ?? DBNull.Value);
+        var reminder = profile.ReminderHours ?? Current.ReminderHoursBefore;
+        command.Parameters.AddWithValue("$reminder", reminder);
         command.Parameters.AddWithValue("$name", profile.Name.Trim());
         command.Parameters.AddWithValue("$zone", profile.TimeZone.Trim());
         command.Parameters.AddWithValue("$from", profile.EmailFrom.Trim());
         var reception = string.IsNullOrWhiteSpace(profile.ReceptionEmail) ? null : profile.ReceptionEmail.Trim();
         command.Parameters.AddWithValue("$reception", (object?)reception ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(ct);
-        _saved = profile with { ReceptionEmail = reception, Window = window, Phone = phone };
+        _saved = profile with { ReceptionEmail = reception, Window = window, Phone = phone, ReminderHours = reminder };
         return null;
     }
 

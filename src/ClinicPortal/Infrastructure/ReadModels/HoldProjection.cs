@@ -8,19 +8,27 @@ namespace ClinicPortal.Infrastructure.ReadModels;
 /// <summary>What is due when: one row per action the practice's clock owes, by kind and subject, kept by <see cref="HoldProjection"/>.</summary>
 public static class TimerKinds
 {
-    /// <summary>A hold runs out: give its slots back (<see cref="Domain.Booking.ExpireHold"/>).</summary>
+    /// <summary>A hold runs out: give its slots back (<see cref="Domain.Booking.ExpireHold"/>). Due at its expiry.</summary>
     public const string HoldExpiry = "hold-expiry";
+
+    /// <summary>
+    /// Remind the patient of an appointment (<see cref="Domain.Booking.SendReminder"/>). The row's time is the appointment's
+    /// start: it falls due the practice's reminder hours before that, so changing the setting needs no rewrite.
+    /// </summary>
+    public const string Reminder = "reminder";
 }
 
 /// <summary>
 /// Every hold with its state (<c>rm_holds</c>), and the durable timers (<c>rm_timers</c>): a row for each action due at a
 /// time, written by the same transaction as the event that makes it due and deleted by the one that does it or makes it
-/// moot, so the timers survive restarts and are rebuilt from the log like every read model.
+/// moot, so the timers survive restarts and are rebuilt from the log like every read model. A hold's expiry is due when
+/// it is placed and gone when it ends; an appointment's reminder is due when it is booked, follows it when it moves to
+/// another time, and is gone when it is reminded, cancelled (alone or with its day) or marked.
 /// </summary>
 public sealed class HoldProjection : IProjection
 {
     public string Name => "holds";
-    public int Version => 1;
+    public int Version => 2;
     public IReadOnlyList<string> Tables => ["rm_holds", "rm_timers"];
 
     public string Schema => """
@@ -45,13 +53,14 @@ public sealed class HoldProjection : IProjection
             kind       TEXT NOT NULL,
             subject_id TEXT NOT NULL,
             due_at     INTEGER NOT NULL,
+            since      INTEGER NOT NULL,
             PRIMARY KEY (kind, subject_id)
         ) WITHOUT ROWID;
         """;
 
     public string Indexes => """
         CREATE INDEX ix_rm_holds_patient ON rm_holds (patient_id, status, expires_at);
-        CREATE INDEX ix_rm_timers_due ON rm_timers (due_at);
+        CREATE INDEX ix_rm_timers_due ON rm_timers (kind, due_at);
         """;
 
     public async Task ApplyAsync(SqlSession db, StoredEvent stored, CancellationToken ct)
@@ -68,11 +77,30 @@ public sealed class HoldProjection : IProjection
                     ("$type", Id(e.VisitTypeId)), ("$date", Day(e.Date)), ("$start", Ms(e.Slots.Min(s => s.StartUtc))), ("$end", Ms(e.Slots.Max(s => s.EndUtc))),
                     ("$slots", Ids(e.Slots.Select(s => s.SlotId).ToArray())), ("$room", OptionalId(e.RoomId)), ("$at", Ms(stored.RecordedAt)),
                     ("$expires", Ms(e.ExpiresAt)));
-                await db.ExecuteAsync("INSERT OR REPLACE INTO rm_timers (kind, subject_id, due_at) VALUES ($kind, $hold, $due);", ct,
-                    ("$kind", TimerKinds.HoldExpiry), ("$hold", Id(e.HoldId)), ("$due", Ms(e.ExpiresAt)));
+                await SetTimerAsync(db, TimerKinds.HoldExpiry, e.HoldId, e.ExpiresAt, stored, ct);
                 break;
-            case SlotsBooked { HoldId: { } hold } e:
-                await EndAsync(db, hold, "confirmed", stored, ct, e.BookingId);
+            case SlotsBooked e:
+                if (e.HoldId is { } hold)
+                    await EndAsync(db, hold, "confirmed", stored, ct, e.BookingId);
+                await SetTimerAsync(db, TimerKinds.Reminder, e.BookingId, e.Slots.Min(s => s.StartUtc), stored, ct);
+                break;
+            case BookingMoved e when e.ToSlots.Min(s => s.StartUtc) != e.FromSlots.Min(s => s.StartUtc):
+                await SetTimerAsync(db, TimerKinds.Reminder, e.BookingId, e.ToSlots.Min(s => s.StartUtc), stored, ct);
+                break;
+            case BookingCancelled e:
+                await DeleteTimerAsync(db, TimerKinds.Reminder, e.BookingId, ct);
+                break;
+            case DayCancelled e:
+                foreach (var booking in e.CancelledBookings)
+                    await DeleteTimerAsync(db, TimerKinds.Reminder, booking.BookingId, ct);
+                break;
+            case VisitMarked e:
+                await DeleteTimerAsync(db, TimerKinds.Reminder, e.BookingId, ct);
+                break;
+            case ReminderSent e:
+                // Only the reminder of the time it was for: a move since then has set the new time's.
+                await db.ExecuteAsync("DELETE FROM rm_timers WHERE kind = $kind AND subject_id = $booking AND due_at = $due;", ct,
+                    ("$kind", TimerKinds.Reminder), ("$booking", Id(e.BookingId)), ("$due", Ms(e.StartUtc)));
                 break;
             case HoldReleased e:
                 await EndAsync(db, e.HoldId, "released", stored, ct);
@@ -87,8 +115,16 @@ public sealed class HoldProjection : IProjection
     {
         await db.ExecuteAsync("UPDATE rm_holds SET status = $status, booking_id = $booking, ended_at = $at WHERE hold_id = $hold;", ct,
             ("$status", status), ("$booking", OptionalId(bookingId)), ("$at", Ms(stored.RecordedAt)), ("$hold", Id(holdId)));
-        await db.ExecuteAsync("DELETE FROM rm_timers WHERE kind = $kind AND subject_id = $hold;", ct, ("$kind", TimerKinds.HoldExpiry), ("$hold", Id(holdId)));
+        await DeleteTimerAsync(db, TimerKinds.HoldExpiry, holdId, ct);
     }
+
+    /// <summary>Makes <paramref name="kind"/> of <paramref name="subject"/> due at <paramref name="due"/>, set by the event <paramref name="stored"/>.</summary>
+    private static Task SetTimerAsync(SqlSession db, string kind, Guid subject, DateTimeOffset due, StoredEvent stored, CancellationToken ct) =>
+        db.ExecuteAsync("INSERT OR REPLACE INTO rm_timers (kind, subject_id, due_at, since) VALUES ($kind, $subject, $due, $since);", ct,
+            ("$kind", kind), ("$subject", Id(subject)), ("$due", Ms(due)), ("$since", Ms(stored.RecordedAt)));
+
+    private static Task DeleteTimerAsync(SqlSession db, string kind, Guid subject, CancellationToken ct) =>
+        db.ExecuteAsync("DELETE FROM rm_timers WHERE kind = $kind AND subject_id = $subject;", ct, ("$kind", kind), ("$subject", Id(subject)));
 }
 
 /// <summary>A hold as the pages and the API show it.</summary>
@@ -96,8 +132,8 @@ public sealed record HoldView(
     Guid HoldId, Guid PatientId, Guid DoctorId, IReadOnlyList<Guid> Clinicians, Guid VisitTypeId, DateOnly Date, DateTimeOffset StartUtc,
     DateTimeOffset EndUtc, IReadOnlyList<Guid> SlotIds, Guid? RoomId, DateTimeOffset ExpiresAt, string Status, Guid? BookingId);
 
-/// <summary>An action the practice's clock owes: its kind, what it is about, and when.</summary>
-public sealed record DueTimer(string Kind, Guid SubjectId, DateTimeOffset DueAt);
+/// <summary>An action the practice's clock owes: its kind, what it is about, its time (see <see cref="TimerKinds"/>), and when the event that set it was.</summary>
+public sealed record DueTimer(string Kind, Guid SubjectId, DateTimeOffset DueAt, DateTimeOffset Since);
 
 /// <summary>Queries over the holds and the timers.</summary>
 public sealed class HoldsReadModel(ClinicDatabase database)
@@ -118,14 +154,34 @@ public sealed class HoldsReadModel(ClinicDatabase database)
         (await database.QueryAsync("SELECT hold_id FROM rm_holds WHERE booking_id = $booking;", r => r.GetGuid(0), ct, ("$booking", Id(bookingId))))
             .Cast<Guid?>().SingleOrDefault();
 
-    /// <summary>The timers due by <paramref name="until"/>, soonest first, at most <paramref name="limit"/>.</summary>
-    public Task<IReadOnlyList<DueTimer>> DueAsync(DateTimeOffset until, int limit, CancellationToken ct = default) =>
-        database.QueryAsync("SELECT kind, subject_id, due_at FROM rm_timers WHERE due_at <= $until ORDER BY due_at LIMIT $limit;",
-            r => new DueTimer(r.GetString(0), r.GetGuid(1), ScheduleReadModel.FromMs(r.GetInt64(2))), ct, ("$until", Ms(until)), ("$limit", limit));
+    /// <summary>
+    /// The timers due by <paramref name="now"/>, soonest first, at most <paramref name="limit"/>: each hold expiry due, and
+    /// each reminder of an appointment not yet begun that starts within <paramref name="reminderLead"/> (none when null:
+    /// reminders are off). A reminder of an appointment that has begun is never due; its row goes when the visit is marked.
+    /// </summary>
+    public Task<IReadOnlyList<DueTimer>> DueAsync(DateTimeOffset now, TimeSpan? reminderLead, int limit, CancellationToken ct = default) =>
+        database.QueryAsync(
+            """
+            SELECT kind, subject_id, due_at, since FROM (
+                SELECT kind, subject_id, due_at, since, due_at AS acts_at FROM rm_timers WHERE kind = $expiry AND due_at <= $now
+                UNION ALL
+                SELECT kind, subject_id, due_at, since, due_at - $lead FROM rm_timers WHERE kind = $reminder AND due_at > $now AND due_at <= $now + $lead)
+            ORDER BY acts_at LIMIT $limit;
+            """,
+            r => new DueTimer(r.GetString(0), r.GetGuid(1), ScheduleReadModel.FromMs(r.GetInt64(2)), ScheduleReadModel.FromMs(r.GetInt64(3))), ct,
+            ("$expiry", TimerKinds.HoldExpiry), ("$reminder", TimerKinds.Reminder), ("$now", Ms(now)), ("$lead", LeadMs(reminderLead)), ("$limit", limit));
 
-    /// <summary>When the next timer is due; null when none is.</summary>
-    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken ct = default) =>
-        (await database.QueryAsync("SELECT MIN(due_at) FROM rm_timers;", r => r.IsDBNull(0) ? (long?)null : r.GetInt64(0), ct)).Single() is { } ms
-            ? ScheduleReadModel.FromMs(ms)
-            : null;
+    /// <summary>When the next timer falls due (a past time for one due already); null when none is.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(DateTimeOffset now, TimeSpan? reminderLead, CancellationToken ct = default) =>
+        (await database.QueryAsync(
+            """
+            SELECT min(
+                coalesce((SELECT min(due_at) FROM rm_timers WHERE kind = $expiry), 9223372036854775807),
+                coalesce((SELECT min(due_at) - $lead FROM rm_timers WHERE kind = $reminder AND due_at > $now AND $lead >= 0), 9223372036854775807));
+            """,
+            r => r.GetInt64(0), ct, ("$expiry", TimerKinds.HoldExpiry), ("$reminder", TimerKinds.Reminder), ("$now", Ms(now)), ("$lead", LeadMs(reminderLead))))
+            .Single() is var ms and < long.MaxValue ? ScheduleReadModel.FromMs(ms) : null;
+
+    /// <summary>A reminder lead in milliseconds; -1 (no time is within it) when reminders are off.</summary>
+    private static long LeadMs(TimeSpan? lead) => lead is { } hours && hours > TimeSpan.Zero ? (long)hours.TotalMilliseconds : -1;
 }

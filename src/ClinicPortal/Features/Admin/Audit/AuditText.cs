@@ -34,6 +34,9 @@ public sealed class AuditText(
         HoldPlaced e => $"Held {TypeName(e.VisitTypeId, article: "a ")}{Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)} for {Name(e.PatientId)} while they confirm, until {time(e.ExpiresAt)}",
         HoldReleased e => $"Let go of the time held for {Name(e.PatientId)}, {Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)}",
         HoldExpired e => $"Gave back the time held for {Name(e.PatientId)}, {Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)}: unconfirmed by {time(e.ExpiresAt)}",
+        ReminderSent { Skipped: true } e =>
+            $"No reminder needed for {Name(e.PatientId)}'s booking {Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)}: it was booked for that time within {Count(e.HoursBefore, "hour")} of it",
+        ReminderSent e => $"Reminded {Name(e.PatientId)} by email of their booking {Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)}, {Count(e.HoursBefore, "hour")} before",
         Domain.Conflicts.ClinicianDeactivated e => $"Deactivated {Name(e.ClinicianId)}: their appointments to come went on the conflicts desk",
         Domain.Conflicts.ClinicianReactivated e => $"Reactivated {Name(e.ClinicianId)}",
         Domain.VisitTypes.VisitTypeDefined e =>
