@@ -27,6 +27,9 @@ public sealed record Actor(Guid Id, Role Role)
     /// <summary>The practice's clock: what is done at a time (a hold given back when it expires).</summary>
     public static Actor Timers { get; } = new(new Guid("00000000-0000-0000-0000-0000000071e5"), Role.System);
 
+    /// <summary>The waiting list: what offers a freed time to the first patient waiting for one.</summary>
+    public static Actor Waitlist { get; } = new(new Guid("00000000-0000-0000-0000-00000000a175"), Role.System);
+
     public static Actor Patient(Guid id) => new(id, Role.Patient);
     public static Actor Doctor(Guid id) => new(id, Role.Doctor);
     public static Actor Receptionist(Guid id) => new(id, Role.Receptionist);
@@ -58,5 +61,5 @@ public sealed record Actor(Guid Id, Role Role)
     };
 
     /// <summary>How the log records who caused an event.</summary>
-    public string Name => Role != Role.System ? Id.ToString() : Id == Timers.Id ? "system:timers" : "system:quota-policy";
+    public string Name => Role != Role.System ? Id.ToString() : Id == Timers.Id ? "system:timers" : Id == Waitlist.Id ? "system:waitlist" : "system:quota-policy";
 }

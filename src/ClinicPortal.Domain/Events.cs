@@ -162,10 +162,11 @@ public sealed record VisitMarked(Guid BookingId, Guid PatientId, Guid DoctorId, 
 /// A patient (or staff for them) holds a visit's time while they confirm: its slots are no one else's until
 /// <paramref name="ExpiresAt"/>, when the practice gives them back (<see cref="HoldExpired"/>) unless the hold was confirmed
 /// (a <see cref="SlotsBooked"/> naming it) or released first. The slots, parts and room are as a booking of them would be.
+/// <paramref name="WaitId"/>: the waiting list made the hold for the patient's wait, offering them a time that came free.
 /// </summary>
 public sealed record HoldPlaced(
     Guid HoldId, Guid PatientId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, Guid VisitTypeId, DateTimeOffset ExpiresAt,
-    string By, IReadOnlyList<BookedPart>? Parts = null, Guid? RoomId = null) : IClinicEvent
+    string By, IReadOnlyList<BookedPart>? Parts = null, Guid? RoomId = null, Guid? WaitId = null) : IClinicEvent
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(DoctorId, Parts);
@@ -204,3 +205,13 @@ public sealed record ReminderSent(
     [System.Text.Json.Serialization.JsonIgnore]
     public DateTimeOffset StartUtc => Slots.Min(s => s.StartUtc);
 }
+
+/// <summary>
+/// A patient asked to be told when a time frees up: for <paramref name="VisitTypeId"/>, with <paramref name="ClinicianId"/>
+/// or anyone who gives it, on a day from <paramref name="From"/> to <paramref name="To"/>. The first in line is offered the
+/// first matching time that frees (a <see cref="HoldPlaced"/> naming the wait).
+/// </summary>
+public sealed record WaitJoined(Guid WaitId, Guid PatientId, Guid VisitTypeId, Guid? ClinicianId, DateOnly From, DateOnly To, string By) : IClinicEvent;
+
+/// <summary>The patient (or staff for them) left the waiting list.</summary>
+public sealed record WaitLeft(Guid WaitId, Guid PatientId, Guid VisitTypeId, string By) : IClinicEvent;

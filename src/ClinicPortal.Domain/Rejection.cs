@@ -48,6 +48,22 @@ public enum Rejection
 
     /// <summary>A patient holds at most this many times at once while they confirm.</summary>
     TooManyHolds,
+
+    // The waiting list
+    /// <summary>The days to wait for run backwards, start in the past, or reach past the days patients may book ahead.</summary>
+    WaitDatesInvalid,
+
+    /// <summary>The patient already waits for this visit type with this clinician on some of these days.</summary>
+    AlreadyWaiting,
+
+    /// <summary>A patient keeps at most this many waits at once.</summary>
+    TooManyWaits,
+
+    /// <summary>No such wait (or not this patient's).</summary>
+    WaitNotFound,
+
+    /// <summary>The wait was offered a time, or ended, already: it is offered nothing more.</summary>
+    WaitNotWaiting,
     NoSlotsChosen,
     TooManySlotsInOneBooking,
     SlotsNotAdjacent,

@@ -49,6 +49,10 @@ public static class Composition
         services.AddSingleton<Features.Holds.HoldHandler>();
         services.AddSingleton<Features.Holds.DueTimers>();
         services.AddHostedService(provider => provider.GetRequiredService<Features.Holds.DueTimers>());
+        services.AddOptions<Features.Waitlist.WaitlistOptions>().Bind(configuration.GetSection(Features.Waitlist.WaitlistOptions.Section));
+        services.AddSingleton<Features.Waitlist.WaitlistHandler>();
+        services.AddSingleton<Features.Waitlist.WaitlistOffers>();
+        services.AddHostedService(provider => provider.GetRequiredService<Features.Waitlist.WaitlistOffers>());
         services.AddSingleton<Features.Conflicts.RoomOptions>();
         services.AddSingleton<Features.Admin.VisitTypes.DefineVisitTypeHandler>();
         services.AddSingleton<Features.Admin.Rooms.DefineRoomHandler>();

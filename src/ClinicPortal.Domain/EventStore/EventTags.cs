@@ -17,7 +17,9 @@ public static class EventTags
              .. ClinicianDays(e.Clinicians, e.Date), .. RoomDays(e.RoomId, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId)),
              .. e.HoldId is { } hold ? [Tag.Hold(hold), Tag.PatientHolds(e.PatientId)] : Array.Empty<Tag>()],
         // A hold is tagged as a booking of its slots would be (the days, the room's day, the slots), and as the patient's hold.
-        HoldPlaced e => HoldTags(e.HoldId, e.PatientId, e.Clinicians, e.Date, e.RoomId, e.Slots),
+        // A time offered from the waiting list is also the wait's, and the patient's waits'.
+        HoldPlaced e => [.. HoldTags(e.HoldId, e.PatientId, e.Clinicians, e.Date, e.RoomId, e.Slots),
+                         .. e.WaitId is { } wait ? [Tag.Wait(wait), Tag.PatientWaits(e.PatientId), Tag.Waitlist(e.VisitTypeId)] : Array.Empty<Tag>()],
         HoldReleased e => HoldTags(e.HoldId, e.PatientId, e.Clinicians, e.Date, e.RoomId, e.Slots),
         HoldExpired e => HoldTags(e.HoldId, e.PatientId, e.Clinicians, e.Date, e.RoomId, e.Slots),
         BookingCancelled e =>
@@ -42,6 +44,8 @@ public static class EventTags
             [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date), Tag.Doctor(e.DoctorId),
              Tag.Day(e.DoctorId, e.Date)],
         ReminderSent e => [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId)],
+        WaitJoined e => [Tag.Wait(e.WaitId), Tag.PatientWaits(e.PatientId), Tag.Waitlist(e.VisitTypeId)],
+        WaitLeft e => [Tag.Wait(e.WaitId), Tag.PatientWaits(e.PatientId), Tag.Waitlist(e.VisitTypeId)],
         VisitTypes.VisitTypeDefined e => [Tag.VisitTypes, Tag.VisitType(e.VisitTypeId)],
         Rooms.RoomDefined e => [Tag.Rooms, Tag.Room(e.RoomId)],
         Conflicts.ClinicianDeactivated e => [Tag.Doctor(e.ClinicianId)],
@@ -77,6 +81,7 @@ public static class EventTypes
         typeof(BookingCancelled), typeof(DayCancelled), typeof(VisitMarked), typeof(VisitTypes.VisitTypeDefined), typeof(BookingMoved),
         typeof(Rooms.RoomDefined), typeof(Conflicts.ClinicianDeactivated), typeof(Conflicts.ClinicianReactivated),
         typeof(HoldPlaced), typeof(HoldReleased), typeof(HoldExpired), typeof(ReminderSent),
+        typeof(WaitJoined), typeof(WaitLeft),
     }.ToDictionary(type => type.Name);
 
     public static IEnumerable<Type> All => ByName.Values;

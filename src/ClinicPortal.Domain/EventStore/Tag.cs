@@ -33,6 +33,15 @@ public readonly record struct Tag(string Value)
     /// <summary>Every hold of one patient: what limits how many they hold at once.</summary>
     public static Tag PatientHolds(Guid patientId) => new($"patient-holds:{patientId:N}");
 
+    /// <summary>Every event about one wait on the waiting list: joined, offered a time, left.</summary>
+    public static Tag Wait(Guid waitId) => new($"wait:{waitId:N}");
+
+    /// <summary>Every wait of one patient: what limits how many they keep, and the offers made for them.</summary>
+    public static Tag PatientWaits(Guid patientId) => new($"patient-waits:{patientId:N}");
+
+    /// <summary>Every wait for one visit type: the line the practice offers freed times from.</summary>
+    public static Tag Waitlist(Guid visitTypeId) => new($"waitlist:{visitTypeId:N}");
+
     /// <summary>Every change to one visit type.</summary>
     public static Tag VisitType(Guid visitTypeId) => new($"visit-type:{visitTypeId:N}");
 

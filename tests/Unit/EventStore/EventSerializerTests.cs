@@ -43,6 +43,8 @@ public class EventSerializerTests
         new HoldReleased(Booking, Patient, Doctor, Date, [Slots[0]], "patient:x"),
         new HoldExpired(Booking, Patient, Doctor, Date, [Slots[0]], new DateTimeOffset(2026, 3, 2, 8, 5, 0, TimeSpan.Zero)),
         new ReminderSent(Booking, Patient, Doctor, Date, [Slots[0]], 24, Skipped: true),
+        new WaitJoined(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Doctor, Date, Date.AddDays(3), "patient:x"),
+        new WaitLeft(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, "patient:x"),
     ];
 
     private static readonly Guid Room = Guid.Parse("0195a1b2-0000-7000-8000-000000000030");

@@ -29,12 +29,21 @@ public sealed class HoldHandler(CommandExecutor executor, BookSlotsHandler book,
     public async Task<Checked<HoldPlaced>> PlaceAsync(
         Guid patientId, IReadOnlyList<Guid> slotIds, Actor by, Guid? visitTypeId = null, CancellationToken ct = default)
     {
+        var command = await CommandAsync(patientId, slotIds, by, visitTypeId, options.Value.HoldFor, ct);
+        if (!command.IsAccepted)
+            return command.Rejection!.Value;
+        return (await executor.ExecuteAsync<PlaceHoldDecider, PlaceHold, BookingRequest, HoldPlaced>(command.Value!, ct)).Single();
+    }
+
+    /// <summary>The hold decision's command for <paramref name="holdFor"/> from now, with what a booking of the slots would know.</summary>
+    public async Task<Checked<PlaceHold>> CommandAsync(
+        Guid patientId, IReadOnlyList<Guid> slotIds, Actor by, Guid? visitTypeId, TimeSpan holdFor, CancellationToken ct = default)
+    {
         var booking = await book.CommandAsync(patientId, slotIds, by, visitTypeId, null, null, null, ct);
         if (!booking.IsAccepted)
             return booking.Rejection!.Value;
         var b = booking.Value!;
-        var command = new PlaceHold(Guid.CreateVersion7(), patientId, slotIds, by, b.Now, b.Now + options.Value.HoldFor, b.Date, visitTypeId, b.KindOf, b.RoomOf, b.RoomId, b.Window);
-        return (await executor.ExecuteAsync<PlaceHoldDecider, PlaceHold, BookingRequest, HoldPlaced>(command, ct)).Single();
+        return new PlaceHold(Guid.CreateVersion7(), patientId, slotIds, by, b.Now, b.Now + holdFor, b.Date, visitTypeId, b.KindOf, b.RoomOf, b.RoomId, b.Window);
     }
 
     /// <summary>Turns the hold into the booking, if it has not run out: 404 for anyone else's, <c>hold_expired</c> once it has.</summary>

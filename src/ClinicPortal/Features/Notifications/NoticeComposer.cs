@@ -45,6 +45,11 @@ public sealed class NoticeComposer(
                 await AddAsync(messages, stored, e.PatientId, e.Clinicians, "staff-cancelled", [Visit(e.BookingId, e.Slots)], (p, d) =>
                     new StaffCancelledNotice(practice.Current.Name, p, d, e.Date, Times(e.Slots), BookUrl), ct);
                 break;
+            case HoldPlaced { WaitId: not null } e:
+                await AddAsync(messages, stored, e.PatientId, e.Clinicians, "waitlist-offer", [], (p, d) =>
+                    new WaitOfferNotice(practice.Current.Name, p, d, e.Date, Times(e.Slots), BookUrl, $"{Links}/offers/{e.HoldId}",
+                        $"{clock.ToLocal(e.ExpiresAt):HH:mm} on {clock.ToLocal(e.ExpiresAt):ddd d MMM}"), ct);
+                break;
             case ReminderSent { Skipped: false } e:
                 await AddAsync(messages, stored, e.PatientId, e.Clinicians, "reminder", [Visit(e.BookingId, e.Slots)], (p, d) =>
                     new AppointmentReminderNotice(practice.Current.Name, p, d, e.Date, Times(e.Slots), BookUrl, ManageUrl, ChangeRule), ct);
@@ -63,9 +68,11 @@ public sealed class NoticeComposer(
         return messages;
     }
 
-    private string BookUrl => $"{options.Value.LinkBaseUrl.TrimEnd('/')}/book";
+    private string Links => options.Value.LinkBaseUrl.TrimEnd('/');
 
-    private string ManageUrl => $"{options.Value.LinkBaseUrl.TrimEnd('/')}/my-bookings";
+    private string BookUrl => $"{Links}/book";
+
+    private string ManageUrl => $"{Links}/my-bookings";
 
     /// <summary>Until when a patient moves or cancels online, and whom they call after that.</summary>
     private string ChangeRule => practice.Current.BookingWindow.CancelCutoffHours is > 0 and var hours
@@ -91,7 +98,9 @@ public sealed class NoticeComposer(
             if (await people.FindAsync(clinicianId, ct) is { } clinician)
                 names.Add(OneLine(clinician.Name));
         var made = notice(OneLine(patient.Name), names.Count == 0 ? "your doctor" : string.Join(" and ", names));
-        var email = new EmailMessage(patient.Email, made.Subject, await RenderAsync(made), made.PlainText(), [Calendar(made, visits, patient.Email, stored.RecordedAt)]);
+        // A notice of a visit carries its calendar file; an offer of a time not yet booked carries none.
+        var email = new EmailMessage(patient.Email, made.Subject, await RenderAsync(made), made.PlainText(),
+            visits.Count == 0 ? [] : [Calendar(made, visits, patient.Email, stored.RecordedAt)]);
         messages.Add(new OutboxMessage($"{stored.Position}:{patientId:N}", kind, email));
     }
 

@@ -23,7 +23,8 @@ public abstract record Notice(string PracticeName, string PatientName, string Do
     public string PlainText() =>
         $"Dear {PatientName},\n\n{Lead()}\n\n" +
         (this is DayCancelledNotice day ? $"Reason: {day.Reason}\n\n" : "") +
-        (KeepsTheVisit ? "A calendar file is attached.\n\n" : $"The attached calendar file removes the visit from your calendar.\nBook again: {BookAgainUrl}\n\n") +
+        (this is WaitOfferNotice offer ? $"Confirm it: {offer.ConfirmUrl}\n\n"
+            : KeepsTheVisit ? "A calendar file is attached.\n\n" : $"The attached calendar file removes the visit from your calendar.\nBook again: {BookAgainUrl}\n\n") +
         (this is AppointmentReminderNotice reminder ? $"Move or cancel it: {reminder.ManageUrl}\n{reminder.ChangeRule}\n\n" : "") +
         $"{PracticeName}\n";
 
@@ -51,6 +52,22 @@ public sealed record AppointmentReminderNotice(
 {
     public override string Subject => $"Reminder: {DoctorName}, {Date:ddd d MMM} at {Times[0].Start}";
     public override string Lead() => $"A reminder of your appointment with {DoctorName} on {Day} at {TimesText}.";
+    public override bool KeepsTheVisit => true;
+}
+
+/// <summary>
+/// A time that came free, offered from the waiting list: kept for the patient until <paramref name="KeptUntil"/>, booked
+/// by opening <paramref name="ConfirmUrl"/> (signed in).
+/// </summary>
+public sealed record WaitOfferNotice(
+    string PracticeName, string PatientName, string DoctorName, DateOnly Date, IReadOnlyList<NoticeTimes> Times, string BookAgainUrl, string ConfirmUrl,
+    string KeptUntil)
+    : Notice(PracticeName, PatientName, DoctorName, Date, Times, BookAgainUrl)
+{
+    public override string Subject => $"A time came free: {DoctorName}, {Date:ddd d MMM} at {Times[0].Start}";
+    public override string Lead() =>
+        $"A time you were waiting for came free: {DoctorName} on {Day} at {TimesText}. We keep it for you until {KeptUntil}; " +
+        "open the link to book it. After that, it goes to the next patient waiting.";
     public override bool KeepsTheVisit => true;
 }
 

@@ -49,4 +49,6 @@ public static class EventSerializer
 [JsonSerializable(typeof(HoldReleased))]
 [JsonSerializable(typeof(HoldExpired))]
 [JsonSerializable(typeof(ReminderSent))]
+[JsonSerializable(typeof(WaitJoined))]
+[JsonSerializable(typeof(WaitLeft))]
 public sealed partial class EventJson : JsonSerializerContext;

@@ -37,6 +37,8 @@ public static class EventStoreServiceCollectionExtensions
         services.AddSingleton<IProjection, ConflictProjection>();
         services.AddSingleton<IProjection, HoldProjection>();
         services.AddSingleton<HoldsReadModel>();
+        services.AddSingleton<IProjection, WaitlistProjection>();
+        services.AddSingleton<WaitlistReadModel>();
         services.AddSingleton<RoomsReadModel>();
         services.AddSingleton<ConflictsReadModel>();
         services.AddSingleton<IEventStore, SqliteEventStore>();

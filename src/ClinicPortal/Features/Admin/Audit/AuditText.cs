@@ -10,6 +10,7 @@ public sealed class AuditText(
     public string Who(string causedBy) =>
         Guid.TryParse(causedBy, out var id) ? Name(id)
         : causedBy == Actor.Timers.Name ? "ClinicPortal (on time)"
+        : causedBy == Actor.Waitlist.Name ? "ClinicPortal (waiting list)"
         : causedBy.StartsWith("system", StringComparison.Ordinal) ? "ClinicPortal (monthly quota)" : causedBy;
 
     public string What(IClinicEvent @event) => @event switch
@@ -31,12 +32,17 @@ public sealed class AuditText(
             $"Reassigned {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking on {Day(e.ToDate)} {Span(e.ToSlots)} from {Names(e.FromClinicians.Except(e.ToClinicians))} to {Names(e.ToClinicians.Except(e.FromClinicians))}{Overridden(e.OverrideReason)}",
         BookingMoved e =>
             $"Moved {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking from {Day(e.FromDate)} {Span(e.FromSlots)} with {Names(e.FromClinicians)} to {Day(e.ToDate)} {Span(e.ToSlots)} with {Names(e.ToClinicians)}{Overridden(e.OverrideReason)}",
+        HoldPlaced { WaitId: not null } e =>
+            $"Offered {Name(e.PatientId)} {TypeName(e.VisitTypeId, article: "a ")}{Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)} from the waiting list, kept for them until {time(e.ExpiresAt)}",
         HoldPlaced e => $"Held {TypeName(e.VisitTypeId, article: "a ")}{Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)} for {Name(e.PatientId)} while they confirm, until {time(e.ExpiresAt)}",
         HoldReleased e => $"Let go of the time held for {Name(e.PatientId)}, {Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)}",
         HoldExpired e => $"Gave back the time held for {Name(e.PatientId)}, {Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)}: unconfirmed by {time(e.ExpiresAt)}",
         ReminderSent { Skipped: true } e =>
             $"No reminder needed for {Name(e.PatientId)}'s booking {Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)}: it was booked for that time within {Count(e.HoursBefore, "hour")} of it",
         ReminderSent e => $"Reminded {Name(e.PatientId)} by email of their booking {Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)}, {Count(e.HoursBefore, "hour")} before",
+        WaitJoined e =>
+            $"Put {Name(e.PatientId)} on the waiting list for {TypeName(e.VisitTypeId, article: "a ")}{(e.ClinicianId is { } c ? $"with {Name(c)} " : "")}on {WaitDays(e.From, e.To)}",
+        WaitLeft e => $"Took {Name(e.PatientId)} off the waiting list for {TypeName(e.VisitTypeId, article: "a ")}".TrimEnd(),
         Domain.Conflicts.ClinicianDeactivated e => $"Deactivated {Name(e.ClinicianId)}: their appointments to come went on the conflicts desk",
         Domain.Conflicts.ClinicianReactivated e => $"Reactivated {Name(e.ClinicianId)}",
         Domain.VisitTypes.VisitTypeDefined e =>
@@ -46,6 +52,8 @@ public sealed class AuditText(
             $"Defined the room {e.Name}: {(e.Features.Count == 0 ? "no features" : string.Join(", ", e.Features))}{(e.InUse ? "" : ", out of use")}",
         _ => @event.GetType().Name,
     };
+
+    private string WaitDays(DateOnly from, DateOnly to) => from == to ? Day(from) : $"a day from {Day(from)} to {Day(to)}";
 
     private string RoomName(Guid? roomId) => roomId is { } room ? rooms?.GetValueOrDefault(room) ?? "a room no longer listed" : "no room";
 
