@@ -10,6 +10,10 @@ public sealed class Report
     public void Record(string operation, TimeSpan latency, string outcome) =>
         _operations.GetOrAdd(operation, _ => new Operation()).Add(latency.TotalMilliseconds, outcome);
 
+    /// <summary>How many requests of <paramref name="operation"/> ended in <paramref name="outcome"/>.</summary>
+    public int Count(string operation, string outcome) =>
+        _operations.TryGetValue(operation, out var op) ? op.CountOf(outcome) : 0;
+
     public int Errors => _operations.Values.Sum(o => o.Outcomes.Where(p => p.Key.StartsWith("error", StringComparison.Ordinal)).Sum(p => p.Value));
 
     public void Print(TextWriter output, TimeSpan duration)
@@ -34,6 +38,12 @@ public sealed class Report
         private readonly object _gate = new();
         public List<double> Latencies { get; } = [];
         public Dictionary<string, int> Outcomes { get; } = [];
+
+        public int CountOf(string outcome)
+        {
+            lock (_gate)
+                return Outcomes.GetValueOrDefault(outcome);
+        }
 
         public void Add(double latency, string outcome)
         {

@@ -8,9 +8,10 @@ using System.Text.Json;
 namespace ClinicPortal.Simulator;
 
 /// <summary>
-/// N workers, each acting as one demo patient, book (single and double), cancel and read for a while; then the
-/// invariants are checked through the API: no slot is held by two live bookings, and once the monthly-quota
-/// policy has run, no patient holds more than 10 slots in a month.
+/// N workers, each acting as one demo patient, book (single and double), cancel, read, and hold then confirm or walk
+/// away, for a while; then the invariants are checked through the API: no slot is held by two live bookings, no slot
+/// ends kept by a hold and by anything else, and once the monthly-quota policy has run, no patient holds more than 10
+/// slots in a month. Holds walked away from are followed until they run out, and counted.
 /// </summary>
 public sealed class Simulation(SimulationOptions options, TextWriter output)
 {
@@ -23,6 +24,11 @@ public sealed class Simulation(SimulationOptions options, TextWriter output)
     private sealed record StartDto(DateTimeOffset Start, DateTimeOffset End, Guid[] SlotIds);
     private sealed record ClinicianStarts(Guid ClinicianId, string ClinicianName, StartDto[] Starts);
     private Service[]? _services;
+
+    /// <summary>Each hold placed: whose (the worker's token), and whether it was walked away from.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentBag<(string Token, Guid HoldId, bool Abandoned, DateTimeOffset ExpiresAt)> _holds = [];
+
+    private sealed record HeldTime(Guid AppointmentId, string Status, Guid[] ClinicianIds, DateTimeOffset Start, DateTimeOffset End, Guid[] SlotIds);
 
     private sealed record MyBooking(Guid BookingId, Guid DoctorId, string DoctorName, DateOnly Date, DateTimeOffset Start, DateTimeOffset End, int SlotCount);
 
@@ -58,7 +64,11 @@ public sealed class Simulation(SimulationOptions options, TextWriter output)
     {
         var roll = random.Next(options.TotalWeight);
         var day = today.AddDays(random.Next(options.Days)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        if (roll >= options.TotalWeight - options.VisitWeight)
+        if (roll >= options.TotalWeight - options.HoldWeight)
+        {
+            await HoldThenDecideAsync(http, token, random, day, ct);
+        }
+        else if (roll >= options.TotalWeight - options.HoldWeight - options.VisitWeight)
         {
             await BookVisitAsync(http, token, random, day, ct);
         }
@@ -110,6 +120,22 @@ public sealed class Simulation(SimulationOptions options, TextWriter output)
         if (starts.Length == 0) return;
         var start = starts[random.Next(starts.Length)];
         await SendAsync(http, token, "book visit", HttpMethod.Post, "/api/appointments", new { serviceId = service.ServiceId, slotIds = start.SlotIds }, ct);
+    }
+
+    /// <summary>Holds a random free slot of the day, thinks, then confirms it or walks away (leaving it to run out).</summary>
+    private async Task HoldThenDecideAsync(HttpClient http, string token, Random random, string day, CancellationToken ct)
+    {
+        var doctors = await ReadSlotsAsync(http, token, day, ct);
+        var slots = doctors?.SelectMany(d => d.Slots).ToArray() ?? [];
+        if (slots.Length == 0) return;
+        var held = await SendAsync(http, token, "hold", HttpMethod.Post, "/api/holds", new { slotIds = new[] { slots[random.Next(slots.Length)].SlotId } }, ct);
+        if (held is not { } hold) return;
+        var holdId = hold.GetProperty("holdId").GetGuid();
+        var confirming = random.Next(100) < options.ConfirmPercent;
+        _holds.Add((token, holdId, !confirming, hold.GetProperty("expiresAt").GetDateTimeOffset()));
+        await Task.Delay(TimeSpan.FromMilliseconds(random.NextDouble() * options.HoldThink.TotalMilliseconds), ct);
+        if (confirming)
+            await SendAsync(http, token, "confirm hold", HttpMethod.Post, $"/api/holds/{holdId}/confirm", null, ct);
     }
 
     private async Task<DoctorSlots[]?> ReadSlotsAsync(HttpClient http, string token, string day, CancellationToken ct)
@@ -201,6 +227,7 @@ public sealed class Simulation(SimulationOptions options, TextWriter output)
             .Where(pair => pair.Second.Booking.Start < pair.First.Booking.End)
             .ToArray();
         var overQuota = OverQuota(all).ToArray();
+        var (expired, pending, heldTwice) = await CheckHoldsAsync(http, all, ct);
 
         output.WriteLine($"Invariants over {all.Count} live bookings of {tokens.Length} patients:");
         output.WriteLine(doubleHeld.Length == 0
@@ -209,9 +236,49 @@ public sealed class Simulation(SimulationOptions options, TextWriter output)
         output.WriteLine(overQuota.Length == 0
             ? $"  OK  no patient above {MaxSlotsPerMonth} slots in a month"
             : $"  BROKEN  {string.Join("; ", overQuota.Select(o => $"patient{o.Patient} holds {o.Slots} slots in {o.Month}"))}");
+        if (!_holds.IsEmpty)
+        {
+            output.WriteLine($"  holds: {_holds.Count} placed, {_holds.Count(h => h.Abandoned)} walked away from, {expired} run out, {pending} still kept; " +
+                             $"{_report.Count("confirm hold", "hold_expired")} confirmations refused as run out");
+            output.WriteLine(heldTwice.Count == 0
+                ? "  OK  no slot kept by a hold and by another hold or a booking"
+                : $"  BROKEN  {heldTwice.Count} slots kept by a hold and by something else, e.g. {heldTwice[0]}");
+        }
         if (_report.Errors > 0)
             output.WriteLine($"  NOTE  {_report.Errors} requests failed with a server error or no answer (see the table).");
-        return doubleHeld.Length == 0 && overQuota.Length == 0;
+        return doubleHeld.Length == 0 && overQuota.Length == 0 && heldTwice.Count == 0;
+    }
+
+    /// <summary>
+    /// Waits (up to 30 s) for the holds walked away from to run out, then reads every hold: how many ran out, how many
+    /// are still kept, and which slots a hold still keeps that another hold or a live booking has too.
+    /// </summary>
+    private async Task<(int Expired, int Pending, List<string> HeldTwice)> CheckHoldsAsync(
+        HttpClient http, List<(int Patient, MyBooking Booking)> bookings, CancellationToken ct)
+    {
+        if (_holds.IsEmpty)
+            return (0, 0, []);
+        var lastDue = _holds.Where(h => h.Abandoned).Select(h => h.ExpiresAt).DefaultIfEmpty(DateTimeOffset.UtcNow).Max() + TimeSpan.FromSeconds(2);
+        var wait = lastDue - DateTimeOffset.UtcNow;
+        if (wait > TimeSpan.Zero)
+            await Task.Delay(wait < TimeSpan.FromSeconds(30) ? wait : TimeSpan.FromSeconds(30), ct);
+        var times = new List<HeldTime>();
+        foreach (var (token, holdId, _, _) in _holds)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/appointments/{holdId}");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.SendAsync(request, ct);
+            response.EnsureSuccessStatusCode();
+            times.Add((await response.Content.ReadFromJsonAsync<HeldTime>(JsonSerializerOptions.Web, ct))!);
+        }
+        var kept = times.Where(t => t.Status == "pending").ToArray();
+        var heldTwice = new List<string>();
+        foreach (var group in kept.SelectMany(t => t.SlotIds.Select(slot => (slot, t))).GroupBy(p => p.slot).Where(g => g.Count() > 1))
+            heldTwice.Add($"slot {group.Key} kept by {group.Count()} holds");
+        foreach (var hold in kept)
+            foreach (var (_, booking) in bookings.Where(b => hold.ClinicianIds.Contains(b.Booking.DoctorId) && b.Booking.Start < hold.End && hold.Start < b.Booking.End))
+                heldTwice.Add($"hold {hold.AppointmentId} and booking {booking.BookingId}");
+        return (times.Count(t => t.Status == "expired"), kept.Length, heldTwice);
     }
 
     private static IEnumerable<(int Patient, string Month, int Slots)> OverQuota(List<(int Patient, MyBooking Booking)> all) =>

@@ -18,9 +18,19 @@ public sealed record SimulationOptions
 
     /// <summary>Book a visit type (one of the services patients may book online) through /api/availability and /api/appointments.</summary>
     public int VisitWeight { get; init; }
+
+    /// <summary>Hold a free slot (/api/holds), think, then confirm it (<see cref="ConfirmPercent"/> of the time) or walk away.</summary>
+    public int HoldWeight { get; init; }
+
+    /// <summary>Of the holds placed, the share (0 to 100) confirmed; the rest are abandoned and run out.</summary>
+    public int ConfirmPercent { get; init; } = 50;
+
+    /// <summary>At most this long between holding and confirming (chosen at random from zero).</summary>
+    public TimeSpan HoldThink { get; init; } = TimeSpan.FromSeconds(2);
+
     public int Seed { get; init; } = 2026;
 
-    public int TotalWeight => BookWeight + DoubleWeight + CancelWeight + ReadWeight + VisitWeight;
+    public int TotalWeight => BookWeight + DoubleWeight + CancelWeight + ReadWeight + VisitWeight + HoldWeight;
 
     public const string Usage = """
         ClinicPortal.Simulator: drives a running ClinicPortal over its JSON API, then checks the booking invariants.
@@ -30,8 +40,11 @@ public sealed record SimulationOptions
           --patients N       demo patients to act as: patient1..N@demo.clinic (default 20)
           --password P       their password (default the demo one)
           --days N           book within today and the next N-1 days (default 14)
-          --mix book=50,double=15,cancel=10,read=25,visit=0   relative weights of the operations
-                             (visit: book a random online visit type at a random free start)
+          --mix book=50,double=15,cancel=10,read=25,visit=0,hold=0,confirm=50
+                             relative weights of the operations (visit: book a random online visit type at a
+                             random free start; hold: hold a free slot, think, then confirm it or walk away),
+                             and confirm: the percentage of holds confirmed (the rest run out)
+          --hold-think S     at most this many seconds between holding and confirming (default 2)
           --seed N           random seed (default 2026)
         Exit code 0: every invariant held; 1: an invariant was broken; 2: bad arguments or the app could not be reached.
         """;
@@ -53,6 +66,7 @@ public sealed record SimulationOptions
                 "--password" => options with { Password = Next() },
                 "--days" => options with { Days = Number() },
                 "--seed" => options with { Seed = Number() },
+                "--hold-think" => options with { HoldThink = TimeSpan.FromSeconds(Number()) },
                 "--mix" => ParseMix(options, Next()),
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
@@ -74,7 +88,10 @@ public sealed record SimulationOptions
                 "cancel" => options with { CancelWeight = weight },
                 "read" => options with { ReadWeight = weight },
                 "visit" => options with { VisitWeight = weight },
-                _ => throw new ArgumentException($"--mix knows book, double, cancel, read and visit, not '{pair[0]}'."),
+                "hold" => options with { HoldWeight = weight },
+                "confirm" when weight <= 100 => options with { ConfirmPercent = weight },
+                "confirm" => throw new ArgumentException("--mix confirm is a percentage, from 0 to 100."),
+                _ => throw new ArgumentException($"--mix knows book, double, cancel, read, visit, hold and confirm, not '{pair[0]}'."),
             };
         }
         if (options.TotalWeight == 0)
