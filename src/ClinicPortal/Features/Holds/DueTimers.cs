@@ -27,6 +27,7 @@ public sealed class DueTimers(
     /// <summary>Does every action due by now; returns how many were done (or found done already).</summary>
     public async Task<int> RunDueAsync(CancellationToken ct = default)
     {
+        _refused = 0;
         var now = time.GetUtcNow();
         var reminderHours = practice.Current.ReminderHoursBefore;
         var done = 0;
@@ -41,12 +42,18 @@ public sealed class DueTimers(
                 _ => null,
             };
             if (result is { } refused)
+            {
+                _refused++;
                 logger.LogWarning("The {Kind} timer of {Subject} was refused: {Rejection}; it is tried again", timer.Kind, timer.SubjectId, refused);
+            }
             else
                 done++;
         }
         return done;
     }
+
+    /// <summary>How many actions the last run refused (they stay due, and are tried again after a pause).</summary>
+    private int _refused;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -57,9 +64,10 @@ public sealed class DueTimers(
                 var done = await RunDueAsync(stoppingToken);
                 var next = await timers.NextDueAsync(time.GetUtcNow(), practice.Current.ReminderLead, stoppingToken);
                 var wait = next is { } at ? at - time.GetUtcNow() : Idle;
-                // A timer still due after its action ran was refused: try again in a moment rather than at once.
+                // Due already: one that fell due while this run looked is done at once (a millisecond on); one refused is
+                // tried again in a second rather than at once.
                 if (wait <= TimeSpan.Zero)
-                    wait = done > 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(1);
+                    wait = _refused > 0 ? TimeSpan.FromSeconds(1) : done > 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(1);
                 if (wait > TimeSpan.Zero)
                     await signal.WaitAsync(wait < Idle ? wait : Idle, stoppingToken);
             }
