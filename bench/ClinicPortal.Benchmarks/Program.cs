@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using ClinicPortal.Benchmarks;
 
-// Usage: dotnet run -c Release --project bench/ClinicPortal.Benchmarks -- [--app path/to/published/ClinicPortal] [--events 1000000] [--quick] [--only 2,5]
+// Usage: dotnet run -c Release --project bench/ClinicPortal.Benchmarks -- [--app path/to/published/ClinicPortal] [--events 1000000] [--timers 100000] [--quick] [--only 2,5]
 //        [--app-env NAME=VALUE,...] (environment for the published app in sections 6 and 7, e.g. DOTNET_gcServer=0)
 // (the raw baseline, section 1, always runs: every other figure is printed beside it)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -27,6 +27,7 @@ try
     if (Runs(5)) await EmailAsync(raw);
     if (Runs(6)) await HttpAsync(raw);
     if (Runs(7)) await CircuitsAsync(raw);
+    if (Runs(8)) await TimersAsync(raw);
 }
 finally
 {
@@ -130,6 +131,15 @@ async Task CircuitsAsync(double raw)
         $" the server's CPU for it all {figures.FanOutServerCpuMs:N0} ms; Chromium shares the 2 cores)");
     Console.WriteLine($"   server CPU per append no open page shows (a doctor scheduling a day months ahead): {figures.CpuMsPerAppendAlone:N2} ms with no page open, {figures.CpuMsPerAppendWithPages:N2} ms with {figures.FanOutPages} open" +
         $" = {figures.CpuMsPerUnaffectedCircuit:N4} ms per unaffected page ({figures.UnaffectedAppends} appends; raw baseline {raw:N0} tx/s)");
+}
+
+async Task TimersAsync(double raw)
+{
+    var t = await TimerScenarios.RemindersAsync(Path.Combine(root, "timers"), int.Parse(Argument("--timers") ?? (quick ? "10000" : "100000"), CultureInfo.InvariantCulture), quick ? 500 : 3_000, raw);
+    Console.WriteLine($"8. The practice's clock with {t.Future:N0} future reminders in rm_timers, {t.Due:N0} more falling due over the run:");
+    Console.WriteLine($"   next-due lookup p50 {t.NextDueLookupMs,7:N3} ms   (one raw append = {1000 / raw:N3} ms)");
+    Console.WriteLine($"   reminders done {t.Done:N0} of {t.Due:N0}   lateness p50 {t.P50Ms,7:N1} ms   p99 {t.P99Ms,7:N1} ms   max {t.MaxMs,7:N1} ms   (due at 250/s){t.Note}");
+    Console.WriteLine($"   memory after a full collection: managed heap {t.HeapMbIdle:N1} MB, RSS {t.RssMbIdle:N1} MB with the timers loaded; {t.HeapMbAfter:N1} MB, {t.RssMbAfter:N1} MB after the run");
 }
 
 // The demo practice, with the API's rate limits out of the way: this measures the server, not the limiter.
