@@ -25,9 +25,12 @@ public sealed class DueTimers(
     private const int Batch = 200;
 
     /// <summary>Does every action due by now; returns how many were done (or found done already).</summary>
-    public async Task<int> RunDueAsync(CancellationToken ct = default)
+    public async Task<int> RunDueAsync(CancellationToken ct = default) => (await RunAsync(ct)).Done;
+
+    /// <summary>Does every action due by now: how many were done (or found done already), and how many were refused (they stay due).</summary>
+    private async Task<(int Done, int Refused)> RunAsync(CancellationToken ct)
     {
-        _refused = 0;
+        var refusals = 0;
         var now = time.GetUtcNow();
         var reminderHours = practice.Current.ReminderHoursBefore;
         var done = 0;
@@ -43,17 +46,14 @@ public sealed class DueTimers(
             };
             if (result is { } refused)
             {
-                _refused++;
+                refusals++;
                 logger.LogWarning("The {Kind} timer of {Subject} was refused: {Rejection}; it is tried again", timer.Kind, timer.SubjectId, refused);
             }
             else
                 done++;
         }
-        return done;
+        return (done, refusals);
     }
-
-    /// <summary>How many actions the last run refused (they stay due, and are tried again after a pause).</summary>
-    private int _refused;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -61,13 +61,13 @@ public sealed class DueTimers(
         {
             try
             {
-                var done = await RunDueAsync(stoppingToken);
+                var (done, refused) = await RunAsync(stoppingToken);
                 var next = await timers.NextDueAsync(time.GetUtcNow(), practice.Current.ReminderLead, stoppingToken);
                 var wait = next is { } at ? at - time.GetUtcNow() : Idle;
                 // Due already: one that fell due while this run looked is done at once (a millisecond on); one refused is
                 // tried again in a second rather than at once.
                 if (wait <= TimeSpan.Zero)
-                    wait = _refused > 0 ? TimeSpan.FromSeconds(1) : done > 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(1);
+                    wait = refused > 0 ? TimeSpan.FromSeconds(1) : done > 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(1);
                 if (wait > TimeSpan.Zero)
                     await signal.WaitAsync(wait < Idle ? wait : Idle, stoppingToken);
             }

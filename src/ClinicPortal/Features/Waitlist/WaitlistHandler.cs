@@ -26,7 +26,7 @@ public sealed class WaitlistOptions
 /// matching time frees, the first in line is offered it as a hold made for them (<see cref="OfferFreedAsync"/>).
 /// </summary>
 public sealed class WaitlistHandler(
-    CommandExecutor executor, WaitlistReadModel waits, HoldsReadModel holds, HoldHandler holdHandler, Availability availability,
+    CommandExecutor executor, WaitlistReadModel waits, HoldHandler holdHandler, Availability availability,
     VisitTypeCatalogueReadModel visitTypes, PracticeSettings settings, PracticeClock clock, IOptions<WaitlistOptions> options, ILogger<WaitlistHandler> logger)
 {
     /// <summary>How many freed times are tried for one wait before the next in line is offered one.</summary>
@@ -51,8 +51,8 @@ public sealed class WaitlistHandler(
             return Rejection.WaitNotFound;
         var left = await executor.ExecuteAsync<LeaveWaitDecider, LeaveWait, ImmutableDictionary<Guid, WaitState>, WaitLeft>(
             new LeaveWait(waitId, wait.PatientId, by, clock.Now), ct);
-        if (left.IsAccepted && wait is { Status: "offered", HoldId: { } offer } && (await holds.FindAsync(offer, ct))?.Status == "pending")
-            await holdHandler.ReleaseAsync(offer, by, ct);
+        if (left.IsAccepted && wait.Offer is { } offer)
+            await holdHandler.ReleaseAsync(offer.HoldId, by, ct);
         return left;
     }
 

@@ -76,39 +76,49 @@ public sealed class WaitlistProjection : IProjection
             ("$status", status), ("$at", Ms(stored.RecordedAt)), ("$hold", Id(holdId)));
 }
 
-/// <summary>A wait as the pages show it; <see cref="HoldId"/> is the time offered for it, once it was.</summary>
+/// <summary>A time offered for a wait and still kept for the patient (its hold pending).</summary>
+public sealed record WaitOffer(Guid HoldId, DateOnly Date, DateTimeOffset StartUtc, DateTimeOffset ExpiresAt);
+
+/// <summary>A wait as the pages show it; <see cref="HoldId"/> is the time offered for it, once it was, and <see cref="Offer"/> that time while it is kept.</summary>
 public sealed record WaitView(
     Guid WaitId, long Position, Guid PatientId, Guid VisitTypeId, Guid? ClinicianId, DateOnly From, DateOnly To, DateTimeOffset JoinedAt, string Status,
-    Guid? HoldId)
+    Guid? HoldId, WaitOffer? Offer = null)
 {
     public bool IsOpen => Status is "waiting" or "offered";
 }
 
-/// <summary>Queries over the waiting list.</summary>
+/// <summary>Queries over the waiting list, each wait with the time kept for it (read with it from <c>rm_holds</c>).</summary>
 public sealed class WaitlistReadModel(ClinicDatabase database)
 {
-    private const string Columns = "wait_id, position, patient_id, visit_type_id, clinician_id, from_date, to_date, joined_at, status, hold_id";
+    private const string From = """
+        SELECT w.wait_id, w.position, w.patient_id, w.visit_type_id, w.clinician_id, w.from_date, w.to_date, w.joined_at, w.status, w.hold_id,
+               h.hold_id, h.date, h.start_utc, h.expires_at
+        FROM rm_waits w LEFT JOIN rm_holds h ON h.hold_id = w.hold_id AND h.status = 'pending'
+        """;
 
     /// <summary>The waits still waiting for a time on <paramref name="date"/>, first in line first.</summary>
     public Task<IReadOnlyList<WaitView>> WaitingOnAsync(DateOnly date, CancellationToken ct = default) =>
-        database.QueryAsync($"SELECT {Columns} FROM rm_waits WHERE status = 'waiting' AND from_date <= $date AND to_date >= $date ORDER BY position;",
+        database.QueryAsync($"{From} WHERE w.status = 'waiting' AND w.from_date <= $date AND w.to_date >= $date ORDER BY w.position;",
             Read, ct, ("$date", Day(date)));
 
     /// <summary>A patient's open waits whose days have not all passed, soonest first.</summary>
     public Task<IReadOnlyList<WaitView>> OpenOfPatientAsync(Guid patientId, DateOnly today, CancellationToken ct = default) =>
         database.QueryAsync(
-            $"SELECT {Columns} FROM rm_waits WHERE patient_id = $patient AND status IN ('waiting', 'offered') AND to_date >= $today ORDER BY from_date, position;",
+            $"{From} WHERE w.patient_id = $patient AND w.status IN ('waiting', 'offered') AND w.to_date >= $today ORDER BY w.from_date, w.position;",
             Read, ct, ("$patient", Id(patientId)), ("$today", Day(today)));
 
     /// <summary>Every open wait whose days have not all passed, in line order: what the owner sees, per visit type.</summary>
     public Task<IReadOnlyList<WaitView>> OpenAsync(DateOnly today, CancellationToken ct = default) =>
-        database.QueryAsync($"SELECT {Columns} FROM rm_waits WHERE status IN ('waiting', 'offered') AND to_date >= $today ORDER BY position;",
+        database.QueryAsync($"{From} WHERE w.status IN ('waiting', 'offered') AND w.to_date >= $today ORDER BY w.position;",
             Read, ct, ("$today", Day(today)));
 
     public async Task<WaitView?> FindAsync(Guid waitId, CancellationToken ct = default) =>
-        (await database.QueryAsync($"SELECT {Columns} FROM rm_waits WHERE wait_id = $wait;", Read, ct, ("$wait", Id(waitId)))).SingleOrDefault();
+        (await database.QueryAsync($"{From} WHERE w.wait_id = $wait;", Read, ct, ("$wait", Id(waitId)))).SingleOrDefault();
+
+    private static DateOnly ReadDay(Microsoft.Data.Sqlite.SqliteDataReader r, int column) => DateOnly.ParseExact(r.GetString(column), "yyyy-MM-dd");
 
     private static WaitView Read(Microsoft.Data.Sqlite.SqliteDataReader r) =>
-        new(r.GetGuid(0), r.GetInt64(1), r.GetGuid(2), r.GetGuid(3), ScheduleReadModel.OptionalGuid(r, 4), DateOnly.ParseExact(r.GetString(5), "yyyy-MM-dd"),
-            DateOnly.ParseExact(r.GetString(6), "yyyy-MM-dd"), ScheduleReadModel.FromMs(r.GetInt64(7)), r.GetString(8), ScheduleReadModel.OptionalGuid(r, 9));
+        new(r.GetGuid(0), r.GetInt64(1), r.GetGuid(2), r.GetGuid(3), ScheduleReadModel.OptionalGuid(r, 4), ReadDay(r, 5), ReadDay(r, 6),
+            ScheduleReadModel.FromMs(r.GetInt64(7)), r.GetString(8), ScheduleReadModel.OptionalGuid(r, 9),
+            r.IsDBNull(10) ? null : new WaitOffer(r.GetGuid(10), ReadDay(r, 11), ScheduleReadModel.FromMs(r.GetInt64(12)), ScheduleReadModel.FromMs(r.GetInt64(13))));
 }
