@@ -5,10 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-# --- system packages: Debian's Chromium (Playwright cannot download browsers here) and aiosmtpd (a real SMTP server)
+# --- system packages: Debian's Chromium (Playwright cannot download browsers here), aiosmtpd (a real SMTP server)
+# and PostgreSQL (the tests start throwaway servers of their own; nothing runs as a service)
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing ${missing[*]} from Debian's packages..."

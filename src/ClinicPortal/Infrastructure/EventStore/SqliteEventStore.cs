@@ -218,49 +218,16 @@ public sealed class SqliteEventStore(ClinicDatabase database, IEnumerable<IProje
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) == 1;
     }
 
-    /// <summary>
-    /// SQL selecting the positions of the events matching <paramref name="query"/> (null: every event),
-    /// one SELECT per query item joined by UNION, with the item's tags and types as parameters.
-    /// </summary>
+    /// <summary>SQL selecting the positions of the events matching <paramref name="query"/> (null: every event), with <c>$p</c> parameters.</summary>
     private static string? MatchingPositions(Query query, SqliteCommand command, string? afterParameter)
     {
-        if (query.Items.Count == 0)
-            return null;
-
-        var parameterCount = 0;
-        string Parameter(object value)
+        var count = 0;
+        return LogQuerySql.MatchingPositions(query, value =>
         {
-            var name = $"$p{parameterCount++}";
+            var name = $"$p{count++}";
             command.Parameters.AddWithValue(name, value);
             return name;
-        }
-
-        var selects = new List<string>();
-        foreach (var item in query.Items)
-        {
-            var sql = new StringBuilder();
-            if (item.Tags.Count == 0)
-            {
-                sql.Append("SELECT position FROM events e WHERE 1 = 1");
-                if (item.Types.Count > 0)
-                    sql.Append($" AND e.type IN ({string.Join(", ", item.Types.Select(Parameter))})");
-                if (afterParameter is not null)
-                    sql.Append($" AND e.position > {afterParameter}");
-            }
-            else
-            {
-                sql.Append("SELECT t0.position FROM event_tags t0");
-                for (var i = 1; i < item.Tags.Count; i++)
-                    sql.Append($" JOIN event_tags t{i} ON t{i}.position = t0.position AND t{i}.tag = {Parameter(item.Tags[i].Value)}");
-                sql.Append($" WHERE t0.tag = {Parameter(item.Tags[0].Value)}");
-                if (item.Types.Count > 0)
-                    sql.Append($" AND t0.type IN ({string.Join(", ", item.Types.Select(Parameter))})");
-                if (afterParameter is not null)
-                    sql.Append($" AND t0.position > {afterParameter}");
-            }
-            selects.Add(sql.ToString());
-        }
-        return string.Join(" UNION ", selects);
+        }, afterParameter);
     }
 
     internal static async Task<long> LastPositionAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
