@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using ClinicPortal.Benchmarks;
 
+// Section 9 starts a throwaway PostgreSQL server of its own (Debian's postgresql package; scripts/test.sh installs it).
 // Usage: dotnet run -c Release --project bench/ClinicPortal.Benchmarks -- [--app path/to/published/ClinicPortal] [--events 1000000] [--timers 100000] [--quick] [--only 2,5]
 //        [--app-env NAME=VALUE,...] (environment for the published app in sections 6 and 7, e.g. DOTNET_gcServer=0)
 // (the raw baseline, section 1, always runs: every other figure is printed beside it)
@@ -28,6 +29,7 @@ try
     if (Runs(6)) await HttpAsync(raw);
     if (Runs(7)) await CircuitsAsync(raw);
     if (Runs(8)) await TimersAsync(raw);
+    if (Runs(9)) await LogOnPostgresAsync(raw);
 }
 finally
 {
@@ -163,3 +165,60 @@ async Task<PublishedApp?> StartDemoAsync(string section, string folder)
 }
 
 string? Argument(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+
+async Task LogOnPostgresAsync(double raw)
+{
+    Console.WriteLine("9. The log alone on each database: a booking's read and conditional append, no read models (fsync on both):");
+    ClinicPortal.Tests.Shared.PostgresServer server;
+    try
+    {
+        server = await ClinicPortal.Tests.Shared.PostgresServer.StartAsync(durable: true);
+    }
+    catch (InvalidOperationException exception)
+    {
+        Console.WriteLine($"   not measured: {exception.Message}");
+        return;
+    }
+    try
+    {
+        var connectionString = server.ConnectionString("bench");
+        await ClinicPortal.Infrastructure.EventStore.PostgresLogSchema.EnsureAsync(connectionString);
+        var rawPostgres = await LogScenarios.RawPostgresAsync(connectionString, quick ? 500 : 3000);
+        Console.WriteLine($"   Raw PostgreSQL limit: check + two inserts, one transaction each {rawPostgres,10:N0} tx/s   (SQLite's, section 1: {raw:N0})");
+
+        var sqliteDirectory = Path.Combine(root, "log-sqlite");
+        Directory.CreateDirectory(sqliteDirectory);
+        var database = new ClinicPortal.Infrastructure.Data.ClinicDatabase(
+            Microsoft.Extensions.Options.Options.Create(new ClinicPortal.Infrastructure.Data.DataOptions { Directory = sqliteDirectory }),
+            new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = sqliteDirectory });
+        await database.InitializeAsync();
+        await using var sqlite = new ClinicPortal.Infrastructure.EventStore.SqliteEventStore(database, [], new ClinicPortal.Application.EventLogSignal());
+
+        var instances = Enumerable.Range(0, 2).Select(_ => Npgsql.NpgsqlDataSource.Create(connectionString + ";Maximum Pool Size=50")).ToArray();
+        var postgres = instances.Select(source => (ClinicPortal.Application.IEventStore)new ClinicPortal.Infrastructure.EventStore.PostgresEventStore(
+            source, new ClinicPortal.Application.EventLogSignal(), new ClinicPortal.Infrastructure.EventStore.PostgresInstance())).ToArray();
+
+        var (single, distinct, contended) = (quick ? 100 : 500, quick ? 500 : 3000, quick ? 10 : 40);
+        var results = new List<(Throughput Figures, double Raw)>();
+        async Task Run(string name, ClinicPortal.Application.IEventStore[] stores, int slots, int callers, int attempts, double baseline)
+        {
+            var day = await LogScenarios.ScheduleAsync(stores[0], slots);
+            results.Add((await LogScenarios.BookAsync(name, stores, day, callers, attempts), baseline));
+        }
+        await Run("SQLite, single caller", [sqlite], single, 1, 1, raw);
+        await Run("SQLite, 50 callers", [sqlite], distinct, 50, 1, raw);
+        await Run("SQLite, 50 callers, contended", [sqlite], contended, 50, 50, raw);
+        await Run("PostgreSQL, single caller", [postgres[0]], single, 1, 1, rawPostgres);
+        await Run("PostgreSQL, 1 instance, 50 callers", [postgres[0]], distinct, 50, 1, rawPostgres);
+        await Run("PostgreSQL, 2 instances, 50 callers", postgres, distinct, 50, 1, rawPostgres);
+        await Run("PostgreSQL, 2 instances, contended", postgres, contended, 50, 50, rawPostgres);
+        foreach (var (t, baseline) in results)
+            Console.WriteLine($"   {t.Name,-38} {t.PerSecond,8:N0} ops/s  = {t.PerSecond / baseline,5:P0} of its raw   p50 {t.P50Ms,6:N2} ms  p99 {t.P99Ms,7:N2} ms  ({t.Operations:N0} ops)");
+        foreach (var source in instances)
+            await source.DisposeAsync();
+    }
+    finally
+    {
+        server.Stop();
+    }
+}

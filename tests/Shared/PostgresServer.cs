@@ -11,7 +11,7 @@ namespace ClinicPortal.Tests.Shared;
 /// </summary>
 public sealed class PostgresServer
 {
-    private static readonly Lazy<Task<PostgresServer>> Instance = new(StartAsync);
+    private static readonly Lazy<Task<PostgresServer>> Instance = new(() => StartAsync(durable: false));
 
     private readonly string _directory;
     private readonly string _bin;
@@ -34,7 +34,11 @@ public sealed class PostgresServer
     public string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Maximum Pool Size=60;Timeout=15;Command Timeout=60";
 
-    private static async Task<PostgresServer> StartAsync()
+    /// <summary>
+    /// Starts a server of its own. Tests need no durability across a power cut (no fsync keeps them quick); the
+    /// benchmarks' server is <paramref name="durable"/>: every commit reaches the disk, as a practice's would.
+    /// </summary>
+    public static async Task<PostgresServer> StartAsync(bool durable)
     {
         var bin = Directory.Exists("/usr/lib/postgresql")
             ? Directory.GetDirectories("/usr/lib/postgresql").Select(v => Path.Combine(v, "bin")).Where(b => File.Exists(Path.Combine(b, "initdb")))
@@ -49,8 +53,8 @@ public sealed class PostgresServer
         if (Environment.UserName == "root")
             await RunAsync("chown", $"postgres: {directory}");
         await RunAsPostgresAsync(Path.Combine(bin, "initdb"), $"-D {data} -A trust -U postgres --no-sync -E UTF8 --locale=C.UTF-8");
-        // The tests need no durability across a power cut: no fsync keeps them quick. The benchmark's server keeps it.
-        var options = $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=300 -c shared_buffers=64MB";
+        var options = $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=128MB"
+            + (durable ? "" : " -c fsync=off -c full_page_writes=off -c synchronous_commit=off");
         await RunAsPostgresAsync(Path.Combine(bin, "pg_ctl"), $"-D {data} -o \"{options}\" -l {Path.Combine(directory, "server.log")} -w -t 60 start");
 
         var server = new PostgresServer(directory, bin, port);
@@ -58,7 +62,7 @@ public sealed class PostgresServer
         return server;
     }
 
-    private void Stop()
+    public void Stop()
     {
         try
         {

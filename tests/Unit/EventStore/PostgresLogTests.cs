@@ -36,7 +36,11 @@ public sealed class PostgresLog : IAsyncDisposable
         return new PostgresLog(connectionString);
     }
 
-    public async ValueTask DisposeAsync() => await DataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Store.DisposeAsync();
+        await DataSource.DisposeAsync();
+    }
 }
 
 public sealed class PostgresEventStoreContract : EventStoreContract
