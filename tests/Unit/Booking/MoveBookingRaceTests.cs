@@ -58,6 +58,7 @@ public class MoveBookingRaceTests
         var live = await ReadModels.RebuildTests.DumpAsync(app);
         await app.Get<ReadModelRebuilder>().RebuildAllAsync();
         Assert.Equal(live, await ReadModels.RebuildTests.DumpAsync(app));
+        await PostgresReplica.AssertSameReadModelsAsync(app); // and the same rows on PostgreSQL
         var row = await model.BookingAsync(booked.BookingId);
         Assert.Equal((A.OtherDoctorId, new DateOnly(2026, 4, 1), 2), (row!.DoctorId, row.Date, row.SlotCount));
     }

@@ -191,6 +191,24 @@ public class PostgresLogTests
     }
 
     [Fact]
+    public async Task AWriteLeftOpenInAnotherDatabaseOfTheServer_HoldsThisLogBackInNothing()
+    {
+        await using var other = await PostgresLog.CreateAsync(); // another practice's database on the same server
+        await using var busy = await other.DataSource.OpenConnectionAsync();
+        await using var open = await busy.BeginTransactionAsync();
+        await using (var write = new NpgsqlCommand("CREATE TABLE left_open (x int); INSERT INTO left_open VALUES (1);", busy, open))
+            await write.ExecuteNonQueryAsync();
+        await using var log = await PostgresLog.CreateAsync();
+
+        var position = await log.Store.AppendAsync([A.DayScheduled(1)], By, null);
+
+        Assert.Equal(position, await log.Store.LastPositionAsync());
+        Assert.Equal(position, (await log.Store.ReadAsync(Query.All)).LastPosition);
+        Assert.Equal([position], (await log.Store.ReadAfterAsync(0, 10)).Select(e => e.Position));
+        await open.RollbackAsync();
+    }
+
+    [Fact]
     public async Task AnAppendOnOneInstanceWakesTheOtherWithItsTags()
     {
         await using var here = await PostgresLog.CreateAsync();

@@ -85,6 +85,7 @@ public class HoldTests
         var live = await ReadModels.RebuildTests.DumpAsync(app);
         await app.Get<ReadModelRebuilder>().RebuildAllAsync();
         Assert.Equal(live, await ReadModels.RebuildTests.DumpAsync(app));
+        await PostgresReplica.AssertSameReadModelsAsync(app); // and the same rows on PostgreSQL
     }
 
     [Fact]

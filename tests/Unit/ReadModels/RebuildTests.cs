@@ -40,6 +40,7 @@ public class RebuildTests
 
         Assert.NotEmpty(live["rm_bookings"]);
         Assert.Equal(live, rebuilt);
+        await PostgresReplica.AssertSameReadModelsAsync(app);
     }
 
     [Fact]

@@ -111,6 +111,7 @@ public class ReminderTests
         var live = await ReadModels.RebuildTests.DumpAsync(app);
         await app.Get<ReadModelRebuilder>().RebuildAllAsync();
         Assert.Equal(live, await ReadModels.RebuildTests.DumpAsync(app));
+        await PostgresReplica.AssertSameReadModelsAsync(app); // and the same rows on PostgreSQL
     }
 
     [Fact]

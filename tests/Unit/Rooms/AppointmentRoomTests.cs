@@ -107,6 +107,7 @@ public class AppointmentRoomTests
         var live = await ReadModels.RebuildTests.DumpAsync(app);
         await app.Get<ReadModelRebuilder>().RebuildAllAsync();
         Assert.Equal(live, await ReadModels.RebuildTests.DumpAsync(app));
+        await PostgresReplica.AssertSameReadModelsAsync(app); // and the same rows on PostgreSQL
 
         Assert.True((await app.Get<CancelBookingHandler>().HandleAsync(over.Value.BookingId, A.Receptionist)).IsAccepted);
         Assert.Empty(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));

@@ -82,6 +82,7 @@ public class ChangeRoomTests
         var live = await ReadModels.RebuildTests.DumpAsync(app);
         await app.Get<ReadModelRebuilder>().RebuildAllAsync();
         Assert.Equal(live, await ReadModels.RebuildTests.DumpAsync(app));
+        await PostgresReplica.AssertSameReadModelsAsync(app); // and the same rows on PostgreSQL
     }
 
     [Fact]

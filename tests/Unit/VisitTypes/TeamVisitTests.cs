@@ -147,6 +147,7 @@ public class TeamVisitTests
         var live = await ReadModels.RebuildTests.DumpAsync(app);
         await app.Get<ReadModelRebuilder>().RebuildAllAsync();
         Assert.Equal(live, await ReadModels.RebuildTests.DumpAsync(app));
+        await PostgresReplica.AssertSameReadModelsAsync(app); // and the same rows on PostgreSQL
 
         var without = await app.Get<AppointmentPartsHandler>().RemoveAsync(booked.BookingId, ClinicianKind.Nurse, A.Receptionist);
 

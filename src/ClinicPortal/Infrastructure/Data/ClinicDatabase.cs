@@ -42,7 +42,7 @@ public sealed class ClinicDatabase
 
     /// <summary>The rows of one query on a connection of its own, each read by <paramref name="read"/>: what the read models ask.</summary>
     public async Task<IReadOnlyList<T>> QueryAsync<T>(
-        string sql, Func<SqliteDataReader, T> read, CancellationToken ct, params (string Name, object Value)[] parameters)
+        string sql, Func<System.Data.Common.DbDataReader, T> read, CancellationToken ct, params (string Name, object Value)[] parameters)
     {
         await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();

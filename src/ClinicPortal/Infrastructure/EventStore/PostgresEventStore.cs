@@ -4,6 +4,8 @@ using System.Threading.Channels;
 using ClinicPortal.Application;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.EventStore;
+using ClinicPortal.Infrastructure.Data;
+using ClinicPortal.Infrastructure.ReadModels;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -22,21 +24,29 @@ namespace ClinicPortal.Infrastructure.EventStore;
 /// </para>
 /// <para>
 /// <b>Positions that readers never skip.</b> Positions come from a sequence, so an append can take position 10, commit
-/// after the append that took 11, and a reader that had already read 11 would skip 10 for ever. Each append takes its
-/// transaction id and its positions together under one short lock (<c>clinic_reserve_positions</c>), so ids and
-/// positions rise together; a reader reads only events of transactions older than every transaction still running
-/// (<c>tx &lt; pg_snapshot_xmin</c>). Whatever commits later has a higher id, hence higher positions than everything
-/// read. The log's last position is that horizon too, so a decision's condition covers any event it could not see.
-/// Gaps (a rolled-back append's positions) are harmless: readers ask for "after P", never "P + 1".
+/// after the append that took 11, and a reader that had already read 11 would skip 10 for ever. So each append marks
+/// its first position as unsettled (a shared advisory lock on it, held to its commit or rollback) as it takes its
+/// positions (<c>clinic_reserve_positions</c>), and readers read only up to the log's settled horizon
+/// (<c>clinic_log_horizon</c>): the last position handed out, or just below the lowest one still marked. The log's
+/// last position is that horizon too, so a decision's condition covers any event it could not see. Only this
+/// database's appends count: a long transaction elsewhere on the server holds nothing back. Gaps (a rolled-back
+/// append's positions) are harmless: readers ask for "after P", never "P + 1".
 /// </para>
 /// </summary>
-public sealed class PostgresEventStore(NpgsqlDataSource dataSource, EventLogSignal signal, PostgresInstance instance) : IEventStore, IAsyncDisposable
+public sealed class PostgresEventStore(NpgsqlDataSource dataSource, IEnumerable<IProjection> projections, EventLogSignal signal, PostgresInstance instance)
+    : IEventStore, IAsyncDisposable
 {
+    private readonly IProjection[] _projections = projections.ToArray();
+
+    /// <summary>The log alone, with no read models (for the benchmarks' raw figures).</summary>
+    public PostgresEventStore(NpgsqlDataSource dataSource, EventLogSignal signal, PostgresInstance instance) : this(dataSource, [], signal, instance)
+    {
+    }
+
     private const string Columns = "position, type, data, tags, recorded_at, caused_by";
 
     /// <summary>The highest position below which every event is settled: nothing running can still add one there.</summary>
-    private const string Horizon =
-        "SELECT coalesce((SELECT position FROM events WHERE tx < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY position DESC LIMIT 1), 0)";
+    private const string Horizon = "SELECT clinic_log_horizon()";
 
     public async Task<EventStream> ReadAsync(Query query, CancellationToken cancellationToken = default)
     {
@@ -69,7 +79,7 @@ public sealed class PostgresEventStore(NpgsqlDataSource dataSource, EventLogSign
         await _appending.WaitAsync(cancellationToken);
         try
         {
-            return await AppendLockedAsync(rows, keys, exclusive, tagRows, metadata, condition, cancellationToken);
+            return await AppendLockedAsync(events, rows, keys, exclusive, tagRows, metadata, condition, cancellationToken);
         }
         finally
         {
@@ -87,7 +97,7 @@ public sealed class PostgresEventStore(NpgsqlDataSource dataSource, EventLogSign
     private readonly SemaphoreSlim _appending = new(MaxConcurrentAppends);
 
     private async Task<long> AppendLockedAsync(
-        (string Type, string Data, IReadOnlyList<Tag> Tags)[] rows, string[] keys, bool[] exclusive, (string Tag, int Index, string Type)[] tagRows,
+        IReadOnlyList<IClinicEvent> events, (string Type, string Data, IReadOnlyList<Tag> Tags)[] rows, string[] keys, bool[] exclusive, (string Tag, int Index, string Type)[] tagRows,
         EventMetadata metadata, AppendCondition? condition, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -95,6 +105,14 @@ public sealed class PostgresEventStore(NpgsqlDataSource dataSource, EventLogSign
         await using var batch = new NpgsqlBatch(connection, transaction);
         batch.BatchCommands.Add(Command("SELECT clinic_lock_keys(@keys, @exclusive);",
             new NpgsqlParameter<string[]>("keys", keys), new NpgsqlParameter<bool[]>("exclusive", exclusive)));
+        if (_projections.Length > 0)
+        {
+            // The read models are updated in the append's transaction, as on SQLite, one append at a time from here to
+            // the commit: a projection reads its own rows before it writes them, which two appends about different
+            // slots could otherwise both do at once. The conditions are still checked in parallel, under the locks above.
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(
+                $"SELECT pg_advisory_xact_lock({PostgresLogSchema.PositionLockClass}, {PostgresLogSchema.ReadModelLockKey});"));
+        }
         var insert = Command("", 
             new NpgsqlParameter<int>("n", rows.Length),
             new NpgsqlParameter<string[]>("types", rows.Select(r => r.Type).ToArray()),
@@ -125,7 +143,8 @@ public sealed class PostgresEventStore(NpgsqlDataSource dataSource, EventLogSign
         long last;
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
-            await reader.NextResultAsync(cancellationToken);
+            for (var skip = 1; skip < batch.BatchCommands.Count; skip++) // the locks' results
+                await reader.NextResultAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken))
             {
                 await reader.DisposeAsync();
@@ -133,6 +152,14 @@ public sealed class PostgresEventStore(NpgsqlDataSource dataSource, EventLogSign
                 throw new AppendConditionFailedException(condition!);
             }
             last = reader.GetInt64(0);
+        }
+        if (_projections.Length > 0)
+        {
+            var stored = rows.Select((row, i) => new StoredEvent(last - rows.Length + 1 + i, events[i], row.Tags, metadata.RecordedAt, metadata.CausedBy)).ToArray();
+            await using var session = new SqlSession(connection, transaction, SqlDialect.Postgres);
+            foreach (var projection in _projections)
+            foreach (var @event in stored)
+                await projection.ApplyAsync(session, @event, CancellationToken.None);
         }
         await transaction.CommitAsync(CancellationToken.None);
 
@@ -150,8 +177,18 @@ public sealed class PostgresEventStore(NpgsqlDataSource dataSource, EventLogSign
     /// <summary>Up to <paramref name="maxCount"/> settled events after <paramref name="position"/>: never one that a late commit could still precede.</summary>
     public async Task<IReadOnlyList<StoredEvent>> ReadAfterAsync(long position, int maxCount, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand(
-            $"SELECT {Columns} FROM events WHERE position > @after AND tx < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY position LIMIT @max;");
+        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM clinic_read_after(@after, @max);");
+        command.Parameters.Add(new NpgsqlParameter<long>("after", position));
+        command.Parameters.Add(new NpgsqlParameter<int>("max", maxCount));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await ReadEventsAsync(reader, cancellationToken);
+    }
+
+    /// <summary>Every committed event after <paramref name="position"/> on a connection of the caller's (a rebuild holding the read models' lock, which no append is then inside).</summary>
+    internal static async Task<IReadOnlyList<StoredEvent>> ReadAllAfterAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, long position, int maxCount, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM events WHERE position > @after ORDER BY position LIMIT @max;", connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<long>("after", position));
         command.Parameters.Add(new NpgsqlParameter<int>("max", maxCount));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

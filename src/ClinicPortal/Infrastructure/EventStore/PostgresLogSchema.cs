@@ -12,6 +12,9 @@ public static class PostgresLogSchema
     /// <summary>The advisory-lock class (the first of the two-key form) of the short lock that hands out positions.</summary>
     internal const int PositionLockClass = 0x0C11_0001;
 
+    /// <summary>The second key, in <see cref="PositionLockClass"/>, of the lock an append holds from its positions to its commit while it updates the read models.</summary>
+    internal const int ReadModelLockKey = 2;
+
     /// <summary>The advisory-lock class of the reactions' leader leases (<see cref="PostgresLeases"/>).</summary>
     internal const int LeaseLockClass = 0x0C11_0002;
 
@@ -26,8 +29,7 @@ public static class PostgresLogSchema
             data        text NOT NULL,
             tags        text NOT NULL,
             recorded_at text NOT NULL,
-            caused_by   text NOT NULL,
-            tx          xid8 NOT NULL DEFAULT pg_current_xact_id()
+            caused_by   text NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_events_type ON events (type, position);
         CREATE TABLE IF NOT EXISTS event_tags (
@@ -48,6 +50,7 @@ public static class PostgresLogSchema
 
         -- The condition's locks: every key once, in one fixed order (no two appends can wait for each other in a
         -- circle), exclusive where the append checks a condition on it, shared where it only writes events under it.
+        -- A key's 64-bit hash is taken as two numbers: the one-number key space is left to the positions' marks.
         CREATE OR REPLACE FUNCTION clinic_lock_keys(keys text[], exclusive boolean[]) RETURNS void LANGUAGE plpgsql AS $f$
         DECLARE
             k bigint;
@@ -57,21 +60,23 @@ public static class PostgresLogSchema
                 SELECT h, bool_or(e) FROM (SELECT hashtextextended(key, 0) AS h, e FROM unnest(keys, exclusive) AS u(key, e)) s
                 GROUP BY h ORDER BY h
             LOOP
-                IF x THEN PERFORM pg_advisory_xact_lock(k); ELSE PERFORM pg_advisory_xact_lock_shared(k); END IF;
+                IF x THEN PERFORM pg_advisory_xact_lock((k >> 32)::integer, (k & 4294967295)::bigint::bit(32)::integer);
+                ELSE PERFORM pg_advisory_xact_lock_shared((k >> 32)::integer, (k & 4294967295)::bigint::bit(32)::integer); END IF;
             END LOOP;
         END $f$;
 
-        -- Hands out n consecutive positions and gives the transaction its id under one short lock, so that a
-        -- transaction's id and its positions rise together: a reader that reads only events of transactions older
-        -- than every one still running can never be overtaken by an event with a lower position (see ReadAfterAsync).
-        -- The lock is a session lock released at once, not held to the commit, so appends still commit in parallel.
+        -- Hands out n consecutive positions under one short lock, and marks the first of them as not yet settled: a
+        -- shared advisory lock on the position itself (the one-number key space holds only positions; tags use the
+        -- two-number space), held to the commit or the rollback. The mark is taken before the positions are.
         CREATE OR REPLACE FUNCTION clinic_reserve_positions(n integer) RETURNS bigint LANGUAGE plpgsql AS $f$
         DECLARE
+            previous bigint;
             last bigint;
         BEGIN
             PERFORM pg_advisory_lock({{PositionLockClass}}, 0);
             BEGIN
-                PERFORM pg_current_xact_id();
+                SELECT CASE WHEN is_called THEN last_value ELSE 0 END INTO previous FROM events_position_seq;
+                PERFORM pg_advisory_xact_lock_shared(previous + 1);
                 SELECT max(p) INTO last FROM (SELECT nextval('events_position_seq') AS p FROM generate_series(1, n)) s;
             EXCEPTION WHEN OTHERS THEN
                 PERFORM pg_advisory_unlock({{PositionLockClass}}, 0);
@@ -81,6 +86,35 @@ public static class PostgresLogSchema
             RETURN last;
         END $f$;
 
+        -- The log's settled horizon: the highest position below which nothing can still be committed. It reads the
+        -- last position handed out, then the marks of the appends still running (in that order: an append handed out a
+        -- position before it was read has its mark in place already). Every position up to the horizon is committed
+        -- or never will be, so a statement that starts after this one sees all of them. Appends of other databases on
+        -- the same server play no part.
+        CREATE OR REPLACE FUNCTION clinic_log_horizon() RETURNS bigint LANGUAGE plpgsql VOLATILE AS $f$
+        DECLARE
+            reserved bigint;
+            running bigint;
+        BEGIN
+            SELECT CASE WHEN is_called THEN last_value ELSE 0 END INTO reserved FROM events_position_seq;
+            SELECT min((l.classid::bigint << 32) | l.objid::bigint) INTO running FROM pg_locks l
+            WHERE l.locktype = 'advisory' AND l.objsubid = 1 AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database());
+            RETURN CASE WHEN running IS NULL THEN reserved ELSE least(reserved, running - 1) END;
+        END $f$;
+
+        -- Up to max_count settled events after a position, for readers that follow the log: the horizon first, the
+        -- events in a statement after it.
+        CREATE OR REPLACE FUNCTION clinic_read_after(after bigint, max_count integer) RETURNS SETOF events LANGUAGE plpgsql VOLATILE AS $f$
+        DECLARE
+            horizon bigint := clinic_log_horizon();
+        BEGIN
+            RETURN QUERY SELECT * FROM events e WHERE e.position > after AND e.position <= horizon ORDER BY e.position LIMIT max_count;
+        END $f$;
+
+        CREATE TABLE IF NOT EXISTS projection_versions (
+            name    text PRIMARY KEY,
+            version bigint NOT NULL
+        );
         CREATE TABLE IF NOT EXISTS checkpoints (
             name     text PRIMARY KEY,
             position bigint NOT NULL

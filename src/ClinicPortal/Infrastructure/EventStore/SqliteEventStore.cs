@@ -134,6 +134,11 @@ public sealed class SqliteEventStore(ClinicDatabase database, IEnumerable<IProje
             return;
         }
 
+        // The signal first: a caller told "done" that reads at once must find the caches the signal clears cleared
+        // (a day's shared read of the slots, say), not a read from before its own append.
+        var last = outcomes.Where(o => o.Error is null).Select(o => o.Position).DefaultIfEmpty(0).Max();
+        if (last > 0)
+            signal.Notify(new Appended(last, tags));
         for (var i = 0; i < batch.Count; i++)
         {
             if (outcomes[i].Error is { } error)
@@ -141,9 +146,6 @@ public sealed class SqliteEventStore(ClinicDatabase database, IEnumerable<IProje
             else
                 batch[i].Completion.TrySetResult(outcomes[i].Position);
         }
-        var last = outcomes.Where(o => o.Error is null).Select(o => o.Position).DefaultIfEmpty(0).Max();
-        if (last > 0)
-            signal.Notify(new Appended(last, tags));
     }
 
     /// <summary>Inserts one append's events; adds their tags to <paramref name="written"/> (kept only if the batch commits).</summary>

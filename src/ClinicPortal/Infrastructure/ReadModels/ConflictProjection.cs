@@ -158,7 +158,7 @@ public sealed class ConflictProjection : IProjection
         {
             case DayScheduled { RoomId: { } room } e:
                 foreach (var slot in e.Slots)
-                    await db.ExecuteAsync("INSERT OR REPLACE INTO rm_conflict_room_slots (slot_id, room_id) VALUES ($slot, $room);", ct,
+                    await db.ExecuteAsync("INSERT INTO rm_conflict_room_slots (slot_id, room_id) VALUES ($slot, $room) ON CONFLICT (slot_id) DO UPDATE SET room_id = excluded.room_id;", ct,
                         ("$slot", Id(slot.SlotId)), ("$room", Id(room)));
                 return;
             case SlotsRemoved e:
@@ -171,7 +171,7 @@ public sealed class ConflictProjection : IProjection
                 if (e.LostParts is not { Count: > 0 } removed)
                     return;
                 foreach (var lost in removed)
-                    await db.ExecuteAsync("INSERT OR IGNORE INTO rm_conflict_facts (fact) VALUES ($fact);", ct, ("$fact", PartRemoved(lost.BookingId, e.DoctorId)));
+                    await db.ExecuteAsync("INSERT INTO rm_conflict_facts (fact) VALUES ($fact) ON CONFLICT DO NOTHING;", ct, ("$fact", PartRemoved(lost.BookingId, e.DoctorId)));
                 (touched, resolution) = (removed.Select(p => p.BookingId).ToArray(), "time taken back");
                 break;
             case SlotsBooked e:
@@ -192,11 +192,11 @@ public sealed class ConflictProjection : IProjection
                 foreach (var booking in e.CancelledBookings)
                     await ForgetAsync(db, booking.BookingId, ct);
                 foreach (var lost in e.LostParts ?? [])
-                    await db.ExecuteAsync("INSERT OR IGNORE INTO rm_conflict_facts (fact) VALUES ($fact);", ct, ("$fact", PartLost(lost.BookingId, e.DoctorId)));
+                    await db.ExecuteAsync("INSERT INTO rm_conflict_facts (fact) VALUES ($fact) ON CONFLICT DO NOTHING;", ct, ("$fact", PartLost(lost.BookingId, e.DoctorId)));
                 (touched, resolution) = ([.. e.CancelledBookings.Select(b => b.BookingId), .. (e.LostParts ?? []).Select(p => p.BookingId)], "day cancelled");
                 break;
             case ClinicianDeactivated e:
-                await db.ExecuteAsync("INSERT OR IGNORE INTO rm_conflict_facts (fact) VALUES ($fact);", ct, ("$fact", Inactive(e.ClinicianId)));
+                await db.ExecuteAsync("INSERT INTO rm_conflict_facts (fact) VALUES ($fact) ON CONFLICT DO NOTHING;", ct, ("$fact", Inactive(e.ClinicianId)));
                 (touched, resolution) = (await ClinicianBookingsAsync(db, e.ClinicianId, stored.RecordedAt, ct), "clinician deactivated");
                 break;
             case ClinicianReactivated e:
@@ -204,7 +204,7 @@ public sealed class ConflictProjection : IProjection
                 (touched, resolution) = (await ClinicianBookingsAsync(db, e.ClinicianId, stored.RecordedAt, ct), "clinician reactivated");
                 break;
             case RoomDefined e:
-                await db.ExecuteAsync(e.InUse ? "DELETE FROM rm_conflict_facts WHERE fact = $fact;" : "INSERT OR IGNORE INTO rm_conflict_facts (fact) VALUES ($fact);",
+                await db.ExecuteAsync(e.InUse ? "DELETE FROM rm_conflict_facts WHERE fact = $fact;" : "INSERT INTO rm_conflict_facts (fact) VALUES ($fact) ON CONFLICT DO NOTHING;",
                     ct, ("$fact", RoomClosed(e.RoomId)));
                 (touched, resolution) = (await BookingsAsync(db, "room_id", e.RoomId, stored.RecordedAt, ct), "room back in use");
                 break;
@@ -225,8 +225,11 @@ public sealed class ConflictProjection : IProjection
             room ??= await db.ScalarAsync("SELECT room_id FROM rm_conflict_room_slots WHERE slot_id = $slot;", ct, ("$slot", Id(slot)));
         await db.ExecuteAsync(
             """
-            INSERT OR REPLACE INTO rm_conflict_bookings (booking_id, patient_id, clinician_id, clinician_ids, room_id, start_utc, end_utc, override_by, override_reason)
-            VALUES ($booking, $patient, $clinician, $clinicians, $room, $start, $end, $overrideBy, $overrideReason);
+            INSERT INTO rm_conflict_bookings (booking_id, patient_id, clinician_id, clinician_ids, room_id, start_utc, end_utc, override_by, override_reason)
+            VALUES ($booking, $patient, $clinician, $clinicians, $room, $start, $end, $overrideBy, $overrideReason)
+            ON CONFLICT (booking_id) DO UPDATE SET patient_id = excluded.patient_id, clinician_id = excluded.clinician_id,
+                clinician_ids = excluded.clinician_ids, room_id = excluded.room_id, start_utc = excluded.start_utc, end_utc = excluded.end_utc,
+                override_by = excluded.override_by, override_reason = excluded.override_reason;
             """,
             ct, ("$booking", Id(bookingId)), ("$patient", Id(patientId)), ("$clinician", Id(clinicians[0])), ("$clinicians", Ids(clinicians)), ("$room", room),
             ("$start", Ms(slots.Min(s => s.StartUtc))), ("$end", Ms(slots.Max(s => s.EndUtc))), ("$overrideBy", overrideBy), ("$overrideReason", overrideReason));
@@ -238,7 +241,7 @@ public sealed class ConflictProjection : IProjection
         foreach (var (slot, clinician) in parts is { Count: > 0 }
             ? parts.SelectMany(p => p.SlotIds.Select(slot => (slot, p.ClinicianId)))
             : slots.Select(s => (s.SlotId, clinicians[0])))
-            await db.ExecuteAsync("INSERT OR IGNORE INTO rm_conflict_booking_slots (slot_id, booking_id, clinician_id) VALUES ($slot, $booking, $clinician);", ct,
+            await db.ExecuteAsync("INSERT INTO rm_conflict_booking_slots (slot_id, booking_id, clinician_id) VALUES ($slot, $booking, $clinician) ON CONFLICT DO NOTHING;", ct,
                 ("$slot", Id(slot)), ("$booking", Id(bookingId)), ("$clinician", Id(clinician)));
     }
 
@@ -277,7 +280,7 @@ public sealed class ConflictProjection : IProjection
             "SELECT booking_id, patient_id, clinician_id, room_id, start_utc, end_utc, override_by, override_reason, clinician_ids FROM rm_conflict_bookings WHERE booking_id = $booking;",
             Read, ct, ("$booking", Id(bookingId)))).SingleOrDefault();
 
-    private static LiveBooking Read(Microsoft.Data.Sqlite.SqliteDataReader r) =>
+    private static LiveBooking Read(System.Data.Common.DbDataReader r) =>
         new(r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), ScheduleReadModel.OptionalGuid(r, 3), r.GetInt64(4), r.GetInt64(5),
             r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), ParseIds(r.GetString(8))!);
 

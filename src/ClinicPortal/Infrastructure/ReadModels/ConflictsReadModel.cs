@@ -39,7 +39,7 @@ public sealed class ConflictsReadModel(ClinicDatabase database)
     private Task<IReadOnlyList<OpenConflict>> QueryAsync(string sql, CancellationToken ct, params (string Name, object Value)[] parameters) =>
         database.QueryAsync(sql, Read, ct, parameters);
 
-    private static OpenConflict Read(SqliteDataReader r) =>
+    private static OpenConflict Read(System.Data.Common.DbDataReader r) =>
         new(r.GetString(0), r.GetString(1), r.GetGuid(2), OptionalGuid(r, 3), r.GetGuid(4), r.GetGuid(5), OptionalGuid(r, 6),
             FromMs(r.GetInt64(7)), FromMs(r.GetInt64(8)), FromMs(r.GetInt64(9)), r.GetString(10),
             r.IsDBNull(11) ? null : r.GetString(11), r.IsDBNull(12) ? null : r.GetString(12));

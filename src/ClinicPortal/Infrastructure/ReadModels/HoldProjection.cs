@@ -120,7 +120,8 @@ public sealed class HoldProjection : IProjection
 
     /// <summary>Makes <paramref name="kind"/> of <paramref name="subject"/> due at <paramref name="due"/>, set by the event <paramref name="stored"/>.</summary>
     private static Task SetTimerAsync(SqlSession db, string kind, Guid subject, DateTimeOffset due, StoredEvent stored, CancellationToken ct) =>
-        db.ExecuteAsync("INSERT OR REPLACE INTO rm_timers (kind, subject_id, due_at, since) VALUES ($kind, $subject, $due, $since);", ct,
+        db.ExecuteAsync("INSERT INTO rm_timers (kind, subject_id, due_at, since) VALUES ($kind, $subject, $due, $since) " +
+            "ON CONFLICT (kind, subject_id) DO UPDATE SET due_at = excluded.due_at, since = excluded.since;", ct,
             ("$kind", kind), ("$subject", Id(subject)), ("$due", Ms(due)), ("$since", Ms(stored.RecordedAt)));
 
     private static Task DeleteTimerAsync(SqlSession db, string kind, Guid subject, CancellationToken ct) =>

@@ -33,6 +33,23 @@ public sealed class ReadModelRebuilder(ClinicDatabase database, IEnumerable<IPro
             await RebuildAsync(connection, projection, cancellationToken);
     }
 
+    /// <summary>Applies the whole log to <paramref name="projection"/>, a batch at a time; returns how many events it read.</summary>
+    internal static async Task<long> ReplayAsync(
+        IProjection projection, SqlSession session, Func<long, Task<IReadOnlyList<Application.StoredEvent>>> readAfter, CancellationToken cancellationToken)
+    {
+        long position = 0, count = 0;
+        while (true)
+        {
+            var batch = await readAfter(position);
+            if (batch.Count == 0)
+                return count;
+            foreach (var stored in batch)
+                await projection.ApplyAsync(session, stored, cancellationToken);
+            position = batch[^1].Position;
+            count += batch.Count;
+        }
+    }
+
     private async Task RebuildAsync(SqliteConnection connection, IProjection projection, CancellationToken cancellationToken)
     {
         var started = TimeProvider.System.GetTimestamp();
@@ -55,17 +72,8 @@ public sealed class ReadModelRebuilder(ClinicDatabase database, IEnumerable<IPro
                 await create.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            long position = 0, count = 0;
-            while (true)
-            {
-                var batch = await SqliteEventStore.ReadAfterAsync(connection, transaction, position, BatchSize, cancellationToken);
-                if (batch.Count == 0)
-                    break;
-                foreach (var stored in batch)
-                    await projection.ApplyAsync(session, stored, cancellationToken);
-                position = batch[^1].Position;
-                count += batch.Count;
-            }
+            var count = await ReplayAsync(projection, session,
+                after => SqliteEventStore.ReadAfterAsync(connection, transaction, after, BatchSize, cancellationToken), cancellationToken);
 
             await using (var index = connection.CreateCommand())
             {

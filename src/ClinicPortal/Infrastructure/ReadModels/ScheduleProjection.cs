@@ -223,7 +223,7 @@ public sealed class ScheduleProjection : IProjection
             ct, ("$booking", Id(bookingId)), ("$patient", Id(patientId)), ("$slot", Id(slotId)));
         if (shown == 0)
             await db.ExecuteAsync(
-                "INSERT OR IGNORE INTO rm_slot_overbookings (slot_id, booking_id, patient_id) SELECT slot_id, $booking, $patient FROM rm_slots WHERE slot_id = $slot;",
+                "INSERT INTO rm_slot_overbookings (slot_id, booking_id, patient_id) SELECT slot_id, $booking, $patient FROM rm_slots WHERE slot_id = $slot ON CONFLICT DO NOTHING;",
                 ct, ("$booking", Id(bookingId)), ("$patient", Id(patientId)), ("$slot", Id(slotId)));
     }
 
@@ -286,7 +286,7 @@ public sealed class ScheduleProjection : IProjection
         db.ExecuteAsync(
             """
             INSERT INTO rm_monthly_usage (patient_id, month, slots) VALUES ($patient, $month, $slots)
-            ON CONFLICT (patient_id, month) DO UPDATE SET slots = slots + excluded.slots;
+            ON CONFLICT (patient_id, month) DO UPDATE SET slots = rm_monthly_usage.slots + excluded.slots;
             """,
             ct, ("$patient", Id(patientId)), ("$month", PracticeTime.MonthOf(date)), ("$slots", slots));
 

@@ -280,17 +280,17 @@ public sealed class ScheduleReadModel
     private const string SelectBooking =
         "SELECT booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_count, cancelled, visit_outcome, visit_type_id, reason, room_id, clinician_ids FROM rm_bookings";
 
-    private static PatientBooking ReadBooking(SqliteDataReader r) => new(
+    private static PatientBooking ReadBooking(System.Data.Common.DbDataReader r) => new(
         r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), DateOnly.ParseExact(r.GetString(3), "yyyy-MM-dd"),
         FromMs(r.GetInt64(4)), FromMs(r.GetInt64(5)), r.GetInt32(6),
         r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8), r.GetGuid(9), r.IsDBNull(10) ? null : r.GetString(10),
         OptionalGuid(r, 11), ParseIds(r.GetString(12)));
 
-    internal static Guid? OptionalGuid(SqliteDataReader r, int column) => r.IsDBNull(column) ? null : r.GetGuid(column);
+    internal static Guid? OptionalGuid(System.Data.Common.DbDataReader r, int column) => r.IsDBNull(column) ? null : r.GetGuid(column);
 
     internal static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 
     private Task<IReadOnlyList<T>> QueryAsync<T>(
-        string sql, Func<SqliteDataReader, T> read, CancellationToken ct, params (string Name, object Value)[] parameters) =>
+        string sql, Func<System.Data.Common.DbDataReader, T> read, CancellationToken ct, params (string Name, object Value)[] parameters) =>
         database.QueryAsync(sql, read, ct, parameters);
 }

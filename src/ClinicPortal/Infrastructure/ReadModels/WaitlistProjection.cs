@@ -115,9 +115,9 @@ public sealed class WaitlistReadModel(ClinicDatabase database)
     public async Task<WaitView?> FindAsync(Guid waitId, CancellationToken ct = default) =>
         (await database.QueryAsync($"{From} WHERE w.wait_id = $wait;", Read, ct, ("$wait", Id(waitId)))).SingleOrDefault();
 
-    private static DateOnly ReadDay(Microsoft.Data.Sqlite.SqliteDataReader r, int column) => DateOnly.ParseExact(r.GetString(column), "yyyy-MM-dd");
+    private static DateOnly ReadDay(System.Data.Common.DbDataReader r, int column) => DateOnly.ParseExact(r.GetString(column), "yyyy-MM-dd");
 
-    private static WaitView Read(Microsoft.Data.Sqlite.SqliteDataReader r) =>
+    private static WaitView Read(System.Data.Common.DbDataReader r) =>
         new(r.GetGuid(0), r.GetInt64(1), r.GetGuid(2), r.GetGuid(3), ScheduleReadModel.OptionalGuid(r, 4), ReadDay(r, 5), ReadDay(r, 6),
             ScheduleReadModel.FromMs(r.GetInt64(7)), r.GetString(8), ScheduleReadModel.OptionalGuid(r, 9),
             r.IsDBNull(10) ? null : new WaitOffer(r.GetGuid(10), ReadDay(r, 11), ScheduleReadModel.FromMs(r.GetInt64(12)), ScheduleReadModel.FromMs(r.GetInt64(13))));
