@@ -43,6 +43,85 @@ public static class PostgresReplica
         Assert.Equal(onSqlite, await DumpAsync(projections, FromPostgres));
         await readModels.RebuildAllAsync();
         Assert.Equal(onSqlite, await DumpAsync(projections, FromPostgres));
+
+        // And the pages' questions get the same answers there.
+        var postgres = ClinicDatabase.OnPostgres(source, app.Directory);
+        Assert.Equal(await AnswersAsync(app.Get<ClinicDatabase>(), app), await AnswersAsync(postgres, app));
+
+        // The reactions' checkpoints keep there too.
+        var checkpoints = new ClinicPortal.Infrastructure.Policies.Checkpoints(postgres);
+        Assert.Equal(0, await checkpoints.GetAsync("quota"));
+        await checkpoints.SaveAsync("quota", 41);
+        await checkpoints.SaveAsync("quota", 42);
+        Assert.Equal(42, await checkpoints.GetAsync("quota"));
+    }
+
+    private static IEnumerable<string> Described(IEnumerable<StoredEvent> events) =>
+        events.Select(e => $"{e.Position} {e.RecordedAt:O} {e.CausedBy} {string.Join(' ', e.Tags)} {A.Describe(e.Event)}");
+
+    /// <summary>Every read model's queries, asked of every day, clinician, patient and booking in the log, as JSON.</summary>
+    private static async Task<List<string>> AnswersAsync(ClinicDatabase database, SqliteApp app)
+    {
+        var now = app.Clock.GetUtcNow();
+        var schedule = new ScheduleReadModel(database, new EventLogSignal());
+        var holds = new HoldsReadModel(database);
+        var waits = new WaitlistReadModel(database);
+        var conflicts = new ConflictsReadModel(database);
+        var sqlite = app.Get<ClinicDatabase>();
+        var days = await sqlite.QueryAsync("SELECT DISTINCT doctor_id, date FROM rm_doctor_days ORDER BY 1, 2;", r => (Doctor: r.GetGuid(0), Date: DateOnly.Parse(r.GetString(1))), default);
+        var bookings = await sqlite.QueryAsync("SELECT booking_id, patient_id FROM rm_bookings ORDER BY 1;", r => (Booking: r.GetGuid(0), Patient: r.GetGuid(1)), default);
+        var slots = await sqlite.QueryAsync("SELECT slot_id FROM rm_slots ORDER BY 1;", r => r.GetGuid(0), default);
+        var answers = new List<string>();
+        void Add(string question, object? answer) => answers.Add(question + " = " + System.Text.Json.JsonSerializer.Serialize(answer));
+        foreach (var date in days.Select(d => d.Date).Distinct())
+        {
+            Add($"available {date}", await schedule.AvailableSlotsAsync(date, now));
+            Add($"booked {date}", await schedule.BookedSlotsAsync(date, now));
+            Add($"rooms taken {date}", await schedule.RoomsTakenAsync(date));
+            Add($"room time {date}", await schedule.RoomTimeAsync(date));
+            Add($"waiting on {date}", await waits.WaitingOnAsync(date));
+        }
+        foreach (var (doctor, date) in days)
+        {
+            Add($"day {doctor} {date}", await schedule.DoctorDayAsync(doctor, date));
+            Add($"day bookings {doctor} {date}", await schedule.DayBookingsAsync(doctor, date));
+        }
+        foreach (var patient in bookings.Select(b => b.Patient).Distinct())
+        {
+            Add($"future {patient}", await schedule.FutureBookingsAsync(patient, now));
+            Add($"history {patient}", await schedule.BookingsOfPatientAsync(patient, 100, 0));
+            Add($"waits {patient}", await waits.OpenOfPatientAsync(patient, DateOnly.FromDateTime(now.UtcDateTime)));
+            foreach (var month in days.Select(d => d.Date.ToString("yyyy-MM")).Distinct())
+                Add($"usage {patient} {month}", await schedule.MonthlyUsageAsync(patient, month));
+        }
+        foreach (var (booking, _) in bookings)
+        {
+            Add($"booking {booking}", await schedule.BookingAsync(booking));
+            Add($"parts {booking}", await schedule.PartsAsync(booking));
+            Add($"slots {booking}", await schedule.SlotIdsOfAsync(booking));
+            Add($"hold {booking}", await holds.HoldOfBookingAsync(booking));
+            Add($"conflicts {booking}", await conflicts.OfBookingAsync(booking));
+        }
+        foreach (var slot in slots)
+            Add($"slot bookings {slot}", await schedule.BookingsOfSlotAsync(slot));
+        Add("days of slots", await schedule.DaysOfSlotsAsync(slots));
+        Add("room of slots", await schedule.RoomOfSlotsAsync(slots));
+        Add("open conflicts", await conflicts.OpenAsync(now));
+        Add("open waits", await waits.OpenAsync(DateOnly.FromDateTime(now.UtcDateTime)));
+        Add("rooms", await new RoomsReadModel(database, new EventLogSignal()).AllAsync());
+        Add("visit types", await new VisitTypeCatalogueReadModel(database, new EventLogSignal()).AllAsync());
+        var audit = new AuditTrail(database);
+        Add("audit", Described(await audit.ReadAsync(new AuditFilter(Limit: 1000))));
+        foreach (var (doctor, date) in days)
+        {
+            Add($"audit of {doctor}", Described(await audit.ReadAsync(new AuditFilter(DoctorId: doctor))));
+            Add($"audit of {date}", Described(await audit.ReadAsync(new AuditFilter(Date: date))));
+        }
+        foreach (var patient in bookings.Select(b => b.Patient).Distinct())
+            Add($"audit of {patient}", Described(await audit.ReadAsync(new AuditFilter(PatientId: patient, Limit: 5))));
+        Add("due", await holds.DueAsync(now.AddDays(400), TimeSpan.FromHours(24), 1000));
+        Add("next due", await holds.NextDueAsync(now, TimeSpan.FromHours(24)));
+        return answers;
     }
 
     private static async Task<SortedDictionary<string, List<string>>> DumpAsync(IEnumerable<IProjection> projections, Func<string, Task<List<string>>> rows)

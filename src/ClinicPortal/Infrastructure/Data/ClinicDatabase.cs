@@ -22,6 +22,7 @@ public sealed class ClinicDatabase
     private const int BusyTimeoutMilliseconds = 10_000;
 
     private readonly string _connectionString;
+    private readonly Npgsql.NpgsqlDataSource? _postgres;
 
     public ClinicDatabase(IOptions<DataOptions> options, IHostEnvironment environment)
     {
@@ -36,6 +37,24 @@ public sealed class ClinicDatabase
         }.ToString();
     }
 
+    /// <summary>
+    /// The read side on PostgreSQL: <see cref="QueryAsync"/> and <see cref="OpenConnectionAsync"/> run the same SQL
+    /// there, restated by <see cref="SqlDialect.Postgres"/>. (The SQLite-only parts, the store and the schema scripts,
+    /// have PostgreSQL counterparts of their own.)
+    /// </summary>
+    public static ClinicDatabase OnPostgres(Npgsql.NpgsqlDataSource postgres, string dataDirectory) => new(postgres, dataDirectory);
+
+    private ClinicDatabase(Npgsql.NpgsqlDataSource postgres, string dataDirectory)
+    {
+        _postgres = postgres;
+        DataDirectory = dataDirectory;
+        DatabasePath = "";
+        _connectionString = postgres.ConnectionString;
+    }
+
+    /// <summary>How this database words its SQL.</summary>
+    public SqlDialect Dialect => _postgres is null ? SqlDialect.Sqlite : SqlDialect.Postgres;
+
     public string DataDirectory { get; }
     public string ConnectionString => _connectionString;
     public string DatabasePath { get; }
@@ -44,20 +63,40 @@ public sealed class ClinicDatabase
     public async Task<IReadOnlyList<T>> QueryAsync<T>(
         string sql, Func<System.Data.Common.DbDataReader, T> read, CancellationToken ct, params (string Name, object Value)[] parameters)
     {
-        await using var connection = await OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value);
+        await using var connection = await OpenConnectionAsync(ct);
+        await using var command = Command(connection, sql, parameters.Select(p => (p.Name, (object?)p.Value)).ToArray());
         var rows = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        await using var reader = Dialect.Reader(await command.ExecuteReaderAsync(ct));
         while (await reader.ReadAsync(ct))
             rows.Add(read(reader));
         return rows;
     }
 
+    /// <summary>A command of <paramref name="sql"/> (in SQLite's words, <c>$name</c> parameters) on <paramref name="connection"/>, as this database words it.</summary>
+    public System.Data.Common.DbCommand Command(
+        System.Data.Common.DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = Dialect.Statement(sql);
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = Dialect.ParameterName(name);
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+
+    /// <summary>A connection of whichever database this is, for the code that is the same on both.</summary>
+    public async Task<System.Data.Common.DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) =>
+        _postgres is not null ? await _postgres.OpenConnectionAsync(cancellationToken) : await OpenAsync(cancellationToken);
+
+    /// <summary>A connection to <c>clinic.db</c> with the practice's settings (the SQLite store, the schema scripts, the rebuild).</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
+        if (_postgres is not null)
+            throw new InvalidOperationException("This is the PostgreSQL database: use OpenConnectionAsync.");
         var connection = new SqliteConnection(_connectionString);
         try
         {

@@ -1,3 +1,4 @@
+using ClinicPortal.Application;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ClinicPortal.Domain;
@@ -19,6 +20,18 @@ public static class EventSerializer
     public static IClinicEvent Deserialize(string type, string json) =>
         Upcast((IClinicEvent)(JsonSerializer.Deserialize(json, EventTypes.TypeOf(type), Options)
             ?? throw new InvalidOperationException($"Event of type {type} has no data.")));
+
+    /// <summary>An event as stored, from a row of <c>position, type, data, tags, recorded_at, caused_by</c> (either database).</summary>
+    public static StoredEvent Read(System.Data.Common.DbDataReader reader)
+    {
+        var type = reader.GetString(1);
+        return new StoredEvent(
+            reader.GetInt64(0),
+            Deserialize(type, reader.GetString(2)),
+            reader.GetString(3).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => new Tag(t)).ToArray(),
+            DateTimeOffset.Parse(reader.GetString(4), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind),
+            reader.GetString(5));
+    }
 
     /// <summary>
     /// Events logged in an earlier shape, read in today's: a booking logged before visit types existed is a

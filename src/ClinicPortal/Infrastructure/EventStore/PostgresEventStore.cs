@@ -311,15 +311,7 @@ public sealed class PostgresEventStore(NpgsqlDataSource dataSource, IEnumerable<
     {
         var events = new List<StoredEvent>();
         while (await reader.ReadAsync(cancellationToken))
-        {
-            var type = reader.GetString(1);
-            events.Add(new StoredEvent(
-                reader.GetInt64(0),
-                EventSerializer.Deserialize(type, reader.GetString(2)),
-                reader.GetString(3).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => new Tag(t)).ToArray(),
-                DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-                reader.GetString(5)));
-        }
+            events.Add(EventSerializer.Read(reader));
         return events;
     }
 }

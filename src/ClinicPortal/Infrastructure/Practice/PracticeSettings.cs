@@ -138,7 +138,7 @@ public sealed class PracticeSettings(
     {
         await using var connection = await database.OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM (SELECT DISTINCT doctor_id, date FROM rm_slots WHERE start_utc > $now);";
+        command.CommandText = "SELECT count(*) FROM (SELECT DISTINCT doctor_id, date FROM rm_slots WHERE start_utc > $now) days;";
         command.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }

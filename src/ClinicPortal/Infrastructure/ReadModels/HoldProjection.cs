@@ -166,7 +166,7 @@ public sealed class HoldsReadModel(ClinicDatabase database)
             SELECT kind, subject_id, due_at, since FROM (
                 SELECT kind, subject_id, due_at, since, due_at AS acts_at FROM rm_timers WHERE kind = $expiry AND due_at <= $now
                 UNION ALL
-                SELECT kind, subject_id, due_at, since, due_at - $lead FROM rm_timers WHERE kind = $reminder AND due_at > $now AND due_at <= $now + $lead)
+                SELECT kind, subject_id, due_at, since, due_at - $lead FROM rm_timers WHERE kind = $reminder AND due_at > $now AND due_at <= $now + $lead) due
             ORDER BY acts_at LIMIT $limit;
             """,
             r => new DueTimer(r.GetString(0), r.GetGuid(1), ScheduleReadModel.FromMs(r.GetInt64(2)), ScheduleReadModel.FromMs(r.GetInt64(3))), ct,
@@ -176,9 +176,9 @@ public sealed class HoldsReadModel(ClinicDatabase database)
     public async Task<DateTimeOffset?> NextDueAsync(DateTimeOffset now, TimeSpan? reminderLead, CancellationToken ct = default) =>
         (await database.QueryAsync(
             """
-            SELECT min(
-                coalesce((SELECT min(due_at) FROM rm_timers WHERE kind = $expiry), 9223372036854775807),
-                coalesce((SELECT min(due_at) - $lead FROM rm_timers WHERE kind = $reminder AND due_at > $now AND $lead >= 0), 9223372036854775807));
+            SELECT CASE WHEN expiry < reminder THEN expiry ELSE reminder END FROM (SELECT
+                coalesce((SELECT min(due_at) FROM rm_timers WHERE kind = $expiry), 9223372036854775807) AS expiry,
+                coalesce((SELECT min(due_at) - $lead FROM rm_timers WHERE kind = $reminder AND due_at > $now AND $lead >= 0), 9223372036854775807) AS reminder) next;
             """,
             r => r.GetInt64(0), ct, ("$expiry", TimerKinds.HoldExpiry), ("$reminder", TimerKinds.Reminder), ("$now", Ms(now)), ("$lead", LeadMs(reminderLead))))
             .Single() is var ms and < long.MaxValue ? ScheduleReadModel.FromMs(ms) : null;

@@ -77,15 +77,9 @@ public sealed class RoomsReadModel
 
     private async Task<Kept> ReadAllAsync()
     {
-        await using var connection = await database.OpenAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT room_id, name, features, in_use FROM rm_rooms;";
-        var rooms = new List<Room>();
-        await using (var r = await command.ExecuteReaderAsync())
-        {
-            while (await r.ReadAsync())
-                rooms.Add(new Room(r.GetGuid(0), r.GetString(1), r.GetString(2).Split('\n', StringSplitOptions.RemoveEmptyEntries), r.GetInt64(3) == 1));
-        }
+        var rooms = await database.QueryAsync("SELECT room_id, name, features, in_use FROM rm_rooms;",
+            r => new Room(r.GetGuid(0), r.GetString(1), r.GetString(2).Split('\n', StringSplitOptions.RemoveEmptyEntries), r.GetInt64(3) == 1),
+            CancellationToken.None);
         return new Kept(rooms.OrderBy(room => room.Name, StringComparer.CurrentCulture).ToArray(), rooms.ToDictionary(room => room.Id));
     }
 }

@@ -82,22 +82,14 @@ public sealed class VisitTypeCatalogueReadModel
 
     private async Task<IReadOnlyList<VisitType>> ReadAllAsync()
     {
-        await using var connection = await database.OpenAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText =
-            "SELECT visit_type_id, name, description, minutes, given_by_kinds, given_by_clinicians, bookable_online, colour, room_feature, parts FROM rm_visit_types;";
-        var defined = new Dictionary<Guid, VisitType>();
-        await using (var r = await command.ExecuteReaderAsync())
-        {
-            while (await r.ReadAsync())
-            {
-                var type = new VisitType(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetInt32(3),
+        var defined = (await database.QueryAsync(
+                "SELECT visit_type_id, name, description, minutes, given_by_kinds, given_by_clinicians, bookable_online, colour, room_feature, parts FROM rm_visit_types;",
+                r => new VisitType(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetInt32(3),
                     r.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<ClinicianKind>).ToArray(),
                     ParseIds(r.IsDBNull(5) ? null : r.GetString(5)) ?? [], r.GetInt64(6) == 1, r.GetString(7),
-                    r.IsDBNull(8) ? null : r.GetString(8), VisitTypeProjection.ParseParts(r.IsDBNull(9) ? null : r.GetString(9)));
-                defined[type.Id] = type;
-            }
-        }
+                    r.IsDBNull(8) ? null : r.GetString(8), VisitTypeProjection.ParseParts(r.IsDBNull(9) ? null : r.GetString(9))),
+                CancellationToken.None))
+            .ToDictionary(type => type.Id);
         var builtIn = VisitType.BuiltIn.Select(t => defined.GetValueOrDefault(t.Id, t));
         var others = defined.Values.Where(t => !VisitType.BuiltIn.Any(b => b.Id == t.Id)).OrderBy(t => t.Name, StringComparer.CurrentCulture);
         return [.. builtIn, .. others];
