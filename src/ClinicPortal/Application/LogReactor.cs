@@ -12,9 +12,11 @@ public interface ICheckpoints
 /// checkpoint in batches and hands each batch to <see cref="HandleAsync"/>, which acts on it and saves the new
 /// checkpoint (with its own writes, where it needs them atomic). It wakes at each append and polls slowly too.
 /// A failure leaves the checkpoint where it was: the reaction is listed as stuck (<see cref="ReactionHealth"/>) and
-/// tries the same events again with back-off, so a restart, an outage or a bug skips nothing.
+/// tries the same events again with back-off, so a restart, an outage or a bug skips nothing. With several app instances
+/// on one database, only the instance holding the reaction's lease follows the log (<see cref="IReactionLeases"/>).
 /// </summary>
-public abstract class LogReactor(IEventStore store, ICheckpoints checkpoints, EventLogSignal signal, ReactionHealth health, ILogger logger) : BackgroundService
+public abstract class LogReactor(IEventStore store, ICheckpoints checkpoints, EventLogSignal signal, ReactionHealth health, IReactionLeases leases, ILogger logger)
+    : BackgroundService
 {
     private const int BatchSize = 500;
 
@@ -42,14 +44,23 @@ public abstract class LogReactor(IEventStore store, ICheckpoints checkpoints, Ev
             var batch = await store.ReadAfterAsync(position, BatchSize, ct);
             if (batch.Count == 0)
                 return read;
+            // Acting only while leading: a lease found gone cancels the leading token, and this stops here.
+            if (_lease is { } lease && !await lease.StillHeldAsync(ct))
+                throw new OperationCanceledException("The reaction's lease was lost.", lease.Lost);
             await HandleAsync(batch, ct);
             position = _reached = batch[^1].Position;
             read += batch.Count;
         }
     }
 
-    protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Follows the log while this instance leads the reaction (with several instances on one database, one at a time).</summary>
+    protected sealed override Task ExecuteAsync(CancellationToken stoppingToken) => leases.LeadAsync(CheckpointName, FollowAsync, stoppingToken);
+
+    private IReactionLease? _lease;
+
+    private async Task FollowAsync(IReactionLease lease, CancellationToken stoppingToken)
     {
+        _lease = lease;
         while (!stoppingToken.IsCancellationRequested)
         {
             try

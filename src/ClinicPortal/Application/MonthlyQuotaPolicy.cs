@@ -11,8 +11,8 @@ namespace ClinicPortal.Application;
 /// checkpoint was saved) changes nothing.
 /// </summary>
 public sealed class MonthlyQuotaPolicy(
-    IEventStore store, CommandExecutor executor, TimeProvider time, ICheckpoints checkpoints, EventLogSignal signal, ReactionHealth health, ILogger<MonthlyQuotaPolicy> logger)
-    : LogReactor(store, checkpoints, signal, health, logger)
+    IEventStore store, CommandExecutor executor, TimeProvider time, ICheckpoints checkpoints, EventLogSignal signal, ReactionHealth health, IReactionLeases leases, ILogger<MonthlyQuotaPolicy> logger)
+    : LogReactor(store, checkpoints, signal, health, leases, logger)
 {
     public const string Name = "monthly-quota";
 

@@ -15,6 +15,49 @@ public interface IReactionLeases
 public interface IReactionLease : IAsyncDisposable
 {
     CancellationToken Lost { get; }
+
+    /// <summary>
+    /// Asks, now, whether the lease is still held (cancelling <see cref="Lost"/> when it is not): a reaction asks before
+    /// each batch it acts on, so that a leader whose lease has gone acts on nothing another instance may also act on.
+    /// </summary>
+    Task<bool> StillHeldAsync(CancellationToken cancellationToken);
+}
+
+public static class ReactionLeadership
+{
+    /// <summary>
+    /// Runs <paramref name="lead"/> while this instance holds <paramref name="reaction"/>'s lease. If the lease is lost,
+    /// <paramref name="lead"/>'s token is cancelled and, once it has stopped, the lease is waited for again; it returns
+    /// when <paramref name="stoppingToken"/> is cancelled. With one instance the lease is held from the start and never lost.
+    /// </summary>
+    public static async Task LeadAsync(
+        this IReactionLeases leases, string reaction, Func<IReactionLease, CancellationToken, Task> lead, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            IReactionLease lease;
+            try
+            {
+                lease = await leases.AcquireAsync(reaction, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            await using (lease)
+            {
+                using var leading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Lost);
+                try
+                {
+                    await lead(lease, leading.Token);
+                }
+                catch (OperationCanceledException) when (leading.IsCancellationRequested)
+                {
+                    // Stopping, or the lease was lost: another instance leads now.
+                }
+            }
+        }
+    }
 }
 
 /// <summary>One process on one SQLite file leads every reaction.</summary>
@@ -27,6 +70,8 @@ public sealed class SingleInstanceLeases : IReactionLeases
         public static readonly Held Instance = new();
 
         public CancellationToken Lost => CancellationToken.None;
+
+        public Task<bool> StillHeldAsync(CancellationToken cancellationToken) => Task.FromResult(true);
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }

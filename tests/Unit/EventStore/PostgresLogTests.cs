@@ -270,6 +270,72 @@ public class PostgresLogTests
         await emailLeader.DisposeAsync();
     }
 
+    /// <summary>A reaction that writes down which instance handled which event, and keeps its checkpoint in the shared database.</summary>
+    private sealed class Recorder(PostgresLog log, IReactionLeases leases, string instance, System.Collections.Concurrent.ConcurrentQueue<(string Instance, long Position)> handled)
+        : LogReactor(log.Store, new ClinicPortal.Infrastructure.Policies.Checkpoints(ClinicPortal.Infrastructure.Data.ClinicDatabase.OnPostgres(log.DataSource, Path.GetTempPath())),
+            log.Signal, new ReactionHealth(TimeProvider.System), leases, NullLogger.Instance)
+    {
+        protected override string CheckpointName => "recorder";
+
+        protected override async Task HandleAsync(IReadOnlyList<StoredEvent> batch, CancellationToken ct)
+        {
+            foreach (var stored in batch)
+                handled.Enqueue((instance, stored.Position));
+            await Checkpoints.SaveAsync(CheckpointName, batch[^1].Position, ct);
+        }
+    }
+
+    [Fact]
+    public async Task AReactionRunsInOneInstanceOnly_AndWhenItsLeaderDiesAnotherCarriesOnFromItsCheckpointWithinTenSeconds()
+    {
+        await using var a = await PostgresLog.CreateAsync();
+        await using var b = await PostgresLog.BesideAsync(a);
+        var handled = new System.Collections.Concurrent.ConcurrentQueue<(string Instance, long Position)>();
+        var first = new Recorder(a, new PostgresLeases(a.ConnectionString, NullLogger<PostgresLeases>.Instance), "a", handled);
+        var second = new Recorder(b, new PostgresLeases(b.ConnectionString, NullLogger<PostgresLeases>.Instance), "b", handled);
+        async Task AppendAsync(PostgresLog on, int from)
+        {
+            for (var i = from; i < from + 3; i++)
+                await on.Store.AppendAsync([new Domain.SlotsRemoved(A.DoctorId, A.Tomorrow, [A.Slot(i)])], By, null);
+        }
+        async Task UntilHandledAsync(int count)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            while (handled.Count < count)
+                await Task.Delay(50, timeout.Token);
+        }
+
+        await first.StartAsync(CancellationToken.None);
+        await AppendAsync(a, 1);
+        await UntilHandledAsync(3);
+        await second.StartAsync(CancellationToken.None);
+        await AppendAsync(b, 4);
+        await UntilHandledAsync(6);
+        await Task.Delay(PostgresLeases.RetryInterval * 2); // the second instance has asked for the lease, and been refused
+
+        // The leader dies: the server ends its lease's session, as when a killed process's socket closes, and the
+        // process does nothing more (stopping it hands nothing on: its session is gone already).
+        await using (var kill = a.DataSource.CreateCommand(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_locks WHERE locktype = 'advisory' AND classid = @class AND objid = hashtext('recorder')::oid;"))
+        {
+            kill.Parameters.AddWithValue("class", 0x0C11_0002);
+            Assert.Equal(1L, await kill.ExecuteScalarAsync());
+        }
+        var clock = Stopwatch.StartNew();
+        await first.StopAsync(CancellationToken.None);
+        await AppendAsync(b, 7);
+        await UntilHandledAsync(9);
+        var carriedOn = clock.Elapsed;
+        await Task.Delay(PostgresLeases.RetryInterval * 2);
+        await second.StopAsync(CancellationToken.None);
+
+        var all = handled.ToArray();
+        Assert.Equal(Enumerable.Range(1, 9).Select(p => (long)p), all.Select(h => h.Position)); // each once, in order
+        Assert.All(all[..6], h => Assert.Equal("a", h.Instance));
+        Assert.All(all[6..], h => Assert.Equal("b", h.Instance));
+        Assert.True(carriedOn < TimeSpan.FromSeconds(10), $"carried on after {carriedOn}");
+    }
+
     [Fact]
     public async Task EventsCanBeNeitherUpdatedNorDeleted_AndTheSchemaCanBeCreatedAgainOverItself()
     {

@@ -16,7 +16,8 @@ namespace ClinicPortal.Features.Holds;
 /// hours before each appointment, as set when they are looked for.
 /// </summary>
 public sealed class DueTimers(
-    HoldsReadModel timers, CommandExecutor executor, PracticeSettings practice, EventLogSignal signal, TimeProvider time, ILogger<DueTimers> logger)
+    HoldsReadModel timers, CommandExecutor executor, PracticeSettings practice, EventLogSignal signal, TimeProvider time,
+    IReactionLeases leases, ILogger<DueTimers> logger)
     : BackgroundService
 {
     /// <summary>How long it sleeps with nothing due, at most: a timer written meanwhile wakes it through the log's signal anyway.</summary>
@@ -55,12 +56,19 @@ public sealed class DueTimers(
         return (done, refusals);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The lease's name: with several instances on one database, one of them keeps the practice's clock.</summary>
+    public const string Name = "timers";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => leases.LeadAsync(Name, KeepTimeAsync, stoppingToken);
+
+    private async Task KeepTimeAsync(IReactionLease lease, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (!await lease.StillHeldAsync(stoppingToken))
+                    return; // another instance keeps the clock now
                 var (done, refused) = await RunAsync(stoppingToken);
                 var next = await timers.NextDueAsync(time.GetUtcNow(), practice.Current.ReminderLead, stoppingToken);
                 var wait = next is { } at ? at - time.GetUtcNow() : Idle;

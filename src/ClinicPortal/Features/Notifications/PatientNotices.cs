@@ -10,8 +10,8 @@ namespace ClinicPortal.Features.Notifications;
 /// </summary>
 public sealed class PatientNotices(
     IEventStore store, ICheckpoints checkpoints, EmailOutbox outbox, NoticeComposer composer, TimeProvider time,
-    EventLogSignal signal, ReactionHealth health, ILogger<PatientNotices> logger)
-    : LogReactor(store, checkpoints, signal, health, logger)
+    EventLogSignal signal, ReactionHealth health, IReactionLeases leases, ILogger<PatientNotices> logger)
+    : LogReactor(store, checkpoints, signal, health, leases, logger)
 {
     /// <summary>The checkpoint's name, kept from when one service both recorded and sent.</summary>
     public const string Name = "email-outbox";

@@ -10,8 +10,8 @@ namespace ClinicPortal.Features.Waitlist;
 /// again offers nothing twice, since a wait offered a time is no longer waiting.
 /// </summary>
 public sealed class WaitlistOffers(
-    IEventStore store, ICheckpoints checkpoints, WaitlistHandler waitlist, EventLogSignal signal, ReactionHealth health, ILogger<WaitlistOffers> logger)
-    : LogReactor(store, checkpoints, signal, health, logger)
+    IEventStore store, ICheckpoints checkpoints, WaitlistHandler waitlist, EventLogSignal signal, ReactionHealth health, IReactionLeases leases, ILogger<WaitlistOffers> logger)
+    : LogReactor(store, checkpoints, signal, health, leases, logger)
 {
     public const string Name = "waitlist";
 

@@ -10,7 +10,8 @@ namespace ClinicPortal.Infrastructure.Email;
 /// repeats at most one batch, and a repeat is harmless (the same Message-ID, the same pickup file).
 /// </summary>
 public sealed class EmailDispatcher(
-    EmailOutbox outbox, IEmailSender sender, TimeProvider time, IOptions<EmailOptions> options, ILogger<EmailDispatcher> logger)
+    EmailOutbox outbox, IEmailSender sender, TimeProvider time, IOptions<EmailOptions> options, Application.IReactionLeases leases,
+    ILogger<EmailDispatcher> logger)
     : BackgroundService
 {
     /// <summary>Messages sent between two writes of their outcomes (and so the most a crash can repeat).</summary>
@@ -103,12 +104,20 @@ public sealed class EmailDispatcher(
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The lease's name: with several instances on one database, one of them sends the outbox.</summary>
+    public const string Name = "email";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Application.ReactionLeadership.LeadAsync(leases, Name, SendWhileLeadingAsync, stoppingToken);
+
+    private async Task SendWhileLeadingAsync(Application.IReactionLease lease, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (!await lease.StillHeldAsync(stoppingToken))
+                    return; // another instance sends the outbox now
                 await SendDueAsync(stoppingToken);
                 await outbox.WaitForNewAsync(TimeSpan.FromSeconds(1), stoppingToken);
             }

@@ -14,6 +14,7 @@ public static class EventStoreServiceCollectionExtensions
     public static IServiceCollection AddClinicInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IReactionLeases, SingleInstanceLeases>();
         services.AddOptions<PracticeOptions>()
             .Bind(configuration.GetSection(PracticeOptions.Section))
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Practice:TimeZone must be an IANA time zone id.")

@@ -52,26 +52,46 @@ public sealed class PostgresLeases(PostgresConnectionString connection, ILogger<
             _watch = WatchAsync(reaction, logger);
         }
 
+        private readonly SemaphoreSlim _pinging = new(1);
+        private ILogger? _logger;
+        private string _reaction = "";
+
         public CancellationToken Lost => _lost.Token;
+
+        public async Task<bool> StillHeldAsync(CancellationToken cancellationToken)
+        {
+            if (_lost.IsCancellationRequested)
+                return false;
+            await _pinging.WaitAsync(cancellationToken);
+            try
+            {
+                await using var ping = new NpgsqlCommand("SELECT 1;", _session);
+                await ping.ExecuteScalarAsync(cancellationToken);
+                return true;
+            }
+            catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException or System.IO.IOException)
+            {
+                // The session, and with it the lock, is gone: another instance may lead already.
+                _logger?.LogWarning(exception, "The lease of {Reaction} was lost with its connection", _reaction);
+                _lost.Cancel(); // at once, with the leading tokens linked to it, before the caller acts
+                return false;
+            }
+            finally
+            {
+                _pinging.Release();
+            }
+        }
 
         private async Task WatchAsync(string reaction, ILogger logger)
         {
+            (_logger, _reaction) = (logger, reaction);
             try
             {
-                while (!_stop.IsCancellationRequested)
-                {
+                while (!_stop.IsCancellationRequested && await StillHeldAsync(_stop.Token))
                     await Task.Delay(RetryInterval, _stop.Token);
-                    await using var ping = new NpgsqlCommand("SELECT 1;", _session);
-                    await ping.ExecuteScalarAsync(_stop.Token);
-                }
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {
-            }
-            catch (Exception exception)
-            {
-                logger.LogWarning(exception, "The lease of {Reaction} was lost with its connection", reaction);
-                await _lost.CancelAsync();
             }
         }
 
@@ -82,6 +102,7 @@ public sealed class PostgresLeases(PostgresConnectionString connection, ILogger<
             await _session.DisposeAsync(); // the session ends: the server releases the lock
             _lost.Dispose();
             _stop.Dispose();
+            _pinging.Dispose();
         }
     }
 }
