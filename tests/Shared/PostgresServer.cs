@@ -76,7 +76,7 @@ public sealed class PostgresServer
     }
 
     private static Task RunAsPostgresAsync(string file, string arguments) =>
-        Environment.UserName == "root" ? RunAsync("runuser", $"-u postgres -- {file} {arguments}") : RunAsync(file, arguments);
+        Environment.UserName == "root" ? RunAsync(File.Exists("/usr/sbin/runuser") ? "/usr/sbin/runuser" : "runuser", $"-u postgres -- {file} {arguments}") : RunAsync(file, arguments);
 
     private static async Task RunAsync(string file, string arguments)
     {

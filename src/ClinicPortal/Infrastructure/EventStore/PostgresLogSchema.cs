@@ -4,8 +4,9 @@ namespace ClinicPortal.Infrastructure.EventStore;
 
 /// <summary>
 /// The event log's tables and functions on PostgreSQL: the same log as <c>clinic.db</c>'s (positions, types, data,
-/// tags, when and by whom), plus the transaction each event was written in, which readers use to never skip an
-/// event that commits late (see <see cref="PostgresEventStore"/>). Created when missing; every statement is idempotent.
+/// tags, when and by whom), the functions its appends and readers share (the locks, the positions and their marks,
+/// the settled horizon; see <see cref="PostgresEventStore"/>), the read models' versions and the checkpoints.
+/// Created when missing; every statement is idempotent.
 /// </summary>
 public static class PostgresLogSchema
 {
