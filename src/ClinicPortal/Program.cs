@@ -11,9 +11,11 @@ using MudBlazor;
 using MudBlazor.Services;
 
 const string RebuildReadModels = "--rebuild-read-models";
+const string MigrateToPostgres = "--migrate-to-postgres";
 var rebuildAndExit = args.Contains(RebuildReadModels);
+var migrateAndExit = args.Contains(MigrateToPostgres);
 
-var builder = WebApplication.CreateBuilder(args.Where(arg => arg != RebuildReadModels).ToArray());
+var builder = WebApplication.CreateBuilder(args.Where(arg => arg is not (RebuildReadModels or MigrateToPostgres)).ToArray());
 
 builder.Logging.Configure(options =>
     options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
@@ -48,6 +50,30 @@ if (rebuildAndExit)
     await app.Services.GetRequiredService<ClinicDatabase>().InitializeAsync();
     await app.Services.GetRequiredService<ReadModelRebuilder>().RebuildAllAsync();
     await app.DisposeAsync(); // flushes the console log before the process exits
+    return;
+}
+
+if (migrateAndExit)
+{
+    // From clinic.db in Data:Directory into the empty database ConnectionStrings:Clinic names (Data:Provider aside).
+    var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Migration");
+    try
+    {
+        var target = app.Configuration.GetConnectionString(DataServiceCollectionExtensions.ConnectionStringName)
+            ?? throw new InvalidOperationException("Set ConnectionStrings:Clinic (ConnectionStrings__Clinic) to the PostgreSQL database to copy into.");
+        var sqlite = new ClinicDatabase(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DataOptions>>(), app.Environment);
+        var report = await PostgresMigration.RunAsync(sqlite, target, app.Services.GetServices<IProjection>(), app.Services.GetRequiredService<ILoggerFactory>());
+        logger.LogInformation(
+            "Copied {Events} events, {Accounts} accounts, {Messages} outbox messages and {Keys} keys from {Source} into PostgreSQL, and built the read models there. " +
+            "Start the app with Data__Provider=Postgres and the same ConnectionStrings__Clinic.",
+            report.Events, report.Accounts, report.OutboxMessages, report.Keys, sqlite.DatabasePath);
+    }
+    catch (Exception exception) when (exception is InvalidOperationException or Npgsql.NpgsqlException)
+    {
+        logger.LogError("The migration stopped: {Reason}", exception.Message);
+        System.Environment.ExitCode = 1;
+    }
+    await app.DisposeAsync();
     return;
 }
 

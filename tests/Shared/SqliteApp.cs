@@ -16,7 +16,8 @@ namespace ClinicPortal.Tests.Shared;
 
 /// <summary>
 /// The app's services (event store, read models, handlers, policies) on a real SQLite file in a
-/// temporary folder, without the web host, with a clock the test controls.
+/// temporary folder, without the web host, with a clock the test controls. With <c>provider:</c>
+/// <see cref="Postgres"/>, the same services on a new database of the tests' PostgreSQL server.
 /// </summary>
 /// <remarks>Unless told otherwise, "now" is Monday 2 March 2026, 08:00 in London (the unit tests' <c>A.Now</c>).</remarks>
 public sealed class SqliteApp : IAsyncDisposable
@@ -31,6 +32,9 @@ public sealed class SqliteApp : IAsyncDisposable
         Directory = directory;
         Clock = clock;
     }
+
+    public const string Sqlite = DataOptions.Sqlite;
+    public const string Postgres = DataOptions.Postgres;
 
     public static readonly DateTimeOffset DefaultNow = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
 
@@ -57,7 +61,7 @@ public sealed class SqliteApp : IAsyncDisposable
 
     public static async Task<SqliteApp> StartAsync(
         DateTimeOffset? now = null, string timeZone = "Europe/London", string? directory = null, IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? replace = null)
+        Action<IServiceCollection>? replace = null, string provider = Sqlite)
     {
         var ownsDirectory = directory is null;
         directory ??= System.IO.Directory.CreateTempSubdirectory("clinicportal-unit-").FullName;
@@ -67,13 +71,22 @@ public sealed class SqliteApp : IAsyncDisposable
             ["Practice:TimeZone"] = timeZone,
             ["Practice:Name"] = "Test Practice",
         };
+        if (provider == Postgres)
+        {
+            // A restart (the same folder named again) opens the same database again.
+            var marker = Path.Combine(directory, "postgres.txt");
+            if (!File.Exists(marker))
+                await File.WriteAllTextAsync(marker, (await PostgresServer.SharedAsync()).NewDatabase("app"));
+            values["Data:Provider"] = Postgres;
+            values["ConnectionStrings:Clinic"] = await File.ReadAllTextAsync(marker);
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             values[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var clock = new FakeTimeProvider(now ?? DefaultNow);
-        var provider = StandaloneServices.Build(configuration, directory, clock, replace);
-        await provider.PrepareAsync(configuration);
-        return new SqliteApp(provider, directory, clock) { _ownsDirectory = ownsDirectory };
+        var services = StandaloneServices.Build(configuration, directory, clock, replace);
+        await services.PrepareAsync(configuration);
+        return new SqliteApp(services, directory, clock) { _ownsDirectory = ownsDirectory };
     }
 
     public async ValueTask DisposeAsync()

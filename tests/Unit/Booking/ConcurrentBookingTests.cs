@@ -10,15 +10,15 @@ using ClinicPortal.Tests.Unit.Support;
 
 namespace ClinicPortal.Tests.Unit.Booking;
 
-/// <summary>Many callers at once on a real SQLite file, through the same handlers the pages use.</summary>
+/// <summary>Many callers at once on a real SQLite file (and, for the races, a real PostgreSQL database), through the same handlers the pages use.</summary>
 public class ConcurrentBookingTests
 {
     private const int Callers = 50;
 
-    [Fact]
-    public async Task FiftyPatientsRacingForOneSlot_ExactlyOneGetsIt()
+    [Theory, InlineData(SqliteApp.Sqlite), InlineData(SqliteApp.Postgres)]
+    public async Task FiftyPatientsRacingForOneSlot_ExactlyOneGetsIt(string provider)
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await SqliteApp.StartAsync(provider: provider);
         var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.DoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(9, 10))], A.Doctor)).Value!;
         var slotId = day.Slots[0].SlotId;
         var book = app.Get<BookSlotsHandler>();
@@ -35,10 +35,10 @@ public class ConcurrentBookingTests
         Assert.Equal(results.Single(r => r.IsAccepted).Value!.PatientId, Assert.Single(booked.Slots).PatientId);
     }
 
-    [Fact]
-    public async Task FiftyDoubleBookingsOverOverlappingPairs_NoSlotIsInTwoLiveBookings()
+    [Theory, InlineData(SqliteApp.Sqlite), InlineData(SqliteApp.Postgres)]
+    public async Task FiftyDoubleBookingsOverOverlappingPairs_NoSlotIsInTwoLiveBookings(string provider)
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await SqliteApp.StartAsync(provider: provider);
         var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.DoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0))], A.Doctor)).Value!;
         var book = app.Get<BookSlotsHandler>();
 
@@ -72,10 +72,10 @@ public class ConcurrentBookingTests
         return days.ToArray();
     }
 
-    [Fact]
-    public async Task APatientBookingFourteenSlotsOfAMonthAtOnce_GetsTenAndIsToldWhyForTheOtherFour()
+    [Theory, InlineData(SqliteApp.Sqlite), InlineData(SqliteApp.Postgres)]
+    public async Task APatientBookingFourteenSlotsOfAMonthAtOnce_GetsTenAndIsToldWhyForTheOtherFour(string provider)
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await SqliteApp.StartAsync(provider: provider);
         var days = await FourteenDaysOfOneSlotAsync(app);
         var book = app.Get<BookSlotsHandler>();
 

@@ -12,10 +12,10 @@ namespace ClinicPortal.Tests.Unit.Booking;
 
 public class MoveBookingRaceTests
 {
-    [Fact]
-    public async Task AMoveRacingNewBookingsForItsTargetTime_ExactlyOneGetsTheTime_AndTheLoserKeepsWhatItHad()
+    [Theory, InlineData(SqliteApp.Sqlite), InlineData(SqliteApp.Postgres)]
+    public async Task AMoveRacingNewBookingsForItsTargetTime_ExactlyOneGetsTheTime_AndTheLoserKeepsWhatItHad(string provider)
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await SqliteApp.StartAsync(provider: provider);
         var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.DoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(9, 30))], A.Doctor)).Value!;
         var book = app.Get<BookSlotsHandler>();
         var mine = (await book.HandleAsync(A.PatientId, [day.Slots[0].SlotId], A.Patient)).Value!;

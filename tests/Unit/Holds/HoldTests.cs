@@ -16,9 +16,10 @@ namespace ClinicPortal.Tests.Unit.Holds;
 /// </summary>
 public class HoldTests
 {
-    private static async Task<(SqliteApp App, Guid Doctor, Guid[] Patients, DayScheduled Day)> StartAsync(string? directory = null, int patients = 2)
+    private static async Task<(SqliteApp App, Guid Doctor, Guid[] Patients, DayScheduled Day)> StartAsync(
+        string? directory = null, int patients = 2, string provider = SqliteApp.Sqlite)
     {
-        var app = await SqliteApp.StartAsync(directory: directory);
+        var app = await SqliteApp.StartAsync(directory: directory, provider: provider);
         var doctor = await app.CreateUserAsync("Dr Ada Hart", "hart@clinic.test", Roles.Doctor);
         var ids = new Guid[patients];
         for (var i = 0; i < patients; i++)
@@ -88,18 +89,18 @@ public class HoldTests
         await PostgresReplica.AssertSameReadModelsAsync(app); // and the same rows on PostgreSQL
     }
 
-    [Fact]
-    public async Task AHoldThatFellDueWhileTheAppWasDown_IsGivenBackAtStartUp_Once()
+    [Theory, InlineData(SqliteApp.Sqlite), InlineData(SqliteApp.Postgres)]
+    public async Task AHoldThatFellDueWhileTheAppWasDown_IsGivenBackAtStartUp_Once(string provider)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("clinicportal-restart-").FullName;
         try
         {
             Guid holdId;
-            var (app, _, patients, day) = await StartAsync(directory);
+            var (app, _, patients, day) = await StartAsync(directory, provider: provider);
             await using (app)
                 holdId = (await app.Get<HoldHandler>().PlaceAsync(patients[0], [day.Slots[0].SlotId], Actor.Patient(patients[0]))).Value!.HoldId;
 
-            await using var restarted = await SqliteApp.StartAsync(SqliteApp.DefaultNow.AddMinutes(30), directory: directory);
+            await using var restarted = await SqliteApp.StartAsync(SqliteApp.DefaultNow.AddMinutes(30), directory: directory, provider: provider);
             Assert.Equal(1, await restarted.Get<DueTimers>().RunDueAsync());
             Assert.Equal(0, await restarted.Get<DueTimers>().RunDueAsync());
             Assert.Equal("expired", (await restarted.Get<HoldsReadModel>().FindAsync(holdId))!.Status);
@@ -112,12 +113,12 @@ public class HoldTests
         }
     }
 
-    [Fact]
-    public async Task ManyPatientsHoldingTheSameTimeAtOnce_ExactlyOneHoldWins()
+    [Theory, InlineData(SqliteApp.Sqlite), InlineData(SqliteApp.Postgres)]
+    public async Task ManyPatientsHoldingTheSameTimeAtOnce_ExactlyOneHoldWins(string provider)
     {
         for (var round = 0; round < 3; round++)
         {
-            var (app, _, patients, day) = await StartAsync(patients: 6);
+            var (app, _, patients, day) = await StartAsync(patients: 6, provider: provider);
             await using var _ = app;
             var holds = app.Get<HoldHandler>();
             var results = await Race.AtOnceAsync(patients.Length, i => holds.PlaceAsync(patients[i], [day.Slots[0].SlotId], Actor.Patient(patients[i])));
@@ -126,12 +127,12 @@ public class HoldTests
         }
     }
 
-    [Fact]
-    public async Task AConfirmRacingItsOwnExpiry_EndsInExactlyOneOfTheTwo()
+    [Theory, InlineData(SqliteApp.Sqlite), InlineData(SqliteApp.Postgres)]
+    public async Task AConfirmRacingItsOwnExpiry_EndsInExactlyOneOfTheTwo(string provider)
     {
         for (var round = 0; round < 5; round++)
         {
-            var (app, _, patients, day) = await StartAsync();
+            var (app, _, patients, day) = await StartAsync(provider: provider);
             await using var _ = app;
             var holds = app.Get<HoldHandler>();
             var placed = (await holds.PlaceAsync(patients[0], [day.Slots[0].SlotId], Actor.Patient(patients[0]))).Value!;

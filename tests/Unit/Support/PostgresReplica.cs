@@ -29,6 +29,24 @@ public static class PostgresReplica
             foreach (var stored in await app.Get<IEventStore>().ReadAfterAsync(0, int.MaxValue))
                 Assert.Equal(stored.Position, await store.AppendAsync([stored.Event], new EventMetadata(stored.CausedBy, stored.RecordedAt), null));
         }
+        await AssertSameAsync(app, source, readModels);
+
+        // The reactions' checkpoints keep there too.
+        var checkpoints = new ClinicPortal.Infrastructure.Policies.Checkpoints(ClinicDatabase.OnPostgres(source, app.Directory));
+        Assert.Equal(0, await checkpoints.GetAsync("quota"));
+        await checkpoints.SaveAsync("quota", 41);
+        await checkpoints.SaveAsync("quota", 42);
+        Assert.Equal(42, await checkpoints.GetAsync("quota"));
+    }
+
+    /// <summary>
+    /// Every read-model table of <paramref name="app"/>'s SQLite file holds the same rows in the PostgreSQL database
+    /// (as it is, and after a rebuild there), and every query gets the same answers of both.
+    /// </summary>
+    public static async Task AssertSameAsync(SqliteApp app, NpgsqlDataSource source, PostgresReadModels? readModels = null)
+    {
+        var projections = app.Services.GetServices<IProjection>().ToArray();
+        readModels ??= new PostgresReadModels(source, projections, NullLogger<PostgresReadModels>.Instance);
 
         var onSqlite = await DumpAsync(projections, async sql =>
         {
@@ -47,13 +65,6 @@ public static class PostgresReplica
         // And the pages' questions get the same answers there.
         var postgres = ClinicDatabase.OnPostgres(source, app.Directory);
         Assert.Equal(await AnswersAsync(app.Get<ClinicDatabase>(), app), await AnswersAsync(postgres, app));
-
-        // The reactions' checkpoints keep there too.
-        var checkpoints = new ClinicPortal.Infrastructure.Policies.Checkpoints(postgres);
-        Assert.Equal(0, await checkpoints.GetAsync("quota"));
-        await checkpoints.SaveAsync("quota", 41);
-        await checkpoints.SaveAsync("quota", 42);
-        Assert.Equal(42, await checkpoints.GetAsync("quota"));
     }
 
     private static IEnumerable<string> Described(IEnumerable<StoredEvent> events) =>

@@ -18,7 +18,13 @@ public static class AccountServiceCollectionExtensions
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
         services.AddDbContext<AccountsDbContext>((provider, options) =>
-            options.UseSqlite(provider.GetRequiredService<ClinicDatabase>().ConnectionString));
+        {
+            var database = provider.GetRequiredService<ClinicDatabase>();
+            if (database.IsPostgres)
+                options.UseNpgsql(provider.GetRequiredService<Npgsql.NpgsqlDataSource>());
+            else
+                options.UseSqlite(database.ConnectionString);
+        });
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
@@ -99,10 +105,13 @@ public static class AccountServiceCollectionExtensions
         });
 
         // Cookies, bearer tokens and reset or invitation links are protected with keys kept beside clinic.db, so they
-        // survive a restart or a redeploy (back the keys/ folder up with the database).
+        // survive a restart or a redeploy (back the keys/ folder up with the database); on PostgreSQL, in the database,
+        // so that every instance shares them.
         services.AddDataProtection().SetApplicationName("ClinicPortal");
-        services.AddOptions<KeyManagementOptions>().Configure<ClinicDatabase, ILoggerFactory>((options, database, loggers) =>
-            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(database.DataDirectory, "keys")), loggers));
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider, ClinicDatabase, ILoggerFactory>((options, provider, database, loggers) =>
+            options.XmlRepository = database.IsPostgres
+                ? new PostgresKeyRepository(provider.GetRequiredService<Npgsql.NpgsqlDataSource>())
+                : new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(database.DataDirectory, "keys")), loggers));
 
         services.AddSingleton<PeopleDirectory>();
         services.AddScoped<AccountEmails>();

@@ -29,24 +29,21 @@ public sealed class PeopleDirectory(IServiceScopeFactory scopes, IMemoryCache ca
     /// Whether someone exists, is active and is a patient: asked on every booking (for the patient and the clinician),
     /// so one plain SQL statement rather than an EF Core query (which costs more than the rest of the booking's reads
     /// together), and looked up at most once a minute per person. <see cref="StaffAdministration"/> forgets it when it
-    /// changes. (The accounts tables are Identity's as EF Core maps them for SQLite: ids as upper-case text.)
+    /// changes. (The accounts tables are Identity's as EF Core maps them: on SQLite, ids as upper-case text; on PostgreSQL, uuid.)
     /// </summary>
     public async Task<AccountStanding> StandingAsync(Guid id, CancellationToken ct = default) =>
         (await cache.GetOrCreateAsync(("standing", id), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = StandingFor;
-            await using var connection = await database.OpenAsync(ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"""
-                SELECT u.IsActive, EXISTS (SELECT 1 FROM AspNetUserRoles l JOIN AspNetRoles r ON r.Id = l.RoleId
-                                           WHERE l.UserId = u.Id AND r.Name = '{Roles.Patient}')
-                FROM AspNetUsers u WHERE u.Id = $id;
-                """;
-            command.Parameters.AddWithValue("$id", id.ToString("D").ToUpperInvariant());
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            return await reader.ReadAsync(ct)
-                ? new AccountStanding(true, reader.GetInt64(0) == 1, reader.GetInt64(1) == 1)
-                : new AccountStanding(false, false, false);
+            var rows = await database.QueryAsync(
+                $"""
+                SELECT u."IsActive", EXISTS (SELECT 1 FROM "AspNetUserRoles" l JOIN "AspNetRoles" r ON r."Id" = l."RoleId"
+                                             WHERE l."UserId" = u."Id" AND r."Name" = '{Roles.Patient}')
+                FROM "AspNetUsers" u WHERE u."Id" = $id;
+                """,
+                reader => new AccountStanding(true, reader.GetInt64(0) == 1, reader.GetInt64(1) == 1),
+                ct, ("$id", database.IsPostgres ? (object)id : id.ToString("D").ToUpperInvariant()));
+            return rows.Count > 0 ? rows[0] : new AccountStanding(false, false, false);
         }))!;
 
     /// <summary>Forgets someone's cached standing and the staff lists, so the next booking and page see a change at once.</summary>

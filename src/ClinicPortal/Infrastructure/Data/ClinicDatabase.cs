@@ -7,8 +7,17 @@ public sealed class DataOptions
 {
     public const string Section = "Data";
 
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
+
     /// <summary>Folder for the SQLite file and other data; relative paths are under the content root.</summary>
     public string Directory { get; set; } = "App_Data";
+
+    /// <summary><see cref="Sqlite"/> (one file in <see cref="Directory"/>) or <see cref="Postgres"/> (<c>ConnectionStrings:Clinic</c>).</summary>
+    public string Provider { get; set; } = Sqlite;
+
+    public static bool UsesPostgres(IConfiguration configuration) =>
+        string.Equals(configuration[$"{Section}:{nameof(Provider)}"], Postgres, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>
@@ -26,7 +35,7 @@ public sealed class ClinicDatabase
 
     public ClinicDatabase(IOptions<DataOptions> options, IHostEnvironment environment)
     {
-        DataDirectory = Path.GetFullPath(options.Value.Directory, environment.ContentRootPath);
+        DataDirectory = FolderOf(options.Value, environment);
         DatabasePath = Path.Combine(DataDirectory, FileName);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -42,21 +51,34 @@ public sealed class ClinicDatabase
     /// there, restated by <see cref="SqlDialect.Postgres"/>. (The SQLite-only parts, the store and the schema scripts,
     /// have PostgreSQL counterparts of their own.)
     /// </summary>
-    public static ClinicDatabase OnPostgres(Npgsql.NpgsqlDataSource postgres, string dataDirectory) => new(postgres, dataDirectory);
+    public static ClinicDatabase OnPostgres(Npgsql.NpgsqlDataSource postgres, string dataDirectory) =>
+        new(postgres, postgres.ConnectionString, dataDirectory);
 
-    private ClinicDatabase(Npgsql.NpgsqlDataSource postgres, string dataDirectory)
+    /// <param name="connectionString">The whole connection string (a data source's own leaves the password out), for creating the database and its schema.</param>
+    public static ClinicDatabase OnPostgres(Npgsql.NpgsqlDataSource postgres, string connectionString, string dataDirectory) =>
+        new(postgres, connectionString, dataDirectory);
+
+    private ClinicDatabase(Npgsql.NpgsqlDataSource postgres, string connectionString, string dataDirectory)
     {
         _postgres = postgres;
         DataDirectory = dataDirectory;
-        DatabasePath = "";
-        _connectionString = postgres.ConnectionString;
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        DatabasePath = $"PostgreSQL database {builder.Database} on {builder.Host}";
+        _connectionString = connectionString;
     }
+
+    /// <summary>The data folder the options name, under the content root when relative.</summary>
+    public static string FolderOf(DataOptions options, IHostEnvironment environment) =>
+        Path.GetFullPath(options.Directory, environment.ContentRootPath);
+
+    public bool IsPostgres => _postgres is not null;
 
     /// <summary>How this database words its SQL.</summary>
     public SqlDialect Dialect => _postgres is null ? SqlDialect.Sqlite : SqlDialect.Postgres;
 
     public string DataDirectory { get; }
     public string ConnectionString => _connectionString;
+    /// <summary>Where the data is, for logs and health reports: the SQLite file's path, or the PostgreSQL database and host.</summary>
     public string DatabasePath { get; }
 
     /// <summary>The rows of one query on a connection of its own, each read by <paramref name="read"/>: what the read models ask.</summary>
@@ -88,6 +110,41 @@ public sealed class ClinicDatabase
         return command;
     }
 
+    /// <summary>Runs one statement (in SQLite's words) on a connection of its own; returns the rows it changed.</summary>
+    public async Task<int> ExecuteAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await OpenConnectionAsync(ct);
+        await using var command = Command(connection, sql, parameters);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The first value of one query's first row (null when none), read as SQLite gives it.</summary>
+    public async Task<object?> ScalarAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await OpenConnectionAsync(ct);
+        await using var command = Command(connection, sql, parameters);
+        return await command.ExecuteScalarAsync(ct) is var value and not DBNull ? Dialect.Value(value) : null;
+    }
+
+    /// <summary>
+    /// A transaction of statements on a connection of its own. On SQLite it takes the write lock at once (BEGIN
+    /// IMMEDIATE, Microsoft.Data.Sqlite's default), so two writers queue rather than fail upgrading a read lock.
+    /// </summary>
+    public async Task<WriteTransaction> BeginAsync(CancellationToken ct = default)
+    {
+        var connection = await OpenConnectionAsync(ct);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(ct);
+            return new WriteTransaction(connection, transaction, new SqlSession(connection, transaction, Dialect));
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>A connection of whichever database this is, for the code that is the same on both.</summary>
     public async Task<System.Data.Common.DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) =>
         _postgres is not null ? await _postgres.OpenConnectionAsync(cancellationToken) : await OpenAsync(cancellationToken);
@@ -113,13 +170,36 @@ public sealed class ClinicDatabase
         }
     }
 
-    /// <summary>Creates the data folder and the database file, switches the file to WAL mode, and creates or upgrades the schema.</summary>
+    /// <summary>
+    /// Creates the data folder and the database (the file, or the PostgreSQL database when the user may), switches
+    /// the file to WAL mode, and creates or upgrades the schema.
+    /// </summary>
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(DataDirectory);
+        if (_postgres is not null)
+        {
+            await EventStore.PostgresLogSchema.EnsureAsync(_connectionString, cancellationToken);
+            return;
+        }
         await using var connection = await OpenAsync(cancellationToken);
         await connection.ExecuteAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         await SchemaMigrator.MigrateAsync(connection, cancellationToken);
+    }
+}
+
+/// <summary>One transaction's connection, transaction and prepared statements; disposing it without committing rolls back.</summary>
+public sealed class WriteTransaction(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, SqlSession session) : IAsyncDisposable
+{
+    public SqlSession Session => session;
+
+    public Task CommitAsync(CancellationToken ct = default) => transaction.CommitAsync(ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        await session.DisposeAsync();
+        await transaction.DisposeAsync();
+        await connection.DisposeAsync();
     }
 }
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using ClinicPortal.Infrastructure.Data;
 using ClinicPortal.Infrastructure.Policies;
-using Microsoft.Data.Sqlite;
 
 namespace ClinicPortal.Infrastructure.Email;
 
@@ -35,7 +34,7 @@ public static class OutboxStatus
 }
 
 /// <summary>
-/// The email outbox in clinic.db. Messages are recorded (with the dispatcher's checkpoint, in one transaction)
+/// The email outbox (in clinic.db, or the PostgreSQL database). Messages are recorded (with the dispatcher's checkpoint, in one transaction)
 /// before anything is sent, sent one at a time, and marked sent afterwards.
 /// </summary>
 public sealed class EmailOutbox(ClinicDatabase database)
@@ -67,53 +66,43 @@ public sealed class EmailOutbox(ClinicDatabase database)
 
     private async Task RecordAsync(IReadOnlyList<OutboxMessage> messages, (string Name, long Position)? checkpoint, DateTimeOffset now, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        await using (var session = new SqlSession(connection, transaction))
+        await using var transaction = await database.BeginAsync(ct);
+        var session = transaction.Session;
+        foreach (var message in messages)
         {
-            foreach (var message in messages)
-            {
-                var attachments = JsonSerializer.Serialize((message.Email.Attachments ?? [])
-                    .Select(a => new StoredAttachment(a.FileName, a.ContentType, Convert.ToBase64String(a.Content))));
-                await session.ExecuteAsync(
-                    """
-                    INSERT INTO outbox (key, kind, recipient, subject, html, text, attachments, created_at, next_attempt_at)
-                    VALUES ($key, $kind, $to, $subject, $html, $text, $attachments, $now, $now)
-                    ON CONFLICT (key) DO NOTHING;
-                    """,
-                    ct, ("$key", message.Key), ("$kind", message.Kind), ("$to", message.Email.To), ("$subject", message.Email.Subject),
-                    ("$html", message.Email.HtmlBody), ("$text", message.Email.TextBody), ("$attachments", attachments), ("$now", now.ToUnixTimeMilliseconds()));
-            }
-            if (checkpoint is var (name, position))
-                await session.ExecuteAsync(Checkpoints.UpsertSql, ct, ("$name", name), ("$position", position));
+            var attachments = JsonSerializer.Serialize((message.Email.Attachments ?? [])
+                .Select(a => new StoredAttachment(a.FileName, a.ContentType, Convert.ToBase64String(a.Content))));
+            await session.ExecuteAsync(
+                """
+                INSERT INTO outbox (key, kind, recipient, subject, html, text, attachments, created_at, next_attempt_at)
+                VALUES ($key, $kind, $to, $subject, $html, $text, $attachments, $now, $now)
+                ON CONFLICT (key) DO NOTHING;
+                """,
+                ct, ("$key", message.Key), ("$kind", message.Kind), ("$to", message.Email.To), ("$subject", message.Email.Subject),
+                ("$html", message.Email.HtmlBody), ("$text", message.Email.TextBody), ("$attachments", attachments), ("$now", now.ToUnixTimeMilliseconds()));
         }
+        if (checkpoint is var (name, position))
+            await session.ExecuteAsync(Checkpoints.UpsertSql, ct, ("$name", name), ("$position", position));
         await transaction.CommitAsync(ct);
         if (messages.Count > 0)
             Interlocked.Exchange(ref _recorded, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
     /// <summary>Pending messages whose next attempt is due, oldest first.</summary>
-    public async Task<IReadOnlyList<DueEmail>> DueAsync(DateTimeOffset now, int max, CancellationToken ct = default)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+    public Task<IReadOnlyList<DueEmail>> DueAsync(DateTimeOffset now, int max, CancellationToken ct = default) =>
+        database.QueryAsync(
+            """
             SELECT id, attempts, recipient, subject, html, text, attachments, key FROM outbox
             WHERE status = 'pending' AND next_attempt_at <= $now ORDER BY id LIMIT $max;
-            """;
-        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$max", max);
-        var due = new List<DueEmail>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var attachments = JsonSerializer.Deserialize<StoredAttachment[]>(reader.GetString(6))!
-                .Select(a => new EmailAttachment(a.FileName, a.ContentType, Convert.FromBase64String(a.Content))).ToArray();
-            due.Add(new DueEmail(reader.GetInt64(0), reader.GetInt32(1),
-                new EmailMessage(reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), attachments, reader.GetString(7))));
-        }
-        return due;
-    }
+            """,
+            reader =>
+            {
+                var attachments = JsonSerializer.Deserialize<StoredAttachment[]>(reader.GetString(6))!
+                    .Select(a => new EmailAttachment(a.FileName, a.ContentType, Convert.FromBase64String(a.Content))).ToArray();
+                return new DueEmail(reader.GetInt64(0), reader.GetInt32(1),
+                    new EmailMessage(reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), attachments, reader.GetString(7)));
+            },
+            ct, ("$now", now.ToUnixTimeMilliseconds()), ("$max", max));
 
     /// <summary>The start of every account email's kind ("account-reset", "account-confirm", …).</summary>
     public const string AccountKindPrefix = "account-";
@@ -127,90 +116,61 @@ public sealed class EmailOutbox(ClinicDatabase database)
     {
         if (outcomes.Count == 0)
             return;
-        await using var connection = await database.OpenAsync(ct);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        await using (var session = new SqlSession(connection, transaction))
+        await using var transaction = await database.BeginAsync(ct);
+        var session = transaction.Session;
+        foreach (var outcome in outcomes)
         {
-            foreach (var outcome in outcomes)
+            await (outcome switch
             {
-                await (outcome switch
-                {
-                    SendOutcome.Sent => session.ExecuteAsync(
-                        $"""
-                        UPDATE outbox SET status = 'sent', attempts = attempts + 1, last_error = NULL, sent_at = $now,
-                            html = CASE WHEN kind LIKE '{AccountKindPrefix}%' THEN '' ELSE html END,
-                            text = CASE WHEN kind LIKE '{AccountKindPrefix}%' THEN '' ELSE text END
-                        WHERE id = $id;
-                        """,
-                        ct, ("$id", outcome.Id), ("$now", now.ToUnixTimeMilliseconds())),
-                    SendOutcome.Retry retry => session.ExecuteAsync(
-                        "UPDATE outbox SET attempts = attempts + 1, last_error = $error, next_attempt_at = $next WHERE id = $id;",
-                        ct, ("$id", outcome.Id), ("$error", retry.Error), ("$next", retry.Next.ToUnixTimeMilliseconds())),
-                    SendOutcome.Failed failed => session.ExecuteAsync(
-                        "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = $error WHERE id = $id;",
-                        ct, ("$id", outcome.Id), ("$error", failed.Error)),
-                    _ => throw new ArgumentOutOfRangeException(nameof(outcomes), outcome, "Not an outcome of sending."),
-                });
-            }
+                SendOutcome.Sent => session.ExecuteAsync(
+                    $"""
+                    UPDATE outbox SET status = 'sent', attempts = attempts + 1, last_error = NULL, sent_at = $now,
+                        html = CASE WHEN kind LIKE '{AccountKindPrefix}%' THEN '' ELSE html END,
+                        text = CASE WHEN kind LIKE '{AccountKindPrefix}%' THEN '' ELSE text END
+                    WHERE id = $id;
+                    """,
+                    ct, ("$id", outcome.Id), ("$now", now.ToUnixTimeMilliseconds())),
+                SendOutcome.Retry retry => session.ExecuteAsync(
+                    "UPDATE outbox SET attempts = attempts + 1, last_error = $error, next_attempt_at = $next WHERE id = $id;",
+                    ct, ("$id", outcome.Id), ("$error", retry.Error), ("$next", retry.Next.ToUnixTimeMilliseconds())),
+                SendOutcome.Failed failed => session.ExecuteAsync(
+                    "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = $error WHERE id = $id;",
+                    ct, ("$id", outcome.Id), ("$error", failed.Error)),
+                _ => throw new ArgumentOutOfRangeException(nameof(outcomes), outcome, "Not an outcome of sending."),
+            });
         }
         await transaction.CommitAsync(ct);
     }
 
     /// <summary>The owner's "retry": a failed or waiting message is tried again at once.</summary>
     public Task RetryNowAsync(long id, DateTimeOffset now, CancellationToken ct = default) =>
-        ExecuteAsync("UPDATE outbox SET status = 'pending', next_attempt_at = $now WHERE id = $id AND status <> 'sent';",
+        database.ExecuteAsync("UPDATE outbox SET status = 'pending', next_attempt_at = $now WHERE id = $id AND status <> 'sent';",
             ct, ("$id", id), ("$now", now.ToUnixTimeMilliseconds()));
 
-    public async Task<IReadOnlyList<OutboxRow>> ListAsync(string? status, int limit, CancellationToken ct = default)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
+    public Task<IReadOnlyList<OutboxRow>> ListAsync(string? status, int limit, CancellationToken ct = default) =>
+        database.QueryAsync(
+            $"""
             SELECT id, key, kind, recipient, subject, status, attempts, last_error, created_at, next_attempt_at, sent_at FROM outbox
             {(status is null ? "" : "WHERE status = $status")} ORDER BY id DESC LIMIT $limit;
-            """;
-        if (status is not null) command.Parameters.AddWithValue("$status", status);
-        command.Parameters.AddWithValue("$limit", limit);
-        var rows = new List<OutboxRow>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            rows.Add(new OutboxRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+            """,
+            reader => new OutboxRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 reader.GetString(5), reader.GetInt32(6), reader.IsDBNull(7) ? null : reader.GetString(7),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
-                reader.IsDBNull(10) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10))));
-        }
-        return rows;
-    }
+                reader.IsDBNull(10) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10))),
+            ct, status is null ? [("$limit", limit)] : [("$status", status), ("$limit", limit)]);
 
     public async Task<Dictionary<string, int>> CountsAsync(CancellationToken ct = default)
     {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT status, count(*) FROM outbox GROUP BY status;";
         var counts = new Dictionary<string, int> { [OutboxStatus.Pending] = 0, [OutboxStatus.Sent] = 0, [OutboxStatus.Failed] = 0 };
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            counts[reader.GetString(0)] = reader.GetInt32(1);
+        foreach (var (status, count) in await database.QueryAsync("SELECT status, count(*) FROM outbox GROUP BY status;",
+                     reader => (reader.GetString(0), reader.GetInt32(1)), ct))
+            counts[status] = count;
         return counts;
     }
 
     /// <summary>When the oldest message still waiting was recorded (null when none waits): how far behind sending is.</summary>
-    public async Task<DateTimeOffset?> OldestPendingAsync(CancellationToken ct = default)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT min(created_at) FROM outbox WHERE status = 'pending';";
-        return await command.ExecuteScalarAsync(ct) is long at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null;
-    }
-
-    private async Task ExecuteAsync(string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value);
-        await command.ExecuteNonQueryAsync(ct);
-    }
+    public async Task<DateTimeOffset?> OldestPendingAsync(CancellationToken ct = default) =>
+        await database.ScalarAsync("SELECT min(created_at) FROM outbox WHERE status = 'pending';", ct) is long at
+            ? DateTimeOffset.FromUnixTimeMilliseconds(at)
+            : null;
 }

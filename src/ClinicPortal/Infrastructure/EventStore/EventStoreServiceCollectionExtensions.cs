@@ -10,10 +10,15 @@ namespace ClinicPortal.Infrastructure.EventStore;
 
 public static class EventStoreServiceCollectionExtensions
 {
-    /// <summary>The event log on SQLite, its read models, checkpoints, the practice's settings and clock, and email.</summary>
+    /// <summary>
+    /// The event log (on SQLite, or on PostgreSQL with its listener for other instances' appends and the reactions'
+    /// leases), its read models, checkpoints, the practice's settings and clock, and email.
+    /// </summary>
     public static IServiceCollection AddClinicInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        if (DataOptions.UsesPostgres(configuration))
+            services.AddPostgresLog();
         services.TryAddSingleton<IReactionLeases, SingleInstanceLeases>();
         services.AddOptions<PracticeOptions>()
             .Bind(configuration.GetSection(PracticeOptions.Section))
@@ -42,7 +47,7 @@ public static class EventStoreServiceCollectionExtensions
         services.AddSingleton<WaitlistReadModel>();
         services.AddSingleton<RoomsReadModel>();
         services.AddSingleton<ConflictsReadModel>();
-        services.AddSingleton<IEventStore, SqliteEventStore>();
+        services.TryAddSingleton<IEventStore, SqliteEventStore>();
         services.AddSingleton<ReadModelRebuilder>();
         services.AddSingleton<ScheduleReadModel>();
         services.AddSingleton<AuditTrail>();
@@ -50,5 +55,23 @@ public static class EventStoreServiceCollectionExtensions
         services.AddSingleton<Checkpoints>();
         services.AddSingleton<ICheckpoints>(provider => provider.GetRequiredService<Checkpoints>());
         return services;
+    }
+
+    /// <summary>
+    /// The log on PostgreSQL: its store (the read models updated in each append's transaction), the listener that
+    /// brings other instances' appends to this one's pages and reactions, and the leases that let one instance at a
+    /// time run each reaction.
+    /// </summary>
+    private static void AddPostgresLog(this IServiceCollection services)
+    {
+        services.AddSingleton<PostgresInstance>();
+        services.AddSingleton(provider => new PostgresEventStore(
+            provider.GetRequiredService<Npgsql.NpgsqlDataSource>(), provider.GetServices<IProjection>(),
+            provider.GetRequiredService<EventLogSignal>(), provider.GetRequiredService<PostgresInstance>()));
+        services.AddSingleton<IEventStore>(provider => provider.GetRequiredService<PostgresEventStore>());
+        services.AddSingleton<PostgresReadModels>();
+        services.AddSingleton<PostgresLogListener>();
+        services.AddHostedService(provider => provider.GetRequiredService<PostgresLogListener>());
+        services.AddSingleton<IReactionLeases, PostgresLeases>();
     }
 }

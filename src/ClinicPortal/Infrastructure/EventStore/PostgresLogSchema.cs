@@ -122,7 +122,10 @@ public static class PostgresLogSchema
         );
         """;
 
-    /// <summary>Creates the database named in <paramref name="connectionString"/> when it does not exist, then the log's schema.</summary>
+    /// <summary>
+    /// Creates the database named in <paramref name="connectionString"/> when it does not exist, then the log's schema,
+    /// then the tables beside it (<see cref="Data.PostgresSchema"/>).
+    /// </summary>
     public static async Task EnsureAsync(string connectionString, CancellationToken cancellationToken = default)
     {
         await CreateDatabaseIfMissingAsync(connectionString, cancellationToken);
@@ -134,6 +137,7 @@ public static class PostgresLogSchema
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
         await using (var command = new NpgsqlCommand(Script, connection, transaction))
             await command.ExecuteNonQueryAsync(cancellationToken);
+        await Data.PostgresSchema.MigrateAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

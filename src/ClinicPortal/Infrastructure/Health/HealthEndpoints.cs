@@ -73,17 +73,14 @@ internal sealed class DataDirectoryHealthCheck(ClinicDatabase database) : IHealt
     }
 }
 
-/// <summary>The SQLite file opens and answers a query.</summary>
+/// <summary>The database (the SQLite file, or the PostgreSQL server) opens and answers a query.</summary>
 internal sealed class DatabaseHealthCheck(ClinicDatabase database) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM sqlite_master;";
-            await command.ExecuteScalarAsync(cancellationToken);
+            await database.ScalarAsync("SELECT count(*) FROM schema_version;", cancellationToken);
             return HealthCheckResult.Healthy("The database answers.");
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -79,16 +79,14 @@ public sealed class PracticeSettings(
 
     public async Task LoadAsync(CancellationToken ct = default)
     {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name, time_zone, email_from, reception_email, min_notice_hours, max_days_ahead, cancel_cutoff_hours, phone, reminder_hours FROM practice_settings WHERE id = 1;";
-        await using var reader = await command.ExecuteReaderAsync(ct);
         // Settings saved before booking windows (or reminders) existed keep the configured window and phone (and reminders).
-        _saved = await reader.ReadAsync(ct)
-            ? new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+        var rows = await database.QueryAsync(
+            "SELECT name, time_zone, email_from, reception_email, min_notice_hours, max_days_ahead, cancel_cutoff_hours, phone, reminder_hours FROM practice_settings WHERE id = 1;",
+            reader => new PracticeProfile(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
                 reader.IsDBNull(4) ? Configured.Window : new(reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6)),
-                reader.IsDBNull(7) ? Configured.Phone : reader.GetString(7), reader.IsDBNull(8) ? Configured.ReminderHours : reader.GetInt32(8))
-            : null;
+                reader.IsDBNull(7) ? Configured.Phone : reader.GetString(7), reader.IsDBNull(8) ? Configured.ReminderHours : reader.GetInt32(8)),
+            ct);
+        _saved = rows.Count > 0 ? rows[0] : null;
     }
 
     /// <summary>Saves the profile, or says in a sentence why it cannot be saved (and saves nothing).</summary>
@@ -105,41 +103,29 @@ public sealed class PracticeSettings(
             return $"The time zone cannot change while {days} future {(days == 1 ? "day is" : "days are")} scheduled: their times were set in {Current.TimeZone}. " +
                    "Change it before scheduling, or once those days have passed or been cancelled.";
 
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        var window = profile.Window ?? Current.BookingWindow;
+        var phone = profile.Window is null ? Current.Phone : string.IsNullOrWhiteSpace(profile.Phone) ? null : profile.Phone.Trim();
+        var reminder = profile.ReminderHours ?? Current.ReminderHoursBefore;
+        var reception = string.IsNullOrWhiteSpace(profile.ReceptionEmail) ? null : profile.ReceptionEmail.Trim();
+        await database.ExecuteAsync(
+            """
             INSERT INTO practice_settings (id, name, time_zone, email_from, reception_email, min_notice_hours, max_days_ahead, cancel_cutoff_hours, phone, reminder_hours)
             VALUES (1, $name, $zone, $from, $reception, $notice, $ahead, $cutoff, $phone, $reminder)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone, email_from = excluded.email_from,
                 reception_email = excluded.reception_email, min_notice_hours = excluded.min_notice_hours, max_days_ahead = excluded.max_days_ahead,
                 cancel_cutoff_hours = excluded.cancel_cutoff_hours, phone = excluded.phone,
                 reminder_hours = excluded.reminder_hours;
-            """;
-        var window = profile.Window ?? Current.BookingWindow;
-        var phone = profile.Window is null ? Current.Phone : string.IsNullOrWhiteSpace(profile.Phone) ? null : profile.Phone.Trim();
-        command.Parameters.AddWithValue("$notice", window.MinNoticeHours);
-        command.Parameters.AddWithValue("$ahead", window.MaxDaysAhead);
-        command.Parameters.AddWithValue("$cutoff", window.CancelCutoffHours);
-        command.Parameters.AddWithValue("$phone", (object?)phone ?? DBNull.Value);
-        var reminder = profile.ReminderHours ?? Current.ReminderHoursBefore;
-        command.Parameters.AddWithValue("$reminder", reminder);
-        command.Parameters.AddWithValue("$name", profile.Name.Trim());
-        command.Parameters.AddWithValue("$zone", profile.TimeZone.Trim());
-        command.Parameters.AddWithValue("$from", profile.EmailFrom.Trim());
-        var reception = string.IsNullOrWhiteSpace(profile.ReceptionEmail) ? null : profile.ReceptionEmail.Trim();
-        command.Parameters.AddWithValue("$reception", (object?)reception ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(ct);
+            """,
+            ct, ("$name", profile.Name.Trim()), ("$zone", profile.TimeZone.Trim()), ("$from", profile.EmailFrom.Trim()), ("$reception", reception),
+            ("$notice", window.MinNoticeHours), ("$ahead", window.MaxDaysAhead), ("$cutoff", window.CancelCutoffHours), ("$phone", phone),
+            ("$reminder", reminder));
         _saved = profile with { ReceptionEmail = reception, Window = window, Phone = phone, ReminderHours = reminder };
         return null;
     }
 
     /// <summary>How many doctor-days still have slots ahead.</summary>
-    private async Task<long> FutureDaysAsync(CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM (SELECT DISTINCT doctor_id, date FROM rm_slots WHERE start_utc > $now) days;";
-        command.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
-        return (long)(await command.ExecuteScalarAsync(ct))!;
-    }
+    private async Task<long> FutureDaysAsync(CancellationToken ct) =>
+        Convert.ToInt64(await database.ScalarAsync(
+            "SELECT count(*) FROM (SELECT DISTINCT doctor_id, date FROM rm_slots WHERE start_utc > $now) days;",
+            ct, ("$now", time.GetUtcNow().ToUnixTimeMilliseconds())));
 }

@@ -6,14 +6,21 @@ namespace ClinicPortal.Infrastructure.ReadModels;
 
 /// <summary>
 /// Drops and rebuilds read-model tables from the log: on demand (<c>--rebuild-read-models</c>), and at
-/// start-up for every projection whose stored version differs from its code.
+/// start-up for every projection whose stored version differs from its code. On PostgreSQL,
+/// <see cref="PostgresReadModels"/> does it there.
 /// </summary>
-public sealed class ReadModelRebuilder(ClinicDatabase database, IEnumerable<IProjection> projections, ILogger<ReadModelRebuilder> logger)
+public sealed class ReadModelRebuilder(
+    ClinicDatabase database, IEnumerable<IProjection> projections, ILogger<ReadModelRebuilder> logger, PostgresReadModels? postgres = null)
 {
     private const int BatchSize = 5_000;
 
     public async Task RebuildOutdatedAsync(CancellationToken cancellationToken = default)
     {
+        if (postgres is not null)
+        {
+            await postgres.RebuildOutdatedAsync(cancellationToken);
+            return;
+        }
         await using var connection = await database.OpenAsync(cancellationToken);
         foreach (var projection in projections)
         {
@@ -28,6 +35,11 @@ public sealed class ReadModelRebuilder(ClinicDatabase database, IEnumerable<IPro
 
     public async Task RebuildAllAsync(CancellationToken cancellationToken = default)
     {
+        if (postgres is not null)
+        {
+            await postgres.RebuildAllAsync(cancellationToken);
+            return;
+        }
         await using var connection = await database.OpenAsync(cancellationToken);
         foreach (var projection in projections)
             await RebuildAsync(connection, projection, cancellationToken);
