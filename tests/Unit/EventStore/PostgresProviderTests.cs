@@ -60,6 +60,18 @@ public class PostgresProviderTests
             Assert.Equal(1, (await second.Get<EmailOutbox>().CountsAsync())[OutboxStatus.Pending]);
             Assert.Equal("signed in", second.Get<IDataProtectionProvider>().CreateProtector("test").Unprotect(sealedByFirst));
 
+            // The owner saves the settings on the first: the second reads them within its refresh.
+            Assert.Null(await settings.SaveAsync(settings.Current with { Name = "Harbour Street Practice" }));
+            using (var refresh = new PracticeSettingsRefresh(second.Get<PracticeSettings>(),
+                       Microsoft.Extensions.Logging.Abstractions.NullLogger<PracticeSettingsRefresh>.Instance, TimeSpan.FromMilliseconds(50)))
+            {
+                await refresh.StartAsync(default);
+                for (var tries = 0; tries < 100 && second.Get<PracticeSettings>().Current.Name != "Harbour Street Practice"; tries++)
+                    await Task.Delay(20);
+                await refresh.StopAsync(default);
+            }
+            Assert.Equal("Harbour Street Practice", second.Get<PracticeSettings>().Current.Name);
+
             // Sent once by either, it is sent for both.
             await second.Get<EmailOutbox>().RecordOutcomesAsync([new SendOutcome.Sent(waiting.Id)], second.Clock.GetUtcNow());
             Assert.Empty(await first.Get<EmailOutbox>().DueAsync(first.Clock.GetUtcNow(), 10));

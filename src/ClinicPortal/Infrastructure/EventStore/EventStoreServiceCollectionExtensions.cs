@@ -73,5 +73,7 @@ public static class EventStoreServiceCollectionExtensions
         services.AddSingleton<PostgresLogListener>();
         services.AddHostedService(provider => provider.GetRequiredService<PostgresLogListener>());
         services.AddSingleton<IReactionLeases, PostgresLeases>();
+        services.AddHostedService(provider => new PracticeSettingsRefresh(
+            provider.GetRequiredService<PracticeSettings>(), provider.GetRequiredService<ILogger<PracticeSettingsRefresh>>()));
     }
 }
