@@ -36,15 +36,20 @@ public static class BookingScenarios
         return slots.OrderBy(s => s.StartUtc).ToList();
     }
 
-    public static async Task<Throughput> BookAsync(Harness app, string name, IReadOnlyList<Guid> slots, int callers, int attemptsPerSlot = 1)
+    public static Task<Throughput> BookAsync(Harness app, string name, IReadOnlyList<Guid> slots, int callers, int attemptsPerSlot = 1) =>
+        BookAsync([app], name, slots, callers, attemptsPerSlot);
+
+    /// <summary>The callers shared out over <paramref name="instances"/> (app instances on one database), caller i on instance i mod n.</summary>
+    public static async Task<Throughput> BookAsync(IReadOnlyList<Harness> instances, string name, IReadOnlyList<Guid> slots, int callers, int attemptsPerSlot = 1)
     {
-        var book = app.Get<BookSlotsHandler>();
+        var handlers = instances.Select(app => app.Get<BookSlotsHandler>()).ToArray();
         var work = new ConcurrentQueue<Guid>(slots.SelectMany(slot => Enumerable.Repeat(slot, attemptsPerSlot)));
         var latencies = new ConcurrentBag<double>();
         var accepted = 0;
         var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(caller => Task.Run(async () =>
         {
+            var book = handlers[caller % handlers.Length];
             while (work.TryDequeue(out var slot))
             {
                 var patient = Guid.NewGuid();

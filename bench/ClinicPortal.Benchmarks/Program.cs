@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using ClinicPortal.Benchmarks;
 
-// Section 9 starts a throwaway PostgreSQL server of its own (Debian's postgresql package; scripts/test.sh installs it).
+// Sections 9 and 10 start a throwaway PostgreSQL server of their own (Debian's postgresql package; scripts/test.sh installs it).
 // Usage: dotnet run -c Release --project bench/ClinicPortal.Benchmarks -- [--app path/to/published/ClinicPortal] [--events 1000000] [--timers 100000] [--quick] [--only 2,5]
 //        [--app-env NAME=VALUE,...] (environment for the published app in sections 6 and 7, e.g. DOTNET_gcServer=0)
 // (the raw baseline, section 1, always runs: every other figure is printed beside it)
@@ -30,6 +30,7 @@ try
     if (Runs(7)) await CircuitsAsync(raw);
     if (Runs(8)) await TimersAsync(raw);
     if (Runs(9)) await LogOnPostgresAsync(raw);
+    if (Runs(10)) await BookingOnPostgresAsync(raw);
 }
 finally
 {
@@ -216,6 +217,60 @@ async Task LogOnPostgresAsync(double raw)
             Console.WriteLine($"   {t.Name,-38} {t.PerSecond,8:N0} ops/s  = {t.PerSecond / baseline,5:P0} of its raw   p50 {t.P50Ms,6:N2} ms  p99 {t.P99Ms,7:N2} ms  ({t.Operations:N0} ops)");
         foreach (var source in instances)
             await source.DisposeAsync();
+    }
+    finally
+    {
+        server.Stop();
+    }
+}
+
+async Task BookingOnPostgresAsync(double raw)
+{
+    Console.WriteLine("10. Booking handler end to end (section 2's work: read, decide, conditional append, read models) on each database:");
+    ClinicPortal.Tests.Shared.PostgresServer server;
+    try
+    {
+        server = await ClinicPortal.Tests.Shared.PostgresServer.StartAsync(durable: true);
+    }
+    catch (InvalidOperationException exception)
+    {
+        Console.WriteLine($"   not measured: {exception.Message}");
+        return;
+    }
+    try
+    {
+        var connectionString = server.ConnectionString("booking");
+        await ClinicPortal.Infrastructure.EventStore.PostgresLogSchema.EnsureAsync(connectionString);
+        var rawPostgres = await LogScenarios.RawPostgresAsync(connectionString, quick ? 500 : 3000);
+        Console.WriteLine($"   Raw PostgreSQL limit (section 9's) ........................ {rawPostgres,8:N0} tx/s   (SQLite's, section 1: {raw:N0})");
+        var onPostgres = new Dictionary<string, string?> { ["Data:Provider"] = "Postgres", ["ConnectionStrings:Clinic"] = connectionString + ";Maximum Pool Size=50" };
+        await using var sqlite = await Harness.StartAsync(Path.Combine(root, "booking-sqlite"));
+        await using var first = await Harness.StartAsync(Path.Combine(root, "booking-pg-1"), onPostgres);
+        await using var second = await Harness.StartAsync(Path.Combine(root, "booking-pg-2"), onPostgres);
+
+        var (single, distinct, contended) = (quick ? 100 : 500, quick ? 500 : 2000, quick ? 10 : 40);
+        var results = new List<(Throughput Figures, double Raw)>();
+        var nextDay = new Dictionary<string, int>();
+        async Task Run(string name, Harness[] instances, int slots, int callers, int attempts, double baseline)
+        {
+            // Fresh days of the database for each line (within the 60 days patients may book ahead): every doctor's 36
+            // slots a day, as many days as the line books.
+            var days = (int)Math.Ceiling(slots / (36.0 * BookingScenarios.Doctors.Length));
+            var database = name.Split(',')[0];
+            var firstDay = nextDay.GetValueOrDefault(database, 1);
+            nextDay[database] = firstDay + days;
+            var scheduled = (await BookingScenarios.ScheduleAsync(instances[0], firstDay, days)).Select(s => s.SlotId).Take(slots).ToArray();
+            results.Add((await BookingScenarios.BookAsync(instances, name, scheduled, callers, attempts), baseline));
+        }
+        await Run("SQLite, single caller", [sqlite], single, 1, 1, raw);
+        await Run("SQLite, 50 callers", [sqlite], distinct, 50, 1, raw);
+        await Run("SQLite, 50 callers, contended", [sqlite], contended, 50, 50, raw);
+        await Run("PostgreSQL, single caller", [first], single, 1, 1, rawPostgres);
+        await Run("PostgreSQL, 1 instance, 50 callers", [first], distinct, 50, 1, rawPostgres);
+        await Run("PostgreSQL, 2 instances, 50 callers", [first, second], distinct, 50, 1, rawPostgres);
+        await Run("PostgreSQL, 2 instances, contended", [first, second], contended, 50, 50, rawPostgres);
+        foreach (var (t, baseline) in results)
+            Console.WriteLine($"   {t.Name,-38} {t.PerSecond,8:N0} ops/s  = {t.PerSecond / baseline,5:P0} of its raw   p50 {t.P50Ms,6:N2} ms  p99 {t.P99Ms,7:N2} ms  ({t.Operations:N0} ops)");
     }
     finally
     {
