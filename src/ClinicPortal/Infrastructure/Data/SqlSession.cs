@@ -7,9 +7,20 @@ namespace ClinicPortal.Infrastructure.Data;
 /// run the same few statements for every event, thousands of times during a rebuild. The SQL is written once, in
 /// SQLite's words with <c>$name</c> parameters; on PostgreSQL <see cref="SqlDialect"/> restates it.
 /// </summary>
-public sealed class SqlSession(DbConnection connection, DbTransaction transaction, SqlDialect dialect) : IAsyncDisposable
+/// <remarks>
+/// A <paramref name="batched"/> session (the PostgreSQL store's and rebuild's) keeps the statements
+/// <see cref="ExecuteAsync"/> is given and sends them together, in order, in one round trip, when a query needs
+/// their effects (<see cref="QueryAsync"/>, <see cref="ScalarAsync"/>, <see cref="ExecuteCountAsync"/>), when many
+/// wait, or at <see cref="FlushAsync"/>, which its owner calls before committing. A booking's projections write a dozen
+/// rows: one round trip each to another process would be most of the append's time, spent under the read models' lock.
+/// SQLite is in process, so its sessions run each statement at once.
+/// </remarks>
+public sealed class SqlSession(DbConnection connection, DbTransaction transaction, SqlDialect dialect, bool batched = false) : IAsyncDisposable
 {
+    private const int MaxWaiting = 500;
+
     private readonly Dictionary<string, DbCommand> _commands = new();
+    private readonly List<(string Sql, (string Name, object? Value)[] Parameters)> _waiting = [];
 
     public SqlSession(DbConnection connection, DbTransaction transaction) : this(connection, transaction, SqlDialect.Sqlite)
     {
@@ -19,15 +30,60 @@ public sealed class SqlSession(DbConnection connection, DbTransaction transactio
     public DbTransaction Transaction => transaction;
     public SqlDialect Dialect => dialect;
 
-    public Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
-        Prepare(sql, parameters).ExecuteNonQueryAsync(cancellationToken);
+    /// <summary>Runs a statement whose count of rows changed nobody needs (in a batched session, with the next batch).</summary>
+    public async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        if (!batched)
+        {
+            await Prepare(sql, parameters).ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
+        _waiting.Add((sql, parameters));
+        if (_waiting.Count >= MaxWaiting)
+            await FlushAsync(cancellationToken);
+    }
 
-    public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
-        dialect.Value(await Prepare(sql, parameters).ExecuteScalarAsync(cancellationToken));
+    /// <summary>Runs a statement now (after any waiting) and returns how many rows it changed.</summary>
+    public async Task<int> ExecuteCountAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await FlushAsync(cancellationToken);
+        return await Prepare(sql, parameters).ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await FlushAsync(cancellationToken);
+        return dialect.Value(await Prepare(sql, parameters).ExecuteScalarAsync(cancellationToken));
+    }
+
+    /// <summary>Sends the statements waiting in a batched session, in order, in one round trip.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        if (_waiting.Count == 0)
+            return;
+        await using var batch = connection.CreateBatch();
+        batch.Transaction = transaction;
+        foreach (var (sql, parameters) in _waiting)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = dialect.Statement(sql);
+            foreach (var (name, value) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = dialect.ParameterName(name);
+                parameter.Value = value ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+            batch.BatchCommands.Add(command);
+        }
+        _waiting.Clear();
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     /// <summary>The rows a query finds, each read by <paramref name="read"/> (for a projection that reads its own tables).</summary>
     public async Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
+        await FlushAsync(cancellationToken);
         var rows = new List<T>();
         await using var reader = dialect.Reader(await Prepare(sql, parameters).ExecuteReaderAsync(cancellationToken));
         while (await reader.ReadAsync(cancellationToken))

@@ -156,10 +156,11 @@ public sealed class PostgresEventStore(NpgsqlDataSource dataSource, IEnumerable<
         if (_projections.Length > 0)
         {
             var stored = rows.Select((row, i) => new StoredEvent(last - rows.Length + 1 + i, events[i], row.Tags, metadata.RecordedAt, metadata.CausedBy)).ToArray();
-            await using var session = new SqlSession(connection, transaction, SqlDialect.Postgres);
+            await using var session = new SqlSession(connection, transaction, SqlDialect.Postgres, batched: true);
             foreach (var projection in _projections)
             foreach (var @event in stored)
                 await projection.ApplyAsync(session, @event, CancellationToken.None);
+            await session.FlushAsync(CancellationToken.None);
         }
         await transaction.CommitAsync(CancellationToken.None);
 

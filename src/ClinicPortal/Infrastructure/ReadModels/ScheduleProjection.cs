@@ -218,7 +218,7 @@ public sealed class ScheduleProjection : IProjection
     /// <summary>The booking holds the slot: as the one it shows, or, when another holds it already (staff booked over the clash), beside it.</summary>
     private static async Task HoldAsync(SqlSession db, Guid slotId, Guid bookingId, Guid patientId, CancellationToken ct)
     {
-        var shown = await db.ExecuteAsync(
+        var shown = await db.ExecuteCountAsync(
             "UPDATE rm_slots SET booking_id = $booking, patient_id = $patient WHERE slot_id = $slot AND (booking_id IS NULL OR booking_id = $booking);",
             ct, ("$booking", Id(bookingId)), ("$patient", Id(patientId)), ("$slot", Id(slotId)));
         if (shown == 0)
@@ -232,7 +232,7 @@ public sealed class ScheduleProjection : IProjection
     {
         await db.ExecuteAsync("DELETE FROM rm_slot_overbookings WHERE slot_id = $slot AND booking_id = $booking;", ct,
             ("$slot", Id(slotId)), ("$booking", Id(bookingId)));
-        var freed = await db.ExecuteAsync(
+        var freed = await db.ExecuteCountAsync(
             "UPDATE rm_slots SET booking_id = NULL, patient_id = NULL WHERE slot_id = $slot AND booking_id = $booking;",
             ct, ("$slot", Id(slotId)), ("$booking", Id(bookingId)));
         if (freed == 0)
@@ -279,10 +279,10 @@ public sealed class ScheduleProjection : IProjection
         }
     }
 
-    private static Task<int> CancelBookingAsync(SqlSession db, Guid bookingId, string reason, CancellationToken ct) =>
+    private static Task CancelBookingAsync(SqlSession db, Guid bookingId, string reason, CancellationToken ct) =>
         db.ExecuteAsync("UPDATE rm_bookings SET cancelled = $reason WHERE booking_id = $booking;", ct, ("$reason", reason), ("$booking", Id(bookingId)));
 
-    private static Task<int> AddUsageAsync(SqlSession db, Guid patientId, DateOnly date, int slots, CancellationToken ct) =>
+    private static Task AddUsageAsync(SqlSession db, Guid patientId, DateOnly date, int slots, CancellationToken ct) =>
         db.ExecuteAsync(
             """
             INSERT INTO rm_monthly_usage (patient_id, month, slots) VALUES ($patient, $month, $slots)
