@@ -12,10 +12,14 @@ public sealed class ClinicAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _browser = await Browser.LaunchAsync();
-        _app = await AppProcess.StartAsync(settings: new Dictionary<string, string>
+        var settings = new Dictionary<string, string> { ["Seed:Demo"] = "true" };
+        // CLINICPORTAL_E2E_POSTGRES=1 runs the shared app's journeys on a PostgreSQL database instead of its SQLite file.
+        if (Environment.GetEnvironmentVariable("CLINICPORTAL_E2E_POSTGRES") == "1")
         {
-            ["Seed:Demo"] = "true",
-        });
+            settings["Data:Provider"] = "Postgres";
+            settings["ConnectionStrings:Clinic"] = (await PostgresServer.SharedAsync()).NewDatabase("journeys");
+        }
+        _app = await AppProcess.StartAsync(settings: settings);
     }
 
     public async Task DisposeAsync()
