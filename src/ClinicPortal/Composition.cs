@@ -62,6 +62,7 @@ public static class Composition
         services.AddSingleton<Features.Conflicts.ConflictAlerts>();
         services.AddSingleton<Features.Conflicts.Reassignments>();
         services.AddSingleton<Features.Api.AppointmentAnswers>();
+        services.AddSingleton<Features.Admin.Reports.PracticeReport>();
         services.AddSingleton<Features.Admin.Staff.SetStaffActiveHandler>();
         services.AddSingleton<NoticeComposer>();
         services.AddSingleton<PatientNotices>();

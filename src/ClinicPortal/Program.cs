@@ -99,6 +99,7 @@ app.MapClinicHealthEndpoints();
 app.MapMemoryEndpoint(app.Configuration);
 app.MapAccountEndpoints();
 app.MapClinicApi();
+ClinicPortal.Features.Admin.Reports.ReportDownload.MapReportDownload(app);
 // The app sends its own CSP (frame-ancestors 'none'); Blazor's default one would only loosen it to 'self'.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 

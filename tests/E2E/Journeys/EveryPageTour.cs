@@ -41,6 +41,7 @@ public class EveryPageTour(ClinicAppFixture fixture)
         { "nurse-schedule", "nurse1@demo.clinic", $"/schedule?date={Day}", false },
         { "admin-rooms", "admin@demo.clinic", "/admin/rooms", false },
         { "admin-waitlist", "admin@demo.clinic", "/admin/waitlist", false },
+        { "admin-dashboard", "admin@demo.clinic", "/admin/dashboard", false },
         { "patient-offer-unknown-link", "patient3@demo.clinic", "/offers/00000000-0000-0000-0000-000000000001", false },
         { "reception-conflicts-empty", "reception@demo.clinic", "/conflicts", false },
     };

@@ -51,6 +51,7 @@ public static class EventStoreServiceCollectionExtensions
         services.AddSingleton<ReadModelRebuilder>();
         services.AddSingleton<ScheduleReadModel>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<ReportsReadModel>();
 
         services.AddSingleton<Checkpoints>();
         services.AddSingleton<ICheckpoints>(provider => provider.GetRequiredService<Checkpoints>());

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using ClinicPortal.Infrastructure.Accounts;
+using ClinicPortal.Infrastructure.Practice;
+using ClinicPortal.Infrastructure.ReadModels;
+
+namespace ClinicPortal.Features.Admin.Reports;
+
+/// <summary>One clinician's figures over the range.</summary>
+public sealed record ClinicianFigures(
+    Guid ClinicianId, string Name, int SlotsOffered, int SlotsBooked, double Utilisation, int Arrivals, int NoShows, double NoShowRate,
+    CancellationCounts Cancellations);
+
+/// <summary>One day's figures, every clinician together.</summary>
+public sealed record DayFigures(DateOnly Date, int SlotsOffered, int SlotsBooked, double Utilisation, CancellationCounts Cancellations);
+
+/// <summary>What the dashboard, the API and the CSV download show for a range of days.</summary>
+public sealed record ReportSummary(
+    DateOnly From, DateOnly To, int SlotsOffered, int SlotsBooked, double Utilisation, int Arrivals, int NoShows, double NoShowRate,
+    CancellationCounts Cancellations, double? MedianLeadTimeHours, int NewPatients, IReadOnlyList<ClinicianFigures> ByClinician,
+    IReadOnlyList<DayFigures> ByDay);
+
+/// <summary>The practice's figures for a range of days, with the clinicians' names, as a summary or as CSV.</summary>
+public sealed class PracticeReport(ReportsReadModel reports, PeopleDirectory people, PracticeClock clock)
+{
+    /// <summary>The longest range asked for at once: a year.</summary>
+    public const int MaxDays = 366;
+
+    /// <summary>Why a range cannot be shown, in a sentence, or null when it can.</summary>
+    public static string? Check(DateOnly from, DateOnly to) =>
+        to < from ? "The range must end on or after the day it starts."
+        : to.DayNumber - from.DayNumber + 1 > MaxDays ? $"A range is at most {MaxDays} days; choose a shorter one."
+        : null;
+
+    /// <summary>This week (Monday to Sunday) of the practice's today.</summary>
+    public (DateOnly From, DateOnly To) ThisWeek()
+    {
+        var today = clock.Today;
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        return (monday, monday.AddDays(6));
+    }
+
+    /// <summary>The four weeks up to and including today.</summary>
+    public (DateOnly From, DateOnly To) LastFourWeeks() => (clock.Today.AddDays(-27), clock.Today);
+
+    public async Task<ReportSummary> SummaryAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var figures = await reports.FiguresAsync(from, to, clock.Zone, ct);
+        var names = await people.NamesAsync(figures.Days.Select(d => d.ClinicianId).Distinct(), ct);
+        var byClinician = figures.Days.GroupBy(d => d.ClinicianId)
+            .Select(g => Clinician(g.Key, names.GetValueOrDefault(g.Key, "A clinician no longer listed"), g.ToArray()))
+            .OrderBy(c => c.Name, StringComparer.CurrentCulture).ToArray();
+        var byDay = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays)
+            .Select(date =>
+            {
+                var days = figures.Days.Where(d => d.Date == date).ToArray();
+                var (offered, booked) = (days.Sum(d => d.SlotsOffered), days.Sum(d => d.SlotsBooked));
+                return new DayFigures(date, offered, booked, Share(booked, offered),
+                    days.Aggregate(CancellationCounts.None, (sum, d) => sum.Plus(d.Cancellations)));
+            }).ToArray();
+        return new ReportSummary(from, to, figures.SlotsOffered, figures.SlotsBooked, figures.Utilisation, figures.Arrivals, figures.NoShows,
+            figures.NoShowRate, figures.Cancellations, figures.MedianLeadTimeHours is { } hours ? Math.Round(hours, 1) : null,
+            figures.NewPatients, byClinician, byDay);
+    }
+
+    private static ClinicianFigures Clinician(Guid id, string name, IReadOnlyList<ReportDay> days)
+    {
+        var (offered, booked, arrivals, noShows) = (days.Sum(d => d.SlotsOffered), days.Sum(d => d.SlotsBooked), days.Sum(d => d.Arrivals), days.Sum(d => d.NoShows));
+        return new ClinicianFigures(id, name, offered, booked, Share(booked, offered), arrivals, noShows, Share(noShows, arrivals + noShows),
+            days.Aggregate(CancellationCounts.None, (sum, d) => sum.Plus(d.Cancellations)));
+    }
+
+    private static double Share(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 4);
+
+    /// <summary>
+    /// The summary as CSV: one row per clinician, then one for the practice (with the median lead time and new patients).
+    /// A name is quoted where it must be, and one that starts like a formula is prefixed so that a spreadsheet shows it as text.
+    /// </summary>
+    public static string Csv(ReportSummary summary)
+    {
+        var csv = new StringBuilder();
+        csv.AppendLine("from,to,clinician_id,clinician,slots_offered,slots_booked,utilisation,arrivals,no_shows,no_show_rate," +
+                       "cancelled_by_patient,cancelled_by_staff,cancelled_with_day,cancelled_monthly_limit,median_lead_time_hours,new_patients");
+        string Row(string id, string name, int offered, int booked, double utilisation, int arrivals, int noShows, double rate, CancellationCounts c, string lead, string patients) =>
+            string.Join(',', Day(summary.From), Day(summary.To), id, Field(name), offered, booked, Number(utilisation), arrivals, noShows, Number(rate),
+                c.Patient, c.Staff, c.DayCancelled, c.MonthlyLimit, lead, patients);
+        foreach (var c in summary.ByClinician)
+            csv.AppendLine(Row(c.ClinicianId.ToString(), c.Name, c.SlotsOffered, c.SlotsBooked, c.Utilisation, c.Arrivals, c.NoShows, c.NoShowRate, c.Cancellations, "", ""));
+        csv.AppendLine(Row("", "All clinicians", summary.SlotsOffered, summary.SlotsBooked, summary.Utilisation, summary.Arrivals, summary.NoShows,
+            summary.NoShowRate, summary.Cancellations, summary.MedianLeadTimeHours is { } h ? Number(h) : "", summary.NewPatients.ToString(CultureInfo.InvariantCulture)));
+        return csv.ToString();
+    }
+
+    public static string FileName(ReportSummary summary) => $"clinicportal-{Day(summary.From)}-to-{Day(summary.To)}.csv";
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+
+    private static string Field(string text)
+    {
+        if (text.Length > 0 && "=+-@\t\r".Contains(text[0]))
+            text = "'" + text;
+        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Globalization;
+using ClinicPortal.Infrastructure.Accounts;
+using Microsoft.AspNetCore.Authorization;
+
+namespace ClinicPortal.Features.Admin.Reports;
+
+/// <summary>The dashboard's "Download CSV": the same summary the page shows, for the signed-in owner's browser.</summary>
+public static class ReportDownload
+{
+    public const string Path = "/admin/dashboard/summary.csv";
+
+    public static string Link(DateOnly from, DateOnly to) =>
+        $"{Path}?from={from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}&to={to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+
+    public static void MapReportDownload(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet(Path, async (string? from, string? to, PracticeReport report, CancellationToken ct) =>
+        {
+            if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+                || !DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var last)
+                || PracticeReport.Check(first, last) is not null)
+                return Results.BadRequest("Choose the range again on the dashboard: its dates were not understood.");
+            var summary = await report.SummaryAsync(first, last, ct);
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(PracticeReport.Csv(summary)), "text/csv; charset=utf-8", PracticeReport.FileName(summary));
+        }).RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Admin });
+}

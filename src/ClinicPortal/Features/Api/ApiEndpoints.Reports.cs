@@ -1,0 +1,24 @@
+using ClinicPortal.Features.Admin.Reports;
+using ClinicPortal.Infrastructure.Accounts;
+using ClinicPortal.Infrastructure.Practice;
+
+namespace ClinicPortal.Features.Api;
+
+/// <summary>The owner's figures for integrations: the dashboard's summary of a range of days, as JSON or CSV.</summary>
+public static partial class ApiEndpoints
+{
+    private static void MapReports(RouteGroupBuilder api) =>
+        api.MapGet("/reports/summary", GetReportSummaryAsync).RequireAuthorization(Bearer(Roles.Admin));
+
+    private static async Task<IResult> GetReportSummaryAsync(string? from, string? to, HttpContext http, PracticeReport report, PracticeClock clock, CancellationToken ct)
+    {
+        if (ParseDate(from, clock) is not { } first || ParseDate(to, clock) is not { } last)
+            return ApiProblems.Validation($"'from' and 'to' are dates (yyyy-MM-dd). {DateRule(clock)}");
+        if (PracticeReport.Check(first, last) is { } problem)
+            return ApiProblems.Validation(problem);
+        var summary = await report.SummaryAsync(first, last, ct);
+        return http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase))
+            ? TypedResults.Text(PracticeReport.Csv(summary), "text/csv; charset=utf-8")
+            : TypedResults.Ok(summary);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using ClinicPortal.Tests.E2E.Api;
+using ClinicPortal.Tests.E2E.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace ClinicPortal.Tests.E2E.Journeys;
+
+/// <summary>The owner's dashboard and its API: the figures of a range, live, as JSON and as CSV.</summary>
+[Collection(ClinicAppCollection.Name)]
+public class DashboardJourneys(ClinicAppFixture fixture)
+{
+    private const string Consultation = "0000c0de-0000-4000-8000-000000000010";
+
+    [Fact]
+    public async Task TheOwnerSeesTheFiguresChangeWhenADayIsCancelled_AndDownloadsThemAsCsv()
+    {
+        var day = Pages.Weekday(39); // beyond the demo's days, and no other test's
+        var baseAddress = fixture.App.BaseAddress;
+        using var doctor = await ApiClient.SignedInAsync(baseAddress, "doctor3@demo.clinic");
+        using var scheduled = await doctor.PostAsJsonAsync("/api/doctors/me/days", new { date = $"{day:yyyy-MM-dd}", blocks = new[] { new { start = "10:00", end = "11:00" } } });
+        Assert.Equal(HttpStatusCode.Created, scheduled.StatusCode);
+        var schedule = await scheduled.JsonAsync();
+        var doctorId = schedule.GetProperty("doctorId").GetGuid();
+        var slots = schedule.GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("slotId").GetGuid()).ToArray();
+        foreach (var (patient, slot) in new[] { ("patient11@demo.clinic", slots[0]), ("patient12@demo.clinic", slots[1]) })
+        {
+            using var client = await ApiClient.SignedInAsync(baseAddress, patient);
+            using var booked = await client.PostAsJsonAsync("/api/appointments", new { serviceId = Consultation, slotIds = new[] { slot } });
+            Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        }
+
+        var page = await fixture.Browser.NewPageAsync(baseAddress);
+        await Pages.SignInAsync(page, "admin@demo.clinic", then: $"/admin/dashboard?from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}");
+        await Pages.WaitUntilInteractiveAsync(page);
+        await Expect(page.GetByTestId("tile-offered-value")).ToHaveTextAsync("6");
+        await Expect(page.GetByTestId("tile-utilisation-value")).ToHaveTextAsync("33%");
+        await Expect(page.GetByTestId("cancelled-day")).ToHaveTextAsync("0");
+        await Expect(page.GetByTestId("chart-utilisation")).ToBeVisibleAsync();
+        await Pages.ScreenshotAsync(page, "owner-dashboard");
+
+        // Reception cancels the day: the open dashboard follows.
+        using var reception = await ApiClient.SignedInAsync(baseAddress, "reception@demo.clinic");
+        using var cancelled = await reception.PostAsJsonAsync($"/api/doctors/{doctorId}/days/{day:yyyy-MM-dd}/cancel", new { reason = "Training day" });
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        await Expect(page.GetByTestId("cancelled-day")).ToHaveTextAsync("2", new() { Timeout = 10_000 });
+        await Expect(page.GetByTestId("tile-offered-value")).ToHaveTextAsync("0");
+        await Expect(page.GetByTestId("tile-cancellations-value")).ToHaveTextAsync("2");
+        await Expect(page.GetByTestId("chart-cancellations")).ToBeVisibleAsync();
+        await Pages.ScreenshotAsync(page, "owner-dashboard-after-day-cancelled");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-csv").ClickAsync());
+        Assert.Equal($"clinicportal-{day:yyyy-MM-dd}-to-{day:yyyy-MM-dd}.csv", download.SuggestedFilename);
+        var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.Contains($"{day:yyyy-MM-dd},{day:yyyy-MM-dd},,All clinicians,0,0,0,0,0,0,0,0,2,0,", csv);
+
+        // A custom range that ends before it starts is said next to the field, and the figures shown stay.
+        await Pages.PickDateAsync(page.GetByTestId("range-to"), day.AddDays(-3));
+        await Expect(page.GetByText("The range must end on or after the day it starts.")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("cancelled-day")).ToHaveTextAsync("2");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheSummaryApi_AnswersTheOwnerInJsonOrCsv_AndNobodyElse()
+    {
+        var baseAddress = fixture.App.BaseAddress;
+        var (from, to) = (Pages.Weekday(1).AddDays(-14), Pages.Weekday(1).AddDays(14));
+        using var owner = await ApiClient.SignedInAsync(baseAddress, "admin@demo.clinic");
+        using var summary = await owner.GetAsync($"/api/reports/summary?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
+        Assert.Equal(HttpStatusCode.OK, summary.StatusCode);
+        var json = await summary.JsonAsync();
+        Assert.True(json.GetProperty("slotsOffered").GetInt32() > 0, "The demo practice offers slots around today.");
+        foreach (var field in new[] { "slotsBooked", "arrivals", "noShows", "newPatients" })
+            Assert.True(json.GetProperty(field).GetInt32() >= 0);
+        foreach (var cause in new[] { "patient", "staff", "dayCancelled", "monthlyLimit" })
+            Assert.True(json.GetProperty("cancellations").GetProperty(cause).GetInt32() >= 0);
+        var clinician = json.GetProperty("byClinician")[0];
+        Assert.False(string.IsNullOrEmpty(clinician.GetProperty("name").GetString()));
+        Assert.True(clinician.GetProperty("slotsOffered").GetInt32() > 0);
+        Assert.Contains(json.GetProperty("medianLeadTimeHours").ValueKind, new[] { System.Text.Json.JsonValueKind.Number, System.Text.Json.JsonValueKind.Null });
+
+        using var asCsv = new HttpRequestMessage(HttpMethod.Get, $"/api/reports/summary?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
+        asCsv.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
+        using var csv = await owner.SendAsync(asCsv);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimEnd().Split('\n');
+        Assert.StartsWith("from,to,clinician_id,clinician,slots_offered", lines[0]);
+        Assert.Contains($",All clinicians,{json.GetProperty("slotsOffered").GetInt32()},{json.GetProperty("slotsBooked").GetInt32()},", lines[^1]);
+
+        using var backwards = await owner.GetAsync($"/api/reports/summary?from={to:yyyy-MM-dd}&to={from:yyyy-MM-dd}");
+        await backwards.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        using var missing = await owner.GetAsync("/api/reports/summary?from=yesterday");
+        await missing.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        using var reception = await ApiClient.SignedInAsync(baseAddress, "reception@demo.clinic");
+        Assert.Equal(HttpStatusCode.Forbidden, (await reception.GetAsync($"/api/reports/summary?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}")).StatusCode);
+        using var anonymous = new HttpClient { BaseAddress = baseAddress };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/reports/summary?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}")).StatusCode);
+    }
+}
