@@ -15,6 +15,8 @@ var only = Argument("--only")?.Split(',').Select(int.Parse).ToHashSet();
 bool Runs(int section) => only is null || only.Contains(section);
 var million = int.Parse(Argument("--events") ?? (quick ? "50000" : "1000000"), CultureInfo.InvariantCulture);
 var root = Directory.CreateTempSubdirectory("clinicportal-bench-").FullName;
+string? millionDirectory = null; // the million-event log, made once for sections 4 and 11
+long millionEvents = 0;
 Console.WriteLine($"ClinicPortal benchmarks · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {Environment.ProcessorCount} cores · {RuntimeInformation.OSDescription} · .NET {Environment.Version}");
 Console.WriteLine($"SQLite files under {root}; WAL, synchronous=FULL, as the app runs.\n");
 
@@ -31,6 +33,7 @@ try
     if (Runs(8)) await TimersAsync(raw);
     if (Runs(9)) await LogOnPostgresAsync(raw);
     if (Runs(10)) await BookingOnPostgresAsync(raw);
+    if (Runs(11)) await AsOfAsync(raw);
 }
 finally
 {
@@ -58,10 +61,19 @@ async Task ReadAsync(double raw)
     Console.WriteLine($"   p50 {read.P50:N3} ms   p99 {read.P99:N3} ms   max {read.Max:N3} ms   (one read = {read.P50 / (1000 / raw):P0} of one raw append)");
 }
 
+async Task<(string Directory, long Events)> MillionAsync()
+{
+    if (millionDirectory is null)
+    {
+        millionDirectory = Path.Combine(root, "million");
+        millionEvents = await MillionEvents.GenerateAsync(millionDirectory, million);
+    }
+    return (millionDirectory, millionEvents);
+}
+
 async Task RebuildAsync(double raw)
 {
-    var bigDirectory = Path.Combine(root, "million");
-    var generated = await MillionEvents.GenerateAsync(bigDirectory, million);
+    var (bigDirectory, generated) = await MillionAsync();
     var rebuild = await MillionEvents.RebuildAsync(bigDirectory);
     Console.WriteLine($"4. Rebuild of the read models from {generated:N0} events ........ {rebuild.TotalSeconds,8:N1} s   ({generated / rebuild.TotalSeconds:N0} events/s = {generated / rebuild.TotalSeconds / raw:N0}x raw tx/s)");
     var startUp = await MillionEvents.StartUpAsync(bigDirectory, appPath);
@@ -276,4 +288,39 @@ async Task BookingOnPostgresAsync(double raw)
     {
         server.Stop();
     }
+}
+
+async Task AsOfAsync(double raw)
+{
+    var (directory, events) = await MillionAsync();
+    await using var app = await Harness.StartAsync(directory); // (rebuilds the read models first, unless section 4 did)
+    var asOf = app.Get<ClinicPortal.Infrastructure.ReadModels.DayAsOf>();
+    var live = app.Get<ClinicPortal.Infrastructure.ReadModels.ScheduleReadModel>();
+    var doctors = BookingScenarios.Doctors;
+    var days = (int)(events / 35 / doctors.Length); // MillionEvents: 35 events per doctor-day
+    var random = new Random(11);
+    var (past, now) = (new List<double>(), new List<double>());
+    for (var i = 0; i < (quick ? 50 : 300); i++)
+    {
+        var date = new DateOnly(2010, 1, 4).AddDays(random.Next(days));
+        var moment = new DateTimeOffset(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var position = await asOf.PositionAtAsync(moment);
+        var view = await asOf.DayAsync(date, position, doctors);
+        past.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        if (view.Clinicians.Sum(c => c.Day.Slots.Count) == 0)
+            throw new InvalidOperationException($"The day {date} as of {moment} came back empty.");
+        started = System.Diagnostics.Stopwatch.GetTimestamp();
+        foreach (var doctor in doctors)
+        {
+            await live.DoctorDayAsync(doctor, date);
+            await live.DayBookingsAsync(doctor, date);
+        }
+        now.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+    past.Sort();
+    now.Sort();
+    Console.WriteLine($"11. A 5-doctor day as of a past moment, in a log of {events:N0} events (the moment's position found, the day's events folded):");
+    Console.WriteLine($"   as of a moment     p50 {Measure.Percentile(past, 50),7:N2} ms   p99 {Measure.Percentile(past, 99),7:N2} ms   max {past[^1],7:N2} ms   ({past.Count} reads)");
+    Console.WriteLine($"   now (read models)  p50 {Measure.Percentile(now, 50),7:N2} ms   p99 {Measure.Percentile(now, 99),7:N2} ms   (one raw append: {1000 / raw:N2} ms)");
 }

@@ -121,6 +121,7 @@ public static partial class ApiEndpoints
         MapHolds(api);
         MapAppointments(api);
         MapReports(api);
+        MapDays(api);
         api.MapGet("/patients", FindPatientsAsync).RequireAuthorization(Bearer(Roles.Receptionist, Roles.Admin));
         api.MapPost("/doctors/me/days", ScheduleMyDayAsync).RequireAuthorization(Bearer(Roles.ClinicianRoles));
         api.MapPost("/doctors/{doctorId}/days/{date}/cancel", CancelDayAsync).RequireAuthorization(Bearer([.. Roles.ClinicianRoles, Roles.Receptionist, Roles.Admin]));

@@ -67,6 +67,27 @@ public sealed class ClinicDatabase
         _connectionString = connectionString;
     }
 
+    /// <summary>
+    /// A database in memory, gone when <see cref="InMemoryDatabase"/> is disposed: a scratch copy of read-model tables
+    /// (the schedule as it stood at a past position is folded into one and read with the same queries as the live one).
+    /// </summary>
+    public static async Task<InMemoryDatabase> InMemoryAsync(CancellationToken cancellationToken = default)
+    {
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = $"scratch-{Guid.NewGuid():N}", Mode = SqliteOpenMode.Memory, Cache = SqliteCacheMode.Shared,
+        }.ToString();
+        var database = new ClinicDatabase(connectionString);
+        return new InMemoryDatabase(database, await database.OpenAsync(cancellationToken));
+    }
+
+    private ClinicDatabase(string sqliteConnectionString)
+    {
+        _connectionString = sqliteConnectionString;
+        DataDirectory = "";
+        DatabasePath = "memory";
+    }
+
     /// <summary>The data folder the options name, under the content root when relative.</summary>
     public static string FolderOf(DataOptions options, IHostEnvironment environment) =>
         Path.GetFullPath(options.Directory, environment.ContentRootPath);
@@ -186,6 +207,15 @@ public sealed class ClinicDatabase
         await connection.ExecuteAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         await SchemaMigrator.MigrateAsync(connection, cancellationToken);
     }
+}
+
+/// <summary>A database in memory and the connection that keeps it alive (the one to write it with).</summary>
+public sealed class InMemoryDatabase(ClinicDatabase database, SqliteConnection keptOpen) : IAsyncDisposable
+{
+    public ClinicDatabase Database => database;
+    public SqliteConnection Connection => keptOpen;
+
+    public ValueTask DisposeAsync() => keptOpen.DisposeAsync();
 }
 
 /// <summary>One transaction's connection, transaction and prepared statements; disposing it without committing rolls back.</summary>

@@ -52,6 +52,7 @@ public static class EventStoreServiceCollectionExtensions
         services.AddSingleton<ScheduleReadModel>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<ReportsReadModel>();
+        services.AddSingleton<DayAsOf>();
 
         services.AddSingleton<Checkpoints>();
         services.AddSingleton<ICheckpoints>(provider => provider.GetRequiredService<Checkpoints>());

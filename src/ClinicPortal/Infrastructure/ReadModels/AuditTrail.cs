@@ -5,7 +5,8 @@ using ClinicPortal.Infrastructure.EventStore;
 
 namespace ClinicPortal.Infrastructure.ReadModels;
 
-public sealed record AuditFilter(Guid? DoctorId = null, Guid? PatientId = null, DateOnly? Date = null, int Limit = 200, Tag? Tagged = null);
+/// <param name="After">Only the entries logged after this position (the changes since a past view).</param>
+public sealed record AuditFilter(Guid? DoctorId = null, Guid? PatientId = null, DateOnly? Date = null, int Limit = 200, Tag? Tagged = null, long? After = null);
 
 /// <summary>The log itself, newest first, narrowed by the tags of a doctor, a patient or a practice day.</summary>
 public sealed class AuditTrail(ClinicDatabase database)
@@ -29,6 +30,11 @@ public sealed class AuditTrail(ClinicDatabase database)
         {
             sql += " AND EXISTS (SELECT 1 FROM event_tags t WHERE t.tag LIKE 'day:%' AND t.tag LIKE $day AND t.position = e.position)";
             parameters.Add(("$day", $"day:%:{date:yyyy-MM-dd}"));
+        }
+        if (filter.After is { } after)
+        {
+            sql += " AND e.position > $after";
+            parameters.Add(("$after", after));
         }
         parameters.Add(("$limit", Math.Clamp(filter.Limit, 1, 1000)));
         return await database.QueryAsync(sql + " ORDER BY position DESC LIMIT $limit;", EventSerializer.Read, ct, parameters.ToArray());

@@ -42,13 +42,29 @@ public sealed record StaffDays(
 }
 
 /// <summary>Reads doctors' days for the calendars: the slots, the bookings, and the people named, in three queries per day at most.</summary>
-public sealed class StaffDayReader(ScheduleReadModel schedule, PeopleDirectory people, VisitTypeCatalogueReadModel visitTypes, RoomsReadModel rooms)
+public sealed class StaffDayReader(
+    ScheduleReadModel schedule, PeopleDirectory people, VisitTypeCatalogueReadModel visitTypes, RoomsReadModel rooms, DayAsOf asOf)
 {
     public async Task<StaffDays> ReadAsync(IEnumerable<(Person Doctor, DateOnly Date)> wanted, CancellationToken ct = default)
     {
         var days = new List<StaffDay>();
         foreach (var (doctor, date) in wanted)
             days.Add(new StaffDay(doctor, await schedule.DoctorDayAsync(doctor.Id, date, ct), await schedule.DayBookingsAsync(doctor.Id, date, ct)));
+        return await NamedAsync(days, ct);
+    }
+
+    /// <summary>
+    /// The clinicians' day as it stood when the log ended at <paramref name="position"/> (<see cref="DayAsOf"/>); the
+    /// people, visit types and rooms are named as they are now.
+    /// </summary>
+    public async Task<StaffDays> ReadAsOfAsync(IReadOnlyList<Person> doctors, DateOnly date, long position, CancellationToken ct = default)
+    {
+        var view = await asOf.DayAsync(date, position, doctors.Select(d => d.Id).ToArray(), ct);
+        return await NamedAsync(doctors.Zip(view.Clinicians, (doctor, day) => new StaffDay(doctor, day.Day, day.Bookings)).ToArray(), ct);
+    }
+
+    private async Task<StaffDays> NamedAsync(IReadOnlyList<StaffDay> days, CancellationToken ct)
+    {
         var named = days.SelectMany(d => d.Bookings)
             .SelectMany(b => new[] { b.PatientId, Guid.TryParse(b.BookedBy, out var by) ? by : Guid.Empty })
             .Where(id => id != Guid.Empty);

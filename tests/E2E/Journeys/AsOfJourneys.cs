@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using ClinicPortal.Tests.E2E.Api;
+using ClinicPortal.Tests.E2E.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ClinicPortal.Tests.E2E.Journeys;
+
+/// <summary>The day as it stood at a past moment: reception sees a booking that was cancelled since, by the API, the calendar and the audit trail.</summary>
+[Collection(ClinicAppCollection.Name)]
+public class AsOfJourneys(ClinicAppFixture fixture)
+{
+    private const string Consultation = "0000c0de-0000-4000-8000-000000000010";
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    [Fact]
+    public async Task ReceptionOpensTheDayAsItStoodBeforeABookingWasCancelled_AndSeesIt()
+    {
+        var day = Pages.Weekday(41); // beyond the demo's days, and no other test's
+        var baseAddress = fixture.App.BaseAddress;
+        using var doctor = await ApiClient.SignedInAsync(baseAddress, "doctor2@demo.clinic");
+        using var scheduled = await doctor.PostAsJsonAsync("/api/doctors/me/days", new { date = $"{day:yyyy-MM-dd}", blocks = new[] { new { start = "10:00", end = "10:30" } } });
+        Assert.Equal(HttpStatusCode.Created, scheduled.StatusCode);
+        var slot = (await scheduled.JsonAsync()).GetProperty("slots")[0].GetProperty("slotId").GetGuid();
+        using var patient = await ApiClient.SignedInAsync(baseAddress, "patient13@demo.clinic");
+        using var booked = await patient.PostAsJsonAsync("/api/appointments", new { serviceId = Consultation, slotIds = new[] { slot } });
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        var bookingId = (await booked.JsonAsync()).GetProperty("appointmentId").GetGuid();
+
+        // A moment while it was booked, then the cancellation.
+        await Task.Delay(1_100);
+        var then = DateTimeOffset.UtcNow;
+        await Task.Delay(1_100);
+        using var reception = await ApiClient.SignedInAsync(baseAddress, "reception@demo.clinic");
+        Assert.True((await reception.DeleteAsync($"/api/bookings/{bookingId}")).IsSuccessStatusCode);
+
+        // The API: now the slot is free; as of then, it was the patient's.
+        var now = await (await reception.GetAsync($"/api/days/{day:yyyy-MM-dd}")).JsonAsync();
+        Assert.Equal("free", SlotOf(now, slot).GetProperty("state").GetString());
+        using var pastAnswer = await reception.GetAsync($"/api/days/{day:yyyy-MM-dd}?asOf={Uri.EscapeDataString(then.ToString("O"))}");
+        Assert.Equal(HttpStatusCode.OK, pastAnswer.StatusCode);
+        var past = SlotOf(await pastAnswer.JsonAsync(), slot);
+        Assert.Equal("booked", past.GetProperty("state").GetString());
+        Assert.Equal(bookingId, past.GetProperty("bookingId").GetGuid());
+        var name = past.GetProperty("patientName").GetString()!;
+        using var future = await reception.GetAsync($"/api/days/{day:yyyy-MM-dd}?asOf={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(1).ToString("O"))}");
+        await future.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed"); // a moment to come has no view
+
+        // The calendar as of then shows the booking, says it is a past view, and changes nothing.
+        var page = await fixture.Browser.NewPageAsync(baseAddress);
+        await Pages.SignInAsync(page, "reception@demo.clinic", then: $"/reception?date={day:yyyy-MM-dd}");
+        await Pages.WaitUntilInteractiveAsync(page);
+        await Expect(page.GetByTestId("busy")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".time-grid").GetByText(name)).ToHaveCountAsync(0);
+        await page.Locator("#as-of-input").FillAsync(TimeZoneInfo.ConvertTime(then, London).ToString("yyyy-MM-ddTHH:mm:ss"));
+        await page.GetByTestId("as-of-show").ClickAsync();
+        await Expect(page.GetByTestId("as-of-banner")).ToContainTextAsync("A past view");
+        await Pages.WaitUntilInteractiveAsync(page);
+        await Expect(page.Locator(".time-grid").GetByText(name)).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Cancel .*'s day$") })).ToHaveCountAsync(0);
+        await Pages.ScreenshotAsync(page, "reception-day-as-of");
+        await page.GetByTestId("as-of-now").ClickAsync();
+        await Expect(page.GetByTestId("as-of-banner")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".time-grid").GetByText(name)).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+
+        // The owner's audit trail links each change of a day to the day just before it.
+        var owner = await fixture.Browser.NewPageAsync(baseAddress);
+        await Pages.SignInAsync(owner, "admin@demo.clinic", then: $"/admin/audit?date={day:yyyy-MM-dd}");
+        await Expect(owner.GetByTestId("audit-entry").First).ToContainTextAsync("cancel", new() { IgnoreCase = true });
+        await owner.GetByTestId("audit-day-before").First.ClickAsync();
+        await Expect(owner.GetByTestId("as-of-banner")).ToBeVisibleAsync();
+        await Pages.WaitUntilInteractiveAsync(owner);
+        await Expect(owner.Locator(".time-grid").GetByText(name)).ToBeVisibleAsync();
+        await owner.GetByTestId("as-of-changes").ClickAsync();
+        await Expect(owner.GetByTestId("audit-since")).ToBeVisibleAsync();
+        await Expect(owner.GetByTestId("audit-entry")).ToHaveCountAsync(1);
+        await owner.Context.CloseAsync();
+    }
+
+    private static System.Text.Json.JsonElement SlotOf(System.Text.Json.JsonElement day, Guid slot) =>
+        day.GetProperty("clinicians").EnumerateArray().SelectMany(c => c.GetProperty("slots").EnumerateArray())
+            .Single(s => s.GetProperty("slotId").GetGuid() == slot);
+}
