@@ -98,4 +98,66 @@ public class DashboardJourneys(ClinicAppFixture fixture)
         using var anonymous = new HttpClient { BaseAddress = baseAddress };
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/reports/summary?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}")).StatusCode);
     }
+
+    [Fact]
+    public async Task TheOwnerSharesTheDashboardWithReception_WhoSeeThePracticesFiguresButNoClinicians()
+    {
+        var baseAddress = fixture.App.BaseAddress;
+        var (from, to) = (Pages.Weekday(1).AddDays(-14), Pages.Weekday(1).AddDays(14));
+        var summaryAddress = $"/api/reports/summary?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}";
+        var reception = await fixture.Browser.NewPageAsync(baseAddress);
+        await Pages.SignInAsync(reception, "reception@demo.clinic", then: "/admin/dashboard");
+        await Expect(reception.GetByTestId("dashboard-not-shared")).ToBeVisibleAsync();
+        await Expect(reception.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Dashboard" })).ToHaveCountAsync(0);
+
+        var owner = await fixture.Browser.NewPageAsync(baseAddress);
+        await Pages.SignInAsync(owner, "admin@demo.clinic", then: "/admin/settings");
+        try
+        {
+            await SetSharedAsync(owner, true);
+
+            await reception.GotoAsync($"/admin/dashboard?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
+            await Pages.WaitUntilInteractiveAsync(reception);
+            await Expect(reception.GetByTestId("tile-offered-value")).Not.ToHaveTextAsync("0");
+            await Expect(reception.GetByTestId("chart-utilisation")).ToBeVisibleAsync();
+            await Expect(reception.GetByTestId("no-clinician-figures")).ToBeVisibleAsync();
+            await Expect(reception.GetByTestId("clinician-figures")).ToHaveCountAsync(0);
+            await Expect(reception.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Dashboard" })).ToBeVisibleAsync();
+            await Pages.ScreenshotAsync(reception, "reception-dashboard-shared");
+
+            var download = await reception.RunAndWaitForDownloadAsync(() => reception.GetByTestId("download-csv").ClickAsync());
+            var csv = (await File.ReadAllTextAsync((await download.PathAsync())!)).TrimEnd().Split('\n');
+            Assert.Equal(2, csv.Length);
+            Assert.Contains(",All clinicians,", csv[1]);
+
+            using var api = await ApiClient.SignedInAsync(baseAddress, "reception@demo.clinic");
+            using var summary = await api.GetAsync(summaryAddress);
+            Assert.Equal(HttpStatusCode.OK, summary.StatusCode);
+            var json = await summary.JsonAsync();
+            Assert.True(json.GetProperty("slotsOffered").GetInt32() > 0);
+            Assert.Equal(0, json.GetProperty("byClinician").GetArrayLength());
+        }
+        finally
+        {
+            await SetSharedAsync(owner, false);
+        }
+        using var afterwards = await ApiClient.SignedInAsync(baseAddress, "reception@demo.clinic");
+        using var refused = await afterwards.GetAsync(summaryAddress);
+        await refused.AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await reception.Context.CloseAsync();
+        await owner.Context.CloseAsync();
+    }
+
+    /// <summary>The owner turns "Reception sees the dashboard" on or off in the settings and saves them.</summary>
+    private static async Task SetSharedAsync(Microsoft.Playwright.IPage owner, bool shared)
+    {
+        await owner.GotoAsync("/admin/settings");
+        await Pages.WaitUntilInteractiveAsync(owner);
+        var toggle = owner.GetByLabel("Reception sees the dashboard");
+        if (await toggle.IsCheckedAsync() != shared)
+            await toggle.ClickAsync(new() { Force = true });
+        await Expect(toggle).ToBeCheckedAsync(new() { Checked = shared });
+        await owner.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Save settings" }).ClickAsync();
+        await Expect(owner.GetByText("The practice settings are saved.")).ToBeVisibleAsync();
+    }
 }

@@ -99,7 +99,8 @@ public class SchemaUpgradeTests
                 "DELETE FROM event_tags WHERE tag LIKE 'patient-month:%'; ALTER TABLE practice_settings DROP COLUMN reception_email; " +
                 "ALTER TABLE practice_settings DROP COLUMN min_notice_hours; ALTER TABLE practice_settings DROP COLUMN max_days_ahead; " +
                 "ALTER TABLE practice_settings DROP COLUMN cancel_cutoff_hours; ALTER TABLE practice_settings DROP COLUMN phone; " +
-                "ALTER TABLE practice_settings DROP COLUMN reminder_hours; UPDATE schema_version SET version = 4;");
+                "ALTER TABLE practice_settings DROP COLUMN reminder_hours; ALTER TABLE practice_settings DROP COLUMN reception_sees_dashboard; " +
+                "UPDATE schema_version SET version = 4;");
         }
         SqliteConnection.ClearAllPools();
 

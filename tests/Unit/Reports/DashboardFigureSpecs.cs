@@ -253,4 +253,19 @@ public class DashboardFigureSpecs
         Assert.Equal("2026-03-09,2026-03-15,,All clinicians,20,10,0.5,6,2,0.25,1,2,3,4,30.5,3", lines[3]);
         Assert.Equal("clinicportal-2026-03-09-to-2026-03-15.csv", PracticeReport.FileName(summary));
     }
+
+    [Fact]
+    public void ReceptionsView_HasThePracticesFiguresWithoutAnyClinicians_InTheCsvToo()
+    {
+        var summary = new ReportSummary(Monday, Monday, 12, 6, 0.5, 4, 1, 0.2, CancellationCounts.None, 30.5, 3,
+            [new ClinicianFigures(A.DoctorId, "Dr Ada Hart", 12, 6, 0.5, 4, 1, 0.2, CancellationCounts.None)], []);
+
+        var shown = summary.Shown(DashboardView.Practice);
+
+        Assert.Empty(shown.ByClinician);
+        Assert.Equal((12, 6, 4, 1), (shown.SlotsOffered, shown.SlotsBooked, shown.Arrivals, shown.NoShows));
+        Assert.DoesNotContain("Dr Ada Hart", PracticeReport.Csv(shown));
+        Assert.Equal(2, PracticeReport.Csv(shown).TrimEnd().Split(Environment.NewLine).Length);
+        Assert.Same(summary, summary.Shown(DashboardView.Full));
+    }
 }

@@ -123,6 +123,10 @@ public static class PostgresSchema
             xml  text NOT NULL
         );
         """,
+        // 2: SQLite's script 9, whether reception sees the dashboard.
+        """
+        ALTER TABLE practice_settings ADD COLUMN reception_sees_dashboard bigint;
+        """,
     ];
 
     public static int LatestVersion => Scripts.Count;

@@ -172,6 +172,10 @@ public static class SchemaMigrator
         """
         ALTER TABLE practice_settings ADD COLUMN reminder_hours INTEGER;
         """,
+        // 9: whether reception sees the dashboard (the practice's figures, without any clinician's; empty: not).
+        """
+        ALTER TABLE practice_settings ADD COLUMN reception_sees_dashboard INTEGER;
+        """,
     ];
 
     public static int LatestVersion => Scripts.Count;

@@ -43,12 +43,16 @@ public sealed class ReminderOptions
 /// The practice as its emails and days show it. <paramref name="ReceptionEmail"/> is where reception is told of a new
 /// conflict; without one, the sender address (the practice's own mailbox). <paramref name="Window"/>: when patients may
 /// book, move and cancel online; <paramref name="Phone"/>: where they call otherwise. <paramref name="ReminderHours"/>: how
-/// long before each appointment its reminder is emailed (0: none; null: as configured).
+/// long before each appointment its reminder is emailed (0: none; null: as configured). <paramref name="ReceptionSeesDashboard"/>:
+/// whether receptionists see the dashboard, without any clinician's figures (null: as saved, at first not).
 /// </summary>
 public sealed record PracticeProfile(
     string Name, string TimeZone, string EmailFrom, string? ReceptionEmail = null, Domain.Policies.BookingWindow? Window = null, string? Phone = null,
-    int? ReminderHours = null)
+    int? ReminderHours = null, bool? ReceptionSeesDashboard = null)
 {
+    /// <summary>Whether the owner shares the dashboard's practice-wide figures with reception.</summary>
+    public bool DashboardSharedWithReception => ReceptionSeesDashboard ?? false;
+
     public int ReminderHoursBefore => ReminderHours ?? ReminderOptions.DefaultHoursBefore;
 
     /// <summary>How long before an appointment its reminder is due; null when reminders are off.</summary>
@@ -81,10 +85,12 @@ public sealed class PracticeSettings(
     {
         // Settings saved before booking windows (or reminders) existed keep the configured window and phone (and reminders).
         var rows = await database.QueryAsync(
-            "SELECT name, time_zone, email_from, reception_email, min_notice_hours, max_days_ahead, cancel_cutoff_hours, phone, reminder_hours FROM practice_settings WHERE id = 1;",
+            "SELECT name, time_zone, email_from, reception_email, min_notice_hours, max_days_ahead, cancel_cutoff_hours, phone, reminder_hours, reception_sees_dashboard " +
+            "FROM practice_settings WHERE id = 1;",
             reader => new PracticeProfile(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
                 reader.IsDBNull(4) ? Configured.Window : new(reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6)),
-                reader.IsDBNull(7) ? Configured.Phone : reader.GetString(7), reader.IsDBNull(8) ? Configured.ReminderHours : reader.GetInt32(8)),
+                reader.IsDBNull(7) ? Configured.Phone : reader.GetString(7), reader.IsDBNull(8) ? Configured.ReminderHours : reader.GetInt32(8),
+                !reader.IsDBNull(9) && reader.GetInt64(9) != 0),
             ct);
         _saved = rows.Count > 0 ? rows[0] : null;
     }
@@ -106,20 +112,22 @@ public sealed class PracticeSettings(
         var window = profile.Window ?? Current.BookingWindow;
         var phone = profile.Window is null ? Current.Phone : string.IsNullOrWhiteSpace(profile.Phone) ? null : profile.Phone.Trim();
         var reminder = profile.ReminderHours ?? Current.ReminderHoursBefore;
+        var dashboard = profile.ReceptionSeesDashboard ?? Current.DashboardSharedWithReception;
         var reception = string.IsNullOrWhiteSpace(profile.ReceptionEmail) ? null : profile.ReceptionEmail.Trim();
         await database.ExecuteAsync(
             """
-            INSERT INTO practice_settings (id, name, time_zone, email_from, reception_email, min_notice_hours, max_days_ahead, cancel_cutoff_hours, phone, reminder_hours)
-            VALUES (1, $name, $zone, $from, $reception, $notice, $ahead, $cutoff, $phone, $reminder)
+            INSERT INTO practice_settings (id, name, time_zone, email_from, reception_email, min_notice_hours, max_days_ahead, cancel_cutoff_hours, phone, reminder_hours,
+                                           reception_sees_dashboard)
+            VALUES (1, $name, $zone, $from, $reception, $notice, $ahead, $cutoff, $phone, $reminder, $dashboard)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone, email_from = excluded.email_from,
                 reception_email = excluded.reception_email, min_notice_hours = excluded.min_notice_hours, max_days_ahead = excluded.max_days_ahead,
                 cancel_cutoff_hours = excluded.cancel_cutoff_hours, phone = excluded.phone,
-                reminder_hours = excluded.reminder_hours;
+                reminder_hours = excluded.reminder_hours, reception_sees_dashboard = excluded.reception_sees_dashboard;
             """,
             ct, ("$name", profile.Name.Trim()), ("$zone", profile.TimeZone.Trim()), ("$from", profile.EmailFrom.Trim()), ("$reception", reception),
             ("$notice", window.MinNoticeHours), ("$ahead", window.MaxDaysAhead), ("$cutoff", window.CancelCutoffHours), ("$phone", phone),
-            ("$reminder", reminder));
-        _saved = profile with { ReceptionEmail = reception, Window = window, Phone = phone, ReminderHours = reminder };
+            ("$reminder", reminder), ("$dashboard", dashboard ? 1 : 0));
+        _saved = profile with { ReceptionEmail = reception, Window = window, Phone = phone, ReminderHours = reminder, ReceptionSeesDashboard = dashboard };
         return null;
     }
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace ClinicPortal.Features.Admin.Reports;
 
-/// <summary>The dashboard's "Download CSV": the same summary the page shows, for the signed-in owner's browser.</summary>
+/// <summary>The dashboard's "Download CSV": the same summary the page shows, for the signed-in browser of whoever may see it.</summary>
 public static class ReportDownload
 {
     public const string Path = "/admin/dashboard/summary.csv";
@@ -13,13 +13,16 @@ public static class ReportDownload
         $"{Path}?from={from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}&to={to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 
     public static void MapReportDownload(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(Path, async (string? from, string? to, PracticeReport report, CancellationToken ct) =>
+        endpoints.MapGet(Path, async (string? from, string? to, HttpContext http, PracticeReport report, Infrastructure.Practice.PracticeSettings practice, CancellationToken ct) =>
         {
+            var view = DashboardAccess.For(http.User, practice.Current);
+            if (view == DashboardView.None)
+                return Results.Text("The practice owner has not shared the dashboard with reception.", statusCode: StatusCodes.Status403Forbidden);
             if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
                 || !DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var last)
                 || PracticeReport.Check(first, last) is not null)
                 return Results.BadRequest("Choose the range again on the dashboard: its dates were not understood.");
-            var summary = await report.SummaryAsync(first, last, ct);
+            var summary = (await report.SummaryAsync(first, last, ct)).Shown(view);
             return Results.File(System.Text.Encoding.UTF8.GetBytes(PracticeReport.Csv(summary)), "text/csv; charset=utf-8", PracticeReport.FileName(summary));
-        }).RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Admin });
+        }).RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Staff });
 }
