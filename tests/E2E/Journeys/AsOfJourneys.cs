@@ -7,7 +7,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace ClinicPortal.Tests.E2E.Journeys;
 
-/// <summary>The day as it stood at a past moment: reception sees a booking that was cancelled since, by the API, the calendar and the audit trail.</summary>
+/// <summary>
+/// The schedule as it stood at a past moment: reception sees a booking that was cancelled since, by the API, the calendar and
+/// the audit trail; a clinician sees it on their schedule, and staff in the patient's bookings.
+/// </summary>
 [Collection(ClinicAppCollection.Name)]
 public class AsOfJourneys(ClinicAppFixture fixture)
 {
@@ -76,6 +79,77 @@ public class AsOfJourneys(ClinicAppFixture fixture)
         await owner.GetByTestId("as-of-changes").ClickAsync();
         await Expect(owner.GetByTestId("audit-since")).ToBeVisibleAsync();
         await Expect(owner.GetByTestId("audit-entry")).ToHaveCountAsync(1);
+        await owner.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheClinicianAndStaffSeeTheScheduleAndThePatientsBookings_AsTheyStoodBeforeACancellation()
+    {
+        var day = Pages.Weekday(40); // beyond the demo's days, and no other test's
+        var baseAddress = fixture.App.BaseAddress;
+        using var doctor = await ApiClient.SignedInAsync(baseAddress, "doctor3@demo.clinic");
+        using var scheduled = await doctor.PostAsJsonAsync("/api/doctors/me/days", new { date = $"{day:yyyy-MM-dd}", blocks = new[] { new { start = "14:00", end = "14:30" } } });
+        Assert.Equal(HttpStatusCode.Created, scheduled.StatusCode);
+        var slot = (await scheduled.JsonAsync()).GetProperty("slots")[0].GetProperty("slotId").GetGuid();
+        using var patient = await ApiClient.SignedInAsync(baseAddress, "patient14@demo.clinic");
+        using var booked = await patient.PostAsJsonAsync("/api/appointments", new { serviceId = Consultation, slotIds = new[] { slot } });
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        var appointment = await booked.JsonAsync();
+        var (bookingId, patientId) = (appointment.GetProperty("appointmentId").GetGuid(), appointment.GetProperty("patientId").GetGuid());
+        await Task.Delay(1_100);
+        var moment = DateTimeOffset.UtcNow;
+        var then = TimeZoneInfo.ConvertTime(moment, London).ToString("yyyy-MM-ddTHH:mm:ss");
+        await Task.Delay(1_100);
+        using var reception = await ApiClient.SignedInAsync(baseAddress, "reception@demo.clinic");
+        Assert.True((await reception.DeleteAsync($"/api/bookings/{bookingId}")).IsSuccessStatusCode);
+        var name = SlotOf(await (await reception.GetAsync($"/api/days/{day:yyyy-MM-dd}?asOf={Uri.EscapeDataString(moment.ToString("O"))}")).JsonAsync(), slot)
+            .GetProperty("patientName").GetString()!;
+
+        // The clinician's own schedule as of then: the booking, and nothing to change.
+        var clinician = await fixture.Browser.NewPageAsync(baseAddress);
+        await Pages.SignInAsync(clinician, "doctor3@demo.clinic", then: $"/schedule?date={day:yyyy-MM-dd}");
+        await Pages.WaitUntilInteractiveAsync(clinician);
+        await Expect(clinician.GetByRole(AriaRole.Button, new() { Name = "Schedule these slots" })).ToBeVisibleAsync();
+        await clinician.Locator("#as-of-input").FillAsync(then);
+        await clinician.GetByTestId("as-of-show").ClickAsync();
+        await Expect(clinician.GetByTestId("as-of-banner")).ToContainTextAsync("A past view: Your schedule of");
+        await Pages.WaitUntilInteractiveAsync(clinician);
+        await Expect(clinician.Locator(".time-grid").GetByText(name)).ToBeVisibleAsync();
+        await Expect(clinician.GetByRole(AriaRole.Button, new() { Name = "Schedule these slots" })).ToHaveCountAsync(0);
+        await Expect(clinician.GetByRole(AriaRole.Button, new() { Name = "Cancel this day" })).ToHaveCountAsync(0);
+        await Pages.ScreenshotAsync(clinician, "clinician-schedule-as-of");
+        await clinician.GetByTestId("as-of-now").ClickAsync();
+        await Expect(clinician.GetByTestId("as-of-banner")).ToHaveCountAsync(0);
+        await Expect(clinician.Locator(".time-grid").GetByText(name)).ToHaveCountAsync(0);
+        await clinician.Context.CloseAsync();
+
+        // Reception: the patient's bookings now (cancelled by staff) and as of then (to come).
+        var desk = await fixture.Browser.NewPageAsync(baseAddress);
+        await Pages.SignInAsync(desk, "reception@demo.clinic", then: $"/patients/{patientId}");
+        await Pages.WaitUntilInteractiveAsync(desk);
+        var row = desk.Locator(".patient-booking").Filter(new() { HasText = $"{day:ddd d MMM yyyy}" });
+        await Expect(row.GetByTestId("booking-status")).ToHaveTextAsync("cancelled by staff");
+        await desk.Locator("#as-of-input").FillAsync(then);
+        await desk.GetByTestId("as-of-show").ClickAsync();
+        await Expect(desk.GetByTestId("as-of-banner")).ToContainTextAsync("bookings as they stood");
+        await Expect(row.GetByTestId("booking-status")).ToHaveTextAsync("upcoming");
+        await Expect(desk.GetByTestId("as-of-changes")).ToHaveCountAsync(0); // the audit trail is the owner's
+        await Pages.ScreenshotAsync(desk, "patient-bookings-as-of");
+        await desk.SetViewportSizeAsync(390, 844);
+        await Expect(row.GetByTestId("booking-status")).ToHaveTextAsync("upcoming");
+        Assert.True(await desk.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth") <= 0, "The patient's bookings fit a phone.");
+        await Pages.ScreenshotAsync(desk, "patient-bookings-as-of-phone");
+        await desk.Context.CloseAsync();
+
+        // The owner follows the banner to the changes since then: the cancellation.
+        var owner = await fixture.Browser.NewPageAsync(baseAddress);
+        await Pages.SignInAsync(owner, "admin@demo.clinic", then: $"/patients/{patientId}?asOf={Uri.EscapeDataString(then)}");
+        await owner.GetByTestId("as-of-changes").ClickAsync();
+        await Expect(owner.GetByTestId("audit-since")).ToBeVisibleAsync();
+        await Expect(owner.GetByTestId("audit-entry")).ToHaveCountAsync(1);
+        await Expect(owner.GetByTestId("audit-entry")).ToContainTextAsync("cancel", new() { IgnoreCase = true });
+        await owner.GetByTestId("audit-back-to-view").ClickAsync();
+        await Expect(owner.GetByTestId("as-of-banner")).ToBeVisibleAsync();
         await owner.Context.CloseAsync();
     }
 

@@ -44,6 +44,7 @@ public class EveryPageTour(ClinicAppFixture fixture)
         { "admin-dashboard", "admin@demo.clinic", "/admin/dashboard", false },
         { "patient-offer-unknown-link", "patient3@demo.clinic", "/offers/00000000-0000-0000-0000-000000000001", false },
         { "reception-conflicts-empty", "reception@demo.clinic", "/conflicts", false },
+        { "reception-patient-unknown-link", "reception@demo.clinic", "/patients/00000000-0000-0000-0000-000000000001", false },
     };
 
     private static string Day => Pages.Weekday(8).ToString("yyyy-MM-dd");

@@ -9,7 +9,8 @@ namespace ClinicPortal.Tests.Unit.Reports;
 /// <summary>
 /// The schedule as of a past position, against the live read model: for random logs (days scheduled, slots removed,
 /// bookings made, moved across days and clinicians, cancelled, marked, days cancelled), the day folded as of each
-/// event's position is exactly what the live read model showed right after that event.
+/// event's position is exactly what the live read model showed right after that event: each day, a clinician's days
+/// together, and each patient's bookings.
 /// </summary>
 public class DayAsOfProperties
 {
@@ -24,7 +25,7 @@ public class DayAsOfProperties
         var store = app.Get<IEventStore>();
         var live = app.Get<ScheduleReadModel>();
         var log = new RandomLog(new Random(seed));
-        var seen = new List<(long Position, DateTimeOffset At, Dictionary<DateOnly, string> Days)>();
+        var seen = new List<(long Position, DateTimeOffset At, Dictionary<DateOnly, string> Days, Dictionary<Guid, string> Patients)>();
 
         for (var tries = 0; seen.Count < 40 && tries < 1000; tries++)
         {
@@ -35,15 +36,25 @@ public class DayAsOfProperties
             var days = new Dictionary<DateOnly, string>();
             foreach (var date in Dates)
                 days[date] = await LiveAsync(live, date);
-            seen.Add((position, at, days));
+            var patients = new Dictionary<Guid, string>();
+            foreach (var patient in Patients)
+                patients[patient] = JsonSerializer.Serialize(await live.BookingsOfPatientAsync(patient, 100, 0));
+            seen.Add((position, at, days, patients));
         }
 
         Assert.Equal(40, seen.Count);
         var asOf = app.Get<DayAsOf>();
-        foreach (var (position, at, days) in seen)
+        foreach (var (position, at, days, patients) in seen)
         {
             foreach (var date in Dates)
                 Assert.Equal(days[date], Json(await asOf.DayAsync(date, position, Clinicians)));
+            foreach (var patient in Patients)
+                Assert.Equal(patients[patient], JsonSerializer.Serialize(await asOf.PatientBookingsAsync(patient, position, 100)));
+            // A clinician's days over the dates together (a week's columns) are each what the live one showed.
+            var clinician = Clinicians[(int)(position % Clinicians.Length)];
+            var together = await asOf.DaysAsync(Dates.Select(d => (clinician, d)).ToArray(), position);
+            foreach (var (date, day) in Dates.Zip(together))
+                Assert.Equal(JsonSerializer.Serialize(JsonSerializer.Deserialize<ClinicianDayAsOf[]>(days[date])![Array.IndexOf(Clinicians, clinician)]), JsonSerializer.Serialize(day));
             Assert.Equal(position, await asOf.PositionAtAsync(at));
             Assert.Equal(position, await asOf.PositionAtAsync(at.AddSeconds(30)));
         }

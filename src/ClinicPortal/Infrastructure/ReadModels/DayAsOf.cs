@@ -12,11 +12,11 @@ public sealed record DayAsOfView(DateOnly Date, long Position, IReadOnlyList<Cli
 public sealed record ClinicianDayAsOf(DoctorDayView Day, IReadOnlyList<DayBooking> Bookings);
 
 /// <summary>
-/// The schedule as it stood at any past position, with no storage of its own: the events of that day up to the
+/// The schedule as it stood at any past position, with no storage of its own: the events of the days asked up to the
 /// position (those tagged with each clinician's day, and every event of the bookings they name, wherever those began
-/// or went) are folded by the schedule's own projection into a database in memory, and read by the same queries as the
-/// live read model. So a past view shows exactly what the live one showed then, and reads only that day's events, however
-/// long the log.
+/// or went; for a patient, every event of their bookings and those bookings' days) are folded by the schedule's own
+/// projection into a database in memory, and read by the same queries as the live read model. So a past view shows
+/// exactly what the live one showed then, and reads only those days' events, however long the log.
 /// </summary>
 public sealed class DayAsOf(IEventStore store, IEnumerable<IProjection> projections)
 {
@@ -45,40 +45,80 @@ public sealed class DayAsOf(IEventStore store, IEnumerable<IProjection> projecti
     public async Task<DateTimeOffset?> RecordedAtAsync(long position, CancellationToken ct = default) =>
         position > 0 && await store.ReadAfterAsync(position - 1, 1, ct) is [var stored] && stored.Position == position ? stored.RecordedAt : null;
 
-    public async Task<DayAsOfView> DayAsync(DateOnly date, long position, IReadOnlyCollection<Guid> clinicians, CancellationToken ct = default)
-    {
-        var dayEvents = clinicians.Count == 0
-            ? []
-            : (await store.ReadAsync(Query.TaggedAny(clinicians.Select(c => Tag.Day(c, date))), ct)).Events.Where(e => e.Position <= position).ToArray();
-        var bookings = dayEvents.SelectMany(e => BookingsOf(e.Event)).Distinct().ToArray();
-        var bookingEvents = bookings.Length == 0
-            ? []
-            : (await store.ReadAsync(Query.TaggedAny(bookings.Select(Tag.Booking)), ct)).Events.Where(e => e.Position <= position).ToArray();
-        var events = dayEvents.Concat(bookingEvents).DistinctBy(e => e.Position).OrderBy(e => e.Position).ToArray();
+    public async Task<DayAsOfView> DayAsync(DateOnly date, long position, IReadOnlyCollection<Guid> clinicians, CancellationToken ct = default) =>
+        new(date, position, await DaysAsync(clinicians.Select(c => (c, date)).ToArray(), position, ct));
 
-        await using var scratch = await ClinicDatabase.InMemoryAsync(ct);
-        await using (var transaction = scratch.Connection.BeginTransaction())
+    /// <summary>Clinicians' days (any dates: a week of one clinician, a day of all) as they stood at the position, in the order asked.</summary>
+    public async Task<IReadOnlyList<ClinicianDayAsOf>> DaysAsync(
+        IReadOnlyList<(Guid Clinician, DateOnly Date)> days, long position, CancellationToken ct = default)
+    {
+        await using var past = await FoldAsync(days.Select(d => Tag.Day(d.Clinician, d.Date)).Distinct().ToArray(), [], position, ct);
+        var shown = new List<ClinicianDayAsOf>();
+        foreach (var (clinician, date) in days)
+            shown.Add(new ClinicianDayAsOf(await past.Schedule.DoctorDayAsync(clinician, date, ct), await past.Schedule.DayBookingsAsync(clinician, date, ct)));
+        return shown;
+    }
+
+    /// <summary>
+    /// A patient's bookings as they stood at the position, latest start first (as <see cref="ScheduleReadModel.BookingsOfPatientAsync"/>):
+    /// every event of every booking of theirs, and the days those bookings were in (a block's room is an older booking's room).
+    /// </summary>
+    public async Task<IReadOnlyList<PatientBooking>> PatientBookingsAsync(Guid patientId, long position, int limit, CancellationToken ct = default)
+    {
+        var theirs = (await store.ReadAsync(Query.TaggedAny([Tag.Patient(patientId)]), ct)).Events.Where(e => e.Position <= position);
+        var bookings = theirs.SelectMany(e => BookingsOf(e.Event)).Distinct().ToArray();
+        var days = (await EventsAsync(bookings.Select(Tag.Booking), position, ct))
+            .SelectMany(e => e.Tags).Where(t => t.DayDate is not null).Distinct().ToArray();
+        await using var past = await FoldAsync(days, bookings, position, ct);
+        return await past.Schedule.BookingsOfPatientAsync(patientId, limit, 0, ct);
+    }
+
+    /// <summary>
+    /// The schedule's read model as it stood at the position, in a database in memory: the events of the days asked (those
+    /// tagged with them) and every event of the bookings they or <paramref name="bookings"/> name, wherever those began or went,
+    /// folded in log order by the schedule's own projection.
+    /// </summary>
+    private async Task<PastSchedule> FoldAsync(IReadOnlyCollection<Tag> days, IReadOnlyCollection<Guid> bookings, long position, CancellationToken ct)
+    {
+        var dayEvents = await EventsAsync(days, position, ct);
+        var named = dayEvents.SelectMany(e => BookingsOf(e.Event)).Concat(bookings).Distinct().ToArray();
+        var events = dayEvents.Concat(await EventsAsync(named.Select(Tag.Booking), position, ct))
+            .DistinctBy(e => e.Position).OrderBy(e => e.Position).ToArray();
+
+        var scratch = await ClinicDatabase.InMemoryAsync(ct);
+        try
         {
+            await using var transaction = scratch.Connection.BeginTransaction();
             await using (var create = scratch.Connection.CreateCommand())
             {
                 create.Transaction = transaction;
                 create.CommandText = _schedule.Schema + _schedule.Indexes;
                 await create.ExecuteNonQueryAsync(ct);
             }
-            await using var session = new SqlSession(scratch.Connection, transaction);
-            foreach (var stored in events)
-                await _schedule.ApplyAsync(session, stored, ct);
+            await using (var session = new SqlSession(scratch.Connection, transaction))
+                foreach (var stored in events)
+                    await _schedule.ApplyAsync(session, stored, ct);
             await transaction.CommitAsync(ct);
+            return new PastSchedule(scratch, new ScheduleReadModel(scratch.Database, new EventLogSignal()));
         }
-
-        var schedule = new ScheduleReadModel(scratch.Database, new EventLogSignal());
-        var days = new List<ClinicianDayAsOf>();
-        foreach (var clinician in clinicians)
+        catch
         {
-            var day = await schedule.DoctorDayAsync(clinician, date, ct);
-            days.Add(new ClinicianDayAsOf(day, await schedule.DayBookingsAsync(clinician, date, ct)));
+            await scratch.DisposeAsync();
+            throw;
         }
-        return new DayAsOfView(date, position, days);
+    }
+
+    /// <summary>The events tagged with any of <paramref name="tags"/>, up to the position.</summary>
+    private async Task<IReadOnlyList<StoredEvent>> EventsAsync(IEnumerable<Tag> tags, long position, CancellationToken ct)
+    {
+        var wanted = tags.ToArray();
+        return wanted.Length == 0 ? [] : (await store.ReadAsync(Query.TaggedAny(wanted), ct)).Events.Where(e => e.Position <= position).ToArray();
+    }
+
+    /// <summary>A read model folded in memory, gone with it.</summary>
+    private sealed record PastSchedule(InMemoryDatabase Scratch, ScheduleReadModel Schedule) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Scratch.DisposeAsync();
     }
 
     /// <summary>The bookings an event of a day names: their other events (where they were booked, moved from, marked) belong to the fold.</summary>

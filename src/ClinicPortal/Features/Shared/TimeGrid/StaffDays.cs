@@ -57,10 +57,14 @@ public sealed class StaffDayReader(
     /// The clinicians' day as it stood when the log ended at <paramref name="position"/> (<see cref="DayAsOf"/>); the
     /// people, visit types and rooms are named as they are now.
     /// </summary>
-    public async Task<StaffDays> ReadAsOfAsync(IReadOnlyList<Person> doctors, DateOnly date, long position, CancellationToken ct = default)
+    public Task<StaffDays> ReadAsOfAsync(IReadOnlyList<Person> doctors, DateOnly date, long position, CancellationToken ct = default) =>
+        ReadAsOfAsync(doctors.Select(d => (d, date)).ToArray(), position, ct);
+
+    /// <summary>Clinicians' days (any dates, such as a week of one) as they stood when the log ended at <paramref name="position"/>.</summary>
+    public async Task<StaffDays> ReadAsOfAsync(IReadOnlyList<(Person Doctor, DateOnly Date)> wanted, long position, CancellationToken ct = default)
     {
-        var view = await asOf.DayAsync(date, position, doctors.Select(d => d.Id).ToArray(), ct);
-        return await NamedAsync(doctors.Zip(view.Clinicians, (doctor, day) => new StaffDay(doctor, day.Day, day.Bookings)).ToArray(), ct);
+        var past = await asOf.DaysAsync(wanted.Select(w => (w.Doctor.Id, w.Date)).ToArray(), position, ct);
+        return await NamedAsync(wanted.Zip(past, (w, day) => new StaffDay(w.Doctor, day.Day, day.Bookings)).ToArray(), ct);
     }
 
     private async Task<StaffDays> NamedAsync(IReadOnlyList<StaffDay> days, CancellationToken ct)
