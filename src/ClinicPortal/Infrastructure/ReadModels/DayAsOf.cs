@@ -52,7 +52,7 @@ public sealed class DayAsOf(IEventStore store, IEnumerable<IProjection> projecti
     public async Task<IReadOnlyList<ClinicianDayAsOf>> DaysAsync(
         IReadOnlyList<(Guid Clinician, DateOnly Date)> days, long position, CancellationToken ct = default)
     {
-        await using var past = await FoldAsync(days.Select(d => Tag.Day(d.Clinician, d.Date)).Distinct().ToArray(), [], position, ct);
+        await using var past = await FoldAsync(days.Select(d => Tag.Day(d.Clinician, d.Date)).Distinct().ToArray(), [], [], position, ct);
         var shown = new List<ClinicianDayAsOf>();
         foreach (var (clinician, date) in days)
             shown.Add(new ClinicianDayAsOf(await past.Schedule.DoctorDayAsync(clinician, date, ct), await past.Schedule.DayBookingsAsync(clinician, date, ct)));
@@ -67,22 +67,23 @@ public sealed class DayAsOf(IEventStore store, IEnumerable<IProjection> projecti
     {
         var theirs = (await store.ReadAsync(Query.TaggedAny([Tag.Patient(patientId)]), ct)).Events.Where(e => e.Position <= position);
         var bookings = theirs.SelectMany(e => BookingsOf(e.Event)).Distinct().ToArray();
-        var days = (await EventsAsync(bookings.Select(Tag.Booking), position, ct))
-            .SelectMany(e => e.Tags).Where(t => t.DayDate is not null).Distinct().ToArray();
-        await using var past = await FoldAsync(days, bookings, position, ct);
+        var bookingEvents = await EventsAsync(bookings.Select(Tag.Booking), position, ct);
+        var days = bookingEvents.SelectMany(e => e.Tags).Where(t => t.DayDate is not null).Distinct().ToArray();
+        await using var past = await FoldAsync(days, bookings, bookingEvents, position, ct);
         return await past.Schedule.BookingsOfPatientAsync(patientId, limit, 0, ct);
     }
 
     /// <summary>
     /// The schedule's read model as it stood at the position, in a database in memory: the events of the days asked (those
-    /// tagged with them) and every event of the bookings they or <paramref name="bookings"/> name, wherever those began or went,
-    /// folded in log order by the schedule's own projection.
+    /// tagged with them) and every event of the bookings they name, wherever those began or went, folded in log order by the
+    /// schedule's own projection. The events of <paramref name="known"/> bookings are given, already read.
     /// </summary>
-    private async Task<PastSchedule> FoldAsync(IReadOnlyCollection<Tag> days, IReadOnlyCollection<Guid> bookings, long position, CancellationToken ct)
+    private async Task<PastSchedule> FoldAsync(
+        IReadOnlyCollection<Tag> days, IReadOnlyCollection<Guid> known, IReadOnlyList<StoredEvent> knownEvents, long position, CancellationToken ct)
     {
         var dayEvents = await EventsAsync(days, position, ct);
-        var named = dayEvents.SelectMany(e => BookingsOf(e.Event)).Concat(bookings).Distinct().ToArray();
-        var events = dayEvents.Concat(await EventsAsync(named.Select(Tag.Booking), position, ct))
+        var named = dayEvents.SelectMany(e => BookingsOf(e.Event)).Distinct().Except(known).ToArray();
+        var events = dayEvents.Concat(knownEvents).Concat(await EventsAsync(named.Select(Tag.Booking), position, ct))
             .DistinctBy(e => e.Position).OrderBy(e => e.Position).ToArray();
 
         var scratch = await ClinicDatabase.InMemoryAsync(ct);
