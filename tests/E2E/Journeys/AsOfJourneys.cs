@@ -71,6 +71,7 @@ public class AsOfJourneys(ClinicAppFixture fixture)
         // The owner's audit trail links each change of a day to the day just before it.
         var owner = await fixture.Browser.NewPageAsync(baseAddress);
         await Pages.SignInAsync(owner, "admin@demo.clinic", then: $"/admin/audit?date={day:yyyy-MM-dd}");
+        await Pages.WaitUntilInteractiveAsync(owner); // a link clicked while the page starts can be lost to its first render
         await Expect(owner.GetByTestId("audit-entry").First).ToContainTextAsync("cancel", new() { IgnoreCase = true });
         await owner.GetByTestId("audit-day-before").First.ClickAsync();
         await Expect(owner.GetByTestId("as-of-banner")).ToBeVisibleAsync();
@@ -136,6 +137,8 @@ public class AsOfJourneys(ClinicAppFixture fixture)
         await Expect(desk.GetByTestId("as-of-changes")).ToHaveCountAsync(0); // the audit trail is the owner's
         await Pages.ScreenshotAsync(desk, "patient-bookings-as-of");
         await desk.SetViewportSizeAsync(390, 844);
+        await desk.ReloadAsync(); // drawn afresh at a phone's width, the navigation closed
+        await Pages.WaitUntilInteractiveAsync(desk);
         await Expect(row.GetByTestId("booking-status")).ToHaveTextAsync("upcoming");
         Assert.True(await desk.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth") <= 0, "The patient's bookings fit a phone.");
         await Pages.ScreenshotAsync(desk, "patient-bookings-as-of-phone");
@@ -144,10 +147,12 @@ public class AsOfJourneys(ClinicAppFixture fixture)
         // The owner follows the banner to the changes since then: the cancellation.
         var owner = await fixture.Browser.NewPageAsync(baseAddress);
         await Pages.SignInAsync(owner, "admin@demo.clinic", then: $"/patients/{patientId}?asOf={Uri.EscapeDataString(then)}");
+        await Pages.WaitUntilInteractiveAsync(owner);
         await owner.GetByTestId("as-of-changes").ClickAsync();
         await Expect(owner.GetByTestId("audit-since")).ToBeVisibleAsync();
         await Expect(owner.GetByTestId("audit-entry")).ToHaveCountAsync(1);
         await Expect(owner.GetByTestId("audit-entry")).ToContainTextAsync("cancel", new() { IgnoreCase = true });
+        await Pages.WaitUntilInteractiveAsync(owner);
         await owner.GetByTestId("audit-back-to-view").ClickAsync();
         await Expect(owner.GetByTestId("as-of-banner")).ToBeVisibleAsync();
         await owner.Context.CloseAsync();
