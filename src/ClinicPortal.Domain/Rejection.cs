@@ -46,8 +46,17 @@ public enum Rejection
     /// <summary>The hold was confirmed, released or expired already.</summary>
     HoldNotPending,
 
-    /// <summary>A patient holds at most this many times at once while they confirm.</summary>
+    /// <summary>A patient holds one time at once while they confirm.</summary>
     TooManyHolds,
+
+    /// <summary>The patient already holds a time that overlaps this one.</summary>
+    HoldOverlapsOwnHold,
+
+    /// <summary>The patient let a hold of this clinician's time go (or run out) moments ago: none of it again for the cool-down.</summary>
+    HoldCoolingDown,
+
+    /// <summary>The patient let go of (or let run out) as many held times on that day as a patient may.</summary>
+    TooManyHoldsThatDay,
 
     // The waiting list
     /// <summary>The days to wait for run backwards, start in the past, or reach past the days patients may book ahead.</summary>

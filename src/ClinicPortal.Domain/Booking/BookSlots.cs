@@ -140,7 +140,7 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
             Slots = Update(state.Slots, e.Slots.Select(s => s.SlotId), slot => slot with { HoldId = e.HoldId, HeldUntil = e.ExpiresAt }),
             PatientHolds = e.PatientId == state.PatientId ? state.Holds.SetItem(e.HoldId, HoldState.Of(e)) : state.PatientHolds,
         },
-        HoldReleased e => Ended(state, e.HoldId, e.Slots, HoldStatus.Released),
+        HoldReleased e => Ended(state, e.HoldId, e.Slots, HoldStatus.Released, e.At),
         HoldExpired e => Ended(state, e.HoldId, e.Slots, HoldStatus.Expired),
         SlotsBooked { HoldId: { } hold } e => Evolve(Ended(state, hold, e.Slots, HoldStatus.Confirmed), e with { HoldId = null }),
         SlotsBooked e => state with
@@ -175,10 +175,13 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
     };
 
     /// <summary>A hold ended: its slots are no longer kept by it, and the patient's hold is no longer pending.</summary>
-    private static BookingRequest Ended(BookingRequest state, Guid holdId, IReadOnlyList<ScheduledSlot> slots, HoldStatus status) => state with
+    private static BookingRequest Ended(
+        BookingRequest state, Guid holdId, IReadOnlyList<ScheduledSlot> slots, HoldStatus status, DateTimeOffset? releasedAt = null) => state with
     {
         Slots = Update(state.Slots, slots.Select(s => s.SlotId), slot => slot.HoldId == holdId ? slot with { HoldId = null, HeldUntil = default } : slot),
-        PatientHolds = state.Holds.TryGetValue(holdId, out var hold) ? state.Holds.SetItem(holdId, hold with { Status = status }) : state.PatientHolds,
+        PatientHolds = state.Holds.TryGetValue(holdId, out var hold)
+            ? state.Holds.SetItem(holdId, hold with { Status = status, ReleasedAt = releasedAt })
+            : state.PatientHolds,
     };
 
     /// <summary>The room appointments with this one holding <paramref name="time"/> (none: it holds no room now).</summary>

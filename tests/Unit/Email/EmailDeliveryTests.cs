@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ClinicPortal.Application;
 using ClinicPortal.Domain;
+using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Features.Booking.BookSlots;
 using ClinicPortal.Features.Notifications;
@@ -219,6 +220,33 @@ public class EmailDeliveryTests
         Assert.Contains("451", rows["later@mail.example"].LastError);
         Assert.Equal(OutboxStatus.Sent, rows["fine@mail.example"].Status);
         Assert.Single(smtp.Messages(), m => m.Contains("To: fine@mail.example"));
+    }
+
+    [Fact]
+    public async Task ABookingMovedTwiceAndCancelledWithinASecond_SendsFourCalendarEntriesWithStrictlyRisingSequences_StampedWithEachChangesTime()
+    {
+        await using var smtp = await SmtpServer.CreateAsync();
+        await using var app = await SqliteApp.StartAsync(settings: Smtp(smtp));
+        var practice = await PracticeWithADayAsync(app);
+        var patient = await app.CreateUserAsync("Cal Often", "often@mail.example", Roles.Patient);
+        var booked = (await app.Get<BookSlotsHandler>().HandleAsync(patient, [practice.Day.Slots[2].SlotId], Actor.Patient(patient))).Value!;
+        var move = app.Get<Features.Booking.MoveBooking.MoveBookingHandler>();
+        Assert.True((await move.HandleAsync(booked.BookingId, [practice.Day.Slots[5].SlotId], Actor.Patient(patient))).IsAccepted);
+        app.Clock.Advance(TimeSpan.FromMilliseconds(300));
+        Assert.True((await move.HandleAsync(booked.BookingId, [practice.Day.Slots[8].SlotId], Actor.Patient(patient))).IsAccepted);
+        app.Clock.Advance(TimeSpan.FromMilliseconds(300));
+        Assert.True((await app.Get<Features.Booking.CancelBooking.CancelBookingHandler>().HandleAsync(booked.BookingId, A.Receptionist)).IsAccepted);
+
+        await DeliverAsync(app);
+
+        var entries = smtp.Messages().Select(CalendarFields).ToArray();
+        Assert.Equal(4, entries.Length);
+        Assert.All(entries, e => Assert.Equal($"{booked.BookingId:N}@clinicportal", e["UID"]));
+        Assert.Equal([0, 1, 2, 3], entries.Select(e => int.Parse(e["SEQUENCE"])).Order());
+        Assert.Equal(["REQUEST", "REQUEST", "REQUEST", "CANCEL"], entries.OrderBy(e => int.Parse(e["SEQUENCE"])).Select(e => e["METHOD"]));
+        var logged = (await app.Get<IEventStore>().ReadAsync(Query.Tagged(Tag.Booking(booked.BookingId)))).Events
+            .Select(e => e.RecordedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'")).ToArray();
+        Assert.Equal(logged, entries.OrderBy(e => int.Parse(e["SEQUENCE"])).Select(e => e["DTSTAMP"]));
     }
 
     private static Dictionary<string, string> CalendarFields(string message)

@@ -62,12 +62,57 @@ public class HoldSpecs
         Holding.Given(A.DayScheduled(1), A.SlotsBooked(A.Id("b"), A.OtherPatientId, 1)).When(Hold()).ThenRejected(Rejection.SlotAlreadyBooked);
 
     [Fact]
-    public void GivenTwoPendingHolds_WhenAThirdIsPlaced_ThenTooManyHolds_ButOnceOneHasRunOutItIsPlaced()
+    public void GivenAPendingHold_WhenASecondIsPlaced_ThenTooManyHolds_ButOnceTheFirstWasConfirmedItIsPlaced()
     {
-        IClinicEvent[] two = [A.DayScheduled(1, 2, 3), Held(slot: 1, holdId: A.Id("h1")), Held(slot: 2, holdId: A.Id("h2"))];
-        Holding.Given(two).When(Hold(slot: 3)).ThenRejected(Rejection.TooManyHolds);
-        Holding.Given(two).When(Hold(slot: 3, now: Expires)).ThenAccepted();
-        Holding.Given([.. two, new HoldReleased(A.Id("h1"), A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], "p")]).When(Hold(slot: 3)).ThenAccepted();
+        IClinicEvent[] one = [A.DayScheduled(1, 2, 3), Held(slot: 1)];
+        Holding.Given(one).When(Hold(slot: 3, holdId: A.Id("h2"))).ThenRejected(Rejection.TooManyHolds);
+        Holding.Given([.. one, A.SlotsBooked(A.BookingId, A.PatientId, 1) with { HoldId = HoldId }]).When(Hold(slot: 3, holdId: A.Id("h2"))).ThenAccepted();
+    }
+
+    [Fact]
+    public void GivenAPendingHold_WhenAHoldOverlappingItIsPlaced_ThenHoldOverlapsOwnHold()
+    {
+        var nurse = A.Id("nurse");
+        var nurseDay = A.DayScheduled(1) with { DoctorId = nurse, Slots = [A.MorningSlot(1) with { SlotId = A.Id("nurse-slot") }] };
+        var hold = new PlaceHold(A.Id("h2"), A.PatientId, [A.Id("nurse-slot")], A.Patient, A.Now, A.Now.AddMinutes(5));
+        Holding.Given(A.DayScheduled(1), nurseDay, Held(slot: 1)).When(hold).ThenRejected(Rejection.HoldOverlapsOwnHold);
+    }
+
+    [Fact]
+    public void GivenAHoldLetGoOrRunOut_WhenThePatientHoldsThatClinicianAgainWithinTheCoolDown_ThenHoldCoolingDown_ButAnotherClinicianOrLaterIsFine()
+    {
+        var coolDown = HoldLimits.Default.CoolDown;
+        var released = new HoldReleased(HoldId, A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], "p", At: A.Now);
+        IClinicEvent[] letGo = [A.DayScheduled(1, 2, 3), Held(slot: 1), released];
+        Holding.Given(letGo).When(Hold(slot: 3, holdId: A.Id("h2"), now: A.Now + coolDown - TimeSpan.FromSeconds(1))).ThenRejected(Rejection.HoldCoolingDown);
+        Holding.Given(letGo).When(Hold(slot: 3, holdId: A.Id("h2"), now: A.Now + coolDown)).ThenAccepted();
+
+        // Run out, logged or not yet: the cool-down runs from its time.
+        Holding.Given(A.DayScheduled(1, 2, 3), Held(slot: 1)).When(Hold(slot: 3, holdId: A.Id("h2"), now: Expires.AddMinutes(1))).ThenRejected(Rejection.HoldCoolingDown);
+        Holding.Given(A.DayScheduled(1, 2, 3), Held(slot: 1), new HoldExpired(HoldId, A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], Expires))
+            .When(Hold(slot: 3, holdId: A.Id("h2"), now: Expires + coolDown)).ThenAccepted();
+
+        // Another clinician's time is not cooling down.
+        var other = A.Id("other-doctor");
+        var otherDay = A.DayScheduled(1) with { DoctorId = other, Slots = [A.MorningSlot(4) with { SlotId = A.Id("other-slot") }] };
+        Holding.Given([.. letGo, otherDay]).When(new PlaceHold(A.Id("h3"), A.PatientId, [A.Id("other-slot")], A.Patient, A.Now.AddMinutes(1), A.Now.AddMinutes(6)))
+            .ThenAccepted();
+
+        // A release logged before releases said when starts none.
+        Holding.Given(A.DayScheduled(1, 2, 3), Held(slot: 1), released with { At = null }).When(Hold(slot: 3, holdId: A.Id("h2"), now: A.Now.AddMinutes(1))).ThenAccepted();
+    }
+
+    [Fact]
+    public void GivenAsManyHoldsLetGoOnADayAsAllowed_WhenAnotherTimeThatDayIsHeld_ThenTooManyHoldsThatDay_ButABookedOneDoesNotCount()
+    {
+        var limits = new HoldLimits(MaxPerDay: 2, CoolDown: TimeSpan.Zero);
+        HoldReleased Let(int n) => new(A.Id($"h{n}"), A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(n)], "p", At: A.Now);
+        IClinicEvent[] twice = [A.DayScheduled(1, 2, 3, 4), Held(slot: 1, holdId: A.Id("h1")), Let(1), Held(slot: 2, holdId: A.Id("h2")), Let(2)];
+        Holding.Given(twice).When(Hold(slot: 3, holdId: A.Id("h3")) with { Limits = limits }).ThenRejected(Rejection.TooManyHoldsThatDay);
+
+        IClinicEvent[] onceAndBooked = [A.DayScheduled(1, 2, 3, 4), Held(slot: 1, holdId: A.Id("h1")), Let(1), Held(slot: 2, holdId: A.Id("h2")),
+            A.SlotsBooked(A.BookingId, A.PatientId, 2) with { HoldId = A.Id("h2") }];
+        Holding.Given(onceAndBooked).When(Hold(slot: 3, holdId: A.Id("h3")) with { Limits = limits }).ThenAccepted();
     }
 
     [Fact]
@@ -117,7 +162,7 @@ public class HoldSpecs
     [Fact]
     public void GivenAPendingHold_WhenThePatientLetsItGo_ThenHoldReleased_AndTheSlotIsFreeAtOnce()
     {
-        var released = new HoldReleased(HoldId, A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], A.Patient.Name);
+        var released = new HoldReleased(HoldId, A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], A.Patient.Name, At: A.Now);
         Releasing.Given(Held()).When(new ReleaseHold(HoldId, A.Patient, A.Now)).Then(released);
         Releasing.Given(Held()).When(new ReleaseHold(HoldId, Actor.Patient(A.OtherPatientId), A.Now)).ThenRejected(Rejection.HoldNotFound);
         Releasing.Given(Held(), released).When(new ReleaseHold(HoldId, A.Patient, A.Now)).Then();

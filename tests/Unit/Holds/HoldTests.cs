@@ -68,7 +68,6 @@ public class HoldTests
         await using var _ = app;
         var holds = app.Get<HoldHandler>();
         var first = (await holds.PlaceAsync(patients[0], [day.Slots[0].SlotId], Actor.Patient(patients[0]))).Value!;
-        var second = (await holds.PlaceAsync(patients[0], [day.Slots[1].SlotId], Actor.Patient(patients[0]))).Value!;
         Assert.Equal(Rejection.TooManyHolds, (await holds.PlaceAsync(patients[0], [day.Slots[2].SlotId], Actor.Patient(patients[0]))).Rejection);
         Assert.Equal(Rejection.HoldNotFound, (await holds.ConfirmAsync(first.HoldId, Actor.Patient(patients[1]))).Rejection);
 
@@ -78,8 +77,11 @@ public class HoldTests
         Assert.Equal(booked.BookingId, (await app.Get<HoldsReadModel>().FindAsync(first.HoldId))!.BookingId);
         Assert.Single(await app.Get<ScheduleReadModel>().FutureBookingsAsync(patients[0], app.Clock.GetUtcNow()));
 
+        var second = (await holds.PlaceAsync(patients[0], [day.Slots[1].SlotId], Actor.Patient(patients[0]))).Value!; // the booked one no longer counts
+        Assert.Equal(["09:20"], await OfferedAsync(app));
         Assert.True((await holds.ReleaseAsync(second.HoldId, Actor.Patient(patients[0]))).IsAccepted);
         Assert.Equal(["09:10", "09:20"], await OfferedAsync(app));
+        Assert.Equal(Rejection.HoldCoolingDown, (await holds.PlaceAsync(patients[0], [day.Slots[2].SlotId], Actor.Patient(patients[0]))).Rejection);
         app.Clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(0, await app.Get<DueTimers>().RunDueAsync()); // nothing left to give back
 

@@ -17,6 +17,14 @@ public sealed class HoldOptions
     public double HoldMinutes { get; set; } = 5;
 
     public TimeSpan HoldFor => TimeSpan.FromMinutes(Math.Clamp(HoldMinutes, 0.05, 60));
+
+    /// <summary>Minutes after letting a hold go (or letting it run out) before the patient may hold that clinician's time again (0 to a day).</summary>
+    public double HoldCoolDownMinutes { get; set; } = 10;
+
+    /// <summary>How many held times on one day a patient may let go of (or let run out); at least 1.</summary>
+    public int MaxHoldsPerDay { get; set; } = HoldLimits.Default.MaxPerDay;
+
+    public HoldLimits Limits => new(Math.Max(1, MaxHoldsPerDay), TimeSpan.FromMinutes(Math.Clamp(HoldCoolDownMinutes, 0, 24 * 60)));
 }
 
 /// <summary>
@@ -43,7 +51,8 @@ public sealed class HoldHandler(CommandExecutor executor, BookSlotsHandler book,
         if (!booking.IsAccepted)
             return booking.Rejection!.Value;
         var b = booking.Value!;
-        return new PlaceHold(Guid.CreateVersion7(), patientId, slotIds, by, b.Now, b.Now + holdFor, b.Date, visitTypeId, b.KindOf, b.RoomOf, b.RoomId, b.Window);
+        return new PlaceHold(Guid.CreateVersion7(), patientId, slotIds, by, b.Now, b.Now + holdFor, b.Date, visitTypeId, b.KindOf, b.RoomOf, b.RoomId, b.Window,
+            options.Value.Limits);
     }
 
     /// <summary>Turns the hold into the booking, if it has not run out: 404 for anyone else's, <c>hold_expired</c> once it has.</summary>

@@ -5,8 +5,11 @@ using Ical.Net.Serialization;
 
 namespace ClinicPortal.Features.Notifications;
 
-/// <summary>One booking as a calendar entry: its UID stays the same from the booking to its cancellation.</summary>
-public sealed record CalendarVisit(Guid BookingId, DateTimeOffset StartUtc, DateTimeOffset EndUtc)
+/// <summary>
+/// One booking as a calendar entry: its UID stays the same from the booking to its cancellation. <paramref name="Sequence"/>:
+/// its version, rising with every change of the appointment (none: the file's own, as given to it).
+/// </summary>
+public sealed record CalendarVisit(Guid BookingId, DateTimeOffset StartUtc, DateTimeOffset EndUtc, int? Sequence = null)
 {
     public string Uid => $"{BookingId:N}@clinicportal";
 }
@@ -33,11 +36,11 @@ public static class CalendarInvite
         Write(CancelMethod, visits, details, stamp, sequence, status: "CANCELLED");
 
     /// <summary>
-    /// The SEQUENCE of a change logged at <paramref name="changedAt"/>: minutes since 2026 began, so every later change
-    /// to a visit (a move, then a cancellation) carries a higher number than the one before, and all are above the booking's 0.
+    /// The SEQUENCE of an appointment's calendar entry at one of its events: how many times it had changed before (booked,
+    /// moved, reassigned, its parts or room changed, cancelled), so the booking is 0 and each later change one higher, however
+    /// quickly they follow each other. An event that changes nothing (a reminder) carries the entry's current number.
     /// </summary>
-    public static int SequenceAt(DateTimeOffset changedAt) =>
-        Math.Max(1, (int)(changedAt - new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)).TotalMinutes + 1);
+    public static int SequenceOf(int changesBefore, bool isChange) => isChange ? changesBefore : Math.Max(0, changesBefore - 1);
 
     /// <summary>The MIME type of the attachment, naming the iTIP method as calendar clients expect.</summary>
     public static string ContentType(string method) => $"text/calendar; method={method}; charset=utf-8";
@@ -53,7 +56,7 @@ public static class CalendarInvite
             calendar.Events.Add(new CalendarEvent
             {
                 Uid = visit.Uid,
-                Sequence = sequence,
+                Sequence = visit.Sequence ?? sequence,
                 DtStamp = new CalDateTime(stamp.UtcDateTime, "UTC"),
                 DtStart = Local(visit.StartUtc, zone, details.TimeZoneId),
                 DtEnd = Local(visit.EndUtc, zone, details.TimeZoneId),

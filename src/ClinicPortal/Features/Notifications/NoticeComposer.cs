@@ -1,5 +1,6 @@
 using ClinicPortal.Application;
 using ClinicPortal.Domain;
+using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Email;
 using ClinicPortal.Infrastructure.Practice;
@@ -17,7 +18,8 @@ namespace ClinicPortal.Features.Notifications;
 /// </summary>
 public sealed class NoticeComposer(
     PeopleDirectory people, PracticeSettings practice, PracticeClock clock, IOptions<EmailOptions> options,
-    IServiceScopeFactory scopes, ILoggerFactory loggers, TimeProvider time, Conflicts.ConflictAlerts conflictAlerts, Infrastructure.ReadModels.RoomsReadModel rooms)
+    IServiceScopeFactory scopes, ILoggerFactory loggers, Conflicts.ConflictAlerts conflictAlerts, Infrastructure.ReadModels.RoomsReadModel rooms,
+    IEventStore store)
 {
     public async Task<IReadOnlyList<OutboxMessage>> ComposeAsync(StoredEvent stored, CancellationToken ct = default)
     {
@@ -100,7 +102,7 @@ public sealed class NoticeComposer(
         var made = notice(OneLine(patient.Name), names.Count == 0 ? "your doctor" : string.Join(" and ", names));
         // A notice of a visit carries its calendar file; an offer of a time not yet booked carries none.
         var email = new EmailMessage(patient.Email, made.Subject, await RenderAsync(made), made.PlainText(),
-            visits.Count == 0 ? [] : [Calendar(made, visits, patient.Email, stored.RecordedAt)]);
+            visits.Count == 0 ? [] : [Calendar(made, await VersionedAsync(visits, stored, ct), patient.Email, stored.RecordedAt)]);
         messages.Add(new OutboxMessage($"{stored.Position}:{patientId:N}", kind, email));
     }
 
@@ -113,17 +115,36 @@ public sealed class NoticeComposer(
             .Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>
+    /// Each visit with the SEQUENCE its calendar entry has at this event: counted from the appointment's own events before it,
+    /// so every change of it carries a higher number than the one before (<see cref="CalendarInvite.SequenceOf"/>).
+    /// </summary>
+    private async Task<IReadOnlyList<CalendarVisit>> VersionedAsync(IReadOnlyList<CalendarVisit> visits, StoredEvent stored, CancellationToken ct)
+    {
+        var versioned = new List<CalendarVisit>();
+        foreach (var visit in visits)
+        {
+            var history = await store.ReadAsync(Query.Tagged(Tag.Booking(visit.BookingId)), ct);
+            var changesBefore = history.Events.Count(e => e.Position < stored.Position && ChangesTheVisit(e.Event));
+            versioned.Add(visit with { Sequence = CalendarInvite.SequenceOf(changesBefore, ChangesTheVisit(stored.Event)) });
+        }
+        return versioned;
+    }
+
+    /// <summary>Whether an event of an appointment changes what its calendar entry says (a reminder or an arrival does not).</summary>
+    private static bool ChangesTheVisit(IClinicEvent @event) =>
+        @event is SlotsBooked or BookingMoved or BookingCancelled or DayCancelled or SlotsRemoved;
+
+    /// <summary>
     /// The calendar file every notice carries: the booking as a request, or its cancellation under the same UID, so
-    /// the patient's calendar follows the practice's.
+    /// the patient's calendar follows the practice's. Its DTSTAMP is when the change was logged.
     /// </summary>
     private EmailAttachment Calendar(Notice notice, IReadOnlyList<CalendarVisit> visits, string patientEmail, DateTimeOffset changedAt)
     {
         var profile = practice.Current;
         var details = new CalendarDetails(profile.Name, profile.EmailFrom, patientEmail, $"Appointment with {notice.DoctorName}", notice.Lead(), profile.TimeZone);
-        var sequence = notice is BookingConfirmedNotice ? 0 : CalendarInvite.SequenceAt(changedAt);
         var (method, ics) = notice.KeepsTheVisit
-            ? (CalendarInvite.RequestMethod, CalendarInvite.Request(visits[0], details, time.GetUtcNow(), sequence))
-            : (CalendarInvite.CancelMethod, CalendarInvite.Cancel(visits, details, time.GetUtcNow(), sequence));
+            ? (CalendarInvite.RequestMethod, CalendarInvite.Request(visits[0], details, changedAt))
+            : (CalendarInvite.CancelMethod, CalendarInvite.Cancel(visits, details, changedAt));
         return new EmailAttachment(notice.KeepsTheVisit ? "appointment.ics" : "cancellation.ics",
             CalendarInvite.ContentType(method), System.Text.Encoding.UTF8.GetBytes(ics));
     }

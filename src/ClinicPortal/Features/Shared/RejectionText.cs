@@ -34,7 +34,12 @@ public static class RejectionText
         Rejection.HoldExpired => "The time kept for you ran out, so it was offered to others again. Please choose a time again.",
         Rejection.HoldNotFound => "That time is not being kept for you.",
         Rejection.HoldNotPending => "That time is no longer being kept: it was booked or let go already.",
-        Rejection.TooManyHolds => "You are already confirming two times. Confirm or let one go first.",
+        Rejection.TooManyHolds => "You are already confirming another time. Confirm it or let it go first.",
+        Rejection.HoldOverlapsOwnHold => "You are already confirming a time that overlaps this one. Confirm it or let it go first.",
+        Rejection.HoldCoolingDown =>
+            "You let a time with this clinician go a few minutes ago. So that times stay fair for everyone, you can choose their times again a little later; a time with someone else you can choose now.",
+        Rejection.TooManyHoldsThatDay =>
+            "You have chosen and let go of several times on this day already. Please book one of the times you choose next, pick another day, or call the practice.",
         Rejection.WaitDatesInvalid => "Choose days from today onwards, the last on or after the first, within the days you may book ahead.",
         Rejection.AlreadyWaiting => "You are already on the waiting list for this on some of these days.",
         Rejection.TooManyWaits => $"You can wait for at most {WaitlistRules.MaxOpenPerPatient} times at once. Leave one on My bookings first.",

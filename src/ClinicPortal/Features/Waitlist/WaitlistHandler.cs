@@ -85,7 +85,7 @@ public sealed class WaitlistHandler(
                     break;
                 }
                 logger.LogDebug("Offering {Start} to wait {Wait} was refused: {Rejection}", start.StartUtc, wait.WaitId, made.Rejection);
-                if (made.Rejection is Rejection.WaitNotWaiting or Rejection.WaitNotFound or Rejection.TooManyHolds or Rejection.MonthlyLimitReached)
+                if (made.Rejection is Rejection.WaitNotWaiting or Rejection.WaitNotFound or Rejection.TooManyHolds or Rejection.TooManyHoldsThatDay or Rejection.MonthlyLimitReached)
                     break; // nothing on this day will do for this wait now
             }
         }

@@ -46,14 +46,17 @@ public sealed record PatientBooking(
 
 /// <summary>
 /// A slot of a clinician's day: the booking holding it (the first booked), and <paramref name="AlsoHeldBy"/> the bookings
-/// staff booked over it with a reason, if any.
+/// staff booked over it with a reason, if any. <paramref name="HeldUntil"/>: a patient holds it while they confirm, until then.
 /// </summary>
 public sealed record DoctorDaySlot(
     Guid SlotId, DateTimeOffset StartUtc, Guid? BookingId, Guid? PatientId, string? VisitOutcome, bool StaffOnly = false, IReadOnlyList<Guid>? OnlyFor = null,
-    Guid? RoomId = null, IReadOnlyList<Guid>? AlsoHeldBy = null)
+    Guid? RoomId = null, IReadOnlyList<Guid>? AlsoHeldBy = null, DateTimeOffset? HeldUntil = null)
 {
     public DateTimeOffset EndUtc => StartUtc + SlotBlock.SlotLength;
     public bool IsBooked => BookingId is not null;
+
+    /// <summary>Whether a patient's hold keeps it from others at <paramref name="now"/>.</summary>
+    public bool HeldAt(DateTimeOffset now) => !IsBooked && HeldUntil > now;
 
     /// <summary>Every booking holding it, the one the slot shows first.</summary>
     public System.Collections.Immutable.ImmutableList<Guid> Holders =>
@@ -221,7 +224,7 @@ public sealed class ScheduleReadModel
             ct, ("$doctor", Id(doctorId)), ("$date", Day(date)))).SingleOrDefault();
         var slots = await QueryAsync(
             """
-            SELECT s.slot_id, s.start_utc, s.booking_id, s.patient_id, b.visit_outcome, s.staff_only, s.only_for, s.room_id
+            SELECT s.slot_id, s.start_utc, s.booking_id, s.patient_id, b.visit_outcome, s.staff_only, s.only_for, s.room_id, s.held_until
             FROM rm_slots s LEFT JOIN rm_bookings b ON b.booking_id = s.booking_id
             WHERE s.doctor_id = $doctor AND s.date = $date
             ORDER BY s.start_utc;
@@ -229,7 +232,8 @@ public sealed class ScheduleReadModel
             r => new DoctorDaySlot(
                 r.GetGuid(0), FromMs(r.GetInt64(1)),
                 r.IsDBNull(2) ? null : r.GetGuid(2), r.IsDBNull(3) ? null : r.GetGuid(3), r.IsDBNull(4) ? null : r.GetString(4),
-                r.GetInt64(5) == 1, ParseIds(r.IsDBNull(6) ? null : r.GetString(6)), OptionalGuid(r, 7)),
+                r.GetInt64(5) == 1, ParseIds(r.IsDBNull(6) ? null : r.GetString(6)), OptionalGuid(r, 7),
+                HeldUntil: r.IsDBNull(8) ? null : FromMs(r.GetInt64(8))),
             ct, ("$doctor", Id(doctorId)), ("$date", Day(date)));
         var overbooked = (await QueryAsync(
             """

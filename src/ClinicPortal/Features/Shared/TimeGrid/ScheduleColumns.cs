@@ -15,7 +15,7 @@ public static class ScheduleColumns
         var blocks = new List<GridBlock>();
         foreach (var slot in day.Slots.Where(s => !s.IsBooked))
             blocks.Add(new GridBlock(slot.StartUtc, slot.EndUtc, slot.StartUtc <= now ? GridBlockKind.Past : GridBlockKind.Free,
-                FreeLabel(slot, names), SlotId: slot.SlotId));
+                slot.HeldAt(now) ? $"held, {FreeLabel(slot, names)}" : FreeLabel(slot, names), SlotId: slot.SlotId));
 
         var live = day.Slots.SelectMany(s => s.Holders).ToHashSet(); // a patient booked over another's time is a block beside theirs
         foreach (var booking in bookings.Where(b => b.Cancelled is null && live.Contains(b.BookingId)))
@@ -31,7 +31,10 @@ public static class ScheduleColumns
                 names.Names.GetValueOrDefault(booking.PatientId, "A patient"), BookingId: booking.BookingId, Badge: badge, Colour: visitType?.Colour));
         }
 
-        var note = day.Cancelled ? $"Cancelled: {day.CancelReason}" : day.Slots.Count == 0 ? "No slots scheduled." : $"{day.Slots.Count} slots, {live.Count} booked";
+        var held = day.Slots.Count(s => s.StartUtc > now && s.HeldAt(now));
+        var note = day.Cancelled ? $"Cancelled: {day.CancelReason}"
+            : day.Slots.Count == 0 ? "No slots scheduled."
+            : $"{day.Slots.Count} slots, {live.Count} booked" + (held > 0 ? $", {held} held now by patients confirming" : "");
         return new GridColumn(title, day.Date, blocks.OrderBy(b => b.StartUtc).ToArray(), day.Cancelled, note);
     }
 
