@@ -44,6 +44,10 @@ public sealed partial class DefineVisitTypeDecider : IDecider<DefineVisitType, V
             return Rejection.VisitTypeNameTaken;
         if (command.Description.Trim().Length > VisitType.MaxDescriptionLength)
             return Rejection.VisitTypeDescriptionTooLong;
+        if (command.Parts?.Any(p => p is null || !Enum.IsDefined(p.Kind)) == true)
+            return Rejection.VisitTypePartsInvalid;
+        if (command.GivenByKinds.Any(k => !Enum.IsDefined(k)))
+            return Rejection.VisitTypeNeedsClinicians;
         var parts = command.Parts is { Count: > 0 } ? command.Parts.OrderBy(p => p.OffsetMinutes).ThenBy(p => p.EndMinutes).ToArray() : null;
         if (parts is not null && !VisitPart.Fit(parts, minParts: 2))
             return Rejection.VisitTypePartsInvalid;

@@ -39,6 +39,7 @@ public class ApiFuzzTests
             ["patient"] = await SignedInAsync(app, "patient5@demo.clinic"),
             ["reception"] = await SignedInAsync(app, "reception@demo.clinic"),
             ["doctor"] = await SignedInAsync(app, "doctor1@demo.clinic"),
+            ["owner"] = await SignedInAsync(app, "admin@demo.clinic"),
         };
         var endpoints = await EndpointsAsync(callers["anonymous"]);
         Assert.Contains(endpoints, e => e.Path == "/api/identity/login");
@@ -63,10 +64,77 @@ public class ApiFuzzTests
                 wrong.Add($"{who} {method} {path}{query} {Shorten(body)} → {status} {response.Content.Headers.ContentType?.MediaType}");
         }
 
+        // A null inside any list of any request body, to every endpoint that takes a body: refused, whoever asks.
+        var listBodies = NullInEveryList().ToArray();
+        Assert.Contains(listBodies, body => body.Contains("\"parts\":[null,null]"));
+        foreach (var (method, template) in endpoints.Where(e => e.Method != "GET"))
+        foreach (var path in Paths(template).Take(2))
+        foreach (var body in listBodies)
+        foreach (var (who, client) in callers)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            using var response = await client.SendAsync(request);
+            tried++;
+            var status = (int)response.StatusCode;
+            if (status is < 400 or >= 500 || response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+                wrong.Add($"{who} {method} {path} {Shorten(body)} → {status} {response.Content.Headers.ContentType?.MediaType}");
+        }
+
+        // The downloads the pages link to, with the owner's cookie: bad ranges are refused in words.
+        using var owner = new AccountForms(app);
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.SignInAsync("admin@demo.clinic", ApiClient.Password)).Status);
+        foreach (var query in Ranges)
+        {
+            using var response = await owner.Client.GetAsync(Features.Admin.Reports.ReportDownload.Path + query);
+            tried++;
+            var status = (int)response.StatusCode;
+            if (status >= 500 || status is >= 300 and < 400)
+                wrong.Add($"owner's cookie GET {Features.Admin.Reports.ReportDownload.Path}{query} → {status}");
+        }
+
         Assert.True(tried > 1000, $"only {tried} requests were tried");
         Assert.True(wrong.Count == 0, $"{wrong.Count} of {tried} answers were wrong:\n{string.Join("\n", wrong.Distinct().Take(40))}");
         foreach (var client in callers.Values)
             client.Dispose();
+    }
+
+    private static readonly string[] Ranges =
+    [
+        "", "?from=9999-12-31&to=9999-12-31", "?from=0001-01-01&to=9999-12-31", "?from=2026-02-30&to=x", "?from=2026-12-01&to=2026-11-01",
+        "?from=0001-01-01&to=0001-01-01",
+    ];
+
+    /// <summary>
+    /// For each list of each request body the API reads (its <c>…Request</c> records), a body with that list holding nulls
+    /// and every other field a plausible value.
+    /// </summary>
+    private static IEnumerable<string> NullInEveryList()
+    {
+        var requests = typeof(Features.Api.ApiJson).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(Features.Api.ApiJson).Namespace && t.Name.EndsWith("Request", StringComparison.Ordinal) && t.IsClass);
+        foreach (var type in requests)
+        {
+            var properties = type.GetProperties();
+            foreach (var list in properties.Where(p => IsList(p.PropertyType)))
+            {
+                var body = properties.ToDictionary(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name), p => p == list ? "[null,null]" : Plausible(p.PropertyType));
+                yield return "{" + string.Join(",", body.Select(f => $"\"{f.Key}\":{f.Value}")) + "}";
+            }
+        }
+    }
+
+    private static bool IsList(Type type) => type != typeof(string) && type.IsAssignableTo(typeof(System.Collections.IEnumerable));
+
+    private static string Plausible(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type == typeof(string) ? "\"X\""
+            : type == typeof(Guid) ? "\"00000000-0000-0000-0000-000000000001\""
+            : type == typeof(int) ? "10"
+            : type == typeof(bool) ? "true"
+            : type == typeof(DateTimeOffset) ? "\"2026-12-14T10:00:00+00:00\""
+            : IsList(type) ? "[]"
+            : "{}";
     }
 
     private static async Task<HttpClient> SignedInAsync(AppProcess app, string email)

@@ -106,6 +106,46 @@ public class VisitTypeApiTests(ClinicAppFixture fixture)
     }
 
     [Fact]
+    public async Task AServiceThatCannotBeTrueIsRefusedWithA400NamingTheField_AndNothingIsAdded()
+    {
+        using var owner = await ApiClient.SignedInAsync(Base, "admin@demo.clinic");
+        using var reception = await ApiClient.SignedInAsync(Base, "reception@demo.clinic");
+        var patientId = (await (await reception.GetAsync("/api/patients?query=patient9%40demo.clinic")).JsonAsync())[0].GetProperty("patientId").GetGuid();
+        var before = (await ServicesAsync(owner)).Length;
+        var name = $"Impossible {Guid.NewGuid():N}"[..20];
+
+        async Task RefusedAsync(string body, string field)
+        {
+            using var response = await owner.PostJsonAsync("/api/services", body);
+            await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+            var detail = (await response.JsonAsync()).GetProperty("detail").GetString()!;
+            Assert.True(detail.Contains(field, StringComparison.Ordinal), $"{body} → {detail}");
+        }
+
+        await RefusedAsync($$"""{"name":"{{name}}","durationMinutes":10,"clinicianKinds":[7]}""", "clinicianKinds");
+        await RefusedAsync($$"""{"name":"{{name}}","durationMinutes":10,"clinicianIds":["00000000-0000-0000-0000-000000000000"]}""", "clinicianIds");
+        await RefusedAsync($$"""{"name":"{{name}}","durationMinutes":10,"clinicianIds":["{{patientId}}"]}""", "clinicianIds");
+        var thousand = string.Join(",", Enumerable.Repeat("\"00000000-0000-0000-0000-000000000000\"", 1000));
+        await RefusedAsync($$"""{"name":"{{name}}","durationMinutes":10,"clinicianIds":[{{thousand}}]}""", "clinicianIds");
+        await RefusedAsync($$"""{"name":"{{name}}","durationMinutes":"10","clinicianKinds":["Nurse"]}""", "durationMinutes");
+        await RefusedAsync($$"""{"name":"{{name}}","parts":[null,null]}""", "parts[0]");
+        await RefusedAsync($$"""{"name":"{{name}}","parts":[{"kind":9,"offsetMinutes":0,"minutes":10},{"kind":"Doctor","offsetMinutes":10,"minutes":10}]}""", "parts[0].kind");
+
+        Assert.Equal(before, (await ServicesAsync(owner)).Length);
+    }
+
+    [Fact]
+    public async Task AReportRangeOutsideTheDatesTheApiTakesIsA400_NeverAServerError()
+    {
+        using var owner = await ApiClient.SignedInAsync(Base, "admin@demo.clinic");
+        using var farOff = await owner.GetAsync("/api/reports/summary?from=9999-12-31&to=9999-12-31");
+        await farOff.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        using var longAgo = await owner.GetAsync("/api/reports/summary?from=0001-01-01&to=0001-01-02");
+        await longAgo.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Contains("Choose days between", (await longAgo.JsonAsync()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task OnlyTheOwnerDefinesServices_AndTheirRulesAreSaidAsProblems()
     {
         using var owner = await ApiClient.SignedInAsync(Base, "admin@demo.clinic");

@@ -21,6 +21,9 @@ public sealed partial class AccountForms(AppProcess app) : IDisposable
             WebUtility.HtmlDecode(Regex.Replace(Regex.Match(Html, $"data-testid=\"{testId}\"[^>]*>(?<inner>.*?)</(div|p)>", RegexOptions.Singleline).Groups["inner"].Value, "<[^>]+>", ""));
     }
 
+    /// <summary>The client the forms are posted with: after a successful sign-in it carries that person's cookie.</summary>
+    public HttpClient Client => _client;
+
     public Task<Answer> SignInAsync(string email, string password, string? forwardedFor = null) =>
         PostAsync("/account/login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password }, forwardedFor);
 

@@ -228,10 +228,15 @@ public class DashboardFigureSpecs
     [Fact]
     public void ARangeEndsOnOrAfterItsStart_AndIsAtMostAYear()
     {
-        Assert.Null(PracticeReport.Check(Monday, Monday));
-        Assert.Null(PracticeReport.Check(Monday, Monday.AddDays(PracticeReport.MaxDays - 1)));
-        Assert.Equal("The range must end on or after the day it starts.", PracticeReport.Check(Monday, Monday.AddDays(-1)));
-        Assert.Contains("at most 366 days", PracticeReport.Check(Monday, Monday.AddDays(PracticeReport.MaxDays)));
+        Assert.Null(PracticeReport.Check(Monday, Monday, Monday));
+        Assert.Null(PracticeReport.Check(Monday, Monday.AddDays(PracticeReport.MaxDays - 1), Monday));
+        Assert.Equal("The range must end on or after the day it starts.", PracticeReport.Check(Monday, Monday.AddDays(-1), Monday));
+        Assert.Contains("at most 366 days", PracticeReport.Check(Monday, Monday.AddDays(PracticeReport.MaxDays), Monday));
+        // Days far off (the last day there is, say) are refused in words, not counted.
+        Assert.Equal($"Choose days between {Monday.AddYears(-1):yyyy-MM-dd} and {Monday.AddYears(2):yyyy-MM-dd}.",
+            PracticeReport.Check(DateOnly.MaxValue, DateOnly.MaxValue, Monday));
+        Assert.NotNull(PracticeReport.Check(Monday.AddYears(-1).AddDays(-1), Monday, Monday));
+        Assert.Null(PracticeReport.Check(Monday.AddYears(-1), Monday, Monday));
     }
 
     [Fact]

@@ -44,4 +44,14 @@ public class DayPlanTests
     [Fact]
     public void ACancelledDayTakesNoMoreTime() =>
         Assert.Equal(Rejection.DayAlreadyCancelled, Judge(EmptyTuesday with { Cancelled = true }, null, (9, 12)).Rejection);
+
+    [Fact]
+    public void AMorningInARoomAndAnAfternoonInNone_AreJudgedTogether_AsTheirSlotsAddedUp()
+    {
+        var room = new Domain.Rooms.Room(A.Id("room-1"), "Room 1", [], InUse: true);
+        BlockOfTime[] blocks = [new(new(9, 0), new(12, 0), RoomId: room.Id), new(new(14, 0), new(16, 0))];
+
+        Assert.Equal(30, DayPlan.Judge(EmptyTuesday, blocks, A.London, A.Doctor, A.Now, [room], []).Value);
+        Assert.Equal(30, DayPlan.Judge(EmptyTuesday, [blocks[1], blocks[0]], A.London, A.Doctor, A.Now, [room], []).Value);
+    }
 }

@@ -18,9 +18,9 @@ public static partial class ApiEndpoints
         var view = DashboardAccess.For(http.User, practice.Current);
         if (view == DashboardView.None)
             return ApiProblems.Forbidden("The practice owner has not shared the dashboard with reception.");
-        if (ParseDate(from, clock) is not { } first || ParseDate(to, clock) is not { } last)
+        if (PracticeReport.ParseDate(from) is not { } first || PracticeReport.ParseDate(to) is not { } last)
             return ApiProblems.Validation($"'from' and 'to' are dates (yyyy-MM-dd). {DateRule(clock)}");
-        if (PracticeReport.Check(first, last) is { } problem)
+        if (report.Check(first, last) is { } problem)
             return ApiProblems.Validation(problem);
         var summary = (await report.SummaryAsync(first, last, ct)).Shown(view);
         return http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase))

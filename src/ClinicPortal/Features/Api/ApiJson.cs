@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ClinicPortal.Features.Api;
 
 /// <summary>
-/// Reads request bodies strictly: malformed JSON, wrong types, unknown fields, missing bodies and bodies over
-/// 64 KB are all 400s with a sentence saying what was wrong, never a 500.
+/// Reads request bodies strictly: malformed JSON, wrong types (a number sent as a string too), unknown fields, a null
+/// inside a list, missing bodies and bodies over 64 KB are all 400s (413 for the size) with a sentence saying what was
+/// wrong and where, never a 500.
 /// </summary>
 public static class ApiJson
 {
@@ -15,6 +16,7 @@ public static class ApiJson
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        NumberHandling = JsonNumberHandling.Strict,
         Converters = { new JsonStringEnumConverter() },
     };
 
@@ -37,6 +39,9 @@ public static class ApiJson
             }
             if (limited.Length == 0)
                 return (null, ApiProblems.Validation("The request needs a JSON body."));
+            using (var document = JsonDocument.Parse(limited.ToArray()))
+                if (NullInAList(document.RootElement, "$") is { } path)
+                    return (null, ApiProblems.Validation($"The list at {path} holds a null; give each item, or leave it out."));
             var value = JsonSerializer.Deserialize<T>(limited.ToArray(), Options);
             return value is null ? (null, ApiProblems.Validation("The request needs a JSON object.")) : (value, null);
         }
@@ -44,6 +49,32 @@ public static class ApiJson
         {
             var where = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? "" : $" at {exception.Path}";
             return (null, ApiProblems.Validation($"The body is not valid for this request{where}."));
+        }
+    }
+
+    /// <summary>Where the first null inside a list is (a JSON path such as <c>$.parts[0]</c>), or null when there is none.</summary>
+    private static string? NullInAList(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                    if (NullInAList(property.Value, $"{path}.{property.Name}") is { } found)
+                        return found;
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    var at = $"{path}[{index++}]";
+                    if (item.ValueKind == JsonValueKind.Null)
+                        return at;
+                    if (NullInAList(item, at) is { } found)
+                        return found;
+                }
+                return null;
+            default:
+                return null;
         }
     }
 }

@@ -26,11 +26,24 @@ public sealed class PracticeReport(ReportsReadModel reports, PeopleDirectory peo
     /// <summary>The longest range asked for at once: a year.</summary>
     public const int MaxDays = 366;
 
-    /// <summary>Why a range cannot be shown, in a sentence, or null when it can.</summary>
-    public static string? Check(DateOnly from, DateOnly to) =>
-        to < from ? "The range must end on or after the day it starts."
+    /// <summary>
+    /// Why a range cannot be shown, in a sentence, or null when it can: the one rule of the dashboard, its download and the
+    /// API. Its days lie from a year before <paramref name="today"/> to two years after (as every date the API takes), it
+    /// ends on or after it starts, and it is at most <see cref="MaxDays"/> days long.
+    /// </summary>
+    public static string? Check(DateOnly from, DateOnly to, DateOnly today) =>
+        from < today.AddYears(-1) || to > today.AddYears(2) || to < today.AddYears(-1) || from > today.AddYears(2)
+            ? $"Choose days between {today.AddYears(-1):yyyy-MM-dd} and {today.AddYears(2):yyyy-MM-dd}."
+        : to < from ? "The range must end on or after the day it starts."
         : to.DayNumber - from.DayNumber + 1 > MaxDays ? $"A range is at most {MaxDays} days; choose a shorter one."
         : null;
+
+    /// <summary>The range rule (<see cref="Check(DateOnly, DateOnly, DateOnly)"/>) on the practice's today.</summary>
+    public string? Check(DateOnly from, DateOnly to) => Check(from, to, clock.Today);
+
+    /// <summary>A date as the dashboard's address, its download and the API write it: yyyy-MM-dd.</summary>
+    public static DateOnly? ParseDate(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
     /// <summary>This week (Monday to Sunday) of the practice's today.</summary>
     public (DateOnly From, DateOnly To) ThisWeek()

@@ -18,10 +18,8 @@ public static class ReportDownload
             var view = DashboardAccess.For(http.User, practice.Current);
             if (view == DashboardView.None)
                 return Results.Text("The practice owner has not shared the dashboard with reception.", statusCode: StatusCodes.Status403Forbidden);
-            if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
-                || !DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var last)
-                || PracticeReport.Check(first, last) is not null)
-                return Results.BadRequest("Choose the range again on the dashboard: its dates were not understood.");
+            if (PracticeReport.ParseDate(from) is not { } first || PracticeReport.ParseDate(to) is not { } last || report.Check(first, last) is not null)
+                return Results.Text("Choose the range again on the dashboard: its dates were not understood.", statusCode: StatusCodes.Status400BadRequest);
             var summary = (await report.SummaryAsync(first, last, ct)).Shown(view);
             return Results.File(System.Text.Encoding.UTF8.GetBytes(PracticeReport.Csv(summary)), "text/csv; charset=utf-8", PracticeReport.FileName(summary));
         }).RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Staff });

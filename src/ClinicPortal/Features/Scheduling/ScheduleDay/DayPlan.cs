@@ -33,6 +33,7 @@ public static class DayPlan
         };
         var command = new Domain.Scheduling.ScheduleDay(day.DoctorId, day.Date, blocks, zone, Guid.NewGuid, by, now);
         var decision = ScheduleDayDecider.Decide(command, state);
-        return decision.IsAccepted ? ((DayScheduled)decision.Value!.Single()).Slots.Count : decision.Rejection!.Value;
+        // Blocks in different rooms (or none) are logged as a day scheduled each: the day gains all their slots.
+        return decision.IsAccepted ? decision.Value!.Sum(e => e.Slots.Count) : decision.Rejection!.Value;
     }
 }
