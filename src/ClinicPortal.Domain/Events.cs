@@ -21,6 +21,20 @@ public sealed record BookedPart(ClinicianKind Kind, Guid ClinicianId, IReadOnlyL
 /// The patient's time of an appointment: from its first slot's start to its last slot's end, whoever's the slots are.
 /// Its slots are in the log ordered by start, every part's together.
 /// </summary>
+/// <summary>
+/// Which clashes staff booked (or moved) an appointment over, with their reason: the clinician's other patient then (a
+/// squeeze-in), the patient's other appointment then, another appointment in the room then. Logged with the reason as
+/// <c>overrode</c>; a booking logged before it was names none (null), only its reason.
+/// </summary>
+[Flags]
+public enum Clash
+{
+    None = 0,
+    Clinician = 1,
+    Patient = 2,
+    Room = 4,
+}
+
 public static class AppointmentTime
 {
     /// <summary>How many 10-minute slots of the patient's time it takes (what the monthly limit counts): its length, not its clinicians' slots.</summary>
@@ -67,7 +81,7 @@ public sealed record SlotsRemoved(
 public sealed record SlotsBooked(
     Guid BookingId, Guid PatientId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, string BookedBy,
     Guid? VisitTypeId = null, string? Reason = null, string? OverrideReason = null, IReadOnlyList<BookedPart>? Parts = null,
-    Guid? RoomId = null, Guid? HoldId = null) : IClinicEvent
+    Guid? RoomId = null, Guid? HoldId = null, Clash? Overrode = null) : IClinicEvent
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(DoctorId, Parts);
@@ -132,7 +146,7 @@ public sealed record BookingMoved(
     Guid FromDoctorId, DateOnly FromDate, IReadOnlyList<ScheduledSlot> FromSlots,
     Guid ToDoctorId, DateOnly ToDate, IReadOnlyList<ScheduledSlot> ToSlots,
     string By, string? OverrideReason = null, IReadOnlyList<BookedPart>? FromParts = null, IReadOnlyList<BookedPart>? ToParts = null,
-    Guid? FromRoomId = null, Guid? ToRoomId = null) : IClinicEvent
+    Guid? FromRoomId = null, Guid? ToRoomId = null, Clash? Overrode = null) : IClinicEvent
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<Guid> FromClinicians => AppointmentTime.Clinicians(FromDoctorId, FromParts);

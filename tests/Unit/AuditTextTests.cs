@@ -41,6 +41,23 @@ public class AuditTextTests
     }
 
     [Fact]
+    public void ASqueezeInSaysTheClinicianSeesAnotherPatientThen_NotThatThePatientHadAnotherAppointment()
+    {
+        var squeezed = new DeciderSpec<Domain.Booking.BookSlotsDecider, Domain.Booking.BookSlots, Domain.Booking.BookingRequest, SlotsBooked>()
+            .Given(A.DayScheduled(1, 2), A.SlotsBooked(A.Id("first"), A.OtherPatientId, 1))
+            .When(new Domain.Booking.BookSlots(A.BookingId, A.PatientId, [A.Slot(1)], A.Receptionist, A.Now, OverrideReason: "Urgent: chest pain"))
+            .ThenAccepted().Single();
+
+        Assert.Equal(Clash.Clinician, squeezed.Overrode);
+        Assert.Equal("Booked a Consultation 09:00–09:10 on Tue 3 Mar 2026 with Dr Hart for Pat Lee, over the clinician's other patient then (\"Urgent: chest pain\")",
+            Text.What(squeezed).Replace("Booked 09:00", "Booked a Consultation 09:00"));
+        Assert.EndsWith(", over the patient's other appointment then (\"r\")", Text.What(squeezed with { OverrideReason = "r", Overrode = Clash.Patient }));
+        Assert.EndsWith(", over the clinician's other patient then and another appointment in the room then (\"r\")",
+            Text.What(squeezed with { OverrideReason = "r", Overrode = Clash.Clinician | Clash.Room }));
+        Assert.EndsWith(", over a clash (\"r\")", Text.What(squeezed with { OverrideReason = "r", Overrode = null })); // logged before clashes were named
+    }
+
+    [Fact]
     public void WhoNamesPeopleAndThePolicy()
     {
         Assert.Equal("Pat Lee", Text.Who(A.PatientId.ToString()));

@@ -61,8 +61,13 @@ public sealed record SlotForBooking(
 /// clinicians (the first part's clinician leads: the booking's clinician in the log), the room it takes place in, and
 /// whether it breaks a clash staff overrode (the clinician's or the patient's other appointment, or another appointment in the room).
 /// </summary>
-public sealed record Run(IReadOnlyList<SlotForBooking> Slots, IReadOnlyList<BookedPart>? Parts, Guid? RoomId = null, bool Clashes = false)
+public sealed record Run(IReadOnlyList<SlotForBooking> Slots, IReadOnlyList<BookedPart>? Parts, Guid? RoomId = null, Clash Overrides = Clash.None)
 {
+    public bool Clashes => Overrides != Clash.None;
+
+    /// <summary>What the event logs of the clashes: which, when staff booked over any (none: null).</summary>
+    public Clash? Overrode => Clashes ? Overrides : null;
+
     public Guid ClinicianId => Parts?[0].ClinicianId ?? Slots[0].DoctorId;
     public DateOnly Date => Slots[0].Date;
     public IReadOnlyList<ScheduledSlot> Scheduled { get; } = Slots.Select(s => new ScheduledSlot(s.SlotId, s.StartUtc)).ToArray();
@@ -235,7 +240,7 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         return new SlotsBooked[]
         {
             new SlotsBooked(command.BookingId, command.PatientId, visit.ClinicianId, visit.Date, visit.Scheduled, command.By.Name, visitType.Id, reason,
-                visit.Clashes ? overriding.Value : null, visit.Parts, visit.RoomId, command.HoldId),
+                visit.Clashes ? overriding.Value : null, visit.Parts, visit.RoomId, command.HoldId, visit.Overrode),
         };
     }
 
@@ -262,7 +267,7 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
     internal static Checked<Run> FreeRun(
         IReadOnlyList<Guid> slotIds, BookingRequest state, VisitType visitType, Actor by, DateTimeOffset now, DateOnly? namedDate,
         Func<Guid, ClinicianKind?>? kindOf, Func<Guid, Room?>? roomOf, Guid? movingBooking, bool clashAllowed = false, Guid? namedRoom = null,
-        Guid? ownHold = null)
+        Guid? ownHold = null, Guid? keptRoom = null)
     {
         var slots = new List<SlotForBooking>();
         foreach (var slotId in slotIds)
@@ -292,11 +297,14 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         }
         if (parts is null && !visitType.IsGivenBy(slots[0].DoctorId, kindOf?.Invoke(slots[0].DoctorId)))
             return Rejection.ClinicianDoesNotGiveService;
-        // Each clinician's run is in one room (or none), and the visit in one room: the room of whichever part is in one.
-        if (slots.Any(slot => !slot.Allows(visitType.Id, by)) || runs.Any(run => run.Any(slot => slot.RoomId != run[0].RoomId))
-            || slots.Select(slot => slot.RoomId).OfType<Guid>().Distinct().Count() > 1)
+        // Each clinician's run is in one room (or none), and the visit in one room: the room of whichever part is in one;
+        // or the room the visit keeps (<paramref name="keptRoom"/>: staff changing its parts), whatever its parts' blocks' rooms.
+        if (slots.Any(slot => !slot.Allows(visitType.Id, by)))
             return Rejection.SlotsNotFreeForService;
-        var roomId = slots.Select(slot => slot.RoomId).FirstOrDefault(id => id is not null);
+        if (keptRoom is null && (runs.Any(run => run.Any(slot => slot.RoomId != run[0].RoomId))
+            || slots.Select(slot => slot.RoomId).OfType<Guid>().Distinct().Count() > 1))
+            return Rejection.SlotsNotFreeForService;
+        var roomId = keptRoom ?? slots.Select(slot => slot.RoomId).FirstOrDefault(id => id is not null);
         if (!visitType.FitsIn(roomId is { } room ? roomOf?.Invoke(room) : null))
             return Rejection.RoomLacksFeature;
         // A clinician sees one patient at a time: only staff giving a reason book someone over another's time with them.
@@ -327,7 +335,8 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         // Rule 7, said before booking: the decision reads every live booking of the patient that month. It counts the
         // patient's time, not the clinicians' slots: a visit with a nurse and a doctor for 30 minutes is 3 slots.
         var month = PracticeTime.MonthOf(slots[0].Date);
-        var visit = new Run(slots, parts, roomId, clinicianClash || roomClash || patientClash);
+        var visit = new Run(slots, parts, roomId,
+            (clinicianClash ? Clash.Clinician : Clash.None) | (roomClash ? Clash.Room : Clash.None) | (patientClash ? Clash.Patient : Clash.None));
         if (others.Where(held => PracticeTime.MonthOf(held.Date) == month).Sum(held => held.Slots.PatientSlots()) + visit.Scheduled.PatientSlots()
             > MonthlyQuota.MaxSlotsPerMonth)
             return Rejection.MonthlyLimitReached;

@@ -77,7 +77,7 @@ public sealed class ChangeRoomDecider : IDecider<ChangeRoom, RoomChangeRequest, 
         {
             new BookingMoved(booking.BookingId, booking.PatientId, booking.VisitTypeId, booking.DoctorId, booking.Date, booking.Slots,
                 booking.DoctorId, booking.Date, booking.Slots, command.By.Name, clash ? overriding.Value : null, booking.Parts, booking.Parts,
-                booking.RoomId, room.Id),
+                booking.RoomId, room.Id, clash ? Clash.Room : null),
         };
     }
 }

@@ -11,7 +11,8 @@ namespace ClinicPortal.Domain.Booking;
 /// visit type's definition; <paramref name="Date"/> is the new slots' practice date as the caller found it.
 /// <paramref name="Shape"/>: staff change the appointment's parts themselves (one part's start or end, a part added or
 /// removed): the new slots then make these parts, whatever the visit type's, and may be more or fewer than before.
-/// <paramref name="RoomId"/>: the new slots' room as the caller found it (see <see cref="BookSlots.RoomId"/>).
+/// <paramref name="RoomId"/>: the new slots' room as the caller found it (see <see cref="BookSlots.RoomId"/>); for a change of
+/// parts, the booking's own room, which the visit keeps.
 /// <paramref name="Window"/>: patients move online only until the cut-off before the old time, and to a new time they could book.
 /// </summary>
 public sealed record MoveBooking(
@@ -75,8 +76,14 @@ public sealed class MoveBookingDecider : IDecider<MoveBooking, MoveRequest, Book
 
         // A visit of several clinicians moves with the parts it has now (staff may have changed them since it was booked).
         var shape = command.Shape ?? (booking.Parts is { Count: > 0 } own ? VisitPart.ShapeOf(own, booking.Slots) : null);
+        // A change of its parts keeps the visit in its room (one staff chose, perhaps), wherever the new parts' blocks are:
+        // the caller names that room, whose appointments are then read; moving it to another time takes that time's room.
+        var keptRoom = command.Shape is not null ? booking.RoomId : null;
+        if (keptRoom is not null && command.RoomId != keptRoom)
+            return Rejection.Conflict;
         var run = BookSlotsDecider.FreeRun(command.SlotIds, state.Target, shape is not null ? visitType with { Parts = shape } : visitType,
-            command.By, command.Now, command.Date, command.KindOf, command.RoomOf, booking.BookingId, overriding.Value is not null, command.RoomId);
+            command.By, command.Now, command.Date, command.KindOf, command.RoomOf, booking.BookingId, overriding.Value is not null, command.RoomId,
+            keptRoom: keptRoom);
         if (!run.IsAccepted)
             return run.Rejection!.Value;
         var visit = run.Value!;
@@ -89,7 +96,7 @@ public sealed class MoveBookingDecider : IDecider<MoveBooking, MoveRequest, Book
         {
             new BookingMoved(booking.BookingId, booking.PatientId, visitType.Id, booking.DoctorId, booking.Date, booking.Slots,
                 visit.ClinicianId, visit.Date, visit.Scheduled, command.By.Name,
-                visit.Clashes ? overriding.Value : null, booking.Parts, visit.Parts, booking.RoomId, visit.RoomId),
+                visit.Clashes ? overriding.Value : null, booking.Parts, visit.Parts, booking.RoomId, visit.RoomId, visit.Overrode),
         };
     }
 

@@ -94,7 +94,7 @@ public class DeactivationJourneys(ClinicAppFixture fixture)
         await button.ClickAsync();
         await Expect(desk).ToContainTextAsync($"{before - 1} open conflicts");
         await Mailbox.WaitForAsync(() => Mailbox.PickupFolder(app.DataDirectory),
-            m => m.Contains($"To: patient{int.Parse(patient)}@demo.clinic") && m.Contains($"Moved: {colleague}"));
+            m => m.Contains($"To: patient{int.Parse(patient)}@demo.clinic") && m.Contains($"Changed: {colleague}") && m.Contains("instead of Dr Chloe Lind"));
 
         // Cancelling another, after confirming: that patient is emailed too.
         var next = rows.First;

@@ -38,7 +38,7 @@ public class ClinicianClashSpecs
     [Fact]
     public void GivenTheOtherPatientAt0900_WhenStaffBookThePatientThereWithAReason_ThenItIsBookedWithTheOverride() =>
         Booking.Given(OtherPatientAt0900).When(Book(Squeezed, A.PatientId, A.Receptionist, "  Urgent: seen between patients "))
-            .Then(A.SlotsBooked(Squeezed, A.PatientId, 1) with { BookedBy = A.Receptionist.Name, OverrideReason = "Urgent: seen between patients" });
+            .Then(A.SlotsBooked(Squeezed, A.PatientId, 1) with { BookedBy = A.Receptionist.Name, OverrideReason = "Urgent: seen between patients", Overrode = Clash.Clinician });
 
     [Fact]
     public void GivenTheOtherPatientAt0900_WhenStaffBookThereWithoutAReason_ThenSlotAlreadyBooked() =>
@@ -80,7 +80,7 @@ public class ClinicianClashSpecs
         var move = new MoveBooking(Squeezed, A.PatientId, later.VisitType, [A.Slot(1)], A.Receptionist, A.Now, OverrideReason: "Doctor agreed");
         Moving.Given([.. OtherPatientAt0900, later]).When(move)
             .Then(new BookingMoved(Squeezed, A.PatientId, later.VisitType, A.DoctorId, A.Tomorrow, [A.MorningSlot(2)],
-                A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], A.Receptionist.Name, "Doctor agreed"));
+                A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], A.Receptionist.Name, "Doctor agreed", Overrode: Clash.Clinician));
         Moving.Given([.. OtherPatientAt0900, later]).When(move with { OverrideReason = null }).ThenRejected(Rejection.SlotAlreadyBooked);
         Moving.Given([.. OtherPatientAt0900, later]).When(move with { By = A.Patient }).ThenRejected(Rejection.NotAllowed);
     }

@@ -28,7 +28,7 @@ public class OverrideSpecs
     [Fact]
     public void GivenThePatientHeldThen_WhenStaffBookOverItWithAReason_ThenItIsBookedWithTheReasonAsTheOverride() =>
         Booking.Given(PatientHeldAt0900).When(Book(A.Receptionist, "  Nurse and doctor together  "))
-            .Then(A.SlotsBooked(A.BookingId, A.PatientId, 1) with { BookedBy = A.Receptionist.Name, OverrideReason = "Nurse and doctor together" });
+            .Then(A.SlotsBooked(A.BookingId, A.PatientId, 1) with { BookedBy = A.Receptionist.Name, OverrideReason = "Nurse and doctor together", Overrode = Clash.Patient });
 
     [Fact]
     public void GivenThePatientHeldThen_WhenStaffBookWithoutAReason_ThenPatientAlreadyBookedAtThatTime() =>
@@ -67,7 +67,7 @@ public class OverrideSpecs
         var move = new MoveBooking(A.BookingId, A.PatientId, later.VisitType, [A.Slot(1)], A.Receptionist, A.Now, OverrideReason: "Seen together");
         Moving.Given([.. PatientHeldAt0900, later]).When(move)
             .Then(new BookingMoved(A.BookingId, A.PatientId, later.VisitType, A.DoctorId, A.Tomorrow, [A.MorningSlot(2)],
-                A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], A.Receptionist.Name, "Seen together"));
+                A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], A.Receptionist.Name, "Seen together", Overrode: Clash.Patient));
         Moving.Given([.. PatientHeldAt0900, later]).When(move with { OverrideReason = null }).ThenRejected(Rejection.PatientAlreadyBookedAtThatTime);
     }
 }

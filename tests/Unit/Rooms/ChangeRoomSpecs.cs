@@ -100,7 +100,7 @@ public class ChangeRoomSpecs
     public void GivenAnotherAppointmentInTheQuietRoomThen_WhenStaffPutThisOneThere_ThenRoomAlreadyBooked_UnlessTheySayWhy()
     {
         Spec.Given([.. Morning, .. OtherAppointmentInTheQuietRoom]).When(To(Quiet)).ThenRejected(Rejection.RoomAlreadyBooked);
-        Spec.Given([.. Morning, .. OtherAppointmentInTheQuietRoom]).When(To(Quiet, overrideReason: "  Both need the step-free room ")).Then(Moved(Treatment, Quiet, "Both need the step-free room"));
+        Spec.Given([.. Morning, .. OtherAppointmentInTheQuietRoom]).When(To(Quiet, overrideReason: "  Both need the step-free room ")).Then(Moved(Treatment, Quiet, "Both need the step-free room") with { Overrode = Clash.Room });
         Spec.Given([.. Morning, .. OtherAppointmentInTheQuietRoom]).When(To(Quiet, overrideReason: "  ")).ThenRejected(Rejection.OverrideReasonRequired);
     }
 

@@ -289,6 +289,32 @@ public class TeamVisitTests
     }
 
     [Fact]
+    public async Task TheEmailOfAPartAddedOrDropped_OrAReassignment_SaysWhatChanged_NotThatTheVisitMoved()
+    {
+        var practice = await StartAsync();
+        await using var app = practice.App;
+        var colleague = await app.CreateUserAsync("Dr Ben Okafor", "okafor@clinic.test", Roles.Doctor);
+        await app.Get<ScheduleDayHandler>().HandleAsync(colleague, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0))], Actor.Doctor(colleague));
+        var consultation = (await app.Get<BookSlotsHandler>().HandleAsync(practice.Patient, [practice.DoctorsDay.Slots[0].SlotId], A.Receptionist)).Value!;
+        var parts = app.Get<AppointmentPartsHandler>();
+        Assert.True((await parts.SetAsync(consultation.BookingId, ClinicianKind.Nurse, new(practice.Nurse, A.At(A.Tomorrow, 9), A.At(A.Tomorrow, 9, 20)), A.Receptionist)).IsAccepted);
+        Assert.True((await parts.RemoveAsync(consultation.BookingId, ClinicianKind.Nurse, A.Receptionist)).IsAccepted);
+        Assert.True((await app.Get<Reassignments>().ReassignAsync(consultation.BookingId, colleague, A.Receptionist)).IsAccepted);
+
+        var composer = app.Get<NoticeComposer>();
+        var emails = new List<EmailMessage>();
+        foreach (var moved in (await app.Get<IEventStore>().ReadAsync(Query.Tagged(Tag.Booking(consultation.BookingId)))).Events.Where(e => e.Event is BookingMoved))
+            emails.AddRange((await composer.ComposeAsync(moved)).Where(m => m.Email.To == "one@clinic.test").Select(m => m.Email));
+
+        Assert.Equal(3, emails.Count);
+        Assert.All(emails, email => Assert.DoesNotContain("Moved", email.Subject));
+        Assert.Contains("is now with Dr Ada Hart and Nia Shaw, as Nia Shaw joins it; at 09:00–09:20 (it was 09:00–09:10).", emails[0].TextBody);
+        Assert.Contains("is now with Dr Ada Hart only, as Nia Shaw is no longer part of it; at 09:00–09:10 (it was 09:00–09:20).", emails[1].TextBody);
+        Assert.Contains($"at 09:00–09:10 has changed: it is now with Dr Ben Okafor instead of Dr Ada Hart. The time stays the same.", emails[2].TextBody);
+        Assert.StartsWith("Changed: Dr Ben Okafor,", emails[2].Subject);
+    }
+
+    [Fact]
     public async Task PartChangesThatDoNotMakeAVisit_OrComeFromAPatient_AreRefusedAndChangeNothing()
     {
         var practice = await StartAsync();

@@ -192,6 +192,40 @@ public class VisitsOfSeveralCliniciansSpecs
     }
 
     [Fact]
+    public void GivenAReviewPutInRoom2_WhenReceptionChangesItsParts_ThenItStaysInRoom2_ThoughTheNursesBlockIsInTheTreatmentRoom()
+    {
+        var (room2, treatment) = (A.Id("room-2"), A.Id("treatment"));
+        var booked = ReviewBooked();
+        var inRoom2 = new BookingMoved(A.BookingId, A.PatientId, ReviewId, NurseId, A.Tomorrow, booked.Slots, NurseId, A.Tomorrow, booked.Slots, "staff",
+            FromParts: booked.Parts, ToParts: booked.Parts, FromRoomId: null, ToRoomId: room2);
+        var nurseInTreatment = NurseDay(1, 2, 3, 4) with { RoomId = treatment };
+        IClinicEvent[] given = [Review, nurseInTreatment, A.DayScheduled(1, 2, 3, 4, 5), booked, inRoom2];
+        var spec = new DeciderSpec<MoveBookingDecider, MoveBooking, MoveRequest, BookingMoved>();
+
+        var longer = spec.Given(given)
+            .When(new MoveBooking(A.BookingId, A.PatientId, ReviewId, [NurseSlot(1), NurseSlot(2), A.Slot(2), A.Slot(3), A.Slot(4)], A.Receptionist, A.Now,
+                A.Tomorrow, KindOf: KindOf, Shape: [new(ClinicianKind.Nurse, 0, 20), new(ClinicianKind.Doctor, 10, 30)], RoomId: room2))
+            .ThenAccepted().Single();
+        Assert.Equal((room2, room2), (longer.FromRoomId, longer.ToRoomId));
+
+        var withoutNurse = spec.Given(given)
+            .When(new MoveBooking(A.BookingId, A.PatientId, ReviewId, [A.Slot(2), A.Slot(3)], A.Receptionist, A.Now, A.Tomorrow, KindOf: KindOf,
+                Shape: [new(ClinicianKind.Doctor, 0, 20)], RoomId: room2))
+            .ThenAccepted().Single();
+        Assert.Equal(room2, withoutNurse.ToRoomId);
+
+        // Another appointment in Room 2 meanwhile is a clash, said as such, not a silent change of room.
+        var colleague = A.Id("colleague");
+        var colleaguesSlot = new ScheduledSlot(A.Id("cslot4"), A.MorningSlot(4).StartUtc);
+        var other = new SlotsBooked(A.Id("other"), A.OtherPatientId, colleague, A.Tomorrow, [colleaguesSlot], "staff", Domain.VisitTypes.VisitType.ForSlotCount(1),
+            RoomId: room2);
+        spec.Given([.. given, new DayScheduled(colleague, A.Tomorrow, [colleaguesSlot]), other])
+            .When(new MoveBooking(A.BookingId, A.PatientId, ReviewId, [NurseSlot(1), NurseSlot(2), A.Slot(2), A.Slot(3), A.Slot(4)], A.Receptionist, A.Now,
+                A.Tomorrow, KindOf: KindOf, Shape: [new(ClinicianKind.Nurse, 0, 20), new(ClinicianKind.Doctor, 10, 30)], RoomId: room2))
+            .ThenRejected(Rejection.RoomAlreadyBooked);
+    }
+
+    [Fact]
     public void GivenAReviewStaffLeftWithTheDoctorAlone_WhenThePatientMovesIt_ThenItMovesAsItNowStands()
     {
         var booked = ReviewBooked();

@@ -35,9 +35,16 @@ public sealed class NoticeComposer(
                 await AddAsync(messages, stored, e.PatientId, e.ToClinicians, "room-changed", [Visit(e.BookingId, e.ToSlots)], (p, d) =>
                     new RoomChangedNotice(practice.Current.Name, p, d, e.ToDate, Times(e.ToSlots), BookUrl, OneLine(room)), ct);
                 break;
+            case BookingMoved e when !e.FromClinicians.Order().SequenceEqual(e.ToClinicians.Order()):
+                var change = await ChangeOfAsync(e, ct);
+                await AddAsync(messages, stored, e.PatientId, e.ToClinicians, "changed", [Visit(e.BookingId, e.ToSlots)], (p, d) =>
+                    new AppointmentChangedNotice(practice.Current.Name, p, d, e.ToDate, Times(e.ToSlots), BookUrl, change), ct);
+                break;
             case BookingMoved e:
+                var roomText = AppointmentChange.RoomChange(await RoomNameAsync(e.FromRoomId, ct), await RoomNameAsync(e.ToRoomId, ct));
                 await AddAsync(messages, stored, e.PatientId, e.ToClinicians, "moved", [Visit(e.BookingId, e.ToSlots)], (p, d) =>
-                    new BookingMovedNotice(practice.Current.Name, p, d, e.ToDate, Times(e.ToSlots), BookUrl, $"{e.FromDate:ddd d MMM} at {Span(e.FromSlots)}"), ct);
+                    new BookingMovedNotice(practice.Current.Name, p, d, e.ToDate, Times(e.ToSlots), BookUrl, $"{e.FromDate:ddd d MMM} at {Span(e.FromSlots)}",
+                        roomText), ct);
                 break;
             case BookingCancelled { Reason: CancellationReason.QuotaExceeded } e:
                 await AddAsync(messages, stored, e.PatientId, e.Clinicians, "quota-cancelled", [Visit(e.BookingId, e.Slots)], (p, d) =>
@@ -69,6 +76,28 @@ public sealed class NoticeComposer(
             messages.Add(alert);
         return messages;
     }
+
+    /// <summary>What changed of an appointment whose clinicians changed: who joined and left, and its time and room if they changed too.</summary>
+    private async Task<AppointmentChange> ChangeOfAsync(BookingMoved e, CancellationToken ct)
+    {
+        var (from, to) = (e.FromClinicians.Distinct().ToArray(), e.ToClinicians.Distinct().ToArray());
+        var wasTimes = e.FromDate != e.ToDate || Span(e.FromSlots) != Span(e.ToSlots)
+            ? e.FromDate == e.ToDate ? Span(e.FromSlots).ToString() : $"{e.FromDate:ddd d MMM} at {Span(e.FromSlots)}"
+            : null;
+        return new AppointmentChange(await NamesAsync(to.Except(from), ct), await NamesAsync(from.Except(to), ct), wasTimes,
+            AppointmentChange.RoomChange(await RoomNameAsync(e.FromRoomId, ct), await RoomNameAsync(e.ToRoomId, ct)));
+    }
+
+    private async Task<IReadOnlyList<string>> NamesAsync(IEnumerable<Guid> clinicians, CancellationToken ct)
+    {
+        var names = new List<string>();
+        foreach (var clinician in clinicians)
+            names.Add(await people.FindAsync(clinician, ct) is { } person ? OneLine(person.Name) : "a clinician no longer listed");
+        return names;
+    }
+
+    private async Task<string?> RoomNameAsync(Guid? roomId, CancellationToken ct) =>
+        roomId is { } id ? OneLine((await rooms.ByIdAsync(ct)).GetValueOrDefault(id)?.Name ?? "a room no longer listed") : null;
 
     private string Links => options.Value.LinkBaseUrl.TrimEnd('/');
 

@@ -71,13 +71,65 @@ public sealed record WaitOfferNotice(
     public override bool KeepsTheVisit => true;
 }
 
-/// <summary>A booking moved to another time: the new time, and the old one it replaces.</summary>
+/// <summary>
+/// A booking moved to another time with the same clinicians: the new time, and the old one it replaces; and its new room,
+/// when the new time is in another (<paramref name="Room"/>: see <see cref="AppointmentChange.RoomText"/>).
+/// </summary>
 public sealed record BookingMovedNotice(
-    string PracticeName, string PatientName, string DoctorName, DateOnly Date, IReadOnlyList<NoticeTimes> Times, string BookAgainUrl, string WasText)
+    string PracticeName, string PatientName, string DoctorName, DateOnly Date, IReadOnlyList<NoticeTimes> Times, string BookAgainUrl, string WasText,
+    string? Room = null)
     : Notice(PracticeName, PatientName, DoctorName, Date, Times, BookAgainUrl)
 {
     public override string Subject => $"Moved: {DoctorName}, {Date:ddd d MMM} at {Times[0].Start}";
-    public override string Lead() => $"Your appointment has moved: it is now with {DoctorName} on {Day} at {TimesText} (it was {WasText}).";
+    public override string Lead() =>
+        $"Your appointment has moved: it is now with {DoctorName} on {Day} at {TimesText} (it was {WasText})." + (Room is null ? "" : $" It is {Room}.");
+    public override bool KeepsTheVisit => true;
+}
+
+/// <summary>
+/// What changed of an appointment whose clinicians changed (reassigned, a part added or dropped): who joined and who left
+/// it, its time before when that changed too (<paramref name="WasTimes"/>, null: the same), and its room when that changed
+/// (<paramref name="RoomText"/>, e.g. "now in Room 2 (it was in Room 1)").
+/// </summary>
+public sealed record AppointmentChange(IReadOnlyList<string> Joined, IReadOnlyList<string> Left, string? WasTimes, string? RoomText)
+{
+    /// <summary>"now in Room 2 (it was in Room 1)", "now in Room 2", "no longer in Room 1", or null when the room stayed.</summary>
+    public static string? RoomChange(string? was, string? now) =>
+        was == now ? null
+        : now is null ? $"no longer in {was}: the practice will tell you where"
+        : was is null ? $"now in {now}"
+        : $"now in {now} (it was in {was})";
+
+    public static string Names(IReadOnlyList<string> names) =>
+        names.Count <= 1 ? string.Concat(names) : $"{string.Join(", ", names.Take(names.Count - 1))} and {names[^1]}";
+}
+
+/// <summary>
+/// An appointment whose clinicians changed: reassigned to another, a clinician's part added or dropped; in one sentence a
+/// patient understands, naming what changed (who, and the time and room when they changed too).
+/// </summary>
+public sealed record AppointmentChangedNotice(
+    string PracticeName, string PatientName, string DoctorName, DateOnly Date, IReadOnlyList<NoticeTimes> Times, string BookAgainUrl,
+    AppointmentChange Change)
+    : Notice(PracticeName, PatientName, DoctorName, Date, Times, BookAgainUrl)
+{
+    public override string Subject => $"Changed: {DoctorName}, {Date:ddd d MMM} at {Times[0].Start}";
+
+    public override string Lead()
+    {
+        var (joined, left) = (AppointmentChange.Names(Change.Joined), AppointmentChange.Names(Change.Left));
+        var who = Change.Joined.Count > 0 && Change.Left.Count > 0 ? $"now with {DoctorName} instead of {left}"
+            : Change.Joined.Count > 0 ? $"now with {DoctorName}, as {joined} {(Change.Joined.Count == 1 ? "joins" : "join")} it"
+            : $"now with {DoctorName} only, as {left} {(Change.Left.Count == 1 ? "is" : "are")} no longer part of it";
+        var what = new List<string> { who };
+        if (Change.WasTimes is { } was)
+            what.Add($"at {TimesText} (it was {was})");
+        if (Change.RoomText is { } room)
+            what.Add(room);
+        var when = Change.WasTimes is null ? $"on {Day} at {TimesText} " : $"on {Day} ";
+        return $"Your appointment {when}has changed: it is {string.Join("; ", what)}." + (Change.WasTimes is null ? " The time stays the same." : "");
+    }
+
     public override bool KeepsTheVisit => true;
 }
 

@@ -17,7 +17,7 @@ public sealed class AuditText(
     {
         DayScheduled e => $"Scheduled {Count(e.Slots.Count, "slot")} for {Name(e.DoctorId)} on {Day(e.Date)}, {Runs(e.Slots)}{Kept(e)}",
         SlotsRemoved e => $"Removed {Count(e.SlotIds.Count, "slot")} from {Name(e.DoctorId)}'s {Day(e.Date)}{(e.LostParts is { Count: > 0 } lost ? $"; {Count(lost.Count, "visit")} with other clinicians going on without them, on the conflicts desk" : "")}",
-        SlotsBooked e => $"Booked {TypeName(e.VisitType, article: "a ")}{Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)} for {Name(e.PatientId)}{Overridden(e.OverrideReason)}",
+        SlotsBooked e => $"Booked {TypeName(e.VisitType, article: "a ")}{Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)} for {Name(e.PatientId)}{Overridden(e.OverrideReason, e.Overrode)}",
         BookingCancelled e => $"Cancelled {Name(e.PatientId)}'s booking {Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)} ({Reason(e.Reason)})",
         DayCancelled e => $"Cancelled {Name(e.DoctorId)}'s day {Day(e.Date)}: \"{e.Reason}\"; {Count(e.CancelledBookings.Count, "booking")} cancelled{(e.LostParts is { Count: > 0 } lost ? $"; {Count(lost.Count, "visit")} with other clinicians going on without them, on the conflicts desk" : "")}",
         VisitMarked e => $"Marked {Name(e.PatientId)} {(e.Outcome == VisitOutcome.Arrived ? "arrived" : "a no-show")} on {Day(e.Date)} with {Name(e.DoctorId)}",
@@ -25,13 +25,13 @@ public sealed class AuditText(
         // keeps the parts' shape, their kinds, offsets and lengths, and a reassignment too.)
         BookingMoved { ToParts: { } to } e when e.FromParts is not { } from
             || !Domain.VisitTypes.VisitPart.ShapeOf(from, e.FromSlots).SequenceEqual(Domain.VisitTypes.VisitPart.ShapeOf(to, e.ToSlots)) =>
-            $"Changed {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking on {Day(e.ToDate)}: now {Span(e.ToSlots)} with {PartsText(e.ToParts!, e.ToSlots)}{Overridden(e.OverrideReason)}",
+            $"Changed {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking on {Day(e.ToDate)}: now {Span(e.ToSlots)} with {PartsText(e.ToParts!, e.ToSlots)}{Overridden(e.OverrideReason, e.Overrode)}",
         BookingMoved { IsRoomChange: true } e =>
-            $"Moved {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking on {Day(e.ToDate)} {Span(e.ToSlots)} with {Names(e.ToClinicians)} from {RoomName(e.FromRoomId)} to {RoomName(e.ToRoomId)}{Overridden(e.OverrideReason)}",
+            $"Moved {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking on {Day(e.ToDate)} {Span(e.ToSlots)} with {Names(e.ToClinicians)} from {RoomName(e.FromRoomId)} to {RoomName(e.ToRoomId)}{Overridden(e.OverrideReason, e.Overrode)}",
         BookingMoved { IsReassignment: true } e =>
-            $"Reassigned {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking on {Day(e.ToDate)} {Span(e.ToSlots)} from {Names(e.FromClinicians.Except(e.ToClinicians))} to {Names(e.ToClinicians.Except(e.FromClinicians))}{Overridden(e.OverrideReason)}",
+            $"Reassigned {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking on {Day(e.ToDate)} {Span(e.ToSlots)} from {Names(e.FromClinicians.Except(e.ToClinicians))} to {Names(e.ToClinicians.Except(e.FromClinicians))}{Overridden(e.OverrideReason, e.Overrode)}",
         BookingMoved e =>
-            $"Moved {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking from {Day(e.FromDate)} {Span(e.FromSlots)} with {Names(e.FromClinicians)} to {Day(e.ToDate)} {Span(e.ToSlots)} with {Names(e.ToClinicians)}{Overridden(e.OverrideReason)}",
+            $"Moved {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking from {Day(e.FromDate)} {Span(e.FromSlots)} with {Names(e.FromClinicians)} to {Day(e.ToDate)} {Span(e.ToSlots)} with {Names(e.ToClinicians)}{Overridden(e.OverrideReason, e.Overrode)}",
         HoldPlaced { WaitId: not null } e =>
             $"Offered {Name(e.PatientId)} {TypeName(e.VisitTypeId, article: "a ")}{Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)} from the waiting list, kept for them until {time(e.ExpiresAt)}",
         HoldPlaced e => $"Held {TypeName(e.VisitTypeId, article: "a ")}{Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)} for {Name(e.PatientId)} while they confirm, until {time(e.ExpiresAt)}",
@@ -66,8 +66,29 @@ public sealed class AuditText(
         + (e.OnlyFor is { Count: > 0 } only ? $", only for {string.Join(", ", only.Select(id => visitTypes?.GetValueOrDefault(id) ?? "a visit type"))}" : "")
         + (e.RoomId is { } room ? $", in {RoomName(room)}" : "");
 
-    /// <summary>Staff's reason for booking over the patient's other appointment, when they gave one.</summary>
-    private static string Overridden(string? reason) => reason is null ? "" : $", over the patient's other appointment then (\"{reason}\")";
+    /// <summary>
+    /// Staff's reason for booking over a clash, when they gave one, naming the clash: the clinician's other patient, the
+    /// patient's other appointment, another appointment in the room (a booking logged before the log named them: a clash).
+    /// </summary>
+    private static string Overridden(string? reason, Clash? overrode)
+    {
+        if (reason is null)
+            return "";
+        var clashes = new List<string>();
+        if (overrode?.HasFlag(Clash.Clinician) == true)
+            clashes.Add("the clinician's other patient then");
+        if (overrode?.HasFlag(Clash.Patient) == true)
+            clashes.Add("the patient's other appointment then");
+        if (overrode?.HasFlag(Clash.Room) == true)
+            clashes.Add("another appointment in the room then");
+        var over = clashes.Count switch
+        {
+            0 => "a clash",
+            1 => clashes[0],
+            _ => $"{string.Join(", ", clashes.SkipLast(1))} and {clashes[^1]}",
+        };
+        return $", over {over} (\"{reason}\")";
+    }
 
     private string Name(Guid id) => names.GetValueOrDefault(id, "someone no longer listed");
 

@@ -41,7 +41,7 @@ public sealed class MoveBookingHandler(
             return Rejection.ClinicianNotTakingBookings;
         var command = new Domain.Booking.MoveBooking(bookingId, booking.PatientId, booking.VisitTypeId, slotIds, by, clock.Now,
             days.Count > 0 ? days[0].Date : null, await people.KindsAsync(ct), await rooms.LookupAsync(ct), overrideReason, shape,
-            await schedule.RoomOfSlotsAsync(slotIds, ct), settings.Current.BookingWindow);
+            shape is not null && booking.RoomId is { } kept ? kept : await schedule.RoomOfSlotsAsync(slotIds, ct), settings.Current.BookingWindow);
         return (await executor.ExecuteAsync<MoveBookingDecider, Domain.Booking.MoveBooking, MoveRequest, BookingMoved>(command, ct)).Single();
     }
 }
