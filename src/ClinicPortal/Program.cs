@@ -82,11 +82,15 @@ if (migrateAndExit)
 // first with problem details of its own.
 app.UseWebSecurity();
 app.UseExceptionHandler("/Error", createScopeForErrors: true);
-app.UseStatusCodePagesWithReExecute("/not-found");
+// Only a page asked for is answered with a page: re-executing another method (a POST to /health/ready, 405) would
+// post to the not-found page, which refuses a form without its token (400).
+app.UseWhen(context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method),
+    pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api =>
 {
     api.UseExceptionHandler(ApiProblems.HandleExceptions);
     api.UseStatusCodePages(ApiProblems.WriteStatusAsync);
+    api.Use(ApiJson.LimitBodyAsync);
 });
 app.UseAuthentication();
 app.UseAuthorization();

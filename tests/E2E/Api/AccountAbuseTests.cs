@@ -136,6 +136,15 @@ public class AccountAbuseTests(ClinicAppFixture fixture)
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], tries.Select(t => t.Status));
         Assert.Contains("Too many attempts", tries[2].TextOf("form-error"));
 
+        // Signing in rightly spends none of the account's tries: a shared reception PC signs in all day.
+        var signIns = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var desk = new AccountForms(app);
+            signIns.Add((await desk.SignInAsync("reception@demo.clinic", ApiClient.Password, forwardedFor: $"203.0.113.{20 + i}")).Status);
+        }
+        Assert.All(signIns, status => Assert.Equal(HttpStatusCode.Redirect, status));
+
         // Per address (the client's own, as the proxy reported it): the fourth post from one address is refused.
         var fromOne = new List<AccountForms.Answer>();
         foreach (var email in new[] { "a@mail.example", "b@mail.example", "c@mail.example", "d@mail.example" })

@@ -46,6 +46,75 @@ public class ProxyAndSessionTests(ClinicAppFixture fixture)
         Assert.DoesNotContain(plain.Headers.GetValues("Set-Cookie"), cookie => cookie.Contains("secure", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public async Task BehindATlsProxy_TheAntiforgeryCookieIsSecureToo_AndOverPlainHttpItIsNot()
+    {
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = fixture.App.BaseAddress };
+
+        async Task<string> AntiforgeryCookieAsync(bool forwardedHttps)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+            if (forwardedHttps)
+                request.Headers.Add("X-Forwarded-Proto", "https");
+            using var response = await client.SendAsync(request);
+            return Assert.Single(response.Headers.GetValues("Set-Cookie"), cookie => cookie.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
+        }
+
+        Assert.Contains("secure", await AntiforgeryCookieAsync(forwardedHttps: true), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("secure", await AntiforgeryCookieAsync(forwardedHttps: false), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("/my-bookings")]
+    [InlineData("/admin/settings")]
+    public async Task ARedirectNeverLeadsToTheHostTheRequestNamed(string path)
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = fixture.App.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Host = "evil.example";
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.OriginalString;
+        Assert.StartsWith("/account/login", location);
+        Assert.DoesNotContain("evil.example", location);
+    }
+
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("DELETE")]
+    [InlineData("TRACE")]
+    [InlineData("PROPFIND")]
+    public async Task HealthIsOnlyAsked_GetAndHeadAnswer_OtherMethodsAre405(string method)
+    {
+        using var client = fixture.App.CreateClient();
+        foreach (var path in new[] { "/health/ready", "/health/live" })
+        {
+            using var other = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, other.StatusCode);
+            using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task AnApiBodyOverItsLimit_TheFrameworksSignInToo_Is413_WithOrWithoutALength()
+    {
+        using var client = fixture.App.CreateClient();
+        var huge = "{\"email\":\"" + new string('a', 1024 * 1024) + "@x.example\",\"password\":\"x\"}";
+
+        using var withLength = await client.PostAsync("/api/identity/login", new StringContent(huge, System.Text.Encoding.UTF8, "application/json"));
+        await withLength.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+
+        var streamed = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(huge)));
+        streamed.Headers.ContentType = new("application/json");
+        using var chunked = new HttpRequestMessage(HttpMethod.Post, "/api/identity/login") { Content = streamed };
+        chunked.Headers.TransferEncodingChunked = true;
+        using var withoutLength = await client.SendAsync(chunked);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, withoutLength.StatusCode);
+    }
+
     private static async Task<HttpResponseMessage> SignInWithCookieAsync(HttpClient client, bool forwardedHttps)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/identity/login?useCookies=true")

@@ -20,12 +20,12 @@ public class SavedLogTests
 {
     private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures");
 
-    private static async Task<SqliteApp> LoadSavedLogAsync()
+    private static async Task<SqliteApp> LoadSavedLogAsync(string file = "log-2026-12-02.jsonl")
     {
         var app = await SqliteApp.StartAsync();
         await using var connection = await app.Get<ClinicDatabase>().OpenAsync();
         await using var transaction = connection.BeginTransaction();
-        foreach (var line in await File.ReadAllLinesAsync(Path.Combine(Fixtures, "log-2026-12-02.jsonl")))
+        foreach (var line in await File.ReadAllLinesAsync(Path.Combine(Fixtures, file)))
         {
             var row = JsonDocument.Parse(line).RootElement;
             var position = row.GetProperty("position").GetInt64();
@@ -99,6 +99,38 @@ public class SavedLogTests
 
         Assert.True(result.IsAccepted, $"Refused: {result.Rejection}");
         Assert.Equal(VisitType.ConsultationId, result.Value!.VisitTypeId);
+    }
+
+    /// <summary>
+    /// <c>Fixtures/log-2026-12-07.jsonl</c>, saved by the version before a release said when it happened and an override
+    /// named its clash: a hold let go and one confirmed, a squeeze-in and a move over the clinician's other patient.
+    /// </summary>
+    [Fact]
+    public async Task ALogSavedBeforeReleasesSaidWhenAndOverridesNamedTheirClash_Loads_AndItsOldReleaseStartsNoCoolDown()
+    {
+        await using var app = await LoadSavedLogAsync("log-2026-12-07.jsonl");
+        var events = (await app.Get<IEventStore>().ReadAsync(Query.All)).Events.Select(e => e.Event).ToArray();
+
+        var released = Assert.Single(events.OfType<HoldReleased>());
+        Assert.Null(released.At);
+        var overridden = events.OfType<SlotsBooked>().Where(b => b.OverrideReason is not null).Cast<IClinicEvent>()
+            .Concat(events.OfType<BookingMoved>().Where(m => m.OverrideReason is not null)).ToArray();
+        Assert.Equal(2, overridden.Length);
+        Assert.All(overridden, e => Assert.Null(e is SlotsBooked b ? b.Overrode : ((BookingMoved)e).Overrode));
+        var audit = new Features.Admin.Audit.AuditText(new Dictionary<Guid, string>(), t => t.ToString("HH:mm"));
+        Assert.All(overridden, e => Assert.Contains(", over a clash (", audit.What(e)));
+
+        // The patient who let the hold go long ago holds that doctor's time again at once: an old release starts no cool-down.
+        var day = events.OfType<DayScheduled>().Single();
+        var free = (await app.Get<ScheduleReadModel>().AvailableSlotsAsync(day.Date, app.Clock.GetUtcNow())).Single().Slots.Last();
+        var now = app.Clock.GetUtcNow();
+        var held = await app.Get<CommandExecutor>().ExecuteAsync<Domain.Booking.PlaceHoldDecider, Domain.Booking.PlaceHold, Domain.Booking.BookingRequest, HoldPlaced>(
+            new Domain.Booking.PlaceHold(Guid.NewGuid(), released.PatientId, [free.SlotId], Actor.Patient(released.PatientId), now, now.AddMinutes(5), day.Date));
+        Assert.True(held.IsAccepted, $"Refused: {held.Rejection}");
+
+        var rows = await RebuildTests.DumpAsync(app);
+        await app.Get<ReadModelRebuilder>().RebuildAllAsync();
+        Assert.Equal(rows, await RebuildTests.DumpAsync(app));
     }
 
     private static async Task<List<Dictionary<string, string?>>> RowsAsync(SqliteConnection connection, string table)

@@ -20,6 +20,20 @@ public static class ApiJson
         Converters = { new JsonStringEnumConverter() },
     };
 
+    /// <summary>
+    /// Every API request's body, the framework's own (Identity's sign-in) too, is at most <see cref="MaxBodyBytes"/>: a
+    /// larger one is refused with 413 before it is read (as it arrives, for a body without a length).
+    /// </summary>
+    public static Task LimitBodyAsync(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.ContentLength > MaxBodyBytes)
+            return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "payload_too_large", $"The body may be at most {MaxBodyBytes / 1024} KB.")
+                .ExecuteAsync(context);
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        return next(context);
+    }
+
     public static async Task<(T? Value, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : class
     {
         if (request.ContentLength > MaxBodyBytes)

@@ -77,7 +77,9 @@ public static partial class ApiProblems
     public static void HandleExceptions(IApplicationBuilder api) => api.Run(async context =>
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var result = error is BadHttpRequestException bad
+        var result = error is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+            ? Problem(StatusCodes.Status413PayloadTooLarge, "payload_too_large", $"The body may be at most {ApiJson.MaxBodyBytes / 1024} KB.")
+            : error is BadHttpRequestException bad
             ? Problem(bad.StatusCode, "validation_failed", "The request could not be read.")
             : Problem(StatusCodes.Status500InternalServerError, "internal_error", $"Something went wrong. Reference: {context.TraceIdentifier}");
         await result.ExecuteAsync(context);

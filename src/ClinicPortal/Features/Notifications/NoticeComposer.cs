@@ -35,15 +35,17 @@ public sealed class NoticeComposer(
                 await AddAsync(messages, stored, e.PatientId, e.ToClinicians, "room-changed", [Visit(e.BookingId, e.ToSlots)], (p, d) =>
                     new RoomChangedNotice(practice.Current.Name, p, d, e.ToDate, Times(e.ToSlots), BookUrl, OneLine(room)), ct);
                 break;
-            case BookingMoved e when !e.FromClinicians.Order().SequenceEqual(e.ToClinicians.Order()):
+            // The same start with other clinicians (reassigned, a part added or dropped): what changed, not "moved".
+            case BookingMoved e when !SameClinicians(e) && e.FromDate == e.ToDate && e.FromSlots.Min(s => s.StartUtc) == e.ToSlots.Min(s => s.StartUtc):
                 var change = await ChangeOfAsync(e, ct);
                 await AddAsync(messages, stored, e.PatientId, e.ToClinicians, "changed", [Visit(e.BookingId, e.ToSlots)], (p, d) =>
                     new AppointmentChangedNotice(practice.Current.Name, p, d, e.ToDate, Times(e.ToSlots), BookUrl, change), ct);
                 break;
             case BookingMoved e:
                 var roomText = AppointmentChange.RoomChange(await RoomNameAsync(e.FromRoomId, ct), await RoomNameAsync(e.ToRoomId, ct));
+                var wasWith = SameClinicians(e) ? "" : $" with {AppointmentChange.Names(await NamesAsync(e.FromClinicians.Distinct(), ct))}";
                 await AddAsync(messages, stored, e.PatientId, e.ToClinicians, "moved", [Visit(e.BookingId, e.ToSlots)], (p, d) =>
-                    new BookingMovedNotice(practice.Current.Name, p, d, e.ToDate, Times(e.ToSlots), BookUrl, $"{e.FromDate:ddd d MMM} at {Span(e.FromSlots)}",
+                    new BookingMovedNotice(practice.Current.Name, p, d, e.ToDate, Times(e.ToSlots), BookUrl, $"{e.FromDate:ddd d MMM} at {Span(e.FromSlots)}{wasWith}",
                         roomText), ct);
                 break;
             case BookingCancelled { Reason: CancellationReason.QuotaExceeded } e:
@@ -76,6 +78,8 @@ public sealed class NoticeComposer(
             messages.Add(alert);
         return messages;
     }
+
+    private static bool SameClinicians(BookingMoved e) => e.FromClinicians.Distinct().Order().SequenceEqual(e.ToClinicians.Distinct().Order());
 
     /// <summary>What changed of an appointment whose clinicians changed: who joined and left, and its time and room if they changed too.</summary>
     private async Task<AppointmentChange> ChangeOfAsync(BookingMoved e, CancellationToken ct)

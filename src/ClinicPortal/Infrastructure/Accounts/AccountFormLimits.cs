@@ -20,22 +20,23 @@ public enum AccountForm { SignIn, Register, ForgotPassword }
 
 /// <summary>
 /// Slows down guessing passwords, probing who has an account and flooding people with emails: each account form
-/// counts its posts per client address (the real one, after forwarded headers) and per email address typed. The
+/// counts its posts per client address (the real one, after forwarded headers) and per email address typed; the
+/// sign-in form counts only its failures per email, so a shared reception PC signing in all day is never refused. The
 /// forms are pages rather than API endpoints, and the email is in the posted form, so the pages ask here instead of
 /// the rate-limiting middleware (which cannot read a form) deciding for them.
 /// </summary>
 public sealed class AccountFormLimits : IDisposable
 {
-    private readonly PartitionedRateLimiter<(AccountForm Form, string Address, string Email)> _limiter;
+    private readonly PartitionedRateLimiter<(AccountForm Form, string Key)> _perAddress;
+    private readonly PartitionedRateLimiter<(AccountForm Form, string Key)> _perAccount;
 
     public AccountFormLimits(IOptions<AccountFormLimitOptions> options)
     {
         var limits = options.Value;
-        _limiter = PartitionedRateLimiter.CreateChained(
-            PartitionedRateLimiter.Create<(AccountForm Form, string Address, string Email), (AccountForm, string)>(attempt =>
-                RateLimitPartition.GetFixedWindowLimiter((attempt.Form, attempt.Address), _ => Window(limits.AccountFormsPerAddress, limits.AccountFormsWindow))),
-            PartitionedRateLimiter.Create<(AccountForm Form, string Address, string Email), (AccountForm, string)>(attempt =>
-                RateLimitPartition.GetFixedWindowLimiter((attempt.Form, attempt.Email), _ => Window(limits.AccountFormsPerAccount, limits.AccountFormsWindow))));
+        _perAddress = PartitionedRateLimiter.Create<(AccountForm Form, string Key), (AccountForm, string)>(attempt =>
+            RateLimitPartition.GetFixedWindowLimiter(attempt, _ => Window(limits.AccountFormsPerAddress, limits.AccountFormsWindow)));
+        _perAccount = PartitionedRateLimiter.Create<(AccountForm Form, string Key), (AccountForm, string)>(attempt =>
+            RateLimitPartition.GetFixedWindowLimiter(attempt, _ => Window(limits.AccountFormsPerAccount, limits.AccountFormsWindow)));
     }
 
     private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
@@ -43,14 +44,29 @@ public sealed class AccountFormLimits : IDisposable
 
     /// <summary>
     /// Whether this post may go ahead. When it may not, the response says 429 and when to try again, and the page
-    /// shows <see cref="TooManyAttempts"/> instead of doing anything.
+    /// shows <see cref="TooManyAttempts"/> instead of doing anything. A sign-in only asks whether its email has failures
+    /// left (<see cref="SignInFailed"/> spends them).
     /// </summary>
     public bool Allows(AccountForm form, HttpContext http, string? email)
     {
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        using var lease = _limiter.AttemptAcquire((form, address, (email ?? "").Trim().ToUpperInvariant()));
-        if (lease.IsAcquired)
-            return true;
+        using var fromAddress = _perAddress.AttemptAcquire((form, address));
+        if (!fromAddress.IsAcquired)
+            return Refused(http, fromAddress);
+        using var forAccount = _perAccount.AttemptAcquire((form, Email(email)), permitCount: form == AccountForm.SignIn ? 0 : 1);
+        return forAccount.IsAcquired || Refused(http, forAccount);
+    }
+
+    /// <summary>A sign-in with this email failed (a wrong password, a locked account): one of its tries is spent.</summary>
+    public void SignInFailed(string? email)
+    {
+        using var _ = _perAccount.AttemptAcquire((AccountForm.SignIn, Email(email)));
+    }
+
+    private static string Email(string? email) => (email ?? "").Trim().ToUpperInvariant();
+
+    private static bool Refused(HttpContext http, RateLimitLease lease)
+    {
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         if (lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
@@ -59,5 +75,9 @@ public sealed class AccountFormLimits : IDisposable
 
     public const string TooManyAttempts = "Too many attempts from here or for this email. Please wait a few minutes and try again.";
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose()
+    {
+        _perAddress.Dispose();
+        _perAccount.Dispose();
+    }
 }

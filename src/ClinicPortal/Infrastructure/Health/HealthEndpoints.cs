@@ -24,14 +24,17 @@ public static class HealthEndpoints
         {
             Predicate = _ => false,
             ResponseWriter = WriteJsonAsync,
-        }).AllowAnonymous();
+        }).AllowAnonymous().WithMetadata(ReadOnly);
 
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = WriteJsonAsync,
-        }).AllowAnonymous();
+        }).AllowAnonymous().WithMetadata(ReadOnly);
     }
+
+    /// <summary>Health is asked, never posted to: GET and HEAD only (others are 405).</summary>
+    private static readonly HttpMethodMetadata ReadOnly = new([HttpMethods.Get, HttpMethods.Head]);
 
     /// <summary>
     /// Anyone may ask, so the answer is only healthy or not per check; what is wrong (a path, an error) goes to the

@@ -55,6 +55,8 @@ public static class WebSecurity
                 options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
         });
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        // Secure whenever the request came over HTTPS (as the proxy reported it), like the sign-in cookie.
+        services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section));
         return services;
     }
@@ -70,7 +72,23 @@ public static class WebSecurity
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
+            context.Response.OnStarting(() =>
+            {
+                headers.Location = RelativeRedirect(headers.Location.ToString(), context.Request.Host.Value);
+                return Task.CompletedTask;
+            });
             return next(context);
         });
+    }
+
+    /// <summary>
+    /// A redirect within the app, as a path: the framework builds its redirects (to sign in, after signing in) from the
+    /// request's own Host header, which whoever sends the request chooses; a path can only ever lead to this site.
+    /// </summary>
+    public static string? RelativeRedirect(string? location, string? requestHost)
+    {
+        if (string.IsNullOrEmpty(location) || !Uri.TryCreate(location, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            return string.IsNullOrEmpty(location) ? null : location;
+        return string.Equals(uri.Authority, requestHost, StringComparison.OrdinalIgnoreCase) ? uri.PathAndQuery + uri.Fragment : location;
     }
 }
