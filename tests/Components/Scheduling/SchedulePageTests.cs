@@ -100,12 +100,17 @@ public class SchedulePageTests : ClinicTestContext
     [Fact]
     public async Task PressingScheduleAddsTheSlotsToTheCalendar()
     {
-        var (page, _) = Open("2026-03-03");
+        var (page, popovers) = Open("2026-03-03");
 
         await page.FindAll("button").Single(b => b.TextContent.Trim() == "Schedule these slots").ClickAsync(new());
 
         page.WaitForAssertion(() => Assert.Equal(18, page.FindAll("[data-testid=grid-block][data-kind=free]").Count));
-        Assert.Equal("That time overlaps slots already scheduled on this day.", Rule(page));
+        // The form starts afresh, an hour after the day's last slot, with no warning about what it has just scheduled.
+        page.WaitForAssertion(() => Assert.Contains("6 slots", page.Find("[data-testid=day-plan]").TextContent));
+        Assert.Null(Rule(page));
+        // The same hours again overlap what is now scheduled, and it says so.
+        await ChooseAsync(page, popovers, "block-1-from", "09:00");
+        page.WaitForAssertion(() => Assert.Equal("That time overlaps slots already scheduled on this day.", Rule(page)));
     }
 
     [Fact]

@@ -147,4 +147,24 @@ public class TimeGridTests : ClinicTestContext
         Assert.Empty(grid.FindAll("button[data-testid=grid-block]"));
         Assert.Equal(["past", "free"], grid.FindAll("[data-testid=grid-block]").Select(b => b.GetAttribute("data-kind")!));
     }
+
+    [Fact]
+    public void ADeactivatedClinicianLooksUnbookable_TheirColumnSaysSo_AndAFreeSlotsLongLabelEndsInAnEllipsisWithItsWholeTextAsTitle()
+    {
+        var slots = new[] { new Infrastructure.ReadModels.DoctorDaySlot(Guid.NewGuid(), At(Tuesday, 9, 0), null, null, null) };
+        var day = new Infrastructure.ReadModels.DoctorDayView(Guid.NewGuid(), Tuesday, false, null, slots);
+        var column = ScheduleColumns.For("Dr Chloe Lind", day, [], StaffDays.None, MondayMorning, deactivated: true);
+
+        Assert.Equal("Dr Chloe Lind (deactivated)", column.Title);
+        Assert.StartsWith("Deactivated: no one can book them.", column.Note);
+        var grid = Render([column, new GridColumn("Nia Shaw", Tuesday, [Free(Tuesday, 9, 0) with { Label = "free, Treatment room on the first floor" }])]);
+
+        var unbookable = grid.Find("[data-column='Dr Chloe Lind (deactivated)'][data-testid=grid-block]");
+        Assert.Equal("unavailable", unbookable.GetAttribute("data-kind"));
+        Assert.Contains("not bookable", unbookable.TextContent);
+        Assert.Empty(grid.FindAll("[data-column='Dr Chloe Lind (deactivated)'][data-kind=free]"));
+        var nurse = grid.Find("[data-column='Nia Shaw'][data-kind=free]");
+        Assert.Equal("tg-block-label", nurse.QuerySelector("span:last-child")!.ClassName);
+        Assert.Equal("09:00 free, Treatment room on the first floor", nurse.GetAttribute("title"));
+    }
 }

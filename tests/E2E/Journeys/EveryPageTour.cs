@@ -1,5 +1,6 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using ClinicPortal.Tests.E2E.Api;
 using ClinicPortal.Tests.E2E.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -49,11 +50,14 @@ public class EveryPageTour(ClinicAppFixture fixture)
 
     private static string Day => Pages.Weekday(8).ToString("yyyy-MM-dd");
 
+    private const string Consultation = "0000c0de-0000-4000-8000-000000000010";
+
     [Theory]
     [MemberData(nameof(Pages_))]
     public async Task EveryMainPageLooksFinishedIsAccessibleAndFitsAPhone(string name, string? account, string path, bool dark)
     {
         var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress, dark ? ColorScheme.Dark : ColorScheme.Light);
+        var errors = ConsoleErrors(page);
         if (account is not null)
             await Pages.SignInAsync(page, account);
 
@@ -68,7 +72,59 @@ public class EveryPageTour(ClinicAppFixture fixture)
         await Pages.ScreenshotAsync(page, $"{name}-phone");
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"{name} scrolls sideways by {overflow} px at 390 px wide.");
+        Assert.True(errors.Count == 0, $"{name} logged errors in the browser's console:\n{string.Join("\n", errors)}");
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheConflictsDeskWithConflictsOnIt_LooksFinishedIsAccessibleAndFitsAPhone()
+    {
+        // An app of its own: a squeeze-in and a patient booked twice at once put rows on its desk.
+        await using var app = await AppProcess.StartAsync(settings: new Dictionary<string, string> { ["Seed:Demo"] = "true" });
+        var day = Pages.Weekday(30).ToString("yyyy-MM-dd");
+        using var doctor = await ApiClient.SignedInAsync(app.BaseAddress, "doctor1@demo.clinic");
+        using var scheduled = await doctor.PostJsonAsync("/api/doctors/me/days", $$"""{"date":"{{day}}","blocks":[{"start":"09:00","end":"10:00"}]}""");
+        var slot = (await scheduled.JsonAsync()).GetProperty("slots")[0].GetProperty("slotId").GetGuid();
+        using var first = await ApiClient.SignedInAsync(app.BaseAddress, "patient17@demo.clinic");
+        using (var booked = await first.PostJsonAsync("/api/appointments", $$"""{"serviceId":"{{Consultation}}","slotIds":["{{slot}}"]}"""))
+            Assert.Equal(System.Net.HttpStatusCode.Created, booked.StatusCode);
+        using var reception = await ApiClient.SignedInAsync(app.BaseAddress, "reception@demo.clinic");
+        var patient = (await (await reception.GetAsync("/api/patients?query=patient18%40demo.clinic")).JsonAsync())[0].GetProperty("patientId").GetGuid();
+        using (var squeezed = await reception.PostJsonAsync("/api/appointments",
+            $$"""{"serviceId":"{{Consultation}}","slotIds":["{{slot}}"],"patientId":"{{patient}}","overrideReason":"Urgent: seen between patients"}"""))
+            Assert.Equal(System.Net.HttpStatusCode.Created, squeezed.StatusCode);
+
+        var page = await fixture.Browser.NewPageAsync(app.BaseAddress);
+        var errors = ConsoleErrors(page);
+        await Pages.SignInAsync(page, "reception@demo.clinic");
+        await OpenAsync(page, "/conflicts");
+        await Expect(page.GetByTestId("conflict-what").First).ToBeVisibleAsync();
+        await Pages.ScreenshotAsync(page, "reception-conflicts");
+        var serious = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").ToArray();
+        Assert.True(serious.Length == 0, string.Join("\n", serious.Select(Describe)));
+        await page.SetViewportSizeAsync(390, 844);
+        await OpenAsync(page, "/conflicts");
+        await Pages.ScreenshotAsync(page, "reception-conflicts-phone");
+        serious = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").ToArray();
+        Assert.True(serious.Length == 0, string.Join("\n", serious.Select(Describe)));
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Every error the page logs in the browser's console (a script the policy blocked, a script that threw), as it happens.</summary>
+    private static List<string> ConsoleErrors(IPage page)
+    {
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+                lock (errors) errors.Add(message.Text);
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (errors) errors.Add(error);
+        };
+        return errors;
     }
 
     /// <summary>Goes to the page and waits until its circuit is live and it has loaded what it shows.</summary>

@@ -133,6 +133,10 @@ public class PatientJourneys(ClinicAppFixture fixture)
         {
             await patient.GotoAsync(staffPage);
             await Expect(patient.GetByRole(AriaRole.Heading, new() { Name = "Not available to you" })).ToBeVisibleAsync();
+            // Signed in, they are offered what a signed-in person does: not "Sign in" or "Register".
+            await Expect(patient.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+            await Expect(patient.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToHaveCountAsync(0);
+            await Expect(patient.GetByRole(AriaRole.Link, new() { Name = "Register" })).ToHaveCountAsync(0);
         }
         await patient.Context.CloseAsync();
     }

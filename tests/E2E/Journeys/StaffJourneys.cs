@@ -29,8 +29,14 @@ public class StaffJourneys(ClinicAppFixture fixture)
         await Expect(slots.Last).ToContainTextAsync("14:20");
         await Pages.ScreenshotAsync(page, "doctor-schedule");
 
+        // The form starts afresh, an hour after the day's last slot, with no warning about what it just scheduled.
+        await Expect(page.GetByTestId("schedule-error")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("day-plan")).ToContainTextAsync("6 slots");
+
         // The same hours again overlap what is now scheduled: the page says so before anything is pressed,
         // offers no button to press, and keeps the day as it was.
+        await Pages.ChooseAsync(page, page.GetByTestId("block-1-from"), "09:00");
+        await Pages.ChooseAsync(page, page.GetByTestId("block-1-to"), "10:00");
         await Expect(page.GetByTestId("schedule-error")).ToContainTextAsync("overlaps slots already scheduled");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Schedule these slots" })).ToBeDisabledAsync();
         await Expect(slots).ToHaveCountAsync(9);

@@ -8,14 +8,18 @@ public static class ScheduleColumns
     /// <summary>
     /// Free slots one by one (past ones marked past, time kept for staff marked so, with their room), and each live booking as one block
     /// over all its slots, labelled with the patient's name and badged with its visit type in the visit type's colour
-    /// (or with the visit's outcome once marked). A cancelled day keeps its note; its bookings are listed elsewhere.
+    /// (or with the visit's outcome once marked). A cancelled day keeps its note; its bookings are listed elsewhere. A
+    /// <paramref name="deactivated"/> clinician's free time says it cannot be booked, and their column says why.
     /// </summary>
-    public static GridColumn For(string title, DoctorDayView day, IReadOnlyList<DayBooking> bookings, StaffDays names, DateTimeOffset now)
+    public static GridColumn For(
+        string title, DoctorDayView day, IReadOnlyList<DayBooking> bookings, StaffDays names, DateTimeOffset now, bool deactivated = false)
     {
         var blocks = new List<GridBlock>();
         foreach (var slot in day.Slots.Where(s => !s.IsBooked))
-            blocks.Add(new GridBlock(slot.StartUtc, slot.EndUtc, slot.StartUtc <= now ? GridBlockKind.Past : GridBlockKind.Free,
-                slot.HeldAt(now) ? $"held, {FreeLabel(slot, names)}" : FreeLabel(slot, names), SlotId: slot.SlotId));
+            blocks.Add(slot.StartUtc <= now ? new GridBlock(slot.StartUtc, slot.EndUtc, GridBlockKind.Past, FreeLabel(slot, names), SlotId: slot.SlotId)
+                : deactivated ? new GridBlock(slot.StartUtc, slot.EndUtc, GridBlockKind.Unavailable, "not bookable", SlotId: slot.SlotId)
+                : new GridBlock(slot.StartUtc, slot.EndUtc, GridBlockKind.Free, slot.HeldAt(now) ? $"held, {FreeLabel(slot, names)}" : FreeLabel(slot, names),
+                    SlotId: slot.SlotId));
 
         var live = day.Slots.SelectMany(s => s.Holders).ToHashSet(); // a patient booked over another's time is a block beside theirs
         foreach (var booking in bookings.Where(b => b.Cancelled is null && live.Contains(b.BookingId)))
@@ -35,6 +39,8 @@ public static class ScheduleColumns
         var note = day.Cancelled ? $"Cancelled: {day.CancelReason}"
             : day.Slots.Count == 0 ? "No slots scheduled."
             : $"{day.Slots.Count} slots, {live.Count} booked" + (held > 0 ? $", {held} held now by patients confirming" : "");
+        if (deactivated)
+            (title, note) = ($"{title} (deactivated)", $"Deactivated: no one can book them. {note}");
         return new GridColumn(title, day.Date, blocks.OrderBy(b => b.StartUtc).ToArray(), day.Cancelled, note);
     }
 

@@ -12,6 +12,9 @@ public enum GridBlockKind
 
     /// <summary>Offered, never booked, and its time has passed.</summary>
     Past,
+
+    /// <summary>Offered, not booked, and bookable by no one now: its clinician is deactivated.</summary>
+    Unavailable,
 }
 
 /// <summary>Something shown on the calendar: a free slot or a whole booking, as UTC instants.</summary>
