@@ -1,3 +1,4 @@
+using ClinicPortal.Tests.E2E.Api;
 using ClinicPortal.Tests.E2E.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -7,6 +8,55 @@ namespace ClinicPortal.Tests.E2E.Journeys;
 [Collection(ClinicAppCollection.Name)]
 public class StaffJourneys(ClinicAppFixture fixture)
 {
+    [Fact]
+    public async Task ReceptionOnAPhone_SeesOneClinicianAtATimeWithTheTimesBeside_NamesOnShortBookings_AndDetailsThatFit()
+    {
+        var day = Pages.Weekday(35).ToString("yyyy-MM-dd"); // beyond the demo's days, and no other test's
+        using var doctor = await ApiClient.SignedInAsync(fixture.App.BaseAddress, "doctor1@demo.clinic");
+        using var scheduled = await doctor.PostJsonAsync("/api/doctors/me/days", $$"""{"date":"{{day}}","blocks":[{"start":"09:00","end":"10:00"}]}""");
+        var slot = (await scheduled.JsonAsync()).GetProperty("slots")[1].GetProperty("slotId").GetGuid();
+        using var nurse = await ApiClient.SignedInAsync(fixture.App.BaseAddress, "nurse1@demo.clinic");
+        using (await nurse.PostJsonAsync("/api/doctors/me/days", $$"""{"date":"{{day}}","blocks":[{"start":"11:00","end":"12:00"}]}""")) { }
+        using var reception = await ApiClient.SignedInAsync(fixture.App.BaseAddress, "reception@demo.clinic");
+        var patient = (await (await reception.GetAsync("/api/patients?query=patient19%40demo.clinic")).JsonAsync())[0].GetProperty("patientId").GetGuid();
+        using (var booked = await reception.PostJsonAsync("/api/appointments",
+            $$"""{"serviceId":"0000c0de-0000-4000-8000-000000000010","slotIds":["{{slot}}"],"patientId":"{{patient}}"}"""))
+            Assert.Equal(System.Net.HttpStatusCode.Created, booked.StatusCode);
+
+        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await page.SetViewportSizeAsync(390, 844);
+        await Pages.SignInAsync(page, "reception@demo.clinic", then: $"/reception?date={day}");
+        await Pages.WaitUntilInteractiveAsync(page);
+
+        // One clinician, the screen's width: the first with time that day; the times beside it; nothing to scroll sideways.
+        var shown = page.GetByTestId("grid-column").Filter(new() { Visible = true });
+        await Expect(shown).ToHaveCountAsync(1);
+        await Expect(shown).ToContainTextAsync("Dr Ada Hart");
+        await Expect(page.Locator(".tg-time").Filter(new() { HasText = "09:10" })).ToBeInViewportAsync();
+        var booking = page.Locator("[data-kind=booked]").Filter(new() { Visible = true });
+        await Expect(booking.GetByTestId("booked-patient")).ToHaveTextAsync("Patient 19"); // a 10-minute booking still names its patient
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth") <= 0, "Reception scrolls sideways on a phone.");
+        await Pages.ScreenshotAsync(page, "reception-day-phone-one-clinician");
+
+        // Another clinician, chosen above the calendar.
+        await Pages.ChooseAsync(page, page.GetByTestId("phone-clinician"), "Nia Shaw");
+        await Expect(shown).ToHaveCountAsync(1);
+        await Expect(shown).ToContainTextAsync("Nia Shaw");
+        await Pages.ChooseAsync(page, page.GetByTestId("phone-clinician"), "Dr Ada Hart");
+
+        // The booking's details: every button on the screen, none clipped off an edge.
+        await booking.ClickAsync();
+        var actions = page.Locator(".mud-dialog .mud-dialog-actions button");
+        await Expect(actions.First).ToBeVisibleAsync();
+        foreach (var button in await actions.AllAsync())
+        {
+            var box = (await button.BoundingBoxAsync())!;
+            Assert.True(box.X >= 0 && box.X + box.Width <= 390, $"'{(await button.InnerTextAsync()).Trim()}' runs off the screen ({box.X}–{box.X + box.Width}).");
+        }
+        await Pages.ScreenshotAsync(page, "reception-booking-details-phone");
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task ADoctorSchedulesADayWithTwoBlocksAndSeesItsSlots()
     {
