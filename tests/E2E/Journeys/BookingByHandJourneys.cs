@@ -31,6 +31,9 @@ public class BookingByHandJourneys(ClinicAppFixture fixture)
 
         await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Booked");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = label, Exact = true })).ToHaveCountAsync(0);
+        // Focus stays on the page, at the day's times, not dropped to the page's body: the next Tab goes on from there.
+        await Expect(page.GetByTestId("day-line")).ToBeFocusedAsync();
+        await TabUntilAsync(page, "button.slot-offer");
         await page.Context.CloseAsync();
     }
 

@@ -63,6 +63,19 @@ public class EveryPageTour(ClinicAppFixture fixture)
 
         await OpenAsync(page, path);
         await Pages.ScreenshotAsync(page, name);
+        var skipped = await page.EvaluateAsync<string[]>(
+            """
+            () => {
+                let previous = 0; const skips = [];
+                for (const heading of document.querySelectorAll("main h1, main h2, main h3, main h4, main h5, main h6")) {
+                    const level = Number(heading.tagName[1]);
+                    if (level > previous + 1) skips.push(`${heading.tagName} "${heading.textContent.trim()}" after ${previous ? "h" + previous : "no heading"}`);
+                    previous = level;
+                }
+                return skips;
+            }
+            """);
+        Assert.True(skipped.Length == 0, $"{name} skips a heading level: {string.Join("; ", skipped)}");
         var axe = await page.RunAxe();
         var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").ToArray();
         Assert.True(serious.Length == 0, $"{name}: {string.Join("\n", serious.Select(Describe))}");
@@ -72,6 +85,8 @@ public class EveryPageTour(ClinicAppFixture fixture)
         await Pages.ScreenshotAsync(page, $"{name}-phone");
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"{name} scrolls sideways by {overflow} px at 390 px wide.");
+        var seriousOnAPhone = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").ToArray();
+        Assert.True(seriousOnAPhone.Length == 0, $"{name} at 390 px: {string.Join("\n", seriousOnAPhone.Select(Describe))}");
         Assert.True(errors.Count == 0, $"{name} logged errors in the browser's console:\n{string.Join("\n", errors)}");
         await page.Context.CloseAsync();
     }
