@@ -104,4 +104,17 @@ public class SlotListTests : ClinicTestContext
         Assert.Equal("No two free slots in a row on this day.", list.Find("[data-testid=no-slots]").TextContent.Trim());
         Assert.Empty(list.FindAll("button"));
     }
+
+    [Fact]
+    public void ATimeOverTheOwnAppointmentOfThePatientIsDashedAndSaysSo()
+    {
+        var busy = new[] { new BusyTime(Nine.AddMinutes(10), Nine.AddMinutes(20)) };
+        var list = Render<SlotList>(ps => ps
+            .Add(p => p.Offers, SlotOffers.For(Available, Names, VisitType.Consultation, byPatient: false, busy, clashes: true).Doctors)
+            .Add(p => p.Time, t => t.ToString("HH:mm")));
+
+        var own = list.FindAll("button.own-clash").Single();
+        Assert.Equal("09:10", own.TextContent.Trim());
+        Assert.Contains("over the patient's own appointment then", own.GetAttribute("aria-label"));
+    }
 }

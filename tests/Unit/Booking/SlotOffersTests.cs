@@ -75,4 +75,17 @@ public class SlotOffersTests
 
         Assert.Equal(["Dr Hart"], offers.Doctors.Select(d => d.DoctorName));
     }
+
+    [Fact]
+    public void StaffWhoAskToSeeClashes_AreOfferedTheTimesOverlappingThePatientsOwnAppointments_MarkedAsSuch()
+    {
+        var busy = new[] { new BusyTime(Nine.AddMinutes(10), Nine.AddMinutes(30)) };
+
+        var offers = SlotOffers.For([Day(Hart, 0, 10, 20, 30)], Names, VisitType.Consultation, byPatient: false, busy, clashes: true);
+
+        Assert.Equal(["09:00", "09:10", "09:20", "09:30"], Starts(offers, "Dr Hart"));
+        Assert.Equal([false, true, true, false], offers.Doctors.Single().Offers.Select(o => o.PatientClash));
+        Assert.All(offers.Doctors.Single().Offers.Where(o => o.PatientClash), o => Assert.True(o.Clashes));
+        Assert.Equal(0, offers.HiddenForClashes);
+    }
 }

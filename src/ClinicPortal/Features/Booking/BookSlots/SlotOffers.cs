@@ -8,21 +8,23 @@ namespace ClinicPortal.Features.Booking.BookSlots;
 /// <summary>
 /// A time a visit type can start: its run of one clinician's adjacent free slots (for a visit of several, every part's),
 /// in <paramref name="RoomId"/> or none. <paramref name="RoomClash"/>: another appointment is in the room for some of that
-/// time; <paramref name="ClinicianClash"/>: some of its slots are booked already, the clinician seeing another patient then
-/// (both offered only to staff who asked to see clashes, to book over them with a reason).
+/// time; <paramref name="ClinicianClash"/>: some of its slots are booked already, the clinician seeing another patient then;
+/// <paramref name="PatientClash"/>: the patient has another appointment for some of that time (each offered only to staff
+/// who asked to see clashes, to book over them with a reason).
 /// </summary>
 public sealed record SlotOffer(
-    IReadOnlyList<Guid> SlotIds, DateTimeOffset StartUtc, DateTimeOffset EndUtc, Guid? RoomId = null, bool RoomClash = false, bool ClinicianClash = false)
+    IReadOnlyList<Guid> SlotIds, DateTimeOffset StartUtc, DateTimeOffset EndUtc, Guid? RoomId = null, bool RoomClash = false, bool ClinicianClash = false,
+    bool PatientClash = false)
 {
     public Guid FirstSlotId => SlotIds[0];
 
-    /// <summary>Whether booking it breaks a room or clinician clash.</summary>
-    public bool Clashes => RoomClash || ClinicianClash;
+    /// <summary>Whether booking it breaks a room, clinician or patient clash.</summary>
+    public bool Clashes => RoomClash || ClinicianClash || PatientClash;
 
     /// <summary>Equal when they take the same slots (and clash alike): the slot list keeps a button's handler for the same offer across reloads.</summary>
     public bool Equals(SlotOffer? other) =>
         other is not null && StartUtc == other.StartUtc && EndUtc == other.EndUtc && RoomClash == other.RoomClash && ClinicianClash == other.ClinicianClash
-        && SlotIds.SequenceEqual(other.SlotIds);
+        && PatientClash == other.PatientClash && SlotIds.SequenceEqual(other.SlotIds);
 
     public override int GetHashCode() => HashCode.Combine(SlotIds[0], StartUtc, EndUtc);
 
@@ -95,7 +97,9 @@ public static class SlotOffers
         IReadOnlyList<DoctorOffers> Free(IEnumerable<DoctorOffers> all) => all
             .Select(doctor =>
             {
-                var free = doctor.Offers.Where(offer => !busy.Any(b => offer.Overlaps(b.StartUtc, b.EndUtc))).ToArray();
+                // The patient's own appointments then: hidden, or (for staff who asked to see clashes) offered marked.
+                var own = doctor.Offers.Select(offer => busy.Any(b => offer.Overlaps(b.StartUtc, b.EndUtc)) ? offer with { PatientClash = true } : offer).ToArray();
+                var free = own.Where(offer => clashes || !offer.PatientClash).ToArray();
                 hidden += doctor.Offers.Count - free.Length;
                 var marked = free
                     .Select(offer => offer.RoomId is { } room && taken.Any(t => t.Time.Overlaps(room, offer.StartUtc, offer.EndUtc)) ? offer with { RoomClash = true } : offer)
