@@ -69,7 +69,7 @@ public class SchedulePageTests : ClinicTestContext
         page.WaitForAssertion(() => Assert.Contains("36 slots", page.Find("[data-testid=day-plan]").TextContent));
         page.FindAll("button").Single(b => b.TextContent.Trim() == "Add another block").Click(); // 18:00–21:00: 54
 
-        page.WaitForAssertion(() => Assert.Equal("A doctor can offer at most 36 slots (6 hours) in one day.", Rule(page)));
+        page.WaitForAssertion(() => Assert.Equal("A clinician can offer at most 36 slots (6 hours) in one day.", Rule(page)));
         Assert.True(ScheduleDisabled(page));
     }
 

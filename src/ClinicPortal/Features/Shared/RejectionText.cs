@@ -14,7 +14,7 @@ public static class RejectionText
     {
         Rejection.NotOnSlotBoundary => "Times must fall on a 10-minute mark, such as 09:00 or 09:10.",
         Rejection.BlockEndsBeforeItStarts => "The end time must be after the start time.",
-        Rejection.TooManySlotsInDay => $"A doctor can offer at most {SlotBlock.MaxSlotsPerDay} slots (6 hours) in one day.",
+        Rejection.TooManySlotsInDay => $"A clinician can offer at most {SlotBlock.MaxSlotsPerDay} slots (6 hours) in one day.",
         Rejection.NoBlocks => "Add at least one block of time.",
         Rejection.BlocksOverlap => "Two of the blocks overlap; make each block start after the previous one ends.",
         Rejection.OverlapsExistingSlots => "That time overlaps slots already scheduled on this day.",

@@ -38,7 +38,9 @@ public static class ScheduleColumns
         var held = day.Slots.Count(s => s.StartUtc > now && s.HeldAt(now));
         var note = day.Cancelled ? $"Cancelled: {day.CancelReason}"
             : day.Slots.Count == 0 ? "No slots scheduled."
-            : $"{day.Slots.Count} slots, {live.Count} booked" + (held > 0 ? $", {held} held now by patients confirming" : "");
+            : $"{day.Slots.Count} slots, {day.Slots.Count(s => s.IsBooked)} booked"
+                + (live.Count > 0 ? $" ({live.Count} {(live.Count == 1 ? "appointment" : "appointments")})" : "")
+                + (held > 0 ? $", {held} held now by patients confirming" : ""); // slots, as the dashboard counts them, and appointments
         if (deactivated)
             (title, note) = ($"{title} (deactivated)", $"Deactivated: no one can book them. {note}");
         return new GridColumn(title, day.Date, blocks.OrderBy(b => b.StartUtc).ToArray(), day.Cancelled, note);
