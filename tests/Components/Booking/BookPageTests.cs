@@ -206,6 +206,8 @@ public class BookPageTests : ClinicTestContext
         Assert.Equal("0 of 10 slots left in March", page.Find("[data-testid=slots-left]").TextContent.Trim());
         Assert.Contains("hold 10 slots in March", page.Find("[data-testid=limit-hint]").TextContent);
         Assert.Empty(page.FindAll("button.slot-offer"));
+        // Not "no free times on this day": there are, and the limit above is why none is offered.
+        Assert.Equal("Nothing more can be booked in March: see above. Another month is open as usual.", page.Find("[data-testid=no-slots]").TextContent.Trim());
     }
 
     [Fact]

@@ -38,11 +38,12 @@ public sealed class AppProcess : IAsyncDisposable
     public static async Task<AppProcess> StartAsync(
         string? dataDirectory = null,
         IReadOnlyDictionary<string, string>? settings = null,
-        string waitFor = "/health/ready")
+        string waitFor = "/health/ready",
+        Uri? baseAddress = null)
     {
         var appDirectory = await PublishedApp.GetDirectoryAsync();
         dataDirectory ??= Directory.CreateTempSubdirectory("clinicportal-e2e-").FullName;
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        baseAddress ??= new Uri($"http://127.0.0.1:{FreePort()}"); // the same address again: the app restarted under open pages
 
         var start = new ProcessStartInfo(Path.Combine(appDirectory, "ClinicPortal"), ["--urls", baseAddress.ToString()])
         {

@@ -142,6 +142,34 @@ public static class Pages
         await match.ClickAsync();
     }
 
+    /// <summary>
+    /// Asserts that no outcome notice (snackbar) on the page covers a control a person could press or type into: the rule
+    /// for every page that shows one. Retried for a moment, while a notice settles into its place.
+    /// </summary>
+    public static async Task AssertNoOutcomeCoversAControlAsync(IPage page)
+    {
+        await Expect(page.Locator(".mud-snackbar").First).ToBeVisibleAsync();
+        string[] covered = [];
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            covered = await page.EvaluateAsync<string[]>(
+                """
+                () => {
+                    const notices = [...document.querySelectorAll("#mud-snackbar-container .mud-snackbar")].map(n => n.getBoundingClientRect());
+                    const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+                    return [...document.querySelectorAll("button, a[href], input, select, textarea, [role='button'], [role='combobox'], [role='tab'], [role='switch'], [tabindex='0']")]
+                        .filter(c => !c.closest("#mud-snackbar-container"))
+                        .filter(c => { const r = c.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight && notices.some(n => overlaps(r, n)); })
+                        .map(c => (c.getAttribute("aria-label") || c.textContent || c.tagName).trim().slice(0, 60));
+                }
+                """);
+            if (covered.Length == 0)
+                return;
+            await Task.Delay(100);
+        }
+        Assert.Fail($"An outcome notice covers: {string.Join(", ", covered)}");
+    }
+
     /// <summary>The titles of the outcome notices (snackbars) on the page: "Booked", "Not booked", …</summary>
     public static ILocator Outcomes(IPage page) => page.GetByTestId("outcome-title");
 

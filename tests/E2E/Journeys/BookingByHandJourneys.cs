@@ -31,6 +31,7 @@ public class BookingByHandJourneys(ClinicAppFixture fixture)
 
         await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Booked");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = label, Exact = true })).ToHaveCountAsync(0);
+        await Pages.AssertNoOutcomeCoversAControlAsync(page); // "Tell me when a time frees up" among them
         // Focus stays on the page, at the day's times, not dropped to the page's body: the next Tab goes on from there.
         await Expect(page.GetByTestId("day-line")).ToBeFocusedAsync();
         await TabUntilAsync(page, "button.slot-offer");
@@ -107,6 +108,7 @@ public class BookingByHandJourneys(ClinicAppFixture fixture)
         await page.GetByTestId("booking").First.GetByRole(AriaRole.Button, new() { Name = "Cancel " }).ClickAsync();
         await page.GetByTestId("confirm").ClickAsync();
         await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Cancelled");
+        await Pages.AssertNoOutcomeCoversAControlAsync(page);
 
         var notice = (await page.Locator(".mud-snackbar").First.BoundingBoxAsync())!;
         foreach (var button in await page.GetByTestId("booking").GetByRole(AriaRole.Button).AllAsync())

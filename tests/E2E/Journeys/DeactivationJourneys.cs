@@ -176,6 +176,9 @@ public class DeactivationJourneys(ClinicAppFixture fixture)
         await Pages.SignInAsync(page, "nurse1@demo.clinic", then: $"/schedule?date={day}");
         await Pages.WaitUntilInteractiveAsync(page);
         await page.Locator("[data-testid=grid-block][data-kind=booked]").Filter(new() { HasText = "Patient 10" }).First.ClickAsync();
+        // Her own calendar shows her part; the details name the doctor she shares the visit with, and when each sees them.
+        await Expect(page.Locator(".mud-dialog")).ToContainTextAsync("Dr Ada Hart 09:10–09:30");
+        await Expect(page.Locator(".mud-dialog")).ToContainTextAsync("Nia Shaw 09:00–09:20");
         await page.GetByTestId("booking-leave-part").ClickAsync();
         await Expect(page.GetByTestId("confirm-message")).ToContainTextAsync("goes on with the other clinicians");
         await page.GetByRole(AriaRole.Button, new() { Name = "Take it back" }).ClickAsync();

@@ -75,6 +75,8 @@ public class StaffJourneys(ClinicAppFixture fixture)
 
         var slots = Pages.GridBlocks(page, "Dr Ben Okafor");
         await Expect(slots).ToHaveCountAsync(9);
+        await Pages.AssertNoOutcomeCoversAControlAsync(page);
+        await Expect(Pages.Outcomes(page).Locator("xpath=..")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Scheduled\s+9 slots"), new() { UseInnerText = true }); // words apart, as read
         await Expect(slots.First).ToContainTextAsync("09:00");
         await Expect(slots.Last).ToContainTextAsync("14:20");
         await Pages.ScreenshotAsync(page, "doctor-schedule");
@@ -190,6 +192,37 @@ public class StaffJourneys(ClinicAppFixture fixture)
         Assert.NotEqual(colours[2], colours[1]); // and it stands out from the page
         await Pages.ScreenshotAsync(page, "reconnect-banner");
         Assert.DoesNotContain("Rejoin failed", await page.Locator("body").InnerTextAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task WhileDisconnectedNothingCanBePressed_AndAfterARestartTheBannerSaysSo_AndReloadOpensTheSameAddress()
+    {
+        var demo = new Dictionary<string, string> { ["Seed:Demo"] = "true" };
+        var day = Pages.Weekday(2).ToString("yyyy-MM-dd");
+        var first = await AppProcess.StartAsync(settings: demo);
+        var page = await fixture.Browser.NewPageAsync(first.BaseAddress);
+        var errors = new List<string>();
+        await Pages.SignInAsync(page, "reception@demo.clinic", then: $"/reception?date={day}");
+        await Pages.WaitUntilInteractiveAsync(page);
+
+        await first.DisposeAsync(); // the server goes away under the open page
+        var banner = page.Locator("#components-reconnect-modal");
+        await Expect(banner).ToContainTextAsync("The connection to ClinicPortal dropped", new() { Timeout = 20_000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('main').inert"), "The page can still be pressed while it has no connection.");
+
+        // Back on the same address: the page's circuit is gone with the old process, and the banner says what happened.
+        await using var second = await AppProcess.StartAsync(first.DataDirectory, demo, baseAddress: first.BaseAddress);
+        page.Console += (_, message) => { if (message.Type == "error" && message.Text.Contains("Content Security Policy")) errors.Add(message.Text); };
+        await Expect(banner).ToContainTextAsync("ClinicPortal has restarted since", new() { Timeout = 30_000 });
+        await Pages.ScreenshotAsync(page, "reconnect-banner-restarted");
+        await banner.GetByRole(AriaRole.Button, new() { Name = "Reload this page" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/reception\\?date={day}$"));
+        await Pages.WaitUntilInteractiveAsync(page);
+        await Expect(banner).ToBeHiddenAsync();
+        Assert.False(await page.EvaluateAsync<bool>("() => document.querySelector('main').inert"));
+        Assert.Empty(errors);
         await page.Context.CloseAsync();
     }
 }

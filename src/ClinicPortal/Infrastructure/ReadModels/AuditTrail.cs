@@ -6,7 +6,10 @@ using ClinicPortal.Infrastructure.EventStore;
 namespace ClinicPortal.Infrastructure.ReadModels;
 
 /// <param name="After">Only the entries logged after this position (the changes since a past view).</param>
-public sealed record AuditFilter(Guid? DoctorId = null, Guid? PatientId = null, DateOnly? Date = null, int Limit = 200, Tag? Tagged = null, long? After = null);
+/// <summary>What the audit trail shows: entries of a doctor, a patient, a day, after a position, of some event types (none: all).</summary>
+public sealed record AuditFilter(
+    Guid? DoctorId = null, Guid? PatientId = null, DateOnly? Date = null, int Limit = 200, Tag? Tagged = null, long? After = null,
+    IReadOnlyList<string>? Types = null);
 
 /// <summary>The log itself, newest first, narrowed by the tags of a doctor, a patient or a practice day.</summary>
 public sealed class AuditTrail(ClinicDatabase database)
@@ -30,6 +33,12 @@ public sealed class AuditTrail(ClinicDatabase database)
         {
             sql += " AND EXISTS (SELECT 1 FROM event_tags t WHERE t.tag LIKE 'day:%' AND t.tag LIKE $day AND t.position = e.position)";
             parameters.Add(("$day", $"day:%:{date:yyyy-MM-dd}"));
+        }
+        if (filter.Types is { } types)
+        {
+            var names = types.Select((type, i) => (Name: $"$type{i}", Type: type)).ToArray();
+            sql += names.Length == 0 ? " AND 1 = 0" : $" AND e.type IN ({string.Join(", ", names.Select(n => n.Name))})";
+            parameters.AddRange(names.Select(n => (n.Name, (object)n.Type)));
         }
         if (filter.After is { } after)
         {

@@ -45,3 +45,55 @@
             }
         });
 })();
+
+// An outcome notice (a snackbar) never covers a control: its container goes to the first of a few places where it covers
+// none (at the bottom in the middle as a rule; then the bottom corners; under the app bar; the foot of the open navigation
+// drawer, narrowed to it), checked again as the page changes, scrolls or resizes while a notice shows.
+(() => {
+    const places = [
+        { top: "auto", bottom: "24px", left: "50%", right: "auto", transform: "translateX(-50%)" },
+        { top: "auto", bottom: "24px", left: "auto", right: "24px", transform: "none" },
+        { top: "auto", bottom: "24px", left: "24px", right: "auto", transform: "none" },
+        { top: "64px", bottom: "auto", left: "50%", right: "auto", transform: "translateX(-50%)" },
+        { top: "64px", bottom: "auto", left: "auto", right: "24px", transform: "none" },
+        { top: "auto", bottom: "8px", left: "8px", right: "auto", transform: "none", inDrawer: true },
+    ];
+    const controls = "button, a[href], input, select, textarea, [role='button'], [role='combobox'], [role='tab'], [role='switch'], [tabindex='0']";
+
+    const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+    const covers = notices => {
+        for (const control of document.querySelectorAll(controls)) {
+            if (control.closest("#mud-snackbar-container")) continue;
+            const box = control.getBoundingClientRect();
+            if (box.width === 0 || box.height === 0 || box.bottom <= 0 || box.top >= innerHeight) continue;
+            if (notices.some(notice => overlaps(box, notice))) return true;
+        }
+        return false;
+    };
+
+    let placing = false;
+    const place = () => {
+        const container = document.getElementById("mud-snackbar-container");
+        if (placing || !container || !container.querySelector(".mud-snackbar")) return;
+        placing = true;
+        try {
+            const drawer = document.querySelector(".mud-drawer--open .mud-drawer-content");
+            for (const { inDrawer, ...spot } of places) {
+                if (inDrawer && !drawer) continue;
+                container.classList.toggle("clinic-in-drawer", !!inDrawer);
+                Object.assign(container.style, spot);
+                const notices = [...container.querySelectorAll(".mud-snackbar")].map(n => n.getBoundingClientRect());
+                if (!covers(notices)) return;
+            }
+            container.classList.remove("clinic-in-drawer");
+            Object.assign(container.style, places[0]); // nowhere is clear: the usual place
+        } finally {
+            placing = false;
+        }
+    };
+
+    new MutationObserver(place).observe(document.body, { childList: true, subtree: true });
+    addEventListener("scroll", place, { passive: true });
+    addEventListener("resize", place);
+})();

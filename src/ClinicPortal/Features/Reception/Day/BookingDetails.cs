@@ -9,24 +9,26 @@ public static class BookingDetails
 {
     /// <summary>
     /// Opens a booking's details from a calendar block; returns what staff chose to do, or null. <paramref name="canLeavePart"/>:
-    /// the clinician whose calendar it is may take their part of a visit shared with others back.
+    /// the clinician whose calendar it is may take their part of a visit shared with others back. <paramref name="everyPart"/>:
+    /// each clinician's part of the visit, for a calendar that shows only some of them (a clinician's own).
     /// </summary>
     public static async Task<BookingDetailsDialog.BookingAction?> ShowAsync(
-        this IDialogService dialogs, StaffDays days, GridBlock block, PracticeClock clock, bool canManage, bool canLeavePart = false)
+        this IDialogService dialogs, StaffDays days, GridBlock block, PracticeClock clock, bool canManage, bool canLeavePart = false,
+        IReadOnlyList<(string Clinician, DateTimeOffset StartUtc, DateTimeOffset EndUtc)>? everyPart = null)
     {
         var day = days.Days.FirstOrDefault(d => block.BookingId is { } id && d.Booking(id) is not null);
         if (day is null || day.Booking(block.BookingId!.Value) is not { } booking)
             return null;
         var patient = days.People.GetValueOrDefault(booking.PatientId) ?? new(booking.PatientId, "A patient", "", null, true);
         // A visit of several clinicians is a block in each one's column: the details are of the whole visit.
-        var parts = days.PartsOf(booking.BookingId);
-        var (start, end) = (parts.Min(p => p.Booking.StartUtc), parts.Max(p => p.Booking.EndUtc));
+        var parts = everyPart ?? days.PartsOf(booking.BookingId).Select(p => (p.Day.Doctor.Name, p.Booking.StartUtc, p.Booking.EndUtc)).ToArray();
+        var (start, end) = (parts.Min(p => p.StartUtc), parts.Max(p => p.EndUtc));
         var parameters = new DialogParameters<BookingDetailsDialog>
         {
             { d => d.Booking, booking },
             { d => d.Patient, patient },
             { d => d.DoctorName, day.Doctor.Name },
-            { d => d.Parts, parts.Select(p => $"{p.Day.Doctor.Name} {clock.Time(p.Booking.StartUtc)}–{clock.Time(p.Booking.EndUtc)}").ToArray() },
+            { d => d.Parts, parts.Select(p => $"{p.Clinician} {clock.Time(p.StartUtc)}–{clock.Time(p.EndUtc)}").ToArray() },
             { d => d.RoomName, days.RoomName(booking.RoomId) },
             { d => d.VisitTypeName, days.VisitTypes.GetValueOrDefault(booking.VisitTypeId)?.Name ?? "" },
             { d => d.When, $"{day.Day.Date:dddd d MMMM}, {clock.Time(start)}–{clock.Time(end)}" },
