@@ -29,7 +29,8 @@ public sealed class SeedOptions
 /// receptionist, three doctors with two blocks on every weekday of the next 14 days (Dr Hart's last afternoon hour kept
 /// for staff to book minor procedures, in the treatment room), a nurse (mornings, in the treatment room) and a counsellor
 /// (afternoons), the visit types Vaccination, Counselling, Minor procedure (which needs a treatment room) and Diabetes
-/// review (the nurse for its first 20 minutes, a doctor for its last 20) beside the built-in two, the Treatment room, and twenty patients with a scatter of bookings.
+/// review (the nurse for its first 20 minutes, a doctor for its last 20) beside the built-in two, the Treatment room, and twenty patients with a few
+/// bookings each (at most 4 slots of a month, so that any of them can try every online visit type).
 /// </summary>
 public sealed class DemoSeeder(
     RoleManager<IdentityRole<Guid>> roles,
@@ -49,6 +50,12 @@ public sealed class DemoSeeder(
     public const string PracticeName = "Demo Practice";
     public const int Doctors = 3;
     public const int Patients = 20;
+
+    /// <summary>A demo patient's bookings: a few, anywhere in the doctors' days.</summary>
+    public const int BookingsPerPatient = 3;
+
+    /// <summary>At most this many of a month's 10 slots per demo patient: 6 stay free, enough for any online visit type.</summary>
+    public const int SlotsPerPatientMonth = 4;
 
     public async Task EnsureRolesAsync()
     {
@@ -99,8 +106,7 @@ public sealed class DemoSeeder(
             patients.Add(await CreateAsync($"patient{i}@demo.clinic", $"Patient {i:00}", Roles.Patient, $"+44 7700 900{i:000}"));
 
         var random = new Random(20261122);
-        var usedPerPatientMonth = new Dictionary<(Guid, int), int>();
-        var bookings = 0;
+        var days = new List<DayScheduled>();
         for (var offset = 0; offset < 14; offset++)
         {
             var date = clock.Today.AddDays(offset);
@@ -113,26 +119,30 @@ public sealed class DemoSeeder(
                 BlockOfTime[] hours = doctor == doctors[0]
                     ? [new(new(9, 0), new(12, 0)), new(new(14, 0), new(16, 0)), new(new(16, 0), new(17, 0), StaffOnly: true, OnlyFor: [procedure], RoomId: treatmentRoom)]
                     : [new(new(9, 0), new(12, 0)), new(new(14, 0), new(17, 0))];
-                var day = await ScheduleAsync(doctor.Id, date, hours, Actor.Doctor(doctor.Id), ct);
-                if (day is null)
+                if (await ScheduleAsync(doctor.Id, date, hours, Actor.Doctor(doctor.Id), ct) is { } day)
+                    days.Add(day);
+            }
+        }
+
+        // A few bookings each, anywhere in the doctors' days: every patient keeps at least 6 of a month's 10 slots free, so a
+        // visitor can try every online visit type as any demo patient (Counselling takes 5).
+        var bookings = 0;
+        foreach (var patient in patients)
+        {
+            var usedPerMonth = new Dictionary<int, int>();
+            var made = 0;
+            for (var tries = 0; tries < 12 && made < BookingsPerPatient; tries++)
+            {
+                var day = days[random.Next(days.Count)];
+                var s = random.Next(day.Slots.Count);
+                var wantsDouble = random.NextDouble() < 0.25 && s + 1 < day.Slots.Count && day.Slots[s + 1].StartUtc == day.Slots[s].EndUtc;
+                var slotIds = wantsDouble ? new[] { day.Slots[s].SlotId, day.Slots[s + 1].SlotId } : [day.Slots[s].SlotId];
+                if (usedPerMonth.GetValueOrDefault(day.Date.Month) + slotIds.Length > SlotsPerPatientMonth)
                     continue;
-                for (var s = 0; s < day.Slots.Count; s++)
-                {
-                    if (random.NextDouble() > 0.25)
-                        continue;
-                    var patient = patients[random.Next(patients.Count)];
-                    var key = (patient.Id, date.Month);
-                    var wantsDouble = random.NextDouble() < 0.2 && s + 1 < day.Slots.Count && day.Slots[s + 1].StartUtc == day.Slots[s].EndUtc;
-                    var slotIds = wantsDouble ? new[] { day.Slots[s].SlotId, day.Slots[s + 1].SlotId } : [day.Slots[s].SlotId];
-                    if (usedPerPatientMonth.GetValueOrDefault(key) + slotIds.Length > 8)
-                        continue;
-                    var result = await book.HandleAsync(patient.Id, slotIds, Actor.Patient(patient.Id), ct);
-                    if (!result.IsAccepted)
-                        continue;
-                    usedPerPatientMonth[key] = usedPerPatientMonth.GetValueOrDefault(key) + slotIds.Length;
-                    bookings++;
-                    s += slotIds.Length - 1;
-                }
+                if (!(await book.HandleAsync(patient.Id, slotIds, Actor.Patient(patient.Id), ct)).IsAccepted)
+                    continue; // passed, too soon, taken, or over the patient's own booking: another try
+                usedPerMonth[day.Date.Month] = usedPerMonth.GetValueOrDefault(day.Date.Month) + slotIds.Length;
+                (made, bookings) = (made + 1, bookings + 1);
             }
         }
         // The demo's history is not news to its patients: email starts with what happens after seeding.
