@@ -167,4 +167,14 @@ public class TimeGridTests : ClinicTestContext
         Assert.Equal("tg-block-label", nurse.QuerySelector("span:last-child")!.ClassName);
         Assert.Equal("09:00 free, Treatment room on the first floor", nurse.GetAttribute("title"));
     }
+
+    [Fact]
+    public void ATenMinuteBookingKeepsItsVisitTypeOnItsOneRow_ALongerOneWraps()
+    {
+        var grid = Render([new GridColumn("Dr Hart", Tuesday, [Booked(Tuesday, 9, 0, 1, "Pat Lee", "Consultation"), Booked(Tuesday, 9, 10, 2, "Sam Ray", "Long consultation")])]);
+
+        var blocks = grid.FindAll("[data-kind=booked]");
+        Assert.Contains("tg-short", blocks[0].ClassList);
+        Assert.DoesNotContain("tg-short", blocks[1].ClassList);
+    }
 }

@@ -31,6 +31,10 @@ public class AdminJourneys(ClinicAppFixture fixture)
         await doctor.GetByLabel("Confirm password").FillAsync("Invited123");
         await doctor.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
         await Expect(doctor.GetByTestId("password-set")).ToBeVisibleAsync();
+        // The link opened again says at once that it is spent, rather than after new passwords are typed.
+        await doctor.GotoAsync(link);
+        await Expect(doctor.GetByTestId("link-spent")).ToContainTextAsync("used already or has expired");
+        await Expect(doctor.Locator("input[name='Input.Password']")).ToHaveCountAsync(0);
         await Pages.SignInAsync(doctor, email, "Invited123", then: "/schedule");
         await Expect(doctor.GetByRole(AriaRole.Heading, new() { Name = "My schedule" })).ToBeVisibleAsync();
 

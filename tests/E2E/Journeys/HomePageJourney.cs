@@ -8,12 +8,17 @@ namespace ClinicPortal.Tests.E2E.Journeys;
 public class HomePageJourney(ClinicAppFixture fixture)
 {
     [Fact]
-    public async Task AVisitorPlansABlockAndSeesHowManySlotsItMakes()
+    public async Task AClinicianPlansABlockAndSeesHowManySlotsItMakes_WhereAVisitorIsToldHowBookingWorks()
     {
-        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        var visitor = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await visitor.GotoAsync("/");
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Welcome to ClinicPortal" })).ToBeVisibleAsync();
+        await Expect(visitor.GetByTestId("how-booking-works")).ToContainTextAsync("Pick a free time");
+        await Expect(visitor.GetByTestId("block-summary")).ToHaveCountAsync(0); // a calculator of slots is no visitor's business
+        await visitor.Context.CloseAsync();
 
-        await page.GotoAsync("/");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome to ClinicPortal" })).ToBeVisibleAsync();
+        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await Pages.SignInAsync(page, "doctor2@demo.clinic", then: "/");
         await Expect(page.GetByTestId("block-summary")).ToContainTextAsync("18 slots");
 
         // The selects are enabled only once the circuit is live; the new count comes from the server over it.
