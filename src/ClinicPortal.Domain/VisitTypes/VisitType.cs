@@ -29,6 +29,40 @@ public sealed record VisitPart(ClinicianKind Kind, int OffsetMinutes, int Minute
             p.SlotIds.Count * (int)SlotBlock.SlotLength.TotalMinutes)).ToArray();
     }
 
+    /// <summary>
+    /// What is wrong with each part that keeps the parts from making a visit, by its place in the list as given (none: they
+    /// make one, as far as the parts themselves go): a kind taken by an earlier part, a start off the 10-minute grid or not
+    /// at 0 for the first, a gap before it, or a visit past the longest.
+    /// </summary>
+    public static IReadOnlyDictionary<int, string> Problems(IReadOnlyList<VisitPart> parts)
+    {
+        var problems = new Dictionary<int, string>();
+        void Say(int index, string problem) => problems.TryAdd(index, problem);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var part = parts[i];
+            if (parts.Take(i).Any(p => p.Kind == part.Kind))
+                Say(i, "An earlier part is already this kind of clinician's: each part is another kind's.");
+            if (part.OffsetMinutes < 0 || part.OffsetMinutes % VisitType.MinMinutes != 0 || part.Minutes < VisitType.MinMinutes || part.Minutes % VisitType.MinMinutes != 0)
+                Say(i, "A part starts on a 10-minute mark and lasts at least 10 minutes, in steps of 10.");
+            if (part.EndMinutes > VisitType.MaxMinutes)
+                Say(i, $"This part ends at minute {part.EndMinutes}: a visit lasts at most {VisitType.MaxMinutes} minutes.");
+        }
+        if (parts.Count == 0)
+            return problems;
+        var ordered = parts.Select((part, index) => (Part: part, Index: index)).OrderBy(p => p.Part.OffsetMinutes).ToArray();
+        if (ordered[0].Part.OffsetMinutes != 0)
+            Say(ordered[0].Index, "The first part starts at minute 0, with the visit.");
+        var reached = ordered[0].Part.EndMinutes;
+        foreach (var (part, index) in ordered.Skip(1))
+        {
+            if (part.OffsetMinutes > reached)
+                Say(index, $"This part starts at minute {part.OffsetMinutes}, but the parts before it end at minute {reached}: leave no gap.");
+            reached = Math.Max(reached, part.EndMinutes);
+        }
+        return problems;
+    }
+
     public static bool Fit(IReadOnlyList<VisitPart> parts, int minParts)
     {
         if (parts.Count < minParts || parts.Count > VisitType.MaxParts || parts.Select(p => p.Kind).Distinct().Count() != parts.Count)

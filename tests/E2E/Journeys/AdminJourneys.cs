@@ -61,7 +61,23 @@ public class AdminJourneys(ClinicAppFixture fixture)
         var entries = admin.GetByTestId("audit-entry");
         await Expect(entries.First).ToContainTextAsync("Dr Ben Okafor");
         foreach (var entry in await entries.AllInnerTextsAsync())
+        {
             Assert.Contains("Dr Ben Okafor", entry);
+            Assert.DoesNotMatch(@"[\p{L}\p{N}](the day just before|just after)", entry); // the links read as words of their own
+        }
+        Assert.Contains(await entries.AllInnerTextsAsync(), entry => entry.Contains(" (the day just before · just after)"));
+        // The filters are in the address: a reload keeps them.
+        await Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("doctor="));
+        await Pages.ChooseAsync(admin, admin.GetByTestId("audit-kind"), "Schedules");
+        await Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("kind=schedules"));
+        await admin.ReloadAsync();
+        await Pages.WaitUntilInteractiveAsync(admin);
+        await Expect(entries.Filter(new() { HasText = "Scheduled" }).First).ToBeVisibleAsync();
+        foreach (var entry in await entries.AllInnerTextsAsync())
+        {
+            Assert.Contains("Dr Ben Okafor", entry);
+            Assert.DoesNotContain("Booked", entry); // schedules only
+        }
         await Pages.ScreenshotAsync(admin, "admin-audit");
         await admin.Context.CloseAsync();
     }

@@ -183,6 +183,8 @@ public class VisitTypeJourneys(ClinicAppFixture fixture)
         await Pages.ChooseAsync(page, page.GetByTestId("part-offset-2"), "30");
         await page.GetByTestId("service-save").ClickAsync();
         await Expect(page.GetByTestId("service-parts-error")).ToContainTextAsync("no gap between them");
+        await Expect(page.GetByTestId("part-error-2")).ToContainTextAsync("starts at minute 30, but the parts before it end at minute 20");
+        await Expect(page.GetByTestId("part-error-1")).ToHaveCountAsync(0);
 
         await Pages.ChooseAsync(page, page.GetByTestId("part-offset-2"), "10");
         await page.GetByTestId("service-save").ClickAsync();
@@ -190,6 +192,15 @@ public class VisitTypeJourneys(ClinicAppFixture fixture)
         var row = page.Locator(".service-row").Filter(new() { HasText = name });
         await Expect(row).ToContainTextAsync("30 min");
         await Expect(row).ToContainTextAsync("a nurse 0–20 min, then a doctor 10–30 min");
+        await Expect(Pages.Outcomes(page).Filter(new() { HasText = "Not bookable yet" })).ToHaveCountAsync(0); // the nurse and the doctors meet in the mornings
+
+        // The nurse works mornings and the counsellor afternoons: a visit of both is saved, with a word that it cannot be booked yet.
+        await page.Locator("#service-name").FillAsync($"Joint care {Guid.NewGuid():N}"[..18]);
+        await page.Locator("input[data-testid=service-has-parts], [data-testid=service-has-parts] input").CheckAsync();
+        await Pages.ChooseAsync(page, page.GetByTestId("part-kind-2"), "Counsellor");
+        await page.GetByTestId("service-save").ClickAsync();
+        await Expect(Pages.Outcomes(page).Filter(new() { HasText = "Not bookable yet" })).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("outcome-detail").Filter(new() { HasText = "nurse and counsellor are free together" })).ToHaveCountAsync(1);
         await page.Context.CloseAsync();
     }
 

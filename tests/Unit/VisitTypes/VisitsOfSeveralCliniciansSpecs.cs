@@ -313,3 +313,24 @@ public class ShorteningADayUnderASharedVisitSpecs
         Spec.Given(NursesDay[0], new SlotsBooked(A.Id("own"), A.PatientId, NurseId, A.Tomorrow, [new(NurseSlot(4), A.MorningSlot(4).StartUtc)], "p"))
             .When(Remove(4)).ThenRejected(Rejection.SlotAlreadyBooked);
 }
+
+public class VisitPartProblemsTests
+{
+    [Fact]
+    public void EachPartThatKeepsThePartsFromMakingAVisitIsToldWhy_ByItsPlace()
+    {
+        Assert.Empty(VisitPart.Problems([new(ClinicianKind.Nurse, 0, 20), new(ClinicianKind.Doctor, 10, 20)]));
+
+        var gap = VisitPart.Problems([new(ClinicianKind.Nurse, 0, 20), new(ClinicianKind.Doctor, 30, 20)]);
+        Assert.Equal([1], gap.Keys);
+        Assert.Contains("starts at minute 30, but the parts before it end at minute 20", gap[1]);
+
+        var twice = VisitPart.Problems([new(ClinicianKind.Doctor, 0, 20), new(ClinicianKind.Doctor, 10, 20)]);
+        Assert.Equal([1], twice.Keys);
+        Assert.Contains("already this kind of clinician's", twice[1]);
+
+        var late = VisitPart.Problems([new(ClinicianKind.Nurse, 10, 20), new(ClinicianKind.Doctor, 20, 110)]);
+        Assert.Contains("starts at minute 0", late[0]);
+        Assert.Contains("at most 120 minutes", late[1]);
+    }
+}
