@@ -93,6 +93,16 @@ public class StaffJourneys(ClinicAppFixture fixture)
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Schedule these slots" })).ToBeDisabledAsync();
         await Expect(slots).ToHaveCountAsync(9);
 
+        // A weekly repeat's last day is taken on Enter, as on Tab.
+        await page.GetByTestId("repeat-Monday").Locator("input").Or(page.Locator("input[data-testid=repeat-Monday]")).First.CheckAsync();
+        await page.GetByTestId("repeat-Tuesday").Locator("input").Or(page.Locator("input[data-testid=repeat-Tuesday]")).First.CheckAsync();
+        var until = page.Locator("input[data-testid=repeat-until], [data-testid=repeat-until] input").First;
+        await until.FillAsync(Pages.NextWeekday().AddDays(21 + 14).ToString("yyyy-MM-dd"));
+        await until.PressAsync("Enter");
+        await Expect(page.GetByTestId("repeat")).Not.ToContainTextAsync("Repeat on 0 days");
+        await until.PressAsync("Tab"); // on to the next field, as a person would, leaving no picker open
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+
         // Copy the day's hours to the next week: the same two blocks appear there.
         var nextWeek = Pages.NextWeekday().AddDays(28);
         await Pages.PickDateAsync(page.GetByTestId("copy-to"), nextWeek);

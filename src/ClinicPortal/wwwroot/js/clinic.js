@@ -97,3 +97,9 @@
     addEventListener("scroll", place, { passive: true });
     addEventListener("resize", place);
 })();
+
+// A date typed into a date field is taken on Enter as it is on Tab (the field commits what was typed when it changes).
+document.addEventListener("keydown", event => {
+    if (event.key === "Enter" && event.target instanceof HTMLInputElement && event.target.closest(".mud-picker") && !event.target.readOnly)
+        event.target.dispatchEvent(new Event("change", { bubbles: true }));
+}, true);
