@@ -135,4 +135,16 @@ public class SchedulePageTests : ClinicTestContext
         Assert.Equal(9, repeated.Slots.Count);
         Assert.Equal(3, repeated.Slots.Count(slot => slot.StaffOnly));
     }
+
+    [Fact]
+    public void MyScheduleOpensOnToday_AsReceptionDoes()
+    {
+        Render<MudPopoverProvider>();
+        Services.GetRequiredService<NavigationManager>().NavigateTo("http://localhost/schedule");
+        var page = Render<SchedulePage>();
+        page.WaitForElement("[data-testid=time-grid]");
+
+        var today = DateOnly.FromDateTime(PracticeTime.ToLocal(app.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).DateTime);
+        Assert.Equal(today.ToString("yyyy-MM-dd"), page.Find("input[data-testid=schedule-date]").GetAttribute("value"));
+    }
 }

@@ -19,6 +19,12 @@ public class AdminJourneys(ClinicAppFixture fixture)
         await Pages.ChooseAsync(admin, admin.GetByTestId("invite-role"), "Doctor");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
         await Expect(admin.Locator("tr.staff-member").Filter(new() { HasText = email })).ToBeVisibleAsync();
+        // The form is clean for the next person: empty, and no complaint that it is.
+        await Expect(admin.GetByLabel("Full name")).ToHaveValueAsync("");
+        await Expect(admin.GetByText("Enter their name.")).ToHaveCountAsync(0);
+        await Expect(admin.GetByText("Enter their email.")).ToHaveCountAsync(0);
+        await Expect(admin.GetByTestId("invite-role")).ToContainTextAsync("Doctor"); // and its role back at its default
+        await Pages.AssertNoOutcomeCoversAControlAsync(admin);
         await Pages.ScreenshotAsync(admin, "admin-staff");
 
         var message = await Mailbox.WaitForAsync(() => Mailbox.PickupFolder(fixture.App.DataDirectory), m => m.Contains(email));

@@ -39,6 +39,8 @@ public class DashboardJourneys(ClinicAppFixture fixture)
         await Expect(page.GetByTestId("cancelled-day")).ToHaveTextAsync("0");
         await Expect(page.GetByTestId("chart-utilisation")).ToBeVisibleAsync();
         await Pages.ScreenshotAsync(page, "owner-dashboard");
+        // A custom range: neither preset is marked chosen; choosing one marks it plainly (pressed, filled, ticked).
+        await Expect(page.GetByTestId("range-week")).ToHaveAttributeAsync("aria-pressed", "false");
 
         // Reception cancels the day: the open dashboard follows.
         using var reception = await ApiClient.SignedInAsync(baseAddress, "reception@demo.clinic");
@@ -59,6 +61,10 @@ public class DashboardJourneys(ClinicAppFixture fixture)
         await Pages.PickDateAsync(page.GetByTestId("range-to"), day.AddDays(-3));
         await Expect(page.GetByText("The range must end on or after the day it starts.")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("cancelled-day")).ToHaveTextAsync("2");
+
+        await page.GetByTestId("range-four-weeks").ClickAsync();
+        await Expect(page.GetByTestId("range-four-weeks")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(page.GetByTestId("range-week")).ToHaveAttributeAsync("aria-pressed", "false");
         await page.Context.CloseAsync();
     }
 
@@ -153,6 +159,8 @@ public class DashboardJourneys(ClinicAppFixture fixture)
     {
         await owner.GotoAsync("/admin/settings");
         await Pages.WaitUntilInteractiveAsync(owner);
+        // Each number says its allowed range next to it, rather than changing what was typed without a word.
+        await Expect(owner.GetByText("Patients book at most this many days ahead (1 to")).ToBeVisibleAsync();
         var toggle = owner.GetByLabel("Reception sees the dashboard");
         if (await toggle.IsCheckedAsync() != shared)
             await toggle.ClickAsync(new() { Force = true });
