@@ -62,14 +62,16 @@
 
     const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
+    // How many controls in view the notices cover.
     const covers = notices => {
+        let covered = 0;
         for (const control of document.querySelectorAll(controls)) {
             if (control.closest("#mud-snackbar-container")) continue;
             const box = control.getBoundingClientRect();
             if (box.width === 0 || box.height === 0 || box.bottom <= 0 || box.top >= innerHeight) continue;
-            if (notices.some(notice => overlaps(box, notice))) return true;
+            if (notices.some(notice => overlaps(box, notice))) covered++;
         }
-        return false;
+        return covered;
     };
 
     let placing = false;
@@ -79,15 +81,20 @@
         placing = true;
         try {
             const drawer = document.querySelector(".mud-drawer--open .mud-drawer-content");
-            for (const { inDrawer, ...spot } of places) {
+            let best = null;
+            for (const place of places) {
+                const { inDrawer, ...spot } = place;
                 if (inDrawer && !drawer) continue;
                 container.classList.toggle("clinic-in-drawer", !!inDrawer);
                 Object.assign(container.style, spot);
-                const notices = [...container.querySelectorAll(".mud-snackbar")].map(n => n.getBoundingClientRect());
-                if (!covers(notices)) return;
+                const covered = covers([...container.querySelectorAll(".mud-snackbar")].map(n => n.getBoundingClientRect()));
+                if (covered === 0) return;
+                if (best === null || covered < best.covered) best = { place, covered };
             }
-            container.classList.remove("clinic-in-drawer");
-            Object.assign(container.style, places[0]); // nowhere is clear: the usual place
+            // Nowhere is clear (a phone's screen full of times, say): where the fewest are covered, for the moment it shows.
+            const { inDrawer, ...spot } = best?.place ?? places[0];
+            container.classList.toggle("clinic-in-drawer", !!inDrawer);
+            Object.assign(container.style, spot);
         } finally {
             placing = false;
         }
