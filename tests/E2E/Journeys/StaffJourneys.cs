@@ -218,13 +218,14 @@ public class StaffJourneys(ClinicAppFixture fixture)
 
         await first.DisposeAsync(); // the server goes away under the open page
         var banner = page.Locator("#components-reconnect-modal");
-        await Expect(banner).ToContainTextAsync("The connection to ClinicPortal dropped", new() { Timeout = 20_000 });
+        await Expect(banner.GetByText("The connection to ClinicPortal dropped")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('main').inert"), "The page can still be pressed while it has no connection.");
 
         // Back on the same address: the page's circuit is gone with the old process, and the banner says what happened.
         await using var second = await AppProcess.StartAsync(first.DataDirectory, demo, baseAddress: first.BaseAddress);
         page.Console += (_, message) => { if (message.Type == "error" && message.Text.Contains("Content Security Policy")) errors.Add(message.Text); };
-        await Expect(banner).ToContainTextAsync("ClinicPortal has restarted since", new() { Timeout = 30_000 });
+        await Expect(banner.GetByText("ClinicPortal has restarted since")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(banner.GetByText("Reconnecting")).ToBeHiddenAsync(); // what happened, not still "reconnecting"
         await Pages.ScreenshotAsync(page, "reconnect-banner-restarted");
         await banner.GetByRole(AriaRole.Button, new() { Name = "Reload this page" }).ClickAsync();
 
