@@ -34,7 +34,10 @@ public sealed record VisitPart(ClinicianKind Kind, int OffsetMinutes, int Minute
     /// make one, as far as the parts themselves go): a kind taken by an earlier part, a start off the 10-minute grid or not
     /// at 0 for the first, a gap before it, or a visit past the longest.
     /// </summary>
-    public static IReadOnlyDictionary<int, string> Problems(IReadOnlyList<VisitPart> parts)
+    public static IReadOnlyDictionary<int, string> Problems(IReadOnlyList<VisitPart> parts) => Problems(parts, checkLength: true);
+
+    /// <summary>The problems, with or without the longest visit (which the deciders judge apart, as a length).</summary>
+    private static IReadOnlyDictionary<int, string> Problems(IReadOnlyList<VisitPart> parts, bool checkLength)
     {
         var problems = new Dictionary<int, string>();
         void Say(int index, string problem) => problems.TryAdd(index, problem);
@@ -45,7 +48,7 @@ public sealed record VisitPart(ClinicianKind Kind, int OffsetMinutes, int Minute
                 Say(i, "An earlier part is already this kind of clinician's: each part is another kind's.");
             if (part.OffsetMinutes < 0 || part.OffsetMinutes % VisitType.MinMinutes != 0 || part.Minutes < VisitType.MinMinutes || part.Minutes % VisitType.MinMinutes != 0)
                 Say(i, "A part starts on a 10-minute mark and lasts at least 10 minutes, in steps of 10.");
-            if (part.EndMinutes > VisitType.MaxMinutes)
+            if (checkLength && part.EndMinutes > VisitType.MaxMinutes)
                 Say(i, $"This part ends at minute {part.EndMinutes}: a visit lasts at most {VisitType.MaxMinutes} minutes.");
         }
         if (parts.Count == 0)
@@ -63,24 +66,9 @@ public sealed record VisitPart(ClinicianKind Kind, int OffsetMinutes, int Minute
         return problems;
     }
 
-    public static bool Fit(IReadOnlyList<VisitPart> parts, int minParts)
-    {
-        if (parts.Count < minParts || parts.Count > VisitType.MaxParts || parts.Select(p => p.Kind).Distinct().Count() != parts.Count)
-            return false;
-        if (parts.Any(p => p.OffsetMinutes < 0 || p.Minutes < VisitType.MinMinutes || p.OffsetMinutes % VisitType.MinMinutes != 0 || p.Minutes % VisitType.MinMinutes != 0))
-            return false;
-        var ordered = parts.OrderBy(p => p.OffsetMinutes).ToArray();
-        if (ordered[0].OffsetMinutes != 0)
-            return false;
-        var reached = 0;
-        foreach (var part in ordered)
-        {
-            if (part.OffsetMinutes > reached)
-                return false;
-            reached = Math.Max(reached, part.EndMinutes);
-        }
-        return true;
-    }
+    /// <summary>Whether these parts make a visit: <paramref name="minParts"/> to the most, none with a <see cref="Problems"/> of its shape.</summary>
+    public static bool Fit(IReadOnlyList<VisitPart> parts, int minParts) =>
+        parts.Count >= minParts && parts.Count <= VisitType.MaxParts && Problems(parts, checkLength: false).Count == 0;
 }
 
 /// <summary>

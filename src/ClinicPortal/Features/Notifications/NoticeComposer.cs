@@ -153,14 +153,13 @@ public sealed class NoticeComposer(
     /// </summary>
     private async Task<IReadOnlyList<CalendarVisit>> VersionedAsync(IReadOnlyList<CalendarVisit> visits, StoredEvent stored, CancellationToken ct)
     {
-        var versioned = new List<CalendarVisit>();
-        foreach (var visit in visits)
+        // One read for every visit of the event (a cancelled day names many), counted per appointment by its tag.
+        var earlier = (await store.ReadAsync(Query.TaggedAny(visits.Select(v => Tag.Booking(v.BookingId))), ct)).Events
+            .Where(e => e.Position < stored.Position && ChangesTheVisit(e.Event)).ToArray();
+        return visits.Select(visit => visit with
         {
-            var history = await store.ReadAsync(Query.Tagged(Tag.Booking(visit.BookingId)), ct);
-            var changesBefore = history.Events.Count(e => e.Position < stored.Position && ChangesTheVisit(e.Event));
-            versioned.Add(visit with { Sequence = CalendarInvite.SequenceOf(changesBefore, ChangesTheVisit(stored.Event)) });
-        }
-        return versioned;
+            Sequence = CalendarInvite.SequenceOf(earlier.Count(e => e.Tags.Contains(Tag.Booking(visit.BookingId))), ChangesTheVisit(stored.Event)),
+        }).ToArray();
     }
 
     /// <summary>Whether an event of an appointment changes what its calendar entry says (a reminder or an arrival does not).</summary>
