@@ -54,6 +54,20 @@ if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
   echo "No test ran." >&2
   status=1
 fi
+# The failed tests again, with their first lines of message, where the end of a long log shows them.
+if [ "$failed" -gt 0 ]; then
+  python3 - "$results" <<'PY' || true
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for trx in glob.glob(sys.argv[1] + "/*.trx"):
+    for result in ET.parse(trx).getroot().iterfind(".//t:UnitTestResult", ns):
+        if result.get("outcome") != "Passed" and result.get("outcome") != "NotExecuted":
+            message = result.find(".//t:Message", ns)
+            print("FAILED:", result.get("testName"))
+            for line in ((message.text or "") if message is not None else "").splitlines()[:8]:
+                print("   ", line)
+PY
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$failed" -gt 0 ] && [ "$status" -eq 0 ]; then status=1; fi
 exit "$status"

@@ -157,9 +157,21 @@ public static class Pages
                 () => {
                     const notices = [...document.querySelectorAll("#mud-snackbar-container .mud-snackbar")].map(n => n.getBoundingClientRect());
                     const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+                    // What a person sees of a control: its box cut to the screen and to every ancestor that clips its overflow.
+                    const seen = c => {
+                        const r = c.getBoundingClientRect();
+                        let b = { left: Math.max(r.left, 0), top: Math.max(r.top, 0), right: Math.min(r.right, innerWidth), bottom: Math.min(r.bottom, innerHeight) };
+                        for (let a = c.parentElement; a && a !== document.body; a = a.parentElement) {
+                            const s = getComputedStyle(a);
+                            if (s.overflowX === "visible" && s.overflowY === "visible") continue;
+                            const k = a.getBoundingClientRect();
+                            b = { left: Math.max(b.left, k.left), top: Math.max(b.top, k.top), right: Math.min(b.right, k.right), bottom: Math.min(b.bottom, k.bottom) };
+                        }
+                        return b.right > b.left && b.bottom > b.top ? b : null;
+                    };
                     return [...document.querySelectorAll("button, a[href], input, select, textarea, [role='button'], [role='combobox'], [role='tab'], [role='switch'], [tabindex='0']")]
                         .filter(c => !c.closest("#mud-snackbar-container"))
-                        .filter(c => { const r = c.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight && notices.some(n => overlaps(r, n)); })
+                        .filter(c => { const b = seen(c); return b && notices.some(n => overlaps(b, n)); })
                         .map(c => (c.getAttribute("aria-label") || c.textContent || c.tagName).trim().slice(0, 60));
                 }
                 """);
@@ -168,6 +180,16 @@ public static class Pages
             await Task.Delay(100);
         }
         Assert.Fail($"An outcome notice covers: {string.Join(", ", covered)}");
+    }
+
+    /// <summary>
+    /// Expects the page's outcome notice to be titled <paramref name="title"/>, and to cover no control: every journey that
+    /// meets an outcome checks the rule through here.
+    /// </summary>
+    public static async Task ExpectOutcomeAsync(IPage page, string title)
+    {
+        await Expect(Outcomes(page)).ToHaveTextAsync(title);
+        await AssertNoOutcomeCoversAControlAsync(page);
     }
 
     /// <summary>The titles of the outcome notices (snackbars) on the page: "Booked", "Not booked", …</summary>

@@ -29,12 +29,45 @@ public class BookingByHandJourneys(ClinicAppFixture fixture)
         await TabUntilAsync(page, "[data-testid=confirm]");
         await page.Keyboard.PressAsync("Enter");
 
-        await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Booked");
+        await Pages.ExpectOutcomeAsync(page, "Booked");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = label, Exact = true })).ToHaveCountAsync(0);
         await Pages.AssertNoOutcomeCoversAControlAsync(page); // "Tell me when a time frees up" among them
         // Focus stays on the page, at the day's times, not dropped to the page's body: the next Tab goes on from there.
         await Expect(page.GetByTestId("day-line")).ToBeFocusedAsync();
         await TabUntilAsync(page, "button.slot-offer");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task OnAPhoneFullOfTimes_TheOutcomeNoticeMakesRoomInsteadOfCoveringAny_AndThePageKeepsItsPlace()
+    {
+        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await page.SetViewportSizeAsync(390, 844);
+        await Pages.SignInAsync(page, "patient8@demo.clinic", then: $"/book?date={Pages.Weekday(9):yyyy-MM-dd}");
+        await Pages.WaitUntilInteractiveAsync(page);
+
+        // A time half way down the day, so that the screen is full of times above and below it when it is booked.
+        var times = page.Locator("button.slot-offer");
+        var middle = await times.CountAsync() / 2;
+        var chosen = times.Nth(middle);
+        var label = (await chosen.GetAttributeAsync("aria-label"))!;
+        var neighbour = page.GetByRole(AriaRole.Button, new() { Name = (await times.Nth(middle + 1).GetAttributeAsync("aria-label"))!, Exact = true });
+        await chosen.ClickAsync();
+        var before = (await neighbour.BoundingBoxAsync())!;
+        await page.GetByTestId("confirm").ClickAsync();
+        await Pages.ExpectOutcomeAsync(page, "Booked");
+        await Pages.ScreenshotAsync(page, "patient-book-phone-outcome");
+        // The page did not jump: the time after the one just booked is where it was on the screen, give or take the row it
+        // may move up as the booked time leaves the grid.
+        var shown = (await neighbour.BoundingBoxAsync())!;
+        Assert.InRange(shown.Y - before.Y, -60, 60);
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = label, Exact = true }).CountAsync());
+
+        // Once the notice is closed, the page scrolls as a whole again, still where it was.
+        await page.Locator(".mud-snackbar").GetByRole(AriaRole.Button).First.ClickAsync();
+        await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0);
+        await Expect(page.Locator("html.clinic-notice-strip")).ToHaveCountAsync(0);
+        Assert.InRange((await neighbour.BoundingBoxAsync())!.Y - shown.Y, -1, 1);
         await page.Context.CloseAsync();
     }
 
@@ -107,8 +140,7 @@ public class BookingByHandJourneys(ClinicAppFixture fixture)
         await Pages.WaitUntilInteractiveAsync(page);
         await page.GetByTestId("booking").First.GetByRole(AriaRole.Button, new() { Name = "Cancel " }).ClickAsync();
         await page.GetByTestId("confirm").ClickAsync();
-        await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Cancelled");
-        await Pages.AssertNoOutcomeCoversAControlAsync(page);
+        await Pages.ExpectOutcomeAsync(page, "Cancelled");
 
         var notice = (await page.Locator(".mud-snackbar").First.BoundingBoxAsync())!;
         foreach (var button in await page.GetByTestId("booking").GetByRole(AriaRole.Button).AllAsync())

@@ -47,7 +47,7 @@ public class ChangeRoomJourneys(ClinicAppFixture fixture)
         await Pages.ChooseAsync(page, page.GetByTestId("room-choice"), $"{roomName} (step-free)");
         await Pages.ScreenshotAsync(page, "reception-change-room");
         await page.GetByTestId("room-save").ClickAsync();
-        await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Room changed");
+        await Pages.ExpectOutcomeAsync(page, "Room changed");
 
         await Pages.GridBlocks(page, "Dr Chloe Lind", "booked").First.ClickAsync();
         await Expect(page.GetByTestId("booking-room")).ToHaveTextAsync(roomName);

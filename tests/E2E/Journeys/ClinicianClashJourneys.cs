@@ -47,7 +47,7 @@ public class ClinicianClashJourneys(ClinicAppFixture fixture)
         await Expect(page.GetByTestId("reason-message")).ToContainTextAsync("Dr Chloe Lind already has another patient for some of 09:00–09:10");
         await page.Locator("#override-reason").FillAsync("Urgent: seen between patients, Dr Lind agreed");
         await page.GetByTestId("reason-confirm").ClickAsync();
-        await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Booked");
+        await Pages.ExpectOutcomeAsync(page, "Booked");
 
         // Both patients at 09:00 in Dr Lind's column, side by side.
         await page.GotoAsync($"/reception?date={date}");
@@ -74,7 +74,7 @@ public class ClinicianClashJourneys(ClinicAppFixture fixture)
         await Expect(row).ToContainTextAsync("Urgent: seen between patients, Dr Lind agreed");
         await Pages.ScreenshotAsync(page, "reception-conflicts-clinician-double-booked");
         await row.Locator("button.reassign").Filter(new() { HasText = "Dr Ben Okafor" }).ClickAsync();
-        await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Reassigned");
+        await Pages.ExpectOutcomeAsync(page, "Reassigned");
         await Expect(row).ToHaveCountAsync(0);
 
         await page.GotoAsync($"/reception?date={date}");

@@ -142,7 +142,7 @@ public class DeactivationJourneys(ClinicAppFixture fixture)
         await Expect(row).ToHaveCountAsync(1);
         await Pages.ScreenshotAsync(page, "reception-conflicts-part-day-cancelled");
         await row.Locator("button.drop-part").ClickAsync();
-        await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Part dropped");
+        await Pages.ExpectOutcomeAsync(page, "Part dropped");
         await Expect(row).ToHaveCountAsync(0);
 
         var appointment = (await booked.JsonAsync()).GetProperty("appointmentId").GetGuid();
@@ -182,7 +182,7 @@ public class DeactivationJourneys(ClinicAppFixture fixture)
         await page.GetByTestId("booking-leave-part").ClickAsync();
         await Expect(page.GetByTestId("confirm-message")).ToContainTextAsync("goes on with the other clinicians");
         await page.GetByRole(AriaRole.Button, new() { Name = "Take it back" }).ClickAsync();
-        await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Part taken back");
+        await Pages.ExpectOutcomeAsync(page, "Part taken back");
         await Expect(page.Locator("[data-testid=grid-block][data-kind=booked]").Filter(new() { HasText = "Patient 10" })).ToHaveCountAsync(0);
 
         var desk = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);

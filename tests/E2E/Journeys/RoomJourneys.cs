@@ -27,7 +27,7 @@ public class RoomJourneys(ClinicAppFixture fixture)
         await page.Locator("#room-name").FillAsync(name);
         await page.Locator("#room-features").FillAsync("Quiet, step-free");
         await page.GetByTestId("room-save").ClickAsync();
-        await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Room added");
+        await Pages.ExpectOutcomeAsync(page, "Room added");
         var row = page.Locator(".room-row").Filter(new() { HasText = name });
         await Expect(row).ToContainTextAsync("quiet");
         await Expect(row).ToContainTextAsync("step-free");
@@ -45,7 +45,7 @@ public class RoomJourneys(ClinicAppFixture fixture)
         await Pages.ChooseAsync(lind, lind.GetByTestId("block-1-room"), "Treatment room (treatment, step-free)");
         await Expect(lind.GetByTestId("day-plan")).ToContainTextAsync("18 slots");
         await lind.GetByRole(AriaRole.Button, new() { Name = "Schedule these slots" }).ClickAsync();
-        await Expect(Pages.Outcomes(lind)).ToHaveTextAsync("Scheduled");
+        await Pages.ExpectOutcomeAsync(lind, "Scheduled");
         await Expect(Pages.GridBlocks(lind, "Dr Chloe Lind", "free").First).ToContainTextAsync("Treatment room");
 
         var okafor = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
@@ -107,7 +107,7 @@ public class RoomJourneys(ClinicAppFixture fixture)
         await Expect(page.GetByTestId("reason-message")).ToContainTextAsync("Another appointment is in the room");
         await page.Locator("#override-reason").FillAsync("A two-minute dressing change");
         await page.GetByTestId("reason-confirm").ClickAsync();
-        await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Booked");
+        await Pages.ExpectOutcomeAsync(page, "Booked");
 
         await page.GotoAsync("/conflicts");
         var row = page.Locator("tr.conflict-row").Filter(new() { HasText = "Treatment room also holds Patient 11" });

@@ -26,7 +26,7 @@ public class VisitTypeJourneys(ClinicAppFixture fixture)
         await page.Locator(".slot-offer").First.ClickAsync();
         await Expect(page.GetByTestId("confirm-message")).ToContainTextAsync("Book a Vaccination");
         await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
-        await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Booked");
+        await Pages.ExpectOutcomeAsync(page, "Booked");
 
         await page.GotoAsync("/my-bookings");
         await Expect(page.GetByTestId("booking").Filter(new() { HasText = "Vaccination" })).ToHaveCountAsync(1);
@@ -65,7 +65,7 @@ public class VisitTypeJourneys(ClinicAppFixture fixture)
         await procedure.ClickAsync();
         await Expect(page.GetByTestId("confirm-message")).ToContainTextAsync("Book a Minor procedure, 16:00–16:30");
         await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
-        await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Booked");
+        await Pages.ExpectOutcomeAsync(page, "Booked");
 
         await page.GotoAsync($"/reception?date={day:yyyy-MM-dd}");
         var block = Pages.GridBlocks(page, "Dr Ada Hart", "booked").Filter(new() { HasText = "Minor procedure" });
@@ -104,7 +104,7 @@ public class VisitTypeJourneys(ClinicAppFixture fixture)
         await offer.ClickAsync();
         await Expect(page.GetByTestId("confirm-message")).ToContainTextAsync("Diabetes review");
         await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
-        await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Booked");
+        await Pages.ExpectOutcomeAsync(page, "Booked");
 
         await page.GotoAsync($"/reception?date={day:yyyy-MM-dd}");
         var nursePart = Pages.GridBlocks(page, "Nia Shaw", "booked").Filter(new() { HasText = name });
@@ -133,7 +133,7 @@ public class VisitTypeJourneys(ClinicAppFixture fixture)
         await Pages.ScreenshotAsync(page, "reception-change-parts-phone");
         await page.SetViewportSizeAsync(1280, 900);
         await page.GetByTestId("parts-save").ClickAsync();
-        await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Parts changed");
+        await Pages.ExpectOutcomeAsync(page, "Parts changed");
         await Expect(doctorPart).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex($"until {start.AddMinutes(40):HH:mm}"));
         var moved = await Mailbox.WaitForAsync(() => Mailbox.PickupFolder(fixture.App.DataDirectory),
             m => m.Contains($"To: {name.Replace(' ', '-').ToLowerInvariant()}@example.test") && m.Contains("Subject: Moved:"));
@@ -160,7 +160,7 @@ public class VisitTypeJourneys(ClinicAppFixture fixture)
         await page.GetByTestId("service-kind-Doctor").UncheckAsync();
         await page.GetByTestId("service-kind-Nurse").CheckAsync();
         await page.GetByTestId("service-save").ClickAsync();
-        await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Visit type added");
+        await Pages.ExpectOutcomeAsync(page, "Visit type added");
         var row = page.Locator(".service-row").Filter(new() { HasText = name });
         await Expect(row).ToContainTextAsync("20 min");
         await Expect(row).ToContainTextAsync("every nurse");
@@ -188,7 +188,7 @@ public class VisitTypeJourneys(ClinicAppFixture fixture)
 
         await Pages.ChooseAsync(page, page.GetByTestId("part-offset-2"), "10");
         await page.GetByTestId("service-save").ClickAsync();
-        await Expect(Pages.Outcomes(page)).ToHaveTextAsync("Visit type added");
+        await Pages.ExpectOutcomeAsync(page, "Visit type added");
         var row = page.Locator(".service-row").Filter(new() { HasText = name });
         await Expect(row).ToContainTextAsync("30 min");
         await Expect(row).ToContainTextAsync("a nurse 0–20 min, then a doctor 10–30 min");
@@ -244,7 +244,7 @@ public class VisitTypeJourneys(ClinicAppFixture fixture)
         await Pages.WaitUntilInteractiveAsync(patient);
         await patient.Locator("section[aria-label='Dr Chloe Lind'] button.slot-offer").First.ClickAsync();
         await patient.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
-        await Expect(Pages.Outcomes(patient)).ToHaveTextAsync("Booked");
+        await Pages.ExpectOutcomeAsync(patient, "Booked");
         await patient.Context.CloseAsync();
 
         var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);

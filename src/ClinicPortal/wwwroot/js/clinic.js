@@ -48,7 +48,9 @@
 
 // An outcome notice (a snackbar) never covers a control: its container goes to the first of a few places where it covers
 // none (at the bottom in the middle as a rule; then the bottom corners; under the app bar; the foot of the open navigation
-// drawer, narrowed to it), checked again as the page changes, scrolls or resizes while a notice shows.
+// drawer, narrowed to it), checked again as the page changes, scrolls or resizes while a notice shows. Where no place is
+// clear (a phone's screen full of times, say), the page makes room: while the notice shows, the page scrolls inside the
+// space above it and the notice stands in a strip of its own at the foot of the screen.
 (() => {
     const places = [
         { top: "auto", bottom: "24px", left: "50%", right: "auto", transform: "translateX(-50%)" },
@@ -58,43 +60,74 @@
         { top: "64px", bottom: "auto", left: "auto", right: "24px", transform: "none" },
         { top: "auto", bottom: "8px", left: "8px", right: "auto", transform: "none", inDrawer: true },
     ];
+    const unplaced = { top: "", bottom: "", left: "", right: "", transform: "", marginLeft: "" };
     const controls = "button, a[href], input, select, textarea, [role='button'], [role='combobox'], [role='tab'], [role='switch'], [tabindex='0']";
+    const strip = "clinic-notice-strip";
 
     const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+    // The part of an element a person can see: its box cut to the screen and to every ancestor that clips what overflows it.
+    const visibleBox = element => {
+        const r = element.getBoundingClientRect();
+        let box = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+        const cut = c => box = { left: Math.max(box.left, c.left), top: Math.max(box.top, c.top), right: Math.min(box.right, c.right), bottom: Math.min(box.bottom, c.bottom) };
+        cut({ left: 0, top: 0, right: innerWidth, bottom: innerHeight });
+        for (let a = element.parentElement; a && a !== document.body; a = a.parentElement) {
+            const style = getComputedStyle(a);
+            if (style.overflowX !== "visible" || style.overflowY !== "visible") cut(a.getBoundingClientRect());
+        }
+        return box.right > box.left && box.bottom > box.top ? box : null;
+    };
 
     // How many controls in view the notices cover.
     const covers = notices => {
         let covered = 0;
         for (const control of document.querySelectorAll(controls)) {
             if (control.closest("#mud-snackbar-container")) continue;
-            const box = control.getBoundingClientRect();
-            if (box.width === 0 || box.height === 0 || box.bottom <= 0 || box.top >= innerHeight) continue;
-            if (notices.some(notice => overlaps(box, notice))) covered++;
+            const box = visibleBox(control);
+            if (box && notices.some(notice => overlaps(box, notice))) covered++;
         }
         return covered;
     };
 
+    const content = () => document.querySelector(".mud-main-content");
+    const inStrip = () => document.documentElement.classList.contains(strip);
+    // The page keeps its place as it changes between scrolling as a whole and scrolling above the strip.
+    const makeRoom = container => {
+        const main = content();
+        const y = scrollY;
+        Object.assign(container.style, unplaced, { marginLeft: main ? getComputedStyle(main).marginLeft : "" });
+        container.classList.remove("clinic-in-drawer");
+        document.documentElement.classList.add(strip);
+        if (main) main.scrollTop = y;
+    };
+    const giveRoomBack = container => {
+        const y = content()?.scrollTop ?? 0;
+        document.documentElement.classList.remove(strip);
+        if (container) Object.assign(container.style, unplaced);
+        scrollTo(0, y);
+    };
+
     let placing = false;
     const place = () => {
+        if (placing) return;
         const container = document.getElementById("mud-snackbar-container");
-        if (placing || !container || !container.querySelector(".mud-snackbar")) return;
+        if (!container || !container.querySelector(".mud-snackbar")) {
+            if (inStrip()) giveRoomBack(container);
+            return;
+        }
+        if (inStrip()) return; // the strip covers nothing
         placing = true;
         try {
             const drawer = document.querySelector(".mud-drawer--open .mud-drawer-content");
-            let best = null;
             for (const place of places) {
                 const { inDrawer, ...spot } = place;
                 if (inDrawer && !drawer) continue;
                 container.classList.toggle("clinic-in-drawer", !!inDrawer);
                 Object.assign(container.style, spot);
-                const covered = covers([...container.querySelectorAll(".mud-snackbar")].map(n => n.getBoundingClientRect()));
-                if (covered === 0) return;
-                if (best === null || covered < best.covered) best = { place, covered };
+                if (covers([...container.querySelectorAll(".mud-snackbar")].map(n => n.getBoundingClientRect())) === 0) return;
             }
-            // Nowhere is clear (a phone's screen full of times, say): where the fewest are covered, for the moment it shows.
-            const { inDrawer, ...spot } = best?.place ?? places[0];
-            container.classList.toggle("clinic-in-drawer", !!inDrawer);
-            Object.assign(container.style, spot);
+            makeRoom(container);
         } finally {
             placing = false;
         }
