@@ -26,7 +26,7 @@ namespace ClinicPortal.Domain.Booking;
 public sealed record BookSlots(
     Guid BookingId, Guid PatientId, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now, DateOnly? Date = null,
     Guid? VisitTypeId = null, string? Reason = null, Func<Guid, ClinicianKind?>? KindOf = null, Func<Guid, Room?>? RoomOf = null,
-    string? OverrideReason = null, Guid? RoomId = null, Guid? HoldId = null, Policies.BookingWindow? Window = null) : ICommand
+    string? OverrideReason = null, Guid? RoomId = null, Guid? HoldId = null, Policies.BookingWindow? Window = null) : ICommand<BookSlots, BookSlotsDecider, BookingRequest, SlotsBooked>
 {
     /// <summary>The visit type decided on: the one named, or the one today's single or double slot stands for.</summary>
     public Guid VisitType => VisitTypeId ?? VisitTypes.VisitType.ForSlotCount(SlotIds.Count);

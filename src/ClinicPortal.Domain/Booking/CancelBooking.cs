@@ -6,7 +6,7 @@ namespace ClinicPortal.Domain.Booking;
 /// Cancel one booking; its slots become available again. <paramref name="Window"/>: patients cancel online only until
 /// the practice's cut-off before the start.
 /// </summary>
-public sealed record CancelBooking(Guid BookingId, CancellationReason Reason, Actor By, DateTimeOffset Now, Policies.BookingWindow? Window = null) : ICommand;
+public sealed record CancelBooking(Guid BookingId, CancellationReason Reason, Actor By, DateTimeOffset Now, Policies.BookingWindow? Window = null) : ICommand<CancelBooking, CancelBookingDecider, BookingState, BookingCancelled>;
 
 public sealed class CancelBookingDecider : IDecider<CancelBooking, BookingState, BookingCancelled>
 {

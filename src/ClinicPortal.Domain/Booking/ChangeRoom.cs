@@ -14,7 +14,7 @@ namespace ClinicPortal.Domain.Booking;
 /// the new time's clinicians again.
 /// </summary>
 public sealed record ChangeRoom(
-    Guid BookingId, Guid PatientId, Guid VisitTypeId, DateOnly Date, Guid RoomId, Actor By, DateTimeOffset Now, string? OverrideReason = null) : ICommand;
+    Guid BookingId, Guid PatientId, Guid VisitTypeId, DateOnly Date, Guid RoomId, Actor By, DateTimeOffset Now, string? OverrideReason = null) : ICommand<ChangeRoom, ChangeRoomDecider, RoomChangeRequest, BookingMoved>;
 
 /// <summary>
 /// The appointment; the rooms and every clinician's time in the room asked for that date (<see cref="DayToSchedule"/>,

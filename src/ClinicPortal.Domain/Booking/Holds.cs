@@ -68,7 +68,7 @@ public sealed record HoldLimits(int MaxPerDay, TimeSpan CoolDown)
 public sealed record PlaceHold(
     Guid HoldId, Guid PatientId, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now, DateTimeOffset ExpiresAt, DateOnly? Date = null,
     Guid? VisitTypeId = null, Func<Guid, ClinicianKind?>? KindOf = null, Func<Guid, Room?>? RoomOf = null, Guid? RoomId = null,
-    Policies.BookingWindow? Window = null, HoldLimits? Limits = null) : ICommand
+    Policies.BookingWindow? Window = null, HoldLimits? Limits = null) : ICommand<PlaceHold, PlaceHoldDecider, BookingRequest, HoldPlaced>
 {
     public BookSlots AsBooking => new(HoldId, PatientId, SlotIds, By, Now, Date, VisitTypeId, null, KindOf, RoomOf, null, RoomId, Window: Window);
 }
@@ -116,10 +116,10 @@ public sealed class PlaceHoldDecider : IDecider<PlaceHold, BookingRequest, HoldP
 }
 
 /// <summary>The patient (or staff for them) lets a pending hold go; its slots are free at once.</summary>
-public sealed record ReleaseHold(Guid HoldId, Actor By, DateTimeOffset Now) : ICommand;
+public sealed record ReleaseHold(Guid HoldId, Actor By, DateTimeOffset Now) : ICommand<ReleaseHold, ReleaseHoldDecider, HoldState?, HoldReleased>;
 
 /// <summary>The practice's clock gives back a hold that ran out unconfirmed (what the timers do at its due time).</summary>
-public sealed record ExpireHold(Guid HoldId, Actor By, DateTimeOffset Now) : ICommand;
+public sealed record ExpireHold(Guid HoldId, Actor By, DateTimeOffset Now) : ICommand<ExpireHold, ExpireHoldDecider, HoldState?, HoldExpired>;
 
 public sealed class ReleaseHoldDecider : IDecider<ReleaseHold, HoldState?, HoldReleased>
 {

@@ -3,7 +3,7 @@ using ClinicPortal.Domain.EventStore;
 namespace ClinicPortal.Domain.Booking;
 
 /// <summary>Record that the patient arrived, or did not, once the booking's time has come.</summary>
-public sealed record MarkVisit(Guid BookingId, VisitOutcome Outcome, Actor By, DateTimeOffset Now) : ICommand;
+public sealed record MarkVisit(Guid BookingId, VisitOutcome Outcome, Actor By, DateTimeOffset Now) : ICommand<MarkVisit, MarkVisitDecider, BookingState, VisitMarked>;
 
 public sealed class MarkVisitDecider : IDecider<MarkVisit, BookingState, VisitMarked>
 {

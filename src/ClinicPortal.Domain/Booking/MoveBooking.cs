@@ -18,7 +18,7 @@ namespace ClinicPortal.Domain.Booking;
 public sealed record MoveBooking(
     Guid BookingId, Guid PatientId, Guid VisitTypeId, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now, DateOnly? Date = null,
     Func<Guid, ClinicianKind?>? KindOf = null, Func<Guid, Rooms.Room?>? RoomOf = null, string? OverrideReason = null,
-    IReadOnlyList<VisitPart>? Shape = null, Guid? RoomId = null, Policies.BookingWindow? Window = null) : ICommand;
+    IReadOnlyList<VisitPart>? Shape = null, Guid? RoomId = null, Policies.BookingWindow? Window = null) : ICommand<MoveBooking, MoveBookingDecider, MoveRequest, BookingMoved>;
 
 /// <summary>The booking being moved, and what a booking of the new slots would know.</summary>
 public sealed record MoveRequest(BookingState Booking, BookingRequest Target);

@@ -53,7 +53,7 @@ public static class WaitlistRules
 /// </summary>
 public sealed record JoinWait(
     Guid WaitId, Guid PatientId, Guid VisitTypeId, Guid? ClinicianId, DateOnly From, DateOnly To, Actor By, DateTimeOffset Now, DateOnly Today,
-    int MaxDaysAhead) : ICommand;
+    int MaxDaysAhead) : ICommand<JoinWait, JoinWaitDecider, ImmutableDictionary<Guid, WaitState>, WaitJoined>;
 
 public sealed class JoinWaitDecider : IDecider<JoinWait, ImmutableDictionary<Guid, WaitState>, WaitJoined>
 {
@@ -79,7 +79,7 @@ public sealed class JoinWaitDecider : IDecider<JoinWait, ImmutableDictionary<Gui
 }
 
 /// <summary>The patient (or staff for them) leaves the waiting list. A time offered and still kept is let go separately.</summary>
-public sealed record LeaveWait(Guid WaitId, Guid PatientId, Actor By, DateTimeOffset Now) : ICommand;
+public sealed record LeaveWait(Guid WaitId, Guid PatientId, Actor By, DateTimeOffset Now) : ICommand<LeaveWait, LeaveWaitDecider, ImmutableDictionary<Guid, WaitState>, WaitLeft>;
 
 public sealed class LeaveWaitDecider : IDecider<LeaveWait, ImmutableDictionary<Guid, WaitState>, WaitLeft>
 {
@@ -102,7 +102,7 @@ public sealed class LeaveWaitDecider : IDecider<LeaveWait, ImmutableDictionary<G
 /// judged by every rule a hold the patient placed would be (<see cref="Hold"/>, whose actor is the patient), made only
 /// while the wait is waiting and covers the day. <paramref name="By"/> is the waiting list.
 /// </summary>
-public sealed record OfferWait(Guid WaitId, PlaceHold Hold, Actor By) : ICommand
+public sealed record OfferWait(Guid WaitId, PlaceHold Hold, Actor By) : ICommand<OfferWait, OfferWaitDecider, OfferState, HoldPlaced>
 {
     public DateTimeOffset Now => Hold.Now;
 }

@@ -13,7 +13,7 @@ public sealed record ClinicianDeactivated(Guid ClinicianId, string By) : IClinic
 public sealed record ClinicianReactivated(Guid ClinicianId, string By) : IClinicEvent;
 
 /// <summary>The owner turns a clinician's account off or on again; the log records the change so that what depends on it follows.</summary>
-public sealed record SetClinicianActive(Guid ClinicianId, bool Active, Actor By, DateTimeOffset Now) : ICommand;
+public sealed record SetClinicianActive(Guid ClinicianId, bool Active, Actor By, DateTimeOffset Now) : ICommand<SetClinicianActive, SetClinicianActiveDecider, bool, IClinicEvent>;
 
 public sealed class SetClinicianActiveDecider : IDecider<SetClinicianActive, bool, IClinicEvent>
 {

@@ -25,7 +25,7 @@ public sealed record Room(Guid Id, string Name, IReadOnlyList<string> Features, 
 public sealed record RoomDefined(Guid RoomId, string Name, IReadOnlyList<string> Features, bool InUse, string By) : IClinicEvent;
 
 /// <summary>Add a room (<paramref name="IsNew"/>) or change one. Only the owner does.</summary>
-public sealed record DefineRoom(Guid RoomId, bool IsNew, string Name, IReadOnlyList<string> Features, bool InUse, Actor By, DateTimeOffset Now) : ICommand;
+public sealed record DefineRoom(Guid RoomId, bool IsNew, string Name, IReadOnlyList<string> Features, bool InUse, Actor By, DateTimeOffset Now) : ICommand<DefineRoom, DefineRoomDecider, RoomList, RoomDefined>;
 
 /// <summary>The practice's rooms as last defined; a practice that never made one has none.</summary>
 public sealed record RoomList(ImmutableDictionary<Guid, Room> Rooms)

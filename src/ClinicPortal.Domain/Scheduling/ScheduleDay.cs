@@ -58,7 +58,7 @@ public sealed record DayToSchedule(DoctorDay Day, RoomList Rooms, ImmutableDicti
 /// <param name="NewSlotId">Gives each new slot its id (an input, so that deciding stays pure).</param>
 public sealed record ScheduleDay(
     Guid DoctorId, DateOnly Date, IReadOnlyList<BlockOfTime> Blocks, TimeZoneInfo PracticeZone,
-    Func<Guid> NewSlotId, Actor By, DateTimeOffset Now) : ICommand;
+    Func<Guid> NewSlotId, Actor By, DateTimeOffset Now) : ICommand<ScheduleDay, ScheduleDayDecider, DayToSchedule, DayScheduled>;
 
 public sealed class ScheduleDayDecider : IDecider<ScheduleDay, DayToSchedule, DayScheduled>
 {

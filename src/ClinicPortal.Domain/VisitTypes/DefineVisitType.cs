@@ -8,7 +8,7 @@ namespace ClinicPortal.Domain.VisitTypes;
 public sealed record DefineVisitType(
     Guid VisitTypeId, bool IsNew, string Name, string Description, int Minutes,
     IReadOnlyList<ClinicianKind> GivenByKinds, IReadOnlyList<Guid> GivenByClinicians, bool BookableOnline, string Colour,
-    Actor By, DateTimeOffset Now, string? RoomFeature = null, IReadOnlyList<VisitPart>? Parts = null) : ICommand;
+    Actor By, DateTimeOffset Now, string? RoomFeature = null, IReadOnlyList<VisitPart>? Parts = null) : ICommand<DefineVisitType, DefineVisitTypeDecider, VisitTypeCatalogue, VisitTypeDefined>;
 
 /// <summary>The practice's visit types: the two every practice starts with, as the owner has since defined them.</summary>
 public sealed record VisitTypeCatalogue(ImmutableDictionary<Guid, VisitType> Types)

@@ -13,8 +13,16 @@ public sealed class CommandExecutor(IEventStore store)
 {
     public const int MaxAttempts = 20;
 
-    public async Task<Checked<IReadOnlyList<TEvent>>> ExecuteAsync<TDecider, TCommand, TState, TEvent>(
-        TCommand command, CancellationToken cancellationToken = default)
+    /// <summary>Decides <paramref name="command"/> with the decider it names, and appends what it decided.</summary>
+    public Task<Checked<IReadOnlyList<TEvent>>> ExecuteAsync<TCommand, TDecider, TState, TEvent>(
+        ICommand<TCommand, TDecider, TState, TEvent> command, CancellationToken cancellationToken = default)
+        where TCommand : ICommand<TCommand, TDecider, TState, TEvent>
+        where TDecider : IDecider<TCommand, TState, TEvent>
+        where TEvent : IClinicEvent =>
+        RunAsync<TDecider, TCommand, TState, TEvent>((TCommand)command, cancellationToken);
+
+    private async Task<Checked<IReadOnlyList<TEvent>>> RunAsync<TDecider, TCommand, TState, TEvent>(
+        TCommand command, CancellationToken cancellationToken)
         where TDecider : IDecider<TCommand, TState, TEvent>
         where TCommand : ICommand
         where TEvent : IClinicEvent

@@ -29,7 +29,7 @@ public sealed class MonthlyQuotaPolicy(
     /// <summary>Brings one patient within the limit (in one month, or in all); returns the bookings it cancelled.</summary>
     public async Task<IReadOnlyList<BookingCancelled>> ApplyToPatientAsync(Guid patientId, CancellationToken ct = default, DateOnly? inMonthOf = null)
     {
-        var decision = await executor.ExecuteAsync<MonthlyQuotaDecider, ApplyMonthlyQuota, PatientBookings, BookingCancelled>(
+        var decision = await executor.ExecuteAsync(
             ApplyMonthlyQuota.For(patientId, time.GetUtcNow(), inMonthOf), ct);
         // Only a conflict that lasted every attempt refuses; the reaction fails and the batch is tried again.
         if (!decision.IsAccepted)

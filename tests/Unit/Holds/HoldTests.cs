@@ -143,8 +143,8 @@ public class HoldTests
                 placed.ExpiresAt.AddMilliseconds(-1), A.Tomorrow, VisitType.ForSlotCount(1), HoldId: placed.HoldId);
             var executor = app.Get<ClinicPortal.Application.CommandExecutor>();
             var (confirmed, expired) = await Race.BothAtOnceAsync(
-                () => executor.ExecuteAsync<Domain.Booking.BookSlotsDecider, Domain.Booking.BookSlots, Domain.Booking.BookingRequest, SlotsBooked>(early),
-                () => executor.ExecuteAsync<Domain.Booking.ExpireHoldDecider, Domain.Booking.ExpireHold, Domain.Booking.HoldState?, HoldExpired>(
+                () => executor.ExecuteAsync(early),
+                () => executor.ExecuteAsync(
                     new Domain.Booking.ExpireHold(placed.HoldId, Actor.Timers, placed.ExpiresAt)));
 
             var log = await app.Get<AuditTrail>().ReadAsync(new AuditFilter());

@@ -124,7 +124,7 @@ public class SavedLogTests
         var day = events.OfType<DayScheduled>().Single();
         var free = (await app.Get<ScheduleReadModel>().AvailableSlotsAsync(day.Date, app.Clock.GetUtcNow())).Single().Slots.Last();
         var now = app.Clock.GetUtcNow();
-        var held = await app.Get<CommandExecutor>().ExecuteAsync<Domain.Booking.PlaceHoldDecider, Domain.Booking.PlaceHold, Domain.Booking.BookingRequest, HoldPlaced>(
+        var held = await app.Get<CommandExecutor>().ExecuteAsync(
             new Domain.Booking.PlaceHold(Guid.NewGuid(), released.PatientId, [free.SlotId], Actor.Patient(released.PatientId), now, now.AddMinutes(5), day.Date));
         Assert.True(held.IsAccepted, $"Refused: {held.Rejection}");
 

@@ -39,10 +39,10 @@ public sealed class DueTimers(
         {
             var result = timer.Kind switch
             {
-                TimerKinds.HoldExpiry => (await executor.ExecuteAsync<ExpireHoldDecider, ExpireHold, HoldState?, HoldExpired>(
+                TimerKinds.HoldExpiry => (await executor.ExecuteAsync(
                     new ExpireHold(timer.SubjectId, Actor.Timers, now), ct)).Rejection,
-                TimerKinds.Reminder => (await executor.ExecuteAsync<SendReminderDecider, SendReminder, BookingState, ReminderSent>(
-                    new SendReminder(timer.SubjectId, Actor.Timers, now, reminderHours, timer.Since), ct)).Rejection,
+                TimerKinds.Reminder => (await executor.ExecuteAsync(
+                    new SendReminder(BookingId: timer.SubjectId, By: Actor.Timers, Now: now, HoursBefore: reminderHours, TimeSetAt: timer.Since), ct)).Rejection,
                 _ => null,
             };
             if (result is { } refused)

@@ -40,7 +40,7 @@ public sealed class HoldHandler(CommandExecutor executor, BookSlotsHandler book,
         var command = await CommandAsync(patientId, slotIds, by, visitTypeId, options.Value.HoldFor, ct);
         if (!command.IsAccepted)
             return command.Rejection!.Value;
-        return (await executor.ExecuteAsync<PlaceHoldDecider, PlaceHold, BookingRequest, HoldPlaced>(command.Value!, ct)).Single();
+        return (await executor.ExecuteAsync(command.Value!, ct)).Single();
     }
 
     /// <summary>The hold decision's command for <paramref name="holdFor"/> from now, with what a booking of the slots would know.</summary>
@@ -51,8 +51,10 @@ public sealed class HoldHandler(CommandExecutor executor, BookSlotsHandler book,
         if (!booking.IsAccepted)
             return booking.Rejection!.Value;
         var b = booking.Value!;
-        return new PlaceHold(Guid.CreateVersion7(), patientId, slotIds, by, b.Now, b.Now + holdFor, b.Date, visitTypeId, b.KindOf, b.RoomOf, b.RoomId, b.Window,
-            options.Value.Limits);
+        return new PlaceHold(
+            HoldId: Guid.CreateVersion7(), PatientId: patientId, SlotIds: slotIds, By: by, Now: b.Now, ExpiresAt: b.Now + holdFor,
+            Date: b.Date, VisitTypeId: visitTypeId, KindOf: b.KindOf, RoomOf: b.RoomOf, RoomId: b.RoomId, Window: b.Window,
+            Limits: options.Value.Limits);
     }
 
     /// <summary>Turns the hold into the booking, if it has not run out: 404 for anyone else's, <c>hold_expired</c> once it has.</summary>
@@ -68,7 +70,7 @@ public sealed class HoldHandler(CommandExecutor executor, BookSlotsHandler book,
     {
         if (await holds.FindAsync(holdId, ct) is not { } hold || !MaySee(hold, by))
             return Rejection.HoldNotFound;
-        return await executor.ExecuteAsync<ReleaseHoldDecider, ReleaseHold, HoldState?, HoldReleased>(new ReleaseHold(holdId, by, clock.Now), ct);
+        return await executor.ExecuteAsync(new ReleaseHold(holdId, by, clock.Now), ct);
     }
 
     /// <summary>A patient's own holds; staff any.</summary>

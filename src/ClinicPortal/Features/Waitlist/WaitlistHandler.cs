@@ -41,7 +41,7 @@ public sealed class WaitlistHandler(
             return Rejection.ServiceNotBookableOnline;
         var command = new JoinWait(Guid.CreateVersion7(), patientId, visitTypeId, clinicianId, from, to, by, clock.Now, clock.Today,
             settings.Current.BookingWindow.MaxDaysAhead);
-        return (await executor.ExecuteAsync<JoinWaitDecider, JoinWait, ImmutableDictionary<Guid, WaitState>, WaitJoined>(command, ct)).Single();
+        return (await executor.ExecuteAsync(command, ct)).Single();
     }
 
     /// <summary>Leaves the list; a time offered for the wait and still kept is let go then, so the next in line is offered it.</summary>
@@ -49,7 +49,7 @@ public sealed class WaitlistHandler(
     {
         if (await waits.FindAsync(waitId, ct) is not { } wait || (by.Role == Role.Patient && by.Id != wait.PatientId) || by.IsClinician)
             return Rejection.WaitNotFound;
-        var left = await executor.ExecuteAsync<LeaveWaitDecider, LeaveWait, ImmutableDictionary<Guid, WaitState>, WaitLeft>(
+        var left = await executor.ExecuteAsync(
             new LeaveWait(waitId, wait.PatientId, by, clock.Now), ct);
         if (left.IsAccepted && wait.Offer is { } offer)
             await holdHandler.ReleaseAsync(offer.HoldId, by, ct);
@@ -78,7 +78,7 @@ public sealed class WaitlistHandler(
                 var hold = await holdHandler.CommandAsync(wait.PatientId, start.SlotIds, Actor.Patient(wait.PatientId), wait.VisitTypeId, options.Value.OfferFor, ct);
                 if (!hold.IsAccepted)
                     continue;
-                var made = await executor.ExecuteAsync<OfferWaitDecider, OfferWait, OfferState, HoldPlaced>(new OfferWait(wait.WaitId, hold.Value!, Actor.Waitlist), ct);
+                var made = await executor.ExecuteAsync(new OfferWait(wait.WaitId, hold.Value!, Actor.Waitlist), ct);
                 if (made.IsAccepted)
                 {
                     offered.Add(made.Value!.Single());

@@ -14,6 +14,6 @@ public sealed class DefineRoomHandler(CommandExecutor executor, PracticeClock cl
     public async Task<Checked<RoomDefined>> HandleAsync(Guid? roomId, RoomForm form, Actor by, CancellationToken ct = default)
     {
         var command = new DefineRoom(roomId ?? Guid.CreateVersion7(), roomId is null, form.Name, form.Features, form.InUse, by, clock.Now);
-        return (await executor.ExecuteAsync<DefineRoomDecider, DefineRoom, RoomList, RoomDefined>(command, ct)).Single();
+        return (await executor.ExecuteAsync(command, ct)).Single();
     }
 }

@@ -19,7 +19,7 @@ public sealed class SetStaffActiveHandler(CommandExecutor executor, StaffAdminis
             return Rejection.NotAllowed;
         if ((await people.KindsAsync(ct))(userId) is not null)
         {
-            var logged = await executor.ExecuteAsync<SetClinicianActiveDecider, SetClinicianActive, bool, IClinicEvent>(
+            var logged = await executor.ExecuteAsync(
                 new SetClinicianActive(userId, active, by, clock.Now), ct);
             if (!logged.IsAccepted)
                 return logged.Rejection!.Value;

@@ -17,6 +17,6 @@ public sealed class DefineVisitTypeHandler(CommandExecutor executor, PracticeClo
     {
         var command = new DefineVisitType(visitTypeId ?? Guid.CreateVersion7(), visitTypeId is null, form.Name, form.Description, form.Minutes,
             form.GivenByKinds, form.GivenByClinicians, form.BookableOnline, form.Colour, by, clock.Now, form.RoomFeature, form.Parts);
-        return (await executor.ExecuteAsync<DefineVisitTypeDecider, DefineVisitType, VisitTypeCatalogue, VisitTypeDefined>(command, ct)).Single();
+        return (await executor.ExecuteAsync(command, ct)).Single();
     }
 }

@@ -23,7 +23,7 @@ public sealed class BookSlotsHandler(
         var command = await CommandAsync(patientId, slotIds, by, visitTypeId, reason, overrideReason, holdId, ct);
         if (!command.IsAccepted)
             return command.Rejection!.Value;
-        return (await executor.ExecuteAsync<BookSlotsDecider, Domain.Booking.BookSlots, BookingRequest, SlotsBooked>(command.Value!, ct)).Single();
+        return (await executor.ExecuteAsync(command.Value!, ct)).Single();
     }
 
     /// <summary>
@@ -49,8 +49,10 @@ public sealed class BookSlotsHandler(
             return Rejection.ClinicianNotTakingBookings;
         var now = clock.Now;
         // The slots' date lets the decision read only the patient's month; an unknown slot leaves it to the decision to say.
-        return new Domain.Booking.BookSlots(Guid.CreateVersion7(), patientId, slotIds, by, now, days.Count > 0 ? days[0].Date : null,
-            visitTypeId, reason, await people.KindsAsync(ct), await rooms.LookupAsync(ct), overrideReason, await schedule.RoomOfSlotsAsync(slotIds, ct), holdId,
-            settings.Current.BookingWindow);
+        return new Domain.Booking.BookSlots(
+            BookingId: Guid.CreateVersion7(), PatientId: patientId, SlotIds: slotIds, By: by, Now: now, Date: days.Count > 0 ? days[0].Date : null,
+            VisitTypeId: visitTypeId, Reason: reason, KindOf: await people.KindsAsync(ct), RoomOf: await rooms.LookupAsync(ct),
+            OverrideReason: overrideReason, RoomId: await schedule.RoomOfSlotsAsync(slotIds, ct), HoldId: holdId,
+            Window: settings.Current.BookingWindow);
     }
 }

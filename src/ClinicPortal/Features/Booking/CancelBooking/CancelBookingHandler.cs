@@ -13,6 +13,6 @@ public sealed class CancelBookingHandler(CommandExecutor executor, PracticeClock
         var now = clock.Now;
         var why = by.Role == Role.Patient ? CancellationReason.Patient : CancellationReason.Staff;
         var command = new Domain.Booking.CancelBooking(bookingId, why, by, now, settings.Current.BookingWindow);
-        return (await executor.ExecuteAsync<CancelBookingDecider, Domain.Booking.CancelBooking, BookingState, BookingCancelled>(command, ct)).Single();
+        return (await executor.ExecuteAsync(command, ct)).Single();
     }
 }

@@ -20,6 +20,6 @@ public sealed class ChangeRoomHandler(CommandExecutor executor, PracticeClock cl
         if (await schedule.BookingAsync(bookingId, ct) is not { } booking)
             return Rejection.BookingNotFound;
         var command = new Domain.Booking.ChangeRoom(bookingId, booking.PatientId, booking.VisitTypeId, booking.Date, roomId, by, clock.Now, overrideReason);
-        return (await executor.ExecuteAsync<ChangeRoomDecider, Domain.Booking.ChangeRoom, RoomChangeRequest, BookingMoved>(command, ct)).Single();
+        return (await executor.ExecuteAsync(command, ct)).Single();
     }
 }

@@ -39,9 +39,12 @@ public sealed class MoveBookingHandler(
         var days = await schedule.DaysOfSlotsAsync(slotIds, ct);
         if (await people.AnyDeactivatedAsync(days.Select(d => d.DoctorId), ct))
             return Rejection.ClinicianNotTakingBookings;
-        var command = new Domain.Booking.MoveBooking(bookingId, booking.PatientId, booking.VisitTypeId, slotIds, by, clock.Now,
-            days.Count > 0 ? days[0].Date : null, await people.KindsAsync(ct), await rooms.LookupAsync(ct), overrideReason, shape,
-            shape is not null && booking.RoomId is { } kept ? kept : await schedule.RoomOfSlotsAsync(slotIds, ct), settings.Current.BookingWindow);
-        return (await executor.ExecuteAsync<MoveBookingDecider, Domain.Booking.MoveBooking, MoveRequest, BookingMoved>(command, ct)).Single();
+        var command = new Domain.Booking.MoveBooking(
+            BookingId: bookingId, PatientId: booking.PatientId, VisitTypeId: booking.VisitTypeId, SlotIds: slotIds, By: by, Now: clock.Now,
+            Date: days.Count > 0 ? days[0].Date : null, KindOf: await people.KindsAsync(ct), RoomOf: await rooms.LookupAsync(ct),
+            OverrideReason: overrideReason, Shape: shape,
+            RoomId: shape is not null && booking.RoomId is { } kept ? kept : await schedule.RoomOfSlotsAsync(slotIds, ct),
+            Window: settings.Current.BookingWindow);
+        return (await executor.ExecuteAsync(command, ct)).Single();
     }
 }

@@ -11,6 +11,6 @@ public sealed class CancelDayHandler(CommandExecutor executor, PracticeClock clo
     {
         var now = clock.Now;
         var command = new Domain.Scheduling.CancelDay(doctorId, date, reason, by, now);
-        return (await executor.ExecuteAsync<CancelDayDecider, Domain.Scheduling.CancelDay, DoctorDay, DayCancelled>(command, ct)).Single();
+        return (await executor.ExecuteAsync(command, ct)).Single();
     }
 }

@@ -11,7 +11,7 @@ public sealed class MarkVisitHandler(CommandExecutor executor, PracticeClock clo
     {
         var now = clock.Now;
         var command = new Domain.Booking.MarkVisit(bookingId, outcome, by, now);
-        var decision = await executor.ExecuteAsync<MarkVisitDecider, Domain.Booking.MarkVisit, BookingState, VisitMarked>(command, ct);
+        var decision = await executor.ExecuteAsync(command, ct);
         // Marking what is already marked appends nothing and is still the outcome asked for.
         return decision.IsAccepted ? outcome : decision.Rejection!.Value;
     }

@@ -12,6 +12,6 @@ public sealed class RemoveSlotsHandler(CommandExecutor executor, PracticeClock c
     {
         var now = clock.Now;
         var command = new Domain.Scheduling.RemoveSlots(doctorId, date, slotIds, by, now);
-        return (await executor.ExecuteAsync<RemoveSlotsDecider, Domain.Scheduling.RemoveSlots, DoctorDay, SlotsRemoved>(command, ct)).Single();
+        return (await executor.ExecuteAsync(command, ct)).Single();
     }
 }

@@ -12,7 +12,7 @@ public sealed class ScheduleDayHandler(CommandExecutor executor, PracticeClock c
     {
         var now = clock.Now;
         var command = new Domain.Scheduling.ScheduleDay(doctorId, date, blocks, clock.Zone, Guid.CreateVersion7, by, now);
-        var result = await executor.ExecuteAsync<ScheduleDayDecider, Domain.Scheduling.ScheduleDay, DayToSchedule, DayScheduled>(command, ct);
+        var result = await executor.ExecuteAsync(command, ct);
         if (!result.IsAccepted)
             return result.Rejection!.Value;
         // Open time and kept time are logged apart; the caller is told of every new slot of the day at once.
