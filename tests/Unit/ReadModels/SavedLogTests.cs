@@ -20,6 +20,14 @@ public class SavedLogTests
 {
     private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures");
 
+    /// <summary>
+    /// A booking's slots as the earlier version kept them in <c>rm_bookings.slot_ids</c> (space-separated, in order), read
+    /// from the rows of <c>rm_booking_slots</c> that hold them now.
+    /// </summary>
+    private static async Task<string> SlotIdsAsync(SqliteConnection connection, string bookingId) =>
+        string.Join(' ', (await RowsAsync(connection, "rm_booking_slots"))
+            .Where(r => r["booking_id"] == bookingId).OrderBy(r => long.Parse(r["ordinal"]!)).Select(r => r["slot_id"]));
+
     private static async Task<SqliteApp> LoadSavedLogAsync(string file = "log-2026-12-02.jsonl")
     {
         var app = await SqliteApp.StartAsync();
@@ -61,7 +69,8 @@ public class SavedLogTests
                 var key = row.EnumerateObject().Take(2).Select(c => c.Value.ToString()).ToArray();
                 var match = Assert.Single(rebuilt, r => r.Values.Take(2).SequenceEqual(key));
                 foreach (var column in row.EnumerateObject())
-                    Assert.Equal(column.Value.ValueKind == JsonValueKind.Null ? null : column.Value.ToString(), match[column.Name]);
+                    Assert.Equal(column.Value.ValueKind == JsonValueKind.Null ? null : column.Value.ToString(),
+                        table.Name == "rm_bookings" && column.Name == "slot_ids" ? await SlotIdsAsync(connection, match["booking_id"]!) : match[column.Name]);
             }
         }
 

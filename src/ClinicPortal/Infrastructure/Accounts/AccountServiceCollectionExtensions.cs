@@ -24,6 +24,7 @@ public static class AccountServiceCollectionExtensions
                 options.UseNpgsql(provider.GetRequiredService<Npgsql.NpgsqlDataSource>());
             else
                 options.UseSqlite(database.ConnectionString);
+            options.AddInterceptors(CountedStatements.Instance);
         });
 
         services.AddCascadingAuthenticationState();

@@ -119,6 +119,7 @@ public sealed class ClinicDatabase
     public System.Data.Common.DbCommand Command(
         System.Data.Common.DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
+        SqlStatements.Ran();
         var command = connection.CreateCommand();
         command.CommandText = Dialect.Statement(sql);
         foreach (var (name, value) in parameters)

@@ -93,6 +93,7 @@ public sealed class SqlSession(DbConnection connection, DbTransaction transactio
 
     private DbCommand Prepare(string sql, (string Name, object? Value)[] parameters)
     {
+        SqlStatements.Ran();
         if (!_commands.TryGetValue(sql, out var command))
         {
             command = connection.CreateCommand();

@@ -53,10 +53,9 @@ public sealed class DayAsOf(IEventStore store, IEnumerable<IProjection> projecti
         IReadOnlyList<(Guid Clinician, DateOnly Date)> days, long position, CancellationToken ct = default)
     {
         await using var past = await FoldAsync(days.Select(d => Tag.Day(d.Clinician, d.Date)).Distinct().ToArray(), [], [], position, ct);
-        var shown = new List<ClinicianDayAsOf>();
-        foreach (var (clinician, date) in days)
-            shown.Add(new ClinicianDayAsOf(await past.Schedule.DoctorDayAsync(clinician, date, ct), await past.Schedule.DayBookingsAsync(clinician, date, ct)));
-        return shown;
+        var slots = await past.Schedule.DoctorDaysAsync(days, ct);
+        var bookings = await past.Schedule.DayBookingsAsync(days, ct);
+        return slots.Zip(bookings, (day, booked) => new ClinicianDayAsOf(day, booked)).ToArray();
     }
 
     /// <summary>

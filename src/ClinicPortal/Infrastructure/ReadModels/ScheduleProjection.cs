@@ -17,12 +17,13 @@ namespace ClinicPortal.Infrastructure.ReadModels;
 /// Version 5: a slot staff booked a second patient into over the clinician's clash keeps its first holder in
 /// <c>rm_slots</c> and the others in <c>rm_slot_overbookings</c>; when the one shown goes, the next one takes its place.
 /// Version 6: the hold keeping a slot while a patient confirms (<c>hold_id</c>) and until when (<c>held_until</c>).
+/// Version 7: a booking's slots are rows of <c>rm_booking_slots</c> (in the booking's order), not a list in a text column.
 /// </summary>
 public sealed class ScheduleProjection : IProjection
 {
     public string Name => "schedule";
-    public int Version => 6;
-    public IReadOnlyList<string> Tables => ["rm_slots", "rm_slot_overbookings", "rm_bookings", "rm_booking_parts", "rm_doctor_days", "rm_monthly_usage"];
+    public int Version => 7;
+    public IReadOnlyList<string> Tables => ["rm_slots", "rm_slot_overbookings", "rm_bookings", "rm_booking_slots", "rm_booking_parts", "rm_doctor_days", "rm_monthly_usage"];
 
     public string Schema => """
         CREATE TABLE rm_slots (
@@ -51,7 +52,6 @@ public sealed class ScheduleProjection : IProjection
             date          TEXT NOT NULL,
             start_utc     INTEGER NOT NULL,
             end_utc       INTEGER NOT NULL,
-            slot_ids      TEXT NOT NULL,
             slot_count    INTEGER NOT NULL,
             booked_by     TEXT NOT NULL,
             booked_at     INTEGER NOT NULL,
@@ -62,6 +62,12 @@ public sealed class ScheduleProjection : IProjection
             room_id       TEXT,
             clinician_ids TEXT NOT NULL
         );
+        CREATE TABLE rm_booking_slots (
+            booking_id TEXT NOT NULL,
+            ordinal    INTEGER NOT NULL,
+            slot_id    TEXT NOT NULL,
+            PRIMARY KEY (booking_id, ordinal)
+        ) WITHOUT ROWID;
         CREATE TABLE rm_booking_parts (
             booking_id TEXT NOT NULL,
             doctor_id  TEXT NOT NULL,
@@ -92,6 +98,7 @@ public sealed class ScheduleProjection : IProjection
         CREATE INDEX ix_rm_bookings_patient ON rm_bookings (patient_id, cancelled, start_utc);
         CREATE INDEX ix_rm_bookings_doctor_day ON rm_bookings (doctor_id, date);
         CREATE INDEX ix_rm_booking_parts_doctor_day ON rm_booking_parts (doctor_id, date);
+        CREATE INDEX ix_rm_booking_slots_slot ON rm_booking_slots (slot_id);
         """;
 
     public async Task ApplyAsync(SqlSession db, StoredEvent stored, CancellationToken ct)
@@ -141,14 +148,15 @@ public sealed class ScheduleProjection : IProjection
                     await HoldAsync(db, slot.SlotId, e.BookingId, e.PatientId, ct);
                 await db.ExecuteAsync(
                     """
-                    INSERT INTO rm_bookings (booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_ids, slot_count, booked_by, booked_at, visit_type_id, reason, room_id, clinician_ids)
-                    VALUES ($booking, $patient, $doctor, $date, $start, $end, $slots, $count, $by, $at, $type, $reason, $room, $clinicians);
+                    INSERT INTO rm_bookings (booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_count, booked_by, booked_at, visit_type_id, reason, room_id, clinician_ids)
+                    VALUES ($booking, $patient, $doctor, $date, $start, $end, $count, $by, $at, $type, $reason, $room, $clinicians);
                     """,
                     ct, ("$booking", Id(e.BookingId)), ("$patient", Id(e.PatientId)), ("$doctor", Id(e.DoctorId)), ("$date", Day(e.Date)),
                     ("$start", Ms(e.Slots[0].StartUtc)), ("$end", Ms(e.Slots[^1].EndUtc)),
-                    ("$slots", string.Join(' ', e.Slots.Select(s => Id(s.SlotId)))), ("$count", e.Slots.PatientSlots()),
+                    ("$count", e.Slots.PatientSlots()),
                     ("$by", e.BookedBy), ("$at", Ms(stored.RecordedAt)), ("$type", Id(e.VisitType)), ("$reason", (object?)e.Reason ?? DBNull.Value),
                     ("$room", await RoomOfAsync(db, e.RoomId, e.Slots, e.Parts, ct)), ("$clinicians", Ids(e.Clinicians.ToArray())));
+                await KeepSlotsAsync(db, e.BookingId, e.Slots, ct);
                 await KeepPartsAsync(db, e.BookingId, e.DoctorId, e.Date, e.Slots, e.Parts, ct);
                 await AddUsageAsync(db, e.PatientId, e.Date, e.Slots.PatientSlots(), ct);
                 break;
@@ -166,11 +174,12 @@ public sealed class ScheduleProjection : IProjection
                 foreach (var slot in e.ToSlots)
                     await HoldAsync(db, slot.SlotId, e.BookingId, e.PatientId, ct);
                 await db.ExecuteAsync(
-                    "UPDATE rm_bookings SET doctor_id = $doctor, date = $date, start_utc = $start, end_utc = $end, slot_ids = $slots, slot_count = $count, " +
+                    "UPDATE rm_bookings SET doctor_id = $doctor, date = $date, start_utc = $start, end_utc = $end, slot_count = $count, " +
                     "room_id = $room, clinician_ids = $clinicians WHERE booking_id = $booking;",
                     ct, ("$doctor", Id(e.ToDoctorId)), ("$date", Day(e.ToDate)), ("$start", Ms(e.ToSlots[0].StartUtc)), ("$end", Ms(e.ToSlots[^1].EndUtc)),
-                    ("$slots", string.Join(' ', e.ToSlots.Select(s => Id(s.SlotId)))), ("$count", e.ToSlots.PatientSlots()), ("$booking", Id(e.BookingId)),
+                    ("$count", e.ToSlots.PatientSlots()), ("$booking", Id(e.BookingId)),
                     ("$room", await RoomOfAsync(db, e.ToRoomId, e.ToSlots, e.ToParts, ct)), ("$clinicians", Ids(e.ToClinicians.ToArray())));
+                await KeepSlotsAsync(db, e.BookingId, e.ToSlots, ct);
                 await db.ExecuteAsync("DELETE FROM rm_booking_parts WHERE booking_id = $booking;", ct, ("$booking", Id(e.BookingId)));
                 await KeepPartsAsync(db, e.BookingId, e.ToDoctorId, e.ToDate, e.ToSlots, e.ToParts, ct);
                 await AddUsageAsync(db, e.PatientId, e.FromDate, -e.FromSlots.PatientSlots(), ct);
@@ -289,6 +298,15 @@ public sealed class ScheduleProjection : IProjection
             ON CONFLICT (patient_id, month) DO UPDATE SET slots = rm_monthly_usage.slots + excluded.slots;
             """,
             ct, ("$patient", Id(patientId)), ("$month", PracticeTime.MonthOf(date)), ("$slots", slots));
+
+    /// <summary>A booking's slots now, in its order (those it held before, if any, are replaced).</summary>
+    private static async Task KeepSlotsAsync(SqlSession db, Guid bookingId, IReadOnlyList<ScheduledSlot> slots, CancellationToken ct)
+    {
+        await db.ExecuteAsync("DELETE FROM rm_booking_slots WHERE booking_id = $booking;", ct, ("$booking", Id(bookingId)));
+        for (var i = 0; i < slots.Count; i++)
+            await db.ExecuteAsync("INSERT INTO rm_booking_slots (booking_id, ordinal, slot_id) VALUES ($booking, $ordinal, $slot);",
+                ct, ("$booking", Id(bookingId)), ("$ordinal", i), ("$slot", Id(slots[i].SlotId)));
+    }
 
     internal static string Id(Guid id) => id.ToString();
 

@@ -168,21 +168,26 @@ public sealed class ScheduleReadModel
     /// <summary>The room these slots are in (the first one in a room), or null: none is, or none is known.</summary>
     public async Task<Guid?> RoomOfSlotsAsync(IReadOnlyList<Guid> slotIds, CancellationToken ct = default)
     {
-        foreach (var slotId in slotIds.Distinct())
-            if ((await QueryAsync("SELECT room_id FROM rm_slots WHERE slot_id = $slot AND room_id IS NOT NULL;", r => r.GetGuid(0), ct, ("$slot", Id(slotId))))
-                is [var room, ..])
-                return room;
-        return null;
+        var ordered = slotIds.Distinct().ToArray();
+        if (ordered.Length == 0)
+            return null;
+        var (list, parameters) = InList("$slot", ordered.Select(Id));
+        var rooms = (await QueryAsync($"SELECT slot_id, room_id FROM rm_slots WHERE slot_id IN ({list}) AND room_id IS NOT NULL;",
+            r => (Slot: r.GetGuid(0), Room: r.GetGuid(1)), ct, parameters)).ToDictionary(r => r.Slot, r => r.Room);
+        return ordered.Select(slot => rooms.TryGetValue(slot, out var room) ? room : (Guid?)null).FirstOrDefault(room => room is not null);
     }
 
     /// <summary>The doctors and practice dates of these slots, each pair once (none for an unknown slot).</summary>
     public async Task<IReadOnlyList<(Guid DoctorId, DateOnly Date)>> DaysOfSlotsAsync(IReadOnlyList<Guid> slotIds, CancellationToken ct = default)
     {
-        var days = new HashSet<(Guid, DateOnly)>();
-        foreach (var slotId in slotIds.Distinct())
-            days.UnionWith(await QueryAsync("SELECT doctor_id, date FROM rm_slots WHERE slot_id = $slot;",
-                r => (r.GetGuid(0), DateOnly.ParseExact(r.GetString(1), "yyyy-MM-dd")), ct, ("$slot", Id(slotId))));
-        return days.ToArray();
+        var ordered = slotIds.Distinct().ToArray();
+        if (ordered.Length == 0)
+            return [];
+        var (list, parameters) = InList("$slot", ordered.Select(Id));
+        var days = (await QueryAsync($"SELECT slot_id, doctor_id, date FROM rm_slots WHERE slot_id IN ({list});",
+            r => (Slot: r.GetGuid(0), Day: (r.GetGuid(1), ParseDay(r.GetString(2)))), ct, parameters)).ToDictionary(r => r.Slot, r => r.Day);
+        // In the order of the slots asked for, as one read per slot gave them.
+        return ordered.Where(days.ContainsKey).Select(slot => days[slot]).Distinct().ToArray();
     }
 
     /// <summary>A patient's live bookings that have not started yet, soonest first.</summary>
@@ -198,16 +203,21 @@ public sealed class ScheduleReadModel
 
     /// <summary>Every booking that holds or held a slot, first booked first (the slot's history of bookings).</summary>
     public Task<IReadOnlyList<PatientBooking>> BookingsOfSlotAsync(Guid slotId, CancellationToken ct = default) =>
-        QueryAsync($"{SelectBooking} WHERE (' ' || slot_ids || ' ') LIKE $slot ORDER BY booked_at, booking_id;",
-            ReadBooking, ct, ("$slot", $"% {Id(slotId)} %"));
+        QueryAsync($"{SelectBooking} WHERE booking_id IN (SELECT booking_id FROM rm_booking_slots WHERE slot_id = $slot) ORDER BY booked_at, booking_id;",
+            ReadBooking, ct, ("$slot", Id(slotId)));
 
     /// <summary>A booking's slots as it holds them now (or held them last).</summary>
-    public async Task<IReadOnlyList<Guid>> SlotIdsOfAsync(Guid bookingId, CancellationToken ct = default) =>
-        ParseIds((await QueryAsync("SELECT slot_ids FROM rm_bookings WHERE booking_id = $booking;", r => r.GetString(0), ct, ("$booking", Id(bookingId)))).SingleOrDefault())
-        ?? [];
+    public Task<IReadOnlyList<Guid>> SlotIdsOfAsync(Guid bookingId, CancellationToken ct = default) =>
+        QueryAsync("SELECT slot_id FROM rm_booking_slots WHERE booking_id = $booking ORDER BY ordinal;", r => r.GetGuid(0), ct, ("$booking", Id(bookingId)));
 
     public async Task<PatientBooking?> BookingAsync(Guid bookingId, CancellationToken ct = default) =>
         (await QueryAsync($"{SelectBooking} WHERE booking_id = $booking;", ReadBooking, ct, ("$booking", Id(bookingId)))).SingleOrDefault();
+
+    /// <summary>How many slots a patient holds in each practice month ("yyyy-MM") they hold any, in one statement.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> MonthlyUsagesAsync(Guid patientId, CancellationToken ct = default) =>
+        (await QueryAsync(
+            "SELECT month, slots FROM rm_monthly_usage WHERE patient_id = $patient;",
+            r => (Month: r.GetString(0), Slots: r.GetInt32(1)), ct, ("$patient", Id(patientId)))).ToDictionary(m => m.Month, m => m.Slots);
 
     /// <summary>How many slots a patient holds in a practice month ("yyyy-MM").</summary>
     public async Task<int> MonthlyUsageAsync(Guid patientId, string month, CancellationToken ct = default) =>
@@ -216,35 +226,49 @@ public sealed class ScheduleReadModel
             r => r.GetInt32(0), ct, ("$patient", Id(patientId)), ("$month", month))).SingleOrDefault();
 
     /// <summary>Every live slot of a doctor's day with the booking holding it, and whether the day was cancelled.</summary>
-    public async Task<DoctorDayView> DoctorDayAsync(Guid doctorId, DateOnly date, CancellationToken ct = default)
+    public async Task<DoctorDayView> DoctorDayAsync(Guid doctorId, DateOnly date, CancellationToken ct = default) =>
+        (await DoctorDaysAsync([(doctorId, date)], ct))[0];
+
+    /// <summary>
+    /// Clinicians' days (a practice's day of every clinician, a week of one, …), in the order asked, each as
+    /// <see cref="DoctorDayAsync"/> gives it: three statements however many days, slots and bookings there are.
+    /// </summary>
+    public async Task<IReadOnlyList<DoctorDayView>> DoctorDaysAsync(IReadOnlyList<(Guid DoctorId, DateOnly Date)> wanted, CancellationToken ct = default)
     {
+        if (wanted.Count == 0)
+            return [];
+        var (within, parameters) = DaysWithin(wanted, "");
         var status = (await QueryAsync(
-            "SELECT cancelled, cancel_reason FROM rm_doctor_days WHERE doctor_id = $doctor AND date = $date;",
-            r => (Cancelled: r.GetInt64(0) == 1, Reason: r.IsDBNull(1) ? null : r.GetString(1)),
-            ct, ("$doctor", Id(doctorId)), ("$date", Day(date)))).SingleOrDefault();
-        var slots = await QueryAsync(
-            """
-            SELECT s.slot_id, s.start_utc, s.booking_id, s.patient_id, b.visit_outcome, s.staff_only, s.only_for, s.room_id, s.held_until
+            $"SELECT doctor_id, date, cancelled, cancel_reason FROM rm_doctor_days WHERE {within};",
+            r => (Day: (r.GetGuid(0), ParseDay(r.GetString(1))), Cancelled: r.GetInt64(2) == 1, Reason: r.IsDBNull(3) ? null : r.GetString(3)),
+            ct, parameters)).ToDictionary(d => d.Day);
+        var (slotsWithin, slotParameters) = DaysWithin(wanted, "s.");
+        var slots = (await QueryAsync(
+            $"""
+            SELECT s.doctor_id, s.date, s.slot_id, s.start_utc, s.booking_id, s.patient_id, b.visit_outcome, s.staff_only, s.only_for, s.room_id, s.held_until
             FROM rm_slots s LEFT JOIN rm_bookings b ON b.booking_id = s.booking_id
-            WHERE s.doctor_id = $doctor AND s.date = $date
+            WHERE {slotsWithin}
             ORDER BY s.start_utc;
             """,
-            r => new DoctorDaySlot(
-                r.GetGuid(0), FromMs(r.GetInt64(1)),
-                r.IsDBNull(2) ? null : r.GetGuid(2), r.IsDBNull(3) ? null : r.GetGuid(3), r.IsDBNull(4) ? null : r.GetString(4),
-                r.GetInt64(5) == 1, ParseIds(r.IsDBNull(6) ? null : r.GetString(6)), OptionalGuid(r, 7),
-                HeldUntil: r.IsDBNull(8) ? null : FromMs(r.GetInt64(8))),
-            ct, ("$doctor", Id(doctorId)), ("$date", Day(date)));
+            r => (Day: (r.GetGuid(0), ParseDay(r.GetString(1))), Slot: new DoctorDaySlot(
+                r.GetGuid(2), FromMs(r.GetInt64(3)),
+                r.IsDBNull(4) ? null : r.GetGuid(4), r.IsDBNull(5) ? null : r.GetGuid(5), r.IsDBNull(6) ? null : r.GetString(6),
+                r.GetInt64(7) == 1, ParseIds(r.IsDBNull(8) ? null : r.GetString(8)), OptionalGuid(r, 9),
+                HeldUntil: r.IsDBNull(10) ? null : FromMs(r.GetInt64(10)))),
+            ct, slotParameters)).ToLookup(row => row.Day, row => row.Slot);
         var overbooked = (await QueryAsync(
-            """
+            $"""
             SELECT o.slot_id, o.booking_id FROM rm_slot_overbookings o JOIN rm_slots s ON s.slot_id = o.slot_id
-            WHERE s.doctor_id = $doctor AND s.date = $date ORDER BY o.booking_id;
+            WHERE {slotsWithin} ORDER BY o.booking_id;
             """,
-            r => (Slot: r.GetGuid(0), Booking: r.GetGuid(1)), ct, ("$doctor", Id(doctorId)), ("$date", Day(date))))
+            r => (Slot: r.GetGuid(0), Booking: r.GetGuid(1)), ct, slotParameters))
             .ToLookup(o => o.Slot, o => o.Booking);
-        if (overbooked.Count > 0)
-            slots = slots.Select(slot => overbooked.Contains(slot.SlotId) ? slot with { AlsoHeldBy = overbooked[slot.SlotId].ToArray() } : slot).ToArray();
-        return new DoctorDayView(doctorId, date, status.Cancelled, status.Reason, slots);
+        return wanted.Select(day =>
+        {
+            var found = status.GetValueOrDefault(day);
+            var daySlots = slots[day].Select(slot => overbooked.Contains(slot.SlotId) ? slot with { AlsoHeldBy = overbooked[slot.SlotId].ToArray() } : slot);
+            return new DoctorDayView(day.DoctorId, day.Date, found.Cancelled, found.Reason, daySlots.ToArray());
+        }).ToArray();
     }
 
     /// <summary>Every clinician's time in a room on a practice date (what the schedule page checks a block in a room against).</summary>
@@ -257,19 +281,51 @@ public sealed class ScheduleReadModel
     /// Every booking of a doctor's day, live or cancelled, by start: the calendar's blocks and the list of whom to phone.
     /// A visit with other clinicians is there for the clinician's own part: its start and end are the part's.
     /// </summary>
-    public Task<IReadOnlyList<DayBooking>> DayBookingsAsync(Guid doctorId, DateOnly date, CancellationToken ct = default) =>
-        QueryAsync(
-            """
-            SELECT b.booking_id, b.patient_id, p.doctor_id, p.start_utc, p.end_utc, b.slot_count, b.booked_by, b.booked_at, b.cancelled, b.visit_outcome,
+    public async Task<IReadOnlyList<DayBooking>> DayBookingsAsync(Guid doctorId, DateOnly date, CancellationToken ct = default) =>
+        (await DayBookingsAsync([(doctorId, date)], ct))[0];
+
+    /// <summary>The bookings of clinicians' days (<see cref="DayBookingsAsync(Guid, DateOnly, CancellationToken)"/>), in the order asked, in one statement.</summary>
+    public async Task<IReadOnlyList<IReadOnlyList<DayBooking>>> DayBookingsAsync(IReadOnlyList<(Guid DoctorId, DateOnly Date)> wanted, CancellationToken ct = default)
+    {
+        if (wanted.Count == 0)
+            return [];
+        var (within, parameters) = DaysWithin(wanted, "p.");
+        var bookings = (await QueryAsync(
+            $"""
+            SELECT p.date, b.booking_id, b.patient_id, p.doctor_id, p.start_utc, p.end_utc, b.slot_count, b.booked_by, b.booked_at, b.cancelled, b.visit_outcome,
                 b.visit_type_id, b.reason, b.room_id
             FROM rm_booking_parts p JOIN rm_bookings b ON b.booking_id = p.booking_id
-            WHERE p.doctor_id = $doctor AND p.date = $date ORDER BY p.start_utc;
+            WHERE {within} ORDER BY p.start_utc;
             """,
-            r => new DayBooking(
-                r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), FromMs(r.GetInt64(3)), FromMs(r.GetInt64(4)), r.GetInt32(5),
-                r.GetString(6), FromMs(r.GetInt64(7)), r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9),
-                r.GetGuid(10), r.IsDBNull(11) ? null : r.GetString(11), OptionalGuid(r, 12)),
-            ct, ("$doctor", Id(doctorId)), ("$date", Day(date)));
+            r => (Date: ParseDay(r.GetString(0)), Booking: new DayBooking(
+                r.GetGuid(1), r.GetGuid(2), r.GetGuid(3), FromMs(r.GetInt64(4)), FromMs(r.GetInt64(5)), r.GetInt32(6),
+                r.GetString(7), FromMs(r.GetInt64(8)), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10),
+                r.GetGuid(11), r.IsDBNull(12) ? null : r.GetString(12), OptionalGuid(r, 13))),
+            ct, parameters)).ToLookup(row => (row.Booking.DoctorId, row.Date), row => row.Booking);
+        return wanted.Select(day => (IReadOnlyList<DayBooking>)bookings[day].ToArray()).ToArray();
+    }
+
+    /// <summary>
+    /// A condition matching the rows of these clinicians on these dates (<paramref name="alias"/>: the table's, with its
+    /// dot): every pair of them, which the caller narrows to the pairs it asked for.
+    /// </summary>
+    private static (string Sql, (string Name, object Value)[] Parameters) DaysWithin(IReadOnlyList<(Guid DoctorId, DateOnly Date)> wanted, string alias)
+    {
+        var doctors = wanted.Select(w => w.DoctorId).Distinct().ToArray();
+        var dates = wanted.Select(w => w.Date).Distinct().ToArray();
+        var (doctorList, doctorParameters) = InList("$doctor", doctors.Select(Id));
+        var (dateList, dateParameters) = InList("$date", dates.Select(Day));
+        return ($"{alias}doctor_id IN ({doctorList}) AND {alias}date IN ({dateList})", [.. doctorParameters, .. dateParameters]);
+    }
+
+    /// <summary>A list of parameters for <c>IN (…)</c>: <paramref name="prefix"/>0, <paramref name="prefix"/>1, …</summary>
+    private static (string Sql, (string Name, object Value)[] Parameters) InList(string prefix, IEnumerable<object> values)
+    {
+        var parameters = values.Select((value, i) => ($"{prefix}{i}", value)).ToArray();
+        return (string.Join(", ", parameters.Select(p => p.Item1)), parameters);
+    }
+
+    private static DateOnly ParseDay(string day) => DateOnly.ParseExact(day, "yyyy-MM-dd");
 
     /// <summary>
     /// A booking's clinicians, each with their part (<see cref="BookingPart.Kind"/> null for a visit of one clinician, whose

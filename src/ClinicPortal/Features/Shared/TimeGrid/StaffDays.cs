@@ -41,16 +41,20 @@ public sealed record StaffDays(
         Guid.TryParse(userId, out var id) && People.TryGetValue(id, out var person) ? person.Name : userId.StartsWith("system", StringComparison.Ordinal) ? "the practice" : "someone";
 }
 
-/// <summary>Reads doctors' days for the calendars: the slots, the bookings, and the people named, in three queries per day at most.</summary>
+/// <summary>
+/// Reads doctors' days for the calendars: the slots, the bookings, and the people named, in a few statements however many
+/// days, clinicians and bookings are shown.
+/// </summary>
 public sealed class StaffDayReader(
     ScheduleReadModel schedule, PeopleDirectory people, VisitTypeCatalogueReadModel visitTypes, RoomsReadModel rooms, DayAsOf asOf)
 {
     public async Task<StaffDays> ReadAsync(IEnumerable<(Person Doctor, DateOnly Date)> wanted, CancellationToken ct = default)
     {
-        var days = new List<StaffDay>();
-        foreach (var (doctor, date) in wanted)
-            days.Add(new StaffDay(doctor, await schedule.DoctorDayAsync(doctor.Id, date, ct), await schedule.DayBookingsAsync(doctor.Id, date, ct)));
-        return await NamedAsync(days, ct);
+        var asked = wanted.ToArray();
+        var keys = asked.Select(w => (w.Doctor.Id, w.Date)).ToArray();
+        var slots = await schedule.DoctorDaysAsync(keys, ct);
+        var bookings = await schedule.DayBookingsAsync(keys, ct);
+        return await NamedAsync(asked.Select((w, i) => new StaffDay(w.Doctor, slots[i], bookings[i])).ToArray(), ct);
     }
 
     /// <summary>
