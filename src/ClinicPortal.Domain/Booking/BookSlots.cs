@@ -337,8 +337,9 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         var month = PracticeTime.MonthOf(slots[0].Date);
         var visit = new Run(slots, parts, roomId,
             (clinicianClash ? Clash.Clinician : Clash.None) | (roomClash ? Clash.Room : Clash.None) | (patientClash ? Clash.Patient : Clash.None));
-        if (others.Where(held => PracticeTime.MonthOf(held.Date) == month).Sum(held => held.Slots.PatientSlots()) + visit.Scheduled.PatientSlots()
-            > MonthlyQuota.MaxSlotsPerMonth)
+        if (MonthlyQuota.WouldExceed(
+                used: others.Where(held => PracticeTime.MonthOf(held.Date) == month).Sum(held => held.Slots.PatientSlots()),
+                adding: visit.Scheduled.PatientSlots()))
             return Rejection.MonthlyLimitReached;
         return visit;
     }

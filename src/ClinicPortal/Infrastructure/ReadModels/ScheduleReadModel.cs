@@ -210,6 +210,16 @@ public sealed class ScheduleReadModel
     public Task<IReadOnlyList<Guid>> SlotIdsOfAsync(Guid bookingId, CancellationToken ct = default) =>
         QueryAsync("SELECT slot_id FROM rm_booking_slots WHERE booking_id = $booking ORDER BY ordinal;", r => r.GetGuid(0), ct, ("$booking", Id(bookingId)));
 
+    /// <summary>These bookings, by id (an unknown one is not there), in one statement.</summary>
+    public async Task<IReadOnlyDictionary<Guid, PatientBooking>> BookingsAsync(IEnumerable<Guid> bookingIds, CancellationToken ct = default)
+    {
+        var ids = bookingIds.Distinct().ToArray();
+        if (ids.Length == 0)
+            return new Dictionary<Guid, PatientBooking>();
+        var (list, parameters) = InList("$booking", ids.Select(Id));
+        return (await QueryAsync($"{SelectBooking} WHERE booking_id IN ({list});", ReadBooking, ct, parameters)).ToDictionary(b => b.BookingId);
+    }
+
     public async Task<PatientBooking?> BookingAsync(Guid bookingId, CancellationToken ct = default) =>
         (await QueryAsync($"{SelectBooking} WHERE booking_id = $booking;", ReadBooking, ct, ("$booking", Id(bookingId)))).SingleOrDefault();
 
