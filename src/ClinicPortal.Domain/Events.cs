@@ -83,11 +83,9 @@ public sealed record SlotsBooked(
     Guid? VisitTypeId = null, string? Reason = null, string? OverrideReason = null, IReadOnlyList<BookedPart>? Parts = null,
     Guid? RoomId = null, Guid? HoldId = null, Clash? Overrode = null) : IClinicEvent
 {
-    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(DoctorId, Parts);
 
     /// <summary>The visit type booked, for events of either shape (not logged: the log has the field itself).</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
     public Guid VisitType => VisitTypeId ?? VisitTypes.VisitType.ForSlotCount(Slots.Count);
 }
 
@@ -106,7 +104,6 @@ public sealed record BookingCancelled(
     Guid BookingId, Guid PatientId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots,
     CancellationReason Reason, string By, IReadOnlyList<BookedPart>? Parts = null, Guid? RoomId = null) : IClinicEvent
 {
-    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(DoctorId, Parts);
 }
 
@@ -148,18 +145,14 @@ public sealed record BookingMoved(
     string By, string? OverrideReason = null, IReadOnlyList<BookedPart>? FromParts = null, IReadOnlyList<BookedPart>? ToParts = null,
     Guid? FromRoomId = null, Guid? ToRoomId = null, Clash? Overrode = null) : IClinicEvent
 {
-    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<Guid> FromClinicians => AppointmentTime.Clinicians(FromDoctorId, FromParts);
 
-    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<Guid> ToClinicians => AppointmentTime.Clinicians(ToDoctorId, ToParts);
 
     /// <summary>The same time with another clinician (or, for a visit of several, another in one part): what resolving a deactivated clinician's appointment does.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsReassignment => !FromClinicians.Order().SequenceEqual(ToClinicians.Order()) && FromSlots[0].StartUtc == ToSlots[0].StartUtc;
 
     /// <summary>The same slots in another room: staff changed the appointment's room on its own.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsRoomChange => FromRoomId != ToRoomId && ToRoomId is not null && FromSlots.Select(s => s.SlotId).Order().SequenceEqual(ToSlots.Select(s => s.SlotId).Order());
 }
 
@@ -182,7 +175,6 @@ public sealed record HoldPlaced(
     Guid HoldId, Guid PatientId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, Guid VisitTypeId, DateTimeOffset ExpiresAt,
     string By, IReadOnlyList<BookedPart>? Parts = null, Guid? RoomId = null, Guid? WaitId = null) : IClinicEvent
 {
-    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(DoctorId, Parts);
 }
 
@@ -194,7 +186,6 @@ public sealed record HoldReleased(
     Guid HoldId, Guid PatientId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, string By, IReadOnlyList<BookedPart>? Parts = null,
     Guid? RoomId = null, DateTimeOffset? At = null) : IClinicEvent
 {
-    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(DoctorId, Parts);
 }
 
@@ -203,7 +194,6 @@ public sealed record HoldExpired(
     Guid HoldId, Guid PatientId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, DateTimeOffset ExpiresAt, IReadOnlyList<BookedPart>? Parts = null,
     Guid? RoomId = null) : IClinicEvent
 {
-    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(DoctorId, Parts);
 }
 
@@ -216,10 +206,8 @@ public sealed record ReminderSent(
     Guid BookingId, Guid PatientId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, int HoursBefore,
     IReadOnlyList<BookedPart>? Parts = null, Guid? RoomId = null, bool Skipped = false) : IClinicEvent
 {
-    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(DoctorId, Parts);
 
-    [System.Text.Json.Serialization.JsonIgnore]
     public DateTimeOffset StartUtc => Slots.Min(s => s.StartUtc);
 }
 

@@ -1,3 +1,4 @@
+using ClinicPortal.Domain.Conflicts;
 using ClinicPortal.Domain.VisitTypes;
 using ClinicPortal.Application;
 using ClinicPortal.Domain;

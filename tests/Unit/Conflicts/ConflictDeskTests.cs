@@ -1,3 +1,4 @@
+using ClinicPortal.Domain.Conflicts;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Rooms;
 using ClinicPortal.Domain.Scheduling;

@@ -13,7 +13,26 @@ namespace ClinicPortal.Tests.Unit.EventStore;
 public class EventSerializerTests
 {
     // What every version before the source generator used.
-    private static readonly JsonSerializerOptions EarlierVersions = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions EarlierVersions = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { NotWrittenByEarlierVersions } },
+    };
+
+    /// <summary>What earlier versions did not write (they marked these derived values <c>[JsonIgnore]</c> on the events).</summary>
+    private static void NotWrittenByEarlierVersions(System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
+    {
+        string[] ignored = info.Type.Name switch
+        {
+            nameof(SlotsBooked) => ["Clinicians", "VisitType"],
+            nameof(BookingCancelled) or nameof(HoldPlaced) or nameof(HoldReleased) or nameof(HoldExpired) => ["Clinicians"],
+            nameof(BookingMoved) => ["FromClinicians", "ToClinicians", "IsReassignment", "IsRoomChange"],
+            nameof(ReminderSent) => ["Clinicians", "StartUtc"],
+            _ => [],
+        };
+        foreach (var property in info.Properties.Where(p => ignored.Contains(p.AttributeProvider is System.Reflection.MemberInfo member ? member.Name : "")).ToArray())
+            info.Properties.Remove(property);
+    }
 
     private static readonly Guid Doctor = Guid.Parse("0195a1b2-0000-7000-8000-000000000001");
     private static readonly Guid Patient = Guid.Parse("0195a1b2-0000-7000-8000-000000000002");

@@ -111,6 +111,26 @@ public class SavedLogTests
     }
 
     /// <summary>
+    /// Each event of the log saved on 7 December, read and written again today, is the same JSON byte for byte (the
+    /// events' derived values, such as a booking's clinicians, are left out by the serializer's options, not by marks on
+    /// the domain's records), but for fields added since, which follow as nulls (a release then did not say when).
+    /// </summary>
+    [Fact]
+    public async Task EveryEventOfASavedLogIsWrittenAgainByteForByteAsItWasLogged()
+    {
+        var lines = await File.ReadAllLinesAsync(Path.Combine(Fixtures, "log-2026-12-07.jsonl"));
+        Assert.NotEmpty(lines);
+        foreach (var line in lines)
+        {
+            var row = JsonDocument.Parse(line).RootElement;
+            var (type, data) = (row.GetProperty("type").GetString()!, row.GetProperty("data").GetString()!);
+            var written = Infrastructure.EventStore.EventSerializer.Serialize(Infrastructure.EventStore.EventSerializer.Deserialize(type, data));
+            Assert.StartsWith(data[..^1], written);
+            Assert.Matches("^(,\"[A-Za-z]+\":null)*}$", written[(data.Length - 1)..]);
+        }
+    }
+
+    /// <summary>
     /// <c>Fixtures/log-2026-12-07.jsonl</c>, saved by the version before a release said when it happened and an override
     /// named its clash: a hold let go and one confirmed, a squeeze-in and a move over the clinician's other patient.
     /// </summary>

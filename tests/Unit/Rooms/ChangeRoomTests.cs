@@ -1,3 +1,4 @@
+using ClinicPortal.Domain.Conflicts;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Features.Admin.Audit;

@@ -1,3 +1,4 @@
+using ClinicPortal.Domain.Conflicts;
 using ClinicPortal.Application;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.EventStore;

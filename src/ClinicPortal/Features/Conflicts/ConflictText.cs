@@ -1,3 +1,4 @@
+using ClinicPortal.Domain.Conflicts;
 using ClinicPortal.Infrastructure.ReadModels;
 
 namespace ClinicPortal.Features.Conflicts;

@@ -1,6 +1,7 @@
 using ClinicPortal.Application;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.EventStore;
 
@@ -13,7 +14,22 @@ namespace ClinicPortal.Infrastructure.EventStore;
 /// </summary>
 public static class EventSerializer
 {
-    private static readonly JsonSerializerOptions Options = EventJson.Default.Options;
+    private static readonly JsonSerializerOptions Options = new(EventJson.Default.Options)
+    {
+        TypeInfoResolver = EventJson.Default.WithAddedModifier(WritesOnlyWhatHappened),
+    };
+
+    /// <summary>
+    /// An event is written as what happened: the values it was made with (its constructor's), not what it derives from
+    /// them (a booking's <c>Clinicians</c>, its <c>VisitType</c> when none was logged, a move's <c>IsReassignment</c>…).
+    /// </summary>
+    private static void WritesOnlyWhatHappened(JsonTypeInfo info)
+    {
+        if (!typeof(IClinicEvent).IsAssignableFrom(info.Type))
+            return;
+        foreach (var derived in info.Properties.Where(property => property.AssociatedParameter is null).ToArray())
+            info.Properties.Remove(derived);
+    }
 
     public static string Serialize(IClinicEvent @event) => JsonSerializer.Serialize(@event, @event.GetType(), Options);
 
