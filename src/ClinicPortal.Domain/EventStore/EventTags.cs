@@ -10,7 +10,7 @@ public static class EventTags
         SlotsRemoved e =>
             [Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date), .. RoomDays(e.RoomIds, e.Date), .. e.SlotIds.Select(Tag.Slot),
              .. (e.LostParts ?? []).Select(p => Tag.Booking(p.BookingId))],
-    // A log written before the patient-month tag existed gets it from schema script 5, which derives it exactly as here.
+    // A log written before the patient-month tag existed gets it from schema version 5, which asks this method for it.
         // An appointment with several clinicians is in each one's day (their day's decisions see its slots held).
         SlotsBooked e =>
             [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date),

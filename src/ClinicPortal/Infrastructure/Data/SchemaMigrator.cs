@@ -1,3 +1,4 @@
+using ClinicPortal.Domain.EventStore;
 using Microsoft.Data.Sqlite;
 
 namespace ClinicPortal.Infrastructure.Data;
@@ -146,17 +147,8 @@ public static class SchemaMigrator
         """,
         // 5: the patient-month tag (EventTags), so a booking decision reads the patient's month and not their whole
         // history. Events are never updated: the tag is indexed for the events logged before it, derived from their
-        // data exactly as EventTags derives it for new ones.
-        """
-        INSERT OR IGNORE INTO event_tags (tag, position, type)
-        SELECT 'patient-month:' || lower(replace(json_extract(data, '$.patientId'), '-', '')) || ':' || substr(json_extract(data, '$.date'), 1, 7),
-               position, type
-        FROM events WHERE type IN ('SlotsBooked', 'BookingCancelled', 'VisitMarked');
-        INSERT OR IGNORE INTO event_tags (tag, position, type)
-        SELECT DISTINCT 'patient-month:' || lower(replace(json_extract(b.value, '$.patientId'), '-', '')) || ':' || substr(json_extract(e.data, '$.date'), 1, 7),
-               e.position, e.type
-        FROM events e, json_each(e.data, '$.cancelledBookings') b WHERE e.type = 'DayCancelled';
-        """,
+        // data by EventTags itself, in code (TagPatientMonthsAsync), so that the rule is written once.
+        "",
         // 6: the practice's reception address, where a new conflict is told (empty: the sender address).
         """
         ALTER TABLE practice_settings ADD COLUMN reception_email TEXT;
@@ -178,6 +170,44 @@ public static class SchemaMigrator
         """,
     ];
 
+    /// <summary>The versions whose work is code rather than SQL, run in the version's transaction before its script.</summary>
+    private static readonly IReadOnlyDictionary<int, Func<SqliteConnection, SqliteTransaction, CancellationToken, Task>> CodeSteps =
+        new Dictionary<int, Func<SqliteConnection, SqliteTransaction, CancellationToken, Task>> { [5] = TagPatientMonthsAsync };
+
+    /// <summary>
+    /// Version 5: the events logged before the patient-month tag get it, as <see cref="EventTags"/> tags them today (the
+    /// events a patient's month is read by: their bookings, cancellations, marks and the days cancelled under them).
+    /// </summary>
+    private static async Task TagPatientMonthsAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct)
+    {
+        var tagged = new List<(string Tag, long Position, string Type)>();
+        await using (var read = connection.CreateCommand())
+        {
+            read.Transaction = transaction;
+            read.CommandText = "SELECT position, type, data FROM events WHERE type IN ('SlotsBooked', 'BookingCancelled', 'VisitMarked', 'DayCancelled');";
+            await using var reader = await read.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var (position, type) = (reader.GetInt64(0), reader.GetString(1));
+                tagged.AddRange(EventTags.Of(EventStore.EventSerializer.Deserialize(type, reader.GetString(2)))
+                    .Where(tag => tag.Value.StartsWith(PatientMonthPrefix, StringComparison.Ordinal))
+                    .Select(tag => (tag.Value, position, type)));
+            }
+        }
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT OR IGNORE INTO event_tags (tag, position, type) VALUES ($tag, $position, $type);";
+        var (tagParameter, positionParameter, typeParameter) =
+            (insert.Parameters.Add("$tag", SqliteType.Text), insert.Parameters.Add("$position", SqliteType.Integer), insert.Parameters.Add("$type", SqliteType.Text));
+        foreach (var (tag, position, type) in tagged)
+        {
+            (tagParameter.Value, positionParameter.Value, typeParameter.Value) = (tag, position, type);
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static readonly string PatientMonthPrefix = Tag.PatientMonth(Guid.Empty, DateOnly.MinValue).Value.Split(':')[0] + ":";
+
     public static int LatestVersion => Scripts.Count;
 
     public static Task<int> MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken = default) =>
@@ -198,6 +228,8 @@ public static class SchemaMigrator
             await using (var command = connection.CreateCommand())
             {
                 command.Transaction = transaction;
+                if (CodeSteps.TryGetValue(version, out var step))
+                    await step(connection, transaction, cancellationToken);
                 command.CommandText = Scripts[version - 1] +
                     "\nDELETE FROM schema_version;\nINSERT INTO schema_version (version) VALUES ($version);";
                 command.Parameters.AddWithValue("$version", version);
