@@ -7,6 +7,7 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props ClinicPortal.sln ./
 COPY src/ClinicPortal.Domain/ClinicPortal.Domain.csproj src/ClinicPortal.Domain/
+COPY src/ClinicPortal.Application/ClinicPortal.Application.csproj src/ClinicPortal.Application/
 COPY src/ClinicPortal/ClinicPortal.csproj src/ClinicPortal/
 RUN dotnet restore src/ClinicPortal/ClinicPortal.csproj
 COPY src/ src/
