@@ -8,6 +8,7 @@ WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props ClinicPortal.sln ./
 COPY src/ClinicPortal.Domain/ClinicPortal.Domain.csproj src/ClinicPortal.Domain/
 COPY src/ClinicPortal.Application/ClinicPortal.Application.csproj src/ClinicPortal.Application/
+COPY src/ClinicPortal.Infrastructure/ClinicPortal.Infrastructure.csproj src/ClinicPortal.Infrastructure/
 COPY src/ClinicPortal/ClinicPortal.csproj src/ClinicPortal/
 RUN dotnet restore src/ClinicPortal/ClinicPortal.csproj
 COPY src/ src/

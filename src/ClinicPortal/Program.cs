@@ -4,9 +4,8 @@ using ClinicPortal.Features.Api;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Data;
 using ClinicPortal.Infrastructure.EventStore;
-using ClinicPortal.Infrastructure.Health;
+using ClinicPortal.Hosting;
 using ClinicPortal.Infrastructure.ReadModels;
-using ClinicPortal.Infrastructure.Web;
 using MudBlazor;
 using MudBlazor.Services;
 

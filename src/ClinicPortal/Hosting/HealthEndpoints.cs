@@ -3,7 +3,7 @@ using ClinicPortal.Infrastructure.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace ClinicPortal.Infrastructure.Health;
+namespace ClinicPortal.Hosting;
 
 public static class HealthEndpoints
 {

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
-namespace ClinicPortal.Infrastructure.Health;
+namespace ClinicPortal.Hosting;
 
 /// <summary>How many Blazor circuits (open pages) the server holds now.</summary>
 public sealed class OpenCircuits : CircuitHandler

@@ -59,7 +59,7 @@ public static class AccountServiceCollectionExtensions
             .AddErrorDescriber<ClinicIdentityErrors>()
             .AddDefaultTokenProviders();
 
-        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IOptions<Web.SessionOptions>>((options, sessions) =>
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IOptions<SessionOptions>>((options, sessions) =>
         {
             // Idle for longer than IdleTimeout: signed out (each request slides it on). However active: signed out
             // AbsoluteTimeout after signing in. Identity's own check (the security stamp) runs after the cap.
@@ -94,7 +94,7 @@ public static class AccountServiceCollectionExtensions
         });
         // A deactivated user's stamp changes, so their cookie stops working within a minute. The cookie made anew
         // after a check keeps the time the session began, so the absolute cap still counts from the sign-in.
-        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<Web.SessionOptions>>((options, sessions) =>
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<SessionOptions>>((options, sessions) =>
         {
             options.ValidationInterval = sessions.Value.RecheckAfter;
             options.OnRefreshingPrincipal = context =>
@@ -186,7 +186,7 @@ public static class SessionAge
     public static Claim? SignedInAt(ClaimsPrincipal? principal) => principal?.FindFirst(ClaimType);
 
     /// <summary>True when the session is older than the cap, or does not say when it began.</summary>
-    public static bool IsOver(ClaimsPrincipal? principal, Web.SessionOptions sessions) =>
+    public static bool IsOver(ClaimsPrincipal? principal, SessionOptions sessions) =>
         !long.TryParse(SignedInAt(principal)?.Value, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
         || DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeSeconds(seconds) > sessions.AbsoluteTimeout;
 }
@@ -195,7 +195,7 @@ public static class SessionAge
 /// Ends an interactive session within a minute of the user's deactivation or password change, and at the session's
 /// absolute cap: an open page's circuit sends no requests, so the cookie's own checks never see it.
 /// </summary>
-internal sealed class RevalidatingAuthenticationStateProvider(ILoggerFactory loggerFactory, CurrentAccounts accounts, IOptions<Web.SessionOptions> sessions)
+internal sealed class RevalidatingAuthenticationStateProvider(ILoggerFactory loggerFactory, CurrentAccounts accounts, IOptions<SessionOptions> sessions)
     : Microsoft.AspNetCore.Components.Server.RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => sessions.Value.RecheckAfter;

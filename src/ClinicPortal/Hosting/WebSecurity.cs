@@ -1,7 +1,9 @@
 using System.Net;
+using ClinicPortal.Infrastructure.Accounts;
+using SessionOptions = ClinicPortal.Infrastructure.Accounts.SessionOptions;
 using Microsoft.AspNetCore.HttpOverrides;
 
-namespace ClinicPortal.Infrastructure.Web;
+namespace ClinicPortal.Hosting;
 
 /// <summary>How the app sits behind a TLS-terminating proxy (the <c>Proxy</c> section).</summary>
 public sealed class ProxyOptions
@@ -13,24 +15,6 @@ public sealed class ProxyOptions
 
     /// <summary>Networks of such proxies, as CIDR (e.g. "10.0.0.0/8").</summary>
     public string[] KnownNetworks { get; set; } = [];
-}
-
-/// <summary>How long a signed-in browser session lasts (the <c>Sessions</c> section).</summary>
-public sealed class SessionOptions
-{
-    public const string Section = "Sessions";
-
-    /// <summary>Signed out after this long without a request (sliding).</summary>
-    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(60);
-
-    /// <summary>Signed out this long after signing in, however active.</summary>
-    public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromHours(12);
-
-    /// <summary>
-    /// How stale a session's view of its account may be: cookies, open pages and API tokens look again at least this
-    /// often whether the account is still active and its password unchanged.
-    /// </summary>
-    public TimeSpan RecheckAfter { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 public static class WebSecurity

@@ -19,7 +19,7 @@ public sealed class ApiTokenOptions
 /// one the token or cookie was issued with (deactivation, a password change or reset change it). Looked up at most
 /// once a minute per user, so every request can ask.
 /// </summary>
-public sealed class CurrentAccounts(IServiceScopeFactory scopes, IMemoryCache cache, IOptions<IdentityOptions> identity, IOptions<Web.SessionOptions> sessions)
+public sealed class CurrentAccounts(IServiceScopeFactory scopes, IMemoryCache cache, IOptions<IdentityOptions> identity, IOptions<SessionOptions> sessions)
 {
     private sealed record Account(bool IsActive, string? Stamp);
 
