@@ -48,12 +48,12 @@ public static class MillionEvents
                     var type = EventTypes.NameOf(@event);
                     var tags = EventTags.Of(@event);
                     position = (long)(await session.ScalarAsync(
-                        "INSERT INTO events (type, data, tags, recorded_at, caused_by) VALUES ($type, $data, $tags, $at, 'bench') RETURNING position;",
-                        default, ("$type", type), ("$data", EventSerializer.Serialize(@event)), ("$tags", string.Join(' ', tags)),
-                        ("$at", first.ToString("O", CultureInfo.InvariantCulture))))!;
+                        "INSERT INTO events (type, data, tags, recorded_at, caused_by) VALUES (@type, @data, @tags, @at, 'bench') RETURNING position;",
+                        default, ("@type", type), ("@data", EventSerializer.Serialize(@event)), ("@tags", string.Join(' ', tags)),
+                        ("@at", first.ToString("O", CultureInfo.InvariantCulture))))!;
                     foreach (var tag in tags.Distinct())
-                        await session.ExecuteAsync("INSERT INTO event_tags (tag, position, type) VALUES ($tag, $p, $type);",
-                            default, ("$tag", tag.Value), ("$p", position), ("$type", type));
+                        await session.ExecuteAsync("INSERT INTO event_tags (tag, position, type) VALUES (@tag, @p, @type);",
+                            default, ("@tag", tag.Value), ("@p", position), ("@type", type));
                 }
             }
             await transaction.CommitAsync();

@@ -19,16 +19,16 @@ public static class RawAppend
             CREATE TABLE IF NOT EXISTS event_tags (tag TEXT NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (tag, position)) WITHOUT ROWID;
             """);
         await using var check = connection.CreateCommand();
-        check.CommandText = "SELECT EXISTS (SELECT 1 FROM event_tags WHERE tag = $tag AND position > $after);";
-        check.Parameters.Add(new SqliteParameter("$tag", ""));
-        check.Parameters.Add(new SqliteParameter("$after", 0L));
+        check.CommandText = "SELECT EXISTS (SELECT 1 FROM event_tags WHERE tag = @tag AND position > @after);";
+        check.Parameters.Add(new SqliteParameter("@tag", ""));
+        check.Parameters.Add(new SqliteParameter("@after", 0L));
         await using var insertEvent = connection.CreateCommand();
-        insertEvent.CommandText = "INSERT INTO events (type, data) VALUES ('SlotsBooked', $data) RETURNING position;";
-        insertEvent.Parameters.Add(new SqliteParameter("$data", ""));
+        insertEvent.CommandText = "INSERT INTO events (type, data) VALUES ('SlotsBooked', @data) RETURNING position;";
+        insertEvent.Parameters.Add(new SqliteParameter("@data", ""));
         await using var insertTag = connection.CreateCommand();
-        insertTag.CommandText = "INSERT INTO event_tags (tag, position) VALUES ($tag, $position);";
-        insertTag.Parameters.Add(new SqliteParameter("$tag", ""));
-        insertTag.Parameters.Add(new SqliteParameter("$position", 0L));
+        insertTag.CommandText = "INSERT INTO event_tags (tag, position) VALUES (@tag, @position);";
+        insertTag.Parameters.Add(new SqliteParameter("@tag", ""));
+        insertTag.Parameters.Add(new SqliteParameter("@position", 0L));
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < transactions; i++)

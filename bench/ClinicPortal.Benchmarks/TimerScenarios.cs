@@ -125,11 +125,11 @@ public static class TimerScenarios
                     var type = EventTypes.NameOf(@event);
                     var tags = EventTags.Of(@event);
                     var position = (long)(await session.ScalarAsync(
-                        "INSERT INTO events (type, data, tags, recorded_at, caused_by) VALUES ($type, $data, $tags, $at, 'bench') RETURNING position;",
-                        default, ("$type", type), ("$data", EventSerializer.Serialize(@event)), ("$tags", string.Join(' ', tags)), ("$at", recorded)))!;
+                        "INSERT INTO events (type, data, tags, recorded_at, caused_by) VALUES (@type, @data, @tags, @at, 'bench') RETURNING position;",
+                        default, ("@type", type), ("@data", EventSerializer.Serialize(@event)), ("@tags", string.Join(' ', tags)), ("@at", recorded)))!;
                     foreach (var tag in tags.Distinct())
-                        await session.ExecuteAsync("INSERT INTO event_tags (tag, position, type) VALUES ($tag, $p, $type);",
-                            default, ("$tag", tag.Value), ("$p", position), ("$type", type));
+                        await session.ExecuteAsync("INSERT INTO event_tags (tag, position, type) VALUES (@tag, @p, @type);",
+                            default, ("@tag", tag.Value), ("@p", position), ("@type", type));
                 }
             }
             await transaction.CommitAsync();

@@ -39,10 +39,10 @@ public sealed class PeopleDirectory(IServiceScopeFactory scopes, IMemoryCache ca
                 $"""
                 SELECT u."IsActive", EXISTS (SELECT 1 FROM "AspNetUserRoles" l JOIN "AspNetRoles" r ON r."Id" = l."RoleId"
                                              WHERE l."UserId" = u."Id" AND r."Name" = '{Roles.Patient}')
-                FROM "AspNetUsers" u WHERE u."Id" = $id;
+                FROM "AspNetUsers" u WHERE u."Id" = @id;
                 """,
                 reader => new AccountStanding(true, reader.GetInt64(0) == 1, reader.GetInt64(1) == 1),
-                ct, ("$id", database.IsPostgres ? (object)id : id.ToString("D").ToUpperInvariant()));
+                ct, ("@id", database.IsPostgres ? (object)id : id.ToString("D").ToUpperInvariant()));
             return rows.Count > 0 ? rows[0] : new AccountStanding(false, false, false);
         }))!;
 

@@ -115,17 +115,17 @@ public sealed class ClinicDatabase
         return rows;
     }
 
-    /// <summary>A command of <paramref name="sql"/> (in SQLite's words, <c>$name</c> parameters) on <paramref name="connection"/>, as this database words it.</summary>
+    /// <summary>A command of <paramref name="sql"/> (in SQLite's words, <c>@name</c> parameters) on <paramref name="connection"/>, as this database words it.</summary>
     public System.Data.Common.DbCommand Command(
         System.Data.Common.DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
         SqlStatements.Ran();
         var command = connection.CreateCommand();
-        command.CommandText = Dialect.Statement(sql);
+        command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = Dialect.ParameterName(name);
+            parameter.ParameterName = name;
             parameter.Value = value ?? DBNull.Value;
             command.Parameters.Add(parameter);
         }

@@ -196,9 +196,9 @@ public static class SchemaMigrator
         }
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = "INSERT OR IGNORE INTO event_tags (tag, position, type) VALUES ($tag, $position, $type);";
+        insert.CommandText = "INSERT OR IGNORE INTO event_tags (tag, position, type) VALUES (@tag, @position, @type);";
         var (tagParameter, positionParameter, typeParameter) =
-            (insert.Parameters.Add("$tag", SqliteType.Text), insert.Parameters.Add("$position", SqliteType.Integer), insert.Parameters.Add("$type", SqliteType.Text));
+            (insert.Parameters.Add("@tag", SqliteType.Text), insert.Parameters.Add("@position", SqliteType.Integer), insert.Parameters.Add("@type", SqliteType.Text));
         foreach (var (tag, position, type) in tagged)
         {
             (tagParameter.Value, positionParameter.Value, typeParameter.Value) = (tag, position, type);
@@ -231,8 +231,8 @@ public static class SchemaMigrator
                 if (CodeSteps.TryGetValue(version, out var step))
                     await step(connection, transaction, cancellationToken);
                 command.CommandText = Scripts[version - 1] +
-                    "\nDELETE FROM schema_version;\nINSERT INTO schema_version (version) VALUES ($version);";
-                command.Parameters.AddWithValue("$version", version);
+                    "\nDELETE FROM schema_version;\nINSERT INTO schema_version (version) VALUES (@version);";
+                command.Parameters.AddWithValue("@version", version);
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);

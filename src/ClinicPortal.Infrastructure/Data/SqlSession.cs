@@ -5,7 +5,7 @@ namespace ClinicPortal.Infrastructure.Data;
 /// <summary>
 /// Commands of one transaction, each prepared once per distinct SQL text and reused: projections
 /// run the same few statements for every event, thousands of times during a rebuild. The SQL is written once, in
-/// SQLite's words with <c>$name</c> parameters; on PostgreSQL <see cref="SqlDialect"/> restates it.
+/// SQLite's words with <c>@name</c> parameters; on PostgreSQL <see cref="SqlDialect"/> restates it.
 /// </summary>
 /// <remarks>
 /// A <paramref name="batched"/> session (the PostgreSQL store's and rebuild's) keeps the statements
@@ -66,11 +66,11 @@ public sealed class SqlSession(DbConnection connection, DbTransaction transactio
         foreach (var (sql, parameters) in _waiting)
         {
             var command = batch.CreateBatchCommand();
-            command.CommandText = dialect.Statement(sql);
+            command.CommandText = sql;
             foreach (var (name, value) in parameters)
             {
                 var parameter = command.CreateParameter();
-                parameter.ParameterName = dialect.ParameterName(name);
+                parameter.ParameterName = name;
                 parameter.Value = value ?? DBNull.Value;
                 command.Parameters.Add(parameter);
             }
@@ -97,18 +97,18 @@ public sealed class SqlSession(DbConnection connection, DbTransaction transactio
         if (!_commands.TryGetValue(sql, out var command))
         {
             command = connection.CreateCommand();
-            command.CommandText = dialect.Statement(sql);
+            command.CommandText = sql;
             command.Transaction = transaction;
             foreach (var (name, _) in parameters)
             {
                 var parameter = command.CreateParameter();
-                parameter.ParameterName = dialect.ParameterName(name);
+                parameter.ParameterName = name;
                 command.Parameters.Add(parameter);
             }
             _commands[sql] = command;
         }
         foreach (var (name, value) in parameters)
-            command.Parameters[dialect.ParameterName(name)].Value = value ?? DBNull.Value;
+            command.Parameters[name].Value = value ?? DBNull.Value;
         return command;
     }
 

@@ -75,14 +75,14 @@ public sealed class EmailOutbox(ClinicDatabase database)
             await session.ExecuteAsync(
                 """
                 INSERT INTO outbox (key, kind, recipient, subject, html, text, attachments, created_at, next_attempt_at)
-                VALUES ($key, $kind, $to, $subject, $html, $text, $attachments, $now, $now)
+                VALUES (@key, @kind, @to, @subject, @html, @text, @attachments, @now, @now)
                 ON CONFLICT (key) DO NOTHING;
                 """,
-                ct, ("$key", message.Key), ("$kind", message.Kind), ("$to", message.Email.To), ("$subject", message.Email.Subject),
-                ("$html", message.Email.HtmlBody), ("$text", message.Email.TextBody), ("$attachments", attachments), ("$now", now.ToUnixTimeMilliseconds()));
+                ct, ("@key", message.Key), ("@kind", message.Kind), ("@to", message.Email.To), ("@subject", message.Email.Subject),
+                ("@html", message.Email.HtmlBody), ("@text", message.Email.TextBody), ("@attachments", attachments), ("@now", now.ToUnixTimeMilliseconds()));
         }
         if (checkpoint is var (name, position))
-            await session.ExecuteAsync(Checkpoints.UpsertSql, ct, ("$name", name), ("$position", position));
+            await session.ExecuteAsync(Checkpoints.UpsertSql, ct, ("@name", name), ("@position", position));
         await transaction.CommitAsync(ct);
         if (messages.Count > 0)
             Interlocked.Exchange(ref _recorded, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
@@ -93,7 +93,7 @@ public sealed class EmailOutbox(ClinicDatabase database)
         database.QueryAsync(
             """
             SELECT id, attempts, recipient, subject, html, text, attachments, key FROM outbox
-            WHERE status = 'pending' AND next_attempt_at <= $now ORDER BY id LIMIT $max;
+            WHERE status = 'pending' AND next_attempt_at <= @now ORDER BY id LIMIT @max;
             """,
             reader =>
             {
@@ -102,7 +102,7 @@ public sealed class EmailOutbox(ClinicDatabase database)
                 return new DueEmail(reader.GetInt64(0), reader.GetInt32(1),
                     new EmailMessage(reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), attachments, reader.GetString(7)));
             },
-            ct, ("$now", now.ToUnixTimeMilliseconds()), ("$max", max));
+            ct, ("@now", now.ToUnixTimeMilliseconds()), ("@max", max));
 
     /// <summary>The start of every account email's kind ("account-reset", "account-confirm", …).</summary>
     public const string AccountKindPrefix = "account-";
@@ -124,18 +124,18 @@ public sealed class EmailOutbox(ClinicDatabase database)
             {
                 SendOutcome.Sent => session.ExecuteAsync(
                     $"""
-                    UPDATE outbox SET status = 'sent', attempts = attempts + 1, last_error = NULL, sent_at = $now,
+                    UPDATE outbox SET status = 'sent', attempts = attempts + 1, last_error = NULL, sent_at = @now,
                         html = CASE WHEN kind LIKE '{AccountKindPrefix}%' THEN '' ELSE html END,
                         text = CASE WHEN kind LIKE '{AccountKindPrefix}%' THEN '' ELSE text END
-                    WHERE id = $id;
+                    WHERE id = @id;
                     """,
-                    ct, ("$id", outcome.Id), ("$now", now.ToUnixTimeMilliseconds())),
+                    ct, ("@id", outcome.Id), ("@now", now.ToUnixTimeMilliseconds())),
                 SendOutcome.Retry retry => session.ExecuteAsync(
-                    "UPDATE outbox SET attempts = attempts + 1, last_error = $error, next_attempt_at = $next WHERE id = $id;",
-                    ct, ("$id", outcome.Id), ("$error", retry.Error), ("$next", retry.Next.ToUnixTimeMilliseconds())),
+                    "UPDATE outbox SET attempts = attempts + 1, last_error = @error, next_attempt_at = @next WHERE id = @id;",
+                    ct, ("@id", outcome.Id), ("@error", retry.Error), ("@next", retry.Next.ToUnixTimeMilliseconds())),
                 SendOutcome.Failed failed => session.ExecuteAsync(
-                    "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = $error WHERE id = $id;",
-                    ct, ("$id", outcome.Id), ("$error", failed.Error)),
+                    "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = @error WHERE id = @id;",
+                    ct, ("@id", outcome.Id), ("@error", failed.Error)),
                 _ => throw new ArgumentOutOfRangeException(nameof(outcomes), outcome, "Not an outcome of sending."),
             });
         }
@@ -144,20 +144,20 @@ public sealed class EmailOutbox(ClinicDatabase database)
 
     /// <summary>The owner's "retry": a failed or waiting message is tried again at once.</summary>
     public Task RetryNowAsync(long id, DateTimeOffset now, CancellationToken ct = default) =>
-        database.ExecuteAsync("UPDATE outbox SET status = 'pending', next_attempt_at = $now WHERE id = $id AND status <> 'sent';",
-            ct, ("$id", id), ("$now", now.ToUnixTimeMilliseconds()));
+        database.ExecuteAsync("UPDATE outbox SET status = 'pending', next_attempt_at = @now WHERE id = @id AND status <> 'sent';",
+            ct, ("@id", id), ("@now", now.ToUnixTimeMilliseconds()));
 
     public Task<IReadOnlyList<OutboxRow>> ListAsync(string? status, int limit, CancellationToken ct = default) =>
         database.QueryAsync(
             $"""
             SELECT id, key, kind, recipient, subject, status, attempts, last_error, created_at, next_attempt_at, sent_at FROM outbox
-            {(status is null ? "" : "WHERE status = $status")} ORDER BY id DESC LIMIT $limit;
+            {(status is null ? "" : "WHERE status = @status")} ORDER BY id DESC LIMIT @limit;
             """,
             reader => new OutboxRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 reader.GetString(5), reader.GetInt32(6), reader.IsDBNull(7) ? null : reader.GetString(7),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
                 reader.IsDBNull(10) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10))),
-            ct, status is null ? [("$limit", limit)] : [("$status", status), ("$limit", limit)]);
+            ct, status is null ? [("@limit", limit)] : [("@status", status), ("@limit", limit)]);
 
     public async Task<Dictionary<string, int>> CountsAsync(CancellationToken ct = default)
     {

@@ -158,15 +158,15 @@ public sealed class SqliteEventStore(ClinicDatabase database, IEnumerable<IProje
             var type = EventTypes.NameOf(@event);
             var tags = EventTags.Of(@event);
             var position = (long)(await session.ScalarAsync(
-                "INSERT INTO events (type, data, tags, recorded_at, caused_by) VALUES ($type, $data, $tags, $at, $by) RETURNING position;",
+                "INSERT INTO events (type, data, tags, recorded_at, caused_by) VALUES (@type, @data, @tags, @at, @by) RETURNING position;",
                 CancellationToken.None,
-                ("$type", type), ("$data", EventSerializer.Serialize(@event)), ("$tags", string.Join(' ', tags)),
-                ("$at", recordedAt), ("$by", append.Metadata.CausedBy)))!;
+                ("@type", type), ("@data", EventSerializer.Serialize(@event)), ("@tags", string.Join(' ', tags)),
+                ("@at", recordedAt), ("@by", append.Metadata.CausedBy)))!;
             foreach (var tag in tags.Distinct())
             {
                 await session.ExecuteAsync(
-                    "INSERT INTO event_tags (tag, position, type) VALUES ($tag, $position, $type);",
-                    CancellationToken.None, ("$tag", tag.Value), ("$position", position), ("$type", type));
+                    "INSERT INTO event_tags (tag, position, type) VALUES (@tag, @position, @type);",
+                    CancellationToken.None, ("@tag", tag.Value), ("@position", position), ("@type", type));
             }
             stored.Add(new StoredEvent(position, @event, tags, append.Metadata.RecordedAt, append.Metadata.CausedBy));
         }
@@ -202,9 +202,9 @@ public sealed class SqliteEventStore(ClinicDatabase database, IEnumerable<IProje
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
-            "SELECT position, type, data, tags, recorded_at, caused_by FROM events WHERE position > $after ORDER BY position LIMIT $max;";
-        command.Parameters.AddWithValue("$after", position);
-        command.Parameters.AddWithValue("$max", maxCount);
+            "SELECT position, type, data, tags, recorded_at, caused_by FROM events WHERE position > @after ORDER BY position LIMIT @max;";
+        command.Parameters.AddWithValue("@after", position);
+        command.Parameters.AddWithValue("@max", maxCount);
         return await ReadEventsAsync(command, cancellationToken);
     }
 
@@ -213,20 +213,20 @@ public sealed class SqliteEventStore(ClinicDatabase database, IEnumerable<IProje
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.Parameters.AddWithValue("$after", condition.After);
-        var matching = MatchingPositions(condition.FailIfEventsMatch, command, afterParameter: "$after")
-            ?? "SELECT position FROM events WHERE position > $after";
+        command.Parameters.AddWithValue("@after", condition.After);
+        var matching = MatchingPositions(condition.FailIfEventsMatch, command, afterParameter: "@after")
+            ?? "SELECT position FROM events WHERE position > @after";
         command.CommandText = $"SELECT EXISTS ({matching});";
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) == 1;
     }
 
-    /// <summary>SQL selecting the positions of the events matching <paramref name="query"/> (null: every event), with <c>$p</c> parameters.</summary>
+    /// <summary>SQL selecting the positions of the events matching <paramref name="query"/> (null: every event), with <c>@p</c> parameters.</summary>
     private static string? MatchingPositions(Query query, SqliteCommand command, string? afterParameter)
     {
         var count = 0;
         return LogQuerySql.MatchingPositions(query, value =>
         {
-            var name = $"$p{count++}";
+            var name = $"@p{count++}";
             command.Parameters.AddWithValue(name, value);
             return name;
         }, afterParameter);

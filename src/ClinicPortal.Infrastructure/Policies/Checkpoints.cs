@@ -7,15 +7,15 @@ namespace ClinicPortal.Infrastructure.Policies;
 public sealed class Checkpoints(ClinicDatabase database) : ICheckpoints
 {
     public const string UpsertSql =
-        "INSERT INTO checkpoints (name, position) VALUES ($name, $position) ON CONFLICT (name) DO UPDATE SET position = excluded.position;";
+        "INSERT INTO checkpoints (name, position) VALUES (@name, @position) ON CONFLICT (name) DO UPDATE SET position = excluded.position;";
 
     public async Task<long> GetAsync(string name, CancellationToken ct = default) =>
-        (await database.QueryAsync("SELECT position FROM checkpoints WHERE name = $name;", r => r.GetInt64(0), ct, ("$name", name))).SingleOrDefault();
+        (await database.QueryAsync("SELECT position FROM checkpoints WHERE name = @name;", r => r.GetInt64(0), ct, ("@name", name))).SingleOrDefault();
 
     public async Task SaveAsync(string name, long position, CancellationToken ct = default)
     {
         await using var connection = await database.OpenConnectionAsync(ct);
-        await using var command = database.Command(connection, UpsertSql, ("$name", name), ("$position", position));
+        await using var command = database.Command(connection, UpsertSql, ("@name", name), ("@position", position));
         await command.ExecuteNonQueryAsync(ct);
     }
 }

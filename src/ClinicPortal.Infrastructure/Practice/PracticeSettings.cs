@@ -118,15 +118,15 @@ public sealed class PracticeSettings(
             """
             INSERT INTO practice_settings (id, name, time_zone, email_from, reception_email, min_notice_hours, max_days_ahead, cancel_cutoff_hours, phone, reminder_hours,
                                            reception_sees_dashboard)
-            VALUES (1, $name, $zone, $from, $reception, $notice, $ahead, $cutoff, $phone, $reminder, $dashboard)
+            VALUES (1, @name, @zone, @from, @reception, @notice, @ahead, @cutoff, @phone, @reminder, @dashboard)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone, email_from = excluded.email_from,
                 reception_email = excluded.reception_email, min_notice_hours = excluded.min_notice_hours, max_days_ahead = excluded.max_days_ahead,
                 cancel_cutoff_hours = excluded.cancel_cutoff_hours, phone = excluded.phone,
                 reminder_hours = excluded.reminder_hours, reception_sees_dashboard = excluded.reception_sees_dashboard;
             """,
-            ct, ("$name", profile.Name.Trim()), ("$zone", profile.TimeZone.Trim()), ("$from", profile.EmailFrom.Trim()), ("$reception", reception),
-            ("$notice", window.MinNoticeHours), ("$ahead", window.MaxDaysAhead), ("$cutoff", window.CancelCutoffHours), ("$phone", phone),
-            ("$reminder", reminder), ("$dashboard", dashboard ? 1 : 0));
+            ct, ("@name", profile.Name.Trim()), ("@zone", profile.TimeZone.Trim()), ("@from", profile.EmailFrom.Trim()), ("@reception", reception),
+            ("@notice", window.MinNoticeHours), ("@ahead", window.MaxDaysAhead), ("@cutoff", window.CancelCutoffHours), ("@phone", phone),
+            ("@reminder", reminder), ("@dashboard", dashboard ? 1 : 0));
         _saved = profile with { ReceptionEmail = reception, Window = window, Phone = phone, ReminderHours = reminder, ReceptionSeesDashboard = dashboard };
         return null;
     }
@@ -134,8 +134,8 @@ public sealed class PracticeSettings(
     /// <summary>How many doctor-days still have slots ahead.</summary>
     private async Task<long> FutureDaysAsync(CancellationToken ct) =>
         Convert.ToInt64(await database.ScalarAsync(
-            "SELECT count(*) FROM (SELECT DISTINCT doctor_id, date FROM rm_slots WHERE start_utc > $now) days;",
-            ct, ("$now", time.GetUtcNow().ToUnixTimeMilliseconds())));
+            "SELECT count(*) FROM (SELECT DISTINCT doctor_id, date FROM rm_slots WHERE start_utc > @now) days;",
+            ct, ("@now", time.GetUtcNow().ToUnixTimeMilliseconds())));
 }
 
 /// <summary>

@@ -24,28 +24,28 @@ public sealed class AuditTrail(ClinicDatabase database)
             parameters.Add((name, tag));
         }
         if (filter.DoctorId is { } doctor)
-            Tagged("$doctor", Tag.Doctor(doctor).Value);
+            Tagged("@doctor", Tag.Doctor(doctor).Value);
         if (filter.PatientId is { } patient)
-            Tagged("$patient", Tag.Patient(patient).Value);
+            Tagged("@patient", Tag.Patient(patient).Value);
         if (filter.Tagged is { } tagged)
-            Tagged("$tagged", tagged.Value);
+            Tagged("@tagged", tagged.Value);
         if (filter.Date is { } date)
         {
-            sql += " AND EXISTS (SELECT 1 FROM event_tags t WHERE t.tag LIKE 'day:%' AND t.tag LIKE $day AND t.position = e.position)";
-            parameters.Add(("$day", $"day:%:{date:yyyy-MM-dd}"));
+            sql += " AND EXISTS (SELECT 1 FROM event_tags t WHERE t.tag LIKE 'day:%' AND t.tag LIKE @day AND t.position = e.position)";
+            parameters.Add(("@day", $"day:%:{date:yyyy-MM-dd}"));
         }
         if (filter.Types is { } types)
         {
-            var names = types.Select((type, i) => (Name: $"$type{i}", Type: type)).ToArray();
+            var names = types.Select((type, i) => (Name: $"@type{i}", Type: type)).ToArray();
             sql += names.Length == 0 ? " AND 1 = 0" : $" AND e.type IN ({string.Join(", ", names.Select(n => n.Name))})";
             parameters.AddRange(names.Select(n => (n.Name, (object)n.Type)));
         }
         if (filter.After is { } after)
         {
-            sql += " AND e.position > $after";
-            parameters.Add(("$after", after));
+            sql += " AND e.position > @after";
+            parameters.Add(("@after", after));
         }
-        parameters.Add(("$limit", Math.Clamp(filter.Limit, 1, 1000)));
-        return await database.QueryAsync(sql + " ORDER BY position DESC LIMIT $limit;", EventSerializer.Read, ct, parameters.ToArray());
+        parameters.Add(("@limit", Math.Clamp(filter.Limit, 1, 1000)));
+        return await database.QueryAsync(sql + " ORDER BY position DESC LIMIT @limit;", EventSerializer.Read, ct, parameters.ToArray());
     }
 }

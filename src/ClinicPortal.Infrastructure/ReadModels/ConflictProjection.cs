@@ -27,15 +27,15 @@ public sealed class ConflictProjection : IProjection
     public int Version => 5;
     public IReadOnlyList<string> Tables => ["rm_conflicts", "rm_conflict_bookings", "rm_conflict_booking_clinicians", "rm_conflict_booking_slots", "rm_conflict_room_slots", "rm_conflict_facts"];
 
-    public string Schema => """
+    public string Schema(SqlDialect sql) => $"""
         CREATE TABLE rm_conflict_bookings (
             booking_id      TEXT PRIMARY KEY,
             patient_id      TEXT NOT NULL,
             clinician_id    TEXT NOT NULL,
             clinician_ids   TEXT NOT NULL,
             room_id         TEXT,
-            start_utc       INTEGER NOT NULL,
-            end_utc         INTEGER NOT NULL,
+            start_utc       BIGINT NOT NULL,
+            end_utc         BIGINT NOT NULL,
             override_by     TEXT,
             override_reason TEXT
         );
@@ -43,20 +43,20 @@ public sealed class ConflictProjection : IProjection
             clinician_id TEXT NOT NULL,
             booking_id   TEXT NOT NULL,
             PRIMARY KEY (clinician_id, booking_id)
-        ) WITHOUT ROWID;
+        ) {sql.KeyedTable};
         CREATE TABLE rm_conflict_booking_slots (
             slot_id      TEXT NOT NULL,
             booking_id   TEXT NOT NULL,
             clinician_id TEXT NOT NULL,
             PRIMARY KEY (slot_id, booking_id)
-        ) WITHOUT ROWID;
+        ) {sql.KeyedTable};
         CREATE TABLE rm_conflict_room_slots (
             slot_id TEXT PRIMARY KEY,
             room_id TEXT NOT NULL
-        ) WITHOUT ROWID;
+        ) {sql.KeyedTable};
         CREATE TABLE rm_conflict_facts (
             fact TEXT PRIMARY KEY
-        ) WITHOUT ROWID;
+        ) {sql.KeyedTable};
         CREATE TABLE rm_conflicts (
             conflict_id       TEXT PRIMARY KEY,
             conflict_key      TEXT NOT NULL,
@@ -66,15 +66,15 @@ public sealed class ConflictProjection : IProjection
             patient_id        TEXT NOT NULL,
             clinician_id      TEXT NOT NULL,
             room_id           TEXT,
-            start_utc         INTEGER NOT NULL,
-            end_utc           INTEGER NOT NULL,
-            opened_at         INTEGER NOT NULL,
-            opened_position   INTEGER NOT NULL,
+            start_utc         BIGINT NOT NULL,
+            end_utc           BIGINT NOT NULL,
+            opened_at         BIGINT NOT NULL,
+            opened_position   BIGINT NOT NULL,
             opened_by         TEXT NOT NULL,
             override_by       TEXT,
             override_reason   TEXT,
-            resolved_at       INTEGER,
-            resolved_position INTEGER,
+            resolved_at       BIGINT,
+            resolved_position BIGINT,
             resolved_by       TEXT,
             resolution        TEXT
         );
@@ -104,7 +104,7 @@ public sealed class ConflictProjection : IProjection
 
     /// <summary>A new time or new parts (or none: cancelled) leave none of the appointment's parts lost.</summary>
     private static Task ForgetLostPartsAsync(SqlSession db, Guid bookingId, CancellationToken ct) =>
-        db.ExecuteAsync("DELETE FROM rm_conflict_facts WHERE fact LIKE $prefix;", ct, ("$prefix", $"part-lost:{bookingId}:%"));
+        db.ExecuteAsync("DELETE FROM rm_conflict_facts WHERE fact LIKE @prefix;", ct, ("@prefix", $"part-lost:{bookingId}:%"));
 
     private sealed record LiveBooking(
         Guid BookingId, Guid PatientId, Guid ClinicianId, Guid? RoomId, long StartMs, long EndMs, string? OverrideBy, string? OverrideReason,
@@ -121,20 +121,20 @@ public sealed class ConflictProjection : IProjection
         {
             case DayScheduled { RoomId: { } room } e:
                 foreach (var slot in e.Slots)
-                    await db.ExecuteAsync("INSERT INTO rm_conflict_room_slots (slot_id, room_id) VALUES ($slot, $room) ON CONFLICT (slot_id) DO UPDATE SET room_id = excluded.room_id;", ct,
-                        ("$slot", Id(slot.SlotId)), ("$room", Id(room)));
+                    await db.ExecuteAsync("INSERT INTO rm_conflict_room_slots (slot_id, room_id) VALUES (@slot, @room) ON CONFLICT (slot_id) DO UPDATE SET room_id = excluded.room_id;", ct,
+                        ("@slot", Id(slot.SlotId)), ("@room", Id(room)));
                 return;
             case SlotsRemoved e:
                 if (e.LostParts is { Count: > 0 })
                     foreach (var slot in e.SlotIds)
-                        await db.ExecuteAsync("DELETE FROM rm_conflict_booking_slots WHERE slot_id = $slot;", ct, ("$slot", Id(slot)));
+                        await db.ExecuteAsync("DELETE FROM rm_conflict_booking_slots WHERE slot_id = @slot;", ct, ("@slot", Id(slot)));
                 if (e.RoomIds is { Count: > 0 })
                     foreach (var slot in e.SlotIds)
-                        await db.ExecuteAsync("DELETE FROM rm_conflict_room_slots WHERE slot_id = $slot;", ct, ("$slot", Id(slot)));
+                        await db.ExecuteAsync("DELETE FROM rm_conflict_room_slots WHERE slot_id = @slot;", ct, ("@slot", Id(slot)));
                 if (e.LostParts is not { Count: > 0 } removed)
                     return;
                 foreach (var lost in removed)
-                    await db.ExecuteAsync("INSERT INTO rm_conflict_facts (fact) VALUES ($fact) ON CONFLICT DO NOTHING;", ct, ("$fact", PartRemoved(lost.BookingId, e.DoctorId)));
+                    await db.ExecuteAsync("INSERT INTO rm_conflict_facts (fact) VALUES (@fact) ON CONFLICT DO NOTHING;", ct, ("@fact", PartRemoved(lost.BookingId, e.DoctorId)));
                 (touched, resolution) = (removed.Select(p => p.BookingId).ToArray(), "time taken back");
                 break;
             case SlotsBooked e:
@@ -155,20 +155,20 @@ public sealed class ConflictProjection : IProjection
                 foreach (var booking in e.CancelledBookings)
                     await ForgetAsync(db, booking.BookingId, ct);
                 foreach (var lost in e.LostParts ?? [])
-                    await db.ExecuteAsync("INSERT INTO rm_conflict_facts (fact) VALUES ($fact) ON CONFLICT DO NOTHING;", ct, ("$fact", PartLost(lost.BookingId, e.DoctorId)));
+                    await db.ExecuteAsync("INSERT INTO rm_conflict_facts (fact) VALUES (@fact) ON CONFLICT DO NOTHING;", ct, ("@fact", PartLost(lost.BookingId, e.DoctorId)));
                 (touched, resolution) = ([.. e.CancelledBookings.Select(b => b.BookingId), .. (e.LostParts ?? []).Select(p => p.BookingId)], "day cancelled");
                 break;
             case ClinicianDeactivated e:
-                await db.ExecuteAsync("INSERT INTO rm_conflict_facts (fact) VALUES ($fact) ON CONFLICT DO NOTHING;", ct, ("$fact", Inactive(e.ClinicianId)));
+                await db.ExecuteAsync("INSERT INTO rm_conflict_facts (fact) VALUES (@fact) ON CONFLICT DO NOTHING;", ct, ("@fact", Inactive(e.ClinicianId)));
                 (touched, resolution) = (await ClinicianBookingsAsync(db, e.ClinicianId, stored.RecordedAt, ct), "clinician deactivated");
                 break;
             case ClinicianReactivated e:
-                await db.ExecuteAsync("DELETE FROM rm_conflict_facts WHERE fact = $fact;", ct, ("$fact", Inactive(e.ClinicianId)));
+                await db.ExecuteAsync("DELETE FROM rm_conflict_facts WHERE fact = @fact;", ct, ("@fact", Inactive(e.ClinicianId)));
                 (touched, resolution) = (await ClinicianBookingsAsync(db, e.ClinicianId, stored.RecordedAt, ct), "clinician reactivated");
                 break;
             case RoomDefined e:
-                await db.ExecuteAsync(e.InUse ? "DELETE FROM rm_conflict_facts WHERE fact = $fact;" : "INSERT INTO rm_conflict_facts (fact) VALUES ($fact) ON CONFLICT DO NOTHING;",
-                    ct, ("$fact", RoomClosed(e.RoomId)));
+                await db.ExecuteAsync(e.InUse ? "DELETE FROM rm_conflict_facts WHERE fact = @fact;" : "INSERT INTO rm_conflict_facts (fact) VALUES (@fact) ON CONFLICT DO NOTHING;",
+                    ct, ("@fact", RoomClosed(e.RoomId)));
                 (touched, resolution) = (await BookingsAsync(db, "room_id", e.RoomId, stored.RecordedAt, ct), "room back in use");
                 break;
             default:
@@ -185,34 +185,34 @@ public sealed class ConflictProjection : IProjection
         // The room the event names; an event logged before appointments named their room: the room its slots' block was in.
         object? room = loggedRoom is { } named ? Id(named) : null;
         foreach (var slot in parts is { Count: > 0 } ? parts.Select(p => p.SlotIds[0]) : [slots[0].SlotId])
-            room ??= await db.ScalarAsync("SELECT room_id FROM rm_conflict_room_slots WHERE slot_id = $slot;", ct, ("$slot", Id(slot)));
+            room ??= await db.ScalarAsync("SELECT room_id FROM rm_conflict_room_slots WHERE slot_id = @slot;", ct, ("@slot", Id(slot)));
         await db.ExecuteAsync(
             """
             INSERT INTO rm_conflict_bookings (booking_id, patient_id, clinician_id, clinician_ids, room_id, start_utc, end_utc, override_by, override_reason)
-            VALUES ($booking, $patient, $clinician, $clinicians, $room, $start, $end, $overrideBy, $overrideReason)
+            VALUES (@booking, @patient, @clinician, @clinicians, @room, @start, @end, @overrideBy, @overrideReason)
             ON CONFLICT (booking_id) DO UPDATE SET patient_id = excluded.patient_id, clinician_id = excluded.clinician_id,
                 clinician_ids = excluded.clinician_ids, room_id = excluded.room_id, start_utc = excluded.start_utc, end_utc = excluded.end_utc,
                 override_by = excluded.override_by, override_reason = excluded.override_reason;
             """,
-            ct, ("$booking", Id(bookingId)), ("$patient", Id(patientId)), ("$clinician", Id(clinicians[0])), ("$clinicians", Ids(clinicians)), ("$room", room),
-            ("$start", Ms(slots.Min(s => s.StartUtc))), ("$end", Ms(slots.Max(s => s.EndUtc))), ("$overrideBy", overrideBy), ("$overrideReason", overrideReason));
-        await db.ExecuteAsync("DELETE FROM rm_conflict_booking_clinicians WHERE booking_id = $booking;", ct, ("$booking", Id(bookingId)));
+            ct, ("@booking", Id(bookingId)), ("@patient", Id(patientId)), ("@clinician", Id(clinicians[0])), ("@clinicians", Ids(clinicians)), ("@room", room),
+            ("@start", Ms(slots.Min(s => s.StartUtc))), ("@end", Ms(slots.Max(s => s.EndUtc))), ("@overrideBy", overrideBy), ("@overrideReason", overrideReason));
+        await db.ExecuteAsync("DELETE FROM rm_conflict_booking_clinicians WHERE booking_id = @booking;", ct, ("@booking", Id(bookingId)));
         foreach (var clinician in clinicians)
-            await db.ExecuteAsync("INSERT INTO rm_conflict_booking_clinicians (clinician_id, booking_id) VALUES ($clinician, $booking);", ct,
-                ("$clinician", Id(clinician)), ("$booking", Id(bookingId)));
-        await db.ExecuteAsync("DELETE FROM rm_conflict_booking_slots WHERE booking_id = $booking;", ct, ("$booking", Id(bookingId)));
+            await db.ExecuteAsync("INSERT INTO rm_conflict_booking_clinicians (clinician_id, booking_id) VALUES (@clinician, @booking);", ct,
+                ("@clinician", Id(clinician)), ("@booking", Id(bookingId)));
+        await db.ExecuteAsync("DELETE FROM rm_conflict_booking_slots WHERE booking_id = @booking;", ct, ("@booking", Id(bookingId)));
         foreach (var (slot, clinician) in parts is { Count: > 0 }
             ? parts.SelectMany(p => p.SlotIds.Select(slot => (slot, p.ClinicianId)))
             : slots.Select(s => (s.SlotId, clinicians[0])))
-            await db.ExecuteAsync("INSERT INTO rm_conflict_booking_slots (slot_id, booking_id, clinician_id) VALUES ($slot, $booking, $clinician) ON CONFLICT DO NOTHING;", ct,
-                ("$slot", Id(slot)), ("$booking", Id(bookingId)), ("$clinician", Id(clinician)));
+            await db.ExecuteAsync("INSERT INTO rm_conflict_booking_slots (slot_id, booking_id, clinician_id) VALUES (@slot, @booking, @clinician) ON CONFLICT DO NOTHING;", ct,
+                ("@slot", Id(slot)), ("@booking", Id(bookingId)), ("@clinician", Id(clinician)));
     }
 
     private static async Task ForgetAsync(SqlSession db, Guid bookingId, CancellationToken ct)
     {
-        await db.ExecuteAsync("DELETE FROM rm_conflict_bookings WHERE booking_id = $booking;", ct, ("$booking", Id(bookingId)));
-        await db.ExecuteAsync("DELETE FROM rm_conflict_booking_clinicians WHERE booking_id = $booking;", ct, ("$booking", Id(bookingId)));
-        await db.ExecuteAsync("DELETE FROM rm_conflict_booking_slots WHERE booking_id = $booking;", ct, ("$booking", Id(bookingId)));
+        await db.ExecuteAsync("DELETE FROM rm_conflict_bookings WHERE booking_id = @booking;", ct, ("@booking", Id(bookingId)));
+        await db.ExecuteAsync("DELETE FROM rm_conflict_booking_clinicians WHERE booking_id = @booking;", ct, ("@booking", Id(bookingId)));
+        await db.ExecuteAsync("DELETE FROM rm_conflict_booking_slots WHERE booking_id = @booking;", ct, ("@booking", Id(bookingId)));
     }
 
     /// <summary>The appointments a clinician takes part in not ended by then, and every one already on the desk with them.</summary>
@@ -221,34 +221,34 @@ public sealed class ConflictProjection : IProjection
         var live = await db.QueryAsync(
             """
             SELECT b.booking_id FROM rm_conflict_booking_clinicians c JOIN rm_conflict_bookings b ON b.booking_id = c.booking_id
-            WHERE c.clinician_id = $id AND b.end_utc > $at;
-            """, r => r.GetGuid(0), ct, ("$id", Id(clinicianId)), ("$at", Ms(at)));
-        var listed = await db.QueryAsync("SELECT booking_id FROM rm_conflicts WHERE clinician_id = $id AND resolved_position IS NULL;", r => r.GetGuid(0), ct,
-            ("$id", Id(clinicianId)));
+            WHERE c.clinician_id = @id AND b.end_utc > @at;
+            """, r => r.GetGuid(0), ct, ("@id", Id(clinicianId)), ("@at", Ms(at)));
+        var listed = await db.QueryAsync("SELECT booking_id FROM rm_conflicts WHERE clinician_id = @id AND resolved_position IS NULL;", r => r.GetGuid(0), ct,
+            ("@id", Id(clinicianId)));
         return live.Concat(listed).Distinct().ToArray();
     }
 
     /// <summary>The appointments of a clinician or a room not ended by then, and every one already on the desk with them.</summary>
     private static async Task<IReadOnlyList<Guid>> BookingsAsync(SqlSession db, string column, Guid id, DateTimeOffset at, CancellationToken ct)
     {
-        var live = await db.QueryAsync($"SELECT booking_id FROM rm_conflict_bookings WHERE {column} = $id AND end_utc > $at;", r => r.GetGuid(0), ct,
-            ("$id", Id(id)), ("$at", Ms(at)));
-        var listed = await db.QueryAsync($"SELECT booking_id FROM rm_conflicts WHERE {column} = $id AND resolved_position IS NULL;", r => r.GetGuid(0), ct,
-            ("$id", Id(id)));
+        var live = await db.QueryAsync($"SELECT booking_id FROM rm_conflict_bookings WHERE {column} = @id AND end_utc > @at;", r => r.GetGuid(0), ct,
+            ("@id", Id(id)), ("@at", Ms(at)));
+        var listed = await db.QueryAsync($"SELECT booking_id FROM rm_conflicts WHERE {column} = @id AND resolved_position IS NULL;", r => r.GetGuid(0), ct,
+            ("@id", Id(id)));
         return live.Concat(listed).Distinct().ToArray();
     }
 
     private static async Task<LiveBooking?> BookingAsync(SqlSession db, Guid bookingId, CancellationToken ct) =>
         (await db.QueryAsync(
-            "SELECT booking_id, patient_id, clinician_id, room_id, start_utc, end_utc, override_by, override_reason, clinician_ids FROM rm_conflict_bookings WHERE booking_id = $booking;",
-            Read, ct, ("$booking", Id(bookingId)))).SingleOrDefault();
+            "SELECT booking_id, patient_id, clinician_id, room_id, start_utc, end_utc, override_by, override_reason, clinician_ids FROM rm_conflict_bookings WHERE booking_id = @booking;",
+            Read, ct, ("@booking", Id(bookingId)))).SingleOrDefault();
 
     private static LiveBooking Read(System.Data.Common.DbDataReader r) =>
         new(r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), ScheduleReadModel.OptionalGuid(r, 3), r.GetInt64(4), r.GetInt64(5),
             r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), ParseIds(r.GetString(8))!);
 
     private static async Task<bool> HoldsAsync(SqlSession db, string fact, CancellationToken ct) =>
-        await db.ScalarAsync("SELECT 1 FROM rm_conflict_facts WHERE fact = $fact;", ct, ("$fact", fact)) is not null;
+        await db.ScalarAsync("SELECT 1 FROM rm_conflict_facts WHERE fact = @fact;", ct, ("@fact", fact)) is not null;
 
     /// <summary>What should be on the desk for one appointment after the event.</summary>
     private static async Task<List<Wanted>> WantedAsync(SqlSession db, LiveBooking? booking, DateTimeOffset at, CancellationToken ct)
@@ -276,13 +276,13 @@ public sealed class ConflictProjection : IProjection
             wanted.Add(new($"{ConflictKinds.RoomOutOfUse}:{booking.BookingId}", ConflictKinds.RoomOutOfUse, booking, null, null, null));
         const string Columns = "booking_id, patient_id, clinician_id, room_id, start_utc, end_utc, override_by, override_reason, clinician_ids";
         foreach (var other in await db.QueryAsync(
-            $"SELECT {Columns} FROM rm_conflict_bookings WHERE patient_id = $patient AND booking_id <> $booking AND start_utc < $end AND $start < end_utc;",
-            Read, ct, ("$patient", Id(booking.PatientId)), ("$booking", Id(booking.BookingId)), ("$start", booking.StartMs), ("$end", booking.EndMs)))
+            $"SELECT {Columns} FROM rm_conflict_bookings WHERE patient_id = @patient AND booking_id <> @booking AND start_utc < @end AND @start < end_utc;",
+            Read, ct, ("@patient", Id(booking.PatientId)), ("@booking", Id(booking.BookingId)), ("@start", booking.StartMs), ("@end", booking.EndMs)))
             wanted.Add(Pair(ConflictKinds.PatientDoubleBooked, booking, other));
         if (booking.RoomId is { } inRoom)
             foreach (var other in await db.QueryAsync(
-                $"SELECT {Columns} FROM rm_conflict_bookings WHERE room_id = $room AND booking_id <> $booking AND start_utc < $end AND $start < end_utc;",
-                Read, ct, ("$room", Id(inRoom)), ("$booking", Id(booking.BookingId)), ("$start", booking.StartMs), ("$end", booking.EndMs)))
+                $"SELECT {Columns} FROM rm_conflict_bookings WHERE room_id = @room AND booking_id <> @booking AND start_utc < @end AND @start < end_utc;",
+                Read, ct, ("@room", Id(inRoom)), ("@booking", Id(booking.BookingId)), ("@start", booking.StartMs), ("@end", booking.EndMs)))
                 wanted.Add(Pair(ConflictKinds.RoomDoubleBooked, booking, other));
         // Two appointments holding one of a clinician's slots: the clinician has two patients at once (named on the conflict).
         foreach (var (other, clinician) in await db.QueryAsync(
@@ -291,9 +291,9 @@ public sealed class ConflictProjection : IProjection
             FROM rm_conflict_booking_slots mine
             JOIN rm_conflict_booking_slots theirs ON theirs.slot_id = mine.slot_id AND theirs.booking_id <> mine.booking_id
             JOIN rm_conflict_bookings b ON b.booking_id = theirs.booking_id
-            WHERE mine.booking_id = $booking;
+            WHERE mine.booking_id = @booking;
             """,
-            r => (Read(r), r.GetGuid(9)), ct, ("$booking", Id(booking.BookingId))))
+            r => (Read(r), r.GetGuid(9)), ct, ("@booking", Id(booking.BookingId))))
             wanted.Add(Pair(ConflictKinds.ClinicianDoubleBooked, booking with { ClinicianId = clinician }, other));
         return wanted.DistinctBy(w => w.Key).ToList();
     }
@@ -315,17 +315,17 @@ public sealed class ConflictProjection : IProjection
     {
         var wanted = await WantedAsync(db, await BookingAsync(db, bookingId, ct), stored.RecordedAt, ct);
         var open = await db.QueryAsync(
-            "SELECT conflict_id, conflict_key FROM rm_conflicts WHERE (booking_id = $booking OR other_booking_id = $booking) AND resolved_position IS NULL;",
-            r => (Id: r.GetString(0), Key: r.GetString(1)), ct, ("$booking", Id(bookingId)));
+            "SELECT conflict_id, conflict_key FROM rm_conflicts WHERE (booking_id = @booking OR other_booking_id = @booking) AND resolved_position IS NULL;",
+            r => (Id: r.GetString(0), Key: r.GetString(1)), ct, ("@booking", Id(bookingId)));
 
         foreach (var (conflictId, _) in open.Where(o => wanted.All(w => w.Key != o.Key)))
         {
             await db.ExecuteAsync(
                 """
-                UPDATE rm_conflicts SET resolved_at = $at, resolved_position = $position, resolved_by = $by, resolution = $how
-                WHERE conflict_id = $id;
+                UPDATE rm_conflicts SET resolved_at = @at, resolved_position = @position, resolved_by = @by, resolution = @how
+                WHERE conflict_id = @id;
                 """,
-                ct, ("$id", conflictId), ("$at", Ms(stored.RecordedAt)), ("$position", stored.Position), ("$by", stored.CausedBy), ("$how", resolution));
+                ct, ("@id", conflictId), ("@at", Ms(stored.RecordedAt)), ("@position", stored.Position), ("@by", stored.CausedBy), ("@how", resolution));
         }
         if (wanted.Count > 0 && open.Count > 0)
         {
@@ -333,11 +333,11 @@ public sealed class ConflictProjection : IProjection
             var kept = wanted[0].Booking;
             await db.ExecuteAsync(
                 """
-                UPDATE rm_conflicts SET clinician_id = $clinician, room_id = $room, start_utc = $start, end_utc = $end
-                WHERE booking_id = $booking AND resolved_position IS NULL;
+                UPDATE rm_conflicts SET clinician_id = @clinician, room_id = @room, start_utc = @start, end_utc = @end
+                WHERE booking_id = @booking AND resolved_position IS NULL;
                 """,
-                ct, ("$booking", Id(kept.BookingId)), ("$clinician", Id(kept.ClinicianId)), ("$room", OptionalId(kept.RoomId)),
-                ("$start", kept.StartMs), ("$end", kept.EndMs));
+                ct, ("@booking", Id(kept.BookingId)), ("@clinician", Id(kept.ClinicianId)), ("@room", OptionalId(kept.RoomId)),
+                ("@start", kept.StartMs), ("@end", kept.EndMs));
         }
         foreach (var conflict in wanted.Where(w => open.All(o => o.Key != w.Key)))
         {
@@ -346,12 +346,12 @@ public sealed class ConflictProjection : IProjection
                 """
                 INSERT INTO rm_conflicts (conflict_id, conflict_key, kind, booking_id, other_booking_id, patient_id, clinician_id, room_id,
                     start_utc, end_utc, opened_at, opened_position, opened_by, override_by, override_reason)
-                VALUES ($id, $key, $kind, $booking, $other, $patient, $clinician, $room, $start, $end, $at, $position, $by, $overrideBy, $overrideReason);
+                VALUES (@id, @key, @kind, @booking, @other, @patient, @clinician, @room, @start, @end, @at, @position, @by, @overrideBy, @overrideReason);
                 """,
-                ct, ("$id", $"{conflict.Key}@{stored.Position}"), ("$key", conflict.Key), ("$kind", conflict.Kind), ("$booking", Id(booking.BookingId)),
-                ("$other", OptionalId(conflict.Other)), ("$patient", Id(booking.PatientId)), ("$clinician", Id(booking.ClinicianId)),
-                ("$room", OptionalId(booking.RoomId)), ("$start", booking.StartMs), ("$end", booking.EndMs), ("$at", Ms(stored.RecordedAt)),
-                ("$position", stored.Position), ("$by", stored.CausedBy), ("$overrideBy", conflict.OverrideBy), ("$overrideReason", conflict.OverrideReason));
+                ct, ("@id", $"{conflict.Key}@{stored.Position}"), ("@key", conflict.Key), ("@kind", conflict.Kind), ("@booking", Id(booking.BookingId)),
+                ("@other", OptionalId(conflict.Other)), ("@patient", Id(booking.PatientId)), ("@clinician", Id(booking.ClinicianId)),
+                ("@room", OptionalId(booking.RoomId)), ("@start", booking.StartMs), ("@end", booking.EndMs), ("@at", Ms(stored.RecordedAt)),
+                ("@position", stored.Position), ("@by", stored.CausedBy), ("@overrideBy", conflict.OverrideBy), ("@overrideReason", conflict.OverrideReason));
         }
     }
 }

@@ -24,17 +24,17 @@ public sealed class ConflictsReadModel(ClinicDatabase database)
 
     /// <summary>Every open conflict of an appointment not yet ended, soonest first.</summary>
     public Task<IReadOnlyList<OpenConflict>> OpenAsync(DateTimeOffset now, CancellationToken ct = default) =>
-        QueryAsync($"SELECT {Columns} FROM rm_conflicts WHERE resolved_position IS NULL AND end_utc > $now ORDER BY start_utc, opened_position;",
-            ct, ("$now", Ms(now)));
+        QueryAsync($"SELECT {Columns} FROM rm_conflicts WHERE resolved_position IS NULL AND end_utc > @now ORDER BY start_utc, opened_position;",
+            ct, ("@now", Ms(now)));
 
     /// <summary>The open conflicts of one appointment (on either side of a double booking).</summary>
     public Task<IReadOnlyList<OpenConflict>> OfBookingAsync(Guid bookingId, CancellationToken ct = default) =>
-        QueryAsync($"SELECT {Columns} FROM rm_conflicts WHERE (booking_id = $booking OR other_booking_id = $booking) AND resolved_position IS NULL ORDER BY opened_position;",
-            ct, ("$booking", Id(bookingId)));
+        QueryAsync($"SELECT {Columns} FROM rm_conflicts WHERE (booking_id = @booking OR other_booking_id = @booking) AND resolved_position IS NULL ORDER BY opened_position;",
+            ct, ("@booking", Id(bookingId)));
 
     /// <summary>The conflicts the event at <paramref name="position"/> opened (whether or not they have been resolved since).</summary>
     public Task<IReadOnlyList<OpenConflict>> OpenedByEventAsync(long position, CancellationToken ct = default) =>
-        QueryAsync($"SELECT {Columns} FROM rm_conflicts WHERE opened_position = $position ORDER BY start_utc;", ct, ("$position", position));
+        QueryAsync($"SELECT {Columns} FROM rm_conflicts WHERE opened_position = @position ORDER BY start_utc;", ct, ("@position", position));
 
     private Task<IReadOnlyList<OpenConflict>> QueryAsync(string sql, CancellationToken ct, params (string Name, object Value)[] parameters) =>
         database.QueryAsync(sql, Read, ct, parameters);

@@ -92,7 +92,7 @@ public sealed class DayAsOf(IEventStore store, IEnumerable<IProjection> projecti
             await using (var create = scratch.Connection.CreateCommand())
             {
                 create.Transaction = transaction;
-                create.CommandText = _schedule.Schema + _schedule.Indexes;
+                create.CommandText = _schedule.Schema(SqlDialect.Sqlite) + _schedule.Indexes;
                 await create.ExecuteNonQueryAsync(ct);
             }
             await using (var session = new SqlSession(scratch.Connection, transaction))

@@ -31,7 +31,7 @@ public sealed class HoldProjection : IProjection
     public int Version => 2;
     public IReadOnlyList<string> Tables => ["rm_holds", "rm_timers"];
 
-    public string Schema => """
+    public string Schema(SqlDialect sql) => $"""
         CREATE TABLE rm_holds (
             hold_id       TEXT PRIMARY KEY,
             patient_id    TEXT NOT NULL,
@@ -39,23 +39,23 @@ public sealed class HoldProjection : IProjection
             clinician_ids TEXT NOT NULL,
             visit_type_id TEXT NOT NULL,
             date          TEXT NOT NULL,
-            start_utc     INTEGER NOT NULL,
-            end_utc       INTEGER NOT NULL,
+            start_utc     BIGINT NOT NULL,
+            end_utc       BIGINT NOT NULL,
             slot_ids      TEXT NOT NULL,
             room_id       TEXT,
-            placed_at     INTEGER NOT NULL,
-            expires_at    INTEGER NOT NULL,
+            placed_at     BIGINT NOT NULL,
+            expires_at    BIGINT NOT NULL,
             status        TEXT NOT NULL,
             booking_id    TEXT,
-            ended_at      INTEGER
+            ended_at      BIGINT
         );
         CREATE TABLE rm_timers (
             kind       TEXT NOT NULL,
             subject_id TEXT NOT NULL,
-            due_at     INTEGER NOT NULL,
-            since      INTEGER NOT NULL,
+            due_at     BIGINT NOT NULL,
+            since      BIGINT NOT NULL,
             PRIMARY KEY (kind, subject_id)
-        ) WITHOUT ROWID;
+        ) {sql.KeyedTable};
         """;
 
     public string Indexes => """
@@ -71,12 +71,12 @@ public sealed class HoldProjection : IProjection
                 await db.ExecuteAsync(
                     """
                     INSERT INTO rm_holds (hold_id, patient_id, doctor_id, clinician_ids, visit_type_id, date, start_utc, end_utc, slot_ids, room_id, placed_at, expires_at, status)
-                    VALUES ($hold, $patient, $doctor, $clinicians, $type, $date, $start, $end, $slots, $room, $at, $expires, 'pending');
+                    VALUES (@hold, @patient, @doctor, @clinicians, @type, @date, @start, @end, @slots, @room, @at, @expires, 'pending');
                     """,
-                    ct, ("$hold", Id(e.HoldId)), ("$patient", Id(e.PatientId)), ("$doctor", Id(e.DoctorId)), ("$clinicians", Ids(e.Clinicians.ToArray())),
-                    ("$type", Id(e.VisitTypeId)), ("$date", Day(e.Date)), ("$start", Ms(e.Slots.Min(s => s.StartUtc))), ("$end", Ms(e.Slots.Max(s => s.EndUtc))),
-                    ("$slots", Ids(e.Slots.Select(s => s.SlotId).ToArray())), ("$room", OptionalId(e.RoomId)), ("$at", Ms(stored.RecordedAt)),
-                    ("$expires", Ms(e.ExpiresAt)));
+                    ct, ("@hold", Id(e.HoldId)), ("@patient", Id(e.PatientId)), ("@doctor", Id(e.DoctorId)), ("@clinicians", Ids(e.Clinicians.ToArray())),
+                    ("@type", Id(e.VisitTypeId)), ("@date", Day(e.Date)), ("@start", Ms(e.Slots.Min(s => s.StartUtc))), ("@end", Ms(e.Slots.Max(s => s.EndUtc))),
+                    ("@slots", Ids(e.Slots.Select(s => s.SlotId).ToArray())), ("@room", OptionalId(e.RoomId)), ("@at", Ms(stored.RecordedAt)),
+                    ("@expires", Ms(e.ExpiresAt)));
                 await SetTimerAsync(db, TimerKinds.HoldExpiry, e.HoldId, e.ExpiresAt, stored, ct);
                 break;
             case SlotsBooked e:
@@ -99,8 +99,8 @@ public sealed class HoldProjection : IProjection
                 break;
             case ReminderSent e:
                 // Only the reminder of the time it was for: a move since then has set the new time's.
-                await db.ExecuteAsync("DELETE FROM rm_timers WHERE kind = $kind AND subject_id = $booking AND due_at = $due;", ct,
-                    ("$kind", TimerKinds.Reminder), ("$booking", Id(e.BookingId)), ("$due", Ms(e.StartUtc)));
+                await db.ExecuteAsync("DELETE FROM rm_timers WHERE kind = @kind AND subject_id = @booking AND due_at = @due;", ct,
+                    ("@kind", TimerKinds.Reminder), ("@booking", Id(e.BookingId)), ("@due", Ms(e.StartUtc)));
                 break;
             case HoldReleased e:
                 await EndAsync(db, e.HoldId, "released", stored, ct);
@@ -113,19 +113,19 @@ public sealed class HoldProjection : IProjection
 
     private static async Task EndAsync(SqlSession db, Guid holdId, string status, StoredEvent stored, CancellationToken ct, Guid? bookingId = null)
     {
-        await db.ExecuteAsync("UPDATE rm_holds SET status = $status, booking_id = $booking, ended_at = $at WHERE hold_id = $hold;", ct,
-            ("$status", status), ("$booking", OptionalId(bookingId)), ("$at", Ms(stored.RecordedAt)), ("$hold", Id(holdId)));
+        await db.ExecuteAsync("UPDATE rm_holds SET status = @status, booking_id = @booking, ended_at = @at WHERE hold_id = @hold;", ct,
+            ("@status", status), ("@booking", OptionalId(bookingId)), ("@at", Ms(stored.RecordedAt)), ("@hold", Id(holdId)));
         await DeleteTimerAsync(db, TimerKinds.HoldExpiry, holdId, ct);
     }
 
     /// <summary>Makes <paramref name="kind"/> of <paramref name="subject"/> due at <paramref name="due"/>, set by the event <paramref name="stored"/>.</summary>
     private static Task SetTimerAsync(SqlSession db, string kind, Guid subject, DateTimeOffset due, StoredEvent stored, CancellationToken ct) =>
-        db.ExecuteAsync("INSERT INTO rm_timers (kind, subject_id, due_at, since) VALUES ($kind, $subject, $due, $since) " +
+        db.ExecuteAsync("INSERT INTO rm_timers (kind, subject_id, due_at, since) VALUES (@kind, @subject, @due, @since) " +
             "ON CONFLICT (kind, subject_id) DO UPDATE SET due_at = excluded.due_at, since = excluded.since;", ct,
-            ("$kind", kind), ("$subject", Id(subject)), ("$due", Ms(due)), ("$since", Ms(stored.RecordedAt)));
+            ("@kind", kind), ("@subject", Id(subject)), ("@due", Ms(due)), ("@since", Ms(stored.RecordedAt)));
 
     private static Task DeleteTimerAsync(SqlSession db, string kind, Guid subject, CancellationToken ct) =>
-        db.ExecuteAsync("DELETE FROM rm_timers WHERE kind = $kind AND subject_id = $subject;", ct, ("$kind", kind), ("$subject", Id(subject)));
+        db.ExecuteAsync("DELETE FROM rm_timers WHERE kind = @kind AND subject_id = @subject;", ct, ("@kind", kind), ("@subject", Id(subject)));
 }
 
 /// <summary>A hold as the pages and the API show it.</summary>
@@ -143,16 +143,16 @@ public sealed class HoldsReadModel(ClinicDatabase database)
         (await database.QueryAsync(
             """
             SELECT hold_id, patient_id, doctor_id, clinician_ids, visit_type_id, date, start_utc, end_utc, slot_ids, room_id, expires_at, status, booking_id
-            FROM rm_holds WHERE hold_id = $hold;
+            FROM rm_holds WHERE hold_id = @hold;
             """,
             r => new HoldView(r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), ParseIds(r.GetString(3))!, r.GetGuid(4), DateOnly.ParseExact(r.GetString(5), "yyyy-MM-dd"),
                 ScheduleReadModel.FromMs(r.GetInt64(6)), ScheduleReadModel.FromMs(r.GetInt64(7)), ParseIds(r.GetString(8))!, ScheduleReadModel.OptionalGuid(r, 9),
                 ScheduleReadModel.FromMs(r.GetInt64(10)), r.GetString(11), ScheduleReadModel.OptionalGuid(r, 12)),
-            ct, ("$hold", Id(holdId)))).SingleOrDefault();
+            ct, ("@hold", Id(holdId)))).SingleOrDefault();
 
     /// <summary>The hold a booking confirmed, if it came from one.</summary>
     public async Task<Guid?> HoldOfBookingAsync(Guid bookingId, CancellationToken ct = default) =>
-        (await database.QueryAsync("SELECT hold_id FROM rm_holds WHERE booking_id = $booking;", r => r.GetGuid(0), ct, ("$booking", Id(bookingId))))
+        (await database.QueryAsync("SELECT hold_id FROM rm_holds WHERE booking_id = @booking;", r => r.GetGuid(0), ct, ("@booking", Id(bookingId))))
             .Cast<Guid?>().SingleOrDefault();
 
     /// <summary>
@@ -164,23 +164,23 @@ public sealed class HoldsReadModel(ClinicDatabase database)
         database.QueryAsync(
             """
             SELECT kind, subject_id, due_at, since FROM (
-                SELECT kind, subject_id, due_at, since, due_at AS acts_at FROM rm_timers WHERE kind = $expiry AND due_at <= $now
+                SELECT kind, subject_id, due_at, since, due_at AS acts_at FROM rm_timers WHERE kind = @expiry AND due_at <= @now
                 UNION ALL
-                SELECT kind, subject_id, due_at, since, due_at - $lead FROM rm_timers WHERE kind = $reminder AND due_at > $now AND due_at <= $now + $lead) due
-            ORDER BY acts_at LIMIT $limit;
+                SELECT kind, subject_id, due_at, since, due_at - @lead FROM rm_timers WHERE kind = @reminder AND due_at > @now AND due_at <= @now + @lead) due
+            ORDER BY acts_at LIMIT @limit;
             """,
             r => new DueTimer(r.GetString(0), r.GetGuid(1), ScheduleReadModel.FromMs(r.GetInt64(2)), ScheduleReadModel.FromMs(r.GetInt64(3))), ct,
-            ("$expiry", TimerKinds.HoldExpiry), ("$reminder", TimerKinds.Reminder), ("$now", Ms(now)), ("$lead", LeadMs(reminderLead)), ("$limit", limit));
+            ("@expiry", TimerKinds.HoldExpiry), ("@reminder", TimerKinds.Reminder), ("@now", Ms(now)), ("@lead", LeadMs(reminderLead)), ("@limit", limit));
 
     /// <summary>When the next timer falls due (a past time for one due already); null when none is.</summary>
     public async Task<DateTimeOffset?> NextDueAsync(DateTimeOffset now, TimeSpan? reminderLead, CancellationToken ct = default) =>
         (await database.QueryAsync(
             """
             SELECT CASE WHEN expiry < reminder THEN expiry ELSE reminder END FROM (SELECT
-                coalesce((SELECT min(due_at) FROM rm_timers WHERE kind = $expiry), 9223372036854775807) AS expiry,
-                coalesce((SELECT min(due_at) - $lead FROM rm_timers WHERE kind = $reminder AND due_at > $now AND $lead >= 0), 9223372036854775807) AS reminder) next;
+                coalesce((SELECT min(due_at) FROM rm_timers WHERE kind = @expiry), 9223372036854775807) AS expiry,
+                coalesce((SELECT min(due_at) - @lead FROM rm_timers WHERE kind = @reminder AND due_at > @now AND @lead >= 0), 9223372036854775807) AS reminder) next;
             """,
-            r => r.GetInt64(0), ct, ("$expiry", TimerKinds.HoldExpiry), ("$reminder", TimerKinds.Reminder), ("$now", Ms(now)), ("$lead", LeadMs(reminderLead))))
+            r => r.GetInt64(0), ct, ("@expiry", TimerKinds.HoldExpiry), ("@reminder", TimerKinds.Reminder), ("@now", Ms(now)), ("@lead", LeadMs(reminderLead))))
             .Single() is var ms and < long.MaxValue ? ScheduleReadModel.FromMs(ms) : null;
 
     /// <summary>A reminder lead in milliseconds; -1 (no time is within it) when reminders are off.</summary>

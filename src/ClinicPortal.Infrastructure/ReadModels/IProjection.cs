@@ -16,8 +16,8 @@ public interface IProjection
     /// <summary>The tables it owns, dropped before a rebuild.</summary>
     IReadOnlyList<string> Tables { get; }
 
-    /// <summary>CREATE statements for its tables (with their primary keys).</summary>
-    string Schema { get; }
+    /// <summary>CREATE statements for its tables (with their primary keys), in the words of <paramref name="sql"/>'s database.</summary>
+    string Schema(SqlDialect sql);
 
     /// <summary>CREATE statements for its secondary indexes: a rebuild creates them after loading, which is much faster.</summary>
     string Indexes { get; }

@@ -26,7 +26,7 @@ public sealed class PostgresReadModels(NpgsqlDataSource dataSource, IEnumerable<
             await using (var wait = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({PostgresLogSchema.PositionLockClass}, {PostgresLogSchema.ReadModelLockKey});", connection, transaction))
                 await wait.ExecuteNonQueryAsync(cancellationToken);
             await using var session = new SqlSession(connection, transaction, SqlDialect.Postgres, batched: true);
-            if (!all && await session.ScalarAsync("SELECT version FROM projection_versions WHERE name = $name;", cancellationToken, ("$name", projection.Name))
+            if (!all && await session.ScalarAsync("SELECT version FROM projection_versions WHERE name = @name;", cancellationToken, ("@name", projection.Name))
                     is { } version && Convert.ToInt32(version) == projection.Version)
                 continue;
 
@@ -34,14 +34,14 @@ public sealed class PostgresReadModels(NpgsqlDataSource dataSource, IEnumerable<
             foreach (var table in projection.Tables)
                 await session.ExecuteAsync($"DROP TABLE IF EXISTS {table};", cancellationToken);
             await session.FlushAsync(cancellationToken);
-            await ExecuteAsync(connection, transaction, SqlDialect.Postgres.Definition(projection.Schema), cancellationToken);
+            await ExecuteAsync(connection, transaction, projection.Schema(SqlDialect.Postgres), cancellationToken);
             var count = await ReadModelRebuilder.ReplayAsync(projection, session,
                 after => PostgresEventStore.ReadAllAfterAsync(connection, transaction, after, BatchSize, cancellationToken), cancellationToken);
             await session.FlushAsync(cancellationToken);
-            await ExecuteAsync(connection, transaction, SqlDialect.Postgres.Definition(projection.Indexes), cancellationToken);
+            await ExecuteAsync(connection, transaction, projection.Indexes, cancellationToken);
             await session.ExecuteAsync(
-                "INSERT INTO projection_versions (name, version) VALUES ($name, $version) ON CONFLICT (name) DO UPDATE SET version = excluded.version;",
-                cancellationToken, ("$name", projection.Name), ("$version", projection.Version));
+                "INSERT INTO projection_versions (name, version) VALUES (@name, @version) ON CONFLICT (name) DO UPDATE SET version = excluded.version;",
+                cancellationToken, ("@name", projection.Name), ("@version", projection.Version));
             await session.FlushAsync(cancellationToken);
             await session.DisposeAsync();
             await transaction.CommitAsync(cancellationToken);

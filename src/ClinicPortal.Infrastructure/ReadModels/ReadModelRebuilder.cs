@@ -25,8 +25,8 @@ public sealed class ReadModelRebuilder(
         foreach (var projection in projections)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT version FROM projection_versions WHERE name = $name;";
-            command.Parameters.AddWithValue("$name", projection.Name);
+            command.CommandText = "SELECT version FROM projection_versions WHERE name = @name;";
+            command.Parameters.AddWithValue("@name", projection.Name);
             var stored = await command.ExecuteScalarAsync(cancellationToken);
             if (stored is null || Convert.ToInt32(stored) != projection.Version)
                 await RebuildAsync(connection, projection, cancellationToken);
@@ -80,7 +80,7 @@ public sealed class ReadModelRebuilder(
             await using (var create = connection.CreateCommand())
             {
                 create.Transaction = transaction;
-                create.CommandText = projection.Schema;
+                create.CommandText = projection.Schema(SqlDialect.Sqlite);
                 await create.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -95,8 +95,8 @@ public sealed class ReadModelRebuilder(
             }
 
             await session.ExecuteAsync(
-                "INSERT INTO projection_versions (name, version) VALUES ($name, $version) ON CONFLICT (name) DO UPDATE SET version = excluded.version;",
-                cancellationToken, ("$name", projection.Name), ("$version", projection.Version));
+                "INSERT INTO projection_versions (name, version) VALUES (@name, @version) ON CONFLICT (name) DO UPDATE SET version = excluded.version;",
+                cancellationToken, ("@name", projection.Name), ("@version", projection.Version));
             logger.LogInformation("Rebuilt read model {Projection} v{Version} from {EventCount} events in {Elapsed}",
                 projection.Name, projection.Version, count, TimeProvider.System.GetElapsedTime(started));
         }

@@ -59,11 +59,11 @@ public sealed class ReportsReadModel(ClinicDatabase database)
 {
     public async Task<ReportFigures> FiguresAsync(DateOnly from, DateOnly to, TimeZoneInfo zone, CancellationToken ct = default)
     {
-        var range = new (string, object)[] { ("$from", Day(from)), ("$to", Day(to)) };
+        var range = new (string, object)[] { ("@from", Day(from)), ("@to", Day(to)) };
         var slots = await database.QueryAsync(
             """
             SELECT doctor_id, date, count(*), count(booking_id) FROM rm_slots
-            WHERE date >= $from AND date <= $to GROUP BY doctor_id, date;
+            WHERE date >= @from AND date <= @to GROUP BY doctor_id, date;
             """,
             r => (Clinician: r.GetGuid(0), Date: DateOnly.Parse(r.GetString(1)), Offered: r.GetInt32(2), Booked: r.GetInt32(3)), ct, range);
         var visits = await database.QueryAsync(
@@ -75,19 +75,19 @@ public sealed class ReportsReadModel(ClinicDatabase database)
                    sum(CASE WHEN visit_outcome IS NULL AND cancelled = 'Staff' THEN 1 ELSE 0 END),
                    sum(CASE WHEN visit_outcome IS NULL AND cancelled = 'DayCancelled' THEN 1 ELSE 0 END),
                    sum(CASE WHEN visit_outcome IS NULL AND cancelled = 'QuotaExceeded' THEN 1 ELSE 0 END)
-            FROM rm_bookings WHERE date >= $from AND date <= $to GROUP BY doctor_id, date;
+            FROM rm_bookings WHERE date >= @from AND date <= @to GROUP BY doctor_id, date;
             """,
             r => (Clinician: r.GetGuid(0), Date: DateOnly.Parse(r.GetString(1)), Arrivals: r.GetInt32(2), NoShows: r.GetInt32(3),
                 Cancellations: new CancellationCounts(r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7))), ct, range);
         var leads = await database.QueryAsync(
-            "SELECT start_utc - booked_at FROM rm_bookings WHERE date >= $from AND date <= $to AND cancelled IS NULL;",
+            "SELECT start_utc - booked_at FROM rm_bookings WHERE date >= @from AND date <= @to AND cancelled IS NULL;",
             r => Math.Max(0, r.GetInt64(0)) / 3_600_000.0, ct, range);
         var (start, end) = (StartOf(from, zone), StartOf(to.AddDays(1), zone));
         var newPatients = Convert.ToInt32(await database.ScalarAsync(
             """
-            SELECT count(*) FROM (SELECT patient_id FROM rm_bookings GROUP BY patient_id HAVING min(booked_at) >= $start AND min(booked_at) < $end) firsts;
+            SELECT count(*) FROM (SELECT patient_id FROM rm_bookings GROUP BY patient_id HAVING min(booked_at) >= @start AND min(booked_at) < @end) firsts;
             """,
-            ct, ("$start", Ms(start)), ("$end", Ms(end))));
+            ct, ("@start", Ms(start)), ("@end", Ms(end))));
 
         var days = slots.Select(s => (s.Clinician, s.Date)).Union(visits.Select(v => (v.Clinician, v.Date)))
             .Select(key =>

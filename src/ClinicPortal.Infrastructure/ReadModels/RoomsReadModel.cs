@@ -13,13 +13,13 @@ public sealed class RoomProjection : IProjection
     public int Version => 1;
     public IReadOnlyList<string> Tables => ["rm_rooms"];
 
-    public string Schema => """
+    public string Schema(SqlDialect sql) => $"""
         CREATE TABLE rm_rooms (
             room_id    TEXT PRIMARY KEY,
             name       TEXT NOT NULL,
             features   TEXT NOT NULL,
-            in_use     INTEGER NOT NULL,
-            defined_at INTEGER NOT NULL
+            in_use     BIGINT NOT NULL,
+            defined_at BIGINT NOT NULL
         );
         """;
 
@@ -32,11 +32,11 @@ public sealed class RoomProjection : IProjection
         // Features are kept one per line: a feature may hold spaces ("step free"), never a line break.
         await db.ExecuteAsync(
             """
-            INSERT INTO rm_rooms (room_id, name, features, in_use, defined_at) VALUES ($id, $name, $features, $inUse, $at)
+            INSERT INTO rm_rooms (room_id, name, features, in_use, defined_at) VALUES (@id, @name, @features, @inUse, @at)
             ON CONFLICT (room_id) DO UPDATE SET name = excluded.name, features = excluded.features, in_use = excluded.in_use;
             """,
-            ct, ("$id", Id(e.RoomId)), ("$name", e.Name), ("$features", string.Join('\n', e.Features)), ("$inUse", e.InUse ? 1 : 0),
-            ("$at", Ms(stored.RecordedAt)));
+            ct, ("@id", Id(e.RoomId)), ("@name", e.Name), ("@features", string.Join('\n', e.Features)), ("@inUse", e.InUse ? 1 : 0),
+            ("@at", Ms(stored.RecordedAt)));
     }
 }
 

@@ -25,36 +25,36 @@ public sealed class ScheduleProjection : IProjection
     public int Version => 7;
     public IReadOnlyList<string> Tables => ["rm_slots", "rm_slot_overbookings", "rm_bookings", "rm_booking_slots", "rm_booking_parts", "rm_doctor_days", "rm_monthly_usage"];
 
-    public string Schema => """
+    public string Schema(SqlDialect sql) => $"""
         CREATE TABLE rm_slots (
             slot_id    TEXT PRIMARY KEY,
             doctor_id  TEXT NOT NULL,
             date       TEXT NOT NULL,
-            start_utc  INTEGER NOT NULL,
+            start_utc  BIGINT NOT NULL,
             booking_id TEXT,
             patient_id TEXT,
-            staff_only INTEGER NOT NULL DEFAULT 0,
+            staff_only BIGINT NOT NULL DEFAULT 0,
             only_for   TEXT,
             room_id    TEXT,
             hold_id    TEXT,
-            held_until INTEGER
+            held_until BIGINT
         );
         CREATE TABLE rm_slot_overbookings (
             slot_id    TEXT NOT NULL,
             booking_id TEXT NOT NULL,
             patient_id TEXT NOT NULL,
             PRIMARY KEY (slot_id, booking_id)
-        ) WITHOUT ROWID;
+        ) {sql.KeyedTable};
         CREATE TABLE rm_bookings (
             booking_id    TEXT PRIMARY KEY,
             patient_id    TEXT NOT NULL,
             doctor_id     TEXT NOT NULL,
             date          TEXT NOT NULL,
-            start_utc     INTEGER NOT NULL,
-            end_utc       INTEGER NOT NULL,
-            slot_count    INTEGER NOT NULL,
+            start_utc     BIGINT NOT NULL,
+            end_utc       BIGINT NOT NULL,
+            slot_count    BIGINT NOT NULL,
             booked_by     TEXT NOT NULL,
-            booked_at     INTEGER NOT NULL,
+            booked_at     BIGINT NOT NULL,
             cancelled     TEXT,
             visit_outcome TEXT,
             visit_type_id TEXT NOT NULL,
@@ -64,32 +64,32 @@ public sealed class ScheduleProjection : IProjection
         );
         CREATE TABLE rm_booking_slots (
             booking_id TEXT NOT NULL,
-            ordinal    INTEGER NOT NULL,
+            ordinal    BIGINT NOT NULL,
             slot_id    TEXT NOT NULL,
             PRIMARY KEY (booking_id, ordinal)
-        ) WITHOUT ROWID;
+        ) {sql.KeyedTable};
         CREATE TABLE rm_booking_parts (
             booking_id TEXT NOT NULL,
             doctor_id  TEXT NOT NULL,
             kind       TEXT,
             date       TEXT NOT NULL,
-            start_utc  INTEGER NOT NULL,
-            end_utc    INTEGER NOT NULL,
+            start_utc  BIGINT NOT NULL,
+            end_utc    BIGINT NOT NULL,
             PRIMARY KEY (booking_id, doctor_id)
-        ) WITHOUT ROWID;
+        ) {sql.KeyedTable};
         CREATE TABLE rm_doctor_days (
             doctor_id     TEXT NOT NULL,
             date          TEXT NOT NULL,
-            cancelled     INTEGER NOT NULL DEFAULT 0,
+            cancelled     BIGINT NOT NULL DEFAULT 0,
             cancel_reason TEXT,
             PRIMARY KEY (doctor_id, date)
-        ) WITHOUT ROWID;
+        ) {sql.KeyedTable};
         CREATE TABLE rm_monthly_usage (
             patient_id TEXT NOT NULL,
             month      TEXT NOT NULL,
-            slots      INTEGER NOT NULL,
+            slots      BIGINT NOT NULL,
             PRIMARY KEY (patient_id, month)
-        ) WITHOUT ROWID;
+        ) {sql.KeyedTable};
         """;
 
     public string Indexes => """
@@ -107,30 +107,30 @@ public sealed class ScheduleProjection : IProjection
         {
             case DayScheduled e:
                 await db.ExecuteAsync(
-                    "INSERT INTO rm_doctor_days (doctor_id, date) VALUES ($doctor, $date) ON CONFLICT DO NOTHING;",
-                    ct, ("$doctor", Id(e.DoctorId)), ("$date", Day(e.Date)));
+                    "INSERT INTO rm_doctor_days (doctor_id, date) VALUES (@doctor, @date) ON CONFLICT DO NOTHING;",
+                    ct, ("@doctor", Id(e.DoctorId)), ("@date", Day(e.Date)));
                 foreach (var slot in e.Slots)
                 {
                     await db.ExecuteAsync(
                         "INSERT INTO rm_slots (slot_id, doctor_id, date, start_utc, staff_only, only_for, room_id) " +
-                        "VALUES ($slot, $doctor, $date, $start, $staff, $only, $room);",
-                        ct, ("$slot", Id(slot.SlotId)), ("$doctor", Id(e.DoctorId)), ("$date", Day(e.Date)), ("$start", Ms(slot.StartUtc)),
-                        ("$staff", e.StaffOnly ? 1 : 0), ("$only", Ids(e.OnlyFor)), ("$room", OptionalId(e.RoomId)));
+                        "VALUES (@slot, @doctor, @date, @start, @staff, @only, @room);",
+                        ct, ("@slot", Id(slot.SlotId)), ("@doctor", Id(e.DoctorId)), ("@date", Day(e.Date)), ("@start", Ms(slot.StartUtc)),
+                        ("@staff", e.StaffOnly ? 1 : 0), ("@only", Ids(e.OnlyFor)), ("@room", OptionalId(e.RoomId)));
                 }
                 break;
 
             case SlotsRemoved e:
                 foreach (var slotId in e.SlotIds)
                 {
-                    await db.ExecuteAsync("DELETE FROM rm_slots WHERE slot_id = $slot;", ct, ("$slot", Id(slotId)));
-                    await db.ExecuteAsync("DELETE FROM rm_slot_overbookings WHERE slot_id = $slot;", ct, ("$slot", Id(slotId)));
+                    await db.ExecuteAsync("DELETE FROM rm_slots WHERE slot_id = @slot;", ct, ("@slot", Id(slotId)));
+                    await db.ExecuteAsync("DELETE FROM rm_slot_overbookings WHERE slot_id = @slot;", ct, ("@slot", Id(slotId)));
                 }
                 break;
 
             case HoldPlaced e:
                 foreach (var slot in e.Slots)
-                    await db.ExecuteAsync("UPDATE rm_slots SET hold_id = $hold, held_until = $until WHERE slot_id = $slot;", ct,
-                        ("$hold", Id(e.HoldId)), ("$until", Ms(e.ExpiresAt)), ("$slot", Id(slot.SlotId)));
+                    await db.ExecuteAsync("UPDATE rm_slots SET hold_id = @hold, held_until = @until WHERE slot_id = @slot;", ct,
+                        ("@hold", Id(e.HoldId)), ("@until", Ms(e.ExpiresAt)), ("@slot", Id(slot.SlotId)));
                 break;
 
             case HoldReleased e:
@@ -149,13 +149,13 @@ public sealed class ScheduleProjection : IProjection
                 await db.ExecuteAsync(
                     """
                     INSERT INTO rm_bookings (booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_count, booked_by, booked_at, visit_type_id, reason, room_id, clinician_ids)
-                    VALUES ($booking, $patient, $doctor, $date, $start, $end, $count, $by, $at, $type, $reason, $room, $clinicians);
+                    VALUES (@booking, @patient, @doctor, @date, @start, @end, @count, @by, @at, @type, @reason, @room, @clinicians);
                     """,
-                    ct, ("$booking", Id(e.BookingId)), ("$patient", Id(e.PatientId)), ("$doctor", Id(e.DoctorId)), ("$date", Day(e.Date)),
-                    ("$start", Ms(e.Slots[0].StartUtc)), ("$end", Ms(e.Slots[^1].EndUtc)),
-                    ("$count", e.Slots.PatientSlots()),
-                    ("$by", e.BookedBy), ("$at", Ms(stored.RecordedAt)), ("$type", Id(e.VisitType)), ("$reason", (object?)e.Reason ?? DBNull.Value),
-                    ("$room", await RoomOfAsync(db, e.RoomId, e.Slots, e.Parts, ct)), ("$clinicians", Ids(e.Clinicians.ToArray())));
+                    ct, ("@booking", Id(e.BookingId)), ("@patient", Id(e.PatientId)), ("@doctor", Id(e.DoctorId)), ("@date", Day(e.Date)),
+                    ("@start", Ms(e.Slots[0].StartUtc)), ("@end", Ms(e.Slots[^1].EndUtc)),
+                    ("@count", e.Slots.PatientSlots()),
+                    ("@by", e.BookedBy), ("@at", Ms(stored.RecordedAt)), ("@type", Id(e.VisitType)), ("@reason", (object?)e.Reason ?? DBNull.Value),
+                    ("@room", await RoomOfAsync(db, e.RoomId, e.Slots, e.Parts, ct)), ("@clinicians", Ids(e.Clinicians.ToArray())));
                 await KeepSlotsAsync(db, e.BookingId, e.Slots, ct);
                 await KeepPartsAsync(db, e.BookingId, e.DoctorId, e.Date, e.Slots, e.Parts, ct);
                 await AddUsageAsync(db, e.PatientId, e.Date, e.Slots.PatientSlots(), ct);
@@ -174,13 +174,13 @@ public sealed class ScheduleProjection : IProjection
                 foreach (var slot in e.ToSlots)
                     await HoldAsync(db, slot.SlotId, e.BookingId, e.PatientId, ct);
                 await db.ExecuteAsync(
-                    "UPDATE rm_bookings SET doctor_id = $doctor, date = $date, start_utc = $start, end_utc = $end, slot_count = $count, " +
-                    "room_id = $room, clinician_ids = $clinicians WHERE booking_id = $booking;",
-                    ct, ("$doctor", Id(e.ToDoctorId)), ("$date", Day(e.ToDate)), ("$start", Ms(e.ToSlots[0].StartUtc)), ("$end", Ms(e.ToSlots[^1].EndUtc)),
-                    ("$count", e.ToSlots.PatientSlots()), ("$booking", Id(e.BookingId)),
-                    ("$room", await RoomOfAsync(db, e.ToRoomId, e.ToSlots, e.ToParts, ct)), ("$clinicians", Ids(e.ToClinicians.ToArray())));
+                    "UPDATE rm_bookings SET doctor_id = @doctor, date = @date, start_utc = @start, end_utc = @end, slot_count = @count, " +
+                    "room_id = @room, clinician_ids = @clinicians WHERE booking_id = @booking;",
+                    ct, ("@doctor", Id(e.ToDoctorId)), ("@date", Day(e.ToDate)), ("@start", Ms(e.ToSlots[0].StartUtc)), ("@end", Ms(e.ToSlots[^1].EndUtc)),
+                    ("@count", e.ToSlots.PatientSlots()), ("@booking", Id(e.BookingId)),
+                    ("@room", await RoomOfAsync(db, e.ToRoomId, e.ToSlots, e.ToParts, ct)), ("@clinicians", Ids(e.ToClinicians.ToArray())));
                 await KeepSlotsAsync(db, e.BookingId, e.ToSlots, ct);
-                await db.ExecuteAsync("DELETE FROM rm_booking_parts WHERE booking_id = $booking;", ct, ("$booking", Id(e.BookingId)));
+                await db.ExecuteAsync("DELETE FROM rm_booking_parts WHERE booking_id = @booking;", ct, ("@booking", Id(e.BookingId)));
                 await KeepPartsAsync(db, e.BookingId, e.ToDoctorId, e.ToDate, e.ToSlots, e.ToParts, ct);
                 await AddUsageAsync(db, e.PatientId, e.FromDate, -e.FromSlots.PatientSlots(), ct);
                 await AddUsageAsync(db, e.PatientId, e.ToDate, e.ToSlots.PatientSlots(), ct);
@@ -188,16 +188,16 @@ public sealed class ScheduleProjection : IProjection
 
             case DayCancelled e:
                 await db.ExecuteAsync(
-                    "DELETE FROM rm_slot_overbookings WHERE slot_id IN (SELECT slot_id FROM rm_slots WHERE doctor_id = $doctor AND date = $date);", ct,
-                    ("$doctor", Id(e.DoctorId)), ("$date", Day(e.Date)));
+                    "DELETE FROM rm_slot_overbookings WHERE slot_id IN (SELECT slot_id FROM rm_slots WHERE doctor_id = @doctor AND date = @date);", ct,
+                    ("@doctor", Id(e.DoctorId)), ("@date", Day(e.Date)));
                 await db.ExecuteAsync(
-                    "DELETE FROM rm_slots WHERE doctor_id = $doctor AND date = $date;", ct, ("$doctor", Id(e.DoctorId)), ("$date", Day(e.Date)));
+                    "DELETE FROM rm_slots WHERE doctor_id = @doctor AND date = @date;", ct, ("@doctor", Id(e.DoctorId)), ("@date", Day(e.Date)));
                 await db.ExecuteAsync(
                     """
-                    INSERT INTO rm_doctor_days (doctor_id, date, cancelled, cancel_reason) VALUES ($doctor, $date, 1, $reason)
+                    INSERT INTO rm_doctor_days (doctor_id, date, cancelled, cancel_reason) VALUES (@doctor, @date, 1, @reason)
                     ON CONFLICT (doctor_id, date) DO UPDATE SET cancelled = 1, cancel_reason = excluded.cancel_reason;
                     """,
-                    ct, ("$doctor", Id(e.DoctorId)), ("$date", Day(e.Date)), ("$reason", e.Reason));
+                    ct, ("@doctor", Id(e.DoctorId)), ("@date", Day(e.Date)), ("@reason", e.Reason));
                 foreach (var booking in e.CancelledBookings)
                 {
                     // An appointment with others falls whole: its other clinicians' slots are free again.
@@ -210,8 +210,8 @@ public sealed class ScheduleProjection : IProjection
 
             case VisitMarked e:
                 await db.ExecuteAsync(
-                    "UPDATE rm_bookings SET visit_outcome = $outcome WHERE booking_id = $booking;",
-                    ct, ("$outcome", e.Outcome.ToString()), ("$booking", Id(e.BookingId)));
+                    "UPDATE rm_bookings SET visit_outcome = @outcome WHERE booking_id = @booking;",
+                    ct, ("@outcome", e.Outcome.ToString()), ("@booking", Id(e.BookingId)));
                 break;
         }
     }
@@ -220,41 +220,41 @@ public sealed class ScheduleProjection : IProjection
     private static async Task EndHoldAsync(SqlSession db, Guid holdId, IReadOnlyList<ScheduledSlot> slots, CancellationToken ct)
     {
         foreach (var slot in slots)
-            await db.ExecuteAsync("UPDATE rm_slots SET hold_id = NULL, held_until = NULL WHERE slot_id = $slot AND hold_id = $hold;", ct,
-                ("$slot", Id(slot.SlotId)), ("$hold", Id(holdId)));
+            await db.ExecuteAsync("UPDATE rm_slots SET hold_id = NULL, held_until = NULL WHERE slot_id = @slot AND hold_id = @hold;", ct,
+                ("@slot", Id(slot.SlotId)), ("@hold", Id(holdId)));
     }
 
     /// <summary>The booking holds the slot: as the one it shows, or, when another holds it already (staff booked over the clash), beside it.</summary>
     private static async Task HoldAsync(SqlSession db, Guid slotId, Guid bookingId, Guid patientId, CancellationToken ct)
     {
         var shown = await db.ExecuteCountAsync(
-            "UPDATE rm_slots SET booking_id = $booking, patient_id = $patient WHERE slot_id = $slot AND (booking_id IS NULL OR booking_id = $booking);",
-            ct, ("$booking", Id(bookingId)), ("$patient", Id(patientId)), ("$slot", Id(slotId)));
+            "UPDATE rm_slots SET booking_id = @booking, patient_id = @patient WHERE slot_id = @slot AND (booking_id IS NULL OR booking_id = @booking);",
+            ct, ("@booking", Id(bookingId)), ("@patient", Id(patientId)), ("@slot", Id(slotId)));
         if (shown == 0)
             await db.ExecuteAsync(
-                "INSERT INTO rm_slot_overbookings (slot_id, booking_id, patient_id) SELECT slot_id, $booking, $patient FROM rm_slots WHERE slot_id = $slot ON CONFLICT DO NOTHING;",
-                ct, ("$booking", Id(bookingId)), ("$patient", Id(patientId)), ("$slot", Id(slotId)));
+                "INSERT INTO rm_slot_overbookings (slot_id, booking_id, patient_id) SELECT slot_id, @booking, @patient FROM rm_slots WHERE slot_id = @slot ON CONFLICT DO NOTHING;",
+                ct, ("@booking", Id(bookingId)), ("@patient", Id(patientId)), ("@slot", Id(slotId)));
     }
 
     /// <summary>The booking lets the slot go: when it was the one shown, the next booking holding it (if any) is shown instead.</summary>
     private static async Task ReleaseAsync(SqlSession db, Guid slotId, Guid bookingId, CancellationToken ct)
     {
-        await db.ExecuteAsync("DELETE FROM rm_slot_overbookings WHERE slot_id = $slot AND booking_id = $booking;", ct,
-            ("$slot", Id(slotId)), ("$booking", Id(bookingId)));
+        await db.ExecuteAsync("DELETE FROM rm_slot_overbookings WHERE slot_id = @slot AND booking_id = @booking;", ct,
+            ("@slot", Id(slotId)), ("@booking", Id(bookingId)));
         var freed = await db.ExecuteCountAsync(
-            "UPDATE rm_slots SET booking_id = NULL, patient_id = NULL WHERE slot_id = $slot AND booking_id = $booking;",
-            ct, ("$slot", Id(slotId)), ("$booking", Id(bookingId)));
+            "UPDATE rm_slots SET booking_id = NULL, patient_id = NULL WHERE slot_id = @slot AND booking_id = @booking;",
+            ct, ("@slot", Id(slotId)), ("@booking", Id(bookingId)));
         if (freed == 0)
             return;
         var next = (await db.QueryAsync(
-            "SELECT booking_id, patient_id FROM rm_slot_overbookings WHERE slot_id = $slot ORDER BY booking_id LIMIT 1;",
-            r => (Booking: r.GetString(0), Patient: r.GetString(1)), ct, ("$slot", Id(slotId)))).SingleOrDefault();
+            "SELECT booking_id, patient_id FROM rm_slot_overbookings WHERE slot_id = @slot ORDER BY booking_id LIMIT 1;",
+            r => (Booking: r.GetString(0), Patient: r.GetString(1)), ct, ("@slot", Id(slotId)))).SingleOrDefault();
         if (next.Booking is null)
             return;
-        await db.ExecuteAsync("DELETE FROM rm_slot_overbookings WHERE slot_id = $slot AND booking_id = $booking;", ct,
-            ("$slot", Id(slotId)), ("$booking", next.Booking));
-        await db.ExecuteAsync("UPDATE rm_slots SET booking_id = $booking, patient_id = $patient WHERE slot_id = $slot;", ct,
-            ("$slot", Id(slotId)), ("$booking", next.Booking), ("$patient", next.Patient));
+        await db.ExecuteAsync("DELETE FROM rm_slot_overbookings WHERE slot_id = @slot AND booking_id = @booking;", ct,
+            ("@slot", Id(slotId)), ("@booking", next.Booking));
+        await db.ExecuteAsync("UPDATE rm_slots SET booking_id = @booking, patient_id = @patient WHERE slot_id = @slot;", ct,
+            ("@slot", Id(slotId)), ("@booking", next.Booking), ("@patient", next.Patient));
     }
 
     /// <summary>
@@ -267,7 +267,7 @@ public sealed class ScheduleProjection : IProjection
         if (logged is { } room)
             return Id(room);
         foreach (var slot in parts is { Count: > 0 } ? parts.Select(p => p.SlotIds[0]) : [slots[0].SlotId])
-            if (await db.ScalarAsync("SELECT room_id FROM rm_slots WHERE slot_id = $slot;", ct, ("$slot", Id(slot))) is string inRoom)
+            if (await db.ScalarAsync("SELECT room_id FROM rm_slots WHERE slot_id = @slot;", ct, ("@slot", Id(slot))) is string inRoom)
                 return inRoom;
         return DBNull.Value;
     }
@@ -282,30 +282,30 @@ public sealed class ScheduleProjection : IProjection
             : [(clinicianId, null, slots.ToArray())])
         {
             await db.ExecuteAsync(
-                "INSERT INTO rm_booking_parts (booking_id, doctor_id, kind, date, start_utc, end_utc) VALUES ($booking, $doctor, $kind, $date, $start, $end);",
-                ct, ("$booking", Id(bookingId)), ("$doctor", Id(clinician)), ("$kind", (object?)kind ?? DBNull.Value), ("$date", Day(date)),
-                ("$start", Ms(own.Min(s => s.StartUtc))), ("$end", Ms(own.Max(s => s.EndUtc))));
+                "INSERT INTO rm_booking_parts (booking_id, doctor_id, kind, date, start_utc, end_utc) VALUES (@booking, @doctor, @kind, @date, @start, @end);",
+                ct, ("@booking", Id(bookingId)), ("@doctor", Id(clinician)), ("@kind", (object?)kind ?? DBNull.Value), ("@date", Day(date)),
+                ("@start", Ms(own.Min(s => s.StartUtc))), ("@end", Ms(own.Max(s => s.EndUtc))));
         }
     }
 
     private static Task CancelBookingAsync(SqlSession db, Guid bookingId, string reason, CancellationToken ct) =>
-        db.ExecuteAsync("UPDATE rm_bookings SET cancelled = $reason WHERE booking_id = $booking;", ct, ("$reason", reason), ("$booking", Id(bookingId)));
+        db.ExecuteAsync("UPDATE rm_bookings SET cancelled = @reason WHERE booking_id = @booking;", ct, ("@reason", reason), ("@booking", Id(bookingId)));
 
     private static Task AddUsageAsync(SqlSession db, Guid patientId, DateOnly date, int slots, CancellationToken ct) =>
         db.ExecuteAsync(
             """
-            INSERT INTO rm_monthly_usage (patient_id, month, slots) VALUES ($patient, $month, $slots)
+            INSERT INTO rm_monthly_usage (patient_id, month, slots) VALUES (@patient, @month, @slots)
             ON CONFLICT (patient_id, month) DO UPDATE SET slots = rm_monthly_usage.slots + excluded.slots;
             """,
-            ct, ("$patient", Id(patientId)), ("$month", PracticeTime.MonthOf(date)), ("$slots", slots));
+            ct, ("@patient", Id(patientId)), ("@month", PracticeTime.MonthOf(date)), ("@slots", slots));
 
     /// <summary>A booking's slots now, in its order (those it held before, if any, are replaced).</summary>
     private static async Task KeepSlotsAsync(SqlSession db, Guid bookingId, IReadOnlyList<ScheduledSlot> slots, CancellationToken ct)
     {
-        await db.ExecuteAsync("DELETE FROM rm_booking_slots WHERE booking_id = $booking;", ct, ("$booking", Id(bookingId)));
+        await db.ExecuteAsync("DELETE FROM rm_booking_slots WHERE booking_id = @booking;", ct, ("@booking", Id(bookingId)));
         for (var i = 0; i < slots.Count; i++)
-            await db.ExecuteAsync("INSERT INTO rm_booking_slots (booking_id, ordinal, slot_id) VALUES ($booking, $ordinal, $slot);",
-                ct, ("$booking", Id(bookingId)), ("$ordinal", i), ("$slot", Id(slots[i].SlotId)));
+            await db.ExecuteAsync("INSERT INTO rm_booking_slots (booking_id, ordinal, slot_id) VALUES (@booking, @ordinal, @slot);",
+                ct, ("@booking", Id(bookingId)), ("@ordinal", i), ("@slot", Id(slots[i].SlotId)));
     }
 
     internal static string Id(Guid id) => id.ToString();

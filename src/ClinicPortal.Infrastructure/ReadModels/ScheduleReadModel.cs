@@ -148,12 +148,12 @@ public sealed class ScheduleReadModel
         var rows = await QueryAsync(
             $"""
             SELECT doctor_id, slot_id, start_utc, staff_only, only_for, room_id, booking_id FROM rm_slots
-            WHERE date = $date AND booking_id IS {(booked ? "NOT NULL" : "NULL")} AND start_utc > $now AND (hold_id IS NULL OR held_until <= $now)
+            WHERE date = @date AND booking_id IS {(booked ? "NOT NULL" : "NULL")} AND start_utc > @now AND (hold_id IS NULL OR held_until <= @now)
             ORDER BY doctor_id, start_utc;
             """,
             r => (Doctor: r.GetGuid(0), Slot: new AvailableSlot(r.GetGuid(1), FromMs(r.GetInt64(2)), r.GetInt64(3) == 1,
                 ParseIds(r.IsDBNull(4) ? null : r.GetString(4)), OptionalGuid(r, 5), OptionalGuid(r, 6))),
-            ct, ("$date", Day(date)), ("$now", Ms(now)));
+            ct, ("@date", Day(date)), ("@now", Ms(now)));
         return rows.GroupBy(row => row.Doctor)
             .Select(group => new DoctorSlots(group.Key, group.Select(row => row.Slot).ToArray()))
             .ToArray();
@@ -162,8 +162,8 @@ public sealed class ScheduleReadModel
     /// <summary>The time of a room each live appointment of the day in one holds, from its start to its end.</summary>
     public Task<IReadOnlyList<RoomTaken>> RoomsTakenAsync(DateOnly date, CancellationToken ct = default) =>
         QueryAsync(
-            "SELECT booking_id, room_id, start_utc, end_utc FROM rm_bookings WHERE date = $date AND room_id IS NOT NULL AND cancelled IS NULL;",
-            r => new RoomTaken(r.GetGuid(0), new RoomSpan(r.GetGuid(1), FromMs(r.GetInt64(2)), FromMs(r.GetInt64(3)))), ct, ("$date", Day(date)));
+            "SELECT booking_id, room_id, start_utc, end_utc FROM rm_bookings WHERE date = @date AND room_id IS NOT NULL AND cancelled IS NULL;",
+            r => new RoomTaken(r.GetGuid(0), new RoomSpan(r.GetGuid(1), FromMs(r.GetInt64(2)), FromMs(r.GetInt64(3)))), ct, ("@date", Day(date)));
 
     /// <summary>The room these slots are in (the first one in a room), or null: none is, or none is known.</summary>
     public async Task<Guid?> RoomOfSlotsAsync(IReadOnlyList<Guid> slotIds, CancellationToken ct = default)
@@ -171,7 +171,7 @@ public sealed class ScheduleReadModel
         var ordered = slotIds.Distinct().ToArray();
         if (ordered.Length == 0)
             return null;
-        var (list, parameters) = InList("$slot", ordered.Select(Id));
+        var (list, parameters) = InList("@slot", ordered.Select(Id));
         var rooms = (await QueryAsync($"SELECT slot_id, room_id FROM rm_slots WHERE slot_id IN ({list}) AND room_id IS NOT NULL;",
             r => (Slot: r.GetGuid(0), Room: r.GetGuid(1)), ct, parameters)).ToDictionary(r => r.Slot, r => r.Room);
         return ordered.Select(slot => rooms.TryGetValue(slot, out var room) ? room : (Guid?)null).FirstOrDefault(room => room is not null);
@@ -183,7 +183,7 @@ public sealed class ScheduleReadModel
         var ordered = slotIds.Distinct().ToArray();
         if (ordered.Length == 0)
             return [];
-        var (list, parameters) = InList("$slot", ordered.Select(Id));
+        var (list, parameters) = InList("@slot", ordered.Select(Id));
         var days = (await QueryAsync($"SELECT slot_id, doctor_id, date FROM rm_slots WHERE slot_id IN ({list});",
             r => (Slot: r.GetGuid(0), Day: (r.GetGuid(1), ParseDay(r.GetString(2)))), ct, parameters)).ToDictionary(r => r.Slot, r => r.Day);
         // In the order of the slots asked for, as one read per slot gave them.
@@ -193,22 +193,22 @@ public sealed class ScheduleReadModel
     /// <summary>A patient's live bookings that have not started yet, soonest first.</summary>
     public Task<IReadOnlyList<PatientBooking>> FutureBookingsAsync(Guid patientId, DateTimeOffset now, CancellationToken ct = default) =>
         QueryAsync(
-            $"{SelectBooking} WHERE patient_id = $patient AND cancelled IS NULL AND start_utc > $now ORDER BY start_utc;",
-            ReadBooking, ct, ("$patient", Id(patientId)), ("$now", Ms(now)));
+            $"{SelectBooking} WHERE patient_id = @patient AND cancelled IS NULL AND start_utc > @now ORDER BY start_utc;",
+            ReadBooking, ct, ("@patient", Id(patientId)), ("@now", Ms(now)));
 
     /// <summary>Every booking of a patient, live or not, latest start first, a page at a time.</summary>
     public Task<IReadOnlyList<PatientBooking>> BookingsOfPatientAsync(Guid patientId, int limit, int offset, CancellationToken ct = default) =>
-        QueryAsync($"{SelectBooking} WHERE patient_id = $patient ORDER BY start_utc DESC, booking_id LIMIT $limit OFFSET $offset;",
-            ReadBooking, ct, ("$patient", Id(patientId)), ("$limit", limit), ("$offset", offset));
+        QueryAsync($"{SelectBooking} WHERE patient_id = @patient ORDER BY start_utc DESC, booking_id LIMIT @limit OFFSET @offset;",
+            ReadBooking, ct, ("@patient", Id(patientId)), ("@limit", limit), ("@offset", offset));
 
     /// <summary>Every booking that holds or held a slot, first booked first (the slot's history of bookings).</summary>
     public Task<IReadOnlyList<PatientBooking>> BookingsOfSlotAsync(Guid slotId, CancellationToken ct = default) =>
-        QueryAsync($"{SelectBooking} WHERE booking_id IN (SELECT booking_id FROM rm_booking_slots WHERE slot_id = $slot) ORDER BY booked_at, booking_id;",
-            ReadBooking, ct, ("$slot", Id(slotId)));
+        QueryAsync($"{SelectBooking} WHERE booking_id IN (SELECT booking_id FROM rm_booking_slots WHERE slot_id = @slot) ORDER BY booked_at, booking_id;",
+            ReadBooking, ct, ("@slot", Id(slotId)));
 
     /// <summary>A booking's slots as it holds them now (or held them last).</summary>
     public Task<IReadOnlyList<Guid>> SlotIdsOfAsync(Guid bookingId, CancellationToken ct = default) =>
-        QueryAsync("SELECT slot_id FROM rm_booking_slots WHERE booking_id = $booking ORDER BY ordinal;", r => r.GetGuid(0), ct, ("$booking", Id(bookingId)));
+        QueryAsync("SELECT slot_id FROM rm_booking_slots WHERE booking_id = @booking ORDER BY ordinal;", r => r.GetGuid(0), ct, ("@booking", Id(bookingId)));
 
     /// <summary>These bookings, by id (an unknown one is not there), in one statement.</summary>
     public async Task<IReadOnlyDictionary<Guid, PatientBooking>> BookingsAsync(IEnumerable<Guid> bookingIds, CancellationToken ct = default)
@@ -216,24 +216,24 @@ public sealed class ScheduleReadModel
         var ids = bookingIds.Distinct().ToArray();
         if (ids.Length == 0)
             return new Dictionary<Guid, PatientBooking>();
-        var (list, parameters) = InList("$booking", ids.Select(Id));
+        var (list, parameters) = InList("@booking", ids.Select(Id));
         return (await QueryAsync($"{SelectBooking} WHERE booking_id IN ({list});", ReadBooking, ct, parameters)).ToDictionary(b => b.BookingId);
     }
 
     public async Task<PatientBooking?> BookingAsync(Guid bookingId, CancellationToken ct = default) =>
-        (await QueryAsync($"{SelectBooking} WHERE booking_id = $booking;", ReadBooking, ct, ("$booking", Id(bookingId)))).SingleOrDefault();
+        (await QueryAsync($"{SelectBooking} WHERE booking_id = @booking;", ReadBooking, ct, ("@booking", Id(bookingId)))).SingleOrDefault();
 
     /// <summary>How many slots a patient holds in each practice month ("yyyy-MM") they hold any, in one statement.</summary>
     public async Task<IReadOnlyDictionary<string, int>> MonthlyUsagesAsync(Guid patientId, CancellationToken ct = default) =>
         (await QueryAsync(
-            "SELECT month, slots FROM rm_monthly_usage WHERE patient_id = $patient;",
-            r => (Month: r.GetString(0), Slots: r.GetInt32(1)), ct, ("$patient", Id(patientId)))).ToDictionary(m => m.Month, m => m.Slots);
+            "SELECT month, slots FROM rm_monthly_usage WHERE patient_id = @patient;",
+            r => (Month: r.GetString(0), Slots: r.GetInt32(1)), ct, ("@patient", Id(patientId)))).ToDictionary(m => m.Month, m => m.Slots);
 
     /// <summary>How many slots a patient holds in a practice month ("yyyy-MM").</summary>
     public async Task<int> MonthlyUsageAsync(Guid patientId, string month, CancellationToken ct = default) =>
         (await QueryAsync(
-            "SELECT slots FROM rm_monthly_usage WHERE patient_id = $patient AND month = $month;",
-            r => r.GetInt32(0), ct, ("$patient", Id(patientId)), ("$month", month))).SingleOrDefault();
+            "SELECT slots FROM rm_monthly_usage WHERE patient_id = @patient AND month = @month;",
+            r => r.GetInt32(0), ct, ("@patient", Id(patientId)), ("@month", month))).SingleOrDefault();
 
     /// <summary>Every live slot of a doctor's day with the booking holding it, and whether the day was cancelled.</summary>
     public async Task<DoctorDayView> DoctorDayAsync(Guid doctorId, DateOnly date, CancellationToken ct = default) =>
@@ -284,8 +284,8 @@ public sealed class ScheduleReadModel
     /// <summary>Every clinician's time in a room on a practice date (what the schedule page checks a block in a room against).</summary>
     public Task<IReadOnlyList<RoomTime>> RoomTimeAsync(DateOnly date, CancellationToken ct = default) =>
         QueryAsync(
-            "SELECT room_id, doctor_id, start_utc FROM rm_slots WHERE date = $date AND room_id IS NOT NULL ORDER BY start_utc;",
-            r => new RoomTime(r.GetGuid(0), r.GetGuid(1), FromMs(r.GetInt64(2))), ct, ("$date", Day(date)));
+            "SELECT room_id, doctor_id, start_utc FROM rm_slots WHERE date = @date AND room_id IS NOT NULL ORDER BY start_utc;",
+            r => new RoomTime(r.GetGuid(0), r.GetGuid(1), FromMs(r.GetInt64(2))), ct, ("@date", Day(date)));
 
     /// <summary>
     /// Every booking of a doctor's day, live or cancelled, by start: the calendar's blocks and the list of whom to phone.
@@ -323,8 +323,8 @@ public sealed class ScheduleReadModel
     {
         var doctors = wanted.Select(w => w.DoctorId).Distinct().ToArray();
         var dates = wanted.Select(w => w.Date).Distinct().ToArray();
-        var (doctorList, doctorParameters) = InList("$doctor", doctors.Select(Id));
-        var (dateList, dateParameters) = InList("$date", dates.Select(Day));
+        var (doctorList, doctorParameters) = InList("@doctor", doctors.Select(Id));
+        var (dateList, dateParameters) = InList("@date", dates.Select(Day));
         return ($"{alias}doctor_id IN ({doctorList}) AND {alias}date IN ({dateList})", [.. doctorParameters, .. dateParameters]);
     }
 
@@ -343,9 +343,9 @@ public sealed class ScheduleReadModel
     /// </summary>
     public Task<IReadOnlyList<BookingPart>> PartsAsync(Guid bookingId, CancellationToken ct = default) =>
         QueryAsync(
-            "SELECT doctor_id, kind, start_utc, end_utc FROM rm_booking_parts WHERE booking_id = $booking ORDER BY start_utc, end_utc;",
+            "SELECT doctor_id, kind, start_utc, end_utc FROM rm_booking_parts WHERE booking_id = @booking ORDER BY start_utc, end_utc;",
             r => new BookingPart(r.GetGuid(0), r.IsDBNull(1) ? null : Enum.Parse<Domain.ClinicianKind>(r.GetString(1)), FromMs(r.GetInt64(2)), FromMs(r.GetInt64(3))),
-            ct, ("$booking", Id(bookingId)));
+            ct, ("@booking", Id(bookingId)));
 
     private const string SelectBooking =
         "SELECT booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_count, cancelled, visit_outcome, visit_type_id, reason, room_id, clinician_ids FROM rm_bookings";

@@ -18,19 +18,19 @@ public sealed class VisitTypeProjection : IProjection
     public int Version => 3;
     public IReadOnlyList<string> Tables => ["rm_visit_types"];
 
-    public string Schema => """
+    public string Schema(SqlDialect sql) => $"""
         CREATE TABLE rm_visit_types (
             visit_type_id      TEXT PRIMARY KEY,
             name               TEXT NOT NULL,
             description        TEXT NOT NULL,
-            minutes            INTEGER NOT NULL,
+            minutes            BIGINT NOT NULL,
             given_by_kinds     TEXT NOT NULL,
             given_by_clinicians TEXT,
-            bookable_online    INTEGER NOT NULL,
+            bookable_online    BIGINT NOT NULL,
             colour             TEXT NOT NULL,
             room_feature       TEXT,
             parts              TEXT,
-            defined_at         INTEGER NOT NULL
+            defined_at         BIGINT NOT NULL
         );
         """;
 
@@ -43,16 +43,16 @@ public sealed class VisitTypeProjection : IProjection
         await db.ExecuteAsync(
             """
             INSERT INTO rm_visit_types (visit_type_id, name, description, minutes, given_by_kinds, given_by_clinicians, bookable_online, colour, room_feature, parts, defined_at)
-            VALUES ($id, $name, $description, $minutes, $kinds, $clinicians, $online, $colour, $feature, $parts, $at)
+            VALUES (@id, @name, @description, @minutes, @kinds, @clinicians, @online, @colour, @feature, @parts, @at)
             ON CONFLICT (visit_type_id) DO UPDATE SET name = excluded.name, description = excluded.description, minutes = excluded.minutes,
                 given_by_kinds = excluded.given_by_kinds, given_by_clinicians = excluded.given_by_clinicians,
                 bookable_online = excluded.bookable_online, colour = excluded.colour, room_feature = excluded.room_feature, parts = excluded.parts;
             """,
-            ct, ("$id", Id(e.VisitTypeId)), ("$name", e.Name), ("$description", e.Description), ("$minutes", e.Minutes),
-            ("$kinds", string.Join(' ', e.GivenByKinds)), ("$clinicians", Ids(e.GivenByClinicians)),
-            ("$online", e.BookableOnline ? 1 : 0), ("$colour", e.Colour), ("$feature", (object?)e.RoomFeature ?? DBNull.Value),
-            ("$parts", e.Parts is { Count: > 0 } parts ? string.Join(' ', parts.Select(p => $"{p.Kind}:{p.OffsetMinutes}:{p.Minutes}")) : DBNull.Value),
-            ("$at", Ms(stored.RecordedAt)));
+            ct, ("@id", Id(e.VisitTypeId)), ("@name", e.Name), ("@description", e.Description), ("@minutes", e.Minutes),
+            ("@kinds", string.Join(' ', e.GivenByKinds)), ("@clinicians", Ids(e.GivenByClinicians)),
+            ("@online", e.BookableOnline ? 1 : 0), ("@colour", e.Colour), ("@feature", (object?)e.RoomFeature ?? DBNull.Value),
+            ("@parts", e.Parts is { Count: > 0 } parts ? string.Join(' ', parts.Select(p => $"{p.Kind}:{p.OffsetMinutes}:{p.Minutes}")) : DBNull.Value),
+            ("@at", Ms(stored.RecordedAt)));
     }
 
     internal static IReadOnlyList<VisitPart>? ParseParts(string? column) =>

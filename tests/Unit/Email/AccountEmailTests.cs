@@ -39,8 +39,8 @@ public class AccountEmailTests
     {
         await using var connection = await app.Get<ClinicDatabase>().OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT html || text FROM outbox WHERE id = $id;";
-        command.Parameters.AddWithValue("$id", id);
+        command.CommandText = "SELECT html || text FROM outbox WHERE id = @id;";
+        command.Parameters.AddWithValue("@id", id);
         return (string)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -18,14 +18,14 @@ public class SqlSessionBatchTests
         await using var transaction = await connection.BeginTransactionAsync();
         await using var session = new SqlSession(connection, transaction, SqlDialect.Postgres, batched: true);
 
-        await session.ExecuteAsync("INSERT INTO t (id, v) VALUES ($id, $v);", default, ("$id", 1L), ("$v", "a"));
-        await session.ExecuteAsync("UPDATE t SET v = v || $more WHERE id = $id;", default, ("$id", 1L), ("$more", "b"));
-        Assert.Equal("ab", await session.ScalarAsync("SELECT v FROM t WHERE id = $id;", default, ("$id", 1L)));
+        await session.ExecuteAsync("INSERT INTO t (id, v) VALUES (@id, @v);", default, ("@id", 1L), ("@v", "a"));
+        await session.ExecuteAsync("UPDATE t SET v = v || @more WHERE id = @id;", default, ("@id", 1L), ("@more", "b"));
+        Assert.Equal("ab", await session.ScalarAsync("SELECT v FROM t WHERE id = @id;", default, ("@id", 1L)));
 
-        await session.ExecuteAsync("INSERT INTO t (id, v) VALUES ($id, $v);", default, ("$id", 2L), ("$v", "c"));
+        await session.ExecuteAsync("INSERT INTO t (id, v) VALUES (@id, @v);", default, ("@id", 2L), ("@v", "c"));
         Assert.Equal(2, await session.ExecuteCountAsync("UPDATE t SET v = upper(v);", default));
 
-        await session.ExecuteAsync("DELETE FROM t WHERE id = $id;", default, ("$id", 1L));
+        await session.ExecuteAsync("DELETE FROM t WHERE id = @id;", default, ("@id", 1L));
         await using (var outside = new NpgsqlCommand("SELECT count(*) FROM t;", connection, transaction))
             Assert.Equal(2L, await outside.ExecuteScalarAsync()); // still waiting
         await session.FlushAsync();

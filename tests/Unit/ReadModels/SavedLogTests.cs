@@ -40,12 +40,12 @@ public class SavedLogTests
             var type = row.GetProperty("type").GetString()!;
             var tags = row.GetProperty("tags").GetString()!;
             await ExecuteAsync(connection, transaction,
-                "INSERT INTO events (position, type, data, tags, recorded_at, caused_by) VALUES ($p, $type, $data, $tags, $at, $by);",
-                ("$p", position), ("$type", type), ("$data", row.GetProperty("data").GetString()!), ("$tags", tags),
-                ("$at", row.GetProperty("recorded_at").GetString()!), ("$by", row.GetProperty("caused_by").GetString()!));
+                "INSERT INTO events (position, type, data, tags, recorded_at, caused_by) VALUES (@p, @type, @data, @tags, @at, @by);",
+                ("@p", position), ("@type", type), ("@data", row.GetProperty("data").GetString()!), ("@tags", tags),
+                ("@at", row.GetProperty("recorded_at").GetString()!), ("@by", row.GetProperty("caused_by").GetString()!));
             foreach (var tag in tags.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct())
-                await ExecuteAsync(connection, transaction, "INSERT INTO event_tags (tag, position, type) VALUES ($tag, $p, $type);",
-                    ("$tag", tag), ("$p", position), ("$type", type));
+                await ExecuteAsync(connection, transaction, "INSERT INTO event_tags (tag, position, type) VALUES (@tag, @p, @type);",
+                    ("@tag", tag), ("@p", position), ("@type", type));
         }
         await transaction.CommitAsync();
         await app.Get<ReadModelRebuilder>().RebuildAllAsync();

@@ -109,13 +109,17 @@
     };
 
     let placing = false;
+    let watch = null; // while a notice shows, its place is looked at again a few times a second: a page's text can move a control under it unseen
     const place = () => {
         if (placing) return;
         const container = document.getElementById("mud-snackbar-container");
         if (!container || !container.querySelector(".mud-snackbar")) {
+            clearInterval(watch);
+            watch = null;
             if (inStrip()) giveRoomBack(container);
             return;
         }
+        watch ??= setInterval(place, 250);
         if (inStrip()) return; // the strip covers nothing
         placing = true;
         try {
