@@ -195,21 +195,21 @@ async Task LogOnPostgresAsync(double raw)
     try
     {
         var connectionString = server.ConnectionString("bench");
-        await ClinicPortal.Infrastructure.EventStore.PostgresLogSchema.EnsureAsync(connectionString);
+        await ClinicPortal.Infrastructure.Postgres.PostgresLogSchema.EnsureAsync(connectionString);
         var rawPostgres = await LogScenarios.RawPostgresAsync(connectionString, quick ? 500 : 3000);
         Console.WriteLine($"   Raw PostgreSQL limit: check + two inserts, one transaction each {rawPostgres,10:N0} tx/s   (SQLite's, section 1: {raw:N0})");
 
         var sqliteDirectory = Path.Combine(root, "log-sqlite");
         Directory.CreateDirectory(sqliteDirectory);
-        var database = new ClinicPortal.Infrastructure.Data.ClinicDatabase(
+        var database = new ClinicPortal.Infrastructure.Sqlite.SqliteDatabase(
             Microsoft.Extensions.Options.Options.Create(new ClinicPortal.Infrastructure.Data.DataOptions { Directory = sqliteDirectory }),
             new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = sqliteDirectory });
         await database.InitializeAsync();
-        await using var sqlite = new ClinicPortal.Infrastructure.EventStore.SqliteEventStore(database, [], new ClinicPortal.Application.EventLogSignal());
+        await using var sqlite = new ClinicPortal.Infrastructure.Sqlite.SqliteEventStore(database, [], new ClinicPortal.Application.EventLogSignal());
 
         var instances = Enumerable.Range(0, 2).Select(_ => Npgsql.NpgsqlDataSource.Create(connectionString + ";Maximum Pool Size=50")).ToArray();
-        var postgres = instances.Select(source => (ClinicPortal.Application.IEventStore)new ClinicPortal.Infrastructure.EventStore.PostgresEventStore(
-            source, new ClinicPortal.Application.EventLogSignal(), new ClinicPortal.Infrastructure.EventStore.PostgresInstance())).ToArray();
+        var postgres = instances.Select(source => (ClinicPortal.Application.IEventStore)new ClinicPortal.Infrastructure.Postgres.PostgresEventStore(
+            source, new ClinicPortal.Application.EventLogSignal(), new ClinicPortal.Infrastructure.Postgres.PostgresInstance())).ToArray();
 
         var (single, distinct, contended) = (quick ? 100 : 500, quick ? 500 : 3000, quick ? 10 : 40);
         var results = new List<(Throughput Figures, double Raw)>();
@@ -252,7 +252,7 @@ async Task BookingOnPostgresAsync(double raw)
     try
     {
         var connectionString = server.ConnectionString("booking");
-        await ClinicPortal.Infrastructure.EventStore.PostgresLogSchema.EnsureAsync(connectionString);
+        await ClinicPortal.Infrastructure.Postgres.PostgresLogSchema.EnsureAsync(connectionString);
         var rawPostgres = await LogScenarios.RawPostgresAsync(connectionString, quick ? 500 : 3000);
         Console.WriteLine($"   Raw PostgreSQL limit (section 9's) ........................ {rawPostgres,8:N0} tx/s   (SQLite's, section 1: {raw:N0})");
         var onPostgres = new Dictionary<string, string?> { ["Data:Provider"] = "Postgres", ["ConnectionStrings:Clinic"] = connectionString + ";Maximum Pool Size=50" };

@@ -8,6 +8,7 @@ using ClinicPortal.Hosting;
 using ClinicPortal.Infrastructure.ReadModels;
 using MudBlazor;
 using MudBlazor.Services;
+using ClinicPortal.Infrastructure.Postgres;
 
 const string RebuildReadModels = "--rebuild-read-models";
 const string MigrateToPostgres = "--migrate-to-postgres";
@@ -60,7 +61,7 @@ if (migrateAndExit)
     {
         var target = app.Configuration.GetConnectionString(DataServiceCollectionExtensions.ConnectionStringName)
             ?? throw new InvalidOperationException("Set ConnectionStrings:Clinic (ConnectionStrings__Clinic) to the PostgreSQL database to copy into.");
-        var sqlite = new ClinicDatabase(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DataOptions>>(), app.Environment);
+        var sqlite = new ClinicPortal.Infrastructure.Sqlite.SqliteDatabase(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DataOptions>>(), app.Environment);
         var report = await PostgresMigration.RunAsync(sqlite, target, app.Services.GetServices<IProjection>(), app.Services.GetRequiredService<ILoggerFactory>());
         logger.LogInformation(
             "Copied {Events} events, {Accounts} accounts, {Messages} outbox messages and {Keys} keys from {Source} into PostgreSQL, and built the read models there. " +

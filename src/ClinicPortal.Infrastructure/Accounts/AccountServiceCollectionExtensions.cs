@@ -19,11 +19,7 @@ public static class AccountServiceCollectionExtensions
     {
         services.AddDbContext<AccountsDbContext>((provider, options) =>
         {
-            var database = provider.GetRequiredService<ClinicDatabase>();
-            if (database.IsPostgres)
-                options.UseNpgsql(provider.GetRequiredService<Npgsql.NpgsqlDataSource>());
-            else
-                options.UseSqlite(database.ConnectionString);
+            provider.GetRequiredService<ClinicDatabase>().KeepAccounts(options);
             options.AddInterceptors(CountedStatements.Instance);
         });
 
@@ -109,10 +105,8 @@ public static class AccountServiceCollectionExtensions
         // survive a restart or a redeploy (back the keys/ folder up with the database); on PostgreSQL, in the database,
         // so that every instance shares them.
         services.AddDataProtection().SetApplicationName("ClinicPortal");
-        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider, ClinicDatabase, ILoggerFactory>((options, provider, database, loggers) =>
-            options.XmlRepository = database.IsPostgres
-                ? new PostgresKeyRepository(provider.GetRequiredService<Npgsql.NpgsqlDataSource>())
-                : new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(database.DataDirectory, "keys")), loggers));
+        services.AddOptions<KeyManagementOptions>().Configure<ClinicDatabase, ILoggerFactory>((options, database, loggers) =>
+            options.XmlRepository = database.KeyRepository(loggers));
 
         services.AddSingleton<PeopleDirectory>();
         services.AddScoped<AccountEmails>();

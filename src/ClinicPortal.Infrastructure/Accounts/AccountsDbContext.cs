@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using ClinicPortal.Infrastructure.Sqlite;
 
 namespace ClinicPortal.Infrastructure.Accounts;
 

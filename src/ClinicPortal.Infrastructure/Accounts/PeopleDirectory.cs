@@ -29,7 +29,7 @@ public sealed class PeopleDirectory(IServiceScopeFactory scopes, IMemoryCache ca
     /// Whether someone exists, is active and is a patient: asked on every booking (for the patient and the clinician),
     /// so one plain SQL statement rather than an EF Core query (which costs more than the rest of the booking's reads
     /// together), and looked up at most once a minute per person. <see cref="StaffAdministration"/> forgets it when it
-    /// changes. (The accounts tables are Identity's as EF Core maps them: on SQLite, ids as upper-case text; on PostgreSQL, uuid.)
+    /// changes. (The accounts tables are Identity's as EF Core maps them on each database: <see cref="ClinicDatabase.AccountId"/>.)
     /// </summary>
     public async Task<AccountStanding> StandingAsync(Guid id, CancellationToken ct = default) =>
         (await cache.GetOrCreateAsync(("standing", id), async entry =>
@@ -42,7 +42,7 @@ public sealed class PeopleDirectory(IServiceScopeFactory scopes, IMemoryCache ca
                 FROM "AspNetUsers" u WHERE u."Id" = @id;
                 """,
                 reader => new AccountStanding(true, reader.GetInt64(0) == 1, reader.GetInt64(1) == 1),
-                ct, ("@id", database.IsPostgres ? (object)id : id.ToString("D").ToUpperInvariant()));
+                ct, ("@id", database.AccountId(id)));
             return rows.Count > 0 ? rows[0] : new AccountStanding(false, false, false);
         }))!;
 

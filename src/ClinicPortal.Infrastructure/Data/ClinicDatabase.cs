@@ -21,88 +21,48 @@ public sealed class DataOptions
 }
 
 /// <summary>
-/// The practice's SQLite file, <c>clinic.db</c> in the data folder. Every connection comes from here,
-/// so every connection gets the same settings: WAL journal, full fsync on commit, and a busy timeout
-/// so that concurrent writers queue instead of failing.
+/// The practice's database: every connection comes from here, so every connection gets the same settings. The SQL
+/// both databases run (the read models, the outbox, the settings) goes through <see cref="QueryAsync{T}"/>,
+/// <see cref="ExecuteAsync"/>, <see cref="ScalarAsync"/> and <see cref="BeginAsync"/>; what differs is said by each
+/// database's own class (<see cref="Sqlite.SqliteDatabase"/>, <see cref="Postgres.PostgresDatabase"/>): how to connect,
+/// its schema, and how the accounts are kept on it.
 /// </summary>
-public sealed class ClinicDatabase
+public abstract class ClinicDatabase(string connectionString, string dataDirectory, string databasePath)
 {
     public const string FileName = "clinic.db";
-    private const int BusyTimeoutMilliseconds = 10_000;
-
-    private readonly string _connectionString;
-    private readonly Npgsql.NpgsqlDataSource? _postgres;
-
-    public ClinicDatabase(IOptions<DataOptions> options, IHostEnvironment environment)
-    {
-        DataDirectory = FolderOf(options.Value, environment);
-        DatabasePath = Path.Combine(DataDirectory, FileName);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
-        }.ToString();
-    }
-
-    /// <summary>
-    /// The read side on PostgreSQL: <see cref="QueryAsync"/> and <see cref="OpenConnectionAsync"/> run the same SQL
-    /// there, restated by <see cref="SqlDialect.Postgres"/>. (The SQLite-only parts, the store and the schema scripts,
-    /// have PostgreSQL counterparts of their own.)
-    /// </summary>
-    public static ClinicDatabase OnPostgres(Npgsql.NpgsqlDataSource postgres, string dataDirectory) =>
-        new(postgres, postgres.ConnectionString, dataDirectory);
-
-    /// <param name="connectionString">The whole connection string (a data source's own leaves the password out), for creating the database and its schema.</param>
-    public static ClinicDatabase OnPostgres(Npgsql.NpgsqlDataSource postgres, string connectionString, string dataDirectory) =>
-        new(postgres, connectionString, dataDirectory);
-
-    private ClinicDatabase(Npgsql.NpgsqlDataSource postgres, string connectionString, string dataDirectory)
-    {
-        _postgres = postgres;
-        DataDirectory = dataDirectory;
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        DatabasePath = $"PostgreSQL database {builder.Database} on {builder.Host}";
-        _connectionString = connectionString;
-    }
-
-    /// <summary>
-    /// A database in memory, gone when <see cref="InMemoryDatabase"/> is disposed: a scratch copy of read-model tables
-    /// (the schedule as it stood at a past position is folded into one and read with the same queries as the live one).
-    /// </summary>
-    public static async Task<InMemoryDatabase> InMemoryAsync(CancellationToken cancellationToken = default)
-    {
-        var connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = $"scratch-{Guid.NewGuid():N}", Mode = SqliteOpenMode.Memory, Cache = SqliteCacheMode.Shared,
-        }.ToString();
-        var database = new ClinicDatabase(connectionString);
-        return new InMemoryDatabase(database, await database.OpenAsync(cancellationToken));
-    }
-
-    private ClinicDatabase(string sqliteConnectionString)
-    {
-        _connectionString = sqliteConnectionString;
-        DataDirectory = "";
-        DatabasePath = "memory";
-    }
 
     /// <summary>The data folder the options name, under the content root when relative.</summary>
     public static string FolderOf(DataOptions options, IHostEnvironment environment) =>
         Path.GetFullPath(options.Directory, environment.ContentRootPath);
 
-    public bool IsPostgres => _postgres is not null;
+    /// <summary>How this database words what it does not share with the other.</summary>
+    public abstract SqlDialect Dialect { get; }
 
-    /// <summary>How this database words its SQL.</summary>
-    public SqlDialect Dialect => _postgres is null ? SqlDialect.Sqlite : SqlDialect.Postgres;
+    public string DataDirectory { get; } = dataDirectory;
+    public string ConnectionString { get; } = connectionString;
+    public string DatabasePath { get; } = databasePath;
 
-    public string DataDirectory { get; }
-    public string ConnectionString => _connectionString;
-    /// <summary>Where the data is, for logs and health reports: the SQLite file's path, or the PostgreSQL database and host.</summary>
-    public string DatabasePath { get; }
+    /// <summary>An open connection with this database's settings.</summary>
+    public abstract Task<System.Data.Common.DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>The rows of one query on a connection of its own, each read by <paramref name="read"/>: what the read models ask.</summary>
+    /// <summary>Creates the database's schema, or upgrades it in place.</summary>
+    public abstract Task InitializeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A transaction that may replace read-model tables (<see cref="ReadModels.ReadModelRebuilder"/>): readers see the old
+    /// ones until it commits, and appends wait for it.
+    /// </summary>
+    public abstract Task<ReadModelTransaction> BeginReadModelsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Tells EF Core to keep the accounts (ASP.NET Core Identity's tables) on this database.</summary>
+    public abstract void KeepAccounts(Microsoft.EntityFrameworkCore.DbContextOptionsBuilder options);
+
+    /// <summary>An account's id as the accounts' tables hold it, for SQL of this code's own over them.</summary>
+    public abstract object AccountId(Guid id);
+
+    /// <summary>Where Data Protection keeps its keys (so that cookies and emailed links survive a restart).</summary>
+    public abstract Microsoft.AspNetCore.DataProtection.Repositories.IXmlRepository KeyRepository(ILoggerFactory loggers);
+
     public async Task<IReadOnlyList<T>> QueryAsync<T>(
         string sql, Func<System.Data.Common.DbDataReader, T> read, CancellationToken ct, params (string Name, object Value)[] parameters)
     {
@@ -168,58 +128,8 @@ public sealed class ClinicDatabase
     }
 
     /// <summary>A connection of whichever database this is, for the code that is the same on both.</summary>
-    public async Task<System.Data.Common.DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) =>
-        _postgres is not null ? await _postgres.OpenConnectionAsync(cancellationToken) : await OpenAsync(cancellationToken);
-
-    /// <summary>A connection to <c>clinic.db</c> with the practice's settings (the SQLite store, the schema scripts, the rebuild).</summary>
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
-    {
-        if (_postgres is not null)
-            throw new InvalidOperationException("This is the PostgreSQL database: use OpenConnectionAsync.");
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await connection.ExecuteAsync(
-                $"PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
-                cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// Creates the data folder and the database (the file, or the PostgreSQL database when the user may), switches
-    /// the file to WAL mode, and creates or upgrades the schema.
-    /// </summary>
-    public async Task InitializeAsync(CancellationToken cancellationToken = default)
-    {
-        Directory.CreateDirectory(DataDirectory);
-        if (_postgres is not null)
-        {
-            await EventStore.PostgresLogSchema.EnsureAsync(_connectionString, cancellationToken);
-            return;
-        }
-        await using var connection = await OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        await SchemaMigrator.MigrateAsync(connection, cancellationToken);
-    }
 }
 
-/// <summary>A database in memory and the connection that keeps it alive (the one to write it with).</summary>
-public sealed class InMemoryDatabase(ClinicDatabase database, SqliteConnection keptOpen) : IAsyncDisposable
-{
-    public ClinicDatabase Database => database;
-    public SqliteConnection Connection => keptOpen;
-
-    public ValueTask DisposeAsync() => keptOpen.DisposeAsync();
-}
-
-/// <summary>One transaction's connection, transaction and prepared statements; disposing it without committing rolls back.</summary>
 public sealed class WriteTransaction(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, SqlSession session) : IAsyncDisposable
 {
     public SqlSession Session => session;
@@ -234,12 +144,3 @@ public sealed class WriteTransaction(System.Data.Common.DbConnection connection,
     }
 }
 
-internal static class SqliteConnectionExtensions
-{
-    public static async Task ExecuteAsync(this SqliteConnection connection, string sql, CancellationToken cancellationToken = default)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-}

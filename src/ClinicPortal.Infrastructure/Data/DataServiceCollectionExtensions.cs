@@ -1,4 +1,5 @@
-using ClinicPortal.Infrastructure.EventStore;
+using ClinicPortal.Infrastructure.Postgres;
+using ClinicPortal.Infrastructure.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -24,16 +25,18 @@ public static class DataServiceCollectionExtensions
             .ValidateOnStart();
         if (!DataOptions.UsesPostgres(configuration))
         {
-            services.AddSingleton<ClinicDatabase>();
+            services.AddSingleton<SqliteDatabase>();
+            services.AddSingleton<ClinicDatabase>(provider => provider.GetRequiredService<SqliteDatabase>());
             return services;
         }
 
         var connectionString = PostgresConnection(configuration) ?? "";
         services.AddSingleton(new PostgresConnectionString(connectionString));
         services.AddSingleton(_ => NpgsqlDataSource.Create(Prepared(connectionString)));
-        services.AddSingleton(provider => ClinicDatabase.OnPostgres(
+        services.AddSingleton(provider => new PostgresDatabase(
             provider.GetRequiredService<NpgsqlDataSource>(), connectionString,
             ClinicDatabase.FolderOf(provider.GetRequiredService<IOptions<DataOptions>>().Value, provider.GetRequiredService<IHostEnvironment>())));
+        services.AddSingleton<ClinicDatabase>(provider => provider.GetRequiredService<PostgresDatabase>());
         return services;
     }
 

@@ -5,38 +5,18 @@ namespace ClinicPortal.Infrastructure.Data;
 /// <summary>
 /// The read models' SQL is written once, in words SQLite and PostgreSQL share (<c>ON CONFLICT</c> upserts, no
 /// <c>INSERT OR</c>, <c>@name</c> parameters, <c>BIGINT</c> instants in Unix milliseconds); what they do not share is
-/// said here, once per database, and nothing rewrites a statement's text. Values read come back as SQLite gives them
-/// (ids stored as text read as <see cref="Guid"/>, every integer as 64-bit), so that the reading code is one.
+/// said once by each database's dialect (<c>Sqlite/SqliteDialect</c>, <c>Postgres/PostgresDialect</c>), and nothing
+/// rewrites a statement's text. Values read come back as SQLite gives them (ids stored as text read as
+/// <see cref="Guid"/>, every integer as 64-bit), so that the reading code is one.
 /// </summary>
 public abstract class SqlDialect
 {
-    public static readonly SqlDialect Sqlite = new SqliteDialect();
-    public static readonly SqlDialect Postgres = new PostgresDialect();
+    public static readonly SqlDialect Sqlite = new Infrastructure.Sqlite.SqliteDialect();
+    public static readonly SqlDialect Postgres = new Infrastructure.Postgres.PostgresDialect();
 
     /// <summary>What ends the definition of a table found by its primary key alone: SQLite keeps such a table without a rowid.</summary>
     public abstract string KeyedTable { get; }
 
     public abstract DbDataReader Reader(DbDataReader reader);
     public abstract object? Value(object? value);
-
-    private sealed class SqliteDialect : SqlDialect
-    {
-        public override string KeyedTable => "WITHOUT ROWID";
-        public override DbDataReader Reader(DbDataReader reader) => reader;
-        public override object? Value(object? value) => value;
-    }
-
-    private sealed class PostgresDialect : SqlDialect
-    {
-        public override string KeyedTable => "";
-
-        public override DbDataReader Reader(DbDataReader reader) => new PortableReader(reader);
-
-        public override object? Value(object? value) => value switch
-        {
-            int or short => Convert.ToInt64(value),
-            bool b => b ? 1L : 0L,
-            _ => value,
-        };
-    }
 }

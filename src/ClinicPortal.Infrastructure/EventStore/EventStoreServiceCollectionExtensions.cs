@@ -5,6 +5,8 @@ using ClinicPortal.Infrastructure.Data;
 using ClinicPortal.Infrastructure.Policies;
 using ClinicPortal.Infrastructure.Practice;
 using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Infrastructure.Sqlite;
+using ClinicPortal.Infrastructure.Postgres;
 
 namespace ClinicPortal.Infrastructure.EventStore;
 
@@ -71,7 +73,6 @@ public static class EventStoreServiceCollectionExtensions
             provider.GetRequiredService<Npgsql.NpgsqlDataSource>(), provider.GetServices<IProjection>(),
             provider.GetRequiredService<EventLogSignal>(), provider.GetRequiredService<PostgresInstance>()));
         services.AddSingleton<IEventStore>(provider => provider.GetRequiredService<PostgresEventStore>());
-        services.AddSingleton<PostgresReadModels>();
         services.AddSingleton<PostgresLogListener>();
         services.AddHostedService(provider => provider.GetRequiredService<PostgresLogListener>());
         services.AddSingleton<IReactionLeases, PostgresLeases>();

@@ -2,6 +2,7 @@ using ClinicPortal.Application;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Infrastructure.Data;
+using ClinicPortal.Infrastructure.Sqlite;
 
 namespace ClinicPortal.Infrastructure.ReadModels;
 
@@ -85,7 +86,7 @@ public sealed class DayAsOf(IEventStore store, IEnumerable<IProjection> projecti
         var events = dayEvents.Concat(knownEvents).Concat(await EventsAsync(named.Select(Tag.Booking), position, ct))
             .DistinctBy(e => e.Position).OrderBy(e => e.Position).ToArray();
 
-        var scratch = await ClinicDatabase.InMemoryAsync(ct);
+        var scratch = await Sqlite.SqliteDatabase.InMemoryAsync(ct);
         try
         {
             await using var transaction = scratch.Connection.BeginTransaction();

@@ -13,6 +13,7 @@ using ClinicPortal.Infrastructure.ReadModels;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using ClinicPortal.Infrastructure.Sqlite;
 
 namespace ClinicPortal.Tests.Components.Booking;
 

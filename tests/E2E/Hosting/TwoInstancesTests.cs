@@ -6,6 +6,7 @@ using ClinicPortal.Tests.E2E.Infrastructure;
 using Microsoft.Playwright;
 using Npgsql;
 using static Microsoft.Playwright.Assertions;
+using ClinicPortal.Infrastructure.Postgres;
 
 namespace ClinicPortal.Tests.E2E.Hosting;
 

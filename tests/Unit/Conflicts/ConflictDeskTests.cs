@@ -15,6 +15,7 @@ using ClinicPortal.Infrastructure.Email;
 using ClinicPortal.Infrastructure.Practice;
 using ClinicPortal.Infrastructure.ReadModels;
 using ClinicPortal.Tests.Unit.Support;
+using ClinicPortal.Infrastructure.Sqlite;
 
 namespace ClinicPortal.Tests.Unit.Conflicts;
 
@@ -52,7 +53,7 @@ public class ConflictDeskTests
 
     private static async Task<List<string>> ConflictRowsAsync(SqliteApp app)
     {
-        await using var connection = await app.Get<ClinicDatabase>().OpenAsync();
+        await using var connection = await app.Get<SqliteDatabase>().OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT kind, booking_id, resolution FROM rm_conflicts ORDER BY opened_position, conflict_id;";
         await using var reader = await command.ExecuteReaderAsync();

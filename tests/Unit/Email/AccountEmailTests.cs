@@ -4,6 +4,7 @@ using ClinicPortal.Infrastructure.Email;
 using ClinicPortal.Tests.Unit.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using ClinicPortal.Infrastructure.Sqlite;
 
 namespace ClinicPortal.Tests.Unit.Email;
 
@@ -37,7 +38,7 @@ public class AccountEmailTests
 
     private static async Task<string> BodyAsync(SqliteApp app, long id)
     {
-        await using var connection = await app.Get<ClinicDatabase>().OpenAsync();
+        await using var connection = await app.Get<SqliteDatabase>().OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT html || text FROM outbox WHERE id = @id;";
         command.Parameters.AddWithValue("@id", id);

@@ -3,6 +3,7 @@ using ClinicPortal.Domain;
 using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Infrastructure.Data;
 using ClinicPortal.Tests.Unit.Support;
+using ClinicPortal.Infrastructure.Sqlite;
 
 namespace ClinicPortal.Tests.Unit.EventStore;
 
@@ -30,7 +31,7 @@ public class GroupCommitTests
         var last = DayOf(other, 1);
 
         Task<long> warmUp, good, conflicting, failing, alsoGood;
-        await using (var connection = await app.Get<ClinicDatabase>().OpenAsync())
+        await using (var connection = await app.Get<SqliteDatabase>().OpenAsync())
         await using (var holdsTheWriteLock = connection.BeginTransaction(deferred: false))
         {
             warmUp = store.AppendAsync([DayOf(Guid.NewGuid(), 2)], By, null); // the writer takes it and waits for the lock

@@ -5,6 +5,7 @@ using ClinicPortal.Infrastructure.EventStore;
 using ClinicPortal.Tests.Unit.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using ClinicPortal.Infrastructure.Postgres;
 
 namespace ClinicPortal.Tests.Unit.EventStore;
 
@@ -272,7 +273,7 @@ public class PostgresLogTests
 
     /// <summary>A reaction that writes down which instance handled which event, and keeps its checkpoint in the shared database.</summary>
     private sealed class Recorder(PostgresLog log, IReactionLeases leases, string instance, System.Collections.Concurrent.ConcurrentQueue<(string Instance, long Position)> handled)
-        : LogReactor(log.Store, new ClinicPortal.Infrastructure.Policies.Checkpoints(ClinicPortal.Infrastructure.Data.ClinicDatabase.OnPostgres(log.DataSource, Path.GetTempPath())),
+        : LogReactor(log.Store, new ClinicPortal.Infrastructure.Policies.Checkpoints(new ClinicPortal.Infrastructure.Postgres.PostgresDatabase(log.DataSource, Path.GetTempPath())),
             log.Signal, new ReactionHealth(TimeProvider.System), leases, NullLogger.Instance)
     {
         protected override string CheckpointName => "recorder";

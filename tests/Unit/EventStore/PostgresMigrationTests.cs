@@ -15,6 +15,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using ClinicPortal.Infrastructure.Postgres;
+using ClinicPortal.Infrastructure.Sqlite;
 
 namespace ClinicPortal.Tests.Unit.EventStore;
 
@@ -37,7 +39,7 @@ public class PostgresMigrationTests
             var sealedOnSqlite = sqlite.Get<IDataProtectionProvider>().CreateProtector("test").Protect("signed in");
             var target = (await PostgresServer.SharedAsync()).NewDatabase("migrated");
 
-            var report = await PostgresMigration.RunAsync(sqlite.Get<ClinicDatabase>(), target, sqlite.Services.GetServices<IProjection>(), NullLoggerFactory.Instance);
+            var report = await PostgresMigration.RunAsync(sqlite.Get<SqliteDatabase>(), target, sqlite.Services.GetServices<IProjection>(), NullLoggerFactory.Instance);
 
             var log = await sqlite.Get<IEventStore>().ReadAfterAsync(0, int.MaxValue);
             Assert.Equal(log.Count, report.Events);
@@ -78,7 +80,7 @@ public class PostgresMigrationTests
 
             // A database that holds a practice already is not copied into.
             var again = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-                PostgresMigration.RunAsync(sqlite.Get<ClinicDatabase>(), target, sqlite.Services.GetServices<IProjection>(), NullLoggerFactory.Instance));
+                PostgresMigration.RunAsync(sqlite.Get<SqliteDatabase>(), target, sqlite.Services.GetServices<IProjection>(), NullLoggerFactory.Instance));
             Assert.Contains("empty database only", again.Message);
         }
         finally

@@ -12,6 +12,7 @@ using ClinicPortal.Infrastructure.ReadModels;
 using ClinicPortal.Tests.Unit.Support;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
+using ClinicPortal.Infrastructure.Postgres;
 
 namespace ClinicPortal.Tests.Unit.EventStore;
 
@@ -32,7 +33,7 @@ public class PostgresProviderTests
             await using var first = await SqliteApp.StartAsync(directory: folder, provider: SqliteApp.Postgres);
             File.Copy(Path.Combine(folder, "postgres.txt"), Path.Combine(other, "postgres.txt"));
             Assert.IsType<PostgresEventStore>(first.Get<IEventStore>());
-            Assert.True(first.Get<ClinicDatabase>().IsPostgres);
+            Assert.IsType<PostgresDatabase>(first.Get<ClinicDatabase>());
 
             var doctor = await first.CreateUserAsync("Dr Ada Hart", "hart@clinic.test", Roles.Doctor);
             var patient = await first.CreateUserAsync("Pat Doe", "pat@clinic.test", Roles.Patient);

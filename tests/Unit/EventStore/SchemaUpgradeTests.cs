@@ -8,6 +8,7 @@ using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Data;
 using ClinicPortal.Tests.Unit.Support;
 using Microsoft.Data.Sqlite;
+using ClinicPortal.Infrastructure.Sqlite;
 
 namespace ClinicPortal.Tests.Unit.EventStore;
 
@@ -32,7 +33,7 @@ public class SchemaUpgradeTests
         SqliteConnection.ClearAllPools();
 
         await using var app = await SqliteAppAt(directory);
-        await using var connection = await app.Get<ClinicDatabase>().OpenAsync();
+        await using var connection = await app.Get<SqliteDatabase>().OpenAsync();
 
         Assert.Equal(SchemaMigrator.LatestVersion, await SchemaMigrator.CurrentVersionAsync(connection));
         Assert.Equal("old", await ScalarAsync(connection, "SELECT caused_by FROM events WHERE position = 1;"));
@@ -59,7 +60,7 @@ public class SchemaUpgradeTests
         SqliteConnection.ClearAllPools();
 
         await using var app = await SqliteAppAt(directory);
-        await using var connection = await app.Get<ClinicDatabase>().OpenAsync();
+        await using var connection = await app.Get<SqliteDatabase>().OpenAsync();
 
         Assert.Equal(1L, await ScalarAsync(connection, "SELECT EmailConfirmed FROM AspNetUsers WHERE Email = 'old@mail.example';"));
     }
@@ -87,7 +88,7 @@ public class SchemaUpgradeTests
             await book.HandleAsync(other, [later.Slots[0].SlotId], Actor.Patient(other));
             await app.Get<CancelDayHandler>().HandleAsync(doctor, later.Date, "Training", A.Receptionist);
             spareSlot = day.Slots[11].SlotId;
-            await using var connection = await app.Get<ClinicDatabase>().OpenAsync();
+            await using var connection = await app.Get<SqliteDatabase>().OpenAsync();
             tagged = await PatientMonthTagsAsync(connection);
         }
         SqliteConnection.ClearAllPools();
@@ -105,7 +106,7 @@ public class SchemaUpgradeTests
         SqliteConnection.ClearAllPools();
 
         await using var upgraded = await SqliteAppAt(directory);
-        await using (var connection = await upgraded.Get<ClinicDatabase>().OpenAsync())
+        await using (var connection = await upgraded.Get<SqliteDatabase>().OpenAsync())
             Assert.Equal(tagged, await PatientMonthTagsAsync(connection));
         var eleventh = await upgraded.Get<BookSlotsHandler>().HandleAsync(patient, [spareSlot], Actor.Patient(patient));
 

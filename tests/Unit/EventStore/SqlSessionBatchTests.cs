@@ -10,7 +10,7 @@ public class SqlSessionBatchTests
     public async Task WaitingStatementsRunInOrder_BeforeAQueryACountOrTheFlush()
     {
         var database = (await PostgresServer.SharedAsync()).NewDatabase("batch");
-        await ClinicPortal.Infrastructure.EventStore.PostgresLogSchema.EnsureAsync(database); // creates the database
+        await ClinicPortal.Infrastructure.Postgres.PostgresLogSchema.EnsureAsync(database); // creates the database
         await using var source = NpgsqlDataSource.Create(database);
         await using var connection = await source.OpenConnectionAsync();
         await using (var table = new NpgsqlCommand("CREATE TABLE t (id bigint PRIMARY KEY, v text NOT NULL);", connection))

@@ -3,6 +3,7 @@ using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Infrastructure.Data;
 using ClinicPortal.Tests.Unit.Support;
 using Microsoft.Data.Sqlite;
+using ClinicPortal.Infrastructure.Sqlite;
 
 namespace ClinicPortal.Tests.Unit.EventStore;
 
@@ -13,7 +14,7 @@ public class SqliteEventLogTests
     {
         await using var app = await SqliteApp.StartAsync();
         await app.Get<IEventStore>().AppendAsync([A.DayScheduled(1)], new EventMetadata("t", A.Now), null);
-        await using var connection = await app.Get<ClinicDatabase>().OpenAsync();
+        await using var connection = await app.Get<SqliteDatabase>().OpenAsync();
 
         var update = await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync("UPDATE events SET caused_by = 'x';"));
         var delete = await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync("DELETE FROM events;"));
@@ -26,7 +27,7 @@ public class SqliteEventLogTests
     public async Task TheDatabaseRunsInWalModeWithFullSynchronousCommits()
     {
         await using var app = await SqliteApp.StartAsync();
-        await using var connection = await app.Get<ClinicDatabase>().OpenAsync();
+        await using var connection = await app.Get<SqliteDatabase>().OpenAsync();
         await using var command = connection.CreateCommand();
 
         command.CommandText = "PRAGMA journal_mode;";

@@ -9,6 +9,7 @@ using ClinicPortal.Features.Scheduling.ScheduleDay;
 using ClinicPortal.Infrastructure.Data;
 using ClinicPortal.Infrastructure.ReadModels;
 using ClinicPortal.Tests.Unit.Support;
+using ClinicPortal.Infrastructure.Sqlite;
 
 namespace ClinicPortal.Tests.Unit.ReadModels;
 
@@ -48,7 +49,7 @@ public class RebuildTests
     {
         await using var app = await SqliteApp.StartAsync();
         var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.DoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(9, 30))], A.Doctor)).Value!;
-        await using (var connection = await app.Get<ClinicDatabase>().OpenAsync())
+        await using (var connection = await app.Get<SqliteDatabase>().OpenAsync())
         {
             // As if the tables were made by an older definition: wrong version, stale rows.
             await connection.ExecuteAsync("UPDATE projection_versions SET version = 0; DELETE FROM rm_slots;");
@@ -64,7 +65,7 @@ public class RebuildTests
     internal static async Task<Dictionary<string, List<string>>> DumpAsync(SqliteApp app)
     {
         var tables = new Dictionary<string, List<string>>();
-        await using var connection = await app.Get<ClinicDatabase>().OpenAsync();
+        await using var connection = await app.Get<SqliteDatabase>().OpenAsync();
         foreach (var table in new ScheduleProjection().Tables)
         {
             await using var command = connection.CreateCommand();

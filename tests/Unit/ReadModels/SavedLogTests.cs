@@ -8,6 +8,7 @@ using ClinicPortal.Infrastructure.Data;
 using ClinicPortal.Infrastructure.ReadModels;
 using ClinicPortal.Tests.Unit.Support;
 using Microsoft.Data.Sqlite;
+using ClinicPortal.Infrastructure.Sqlite;
 
 namespace ClinicPortal.Tests.Unit.ReadModels;
 
@@ -31,7 +32,7 @@ public class SavedLogTests
     private static async Task<SqliteApp> LoadSavedLogAsync(string file = "log-2026-12-02.jsonl")
     {
         var app = await SqliteApp.StartAsync();
-        await using var connection = await app.Get<ClinicDatabase>().OpenAsync();
+        await using var connection = await app.Get<SqliteDatabase>().OpenAsync();
         await using var transaction = connection.BeginTransaction();
         foreach (var line in await File.ReadAllLinesAsync(Path.Combine(Fixtures, file)))
         {
@@ -57,7 +58,7 @@ public class SavedLogTests
     {
         await using var app = await LoadSavedLogAsync();
         using var saved = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Fixtures, "log-2026-12-02.read-models.json")));
-        await using var connection = await app.Get<ClinicDatabase>().OpenAsync();
+        await using var connection = await app.Get<SqliteDatabase>().OpenAsync();
 
         foreach (var table in saved.RootElement.EnumerateObject())
         {

@@ -6,6 +6,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using ClinicPortal.Infrastructure.Postgres;
+using ClinicPortal.Infrastructure.Sqlite;
 
 namespace ClinicPortal.Tests.Unit.Support;
 
@@ -22,7 +24,7 @@ public static class PostgresReplica
         var connectionString = (await PostgresServer.SharedAsync()).NewDatabase("replica");
         await PostgresLogSchema.EnsureAsync(connectionString);
         await using var source = NpgsqlDataSource.Create(connectionString);
-        var readModels = new PostgresReadModels(source, projections, NullLogger<PostgresReadModels>.Instance);
+        var readModels = new ReadModelRebuilder(new PostgresDatabase(source, connectionString, app.Directory), projections, NullLogger<ReadModelRebuilder>.Instance);
         await readModels.RebuildOutdatedAsync();
         await using (var store = new PostgresEventStore(source, projections, new EventLogSignal(), new PostgresInstance()))
         {
@@ -32,7 +34,7 @@ public static class PostgresReplica
         await AssertSameAsync(app, source, readModels);
 
         // The reactions' checkpoints keep there too.
-        var checkpoints = new ClinicPortal.Infrastructure.Policies.Checkpoints(ClinicDatabase.OnPostgres(source, app.Directory));
+        var checkpoints = new ClinicPortal.Infrastructure.Policies.Checkpoints(new PostgresDatabase(source, app.Directory));
         Assert.Equal(0, await checkpoints.GetAsync("quota"));
         await checkpoints.SaveAsync("quota", 41);
         await checkpoints.SaveAsync("quota", 42);
@@ -43,14 +45,14 @@ public static class PostgresReplica
     /// Every read-model table of <paramref name="app"/>'s SQLite file holds the same rows in the PostgreSQL database
     /// (as it is, and after a rebuild there), and every query gets the same answers of both.
     /// </summary>
-    public static async Task AssertSameAsync(SqliteApp app, NpgsqlDataSource source, PostgresReadModels? readModels = null)
+    public static async Task AssertSameAsync(SqliteApp app, NpgsqlDataSource source, ReadModelRebuilder? readModels = null)
     {
         var projections = app.Services.GetServices<IProjection>().ToArray();
-        readModels ??= new PostgresReadModels(source, projections, NullLogger<PostgresReadModels>.Instance);
+        readModels ??= new ReadModelRebuilder(new PostgresDatabase(source, app.Directory), projections, NullLogger<ReadModelRebuilder>.Instance);
 
         var onSqlite = await DumpAsync(projections, async sql =>
         {
-            await using var connection = await app.Get<ClinicDatabase>().OpenAsync();
+            await using var connection = await app.Get<SqliteDatabase>().OpenAsync();
             return await RowsAsync(connection, sql, SqlDialect.Sqlite);
         });
         Task<List<string>> FromPostgres(string sql) => Task.Run(async () =>
@@ -63,7 +65,7 @@ public static class PostgresReplica
         Assert.Equal(onSqlite, await DumpAsync(projections, FromPostgres));
 
         // And the pages' questions get the same answers there.
-        var postgres = ClinicDatabase.OnPostgres(source, app.Directory);
+        var postgres = new PostgresDatabase(source, app.Directory);
         Assert.Equal(await AnswersAsync(app.Get<ClinicDatabase>(), app), await AnswersAsync(postgres, app));
     }
 

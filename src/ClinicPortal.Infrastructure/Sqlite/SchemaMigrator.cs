@@ -1,7 +1,11 @@
 using ClinicPortal.Domain.EventStore;
 using Microsoft.Data.Sqlite;
+using ClinicPortal.Infrastructure.Data;
+using ClinicPortal.Infrastructure.EventStore;
+using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Application;
 
-namespace ClinicPortal.Infrastructure.Data;
+namespace ClinicPortal.Infrastructure.Sqlite;
 
 /// <summary>
 /// Creates or upgrades the database schema in place, one numbered script at a time, each in its own

@@ -8,8 +8,9 @@ using ClinicPortal.Infrastructure.Data;
 using ClinicPortal.Infrastructure.ReadModels;
 using Npgsql;
 using NpgsqlTypes;
+using ClinicPortal.Infrastructure.EventStore;
 
-namespace ClinicPortal.Infrastructure.EventStore;
+namespace ClinicPortal.Infrastructure.Postgres;
 
 /// <summary>
 /// The event log on PostgreSQL, correct with many writers in many processes.

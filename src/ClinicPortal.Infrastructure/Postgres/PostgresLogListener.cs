@@ -1,8 +1,11 @@
 using System.Threading.Channels;
 using ClinicPortal.Application;
 using Npgsql;
+using ClinicPortal.Infrastructure.Data;
+using ClinicPortal.Infrastructure.EventStore;
+using ClinicPortal.Infrastructure.ReadModels;
 
-namespace ClinicPortal.Infrastructure.EventStore;
+namespace ClinicPortal.Infrastructure.Postgres;
 
 /// <summary>
 /// Brings other instances' appends to this one: it LISTENs on the log's channel and raises the in-process

@@ -7,8 +7,9 @@ using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Infrastructure.Data;
 using ClinicPortal.Infrastructure.ReadModels;
 using Microsoft.Data.Sqlite;
+using ClinicPortal.Infrastructure.EventStore;
 
-namespace ClinicPortal.Infrastructure.EventStore;
+namespace ClinicPortal.Infrastructure.Sqlite;
 
 /// <summary>
 /// The event log in <c>clinic.db</c>. An append checks its condition and inserts its events, their tags and
@@ -16,7 +17,7 @@ namespace ClinicPortal.Infrastructure.EventStore;
 /// append can slip in between the check and the insert, and what a page reads after a command is already true.
 /// Concurrent appends are committed together (see <see cref="WriteLoopAsync"/>).
 /// </summary>
-public sealed class SqliteEventStore(ClinicDatabase database, IEnumerable<IProjection> projections, EventLogSignal signal) : IEventStore, IAsyncDisposable
+public sealed class SqliteEventStore(SqliteDatabase database, IEnumerable<IProjection> projections, EventLogSignal signal) : IEventStore, IAsyncDisposable
 {
     private readonly IProjection[] _projections = projections.ToArray();
 

@@ -1,12 +1,15 @@
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.EventStore;
 using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Infrastructure.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
+using ClinicPortal.Infrastructure.Data;
+using ClinicPortal.Application;
 
-namespace ClinicPortal.Infrastructure.Data;
+namespace ClinicPortal.Infrastructure.Postgres;
 
 /// <summary>What <c>--migrate-to-postgres</c> copied.</summary>
 public sealed record MigrationReport(long Events, int Accounts, int OutboxMessages, int Keys);
@@ -21,10 +24,8 @@ public sealed record MigrationReport(long Events, int Accounts, int OutboxMessag
 public static class PostgresMigration
 {
     public static async Task<MigrationReport> RunAsync(
-        ClinicDatabase sqlite, string connectionString, IEnumerable<IProjection> projections, ILoggerFactory loggers, CancellationToken ct = default)
+        SqliteDatabase sqlite, string connectionString, IEnumerable<IProjection> projections, ILoggerFactory loggers, CancellationToken ct = default)
     {
-        if (sqlite.IsPostgres)
-            throw new ArgumentException("The source must be the SQLite database.", nameof(sqlite));
         if (!File.Exists(sqlite.DatabasePath))
             throw new InvalidOperationException($"There is no SQLite database at {sqlite.DatabasePath} to copy (Data:Directory names its folder).");
         await sqlite.InitializeAsync(ct); // brings an older file's schema up to date first
@@ -60,7 +61,8 @@ public static class PostgresMigration
             await sequences.ExecuteNonQueryAsync(ct);
         await transaction.CommitAsync(ct);
 
-        await new PostgresReadModels(target, projections, loggers.CreateLogger<PostgresReadModels>()).RebuildAllAsync(ct);
+        await new ReadModelRebuilder(new PostgresDatabase(target, connectionString, sqlite.DataDirectory), projections, loggers.CreateLogger<ReadModelRebuilder>())
+            .RebuildAllAsync(ct);
         return new MigrationReport(events, accounts, (int)outbox, keys);
     }
 
@@ -92,7 +94,7 @@ public static class PostgresMigration
     }
 
     /// <summary>Identity's rows, read and written by EF Core with each database's own mapping (text ids become uuid, and so on).</summary>
-    private static async Task<int> CopyAccountsAsync(ClinicDatabase sqlite, NpgsqlConnection target, NpgsqlTransaction transaction, CancellationToken ct)
+    private static async Task<int> CopyAccountsAsync(SqliteDatabase sqlite, NpgsqlConnection target, NpgsqlTransaction transaction, CancellationToken ct)
     {
         await using var from = new AccountsDbContext(new DbContextOptionsBuilder<AccountsDbContext>().UseSqlite(sqlite.ConnectionString).Options);
         await using var to = new AccountsDbContext(new DbContextOptionsBuilder<AccountsDbContext>().UseNpgsql(target).Options);

@@ -1,7 +1,10 @@
 using ClinicPortal.Application;
 using Npgsql;
+using ClinicPortal.Infrastructure.Data;
+using ClinicPortal.Infrastructure.EventStore;
+using ClinicPortal.Infrastructure.ReadModels;
 
-namespace ClinicPortal.Infrastructure.EventStore;
+namespace ClinicPortal.Infrastructure.Postgres;
 
 /// <summary>
 /// Leader leases on PostgreSQL: a reaction's lease is a session advisory lock, held on a connection of its own. If

@@ -1,8 +1,12 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Npgsql;
+using ClinicPortal.Infrastructure.Data;
+using ClinicPortal.Infrastructure.EventStore;
+using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Application;
 
-namespace ClinicPortal.Infrastructure.Accounts;
+namespace ClinicPortal.Infrastructure.Postgres;
 
 /// <summary>
 /// The Data Protection keys in the PostgreSQL database, so that every instance protects and reads cookies, tokens

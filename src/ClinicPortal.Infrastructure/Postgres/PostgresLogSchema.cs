@@ -1,6 +1,10 @@
 using Npgsql;
+using ClinicPortal.Infrastructure.Data;
+using ClinicPortal.Infrastructure.EventStore;
+using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Application;
 
-namespace ClinicPortal.Infrastructure.EventStore;
+namespace ClinicPortal.Infrastructure.Postgres;
 
 /// <summary>
 /// The event log's tables and functions on PostgreSQL: the same log as <c>clinic.db</c>'s (positions, types, data,
@@ -124,7 +128,7 @@ public static class PostgresLogSchema
 
     /// <summary>
     /// Creates the database named in <paramref name="connectionString"/> when it does not exist, then the log's schema,
-    /// then the tables beside it (<see cref="Data.PostgresSchema"/>).
+    /// then the tables beside it (<see cref="PostgresSchema"/>).
     /// </summary>
     public static async Task EnsureAsync(string connectionString, CancellationToken cancellationToken = default)
     {
@@ -137,7 +141,7 @@ public static class PostgresLogSchema
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
         await using (var command = new NpgsqlCommand(Script, connection, transaction))
             await command.ExecuteNonQueryAsync(cancellationToken);
-        await Data.PostgresSchema.MigrateAsync(connection, transaction, cancellationToken);
+        await PostgresSchema.MigrateAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

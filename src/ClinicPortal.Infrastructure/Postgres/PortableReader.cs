@@ -1,8 +1,12 @@
 using System.Collections;
 using System.Data.Common;
 using System.Globalization;
+using ClinicPortal.Infrastructure.Data;
+using ClinicPortal.Infrastructure.EventStore;
+using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Application;
 
-namespace ClinicPortal.Infrastructure.Data;
+namespace ClinicPortal.Infrastructure.Postgres;
 
 /// <summary>
 /// A PostgreSQL reader that gives values as SQLite's does, so that the code reading the read models is the same on

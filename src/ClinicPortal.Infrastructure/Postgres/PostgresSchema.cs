@@ -1,12 +1,17 @@
 using Npgsql;
+using ClinicPortal.Infrastructure.Sqlite;
+using ClinicPortal.Infrastructure.Data;
+using ClinicPortal.Infrastructure.EventStore;
+using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Application;
 
-namespace ClinicPortal.Infrastructure.Data;
+namespace ClinicPortal.Infrastructure.Postgres;
 
 /// <summary>
 /// The tables beside the log on PostgreSQL: what <see cref="SchemaMigrator"/>'s scripts make in <c>clinic.db</c>
 /// (accounts, practice settings, the email outbox) plus the Data Protection keys, which on SQLite are files beside
 /// the database and here must be shared by every instance. Numbered scripts, never edited once released, the
-/// version reached kept in <c>schema_version</c>; run by <see cref="EventStore.PostgresLogSchema.EnsureAsync"/> under
+/// version reached kept in <c>schema_version</c>; run by <see cref="PostgresLogSchema.EnsureAsync"/> under
 /// its lock, so two instances starting at once upgrade once. Script 1 is SQLite's scripts 2–8 as they stand, in
 /// PostgreSQL's types (Identity's tables as EF Core's PostgreSQL provider maps them: uuid ids, booleans, timestamptz).
 /// </summary>
