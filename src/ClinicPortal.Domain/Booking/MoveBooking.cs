@@ -18,7 +18,8 @@ namespace ClinicPortal.Domain.Booking;
 public sealed record MoveBooking(
     Guid BookingId, Guid PatientId, Guid VisitTypeId, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now, DateOnly? Date = null,
     Func<Guid, ClinicianKind?>? KindOf = null, Func<Guid, Rooms.Room?>? RoomOf = null, string? OverrideReason = null,
-    IReadOnlyList<VisitPart>? Shape = null, Guid? RoomId = null, Policies.BookingWindow? Window = null) : ICommand<MoveBooking, MoveBookingDecider, MoveRequest, BookingMoved>;
+    IReadOnlyList<VisitPart>? Shape = null, Guid? RoomId = null, Policies.BookingWindow? Window = null, bool ToClinicianNotTakingBookings = false)
+    : ICommand<MoveBooking, MoveBookingDecider, MoveRequest, BookingMoved>;
 
 /// <summary>The booking being moved, and what a booking of the new slots would know.</summary>
 public sealed record MoveRequest(BookingState Booking, BookingRequest Target);
@@ -41,6 +42,9 @@ public sealed class MoveBookingDecider : IDecider<MoveBooking, MoveRequest, Book
             return Rejection.BookingNotFound;
         if (!booking.IsVisibleTo(command.By))
             return Rejection.NotYourBooking;
+        // As for a new booking: a deactivated clinician takes no new time (the accounts know it; the command says it).
+        if (command.ToClinicianNotTakingBookings)
+            return Rejection.ClinicianNotTakingBookings;
         if (command.By.IsClinician)
             return Rejection.NotAllowed;
         if (booking.PatientId != command.PatientId || booking.VisitTypeId != command.VisitTypeId)

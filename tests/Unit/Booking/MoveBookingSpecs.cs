@@ -40,6 +40,15 @@ public class MoveBookingSpecs
             .When(Move(Actor.Patient(A.OtherPatientId), 3)).ThenRejected(Rejection.NotYourBooking);
 
     [Fact]
+    public void WhenItWouldMoveToADeactivatedClinician_ThenNotTakingBookings_ButAnotherPatientIsStillToldItIsNotTheirs()
+    {
+        Spec.Given(A.DayScheduled(1, 2, 3), A.SlotsBooked(Booking, A.PatientId, 1))
+            .When(Move(A.Receptionist, 2) with { ToClinicianNotTakingBookings = true }).ThenRejected(Rejection.ClinicianNotTakingBookings);
+        Spec.Given(A.DayScheduled(1, 2, 3), A.SlotsBooked(Booking, A.PatientId, 1))
+            .When(Move(Actor.Patient(A.OtherPatientId), 3) with { ToClinicianNotTakingBookings = true }).ThenRejected(Rejection.NotYourBooking);
+    }
+
+    [Fact]
     public void WhenReceptionMovesIt_ThenItIsMoved() =>
         Spec.Given(A.DayScheduled(1, 2, 3), A.SlotsBooked(Booking, A.PatientId, 1)).When(Move(A.Receptionist, 2))
             .Then(Moved([1], [2]) with { By = A.Receptionist.Name });

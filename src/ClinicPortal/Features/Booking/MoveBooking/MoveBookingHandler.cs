@@ -33,18 +33,14 @@ public sealed class MoveBookingHandler(
     {
         if (await schedule.BookingAsync(bookingId, ct) is not { } booking)
             return Rejection.BookingNotFound;
-        if (booking.PatientId != by.Id && by.Role == Role.Patient)
-            return Rejection.NotYourBooking;
-        // As for a new booking: a deactivated clinician takes no new time (checked against the accounts, before deciding).
         var days = await schedule.DaysOfSlotsAsync(slotIds, ct);
-        if (await people.AnyDeactivatedAsync(days.Select(d => d.DoctorId), ct))
-            return Rejection.ClinicianNotTakingBookings;
         var command = new Domain.Booking.MoveBooking(
             BookingId: bookingId, PatientId: booking.PatientId, VisitTypeId: booking.VisitTypeId, SlotIds: slotIds, By: by, Now: clock.Now,
             Date: days.Count > 0 ? days[0].Date : null, KindOf: await people.KindsAsync(ct), RoomOf: await rooms.LookupAsync(ct),
             OverrideReason: overrideReason, Shape: shape,
             RoomId: shape is not null && booking.RoomId is { } kept ? kept : await schedule.RoomOfSlotsAsync(slotIds, ct),
-            Window: settings.Current.BookingWindow);
+            Window: settings.Current.BookingWindow,
+            ToClinicianNotTakingBookings: await people.AnyDeactivatedAsync(days.Select(d => d.DoctorId), ct));
         return (await executor.ExecuteAsync(command, ct)).Single();
     }
 }
