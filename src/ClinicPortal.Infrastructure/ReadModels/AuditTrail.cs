@@ -48,4 +48,26 @@ public sealed class AuditTrail(ClinicDatabase database)
         parameters.Add(("@limit", Math.Clamp(filter.Limit, 1, 1000)));
         return await database.QueryAsync(sql + " ORDER BY position DESC LIMIT @limit;", EventSerializer.Read, ct, parameters.ToArray());
     }
+
+    /// <summary>
+    /// The events carrying any of <paramref name="tags"/>, in one statement: for each tag its latest <paramref name="perTag"/>
+    /// at most (as one <see cref="ReadAsync"/> of that tag would give them), newest first.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredEvent>> ReadTaggedAnyAsync(IReadOnlyList<Tag> tags, int perTag, CancellationToken ct = default)
+    {
+        var distinct = tags.Distinct().ToArray();
+        if (distinct.Length == 0)
+            return [];
+        var names = distinct.Select((tag, i) => (Name: $"@tag{i}", (object)tag.Value)).ToArray();
+        var sql = $"""
+            SELECT position, type, data, tags, recorded_at, caused_by FROM events e
+            WHERE e.position IN (
+                SELECT position FROM (
+                    SELECT t.position, row_number() OVER (PARTITION BY t.tag ORDER BY t.position DESC) AS latest
+                    FROM event_tags t WHERE t.tag IN ({string.Join(", ", names.Select(n => n.Name))})
+                ) ranked WHERE latest <= @perTag)
+            ORDER BY position DESC;
+            """;
+        return await database.QueryAsync(sql, EventSerializer.Read, ct, [.. names, ("@perTag", perTag)]);
+    }
 }

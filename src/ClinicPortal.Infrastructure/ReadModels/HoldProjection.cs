@@ -150,10 +150,17 @@ public sealed class HoldsReadModel(ClinicDatabase database)
                 ScheduleReadModel.FromMs(r.GetInt64(10)), r.GetString(11), ScheduleReadModel.OptionalGuid(r, 12)),
             ct, ("@hold", Id(holdId)))).SingleOrDefault();
 
-    /// <summary>The hold a booking confirmed, if it came from one.</summary>
-    public async Task<Guid?> HoldOfBookingAsync(Guid bookingId, CancellationToken ct = default) =>
-        (await database.QueryAsync("SELECT hold_id FROM rm_holds WHERE booking_id = @booking;", r => r.GetGuid(0), ct, ("@booking", Id(bookingId))))
-            .Cast<Guid?>().SingleOrDefault();
+    /// <summary>The hold each of these bookings confirmed, for those that came from one, in one statement.</summary>
+    public async Task<IReadOnlyDictionary<Guid, Guid>> HoldsOfBookingsAsync(IReadOnlyCollection<Guid> bookingIds, CancellationToken ct = default)
+    {
+        if (bookingIds.Count == 0)
+            return new Dictionary<Guid, Guid>();
+        var names = bookingIds.Distinct().Select((id, i) => (Name: $"@booking{i}", (object)Id(id))).ToArray();
+        return (await database.QueryAsync(
+                $"SELECT booking_id, hold_id FROM rm_holds WHERE booking_id IN ({string.Join(", ", names.Select(n => n.Name))});",
+                r => (Booking: r.GetGuid(0), Hold: r.GetGuid(1)), ct, names))
+            .ToDictionary(h => h.Booking, h => h.Hold);
+    }
 
     /// <summary>
     /// The timers due by <paramref name="now"/>, soonest first, at most <paramref name="limit"/>: each hold expiry due, and

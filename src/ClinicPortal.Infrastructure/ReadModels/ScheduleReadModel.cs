@@ -210,6 +210,17 @@ public sealed class ScheduleReadModel
     public Task<IReadOnlyList<Guid>> SlotIdsOfAsync(Guid bookingId, CancellationToken ct = default) =>
         QueryAsync("SELECT slot_id FROM rm_booking_slots WHERE booking_id = @booking ORDER BY ordinal;", r => r.GetGuid(0), ct, ("@booking", Id(bookingId)));
 
+    /// <summary>These bookings' slots (<see cref="SlotIdsOfAsync(Guid, CancellationToken)"/>), in one statement.</summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Guid>>> SlotIdsOfAsync(IReadOnlyCollection<Guid> bookingIds, CancellationToken ct = default)
+    {
+        if (bookingIds.Count == 0)
+            return new Dictionary<Guid, IReadOnlyList<Guid>>();
+        var (list, parameters) = InList("@booking", bookingIds.Distinct().Select(Id));
+        return (await QueryAsync($"SELECT booking_id, slot_id FROM rm_booking_slots WHERE booking_id IN ({list}) ORDER BY booking_id, ordinal;",
+                r => (Booking: r.GetGuid(0), Slot: r.GetGuid(1)), ct, parameters))
+            .GroupBy(row => row.Booking).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)g.Select(row => row.Slot).ToArray());
+    }
+
     /// <summary>These bookings, by id (an unknown one is not there), in one statement.</summary>
     public async Task<IReadOnlyDictionary<Guid, PatientBooking>> BookingsAsync(IEnumerable<Guid> bookingIds, CancellationToken ct = default)
     {

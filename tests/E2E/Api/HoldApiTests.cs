@@ -61,6 +61,10 @@ public class HoldApiTests(ClinicAppFixture fixture)
         var patientId = (await (await first.GetAsync($"/api/appointments/{bookingId}")).JsonAsync()).GetProperty("patientId").GetGuid();
         var listed = (await (await reception.GetAsync($"/api/appointments?patientId={patientId}&limit=100")).JsonAsync()).EnumerateArray();
         Assert.Contains(listed, a => a.GetProperty("appointmentId").GetGuid() == bookingId);
+        // Listed as read alone (the list reads every appointment's hold, slots and history at once): its life from the hold on.
+        var entry = listed.Single(a => a.GetProperty("appointmentId").GetGuid() == bookingId);
+        Assert.Equal(["HoldPlaced", "SlotsBooked"], entry.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("event").GetString()));
+        Assert.Equal(slots[..1], entry.GetProperty("slotIds").EnumerateArray().Select(s => s.GetGuid()));
         var ofSlot = (await (await reception.GetAsync($"/api/appointments?slotId={slots[0]}")).JsonAsync()).EnumerateArray().ToArray();
         Assert.Equal(bookingId, Assert.Single(ofSlot).GetProperty("appointmentId").GetGuid());
         await (await reception.GetAsync($"/api/appointments?patientId={patientId}&limit=101")).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");

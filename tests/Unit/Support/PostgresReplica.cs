@@ -1,4 +1,5 @@
 using ClinicPortal.Application;
+using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Infrastructure.Data;
 using ClinicPortal.Infrastructure.EventStore;
 using ClinicPortal.Infrastructure.ReadModels;
@@ -112,11 +113,17 @@ public static class PostgresReplica
             Add($"booking {booking}", await schedule.BookingAsync(booking));
             Add($"parts {booking}", await schedule.PartsAsync(booking));
             Add($"slots {booking}", await schedule.SlotIdsOfAsync(booking));
-            Add($"hold {booking}", await holds.HoldOfBookingAsync(booking));
+            Add($"hold {booking}", (await holds.HoldsOfBookingsAsync([booking])).Values.Cast<Guid?>().SingleOrDefault());
             Add($"conflicts {booking}", await conflicts.OfBookingAsync(booking));
         }
         foreach (var slot in slots)
             Add($"slot bookings {slot}", await schedule.BookingsOfSlotAsync(slot));
+        var all = bookings.Select(b => b.Booking).ToArray();
+        Add("days at once", await schedule.DoctorDaysAsync(days.Select(d => (d.Doctor, d.Date)).ToArray()));
+        Add("day bookings at once", await schedule.DayBookingsAsync(days.Select(d => (d.Doctor, d.Date)).ToArray()));
+        Add("events of bookings", (await new AuditTrail(database).ReadTaggedAnyAsync(all.Select(Tag.Booking).ToArray(), perTag: 2)).Select(e => e.Position));
+        Add("holds of bookings", (await holds.HoldsOfBookingsAsync(all)).OrderBy(h => h.Key).ToArray());
+        Add("slots of bookings", (await schedule.SlotIdsOfAsync(all)).OrderBy(s => s.Key).ToArray());
         Add("days of slots", await schedule.DaysOfSlotsAsync(slots));
         Add("room of slots", await schedule.RoomOfSlotsAsync(slots));
         Add("open conflicts", await conflicts.OpenAsync(now));

@@ -57,34 +57,46 @@ public static partial class ApiEndpoints
             bookings = (await schedule.BookingsOfSlotAsync(slotId, ct)).Skip(offset).Take(limit).ToArray();
         else
             return ApiProblems.Validation("Give a patientId or a slotId.");
-        var result = new List<AppointmentDetailDto>();
-        foreach (var booking in bookings)
-            result.Add(await DetailAsync(booking, schedule, holds, audit, clock, ct));
-        return TypedResults.Ok<IReadOnlyList<AppointmentDetailDto>>(result);
+        return TypedResults.Ok(await DetailsAsync(bookings, schedule, holds, audit, clock, ct));
     }
 
     private static async Task<AppointmentDetailDto> DetailAsync(
-        PatientBooking booking, ScheduleReadModel schedule, HoldsReadModel holds, AuditTrail audit, PracticeClock clock, CancellationToken ct)
+        PatientBooking booking, ScheduleReadModel schedule, HoldsReadModel holds, AuditTrail audit, PracticeClock clock, CancellationToken ct) =>
+        (await DetailsAsync([booking], schedule, holds, audit, clock, ct))[0];
+
+    /// <summary>The appointments whole, in the order given: their holds, slots and histories read for all of them at once.</summary>
+    private static async Task<IReadOnlyList<AppointmentDetailDto>> DetailsAsync(
+        IReadOnlyList<PatientBooking> bookings, ScheduleReadModel schedule, HoldsReadModel holds, AuditTrail audit, PracticeClock clock, CancellationToken ct)
     {
+        var ids = bookings.Select(b => b.BookingId).ToArray();
+        var heldFirst = await holds.HoldsOfBookingsAsync(ids, ct);
+        var slots = await schedule.SlotIdsOfAsync(ids, ct);
         // A booking confirmed from a hold has the hold's life before its own.
-        var tags = await holds.HoldOfBookingAsync(booking.BookingId, ct) is { } hold ? new[] { Tag.Hold(hold), Tag.Booking(booking.BookingId) } : [Tag.Booking(booking.BookingId)];
-        var status = booking.Cancelled is not null ? "cancelled"
-            : booking.VisitOutcome == nameof(VisitOutcome.Arrived) ? "arrived"
-            : booking.VisitOutcome == nameof(VisitOutcome.NoShow) ? "no-show"
-            : "confirmed";
-        return new AppointmentDetailDto(booking.BookingId, status, booking.VisitTypeId, booking.PatientId, booking.Team, clock.ToLocal(booking.StartUtc),
-            clock.ToLocal(booking.EndUtc), booking.RoomId, await schedule.SlotIdsOfAsync(booking.BookingId, ct),
-            await HistoryAsync(tags, audit, clock, ct), BookingId: booking.BookingId);
+        var tags = bookings.ToDictionary(b => b.BookingId,
+            b => heldFirst.TryGetValue(b.BookingId, out var hold) ? new[] { Tag.Hold(hold), Tag.Booking(b.BookingId) } : [Tag.Booking(b.BookingId)]);
+        var history = await HistoriesAsync(tags.Values.SelectMany(t => t).ToArray(), audit, ct);
+        return bookings.Select(booking =>
+        {
+            var status = booking.Cancelled is not null ? "cancelled"
+                : booking.VisitOutcome == nameof(VisitOutcome.Arrived) ? "arrived"
+                : booking.VisitOutcome == nameof(VisitOutcome.NoShow) ? "no-show"
+                : "confirmed";
+            return new AppointmentDetailDto(booking.BookingId, status, booking.VisitTypeId, booking.PatientId, booking.Team, clock.ToLocal(booking.StartUtc),
+                clock.ToLocal(booking.EndUtc), booking.RoomId, slots.GetValueOrDefault(booking.BookingId) ?? [],
+                HistoryOf(tags[booking.BookingId], history, clock), BookingId: booking.BookingId);
+        }).ToArray();
     }
 
     /// <summary>The appointment's events, oldest first: when, what, and who (a user's id, or the practice's own "system:…").</summary>
-    private static async Task<IReadOnlyList<AppointmentHistoryDto>> HistoryAsync(IReadOnlyList<Tag> tags, AuditTrail audit, PracticeClock clock, CancellationToken ct)
-    {
-        var events = new List<StoredEvent>();
-        foreach (var tag in tags)
-            events.AddRange(await audit.ReadAsync(new AuditFilter(Limit: 1000, Tagged: tag), ct));
-        return events.DistinctBy(e => e.Position).OrderBy(e => e.Position)
+    private static async Task<IReadOnlyList<AppointmentHistoryDto>> HistoryAsync(IReadOnlyList<Tag> tags, AuditTrail audit, PracticeClock clock, CancellationToken ct) =>
+        HistoryOf(tags, await HistoriesAsync(tags, audit, ct), clock);
+
+    /// <summary>The events of any of these tags (the latest 1,000 of each at most), in one read.</summary>
+    private static Task<IReadOnlyList<StoredEvent>> HistoriesAsync(IReadOnlyList<Tag> tags, AuditTrail audit, CancellationToken ct) =>
+        audit.ReadTaggedAnyAsync(tags, perTag: 1000, ct);
+
+    private static IReadOnlyList<AppointmentHistoryDto> HistoryOf(IReadOnlyList<Tag> tags, IReadOnlyList<StoredEvent> events, PracticeClock clock) =>
+        events.Where(e => e.Tags.Any(tags.Contains)).DistinctBy(e => e.Position).OrderBy(e => e.Position)
             .Select(e => new AppointmentHistoryDto(clock.ToLocal(e.RecordedAt), EventTypes.NameOf(e.Event), e.CausedBy))
             .ToArray();
-    }
 }
