@@ -25,7 +25,10 @@ public readonly record struct Tag(string Value)
     /// Every event about one patient's bookings of one practice month (by the visit's date): what a booking decision
     /// needs of the patient (the month's limit, their other times that day), however long their history.
     /// </summary>
-    public static Tag PatientMonth(Guid patientId, DateOnly date) => new($"patient-month:{patientId:N}:{date:yyyy-MM}");
+    public static Tag PatientMonth(Guid patientId, DateOnly date) => new($"{PatientMonthPrefix}{patientId:N}:{date:yyyy-MM}");
+
+    /// <summary>What every <see cref="PatientMonth"/> tag begins with.</summary>
+    public const string PatientMonthPrefix = "patient-month:";
 
     /// <summary>Every event about one hold: placed, and confirmed, released or expired.</summary>
     public static Tag Hold(Guid holdId) => new($"hold:{holdId:N}");

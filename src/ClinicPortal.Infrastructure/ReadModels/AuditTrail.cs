@@ -36,9 +36,9 @@ public sealed class AuditTrail(ClinicDatabase database)
         }
         if (filter.Types is { } types)
         {
-            var names = types.Select((type, i) => (Name: $"@type{i}", Type: type)).ToArray();
-            sql += names.Length == 0 ? " AND 1 = 0" : $" AND e.type IN ({string.Join(", ", names.Select(n => n.Name))})";
-            parameters.AddRange(names.Select(n => (n.Name, (object)n.Type)));
+            var (list, named) = SqlList.In("@type", types);
+            sql += named.Length == 0 ? " AND 1 = 0" : $" AND e.type IN ({list})";
+            parameters.AddRange(named);
         }
         if (filter.After is { } after)
         {
@@ -58,16 +58,16 @@ public sealed class AuditTrail(ClinicDatabase database)
         var distinct = tags.Distinct().ToArray();
         if (distinct.Length == 0)
             return [];
-        var names = distinct.Select((tag, i) => (Name: $"@tag{i}", (object)tag.Value)).ToArray();
+        var (list, named) = SqlList.In("@tag", distinct.Select(tag => tag.Value));
         var sql = $"""
             SELECT position, type, data, tags, recorded_at, caused_by FROM events e
             WHERE e.position IN (
                 SELECT position FROM (
                     SELECT t.position, row_number() OVER (PARTITION BY t.tag ORDER BY t.position DESC) AS latest
-                    FROM event_tags t WHERE t.tag IN ({string.Join(", ", names.Select(n => n.Name))})
+                    FROM event_tags t WHERE t.tag IN ({list})
                 ) ranked WHERE latest <= @perTag)
             ORDER BY position DESC;
             """;
-        return await database.QueryAsync(sql, EventSerializer.Read, ct, [.. names, ("@perTag", perTag)]);
+        return await database.QueryAsync(sql, EventSerializer.Read, ct, [.. named, ("@perTag", perTag)]);
     }
 }

@@ -155,10 +155,10 @@ public sealed class HoldsReadModel(ClinicDatabase database)
     {
         if (bookingIds.Count == 0)
             return new Dictionary<Guid, Guid>();
-        var names = bookingIds.Distinct().Select((id, i) => (Name: $"@booking{i}", (object)Id(id))).ToArray();
+        var (list, parameters) = SqlList.In("@booking", bookingIds.Distinct().Select(Id));
         return (await database.QueryAsync(
-                $"SELECT booking_id, hold_id FROM rm_holds WHERE booking_id IN ({string.Join(", ", names.Select(n => n.Name))});",
-                r => (Booking: r.GetGuid(0), Hold: r.GetGuid(1)), ct, names))
+                $"SELECT booking_id, hold_id FROM rm_holds WHERE booking_id IN ({list});",
+                r => (Booking: r.GetGuid(0), Hold: r.GetGuid(1)), ct, parameters))
             .ToDictionary(h => h.Booking, h => h.Hold);
     }
 

@@ -19,10 +19,16 @@ public sealed class ReadModelRebuilder(ClinicDatabase database, IEnumerable<IPro
 
     private async Task RebuildAsync(bool all, CancellationToken cancellationToken)
     {
+        // A start-up with every read model current reads their versions once and takes no write lock.
+        var stored = all ? null : (await database.QueryAsync("SELECT name, version FROM projection_versions;",
+            r => (Name: r.GetString(0), Version: r.GetInt64(1)), cancellationToken)).ToDictionary(v => v.Name, v => v.Version);
         foreach (var projection in projections)
         {
+            if (stored is not null && stored.GetValueOrDefault(projection.Name) == projection.Version)
+                continue;
             await using var rebuild = await database.BeginReadModelsAsync(cancellationToken);
             var session = rebuild.Session;
+            // Asked again under the rebuild's lock: another instance may have rebuilt it meanwhile.
             if (!all && await session.ScalarAsync("SELECT version FROM projection_versions WHERE name = @name;", cancellationToken, ("@name", projection.Name))
                     is { } version && Convert.ToInt32(version) == projection.Version)
                 continue;

@@ -171,7 +171,7 @@ public sealed class ScheduleReadModel
         var ordered = slotIds.Distinct().ToArray();
         if (ordered.Length == 0)
             return null;
-        var (list, parameters) = InList("@slot", ordered.Select(Id));
+        var (list, parameters) = SqlList.In("@slot", ordered.Select(Id));
         var rooms = (await QueryAsync($"SELECT slot_id, room_id FROM rm_slots WHERE slot_id IN ({list}) AND room_id IS NOT NULL;",
             r => (Slot: r.GetGuid(0), Room: r.GetGuid(1)), ct, parameters)).ToDictionary(r => r.Slot, r => r.Room);
         return ordered.Select(slot => rooms.TryGetValue(slot, out var room) ? room : (Guid?)null).FirstOrDefault(room => room is not null);
@@ -183,7 +183,7 @@ public sealed class ScheduleReadModel
         var ordered = slotIds.Distinct().ToArray();
         if (ordered.Length == 0)
             return [];
-        var (list, parameters) = InList("@slot", ordered.Select(Id));
+        var (list, parameters) = SqlList.In("@slot", ordered.Select(Id));
         var days = (await QueryAsync($"SELECT slot_id, doctor_id, date FROM rm_slots WHERE slot_id IN ({list});",
             r => (Slot: r.GetGuid(0), Day: (r.GetGuid(1), ParseDay(r.GetString(2)))), ct, parameters)).ToDictionary(r => r.Slot, r => r.Day);
         // In the order of the slots asked for, as one read per slot gave them.
@@ -215,7 +215,7 @@ public sealed class ScheduleReadModel
     {
         if (bookingIds.Count == 0)
             return new Dictionary<Guid, IReadOnlyList<Guid>>();
-        var (list, parameters) = InList("@booking", bookingIds.Distinct().Select(Id));
+        var (list, parameters) = SqlList.In("@booking", bookingIds.Distinct().Select(Id));
         return (await QueryAsync($"SELECT booking_id, slot_id FROM rm_booking_slots WHERE booking_id IN ({list}) ORDER BY booking_id, ordinal;",
                 r => (Booking: r.GetGuid(0), Slot: r.GetGuid(1)), ct, parameters))
             .GroupBy(row => row.Booking).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)g.Select(row => row.Slot).ToArray());
@@ -227,7 +227,7 @@ public sealed class ScheduleReadModel
         var ids = bookingIds.Distinct().ToArray();
         if (ids.Length == 0)
             return new Dictionary<Guid, PatientBooking>();
-        var (list, parameters) = InList("@booking", ids.Select(Id));
+        var (list, parameters) = SqlList.In("@booking", ids.Select(Id));
         return (await QueryAsync($"{SelectBooking} WHERE booking_id IN ({list});", ReadBooking, ct, parameters)).ToDictionary(b => b.BookingId);
     }
 
@@ -334,16 +334,9 @@ public sealed class ScheduleReadModel
     {
         var doctors = wanted.Select(w => w.DoctorId).Distinct().ToArray();
         var dates = wanted.Select(w => w.Date).Distinct().ToArray();
-        var (doctorList, doctorParameters) = InList("@doctor", doctors.Select(Id));
-        var (dateList, dateParameters) = InList("@date", dates.Select(Day));
+        var (doctorList, doctorParameters) = SqlList.In("@doctor", doctors.Select(Id));
+        var (dateList, dateParameters) = SqlList.In("@date", dates.Select(Day));
         return ($"{alias}doctor_id IN ({doctorList}) AND {alias}date IN ({dateList})", [.. doctorParameters, .. dateParameters]);
-    }
-
-    /// <summary>A list of parameters for <c>IN (…)</c>: <paramref name="prefix"/>0, <paramref name="prefix"/>1, …</summary>
-    private static (string Sql, (string Name, object Value)[] Parameters) InList(string prefix, IEnumerable<object> values)
-    {
-        var parameters = values.Select((value, i) => ($"{prefix}{i}", value)).ToArray();
-        return (string.Join(", ", parameters.Select(p => p.Item1)), parameters);
     }
 
     private static DateOnly ParseDay(string day) => DateOnly.ParseExact(day, "yyyy-MM-dd");

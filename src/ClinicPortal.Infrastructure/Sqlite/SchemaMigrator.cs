@@ -194,7 +194,7 @@ public static class SchemaMigrator
             {
                 var (position, type) = (reader.GetInt64(0), reader.GetString(1));
                 tagged.AddRange(EventTags.Of(EventStore.EventSerializer.Deserialize(type, reader.GetString(2)))
-                    .Where(tag => tag.Value.StartsWith(PatientMonthPrefix, StringComparison.Ordinal))
+                    .Where(tag => tag.Value.StartsWith(Tag.PatientMonthPrefix, StringComparison.Ordinal))
                     .Select(tag => (tag.Value, position, type)));
             }
         }
@@ -209,8 +209,6 @@ public static class SchemaMigrator
             await insert.ExecuteNonQueryAsync(ct);
         }
     }
-
-    private static readonly string PatientMonthPrefix = Tag.PatientMonth(Guid.Empty, DateOnly.MinValue).Value.Split(':')[0] + ":";
 
     public static int LatestVersion => Scripts.Count;
 

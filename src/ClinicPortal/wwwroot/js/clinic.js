@@ -79,10 +79,12 @@
         return box.right > box.left && box.bottom > box.top ? box : null;
     };
 
-    // How many controls in view the notices cover.
+    // How many controls in view the notices cover. Only a control whose box meets a notice has its clipping ancestors
+    // looked at (a day of times has hundreds of buttons, and this runs a few times a second while a notice shows).
     const covers = notices => {
         let covered = 0;
         for (const control of document.querySelectorAll(controls)) {
+            if (!notices.some(notice => overlaps(control.getBoundingClientRect(), notice))) continue;
             if (control.closest("#mud-snackbar-container")) continue;
             const box = visibleBox(control);
             if (box && notices.some(notice => overlaps(box, notice))) covered++;
