@@ -41,7 +41,7 @@ public sealed class PeopleDirectory(IServiceScopeFactory scopes, IMemoryCache ca
                                              WHERE l."UserId" = u."Id" AND r."Name" = '{Roles.Patient}')
                 FROM "AspNetUsers" u WHERE u."Id" = @id;
                 """,
-                reader => new AccountStanding(true, reader.GetInt64(0) == 1, reader.GetInt64(1) == 1),
+                reader => new AccountStanding(true, reader.GetBoolean(0), reader.GetBoolean(1)),
                 ct, ("@id", database.AccountId(id)));
             return rows.Count > 0 ? rows[0] : new AccountStanding(false, false, false);
         }))!;

@@ -69,13 +69,13 @@ public abstract class ClinicDatabase(string connectionString, string dataDirecto
         await using var connection = await OpenConnectionAsync(ct);
         await using var command = Command(connection, sql, parameters.Select(p => (p.Name, (object?)p.Value)).ToArray());
         var rows = new List<T>();
-        await using var reader = Dialect.Reader(await command.ExecuteReaderAsync(ct));
+        await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             rows.Add(read(reader));
         return rows;
     }
 
-    /// <summary>A command of <paramref name="sql"/> (in SQLite's words, <c>@name</c> parameters) on <paramref name="connection"/>, as this database words it.</summary>
+    /// <summary>A command of <paramref name="sql"/> (in the words both databases share, <c>@name</c> parameters) on <paramref name="connection"/>, its values as this database takes them.</summary>
     public System.Data.Common.DbCommand Command(
         System.Data.Common.DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
@@ -86,13 +86,13 @@ public abstract class ClinicDatabase(string connectionString, string dataDirecto
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
+            parameter.Value = Dialect.Parameter(value);
             command.Parameters.Add(parameter);
         }
         return command;
     }
 
-    /// <summary>Runs one statement (in SQLite's words) on a connection of its own; returns the rows it changed.</summary>
+    /// <summary>Runs one statement on a connection of its own; returns the rows it changed.</summary>
     public async Task<int> ExecuteAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await OpenConnectionAsync(ct);
@@ -100,12 +100,12 @@ public abstract class ClinicDatabase(string connectionString, string dataDirecto
         return await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>The first value of one query's first row (null when none), read as SQLite gives it.</summary>
+    /// <summary>The first value of one query's first row (null when none), as the database's driver gives it.</summary>
     public async Task<object?> ScalarAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await OpenConnectionAsync(ct);
         await using var command = Command(connection, sql, parameters);
-        return await command.ExecuteScalarAsync(ct) is var value and not DBNull ? Dialect.Value(value) : null;
+        return await command.ExecuteScalarAsync(ct) is var value and not DBNull ? value : null;
     }
 
     /// <summary>

@@ -1,13 +1,13 @@
-using System.Data.Common;
-
 namespace ClinicPortal.Infrastructure.Data;
 
 /// <summary>
 /// The read models' SQL is written once, in words SQLite and PostgreSQL share (<c>ON CONFLICT</c> upserts, no
-/// <c>INSERT OR</c>, <c>@name</c> parameters, <c>BIGINT</c> instants in Unix milliseconds); what they do not share is
-/// said once by each database's dialect (<c>Sqlite/SqliteDialect</c>, <c>Postgres/PostgresDialect</c>), and nothing
-/// rewrites a statement's text. Values read come back as SQLite gives them (ids stored as text read as
-/// <see cref="Guid"/>, every integer as 64-bit), so that the reading code is one.
+/// <c>INSERT OR</c>, <c>@name</c> parameters, <c>BIGINT</c> instants in Unix milliseconds, <c>TRUE</c> and <c>NOT</c>
+/// for flags); what they do not share is said once by each database's dialect (<c>Sqlite/SqliteDialect</c>,
+/// <c>Postgres/PostgresDialect</c>), and nothing rewrites a statement's text. Each database keeps a value in its own
+/// type (an id is PostgreSQL's <c>uuid</c> and SQLite's text; a flag PostgreSQL's <c>boolean</c> and SQLite's 0 or 1),
+/// and each driver reads it back as the type the code asks for (<see cref="System.Data.Common.DbDataReader.GetGuid"/>,
+/// <see cref="System.Data.Common.DbDataReader.GetBoolean"/>).
 /// </summary>
 public abstract class SqlDialect
 {
@@ -17,6 +17,12 @@ public abstract class SqlDialect
     /// <summary>What ends the definition of a table found by its primary key alone: SQLite keeps such a table without a rowid.</summary>
     public abstract string KeyedTable { get; }
 
-    public abstract DbDataReader Reader(DbDataReader reader);
-    public abstract object? Value(object? value);
+    /// <summary>The column type of an id.</summary>
+    public abstract string Uuid { get; }
+
+    /// <summary>The column type of a yes or no.</summary>
+    public abstract string Flag { get; }
+
+    /// <summary>A parameter's value as this database's driver should be given it.</summary>
+    public abstract object Parameter(object? value);
 }

@@ -4,8 +4,8 @@ namespace ClinicPortal.Infrastructure.Data;
 
 /// <summary>
 /// Commands of one transaction, each prepared once per distinct SQL text and reused: projections
-/// run the same few statements for every event, thousands of times during a rebuild. The SQL is written once, in
-/// SQLite's words with <c>@name</c> parameters; on PostgreSQL <see cref="SqlDialect"/> restates it.
+/// run the same few statements for every event, thousands of times during a rebuild. The SQL is written once, in the
+/// words both databases share, with <c>@name</c> parameters; <see cref="SqlDialect"/> says how each takes their values.
 /// </summary>
 /// <remarks>
 /// A <paramref name="batched"/> session (the PostgreSQL store's and rebuild's) keeps the statements
@@ -53,7 +53,7 @@ public sealed class SqlSession(DbConnection connection, DbTransaction transactio
     public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await FlushAsync(cancellationToken);
-        return dialect.Value(await Prepare(sql, parameters).ExecuteScalarAsync(cancellationToken));
+        return await Prepare(sql, parameters).ExecuteScalarAsync(cancellationToken) is var value and not DBNull ? value : null;
     }
 
     /// <summary>Sends the statements waiting in a batched session, in order, in one round trip.</summary>
@@ -71,7 +71,7 @@ public sealed class SqlSession(DbConnection connection, DbTransaction transactio
             {
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = name;
-                parameter.Value = value ?? DBNull.Value;
+                parameter.Value = dialect.Parameter(value);
                 command.Parameters.Add(parameter);
             }
             batch.BatchCommands.Add(command);
@@ -85,7 +85,7 @@ public sealed class SqlSession(DbConnection connection, DbTransaction transactio
     {
         await FlushAsync(cancellationToken);
         var rows = new List<T>();
-        await using var reader = dialect.Reader(await Prepare(sql, parameters).ExecuteReaderAsync(cancellationToken));
+        await using var reader = await Prepare(sql, parameters).ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
             rows.Add(read(reader));
         return rows;
@@ -108,7 +108,7 @@ public sealed class SqlSession(DbConnection connection, DbTransaction transactio
             _commands[sql] = command;
         }
         foreach (var (name, value) in parameters)
-            command.Parameters[name].Value = value ?? DBNull.Value;
+            command.Parameters[name].Value = dialect.Parameter(value);
         return command;
     }
 

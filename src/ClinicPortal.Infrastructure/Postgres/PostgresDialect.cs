@@ -1,23 +1,19 @@
-using System.Data.Common;
 using ClinicPortal.Infrastructure.Data;
 
 namespace ClinicPortal.Infrastructure.Postgres;
 
-/// <summary>
-/// PostgreSQL's words where SQLite's differ: no rowid to leave out; values read come back as SQLite gives them
-/// (<see cref="PortableReader"/>), since the read models' columns are still SQLite's types there (ids as text,
-/// booleans as 0 or 1).
-/// </summary>
+/// <summary>PostgreSQL's words where SQLite's differ: no rowid to leave out; ids are <c>uuid</c> and flags <c>boolean</c>.</summary>
 internal sealed class PostgresDialect : SqlDialect
 {
     public override string KeyedTable => "";
+    public override string Uuid => "uuid";
+    public override string Flag => "boolean";
 
-    public override DbDataReader Reader(DbDataReader reader) => new PortableReader(reader);
-
-    public override object? Value(object? value) => value switch
+    /// <summary>Numbers go as 64-bit, the width of every integer column, so that a prepared statement keeps one parameter type.</summary>
+    public override object Parameter(object? value) => value switch
     {
+        null => DBNull.Value,
         int or short => Convert.ToInt64(value),
-        bool b => b ? 1L : 0L,
         _ => value,
     };
 }

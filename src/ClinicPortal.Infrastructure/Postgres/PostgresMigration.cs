@@ -44,7 +44,8 @@ public static class PostgresMigration
         await CopyAsync(source, connection, "event_tags", ["tag", "position", "type"], ct);
         await CopyAsync(source, connection, "checkpoints", ["name", "position"], ct);
         await CopyAsync(source, connection, "practice_settings",
-            ["id", "name", "time_zone", "email_from", "reception_email", "min_notice_hours", "max_days_ahead", "cancel_cutoff_hours", "phone", "reminder_hours", "reception_sees_dashboard"], ct);
+            ["id", "name", "time_zone", "email_from", "reception_email", "min_notice_hours", "max_days_ahead", "cancel_cutoff_hours", "phone", "reminder_hours", "reception_sees_dashboard"], ct,
+            flags: ["reception_sees_dashboard"]);
         var outbox = await CopyAsync(source, connection, "outbox",
             ["id", "key", "kind", "recipient", "subject", "html", "text", "attachments", "created_at", "status", "attempts", "last_error", "next_attempt_at", "sent_at"], ct);
         var accounts = await CopyAccountsAsync(sqlite, connection, transaction, ct);
@@ -66,8 +67,8 @@ public static class PostgresMigration
         return new MigrationReport(events, accounts, (int)outbox, keys);
     }
 
-    /// <summary>Every row of a table, by PostgreSQL's binary COPY (SQLite's integers as bigint, its text as text).</summary>
-    private static async Task<long> CopyAsync(SqliteConnection source, NpgsqlConnection target, string table, string[] columns, CancellationToken ct)
+    /// <summary>Every row of a table, by PostgreSQL's binary COPY (SQLite's integers as bigint, or as boolean for the <paramref name="flags"/>; its text as text).</summary>
+    private static async Task<long> CopyAsync(SqliteConnection source, NpgsqlConnection target, string table, string[] columns, CancellationToken ct, string[]? flags = null)
     {
         var list = string.Join(", ", columns);
         await using var read = source.CreateCommand();
@@ -83,6 +84,7 @@ public static class PostgresMigration
                 switch (rows.GetValue(i))
                 {
                     case DBNull: await import.WriteNullAsync(ct); break;
+                    case long flag when flags?.Contains(columns[i]) == true: await import.WriteAsync(flag != 0, NpgsqlDbType.Boolean, ct); break;
                     case long number: await import.WriteAsync(number, NpgsqlDbType.Bigint, ct); break;
                     case var value: await import.WriteAsync(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!, NpgsqlDbType.Text, ct); break;
                 }

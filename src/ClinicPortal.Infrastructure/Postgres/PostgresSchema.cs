@@ -14,6 +14,9 @@ namespace ClinicPortal.Infrastructure.Postgres;
 /// version reached kept in <c>schema_version</c>; run by <see cref="PostgresLogSchema.EnsureAsync"/> under
 /// its lock, so two instances starting at once upgrade once. Script 1 is SQLite's scripts 2–8 as they stand, in
 /// PostgreSQL's types (Identity's tables as EF Core's PostgreSQL provider maps them: uuid ids, booleans, timestamptz).
+/// Instants the shared SQL compares and subtracts (the outbox's, the read models') are Unix milliseconds in
+/// <c>bigint</c> on both databases; the log's <c>recorded_at</c> stays the text it was written as, to the 100 ns that
+/// <c>timestamptz</c> (microseconds) would cut.
 /// </summary>
 public static class PostgresSchema
 {
@@ -131,6 +134,13 @@ public static class PostgresSchema
         // 2: SQLite's script 9, whether reception sees the dashboard.
         """
         ALTER TABLE practice_settings ADD COLUMN reception_sees_dashboard bigint;
+        """,
+        // 3: PostgreSQL's own types where the data is. The setting becomes a boolean in place; the read models, kept with
+        // ids as text and flags as 0 or 1 until now, are rebuilt from the log at this start with ids as uuid and flags as
+        // boolean (forgetting their versions is what makes the start rebuild them).
+        """
+        ALTER TABLE practice_settings ALTER COLUMN reception_sees_dashboard TYPE boolean USING reception_sees_dashboard <> 0;
+        DELETE FROM projection_versions;
         """,
     ];
 

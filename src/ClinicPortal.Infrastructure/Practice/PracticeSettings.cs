@@ -90,7 +90,7 @@ public sealed class PracticeSettings(
             reader => new PracticeProfile(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
                 reader.IsDBNull(4) ? Configured.Window : new(reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6)),
                 reader.IsDBNull(7) ? Configured.Phone : reader.GetString(7), reader.IsDBNull(8) ? Configured.ReminderHours : reader.GetInt32(8),
-                !reader.IsDBNull(9) && reader.GetInt64(9) != 0),
+                !reader.IsDBNull(9) && reader.GetBoolean(9)),
             ct);
         _saved = rows.Count > 0 ? rows[0] : null;
     }
@@ -126,7 +126,7 @@ public sealed class PracticeSettings(
             """,
             ct, ("@name", profile.Name.Trim()), ("@zone", profile.TimeZone.Trim()), ("@from", profile.EmailFrom.Trim()), ("@reception", reception),
             ("@notice", window.MinNoticeHours), ("@ahead", window.MaxDaysAhead), ("@cutoff", window.CancelCutoffHours), ("@phone", phone),
-            ("@reminder", reminder), ("@dashboard", dashboard ? 1 : 0));
+            ("@reminder", reminder), ("@dashboard", dashboard));
         _saved = profile with { ReceptionEmail = reception, Window = window, Phone = phone, ReminderHours = reminder, ReceptionSeesDashboard = dashboard };
         return null;
     }

@@ -29,30 +29,30 @@ public sealed class ConflictProjection : IProjection
 
     public string Schema(SqlDialect sql) => $"""
         CREATE TABLE rm_conflict_bookings (
-            booking_id      TEXT PRIMARY KEY,
-            patient_id      TEXT NOT NULL,
-            clinician_id    TEXT NOT NULL,
+            booking_id      {sql.Uuid} PRIMARY KEY,
+            patient_id      {sql.Uuid} NOT NULL,
+            clinician_id    {sql.Uuid} NOT NULL,
             clinician_ids   TEXT NOT NULL,
-            room_id         TEXT,
+            room_id         {sql.Uuid},
             start_utc       BIGINT NOT NULL,
             end_utc         BIGINT NOT NULL,
             override_by     TEXT,
             override_reason TEXT
         );
         CREATE TABLE rm_conflict_booking_clinicians (
-            clinician_id TEXT NOT NULL,
-            booking_id   TEXT NOT NULL,
+            clinician_id {sql.Uuid} NOT NULL,
+            booking_id   {sql.Uuid} NOT NULL,
             PRIMARY KEY (clinician_id, booking_id)
         ) {sql.KeyedTable};
         CREATE TABLE rm_conflict_booking_slots (
-            slot_id      TEXT NOT NULL,
-            booking_id   TEXT NOT NULL,
-            clinician_id TEXT NOT NULL,
+            slot_id      {sql.Uuid} NOT NULL,
+            booking_id   {sql.Uuid} NOT NULL,
+            clinician_id {sql.Uuid} NOT NULL,
             PRIMARY KEY (slot_id, booking_id)
         ) {sql.KeyedTable};
         CREATE TABLE rm_conflict_room_slots (
-            slot_id TEXT PRIMARY KEY,
-            room_id TEXT NOT NULL
+            slot_id {sql.Uuid} PRIMARY KEY,
+            room_id {sql.Uuid} NOT NULL
         ) {sql.KeyedTable};
         CREATE TABLE rm_conflict_facts (
             fact TEXT PRIMARY KEY
@@ -61,11 +61,11 @@ public sealed class ConflictProjection : IProjection
             conflict_id       TEXT PRIMARY KEY,
             conflict_key      TEXT NOT NULL,
             kind              TEXT NOT NULL,
-            booking_id        TEXT NOT NULL,
-            other_booking_id  TEXT,
-            patient_id        TEXT NOT NULL,
-            clinician_id      TEXT NOT NULL,
-            room_id           TEXT,
+            booking_id        {sql.Uuid} NOT NULL,
+            other_booking_id  {sql.Uuid},
+            patient_id        {sql.Uuid} NOT NULL,
+            clinician_id      {sql.Uuid} NOT NULL,
+            room_id           {sql.Uuid},
             start_utc         BIGINT NOT NULL,
             end_utc           BIGINT NOT NULL,
             opened_at         BIGINT NOT NULL,
@@ -122,15 +122,15 @@ public sealed class ConflictProjection : IProjection
             case DayScheduled { RoomId: { } room } e:
                 foreach (var slot in e.Slots)
                     await db.ExecuteAsync("INSERT INTO rm_conflict_room_slots (slot_id, room_id) VALUES (@slot, @room) ON CONFLICT (slot_id) DO UPDATE SET room_id = excluded.room_id;", ct,
-                        ("@slot", Id(slot.SlotId)), ("@room", Id(room)));
+                        ("@slot", slot.SlotId), ("@room", room));
                 return;
             case SlotsRemoved e:
                 if (e.LostParts is { Count: > 0 })
                     foreach (var slot in e.SlotIds)
-                        await db.ExecuteAsync("DELETE FROM rm_conflict_booking_slots WHERE slot_id = @slot;", ct, ("@slot", Id(slot)));
+                        await db.ExecuteAsync("DELETE FROM rm_conflict_booking_slots WHERE slot_id = @slot;", ct, ("@slot", slot));
                 if (e.RoomIds is { Count: > 0 })
                     foreach (var slot in e.SlotIds)
-                        await db.ExecuteAsync("DELETE FROM rm_conflict_room_slots WHERE slot_id = @slot;", ct, ("@slot", Id(slot)));
+                        await db.ExecuteAsync("DELETE FROM rm_conflict_room_slots WHERE slot_id = @slot;", ct, ("@slot", slot));
                 if (e.LostParts is not { Count: > 0 } removed)
                     return;
                 foreach (var lost in removed)
@@ -183,9 +183,10 @@ public sealed class ConflictProjection : IProjection
         IReadOnlyList<BookedPart>? parts, string? overrideBy, string? overrideReason, CancellationToken ct)
     {
         // The room the event names; an event logged before appointments named their room: the room its slots' block was in.
-        object? room = loggedRoom is { } named ? Id(named) : null;
+        var room = loggedRoom;
         foreach (var slot in parts is { Count: > 0 } ? parts.Select(p => p.SlotIds[0]) : [slots[0].SlotId])
-            room ??= await db.ScalarAsync("SELECT room_id FROM rm_conflict_room_slots WHERE slot_id = @slot;", ct, ("@slot", Id(slot)));
+            room ??= (await db.QueryAsync("SELECT room_id FROM rm_conflict_room_slots WHERE slot_id = @slot;", r => r.GetGuid(0), ct, ("@slot", slot)))
+                .Cast<Guid?>().SingleOrDefault();
         await db.ExecuteAsync(
             """
             INSERT INTO rm_conflict_bookings (booking_id, patient_id, clinician_id, clinician_ids, room_id, start_utc, end_utc, override_by, override_reason)
@@ -194,25 +195,25 @@ public sealed class ConflictProjection : IProjection
                 clinician_ids = excluded.clinician_ids, room_id = excluded.room_id, start_utc = excluded.start_utc, end_utc = excluded.end_utc,
                 override_by = excluded.override_by, override_reason = excluded.override_reason;
             """,
-            ct, ("@booking", Id(bookingId)), ("@patient", Id(patientId)), ("@clinician", Id(clinicians[0])), ("@clinicians", Ids(clinicians)), ("@room", room),
+            ct, ("@booking", bookingId), ("@patient", patientId), ("@clinician", clinicians[0]), ("@clinicians", Ids(clinicians)), ("@room", room),
             ("@start", Ms(slots.Min(s => s.StartUtc))), ("@end", Ms(slots.Max(s => s.EndUtc))), ("@overrideBy", overrideBy), ("@overrideReason", overrideReason));
-        await db.ExecuteAsync("DELETE FROM rm_conflict_booking_clinicians WHERE booking_id = @booking;", ct, ("@booking", Id(bookingId)));
+        await db.ExecuteAsync("DELETE FROM rm_conflict_booking_clinicians WHERE booking_id = @booking;", ct, ("@booking", bookingId));
         foreach (var clinician in clinicians)
             await db.ExecuteAsync("INSERT INTO rm_conflict_booking_clinicians (clinician_id, booking_id) VALUES (@clinician, @booking);", ct,
-                ("@clinician", Id(clinician)), ("@booking", Id(bookingId)));
-        await db.ExecuteAsync("DELETE FROM rm_conflict_booking_slots WHERE booking_id = @booking;", ct, ("@booking", Id(bookingId)));
+                ("@clinician", clinician), ("@booking", bookingId));
+        await db.ExecuteAsync("DELETE FROM rm_conflict_booking_slots WHERE booking_id = @booking;", ct, ("@booking", bookingId));
         foreach (var (slot, clinician) in parts is { Count: > 0 }
             ? parts.SelectMany(p => p.SlotIds.Select(slot => (slot, p.ClinicianId)))
             : slots.Select(s => (s.SlotId, clinicians[0])))
             await db.ExecuteAsync("INSERT INTO rm_conflict_booking_slots (slot_id, booking_id, clinician_id) VALUES (@slot, @booking, @clinician) ON CONFLICT DO NOTHING;", ct,
-                ("@slot", Id(slot)), ("@booking", Id(bookingId)), ("@clinician", Id(clinician)));
+                ("@slot", slot), ("@booking", bookingId), ("@clinician", clinician));
     }
 
     private static async Task ForgetAsync(SqlSession db, Guid bookingId, CancellationToken ct)
     {
-        await db.ExecuteAsync("DELETE FROM rm_conflict_bookings WHERE booking_id = @booking;", ct, ("@booking", Id(bookingId)));
-        await db.ExecuteAsync("DELETE FROM rm_conflict_booking_clinicians WHERE booking_id = @booking;", ct, ("@booking", Id(bookingId)));
-        await db.ExecuteAsync("DELETE FROM rm_conflict_booking_slots WHERE booking_id = @booking;", ct, ("@booking", Id(bookingId)));
+        await db.ExecuteAsync("DELETE FROM rm_conflict_bookings WHERE booking_id = @booking;", ct, ("@booking", bookingId));
+        await db.ExecuteAsync("DELETE FROM rm_conflict_booking_clinicians WHERE booking_id = @booking;", ct, ("@booking", bookingId));
+        await db.ExecuteAsync("DELETE FROM rm_conflict_booking_slots WHERE booking_id = @booking;", ct, ("@booking", bookingId));
     }
 
     /// <summary>The appointments a clinician takes part in not ended by then, and every one already on the desk with them.</summary>
@@ -222,9 +223,9 @@ public sealed class ConflictProjection : IProjection
             """
             SELECT b.booking_id FROM rm_conflict_booking_clinicians c JOIN rm_conflict_bookings b ON b.booking_id = c.booking_id
             WHERE c.clinician_id = @id AND b.end_utc > @at;
-            """, r => r.GetGuid(0), ct, ("@id", Id(clinicianId)), ("@at", Ms(at)));
+            """, r => r.GetGuid(0), ct, ("@id", clinicianId), ("@at", Ms(at)));
         var listed = await db.QueryAsync("SELECT booking_id FROM rm_conflicts WHERE clinician_id = @id AND resolved_position IS NULL;", r => r.GetGuid(0), ct,
-            ("@id", Id(clinicianId)));
+            ("@id", clinicianId));
         return live.Concat(listed).Distinct().ToArray();
     }
 
@@ -232,16 +233,16 @@ public sealed class ConflictProjection : IProjection
     private static async Task<IReadOnlyList<Guid>> BookingsAsync(SqlSession db, string column, Guid id, DateTimeOffset at, CancellationToken ct)
     {
         var live = await db.QueryAsync($"SELECT booking_id FROM rm_conflict_bookings WHERE {column} = @id AND end_utc > @at;", r => r.GetGuid(0), ct,
-            ("@id", Id(id)), ("@at", Ms(at)));
+            ("@id", id), ("@at", Ms(at)));
         var listed = await db.QueryAsync($"SELECT booking_id FROM rm_conflicts WHERE {column} = @id AND resolved_position IS NULL;", r => r.GetGuid(0), ct,
-            ("@id", Id(id)));
+            ("@id", id));
         return live.Concat(listed).Distinct().ToArray();
     }
 
     private static async Task<LiveBooking?> BookingAsync(SqlSession db, Guid bookingId, CancellationToken ct) =>
         (await db.QueryAsync(
             "SELECT booking_id, patient_id, clinician_id, room_id, start_utc, end_utc, override_by, override_reason, clinician_ids FROM rm_conflict_bookings WHERE booking_id = @booking;",
-            Read, ct, ("@booking", Id(bookingId)))).SingleOrDefault();
+            Read, ct, ("@booking", bookingId))).SingleOrDefault();
 
     private static LiveBooking Read(System.Data.Common.DbDataReader r) =>
         new(r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), ScheduleReadModel.OptionalGuid(r, 3), r.GetInt64(4), r.GetInt64(5),
@@ -277,12 +278,12 @@ public sealed class ConflictProjection : IProjection
         const string Columns = "booking_id, patient_id, clinician_id, room_id, start_utc, end_utc, override_by, override_reason, clinician_ids";
         foreach (var other in await db.QueryAsync(
             $"SELECT {Columns} FROM rm_conflict_bookings WHERE patient_id = @patient AND booking_id <> @booking AND start_utc < @end AND @start < end_utc;",
-            Read, ct, ("@patient", Id(booking.PatientId)), ("@booking", Id(booking.BookingId)), ("@start", booking.StartMs), ("@end", booking.EndMs)))
+            Read, ct, ("@patient", booking.PatientId), ("@booking", booking.BookingId), ("@start", booking.StartMs), ("@end", booking.EndMs)))
             wanted.Add(Pair(ConflictKinds.PatientDoubleBooked, booking, other));
         if (booking.RoomId is { } inRoom)
             foreach (var other in await db.QueryAsync(
                 $"SELECT {Columns} FROM rm_conflict_bookings WHERE room_id = @room AND booking_id <> @booking AND start_utc < @end AND @start < end_utc;",
-                Read, ct, ("@room", Id(inRoom)), ("@booking", Id(booking.BookingId)), ("@start", booking.StartMs), ("@end", booking.EndMs)))
+                Read, ct, ("@room", inRoom), ("@booking", booking.BookingId), ("@start", booking.StartMs), ("@end", booking.EndMs)))
                 wanted.Add(Pair(ConflictKinds.RoomDoubleBooked, booking, other));
         // Two appointments holding one of a clinician's slots: the clinician has two patients at once (named on the conflict).
         foreach (var (other, clinician) in await db.QueryAsync(
@@ -293,7 +294,7 @@ public sealed class ConflictProjection : IProjection
             JOIN rm_conflict_bookings b ON b.booking_id = theirs.booking_id
             WHERE mine.booking_id = @booking;
             """,
-            r => (Read(r), r.GetGuid(9)), ct, ("@booking", Id(booking.BookingId))))
+            r => (Read(r), r.GetGuid(9)), ct, ("@booking", booking.BookingId)))
             wanted.Add(Pair(ConflictKinds.ClinicianDoubleBooked, booking with { ClinicianId = clinician }, other));
         return wanted.DistinctBy(w => w.Key).ToList();
     }
@@ -316,7 +317,7 @@ public sealed class ConflictProjection : IProjection
         var wanted = await WantedAsync(db, await BookingAsync(db, bookingId, ct), stored.RecordedAt, ct);
         var open = await db.QueryAsync(
             "SELECT conflict_id, conflict_key FROM rm_conflicts WHERE (booking_id = @booking OR other_booking_id = @booking) AND resolved_position IS NULL;",
-            r => (Id: r.GetString(0), Key: r.GetString(1)), ct, ("@booking", Id(bookingId)));
+            r => (Id: r.GetString(0), Key: r.GetString(1)), ct, ("@booking", bookingId));
 
         foreach (var (conflictId, _) in open.Where(o => wanted.All(w => w.Key != o.Key)))
         {
@@ -336,7 +337,7 @@ public sealed class ConflictProjection : IProjection
                 UPDATE rm_conflicts SET clinician_id = @clinician, room_id = @room, start_utc = @start, end_utc = @end
                 WHERE booking_id = @booking AND resolved_position IS NULL;
                 """,
-                ct, ("@booking", Id(kept.BookingId)), ("@clinician", Id(kept.ClinicianId)), ("@room", OptionalId(kept.RoomId)),
+                ct, ("@booking", kept.BookingId), ("@clinician", kept.ClinicianId), ("@room", kept.RoomId),
                 ("@start", kept.StartMs), ("@end", kept.EndMs));
         }
         foreach (var conflict in wanted.Where(w => open.All(o => o.Key != w.Key)))
@@ -348,9 +349,9 @@ public sealed class ConflictProjection : IProjection
                     start_utc, end_utc, opened_at, opened_position, opened_by, override_by, override_reason)
                 VALUES (@id, @key, @kind, @booking, @other, @patient, @clinician, @room, @start, @end, @at, @position, @by, @overrideBy, @overrideReason);
                 """,
-                ct, ("@id", $"{conflict.Key}@{stored.Position}"), ("@key", conflict.Key), ("@kind", conflict.Kind), ("@booking", Id(booking.BookingId)),
-                ("@other", OptionalId(conflict.Other)), ("@patient", Id(booking.PatientId)), ("@clinician", Id(booking.ClinicianId)),
-                ("@room", OptionalId(booking.RoomId)), ("@start", booking.StartMs), ("@end", booking.EndMs), ("@at", Ms(stored.RecordedAt)),
+                ct, ("@id", $"{conflict.Key}@{stored.Position}"), ("@key", conflict.Key), ("@kind", conflict.Kind), ("@booking", booking.BookingId),
+                ("@other", conflict.Other), ("@patient", booking.PatientId), ("@clinician", booking.ClinicianId),
+                ("@room", booking.RoomId), ("@start", booking.StartMs), ("@end", booking.EndMs), ("@at", Ms(stored.RecordedAt)),
                 ("@position", stored.Position), ("@by", stored.CausedBy), ("@overrideBy", conflict.OverrideBy), ("@overrideReason", conflict.OverrideReason));
         }
     }

@@ -30,7 +30,7 @@ public sealed class ConflictsReadModel(ClinicDatabase database)
     /// <summary>The open conflicts of one appointment (on either side of a double booking).</summary>
     public Task<IReadOnlyList<OpenConflict>> OfBookingAsync(Guid bookingId, CancellationToken ct = default) =>
         QueryAsync($"SELECT {Columns} FROM rm_conflicts WHERE (booking_id = @booking OR other_booking_id = @booking) AND resolved_position IS NULL ORDER BY opened_position;",
-            ct, ("@booking", Id(bookingId)));
+            ct, ("@booking", bookingId));
 
     /// <summary>The conflicts the event at <paramref name="position"/> opened (whether or not they have been resolved since).</summary>
     public Task<IReadOnlyList<OpenConflict>> OpenedByEventAsync(long position, CancellationToken ct = default) =>

@@ -33,25 +33,25 @@ public sealed class HoldProjection : IProjection
 
     public string Schema(SqlDialect sql) => $"""
         CREATE TABLE rm_holds (
-            hold_id       TEXT PRIMARY KEY,
-            patient_id    TEXT NOT NULL,
-            doctor_id     TEXT NOT NULL,
+            hold_id       {sql.Uuid} PRIMARY KEY,
+            patient_id    {sql.Uuid} NOT NULL,
+            doctor_id     {sql.Uuid} NOT NULL,
             clinician_ids TEXT NOT NULL,
-            visit_type_id TEXT NOT NULL,
+            visit_type_id {sql.Uuid} NOT NULL,
             date          TEXT NOT NULL,
             start_utc     BIGINT NOT NULL,
             end_utc       BIGINT NOT NULL,
             slot_ids      TEXT NOT NULL,
-            room_id       TEXT,
+            room_id       {sql.Uuid},
             placed_at     BIGINT NOT NULL,
             expires_at    BIGINT NOT NULL,
             status        TEXT NOT NULL,
-            booking_id    TEXT,
+            booking_id    {sql.Uuid},
             ended_at      BIGINT
         );
         CREATE TABLE rm_timers (
             kind       TEXT NOT NULL,
-            subject_id TEXT NOT NULL,
+            subject_id {sql.Uuid} NOT NULL,
             due_at     BIGINT NOT NULL,
             since      BIGINT NOT NULL,
             PRIMARY KEY (kind, subject_id)
@@ -73,9 +73,9 @@ public sealed class HoldProjection : IProjection
                     INSERT INTO rm_holds (hold_id, patient_id, doctor_id, clinician_ids, visit_type_id, date, start_utc, end_utc, slot_ids, room_id, placed_at, expires_at, status)
                     VALUES (@hold, @patient, @doctor, @clinicians, @type, @date, @start, @end, @slots, @room, @at, @expires, 'pending');
                     """,
-                    ct, ("@hold", Id(e.HoldId)), ("@patient", Id(e.PatientId)), ("@doctor", Id(e.DoctorId)), ("@clinicians", Ids(e.Clinicians.ToArray())),
-                    ("@type", Id(e.VisitTypeId)), ("@date", Day(e.Date)), ("@start", Ms(e.Slots.Min(s => s.StartUtc))), ("@end", Ms(e.Slots.Max(s => s.EndUtc))),
-                    ("@slots", Ids(e.Slots.Select(s => s.SlotId).ToArray())), ("@room", OptionalId(e.RoomId)), ("@at", Ms(stored.RecordedAt)),
+                    ct, ("@hold", e.HoldId), ("@patient", e.PatientId), ("@doctor", e.DoctorId), ("@clinicians", Ids(e.Clinicians.ToArray())),
+                    ("@type", e.VisitTypeId), ("@date", Day(e.Date)), ("@start", Ms(e.Slots.Min(s => s.StartUtc))), ("@end", Ms(e.Slots.Max(s => s.EndUtc))),
+                    ("@slots", Ids(e.Slots.Select(s => s.SlotId).ToArray())), ("@room", e.RoomId), ("@at", Ms(stored.RecordedAt)),
                     ("@expires", Ms(e.ExpiresAt)));
                 await SetTimerAsync(db, TimerKinds.HoldExpiry, e.HoldId, e.ExpiresAt, stored, ct);
                 break;
@@ -100,7 +100,7 @@ public sealed class HoldProjection : IProjection
             case ReminderSent e:
                 // Only the reminder of the time it was for: a move since then has set the new time's.
                 await db.ExecuteAsync("DELETE FROM rm_timers WHERE kind = @kind AND subject_id = @booking AND due_at = @due;", ct,
-                    ("@kind", TimerKinds.Reminder), ("@booking", Id(e.BookingId)), ("@due", Ms(e.StartUtc)));
+                    ("@kind", TimerKinds.Reminder), ("@booking", e.BookingId), ("@due", Ms(e.StartUtc)));
                 break;
             case HoldReleased e:
                 await EndAsync(db, e.HoldId, "released", stored, ct);
@@ -114,7 +114,7 @@ public sealed class HoldProjection : IProjection
     private static async Task EndAsync(SqlSession db, Guid holdId, string status, StoredEvent stored, CancellationToken ct, Guid? bookingId = null)
     {
         await db.ExecuteAsync("UPDATE rm_holds SET status = @status, booking_id = @booking, ended_at = @at WHERE hold_id = @hold;", ct,
-            ("@status", status), ("@booking", OptionalId(bookingId)), ("@at", Ms(stored.RecordedAt)), ("@hold", Id(holdId)));
+            ("@status", status), ("@booking", bookingId), ("@at", Ms(stored.RecordedAt)), ("@hold", holdId));
         await DeleteTimerAsync(db, TimerKinds.HoldExpiry, holdId, ct);
     }
 
@@ -122,10 +122,10 @@ public sealed class HoldProjection : IProjection
     private static Task SetTimerAsync(SqlSession db, string kind, Guid subject, DateTimeOffset due, StoredEvent stored, CancellationToken ct) =>
         db.ExecuteAsync("INSERT INTO rm_timers (kind, subject_id, due_at, since) VALUES (@kind, @subject, @due, @since) " +
             "ON CONFLICT (kind, subject_id) DO UPDATE SET due_at = excluded.due_at, since = excluded.since;", ct,
-            ("@kind", kind), ("@subject", Id(subject)), ("@due", Ms(due)), ("@since", Ms(stored.RecordedAt)));
+            ("@kind", kind), ("@subject", subject), ("@due", Ms(due)), ("@since", Ms(stored.RecordedAt)));
 
     private static Task DeleteTimerAsync(SqlSession db, string kind, Guid subject, CancellationToken ct) =>
-        db.ExecuteAsync("DELETE FROM rm_timers WHERE kind = @kind AND subject_id = @subject;", ct, ("@kind", kind), ("@subject", Id(subject)));
+        db.ExecuteAsync("DELETE FROM rm_timers WHERE kind = @kind AND subject_id = @subject;", ct, ("@kind", kind), ("@subject", subject));
 }
 
 /// <summary>A hold as the pages and the API show it.</summary>
@@ -148,14 +148,14 @@ public sealed class HoldsReadModel(ClinicDatabase database)
             r => new HoldView(r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), ParseIds(r.GetString(3))!, r.GetGuid(4), DateOnly.ParseExact(r.GetString(5), "yyyy-MM-dd"),
                 ScheduleReadModel.FromMs(r.GetInt64(6)), ScheduleReadModel.FromMs(r.GetInt64(7)), ParseIds(r.GetString(8))!, ScheduleReadModel.OptionalGuid(r, 9),
                 ScheduleReadModel.FromMs(r.GetInt64(10)), r.GetString(11), ScheduleReadModel.OptionalGuid(r, 12)),
-            ct, ("@hold", Id(holdId)))).SingleOrDefault();
+            ct, ("@hold", holdId))).SingleOrDefault();
 
     /// <summary>The hold each of these bookings confirmed, for those that came from one, in one statement.</summary>
     public async Task<IReadOnlyDictionary<Guid, Guid>> HoldsOfBookingsAsync(IReadOnlyCollection<Guid> bookingIds, CancellationToken ct = default)
     {
         if (bookingIds.Count == 0)
             return new Dictionary<Guid, Guid>();
-        var (list, parameters) = SqlList.In("@booking", bookingIds.Distinct().Select(Id));
+        var (list, parameters) = SqlList.In("@booking", bookingIds.Distinct().Cast<object>());
         return (await database.QueryAsync(
                 $"SELECT booking_id, hold_id FROM rm_holds WHERE booking_id IN ({list});",
                 r => (Booking: r.GetGuid(0), Hold: r.GetGuid(1)), ct, parameters))

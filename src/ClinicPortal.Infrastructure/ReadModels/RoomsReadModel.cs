@@ -15,10 +15,10 @@ public sealed class RoomProjection : IProjection
 
     public string Schema(SqlDialect sql) => $"""
         CREATE TABLE rm_rooms (
-            room_id    TEXT PRIMARY KEY,
+            room_id    {sql.Uuid} PRIMARY KEY,
             name       TEXT NOT NULL,
             features   TEXT NOT NULL,
-            in_use     BIGINT NOT NULL,
+            in_use     {sql.Flag} NOT NULL,
             defined_at BIGINT NOT NULL
         );
         """;
@@ -35,7 +35,7 @@ public sealed class RoomProjection : IProjection
             INSERT INTO rm_rooms (room_id, name, features, in_use, defined_at) VALUES (@id, @name, @features, @inUse, @at)
             ON CONFLICT (room_id) DO UPDATE SET name = excluded.name, features = excluded.features, in_use = excluded.in_use;
             """,
-            ct, ("@id", Id(e.RoomId)), ("@name", e.Name), ("@features", string.Join('\n', e.Features)), ("@inUse", e.InUse ? 1 : 0),
+            ct, ("@id", e.RoomId), ("@name", e.Name), ("@features", string.Join('\n', e.Features)), ("@inUse", e.InUse),
             ("@at", Ms(stored.RecordedAt)));
     }
 }
@@ -78,7 +78,7 @@ public sealed class RoomsReadModel
     private async Task<Kept> ReadAllAsync()
     {
         var rooms = await database.QueryAsync("SELECT room_id, name, features, in_use FROM rm_rooms;",
-            r => new Room(r.GetGuid(0), r.GetString(1), r.GetString(2).Split('\n', StringSplitOptions.RemoveEmptyEntries), r.GetInt64(3) == 1),
+            r => new Room(r.GetGuid(0), r.GetString(1), r.GetString(2).Split('\n', StringSplitOptions.RemoveEmptyEntries), r.GetBoolean(3)),
             CancellationToken.None);
         return new Kept(rooms.OrderBy(room => room.Name, StringComparer.CurrentCulture).ToArray(), rooms.ToDictionary(room => room.Id));
     }

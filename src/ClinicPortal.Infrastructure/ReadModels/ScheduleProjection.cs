@@ -27,28 +27,28 @@ public sealed class ScheduleProjection : IProjection
 
     public string Schema(SqlDialect sql) => $"""
         CREATE TABLE rm_slots (
-            slot_id    TEXT PRIMARY KEY,
-            doctor_id  TEXT NOT NULL,
+            slot_id    {sql.Uuid} PRIMARY KEY,
+            doctor_id  {sql.Uuid} NOT NULL,
             date       TEXT NOT NULL,
             start_utc  BIGINT NOT NULL,
-            booking_id TEXT,
-            patient_id TEXT,
-            staff_only BIGINT NOT NULL DEFAULT 0,
+            booking_id {sql.Uuid},
+            patient_id {sql.Uuid},
+            staff_only {sql.Flag} NOT NULL DEFAULT FALSE,
             only_for   TEXT,
-            room_id    TEXT,
-            hold_id    TEXT,
+            room_id    {sql.Uuid},
+            hold_id    {sql.Uuid},
             held_until BIGINT
         );
         CREATE TABLE rm_slot_overbookings (
-            slot_id    TEXT NOT NULL,
-            booking_id TEXT NOT NULL,
-            patient_id TEXT NOT NULL,
+            slot_id    {sql.Uuid} NOT NULL,
+            booking_id {sql.Uuid} NOT NULL,
+            patient_id {sql.Uuid} NOT NULL,
             PRIMARY KEY (slot_id, booking_id)
         ) {sql.KeyedTable};
         CREATE TABLE rm_bookings (
-            booking_id    TEXT PRIMARY KEY,
-            patient_id    TEXT NOT NULL,
-            doctor_id     TEXT NOT NULL,
+            booking_id    {sql.Uuid} PRIMARY KEY,
+            patient_id    {sql.Uuid} NOT NULL,
+            doctor_id     {sql.Uuid} NOT NULL,
             date          TEXT NOT NULL,
             start_utc     BIGINT NOT NULL,
             end_utc       BIGINT NOT NULL,
@@ -57,20 +57,20 @@ public sealed class ScheduleProjection : IProjection
             booked_at     BIGINT NOT NULL,
             cancelled     TEXT,
             visit_outcome TEXT,
-            visit_type_id TEXT NOT NULL,
+            visit_type_id {sql.Uuid} NOT NULL,
             reason        TEXT,
-            room_id       TEXT,
+            room_id       {sql.Uuid},
             clinician_ids TEXT NOT NULL
         );
         CREATE TABLE rm_booking_slots (
-            booking_id TEXT NOT NULL,
+            booking_id {sql.Uuid} NOT NULL,
             ordinal    BIGINT NOT NULL,
-            slot_id    TEXT NOT NULL,
+            slot_id    {sql.Uuid} NOT NULL,
             PRIMARY KEY (booking_id, ordinal)
         ) {sql.KeyedTable};
         CREATE TABLE rm_booking_parts (
-            booking_id TEXT NOT NULL,
-            doctor_id  TEXT NOT NULL,
+            booking_id {sql.Uuid} NOT NULL,
+            doctor_id  {sql.Uuid} NOT NULL,
             kind       TEXT,
             date       TEXT NOT NULL,
             start_utc  BIGINT NOT NULL,
@@ -78,14 +78,14 @@ public sealed class ScheduleProjection : IProjection
             PRIMARY KEY (booking_id, doctor_id)
         ) {sql.KeyedTable};
         CREATE TABLE rm_doctor_days (
-            doctor_id     TEXT NOT NULL,
+            doctor_id     {sql.Uuid} NOT NULL,
             date          TEXT NOT NULL,
-            cancelled     BIGINT NOT NULL DEFAULT 0,
+            cancelled     {sql.Flag} NOT NULL DEFAULT FALSE,
             cancel_reason TEXT,
             PRIMARY KEY (doctor_id, date)
         ) {sql.KeyedTable};
         CREATE TABLE rm_monthly_usage (
-            patient_id TEXT NOT NULL,
+            patient_id {sql.Uuid} NOT NULL,
             month      TEXT NOT NULL,
             slots      BIGINT NOT NULL,
             PRIMARY KEY (patient_id, month)
@@ -108,29 +108,29 @@ public sealed class ScheduleProjection : IProjection
             case DayScheduled e:
                 await db.ExecuteAsync(
                     "INSERT INTO rm_doctor_days (doctor_id, date) VALUES (@doctor, @date) ON CONFLICT DO NOTHING;",
-                    ct, ("@doctor", Id(e.DoctorId)), ("@date", Day(e.Date)));
+                    ct, ("@doctor", e.DoctorId), ("@date", Day(e.Date)));
                 foreach (var slot in e.Slots)
                 {
                     await db.ExecuteAsync(
                         "INSERT INTO rm_slots (slot_id, doctor_id, date, start_utc, staff_only, only_for, room_id) " +
                         "VALUES (@slot, @doctor, @date, @start, @staff, @only, @room);",
-                        ct, ("@slot", Id(slot.SlotId)), ("@doctor", Id(e.DoctorId)), ("@date", Day(e.Date)), ("@start", Ms(slot.StartUtc)),
-                        ("@staff", e.StaffOnly ? 1 : 0), ("@only", Ids(e.OnlyFor)), ("@room", OptionalId(e.RoomId)));
+                        ct, ("@slot", slot.SlotId), ("@doctor", e.DoctorId), ("@date", Day(e.Date)), ("@start", Ms(slot.StartUtc)),
+                        ("@staff", e.StaffOnly), ("@only", Ids(e.OnlyFor)), ("@room", e.RoomId));
                 }
                 break;
 
             case SlotsRemoved e:
                 foreach (var slotId in e.SlotIds)
                 {
-                    await db.ExecuteAsync("DELETE FROM rm_slots WHERE slot_id = @slot;", ct, ("@slot", Id(slotId)));
-                    await db.ExecuteAsync("DELETE FROM rm_slot_overbookings WHERE slot_id = @slot;", ct, ("@slot", Id(slotId)));
+                    await db.ExecuteAsync("DELETE FROM rm_slots WHERE slot_id = @slot;", ct, ("@slot", slotId));
+                    await db.ExecuteAsync("DELETE FROM rm_slot_overbookings WHERE slot_id = @slot;", ct, ("@slot", slotId));
                 }
                 break;
 
             case HoldPlaced e:
                 foreach (var slot in e.Slots)
                     await db.ExecuteAsync("UPDATE rm_slots SET hold_id = @hold, held_until = @until WHERE slot_id = @slot;", ct,
-                        ("@hold", Id(e.HoldId)), ("@until", Ms(e.ExpiresAt)), ("@slot", Id(slot.SlotId)));
+                        ("@hold", e.HoldId), ("@until", Ms(e.ExpiresAt)), ("@slot", slot.SlotId));
                 break;
 
             case HoldReleased e:
@@ -151,10 +151,10 @@ public sealed class ScheduleProjection : IProjection
                     INSERT INTO rm_bookings (booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_count, booked_by, booked_at, visit_type_id, reason, room_id, clinician_ids)
                     VALUES (@booking, @patient, @doctor, @date, @start, @end, @count, @by, @at, @type, @reason, @room, @clinicians);
                     """,
-                    ct, ("@booking", Id(e.BookingId)), ("@patient", Id(e.PatientId)), ("@doctor", Id(e.DoctorId)), ("@date", Day(e.Date)),
+                    ct, ("@booking", e.BookingId), ("@patient", e.PatientId), ("@doctor", e.DoctorId), ("@date", Day(e.Date)),
                     ("@start", Ms(e.Slots[0].StartUtc)), ("@end", Ms(e.Slots[^1].EndUtc)),
                     ("@count", e.Slots.PatientSlots()),
-                    ("@by", e.BookedBy), ("@at", Ms(stored.RecordedAt)), ("@type", Id(e.VisitType)), ("@reason", (object?)e.Reason ?? DBNull.Value),
+                    ("@by", e.BookedBy), ("@at", Ms(stored.RecordedAt)), ("@type", e.VisitType), ("@reason", (object?)e.Reason ?? DBNull.Value),
                     ("@room", await RoomOfAsync(db, e.RoomId, e.Slots, e.Parts, ct)), ("@clinicians", Ids(e.Clinicians.ToArray())));
                 await KeepSlotsAsync(db, e.BookingId, e.Slots, ct);
                 await KeepPartsAsync(db, e.BookingId, e.DoctorId, e.Date, e.Slots, e.Parts, ct);
@@ -176,11 +176,11 @@ public sealed class ScheduleProjection : IProjection
                 await db.ExecuteAsync(
                     "UPDATE rm_bookings SET doctor_id = @doctor, date = @date, start_utc = @start, end_utc = @end, slot_count = @count, " +
                     "room_id = @room, clinician_ids = @clinicians WHERE booking_id = @booking;",
-                    ct, ("@doctor", Id(e.ToDoctorId)), ("@date", Day(e.ToDate)), ("@start", Ms(e.ToSlots[0].StartUtc)), ("@end", Ms(e.ToSlots[^1].EndUtc)),
-                    ("@count", e.ToSlots.PatientSlots()), ("@booking", Id(e.BookingId)),
+                    ct, ("@doctor", e.ToDoctorId), ("@date", Day(e.ToDate)), ("@start", Ms(e.ToSlots[0].StartUtc)), ("@end", Ms(e.ToSlots[^1].EndUtc)),
+                    ("@count", e.ToSlots.PatientSlots()), ("@booking", e.BookingId),
                     ("@room", await RoomOfAsync(db, e.ToRoomId, e.ToSlots, e.ToParts, ct)), ("@clinicians", Ids(e.ToClinicians.ToArray())));
                 await KeepSlotsAsync(db, e.BookingId, e.ToSlots, ct);
-                await db.ExecuteAsync("DELETE FROM rm_booking_parts WHERE booking_id = @booking;", ct, ("@booking", Id(e.BookingId)));
+                await db.ExecuteAsync("DELETE FROM rm_booking_parts WHERE booking_id = @booking;", ct, ("@booking", e.BookingId));
                 await KeepPartsAsync(db, e.BookingId, e.ToDoctorId, e.ToDate, e.ToSlots, e.ToParts, ct);
                 await AddUsageAsync(db, e.PatientId, e.FromDate, -e.FromSlots.PatientSlots(), ct);
                 await AddUsageAsync(db, e.PatientId, e.ToDate, e.ToSlots.PatientSlots(), ct);
@@ -189,15 +189,15 @@ public sealed class ScheduleProjection : IProjection
             case DayCancelled e:
                 await db.ExecuteAsync(
                     "DELETE FROM rm_slot_overbookings WHERE slot_id IN (SELECT slot_id FROM rm_slots WHERE doctor_id = @doctor AND date = @date);", ct,
-                    ("@doctor", Id(e.DoctorId)), ("@date", Day(e.Date)));
+                    ("@doctor", e.DoctorId), ("@date", Day(e.Date)));
                 await db.ExecuteAsync(
-                    "DELETE FROM rm_slots WHERE doctor_id = @doctor AND date = @date;", ct, ("@doctor", Id(e.DoctorId)), ("@date", Day(e.Date)));
+                    "DELETE FROM rm_slots WHERE doctor_id = @doctor AND date = @date;", ct, ("@doctor", e.DoctorId), ("@date", Day(e.Date)));
                 await db.ExecuteAsync(
                     """
-                    INSERT INTO rm_doctor_days (doctor_id, date, cancelled, cancel_reason) VALUES (@doctor, @date, 1, @reason)
-                    ON CONFLICT (doctor_id, date) DO UPDATE SET cancelled = 1, cancel_reason = excluded.cancel_reason;
+                    INSERT INTO rm_doctor_days (doctor_id, date, cancelled, cancel_reason) VALUES (@doctor, @date, TRUE, @reason)
+                    ON CONFLICT (doctor_id, date) DO UPDATE SET cancelled = TRUE, cancel_reason = excluded.cancel_reason;
                     """,
-                    ct, ("@doctor", Id(e.DoctorId)), ("@date", Day(e.Date)), ("@reason", e.Reason));
+                    ct, ("@doctor", e.DoctorId), ("@date", Day(e.Date)), ("@reason", e.Reason));
                 foreach (var booking in e.CancelledBookings)
                 {
                     // An appointment with others falls whole: its other clinicians' slots are free again.
@@ -211,7 +211,7 @@ public sealed class ScheduleProjection : IProjection
             case VisitMarked e:
                 await db.ExecuteAsync(
                     "UPDATE rm_bookings SET visit_outcome = @outcome WHERE booking_id = @booking;",
-                    ct, ("@outcome", e.Outcome.ToString()), ("@booking", Id(e.BookingId)));
+                    ct, ("@outcome", e.Outcome.ToString()), ("@booking", e.BookingId));
                 break;
         }
     }
@@ -221,7 +221,7 @@ public sealed class ScheduleProjection : IProjection
     {
         foreach (var slot in slots)
             await db.ExecuteAsync("UPDATE rm_slots SET hold_id = NULL, held_until = NULL WHERE slot_id = @slot AND hold_id = @hold;", ct,
-                ("@slot", Id(slot.SlotId)), ("@hold", Id(holdId)));
+                ("@slot", slot.SlotId), ("@hold", holdId));
     }
 
     /// <summary>The booking holds the slot: as the one it shows, or, when another holds it already (staff booked over the clash), beside it.</summary>
@@ -229,47 +229,47 @@ public sealed class ScheduleProjection : IProjection
     {
         var shown = await db.ExecuteCountAsync(
             "UPDATE rm_slots SET booking_id = @booking, patient_id = @patient WHERE slot_id = @slot AND (booking_id IS NULL OR booking_id = @booking);",
-            ct, ("@booking", Id(bookingId)), ("@patient", Id(patientId)), ("@slot", Id(slotId)));
+            ct, ("@booking", bookingId), ("@patient", patientId), ("@slot", slotId));
         if (shown == 0)
             await db.ExecuteAsync(
                 "INSERT INTO rm_slot_overbookings (slot_id, booking_id, patient_id) SELECT slot_id, @booking, @patient FROM rm_slots WHERE slot_id = @slot ON CONFLICT DO NOTHING;",
-                ct, ("@booking", Id(bookingId)), ("@patient", Id(patientId)), ("@slot", Id(slotId)));
+                ct, ("@booking", bookingId), ("@patient", patientId), ("@slot", slotId));
     }
 
     /// <summary>The booking lets the slot go: when it was the one shown, the next booking holding it (if any) is shown instead.</summary>
     private static async Task ReleaseAsync(SqlSession db, Guid slotId, Guid bookingId, CancellationToken ct)
     {
         await db.ExecuteAsync("DELETE FROM rm_slot_overbookings WHERE slot_id = @slot AND booking_id = @booking;", ct,
-            ("@slot", Id(slotId)), ("@booking", Id(bookingId)));
+            ("@slot", slotId), ("@booking", bookingId));
         var freed = await db.ExecuteCountAsync(
             "UPDATE rm_slots SET booking_id = NULL, patient_id = NULL WHERE slot_id = @slot AND booking_id = @booking;",
-            ct, ("@slot", Id(slotId)), ("@booking", Id(bookingId)));
+            ct, ("@slot", slotId), ("@booking", bookingId));
         if (freed == 0)
             return;
         var next = (await db.QueryAsync(
             "SELECT booking_id, patient_id FROM rm_slot_overbookings WHERE slot_id = @slot ORDER BY booking_id LIMIT 1;",
-            r => (Booking: r.GetString(0), Patient: r.GetString(1)), ct, ("@slot", Id(slotId)))).SingleOrDefault();
+            r => (Booking: (Guid?)r.GetGuid(0), Patient: r.GetGuid(1)), ct, ("@slot", slotId))).SingleOrDefault();
         if (next.Booking is null)
             return;
         await db.ExecuteAsync("DELETE FROM rm_slot_overbookings WHERE slot_id = @slot AND booking_id = @booking;", ct,
-            ("@slot", Id(slotId)), ("@booking", next.Booking));
+            ("@slot", slotId), ("@booking", next.Booking));
         await db.ExecuteAsync("UPDATE rm_slots SET booking_id = @booking, patient_id = @patient WHERE slot_id = @slot;", ct,
-            ("@slot", Id(slotId)), ("@booking", next.Booking), ("@patient", next.Patient));
+            ("@slot", slotId), ("@booking", next.Booking), ("@patient", next.Patient));
     }
 
     /// <summary>
     /// The visit's room: the one its event names, or (logged before appointments named their room) its clinician's, or the
     /// room of whichever part is in one (every part in a room is in the same one).
     /// </summary>
-    internal static async Task<object> RoomOfAsync(
+    internal static async Task<Guid?> RoomOfAsync(
         SqlSession db, Guid? logged, IReadOnlyList<ScheduledSlot> slots, IReadOnlyList<BookedPart>? parts, CancellationToken ct)
     {
         if (logged is { } room)
-            return Id(room);
+            return room;
         foreach (var slot in parts is { Count: > 0 } ? parts.Select(p => p.SlotIds[0]) : [slots[0].SlotId])
-            if (await db.ScalarAsync("SELECT room_id FROM rm_slots WHERE slot_id = @slot;", ct, ("@slot", Id(slot))) is string inRoom)
+            if ((await db.QueryAsync("SELECT room_id FROM rm_slots WHERE slot_id = @slot AND room_id IS NOT NULL;", r => r.GetGuid(0), ct, ("@slot", slot))) is [var inRoom])
                 return inRoom;
-        return DBNull.Value;
+        return null;
     }
 
     /// <summary>One row per clinician of the booking: their part's kind (null for a visit of one clinician), start and end.</summary>
@@ -283,13 +283,13 @@ public sealed class ScheduleProjection : IProjection
         {
             await db.ExecuteAsync(
                 "INSERT INTO rm_booking_parts (booking_id, doctor_id, kind, date, start_utc, end_utc) VALUES (@booking, @doctor, @kind, @date, @start, @end);",
-                ct, ("@booking", Id(bookingId)), ("@doctor", Id(clinician)), ("@kind", (object?)kind ?? DBNull.Value), ("@date", Day(date)),
+                ct, ("@booking", bookingId), ("@doctor", clinician), ("@kind", (object?)kind ?? DBNull.Value), ("@date", Day(date)),
                 ("@start", Ms(own.Min(s => s.StartUtc))), ("@end", Ms(own.Max(s => s.EndUtc))));
         }
     }
 
     private static Task CancelBookingAsync(SqlSession db, Guid bookingId, string reason, CancellationToken ct) =>
-        db.ExecuteAsync("UPDATE rm_bookings SET cancelled = @reason WHERE booking_id = @booking;", ct, ("@reason", reason), ("@booking", Id(bookingId)));
+        db.ExecuteAsync("UPDATE rm_bookings SET cancelled = @reason WHERE booking_id = @booking;", ct, ("@reason", reason), ("@booking", bookingId));
 
     private static Task AddUsageAsync(SqlSession db, Guid patientId, DateOnly date, int slots, CancellationToken ct) =>
         db.ExecuteAsync(
@@ -297,23 +297,19 @@ public sealed class ScheduleProjection : IProjection
             INSERT INTO rm_monthly_usage (patient_id, month, slots) VALUES (@patient, @month, @slots)
             ON CONFLICT (patient_id, month) DO UPDATE SET slots = rm_monthly_usage.slots + excluded.slots;
             """,
-            ct, ("@patient", Id(patientId)), ("@month", PracticeTime.MonthOf(date)), ("@slots", slots));
+            ct, ("@patient", patientId), ("@month", PracticeTime.MonthOf(date)), ("@slots", slots));
 
     /// <summary>A booking's slots now, in its order (those it held before, if any, are replaced).</summary>
     private static async Task KeepSlotsAsync(SqlSession db, Guid bookingId, IReadOnlyList<ScheduledSlot> slots, CancellationToken ct)
     {
-        await db.ExecuteAsync("DELETE FROM rm_booking_slots WHERE booking_id = @booking;", ct, ("@booking", Id(bookingId)));
+        await db.ExecuteAsync("DELETE FROM rm_booking_slots WHERE booking_id = @booking;", ct, ("@booking", bookingId));
         for (var i = 0; i < slots.Count; i++)
             await db.ExecuteAsync("INSERT INTO rm_booking_slots (booking_id, ordinal, slot_id) VALUES (@booking, @ordinal, @slot);",
-                ct, ("@booking", Id(bookingId)), ("@ordinal", i), ("@slot", Id(slots[i].SlotId)));
+                ct, ("@booking", bookingId), ("@ordinal", i), ("@slot", slots[i].SlotId));
     }
 
-    internal static string Id(Guid id) => id.ToString();
-
-    internal static object OptionalId(Guid? id) => id is { } value ? Id(value) : DBNull.Value;
-
     /// <summary>A list of ids as one column (space-separated), or NULL for none.</summary>
-    internal static object Ids(IReadOnlyList<Guid>? ids) => ids is { Count: > 0 } ? string.Join(' ', ids.Select(Id)) : DBNull.Value;
+    internal static object Ids(IReadOnlyList<Guid>? ids) => ids is { Count: > 0 } ? string.Join(' ', ids) : DBNull.Value;
 
     internal static IReadOnlyList<Guid>? ParseIds(string? column) =>
         string.IsNullOrEmpty(column) ? null : column.Split(' ').Select(Guid.Parse).ToArray();

@@ -151,7 +151,7 @@ public sealed class ScheduleReadModel
             WHERE date = @date AND booking_id IS {(booked ? "NOT NULL" : "NULL")} AND start_utc > @now AND (hold_id IS NULL OR held_until <= @now)
             ORDER BY doctor_id, start_utc;
             """,
-            r => (Doctor: r.GetGuid(0), Slot: new AvailableSlot(r.GetGuid(1), FromMs(r.GetInt64(2)), r.GetInt64(3) == 1,
+            r => (Doctor: r.GetGuid(0), Slot: new AvailableSlot(r.GetGuid(1), FromMs(r.GetInt64(2)), r.GetBoolean(3),
                 ParseIds(r.IsDBNull(4) ? null : r.GetString(4)), OptionalGuid(r, 5), OptionalGuid(r, 6))),
             ct, ("@date", Day(date)), ("@now", Ms(now)));
         return rows.GroupBy(row => row.Doctor)
@@ -171,7 +171,7 @@ public sealed class ScheduleReadModel
         var ordered = slotIds.Distinct().ToArray();
         if (ordered.Length == 0)
             return null;
-        var (list, parameters) = SqlList.In("@slot", ordered.Select(Id));
+        var (list, parameters) = SqlList.In("@slot", ordered.Cast<object>());
         var rooms = (await QueryAsync($"SELECT slot_id, room_id FROM rm_slots WHERE slot_id IN ({list}) AND room_id IS NOT NULL;",
             r => (Slot: r.GetGuid(0), Room: r.GetGuid(1)), ct, parameters)).ToDictionary(r => r.Slot, r => r.Room);
         return ordered.Select(slot => rooms.TryGetValue(slot, out var room) ? room : (Guid?)null).FirstOrDefault(room => room is not null);
@@ -183,7 +183,7 @@ public sealed class ScheduleReadModel
         var ordered = slotIds.Distinct().ToArray();
         if (ordered.Length == 0)
             return [];
-        var (list, parameters) = SqlList.In("@slot", ordered.Select(Id));
+        var (list, parameters) = SqlList.In("@slot", ordered.Cast<object>());
         var days = (await QueryAsync($"SELECT slot_id, doctor_id, date FROM rm_slots WHERE slot_id IN ({list});",
             r => (Slot: r.GetGuid(0), Day: (r.GetGuid(1), ParseDay(r.GetString(2)))), ct, parameters)).ToDictionary(r => r.Slot, r => r.Day);
         // In the order of the slots asked for, as one read per slot gave them.
@@ -194,28 +194,28 @@ public sealed class ScheduleReadModel
     public Task<IReadOnlyList<PatientBooking>> FutureBookingsAsync(Guid patientId, DateTimeOffset now, CancellationToken ct = default) =>
         QueryAsync(
             $"{SelectBooking} WHERE patient_id = @patient AND cancelled IS NULL AND start_utc > @now ORDER BY start_utc;",
-            ReadBooking, ct, ("@patient", Id(patientId)), ("@now", Ms(now)));
+            ReadBooking, ct, ("@patient", patientId), ("@now", Ms(now)));
 
     /// <summary>Every booking of a patient, live or not, latest start first, a page at a time.</summary>
     public Task<IReadOnlyList<PatientBooking>> BookingsOfPatientAsync(Guid patientId, int limit, int offset, CancellationToken ct = default) =>
         QueryAsync($"{SelectBooking} WHERE patient_id = @patient ORDER BY start_utc DESC, booking_id LIMIT @limit OFFSET @offset;",
-            ReadBooking, ct, ("@patient", Id(patientId)), ("@limit", limit), ("@offset", offset));
+            ReadBooking, ct, ("@patient", patientId), ("@limit", limit), ("@offset", offset));
 
     /// <summary>Every booking that holds or held a slot, first booked first (the slot's history of bookings).</summary>
     public Task<IReadOnlyList<PatientBooking>> BookingsOfSlotAsync(Guid slotId, CancellationToken ct = default) =>
         QueryAsync($"{SelectBooking} WHERE booking_id IN (SELECT booking_id FROM rm_booking_slots WHERE slot_id = @slot) ORDER BY booked_at, booking_id;",
-            ReadBooking, ct, ("@slot", Id(slotId)));
+            ReadBooking, ct, ("@slot", slotId));
 
     /// <summary>A booking's slots as it holds them now (or held them last).</summary>
     public Task<IReadOnlyList<Guid>> SlotIdsOfAsync(Guid bookingId, CancellationToken ct = default) =>
-        QueryAsync("SELECT slot_id FROM rm_booking_slots WHERE booking_id = @booking ORDER BY ordinal;", r => r.GetGuid(0), ct, ("@booking", Id(bookingId)));
+        QueryAsync("SELECT slot_id FROM rm_booking_slots WHERE booking_id = @booking ORDER BY ordinal;", r => r.GetGuid(0), ct, ("@booking", bookingId));
 
     /// <summary>These bookings' slots (<see cref="SlotIdsOfAsync(Guid, CancellationToken)"/>), in one statement.</summary>
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Guid>>> SlotIdsOfAsync(IReadOnlyCollection<Guid> bookingIds, CancellationToken ct = default)
     {
         if (bookingIds.Count == 0)
             return new Dictionary<Guid, IReadOnlyList<Guid>>();
-        var (list, parameters) = SqlList.In("@booking", bookingIds.Distinct().Select(Id));
+        var (list, parameters) = SqlList.In("@booking", bookingIds.Distinct().Cast<object>());
         return (await QueryAsync($"SELECT booking_id, slot_id FROM rm_booking_slots WHERE booking_id IN ({list}) ORDER BY booking_id, ordinal;",
                 r => (Booking: r.GetGuid(0), Slot: r.GetGuid(1)), ct, parameters))
             .GroupBy(row => row.Booking).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)g.Select(row => row.Slot).ToArray());
@@ -227,24 +227,24 @@ public sealed class ScheduleReadModel
         var ids = bookingIds.Distinct().ToArray();
         if (ids.Length == 0)
             return new Dictionary<Guid, PatientBooking>();
-        var (list, parameters) = SqlList.In("@booking", ids.Select(Id));
+        var (list, parameters) = SqlList.In("@booking", ids.Cast<object>());
         return (await QueryAsync($"{SelectBooking} WHERE booking_id IN ({list});", ReadBooking, ct, parameters)).ToDictionary(b => b.BookingId);
     }
 
     public async Task<PatientBooking?> BookingAsync(Guid bookingId, CancellationToken ct = default) =>
-        (await QueryAsync($"{SelectBooking} WHERE booking_id = @booking;", ReadBooking, ct, ("@booking", Id(bookingId)))).SingleOrDefault();
+        (await QueryAsync($"{SelectBooking} WHERE booking_id = @booking;", ReadBooking, ct, ("@booking", bookingId))).SingleOrDefault();
 
     /// <summary>How many slots a patient holds in each practice month ("yyyy-MM") they hold any, in one statement.</summary>
     public async Task<IReadOnlyDictionary<string, int>> MonthlyUsagesAsync(Guid patientId, CancellationToken ct = default) =>
         (await QueryAsync(
             "SELECT month, slots FROM rm_monthly_usage WHERE patient_id = @patient;",
-            r => (Month: r.GetString(0), Slots: r.GetInt32(1)), ct, ("@patient", Id(patientId)))).ToDictionary(m => m.Month, m => m.Slots);
+            r => (Month: r.GetString(0), Slots: r.GetInt32(1)), ct, ("@patient", patientId))).ToDictionary(m => m.Month, m => m.Slots);
 
     /// <summary>How many slots a patient holds in a practice month ("yyyy-MM").</summary>
     public async Task<int> MonthlyUsageAsync(Guid patientId, string month, CancellationToken ct = default) =>
         (await QueryAsync(
             "SELECT slots FROM rm_monthly_usage WHERE patient_id = @patient AND month = @month;",
-            r => r.GetInt32(0), ct, ("@patient", Id(patientId)), ("@month", month))).SingleOrDefault();
+            r => r.GetInt32(0), ct, ("@patient", patientId), ("@month", month))).SingleOrDefault();
 
     /// <summary>Every live slot of a doctor's day with the booking holding it, and whether the day was cancelled.</summary>
     public async Task<DoctorDayView> DoctorDayAsync(Guid doctorId, DateOnly date, CancellationToken ct = default) =>
@@ -261,7 +261,7 @@ public sealed class ScheduleReadModel
         var (within, parameters) = DaysWithin(wanted, "");
         var status = (await QueryAsync(
             $"SELECT doctor_id, date, cancelled, cancel_reason FROM rm_doctor_days WHERE {within};",
-            r => (Day: (r.GetGuid(0), ParseDay(r.GetString(1))), Cancelled: r.GetInt64(2) == 1, Reason: r.IsDBNull(3) ? null : r.GetString(3)),
+            r => (Day: (r.GetGuid(0), ParseDay(r.GetString(1))), Cancelled: r.GetBoolean(2), Reason: r.IsDBNull(3) ? null : r.GetString(3)),
             ct, parameters)).ToDictionary(d => d.Day);
         var (slotsWithin, slotParameters) = DaysWithin(wanted, "s.");
         var slots = (await QueryAsync(
@@ -274,7 +274,7 @@ public sealed class ScheduleReadModel
             r => (Day: (r.GetGuid(0), ParseDay(r.GetString(1))), Slot: new DoctorDaySlot(
                 r.GetGuid(2), FromMs(r.GetInt64(3)),
                 r.IsDBNull(4) ? null : r.GetGuid(4), r.IsDBNull(5) ? null : r.GetGuid(5), r.IsDBNull(6) ? null : r.GetString(6),
-                r.GetInt64(7) == 1, ParseIds(r.IsDBNull(8) ? null : r.GetString(8)), OptionalGuid(r, 9),
+                r.GetBoolean(7), ParseIds(r.IsDBNull(8) ? null : r.GetString(8)), OptionalGuid(r, 9),
                 HeldUntil: r.IsDBNull(10) ? null : FromMs(r.GetInt64(10)))),
             ct, slotParameters)).ToLookup(row => row.Day, row => row.Slot);
         var overbooked = (await QueryAsync(
@@ -334,7 +334,7 @@ public sealed class ScheduleReadModel
     {
         var doctors = wanted.Select(w => w.DoctorId).Distinct().ToArray();
         var dates = wanted.Select(w => w.Date).Distinct().ToArray();
-        var (doctorList, doctorParameters) = SqlList.In("@doctor", doctors.Select(Id));
+        var (doctorList, doctorParameters) = SqlList.In("@doctor", doctors.Cast<object>());
         var (dateList, dateParameters) = SqlList.In("@date", dates.Select(Day));
         return ($"{alias}doctor_id IN ({doctorList}) AND {alias}date IN ({dateList})", [.. doctorParameters, .. dateParameters]);
     }
@@ -349,7 +349,7 @@ public sealed class ScheduleReadModel
         QueryAsync(
             "SELECT doctor_id, kind, start_utc, end_utc FROM rm_booking_parts WHERE booking_id = @booking ORDER BY start_utc, end_utc;",
             r => new BookingPart(r.GetGuid(0), r.IsDBNull(1) ? null : Enum.Parse<Domain.ClinicianKind>(r.GetString(1)), FromMs(r.GetInt64(2)), FromMs(r.GetInt64(3))),
-            ct, ("@booking", Id(bookingId)));
+            ct, ("@booking", bookingId));
 
     private const string SelectBooking =
         "SELECT booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_count, cancelled, visit_outcome, visit_type_id, reason, room_id, clinician_ids FROM rm_bookings";

@@ -20,13 +20,13 @@ public sealed class VisitTypeProjection : IProjection
 
     public string Schema(SqlDialect sql) => $"""
         CREATE TABLE rm_visit_types (
-            visit_type_id      TEXT PRIMARY KEY,
+            visit_type_id      {sql.Uuid} PRIMARY KEY,
             name               TEXT NOT NULL,
             description        TEXT NOT NULL,
             minutes            BIGINT NOT NULL,
             given_by_kinds     TEXT NOT NULL,
             given_by_clinicians TEXT,
-            bookable_online    BIGINT NOT NULL,
+            bookable_online    {sql.Flag} NOT NULL,
             colour             TEXT NOT NULL,
             room_feature       TEXT,
             parts              TEXT,
@@ -48,9 +48,9 @@ public sealed class VisitTypeProjection : IProjection
                 given_by_kinds = excluded.given_by_kinds, given_by_clinicians = excluded.given_by_clinicians,
                 bookable_online = excluded.bookable_online, colour = excluded.colour, room_feature = excluded.room_feature, parts = excluded.parts;
             """,
-            ct, ("@id", Id(e.VisitTypeId)), ("@name", e.Name), ("@description", e.Description), ("@minutes", e.Minutes),
+            ct, ("@id", e.VisitTypeId), ("@name", e.Name), ("@description", e.Description), ("@minutes", e.Minutes),
             ("@kinds", string.Join(' ', e.GivenByKinds)), ("@clinicians", Ids(e.GivenByClinicians)),
-            ("@online", e.BookableOnline ? 1 : 0), ("@colour", e.Colour), ("@feature", (object?)e.RoomFeature ?? DBNull.Value),
+            ("@online", e.BookableOnline), ("@colour", e.Colour), ("@feature", (object?)e.RoomFeature ?? DBNull.Value),
             ("@parts", e.Parts is { Count: > 0 } parts ? string.Join(' ', parts.Select(p => $"{p.Kind}:{p.OffsetMinutes}:{p.Minutes}")) : DBNull.Value),
             ("@at", Ms(stored.RecordedAt)));
     }
@@ -86,7 +86,7 @@ public sealed class VisitTypeCatalogueReadModel
                 "SELECT visit_type_id, name, description, minutes, given_by_kinds, given_by_clinicians, bookable_online, colour, room_feature, parts FROM rm_visit_types;",
                 r => new VisitType(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetInt32(3),
                     r.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<ClinicianKind>).ToArray(),
-                    ParseIds(r.IsDBNull(5) ? null : r.GetString(5)) ?? [], r.GetInt64(6) == 1, r.GetString(7),
+                    ParseIds(r.IsDBNull(5) ? null : r.GetString(5)) ?? [], r.GetBoolean(6), r.GetString(7),
                     r.IsDBNull(8) ? null : r.GetString(8), VisitTypeProjection.ParseParts(r.IsDBNull(9) ? null : r.GetString(9))),
                 CancellationToken.None))
             .ToDictionary(type => type.Id);

@@ -17,16 +17,16 @@ public sealed class WaitlistProjection : IProjection
 
     public string Schema(SqlDialect sql) => $"""
         CREATE TABLE rm_waits (
-            wait_id       TEXT PRIMARY KEY,
+            wait_id       {sql.Uuid} PRIMARY KEY,
             position      BIGINT NOT NULL,
-            patient_id    TEXT NOT NULL,
-            visit_type_id TEXT NOT NULL,
-            clinician_id  TEXT,
+            patient_id    {sql.Uuid} NOT NULL,
+            visit_type_id {sql.Uuid} NOT NULL,
+            clinician_id  {sql.Uuid},
             from_date     TEXT NOT NULL,
             to_date       TEXT NOT NULL,
             joined_at     BIGINT NOT NULL,
             status        TEXT NOT NULL,
-            hold_id       TEXT,
+            hold_id       {sql.Uuid},
             ended_at      BIGINT
         );
         CREATE INDEX ix_rm_waits_hold ON rm_waits (hold_id);
@@ -48,16 +48,16 @@ public sealed class WaitlistProjection : IProjection
                     INSERT INTO rm_waits (wait_id, position, patient_id, visit_type_id, clinician_id, from_date, to_date, joined_at, status)
                     VALUES (@wait, @position, @patient, @type, @clinician, @from, @to, @at, 'waiting');
                     """,
-                    ct, ("@wait", Id(e.WaitId)), ("@position", stored.Position), ("@patient", Id(e.PatientId)), ("@type", Id(e.VisitTypeId)),
-                    ("@clinician", OptionalId(e.ClinicianId)), ("@from", Day(e.From)), ("@to", Day(e.To)), ("@at", Ms(stored.RecordedAt)));
+                    ct, ("@wait", e.WaitId), ("@position", stored.Position), ("@patient", e.PatientId), ("@type", e.VisitTypeId),
+                    ("@clinician", e.ClinicianId), ("@from", Day(e.From)), ("@to", Day(e.To)), ("@at", Ms(stored.RecordedAt)));
                 break;
             case WaitLeft e:
                 await db.ExecuteAsync("UPDATE rm_waits SET status = 'left', ended_at = @at WHERE wait_id = @wait AND status IN ('waiting', 'offered');", ct,
-                    ("@at", Ms(stored.RecordedAt)), ("@wait", Id(e.WaitId)));
+                    ("@at", Ms(stored.RecordedAt)), ("@wait", e.WaitId));
                 break;
             case HoldPlaced { WaitId: { } wait } e:
                 await db.ExecuteAsync("UPDATE rm_waits SET status = 'offered', hold_id = @hold WHERE wait_id = @wait;", ct,
-                    ("@hold", Id(e.HoldId)), ("@wait", Id(wait)));
+                    ("@hold", e.HoldId), ("@wait", wait));
                 break;
             case SlotsBooked { HoldId: { } hold }:
                 await OfferEndedAsync(db, hold, "booked", stored, ct);
@@ -73,7 +73,7 @@ public sealed class WaitlistProjection : IProjection
 
     private static Task OfferEndedAsync(SqlSession db, Guid holdId, string status, StoredEvent stored, CancellationToken ct) =>
         db.ExecuteAsync("UPDATE rm_waits SET status = @status, ended_at = @at WHERE hold_id = @hold AND status = 'offered';", ct,
-            ("@status", status), ("@at", Ms(stored.RecordedAt)), ("@hold", Id(holdId)));
+            ("@status", status), ("@at", Ms(stored.RecordedAt)), ("@hold", holdId));
 }
 
 /// <summary>A time offered for a wait and still kept for the patient (its hold pending).</summary>
@@ -105,7 +105,7 @@ public sealed class WaitlistReadModel(ClinicDatabase database)
     public Task<IReadOnlyList<WaitView>> OpenOfPatientAsync(Guid patientId, DateOnly today, CancellationToken ct = default) =>
         database.QueryAsync(
             $"{From} WHERE w.patient_id = @patient AND w.status IN ('waiting', 'offered') AND w.to_date >= @today ORDER BY w.from_date, w.position;",
-            Read, ct, ("@patient", Id(patientId)), ("@today", Day(today)));
+            Read, ct, ("@patient", patientId), ("@today", Day(today)));
 
     /// <summary>Every open wait whose days have not all passed, in line order: what the owner sees, per visit type.</summary>
     public Task<IReadOnlyList<WaitView>> OpenAsync(DateOnly today, CancellationToken ct = default) =>
@@ -113,7 +113,7 @@ public sealed class WaitlistReadModel(ClinicDatabase database)
             Read, ct, ("@today", Day(today)));
 
     public async Task<WaitView?> FindAsync(Guid waitId, CancellationToken ct = default) =>
-        (await database.QueryAsync($"{From} WHERE w.wait_id = @wait;", Read, ct, ("@wait", Id(waitId)))).SingleOrDefault();
+        (await database.QueryAsync($"{From} WHERE w.wait_id = @wait;", Read, ct, ("@wait", waitId))).SingleOrDefault();
 
     private static DateOnly ReadDay(System.Data.Common.DbDataReader r, int column) => DateOnly.ParseExact(r.GetString(column), "yyyy-MM-dd");
 

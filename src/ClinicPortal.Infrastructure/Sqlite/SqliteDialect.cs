@@ -1,12 +1,22 @@
-using System.Data.Common;
 using ClinicPortal.Infrastructure.Data;
 
 namespace ClinicPortal.Infrastructure.Sqlite;
 
-/// <summary>SQLite's words where PostgreSQL's differ: a table found by its key alone keeps no rowid; values read as they are.</summary>
+/// <summary>
+/// SQLite's words where PostgreSQL's differ: a table found by its key alone keeps no rowid; an id is kept as its text
+/// (lower case, as the read models have always held it: the driver would bind a <see cref="Guid"/> as bytes), a flag
+/// as 0 or 1 (the driver binds a <see cref="bool"/> so).
+/// </summary>
 internal sealed class SqliteDialect : SqlDialect
 {
     public override string KeyedTable => "WITHOUT ROWID";
-    public override DbDataReader Reader(DbDataReader reader) => reader;
-    public override object? Value(object? value) => value;
+    public override string Uuid => "TEXT";
+    public override string Flag => "BIGINT";
+
+    public override object Parameter(object? value) => value switch
+    {
+        null => DBNull.Value,
+        Guid id => id.ToString(),
+        _ => value,
+    };
 }

@@ -54,12 +54,12 @@ public static class PostgresReplica
         var onSqlite = await DumpAsync(projections, async sql =>
         {
             await using var connection = await app.Get<SqliteDatabase>().OpenAsync();
-            return await RowsAsync(connection, sql, SqlDialect.Sqlite);
+            return await RowsAsync(connection, sql);
         });
         Task<List<string>> FromPostgres(string sql) => Task.Run(async () =>
         {
             await using var connection = await source.OpenConnectionAsync();
-            return await RowsAsync(connection, sql, SqlDialect.Postgres);
+            return await RowsAsync(connection, sql);
         });
         Assert.Equal(onSqlite, await DumpAsync(projections, FromPostgres));
         await readModels.RebuildAllAsync();
@@ -152,16 +152,25 @@ public static class PostgresReplica
         return tables;
     }
 
-    private static async Task<List<string>> RowsAsync(System.Data.Common.DbConnection connection, string sql, SqlDialect dialect)
+    /// <summary>
+    /// Every row as text, each value as SQLite keeps it, so that rows of both databases compare: PostgreSQL's uuid as the
+    /// text of the id, its boolean as 1 or 0.
+    /// </summary>
+    public static async Task<List<string>> RowsAsync(System.Data.Common.DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        await using var reader = dialect.Reader(await command.ExecuteReaderAsync());
+        await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<string>();
         while (await reader.ReadAsync())
-            rows.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i =>
-                $"{reader.GetName(i)}={(reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))}")));
+            rows.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => $"{reader.GetName(i)}={AsSqliteKeepsIt(reader, i)}")));
         rows.Sort(StringComparer.Ordinal);
         return rows;
     }
+
+    private static string AsSqliteKeepsIt(System.Data.Common.DbDataReader reader, int column) => reader.IsDBNull(column) ? "NULL" : reader.GetValue(column) switch
+    {
+        bool flag => flag ? "1" : "0",
+        var value => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!,
+    };
 }
