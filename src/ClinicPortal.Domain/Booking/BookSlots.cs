@@ -21,15 +21,30 @@ namespace ClinicPortal.Domain.Booking;
 /// decision reads that room's appointments of the day (and refuses if the slots turn out to be in another room).
 /// <paramref name="HoldId"/>: the booking confirms that hold of the patient's, of these slots, before it runs out (every
 /// booking rule judged again); the booking is logged naming it, which ends it. <paramref name="Window"/>: how far ahead
-/// patients may book (none: any time ahead, as before the practice set one).
+/// patients may book (none: any time ahead, as before the practice set one). <paramref name="Accounts"/>: what the
+/// accounts say of the patient and the slots' clinicians (none: a patient's active account, clinicians taking bookings).
 /// </summary>
 public sealed record BookSlots(
     Guid BookingId, Guid PatientId, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now, DateOnly? Date = null,
     Guid? VisitTypeId = null, string? Reason = null, Func<Guid, ClinicianKind?>? KindOf = null, Func<Guid, Room?>? RoomOf = null,
-    string? OverrideReason = null, Guid? RoomId = null, Guid? HoldId = null, Policies.BookingWindow? Window = null) : ICommand<BookSlots, BookSlotsDecider, BookingRequest, SlotsBooked>
+    string? OverrideReason = null, Guid? RoomId = null, Guid? HoldId = null, Policies.BookingWindow? Window = null,
+    AccountFacts? Accounts = null) : ICommand<BookSlots, BookSlotsDecider, BookingRequest, SlotsBooked>
 {
     /// <summary>The visit type decided on: the one named, or the one today's single or double slot stands for.</summary>
     public Guid VisitType => VisitTypeId ?? VisitTypes.VisitType.ForSlotCount(SlotIds.Count);
+}
+
+/// <summary>
+/// What the accounts (kept beside the log, not in it) say of the people a booking names, as the handler found them just
+/// before deciding: whether the patient's account is a patient's (<paramref name="IsPatient"/>) and not deactivated by
+/// staff (<paramref name="PatientIsActive"/>), and whether staff have deactivated any of the clinicians whose slots it
+/// names (<paramref name="ClinicianDeactivated"/>: they take no new bookings from that moment, and a clinician
+/// deactivated before deactivation was logged has no event to find).
+/// </summary>
+public sealed record AccountFacts(bool IsPatient = true, bool PatientIsActive = true, bool ClinicianDeactivated = false)
+{
+    /// <summary>A patient's active account, and clinicians taking bookings.</summary>
+    public static readonly AccountFacts Active = new();
 }
 
 /// <summary>
@@ -195,6 +210,15 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
 
     public static Checked<IReadOnlyList<SlotsBooked>> Decide(BookSlots command, BookingRequest state)
     {
+        // Staff book for a patient on the phone; nobody else can hold a booking (a doctor, the owner, staff themselves),
+        // nor a patient whose account staff have deactivated; nor does a deactivated clinician take new bookings.
+        var accounts = command.Accounts ?? AccountFacts.Active;
+        if (!accounts.IsPatient && command.By.IsStaff)
+            return Rejection.NotAPatient;
+        if (accounts is { IsPatient: true, PatientIsActive: false })
+            return Rejection.PatientDeactivated;
+        if (accounts.ClinicianDeactivated)
+            return Rejection.ClinicianNotTakingBookings;
         if (command.By.Role == Role.Patient && command.By.Id != command.PatientId)
             return Rejection.NotAllowed;
         if (command.By.IsClinician)

@@ -68,9 +68,9 @@ public sealed record HoldLimits(int MaxPerDay, TimeSpan CoolDown)
 public sealed record PlaceHold(
     Guid HoldId, Guid PatientId, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now, DateTimeOffset ExpiresAt, DateOnly? Date = null,
     Guid? VisitTypeId = null, Func<Guid, ClinicianKind?>? KindOf = null, Func<Guid, Room?>? RoomOf = null, Guid? RoomId = null,
-    Policies.BookingWindow? Window = null, HoldLimits? Limits = null) : ICommand<PlaceHold, PlaceHoldDecider, BookingRequest, HoldPlaced>
+    Policies.BookingWindow? Window = null, HoldLimits? Limits = null, AccountFacts? Accounts = null) : ICommand<PlaceHold, PlaceHoldDecider, BookingRequest, HoldPlaced>
 {
-    public BookSlots AsBooking => new(HoldId, PatientId, SlotIds, By, Now, Date, VisitTypeId, null, KindOf, RoomOf, null, RoomId, Window: Window);
+    public BookSlots AsBooking => new(HoldId, PatientId, SlotIds, By, Now, Date, VisitTypeId, null, KindOf, RoomOf, null, RoomId, Window: Window, Accounts: Accounts);
 }
 
 public sealed class PlaceHoldDecider : IDecider<PlaceHold, BookingRequest, HoldPlaced>

@@ -49,11 +49,12 @@ public static class WaitlistRules
 /// <summary>
 /// Put the patient on the waiting list for <paramref name="VisitTypeId"/> (with <paramref name="ClinicianId"/>, or anyone)
 /// on a day from <paramref name="From"/> to <paramref name="To"/>: from <paramref name="Today"/> on, and at most
-/// <paramref name="MaxDaysAhead"/> ahead (as far as patients book).
+/// <paramref name="MaxDaysAhead"/> ahead (as far as patients book). <paramref name="VisitType"/> is the visit type's
+/// definition as the catalogue has it (none: there is no such visit type); a patient waits only for one booked online.
 /// </summary>
 public sealed record JoinWait(
     Guid WaitId, Guid PatientId, Guid VisitTypeId, Guid? ClinicianId, DateOnly From, DateOnly To, Actor By, DateTimeOffset Now, DateOnly Today,
-    int MaxDaysAhead) : ICommand<JoinWait, JoinWaitDecider, ImmutableDictionary<Guid, WaitState>, WaitJoined>;
+    int MaxDaysAhead, VisitTypes.VisitType? VisitType) : ICommand<JoinWait, JoinWaitDecider, ImmutableDictionary<Guid, WaitState>, WaitJoined>;
 
 public sealed class JoinWaitDecider : IDecider<JoinWait, ImmutableDictionary<Guid, WaitState>, WaitJoined>
 {
@@ -63,6 +64,10 @@ public sealed class JoinWaitDecider : IDecider<JoinWait, ImmutableDictionary<Gui
 
     public static Checked<IReadOnlyList<WaitJoined>> Decide(JoinWait command, ImmutableDictionary<Guid, WaitState> waits)
     {
+        if (command.VisitType?.Id != command.VisitTypeId)
+            return Rejection.VisitTypeNotFound;
+        if (command.By.Role == Role.Patient && !command.VisitType.BookableOnline)
+            return Rejection.ServiceNotBookableOnline;
         if (command.By.IsClinician || (command.By.Role == Role.Patient && command.By.Id != command.PatientId))
             return Rejection.NotAllowed;
         if (command.From > command.To || command.From < command.Today || command.To > command.Today.AddDays(command.MaxDaysAhead))

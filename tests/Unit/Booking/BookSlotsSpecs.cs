@@ -20,6 +20,22 @@ public class BookSlotsSpecs
         Spec.Given(A.DayScheduled(1)).When(Book(1))
             .Then(A.SlotsBooked(A.BookingId, A.PatientId, 1));
 
+    /// <summary>What the accounts say (gathered by the handler; the decision owns the rule).</summary>
+    [Fact]
+    public void WhatTheAccountsSay_StaffBookOnlyForAPatient_NotForADeactivatedOne_NorWithADeactivatedClinician()
+    {
+        Spec.Given(A.DayScheduled(1)).When(Book(A.Receptionist, A.OtherDoctorId, 1) with { Accounts = new(IsPatient: false) })
+            .ThenRejected(Rejection.NotAPatient);
+        Spec.Given(A.DayScheduled(1)).When(Book(1) with { Accounts = new(PatientIsActive: false) }).ThenRejected(Rejection.PatientDeactivated);
+        Spec.Given(A.DayScheduled(1)).When(Book(A.Receptionist, A.PatientId, 1) with { Accounts = new(PatientIsActive: false) })
+            .ThenRejected(Rejection.PatientDeactivated);
+        Spec.Given(A.DayScheduled(1)).When(Book(1) with { Accounts = new(ClinicianDeactivated: true) }).ThenRejected(Rejection.ClinicianNotTakingBookings);
+        // Said first, before anything the log says: the slot is booked already, yet the account is what is refused.
+        Spec.Given(A.DayScheduled(1), A.SlotsBooked(A.Id("first"), A.OtherPatientId, 1)).When(Book(1) with { Accounts = new(PatientIsActive: false) })
+            .ThenRejected(Rejection.PatientDeactivated);
+        Spec.Given(A.DayScheduled(1)).When(Book(1) with { Accounts = AccountFacts.Active }).Then(A.SlotsBooked(A.BookingId, A.PatientId, 1));
+    }
+
     [Fact]
     public void GivenSlot1ScheduledAndBooked_WhenSlot1IsBooked_ThenSlotAlreadyBooked() =>
         Spec.Given(A.DayScheduled(1), A.SlotsBooked(A.Id("first"), A.OtherPatientId, 1))

@@ -35,6 +35,14 @@ public class HoldSpecs
         new(A.Id("other-booking"), A.OtherPatientId, [A.Slot(1)], Actor.Patient(A.OtherPatientId), now ?? A.Now.AddMinutes(1));
 
     [Fact]
+    public void AHoldIsJudgedOnWhatTheAccountsSay_AsABookingIs()
+    {
+        Holding.Given(A.DayScheduled(1)).When(Hold() with { Accounts = new(PatientIsActive: false) }).ThenRejected(Rejection.PatientDeactivated);
+        Holding.Given(A.DayScheduled(1)).When(Hold() with { Accounts = new(ClinicianDeactivated: true) }).ThenRejected(Rejection.ClinicianNotTakingBookings);
+        Holding.Given(A.DayScheduled(1)).When(Hold() with { Accounts = AccountFacts.Active }).ThenAccepted();
+    }
+
+    [Fact]
     public void WhenThePatientHoldsAFreeSlot_ThenHoldPlaced_UntilFiveMinutesOn_TaggedAsTheirHoldOfTheSlot()
     {
         var placed = Holding.Given(A.DayScheduled(1, 2)).When(Hold()).ThenAccepted().Single();

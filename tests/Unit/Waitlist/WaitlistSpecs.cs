@@ -21,8 +21,10 @@ public class WaitlistSpecs
     private static readonly Guid Consultation = Domain.VisitTypes.VisitType.ForSlotCount(1);
     private static readonly DateOnly Today = new(2026, 3, 2);
 
+    private static readonly Domain.VisitTypes.VisitType ConsultationType = Domain.VisitTypes.VisitType.BuiltIn.Single(t => t.Id == Consultation);
+
     private static JoinWait Join(DateOnly? from = null, DateOnly? to = null, Guid? waitId = null, Guid? clinician = null, Actor? by = null) =>
-        new(waitId ?? WaitId, A.PatientId, Consultation, clinician, from ?? A.Tomorrow, to ?? A.Tomorrow, by ?? A.Patient, A.Now, Today, 60);
+        new(waitId ?? WaitId, A.PatientId, Consultation, clinician, from ?? A.Tomorrow, to ?? A.Tomorrow, by ?? A.Patient, A.Now, Today, 60, ConsultationType);
 
     private static WaitJoined Joined(Guid? waitId = null, DateOnly? from = null, DateOnly? to = null, Guid? clinician = null, Guid? patient = null) =>
         new(waitId ?? WaitId, patient ?? A.PatientId, Consultation, clinician, from ?? A.Tomorrow, to ?? A.Tomorrow, (patient ?? A.PatientId).ToString());
@@ -72,6 +74,15 @@ public class WaitlistSpecs
     [Fact]
     public void OnlyThePatientOrStaffJoin() =>
         Joining.Given().When(Join(by: A.Doctor)).ThenRejected(Rejection.NotAllowed);
+
+    [Fact]
+    public void AWaitIsForAVisitTypeTheCatalogueHas_AndAPatientWaitsOnlyForOneBookedOnline()
+    {
+        Joining.Given().When(Join() with { VisitType = null }).ThenRejected(Rejection.VisitTypeNotFound);
+        var byPhoneOnly = ConsultationType with { BookableOnline = false };
+        Joining.Given().When(Join() with { VisitType = byPhoneOnly }).ThenRejected(Rejection.ServiceNotBookableOnline);
+        Joining.Given().When(Join(by: A.Receptionist) with { VisitType = byPhoneOnly }).ThenAccepted();
+    }
 
     [Fact]
     public void GivenAWaitingWait_WhenAFreedTimeIsOffered_ThenAHoldNamingTheWait_ByTheWaitingList_TaggedAsTheWaits()

@@ -38,23 +38,18 @@ public sealed class HoldHandler(CommandExecutor executor, BookSlotsHandler book,
         Guid patientId, IReadOnlyList<Guid> slotIds, Actor by, Guid? visitTypeId = null, CancellationToken ct = default)
     {
         var command = await CommandAsync(patientId, slotIds, by, visitTypeId, options.Value.HoldFor, ct);
-        if (!command.IsAccepted)
-            return command.Rejection!.Value;
-        return (await executor.ExecuteAsync(command.Value!, ct)).Single();
+        return (await executor.ExecuteAsync(command, ct)).Single();
     }
 
     /// <summary>The hold decision's command for <paramref name="holdFor"/> from now, with what a booking of the slots would know.</summary>
-    public async Task<Checked<PlaceHold>> CommandAsync(
+    public async Task<PlaceHold> CommandAsync(
         Guid patientId, IReadOnlyList<Guid> slotIds, Actor by, Guid? visitTypeId, TimeSpan holdFor, CancellationToken ct = default)
     {
-        var booking = await book.CommandAsync(patientId, slotIds, by, visitTypeId, null, null, null, ct);
-        if (!booking.IsAccepted)
-            return booking.Rejection!.Value;
-        var b = booking.Value!;
+        var b = await book.CommandAsync(patientId, slotIds, by, visitTypeId, null, null, null, ct);
         return new PlaceHold(
             HoldId: Guid.CreateVersion7(), PatientId: patientId, SlotIds: slotIds, By: by, Now: b.Now, ExpiresAt: b.Now + holdFor,
             Date: b.Date, VisitTypeId: visitTypeId, KindOf: b.KindOf, RoomOf: b.RoomOf, RoomId: b.RoomId, Window: b.Window,
-            Limits: options.Value.Limits);
+            Limits: options.Value.Limits, Accounts: b.Accounts);
     }
 
     /// <summary>Turns the hold into the booking, if it has not run out: 404 for anyone else's, <c>hold_expired</c> once it has.</summary>

@@ -35,12 +35,8 @@ public sealed class WaitlistHandler(
     public async Task<Checked<WaitJoined>> JoinAsync(
         Guid patientId, Guid visitTypeId, Guid? clinicianId, DateOnly from, DateOnly to, Actor by, CancellationToken ct = default)
     {
-        if (await visitTypes.FindAsync(visitTypeId, ct) is not { } visitType)
-            return Rejection.VisitTypeNotFound;
-        if (by.Role == Role.Patient && !visitType.BookableOnline)
-            return Rejection.ServiceNotBookableOnline;
         var command = new JoinWait(Guid.CreateVersion7(), patientId, visitTypeId, clinicianId, from, to, by, clock.Now, clock.Today,
-            settings.Current.BookingWindow.MaxDaysAhead);
+            settings.Current.BookingWindow.MaxDaysAhead, await visitTypes.FindAsync(visitTypeId, ct));
         return (await executor.ExecuteAsync(command, ct)).Single();
     }
 
@@ -76,16 +72,15 @@ public sealed class WaitlistHandler(
             foreach (var start in starts)
             {
                 var hold = await holdHandler.CommandAsync(wait.PatientId, start.SlotIds, Actor.Patient(wait.PatientId), wait.VisitTypeId, options.Value.OfferFor, ct);
-                if (!hold.IsAccepted)
-                    continue;
-                var made = await executor.ExecuteAsync(new OfferWait(wait.WaitId, hold.Value!, Actor.Waitlist), ct);
+                var made = await executor.ExecuteAsync(new OfferWait(wait.WaitId, hold, Actor.Waitlist), ct);
                 if (made.IsAccepted)
                 {
                     offered.Add(made.Value!.Single());
                     break;
                 }
                 logger.LogDebug("Offering {Start} to wait {Wait} was refused: {Rejection}", start.StartUtc, wait.WaitId, made.Rejection);
-                if (made.Rejection is Rejection.WaitNotWaiting or Rejection.WaitNotFound or Rejection.TooManyHolds or Rejection.TooManyHoldsThatDay or Rejection.MonthlyLimitReached)
+                if (made.Rejection is Rejection.WaitNotWaiting or Rejection.WaitNotFound or Rejection.TooManyHolds or Rejection.TooManyHoldsThatDay or Rejection.MonthlyLimitReached
+                    or Rejection.PatientDeactivated or Rejection.NotAPatient)
                     break; // nothing on this day will do for this wait now
             }
         }

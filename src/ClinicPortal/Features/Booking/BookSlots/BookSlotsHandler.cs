@@ -21,38 +21,28 @@ public sealed class BookSlotsHandler(
         string? overrideReason = null, Guid? holdId = null)
     {
         var command = await CommandAsync(patientId, slotIds, by, visitTypeId, reason, overrideReason, holdId, ct);
-        if (!command.IsAccepted)
-            return command.Rejection!.Value;
-        return (await executor.ExecuteAsync(command.Value!, ct)).Single();
+        return (await executor.ExecuteAsync(command, ct)).Single();
     }
 
     /// <summary>
-    /// The booking decision's command, with what only the accounts and read models know (who the patient is, the
-    /// clinicians' kinds, the rooms), or why there is nothing to decide: what a booking and a hold of the slots both ask.
-    /// <paramref name="holdId"/>: the booking confirms that hold.
+    /// The booking decision's command, with what only the accounts and read models know (who the patient is and whether
+    /// they and the slots' clinicians are active, the clinicians' kinds, the rooms): what a booking and a hold of the
+    /// slots both ask. <paramref name="holdId"/>: the booking confirms that hold.
     /// </summary>
-    public async Task<Checked<Domain.Booking.BookSlots>> CommandAsync(
+    public async Task<Domain.Booking.BookSlots> CommandAsync(
         Guid patientId, IReadOnlyList<Guid> slotIds, Actor by, Guid? visitTypeId, string? reason, string? overrideReason, Guid? holdId, CancellationToken ct)
     {
-        // Staff book for a patient on the phone; nobody else can hold a booking (a doctor, the owner, staff themselves),
-        // nor a patient whose account staff have deactivated.
         var patient = await people.StandingAsync(patientId, ct);
-        if (!patient.IsPatient && by.IsStaff)
-            return Rejection.NotAPatient;
-        if (patient is { IsPatient: true, IsActive: false })
-            return Rejection.PatientDeactivated;
-        // A deactivated clinician takes no new bookings from the moment of deactivation. (Checked against the accounts,
-        // before deciding: the slots say which clinician only once read, and a clinician deactivated before deactivation was
-        // logged has no event to find.)
+        // The slots' days say their clinicians and date; an unknown slot leaves it to the decision to say.
         var days = await schedule.DaysOfSlotsAsync(slotIds, ct);
-        if (await people.AnyDeactivatedAsync(days.Select(d => d.DoctorId), ct))
-            return Rejection.ClinicianNotTakingBookings;
-        var now = clock.Now;
-        // The slots' date lets the decision read only the patient's month; an unknown slot leaves it to the decision to say.
+        var accounts = new AccountFacts(
+            IsPatient: patient.IsPatient, PatientIsActive: patient.IsActive,
+            ClinicianDeactivated: await people.AnyDeactivatedAsync(days.Select(d => d.DoctorId), ct));
+        // The slots' date lets the decision read only the patient's month.
         return new Domain.Booking.BookSlots(
-            BookingId: Guid.CreateVersion7(), PatientId: patientId, SlotIds: slotIds, By: by, Now: now, Date: days.Count > 0 ? days[0].Date : null,
+            BookingId: Guid.CreateVersion7(), PatientId: patientId, SlotIds: slotIds, By: by, Now: clock.Now, Date: days.Count > 0 ? days[0].Date : null,
             VisitTypeId: visitTypeId, Reason: reason, KindOf: await people.KindsAsync(ct), RoomOf: await rooms.LookupAsync(ct),
             OverrideReason: overrideReason, RoomId: await schedule.RoomOfSlotsAsync(slotIds, ct), HoldId: holdId,
-            Window: settings.Current.BookingWindow);
+            Window: settings.Current.BookingWindow, Accounts: accounts);
     }
 }
