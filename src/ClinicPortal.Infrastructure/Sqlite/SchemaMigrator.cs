@@ -1,5 +1,6 @@
 using ClinicPortal.Domain.EventStore;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using ClinicPortal.Infrastructure.Data;
 using ClinicPortal.Infrastructure.EventStore;
 using ClinicPortal.Infrastructure.ReadModels;
@@ -47,77 +48,8 @@ public static class SchemaMigrator
             version INTEGER NOT NULL
         );
         """,
-        // 2: accounts (ASP.NET Core Identity's tables, as EF Core 9 defines them for ClinicUser) and practice settings.
+        // 2: accounts (ASP.NET Core Identity's tables, made from EF Core's model in code: CreateAccountsAsync) and practice settings.
         """
-        CREATE TABLE "AspNetRoles" (
-            "Id" TEXT NOT NULL CONSTRAINT "PK_AspNetRoles" PRIMARY KEY,
-            "Name" TEXT NULL,
-            "NormalizedName" TEXT NULL,
-            "ConcurrencyStamp" TEXT NULL
-        );
-        CREATE TABLE "AspNetUsers" (
-            "Id" TEXT NOT NULL CONSTRAINT "PK_AspNetUsers" PRIMARY KEY,
-            "DisplayName" TEXT NOT NULL,
-            "IsActive" INTEGER NOT NULL DEFAULT 1,
-            "UserName" TEXT NULL,
-            "NormalizedUserName" TEXT NULL,
-            "Email" TEXT NULL,
-            "NormalizedEmail" TEXT NULL,
-            "EmailConfirmed" INTEGER NOT NULL,
-            "PasswordHash" TEXT NULL,
-            "SecurityStamp" TEXT NULL,
-            "ConcurrencyStamp" TEXT NULL,
-            "PhoneNumber" TEXT NULL,
-            "PhoneNumberConfirmed" INTEGER NOT NULL,
-            "TwoFactorEnabled" INTEGER NOT NULL,
-            "LockoutEnd" TEXT NULL,
-            "LockoutEnabled" INTEGER NOT NULL,
-            "AccessFailedCount" INTEGER NOT NULL
-        );
-        CREATE TABLE "AspNetRoleClaims" (
-            "Id" INTEGER NOT NULL CONSTRAINT "PK_AspNetRoleClaims" PRIMARY KEY AUTOINCREMENT,
-            "RoleId" TEXT NOT NULL,
-            "ClaimType" TEXT NULL,
-            "ClaimValue" TEXT NULL,
-            CONSTRAINT "FK_AspNetRoleClaims_AspNetRoles_RoleId" FOREIGN KEY ("RoleId") REFERENCES "AspNetRoles" ("Id") ON DELETE CASCADE
-        );
-        CREATE TABLE "AspNetUserClaims" (
-            "Id" INTEGER NOT NULL CONSTRAINT "PK_AspNetUserClaims" PRIMARY KEY AUTOINCREMENT,
-            "UserId" TEXT NOT NULL,
-            "ClaimType" TEXT NULL,
-            "ClaimValue" TEXT NULL,
-            CONSTRAINT "FK_AspNetUserClaims_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
-        );
-        CREATE TABLE "AspNetUserLogins" (
-            "LoginProvider" TEXT NOT NULL,
-            "ProviderKey" TEXT NOT NULL,
-            "ProviderDisplayName" TEXT NULL,
-            "UserId" TEXT NOT NULL,
-            CONSTRAINT "PK_AspNetUserLogins" PRIMARY KEY ("LoginProvider", "ProviderKey"),
-            CONSTRAINT "FK_AspNetUserLogins_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
-        );
-        CREATE TABLE "AspNetUserRoles" (
-            "UserId" TEXT NOT NULL,
-            "RoleId" TEXT NOT NULL,
-            CONSTRAINT "PK_AspNetUserRoles" PRIMARY KEY ("UserId", "RoleId"),
-            CONSTRAINT "FK_AspNetUserRoles_AspNetRoles_RoleId" FOREIGN KEY ("RoleId") REFERENCES "AspNetRoles" ("Id") ON DELETE CASCADE,
-            CONSTRAINT "FK_AspNetUserRoles_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
-        );
-        CREATE TABLE "AspNetUserTokens" (
-            "UserId" TEXT NOT NULL,
-            "LoginProvider" TEXT NOT NULL,
-            "Name" TEXT NOT NULL,
-            "Value" TEXT NULL,
-            CONSTRAINT "PK_AspNetUserTokens" PRIMARY KEY ("UserId", "LoginProvider", "Name"),
-            CONSTRAINT "FK_AspNetUserTokens_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
-        );
-        CREATE INDEX "IX_AspNetRoleClaims_RoleId" ON "AspNetRoleClaims" ("RoleId");
-        CREATE UNIQUE INDEX "RoleNameIndex" ON "AspNetRoles" ("NormalizedName");
-        CREATE INDEX "IX_AspNetUserClaims_UserId" ON "AspNetUserClaims" ("UserId");
-        CREATE INDEX "IX_AspNetUserLogins_UserId" ON "AspNetUserLogins" ("UserId");
-        CREATE INDEX "IX_AspNetUserRoles_RoleId" ON "AspNetUserRoles" ("RoleId");
-        CREATE INDEX "EmailIndex" ON "AspNetUsers" ("NormalizedEmail");
-        CREATE UNIQUE INDEX "UserNameIndex" ON "AspNetUsers" ("NormalizedUserName");
         CREATE TABLE practice_settings (
             id         INTEGER PRIMARY KEY CHECK (id = 1),
             name       TEXT NOT NULL,
@@ -176,7 +108,19 @@ public static class SchemaMigrator
 
     /// <summary>The versions whose work is code rather than SQL, run in the version's transaction before its script.</summary>
     private static readonly IReadOnlyDictionary<int, Func<SqliteConnection, SqliteTransaction, CancellationToken, Task>> CodeSteps =
-        new Dictionary<int, Func<SqliteConnection, SqliteTransaction, CancellationToken, Task>> { [5] = TagPatientMonthsAsync };
+        new Dictionary<int, Func<SqliteConnection, SqliteTransaction, CancellationToken, Task>> { [2] = CreateAccountsAsync, [5] = TagPatientMonthsAsync };
+
+    /// <summary>
+    /// Version 2: the accounts' tables and indexes as EF Core's SQLite provider defines them for
+    /// <see cref="Accounts.AccountsDbContext"/> (the same statements version 2 wrote out by hand before).
+    /// </summary>
+    private static async Task CreateAccountsAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct)
+    {
+        await using var create = connection.CreateCommand();
+        create.Transaction = transaction;
+        create.CommandText = Accounts.AccountsDbContext.CreateScript(options => options.UseSqlite());
+        await create.ExecuteNonQueryAsync(ct);
+    }
 
     /// <summary>
     /// Version 5: the events logged before the patient-month tag get it, as <see cref="EventTags"/> tags them today (the
