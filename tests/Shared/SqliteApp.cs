@@ -3,6 +3,7 @@ using ClinicPortal.Infrastructure;
 using ClinicPortal.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
 using ClinicPortal.Infrastructure.EventStore;
+using ClinicPortal.Application.Queries;
 using ClinicPortal.Infrastructure.ReadModels;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,6 +4,7 @@ using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Features.Admin.Audit;
 using ClinicPortal.Features.Booking.BookSlots;
 using ClinicPortal.Infrastructure.Accounts;
+using ClinicPortal.Application.Queries;
 using ClinicPortal.Infrastructure.ReadModels;
 using ClinicPortal.Tests.Unit.Support;
 

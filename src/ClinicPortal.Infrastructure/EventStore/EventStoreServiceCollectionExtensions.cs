@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ClinicPortal.Application;
+using ClinicPortal.Application.Queries;
 using ClinicPortal.Infrastructure.Email;
 using ClinicPortal.Infrastructure.Data;
 using ClinicPortal.Infrastructure.Policies;
@@ -55,6 +56,16 @@ public static class EventStoreServiceCollectionExtensions
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<ReportsReadModel>();
         services.AddSingleton<DayAsOf>();
+        // The pages and handlers read through the Application's query services; the read models answer them.
+        services.AddSingleton<IScheduleQueries>(provider => provider.GetRequiredService<ScheduleReadModel>());
+        services.AddSingleton<IHoldQueries>(provider => provider.GetRequiredService<HoldsReadModel>());
+        services.AddSingleton<IWaitlistQueries>(provider => provider.GetRequiredService<WaitlistReadModel>());
+        services.AddSingleton<IConflictQueries>(provider => provider.GetRequiredService<ConflictsReadModel>());
+        services.AddSingleton<IReportQueries>(provider => provider.GetRequiredService<ReportsReadModel>());
+        services.AddSingleton<IAuditQueries>(provider => provider.GetRequiredService<AuditTrail>());
+        services.AddSingleton<IPastQueries>(provider => provider.GetRequiredService<DayAsOf>());
+        services.AddSingleton<IRoomQueries>(provider => provider.GetRequiredService<RoomsReadModel>());
+        services.AddSingleton<IVisitTypeQueries>(provider => provider.GetRequiredService<VisitTypeCatalogueReadModel>());
 
         services.AddSingleton<Checkpoints>();
         services.AddSingleton<ICheckpoints>(provider => provider.GetRequiredService<Checkpoints>());

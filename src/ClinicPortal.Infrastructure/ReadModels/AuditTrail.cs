@@ -2,17 +2,12 @@ using ClinicPortal.Application;
 using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Infrastructure.Data;
 using ClinicPortal.Infrastructure.EventStore;
+using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Infrastructure.ReadModels;
 
-/// <param name="After">Only the entries logged after this position (the changes since a past view).</param>
-/// <summary>What the audit trail shows: entries of a doctor, a patient, a day, after a position, of some event types (none: all).</summary>
-public sealed record AuditFilter(
-    Guid? DoctorId = null, Guid? PatientId = null, DateOnly? Date = null, int Limit = 200, Tag? Tagged = null, long? After = null,
-    IReadOnlyList<string>? Types = null);
-
 /// <summary>The log itself, newest first, narrowed by the tags of a doctor, a patient or a practice day.</summary>
-public sealed class AuditTrail(ClinicDatabase database)
+public sealed class AuditTrail(ClinicDatabase database) : IAuditQueries
 {
     public async Task<IReadOnlyList<StoredEvent>> ReadAsync(AuditFilter filter, CancellationToken ct = default)
     {

@@ -2,20 +2,12 @@ using ClinicPortal.Infrastructure.Data;
 using Microsoft.Data.Sqlite;
 using static ClinicPortal.Infrastructure.ReadModels.ScheduleProjection;
 using static ClinicPortal.Infrastructure.ReadModels.ScheduleReadModel;
+using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Infrastructure.ReadModels;
 
-/// <summary>
-/// A clash on the conflicts desk: an appointment (<paramref name="BookingId"/>, as it stands now) and what it clashes
-/// with (its clinician deactivated, its room out of use, or the patient's <paramref name="OtherBookingId"/> at the same
-/// time); when it opened and who caused it; and, for a clash staff chose, who overrode it and why.
-/// </summary>
-public sealed record OpenConflict(
-    string ConflictId, string Kind, Guid BookingId, Guid? OtherBookingId, Guid PatientId, Guid ClinicianId, Guid? RoomId,
-    DateTimeOffset StartUtc, DateTimeOffset EndUtc, DateTimeOffset OpenedAt, string OpenedBy, string? OverrideBy, string? OverrideReason);
-
 /// <summary>The conflicts desk's questions: what is open, and what one event opened.</summary>
-public sealed class ConflictsReadModel(ClinicDatabase database)
+public sealed class ConflictsReadModel(ClinicDatabase database) : IConflictQueries
 {
     private const string Columns = """
         conflict_id, kind, booking_id, other_booking_id, patient_id, clinician_id, room_id, start_utc, end_utc, opened_at, opened_by,

@@ -3,14 +3,9 @@ using ClinicPortal.Domain;
 using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Infrastructure.Data;
 using ClinicPortal.Infrastructure.Sqlite;
+using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Infrastructure.ReadModels;
-
-/// <summary>A practice day as it stood when the log ended at <paramref name="Position"/>: each clinician's day and bookings (in the order asked).</summary>
-public sealed record DayAsOfView(DateOnly Date, long Position, IReadOnlyList<ClinicianDayAsOf> Clinicians);
-
-/// <summary>One clinician's day then: its slots (with who held each) and its bookings, live or cancelled by then.</summary>
-public sealed record ClinicianDayAsOf(DoctorDayView Day, IReadOnlyList<DayBooking> Bookings);
 
 /// <summary>
 /// The schedule as it stood at any past position, with no storage of its own: the events of the days asked up to the
@@ -19,7 +14,7 @@ public sealed record ClinicianDayAsOf(DoctorDayView Day, IReadOnlyList<DayBookin
 /// projection into a database in memory, and read by the same queries as the live read model. So a past view shows
 /// exactly what the live one showed then, and reads only those days' events, however long the log.
 /// </summary>
-public sealed class DayAsOf(IEventStore store, IEnumerable<IProjection> projections)
+public sealed class DayAsOf(IEventStore store, IEnumerable<IProjection> projections) : IPastQueries
 {
     private readonly IProjection _schedule = projections.OfType<ScheduleProjection>().Single();
 

@@ -2,21 +2,9 @@ using ClinicPortal.Application;
 using ClinicPortal.Domain;
 using ClinicPortal.Infrastructure.Data;
 using static ClinicPortal.Infrastructure.ReadModels.ScheduleProjection;
+using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Infrastructure.ReadModels;
-
-/// <summary>What is due when: one row per action the practice's clock owes, by kind and subject, kept by <see cref="HoldProjection"/>.</summary>
-public static class TimerKinds
-{
-    /// <summary>A hold runs out: give its slots back (<see cref="Domain.Booking.ExpireHold"/>). Due at its expiry.</summary>
-    public const string HoldExpiry = "hold-expiry";
-
-    /// <summary>
-    /// Remind the patient of an appointment (<see cref="Domain.Booking.SendReminder"/>). The row's time is the appointment's
-    /// start: it falls due the practice's reminder hours before that, so changing the setting needs no rewrite.
-    /// </summary>
-    public const string Reminder = "reminder";
-}
 
 /// <summary>
 /// Every hold with its state (<c>rm_holds</c>), and the durable timers (<c>rm_timers</c>): a row for each action due at a
@@ -128,16 +116,8 @@ public sealed class HoldProjection : IProjection
         db.ExecuteAsync("DELETE FROM rm_timers WHERE kind = @kind AND subject_id = @subject;", ct, ("@kind", kind), ("@subject", subject));
 }
 
-/// <summary>A hold as the pages and the API show it.</summary>
-public sealed record HoldView(
-    Guid HoldId, Guid PatientId, Guid DoctorId, IReadOnlyList<Guid> Clinicians, Guid VisitTypeId, DateOnly Date, DateTimeOffset StartUtc,
-    DateTimeOffset EndUtc, IReadOnlyList<Guid> SlotIds, Guid? RoomId, DateTimeOffset ExpiresAt, string Status, Guid? BookingId);
-
-/// <summary>An action the practice's clock owes: its kind, what it is about, its time (see <see cref="TimerKinds"/>), and when the event that set it was.</summary>
-public sealed record DueTimer(string Kind, Guid SubjectId, DateTimeOffset DueAt, DateTimeOffset Since);
-
 /// <summary>Queries over the holds and the timers.</summary>
-public sealed class HoldsReadModel(ClinicDatabase database)
+public sealed class HoldsReadModel(ClinicDatabase database) : IHoldQueries
 {
     public async Task<HoldView?> FindAsync(Guid holdId, CancellationToken ct = default) =>
         (await database.QueryAsync(

@@ -3,6 +3,7 @@ using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Domain.Rooms;
 using ClinicPortal.Infrastructure.Data;
 using static ClinicPortal.Infrastructure.ReadModels.ScheduleProjection;
+using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Infrastructure.ReadModels;
 
@@ -44,7 +45,7 @@ public sealed class RoomProjection : IProjection
 /// The practice's rooms by name, and the features they offer. Every availability read of a visit that needs a room
 /// feature asks for them, so they are kept until the next change to a room.
 /// </summary>
-public sealed class RoomsReadModel
+public sealed class RoomsReadModel : IRoomQueries
 {
     private readonly ClinicDatabase database;
     private readonly KeptUntilChanged<Kept> kept;

@@ -4,6 +4,7 @@ using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Domain.VisitTypes;
 using ClinicPortal.Infrastructure.Data;
 using static ClinicPortal.Infrastructure.ReadModels.ScheduleProjection;
+using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Infrastructure.ReadModels;
 
@@ -64,7 +65,7 @@ public sealed class VisitTypeProjection : IProjection
 /// The visit types pages and answers show: the built-in ones first, then the rest by name. Every availability read
 /// needs them, so they are kept until the next change to a visit type.
 /// </summary>
-public sealed class VisitTypeCatalogueReadModel
+public sealed class VisitTypeCatalogueReadModel : IVisitTypeQueries
 {
     private readonly ClinicDatabase database;
     private readonly KeptUntilChanged<IReadOnlyList<VisitType>> kept;

@@ -2,6 +2,7 @@ using ClinicPortal.Application;
 using ClinicPortal.Domain;
 using ClinicPortal.Infrastructure.Data;
 using static ClinicPortal.Infrastructure.ReadModels.ScheduleProjection;
+using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Infrastructure.ReadModels;
 
@@ -76,19 +77,8 @@ public sealed class WaitlistProjection : IProjection
             ("@status", status), ("@at", Ms(stored.RecordedAt)), ("@hold", holdId));
 }
 
-/// <summary>A time offered for a wait and still kept for the patient (its hold pending).</summary>
-public sealed record WaitOffer(Guid HoldId, DateOnly Date, DateTimeOffset StartUtc, DateTimeOffset ExpiresAt);
-
-/// <summary>A wait as the pages show it; <see cref="HoldId"/> is the time offered for it, once it was, and <see cref="Offer"/> that time while it is kept.</summary>
-public sealed record WaitView(
-    Guid WaitId, long Position, Guid PatientId, Guid VisitTypeId, Guid? ClinicianId, DateOnly From, DateOnly To, DateTimeOffset JoinedAt, string Status,
-    Guid? HoldId, WaitOffer? Offer = null)
-{
-    public bool IsOpen => Status is "waiting" or "offered";
-}
-
 /// <summary>Queries over the waiting list, each wait with the time kept for it (read with it from <c>rm_holds</c>).</summary>
-public sealed class WaitlistReadModel(ClinicDatabase database)
+public sealed class WaitlistReadModel(ClinicDatabase database) : IWaitlistQueries
 {
     private const string From = """
         SELECT w.wait_id, w.position, w.patient_id, w.visit_type_id, w.clinician_id, w.from_date, w.to_date, w.joined_at, w.status, w.hold_id,

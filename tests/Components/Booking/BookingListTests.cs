@@ -1,5 +1,6 @@
 using ClinicPortal.Domain.VisitTypes;
 using ClinicPortal.Features.Booking.MyBookings;
+using ClinicPortal.Application.Queries;
 using ClinicPortal.Infrastructure.ReadModels;
 
 namespace ClinicPortal.Tests.Components.Booking;

@@ -1,5 +1,6 @@
 using ClinicPortal.Features.Reception.Day;
 using ClinicPortal.Infrastructure.Accounts;
+using ClinicPortal.Application.Queries;
 using ClinicPortal.Infrastructure.ReadModels;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;

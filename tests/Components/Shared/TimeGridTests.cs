@@ -151,8 +151,8 @@ public class TimeGridTests : ClinicTestContext
     [Fact]
     public void ADeactivatedClinicianLooksUnbookable_TheirColumnSaysSo_AndAFreeSlotsLongLabelEndsInAnEllipsisWithItsWholeTextAsTitle()
     {
-        var slots = new[] { new Infrastructure.ReadModels.DoctorDaySlot(Guid.NewGuid(), At(Tuesday, 9, 0), null, null, null) };
-        var day = new Infrastructure.ReadModels.DoctorDayView(Guid.NewGuid(), Tuesday, false, null, slots);
+        var slots = new[] { new Application.Queries.DoctorDaySlot(Guid.NewGuid(), At(Tuesday, 9, 0), null, null, null) };
+        var day = new Application.Queries.DoctorDayView(Guid.NewGuid(), Tuesday, false, null, slots);
         var column = ScheduleColumns.For("Dr Chloe Lind", day, [], StaffDays.None, MondayMorning, deactivated: true);
 
         Assert.Equal("Dr Chloe Lind (deactivated)", column.Title);

@@ -5,6 +5,7 @@ using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Features.Booking.BookSlots;
 using ClinicPortal.Features.Booking.MoveBooking;
 using ClinicPortal.Features.Scheduling.ScheduleDay;
+using ClinicPortal.Application.Queries;
 using ClinicPortal.Infrastructure.ReadModels;
 using ClinicPortal.Tests.Unit.Support;
 

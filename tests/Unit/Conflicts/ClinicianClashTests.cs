@@ -7,6 +7,7 @@ using ClinicPortal.Features.Booking.CancelBooking;
 using ClinicPortal.Features.Conflicts;
 using ClinicPortal.Features.Shared.TimeGrid;
 using ClinicPortal.Infrastructure.Accounts;
+using ClinicPortal.Application.Queries;
 using ClinicPortal.Infrastructure.ReadModels;
 using ClinicPortal.Tests.Unit.Support;
 

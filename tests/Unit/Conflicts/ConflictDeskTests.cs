@@ -13,6 +13,7 @@ using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Data;
 using ClinicPortal.Infrastructure.Email;
 using ClinicPortal.Infrastructure.Practice;
+using ClinicPortal.Application.Queries;
 using ClinicPortal.Infrastructure.ReadModels;
 using ClinicPortal.Tests.Unit.Support;
 using ClinicPortal.Infrastructure.Sqlite;

@@ -8,6 +8,7 @@ using ClinicPortal.Infrastructure.Data;
 using ClinicPortal.Infrastructure.Email;
 using ClinicPortal.Infrastructure.EventStore;
 using ClinicPortal.Infrastructure.Practice;
+using ClinicPortal.Application.Queries;
 using ClinicPortal.Infrastructure.ReadModels;
 using ClinicPortal.Tests.Unit.Support;
 using Microsoft.AspNetCore.DataProtection;

@@ -4,6 +4,7 @@ using ClinicPortal.Domain.VisitTypes;
 using ClinicPortal.Features.Booking.BookSlots;
 using ClinicPortal.Features.Holds;
 using ClinicPortal.Infrastructure.Accounts;
+using ClinicPortal.Application.Queries;
 using ClinicPortal.Infrastructure.ReadModels;
 using ClinicPortal.Tests.Unit.Support;
 

@@ -3,6 +3,7 @@ using ClinicPortal.Domain;
 using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Features.Scheduling.ScheduleDay;
+using ClinicPortal.Application.Queries;
 using ClinicPortal.Infrastructure.ReadModels;
 using ClinicPortal.Tests.Unit.Support;
 using Microsoft.Extensions.DependencyInjection;

@@ -7,6 +7,7 @@ using ClinicPortal.Features.Reception.MarkVisit;
 using ClinicPortal.Features.Scheduling.RemoveSlots;
 using ClinicPortal.Features.Scheduling.ScheduleDay;
 using ClinicPortal.Infrastructure.Data;
+using ClinicPortal.Application.Queries;
 using ClinicPortal.Infrastructure.ReadModels;
 using ClinicPortal.Tests.Unit.Support;
 using ClinicPortal.Infrastructure.Sqlite;

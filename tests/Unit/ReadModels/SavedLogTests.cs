@@ -5,6 +5,7 @@ using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Domain.VisitTypes;
 using ClinicPortal.Features.Booking.BookSlots;
 using ClinicPortal.Infrastructure.Data;
+using ClinicPortal.Application.Queries;
 using ClinicPortal.Infrastructure.ReadModels;
 using ClinicPortal.Tests.Unit.Support;
 using Microsoft.Data.Sqlite;

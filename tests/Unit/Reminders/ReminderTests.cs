@@ -9,6 +9,7 @@ using ClinicPortal.Features.Scheduling.ScheduleDay;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Email;
 using ClinicPortal.Infrastructure.Practice;
+using ClinicPortal.Application.Queries;
 using ClinicPortal.Infrastructure.ReadModels;
 using ClinicPortal.Tests.Unit.Email;
 using ClinicPortal.Tests.Unit.Support;

@@ -1,6 +1,7 @@
 using ClinicPortal.Application;
 using ClinicPortal.Domain;
 using ClinicPortal.Features.Admin.Reports;
+using ClinicPortal.Application.Queries;
 using ClinicPortal.Infrastructure.ReadModels;
 using ClinicPortal.Tests.Unit.Support;
 

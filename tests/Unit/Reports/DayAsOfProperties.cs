@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ClinicPortal.Application;
 using ClinicPortal.Domain;
+using ClinicPortal.Application.Queries;
 using ClinicPortal.Infrastructure.ReadModels;
 using ClinicPortal.Tests.Unit.Support;
 

@@ -8,6 +8,7 @@ using ClinicPortal.Features.Booking.ChangeRoom;
 using ClinicPortal.Features.Conflicts;
 using ClinicPortal.Features.Notifications;
 using ClinicPortal.Infrastructure.Accounts;
+using ClinicPortal.Application.Queries;
 using ClinicPortal.Infrastructure.ReadModels;
 using ClinicPortal.Tests.Unit.Support;
 

@@ -7,6 +7,7 @@ using ClinicPortal.Features.Admin.Rooms;
 using ClinicPortal.Features.Admin.VisitTypes;
 using ClinicPortal.Features.Booking.BookSlots;
 using ClinicPortal.Features.Scheduling.ScheduleDay;
+using ClinicPortal.Application.Queries;
 using ClinicPortal.Infrastructure.ReadModels;
 using ClinicPortal.Tests.Unit.Support;
 

@@ -2,6 +2,7 @@ using ClinicPortal.Application;
 using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Infrastructure.Data;
 using ClinicPortal.Infrastructure.EventStore;
+using ClinicPortal.Application.Queries;
 using ClinicPortal.Infrastructure.ReadModels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;

@@ -15,6 +15,7 @@ using ClinicPortal.Features.Scheduling.ScheduleDay;
 using ClinicPortal.Features.Notifications;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Email;
+using ClinicPortal.Application.Queries;
 using ClinicPortal.Infrastructure.ReadModels;
 using ClinicPortal.Tests.Unit.Support;
 

@@ -3,7 +3,7 @@ using ClinicPortal.Domain;
 using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Practice;
-using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Application.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ClinicPortal.Features.Api;
@@ -21,7 +21,7 @@ public static partial class ApiEndpoints
 
     /// <summary>The appointment (a booking, or a hold by its id) with its status and history; 404 for anyone else's.</summary>
     private static async Task<Results<Ok<AppointmentDetailDto>, ProblemHttpResult>> GetAppointmentAsync(
-        string appointmentId, HttpContext http, ScheduleReadModel schedule, HoldsReadModel holds, AuditTrail audit, PracticeClock clock, CancellationToken ct)
+        string appointmentId, HttpContext http, IScheduleQueries schedule, IHoldQueries holds, IAuditQueries audit, PracticeClock clock, CancellationToken ct)
     {
         var actor = CurrentActor.From(http.User)!;
         if (!Guid.TryParse(appointmentId, out var id))
@@ -41,7 +41,7 @@ public static partial class ApiEndpoints
 
     /// <summary>Staff: a patient's appointments (latest first, <c>limit</c> at most 100, <c>offset</c>), or the ones a slot has held.</summary>
     private static async Task<Results<Ok<IReadOnlyList<AppointmentDetailDto>>, ProblemHttpResult>> ListAppointmentsAsync(
-        HttpContext http, ScheduleReadModel schedule, HoldsReadModel holds, AuditTrail audit, PracticeClock clock, CancellationToken ct)
+        HttpContext http, IScheduleQueries schedule, IHoldQueries holds, IAuditQueries audit, PracticeClock clock, CancellationToken ct)
     {
         var query = http.Request.Query;
         var limit = 20;
@@ -61,12 +61,12 @@ public static partial class ApiEndpoints
     }
 
     private static async Task<AppointmentDetailDto> DetailAsync(
-        PatientBooking booking, ScheduleReadModel schedule, HoldsReadModel holds, AuditTrail audit, PracticeClock clock, CancellationToken ct) =>
+        PatientBooking booking, IScheduleQueries schedule, IHoldQueries holds, IAuditQueries audit, PracticeClock clock, CancellationToken ct) =>
         (await DetailsAsync([booking], schedule, holds, audit, clock, ct))[0];
 
     /// <summary>The appointments whole, in the order given: their holds, slots and histories read for all of them at once.</summary>
     private static async Task<IReadOnlyList<AppointmentDetailDto>> DetailsAsync(
-        IReadOnlyList<PatientBooking> bookings, ScheduleReadModel schedule, HoldsReadModel holds, AuditTrail audit, PracticeClock clock, CancellationToken ct)
+        IReadOnlyList<PatientBooking> bookings, IScheduleQueries schedule, IHoldQueries holds, IAuditQueries audit, PracticeClock clock, CancellationToken ct)
     {
         var ids = bookings.Select(b => b.BookingId).ToArray();
         var heldFirst = await holds.HoldsOfBookingsAsync(ids, ct);
@@ -88,11 +88,11 @@ public static partial class ApiEndpoints
     }
 
     /// <summary>The appointment's events, oldest first: when, what, and who (a user's id, or the practice's own "system:…").</summary>
-    private static async Task<IReadOnlyList<AppointmentHistoryDto>> HistoryAsync(IReadOnlyList<Tag> tags, AuditTrail audit, PracticeClock clock, CancellationToken ct) =>
+    private static async Task<IReadOnlyList<AppointmentHistoryDto>> HistoryAsync(IReadOnlyList<Tag> tags, IAuditQueries audit, PracticeClock clock, CancellationToken ct) =>
         HistoryOf(tags, await HistoriesAsync(tags, audit, ct), clock);
 
     /// <summary>The events of any of these tags (the latest 1,000 of each at most), in one read.</summary>
-    private static Task<IReadOnlyList<StoredEvent>> HistoriesAsync(IReadOnlyList<Tag> tags, AuditTrail audit, CancellationToken ct) =>
+    private static Task<IReadOnlyList<StoredEvent>> HistoriesAsync(IReadOnlyList<Tag> tags, IAuditQueries audit, CancellationToken ct) =>
         audit.ReadTaggedAnyAsync(tags, perTag: 1000, ct);
 
     private static IReadOnlyList<AppointmentHistoryDto> HistoryOf(IReadOnlyList<Tag> tags, IReadOnlyList<StoredEvent> events, PracticeClock clock) =>

@@ -3,7 +3,7 @@ using ClinicPortal.Domain;
 using ClinicPortal.Features.Conflicts;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Practice;
-using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Application.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ClinicPortal.Features.Api;
@@ -12,7 +12,7 @@ namespace ClinicPortal.Features.Api;
 /// An appointment as the API answers it: its times, room, parts (today one: its clinician's) and open conflicts, read
 /// from the read models after the change.
 /// </summary>
-public sealed class AppointmentAnswers(ScheduleReadModel schedule, ConflictsReadModel conflicts, PeopleDirectory people, Reassignments reassignments, PracticeClock clock)
+public sealed class AppointmentAnswers(IScheduleQueries schedule, IConflictQueries conflicts, PeopleDirectory people, Reassignments reassignments, PracticeClock clock)
 {
     /// <summary>The appointment as it stands after the change that gave it <paramref name="slots"/> (from that change's event).</summary>
     /// <summary>The appointment as a change left it: its slots and <paramref name="parts"/> (null: one clinician's) from the change's event.</summary>
@@ -64,7 +64,7 @@ public static partial class ApiEndpoints
     /// appointment in that room then (the clash is in <c>conflicts</c>). The patient is emailed the room.
     /// </summary>
     private static async Task<Results<Ok<AppointmentDto>, ProblemHttpResult>> PutAppointmentRoomAsync(
-        string appointmentId, HttpContext http, Features.Booking.ChangeRoom.ChangeRoomHandler rooms, ScheduleReadModel schedule,
+        string appointmentId, HttpContext http, Features.Booking.ChangeRoom.ChangeRoomHandler rooms, IScheduleQueries schedule,
         AppointmentAnswers answers, CancellationToken ct)
     {
         var (request, problem) = await ApiJson.ReadAsync<ChangeRoomRequest>(http.Request, ct);
@@ -80,7 +80,7 @@ public static partial class ApiEndpoints
     }
 
     private static async Task<Ok<IReadOnlyList<ConflictDto>>> GetConflictsAsync(
-        ConflictsReadModel conflicts, AppointmentAnswers answers, PracticeClock clock, CancellationToken ct)
+        IConflictQueries conflicts, AppointmentAnswers answers, PracticeClock clock, CancellationToken ct)
     {
         var open = new List<ConflictDto>();
         foreach (var conflict in await conflicts.OpenAsync(clock.Now, ct))
@@ -93,7 +93,7 @@ public static partial class ApiEndpoints
     /// kind, for the same time: 409 <c>clinician_not_free</c> when they have no free time matching it.
     /// </summary>
     private static async Task<Results<Ok<AppointmentDto>, ProblemHttpResult>> ReassignPartAsync(
-        string appointmentId, string kind, HttpContext http, Reassignments reassignments, ScheduleReadModel schedule, PeopleDirectory people,
+        string appointmentId, string kind, HttpContext http, Reassignments reassignments, IScheduleQueries schedule, PeopleDirectory people,
         AppointmentAnswers answers, CancellationToken ct)
     {
         var (request, problem) = await ApiJson.ReadAsync<ReassignRequest>(http.Request, ct);
@@ -120,7 +120,7 @@ public static partial class ApiEndpoints
     /// <c>start</c> to <c>end</c>, adding the part when there is none: one conditional append; the patient is emailed.
     /// </summary>
     private static async Task<Results<Ok<AppointmentDto>, ProblemHttpResult>> SetPartAsync(
-        string appointmentId, string kind, HttpContext http, Features.Booking.ChangeParts.AppointmentPartsHandler parts, ScheduleReadModel schedule,
+        string appointmentId, string kind, HttpContext http, Features.Booking.ChangeParts.AppointmentPartsHandler parts, IScheduleQueries schedule,
         PeopleDirectory people, AppointmentAnswers answers, CancellationToken ct)
     {
         var (request, problem) = await ApiJson.ReadAsync<PartRequest>(http.Request, ct);
@@ -147,7 +147,7 @@ public static partial class ApiEndpoints
 
     /// <summary>Removes the appointment's part of <paramref name="kind"/> (409 <c>last_part</c> for its only one); the patient is emailed.</summary>
     private static async Task<Results<Ok<AppointmentDto>, ProblemHttpResult>> RemovePartAsync(
-        string appointmentId, string kind, HttpContext http, Features.Booking.ChangeParts.AppointmentPartsHandler parts, ScheduleReadModel schedule,
+        string appointmentId, string kind, HttpContext http, Features.Booking.ChangeParts.AppointmentPartsHandler parts, IScheduleQueries schedule,
         AppointmentAnswers answers, CancellationToken ct)
     {
         if (!Guid.TryParse(appointmentId, out var id) || await schedule.BookingAsync(id, ct) is not { } booking)

@@ -3,7 +3,7 @@ using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Features.Shared.TimeGrid;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Practice;
-using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Api;
 
@@ -21,7 +21,7 @@ public static partial class ApiEndpoints
         api.MapGet("/days/{date}", GetDayAsync).RequireAuthorization(Bearer([Roles.Receptionist, Roles.Admin, .. Roles.ClinicianRoles]));
 
     private static async Task<IResult> GetDayAsync(
-        string date, string? asOf, StaffDayReader reader, DayAsOf history, PeopleDirectory people, PracticeClock clock, CancellationToken ct)
+        string date, string? asOf, StaffDayReader reader, IPastQueries history, PeopleDirectory people, PracticeClock clock, CancellationToken ct)
     {
         if (ParseDate(date, clock) is not { } day)
             return ApiProblems.Validation(DateRule(clock));

@@ -4,7 +4,7 @@ using ClinicPortal.Features.Booking.BookSlots;
 using ClinicPortal.Features.Holds;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Practice;
-using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Application.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ClinicPortal.Features.Api;
@@ -29,7 +29,7 @@ public static partial class ApiEndpoints
     /// who has the visit free from that start.
     /// </summary>
     private static async Task<Results<Created<HoldDto>, ProblemHttpResult>> PlaceHoldAsync(
-        HttpContext http, HoldHandler holds, Availability availability, VisitTypeCatalogueReadModel visitTypes, PracticeClock clock, CancellationToken ct)
+        HttpContext http, HoldHandler holds, Availability availability, IVisitTypeQueries visitTypes, PracticeClock clock, CancellationToken ct)
     {
         var (request, problem) = await ApiJson.ReadAsync<HoldRequest>(http.Request, ct);
         if (problem is not null) return problem;

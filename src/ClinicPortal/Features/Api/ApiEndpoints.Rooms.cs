@@ -1,7 +1,7 @@
 using ClinicPortal.Domain.Rooms;
 using ClinicPortal.Features.Admin.Rooms;
 using ClinicPortal.Infrastructure.Accounts;
-using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Application.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ClinicPortal.Features.Api;
@@ -16,7 +16,7 @@ public static partial class ApiEndpoints
         api.MapPut("/rooms/{roomId}", ChangeRoomAsync).RequireAuthorization(Bearer(Roles.Admin));
     }
 
-    private static async Task<Ok<IReadOnlyList<RoomDto>>> GetRoomsAsync(RoomsReadModel rooms, CancellationToken ct) =>
+    private static async Task<Ok<IReadOnlyList<RoomDto>>> GetRoomsAsync(IRoomQueries rooms, CancellationToken ct) =>
         TypedResults.Ok<IReadOnlyList<RoomDto>>((await rooms.AllAsync(ct)).Select(RoomDto.From).ToArray());
 
     private static Task<Results<Created<RoomDto>, Ok<RoomDto>, ProblemHttpResult>> AddRoomAsync(

@@ -5,7 +5,7 @@ using ClinicPortal.Features.Admin.VisitTypes;
 using ClinicPortal.Features.Booking.BookSlots;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Practice;
-using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Application.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ClinicPortal.Features.Api;
@@ -170,7 +170,7 @@ public static partial class ApiEndpoints
     /// several clinicians keeps its offset (the decider checks the rest).
     /// </summary>
     private static async Task<Results<Ok<AppointmentDto>, ProblemHttpResult>> MoveAppointmentAsync(
-        string appointmentId, HttpContext http, Features.Booking.MoveBooking.MoveBookingHandler move, ScheduleReadModel schedule,
+        string appointmentId, HttpContext http, Features.Booking.MoveBooking.MoveBookingHandler move, IScheduleQueries schedule,
         PracticeClock clock, AppointmentAnswers answers, CancellationToken ct)
     {
         var (request, problem) = await ApiJson.ReadAsync<MoveRequest>(http.Request, ct);

@@ -9,7 +9,7 @@ using ClinicPortal.Features.Reception.CancelDay;
 using ClinicPortal.Features.Scheduling.ScheduleDay;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Practice;
-using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Application.Queries;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -157,7 +157,7 @@ public static partial class ApiEndpoints
 
     /// <summary>Today's contract: the day's free slots that can be booked as a Consultation (one slot), per doctor.</summary>
     private static async Task<Results<Ok<IReadOnlyList<DoctorSlotsDto>>, ProblemHttpResult>> GetSlotsAsync(
-        string? date, HttpContext http, Availability availability, VisitTypeCatalogueReadModel visitTypes, PracticeClock clock, CancellationToken ct)
+        string? date, HttpContext http, Availability availability, IVisitTypeQueries visitTypes, PracticeClock clock, CancellationToken ct)
     {
         if (ParseDate(date, clock) is not { } day)
             return ApiProblems.Validation(DateRule(clock));
@@ -190,7 +190,7 @@ public static partial class ApiEndpoints
     }
 
     private static async Task<Ok<IReadOnlyList<MyBookingDto>>> MyBookingsAsync(
-        HttpContext http, ScheduleReadModel schedule, PeopleDirectory people, VisitTypeCatalogueReadModel visitTypes, PracticeClock clock, CancellationToken ct)
+        HttpContext http, IScheduleQueries schedule, PeopleDirectory people, IVisitTypeQueries visitTypes, PracticeClock clock, CancellationToken ct)
     {
         var actor = CurrentActor.From(http.User)!;
         var bookings = await schedule.FutureBookingsAsync(actor.Id, clock.Now, ct);

@@ -7,7 +7,7 @@ using ClinicPortal.Features.Notifications;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Email;
 using ClinicPortal.Infrastructure.Practice;
-using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Application.Queries;
 using Microsoft.Extensions.Options;
 
 namespace ClinicPortal.Features.Conflicts;
@@ -18,7 +18,7 @@ namespace ClinicPortal.Features.Conflicts;
 /// reaction with its checkpoint, so it is sent once.
 /// </summary>
 public sealed class ConflictAlerts(
-    ConflictsReadModel conflicts, PeopleDirectory people, RoomsReadModel rooms, PracticeSettings practice, PracticeClock clock, IOptions<EmailOptions> options)
+    IConflictQueries conflicts, PeopleDirectory people, IRoomQueries rooms, PracticeSettings practice, PracticeClock clock, IOptions<EmailOptions> options)
 {
     /// <summary>Only these events open conflicts: the others are not asked about.</summary>
     private static bool MayOpen(IClinicEvent @event) => @event is

@@ -1,5 +1,5 @@
 using ClinicPortal.Domain.Conflicts;
-using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Conflicts;
 

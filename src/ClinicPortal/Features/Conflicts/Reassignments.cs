@@ -5,7 +5,7 @@ using ClinicPortal.Features.Booking.BookSlots;
 using ClinicPortal.Features.Booking.MoveBooking;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Practice;
-using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Conflicts;
 
@@ -20,7 +20,7 @@ public sealed record ReassignOption(Guid ClinicianId, string Name, IReadOnlyList
 /// someone booking that time meanwhile wins or loses it whole.
 /// </summary>
 public sealed class Reassignments(
-    Availability availability, VisitTypeCatalogueReadModel visitTypes, ScheduleReadModel schedule, PeopleDirectory people, PracticeClock clock,
+    Availability availability, IVisitTypeQueries visitTypes, IScheduleQueries schedule, PeopleDirectory people, PracticeClock clock,
     MoveBookingHandler move)
 {
     /// <summary>Who could take the appointment, or the part of <paramref name="replacing"/> (default: its first clinician's).</summary>

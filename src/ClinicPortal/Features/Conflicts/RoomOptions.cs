@@ -1,4 +1,4 @@
-using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Conflicts;
 
@@ -10,7 +10,7 @@ public sealed record RoomOption(Guid RoomId, string Name);
 /// use, with what its visit type needs, no other appointment in it then and no other clinician's time in it then (the
 /// rule <see cref="Domain.Booking.ChangeRoomDecider"/> decides by).
 /// </summary>
-public sealed class RoomOptions(ScheduleReadModel schedule, RoomsReadModel rooms, VisitTypeCatalogueReadModel visitTypes)
+public sealed class RoomOptions(IScheduleQueries schedule, IRoomQueries rooms, IVisitTypeQueries visitTypes)
 {
     public async Task<IReadOnlyList<RoomOption>> ForAsync(PatientBooking booking, CancellationToken ct = default)
     {

@@ -2,7 +2,7 @@ using ClinicPortal.Application;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Booking;
 using ClinicPortal.Infrastructure.Practice;
-using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Holds;
 
@@ -16,7 +16,7 @@ namespace ClinicPortal.Features.Holds;
 /// hours before each appointment, as set when they are looked for.
 /// </summary>
 public sealed class DueTimers(
-    HoldsReadModel timers, CommandExecutor executor, PracticeSettings practice, EventLogSignal signal, TimeProvider time,
+    IHoldQueries timers, CommandExecutor executor, PracticeSettings practice, EventLogSignal signal, TimeProvider time,
     IReactionLeases leases, ILogger<DueTimers> logger)
     : BackgroundService
 {

@@ -1,3 +1,4 @@
+using ClinicPortal.Application.Queries;
 using ClinicPortal.Application;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.EventStore;
@@ -18,7 +19,7 @@ namespace ClinicPortal.Features.Notifications;
 /// </summary>
 public sealed class NoticeComposer(
     PeopleDirectory people, PracticeSettings practice, PracticeClock clock, IOptions<EmailOptions> options,
-    IServiceScopeFactory scopes, ILoggerFactory loggers, Conflicts.ConflictAlerts conflictAlerts, Infrastructure.ReadModels.RoomsReadModel rooms,
+    IServiceScopeFactory scopes, ILoggerFactory loggers, Conflicts.ConflictAlerts conflictAlerts, IRoomQueries rooms,
     IEventStore store)
 {
     public async Task<IReadOnlyList<OutboxMessage>> ComposeAsync(StoredEvent stored, CancellationToken ct = default)

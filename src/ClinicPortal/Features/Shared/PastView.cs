@@ -1,7 +1,7 @@
 using System.Globalization;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Infrastructure.Practice;
-using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Shared;
 
@@ -12,7 +12,7 @@ namespace ClinicPortal.Features.Shared;
 /// </summary>
 public sealed record PastView(long Position, DateTimeOffset? RecordedAt)
 {
-    public static async Task<PastView?> FromAddressAsync(DayAsOf asOf, PracticeClock clock, string? moment, long? at)
+    public static async Task<PastView?> FromAddressAsync(IPastQueries asOf, PracticeClock clock, string? moment, long? at)
     {
         long? position = at is >= 0 ? at
             : Parse(moment, clock) is { } then && then <= clock.Now ? await asOf.PositionAtAsync(then)

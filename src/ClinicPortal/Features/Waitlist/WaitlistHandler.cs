@@ -5,7 +5,7 @@ using ClinicPortal.Domain.Booking;
 using ClinicPortal.Features.Booking.BookSlots;
 using ClinicPortal.Features.Holds;
 using ClinicPortal.Infrastructure.Practice;
-using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Application.Queries;
 using Microsoft.Extensions.Options;
 
 namespace ClinicPortal.Features.Waitlist;
@@ -26,8 +26,8 @@ public sealed class WaitlistOptions
 /// matching time frees, the first in line is offered it as a hold made for them (<see cref="OfferFreedAsync"/>).
 /// </summary>
 public sealed class WaitlistHandler(
-    CommandExecutor executor, WaitlistReadModel waits, HoldHandler holdHandler, Availability availability,
-    VisitTypeCatalogueReadModel visitTypes, PracticeSettings settings, PracticeClock clock, IOptions<WaitlistOptions> options, ILogger<WaitlistHandler> logger)
+    CommandExecutor executor, IWaitlistQueries waits, HoldHandler holdHandler, Availability availability,
+    IVisitTypeQueries visitTypes, PracticeSettings settings, PracticeClock clock, IOptions<WaitlistOptions> options, ILogger<WaitlistHandler> logger)
 {
     /// <summary>How many freed times are tried for one wait before the next in line is offered one.</summary>
     private const int TriesPerWait = 5;

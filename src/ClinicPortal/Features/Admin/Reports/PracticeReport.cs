@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Practice;
-using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Admin.Reports;
 
@@ -21,7 +21,7 @@ public sealed record ReportSummary(
     IReadOnlyList<DayFigures> ByDay);
 
 /// <summary>The practice's figures for a range of days, with the clinicians' names, as a summary or as CSV.</summary>
-public sealed class PracticeReport(ReportsReadModel reports, PeopleDirectory people, PracticeClock clock)
+public sealed class PracticeReport(IReportQueries reports, PeopleDirectory people, PracticeClock clock)
 {
     /// <summary>The longest range asked for at once: a year.</summary>
     public const int MaxDays = 366;

@@ -1,7 +1,7 @@
 using ClinicPortal.Domain.VisitTypes;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Practice;
-using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Booking.BookSlots;
 
@@ -10,7 +10,7 @@ namespace ClinicPortal.Features.Booking.BookSlots;
 /// API ask the same questions here.
 /// </summary>
 public sealed class Availability(
-    ScheduleReadModel schedule, PeopleDirectory people, VisitTypeCatalogueReadModel visitTypes, RoomsReadModel rooms, PracticeClock clock,
+    IScheduleQueries schedule, PeopleDirectory people, IVisitTypeQueries visitTypes, IRoomQueries rooms, PracticeClock clock,
     PracticeSettings settings)
 {
     /// <summary>How far "Next available" looks ahead, today included.</summary>

@@ -3,12 +3,12 @@ using ClinicPortal.Domain.Booking;
 using ClinicPortal.Application;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Practice;
-using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Booking.BookSlots;
 
 public sealed class BookSlotsHandler(
-    CommandExecutor executor, PracticeClock clock, PeopleDirectory people, ScheduleReadModel schedule, RoomsReadModel rooms, PracticeSettings settings)
+    CommandExecutor executor, PracticeClock clock, PeopleDirectory people, IScheduleQueries schedule, IRoomQueries rooms, PracticeSettings settings)
 {
     /// <summary>
     /// Books a visit type (<paramref name="visitTypeId"/>) in its run of slots, or, without one, today's single or

@@ -1,7 +1,7 @@
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Rooms;
 using ClinicPortal.Domain.VisitTypes;
-using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Booking.BookSlots;
 

@@ -3,12 +3,12 @@ using ClinicPortal.Domain;
 using ClinicPortal.Domain.Booking;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Practice;
-using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Booking.MoveBooking;
 
 public sealed class MoveBookingHandler(
-    CommandExecutor executor, PracticeClock clock, PeopleDirectory people, ScheduleReadModel schedule, RoomsReadModel rooms, PracticeSettings settings)
+    CommandExecutor executor, PracticeClock clock, PeopleDirectory people, IScheduleQueries schedule, IRoomQueries rooms, PracticeSettings settings)
 {
     /// <summary>The booking staff ask to change (reassign, change its parts): there, and not cancelled; never a patient's to ask.</summary>
     public async Task<Checked<PatientBooking>> ForStaffAsync(Guid bookingId, Actor by, CancellationToken ct = default)

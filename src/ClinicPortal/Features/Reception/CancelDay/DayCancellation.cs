@@ -1,5 +1,5 @@
 using ClinicPortal.Infrastructure.Accounts;
-using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Reception.CancelDay;
 

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Rooms;
 using ClinicPortal.Domain.Scheduling;
-using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Scheduling.ScheduleDay;
 

@@ -1,4 +1,4 @@
-using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Shared.TimeGrid;
 

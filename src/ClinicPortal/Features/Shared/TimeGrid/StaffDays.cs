@@ -1,7 +1,7 @@
 using ClinicPortal.Domain.Rooms;
 using ClinicPortal.Domain.VisitTypes;
 using ClinicPortal.Infrastructure.Accounts;
-using ClinicPortal.Infrastructure.ReadModels;
+using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Shared.TimeGrid;
 
@@ -46,7 +46,7 @@ public sealed record StaffDays(
 /// days, clinicians and bookings are shown.
 /// </summary>
 public sealed class StaffDayReader(
-    ScheduleReadModel schedule, PeopleDirectory people, VisitTypeCatalogueReadModel visitTypes, RoomsReadModel rooms, DayAsOf asOf)
+    IScheduleQueries schedule, PeopleDirectory people, IVisitTypeQueries visitTypes, IRoomQueries rooms, IPastQueries asOf)
 {
     public async Task<StaffDays> ReadAsync(IEnumerable<(Person Doctor, DateOnly Date)> wanted, CancellationToken ct = default)
     {
@@ -58,7 +58,7 @@ public sealed class StaffDayReader(
     }
 
     /// <summary>
-    /// The clinicians' day as it stood when the log ended at <paramref name="position"/> (<see cref="DayAsOf"/>); the
+    /// The clinicians' day as it stood when the log ended at <paramref name="position"/> (<see cref="IPastQueries"/>); the
     /// people, visit types and rooms are named as they are now.
     /// </summary>
     public Task<StaffDays> ReadAsOfAsync(IReadOnlyList<Person> doctors, DateOnly date, long position, CancellationToken ct = default) =>

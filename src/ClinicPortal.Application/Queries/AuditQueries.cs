@@ -1,0 +1,16 @@
+using ClinicPortal.Domain.EventStore;
+
+namespace ClinicPortal.Application.Queries;
+
+/// <param name="After">Only the entries logged after this position (the changes since a past view).</param>
+/// <summary>What the audit trail shows: entries of a doctor, a patient, a day, after a position, of some event types (none: all).</summary>
+public sealed record AuditFilter(
+    Guid? DoctorId = null, Guid? PatientId = null, DateOnly? Date = null, int Limit = 200, Tag? Tagged = null, long? After = null,
+    IReadOnlyList<string>? Types = null);
+
+/// <summary>The log as the audit trail and the API read it.</summary>
+public interface IAuditQueries
+{
+    Task<IReadOnlyList<StoredEvent>> ReadAsync(AuditFilter filter, CancellationToken ct = default);
+    Task<IReadOnlyList<StoredEvent>> ReadTaggedAnyAsync(IReadOnlyList<Tag> tags, int perTag, CancellationToken ct = default);
+}
