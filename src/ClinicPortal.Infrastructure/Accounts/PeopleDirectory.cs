@@ -35,15 +35,14 @@ public sealed class PeopleDirectory(IServiceScopeFactory scopes, IMemoryCache ca
         (await cache.GetOrCreateAsync(("standing", id), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = StandingFor;
-            var rows = await database.QueryAsync(
+            var rows = await database.RowsAsync<StandingRow>(
                 $"""
-                SELECT u."IsActive", EXISTS (SELECT 1 FROM "AspNetUserRoles" l JOIN "AspNetRoles" r ON r."Id" = l."RoleId"
-                                             WHERE l."UserId" = u."Id" AND r."Name" = '{Roles.Patient}')
+                SELECT u."IsActive" AS is_active, EXISTS (SELECT 1 FROM "AspNetUserRoles" l JOIN "AspNetRoles" r ON r."Id" = l."RoleId"
+                                                          WHERE l."UserId" = u."Id" AND r."Name" = '{Roles.Patient}') AS is_patient
                 FROM "AspNetUsers" u WHERE u."Id" = @id;
                 """,
-                reader => new AccountStanding(true, reader.GetBoolean(0), reader.GetBoolean(1)),
                 ct, ("@id", database.AccountId(id)));
-            return rows.Count > 0 ? rows[0] : new AccountStanding(false, false, false);
+            return rows.Count > 0 ? new AccountStanding(true, rows[0].IsActive, rows[0].IsPatient) : new AccountStanding(false, false, false);
         }))!;
 
     /// <summary>Forgets someone's cached standing and the staff lists, so the next booking and page see a change at once.</summary>
@@ -158,5 +157,11 @@ public sealed class PeopleDirectory(IServiceScopeFactory scopes, IMemoryCache ca
                    && (EF.Functions.Like(user.DisplayName, pattern, "\\") || EF.Functions.Like(user.Email!, pattern, "\\"))
              orderby user.DisplayName
              select new Person(user.Id, user.DisplayName, user.Email!, user.PhoneNumber, user.IsActive)).Take(SearchLimit).ToListAsync(ct));
+    }
+
+    private sealed class StandingRow
+    {
+        public bool IsActive { get; init; }
+        public bool IsPatient { get; init; }
     }
 }

@@ -22,7 +22,7 @@ public sealed class DataOptions
 
 /// <summary>
 /// The practice's database: every connection comes from here, so every connection gets the same settings. The SQL
-/// both databases run (the read models, the outbox, the settings) goes through <see cref="QueryAsync{T}"/>,
+/// both databases run (the read models, the outbox, the settings) goes through <see cref="RowsAsync{T}"/>,
 /// <see cref="ExecuteAsync"/>, <see cref="ScalarAsync"/> and <see cref="BeginAsync"/>; what differs is said by each
 /// database's own class (<see cref="Sqlite.SqliteDatabase"/>, <see cref="Postgres.PostgresDatabase"/>): how to connect,
 /// its schema, and how the accounts are kept on it.
@@ -63,16 +63,13 @@ public abstract class ClinicDatabase(string connectionString, string dataDirecto
     /// <summary>Where Data Protection keeps its keys (so that cookies and emailed links survive a restart).</summary>
     public abstract Microsoft.AspNetCore.DataProtection.Repositories.IXmlRepository KeyRepository(ILoggerFactory loggers);
 
-    public async Task<IReadOnlyList<T>> QueryAsync<T>(
-        string sql, Func<System.Data.Common.DbDataReader, T> read, CancellationToken ct, params (string Name, object Value)[] parameters)
+    /// <summary>The rows a query finds, each a <typeparamref name="T"/> filled by its columns' names (<see cref="Rows"/>).</summary>
+    public async Task<IReadOnlyList<T>> RowsAsync<T>(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await OpenConnectionAsync(ct);
-        await using var command = Command(connection, sql, parameters.Select(p => (p.Name, (object?)p.Value)).ToArray());
-        var rows = new List<T>();
+        await using var command = Command(connection, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            rows.Add(read(reader));
-        return rows;
+        return await Rows.ReadAsync<T>(reader, ct);
     }
 
     /// <summary>A command of <paramref name="sql"/> (in the words both databases share, <c>@name</c> parameters) on <paramref name="connection"/>, its values as this database takes them.</summary>

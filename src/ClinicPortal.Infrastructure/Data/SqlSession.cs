@@ -10,7 +10,7 @@ namespace ClinicPortal.Infrastructure.Data;
 /// <remarks>
 /// A <paramref name="batched"/> session (the PostgreSQL store's and rebuild's) keeps the statements
 /// <see cref="ExecuteAsync"/> is given and sends them together, in order, in one round trip, when a query needs
-/// their effects (<see cref="QueryAsync"/>, <see cref="ScalarAsync"/>, <see cref="ExecuteCountAsync"/>), when many
+/// their effects (<see cref="RowsAsync{T}"/>, <see cref="ScalarAsync"/>, <see cref="ExecuteCountAsync"/>), when many
 /// wait, or at <see cref="FlushAsync"/>, which its owner calls before committing. A booking's projections write a dozen
 /// rows: one round trip each to another process would be most of the append's time, spent under the read models' lock.
 /// SQLite is in process, so its sessions run each statement at once.
@@ -80,15 +80,12 @@ public sealed class SqlSession(DbConnection connection, DbTransaction transactio
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The rows a query finds, each read by <paramref name="read"/> (for a projection that reads its own tables).</summary>
-    public async Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    /// <summary>The rows a query finds, each a <typeparamref name="T"/> filled by its columns' names (<see cref="Rows"/>).</summary>
+    public async Task<List<T>> RowsAsync<T>(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await FlushAsync(cancellationToken);
-        var rows = new List<T>();
         await using var reader = await Prepare(sql, parameters).ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            rows.Add(read(reader));
-        return rows;
+        return await Rows.ReadAsync<T>(reader, cancellationToken);
     }
 
     private DbCommand Prepare(string sql, (string Name, object? Value)[] parameters)

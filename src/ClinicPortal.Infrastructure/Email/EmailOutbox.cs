@@ -89,20 +89,14 @@ public sealed class EmailOutbox(ClinicDatabase database)
     }
 
     /// <summary>Pending messages whose next attempt is due, oldest first.</summary>
-    public Task<IReadOnlyList<DueEmail>> DueAsync(DateTimeOffset now, int max, CancellationToken ct = default) =>
-        database.QueryAsync(
+    public async Task<IReadOnlyList<DueEmail>> DueAsync(DateTimeOffset now, int max, CancellationToken ct = default) =>
+        (await database.RowsAsync<DueRow>(
             """
             SELECT id, attempts, recipient, subject, html, text, attachments, key FROM outbox
             WHERE status = 'pending' AND next_attempt_at <= @now ORDER BY id LIMIT @max;
             """,
-            reader =>
-            {
-                var attachments = JsonSerializer.Deserialize<StoredAttachment[]>(reader.GetString(6))!
-                    .Select(a => new EmailAttachment(a.FileName, a.ContentType, Convert.FromBase64String(a.Content))).ToArray();
-                return new DueEmail(reader.GetInt64(0), reader.GetInt32(1),
-                    new EmailMessage(reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), attachments, reader.GetString(7)));
-            },
-            ct, ("@now", now.ToUnixTimeMilliseconds()), ("@max", max));
+            ct, ("@now", now.ToUnixTimeMilliseconds()), ("@max", max)))
+        .Select(row => row.Due).ToArray();
 
     /// <summary>The start of every account email's kind ("account-reset", "account-confirm", …).</summary>
     public const string AccountKindPrefix = "account-";
@@ -147,24 +141,20 @@ public sealed class EmailOutbox(ClinicDatabase database)
         database.ExecuteAsync("UPDATE outbox SET status = 'pending', next_attempt_at = @now WHERE id = @id AND status <> 'sent';",
             ct, ("@id", id), ("@now", now.ToUnixTimeMilliseconds()));
 
-    public Task<IReadOnlyList<OutboxRow>> ListAsync(string? status, int limit, CancellationToken ct = default) =>
-        database.QueryAsync(
+    public async Task<IReadOnlyList<OutboxRow>> ListAsync(string? status, int limit, CancellationToken ct = default) =>
+        (await database.RowsAsync<ListedRow>(
             $"""
             SELECT id, key, kind, recipient, subject, status, attempts, last_error, created_at, next_attempt_at, sent_at FROM outbox
             {(status is null ? "" : "WHERE status = @status")} ORDER BY id DESC LIMIT @limit;
             """,
-            reader => new OutboxRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.GetString(5), reader.GetInt32(6), reader.IsDBNull(7) ? null : reader.GetString(7),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
-                reader.IsDBNull(10) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10))),
-            ct, status is null ? [("@limit", limit)] : [("@status", status), ("@limit", limit)]);
+            ct, status is null ? [("@limit", limit)] : [("@status", status), ("@limit", limit)]))
+        .Select(row => row.View).ToArray();
 
     public async Task<Dictionary<string, int>> CountsAsync(CancellationToken ct = default)
     {
         var counts = new Dictionary<string, int> { [OutboxStatus.Pending] = 0, [OutboxStatus.Sent] = 0, [OutboxStatus.Failed] = 0 };
-        foreach (var (status, count) in await database.QueryAsync("SELECT status, count(*) FROM outbox GROUP BY status;",
-                     reader => (reader.GetString(0), reader.GetInt32(1)), ct))
-            counts[status] = count;
+        foreach (var row in await database.RowsAsync<StatusCount>("SELECT status, count(*) AS count FROM outbox GROUP BY status;", ct))
+            counts[row.Status] = row.Count;
         return counts;
     }
 
@@ -173,4 +163,46 @@ public sealed class EmailOutbox(ClinicDatabase database)
         await database.ScalarAsync("SELECT min(created_at) FROM outbox WHERE status = 'pending';", ct) is long at
             ? DateTimeOffset.FromUnixTimeMilliseconds(at)
             : null;
+
+    // The rows these queries read, by column name.
+
+    private sealed class DueRow
+    {
+        public long Id { get; init; }
+        public int Attempts { get; init; }
+        public string Recipient { get; init; } = "";
+        public string Subject { get; init; } = "";
+        public string Html { get; init; } = "";
+        public string Text { get; init; } = "";
+        public string Attachments { get; init; } = "[]";
+        public string Key { get; init; } = "";
+
+        public DueEmail Due => new(Id, Attempts, new EmailMessage(Recipient, Subject, Html, Text,
+            JsonSerializer.Deserialize<StoredAttachment[]>(Attachments)!
+                .Select(a => new EmailAttachment(a.FileName, a.ContentType, Convert.FromBase64String(a.Content))).ToArray(), Key));
+    }
+
+    private sealed class ListedRow
+    {
+        public long Id { get; init; }
+        public string Key { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public string Recipient { get; init; } = "";
+        public string Subject { get; init; } = "";
+        public string Status { get; init; } = "";
+        public int Attempts { get; init; }
+        public string? LastError { get; init; }
+        public long CreatedAt { get; init; }
+        public long NextAttemptAt { get; init; }
+        public long? SentAt { get; init; }
+
+        public OutboxRow View => new(Id, Key, Kind, Recipient, Subject, Status, Attempts, LastError, DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt),
+            DateTimeOffset.FromUnixTimeMilliseconds(NextAttemptAt), SentAt is { } sent ? DateTimeOffset.FromUnixTimeMilliseconds(sent) : null);
+    }
+
+    private sealed class StatusCount
+    {
+        public string Status { get; init; } = "";
+        public int Count { get; init; }
+    }
 }

@@ -37,17 +37,20 @@ public static class EventSerializer
         Upcast((IClinicEvent)(JsonSerializer.Deserialize(json, EventTypes.TypeOf(type), Options)
             ?? throw new InvalidOperationException($"Event of type {type} has no data.")));
 
-    /// <summary>An event as stored, from a row of <c>position, type, data, tags, recorded_at, caused_by</c> (either database).</summary>
-    public static StoredEvent Read(System.Data.Common.DbDataReader reader)
-    {
-        var type = reader.GetString(1);
-        return new StoredEvent(
-            reader.GetInt64(0),
-            Deserialize(type, reader.GetString(2)),
-            reader.GetString(3).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => new Tag(t)).ToArray(),
-            DateTimeOffset.Parse(reader.GetString(4), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind),
-            reader.GetString(5));
-    }
+    /// <summary>
+    /// An event as stored, from a row of <c>position, type, data, tags, recorded_at, caused_by</c> in that order (either
+    /// database): the event stores' own reads of the log, which select exactly those columns, batch after batch.
+    /// </summary>
+    public static StoredEvent Read(System.Data.Common.DbDataReader reader) =>
+        Stored(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5));
+
+    /// <summary>An event as stored, from its columns' values.</summary>
+    public static StoredEvent Stored(long position, string type, string data, string tags, string recordedAt, string causedBy) => new(
+        position,
+        Deserialize(type, data),
+        tags.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => new Tag(t)).ToArray(),
+        DateTimeOffset.Parse(recordedAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind),
+        causedBy);
 
     /// <summary>
     /// Events logged in an earlier shape, read in today's: a booking logged before visit types existed is a
@@ -81,3 +84,16 @@ public static class EventSerializer
 [JsonSerializable(typeof(WaitJoined))]
 [JsonSerializable(typeof(WaitLeft))]
 public sealed partial class EventJson : JsonSerializerContext;
+
+/// <summary>A row of the log read by column name (the audit trail's reads): an event as stored.</summary>
+public sealed class EventRow
+{
+    public long Position { get; init; }
+    public string Type { get; init; } = "";
+    public string Data { get; init; } = "";
+    public string Tags { get; init; } = "";
+    public string RecordedAt { get; init; } = "";
+    public string CausedBy { get; init; } = "";
+
+    public StoredEvent Stored => EventSerializer.Stored(Position, Type, Data, Tags, RecordedAt, CausedBy);
+}

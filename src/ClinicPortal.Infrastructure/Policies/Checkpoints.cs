@@ -10,7 +10,7 @@ public sealed class Checkpoints(ClinicDatabase database) : ICheckpoints
         "INSERT INTO checkpoints (name, position) VALUES (@name, @position) ON CONFLICT (name) DO UPDATE SET position = excluded.position;";
 
     public async Task<long> GetAsync(string name, CancellationToken ct = default) =>
-        (await database.QueryAsync("SELECT position FROM checkpoints WHERE name = @name;", r => r.GetInt64(0), ct, ("@name", name))).SingleOrDefault();
+        (await database.RowsAsync<long>("SELECT position FROM checkpoints WHERE name = @name;", ct, ("@name", name))).SingleOrDefault();
 
     public async Task SaveAsync(string name, long position, CancellationToken ct = default)
     {

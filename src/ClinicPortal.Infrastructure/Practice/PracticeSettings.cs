@@ -84,15 +84,11 @@ public sealed class PracticeSettings(
     public async Task LoadAsync(CancellationToken ct = default)
     {
         // Settings saved before booking windows (or reminders) existed keep the configured window and phone (and reminders).
-        var rows = await database.QueryAsync(
+        var rows = await database.RowsAsync<SettingsRow>(
             "SELECT name, time_zone, email_from, reception_email, min_notice_hours, max_days_ahead, cancel_cutoff_hours, phone, reminder_hours, reception_sees_dashboard " +
             "FROM practice_settings WHERE id = 1;",
-            reader => new PracticeProfile(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.IsDBNull(4) ? Configured.Window : new(reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6)),
-                reader.IsDBNull(7) ? Configured.Phone : reader.GetString(7), reader.IsDBNull(8) ? Configured.ReminderHours : reader.GetInt32(8),
-                !reader.IsDBNull(9) && reader.GetBoolean(9)),
             ct);
-        _saved = rows.Count > 0 ? rows[0] : null;
+        _saved = rows.Count > 0 ? rows[0].Profile(Configured) : null;
     }
 
     /// <summary>Saves the profile, or says in a sentence why it cannot be saved (and saves nothing).</summary>
@@ -136,6 +132,25 @@ public sealed class PracticeSettings(
         Convert.ToInt64(await database.ScalarAsync(
             "SELECT count(*) FROM (SELECT DISTINCT doctor_id, date FROM rm_slots WHERE start_utc > @now) days;",
             ct, ("@now", time.GetUtcNow().ToUnixTimeMilliseconds())));
+
+    /// <summary>The settings' row, by column name; what it leaves empty (saved before that setting existed) is as configured.</summary>
+    private sealed class SettingsRow
+    {
+        public string Name { get; init; } = "";
+        public string TimeZone { get; init; } = "";
+        public string EmailFrom { get; init; } = "";
+        public string? ReceptionEmail { get; init; }
+        public int? MinNoticeHours { get; init; }
+        public int? MaxDaysAhead { get; init; }
+        public int? CancelCutoffHours { get; init; }
+        public string? Phone { get; init; }
+        public int? ReminderHours { get; init; }
+        public bool? ReceptionSeesDashboard { get; init; }
+
+        public PracticeProfile Profile(PracticeProfile configured) => new(Name, TimeZone, EmailFrom, ReceptionEmail,
+            MinNoticeHours is { } notice ? new(notice, MaxDaysAhead!.Value, CancelCutoffHours!.Value) : configured.Window,
+            Phone ?? configured.Phone, ReminderHours ?? configured.ReminderHours, ReceptionSeesDashboard ?? false);
+    }
 }
 
 /// <summary>

@@ -41,7 +41,7 @@ public sealed class AuditTrail(ClinicDatabase database) : IAuditQueries
             parameters.Add(("@after", after));
         }
         parameters.Add(("@limit", Math.Clamp(filter.Limit, 1, 1000)));
-        return await database.QueryAsync(sql + " ORDER BY position DESC LIMIT @limit;", EventSerializer.Read, ct, parameters.ToArray());
+        return (await database.RowsAsync<EventRow>(sql + " ORDER BY position DESC LIMIT @limit;", ct, parameters.ToArray()!)).Select(row => row.Stored).ToArray();
     }
 
     /// <summary>
@@ -63,6 +63,6 @@ public sealed class AuditTrail(ClinicDatabase database) : IAuditQueries
                 ) ranked WHERE latest <= @perTag)
             ORDER BY position DESC;
             """;
-        return await database.QueryAsync(sql, EventSerializer.Read, ct, [.. named, ("@perTag", perTag)]);
+        return (await database.RowsAsync<EventRow>(sql, ct, [.. named!, ("@perTag", perTag)])).Select(row => row.Stored).ToArray();
     }
 }

@@ -185,7 +185,7 @@ public sealed class ConflictProjection : IProjection
         // The room the event names; an event logged before appointments named their room: the room its slots' block was in.
         var room = loggedRoom;
         foreach (var slot in parts is { Count: > 0 } ? parts.Select(p => p.SlotIds[0]) : [slots[0].SlotId])
-            room ??= (await db.QueryAsync("SELECT room_id FROM rm_conflict_room_slots WHERE slot_id = @slot;", r => r.GetGuid(0), ct, ("@slot", slot)))
+            room ??= (await db.RowsAsync<Guid>("SELECT room_id FROM rm_conflict_room_slots WHERE slot_id = @slot;", ct, ("@slot", slot)))
                 .Cast<Guid?>().SingleOrDefault();
         await db.ExecuteAsync(
             """
@@ -219,12 +219,12 @@ public sealed class ConflictProjection : IProjection
     /// <summary>The appointments a clinician takes part in not ended by then, and every one already on the desk with them.</summary>
     private static async Task<IReadOnlyList<Guid>> ClinicianBookingsAsync(SqlSession db, Guid clinicianId, DateTimeOffset at, CancellationToken ct)
     {
-        var live = await db.QueryAsync(
+        var live = await db.RowsAsync<Guid>(
             """
             SELECT b.booking_id FROM rm_conflict_booking_clinicians c JOIN rm_conflict_bookings b ON b.booking_id = c.booking_id
             WHERE c.clinician_id = @id AND b.end_utc > @at;
-            """, r => r.GetGuid(0), ct, ("@id", clinicianId), ("@at", Ms(at)));
-        var listed = await db.QueryAsync("SELECT booking_id FROM rm_conflicts WHERE clinician_id = @id AND resolved_position IS NULL;", r => r.GetGuid(0), ct,
+            """, ct, ("@id", clinicianId), ("@at", Ms(at)));
+        var listed = await db.RowsAsync<Guid>("SELECT booking_id FROM rm_conflicts WHERE clinician_id = @id AND resolved_position IS NULL;", ct,
             ("@id", clinicianId));
         return live.Concat(listed).Distinct().ToArray();
     }
@@ -232,21 +232,45 @@ public sealed class ConflictProjection : IProjection
     /// <summary>The appointments of a clinician or a room not ended by then, and every one already on the desk with them.</summary>
     private static async Task<IReadOnlyList<Guid>> BookingsAsync(SqlSession db, string column, Guid id, DateTimeOffset at, CancellationToken ct)
     {
-        var live = await db.QueryAsync($"SELECT booking_id FROM rm_conflict_bookings WHERE {column} = @id AND end_utc > @at;", r => r.GetGuid(0), ct,
+        var live = await db.RowsAsync<Guid>($"SELECT booking_id FROM rm_conflict_bookings WHERE {column} = @id AND end_utc > @at;", ct,
             ("@id", id), ("@at", Ms(at)));
-        var listed = await db.QueryAsync($"SELECT booking_id FROM rm_conflicts WHERE {column} = @id AND resolved_position IS NULL;", r => r.GetGuid(0), ct,
+        var listed = await db.RowsAsync<Guid>($"SELECT booking_id FROM rm_conflicts WHERE {column} = @id AND resolved_position IS NULL;", ct,
             ("@id", id));
         return live.Concat(listed).Distinct().ToArray();
     }
 
     private static async Task<LiveBooking?> BookingAsync(SqlSession db, Guid bookingId, CancellationToken ct) =>
-        (await db.QueryAsync(
+        (await db.RowsAsync<LiveRow>(
             "SELECT booking_id, patient_id, clinician_id, room_id, start_utc, end_utc, override_by, override_reason, clinician_ids FROM rm_conflict_bookings WHERE booking_id = @booking;",
-            Read, ct, ("@booking", bookingId))).SingleOrDefault();
+            ct, ("@booking", bookingId))).SingleOrDefault()?.View;
 
-    private static LiveBooking Read(System.Data.Common.DbDataReader r) =>
-        new(r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), ScheduleReadModel.OptionalGuid(r, 3), r.GetInt64(4), r.GetInt64(5),
-            r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), ParseIds(r.GetString(8))!);
+    /// <summary>A row of <c>rm_conflict_bookings</c>, by column name.</summary>
+    private class LiveRow
+    {
+        public Guid BookingId { get; init; }
+        public Guid PatientId { get; init; }
+        public Guid ClinicianId { get; init; }
+        public Guid? RoomId { get; init; }
+        public long StartUtc { get; init; }
+        public long EndUtc { get; init; }
+        public string? OverrideBy { get; init; }
+        public string? OverrideReason { get; init; }
+        public string ClinicianIds { get; init; } = "";
+
+        public LiveBooking View => new(BookingId, PatientId, ClinicianId, RoomId, StartUtc, EndUtc, OverrideBy, OverrideReason, ParseIds(ClinicianIds)!);
+    }
+
+    /// <summary>Another appointment holding one of this one's slots, and the clinician whose slot it is.</summary>
+    private sealed class ClashRow : LiveRow
+    {
+        public Guid SharedClinicianId { get; init; }
+    }
+
+    private sealed class OpenKey
+    {
+        public string ConflictId { get; init; } = "";
+        public string ConflictKey { get; init; } = "";
+    }
 
     private static async Task<bool> HoldsAsync(SqlSession db, string fact, CancellationToken ct) =>
         await db.ScalarAsync("SELECT 1 FROM rm_conflict_facts WHERE fact = @fact;", ct, ("@fact", fact)) is not null;
@@ -276,26 +300,26 @@ public sealed class ConflictProjection : IProjection
         if (booking.RoomId is { } room && await HoldsAsync(db, RoomClosed(room), ct))
             wanted.Add(new($"{ConflictKinds.RoomOutOfUse}:{booking.BookingId}", ConflictKinds.RoomOutOfUse, booking, null, null, null));
         const string Columns = "booking_id, patient_id, clinician_id, room_id, start_utc, end_utc, override_by, override_reason, clinician_ids";
-        foreach (var other in await db.QueryAsync(
+        foreach (var other in await db.RowsAsync<LiveRow>(
             $"SELECT {Columns} FROM rm_conflict_bookings WHERE patient_id = @patient AND booking_id <> @booking AND start_utc < @end AND @start < end_utc;",
-            Read, ct, ("@patient", booking.PatientId), ("@booking", booking.BookingId), ("@start", booking.StartMs), ("@end", booking.EndMs)))
-            wanted.Add(Pair(ConflictKinds.PatientDoubleBooked, booking, other));
+            ct, ("@patient", booking.PatientId), ("@booking", booking.BookingId), ("@start", booking.StartMs), ("@end", booking.EndMs)))
+            wanted.Add(Pair(ConflictKinds.PatientDoubleBooked, booking, other.View));
         if (booking.RoomId is { } inRoom)
-            foreach (var other in await db.QueryAsync(
+            foreach (var other in await db.RowsAsync<LiveRow>(
                 $"SELECT {Columns} FROM rm_conflict_bookings WHERE room_id = @room AND booking_id <> @booking AND start_utc < @end AND @start < end_utc;",
-                Read, ct, ("@room", inRoom), ("@booking", booking.BookingId), ("@start", booking.StartMs), ("@end", booking.EndMs)))
-                wanted.Add(Pair(ConflictKinds.RoomDoubleBooked, booking, other));
+                ct, ("@room", inRoom), ("@booking", booking.BookingId), ("@start", booking.StartMs), ("@end", booking.EndMs)))
+                wanted.Add(Pair(ConflictKinds.RoomDoubleBooked, booking, other.View));
         // Two appointments holding one of a clinician's slots: the clinician has two patients at once (named on the conflict).
-        foreach (var (other, clinician) in await db.QueryAsync(
+        foreach (var other in await db.RowsAsync<ClashRow>(
             $"""
-            SELECT DISTINCT {string.Join(", ", Columns.Split(", ").Select(c => $"b.{c}"))}, mine.clinician_id
+            SELECT DISTINCT {string.Join(", ", Columns.Split(", ").Select(c => $"b.{c}"))}, mine.clinician_id AS shared_clinician_id
             FROM rm_conflict_booking_slots mine
             JOIN rm_conflict_booking_slots theirs ON theirs.slot_id = mine.slot_id AND theirs.booking_id <> mine.booking_id
             JOIN rm_conflict_bookings b ON b.booking_id = theirs.booking_id
             WHERE mine.booking_id = @booking;
             """,
-            r => (Read(r), r.GetGuid(9)), ct, ("@booking", booking.BookingId)))
-            wanted.Add(Pair(ConflictKinds.ClinicianDoubleBooked, booking with { ClinicianId = clinician }, other));
+            ct, ("@booking", booking.BookingId)))
+            wanted.Add(Pair(ConflictKinds.ClinicianDoubleBooked, booking with { ClinicianId = other.SharedClinicianId }, other.View));
         return wanted.DistinctBy(w => w.Key).ToList();
     }
 
@@ -315,9 +339,9 @@ public sealed class ConflictProjection : IProjection
     private static async Task ReconcileAsync(SqlSession db, Guid bookingId, StoredEvent stored, string resolution, CancellationToken ct)
     {
         var wanted = await WantedAsync(db, await BookingAsync(db, bookingId, ct), stored.RecordedAt, ct);
-        var open = await db.QueryAsync(
+        var open = (await db.RowsAsync<OpenKey>(
             "SELECT conflict_id, conflict_key FROM rm_conflicts WHERE (booking_id = @booking OR other_booking_id = @booking) AND resolved_position IS NULL;",
-            r => (Id: r.GetString(0), Key: r.GetString(1)), ct, ("@booking", bookingId));
+            ct, ("@booking", bookingId))).Select(o => (Id: o.ConflictId, Key: o.ConflictKey)).ToArray();
 
         foreach (var (conflictId, _) in open.Where(o => wanted.All(w => w.Key != o.Key)))
         {
@@ -328,7 +352,7 @@ public sealed class ConflictProjection : IProjection
                 """,
                 ct, ("@id", conflictId), ("@at", Ms(stored.RecordedAt)), ("@position", stored.Position), ("@by", stored.CausedBy), ("@how", resolution));
         }
-        if (wanted.Count > 0 && open.Count > 0)
+        if (wanted.Count > 0 && open.Length > 0)
         {
             // A conflict that stands after the change follows its appointment's new time and clinician.
             var kept = wanted[0].Booking;

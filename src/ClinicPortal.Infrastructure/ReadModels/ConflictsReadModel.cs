@@ -28,11 +28,26 @@ public sealed class ConflictsReadModel(ClinicDatabase database) : IConflictQueri
     public Task<IReadOnlyList<OpenConflict>> OpenedByEventAsync(long position, CancellationToken ct = default) =>
         QueryAsync($"SELECT {Columns} FROM rm_conflicts WHERE opened_position = @position ORDER BY start_utc;", ct, ("@position", position));
 
-    private Task<IReadOnlyList<OpenConflict>> QueryAsync(string sql, CancellationToken ct, params (string Name, object Value)[] parameters) =>
-        database.QueryAsync(sql, Read, ct, parameters);
+    private async Task<IReadOnlyList<OpenConflict>> QueryAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
+        (await database.RowsAsync<ConflictRow>(sql, ct, parameters)).Select(row => row.View).ToArray();
 
-    private static OpenConflict Read(System.Data.Common.DbDataReader r) =>
-        new(r.GetString(0), r.GetString(1), r.GetGuid(2), OptionalGuid(r, 3), r.GetGuid(4), r.GetGuid(5), OptionalGuid(r, 6),
-            FromMs(r.GetInt64(7)), FromMs(r.GetInt64(8)), FromMs(r.GetInt64(9)), r.GetString(10),
-            r.IsDBNull(11) ? null : r.GetString(11), r.IsDBNull(12) ? null : r.GetString(12));
+    private sealed class ConflictRow
+    {
+        public string ConflictId { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public Guid BookingId { get; init; }
+        public Guid? OtherBookingId { get; init; }
+        public Guid PatientId { get; init; }
+        public Guid ClinicianId { get; init; }
+        public Guid? RoomId { get; init; }
+        public long StartUtc { get; init; }
+        public long EndUtc { get; init; }
+        public long OpenedAt { get; init; }
+        public string OpenedBy { get; init; } = "";
+        public string? OverrideBy { get; init; }
+        public string? OverrideReason { get; init; }
+
+        public OpenConflict View => new(ConflictId, Kind, BookingId, OtherBookingId, PatientId, ClinicianId, RoomId,
+            FromMs(StartUtc), FromMs(EndUtc), FromMs(OpenedAt), OpenedBy, OverrideBy, OverrideReason);
+    }
 }

@@ -120,15 +120,12 @@ public sealed class HoldProjection : IProjection
 public sealed class HoldsReadModel(ClinicDatabase database) : IHoldQueries
 {
     public async Task<HoldView?> FindAsync(Guid holdId, CancellationToken ct = default) =>
-        (await database.QueryAsync(
+        (await database.RowsAsync<HoldRow>(
             """
             SELECT hold_id, patient_id, doctor_id, clinician_ids, visit_type_id, date, start_utc, end_utc, slot_ids, room_id, expires_at, status, booking_id
             FROM rm_holds WHERE hold_id = @hold;
             """,
-            r => new HoldView(r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), ParseIds(r.GetString(3))!, r.GetGuid(4), DateOnly.ParseExact(r.GetString(5), "yyyy-MM-dd"),
-                ScheduleReadModel.FromMs(r.GetInt64(6)), ScheduleReadModel.FromMs(r.GetInt64(7)), ParseIds(r.GetString(8))!, ScheduleReadModel.OptionalGuid(r, 9),
-                ScheduleReadModel.FromMs(r.GetInt64(10)), r.GetString(11), ScheduleReadModel.OptionalGuid(r, 12)),
-            ct, ("@hold", holdId))).SingleOrDefault();
+            ct, ("@hold", holdId))).SingleOrDefault()?.View;
 
     /// <summary>The hold each of these bookings confirmed, for those that came from one, in one statement.</summary>
     public async Task<IReadOnlyDictionary<Guid, Guid>> HoldsOfBookingsAsync(IReadOnlyCollection<Guid> bookingIds, CancellationToken ct = default)
@@ -136,10 +133,8 @@ public sealed class HoldsReadModel(ClinicDatabase database) : IHoldQueries
         if (bookingIds.Count == 0)
             return new Dictionary<Guid, Guid>();
         var (list, parameters) = SqlList.In("@booking", bookingIds.Distinct().Cast<object>());
-        return (await database.QueryAsync(
-                $"SELECT booking_id, hold_id FROM rm_holds WHERE booking_id IN ({list});",
-                r => (Booking: r.GetGuid(0), Hold: r.GetGuid(1)), ct, parameters))
-            .ToDictionary(h => h.Booking, h => h.Hold);
+        return (await database.RowsAsync<BookingHold>($"SELECT booking_id, hold_id FROM rm_holds WHERE booking_id IN ({list});", ct, parameters!))
+            .ToDictionary(h => h.BookingId, h => h.HoldId);
     }
 
     /// <summary>
@@ -147,8 +142,8 @@ public sealed class HoldsReadModel(ClinicDatabase database) : IHoldQueries
     /// each reminder of an appointment not yet begun that starts within <paramref name="reminderLead"/> (none when null:
     /// reminders are off). A reminder of an appointment that has begun is never due; its row goes when the visit is marked.
     /// </summary>
-    public Task<IReadOnlyList<DueTimer>> DueAsync(DateTimeOffset now, TimeSpan? reminderLead, int limit, CancellationToken ct = default) =>
-        database.QueryAsync(
+    public async Task<IReadOnlyList<DueTimer>> DueAsync(DateTimeOffset now, TimeSpan? reminderLead, int limit, CancellationToken ct = default) =>
+        (await database.RowsAsync<TimerRow>(
             """
             SELECT kind, subject_id, due_at, since FROM (
                 SELECT kind, subject_id, due_at, since, due_at AS acts_at FROM rm_timers WHERE kind = @expiry AND due_at <= @now
@@ -156,20 +151,57 @@ public sealed class HoldsReadModel(ClinicDatabase database) : IHoldQueries
                 SELECT kind, subject_id, due_at, since, due_at - @lead FROM rm_timers WHERE kind = @reminder AND due_at > @now AND due_at <= @now + @lead) due
             ORDER BY acts_at LIMIT @limit;
             """,
-            r => new DueTimer(r.GetString(0), r.GetGuid(1), ScheduleReadModel.FromMs(r.GetInt64(2)), ScheduleReadModel.FromMs(r.GetInt64(3))), ct,
-            ("@expiry", TimerKinds.HoldExpiry), ("@reminder", TimerKinds.Reminder), ("@now", Ms(now)), ("@lead", LeadMs(reminderLead)), ("@limit", limit));
+            ct, ("@expiry", TimerKinds.HoldExpiry), ("@reminder", TimerKinds.Reminder), ("@now", Ms(now)), ("@lead", LeadMs(reminderLead)), ("@limit", limit)))
+            .Select(timer => timer.View).ToArray();
 
     /// <summary>When the next timer falls due (a past time for one due already); null when none is.</summary>
     public async Task<DateTimeOffset?> NextDueAsync(DateTimeOffset now, TimeSpan? reminderLead, CancellationToken ct = default) =>
-        (await database.QueryAsync(
+        (await database.RowsAsync<long>(
             """
             SELECT CASE WHEN expiry < reminder THEN expiry ELSE reminder END FROM (SELECT
                 coalesce((SELECT min(due_at) FROM rm_timers WHERE kind = @expiry), 9223372036854775807) AS expiry,
                 coalesce((SELECT min(due_at) - @lead FROM rm_timers WHERE kind = @reminder AND due_at > @now AND @lead >= 0), 9223372036854775807) AS reminder) next;
             """,
-            r => r.GetInt64(0), ct, ("@expiry", TimerKinds.HoldExpiry), ("@reminder", TimerKinds.Reminder), ("@now", Ms(now)), ("@lead", LeadMs(reminderLead))))
+            ct, ("@expiry", TimerKinds.HoldExpiry), ("@reminder", TimerKinds.Reminder), ("@now", Ms(now)), ("@lead", LeadMs(reminderLead))))
             .Single() is var ms and < long.MaxValue ? ScheduleReadModel.FromMs(ms) : null;
 
     /// <summary>A reminder lead in milliseconds; -1 (no time is within it) when reminders are off.</summary>
     private static long LeadMs(TimeSpan? lead) => lead is { } hours && hours > TimeSpan.Zero ? (long)hours.TotalMilliseconds : -1;
+
+    private sealed class HoldRow
+    {
+        public Guid HoldId { get; init; }
+        public Guid PatientId { get; init; }
+        public Guid DoctorId { get; init; }
+        public string ClinicianIds { get; init; } = "";
+        public Guid VisitTypeId { get; init; }
+        public string Date { get; init; } = "";
+        public DateOnly Day => Rows.Day(Date);
+        public long StartUtc { get; init; }
+        public long EndUtc { get; init; }
+        public string SlotIds { get; init; } = "";
+        public Guid? RoomId { get; init; }
+        public long ExpiresAt { get; init; }
+        public string Status { get; init; } = "";
+        public Guid? BookingId { get; init; }
+
+        public HoldView View => new(HoldId, PatientId, DoctorId, ParseIds(ClinicianIds)!, VisitTypeId, Day, ScheduleReadModel.FromMs(StartUtc),
+            ScheduleReadModel.FromMs(EndUtc), ParseIds(SlotIds)!, RoomId, ScheduleReadModel.FromMs(ExpiresAt), Status, BookingId);
+    }
+
+    private sealed class BookingHold
+    {
+        public Guid BookingId { get; init; }
+        public Guid HoldId { get; init; }
+    }
+
+    private sealed class TimerRow
+    {
+        public string Kind { get; init; } = "";
+        public Guid SubjectId { get; init; }
+        public long DueAt { get; init; }
+        public long Since { get; init; }
+
+        public DueTimer View => new(Kind, SubjectId, ScheduleReadModel.FromMs(DueAt), ScheduleReadModel.FromMs(Since));
+    }
 }

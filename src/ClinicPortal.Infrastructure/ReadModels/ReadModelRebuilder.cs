@@ -20,8 +20,8 @@ public sealed class ReadModelRebuilder(ClinicDatabase database, IEnumerable<IPro
     private async Task RebuildAsync(bool all, CancellationToken cancellationToken)
     {
         // A start-up with every read model current reads their versions once and takes no write lock.
-        var stored = all ? null : (await database.QueryAsync("SELECT name, version FROM projection_versions;",
-            r => (Name: r.GetString(0), Version: r.GetInt64(1)), cancellationToken)).ToDictionary(v => v.Name, v => v.Version);
+        var stored = all ? null : (await database.RowsAsync<StoredVersion>("SELECT name, version FROM projection_versions;", cancellationToken))
+            .ToDictionary(v => v.Name, v => v.Version);
         foreach (var projection in projections)
         {
             if (stored is not null && stored.GetValueOrDefault(projection.Name) == projection.Version)
@@ -63,5 +63,11 @@ public sealed class ReadModelRebuilder(ClinicDatabase database, IEnumerable<IPro
             position = batch[^1].Position;
             count += batch.Count;
         }
+    }
+
+    private sealed class StoredVersion
+    {
+        public string Name { get; init; } = "";
+        public long Version { get; init; }
     }
 }

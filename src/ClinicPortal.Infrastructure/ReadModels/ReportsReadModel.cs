@@ -15,29 +15,29 @@ public sealed class ReportsReadModel(ClinicDatabase database) : IReportQueries
 {
     public async Task<ReportFigures> FiguresAsync(DateOnly from, DateOnly to, TimeZoneInfo zone, CancellationToken ct = default)
     {
-        var range = new (string, object)[] { ("@from", Day(from)), ("@to", Day(to)) };
-        var slots = await database.QueryAsync(
+        var range = new (string, object?)[] { ("@from", Day(from)), ("@to", Day(to)) };
+        var slots = (await database.RowsAsync<SlotFigures>(
             """
-            SELECT doctor_id, date, count(*), count(booking_id) FROM rm_slots
+            SELECT doctor_id, date, count(*) AS offered, count(booking_id) AS booked FROM rm_slots
             WHERE date >= @from AND date <= @to GROUP BY doctor_id, date;
             """,
-            r => (Clinician: r.GetGuid(0), Date: DateOnly.Parse(r.GetString(1)), Offered: r.GetInt32(2), Booked: r.GetInt32(3)), ct, range);
-        var visits = await database.QueryAsync(
+            ct, range)).Select(s => (Clinician: s.DoctorId, Date: s.Day, s.Offered, s.Booked)).ToArray();
+        var visits = (await database.RowsAsync<VisitFigures>(
             """
             SELECT doctor_id, date,
-                   sum(CASE WHEN visit_outcome = 'Arrived' THEN 1 ELSE 0 END),
-                   sum(CASE WHEN visit_outcome = 'NoShow' THEN 1 ELSE 0 END),
-                   sum(CASE WHEN visit_outcome IS NULL AND cancelled = 'Patient' THEN 1 ELSE 0 END),
-                   sum(CASE WHEN visit_outcome IS NULL AND cancelled = 'Staff' THEN 1 ELSE 0 END),
-                   sum(CASE WHEN visit_outcome IS NULL AND cancelled = 'DayCancelled' THEN 1 ELSE 0 END),
-                   sum(CASE WHEN visit_outcome IS NULL AND cancelled = 'QuotaExceeded' THEN 1 ELSE 0 END)
+                   sum(CASE WHEN visit_outcome = 'Arrived' THEN 1 ELSE 0 END) AS arrivals,
+                   sum(CASE WHEN visit_outcome = 'NoShow' THEN 1 ELSE 0 END) AS no_shows,
+                   sum(CASE WHEN visit_outcome IS NULL AND cancelled = 'Patient' THEN 1 ELSE 0 END) AS by_patient,
+                   sum(CASE WHEN visit_outcome IS NULL AND cancelled = 'Staff' THEN 1 ELSE 0 END) AS by_staff,
+                   sum(CASE WHEN visit_outcome IS NULL AND cancelled = 'DayCancelled' THEN 1 ELSE 0 END) AS day_cancelled,
+                   sum(CASE WHEN visit_outcome IS NULL AND cancelled = 'QuotaExceeded' THEN 1 ELSE 0 END) AS monthly_limit
             FROM rm_bookings WHERE date >= @from AND date <= @to GROUP BY doctor_id, date;
             """,
-            r => (Clinician: r.GetGuid(0), Date: DateOnly.Parse(r.GetString(1)), Arrivals: r.GetInt32(2), NoShows: r.GetInt32(3),
-                Cancellations: new CancellationCounts(r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7))), ct, range);
-        var leads = await database.QueryAsync(
-            "SELECT start_utc - booked_at FROM rm_bookings WHERE date >= @from AND date <= @to AND cancelled IS NULL;",
-            r => Math.Max(0, r.GetInt64(0)) / 3_600_000.0, ct, range);
+            ct, range)).Select(v => (Clinician: v.DoctorId, Date: v.Day, v.Arrivals, v.NoShows,
+                Cancellations: new CancellationCounts(v.ByPatient, v.ByStaff, v.DayCancelled, v.MonthlyLimit))).ToArray();
+        var leads = (await database.RowsAsync<long>(
+            "SELECT start_utc - booked_at FROM rm_bookings WHERE date >= @from AND date <= @to AND cancelled IS NULL;", ct, range))
+            .Select(ms => Math.Max(0, ms) / 3_600_000.0).ToArray();
         var (start, end) = (StartOf(from, zone), StartOf(to.AddDays(1), zone));
         var newPatients = Convert.ToInt32(await database.ScalarAsync(
             """
@@ -61,4 +61,28 @@ public sealed class ReportsReadModel(ClinicDatabase database) : IReportQueries
     /// <summary>When a practice day begins (its first hour, where the clocks skip midnight).</summary>
     private static DateTimeOffset StartOf(DateOnly date, TimeZoneInfo zone) =>
         Domain.Scheduling.PracticeTime.ToUtc(date, TimeOnly.MinValue, zone) ?? Domain.Scheduling.PracticeTime.ToUtc(date, new TimeOnly(1, 0), zone)!.Value;
+
+    /// <summary>A clinician's day's slots: offered, and booked.</summary>
+    private sealed class SlotFigures
+    {
+        public Guid DoctorId { get; init; }
+        public string Date { get; init; } = "";
+        public DateOnly Day => Rows.Day(Date);
+        public int Offered { get; init; }
+        public int Booked { get; init; }
+    }
+
+    /// <summary>A clinician's day's visits: their outcomes, and the cancellations by cause.</summary>
+    private sealed class VisitFigures
+    {
+        public Guid DoctorId { get; init; }
+        public string Date { get; init; } = "";
+        public DateOnly Day => Rows.Day(Date);
+        public int Arrivals { get; init; }
+        public int NoShows { get; init; }
+        public int ByPatient { get; init; }
+        public int ByStaff { get; init; }
+        public int DayCancelled { get; init; }
+        public int MonthlyLimit { get; init; }
+    }
 }

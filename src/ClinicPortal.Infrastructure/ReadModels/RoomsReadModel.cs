@@ -78,9 +78,18 @@ public sealed class RoomsReadModel : IRoomQueries
 
     private async Task<Kept> ReadAllAsync()
     {
-        var rooms = await database.QueryAsync("SELECT room_id, name, features, in_use FROM rm_rooms;",
-            r => new Room(r.GetGuid(0), r.GetString(1), r.GetString(2).Split('\n', StringSplitOptions.RemoveEmptyEntries), r.GetBoolean(3)),
-            CancellationToken.None);
+        var rooms = (await database.RowsAsync<RoomRow>("SELECT room_id, name, features, in_use FROM rm_rooms;", CancellationToken.None))
+            .Select(row => row.View).ToArray();
         return new Kept(rooms.OrderBy(room => room.Name, StringComparer.CurrentCulture).ToArray(), rooms.ToDictionary(room => room.Id));
+    }
+
+    private sealed class RoomRow
+    {
+        public Guid RoomId { get; init; }
+        public string Name { get; init; } = "";
+        public string Features { get; init; } = "";
+        public bool InUse { get; init; }
+
+        public Room View => new(RoomId, Name, Features.Split('\n', StringSplitOptions.RemoveEmptyEntries), InUse);
     }
 }

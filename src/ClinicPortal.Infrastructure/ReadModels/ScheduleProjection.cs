@@ -246,15 +246,15 @@ public sealed class ScheduleProjection : IProjection
             ct, ("@slot", slotId), ("@booking", bookingId));
         if (freed == 0)
             return;
-        var next = (await db.QueryAsync(
-            "SELECT booking_id, patient_id FROM rm_slot_overbookings WHERE slot_id = @slot ORDER BY booking_id LIMIT 1;",
-            r => (Booking: (Guid?)r.GetGuid(0), Patient: r.GetGuid(1)), ct, ("@slot", slotId))).SingleOrDefault();
-        if (next.Booking is null)
+        var next = (await db.RowsAsync<Overbooking>(
+            "SELECT booking_id, patient_id FROM rm_slot_overbookings WHERE slot_id = @slot ORDER BY booking_id LIMIT 1;", ct, ("@slot", slotId)))
+            .SingleOrDefault();
+        if (next is null)
             return;
         await db.ExecuteAsync("DELETE FROM rm_slot_overbookings WHERE slot_id = @slot AND booking_id = @booking;", ct,
-            ("@slot", slotId), ("@booking", next.Booking));
+            ("@slot", slotId), ("@booking", next.BookingId));
         await db.ExecuteAsync("UPDATE rm_slots SET booking_id = @booking, patient_id = @patient WHERE slot_id = @slot;", ct,
-            ("@slot", slotId), ("@booking", next.Booking), ("@patient", next.Patient));
+            ("@slot", slotId), ("@booking", next.BookingId), ("@patient", next.PatientId));
     }
 
     /// <summary>
@@ -267,7 +267,7 @@ public sealed class ScheduleProjection : IProjection
         if (logged is { } room)
             return room;
         foreach (var slot in parts is { Count: > 0 } ? parts.Select(p => p.SlotIds[0]) : [slots[0].SlotId])
-            if ((await db.QueryAsync("SELECT room_id FROM rm_slots WHERE slot_id = @slot AND room_id IS NOT NULL;", r => r.GetGuid(0), ct, ("@slot", slot))) is [var inRoom])
+            if ((await db.RowsAsync<Guid>("SELECT room_id FROM rm_slots WHERE slot_id = @slot AND room_id IS NOT NULL;", ct, ("@slot", slot))) is [var inRoom])
                 return inRoom;
         return null;
     }
@@ -315,4 +315,11 @@ public sealed class ScheduleProjection : IProjection
         string.IsNullOrEmpty(column) ? null : column.Split(' ').Select(Guid.Parse).ToArray();
     internal static string Day(DateOnly date) => date.ToString("yyyy-MM-dd");
     internal static long Ms(DateTimeOffset instant) => instant.ToUnixTimeMilliseconds();
+
+    /// <summary>A booking staff booked into a slot over the clinician's clash (a row of <c>rm_slot_overbookings</c>).</summary>
+    private sealed class Overbooking
+    {
+        public Guid BookingId { get; init; }
+        public Guid PatientId { get; init; }
+    }
 }

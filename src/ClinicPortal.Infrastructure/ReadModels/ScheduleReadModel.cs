@@ -69,25 +69,24 @@ public sealed class ScheduleReadModel : IScheduleQueries
 
     private async Task<IReadOnlyList<DoctorSlots>> ReadSlotsAsync(DateOnly date, DateTimeOffset now, bool booked, CancellationToken ct)
     {
-        var rows = await QueryAsync(
+        var rows = await database.RowsAsync<SlotRow>(
             $"""
             SELECT doctor_id, slot_id, start_utc, staff_only, only_for, room_id, booking_id FROM rm_slots
             WHERE date = @date AND booking_id IS {(booked ? "NOT NULL" : "NULL")} AND start_utc > @now AND (hold_id IS NULL OR held_until <= @now)
             ORDER BY doctor_id, start_utc;
             """,
-            r => (Doctor: r.GetGuid(0), Slot: new AvailableSlot(r.GetGuid(1), FromMs(r.GetInt64(2)), r.GetBoolean(3),
-                ParseIds(r.IsDBNull(4) ? null : r.GetString(4)), OptionalGuid(r, 5), OptionalGuid(r, 6))),
             ct, ("@date", Day(date)), ("@now", Ms(now)));
-        return rows.GroupBy(row => row.Doctor)
-            .Select(group => new DoctorSlots(group.Key, group.Select(row => row.Slot).ToArray()))
+        return rows.GroupBy(row => row.DoctorId)
+            .Select(group => new DoctorSlots(group.Key, group.Select(row => row.View).ToArray()))
             .ToArray();
     }
 
     /// <summary>The time of a room each live appointment of the day in one holds, from its start to its end.</summary>
-    public Task<IReadOnlyList<RoomTaken>> RoomsTakenAsync(DateOnly date, CancellationToken ct = default) =>
-        QueryAsync(
+    public async Task<IReadOnlyList<RoomTaken>> RoomsTakenAsync(DateOnly date, CancellationToken ct = default) =>
+        (await database.RowsAsync<BookingRoom>(
             "SELECT booking_id, room_id, start_utc, end_utc FROM rm_bookings WHERE date = @date AND room_id IS NOT NULL AND cancelled IS NULL;",
-            r => new RoomTaken(r.GetGuid(0), new RoomSpan(r.GetGuid(1), FromMs(r.GetInt64(2)), FromMs(r.GetInt64(3)))), ct, ("@date", Day(date)));
+            ct, ("@date", Day(date))))
+        .Select(row => new RoomTaken(row.BookingId, new RoomSpan(row.RoomId, FromMs(row.StartUtc), FromMs(row.EndUtc)))).ToArray();
 
     /// <summary>The room these slots are in (the first one in a room), or null: none is, or none is known.</summary>
     public async Task<Guid?> RoomOfSlotsAsync(IReadOnlyList<Guid> slotIds, CancellationToken ct = default)
@@ -96,8 +95,8 @@ public sealed class ScheduleReadModel : IScheduleQueries
         if (ordered.Length == 0)
             return null;
         var (list, parameters) = SqlList.In("@slot", ordered.Cast<object>());
-        var rooms = (await QueryAsync($"SELECT slot_id, room_id FROM rm_slots WHERE slot_id IN ({list}) AND room_id IS NOT NULL;",
-            r => (Slot: r.GetGuid(0), Room: r.GetGuid(1)), ct, parameters)).ToDictionary(r => r.Slot, r => r.Room);
+        var rooms = (await database.RowsAsync<SlotRoom>($"SELECT slot_id, room_id FROM rm_slots WHERE slot_id IN ({list}) AND room_id IS NOT NULL;", ct, parameters!))
+            .ToDictionary(r => r.SlotId, r => r.RoomId);
         return ordered.Select(slot => rooms.TryGetValue(slot, out var room) ? room : (Guid?)null).FirstOrDefault(room => room is not null);
     }
 
@@ -108,31 +107,28 @@ public sealed class ScheduleReadModel : IScheduleQueries
         if (ordered.Length == 0)
             return [];
         var (list, parameters) = SqlList.In("@slot", ordered.Cast<object>());
-        var days = (await QueryAsync($"SELECT slot_id, doctor_id, date FROM rm_slots WHERE slot_id IN ({list});",
-            r => (Slot: r.GetGuid(0), Day: (r.GetGuid(1), ParseDay(r.GetString(2)))), ct, parameters)).ToDictionary(r => r.Slot, r => r.Day);
+        var days = (await database.RowsAsync<SlotDay>($"SELECT slot_id, doctor_id, date FROM rm_slots WHERE slot_id IN ({list});", ct, parameters!))
+            .ToDictionary(r => r.SlotId, r => (r.DoctorId, r.Day));
         // In the order of the slots asked for, as one read per slot gave them.
         return ordered.Where(days.ContainsKey).Select(slot => days[slot]).Distinct().ToArray();
     }
 
     /// <summary>A patient's live bookings that have not started yet, soonest first.</summary>
     public Task<IReadOnlyList<PatientBooking>> FutureBookingsAsync(Guid patientId, DateTimeOffset now, CancellationToken ct = default) =>
-        QueryAsync(
-            $"{SelectBooking} WHERE patient_id = @patient AND cancelled IS NULL AND start_utc > @now ORDER BY start_utc;",
-            ReadBooking, ct, ("@patient", patientId), ("@now", Ms(now)));
+        BookingsWhereAsync("patient_id = @patient AND cancelled IS NULL AND start_utc > @now ORDER BY start_utc", ct, ("@patient", patientId), ("@now", Ms(now)));
 
     /// <summary>Every booking of a patient, live or not, latest start first, a page at a time.</summary>
     public Task<IReadOnlyList<PatientBooking>> BookingsOfPatientAsync(Guid patientId, int limit, int offset, CancellationToken ct = default) =>
-        QueryAsync($"{SelectBooking} WHERE patient_id = @patient ORDER BY start_utc DESC, booking_id LIMIT @limit OFFSET @offset;",
-            ReadBooking, ct, ("@patient", patientId), ("@limit", limit), ("@offset", offset));
+        BookingsWhereAsync("patient_id = @patient ORDER BY start_utc DESC, booking_id LIMIT @limit OFFSET @offset",
+            ct, ("@patient", patientId), ("@limit", limit), ("@offset", offset));
 
     /// <summary>Every booking that holds or held a slot, first booked first (the slot's history of bookings).</summary>
     public Task<IReadOnlyList<PatientBooking>> BookingsOfSlotAsync(Guid slotId, CancellationToken ct = default) =>
-        QueryAsync($"{SelectBooking} WHERE booking_id IN (SELECT booking_id FROM rm_booking_slots WHERE slot_id = @slot) ORDER BY booked_at, booking_id;",
-            ReadBooking, ct, ("@slot", slotId));
+        BookingsWhereAsync("booking_id IN (SELECT booking_id FROM rm_booking_slots WHERE slot_id = @slot) ORDER BY booked_at, booking_id", ct, ("@slot", slotId));
 
     /// <summary>A booking's slots as it holds them now (or held them last).</summary>
-    public Task<IReadOnlyList<Guid>> SlotIdsOfAsync(Guid bookingId, CancellationToken ct = default) =>
-        QueryAsync("SELECT slot_id FROM rm_booking_slots WHERE booking_id = @booking ORDER BY ordinal;", r => r.GetGuid(0), ct, ("@booking", bookingId));
+    public async Task<IReadOnlyList<Guid>> SlotIdsOfAsync(Guid bookingId, CancellationToken ct = default) =>
+        await database.RowsAsync<Guid>("SELECT slot_id FROM rm_booking_slots WHERE booking_id = @booking ORDER BY ordinal;", ct, ("@booking", bookingId));
 
     /// <summary>These bookings' slots (<see cref="SlotIdsOfAsync(Guid, CancellationToken)"/>), in one statement.</summary>
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Guid>>> SlotIdsOfAsync(IReadOnlyCollection<Guid> bookingIds, CancellationToken ct = default)
@@ -140,9 +136,9 @@ public sealed class ScheduleReadModel : IScheduleQueries
         if (bookingIds.Count == 0)
             return new Dictionary<Guid, IReadOnlyList<Guid>>();
         var (list, parameters) = SqlList.In("@booking", bookingIds.Distinct().Cast<object>());
-        return (await QueryAsync($"SELECT booking_id, slot_id FROM rm_booking_slots WHERE booking_id IN ({list}) ORDER BY booking_id, ordinal;",
-                r => (Booking: r.GetGuid(0), Slot: r.GetGuid(1)), ct, parameters))
-            .GroupBy(row => row.Booking).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)g.Select(row => row.Slot).ToArray());
+        return (await database.RowsAsync<SlotBooking>(
+                $"SELECT booking_id, slot_id FROM rm_booking_slots WHERE booking_id IN ({list}) ORDER BY booking_id, ordinal;", ct, parameters!))
+            .GroupBy(row => row.BookingId).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)g.Select(row => row.SlotId).ToArray());
     }
 
     /// <summary>These bookings, by id (an unknown one is not there), in one statement.</summary>
@@ -152,23 +148,22 @@ public sealed class ScheduleReadModel : IScheduleQueries
         if (ids.Length == 0)
             return new Dictionary<Guid, PatientBooking>();
         var (list, parameters) = SqlList.In("@booking", ids.Cast<object>());
-        return (await QueryAsync($"{SelectBooking} WHERE booking_id IN ({list});", ReadBooking, ct, parameters)).ToDictionary(b => b.BookingId);
+        return (await BookingsWhereAsync($"booking_id IN ({list})", ct, parameters!)).ToDictionary(b => b.BookingId);
     }
 
     public async Task<PatientBooking?> BookingAsync(Guid bookingId, CancellationToken ct = default) =>
-        (await QueryAsync($"{SelectBooking} WHERE booking_id = @booking;", ReadBooking, ct, ("@booking", bookingId))).SingleOrDefault();
+        (await BookingsWhereAsync("booking_id = @booking", ct, ("@booking", bookingId))).SingleOrDefault();
 
     /// <summary>How many slots a patient holds in each practice month ("yyyy-MM") they hold any, in one statement.</summary>
     public async Task<IReadOnlyDictionary<string, int>> MonthlyUsagesAsync(Guid patientId, CancellationToken ct = default) =>
-        (await QueryAsync(
-            "SELECT month, slots FROM rm_monthly_usage WHERE patient_id = @patient;",
-            r => (Month: r.GetString(0), Slots: r.GetInt32(1)), ct, ("@patient", patientId))).ToDictionary(m => m.Month, m => m.Slots);
+        (await database.RowsAsync<MonthUsage>("SELECT month, slots FROM rm_monthly_usage WHERE patient_id = @patient;", ct, ("@patient", patientId)))
+            .ToDictionary(m => m.Month, m => m.Slots);
 
     /// <summary>How many slots a patient holds in a practice month ("yyyy-MM").</summary>
     public async Task<int> MonthlyUsageAsync(Guid patientId, string month, CancellationToken ct = default) =>
-        (await QueryAsync(
-            "SELECT slots FROM rm_monthly_usage WHERE patient_id = @patient AND month = @month;",
-            r => r.GetInt32(0), ct, ("@patient", patientId), ("@month", month))).SingleOrDefault();
+        (await database.RowsAsync<int>(
+            "SELECT slots FROM rm_monthly_usage WHERE patient_id = @patient AND month = @month;", ct, ("@patient", patientId), ("@month", month)))
+            .SingleOrDefault();
 
     /// <summary>Every live slot of a doctor's day with the booking holding it, and whether the day was cancelled.</summary>
     public async Task<DoctorDayView> DoctorDayAsync(Guid doctorId, DateOnly date, CancellationToken ct = default) =>
@@ -183,44 +178,38 @@ public sealed class ScheduleReadModel : IScheduleQueries
         if (wanted.Count == 0)
             return [];
         var (within, parameters) = DaysWithin(wanted, "");
-        var status = (await QueryAsync(
-            $"SELECT doctor_id, date, cancelled, cancel_reason FROM rm_doctor_days WHERE {within};",
-            r => (Day: (r.GetGuid(0), ParseDay(r.GetString(1))), Cancelled: r.GetBoolean(2), Reason: r.IsDBNull(3) ? null : r.GetString(3)),
-            ct, parameters)).ToDictionary(d => d.Day);
+        var status = (await database.RowsAsync<DayStatus>(
+            $"SELECT doctor_id, date, cancelled, cancel_reason FROM rm_doctor_days WHERE {within};", ct, parameters))
+            .ToDictionary(d => (d.DoctorId, d.Day));
         var (slotsWithin, slotParameters) = DaysWithin(wanted, "s.");
-        var slots = (await QueryAsync(
+        var slots = (await database.RowsAsync<DaySlotRow>(
             $"""
             SELECT s.doctor_id, s.date, s.slot_id, s.start_utc, s.booking_id, s.patient_id, b.visit_outcome, s.staff_only, s.only_for, s.room_id, s.held_until
             FROM rm_slots s LEFT JOIN rm_bookings b ON b.booking_id = s.booking_id
             WHERE {slotsWithin}
             ORDER BY s.start_utc;
             """,
-            r => (Day: (r.GetGuid(0), ParseDay(r.GetString(1))), Slot: new DoctorDaySlot(
-                r.GetGuid(2), FromMs(r.GetInt64(3)),
-                r.IsDBNull(4) ? null : r.GetGuid(4), r.IsDBNull(5) ? null : r.GetGuid(5), r.IsDBNull(6) ? null : r.GetString(6),
-                r.GetBoolean(7), ParseIds(r.IsDBNull(8) ? null : r.GetString(8)), OptionalGuid(r, 9),
-                HeldUntil: r.IsDBNull(10) ? null : FromMs(r.GetInt64(10)))),
-            ct, slotParameters)).ToLookup(row => row.Day, row => row.Slot);
-        var overbooked = (await QueryAsync(
+            ct, slotParameters)).ToLookup(row => (row.DoctorId, row.Day), row => row.View);
+        var overbooked = (await database.RowsAsync<SlotBooking>(
             $"""
             SELECT o.slot_id, o.booking_id FROM rm_slot_overbookings o JOIN rm_slots s ON s.slot_id = o.slot_id
             WHERE {slotsWithin} ORDER BY o.booking_id;
             """,
-            r => (Slot: r.GetGuid(0), Booking: r.GetGuid(1)), ct, slotParameters))
-            .ToLookup(o => o.Slot, o => o.Booking);
+            ct, slotParameters))
+            .ToLookup(o => o.SlotId, o => o.BookingId);
         return wanted.Select(day =>
         {
             var found = status.GetValueOrDefault(day);
             var daySlots = slots[day].Select(slot => overbooked.Contains(slot.SlotId) ? slot with { AlsoHeldBy = overbooked[slot.SlotId].ToArray() } : slot);
-            return new DoctorDayView(day.DoctorId, day.Date, found.Cancelled, found.Reason, daySlots.ToArray());
+            return new DoctorDayView(day.DoctorId, day.Date, found?.Cancelled ?? false, found?.CancelReason, daySlots.ToArray());
         }).ToArray();
     }
 
     /// <summary>Every clinician's time in a room on a practice date (what the schedule page checks a block in a room against).</summary>
-    public Task<IReadOnlyList<RoomTime>> RoomTimeAsync(DateOnly date, CancellationToken ct = default) =>
-        QueryAsync(
-            "SELECT room_id, doctor_id, start_utc FROM rm_slots WHERE date = @date AND room_id IS NOT NULL ORDER BY start_utc;",
-            r => new RoomTime(r.GetGuid(0), r.GetGuid(1), FromMs(r.GetInt64(2))), ct, ("@date", Day(date)));
+    public async Task<IReadOnlyList<RoomTime>> RoomTimeAsync(DateOnly date, CancellationToken ct = default) =>
+        (await database.RowsAsync<RoomTimeRow>(
+            "SELECT room_id, doctor_id, start_utc FROM rm_slots WHERE date = @date AND room_id IS NOT NULL ORDER BY start_utc;", ct, ("@date", Day(date))))
+        .Select(row => new RoomTime(row.RoomId, row.DoctorId, FromMs(row.StartUtc))).ToArray();
 
     /// <summary>
     /// Every booking of a doctor's day, live or cancelled, by start: the calendar's blocks and the list of whom to phone.
@@ -235,18 +224,14 @@ public sealed class ScheduleReadModel : IScheduleQueries
         if (wanted.Count == 0)
             return [];
         var (within, parameters) = DaysWithin(wanted, "p.");
-        var bookings = (await QueryAsync(
+        var bookings = (await database.RowsAsync<DayBookingRow>(
             $"""
             SELECT p.date, b.booking_id, b.patient_id, p.doctor_id, p.start_utc, p.end_utc, b.slot_count, b.booked_by, b.booked_at, b.cancelled, b.visit_outcome,
                 b.visit_type_id, b.reason, b.room_id
             FROM rm_booking_parts p JOIN rm_bookings b ON b.booking_id = p.booking_id
             WHERE {within} ORDER BY p.start_utc;
             """,
-            r => (Date: ParseDay(r.GetString(0)), Booking: new DayBooking(
-                r.GetGuid(1), r.GetGuid(2), r.GetGuid(3), FromMs(r.GetInt64(4)), FromMs(r.GetInt64(5)), r.GetInt32(6),
-                r.GetString(7), FromMs(r.GetInt64(8)), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10),
-                r.GetGuid(11), r.IsDBNull(12) ? null : r.GetString(12), OptionalGuid(r, 13))),
-            ct, parameters)).ToLookup(row => (row.Booking.DoctorId, row.Date), row => row.Booking);
+            ct, parameters)).ToLookup(row => (row.DoctorId, row.Day), row => row.View);
         return wanted.Select(day => (IReadOnlyList<DayBooking>)bookings[day].ToArray()).ToArray();
     }
 
@@ -254,7 +239,7 @@ public sealed class ScheduleReadModel : IScheduleQueries
     /// A condition matching the rows of these clinicians on these dates (<paramref name="alias"/>: the table's, with its
     /// dot): every pair of them, which the caller narrows to the pairs it asked for.
     /// </summary>
-    private static (string Sql, (string Name, object Value)[] Parameters) DaysWithin(IReadOnlyList<(Guid DoctorId, DateOnly Date)> wanted, string alias)
+    private static (string Sql, (string Name, object? Value)[] Parameters) DaysWithin(IReadOnlyList<(Guid DoctorId, DateOnly Date)> wanted, string alias)
     {
         var doctors = wanted.Select(w => w.DoctorId).Distinct().ToArray();
         var dates = wanted.Select(w => w.Date).Distinct().ToArray();
@@ -263,32 +248,158 @@ public sealed class ScheduleReadModel : IScheduleQueries
         return ($"{alias}doctor_id IN ({doctorList}) AND {alias}date IN ({dateList})", [.. doctorParameters, .. dateParameters]);
     }
 
-    private static DateOnly ParseDay(string day) => DateOnly.ParseExact(day, "yyyy-MM-dd");
-
     /// <summary>
     /// A booking's clinicians, each with their part (<see cref="BookingPart.Kind"/> null for a visit of one clinician, whose
     /// one part is the whole visit), by start.
     /// </summary>
-    public Task<IReadOnlyList<BookingPart>> PartsAsync(Guid bookingId, CancellationToken ct = default) =>
-        QueryAsync(
-            "SELECT doctor_id, kind, start_utc, end_utc FROM rm_booking_parts WHERE booking_id = @booking ORDER BY start_utc, end_utc;",
-            r => new BookingPart(r.GetGuid(0), r.IsDBNull(1) ? null : Enum.Parse<Domain.ClinicianKind>(r.GetString(1)), FromMs(r.GetInt64(2)), FromMs(r.GetInt64(3))),
-            ct, ("@booking", bookingId));
+    public async Task<IReadOnlyList<BookingPart>> PartsAsync(Guid bookingId, CancellationToken ct = default) =>
+        (await database.RowsAsync<PartRow>(
+            "SELECT doctor_id, kind, start_utc, end_utc FROM rm_booking_parts WHERE booking_id = @booking ORDER BY start_utc, end_utc;", ct, ("@booking", bookingId)))
+        .Select(row => row.View).ToArray();
 
-    private const string SelectBooking =
-        "SELECT booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_count, cancelled, visit_outcome, visit_type_id, reason, room_id, clinician_ids FROM rm_bookings";
-
-    private static PatientBooking ReadBooking(System.Data.Common.DbDataReader r) => new(
-        r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), DateOnly.ParseExact(r.GetString(3), "yyyy-MM-dd"),
-        FromMs(r.GetInt64(4)), FromMs(r.GetInt64(5)), r.GetInt32(6),
-        r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8), r.GetGuid(9), r.IsDBNull(10) ? null : r.GetString(10),
-        OptionalGuid(r, 11), ParseIds(r.GetString(12)));
-
-    internal static Guid? OptionalGuid(System.Data.Common.DbDataReader r, int column) => r.IsDBNull(column) ? null : r.GetGuid(column);
+    /// <summary>The bookings a condition (and its order and limit) finds, as their patients see them.</summary>
+    private async Task<IReadOnlyList<PatientBooking>> BookingsWhereAsync(string condition, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
+        (await database.RowsAsync<BookingRow>(
+            "SELECT booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_count, cancelled, visit_outcome, visit_type_id, reason, room_id, clinician_ids " +
+            $"FROM rm_bookings WHERE {condition};", ct, parameters))
+        .Select(row => row.View).ToArray();
 
     internal static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 
-    private Task<IReadOnlyList<T>> QueryAsync<T>(
-        string sql, Func<System.Data.Common.DbDataReader, T> read, CancellationToken ct, params (string Name, object Value)[] parameters) =>
-        database.QueryAsync(sql, read, ct, parameters);
+    // The rows these queries read, by column name.
+
+    private sealed class SlotRow
+    {
+        public Guid DoctorId { get; init; }
+        public Guid SlotId { get; init; }
+        public long StartUtc { get; init; }
+        public bool StaffOnly { get; init; }
+        public string? OnlyFor { get; init; }
+        public Guid? RoomId { get; init; }
+        public Guid? BookingId { get; init; }
+
+        public AvailableSlot View => new(SlotId, FromMs(StartUtc), StaffOnly, ParseIds(OnlyFor), RoomId, BookingId);
+    }
+
+    private sealed class BookingRoom
+    {
+        public Guid BookingId { get; init; }
+        public Guid RoomId { get; init; }
+        public long StartUtc { get; init; }
+        public long EndUtc { get; init; }
+    }
+
+    private sealed class SlotRoom
+    {
+        public Guid SlotId { get; init; }
+        public Guid RoomId { get; init; }
+    }
+
+    private sealed class SlotDay
+    {
+        public Guid SlotId { get; init; }
+        public Guid DoctorId { get; init; }
+        public string Date { get; init; } = "";
+        public DateOnly Day => Rows.Day(Date);
+    }
+
+    private sealed class SlotBooking
+    {
+        public Guid SlotId { get; init; }
+        public Guid BookingId { get; init; }
+    }
+
+    private sealed class MonthUsage
+    {
+        public string Month { get; init; } = "";
+        public int Slots { get; init; }
+    }
+
+    private sealed class DayStatus
+    {
+        public Guid DoctorId { get; init; }
+        public string Date { get; init; } = "";
+        public DateOnly Day => Rows.Day(Date);
+        public bool Cancelled { get; init; }
+        public string? CancelReason { get; init; }
+    }
+
+    private sealed class DaySlotRow
+    {
+        public Guid DoctorId { get; init; }
+        public string Date { get; init; } = "";
+        public DateOnly Day => Rows.Day(Date);
+        public Guid SlotId { get; init; }
+        public long StartUtc { get; init; }
+        public Guid? BookingId { get; init; }
+        public Guid? PatientId { get; init; }
+        public string? VisitOutcome { get; init; }
+        public bool StaffOnly { get; init; }
+        public string? OnlyFor { get; init; }
+        public Guid? RoomId { get; init; }
+        public long? HeldUntil { get; init; }
+
+        public DoctorDaySlot View => new(SlotId, FromMs(StartUtc), BookingId, PatientId, VisitOutcome, StaffOnly, ParseIds(OnlyFor), RoomId,
+            HeldUntil: HeldUntil is { } until ? FromMs(until) : null);
+    }
+
+    private sealed class RoomTimeRow
+    {
+        public Guid RoomId { get; init; }
+        public Guid DoctorId { get; init; }
+        public long StartUtc { get; init; }
+    }
+
+    private sealed class DayBookingRow
+    {
+        public string Date { get; init; } = "";
+        public DateOnly Day => Rows.Day(Date);
+        public Guid BookingId { get; init; }
+        public Guid PatientId { get; init; }
+        public Guid DoctorId { get; init; }
+        public long StartUtc { get; init; }
+        public long EndUtc { get; init; }
+        public int SlotCount { get; init; }
+        public string BookedBy { get; init; } = "";
+        public long BookedAt { get; init; }
+        public string? Cancelled { get; init; }
+        public string? VisitOutcome { get; init; }
+        public Guid VisitTypeId { get; init; }
+        public string? Reason { get; init; }
+        public Guid? RoomId { get; init; }
+
+        public DayBooking View => new(BookingId, PatientId, DoctorId, FromMs(StartUtc), FromMs(EndUtc), SlotCount, BookedBy, FromMs(BookedAt),
+            Cancelled, VisitOutcome, VisitTypeId, Reason, RoomId);
+    }
+
+    private sealed class PartRow
+    {
+        public Guid DoctorId { get; init; }
+        public string? Kind { get; init; }
+        public long StartUtc { get; init; }
+        public long EndUtc { get; init; }
+
+        public BookingPart View => new(DoctorId, Kind is null ? null : Enum.Parse<Domain.ClinicianKind>(Kind), FromMs(StartUtc), FromMs(EndUtc));
+    }
+
+    private sealed class BookingRow
+    {
+        public Guid BookingId { get; init; }
+        public Guid PatientId { get; init; }
+        public Guid DoctorId { get; init; }
+        public string Date { get; init; } = "";
+        public DateOnly Day => Rows.Day(Date);
+        public long StartUtc { get; init; }
+        public long EndUtc { get; init; }
+        public int SlotCount { get; init; }
+        public string? Cancelled { get; init; }
+        public string? VisitOutcome { get; init; }
+        public Guid VisitTypeId { get; init; }
+        public string? Reason { get; init; }
+        public Guid? RoomId { get; init; }
+        public string ClinicianIds { get; init; } = "";
+
+        public PatientBooking View => new(BookingId, PatientId, DoctorId, Day, FromMs(StartUtc), FromMs(EndUtc), SlotCount, Cancelled, VisitOutcome,
+            VisitTypeId, Reason, RoomId, ParseIds(ClinicianIds));
+    }
 }

@@ -83,16 +83,30 @@ public sealed class VisitTypeCatalogueReadModel : IVisitTypeQueries
 
     private async Task<IReadOnlyList<VisitType>> ReadAllAsync()
     {
-        var defined = (await database.QueryAsync(
+        var defined = (await database.RowsAsync<VisitTypeRow>(
                 "SELECT visit_type_id, name, description, minutes, given_by_kinds, given_by_clinicians, bookable_online, colour, room_feature, parts FROM rm_visit_types;",
-                r => new VisitType(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetInt32(3),
-                    r.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<ClinicianKind>).ToArray(),
-                    ParseIds(r.IsDBNull(5) ? null : r.GetString(5)) ?? [], r.GetBoolean(6), r.GetString(7),
-                    r.IsDBNull(8) ? null : r.GetString(8), VisitTypeProjection.ParseParts(r.IsDBNull(9) ? null : r.GetString(9))),
                 CancellationToken.None))
-            .ToDictionary(type => type.Id);
+            .Select(row => row.View).ToDictionary(type => type.Id);
         var builtIn = VisitType.BuiltIn.Select(t => defined.GetValueOrDefault(t.Id, t));
         var others = defined.Values.Where(t => !VisitType.BuiltIn.Any(b => b.Id == t.Id)).OrderBy(t => t.Name, StringComparer.CurrentCulture);
         return [.. builtIn, .. others];
+    }
+
+    private sealed class VisitTypeRow
+    {
+        public Guid VisitTypeId { get; init; }
+        public string Name { get; init; } = "";
+        public string Description { get; init; } = "";
+        public int Minutes { get; init; }
+        public string GivenByKinds { get; init; } = "";
+        public string? GivenByClinicians { get; init; }
+        public bool BookableOnline { get; init; }
+        public string Colour { get; init; } = "";
+        public string? RoomFeature { get; init; }
+        public string? Parts { get; init; }
+
+        public VisitType View => new(VisitTypeId, Name, Description, Minutes,
+            GivenByKinds.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<ClinicianKind>).ToArray(),
+            ParseIds(GivenByClinicians) ?? [], BookableOnline, Colour, RoomFeature, VisitTypeProjection.ParseParts(Parts));
     }
 }

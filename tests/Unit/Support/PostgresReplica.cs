@@ -83,9 +83,11 @@ public static class PostgresReplica
         var waits = new WaitlistReadModel(database);
         var conflicts = new ConflictsReadModel(database);
         var sqlite = app.Get<ClinicDatabase>();
-        var days = await sqlite.QueryAsync("SELECT DISTINCT doctor_id, date FROM rm_doctor_days ORDER BY 1, 2;", r => (Doctor: r.GetGuid(0), Date: DateOnly.Parse(r.GetString(1))), default);
-        var bookings = await sqlite.QueryAsync("SELECT booking_id, patient_id FROM rm_bookings ORDER BY 1;", r => (Booking: r.GetGuid(0), Patient: r.GetGuid(1)), default);
-        var slots = await sqlite.QueryAsync("SELECT slot_id FROM rm_slots ORDER BY 1;", r => r.GetGuid(0), default);
+        var days = (await sqlite.RowsAsync<DayRow>("SELECT DISTINCT doctor_id, date FROM rm_doctor_days ORDER BY 1, 2;", default))
+            .Select(d => (Doctor: d.DoctorId, Date: DateOnly.Parse(d.Date))).ToArray();
+        var bookings = (await sqlite.RowsAsync<BookingRow>("SELECT booking_id, patient_id FROM rm_bookings ORDER BY 1;", default))
+            .Select(b => (Booking: b.BookingId, Patient: b.PatientId)).ToArray();
+        var slots = await sqlite.RowsAsync<Guid>("SELECT slot_id FROM rm_slots ORDER BY 1;", default);
         var answers = new List<string>();
         void Add(string question, object? answer) => answers.Add(question + " = " + System.Text.Json.JsonSerializer.Serialize(answer));
         foreach (var date in days.Select(d => d.Date).Distinct())
@@ -174,4 +176,16 @@ public static class PostgresReplica
         bool flag => flag ? "1" : "0",
         var value => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!,
     };
+
+    private sealed class DayRow
+    {
+        public Guid DoctorId { get; init; }
+        public string Date { get; init; } = "";
+    }
+
+    private sealed class BookingRow
+    {
+        public Guid BookingId { get; init; }
+        public Guid PatientId { get; init; }
+    }
 }
