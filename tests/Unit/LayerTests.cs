@@ -7,7 +7,9 @@ namespace ClinicPortal.Tests.Unit;
 /// <summary>
 /// The layers point one way (docs/architecture.md): Domain references nothing but .NET; Application references Domain
 /// and the hosting abstractions only; the pages, handlers and endpoints (<c>ClinicPortal.Features</c>,
-/// <c>ClinicPortal.Components</c>) read through the Application's query services, never a read model's class.
+/// <c>ClinicPortal.Components</c>) read through the Application's query services, never a read model's class; and the
+/// handlers gather what their commands need through the Application's ports (the clock, the practice's rules, the
+/// accounts), naming nothing of Infrastructure.
 /// </summary>
 public class LayerTests
 {
@@ -38,6 +40,20 @@ public class LayerTests
         // The check sees what it must: a handler's constructor and a page's injected property.
         Assert.Contains(typeof(Application.Queries.IScheduleQueries), TypesUsedBy(typeof(ClinicPortal.Features.Booking.BookSlots.BookSlotsHandler)));
         Assert.Contains(typeof(Application.Queries.IScheduleQueries), TypesUsedBy(typeof(ClinicPortal.Features.Booking.BookSlots.BookPage)));
+    }
+
+    [Fact]
+    public void HandlersGatherThroughTheApplicationsPortsAndQueries_NamingNoInfrastructure()
+    {
+        var handlers = Web.GetTypes().Where(type => type.Namespace?.StartsWith("ClinicPortal.Features", StringComparison.Ordinal) == true
+            && type.Name.EndsWith("Handler", StringComparison.Ordinal) && !type.IsNested).ToArray();
+        Assert.True(handlers.Length >= 14, $"{handlers.Length} handlers found");
+        var offenders = handlers
+            .SelectMany(type => TypesUsedBy(type).Where(used => used.Namespace?.StartsWith("ClinicPortal.Infrastructure", StringComparison.Ordinal) == true)
+                .Select(used => $"{type.FullName} uses {used.FullName}"))
+            .Distinct().ToArray();
+        Assert.Empty(offenders);
+        Assert.Contains(typeof(Application.Ports.IAccounts), TypesUsedBy(typeof(ClinicPortal.Features.Booking.BookSlots.BookSlotsHandler)));
     }
 
     private static bool IsReadModel(Type type) => type.Namespace == "ClinicPortal.Infrastructure.ReadModels";

@@ -1,3 +1,4 @@
+using ClinicPortal.Application.Ports;
 using System.Security.Claims;
 using ClinicPortal.Infrastructure.Data;
 using Microsoft.AspNetCore.Authentication;
@@ -109,10 +110,12 @@ public static class AccountServiceCollectionExtensions
             options.XmlRepository = database.KeyRepository(loggers));
 
         services.AddSingleton<PeopleDirectory>();
+        services.AddSingleton<IAccounts>(provider => provider.GetRequiredService<PeopleDirectory>());
         services.AddScoped<AccountEmails>();
         services.AddOptions<AccountFormLimitOptions>().BindConfiguration("RateLimits");
         services.AddSingleton<AccountFormLimits>();
         services.AddSingleton<StaffAdministration>();
+        services.AddSingleton<IStaffAccounts>(provider => provider.GetRequiredService<StaffAdministration>());
         services.AddMemoryCache();
         services.AddSingleton<CurrentAccounts>();
         services.AddHttpContextAccessor();

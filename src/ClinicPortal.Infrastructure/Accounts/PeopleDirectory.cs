@@ -1,3 +1,4 @@
+using ClinicPortal.Application.Ports;
 using ClinicPortal.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -15,13 +16,11 @@ public sealed record Clinician(Person Person, ClinicianKind Kind)
     public bool IsActive => Person.IsActive;
 }
 
-public sealed record AccountStanding(bool Exists, bool IsActive, bool IsPatient);
-
 /// <summary>
 /// Names and contact details of the practice's people, from the accounts tables. Every read uses a fresh
 /// context (pages hold this service for a whole circuit), without tracking.
 /// </summary>
-public sealed class PeopleDirectory(IServiceScopeFactory scopes, IMemoryCache cache, Data.ClinicDatabase database)
+public sealed class PeopleDirectory(IServiceScopeFactory scopes, IMemoryCache cache, Data.ClinicDatabase database) : IAccounts
 {
     private static readonly TimeSpan StandingFor = TimeSpan.FromMinutes(1);
 

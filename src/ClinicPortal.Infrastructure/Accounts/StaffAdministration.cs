@@ -1,3 +1,4 @@
+using ClinicPortal.Application.Ports;
 using Microsoft.AspNetCore.Identity;
 
 namespace ClinicPortal.Infrastructure.Accounts;
@@ -8,7 +9,7 @@ namespace ClinicPortal.Infrastructure.Accounts;
 /// Each operation has its own scope (and so its own DbContext): a page's circuit lives for hours, and a
 /// context kept that long would hold accounts that other requests have since changed.
 /// </summary>
-public sealed class StaffAdministration(IServiceScopeFactory scopes, CurrentAccounts accounts, PeopleDirectory people)
+public sealed class StaffAdministration(IServiceScopeFactory scopes, CurrentAccounts accounts, PeopleDirectory people) : IStaffAccounts
 {
     public static readonly string[] InvitableRoles = [Roles.Doctor, Roles.Nurse, Roles.Counsellor, Roles.Receptionist];
 

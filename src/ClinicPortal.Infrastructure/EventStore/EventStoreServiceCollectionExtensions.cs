@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ClinicPortal.Application;
+using ClinicPortal.Application.Ports;
 using ClinicPortal.Application.Queries;
 using ClinicPortal.Infrastructure.Email;
 using ClinicPortal.Infrastructure.Data;
@@ -33,7 +34,9 @@ public static class EventStoreServiceCollectionExtensions
             .Validate(o => o.HoursBefore is >= 0 and <= ReminderOptions.MaxHoursBefore, $"Reminders:HoursBefore must be 0 (off) to {ReminderOptions.MaxHoursBefore}.")
             .ValidateOnStart();
         services.AddSingleton<PracticeSettings>();
+        services.AddSingleton<IPracticeRules>(provider => provider.GetRequiredService<PracticeSettings>());
         services.AddSingleton<PracticeClock>();
+        services.AddSingleton<IPracticeClock>(provider => provider.GetRequiredService<PracticeClock>());
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddSingleton<EmailOutbox>();
         services.AddSingleton<EmailDispatcher>();

@@ -1,9 +1,10 @@
+using ClinicPortal.Application.Ports;
 using ClinicPortal.Domain.Scheduling;
 
 namespace ClinicPortal.Infrastructure.Practice;
 
 /// <summary>The practice's "now", "today" and time zone, from the injected <see cref="TimeProvider"/>.</summary>
-public sealed class PracticeClock(TimeProvider time, PracticeSettings settings)
+public sealed class PracticeClock(TimeProvider time, PracticeSettings settings) : IPracticeClock
 {
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(settings.Current.TimeZone);
 

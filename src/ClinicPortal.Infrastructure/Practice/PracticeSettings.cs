@@ -1,3 +1,4 @@
+using ClinicPortal.Application.Ports;
 using ClinicPortal.Infrastructure.Data;
 using Microsoft.Extensions.Options;
 
@@ -72,10 +73,13 @@ public sealed record PracticeProfile(
 /// </summary>
 public sealed class PracticeSettings(
     ClinicDatabase database, IOptions<PracticeOptions> practice, IOptions<Email.EmailOptions> email, IOptions<ReminderOptions> reminders, TimeProvider time)
+    : IPracticeRules
 {
     private PracticeProfile? _saved;
 
     public PracticeProfile Current => _saved ?? Configured;
+
+    public Domain.Policies.BookingWindow BookingWindow => Current.BookingWindow;
 
     private PracticeProfile Configured => new(practice.Value.Name, practice.Value.TimeZone, email.Value.From, null,
         new(practice.Value.MinNoticeHours, practice.Value.MaxDaysAhead, practice.Value.CancelCutoffHours), practice.Value.Phone,

@@ -1,3 +1,4 @@
+using ClinicPortal.Application.Ports;
 using ClinicPortal.Application;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Scheduling;

@@ -1,8 +1,8 @@
 using ClinicPortal.Application;
+using ClinicPortal.Application.Ports;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Booking;
 using ClinicPortal.Features.Booking.BookSlots;
-using ClinicPortal.Infrastructure.Practice;
 using ClinicPortal.Application.Queries;
 using Microsoft.Extensions.Options;
 
@@ -31,7 +31,7 @@ public sealed class HoldOptions
 /// Holds: a time kept for the patient while they confirm (no one else is offered it), then confirmed into the booking
 /// (every booking rule judged again), released, or given back by the practice's clock when it runs out.
 /// </summary>
-public sealed class HoldHandler(CommandExecutor executor, BookSlotsHandler book, IHoldQueries holds, PracticeClock clock, IOptions<HoldOptions> options)
+public sealed class HoldHandler(CommandExecutor executor, BookSlotsHandler book, IHoldQueries holds, IPracticeClock clock, IOptions<HoldOptions> options)
 {
     /// <summary>Holds <paramref name="slotIds"/> of <paramref name="visitTypeId"/> for the patient for <see cref="HoldOptions.HoldMinutes"/>.</summary>
     public async Task<Checked<HoldPlaced>> PlaceAsync(

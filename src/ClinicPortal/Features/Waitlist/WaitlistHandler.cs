@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using ClinicPortal.Application;
+using ClinicPortal.Application.Ports;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Booking;
 using ClinicPortal.Features.Booking.BookSlots;
 using ClinicPortal.Features.Holds;
-using ClinicPortal.Infrastructure.Practice;
 using ClinicPortal.Application.Queries;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +27,7 @@ public sealed class WaitlistOptions
 /// </summary>
 public sealed class WaitlistHandler(
     CommandExecutor executor, IWaitlistQueries waits, HoldHandler holdHandler, Availability availability,
-    IVisitTypeQueries visitTypes, PracticeSettings settings, PracticeClock clock, IOptions<WaitlistOptions> options, ILogger<WaitlistHandler> logger)
+    IVisitTypeQueries visitTypes, IPracticeRules settings, IPracticeClock clock, IOptions<WaitlistOptions> options, ILogger<WaitlistHandler> logger)
 {
     /// <summary>How many freed times are tried for one wait before the next in line is offered one.</summary>
     private const int TriesPerWait = 5;
@@ -36,7 +36,7 @@ public sealed class WaitlistHandler(
         Guid patientId, Guid visitTypeId, Guid? clinicianId, DateOnly from, DateOnly to, Actor by, CancellationToken ct = default)
     {
         var command = new JoinWait(Guid.CreateVersion7(), patientId, visitTypeId, clinicianId, from, to, by, clock.Now, clock.Today,
-            settings.Current.BookingWindow.MaxDaysAhead, await visitTypes.FindAsync(visitTypeId, ct));
+            settings.BookingWindow.MaxDaysAhead, await visitTypes.FindAsync(visitTypeId, ct));
         return (await executor.ExecuteAsync(command, ct)).Single();
     }
 

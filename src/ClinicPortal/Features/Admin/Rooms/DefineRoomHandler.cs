@@ -1,14 +1,14 @@
 using ClinicPortal.Application;
+using ClinicPortal.Application.Ports;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Rooms;
-using ClinicPortal.Infrastructure.Practice;
 
 namespace ClinicPortal.Features.Admin.Rooms;
 
 /// <summary>What the owner fills in for a room (the page's form and the API's body).</summary>
 public sealed record RoomForm(string Name, IReadOnlyList<string> Features, bool InUse = true);
 
-public sealed class DefineRoomHandler(CommandExecutor executor, PracticeClock clock)
+public sealed class DefineRoomHandler(CommandExecutor executor, IPracticeClock clock)
 {
     /// <summary>Adds a room (<paramref name="roomId"/> null) or changes one.</summary>
     public async Task<Checked<RoomDefined>> HandleAsync(Guid? roomId, RoomForm form, Actor by, CancellationToken ct = default)

@@ -1,8 +1,7 @@
 using ClinicPortal.Application;
+using ClinicPortal.Application.Ports;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Conflicts;
-using ClinicPortal.Infrastructure.Accounts;
-using ClinicPortal.Infrastructure.Practice;
 
 namespace ClinicPortal.Features.Admin.Staff;
 
@@ -11,7 +10,7 @@ namespace ClinicPortal.Features.Admin.Staff;
 /// (<see cref="ClinicianDeactivated"/>), so that their appointments to come go on the conflicts desk; then the account
 /// follows (signing in refused, sessions ended). A retry after a failure in between logs nothing twice.
 /// </summary>
-public sealed class SetStaffActiveHandler(CommandExecutor executor, StaffAdministration staff, PeopleDirectory people, PracticeClock clock)
+public sealed class SetStaffActiveHandler(CommandExecutor executor, IStaffAccounts staff, IAccounts people, IPracticeClock clock)
 {
     public async Task<Checked<bool>> HandleAsync(Guid userId, bool active, Actor by, CancellationToken ct = default)
     {

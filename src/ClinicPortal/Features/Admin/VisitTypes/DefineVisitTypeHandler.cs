@@ -1,7 +1,7 @@
 using ClinicPortal.Application;
+using ClinicPortal.Application.Ports;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.VisitTypes;
-using ClinicPortal.Infrastructure.Practice;
 
 namespace ClinicPortal.Features.Admin.VisitTypes;
 
@@ -10,7 +10,7 @@ public sealed record VisitTypeForm(
     string Name, string Description, int Minutes, IReadOnlyList<ClinicianKind> GivenByKinds, IReadOnlyList<Guid> GivenByClinicians,
     bool BookableOnline, string Colour, string? RoomFeature = null, IReadOnlyList<VisitPart>? Parts = null);
 
-public sealed class DefineVisitTypeHandler(CommandExecutor executor, PracticeClock clock)
+public sealed class DefineVisitTypeHandler(CommandExecutor executor, IPracticeClock clock)
 {
     /// <summary>Adds a visit type (<paramref name="visitTypeId"/> null) or changes one.</summary>
     public async Task<Checked<VisitTypeDefined>> HandleAsync(Guid? visitTypeId, VisitTypeForm form, Actor by, CancellationToken ct = default)

@@ -1,14 +1,13 @@
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Booking;
 using ClinicPortal.Application;
-using ClinicPortal.Infrastructure.Accounts;
-using ClinicPortal.Infrastructure.Practice;
+using ClinicPortal.Application.Ports;
 using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Booking.BookSlots;
 
 public sealed class BookSlotsHandler(
-    CommandExecutor executor, PracticeClock clock, PeopleDirectory people, IScheduleQueries schedule, IRoomQueries rooms, PracticeSettings settings)
+    CommandExecutor executor, IPracticeClock clock, IAccounts people, IScheduleQueries schedule, IRoomQueries rooms, IPracticeRules settings)
 {
     /// <summary>
     /// Books a visit type (<paramref name="visitTypeId"/>) in its run of slots, or, without one, today's single or
@@ -43,6 +42,6 @@ public sealed class BookSlotsHandler(
             BookingId: Guid.CreateVersion7(), PatientId: patientId, SlotIds: slotIds, By: by, Now: clock.Now, Date: days.Count > 0 ? days[0].Date : null,
             VisitTypeId: visitTypeId, Reason: reason, KindOf: await people.KindsAsync(ct), RoomOf: await rooms.LookupAsync(ct),
             OverrideReason: overrideReason, RoomId: await schedule.RoomOfSlotsAsync(slotIds, ct), HoldId: holdId,
-            Window: settings.Current.BookingWindow, Accounts: accounts);
+            Window: settings.BookingWindow, Accounts: accounts);
     }
 }

@@ -1,18 +1,18 @@
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Booking;
 using ClinicPortal.Application;
-using ClinicPortal.Infrastructure.Practice;
+using ClinicPortal.Application.Ports;
 
 namespace ClinicPortal.Features.Booking.CancelBooking;
 
-public sealed class CancelBookingHandler(CommandExecutor executor, PracticeClock clock, PracticeSettings settings)
+public sealed class CancelBookingHandler(CommandExecutor executor, IPracticeClock clock, IPracticeRules settings)
 {
     /// <summary>A patient cancels for themselves (until the practice's cut-off before the start); staff cancel for a patient.</summary>
     public async Task<Checked<BookingCancelled>> HandleAsync(Guid bookingId, Actor by, CancellationToken ct = default)
     {
         var now = clock.Now;
         var why = by.Role == Role.Patient ? CancellationReason.Patient : CancellationReason.Staff;
-        var command = new Domain.Booking.CancelBooking(bookingId, why, by, now, settings.Current.BookingWindow);
+        var command = new Domain.Booking.CancelBooking(bookingId, why, by, now, settings.BookingWindow);
         return (await executor.ExecuteAsync(command, ct)).Single();
     }
 }

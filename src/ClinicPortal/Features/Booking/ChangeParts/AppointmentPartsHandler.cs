@@ -1,7 +1,7 @@
+using ClinicPortal.Application.Ports;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Features.Booking.MoveBooking;
-using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Booking.ChangeParts;
@@ -15,7 +15,7 @@ public sealed record PartChange(Guid ClinicianId, DateTimeOffset StartUtc, DateT
 /// theirs: one conditional append over the old and the new slots (the old time stays the patient's until the new one is
 /// secured), with the patient emailed the new time and the calendar entry updated, and the change in the audit trail.
 /// </summary>
-public sealed class AppointmentPartsHandler(IScheduleQueries schedule, PeopleDirectory people, MoveBookingHandler move)
+public sealed class AppointmentPartsHandler(IScheduleQueries schedule, IAccounts people, MoveBookingHandler move)
 {
     /// <summary>Sets the part of <paramref name="kind"/> (adding it when the appointment has none) to <paramref name="change"/>.</summary>
     public async Task<Checked<BookingMoved>> SetAsync(Guid bookingId, ClinicianKind kind, PartChange change, Actor by, CancellationToken ct = default) =>

@@ -1,13 +1,13 @@
 using ClinicPortal.Application;
+using ClinicPortal.Application.Ports;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Booking;
-using ClinicPortal.Infrastructure.Practice;
 using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Booking.ChangeRoom;
 
 /// <summary>Staff put an appointment in another room, at its time with its clinicians; the patient is emailed the room.</summary>
-public sealed class ChangeRoomHandler(CommandExecutor executor, PracticeClock clock, IScheduleQueries schedule)
+public sealed class ChangeRoomHandler(CommandExecutor executor, IPracticeClock clock, IScheduleQueries schedule)
 {
     /// <summary>
     /// Puts the booking in <paramref name="roomId"/>; with <paramref name="overrideReason"/>, even over another appointment

@@ -1,14 +1,13 @@
 using ClinicPortal.Application;
+using ClinicPortal.Application.Ports;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Booking;
-using ClinicPortal.Infrastructure.Accounts;
-using ClinicPortal.Infrastructure.Practice;
 using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Booking.MoveBooking;
 
 public sealed class MoveBookingHandler(
-    CommandExecutor executor, PracticeClock clock, PeopleDirectory people, IScheduleQueries schedule, IRoomQueries rooms, PracticeSettings settings)
+    CommandExecutor executor, IPracticeClock clock, IAccounts people, IScheduleQueries schedule, IRoomQueries rooms, IPracticeRules settings)
 {
     /// <summary>The booking staff ask to change (reassign, change its parts): there, and not cancelled; never a patient's to ask.</summary>
     public async Task<Checked<PatientBooking>> ForStaffAsync(Guid bookingId, Actor by, CancellationToken ct = default)
@@ -39,7 +38,7 @@ public sealed class MoveBookingHandler(
             Date: days.Count > 0 ? days[0].Date : null, KindOf: await people.KindsAsync(ct), RoomOf: await rooms.LookupAsync(ct),
             OverrideReason: overrideReason, Shape: shape,
             RoomId: shape is not null && booking.RoomId is { } kept ? kept : await schedule.RoomOfSlotsAsync(slotIds, ct),
-            Window: settings.Current.BookingWindow,
+            Window: settings.BookingWindow,
             ToClinicianNotTakingBookings: await people.AnyDeactivatedAsync(days.Select(d => d.DoctorId), ct));
         return (await executor.ExecuteAsync(command, ct)).Single();
     }

@@ -1,11 +1,11 @@
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Application;
-using ClinicPortal.Infrastructure.Practice;
+using ClinicPortal.Application.Ports;
 
 namespace ClinicPortal.Features.Reception.CancelDay;
 
-public sealed class CancelDayHandler(CommandExecutor executor, PracticeClock clock)
+public sealed class CancelDayHandler(CommandExecutor executor, IPracticeClock clock)
 {
     public async Task<Checked<DayCancelled>> HandleAsync(Guid doctorId, DateOnly date, string reason, Actor by, CancellationToken ct = default)
     {

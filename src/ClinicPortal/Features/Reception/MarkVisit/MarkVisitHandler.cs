@@ -1,11 +1,11 @@
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Booking;
 using ClinicPortal.Application;
-using ClinicPortal.Infrastructure.Practice;
+using ClinicPortal.Application.Ports;
 
 namespace ClinicPortal.Features.Reception.MarkVisit;
 
-public sealed class MarkVisitHandler(CommandExecutor executor, PracticeClock clock)
+public sealed class MarkVisitHandler(CommandExecutor executor, IPracticeClock clock)
 {
     public async Task<Checked<VisitOutcome>> HandleAsync(Guid bookingId, VisitOutcome outcome, Actor by, CancellationToken ct = default)
     {

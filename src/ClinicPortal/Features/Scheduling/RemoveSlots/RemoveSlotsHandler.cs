@@ -1,11 +1,11 @@
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Application;
-using ClinicPortal.Infrastructure.Practice;
+using ClinicPortal.Application.Ports;
 
 namespace ClinicPortal.Features.Scheduling.RemoveSlots;
 
-public sealed class RemoveSlotsHandler(CommandExecutor executor, PracticeClock clock)
+public sealed class RemoveSlotsHandler(CommandExecutor executor, IPracticeClock clock)
 {
     public async Task<Checked<SlotsRemoved>> HandleAsync(
         Guid doctorId, DateOnly date, IReadOnlyList<Guid> slotIds, Actor by, CancellationToken ct = default)

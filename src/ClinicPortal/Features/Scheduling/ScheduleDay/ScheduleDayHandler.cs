@@ -1,11 +1,11 @@
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Application;
-using ClinicPortal.Infrastructure.Practice;
+using ClinicPortal.Application.Ports;
 
 namespace ClinicPortal.Features.Scheduling.ScheduleDay;
 
-public sealed class ScheduleDayHandler(CommandExecutor executor, PracticeClock clock)
+public sealed class ScheduleDayHandler(CommandExecutor executor, IPracticeClock clock)
 {
     public async Task<Checked<DayScheduled>> HandleAsync(
         Guid doctorId, DateOnly date, IReadOnlyList<BlockOfTime> blocks, Actor by, CancellationToken ct = default)
