@@ -81,6 +81,8 @@ public sealed class PracticeSettings(
 
     public Domain.Policies.BookingWindow BookingWindow => Current.BookingWindow;
 
+    public int ReminderHoursBefore => Current.ReminderHoursBefore;
+
     private PracticeProfile Configured => new(practice.Value.Name, practice.Value.TimeZone, email.Value.From, null,
         new(practice.Value.MinNoticeHours, practice.Value.MaxDaysAhead, practice.Value.CancelCutoffHours), practice.Value.Phone,
         reminders.Value.HoursBefore);

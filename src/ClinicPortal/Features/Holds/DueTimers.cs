@@ -1,7 +1,7 @@
 using ClinicPortal.Application;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Booking;
-using ClinicPortal.Infrastructure.Practice;
+using ClinicPortal.Application.Ports;
 using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Holds;
@@ -16,7 +16,7 @@ namespace ClinicPortal.Features.Holds;
 /// hours before each appointment, as set when they are looked for.
 /// </summary>
 public sealed class DueTimers(
-    IHoldQueries timers, CommandExecutor executor, PracticeSettings practice, EventLogSignal signal, TimeProvider time,
+    IHoldQueries timers, CommandExecutor executor, IPracticeRules practice, EventLogSignal signal, TimeProvider time,
     IReactionLeases leases, ILogger<DueTimers> logger)
     : BackgroundService
 {
@@ -33,9 +33,9 @@ public sealed class DueTimers(
     {
         var refusals = 0;
         var now = time.GetUtcNow();
-        var reminderHours = practice.Current.ReminderHoursBefore;
+        var reminderHours = practice.ReminderHoursBefore;
         var done = 0;
-        foreach (var timer in await timers.DueAsync(now, practice.Current.ReminderLead, Batch, ct))
+        foreach (var timer in await timers.DueAsync(now, practice.ReminderLead, Batch, ct))
         {
             var result = timer.Kind switch
             {
@@ -70,7 +70,7 @@ public sealed class DueTimers(
                 if (!await lease.StillHeldAsync(stoppingToken))
                     return; // another instance keeps the clock now
                 var (done, refused) = await RunAsync(stoppingToken);
-                var next = await timers.NextDueAsync(time.GetUtcNow(), practice.Current.ReminderLead, stoppingToken);
+                var next = await timers.NextDueAsync(time.GetUtcNow(), practice.ReminderLead, stoppingToken);
                 var wait = next is { } at ? at - time.GetUtcNow() : Idle;
                 // Due already: one that fell due while this run looked is done at once (a millisecond on); one refused is
                 // tried again in a second rather than at once.
