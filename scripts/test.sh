@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
 # The one test command: installs what a fresh machine lacks, restores, builds, publishes the app
 # for the end-to-end tests, runs every test project, and ends with one "N passed, N failed" line.
+# --fast: the inner loop, unit and component tests only (no browser, no publish); CI runs the whole suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+fast=false
+for arg in "$@"; do
+  case "$arg" in
+    --fast) fast=true ;;
+    *) echo "Usage: bash scripts/test.sh [--fast]" >&2; exit 2 ;;
+  esac
+done
 
 # --- system packages: Debian's Chromium (Playwright cannot download browsers here), aiosmtpd (a real SMTP server)
 # and PostgreSQL (the tests start throwaway servers of their own; nothing runs as a service)
 missing=()
-[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ "$fast" = true ] || [ -x /usr/bin/chromium ] || missing+=(chromium)
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -24,21 +32,29 @@ fi
 
 # --- build
 config=Release
-dotnet restore ClinicPortal.sln
-dotnet build ClinicPortal.sln -c "$config" --no-restore
-app_dir="$root/artifacts/app"
-rm -rf "$app_dir" # a publish of an older build (a self-contained one, say) must not leave its runtime files behind
-# For this machine's runtime, framework-dependent: compiled ahead of time (ReadyToRun), so it starts faster.
-rid=$(dotnet --info | awk '/^ *RID:/ && !rid { rid = $2 } END { print rid }')
-dotnet publish src/ClinicPortal/ClinicPortal.csproj -c "$config" -r "$rid" --self-contained false -o "$app_dir" --nologo
-export CLINICPORTAL_APP_DIR="$app_dir"
+targets=(ClinicPortal.sln)
+[ "$fast" = false ] || targets=(tests/Unit/Unit.csproj tests/Components/Components.csproj)
+for target in "${targets[@]}"; do
+  dotnet restore "$target"
+  dotnet build "$target" -c "$config" --no-restore
+done
+if [ "$fast" = false ]; then
+  app_dir="$root/artifacts/app"
+  rm -rf "$app_dir" # a publish of an older build (a self-contained one, say) must not leave its runtime files behind
+  # For this machine's runtime, framework-dependent: compiled ahead of time (ReadyToRun), so it starts faster.
+  rid=$(dotnet --info | awk '/^ *RID:/ && !rid { rid = $2 } END { print rid }')
+  dotnet publish src/ClinicPortal/ClinicPortal.csproj -c "$config" -r "$rid" --self-contained false -o "$app_dir" --nologo
+  export CLINICPORTAL_APP_DIR="$app_dir"
+fi
 
 # --- test
 results="$root/artifacts/test-results"
 rm -rf "$results"
 status=0
-dotnet test ClinicPortal.sln -c "$config" --no-build --logger "trx" --logger "console;verbosity=normal" \
-  --results-directory "$results" || status=$?
+for target in "${targets[@]}"; do
+  dotnet test "$target" -c "$config" --no-build --logger "trx" --logger "console;verbosity=normal" \
+    --results-directory "$results" || status=$?
+done
 
 # One closing line summed over every test project, read from the trx files.
 passed=0; failed=0; skipped=0
