@@ -1,6 +1,4 @@
-using ClinicPortal.Application;
 using ClinicPortal.Domain;
-using ClinicPortal.Domain.EventStore;
 
 namespace ClinicPortal.Application;
 
@@ -49,11 +47,4 @@ public sealed class CommandExecutor(IEventStore store)
         }
         return Rejection.Conflict;
     }
-}
-
-public static class Decisions
-{
-    /// <summary>The one event a single-event decision appended, or its rejection.</summary>
-    public static Checked<TEvent> Single<TEvent>(this Checked<IReadOnlyList<TEvent>> decision) =>
-        decision.IsAccepted ? Checked<TEvent>.Accepted(decision.Value!.Single()) : decision.Rejection!.Value;
 }

@@ -1,12 +1,5 @@
 namespace ClinicPortal.Application;
 
-/// <summary>How far along the log each reaction has got, kept durably so that restarts resume there.</summary>
-public interface ICheckpoints
-{
-    Task<long> GetAsync(string name, CancellationToken ct = default);
-    Task SaveAsync(string name, long position, CancellationToken ct = default);
-}
-
 /// <summary>
 /// A hosted background service that follows the log from its own checkpoint: it reads the events after the
 /// checkpoint in batches and hands each batch to <see cref="HandleAsync"/>, which acts on it and saves the new

@@ -1,24 +1,5 @@
 namespace ClinicPortal.Domain;
 
-public enum Role
-{
-    Patient,
-    Doctor,
-    Receptionist,
-    Admin,
-    System,
-    Nurse,
-    Counsellor,
-}
-
-/// <summary>The kinds of staff who see patients. Each schedules days by the same rules.</summary>
-public enum ClinicianKind
-{
-    Doctor,
-    Nurse,
-    Counsellor,
-}
-
 /// <summary>Who asks for a change: a user of one role (their user id is their patient or doctor id), or the system.</summary>
 public sealed record Actor(Guid Id, Role Role)
 {

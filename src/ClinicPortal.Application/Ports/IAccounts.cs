@@ -2,9 +2,6 @@ using ClinicPortal.Domain;
 
 namespace ClinicPortal.Application.Ports;
 
-/// <summary>Whether an account exists, is active (not deactivated by staff), and is a patient's.</summary>
-public sealed record AccountStanding(bool Exists, bool IsActive, bool IsPatient);
-
 /// <summary>What the accounts (kept beside the log, not in it) say of people, for the facts a command carries.</summary>
 public interface IAccounts
 {
@@ -15,10 +12,4 @@ public interface IAccounts
 
     /// <summary>Each clinician's kind (none: not a clinician), for the decisions and offers of visit types given by a kind.</summary>
     Task<Func<Guid, ClinicianKind?>> KindsAsync(CancellationToken ct = default);
-}
-
-/// <summary>Signing staff in or not: the account side of deactivating or reactivating a member of staff.</summary>
-public interface IStaffAccounts
-{
-    Task SetActiveAsync(Guid userId, bool active);
 }

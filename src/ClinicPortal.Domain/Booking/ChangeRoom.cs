@@ -1,8 +1,3 @@
-using ClinicPortal.Domain.EventStore;
-using ClinicPortal.Domain.Rooms;
-using ClinicPortal.Domain.Scheduling;
-using ClinicPortal.Domain.VisitTypes;
-
 namespace ClinicPortal.Domain.Booking;
 
 /// <summary>
@@ -15,69 +10,3 @@ namespace ClinicPortal.Domain.Booking;
 /// </summary>
 public sealed record ChangeRoom(
     Guid BookingId, Guid PatientId, Guid VisitTypeId, DateOnly Date, Guid RoomId, Actor By, DateTimeOffset Now, string? OverrideReason = null) : ICommand<ChangeRoom, ChangeRoomDecider, RoomChangeRequest, BookingMoved>;
-
-/// <summary>
-/// The appointment; the rooms and every clinician's time in the room asked for that date (<see cref="DayToSchedule"/>,
-/// its day unused); and the room's appointments with the visit type's definition (<see cref="BookingRequest"/>).
-/// </summary>
-public sealed record RoomChangeRequest(BookingState Booking, DayToSchedule RoomTime, BookingRequest InRoom);
-
-public sealed class ChangeRoomDecider : IDecider<ChangeRoom, RoomChangeRequest, BookingMoved>
-{
-    public static Query QueryFor(ChangeRoom command) =>
-        BookingState.QueryFor(command.BookingId)
-            .Or(RoomList.Query)
-            .Or(Query.Tagged(Tag.RoomDay(command.RoomId, command.Date)))
-            .Or(new Query([new QueryItem([EventTypes.NameOf<VisitTypeDefined>()], [Tag.VisitType(command.VisitTypeId)])]));
-
-    public static RoomChangeRequest Initial(ChangeRoom command) =>
-        new(BookingState.None(command.BookingId), DayToSchedule.Of(DoctorDay.Empty(Guid.Empty, command.Date)),
-            BookSlotsDecider.Initial(new BookSlots(command.BookingId, command.PatientId, [], command.By, command.Now, command.Date, command.VisitTypeId)));
-
-    public static RoomChangeRequest Evolve(RoomChangeRequest state, IClinicEvent @event) =>
-        new(state.Booking.Evolve(@event), state.RoomTime.Evolve(@event), BookSlotsDecider.Evolve(state.InRoom, @event));
-
-    public static Checked<IReadOnlyList<BookingMoved>> Decide(ChangeRoom command, RoomChangeRequest state)
-    {
-        var booking = state.Booking;
-        if (!command.By.IsStaff)
-            return Rejection.NotAllowed;
-        if (!booking.Exists)
-            return Rejection.BookingNotFound;
-        if (booking.PatientId != command.PatientId || booking.VisitTypeId != command.VisitTypeId || booking.Date != command.Date)
-            return Rejection.Conflict; // the caller read another booking than the log holds: read again
-        if (booking.Cancelled)
-            return Rejection.BookingAlreadyCancelled;
-        if (booking.Slots[0].StartUtc <= command.Now)
-            return Rejection.BookingInPast;
-        if (booking.RoomId == command.RoomId)
-            return Rejection.AlreadyInThatRoom;
-        if (!state.RoomTime.Rooms.Rooms.TryGetValue(command.RoomId, out var room))
-            return Rejection.RoomNotFound;
-        if (!room.InUse)
-            return Rejection.RoomOutOfUse;
-        if (state.InRoom.VisitType is not { } visitType)
-            return Rejection.VisitTypeNotFound;
-        if (!visitType.FitsIn(room))
-            return Rejection.RoomLacksFeature;
-        var overriding = Override.Check(command.OverrideReason, command.By);
-        if (!overriding.IsAccepted)
-            return overriding.Rejection!.Value;
-
-        // One room holds one clinician's block at a time: the room is no one else's then but this visit's own clinicians'.
-        var (start, end) = (booking.Slots.Min(s => s.StartUtc), booking.Slots.Max(s => s.EndUtc));
-        var clinicians = AppointmentTime.Clinicians(booking.DoctorId, booking.Parts).ToHashSet();
-        if (state.RoomTime.RoomSlots.Values.Any(time => time.RoomId == room.Id && !clinicians.Contains(time.DoctorId) && time.Overlaps(start, end)))
-            return Rejection.RoomInUse;
-        var clash = state.InRoom.InRooms.Any(held => held.Key != booking.BookingId && held.Value.Overlaps(room.Id, start, end));
-        if (clash && overriding.Value is null)
-            return Rejection.RoomAlreadyBooked;
-
-        return new[]
-        {
-            new BookingMoved(booking.BookingId, booking.PatientId, booking.VisitTypeId, booking.DoctorId, booking.Date, booking.Slots,
-                booking.DoctorId, booking.Date, booking.Slots, command.By.Name, clash ? overriding.Value : null, booking.Parts, booking.Parts,
-                booking.RoomId, room.Id, clash ? Clash.Room : null),
-        };
-    }
-}

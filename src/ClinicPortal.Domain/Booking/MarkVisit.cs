@@ -1,34 +1,4 @@
-using ClinicPortal.Domain.EventStore;
-
 namespace ClinicPortal.Domain.Booking;
 
 /// <summary>Record that the patient arrived, or did not, once the booking's time has come.</summary>
 public sealed record MarkVisit(Guid BookingId, VisitOutcome Outcome, Actor By, DateTimeOffset Now) : ICommand<MarkVisit, MarkVisitDecider, BookingState, VisitMarked>;
-
-public sealed class MarkVisitDecider : IDecider<MarkVisit, BookingState, VisitMarked>
-{
-    public static Query QueryFor(MarkVisit command) => BookingState.QueryFor(command.BookingId);
-    public static BookingState Initial(MarkVisit command) => BookingState.None(command.BookingId);
-    public static BookingState Evolve(BookingState state, IClinicEvent @event) => state.Evolve(@event);
-
-    public static Checked<IReadOnlyList<VisitMarked>> Decide(MarkVisit command, BookingState booking)
-    {
-        if (command.By.Role == Role.Patient)
-            return Rejection.NotAllowed;
-        if (!booking.Exists)
-            return Rejection.BookingNotFound;
-        if (!booking.IsVisibleTo(command.By))
-            return Rejection.NotYourBooking;
-        if (booking.Cancelled)
-            return Rejection.BookingAlreadyCancelled;
-        if (command.Now < booking.Slots[0].StartUtc)
-            return Rejection.VisitNotStarted;
-        if (booking.Visit == command.Outcome)
-            return Array.Empty<VisitMarked>();
-
-        return new VisitMarked[]
-        {
-            new VisitMarked(booking.BookingId, booking.PatientId, booking.DoctorId, booking.Date, command.Outcome, command.By.Name),
-        };
-    }
-}

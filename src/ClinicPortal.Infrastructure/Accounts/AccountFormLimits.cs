@@ -4,20 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace ClinicPortal.Infrastructure.Accounts;
 
-/// <summary>How often the sign-in, register and forgot-password forms may be posted (in the <c>RateLimits</c> section).</summary>
-public sealed class AccountFormLimitOptions
-{
-    /// <summary>Posts of one form from one client address per window.</summary>
-    public int AccountFormsPerAddress { get; set; } = 30;
-
-    /// <summary>Posts of one form naming one email per window.</summary>
-    public int AccountFormsPerAccount { get; set; } = 10;
-
-    public TimeSpan AccountFormsWindow { get; set; } = TimeSpan.FromMinutes(15);
-}
-
-public enum AccountForm { SignIn, Register, ForgotPassword }
-
 /// <summary>
 /// Slows down guessing passwords, probing who has an account and flooding people with emails: each account form
 /// counts its posts per client address (the real one, after forwarded headers) and per email address typed; the

@@ -5,15 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace ClinicPortal.Infrastructure.Accounts;
 
-/// <summary>Bearer tokens' lifetime (the <c>Tokens</c> section).</summary>
-public sealed class ApiTokenOptions
-{
-    public const string Section = "Tokens";
-
-    /// <summary>How long an access token from /api/identity/login or /refresh lives.</summary>
-    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
-}
-
 /// <summary>
 /// Whether a signed-in principal still speaks for a live account: the user is active and their security stamp is the
 /// one the token or cookie was issued with (deactivation, a password change or reset change it). Looked up at most

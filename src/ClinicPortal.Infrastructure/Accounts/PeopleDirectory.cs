@@ -5,17 +5,6 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace ClinicPortal.Infrastructure.Accounts;
 
-public sealed record Person(Guid Id, string Name, string Email, string? Phone, bool IsActive);
-
-/// <summary>What a booking needs to know of someone's account: that it exists, is active, and is a patient's.</summary>
-/// <summary>Someone who sees patients, and what kind of clinician they are.</summary>
-public sealed record Clinician(Person Person, ClinicianKind Kind)
-{
-    public Guid Id => Person.Id;
-    public string Name => Person.Name;
-    public bool IsActive => Person.IsActive;
-}
-
 /// <summary>
 /// Names and contact details of the practice's people, from the accounts tables. Every read uses a fresh
 /// context (pages hold this service for a whole circuit), without tracking.

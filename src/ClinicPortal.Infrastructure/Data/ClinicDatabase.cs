@@ -3,23 +3,6 @@ using Microsoft.Extensions.Options;
 
 namespace ClinicPortal.Infrastructure.Data;
 
-public sealed class DataOptions
-{
-    public const string Section = "Data";
-
-    public const string Sqlite = "Sqlite";
-    public const string Postgres = "Postgres";
-
-    /// <summary>Folder for the SQLite file and other data; relative paths are under the content root.</summary>
-    public string Directory { get; set; } = "App_Data";
-
-    /// <summary><see cref="Sqlite"/> (one file in <see cref="Directory"/>) or <see cref="Postgres"/> (<c>ConnectionStrings:Clinic</c>).</summary>
-    public string Provider { get; set; } = Sqlite;
-
-    public static bool UsesPostgres(IConfiguration configuration) =>
-        string.Equals(configuration[$"{Section}:{nameof(Provider)}"], Postgres, StringComparison.OrdinalIgnoreCase);
-}
-
 /// <summary>
 /// The practice's database: every connection comes from here, so every connection gets the same settings. The SQL
 /// both databases run (the read models, the outbox, the settings) goes through <see cref="RowsAsync{T}"/>,
@@ -126,18 +109,3 @@ public abstract class ClinicDatabase(string connectionString, string dataDirecto
 
     /// <summary>A connection of whichever database this is, for the code that is the same on both.</summary>
 }
-
-public sealed class WriteTransaction(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, SqlSession session) : IAsyncDisposable
-{
-    public SqlSession Session => session;
-
-    public Task CommitAsync(CancellationToken ct = default) => transaction.CommitAsync(ct);
-
-    public async ValueTask DisposeAsync()
-    {
-        await session.DisposeAsync();
-        await transaction.DisposeAsync();
-        await connection.DisposeAsync();
-    }
-}
-

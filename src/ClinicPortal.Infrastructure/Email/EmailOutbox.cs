@@ -4,35 +4,6 @@ using ClinicPortal.Infrastructure.Policies;
 
 namespace ClinicPortal.Infrastructure.Email;
 
-/// <summary>A message to record: its key (event and recipient) makes recording it twice a no-op.</summary>
-public sealed record OutboxMessage(string Key, string Kind, EmailMessage Email);
-
-public sealed record OutboxRow(
-    long Id, string Key, string Kind, string Recipient, string Subject, string Status, int Attempts, string? LastError,
-    DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt);
-
-/// <summary>What came of one attempt to send an outbox row.</summary>
-public abstract record SendOutcome(long Id)
-{
-    public sealed record Sent(long Id) : SendOutcome(Id);
-
-    /// <summary>Not sent this time; tried again at <paramref name="Next"/>.</summary>
-    public sealed record Retry(long Id, string Error, DateTimeOffset Next) : SendOutcome(Id);
-
-    /// <summary>Never deliverable as it stands; kept for the owner to see and retry by hand.</summary>
-    public sealed record Failed(long Id, string Error) : SendOutcome(Id);
-}
-
-/// <summary>A message due to be sent: its outbox row, attempts so far, and the email (its key names the row).</summary>
-public sealed record DueEmail(long Id, int Attempts, EmailMessage Email);
-
-public static class OutboxStatus
-{
-    public const string Pending = "pending";
-    public const string Sent = "sent";
-    public const string Failed = "failed";
-}
-
 /// <summary>
 /// The email outbox (in clinic.db, or the PostgreSQL database). Messages are recorded (with the dispatcher's checkpoint, in one transaction)
 /// before anything is sent, sent one at a time, and marked sent afterwards.

@@ -63,37 +63,3 @@ public static class EventSerializer
         _ => @event,
     };
 }
-
-/// <summary>The log's event types, for the JSON source generator (a test checks it lists every type the log knows).</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
-[JsonSerializable(typeof(DayScheduled))]
-[JsonSerializable(typeof(SlotsRemoved))]
-[JsonSerializable(typeof(SlotsBooked))]
-[JsonSerializable(typeof(BookingCancelled))]
-[JsonSerializable(typeof(DayCancelled))]
-[JsonSerializable(typeof(VisitMarked))]
-[JsonSerializable(typeof(ClinicPortal.Domain.VisitTypes.VisitTypeDefined))]
-[JsonSerializable(typeof(BookingMoved))]
-[JsonSerializable(typeof(ClinicPortal.Domain.Rooms.RoomDefined))]
-[JsonSerializable(typeof(ClinicPortal.Domain.Conflicts.ClinicianDeactivated))]
-[JsonSerializable(typeof(ClinicPortal.Domain.Conflicts.ClinicianReactivated))]
-[JsonSerializable(typeof(HoldPlaced))]
-[JsonSerializable(typeof(HoldReleased))]
-[JsonSerializable(typeof(HoldExpired))]
-[JsonSerializable(typeof(ReminderSent))]
-[JsonSerializable(typeof(WaitJoined))]
-[JsonSerializable(typeof(WaitLeft))]
-public sealed partial class EventJson : JsonSerializerContext;
-
-/// <summary>A row of the log read by column name (the audit trail's reads): an event as stored.</summary>
-public sealed class EventRow
-{
-    public long Position { get; init; }
-    public string Type { get; init; } = "";
-    public string Data { get; init; } = "";
-    public string Tags { get; init; } = "";
-    public string RecordedAt { get; init; } = "";
-    public string CausedBy { get; init; } = "";
-
-    public StoredEvent Stored => EventSerializer.Stored(Position, Type, Data, Tags, RecordedAt, CausedBy);
-}

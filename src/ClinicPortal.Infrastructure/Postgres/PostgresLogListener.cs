@@ -2,8 +2,6 @@ using System.Threading.Channels;
 using ClinicPortal.Application;
 using Npgsql;
 using ClinicPortal.Infrastructure.Data;
-using ClinicPortal.Infrastructure.EventStore;
-using ClinicPortal.Infrastructure.ReadModels;
 
 namespace ClinicPortal.Infrastructure.Postgres;
 
@@ -79,13 +77,4 @@ public sealed class PostgresLogListener(
         {
         }
     }
-}
-
-/// <summary><c>ConnectionStrings:Clinic</c> for PostgreSQL, and its unpooled form for connections that hold a session (listening, leases).</summary>
-public sealed class PostgresConnectionString(string value)
-{
-    public string Value { get; } = value;
-
-    /// <summary>Its own session, closed for real when disposed (a session's advisory locks end with it); TCP keepalives find a dead peer.</summary>
-    public string Unpooled { get; } = new NpgsqlConnectionStringBuilder(value) { Pooling = false, KeepAlive = 5, TcpKeepAlive = true }.ConnectionString;
 }

@@ -1,5 +1,4 @@
 using ClinicPortal.Infrastructure.Accounts;
-using ClinicPortal.Infrastructure.EventStore;
 using ClinicPortal.Infrastructure.ReadModels;
 using ClinicPortal.Infrastructure.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -7,12 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using ClinicPortal.Infrastructure.Data;
-using ClinicPortal.Application;
 
 namespace ClinicPortal.Infrastructure.Postgres;
-
-/// <summary>What <c>--migrate-to-postgres</c> copied.</summary>
-public sealed record MigrationReport(long Events, int Accounts, int OutboxMessages, int Keys);
 
 /// <summary>
 /// <c>--migrate-to-postgres</c>: copies a practice from <c>clinic.db</c> into an empty PostgreSQL database. The log

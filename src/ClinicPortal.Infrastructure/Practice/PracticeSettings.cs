@@ -4,69 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace ClinicPortal.Infrastructure.Practice;
 
-public sealed class PracticeOptions
-{
-    public const string Section = "Practice";
-
-    public string Name { get; set; } = "ClinicPortal Practice";
-
-    /// <summary>IANA time zone id: the practice's days and months are local to it.</summary>
-    public string TimeZone { get; set; } = "Europe/London";
-
-    /// <summary>Patients book at least this many hours ahead.</summary>
-    public int MinNoticeHours { get; set; } = Domain.Policies.BookingWindow.Default.MinNoticeHours;
-
-    /// <summary>Patients book at most this many days ahead.</summary>
-    public int MaxDaysAhead { get; set; } = Domain.Policies.BookingWindow.Default.MaxDaysAhead;
-
-    /// <summary>Patients cancel or move online until this many hours before the start.</summary>
-    public int CancelCutoffHours { get; set; } = Domain.Policies.BookingWindow.Default.CancelCutoffHours;
-
-    /// <summary>The practice's phone number, which the pages give where patients must call instead.</summary>
-    public string? Phone { get; set; }
-}
-
-/// <summary>The reminder email before each appointment (<c>Reminders:HoursBefore</c>); the owner's saved settings win.</summary>
-public sealed class ReminderOptions
-{
-    public const string Section = "Reminders";
-
-    public const int DefaultHoursBefore = 24;
-
-    /// <summary>At most a week before.</summary>
-    public const int MaxHoursBefore = 168;
-
-    /// <summary>How many hours before each appointment its patient is emailed a reminder; 0 turns reminders off.</summary>
-    public int HoursBefore { get; set; } = DefaultHoursBefore;
-}
-
-/// <summary>
-/// The practice as its emails and days show it. <paramref name="ReceptionEmail"/> is where reception is told of a new
-/// conflict; without one, the sender address (the practice's own mailbox). <paramref name="Window"/>: when patients may
-/// book, move and cancel online; <paramref name="Phone"/>: where they call otherwise. <paramref name="ReminderHours"/>: how
-/// long before each appointment its reminder is emailed (0: none; null: as configured). <paramref name="ReceptionSeesDashboard"/>:
-/// whether receptionists see the dashboard, without any clinician's figures (null: as saved, at first not).
-/// </summary>
-public sealed record PracticeProfile(
-    string Name, string TimeZone, string EmailFrom, string? ReceptionEmail = null, Domain.Policies.BookingWindow? Window = null, string? Phone = null,
-    int? ReminderHours = null, bool? ReceptionSeesDashboard = null)
-{
-    /// <summary>Whether the owner shares the dashboard's practice-wide figures with reception.</summary>
-    public bool DashboardSharedWithReception => ReceptionSeesDashboard ?? false;
-
-    public int ReminderHoursBefore => ReminderHours ?? ReminderOptions.DefaultHoursBefore;
-
-    /// <summary>How long before an appointment its reminder is due; null when reminders are off.</summary>
-    public TimeSpan? ReminderLead => ReminderHoursBefore > 0 ? TimeSpan.FromHours(ReminderHoursBefore) : null;
-
-    public string ReceptionAddress => string.IsNullOrWhiteSpace(ReceptionEmail) ? EmailFrom : ReceptionEmail;
-
-    public Domain.Policies.BookingWindow BookingWindow => Window ?? Domain.Policies.BookingWindow.Default;
-
-    /// <summary>"call 020 7946 0000", or "call the practice" when no number is set.</summary>
-    public string CallText => string.IsNullOrWhiteSpace(Phone) ? "call the practice" : $"call {Phone}";
-}
-
 /// <summary>
 /// The practice's name, time zone and email sender. The owner's saved settings (table practice_settings)
 /// win over configuration, which gives the defaults.
@@ -156,30 +93,5 @@ public sealed class PracticeSettings(
         public PracticeProfile Profile(PracticeProfile configured) => new(Name, TimeZone, EmailFrom, ReceptionEmail,
             MinNoticeHours is { } notice ? new(notice, MaxDaysAhead!.Value, CancelCutoffHours!.Value) : configured.Window,
             Phone ?? configured.Phone, ReminderHours ?? configured.ReminderHours, ReceptionSeesDashboard ?? false);
-    }
-}
-
-/// <summary>
-/// With more than one instance (on PostgreSQL), the owner saves the settings on one: the others read them again every
-/// few seconds, so every instance books, reminds and emails by the same settings within <see cref="Interval"/>.
-/// </summary>
-public sealed class PracticeSettingsRefresh(PracticeSettings settings, ILogger<PracticeSettingsRefresh> logger, TimeSpan? interval = null) : BackgroundService
-{
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(interval ?? Interval);
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => t is { IsCompletedSuccessfully: true, Result: true }, TaskScheduler.Default))
-        {
-            try
-            {
-                await settings.LoadAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogWarning(exception, "Reading the practice settings again failed; the last ones read stay in force");
-            }
-        }
     }
 }

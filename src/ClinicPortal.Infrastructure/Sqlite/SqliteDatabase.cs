@@ -3,9 +3,6 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ClinicPortal.Infrastructure.EventStore;
-using ClinicPortal.Infrastructure.ReadModels;
-using ClinicPortal.Application;
 
 namespace ClinicPortal.Infrastructure.Sqlite;
 
@@ -103,24 +100,4 @@ public sealed class SqliteDatabase : ClinicDatabase
 
     public override IXmlRepository KeyRepository(ILoggerFactory loggers) =>
         new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(DataDirectory, "keys")), loggers);
-}
-
-public sealed class InMemoryDatabase(SqliteDatabase database, SqliteConnection keptOpen) : IAsyncDisposable
-{
-    public SqliteDatabase Database => database;
-    public SqliteConnection Connection => keptOpen;
-
-    public ValueTask DisposeAsync() => keptOpen.DisposeAsync();
-}
-
-/// <summary>One transaction's connection, transaction and prepared statements; disposing it without committing rolls back.</summary>
-
-internal static class SqliteConnectionExtensions
-{
-    public static async Task ExecuteAsync(this SqliteConnection connection, string sql, CancellationToken cancellationToken = default)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 }

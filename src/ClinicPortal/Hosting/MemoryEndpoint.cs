@@ -4,26 +4,6 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace ClinicPortal.Hosting;
 
-/// <summary>How many Blazor circuits (open pages) the server holds now.</summary>
-public sealed class OpenCircuits : CircuitHandler
-{
-    private int _count;
-
-    public int Count => Volatile.Read(ref _count);
-
-    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
-    {
-        Interlocked.Increment(ref _count);
-        return Task.CompletedTask;
-    }
-
-    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
-    {
-        Interlocked.Decrement(ref _count);
-        return Task.CompletedTask;
-    }
-}
-
 /// <summary>
 /// <c>GET /health/memory</c>, for the benchmarks' memory-per-page figure: the open circuits and the process's memory
 /// after a full, compacting collection. Off unless <c>Diagnostics:MemoryEndpoint</c> is true (a full collection is
@@ -51,5 +31,3 @@ public static class MemoryEndpoint
         }).AllowAnonymous().ExcludeFromDescription();
     }
 }
-
-public sealed record MemoryFigures(int Circuits, long ManagedHeapBytes, long CommittedBytes, long WorkingSetBytes);

@@ -7,13 +7,6 @@ using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Api;
 
-public sealed record DaySlotDto(Guid SlotId, DateTimeOffset Start, DateTimeOffset End, string State, Guid? BookingId, Guid? PatientId, string? PatientName, string? VisitOutcome);
-
-public sealed record ClinicianDayDto(Guid ClinicianId, string Name, bool Cancelled, string? CancelReason, IReadOnlyList<DaySlotDto> Slots);
-
-/// <summary>A practice day: each clinician's slots with their state and patient, now or as they stood at <see cref="AsOf"/> (the log's <see cref="Position"/> then).</summary>
-public sealed record PracticeDayDto(DateOnly Date, DateTimeOffset? AsOf, long? Position, IReadOnlyList<ClinicianDayDto> Clinicians);
-
 /// <summary>A practice day for staff, now or as it stood at any past moment (folded from the log up to that moment).</summary>
 public static partial class ApiEndpoints
 {

@@ -16,17 +16,6 @@ using Microsoft.AspNetCore.Identity;
 
 namespace ClinicPortal.Features.Api;
 
-public sealed class RateLimitOptions
-{
-    public const string Section = "RateLimits";
-
-    /// <summary>Sign-in attempts per client address per minute (API sign-in).</summary>
-    public int SignInPerMinute { get; set; } = 20;
-
-    /// <summary>Booking requests per user per minute.</summary>
-    public int BookingsPerMinute { get; set; } = 120;
-}
-
 /// <summary>
 /// The JSON API for integrations (a patient app, a phone system) and load tests. It calls the same handlers as the
 /// pages and enforces the same roles; callers sign in at /api/identity/login and send the bearer token.

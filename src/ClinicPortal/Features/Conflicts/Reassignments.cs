@@ -9,9 +9,6 @@ using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Conflicts;
 
-/// <summary>Another clinician free for an appointment's (or one part's) whole time: their name and the slots it would then take.</summary>
-public sealed record ReassignOption(Guid ClinicianId, string Name, IReadOnlyList<Guid> SlotIds);
-
 /// <summary>
 /// Giving an appointment, or one part of a visit of several clinicians, to another clinician at the same time: who could
 /// take it (clinicians who give its visit type or are of the part's kind, taking bookings, with free time open to it from

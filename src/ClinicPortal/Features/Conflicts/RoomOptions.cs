@@ -2,9 +2,6 @@ using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Conflicts;
 
-/// <summary>A room an appointment could be put in at its time: its name.</summary>
-public sealed record RoomOption(Guid RoomId, string Name);
-
 /// <summary>
 /// The rooms an appointment could move to at its own time, as the desk offers them for one whose room is out of use: in
 /// use, with what its visit type needs, no other appointment in it then and no other clinician's time in it then (the

@@ -11,19 +11,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClinicPortal.Features.Demo;
 
-public sealed class SeedOptions
-{
-    public const string Section = "Seed";
-
-    /// <summary>Seed the demo practice when the database has no users (true for `dotnet run`, false in Production).</summary>
-    public bool Demo { get; set; }
-
-    /// <summary>With <see cref="AdminPassword"/>: the practice owner's account, created when no admin exists yet.</summary>
-    public string? AdminEmail { get; set; }
-
-    public string? AdminPassword { get; set; }
-}
-
 /// <summary>
 /// Makes sure the roles exist and, when asked and the database has no users, seeds the demo practice: an owner, a
 /// receptionist, three doctors with two blocks on every weekday of the next 14 days (Dr Hart's last afternoon hour kept
@@ -178,21 +165,5 @@ public sealed class DemoSeeder(
         await users.AddToRoleAsync(user, role);
         people.ForgetStaff();
         return user;
-    }
-}
-
-public static class DemoSeeding
-{
-    /// <summary>Roles always; the demo practice when Seed:Demo is set and there are no users yet; the owner from Seed:AdminEmail.</summary>
-    public static async Task SeedAccountsAsync(this IServiceProvider services, IConfiguration configuration)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
-        await seeder.EnsureRolesAsync();
-        var seed = configuration.GetSection(SeedOptions.Section).Get<SeedOptions>() ?? new SeedOptions();
-        if (seed.Demo)
-            await seeder.SeedDemoIfEmptyAsync();
-        if (!string.IsNullOrWhiteSpace(seed.AdminEmail) && !string.IsNullOrEmpty(seed.AdminPassword))
-            await seeder.EnsureOwnerAsync(seed.AdminEmail, seed.AdminPassword);
     }
 }

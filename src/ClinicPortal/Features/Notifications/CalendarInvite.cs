@@ -6,18 +6,6 @@ using Ical.Net.Serialization;
 namespace ClinicPortal.Features.Notifications;
 
 /// <summary>
-/// One booking as a calendar entry: its UID stays the same from the booking to its cancellation. <paramref name="Sequence"/>:
-/// its version, rising with every change of the appointment (none: the file's own, as given to it).
-/// </summary>
-public sealed record CalendarVisit(Guid BookingId, DateTimeOffset StartUtc, DateTimeOffset EndUtc, int? Sequence = null)
-{
-    public string Uid => $"{BookingId:N}@clinicportal";
-}
-
-/// <summary>Who the calendar entries are from and what they say.</summary>
-public sealed record CalendarDetails(string PracticeName, string PracticeEmail, string PatientEmail, string Summary, string Description, string TimeZoneId);
-
-/// <summary>
 /// RFC 5545 calendar files (iTIP, RFC 5546) for a patient's visits, made with Ical.Net. Times are local to the
 /// practice's zone (<c>TZID</c>, with its <c>VTIMEZONE</c>), so a calendar shows what the practice means even
 /// across daylight saving. A booking goes out as <c>METHOD:REQUEST</c>; every cancellation of it as

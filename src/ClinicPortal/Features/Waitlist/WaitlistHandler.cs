@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using ClinicPortal.Application;
 using ClinicPortal.Application.Ports;
 using ClinicPortal.Domain;
@@ -9,17 +8,6 @@ using ClinicPortal.Application.Queries;
 using Microsoft.Extensions.Options;
 
 namespace ClinicPortal.Features.Waitlist;
-
-/// <summary>How long a time offered from the waiting list is kept for the patient (<c>Waitlist:OfferMinutes</c>).</summary>
-public sealed class WaitlistOptions
-{
-    public const string Section = "Waitlist";
-
-    /// <summary>Minutes, fractions allowed (for tests), from 3 seconds to a day.</summary>
-    public double OfferMinutes { get; set; } = 60;
-
-    public TimeSpan OfferFor => TimeSpan.FromMinutes(Math.Clamp(OfferMinutes, 0.05, 24 * 60));
-}
 
 /// <summary>
 /// The waiting list: a patient joins it for a visit type (optionally a clinician) and a range of days, and leaves it; when a

@@ -4,19 +4,6 @@ using ClinicPortal.Infrastructure.Practice;
 
 namespace ClinicPortal.Features.Admin.Reports;
 
-/// <summary>How much of the dashboard someone sees.</summary>
-public enum DashboardView
-{
-    /// <summary>None of it.</summary>
-    None,
-
-    /// <summary>The practice's figures, without any clinician's (reception, when the owner shares it).</summary>
-    Practice,
-
-    /// <summary>Everything, per clinician too (the owner).</summary>
-    Full,
-}
-
 /// <summary>
 /// Who sees the dashboard: the owner all of it; receptionists, when the owner shares it in the settings, the practice's
 /// figures without any clinician's. One rule for the page, its menu link, its CSV download and the API.

@@ -6,20 +6,6 @@ using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Admin.Reports;
 
-/// <summary>One clinician's figures over the range.</summary>
-public sealed record ClinicianFigures(
-    Guid ClinicianId, string Name, int SlotsOffered, int SlotsBooked, double Utilisation, int Arrivals, int NoShows, double NoShowRate,
-    CancellationCounts Cancellations);
-
-/// <summary>One day's figures, every clinician together.</summary>
-public sealed record DayFigures(DateOnly Date, int SlotsOffered, int SlotsBooked, double Utilisation, CancellationCounts Cancellations);
-
-/// <summary>What the dashboard, the API and the CSV download show for a range of days.</summary>
-public sealed record ReportSummary(
-    DateOnly From, DateOnly To, int SlotsOffered, int SlotsBooked, double Utilisation, int Arrivals, int NoShows, double NoShowRate,
-    CancellationCounts Cancellations, double? MedianLeadTimeHours, int NewPatients, IReadOnlyList<ClinicianFigures> ByClinician,
-    IReadOnlyList<DayFigures> ByDay);
-
 /// <summary>The practice's figures for a range of days, with the clinicians' names, as a summary or as CSV.</summary>
 public sealed class PracticeReport(IReportQueries reports, PeopleDirectory people, PracticeClock clock)
 {

@@ -5,9 +5,6 @@ using ClinicPortal.Domain.Rooms;
 
 namespace ClinicPortal.Features.Admin.Rooms;
 
-/// <summary>What the owner fills in for a room (the page's form and the API's body).</summary>
-public sealed record RoomForm(string Name, IReadOnlyList<string> Features, bool InUse = true);
-
 public sealed class DefineRoomHandler(CommandExecutor executor, IPracticeClock clock)
 {
     /// <summary>Adds a room (<paramref name="roomId"/> null) or changes one.</summary>

@@ -5,11 +5,6 @@ using ClinicPortal.Domain.VisitTypes;
 
 namespace ClinicPortal.Features.Admin.VisitTypes;
 
-/// <summary>What the owner fills in for a visit type (the page's form and the API's body).</summary>
-public sealed record VisitTypeForm(
-    string Name, string Description, int Minutes, IReadOnlyList<ClinicianKind> GivenByKinds, IReadOnlyList<Guid> GivenByClinicians,
-    bool BookableOnline, string Colour, string? RoomFeature = null, IReadOnlyList<VisitPart>? Parts = null);
-
 public sealed class DefineVisitTypeHandler(CommandExecutor executor, IPracticeClock clock)
 {
     /// <summary>Adds a visit type (<paramref name="visitTypeId"/> null) or changes one.</summary>

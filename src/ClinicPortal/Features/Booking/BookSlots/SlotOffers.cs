@@ -5,67 +5,6 @@ using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Booking.BookSlots;
 
-/// <summary>
-/// A time a visit type can start: its run of one clinician's adjacent free slots (for a visit of several, every part's),
-/// in <paramref name="RoomId"/> or none. <paramref name="RoomClash"/>: another appointment is in the room for some of that
-/// time; <paramref name="ClinicianClash"/>: some of its slots are booked already, the clinician seeing another patient then;
-/// <paramref name="PatientClash"/>: the patient has another appointment for some of that time (each offered only to staff
-/// who asked to see clashes, to book over them with a reason).
-/// </summary>
-public sealed record SlotOffer(
-    IReadOnlyList<Guid> SlotIds, DateTimeOffset StartUtc, DateTimeOffset EndUtc, Guid? RoomId = null, bool RoomClash = false, bool ClinicianClash = false,
-    bool PatientClash = false)
-{
-    public Guid FirstSlotId => SlotIds[0];
-
-    /// <summary>Whether booking it breaks a room, clinician or patient clash.</summary>
-    public bool Clashes => RoomClash || ClinicianClash || PatientClash;
-
-    /// <summary>Equal when they take the same slots (and clash alike): the slot list keeps a button's handler for the same offer across reloads.</summary>
-    public bool Equals(SlotOffer? other) =>
-        other is not null && StartUtc == other.StartUtc && EndUtc == other.EndUtc && RoomClash == other.RoomClash && ClinicianClash == other.ClinicianClash
-        && PatientClash == other.PatientClash && SlotIds.SequenceEqual(other.SlotIds);
-
-    public override int GetHashCode() => HashCode.Combine(SlotIds[0], StartUtc, EndUtc);
-
-    public bool Overlaps(DateTimeOffset start, DateTimeOffset end) => StartUtc < end && start < EndUtc;
-}
-
-/// <summary>
-/// One clinician's offers of a day. (Named for doctors, as the log's <c>doctorId</c> is; every kind of clinician has them.)
-/// For a visit of several clinicians, one team's: <paramref name="Team"/> has each part's clinician (the first leads:
-/// it is <paramref name="DoctorId"/>), the name is theirs together, and each offer's slots are every part's.
-/// </summary>
-public sealed record DoctorOffers(Guid DoctorId, string DoctorName, IReadOnlyList<SlotOffer> Offers, IReadOnlyList<Guid>? Team = null)
-{
-    public IReadOnlyList<Guid> Clinicians => Team ?? [DoctorId];
-}
-
-/// <summary>
-/// A day's offers, how many were left out because the patient already has a booking at that time, and how many because
-/// another appointment is in the room then.
-/// </summary>
-public sealed record DayOffers(IReadOnlyList<DoctorOffers> Doctors, int HiddenForClashes, int HiddenForRoom = 0, int HiddenForWindow = 0)
-{
-    public static readonly DayOffers None = new([], 0);
-
-    /// <summary>Only the starts patients may book online now (<paramref name="window"/>); how many were left out is counted.</summary>
-    public DayOffers Within(Domain.Policies.BookingWindow window, DateTimeOffset now)
-    {
-        var (earliest, latest) = (window.EarliestStart(now), window.LatestStart(now));
-        var kept = Doctors.Select(d => d with { Offers = d.Offers.Where(o => o.StartUtc >= earliest && o.StartUtc < latest).ToArray() }).ToArray();
-        var hidden = Doctors.Sum(d => d.Offers.Count) - kept.Sum(d => d.Offers.Count);
-        return hidden == 0 ? this : this with { Doctors = kept.Where(d => d.Offers.Count > 0).ToArray(), HiddenForWindow = HiddenForWindow + hidden };
-    }
-
-    /// <summary>Only the offers <paramref name="clinicianId"/> takes part in (for a visit of several clinicians, their teams'); null: all.</summary>
-    public DayOffers With(Guid? clinicianId) =>
-        clinicianId is { } one ? this with { Doctors = Doctors.Where(d => d.Clinicians.Contains(one)).ToArray() } : this;
-}
-
-/// <summary>A time the patient is already booked for.</summary>
-public sealed record BusyTime(DateTimeOffset StartUtc, DateTimeOffset EndUtc);
-
 public static class SlotOffers
 {
     /// <summary>

@@ -6,9 +6,6 @@ using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Booking.ChangeParts;
 
-/// <summary>One clinician's part of an appointment as staff ask for it: who, from when, until when.</summary>
-public sealed record PartChange(Guid ClinicianId, DateTimeOffset StartUtc, DateTimeOffset EndUtc);
-
 /// <summary>
 /// Staff change an appointment's parts: one part's start or end or clinician, a part added (a nurse joining a doctor's
 /// visit) or removed. Each change is a move of the appointment to the slots its new parts make, the other parts keeping

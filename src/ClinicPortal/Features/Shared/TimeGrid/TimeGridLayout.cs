@@ -2,39 +2,6 @@ using ClinicPortal.Domain.Scheduling;
 
 namespace ClinicPortal.Features.Shared.TimeGrid;
 
-public enum GridBlockKind
-{
-    /// <summary>Offered and not booked.</summary>
-    Free,
-
-    /// <summary>Held by a booking (one block for the whole booking, a double slot included).</summary>
-    Booked,
-
-    /// <summary>Offered, never booked, and its time has passed.</summary>
-    Past,
-
-    /// <summary>Offered, not booked, and bookable by no one now: its clinician is deactivated.</summary>
-    Unavailable,
-}
-
-/// <summary>Something shown on the calendar: a free slot or a whole booking, as UTC instants.</summary>
-public sealed record GridBlock(
-    DateTimeOffset StartUtc, DateTimeOffset EndUtc, GridBlockKind Kind, string Label,
-    Guid? SlotId = null, Guid? BookingId = null, string? Badge = null, string? Colour = null);
-
-/// <summary>One column of the calendar: a doctor's day (reception) or one day of a week (a doctor's week).</summary>
-public sealed record GridColumn(string Title, DateOnly Date, IReadOnlyList<GridBlock> Blocks, bool Cancelled = false, string? Note = null);
-
-/// <summary>
-/// Where a block sits: its column (0-based), first row (0-based) and how many 10-minute rows it spans; bookings that
-/// overlap in one column (staff booked a patient over another's time) share its width, each in its own
-/// <paramref name="Lane"/> of <paramref name="Lanes"/>.
-/// </summary>
-public sealed record PlacedBlock(GridBlock Block, int Column, int Row, int Span, int Lane = 0, int Lanes = 1);
-
-/// <summary>The current time's line: in which column, at which row, and how far into that row (0 to 1).</summary>
-public sealed record NowLine(int Column, int Row, double Fraction);
-
 /// <summary>
 /// Lays a day (or a week) out as rows of 10 minutes in the practice's local time, one column per doctor or day.
 /// Rows are local times, so a booking lands on its local row whatever the UTC offset of its day: across a

@@ -1,0 +1,3 @@
+namespace ClinicPortal.Application.Queries;
+
+public sealed record DoctorDayView(Guid DoctorId, DateOnly Date, bool Cancelled, string? CancelReason, IReadOnlyList<DoctorDaySlot> Slots);

@@ -1,0 +1,9 @@
+namespace ClinicPortal.Application.Queries;
+
+/// <summary>The conflicts desk's open conflicts.</summary>
+public interface IConflictQueries
+{
+    Task<IReadOnlyList<OpenConflict>> OpenAsync(DateTimeOffset now, CancellationToken ct = default);
+    Task<IReadOnlyList<OpenConflict>> OfBookingAsync(Guid bookingId, CancellationToken ct = default);
+    Task<IReadOnlyList<OpenConflict>> OpenedByEventAsync(long position, CancellationToken ct = default);
+}

@@ -1,0 +1,31 @@
+using ClinicPortal.Domain.Scheduling;
+
+namespace ClinicPortal.Application.Queries;
+
+/// <summary>
+/// What the pages and handlers ask of the schedule (slots, days, bookings, a patient's month), answered by its read model
+/// in sets. Nothing here decides; it shows what the log has made true.
+/// </summary>
+public interface IScheduleQueries
+{
+    Task<IReadOnlyList<DoctorSlots>> AvailableSlotsAsync(DateOnly date, DateTimeOffset now, CancellationToken ct = default);
+    Task<IReadOnlyList<DoctorSlots>> BookedSlotsAsync(DateOnly date, DateTimeOffset now, CancellationToken ct = default);
+    Task<IReadOnlyList<RoomTaken>> RoomsTakenAsync(DateOnly date, CancellationToken ct = default);
+    Task<Guid?> RoomOfSlotsAsync(IReadOnlyList<Guid> slotIds, CancellationToken ct = default);
+    Task<IReadOnlyList<(Guid DoctorId, DateOnly Date)>> DaysOfSlotsAsync(IReadOnlyList<Guid> slotIds, CancellationToken ct = default);
+    Task<IReadOnlyList<PatientBooking>> FutureBookingsAsync(Guid patientId, DateTimeOffset now, CancellationToken ct = default);
+    Task<IReadOnlyList<PatientBooking>> BookingsOfPatientAsync(Guid patientId, int limit, int offset, CancellationToken ct = default);
+    Task<IReadOnlyList<PatientBooking>> BookingsOfSlotAsync(Guid slotId, CancellationToken ct = default);
+    Task<IReadOnlyList<Guid>> SlotIdsOfAsync(Guid bookingId, CancellationToken ct = default);
+    Task<IReadOnlyDictionary<Guid, IReadOnlyList<Guid>>> SlotIdsOfAsync(IReadOnlyCollection<Guid> bookingIds, CancellationToken ct = default);
+    Task<IReadOnlyDictionary<Guid, PatientBooking>> BookingsAsync(IEnumerable<Guid> bookingIds, CancellationToken ct = default);
+    Task<PatientBooking?> BookingAsync(Guid bookingId, CancellationToken ct = default);
+    Task<IReadOnlyDictionary<string, int>> MonthlyUsagesAsync(Guid patientId, CancellationToken ct = default);
+    Task<int> MonthlyUsageAsync(Guid patientId, string month, CancellationToken ct = default);
+    Task<DoctorDayView> DoctorDayAsync(Guid doctorId, DateOnly date, CancellationToken ct = default);
+    Task<IReadOnlyList<DoctorDayView>> DoctorDaysAsync(IReadOnlyList<(Guid DoctorId, DateOnly Date)> wanted, CancellationToken ct = default);
+    Task<IReadOnlyList<RoomTime>> RoomTimeAsync(DateOnly date, CancellationToken ct = default);
+    Task<IReadOnlyList<DayBooking>> DayBookingsAsync(Guid doctorId, DateOnly date, CancellationToken ct = default);
+    Task<IReadOnlyList<IReadOnlyList<DayBooking>>> DayBookingsAsync(IReadOnlyList<(Guid DoctorId, DateOnly Date)> wanted, CancellationToken ct = default);
+    Task<IReadOnlyList<BookingPart>> PartsAsync(Guid bookingId, CancellationToken ct = default);
+}

@@ -1,0 +1,3 @@
+namespace ClinicPortal.Domain.Booking;
+
+public enum HoldStatus { Pending, Confirmed, Released, Expired }

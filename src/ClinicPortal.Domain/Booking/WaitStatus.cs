@@ -1,0 +1,3 @@
+namespace ClinicPortal.Domain.Booking;
+
+public enum WaitStatus { Waiting, Offered, Booked, Missed, Left }

@@ -1,0 +1,8 @@
+namespace ClinicPortal.Domain;
+
+public enum CancellationReason
+{
+    Patient,
+    Staff,
+    QuotaExceeded,
+}

@@ -1,0 +1,12 @@
+namespace ClinicPortal.Domain;
+
+public enum Role
+{
+    Patient,
+    Doctor,
+    Receptionist,
+    Admin,
+    System,
+    Nurse,
+    Counsellor,
+}

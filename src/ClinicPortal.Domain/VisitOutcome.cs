@@ -1,0 +1,7 @@
+namespace ClinicPortal.Domain;
+
+public enum VisitOutcome
+{
+    Arrived,
+    NoShow,
+}

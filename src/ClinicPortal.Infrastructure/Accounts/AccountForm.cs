@@ -1,0 +1,5 @@
+using System.Threading.RateLimiting;
+
+namespace ClinicPortal.Infrastructure.Accounts;
+
+public enum AccountForm { SignIn, Register, ForgotPassword }

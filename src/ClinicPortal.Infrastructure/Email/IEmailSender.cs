@@ -1,0 +1,20 @@
+using System.Collections.Concurrent;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using ClinicPortal.Infrastructure.Data;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+
+namespace ClinicPortal.Infrastructure.Email;
+
+/// <summary>The port through which the app sends email.</summary>
+public interface IEmailSender
+{
+    /// <summary>
+    /// Sends one message. Throws <see cref="PermanentEmailFailure"/> when retrying cannot help; any other exception
+    /// is a transient failure (server down, timeout, 4xx) worth another attempt later.
+    /// </summary>
+    Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace ClinicPortal.Infrastructure.Postgres;
+
+/// <summary>What <c>--migrate-to-postgres</c> copied.</summary>
+public sealed record MigrationReport(long Events, int Accounts, int OutboxMessages, int Keys);

@@ -1,0 +1,6 @@
+namespace ClinicPortal.Features.Api;
+
+/// <summary>An appointment; <paramref name="Parts"/> each clinician's part of it, <paramref name="Conflicts"/> its open conflicts.</summary>
+public sealed record AppointmentDto(
+    Guid AppointmentId, Guid ServiceId, Guid PatientId, Guid ClinicianId, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<Guid> SlotIds,
+    Guid? RoomId, IReadOnlyList<AppointmentPartDto>? Parts = null, IReadOnlyList<ConflictDto>? Conflicts = null);

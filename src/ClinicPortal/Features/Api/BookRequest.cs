@@ -1,0 +1,3 @@
+namespace ClinicPortal.Features.Api;
+
+public sealed record BookRequest(IReadOnlyList<Guid>? SlotIds, Guid? PatientId);

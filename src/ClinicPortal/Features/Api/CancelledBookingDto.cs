@@ -1,0 +1,3 @@
+namespace ClinicPortal.Features.Api;
+
+public sealed record CancelledBookingDto(Guid BookingId, Guid PatientId, IReadOnlyList<SlotDto> Slots);

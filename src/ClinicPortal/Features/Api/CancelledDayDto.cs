@@ -1,0 +1,3 @@
+namespace ClinicPortal.Features.Api;
+
+public sealed record CancelledDayDto(Guid DoctorId, DateOnly Date, string Reason, IReadOnlyList<CancelledBookingDto> CancelledBookings);

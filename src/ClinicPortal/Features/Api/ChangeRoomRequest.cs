@@ -1,0 +1,4 @@
+namespace ClinicPortal.Features.Api;
+
+/// <summary>Put an appointment in another room: <c>{"roomId", "overrideReason"?}</c>.</summary>
+public sealed record ChangeRoomRequest(Guid? RoomId, string? OverrideReason = null);

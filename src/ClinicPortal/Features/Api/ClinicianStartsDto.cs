@@ -1,0 +1,3 @@
+namespace ClinicPortal.Features.Api;
+
+public sealed record ClinicianStartsDto(Guid ClinicianId, string ClinicianName, ClinicPortal.Domain.ClinicianKind Kind, IReadOnlyList<StartDto> Starts);

@@ -1,0 +1,3 @@
+namespace ClinicPortal.Features.Api;
+
+public sealed record DayDto(Guid DoctorId, DateOnly Date, IReadOnlyList<SlotDto> Slots);

@@ -1,0 +1,3 @@
+namespace ClinicPortal.Features.Api;
+
+public sealed record DoctorSlotsDto(Guid DoctorId, string DoctorName, IReadOnlyList<SlotDto> Slots);

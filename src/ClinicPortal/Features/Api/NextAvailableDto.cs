@@ -1,0 +1,3 @@
+namespace ClinicPortal.Features.Api;
+
+public sealed record NextAvailableDto(DateOnly Date, IReadOnlyList<ClinicianStartsDto> Clinicians);

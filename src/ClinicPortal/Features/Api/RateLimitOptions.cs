@@ -1,0 +1,18 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace ClinicPortal.Features.Api;
+
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    /// <summary>Sign-in attempts per client address per minute (API sign-in).</summary>
+    public int SignInPerMinute { get; set; } = 20;
+
+    /// <summary>Booking requests per user per minute.</summary>
+    public int BookingsPerMinute { get; set; } = 120;
+}

@@ -1,0 +1,3 @@
+namespace ClinicPortal.Features.Api;
+
+public sealed record ReassignRequest(Guid? ClinicianId);

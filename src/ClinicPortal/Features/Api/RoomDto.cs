@@ -1,0 +1,6 @@
+namespace ClinicPortal.Features.Api;
+
+public sealed record RoomDto(Guid RoomId, string Name, IReadOnlyList<string> Features, bool InUse)
+{
+    public static RoomDto From(ClinicPortal.Domain.Rooms.Room room) => new(room.Id, room.Name, room.Features, room.InUse);
+}

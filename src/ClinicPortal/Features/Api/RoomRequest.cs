@@ -1,0 +1,3 @@
+namespace ClinicPortal.Features.Api;
+
+public sealed record RoomRequest(string? Name, IReadOnlyList<string>? Features, bool? InUse);

@@ -1,0 +1,13 @@
+using ClinicPortal.Domain;
+
+namespace ClinicPortal.Features.Booking.BookSlots;
+
+/// <summary>
+/// One clinician's offers of a day. (Named for doctors, as the log's <c>doctorId</c> is; every kind of clinician has them.)
+/// For a visit of several clinicians, one team's: <paramref name="Team"/> has each part's clinician (the first leads:
+/// it is <paramref name="DoctorId"/>), the name is theirs together, and each offer's slots are every part's.
+/// </summary>
+public sealed record DoctorOffers(Guid DoctorId, string DoctorName, IReadOnlyList<SlotOffer> Offers, IReadOnlyList<Guid>? Team = null)
+{
+    public IReadOnlyList<Guid> Clinicians => Team ?? [DoctorId];
+}

@@ -1,0 +1,15 @@
+namespace ClinicPortal.Features.Notifications;
+
+/// <summary>
+/// The reminder before an appointment, with the way to move or cancel it (<paramref name="ManageUrl"/>) and until when
+/// that can be done online (<paramref name="ChangeRule"/>).
+/// </summary>
+public sealed record AppointmentReminderNotice(
+    string PracticeName, string PatientName, string DoctorName, DateOnly Date, IReadOnlyList<NoticeTimes> Times, string BookAgainUrl, string ManageUrl,
+    string ChangeRule)
+    : Notice(PracticeName, PatientName, DoctorName, Date, Times, BookAgainUrl)
+{
+    public override string Subject => $"Reminder: {DoctorName}, {Date:ddd d MMM} at {Times[0].Start}";
+    public override string Lead() => $"A reminder of your appointment with {DoctorName} on {Day} at {TimesText}.";
+    public override bool KeepsTheVisit => true;
+}

@@ -1,0 +1,9 @@
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+
+namespace ClinicPortal.Features.Notifications;
+
+/// <summary>Who the calendar entries are from and what they say.</summary>
+public sealed record CalendarDetails(string PracticeName, string PracticeEmail, string PatientEmail, string Summary, string Description, string TimeZoneId);

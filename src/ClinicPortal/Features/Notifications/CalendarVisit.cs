@@ -1,0 +1,15 @@
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+
+namespace ClinicPortal.Features.Notifications;
+
+/// <summary>
+/// One booking as a calendar entry: its UID stays the same from the booking to its cancellation. <paramref name="Sequence"/>:
+/// its version, rising with every change of the appointment (none: the file's own, as given to it).
+/// </summary>
+public sealed record CalendarVisit(Guid BookingId, DateTimeOffset StartUtc, DateTimeOffset EndUtc, int? Sequence = null)
+{
+    public string Uid => $"{BookingId:N}@clinicportal";
+}
