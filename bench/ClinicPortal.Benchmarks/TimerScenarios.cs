@@ -1,3 +1,4 @@
+using ClinicPortal.Features.Clock;
 using System.Diagnostics;
 using System.Globalization;
 using ClinicPortal.Application;

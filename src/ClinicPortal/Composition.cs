@@ -1,3 +1,4 @@
+using ClinicPortal.Features.Clock;
 using ClinicPortal.Application;
 using ClinicPortal.Features.Booking.BookSlots;
 using ClinicPortal.Features.Booking.CancelBooking;
@@ -47,8 +48,8 @@ public static class Composition
         services.AddSingleton<Features.Booking.ChangeRoom.ChangeRoomHandler>();
         services.AddOptions<Features.Holds.HoldOptions>().Bind(configuration.GetSection(Features.Holds.HoldOptions.Section));
         services.AddSingleton<Features.Holds.HoldHandler>();
-        services.AddSingleton<Features.Holds.DueTimers>();
-        services.AddHostedService(provider => provider.GetRequiredService<Features.Holds.DueTimers>());
+        services.AddSingleton<Features.Clock.DueTimers>();
+        services.AddHostedService(provider => provider.GetRequiredService<Features.Clock.DueTimers>());
         services.AddOptions<Features.Waitlist.WaitlistOptions>().Bind(configuration.GetSection(Features.Waitlist.WaitlistOptions.Section));
         services.AddSingleton<Features.Waitlist.WaitlistHandler>();
         services.AddSingleton<Features.Waitlist.WaitlistOffers>();

@@ -52,5 +52,5 @@ public abstract class ClinicTestContext : BunitContext, IAsyncLifetime
     }
 
     /// <summary>The app's real services on a SQLite file (handlers, read models, people) behind bUnit's own.</summary>
-    protected void UseApp(SqliteApp app) => Services.AddFallbackServiceProvider(app.Services);
+    protected void UseApp(TestApp app) => Services.AddFallbackServiceProvider(app.Services);
 }

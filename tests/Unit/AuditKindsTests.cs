@@ -26,7 +26,7 @@ public class AuditKindsTests
     [Fact]
     public async Task TheTrailReadsOnlyTheKindAsked()
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         var doctor = await app.CreateUserAsync("Dr Ada Hart", "hart@clinic.test", Roles.Doctor);
         var patient = await app.CreateUserAsync("Patient 1", "p1@clinic.test", Roles.Patient);
         var day = (await app.Get<Features.Scheduling.ScheduleDay.ScheduleDayHandler>().HandleAsync(doctor, A.Tomorrow,

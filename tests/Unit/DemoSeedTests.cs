@@ -17,7 +17,7 @@ public class DemoSeedTests
     [Fact]
     public async Task EveryDemoPatientHasAFewBookings_AndRoomInEveryMonthForTheLongestOnlineVisit()
     {
-        await using var app = await SqliteApp.StartAsync(settings: new Dictionary<string, string?> { ["Seed:Demo"] = "true" });
+        await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Seed:Demo"] = "true" });
         var schedule = app.Get<ScheduleReadModel>();
         var longest = (await app.Get<Availability>().VisitTypesAsync(byPatient: true)).Max(t => t.Slots);
         Assert.Equal(5, longest); // Counselling

@@ -12,9 +12,9 @@ public class OwnerSeedTests
     {
         var directory = Directory.CreateTempSubdirectory("clinicportal-owner-").FullName;
         var settings = new Dictionary<string, string?> { ["Seed:AdminEmail"] = "owner@practice.example", ["Seed:AdminPassword"] = "Owner1234" };
-        await using (await SqliteApp.StartAsync(directory: directory, settings: settings)) { }
+        await using (await TestApp.StartAsync(directory: directory, settings: settings)) { }
 
-        await using var restarted = await SqliteApp.StartAsync(directory: directory,
+        await using var restarted = await TestApp.StartAsync(directory: directory,
             settings: new Dictionary<string, string?> { ["Seed:AdminEmail"] = "second@practice.example", ["Seed:AdminPassword"] = "Owner1234" });
         await using var scope = restarted.Get<IServiceScopeFactory>().CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ClinicUser>>();

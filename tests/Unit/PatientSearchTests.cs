@@ -8,7 +8,7 @@ public class PatientSearchTests
     [Fact]
     public async Task ReceptionFindsPatientsByPartOfTheirNameOrEmailAndNobodyElse()
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         await app.CreateUserAsync("Anna Berg", "anna@mail.example", Roles.Patient);
         await app.CreateUserAsync("Joanne Kay", "jk@mail.example", Roles.Patient);
         await app.CreateUserAsync("Tom Reed", "tom.annan@mail.example", Roles.Patient);

@@ -15,7 +15,7 @@ public class PracticeSettingsTests
     [Fact]
     public async Task TheTimeZoneCannotChangeWhileFutureDaysAreScheduledAndTheRefusalSaysHowMany()
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         var doctor = await app.CreateUserAsync("Dr Ada Hart", "hart@clinic.example", Roles.Doctor);
         foreach (var date in new[] { A.Tomorrow, A.Tomorrow.AddDays(1) })
             await app.Get<ScheduleDayHandler>().HandleAsync(doctor, date, [new BlockOfTime(new(9, 0), new(10, 0))], Actor.Doctor(doctor));
@@ -32,7 +32,7 @@ public class PracticeSettingsTests
     [Fact]
     public async Task WithNothingAheadTheTimeZoneChanges()
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         var settings = app.Get<PracticeSettings>();
 
         Assert.Null(await settings.SaveAsync(new PracticeProfile("Test Practice", "Europe/Paris", "desk@clinic.example")));
@@ -42,7 +42,7 @@ public class PracticeSettingsTests
     [Fact]
     public async Task AnUnknownZoneIsRefusedInWords()
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
 
         var refused = await app.Get<PracticeSettings>().SaveAsync(new PracticeProfile("Test Practice", "Mars/Olympus", "desk@clinic.example"));
 
@@ -50,14 +50,14 @@ public class PracticeSettingsTests
     }
 
     [Theory]
-    [InlineData(SqliteApp.Sqlite)]
-    [InlineData(SqliteApp.Postgres)]
+    [InlineData(TestApp.Sqlite)]
+    [InlineData(TestApp.Postgres)]
     public async Task TheOwnerSharesTheDashboardWithReception_ItStaysSharedAfterARestart_AndOtherSavesKeepIt(string provider)
     {
         var folder = Directory.CreateTempSubdirectory("clinicportal-unit-").FullName;
         try
         {
-            await using (var app = await SqliteApp.StartAsync(directory: folder, provider: provider))
+            await using (var app = await TestApp.StartAsync(directory: folder, provider: provider))
             {
                 var settings = app.Get<PracticeSettings>();
                 Assert.False(settings.Current.DashboardSharedWithReception);
@@ -66,7 +66,7 @@ public class PracticeSettingsTests
                 Assert.Null(await settings.SaveAsync(new PracticeProfile("Elm Street Surgery", "Europe/London", "desk@clinic.example")));
                 Assert.True(settings.Current.DashboardSharedWithReception);
             }
-            await using (var restarted = await SqliteApp.StartAsync(directory: folder, provider: provider))
+            await using (var restarted = await TestApp.StartAsync(directory: folder, provider: provider))
             {
                 var settings = restarted.Get<PracticeSettings>();
                 Assert.True(settings.Current.DashboardSharedWithReception);

@@ -10,7 +10,7 @@ public class RegistrationTextTests
     [Fact]
     public async Task AWeakPasswordIsRefusedWithSentencesForPeople()
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ClinicUser>>();
 
@@ -26,7 +26,7 @@ public class RegistrationTextTests
     [Fact]
     public async Task AnEmailInUseSaysSoAndWhatToDo()
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         await app.CreateUserAsync("First", "taken@mail.example", Roles.Patient);
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ClinicUser>>();

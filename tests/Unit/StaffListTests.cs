@@ -9,7 +9,7 @@ public class StaffListTests
     [Fact]
     public async Task AnInvitedDoctorAndADeactivatedOneShowAtOnce()
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         var first = await app.CreateUserAsync("Dr Anne Hart", "hart@clinic.example", Roles.Doctor);
         var people = app.Get<PeopleDirectory>();
         var staff = app.Get<StaffAdministration>();

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ClinicPortal.Infrastructure.Data;
-using ClinicPortal.Infrastructure.Policies;
+using ClinicPortal.Infrastructure.EventStore;
 
 namespace ClinicPortal.Infrastructure.Email;
 

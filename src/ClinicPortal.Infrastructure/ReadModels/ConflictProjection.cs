@@ -3,7 +3,7 @@ using ClinicPortal.Domain;
 using ClinicPortal.Domain.Conflicts;
 using ClinicPortal.Domain.Rooms;
 using ClinicPortal.Infrastructure.Data;
-using static ClinicPortal.Infrastructure.ReadModels.ScheduleProjection;
+using static ClinicPortal.Infrastructure.ReadModels.Columns;
 
 namespace ClinicPortal.Infrastructure.ReadModels;
 

@@ -1,7 +1,6 @@
 using ClinicPortal.Infrastructure.Data;
 using Microsoft.Data.Sqlite;
-using static ClinicPortal.Infrastructure.ReadModels.ScheduleProjection;
-using static ClinicPortal.Infrastructure.ReadModels.ScheduleReadModel;
+using static ClinicPortal.Infrastructure.ReadModels.Columns;
 using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Infrastructure.ReadModels;

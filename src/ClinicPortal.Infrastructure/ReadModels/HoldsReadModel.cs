@@ -1,6 +1,6 @@
 using ClinicPortal.Application;
 using ClinicPortal.Infrastructure.Data;
-using static ClinicPortal.Infrastructure.ReadModels.ScheduleProjection;
+using static ClinicPortal.Infrastructure.ReadModels.Columns;
 using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Infrastructure.ReadModels;
@@ -52,7 +52,7 @@ public sealed class HoldsReadModel(ClinicDatabase database) : IHoldQueries
                 coalesce((SELECT min(due_at) - @lead FROM rm_timers WHERE kind = @reminder AND due_at > @now AND @lead >= 0), 9223372036854775807) AS reminder) next;
             """,
             ct, ("@expiry", TimerKinds.HoldExpiry), ("@reminder", TimerKinds.Reminder), ("@now", Ms(now)), ("@lead", LeadMs(reminderLead))))
-            .Single() is var ms and < long.MaxValue ? ScheduleReadModel.FromMs(ms) : null;
+            .Single() is var ms and < long.MaxValue ? FromMs(ms) : null;
 
     /// <summary>A reminder lead in milliseconds; -1 (no time is within it) when reminders are off.</summary>
     private static long LeadMs(TimeSpan? lead) => lead is { } hours && hours > TimeSpan.Zero ? (long)hours.TotalMilliseconds : -1;
@@ -74,8 +74,8 @@ public sealed class HoldsReadModel(ClinicDatabase database) : IHoldQueries
         public string Status { get; init; } = "";
         public Guid? BookingId { get; init; }
 
-        public HoldView View => new(HoldId, PatientId, DoctorId, ParseIds(ClinicianIds)!, VisitTypeId, Day, ScheduleReadModel.FromMs(StartUtc),
-            ScheduleReadModel.FromMs(EndUtc), ParseIds(SlotIds)!, RoomId, ScheduleReadModel.FromMs(ExpiresAt), Status, BookingId);
+        public HoldView View => new(HoldId, PatientId, DoctorId, ParseIds(ClinicianIds)!, VisitTypeId, Day, FromMs(StartUtc),
+            FromMs(EndUtc), ParseIds(SlotIds)!, RoomId, FromMs(ExpiresAt), Status, BookingId);
     }
 
     private sealed class BookingHold
@@ -91,6 +91,6 @@ public sealed class HoldsReadModel(ClinicDatabase database) : IHoldQueries
         public long DueAt { get; init; }
         public long Since { get; init; }
 
-        public DueTimer View => new(Kind, SubjectId, ScheduleReadModel.FromMs(DueAt), ScheduleReadModel.FromMs(Since));
+        public DueTimer View => new(Kind, SubjectId, FromMs(DueAt), FromMs(Since));
     }
 }

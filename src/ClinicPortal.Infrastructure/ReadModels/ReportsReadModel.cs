@@ -1,5 +1,5 @@
 using ClinicPortal.Infrastructure.Data;
-using static ClinicPortal.Infrastructure.ReadModels.ScheduleProjection;
+using static ClinicPortal.Infrastructure.ReadModels.Columns;
 using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Infrastructure.ReadModels;

@@ -1,7 +1,7 @@
 using ClinicPortal.Application;
 using ClinicPortal.Domain.Rooms;
 using ClinicPortal.Infrastructure.Data;
-using static ClinicPortal.Infrastructure.ReadModels.ScheduleProjection;
+using static ClinicPortal.Infrastructure.ReadModels.Columns;
 
 namespace ClinicPortal.Infrastructure.ReadModels;
 

@@ -3,6 +3,7 @@ using ClinicPortal.Domain;
 using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Infrastructure.Data;
+using static ClinicPortal.Infrastructure.ReadModels.Columns;
 
 namespace ClinicPortal.Infrastructure.ReadModels;
 
@@ -308,13 +309,6 @@ public sealed class ScheduleProjection : IProjection
                 ct, ("@booking", bookingId), ("@ordinal", i), ("@slot", slots[i].SlotId));
     }
 
-    /// <summary>A list of ids as one column (space-separated), or NULL for none.</summary>
-    internal static object Ids(IReadOnlyList<Guid>? ids) => ids is { Count: > 0 } ? string.Join(' ', ids) : DBNull.Value;
-
-    internal static IReadOnlyList<Guid>? ParseIds(string? column) =>
-        string.IsNullOrEmpty(column) ? null : column.Split(' ').Select(Guid.Parse).ToArray();
-    internal static string Day(DateOnly date) => date.ToString("yyyy-MM-dd");
-    internal static long Ms(DateTimeOffset instant) => instant.ToUnixTimeMilliseconds();
 
     /// <summary>A booking staff booked into a slot over the clinician's clash (a row of <c>rm_slot_overbookings</c>).</summary>
     private sealed class Overbooking

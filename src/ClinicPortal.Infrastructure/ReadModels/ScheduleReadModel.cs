@@ -4,7 +4,7 @@ using ClinicPortal.Domain.Booking;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Infrastructure.Data;
 using Microsoft.Data.Sqlite;
-using static ClinicPortal.Infrastructure.ReadModels.ScheduleProjection;
+using static ClinicPortal.Infrastructure.ReadModels.Columns;
 using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Infrastructure.ReadModels;
@@ -264,7 +264,6 @@ public sealed class ScheduleReadModel : IScheduleQueries
             $"FROM rm_bookings WHERE {condition};", ct, parameters))
         .Select(row => row.View).ToArray();
 
-    internal static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 
     // The rows these queries read, by column name.
 

@@ -3,7 +3,7 @@ using ClinicPortal.Domain;
 using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Domain.VisitTypes;
 using ClinicPortal.Infrastructure.Data;
-using static ClinicPortal.Infrastructure.ReadModels.ScheduleProjection;
+using static ClinicPortal.Infrastructure.ReadModels.Columns;
 using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Infrastructure.ReadModels;

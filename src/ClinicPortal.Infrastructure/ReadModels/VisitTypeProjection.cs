@@ -2,7 +2,7 @@ using ClinicPortal.Application;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.VisitTypes;
 using ClinicPortal.Infrastructure.Data;
-using static ClinicPortal.Infrastructure.ReadModels.ScheduleProjection;
+using static ClinicPortal.Infrastructure.ReadModels.Columns;
 
 namespace ClinicPortal.Infrastructure.ReadModels;
 

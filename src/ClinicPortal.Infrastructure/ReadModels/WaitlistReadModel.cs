@@ -1,5 +1,5 @@
 using ClinicPortal.Infrastructure.Data;
-using static ClinicPortal.Infrastructure.ReadModels.ScheduleProjection;
+using static ClinicPortal.Infrastructure.ReadModels.Columns;
 using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Infrastructure.ReadModels;
@@ -51,9 +51,9 @@ public sealed class WaitlistReadModel(ClinicDatabase database) : IWaitlistQuerie
         public long? OfferStartUtc { get; init; }
         public long? OfferExpiresAt { get; init; }
 
-        public WaitView View => new(WaitId, Position, PatientId, VisitTypeId, ClinicianId, Rows.Day(FromDate), Rows.Day(ToDate), ScheduleReadModel.FromMs(JoinedAt), Status, HoldId,
+        public WaitView View => new(WaitId, Position, PatientId, VisitTypeId, ClinicianId, Rows.Day(FromDate), Rows.Day(ToDate), FromMs(JoinedAt), Status, HoldId,
             OfferHoldId is { } offer
-                ? new WaitOffer(offer, Rows.Day(OfferDate!), ScheduleReadModel.FromMs(OfferStartUtc!.Value), ScheduleReadModel.FromMs(OfferExpiresAt!.Value))
+                ? new WaitOffer(offer, Rows.Day(OfferDate!), FromMs(OfferStartUtc!.Value), FromMs(OfferExpiresAt!.Value))
                 : null);
     }
 }

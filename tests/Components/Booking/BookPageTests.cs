@@ -1,3 +1,4 @@
+using ClinicPortal.Features.Clock;
 using ClinicPortal.Domain.Conflicts;
 using ClinicPortal.Domain.VisitTypes;
 using ClinicPortal.Application;
@@ -25,7 +26,7 @@ public class BookPageTests : ClinicTestContext
     private const string Address = "http://localhost/book?date=2026-03-03";
     private static readonly string LongConsultation = $"http://localhost/book?type={VisitType.LongConsultationId}&date=2026-03-03";
 
-    private SqliteApp app = default!;
+    private TestApp app = default!;
     private Guid hart;
     private Guid okafor;
     private Guid patient;
@@ -34,7 +35,7 @@ public class BookPageTests : ClinicTestContext
 
     public override async Task InitializeAsync()
     {
-        app = await SqliteApp.StartAsync(replace: services =>
+        app = await TestApp.StartAsync(replace: services =>
         {
             services.AddSingleton<SqliteEventStore>();
             services.AddSingleton<IEventStore>(p => new GatedEventStore(p.GetRequiredService<SqliteEventStore>(), gate));
@@ -137,7 +138,7 @@ public class BookPageTests : ClinicTestContext
         dialogs.WaitForAssertion(() => Assert.Contains("ran out", dialogs.Find("[data-testid=hold-expired]").TextContent), TimeSpan.FromSeconds(3));
         Assert.Empty(dialogs.FindAll("[data-testid=confirm]"));
 
-        Assert.Equal(1, await app.Get<ClinicPortal.Features.Holds.DueTimers>().RunDueAsync()); // the practice's clock gives it back
+        Assert.Equal(1, await app.Get<ClinicPortal.Features.Clock.DueTimers>().RunDueAsync()); // the practice's clock gives it back
         page.WaitForAssertion(() => Assert.Contains("09:40", Offers(page, "Dr Ada Hart")));
         await dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "Close").ClickAsync(new());
         Assert.Empty(await BookingsAsync(patient));
@@ -340,7 +341,7 @@ public class BookOverAClashTests : ClinicTestContext
 {
     private static readonly DateOnly Tuesday = new(2026, 3, 3);
 
-    private SqliteApp app = default!;
+    private TestApp app = default!;
     private Guid patient;
     private SlotsBooked moving = default!;
     private SlotsBooked other = default!;
@@ -348,7 +349,7 @@ public class BookOverAClashTests : ClinicTestContext
 
     public override async Task InitializeAsync()
     {
-        app = await SqliteApp.StartAsync();
+        app = await TestApp.StartAsync();
         var hart = await app.CreateUserAsync("Dr Ada Hart", "hart@clinic.example", Roles.Doctor);
         var okafor = await app.CreateUserAsync("Dr Ben Okafor", "okafor@clinic.example", Roles.Doctor);
         patient = await app.CreateUserAsync("Pat Lee", "pat@mail.example", Roles.Patient);

@@ -14,11 +14,11 @@ public class ConflictsPageTests : ClinicTestContext
 {
     private static readonly DateOnly Tuesday = new(2026, 3, 3); // the app's "now" is Monday 2 March, 08:00
 
-    private SqliteApp app = default!;
+    private TestApp app = default!;
 
     public override async Task InitializeAsync()
     {
-        app = await SqliteApp.StartAsync();
+        app = await TestApp.StartAsync();
         var owner = await app.CreateUserAsync("Practice Owner", "owner@clinic.example", Roles.Admin);
         var hart = await app.CreateUserAsync("Dr Ada Hart", "hart@clinic.example", Roles.Doctor);
         var day = (await app.Get<ScheduleDayHandler>().HandleAsync(hart, Tuesday, [new BlockOfTime(new(9, 0), new(14, 0))], Actor.Doctor(hart))).Value!;

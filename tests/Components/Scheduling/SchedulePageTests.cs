@@ -12,12 +12,12 @@ namespace ClinicPortal.Tests.Components.Scheduling;
 /// <summary>The doctor's schedule editor over the app's real handlers: the whole day is judged while the doctor edits.</summary>
 public class SchedulePageTests : ClinicTestContext
 {
-    private SqliteApp app = default!;
+    private TestApp app = default!;
     private Guid doctor;
 
     public override async Task InitializeAsync()
     {
-        app = await SqliteApp.StartAsync();
+        app = await TestApp.StartAsync();
         doctor = await app.CreateUserAsync("Dr Ada Hart", "hart@clinic.example", Roles.Doctor);
         SignIn(doctor, "hart@clinic.example", Roles.Doctor);
         UseApp(app);

@@ -39,7 +39,7 @@ public class PageStatementsTests
     /// <summary>A practice of three doctors on a Tuesday from 08:00 to 14:00, with this many bookings spread over them.</summary>
     private static async Task<IReadOnlyDictionary<string, int>> CountAsync(int bookings, int months)
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         var reception = await app.CreateUserAsync("Rae Desk", "desk@clinic.example", Roles.Receptionist);
         Guid[] doctors =
         [
@@ -100,7 +100,7 @@ public class PageStatementsTests
     }
 
     /// <summary>The statements one page's load ran, rendered for a signed-in user at an address.</summary>
-    private static async Task<int> CountAsync(SqliteApp app, Guid user, string role, string address, Action<PageHost> load)
+    private static async Task<int> CountAsync(TestApp app, Guid user, string role, string address, Action<PageHost> load)
     {
         await using var host = new PageHost(app, user, role);
         host.Services.GetRequiredService<NavigationManager>().NavigateTo($"http://localhost/{address}");
@@ -111,7 +111,7 @@ public class PageStatementsTests
 
     private sealed class PageHost : ClinicTestContext
     {
-        public PageHost(SqliteApp app, Guid user, string role)
+        public PageHost(TestApp app, Guid user, string role)
         {
             SignIn(user, "someone@clinic.example", role);
             UseApp(app);

@@ -4,7 +4,7 @@ using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Features.Booking.BookSlots;
 using ClinicPortal.Features.Scheduling.ScheduleDay;
-using ClinicPortal.Infrastructure.Policies;
+using ClinicPortal.Infrastructure.EventStore;
 using ClinicPortal.Application.Queries;
 using ClinicPortal.Infrastructure.ReadModels;
 using ClinicPortal.Tests.Unit.Support;
@@ -16,10 +16,10 @@ public class ConcurrentBookingTests
 {
     private const int Callers = 50;
 
-    [Theory, InlineData(SqliteApp.Sqlite), InlineData(SqliteApp.Postgres)]
+    [Theory, InlineData(TestApp.Sqlite), InlineData(TestApp.Postgres)]
     public async Task FiftyPatientsRacingForOneSlot_ExactlyOneGetsIt(string provider)
     {
-        await using var app = await SqliteApp.StartAsync(provider: provider);
+        await using var app = await TestApp.StartAsync(provider: provider);
         var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.DoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(9, 10))], A.Doctor)).Value!;
         var slotId = day.Slots[0].SlotId;
         var book = app.Get<BookSlotsHandler>();
@@ -36,10 +36,10 @@ public class ConcurrentBookingTests
         Assert.Equal(results.Single(r => r.IsAccepted).Value!.PatientId, Assert.Single(booked.Slots).PatientId);
     }
 
-    [Theory, InlineData(SqliteApp.Sqlite), InlineData(SqliteApp.Postgres)]
+    [Theory, InlineData(TestApp.Sqlite), InlineData(TestApp.Postgres)]
     public async Task FiftyDoubleBookingsOverOverlappingPairs_NoSlotIsInTwoLiveBookings(string provider)
     {
-        await using var app = await SqliteApp.StartAsync(provider: provider);
+        await using var app = await TestApp.StartAsync(provider: provider);
         var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.DoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0))], A.Doctor)).Value!;
         var book = app.Get<BookSlotsHandler>();
 
@@ -64,7 +64,7 @@ public class ConcurrentBookingTests
         Assert.Equal(accepted.Length, log.Events.Count(e => e.Event is SlotsBooked));
     }
 
-    private static async Task<DayScheduled[]> FourteenDaysOfOneSlotAsync(SqliteApp app)
+    private static async Task<DayScheduled[]> FourteenDaysOfOneSlotAsync(TestApp app)
     {
         var schedule = app.Get<ScheduleDayHandler>();
         var days = new List<DayScheduled>();
@@ -73,10 +73,10 @@ public class ConcurrentBookingTests
         return days.ToArray();
     }
 
-    [Theory, InlineData(SqliteApp.Sqlite), InlineData(SqliteApp.Postgres)]
+    [Theory, InlineData(TestApp.Sqlite), InlineData(TestApp.Postgres)]
     public async Task APatientBookingFourteenSlotsOfAMonthAtOnce_GetsTenAndIsToldWhyForTheOtherFour(string provider)
     {
-        await using var app = await SqliteApp.StartAsync(provider: provider);
+        await using var app = await TestApp.StartAsync(provider: provider);
         var days = await FourteenDaysOfOneSlotAsync(app);
         var book = app.Get<BookSlotsHandler>();
 
@@ -93,7 +93,7 @@ public class ConcurrentBookingTests
     [Fact]
     public async Task FourteenBookingsThatSkippedTheDecision_ThePolicyKeepsTenAndCancelsTheFourMadeLast()
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         var days = await FourteenDaysOfOneSlotAsync(app);
         foreach (var day in days)
             await app.BookPastTheDecisionAsync(A.PatientId, day, 0);
@@ -112,7 +112,7 @@ public class ConcurrentBookingTests
     [Fact]
     public async Task ThePolicyResumesFromItsCheckpointAndDoesNotRepeatWork()
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.DoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(11, 0))], A.Doctor)).Value!;
         var book = app.Get<BookSlotsHandler>();
         for (var i = 0; i < 10; i++)

@@ -13,7 +13,7 @@ public class DeactivatedClinicianTests
     [Fact]
     public async Task ABookingWithADeactivatedDoctorIsRefusedAndAfterReactivationAccepted()
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         var doctor = await app.CreateUserAsync("Dr Ada Hart", "hart@clinic.example", Roles.Doctor);
         var patient = await app.CreateUserAsync("Pat Lee", "pat@mail.example", Roles.Patient);
         var day = (await app.Get<ScheduleDayHandler>().HandleAsync(doctor, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0))], Actor.Doctor(doctor))).Value!;

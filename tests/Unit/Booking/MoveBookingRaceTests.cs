@@ -13,10 +13,10 @@ namespace ClinicPortal.Tests.Unit.Booking;
 
 public class MoveBookingRaceTests
 {
-    [Theory, InlineData(SqliteApp.Sqlite), InlineData(SqliteApp.Postgres)]
+    [Theory, InlineData(TestApp.Sqlite), InlineData(TestApp.Postgres)]
     public async Task AMoveRacingNewBookingsForItsTargetTime_ExactlyOneGetsTheTime_AndTheLoserKeepsWhatItHad(string provider)
     {
-        await using var app = await SqliteApp.StartAsync(provider: provider);
+        await using var app = await TestApp.StartAsync(provider: provider);
         var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.DoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(9, 30))], A.Doctor)).Value!;
         var book = app.Get<BookSlotsHandler>();
         var mine = (await book.HandleAsync(A.PatientId, [day.Slots[0].SlotId], A.Patient)).Value!;
@@ -44,7 +44,7 @@ public class MoveBookingRaceTests
     [Fact]
     public async Task AfterMovesAcrossDaysAndMonths_ARebuildGivesTheRowsTheLiveUpdatesGave()
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         var schedule = app.Get<ScheduleDayHandler>();
         var tuesday = (await schedule.HandleAsync(A.DoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(9, 30))], A.Doctor)).Value!;
         var april = (await schedule.HandleAsync(A.OtherDoctorId, new DateOnly(2026, 4, 1), [new BlockOfTime(new(9, 0), new(9, 30))], Actor.Doctor(A.OtherDoctorId))).Value!;

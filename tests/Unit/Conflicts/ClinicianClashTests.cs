@@ -20,7 +20,7 @@ namespace ClinicPortal.Tests.Unit.Conflicts;
 /// </summary>
 public class ClinicianClashTests
 {
-    private sealed record Practice(SqliteApp App, Guid Hart, Guid Okafor, Guid First, Guid Second, DayScheduled HartsDay)
+    private sealed record Practice(TestApp App, Guid Hart, Guid Okafor, Guid First, Guid Second, DayScheduled HartsDay)
     {
         public Task<Checked<SlotsBooked>> BookAsync(Guid patient, int slot, string? overrideReason = null) =>
             App.Get<BookSlotsHandler>().HandleAsync(patient, [HartsDay.Slots[slot].SlotId], A.Receptionist, overrideReason: overrideReason);
@@ -34,7 +34,7 @@ public class ClinicianClashTests
     /// <summary>Dr Hart 09:00–09:30 with the first patient booked at 09:00; Dr Okafor free 09:00–09:30.</summary>
     private static async Task<(Practice Practice, SlotsBooked FirstAt0900)> StartAsync()
     {
-        var app = await SqliteApp.StartAsync();
+        var app = await TestApp.StartAsync();
         var hart = await app.CreateUserAsync("Dr Ada Hart", "hart@clinic.test", Roles.Doctor);
         var okafor = await app.CreateUserAsync("Dr Ben Okafor", "okafor@clinic.test", Roles.Doctor);
         var first = await app.CreateUserAsync("Patient One", "one@clinic.test", Roles.Patient);

@@ -27,7 +27,7 @@ namespace ClinicPortal.Tests.Unit.Conflicts;
 public class ConflictDeskTests
 {
     /// <summary>A practice of two doctors with tomorrow 09:00–10:00 each, an owner and two patients.</summary>
-    private sealed record Practice(SqliteApp App, Guid Owner, Guid Lind, Guid Okafor, Guid Patient, Guid OtherPatient, DayScheduled LindsDay, DayScheduled OkaforsDay)
+    private sealed record Practice(TestApp App, Guid Owner, Guid Lind, Guid Okafor, Guid Patient, Guid OtherPatient, DayScheduled LindsDay, DayScheduled OkaforsDay)
     {
         public Actor OwnerActor => Actor.Admin(Owner);
 
@@ -40,7 +40,7 @@ public class ConflictDeskTests
 
     private static async Task<Practice> StartAsync(Guid? lindsRoom = null)
     {
-        var app = await SqliteApp.StartAsync();
+        var app = await TestApp.StartAsync();
         var owner = await app.CreateUserAsync("Practice Owner", "owner@clinic.test", Roles.Admin);
         var lind = await app.CreateUserAsync("Dr Chloe Lind", "lind@clinic.test", Roles.Doctor);
         var okafor = await app.CreateUserAsync("Dr Ben Okafor", "okafor@clinic.test", Roles.Doctor);
@@ -52,7 +52,7 @@ public class ConflictDeskTests
         return new Practice(app, owner, lind, okafor, patient, other, lindsDay, okaforsDay);
     }
 
-    private static async Task<List<string>> ConflictRowsAsync(SqliteApp app)
+    private static async Task<List<string>> ConflictRowsAsync(TestApp app)
     {
         await using var connection = await app.Get<SqliteDatabase>().OpenAsync();
         await using var command = connection.CreateCommand();

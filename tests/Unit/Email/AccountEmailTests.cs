@@ -15,7 +15,7 @@ public class AccountEmailTests
     public async Task AResetLinkIsRecordedThenSent_AndOnceSentItsBodyIsNoLongerKept()
     {
         await using var smtp = await SmtpServer.CreateAsync();
-        await using var app = await SqliteApp.StartAsync(settings: EmailDeliveryTests.Smtp(smtp));
+        await using var app = await TestApp.StartAsync(settings: EmailDeliveryTests.Smtp(smtp));
         var id = await app.CreateUserAsync("Pat Reset", "reset@mail.example", Roles.Patient);
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -36,7 +36,7 @@ public class AccountEmailTests
         Assert.Equal("", await BodyAsync(app, row.Id));
     }
 
-    private static async Task<string> BodyAsync(SqliteApp app, long id)
+    private static async Task<string> BodyAsync(TestApp app, long id)
     {
         await using var connection = await app.Get<SqliteDatabase>().OpenAsync();
         await using var command = connection.CreateCommand();

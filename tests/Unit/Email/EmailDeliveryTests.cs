@@ -9,7 +9,7 @@ using ClinicPortal.Features.Reception.CancelDay;
 using ClinicPortal.Features.Scheduling.ScheduleDay;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Email;
-using ClinicPortal.Infrastructure.Policies;
+using ClinicPortal.Infrastructure.EventStore;
 using ClinicPortal.Tests.Unit.Support;
 
 namespace ClinicPortal.Tests.Unit.Email;
@@ -25,16 +25,16 @@ public class EmailDeliveryTests
         ["Email:LinkBaseUrl"] = "https://clinic.example",
     };
 
-    private sealed record Practice(SqliteApp App, Guid Doctor, DayScheduled Day);
+    private sealed record Practice(TestApp App, Guid Doctor, DayScheduled Day);
 
-    private static async Task<Practice> PracticeWithADayAsync(SqliteApp app)
+    private static async Task<Practice> PracticeWithADayAsync(TestApp app)
     {
         var doctor = await app.CreateUserAsync("Dr Ada Hart", "hart@clinic.example", Roles.Doctor);
         var day = (await app.Get<ScheduleDayHandler>().HandleAsync(doctor, A.Tomorrow, [new BlockOfTime(new(9, 0), new(12, 0))], Actor.Doctor(doctor))).Value!;
         return new Practice(app, doctor, day);
     }
 
-    private static async Task DeliverAsync(SqliteApp app)
+    private static async Task DeliverAsync(TestApp app)
     {
         await app.Get<PatientNotices>().CatchUpAsync();
         await app.Get<EmailDispatcher>().SendDueAsync();
@@ -44,7 +44,7 @@ public class EmailDeliveryTests
     public async Task ADayWithThreeBookedPatientsIsCancelled_ExactlyThreeMessagesArriveEachNamingItsPatientDoctorDateAndTimes()
     {
         await using var smtp = await SmtpServer.CreateAsync();
-        await using var app = await SqliteApp.StartAsync(settings: Smtp(smtp));
+        await using var app = await TestApp.StartAsync(settings: Smtp(smtp));
         var practice = await PracticeWithADayAsync(app);
         var book = app.Get<BookSlotsHandler>();
         var patients = new List<(string Name, string Email, string Times)>();
@@ -86,7 +86,7 @@ public class EmailDeliveryTests
         await using var smtp = await SmtpServer.CreateAsync(start: false);
         var directory = Directory.CreateTempSubdirectory("clinicportal-restart-").FullName;
         var emails = new List<string>();
-        await using (var app = await SqliteApp.StartAsync(directory: directory, settings: Smtp(smtp)))
+        await using (var app = await TestApp.StartAsync(directory: directory, settings: Smtp(smtp)))
         {
             var practice = await PracticeWithADayAsync(app);
             for (var i = 0; i < 3; i++)
@@ -108,7 +108,7 @@ public class EmailDeliveryTests
         }
 
         await smtp.StartAsync();
-        await using (var restarted = await SqliteApp.StartAsync(now: A.Now.AddHours(1), directory: directory, settings: Smtp(smtp)))
+        await using (var restarted = await TestApp.StartAsync(now: A.Now.AddHours(1), directory: directory, settings: Smtp(smtp)))
         {
             for (var round = 0; round < 5 && smtp.Messages().Count < 6; round++)
             {
@@ -133,7 +133,7 @@ public class EmailDeliveryTests
     public async Task APatientsEleventhSlotOfTheMonthEndsCancelledAndThePatientIsToldWhy()
     {
         await using var smtp = await SmtpServer.CreateAsync();
-        await using var app = await SqliteApp.StartAsync(settings: Smtp(smtp));
+        await using var app = await TestApp.StartAsync(settings: Smtp(smtp));
         var practice = await PracticeWithADayAsync(app);
         var patient = await app.CreateUserAsync("Quinn Quota", "quinn@mail.example", Roles.Patient);
         for (var i = 0; i < 10; i++)
@@ -155,7 +155,7 @@ public class EmailDeliveryTests
     public async Task AConfirmationCarriesACalendarFileWithTheRightStartAndEnd()
     {
         await using var smtp = await SmtpServer.CreateAsync();
-        await using var app = await SqliteApp.StartAsync(settings: Smtp(smtp));
+        await using var app = await TestApp.StartAsync(settings: Smtp(smtp));
         var practice = await PracticeWithADayAsync(app);
         var patient = await app.CreateUserAsync("Cal Endar", "cal@mail.example", Roles.Patient);
         var booked = (await app.Get<BookSlotsHandler>().HandleAsync(patient,
@@ -178,7 +178,7 @@ public class EmailDeliveryTests
     public async Task ACancelledBookingsEmailCarriesACalendarCancelForTheSameUid()
     {
         await using var smtp = await SmtpServer.CreateAsync();
-        await using var app = await SqliteApp.StartAsync(settings: Smtp(smtp));
+        await using var app = await TestApp.StartAsync(settings: Smtp(smtp));
         var practice = await PracticeWithADayAsync(app);
         var patient = await app.CreateUserAsync("Cal Cancel", "cancel@mail.example", Roles.Patient);
         var booked = (await app.Get<BookSlotsHandler>().HandleAsync(patient, [practice.Day.Slots[2].SlotId], Actor.Patient(patient))).Value!;
@@ -200,7 +200,7 @@ public class EmailDeliveryTests
     public async Task ARecipientTheServerRefusesForGoodIsMarkedFailedAndOneItDefersWaitsWhileTheOthersAreSent()
     {
         await using var smtp = await SmtpServer.CreateAsync();
-        await using var app = await SqliteApp.StartAsync(settings: Smtp(smtp));
+        await using var app = await TestApp.StartAsync(settings: Smtp(smtp));
         var practice = await PracticeWithADayAsync(app);
         var book = app.Get<BookSlotsHandler>();
         var addresses = new[] { "nobody@mail.example", "later@mail.example", "fine@mail.example" };
@@ -226,7 +226,7 @@ public class EmailDeliveryTests
     public async Task ABookingMovedTwiceAndCancelledWithinASecond_SendsFourCalendarEntriesWithStrictlyRisingSequences_StampedWithEachChangesTime()
     {
         await using var smtp = await SmtpServer.CreateAsync();
-        await using var app = await SqliteApp.StartAsync(settings: Smtp(smtp));
+        await using var app = await TestApp.StartAsync(settings: Smtp(smtp));
         var practice = await PracticeWithADayAsync(app);
         var patient = await app.CreateUserAsync("Cal Often", "often@mail.example", Roles.Patient);
         var booked = (await app.Get<BookSlotsHandler>().HandleAsync(patient, [practice.Day.Slots[2].SlotId], Actor.Patient(patient))).Value!;
@@ -265,7 +265,7 @@ public class EmailDeliveryTests
     public async Task AFailedMessageIsSentAgainWhenTheOwnerRetriesIt()
     {
         await using var smtp = await SmtpServer.CreateAsync();
-        await using var app = await SqliteApp.StartAsync(settings: Smtp(smtp));
+        await using var app = await TestApp.StartAsync(settings: Smtp(smtp));
         var practice = await PracticeWithADayAsync(app);
         var patient = await app.CreateUserAsync("Rhea Retry", "rhea@mail.example", Roles.Patient);
         await app.Get<BookSlotsHandler>().HandleAsync(patient, [practice.Day.Slots[0].SlotId], Actor.Patient(patient));

@@ -16,7 +16,7 @@ public class HarmlessRepeatsTests
 {
     private static Dictionary<string, string?> Smtp(SmtpServer server) => EmailDeliveryTests.Smtp(server);
 
-    private static async Task<Guid> DoctorBookedByAsync(SqliteApp app, string doctorName, string doctorEmail, string patientEmail)
+    private static async Task<Guid> DoctorBookedByAsync(TestApp app, string doctorName, string doctorEmail, string patientEmail)
     {
         var doctor = await app.CreateUserAsync(doctorName, doctorEmail, Roles.Doctor);
         var day = (await app.Get<ScheduleDayHandler>().HandleAsync(doctor, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0))], Actor.Doctor(doctor))).Value!;
@@ -29,7 +29,7 @@ public class HarmlessRepeatsTests
     public async Task ADoctorsNameWithALineBreak_IsSentOnOneLine_AndTheOtherPatientsEmailGoesToo()
     {
         await using var smtp = await SmtpServer.CreateAsync();
-        await using var app = await SqliteApp.StartAsync(settings: Smtp(smtp));
+        await using var app = await TestApp.StartAsync(settings: Smtp(smtp));
         await DoctorBookedByAsync(app, "Dr Ada\r\nBcc: someone@evil.example\nHart", "ada@clinic.example", "one@mail.example");
         await DoctorBookedByAsync(app, "Dr Ben Okafor", "ben@clinic.example", "two@mail.example");
 
@@ -49,7 +49,7 @@ public class HarmlessRepeatsTests
     public async Task AMessageSentTwice_CarriesTheSameMessageIdBothTimes()
     {
         await using var smtp = await SmtpServer.CreateAsync();
-        await using var app = await SqliteApp.StartAsync(settings: Smtp(smtp));
+        await using var app = await TestApp.StartAsync(settings: Smtp(smtp));
         await DoctorBookedByAsync(app, "Dr Ada Hart", "ada@clinic.example", "one@mail.example");
         await app.Get<PatientNotices>().CatchUpAsync();
         var due = Assert.Single(await app.Get<EmailOutbox>().DueAsync(app.Clock.GetUtcNow(), 10));
@@ -67,7 +67,7 @@ public class HarmlessRepeatsTests
     [Fact]
     public async Task InThePickupFolder_AMessageSentTwiceIsOneFile()
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         await DoctorBookedByAsync(app, "Dr Ada Hart", "ada@clinic.example", "one@mail.example");
         await app.Get<PatientNotices>().CatchUpAsync();
         var due = Assert.Single(await app.Get<EmailOutbox>().DueAsync(app.Clock.GetUtcNow(), 10));
@@ -83,7 +83,7 @@ public class HarmlessRepeatsTests
     public async Task ManyMessagesAtOnce_AllArriveOnceOverTheKeptConnections()
     {
         await using var smtp = await SmtpServer.CreateAsync();
-        await using var app = await SqliteApp.StartAsync(settings: Smtp(smtp));
+        await using var app = await TestApp.StartAsync(settings: Smtp(smtp));
         var doctor = await app.CreateUserAsync("Dr Ada Hart", "ada@clinic.example", Roles.Doctor);
         var day = (await app.Get<ScheduleDayHandler>().HandleAsync(doctor, A.Tomorrow, [new BlockOfTime(new(9, 0), new(15, 0))], Actor.Doctor(doctor))).Value!;
         for (var i = 0; i < 30; i++)

@@ -146,7 +146,7 @@ public sealed class SqliteEventStoreContract : EventStoreContract
 {
     protected override async Task<(IEventStore, IAsyncDisposable)> CreateAsync()
     {
-        var app = await SqliteApp.StartAsync();
+        var app = await TestApp.StartAsync();
         return (app.Get<IEventStore>(), app);
     }
 }

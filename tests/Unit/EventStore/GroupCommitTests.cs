@@ -24,7 +24,7 @@ public class GroupCommitTests
     [Fact]
     public async Task InOneBatch_AnAppendWhoseConditionFailsAndOneThatThrowsAreRefusedAlone_AndTheOthersCommit()
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         var store = app.Get<IEventStore>();
         var (doctor, other) = (Guid.NewGuid(), Guid.NewGuid());
         var first = DayOf(doctor, 0);
@@ -62,7 +62,7 @@ public class GroupCommitTests
     [Fact]
     public async Task ManyConditionalAppendsOnOneBoundaryReleasedAtOnce_ExactlyOneWins()
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         var store = app.Get<IEventStore>();
         var doctor = Guid.NewGuid();
         var condition = new AppendCondition(Query.Tagged(Tag.Day(doctor, A.Tomorrow)), await store.LastPositionAsync());

@@ -273,7 +273,7 @@ public class PostgresLogTests
 
     /// <summary>A reaction that writes down which instance handled which event, and keeps its checkpoint in the shared database.</summary>
     private sealed class Recorder(PostgresLog log, IReactionLeases leases, string instance, System.Collections.Concurrent.ConcurrentQueue<(string Instance, long Position)> handled)
-        : LogReactor(log.Store, new ClinicPortal.Infrastructure.Policies.Checkpoints(new ClinicPortal.Infrastructure.Postgres.PostgresDatabase(log.DataSource, Path.GetTempPath())),
+        : LogReactor(log.Store, new ClinicPortal.Infrastructure.EventStore.Checkpoints(new ClinicPortal.Infrastructure.Postgres.PostgresDatabase(log.DataSource, Path.GetTempPath())),
             log.Signal, new ReactionHealth(TimeProvider.System), leases, NullLogger.Instance)
     {
         protected override string CheckpointName => "recorder";

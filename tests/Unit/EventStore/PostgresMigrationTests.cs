@@ -6,7 +6,7 @@ using ClinicPortal.Features.Notifications;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Data;
 using ClinicPortal.Infrastructure.Email;
-using ClinicPortal.Infrastructure.Policies;
+using ClinicPortal.Infrastructure.EventStore;
 using ClinicPortal.Infrastructure.Practice;
 using ClinicPortal.Application.Queries;
 using ClinicPortal.Infrastructure.ReadModels;
@@ -30,7 +30,7 @@ public class PostgresMigrationTests
         var folder = System.IO.Directory.CreateTempSubdirectory("clinicportal-migrate-").FullName;
         try
         {
-            await using var sqlite = await SqliteApp.StartAsync(settings: new Dictionary<string, string?> { ["Seed:Demo"] = "true" });
+            await using var sqlite = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Seed:Demo"] = "true" });
             await sqlite.Get<PatientNotices>().CatchUpAsync();
             await sqlite.Get<EmailOutbox>().RecordAsync(
                 new OutboxMessage("account-confirm:someone", "account-confirm", new EmailMessage("someone@clinic.test", "Confirm your email", "<p>Hi</p>", "Hi")),
@@ -52,7 +52,7 @@ public class PostgresMigrationTests
                 await PostgresReplica.AssertSameAsync(sqlite, source);
 
             await File.WriteAllTextAsync(Path.Combine(folder, "postgres.txt"), target);
-            await using var postgres = await SqliteApp.StartAsync(directory: folder, provider: SqliteApp.Postgres);
+            await using var postgres = await TestApp.StartAsync(directory: folder, provider: TestApp.Postgres);
             // The same log, position for position, with its whos and whens.
             Assert.Equal(Described(log), Described(await postgres.Get<IEventStore>().ReadAfterAsync(0, int.MaxValue)));
             // The same accounts, passwords and all; the same settings, messages, checkpoints and keys.

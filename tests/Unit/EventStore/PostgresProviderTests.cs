@@ -32,7 +32,7 @@ public class PostgresProviderTests
         var other = System.IO.Directory.CreateTempSubdirectory("clinicportal-pg-").FullName;
         try
         {
-            await using var first = await SqliteApp.StartAsync(directory: folder, provider: SqliteApp.Postgres);
+            await using var first = await TestApp.StartAsync(directory: folder, provider: TestApp.Postgres);
             File.Copy(Path.Combine(folder, "postgres.txt"), Path.Combine(other, "postgres.txt"));
             Assert.IsType<PostgresEventStore>(first.Get<IEventStore>());
             Assert.IsType<PostgresDatabase>(first.Get<ClinicDatabase>());
@@ -49,7 +49,7 @@ public class PostgresProviderTests
                 first.Clock.GetUtcNow());
             var sealedByFirst = first.Get<IDataProtectionProvider>().CreateProtector("test").Protect("signed in");
 
-            await using var second = await SqliteApp.StartAsync(directory: other, provider: SqliteApp.Postgres);
+            await using var second = await TestApp.StartAsync(directory: other, provider: TestApp.Postgres);
 
             var slots = (await second.Get<ScheduleReadModel>().DoctorDayAsync(doctor, A.Tomorrow)).Slots;
             Assert.Equal(patient, Assert.Single(slots, s => s.PatientId is not null).PatientId);

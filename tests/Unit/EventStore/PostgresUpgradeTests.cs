@@ -34,7 +34,7 @@ public class PostgresUpgradeTests
 
         var folder = Directory.CreateTempSubdirectory("clinicportal-upgrade-").FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "postgres.txt"), connectionString);
-        await using var app = await SqliteApp.StartAsync(directory: folder, provider: SqliteApp.Postgres);
+        await using var app = await TestApp.StartAsync(directory: folder, provider: TestApp.Postgres);
 
         // PostgreSQL's own types where the data is.
         foreach (var (table, column) in new[] { ("rm_slots", "slot_id"), ("rm_slots", "doctor_id"), ("rm_bookings", "patient_id"), ("rm_holds", "hold_id"),

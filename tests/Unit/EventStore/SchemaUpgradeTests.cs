@@ -125,7 +125,7 @@ public class SchemaUpgradeTests
         return rows;
     }
 
-    private static Task<SqliteApp> SqliteAppAt(string directory) => SqliteApp.StartAsync(directory: directory);
+    private static Task<TestApp> SqliteAppAt(string directory) => TestApp.StartAsync(directory: directory);
 
     private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)
     {

@@ -12,7 +12,7 @@ public class SqliteEventLogTests
     [Fact]
     public async Task EventsCanBeNeitherUpdatedNorDeleted()
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         await app.Get<IEventStore>().AppendAsync([A.DayScheduled(1)], new EventMetadata("t", A.Now), null);
         await using var connection = await app.Get<SqliteDatabase>().OpenAsync();
 
@@ -26,7 +26,7 @@ public class SqliteEventLogTests
     [Fact]
     public async Task TheDatabaseRunsInWalModeWithFullSynchronousCommits()
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         await using var connection = await app.Get<SqliteDatabase>().OpenAsync();
         await using var command = connection.CreateCommand();
 

@@ -1,3 +1,4 @@
+using ClinicPortal.Features.Clock;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Booking;
 using ClinicPortal.Domain.Scheduling;
@@ -24,7 +25,7 @@ public class HoldSquattingTests
     [Fact]
     public async Task NineAccountsHoldingAndLettingGoOverAndOver_LeaveAnotherPatientAtLeastThreeQuartersOfTheDaysStarts()
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         var doctor = await app.CreateUserAsync("Dr Ada Hart", "hart@clinic.test", Roles.Doctor);
         var attackers = new Guid[Attackers];
         for (var i = 0; i < Attackers; i++)
@@ -91,7 +92,7 @@ public class HoldSquattingTests
     [Fact]
     public async Task StaffSeeHowMuchOfEachDayIsHeldNow()
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         var doctor = await app.CreateUserAsync("Dr Ada Hart", "hart@clinic.test", Roles.Doctor);
         var patient = await app.CreateUserAsync("Patient 1", "p1@clinic.test", Roles.Patient);
         var day = (await app.Get<Features.Scheduling.ScheduleDay.ScheduleDayHandler>().HandleAsync(doctor, A.Tomorrow,

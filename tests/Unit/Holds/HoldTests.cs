@@ -1,3 +1,4 @@
+using ClinicPortal.Features.Clock;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Domain.VisitTypes;
@@ -17,10 +18,10 @@ namespace ClinicPortal.Tests.Unit.Holds;
 /// </summary>
 public class HoldTests
 {
-    private static async Task<(SqliteApp App, Guid Doctor, Guid[] Patients, DayScheduled Day)> StartAsync(
-        string? directory = null, int patients = 2, string provider = SqliteApp.Sqlite)
+    private static async Task<(TestApp App, Guid Doctor, Guid[] Patients, DayScheduled Day)> StartAsync(
+        string? directory = null, int patients = 2, string provider = TestApp.Sqlite)
     {
-        var app = await SqliteApp.StartAsync(directory: directory, provider: provider);
+        var app = await TestApp.StartAsync(directory: directory, provider: provider);
         var doctor = await app.CreateUserAsync("Dr Ada Hart", "hart@clinic.test", Roles.Doctor);
         var ids = new Guid[patients];
         for (var i = 0; i < patients; i++)
@@ -30,7 +31,7 @@ public class HoldTests
         return (app, doctor, ids, day);
     }
 
-    private static async Task<IReadOnlyList<string>> OfferedAsync(SqliteApp app, bool byPatient = true)
+    private static async Task<IReadOnlyList<string>> OfferedAsync(TestApp app, bool byPatient = true)
     {
         var consultation = (await app.Get<VisitTypeCatalogueReadModel>().FindAsync(VisitType.ForSlotCount(1)))!;
         return (await app.Get<Availability>().DayAsync(consultation, A.Tomorrow, byPatient)).Doctors.SelectMany(d => d.Offers)
@@ -92,7 +93,7 @@ public class HoldTests
         await PostgresReplica.AssertSameReadModelsAsync(app); // and the same rows on PostgreSQL
     }
 
-    [Theory, InlineData(SqliteApp.Sqlite), InlineData(SqliteApp.Postgres)]
+    [Theory, InlineData(TestApp.Sqlite), InlineData(TestApp.Postgres)]
     public async Task AHoldThatFellDueWhileTheAppWasDown_IsGivenBackAtStartUp_Once(string provider)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("clinicportal-restart-").FullName;
@@ -103,7 +104,7 @@ public class HoldTests
             await using (app)
                 holdId = (await app.Get<HoldHandler>().PlaceAsync(patients[0], [day.Slots[0].SlotId], Actor.Patient(patients[0]))).Value!.HoldId;
 
-            await using var restarted = await SqliteApp.StartAsync(SqliteApp.DefaultNow.AddMinutes(30), directory: directory, provider: provider);
+            await using var restarted = await TestApp.StartAsync(TestApp.DefaultNow.AddMinutes(30), directory: directory, provider: provider);
             Assert.Equal(1, await restarted.Get<DueTimers>().RunDueAsync());
             Assert.Equal(0, await restarted.Get<DueTimers>().RunDueAsync());
             Assert.Equal("expired", (await restarted.Get<HoldsReadModel>().FindAsync(holdId))!.Status);
@@ -116,7 +117,7 @@ public class HoldTests
         }
     }
 
-    [Theory, InlineData(SqliteApp.Sqlite), InlineData(SqliteApp.Postgres)]
+    [Theory, InlineData(TestApp.Sqlite), InlineData(TestApp.Postgres)]
     public async Task ManyPatientsHoldingTheSameTimeAtOnce_ExactlyOneHoldWins(string provider)
     {
         for (var round = 0; round < 3; round++)
@@ -130,7 +131,7 @@ public class HoldTests
         }
     }
 
-    [Theory, InlineData(SqliteApp.Sqlite), InlineData(SqliteApp.Postgres)]
+    [Theory, InlineData(TestApp.Sqlite), InlineData(TestApp.Postgres)]
     public async Task AConfirmRacingItsOwnExpiry_EndsInExactlyOneOfTheTwo(string provider)
     {
         for (var round = 0; round < 5; round++)

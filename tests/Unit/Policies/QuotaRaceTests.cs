@@ -12,10 +12,10 @@ public class QuotaRaceTests
 {
     private const int Rounds = 300;
 
-    [Theory, InlineData(SqliteApp.Sqlite), InlineData(SqliteApp.Postgres)]
+    [Theory, InlineData(TestApp.Sqlite), InlineData(TestApp.Postgres)]
     public async Task ThePolicyRacingThePatientsOwnCancellation_NeverCancelsABookingThatNoLongerTookThemOver(string provider)
     {
-        await using var app = await SqliteApp.StartAsync(provider: provider);
+        await using var app = await TestApp.StartAsync(provider: provider);
         var store = app.Get<IEventStore>();
         var policy = app.Get<MonthlyQuotaPolicy>();
         var cancel = app.Get<CancelBookingHandler>();

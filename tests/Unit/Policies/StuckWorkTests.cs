@@ -33,7 +33,7 @@ public class StuckWorkTests
     public async Task TheQuotaPolicyFailing_IsListedWithItsError_KeepsItsCheckpoint_AndCancelsOnceRetried()
     {
         StoreThatRefusesThePolicy? store = null;
-        await using var app = await SqliteApp.StartAsync(replace: services =>
+        await using var app = await TestApp.StartAsync(replace: services =>
         {
             var real = services.Single(s => s.ServiceType == typeof(IEventStore));
             services.Remove(real);

@@ -19,7 +19,7 @@ public class RebuildTests
     [Fact]
     public async Task ARebuildFromTheLogGivesExactlyTheRowsTheLiveUpdatesGave()
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         var day2 = A.Tomorrow.AddDays(1);
         var schedule = app.Get<ScheduleDayHandler>();
         var first = (await schedule.HandleAsync(A.DoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0))], A.Doctor)).Value!;
@@ -48,7 +48,7 @@ public class RebuildTests
     [Fact]
     public async Task AtStartUpAProjectionWhoseStoredVersionDiffersIsRebuiltFromTheLog()
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.DoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(9, 30))], A.Doctor)).Value!;
         await using (var connection = await app.Get<SqliteDatabase>().OpenAsync())
         {
@@ -63,7 +63,7 @@ public class RebuildTests
     }
 
     /// <summary>Every row of the schedule read model, as text, by table.</summary>
-    internal static async Task<Dictionary<string, List<string>>> DumpAsync(SqliteApp app)
+    internal static async Task<Dictionary<string, List<string>>> DumpAsync(TestApp app)
     {
         var tables = new Dictionary<string, List<string>>();
         await using var connection = await app.Get<SqliteDatabase>().OpenAsync();

@@ -30,9 +30,9 @@ public class SavedLogTests
         string.Join(' ', (await RowsAsync(connection, "rm_booking_slots"))
             .Where(r => r["booking_id"] == bookingId).OrderBy(r => long.Parse(r["ordinal"]!)).Select(r => r["slot_id"]));
 
-    private static async Task<SqliteApp> LoadSavedLogAsync(string file = "log-2026-12-02.jsonl")
+    private static async Task<TestApp> LoadSavedLogAsync(string file = "log-2026-12-02.jsonl")
     {
-        var app = await SqliteApp.StartAsync();
+        var app = await TestApp.StartAsync();
         await using var connection = await app.Get<SqliteDatabase>().OpenAsync();
         await using var transaction = connection.BeginTransaction();
         foreach (var line in await File.ReadAllLinesAsync(Path.Combine(Fixtures, file)))

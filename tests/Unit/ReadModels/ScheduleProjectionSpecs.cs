@@ -10,9 +10,9 @@ namespace ClinicPortal.Tests.Unit.ReadModels;
 /// <summary>Given (events appended to a real SQLite log) / When (a read-model query) / Then (rows).</summary>
 public class ScheduleProjectionSpecs
 {
-    private static async Task<SqliteApp> Given(params IClinicEvent[] events)
+    private static async Task<TestApp> Given(params IClinicEvent[] events)
     {
-        var app = await SqliteApp.StartAsync();
+        var app = await TestApp.StartAsync();
         foreach (var @event in events)
             await app.Get<IEventStore>().AppendAsync([@event], new EventMetadata("tester", A.Now), null);
         return app;

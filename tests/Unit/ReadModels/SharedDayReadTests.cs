@@ -14,7 +14,7 @@ public class SharedDayReadTests
     [Fact]
     public async Task ReadsOfADayAtOnceShareOneResult_AndAReadAfterAnAppendSeesIt()
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         var store = app.Get<IEventStore>();
         await store.AppendAsync([A.DayScheduled(1, 2, 3)], new EventMetadata("tester", A.Now), null);
         var reads = app.Get<ScheduleReadModel>();
@@ -31,7 +31,7 @@ public class SharedDayReadTests
     [Fact]
     public async Task AReaderWithALaterNowGetsOnlyWhatHasNotStartedByThen()
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         await app.Get<IEventStore>().AppendAsync([A.DayScheduled(1, 2, 3)], new EventMetadata("tester", A.Now), null);
         var reads = app.Get<ScheduleReadModel>();
 

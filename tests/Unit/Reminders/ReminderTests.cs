@@ -1,3 +1,4 @@
+using ClinicPortal.Features.Clock;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Features.Booking.BookSlots;
@@ -26,11 +27,11 @@ public class ReminderTests
     /// <summary>Thursday 5 March 2026, three days after the test clock's Monday 08:00.</summary>
     private static readonly DateOnly Thursday = A.Tomorrow.AddDays(2);
 
-    private sealed record Practice(SqliteApp App, Guid Doctor, Guid Patient, DayScheduled Thursday, DayScheduled Friday);
+    private sealed record Practice(TestApp App, Guid Doctor, Guid Patient, DayScheduled Thursday, DayScheduled Friday);
 
     private static async Task<Practice> StartAsync(IDictionary<string, string?>? settings = null, string? directory = null)
     {
-        var app = await SqliteApp.StartAsync(directory: directory, settings: settings);
+        var app = await TestApp.StartAsync(directory: directory, settings: settings);
         var doctor = await app.CreateUserAsync("Dr Ada Hart", "hart@clinic.example", Roles.Doctor);
         var patient = await app.CreateUserAsync("Rosa Reminded", "rosa@mail.example", Roles.Patient);
         var schedule = app.Get<ScheduleDayHandler>();
@@ -43,14 +44,14 @@ public class ReminderTests
         (await practice.App.Get<BookSlotsHandler>().HandleAsync(practice.Patient, [slot.SlotId], Actor.Patient(practice.Patient))).Value!.BookingId;
 
     /// <summary>The reminders recorded for sending: the notices follow the log up to now.</summary>
-    private static async Task<IReadOnlyList<OutboxRow>> RemindersAsync(SqliteApp app)
+    private static async Task<IReadOnlyList<OutboxRow>> RemindersAsync(TestApp app)
     {
         await app.Get<PatientNotices>().CatchUpAsync();
         return (await app.Get<EmailOutbox>().ListAsync(null, 100)).Where(r => r.Kind == "reminder").ToArray();
     }
 
     /// <summary>Moves the clock to <paramref name="at"/> and runs what is due then.</summary>
-    private static Task<int> RunAtAsync(SqliteApp app, DateTimeOffset at)
+    private static Task<int> RunAtAsync(TestApp app, DateTimeOffset at)
     {
         app.Clock.Advance(at - app.Clock.GetUtcNow());
         return app.Get<DueTimers>().RunDueAsync();
@@ -163,7 +164,7 @@ public class ReminderTests
                 await BookAsync(practice, practice.Thursday.Slots[0]);
             }
 
-            await using var restarted = await SqliteApp.StartAsync(start.AddHours(-20), directory: directory);
+            await using var restarted = await TestApp.StartAsync(start.AddHours(-20), directory: directory);
             Assert.Equal(1, await restarted.Get<DueTimers>().RunDueAsync());
             Assert.Equal(0, await restarted.Get<DueTimers>().RunDueAsync());
             var reminder = Assert.Single(await RemindersAsync(restarted));

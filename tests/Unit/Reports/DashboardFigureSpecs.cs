@@ -17,11 +17,11 @@ public class DashboardFigureSpecs
     private static readonly DateOnly NextMonday = Monday.AddDays(7);
     private static readonly Guid Nurse = A.Id("n0a5");
 
-    private sealed class Given(SqliteApp app)
+    private sealed class Given(TestApp app)
     {
         private readonly Dictionary<Guid, DayScheduled> _days = new();
 
-        public SqliteApp App => app;
+        public TestApp App => app;
 
         /// <summary>A clinician's day of <paramref name="slots"/> ten-minute slots from 09:00.</summary>
         public async Task<DayScheduled> DayAsync(Guid clinician, DateOnly date, int slots = 6)
@@ -59,9 +59,9 @@ public class DashboardFigureSpecs
         public Task<ReportSummary> FiguresAsync(DateOnly from, DateOnly to) => app.Get<PracticeReport>().SummaryAsync(from, to);
     }
 
-    private static async Task<Given> StartAsync(string provider = SqliteApp.Sqlite) => new(await SqliteApp.StartAsync(provider: provider));
+    private static async Task<Given> StartAsync(string provider = TestApp.Sqlite) => new(await TestApp.StartAsync(provider: provider));
 
-    [Theory, InlineData(SqliteApp.Sqlite), InlineData(SqliteApp.Postgres)]
+    [Theory, InlineData(TestApp.Sqlite), InlineData(TestApp.Postgres)]
     public async Task SlotsOfferedAndBooked_PerClinicianAndDay_GiveTheUtilisation(string provider)
     {
         var given = await StartAsync(provider);

@@ -22,7 +22,7 @@ public class DayAsOfProperties
     [Theory, InlineData(1), InlineData(2), InlineData(3), InlineData(4)]
     public async Task TheDayAsOfEachEventsPosition_IsWhatTheLiveReadModelShowedRightAfterIt(int seed)
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         var store = app.Get<IEventStore>();
         var live = app.Get<ScheduleReadModel>();
         var log = new RandomLog(new Random(seed));

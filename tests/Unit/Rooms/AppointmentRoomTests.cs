@@ -24,7 +24,7 @@ public class AppointmentRoomTests
     /// The treatment room: the nurse there 09:00–09:20 and Dr Okafor 09:20–10:00; Dr Hart 09:00–10:00 in no room. A Diabetes
     /// review at 09:00 (the nurse 09:00–09:20, Dr Hart 09:10–09:30) holds the room until 09:30.
     /// </summary>
-    private sealed record Practice(SqliteApp App, Guid Room, Guid Nurse, Guid Hart, Guid Okafor, Guid Patient, Guid OtherPatient, Guid Review,
+    private sealed record Practice(TestApp App, Guid Room, Guid Nurse, Guid Hart, Guid Okafor, Guid Patient, Guid OtherPatient, Guid Review,
         DayScheduled NursesDay, DayScheduled HartsDay, DayScheduled OkaforsDay)
     {
         public Guid[] ReviewAt0900 => [NursesDay.Slots[0].SlotId, NursesDay.Slots[1].SlotId, HartsDay.Slots[1].SlotId, HartsDay.Slots[2].SlotId];
@@ -39,7 +39,7 @@ public class AppointmentRoomTests
 
     private static async Task<Practice> StartAsync()
     {
-        var app = await SqliteApp.StartAsync();
+        var app = await TestApp.StartAsync();
         var owner = Actor.Admin(await app.CreateUserAsync("Practice Owner", "owner@clinic.test", Roles.Admin));
         var room = (await app.Get<DefineRoomHandler>().HandleAsync(null, new RoomForm("Treatment room", ["treatment"]), owner)).Value!.RoomId;
         var nurse = await app.CreateUserAsync("Nia Shaw", "nia@clinic.test", Roles.Nurse);

@@ -20,7 +20,7 @@ namespace ClinicPortal.Tests.Unit.Rooms;
 /// </summary>
 public class ChangeRoomTests
 {
-    private sealed record Practice(SqliteApp App, Actor Owner, Guid Treatment, Guid Quiet, Guid Hart, Guid Okafor, SlotsBooked Booked, DayScheduled OkaforsDay)
+    private sealed record Practice(TestApp App, Actor Owner, Guid Treatment, Guid Quiet, Guid Hart, Guid Okafor, SlotsBooked Booked, DayScheduled OkaforsDay)
     {
         public Task<IReadOnlyList<OpenConflict>> OpenAsync() => App.Get<ConflictsReadModel>().OpenAsync(App.Clock.GetUtcNow());
     }
@@ -28,7 +28,7 @@ public class ChangeRoomTests
     /// <summary>Dr Hart's morning in the treatment room with Patient One at 09:00; Dr Okafor 09:00–10:00 in no room; a quiet room free.</summary>
     private static async Task<Practice> StartAsync()
     {
-        var app = await SqliteApp.StartAsync();
+        var app = await TestApp.StartAsync();
         var owner = Actor.Admin(await app.CreateUserAsync("Practice Owner", "owner@clinic.test", Roles.Admin));
         var rooms = app.Get<DefineRoomHandler>();
         var treatment = (await rooms.HandleAsync(null, new RoomForm("Treatment room", ["treatment"]), owner)).Value!.RoomId;

@@ -18,13 +18,13 @@ public class RoomsInUseTests
 {
     private static readonly Actor Owner = DefineRoomSpecs.Owner;
 
-    private static async Task<Room> AddRoomAsync(SqliteApp app, string name, params string[] features) =>
+    private static async Task<Room> AddRoomAsync(TestApp app, string name, params string[] features) =>
         Room.From((await app.Get<DefineRoomHandler>().HandleAsync(null, new RoomForm(name, features), Owner)).Value!);
 
     [Fact]
     public async Task TwoCliniciansSchedulingOneRoomForOverlappingTimesAtOnce_OneGetsIt_AndTheRoomEndsHeldByOneBlockAtATime()
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         var room = await AddRoomAsync(app, "Treatment room", "treatment");
         var clinicians = Enumerable.Range(0, 6).Select(_ => Guid.NewGuid()).ToArray();
 
@@ -43,7 +43,7 @@ public class RoomsInUseTests
     [Fact]
     public async Task AClinicianTakingBackTheirTimeInARoomGivesItToTheNext()
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         var room = await AddRoomAsync(app, "Room 1");
         var schedule = app.Get<ScheduleDayHandler>();
         var first = (await schedule.HandleAsync(A.DoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0), RoomId: room.Id)], A.Doctor)).Value!;
@@ -60,7 +60,7 @@ public class RoomsInUseTests
     [Fact]
     public async Task AVisitNeedingTreatmentIsOfferedAndBookedOnlyInATreatmentRoom_AndTheBookingIsInThatRoom()
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         var treatment = await AddRoomAsync(app, "Treatment room", "treatment");
         var plain = await AddRoomAsync(app, "Room 2");
         var doctor = await app.CreateUserAsync("Dr Hart", "doctor@example.test", "Doctor");
@@ -91,7 +91,7 @@ public class RoomsInUseTests
     [Fact]
     public async Task RoomsAndTheirTimeRebuildToTheRowsTheLiveUpdatesGave()
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         var room = await AddRoomAsync(app, "Room 1", "step-free");
         await app.Get<DefineRoomHandler>().HandleAsync(room.Id, new RoomForm("Room one", ["step-free", "treatment"], InUse: false), Owner);
         var second = await AddRoomAsync(app, "Room 2");

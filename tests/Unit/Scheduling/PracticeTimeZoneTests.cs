@@ -3,7 +3,7 @@ using ClinicPortal.Domain;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Features.Booking.BookSlots;
 using ClinicPortal.Features.Scheduling.ScheduleDay;
-using ClinicPortal.Infrastructure.Policies;
+using ClinicPortal.Infrastructure.EventStore;
 using ClinicPortal.Application.Queries;
 using ClinicPortal.Infrastructure.ReadModels;
 using ClinicPortal.Tests.Unit.Support;
@@ -57,7 +57,7 @@ public class PracticeTimeZoneTests
     [Fact]
     public async Task AnEarlySlotOnTheFirstOfAprilIsListedOnThatDayAndCountsInAprilsUsage()
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         var april1 = new DateOnly(2026, 4, 1);
         var scheduled = (await app.Get<ScheduleDayHandler>().HandleAsync(
             A.DoctorId, april1, [new BlockOfTime(new(0, 30), new(0, 40))], A.Doctor)).Value!;
@@ -78,7 +78,7 @@ public class PracticeTimeZoneTests
     [InlineData(3, false)] // ten March slots + the same slot = ten in March, one in April
     public async Task TheMonthlyLimitCountsASlotInThePracticesMonthNotUtcs(int monthOfTheTen, bool expectRefused)
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         var schedule = app.Get<ScheduleDayHandler>();
         var book = app.Get<BookSlotsHandler>();
         var tenDay = new DateOnly(2026, monthOfTheTen, 20);
@@ -96,7 +96,7 @@ public class PracticeTimeZoneTests
     [InlineData(3, false)]
     public async Task TheQuotaPolicyCountsASlotInThePracticesMonthNotUtcs(int monthOfTheTen, bool expectCancelled)
     {
-        await using var app = await SqliteApp.StartAsync();
+        await using var app = await TestApp.StartAsync();
         var schedule = app.Get<ScheduleDayHandler>();
         var ten = (await schedule.HandleAsync(A.DoctorId, new DateOnly(2026, monthOfTheTen, 20), [new BlockOfTime(new(9, 0), new(13, 0))], A.Doctor)).Value!;
         for (var i = 0; i < 10; i++)

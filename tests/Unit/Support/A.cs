@@ -11,7 +11,7 @@ public static class A
     public static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     /// <summary>Monday 2 March 2026, 08:00 in London (GMT, so 08:00 UTC).</summary>
-    public static readonly DateTimeOffset Now = SqliteApp.DefaultNow;
+    public static readonly DateTimeOffset Now = TestApp.DefaultNow;
 
     public static readonly DateOnly Tomorrow = new(2026, 3, 3);
 

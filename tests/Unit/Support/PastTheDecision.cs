@@ -10,7 +10,7 @@ namespace ClinicPortal.Tests.Unit.Support;
 /// </summary>
 public static class PastTheDecision
 {
-    public static async Task<SlotsBooked> BookPastTheDecisionAsync(this SqliteApp app, Guid patientId, DayScheduled day, params int[] slotIndexes)
+    public static async Task<SlotsBooked> BookPastTheDecisionAsync(this TestApp app, Guid patientId, DayScheduled day, params int[] slotIndexes)
     {
         var booked = new SlotsBooked(Guid.CreateVersion7(), patientId, day.DoctorId, day.Date, slotIndexes.Select(i => day.Slots[i]).ToArray(), patientId.ToString());
         await app.Get<IEventStore>().AppendAsync([booked], new EventMetadata(patientId.ToString(), app.Clock.GetUtcNow()), null);

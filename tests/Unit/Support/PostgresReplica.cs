@@ -20,7 +20,7 @@ namespace ClinicPortal.Tests.Unit.Support;
 /// </summary>
 public static class PostgresReplica
 {
-    public static async Task AssertSameReadModelsAsync(SqliteApp app)
+    public static async Task AssertSameReadModelsAsync(TestApp app)
     {
         var projections = app.Services.GetServices<IProjection>().ToArray();
         var connectionString = (await PostgresServer.SharedAsync()).NewDatabase("replica");
@@ -36,7 +36,7 @@ public static class PostgresReplica
         await AssertSameAsync(app, source, readModels);
 
         // The reactions' checkpoints keep there too.
-        var checkpoints = new ClinicPortal.Infrastructure.Policies.Checkpoints(new PostgresDatabase(source, app.Directory));
+        var checkpoints = new ClinicPortal.Infrastructure.EventStore.Checkpoints(new PostgresDatabase(source, app.Directory));
         Assert.Equal(0, await checkpoints.GetAsync("quota"));
         await checkpoints.SaveAsync("quota", 41);
         await checkpoints.SaveAsync("quota", 42);
@@ -47,7 +47,7 @@ public static class PostgresReplica
     /// Every read-model table of <paramref name="app"/>'s SQLite file holds the same rows in the PostgreSQL database
     /// (as it is, and after a rebuild there), and every query gets the same answers of both.
     /// </summary>
-    public static async Task AssertSameAsync(SqliteApp app, NpgsqlDataSource source, ReadModelRebuilder? readModels = null)
+    public static async Task AssertSameAsync(TestApp app, NpgsqlDataSource source, ReadModelRebuilder? readModels = null)
     {
         var projections = app.Services.GetServices<IProjection>().ToArray();
         readModels ??= new ReadModelRebuilder(new PostgresDatabase(source, app.Directory), projections, NullLogger<ReadModelRebuilder>.Instance);
@@ -75,7 +75,7 @@ public static class PostgresReplica
         events.Select(e => $"{e.Position} {e.RecordedAt:O} {e.CausedBy} {string.Join(' ', e.Tags)} {A.Describe(e.Event)}");
 
     /// <summary>Every read model's queries, asked of every day, clinician, patient and booking in the log, as JSON.</summary>
-    private static async Task<List<string>> AnswersAsync(ClinicDatabase database, SqliteApp app)
+    private static async Task<List<string>> AnswersAsync(ClinicDatabase database, TestApp app)
     {
         var now = app.Clock.GetUtcNow();
         var schedule = new ScheduleReadModel(database, new EventLogSignal());

@@ -11,10 +11,10 @@ namespace ClinicPortal.Tests.Unit.VisitTypes;
 
 public class ConcurrentVisitTypeTests
 {
-    [Theory, InlineData(SqliteApp.Sqlite), InlineData(SqliteApp.Postgres)]
+    [Theory, InlineData(TestApp.Sqlite), InlineData(TestApp.Postgres)]
     public async Task FiftyPatientsRacingForOverlappingStartsOfAThirtyMinuteVisit_NoSlotEndsInTwoBookings(string provider)
     {
-        await using var app = await SqliteApp.StartAsync(provider: provider);
+        await using var app = await TestApp.StartAsync(provider: provider);
         var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.DoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0))], A.Doctor)).Value!;
         var checkUp = (await app.Get<DefineVisitTypeHandler>().HandleAsync(null,
             new VisitTypeForm("Check-up", "", 30, [ClinicianKind.Doctor], [], true, "#2e7d32"), Actor.Admin(A.Id("owner")))).Value!.VisitTypeId;

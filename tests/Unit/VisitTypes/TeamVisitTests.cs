@@ -28,7 +28,7 @@ namespace ClinicPortal.Tests.Unit.VisitTypes;
 /// </summary>
 public class TeamVisitTests
 {
-    private sealed record Practice(SqliteApp App, Guid Owner, Guid Nurse, Guid Doctor, Guid Patient, Guid Review, DayScheduled NursesDay, DayScheduled DoctorsDay)
+    private sealed record Practice(TestApp App, Guid Owner, Guid Nurse, Guid Doctor, Guid Patient, Guid Review, DayScheduled NursesDay, DayScheduled DoctorsDay)
     {
         public Task<DayOffers> OffersAsync() =>
             App.Get<Availability>().DayAsync(App.Get<VisitTypeCatalogueReadModel>().FindAsync(Review).Result!, A.Tomorrow, byPatient: true);
@@ -41,7 +41,7 @@ public class TeamVisitTests
     /// <summary>A nurse and a doctor each free tomorrow 09:00–10:00, a patient, and the Diabetes review (nurse 0–20, doctor 10–30).</summary>
     private static async Task<Practice> StartAsync()
     {
-        var app = await SqliteApp.StartAsync();
+        var app = await TestApp.StartAsync();
         var owner = await app.CreateUserAsync("Practice Owner", "owner@clinic.test", Roles.Admin);
         var nurse = await app.CreateUserAsync("Nia Shaw", "nia@clinic.test", Roles.Nurse);
         var doctor = await app.CreateUserAsync("Dr Ada Hart", "hart@clinic.test", Roles.Doctor);

@@ -1,3 +1,4 @@
+using ClinicPortal.Features.Clock;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Features.Booking.BookSlots;
@@ -20,11 +21,11 @@ namespace ClinicPortal.Tests.Unit.Waitlist;
 /// </summary>
 public class WaitlistTests
 {
-    private sealed record Practice(SqliteApp App, Guid Doctor, Guid Booker, Guid[] Waiting, DayScheduled Day);
+    private sealed record Practice(TestApp App, Guid Doctor, Guid Booker, Guid[] Waiting, DayScheduled Day);
 
     private static async Task<Practice> StartAsync(int waiting = 2)
     {
-        var app = await SqliteApp.StartAsync(settings: new Dictionary<string, string?> { ["Email:LinkBaseUrl"] = "https://clinic.example" });
+        var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Email:LinkBaseUrl"] = "https://clinic.example" });
         var doctor = await app.CreateUserAsync("Dr Ada Hart", "hart@clinic.example", Roles.Doctor);
         var booker = await app.CreateUserAsync("Bea Booked", "bea@mail.example", Roles.Patient);
         var ids = new Guid[waiting];
@@ -34,13 +35,13 @@ public class WaitlistTests
         return new Practice(app, doctor, booker, ids, day);
     }
 
-    private static async Task<Guid> JoinAsync(SqliteApp app, Guid patient, Guid? clinician = null, DateOnly? day = null) =>
+    private static async Task<Guid> JoinAsync(TestApp app, Guid patient, Guid? clinician = null, DateOnly? day = null) =>
         (await app.Get<WaitlistHandler>().JoinAsync(patient, Domain.VisitTypes.VisitType.ConsultationId, clinician, day ?? A.Tomorrow, day ?? A.Tomorrow.AddDays(2),
             Actor.Patient(patient))).Value!.WaitId;
 
-    private static async Task<string> StatusAsync(SqliteApp app, Guid wait) => (await app.Get<WaitlistReadModel>().FindAsync(wait))!.Status;
+    private static async Task<string> StatusAsync(TestApp app, Guid wait) => (await app.Get<WaitlistReadModel>().FindAsync(wait))!.Status;
 
-    private static async Task<IReadOnlyList<OutboxRow>> OffersEmailedAsync(SqliteApp app)
+    private static async Task<IReadOnlyList<OutboxRow>> OffersEmailedAsync(TestApp app)
     {
         await app.Get<PatientNotices>().CatchUpAsync();
         return (await app.Get<EmailOutbox>().ListAsync(null, 100)).Where(r => r.Kind == "waitlist-offer").OrderBy(r => r.Id).ToArray();

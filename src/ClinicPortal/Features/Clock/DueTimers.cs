@@ -4,7 +4,7 @@ using ClinicPortal.Domain.Booking;
 using ClinicPortal.Application.Ports;
 using ClinicPortal.Application.Queries;
 
-namespace ClinicPortal.Features.Holds;
+namespace ClinicPortal.Features.Clock;
 
 /// <summary>
 /// The practice's clock: does what is due at its time, from the durable timers the log keeps (<c>rm_timers</c>, written in

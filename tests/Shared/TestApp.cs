@@ -21,13 +21,13 @@ namespace ClinicPortal.Tests.Shared;
 /// <see cref="Postgres"/>, the same services on a new database of the tests' PostgreSQL server.
 /// </summary>
 /// <remarks>Unless told otherwise, "now" is Monday 2 March 2026, 08:00 in London (the unit tests' <c>A.Now</c>).</remarks>
-public sealed class SqliteApp : IAsyncDisposable
+public sealed class TestApp : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
     private bool _ownsDirectory;
 
-    private SqliteApp(ServiceProvider services, string directory, FakeTimeProvider clock)
+    private TestApp(ServiceProvider services, string directory, FakeTimeProvider clock)
     {
         _services = services;
         Directory = directory;
@@ -60,7 +60,7 @@ public sealed class SqliteApp : IAsyncDisposable
         return user.Id;
     }
 
-    public static async Task<SqliteApp> StartAsync(
+    public static async Task<TestApp> StartAsync(
         DateTimeOffset? now = null, string timeZone = "Europe/London", string? directory = null, IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? replace = null, string provider = Sqlite)
     {
@@ -87,7 +87,7 @@ public sealed class SqliteApp : IAsyncDisposable
         var clock = new FakeTimeProvider(now ?? DefaultNow);
         var services = StandaloneServices.Build(configuration, directory, clock, replace);
         await services.PrepareAsync(configuration);
-        return new SqliteApp(services, directory, clock) { _ownsDirectory = ownsDirectory };
+        return new TestApp(services, directory, clock) { _ownsDirectory = ownsDirectory };
     }
 
     public async ValueTask DisposeAsync()

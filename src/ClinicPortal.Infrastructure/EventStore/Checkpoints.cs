@@ -1,7 +1,7 @@
 using ClinicPortal.Application;
 using ClinicPortal.Infrastructure.Data;
 
-namespace ClinicPortal.Infrastructure.Policies;
+namespace ClinicPortal.Infrastructure.EventStore;
 
 /// <summary>The reactions' checkpoints, in the practice's database.</summary>
 public sealed class Checkpoints(ClinicDatabase database) : ICheckpoints
