@@ -1,4 +1,3 @@
-using ClinicPortal.Application;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.EventStore;
 

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace ClinicPortal.Application;
 
 /// <summary>A reaction that cannot get past an event: which, from when, how often it tried, and what went wrong last.</summary>

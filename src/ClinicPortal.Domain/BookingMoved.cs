@@ -1,5 +1,3 @@
-using ClinicPortal.Domain.Scheduling;
-
 namespace ClinicPortal.Domain;
 
 /// <summary>

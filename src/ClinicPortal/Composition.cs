@@ -1,4 +1,3 @@
-using ClinicPortal.Features.Clock;
 using ClinicPortal.Application;
 using ClinicPortal.Features.Booking.BookSlots;
 using ClinicPortal.Features.Booking.CancelBooking;
@@ -14,7 +13,6 @@ using ClinicPortal.Infrastructure.Data;
 using ClinicPortal.Infrastructure.EventStore;
 using ClinicPortal.Infrastructure.Practice;
 using ClinicPortal.Infrastructure.ReadModels;
-using Microsoft.Extensions.FileProviders;
 
 namespace ClinicPortal;
 

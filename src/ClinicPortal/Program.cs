@@ -3,7 +3,6 @@ using ClinicPortal.Components;
 using ClinicPortal.Features.Api;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Data;
-using ClinicPortal.Infrastructure.EventStore;
 using ClinicPortal.Hosting;
 using ClinicPortal.Infrastructure.ReadModels;
 using MudBlazor;

@@ -62,11 +62,10 @@ public sealed class PostgresServer
         return server;
     }
 
-    /// <summary>Writes <paramref name="database"/> as a plain SQL script (pg_dump), owners and grants left out.</summary>
-    public Task DumpAsync(string database, string file) =>
-        RunAsync(Path.Combine(_bin, "pg_dump"), $"-h 127.0.0.1 -p {Port} -U postgres --no-owner --no-privileges -f {file} {database}");
-
-    /// <summary>Runs a script made by <see cref="DumpAsync"/> into a new database of that name (psql, stopping at the first error).</summary>
+    /// <summary>
+    /// Runs a plain SQL script of pg_dump's (<c>pg_dump --no-owner --no-privileges</c>) into a new database of that name
+    /// (psql, stopping at the first error).
+    /// </summary>
     public async Task RestoreAsync(string database, string file)
     {
         await RunAsync(Path.Combine(_bin, "createdb"), $"-h 127.0.0.1 -p {Port} -U postgres {database}");

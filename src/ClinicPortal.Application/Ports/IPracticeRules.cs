@@ -13,5 +13,5 @@ public interface IPracticeRules
     int ReminderHoursBefore { get; }
 
     /// <summary>How long before an appointment its reminder is due; null when reminders are off.</summary>
-    TimeSpan? ReminderLead => ReminderHoursBefore > 0 ? TimeSpan.FromHours(ReminderHoursBefore) : null;
+    TimeSpan? ReminderLead { get; }
 }

@@ -1,5 +1,4 @@
 using ClinicPortal.Domain.Rooms;
-using ClinicPortal.Domain.VisitTypes;
 
 namespace ClinicPortal.Application.Queries;
 

@@ -1,6 +1,4 @@
-using ClinicPortal.Domain.Policies;
 using ClinicPortal.Domain.Rooms;
-using ClinicPortal.Domain.VisitTypes;
 
 namespace ClinicPortal.Domain.Booking;
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using ClinicPortal.Domain.Policies;
 using ClinicPortal.Domain.VisitTypes;
 
 namespace ClinicPortal.Domain.Booking;

@@ -1,5 +1,3 @@
-using ClinicPortal.Domain.EventStore;
-
 namespace ClinicPortal.Domain.Booking;
 
 /// <summary>One hold as the decisions about it see it.</summary>

@@ -1,5 +1,3 @@
-using ClinicPortal.Domain.EventStore;
-
 namespace ClinicPortal.Domain.Booking;
 
 /// <summary>The span of a room an appointment holds: from its first part's start to its last part's end.</summary>

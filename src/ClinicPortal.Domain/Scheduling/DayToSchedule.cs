@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Domain.Rooms;
 
 namespace ClinicPortal.Domain.Scheduling;

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace ClinicPortal.Domain.VisitTypes;
 
 /// <summary>Add a visit type (<paramref name="IsNew"/>) or change one. Only the owner does.</summary>

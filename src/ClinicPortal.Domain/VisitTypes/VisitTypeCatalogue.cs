@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using ClinicPortal.Domain.EventStore;
 
 namespace ClinicPortal.Domain.VisitTypes;

@@ -1,5 +1,3 @@
-using System.Threading.RateLimiting;
-
 namespace ClinicPortal.Infrastructure.Accounts;
 
 public enum AccountForm { SignIn, Register, ForgotPassword }

@@ -1,6 +1,3 @@
-using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
-
 namespace ClinicPortal.Infrastructure.Accounts;
 
 /// <summary>How often the sign-in, register and forgot-password forms may be posted (in the <c>RateLimits</c> section).</summary>

@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
-
 namespace ClinicPortal.Infrastructure.Accounts;
 
 /// <summary>Bearer tokens' lifetime (the <c>Tokens</c> section).</summary>

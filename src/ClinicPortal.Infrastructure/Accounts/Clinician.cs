@@ -1,6 +1,4 @@
 using ClinicPortal.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace ClinicPortal.Infrastructure.Accounts;
 

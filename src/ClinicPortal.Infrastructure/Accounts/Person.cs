@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
-
 namespace ClinicPortal.Infrastructure.Accounts;
 
 public sealed record Person(Guid Id, string Name, string Email, string? Phone, bool IsActive);

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace ClinicPortal.Infrastructure.Accounts;
 
 public static class Roles

@@ -1,6 +1,3 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
-
 namespace ClinicPortal.Infrastructure.Data;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net.Sockets;
-using System.Security.Cryptography;
-using MailKit;
-using MailKit.Net.Smtp;
-using MailKit.Security;
-using MimeKit;
-
 namespace ClinicPortal.Infrastructure.Email;
 
 /// <param name="Key">The outbox key the message was recorded under: its Message-ID and pickup file name derive from it,

@@ -1,12 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net.Sockets;
-using System.Security.Cryptography;
-using MailKit;
-using MailKit.Net.Smtp;
-using MailKit.Security;
-using Microsoft.Extensions.Options;
-using MimeKit;
-
 namespace ClinicPortal.Infrastructure.Email;
 
 public sealed class EmailOptions

@@ -1,12 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net.Sockets;
-using System.Security.Cryptography;
-using ClinicPortal.Infrastructure.Data;
-using MailKit;
-using MailKit.Net.Smtp;
-using MailKit.Security;
-using MimeKit;
-
 namespace ClinicPortal.Infrastructure.Email;
 
 /// <summary>The port through which the app sends email.</summary>

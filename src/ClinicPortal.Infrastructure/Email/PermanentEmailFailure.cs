@@ -1,11 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net.Sockets;
-using System.Security.Cryptography;
-using MailKit;
-using MailKit.Net.Smtp;
-using MailKit.Security;
-using MimeKit;
-
 namespace ClinicPortal.Infrastructure.Email;
 
 /// <summary>A message that will never be delivered as it stands (a 5xx reply, a refused recipient, an address that does not parse).</summary>

@@ -1,11 +1,4 @@
-using System.Collections.Concurrent;
-using System.Net.Sockets;
-using System.Security.Cryptography;
-using MailKit;
-using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace ClinicPortal.Infrastructure.Email;
 

@@ -1,6 +1,5 @@
 using ClinicPortal.Application;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.EventStore;

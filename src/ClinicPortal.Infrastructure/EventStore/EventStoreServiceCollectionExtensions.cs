@@ -4,7 +4,6 @@ using ClinicPortal.Application.Ports;
 using ClinicPortal.Application.Queries;
 using ClinicPortal.Infrastructure.Email;
 using ClinicPortal.Infrastructure.Data;
-using ClinicPortal.Infrastructure.EventStore;
 using ClinicPortal.Infrastructure.Practice;
 using ClinicPortal.Infrastructure.ReadModels;
 using ClinicPortal.Infrastructure.Sqlite;

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
-
 namespace ClinicPortal.Infrastructure.Postgres;
 
 /// <summary>What <c>--migrate-to-postgres</c> copied.</summary>

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Npgsql;
 
 namespace ClinicPortal.Infrastructure.Postgres;

@@ -2,9 +2,6 @@ using ClinicPortal.Infrastructure.Data;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using ClinicPortal.Infrastructure.EventStore;
-using ClinicPortal.Infrastructure.ReadModels;
-using ClinicPortal.Application;
 
 namespace ClinicPortal.Infrastructure.Postgres;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Threading.Channels;
-using Npgsql;
 
 namespace ClinicPortal.Infrastructure.Postgres;
 

@@ -1,8 +1,5 @@
 using ClinicPortal.Application;
 using Npgsql;
-using ClinicPortal.Infrastructure.Data;
-using ClinicPortal.Infrastructure.EventStore;
-using ClinicPortal.Infrastructure.ReadModels;
 
 namespace ClinicPortal.Infrastructure.Postgres;
 

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using ClinicPortal.Application;
 using Npgsql;
-using ClinicPortal.Infrastructure.Data;
 
 namespace ClinicPortal.Infrastructure.Postgres;
 

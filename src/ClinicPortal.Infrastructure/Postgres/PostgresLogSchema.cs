@@ -1,8 +1,4 @@
 using Npgsql;
-using ClinicPortal.Infrastructure.Data;
-using ClinicPortal.Infrastructure.EventStore;
-using ClinicPortal.Infrastructure.ReadModels;
-using ClinicPortal.Application;
 
 namespace ClinicPortal.Infrastructure.Postgres;
 

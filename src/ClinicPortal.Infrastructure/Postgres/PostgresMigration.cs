@@ -5,7 +5,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
-using ClinicPortal.Infrastructure.Data;
 
 namespace ClinicPortal.Infrastructure.Postgres;
 

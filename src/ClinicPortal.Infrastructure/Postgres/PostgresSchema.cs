@@ -1,10 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ClinicPortal.Infrastructure.Sqlite;
-using ClinicPortal.Infrastructure.Data;
-using ClinicPortal.Infrastructure.EventStore;
-using ClinicPortal.Infrastructure.ReadModels;
-using ClinicPortal.Application;
 
 namespace ClinicPortal.Infrastructure.Postgres;
 

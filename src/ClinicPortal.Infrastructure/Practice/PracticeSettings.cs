@@ -20,6 +20,8 @@ public sealed class PracticeSettings(
 
     public int ReminderHoursBefore => Current.ReminderHoursBefore;
 
+    public TimeSpan? ReminderLead => Current.ReminderLead;
+
     private PracticeProfile Configured => new(practice.Value.Name, practice.Value.TimeZone, email.Value.From, null,
         new(practice.Value.MinNoticeHours, practice.Value.MaxDaysAhead, practice.Value.CancelCutoffHours), practice.Value.Phone,
         reminders.Value.HoursBefore);

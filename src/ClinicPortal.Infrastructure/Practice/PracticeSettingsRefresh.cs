@@ -1,5 +1,3 @@
-using ClinicPortal.Infrastructure.Data;
-
 namespace ClinicPortal.Infrastructure.Practice;
 
 /// <summary>

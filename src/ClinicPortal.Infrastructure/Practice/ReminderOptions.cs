@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace ClinicPortal.Infrastructure.Practice;
 
 /// <summary>The reminder email before each appointment (<c>Reminders:HoursBefore</c>); the owner's saved settings win.</summary>

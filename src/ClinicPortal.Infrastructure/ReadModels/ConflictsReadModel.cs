@@ -1,5 +1,4 @@
 using ClinicPortal.Infrastructure.Data;
-using Microsoft.Data.Sqlite;
 using static ClinicPortal.Infrastructure.ReadModels.Columns;
 using ClinicPortal.Application.Queries;
 

@@ -1,5 +1,4 @@
 using ClinicPortal.Application;
-using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Infrastructure.Data;
 
 namespace ClinicPortal.Infrastructure.ReadModels;

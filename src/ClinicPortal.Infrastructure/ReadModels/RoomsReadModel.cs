@@ -2,7 +2,6 @@ using ClinicPortal.Application;
 using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Domain.Rooms;
 using ClinicPortal.Infrastructure.Data;
-using static ClinicPortal.Infrastructure.ReadModels.Columns;
 using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Infrastructure.ReadModels;

@@ -1,6 +1,5 @@
 using ClinicPortal.Application;
 using ClinicPortal.Domain;
-using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Infrastructure.Data;
 using static ClinicPortal.Infrastructure.ReadModels.Columns;

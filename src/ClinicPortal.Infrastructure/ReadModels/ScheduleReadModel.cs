@@ -3,7 +3,6 @@ using ClinicPortal.Application;
 using ClinicPortal.Domain.Booking;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Infrastructure.Data;
-using Microsoft.Data.Sqlite;
 using static ClinicPortal.Infrastructure.ReadModels.Columns;
 using ClinicPortal.Application.Queries;
 

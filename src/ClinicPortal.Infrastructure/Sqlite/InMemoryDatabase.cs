@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace ClinicPortal.Infrastructure.Sqlite;
 

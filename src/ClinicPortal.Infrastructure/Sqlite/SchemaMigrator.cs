@@ -1,10 +1,6 @@
 using ClinicPortal.Domain.EventStore;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using ClinicPortal.Infrastructure.Data;
-using ClinicPortal.Infrastructure.EventStore;
-using ClinicPortal.Infrastructure.ReadModels;
-using ClinicPortal.Application;
 
 namespace ClinicPortal.Infrastructure.Sqlite;
 

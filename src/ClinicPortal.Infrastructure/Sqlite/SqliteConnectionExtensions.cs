@@ -1,7 +1,4 @@
-using ClinicPortal.Infrastructure.Data;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace ClinicPortal.Infrastructure.Sqlite;
 

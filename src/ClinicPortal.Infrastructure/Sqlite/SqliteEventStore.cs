@@ -1,6 +1,5 @@
 using ClinicPortal.Application;
 using System.Globalization;
-using System.Text;
 using System.Threading.Channels;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.EventStore;

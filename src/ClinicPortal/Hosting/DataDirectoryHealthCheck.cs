@@ -1,5 +1,4 @@
 using ClinicPortal.Infrastructure.Data;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ClinicPortal.Hosting;

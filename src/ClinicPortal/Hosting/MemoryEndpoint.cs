@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace ClinicPortal.Hosting;
 

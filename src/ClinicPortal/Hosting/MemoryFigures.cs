@@ -1,6 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Components.Server.Circuits;
-
 namespace ClinicPortal.Hosting;
 
 public sealed record MemoryFigures(int Circuits, long ManagedHeapBytes, long CommittedBytes, long WorkingSetBytes);

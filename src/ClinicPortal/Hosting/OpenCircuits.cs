@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace ClinicPortal.Hosting;

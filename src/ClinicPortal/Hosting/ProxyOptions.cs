@@ -1,7 +1,3 @@
-using System.Net;
-using SessionOptions = ClinicPortal.Infrastructure.Accounts.SessionOptions;
-using Microsoft.AspNetCore.HttpOverrides;
-
 namespace ClinicPortal.Hosting;
 
 /// <summary>How the app sits behind a TLS-terminating proxy (the <c>Proxy</c> section).</summary>

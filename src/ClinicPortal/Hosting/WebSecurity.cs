@@ -1,5 +1,4 @@
 using System.Net;
-using ClinicPortal.Infrastructure.Accounts;
 using SessionOptions = ClinicPortal.Infrastructure.Accounts.SessionOptions;
 using Microsoft.AspNetCore.HttpOverrides;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Features.Shared.TimeGrid;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Practice;

@@ -1,5 +1,4 @@
 using ClinicPortal.Domain;
-using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Features.Booking.BookSlots;
 using ClinicPortal.Features.Holds;
 using ClinicPortal.Infrastructure.Accounts;

@@ -4,7 +4,6 @@ using ClinicPortal.Features.Conflicts;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Practice;
 using ClinicPortal.Application.Queries;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ClinicPortal.Features.Api;
 

@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
-
 namespace ClinicPortal.Features.Api;
 
 public sealed class RateLimitOptions

@@ -1,7 +1,3 @@
-using ClinicPortal.Infrastructure.Accounts;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-
 namespace ClinicPortal.Features.Demo;
 
 public static class DemoSeeding

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-
 namespace ClinicPortal.Features.Demo;
 
 public sealed class SeedOptions

@@ -1,5 +1,4 @@
 using ClinicPortal.Domain.Booking;
-using Microsoft.Extensions.Options;
 
 namespace ClinicPortal.Features.Holds;
 

@@ -1,8 +1,3 @@
-using Ical.Net;
-using Ical.Net.CalendarComponents;
-using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
-
 namespace ClinicPortal.Features.Notifications;
 
 /// <summary>

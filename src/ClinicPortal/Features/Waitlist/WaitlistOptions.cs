@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace ClinicPortal.Features.Waitlist;
 
 /// <summary>How long a time offered from the waiting list is kept for the patient (<c>Waitlist:OfferMinutes</c>).</summary>

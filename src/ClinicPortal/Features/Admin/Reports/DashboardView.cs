@@ -1,5 +1,3 @@
-using System.Security.Claims;
-
 namespace ClinicPortal.Features.Admin.Reports;
 
 /// <summary>How much of the dashboard someone sees.</summary>

@@ -1,4 +1,3 @@
-using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Admin.Reports;

@@ -1,5 +1,3 @@
-using ClinicPortal.Domain;
-
 namespace ClinicPortal.Features.Booking.BookSlots;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using ClinicPortal.Domain;
-using ClinicPortal.Domain.Booking;
 using ClinicPortal.Application;
 using ClinicPortal.Application.Ports;
 

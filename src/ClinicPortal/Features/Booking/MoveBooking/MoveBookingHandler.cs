@@ -1,7 +1,6 @@
 using ClinicPortal.Application;
 using ClinicPortal.Application.Ports;
 using ClinicPortal.Domain;
-using ClinicPortal.Domain.Booking;
 using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Booking.MoveBooking;

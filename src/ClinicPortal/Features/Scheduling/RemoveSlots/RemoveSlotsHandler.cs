@@ -1,5 +1,4 @@
 using ClinicPortal.Domain;
-using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Application;
 using ClinicPortal.Application.Ports;
 
