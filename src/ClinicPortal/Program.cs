@@ -8,6 +8,7 @@ using ClinicPortal.Infrastructure.ReadModels;
 using MudBlazor;
 using MudBlazor.Services;
 using ClinicPortal.Infrastructure.Postgres;
+using ClinicPortal.Infrastructure.Practice;
 
 const string RebuildReadModels = "--rebuild-read-models";
 const string MigrateToPostgres = "--migrate-to-postgres";
@@ -19,6 +20,8 @@ var builder = WebApplication.CreateBuilder(args.Where(arg => arg is not (Rebuild
 builder.Logging.Configure(options =>
     options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
 
+// The system's clock, unless Clock:StartsAt starts it at another instant (the end-to-end suite does; see StartedClock).
+builder.Services.AddSingleton(StartedClock.From(builder.Configuration));
 builder.Services.AddRazorComponents().AddInteractiveServerComponents(options =>
 {
     // A page whose connection dropped (a phone locked, a laptop closed) is kept a minute for it to come back, and at
@@ -106,6 +109,8 @@ ClinicPortal.Features.Admin.Reports.ReportDownload.MapReportDownload(app);
 // The app sends its own CSP (frame-ancestors 'none'); Blazor's default one would only loosen it to 'self'.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 
+if (app.Services.GetRequiredService<TimeProvider>() is StartedClock)
+    app.Logger.LogWarning("The clock starts at {StartsAt} ({Setting}), not at the system's time.", app.Configuration[StartedClock.Setting], StartedClock.Setting);
 await app.InitializeClinicDataAsync();
 await app.RunAsync();
 

@@ -16,27 +16,21 @@ public static partial class Mailbox
 
     public static async Task<string> WaitForAsync(Func<IReadOnlyList<string>> read, Func<string, bool> match, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
-        while (DateTime.UtcNow < deadline)
-        {
-            var found = read().FirstOrDefault(match);
-            if (found is not null) return found;
-            await Task.Delay(200);
-        }
+        string? found = null;
+        if (await Poll.UntilAsync(() => (found = read().FirstOrDefault(match)) is not null, timeout ?? TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(200)))
+            return found!;
         throw new TimeoutException("No matching message arrived.");
     }
 
     /// <summary>
-    /// Waits until at least <paramref name="count"/> messages match, then a moment more so that a duplicate
-    /// would show too, and returns every match.
+    /// Waits until at least <paramref name="count"/> messages match, then up to a moment and a half more for a
+    /// duplicate (one more than <paramref name="count"/>), and returns every match.
     /// </summary>
     public static async Task<IReadOnlyList<string>> WaitForCountAsync(
         Func<IReadOnlyList<string>> read, Func<string, bool> match, int count, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (read().Count(match) < count && DateTime.UtcNow < deadline)
-            await Task.Delay(200);
-        await Task.Delay(1500);
+        await Poll.UntilAsync(() => read().Count(match) >= count, timeout ?? TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(200));
+        await Poll.UntilAsync(() => read().Count(match) > count, TimeSpan.FromSeconds(1.5), TimeSpan.FromMilliseconds(200));
         return read().Where(match).ToArray();
     }
 
@@ -140,8 +134,7 @@ public sealed class SmtpServer : IAsyncDisposable
         };
         start.Environment["PYTHONPATH"] = handlerFolder;
         _process = System.Diagnostics.Process.Start(start)!;
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
+        var listening = await Poll.UntilAsync(async () =>
         {
             if (_process.HasExited)
                 throw new InvalidOperationException($"aiosmtpd exited: {await _process.StandardError.ReadToEndAsync()}");
@@ -149,13 +142,15 @@ public sealed class SmtpServer : IAsyncDisposable
             {
                 using var probe = new System.Net.Sockets.TcpClient();
                 await probe.ConnectAsync(System.Net.IPAddress.Loopback, Port);
-                return;
+                return true;
             }
             catch (System.Net.Sockets.SocketException)
             {
-                await Task.Delay(100);
+                return false;
             }
-        }
+        });
+        if (listening)
+            return;
         throw new TimeoutException($"aiosmtpd did not listen on port {Port}.");
     }
 

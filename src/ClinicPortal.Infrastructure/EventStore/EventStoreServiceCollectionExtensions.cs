@@ -19,7 +19,7 @@ public static class EventStoreServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddClinicInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(StartedClock.From(configuration));
         if (DataOptions.UsesPostgres(configuration))
             services.AddPostgresLog();
         services.TryAddSingleton<IReactionLeases, SingleInstanceLeases>();

@@ -397,8 +397,7 @@ public class BookOverAClashTests : ClinicTestContext
         Assert.Equal((moving.BookingId, other.BookingId, "Seen by both together"), (conflict.BookingId, conflict.OtherBookingId, conflict.OverrideReason));
         // Back to the desk once moved (the page navigates after the move's outcome is shown).
         var navigation = Services.GetRequiredService<NavigationManager>();
-        for (var tries = 0; tries < 50 && !navigation.Uri.EndsWith("/conflicts", StringComparison.Ordinal); tries++)
-            await Task.Delay(100);
+        await Poll.UntilAsync(() => navigation.Uri.EndsWith("/conflicts", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
         Assert.EndsWith("/conflicts", navigation.Uri);
     }
 

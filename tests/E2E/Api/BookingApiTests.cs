@@ -130,19 +130,11 @@ public class BookingApiTests(ClinicAppFixture fixture)
     {
         using var reception = await ApiClient.SignedInAsync(Base, "reception@demo.clinic");
         var patientId = await PatientIdAsync(reception, "patient9@demo.clinic");
-        var free = (await SlotsAsync(reception, Day(9))).SelectMany(d => d.GetProperty("slots").EnumerateArray()).Select(s => s.GetProperty("slotId").GetGuid()).ToArray();
+        var slot = (await SlotsAsync(reception, Day(9)))[2].GetProperty("slots")[0].GetProperty("slotId").GetGuid();
 
-        using var unnamed = await reception.PostAsJsonAsync("/api/bookings", new { slotIds = new[] { free[0] } });
+        using var unnamed = await reception.PostAsJsonAsync("/api/bookings", new { slotIds = new[] { slot } });
         await unnamed.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
-        // The demo books its patients at random: a free time may clash with one of theirs, which is refused as such.
-        HttpResponseMessage booked = null!;
-        foreach (var slot in free.Take(20))
-        {
-            booked = await reception.PostAsJsonAsync("/api/bookings", new { slotIds = new[] { slot }, patientId });
-            if (booked.StatusCode != HttpStatusCode.Conflict)
-                break;
-            await booked.AssertProblemAsync(HttpStatusCode.Conflict, "patient_already_booked_at_that_time");
-        }
+        using var booked = await reception.PostAsJsonAsync("/api/bookings", new { slotIds = new[] { slot }, patientId });
 
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
         Assert.Equal(patientId, (await booked.JsonAsync()).GetProperty("patientId").GetGuid());

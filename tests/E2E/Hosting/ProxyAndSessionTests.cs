@@ -151,8 +151,9 @@ public class ProxyAndSessionTests(ClinicAppFixture fixture)
         await using var app = await AppProcess.StartAsync(settings: new Dictionary<string, string>(Demo) { ["Sessions:IdleTimeout"] = "00:00:04" });
         using var client = await BrowserLikeClientAsync(app);
         Assert.True(await SignedInAsync(client));
+        var lastRequest = DateTimeOffset.UtcNow;
 
-        await Task.Delay(TimeSpan.FromSeconds(6));
+        await Poll.PastAsync(() => DateTimeOffset.UtcNow, lastRequest.AddSeconds(6), TimeSpan.FromSeconds(10)); // idle: no request meanwhile
 
         Assert.False(await SignedInAsync(client));
     }
@@ -164,13 +165,11 @@ public class ProxyAndSessionTests(ClinicAppFixture fixture)
         using var client = await BrowserLikeClientAsync(app);
         var stillIn = new List<bool>();
 
-        for (var second = 0; second < 8; second++)
-        {
-            stillIn.Add(await SignedInAsync(client));
-            await Task.Delay(TimeSpan.FromSeconds(1));
-        }
+        // A request every second until it is signed out.
+        await Poll.UntilAsync(async () => { stillIn.Add(await SignedInAsync(client)); return !stillIn[^1]; }, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1));
 
         Assert.True(stillIn[0], "signed in at first");
+        Assert.True(stillIn.Count(signedIn => signedIn) >= 3, "signed in while in use, until the limit");
         Assert.False(stillIn[^1], "signed out after the absolute limit, although it was never idle");
     }
 

@@ -143,16 +143,14 @@ public class TwoInstancesTests
 
     private static async Task WaitForLeasesAsync(NpgsqlDataSource database)
     {
-        for (var tries = 0; tries < 100 && await LeasesHeldAsync(database) < Reactions; tries++)
-            await Task.Delay(100);
+        await Poll.UntilAsync(async () => await LeasesHeldAsync(database) >= Reactions, TimeSpan.FromSeconds(10));
         Assert.Equal(Reactions, await LeasesHeldAsync(database));
     }
 
     private static async Task WaitUntilNothingWaitsAsync(NpgsqlDataSource database)
     {
         await using var command = database.CreateCommand("SELECT count(*) FROM outbox WHERE status <> 'sent';");
-        for (var tries = 0; tries < 100 && (long)(await command.ExecuteScalarAsync())! > 0; tries++)
-            await Task.Delay(100);
+        await Poll.UntilAsync(async () => (long)(await command.ExecuteScalarAsync())! == 0, TimeSpan.FromSeconds(10));
         Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
     }
 }

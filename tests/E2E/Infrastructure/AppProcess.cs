@@ -65,6 +65,9 @@ public sealed class AppProcess : IAsyncDisposable
             start.Environment[key.Replace(":", "__")] = value;
 
         var app = new AppProcess(new Process { StartInfo = start }, baseAddress, dataDirectory);
+        // The suite's clock (unless the test sets its own), read as late as can be: the app's clock reads it when its process starts.
+        if (settings?.ContainsKey("Clock:StartsAt") != true)
+            start.Environment["Clock__StartsAt"] = SuiteClock.StartsAtSetting;
         app._process.Start();
         app._process.BeginOutputReadLine();
         app._process.BeginErrorReadLine();
@@ -75,27 +78,26 @@ public sealed class AppProcess : IAsyncDisposable
     private async Task WaitUntilAnswersAsync(string path)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (DateTime.UtcNow < deadline)
+        var answered = await Poll.UntilAsync(async () =>
         {
             if (_process.HasExited)
                 throw new InvalidOperationException($"The app exited with code {_process.ExitCode} before {path} answered:\n{Output}");
             try
             {
                 using var response = await client.GetAsync(path);
-                if (response.StatusCode == HttpStatusCode.OK)
-                    return;
+                return response.StatusCode == HttpStatusCode.OK;
             }
             catch (HttpRequestException)
             {
-                // Not listening yet.
+                return false; // not listening yet
             }
             catch (TaskCanceledException)
             {
-                // Listening but slow to answer; try again.
+                return false; // listening but slow to answer; try again
             }
-            await Task.Delay(200);
-        }
+        }, StartTimeout, TimeSpan.FromMilliseconds(200));
+        if (answered)
+            return;
         throw new TimeoutException($"{BaseAddress}{path.TrimStart('/')} did not answer 200 within {StartTimeout.TotalSeconds} s:\n{Output}");
     }
 

@@ -74,13 +74,13 @@ public static class Pages
     public static DateOnly NextWeekday() => Weekday(1);
 
     /// <summary>
-    /// The n-th weekday after today (1 = the next one). The demo practice is open on every weekday of the next
-    /// 14 days, so n from 1 to 9 always falls on an open day, whatever day the tests run; journeys that change a
-    /// day each take their own n so that they do not meet.
+    /// The n-th weekday after the suite's today (1 = the next one, a Tuesday: <see cref="SuiteClock"/>). The demo
+    /// practice is open on every weekday of the next 14 days, so n from 1 to 9 always falls on an open day; journeys
+    /// that change a day each take their own n so that they do not meet.
     /// </summary>
     public static DateOnly Weekday(int n)
     {
-        var date = DateOnly.FromDateTime(DateTime.UtcNow);
+        var date = SuiteClock.Today;
         while (n > 0)
         {
             date = date.AddDays(1);
@@ -150,7 +150,7 @@ public static class Pages
     {
         await Expect(page.Locator(".mud-snackbar").First).ToBeVisibleAsync();
         string[] covered = [];
-        for (var attempt = 0; attempt < 20; attempt++)
+        await Poll.UntilAsync(async () =>
         {
             covered = await page.EvaluateAsync<string[]>(
                 """
@@ -175,11 +175,10 @@ public static class Pages
                         .map(c => (c.getAttribute("aria-label") || c.textContent || c.tagName).trim().slice(0, 60));
                 }
                 """);
-            if (covered.Length == 0)
-                return;
-            await Task.Delay(100);
-        }
-        Assert.Fail($"An outcome notice covers: {string.Join(", ", covered)}");
+            return covered.Length == 0;
+        }, TimeSpan.FromSeconds(2));
+        if (covered.Length > 0)
+            Assert.Fail($"An outcome notice covers: {string.Join(", ", covered)}");
     }
 
     /// <summary>

@@ -32,9 +32,9 @@ public class AsOfJourneys(ClinicAppFixture fixture)
         var bookingId = (await booked.JsonAsync()).GetProperty("appointmentId").GetGuid();
 
         // A moment while it was booked, then the cancellation.
-        await Task.Delay(1_100);
-        var then = DateTimeOffset.UtcNow;
-        await Task.Delay(1_100);
+        await Poll.PastAsync(() => SuiteClock.Now, SuiteClock.Now.AddSeconds(1.1));
+        var then = SuiteClock.Now;
+        await Poll.PastAsync(() => SuiteClock.Now, then.AddSeconds(1.1));
         using var reception = await ApiClient.SignedInAsync(baseAddress, "reception@demo.clinic");
         Assert.True((await reception.DeleteAsync($"/api/bookings/{bookingId}")).IsSuccessStatusCode);
 
@@ -47,7 +47,7 @@ public class AsOfJourneys(ClinicAppFixture fixture)
         Assert.Equal("booked", past.GetProperty("state").GetString());
         Assert.Equal(bookingId, past.GetProperty("bookingId").GetGuid());
         var name = past.GetProperty("patientName").GetString()!;
-        using var future = await reception.GetAsync($"/api/days/{day:yyyy-MM-dd}?asOf={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(1).ToString("O"))}");
+        using var future = await reception.GetAsync($"/api/days/{day:yyyy-MM-dd}?asOf={Uri.EscapeDataString(SuiteClock.Now.AddHours(1).ToString("O"))}");
         await future.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed"); // a moment to come has no view
 
         // The calendar as of then shows the booking, says it is a past view, and changes nothing.
@@ -97,10 +97,10 @@ public class AsOfJourneys(ClinicAppFixture fixture)
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
         var appointment = await booked.JsonAsync();
         var (bookingId, patientId) = (appointment.GetProperty("appointmentId").GetGuid(), appointment.GetProperty("patientId").GetGuid());
-        await Task.Delay(1_100);
-        var moment = DateTimeOffset.UtcNow;
+        await Poll.PastAsync(() => SuiteClock.Now, SuiteClock.Now.AddSeconds(1.1));
+        var moment = SuiteClock.Now;
         var then = AsTyped(moment);
-        await Task.Delay(1_100);
+        await Poll.PastAsync(() => SuiteClock.Now, moment.AddSeconds(1.1));
         using var reception = await ApiClient.SignedInAsync(baseAddress, "reception@demo.clinic");
         Assert.True((await reception.DeleteAsync($"/api/bookings/{bookingId}")).IsSuccessStatusCode);
         var name = SlotOf(await (await reception.GetAsync($"/api/days/{day:yyyy-MM-dd}?asOf={Uri.EscapeDataString(moment.ToString("O"))}")).JsonAsync(), slot)

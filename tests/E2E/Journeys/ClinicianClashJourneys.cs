@@ -61,10 +61,7 @@ public class ClinicianClashJourneys(ClinicAppFixture fixture)
                 return els.length === 2 && a.width > 0 && b.width > 0 && (a.right <= b.left + 1 || b.right <= a.left + 1);
             }
             """;
-        var apart = false;
-        for (var tries = 0; tries < 20 && !apart; tries++, await Task.Delay(100))
-            apart = await both.EvaluateAllAsync<bool>(SideBySide);
-        Assert.True(apart, "the two blocks overlap on screen");
+        await Poll.AssertAsync(() => both.EvaluateAllAsync<bool>(SideBySide), "the two blocks overlap on screen", TimeSpan.FromSeconds(2));
         await Expect(both.Locator("[data-testid=booked-patient]").Filter(new() { HasText = "Patient 13" })).ToBeVisibleAsync();
         await Pages.ScreenshotAsync(page, "reception-day-squeezed-in");
 

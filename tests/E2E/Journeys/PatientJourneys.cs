@@ -78,10 +78,13 @@ public class PatientJourneys(ClinicAppFixture fixture)
         // The winner is asked to confirm; the loser is told why (or, had the winner's hold reached their page first, no
         // longer sees the time at all): never both asked.
         var asked = new List<IPage>();
-        for (var tries = 0; tries < 100 && asked.Count == 0; tries++, await Task.Delay(100))
+        await Poll.UntilAsync(async () =>
+        {
             foreach (var page in pages)
                 if (await page.GetByTestId("hold-left").IsVisibleAsync())
                     asked.Add(page);
+            return asked.Count > 0;
+        }, TimeSpan.FromSeconds(10));
         var winner = Assert.Single(asked);
         var loser = pages.Single(page => page != winner);
         await Expect(loser.GetByRole(AriaRole.Button, new() { Name = slotLabel!, Exact = true })).ToHaveCountAsync(0);

@@ -182,8 +182,7 @@ public class PostgresLogTests
 
         var seen = await log.Store.ReadAsync(query); // does not see the booking: it is not committed
         var deciding = log.Store.AppendAsync([A.SlotsBooked(A.BookingId, A.PatientId, 1)], By, new AppendCondition(query, seen.LastPosition));
-        await Task.Delay(300);
-        Assert.False(deciding.IsCompleted); // it waits on the slot's lock
+        Assert.False(await Poll.UntilAsync(() => deciding.IsCompleted, TimeSpan.FromMilliseconds(300))); // it waits on the slot's lock
         await transaction.CommitAsync();
 
         Assert.DoesNotContain(seen.Events, e => e.Event is Domain.SlotsBooked);
@@ -243,8 +242,7 @@ public class PostgresLogTests
         var leader = await one.AcquireAsync("quota", stop.Token);
         var emailLeader = await other.AcquireAsync("email", stop.Token); // another reaction is led on its own
         var waiting = other.AcquireAsync("quota", stop.Token);
-        await Task.Delay(PostgresLeases.RetryInterval * 2);
-        Assert.False(waiting.IsCompleted);
+        Assert.False(await Poll.UntilAsync(() => waiting.IsCompleted, PostgresLeases.RetryInterval * 2));
 
         // The leader's process dies: the server ends its session (as it does when a killed process's socket closes).
         var clock = Stopwatch.StartNew();
@@ -256,7 +254,7 @@ public class PostgresLogTests
         }
         var successor = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
         var tookOver = clock.Elapsed;
-        await Task.Delay(PostgresLeases.RetryInterval * 2);
+        Assert.False(await Poll.UntilAsync(() => successor.Lost.IsCancellationRequested || emailLeader.Lost.IsCancellationRequested, PostgresLeases.RetryInterval * 2));
 
         Assert.True(leader.Lost.IsCancellationRequested, "the old leader must learn it lost the lease and stop");
         Assert.False(successor.Lost.IsCancellationRequested);
@@ -299,12 +297,8 @@ public class PostgresLogTests
             for (var i = from; i < from + 3; i++)
                 await on.Store.AppendAsync([new Domain.SlotsRemoved(A.DoctorId, A.Tomorrow, [A.Slot(i)])], By, null);
         }
-        async Task UntilHandledAsync(int count)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            while (handled.Count < count)
-                await Task.Delay(50, timeout.Token);
-        }
+        Task UntilHandledAsync(int count) =>
+            Poll.AssertAsync(() => handled.Count >= count, $"{count} events handled", TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(50));
 
         await first.StartAsync(CancellationToken.None);
         await AppendAsync(a, 1);
@@ -312,7 +306,8 @@ public class PostgresLogTests
         await second.StartAsync(CancellationToken.None);
         await AppendAsync(b, 4);
         await UntilHandledAsync(6);
-        await Task.Delay(PostgresLeases.RetryInterval * 2); // the second instance has asked for the lease, and been refused
+        // The second instance has asked for the lease, and been refused: it handles nothing.
+        Assert.False(await Poll.UntilAsync(() => handled.Any(h => h.Instance == "b"), PostgresLeases.RetryInterval * 2));
 
         // The leader dies: the server ends its lease's session, as when a killed process's socket closes, and the
         // process does nothing more (stopping it hands nothing on: its session is gone already).
@@ -327,7 +322,7 @@ public class PostgresLogTests
         await AppendAsync(b, 7);
         await UntilHandledAsync(9);
         var carriedOn = clock.Elapsed;
-        await Task.Delay(PostgresLeases.RetryInterval * 2);
+        await Poll.UntilAsync(() => handled.Count > 9, PostgresLeases.RetryInterval * 2); // time for any event handled twice to show
         await second.StopAsync(CancellationToken.None);
 
         var all = handled.ToArray();

@@ -69,8 +69,7 @@ public class PostgresProviderTests
                        Microsoft.Extensions.Logging.Abstractions.NullLogger<PracticeSettingsRefresh>.Instance, TimeSpan.FromMilliseconds(50)))
             {
                 await refresh.StartAsync(default);
-                for (var tries = 0; tries < 100 && second.Get<PracticeSettings>().Current.Name != "Harbour Street Practice"; tries++)
-                    await Task.Delay(20);
+                await Poll.UntilAsync(() => second.Get<PracticeSettings>().Current.Name == "Harbour Street Practice", TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(20));
                 await refresh.StopAsync(default);
             }
             Assert.Equal("Harbour Street Practice", second.Get<PracticeSettings>().Current.Name);

@@ -64,13 +64,8 @@ public class StuckWorkTests
 
     private static async Task<T> EventuallyAsync<T>(Func<T?> probe) where T : class
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (probe() is { } found)
-                return found;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException("It did not happen within 15 seconds.");
+        T? found = null;
+        await Poll.AssertAsync(() => (found = probe()) is not null, "it happened", TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(50));
+        return found!;
     }
 }
