@@ -17,20 +17,20 @@ public sealed record Throughput(string Name, int Operations, TimeSpan Elapsed, d
 /// <summary>The booking handler end to end in process: read, decide, append with condition, read-model update.</summary>
 public static class BookingScenarios
 {
-    public static readonly Guid[] Doctors = Enumerable.Range(1, 5).Select(i => Guid.Parse($"00000000-0000-0000-0000-00000000000{i}")).ToArray();
+    public static readonly Guid[] Clinicians = Enumerable.Range(1, 5).Select(i => Guid.Parse($"00000000-0000-0000-0000-00000000000{i}")).ToArray();
 
-    /// <summary>Every doctor offers 09:00–15:00 (36 slots) on <paramref name="days"/> days from tomorrow.</summary>
+    /// <summary>Every clinician offers 09:00–15:00 (36 slots) on <paramref name="days"/> days from tomorrow.</summary>
     public static async Task<List<ScheduledSlot>> ScheduleAsync(Harness app, int firstDay, int days)
     {
         var schedule = app.Get<ScheduleDayHandler>();
         var today = app.Get<PracticeClock>().Today;
         var slots = new ConcurrentBag<ScheduledSlot>();
         await Parallel.ForEachAsync(
-            Enumerable.Range(firstDay, days).SelectMany(d => Doctors.Select(doctor => (Day: today.AddDays(d), Doctor: doctor))),
+            Enumerable.Range(firstDay, days).SelectMany(d => Clinicians.Select(clinician => (Day: today.AddDays(d), Clinician: clinician))),
             new ParallelOptions { MaxDegreeOfParallelism = 16 },
             async (work, _) =>
             {
-                var result = await schedule.HandleAsync(work.Doctor, work.Day, [new BlockOfTime(new(9, 0), new(15, 0))], Actor.Doctor(work.Doctor));
+                var result = await schedule.HandleAsync(work.Clinician, work.Day, [new BlockOfTime(new(9, 0), new(15, 0))], Actor.Doctor(work.Clinician));
                 foreach (var slot in result.Value!.Slots) slots.Add(slot);
             });
         return slots.OrderBy(s => s.StartUtc).ToList();
@@ -68,7 +68,7 @@ public static class BookingScenarios
         return new Throughput(name, sorted.Length, elapsed, Measure.Percentile(sorted, 50), Measure.Percentile(sorted, 99));
     }
 
-    /// <summary>A year of a five-doctor practice in the log; then the available slots of one day, read again and again.</summary>
+    /// <summary>A year of a five-clinician practice in the log; then the available slots of one day, read again and again.</summary>
     public static async Task<(int Events, double P50, double P99, double Max)> AvailableSlotsReadAsync(Harness app, int reads)
     {
         var slots = await ScheduleAsync(app, 1, 365);
@@ -86,7 +86,7 @@ public static class BookingScenarios
             var started = Stopwatch.GetTimestamp();
             var available = await schedule.AvailableSlotsAsync(day, clock.Now);
             latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            if (available.Count != Doctors.Length) throw new InvalidOperationException("The day should list five doctors.");
+            if (available.Count != Clinicians.Length) throw new InvalidOperationException("The day should list five clinicians.");
         }
         Array.Sort(latencies);
         return ((int)events, Measure.Percentile(latencies, 50), Measure.Percentile(latencies, 99), latencies[^1]);

@@ -32,13 +32,13 @@ public static class CircuitScenarios
             return null;
         using var api = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(30) };
         var patients = await TokensAsync(api, Enumerable.Range(2, 19).Select(i => $"patient{i}@demo.clinic"));
-        var doctors = await TokensAsync(api, Enumerable.Range(1, 3).Select(i => $"doctor{i}@demo.clinic"));
+        var clinicians = await TokensAsync(api, Enumerable.Range(1, 3).Select(i => $"clinician{i}@demo.clinic"));
         var (shown, cancel, label) = await DayWithABookingAsync(api, patients);
 
-        // Appends no open page shows: doctors scheduling days two to four months ahead. First with no page open.
+        // Appends no open page shows: clinicians scheduling days two to four months ahead. First with no page open.
         var farDays = Enumerable.Range(60, 150).Select(d => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(d)).ToArray();
-        await ScheduleAndMeasureCpuAsync(api, processId, doctors, farDays[..30]); // warm-up: the first requests compile code
-        var alone = await ScheduleAndMeasureCpuAsync(api, processId, doctors, farDays[30..90]);
+        await ScheduleAndMeasureCpuAsync(api, processId, clinicians, farDays[..30]); // warm-up: the first requests compile code
+        var alone = await ScheduleAndMeasureCpuAsync(api, processId, clinicians, farDays[30..90]);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -102,7 +102,7 @@ public static class CircuitScenarios
         await Task.Delay(Math.Max(0, 1000 - (int)deadline.ElapsedMilliseconds));
         var fanOutCpuMs = CpuMs(processId) - cpuBefore; // the cancellation, and every page's reload and render
 
-        var withPages = await ScheduleAndMeasureCpuAsync(api, processId, doctors, farDays[90..]);
+        var withPages = await ScheduleAndMeasureCpuAsync(api, processId, clinicians, farDays[90..]);
         await context.CloseAsync();
 
         var first = memory[0];
@@ -177,15 +177,15 @@ public static class CircuitScenarios
         return [.. tokens];
     }
 
-    /// <summary>Each doctor in turn schedules one of the days (09:00–12:00), one request after another; the server's CPU time meanwhile.</summary>
-    private static async Task<(int Appends, double CpuMs)> ScheduleAndMeasureCpuAsync(HttpClient api, int processId, string[] doctors, DateOnly[] days)
+    /// <summary>Each clinician in turn schedules one of the days (09:00–12:00), one request after another; the server's CPU time meanwhile.</summary>
+    private static async Task<(int Appends, double CpuMs)> ScheduleAndMeasureCpuAsync(HttpClient api, int processId, string[] clinicians, DateOnly[] days)
     {
         await Task.Delay(1000); // let the background reactions to what came before finish
         var before = CpuMs(processId);
         var appends = 0;
         for (var i = 0; i < days.Length; i++)
         {
-            using var response = await SendAsync(api, doctors[i % doctors.Length], HttpMethod.Post, "/api/doctors/me/days",
+            using var response = await SendAsync(api, clinicians[i % clinicians.Length], HttpMethod.Post, "/api/doctors/me/days",
                 new { date = days[i].ToString("yyyy-MM-dd"), blocks = new[] { new { start = "09:00", end = "12:00" } } });
             if (response.IsSuccessStatusCode)
                 appends++;

@@ -53,15 +53,15 @@ public static class LogScenarios
         return transactions / watch.Elapsed.TotalSeconds;
     }
 
-    /// <summary>Ten-minute slots of one day of many doctors, appended as scheduled days (the decisions' earlier events).</summary>
+    /// <summary>Ten-minute slots of one day of many clinicians, appended as scheduled days (the decisions' earlier events).</summary>
     public static async Task<IReadOnlyList<ScheduledSlot>> ScheduleAsync(IEventStore store, int slots)
     {
         var all = new List<ScheduledSlot>();
         var start = new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero);
-        for (var doctor = 0; all.Count < slots; doctor++)
+        for (var clinician = 0; all.Count < slots; clinician++)
         {
             var day = Enumerable.Range(0, 36).Select(i => new ScheduledSlot(Guid.NewGuid(), start.AddMinutes(10 * i))).ToArray();
-            await store.AppendAsync([new DayScheduled(DoctorOf(doctor), Day, day)], new EventMetadata("bench", DateTimeOffset.UtcNow), null);
+            await store.AppendAsync([new DayScheduled(ClinicianOf(clinician), Day, day)], new EventMetadata("bench", DateTimeOffset.UtcNow), null);
             all.AddRange(day);
         }
         return all.Take(slots).ToList();
@@ -109,7 +109,7 @@ public static class LogScenarios
             try
             {
                 await store.AppendAsync(
-                    [new SlotsBooked(Guid.NewGuid(), patient, day.DoctorId, Day, [slot], patient.ToString())],
+                    [new SlotsBooked(Guid.NewGuid(), patient, day.ClinicianId, Day, [slot], patient.ToString())],
                     new EventMetadata(patient.ToString(), DateTimeOffset.UtcNow), new AppendCondition(query, seen.LastPosition));
                 return true;
             }
@@ -121,5 +121,5 @@ public static class LogScenarios
         throw new InvalidOperationException($"Slot {slot.SlotId}: still refused after {CommandExecutor.MaxAttempts} attempts.");
     }
 
-    private static Guid DoctorOf(int n) => new(n, 0, 0, new byte[8]);
+    private static Guid ClinicianOf(int n) => new(n, 0, 0, new byte[8]);
 }

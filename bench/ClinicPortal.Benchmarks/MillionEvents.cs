@@ -12,14 +12,14 @@ namespace ClinicPortal.Benchmarks;
 /// <summary>A log of a million events, written straight into the tables (as the store writes them), then rebuilt and started on.</summary>
 public static class MillionEvents
 {
-    /// <summary>Per doctor-day: a DayScheduled of 36 slots, 30 SlotsBooked, 4 of them cancelled again: 35 events.</summary>
+    /// <summary>Per clinician-day: a DayScheduled of 36 slots, 30 SlotsBooked, 4 of them cancelled again: 35 events.</summary>
     public static async Task<long> GenerateAsync(string directory, int target)
     {
         await using (var app = await Harness.StartAsync(directory)) { } // schema
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(directory, "clinic.db")};Pooling=false");
         await connection.OpenAsync();
         await Exec(connection, "PRAGMA synchronous=OFF;");
-        var doctors = BookingScenarios.Doctors;
+        var clinicians = BookingScenarios.Clinicians;
         var start = new DateOnly(2010, 1, 4);
         long position = 0;
         var day = 0;
@@ -29,20 +29,20 @@ public static class MillionEvents
             await using var session = new Infrastructure.Data.SqlSession(connection, transaction);
             for (var n = 0; n < 200 && position < target; n++, day++)
             {
-                var doctor = doctors[day % doctors.Length];
-                var date = start.AddDays(day / doctors.Length);
+                var clinician = clinicians[day % clinicians.Length];
+                var date = start.AddDays(day / clinicians.Length);
                 var first = new DateTimeOffset(date.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
                 var slots = Enumerable.Range(0, 36).Select(i => new ScheduledSlot(Guid.NewGuid(), first.AddMinutes(10 * i))).ToArray();
-                var events = new List<IClinicEvent> { new DayScheduled(doctor, date, slots) };
+                var events = new List<IClinicEvent> { new DayScheduled(clinician, date, slots) };
                 var bookings = new List<SlotsBooked>();
                 for (var i = 0; i < 30; i++)
                 {
-                    var booked = new SlotsBooked(Guid.NewGuid(), Guid.NewGuid(), doctor, date, [slots[i]], "bench");
+                    var booked = new SlotsBooked(Guid.NewGuid(), Guid.NewGuid(), clinician, date, [slots[i]], "bench");
                     bookings.Add(booked);
                     events.Add(booked);
                 }
                 foreach (var b in bookings.Take(4))
-                    events.Add(new BookingCancelled(b.BookingId, b.PatientId, doctor, date, b.Slots, CancellationReason.Patient, "bench"));
+                    events.Add(new BookingCancelled(b.BookingId, b.PatientId, clinician, date, b.Slots, CancellationReason.Patient, "bench"));
                 foreach (var @event in events)
                 {
                     var type = EventTypes.NameOf(@event);

@@ -57,7 +57,7 @@ async Task ReadAsync(double raw)
 {
     await using var app = await Harness.StartAsync(Path.Combine(root, "year"));
     var read = await BookingScenarios.AvailableSlotsReadAsync(app, quick ? 500 : 5000);
-    Console.WriteLine($"3. Available slots of a 5-doctor day, a year of history ({read.Events:N0} events):");
+    Console.WriteLine($"3. Available slots of a 5-clinician day, a year of history ({read.Events:N0} events):");
     Console.WriteLine($"   p50 {read.P50:N3} ms   p99 {read.P99:N3} ms   max {read.Max:N3} ms   (one read = {read.P50 / (1000 / raw):P0} of one raw append)");
 }
 
@@ -144,7 +144,7 @@ async Task CircuitsAsync(double raw)
     Console.WriteLine($"   per open page: managed heap {figures.HeapKbPerPage:N0} KB, RSS {figures.WorkingSetKbPerPage:N0} KB");
     Console.WriteLine($"   a cancellation on the day they show reached all {figures.FanOutPages} pages in {figures.FanOutMs:N0} ms (the cancellation sent to the last page's change;" +
         $" the server's CPU for it all {figures.FanOutServerCpuMs:N0} ms; Chromium shares the 2 cores)");
-    Console.WriteLine($"   server CPU per append no open page shows (a doctor scheduling a day months ahead): {figures.CpuMsPerAppendAlone:N2} ms with no page open, {figures.CpuMsPerAppendWithPages:N2} ms with {figures.FanOutPages} open" +
+    Console.WriteLine($"   server CPU per append no open page shows (a clinician scheduling a day months ahead): {figures.CpuMsPerAppendAlone:N2} ms with no page open, {figures.CpuMsPerAppendWithPages:N2} ms with {figures.FanOutPages} open" +
         $" = {figures.CpuMsPerUnaffectedCircuit:N4} ms per unaffected page ({figures.UnaffectedAppends} appends; raw baseline {raw:N0} tx/s)");
 }
 
@@ -265,9 +265,9 @@ async Task BookingOnPostgresAsync(double raw)
         var nextDay = new Dictionary<string, int>();
         async Task Run(string name, Harness[] instances, int slots, int callers, int attempts, double baseline)
         {
-            // Fresh days of the database for each line (within the 60 days patients may book ahead): every doctor's 36
+            // Fresh days of the database for each line (within the 60 days patients may book ahead): every clinician's 36
             // slots a day, as many days as the line books.
-            var days = (int)Math.Ceiling(slots / (36.0 * BookingScenarios.Doctors.Length));
+            var days = (int)Math.Ceiling(slots / (36.0 * BookingScenarios.Clinicians.Length));
             var database = name.Split(',')[0];
             var firstDay = nextDay.GetValueOrDefault(database, 1);
             nextDay[database] = firstDay + days;
@@ -296,8 +296,8 @@ async Task AsOfAsync(double raw)
     await using var app = await Harness.StartAsync(directory); // (rebuilds the read models first, unless section 4 did)
     var asOf = app.Get<ClinicPortal.Infrastructure.ReadModels.DayAsOf>();
     var live = app.Get<ClinicPortal.Infrastructure.ReadModels.ScheduleReadModel>();
-    var doctors = BookingScenarios.Doctors;
-    var days = (int)(events / 35 / doctors.Length); // MillionEvents: 35 events per doctor-day
+    var clinicians = BookingScenarios.Clinicians;
+    var days = (int)(events / 35 / clinicians.Length); // MillionEvents: 35 events per clinician-day
     var random = new Random(11);
     var (past, now) = (new List<double>(), new List<double>());
     for (var i = 0; i < (quick ? 50 : 300); i++)
@@ -306,21 +306,21 @@ async Task AsOfAsync(double raw)
         var moment = new DateTimeOffset(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var position = await asOf.PositionAtAsync(moment);
-        var view = await asOf.DayAsync(date, position, doctors);
+        var view = await asOf.DayAsync(date, position, clinicians);
         past.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         if (view.Clinicians.Sum(c => c.Day.Slots.Count) == 0)
             throw new InvalidOperationException($"The day {date} as of {moment} came back empty.");
         started = System.Diagnostics.Stopwatch.GetTimestamp();
-        foreach (var doctor in doctors)
+        foreach (var clinician in clinicians)
         {
-            await live.DoctorDayAsync(doctor, date);
-            await live.DayBookingsAsync(doctor, date);
+            await live.ClinicianDayAsync(clinician, date);
+            await live.DayBookingsAsync(clinician, date);
         }
         now.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
     past.Sort();
     now.Sort();
-    Console.WriteLine($"11. A 5-doctor day as of a past moment, in a log of {events:N0} events (the moment's position found, the day's events folded):");
+    Console.WriteLine($"11. A 5-clinician day as of a past moment, in a log of {events:N0} events (the moment's position found, the day's events folded):");
     Console.WriteLine($"   as of a moment     p50 {Measure.Percentile(past, 50),7:N2} ms   p99 {Measure.Percentile(past, 99),7:N2} ms   max {past[^1],7:N2} ms   ({past.Count} reads)");
     Console.WriteLine($"   now (read models)  p50 {Measure.Percentile(now, 50),7:N2} ms   p99 {Measure.Percentile(now, 99),7:N2} ms   (one raw append: {1000 / raw:N2} ms)");
 }

@@ -67,10 +67,10 @@ public static class TimerScenarios
         for (var i = 0; i < due; i++)
         {
             var start = dueFrom + spread * i / due;
-            var doctor = Guid.NewGuid();
+            var clinician = Guid.NewGuid();
             var date = DateOnly.FromDateTime(start.UtcDateTime);
             var slot = new ScheduledSlot(Guid.NewGuid(), start);
-            await store.AppendAsync([new DayScheduled(doctor, date, [slot]), new SlotsBooked(Guid.NewGuid(), Guid.NewGuid(), doctor, date, [slot], "bench")],
+            await store.AppendAsync([new DayScheduled(clinician, date, [slot]), new SlotsBooked(Guid.NewGuid(), Guid.NewGuid(), clinician, date, [slot], "bench")],
                 new EventMetadata("bench", DateTimeOffset.UtcNow), null);
         }
         var late = DateTimeOffset.UtcNow > dueFrom - lead ? " (the appends ran past the first due time)" : "";
@@ -97,12 +97,12 @@ public static class TimerScenarios
         return (GC.GetTotalMemory(false) / 1048576.0, process.WorkingSet64 / 1048576.0);
     }
 
-    /// <summary>Per doctor-day (50 doctors, from the day after tomorrow on): 36 slots, each booked a week ago.</summary>
+    /// <summary>Per clinician-day (50 clinicians, from the day after tomorrow on): 36 slots, each booked a week ago.</summary>
     private static async Task WriteFutureAsync(string directory, int bookings, DateTimeOffset now)
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(directory, "clinic.db")};Pooling=false");
         await connection.OpenAsync();
-        var doctors = Enumerable.Range(0, 50).Select(_ => Guid.NewGuid()).ToArray();
+        var clinicians = Enumerable.Range(0, 50).Select(_ => Guid.NewGuid()).ToArray();
         var recorded = now.AddDays(-7).ToString("O", CultureInfo.InvariantCulture);
         var written = 0;
         for (var day = 0; written < bookings; day++)
@@ -111,14 +111,14 @@ public static class TimerScenarios
             await using var session = new Infrastructure.Data.SqlSession(connection, transaction);
             for (var n = 0; n < 100 && written < bookings; n++, day++)
             {
-                var doctor = doctors[day % doctors.Length];
-                var date = DateOnly.FromDateTime(now.UtcDateTime).AddDays(2 + day / doctors.Length);
+                var clinician = clinicians[day % clinicians.Length];
+                var date = DateOnly.FromDateTime(now.UtcDateTime).AddDays(2 + day / clinicians.Length);
                 var first = new DateTimeOffset(date.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
                 var slots = Enumerable.Range(0, 36).Select(i => new ScheduledSlot(Guid.NewGuid(), first.AddMinutes(10 * i))).ToArray();
-                var events = new List<IClinicEvent> { new DayScheduled(doctor, date, slots) };
+                var events = new List<IClinicEvent> { new DayScheduled(clinician, date, slots) };
                 foreach (var slot in slots.Take(Math.Min(36, bookings - written)))
                 {
-                    events.Add(new SlotsBooked(Guid.NewGuid(), Guid.NewGuid(), doctor, date, [slot], "bench"));
+                    events.Add(new SlotsBooked(Guid.NewGuid(), Guid.NewGuid(), clinician, date, [slot], "bench"));
                     written++;
                 }
                 foreach (var @event in events)

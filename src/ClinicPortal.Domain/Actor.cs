@@ -1,6 +1,6 @@
 namespace ClinicPortal.Domain;
 
-/// <summary>Who asks for a change: a user of one role (their user id is their patient or doctor id), or the system.</summary>
+/// <summary>Who asks for a change: a user of one role (their user id is their patient or clinician id), or the system.</summary>
 public sealed record Actor(Guid Id, Role Role)
 {
     public static Actor QuotaPolicy { get; } = new(Guid.Empty, Role.System);

@@ -5,8 +5,8 @@ namespace ClinicPortal.Domain;
 /// room's time (<paramref name="RoomId"/>, as <see cref="SlotsBooked.RoomId"/>).
 /// </summary>
 public sealed record BookingCancelled(
-    Guid BookingId, Guid PatientId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots,
+    Guid BookingId, Guid PatientId, Guid ClinicianId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots,
     CancellationReason Reason, string By, IReadOnlyList<BookedPart>? Parts = null, Guid? RoomId = null) : IClinicEvent
 {
-    public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(DoctorId, Parts);
+    public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(ClinicianId, Parts);
 }

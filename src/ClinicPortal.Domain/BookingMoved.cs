@@ -13,14 +13,14 @@ namespace ClinicPortal.Domain;
 /// </summary>
 public sealed record BookingMoved(
     Guid BookingId, Guid PatientId, Guid VisitTypeId,
-    Guid FromDoctorId, DateOnly FromDate, IReadOnlyList<ScheduledSlot> FromSlots,
-    Guid ToDoctorId, DateOnly ToDate, IReadOnlyList<ScheduledSlot> ToSlots,
+    Guid FromClinicianId, DateOnly FromDate, IReadOnlyList<ScheduledSlot> FromSlots,
+    Guid ToClinicianId, DateOnly ToDate, IReadOnlyList<ScheduledSlot> ToSlots,
     string By, string? OverrideReason = null, IReadOnlyList<BookedPart>? FromParts = null, IReadOnlyList<BookedPart>? ToParts = null,
     Guid? FromRoomId = null, Guid? ToRoomId = null, Clash? Overrode = null) : IClinicEvent
 {
-    public IEnumerable<Guid> FromClinicians => AppointmentTime.Clinicians(FromDoctorId, FromParts);
+    public IEnumerable<Guid> FromClinicians => AppointmentTime.Clinicians(FromClinicianId, FromParts);
 
-    public IEnumerable<Guid> ToClinicians => AppointmentTime.Clinicians(ToDoctorId, ToParts);
+    public IEnumerable<Guid> ToClinicians => AppointmentTime.Clinicians(ToClinicianId, ToParts);
 
     /// <summary>The same time with another clinician (or, for a visit of several, another in one part): what resolving a deactivated clinician's appointment does.</summary>
     public bool IsReassignment => !FromClinicians.Order().SequenceEqual(ToClinicians.Order()) && FromSlots[0].StartUtc == ToSlots[0].StartUtc;

@@ -7,8 +7,8 @@ namespace ClinicPortal.Domain;
 /// <paramref name="WaitId"/>: the waiting list made the hold for the patient's wait, offering them a time that came free.
 /// </summary>
 public sealed record HoldPlaced(
-    Guid HoldId, Guid PatientId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, Guid VisitTypeId, DateTimeOffset ExpiresAt,
+    Guid HoldId, Guid PatientId, Guid ClinicianId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, Guid VisitTypeId, DateTimeOffset ExpiresAt,
     string By, IReadOnlyList<BookedPart>? Parts = null, Guid? RoomId = null, Guid? WaitId = null) : IClinicEvent
 {
-    public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(DoctorId, Parts);
+    public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(ClinicianId, Parts);
 }

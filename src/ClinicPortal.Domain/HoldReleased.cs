@@ -5,8 +5,8 @@ namespace ClinicPortal.Domain;
 /// cool-down on its clinicians runs from then); a release logged before releases said when has none, and starts no cool-down.
 /// </summary>
 public sealed record HoldReleased(
-    Guid HoldId, Guid PatientId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, string By, IReadOnlyList<BookedPart>? Parts = null,
+    Guid HoldId, Guid PatientId, Guid ClinicianId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, string By, IReadOnlyList<BookedPart>? Parts = null,
     Guid? RoomId = null, DateTimeOffset? At = null) : IClinicEvent
 {
-    public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(DoctorId, Parts);
+    public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(ClinicianId, Parts);
 }

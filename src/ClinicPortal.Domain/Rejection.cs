@@ -76,7 +76,7 @@ public enum Rejection
     NoSlotsChosen,
     TooManySlotsInOneBooking,
     SlotsNotAdjacent,
-    SlotsOfDifferentDoctors,
+    SlotsOfDifferentClinicians,
     PatientAlreadyBookedAtThatTime,
 
     /// <summary>The booking would take the patient over the practice's 10 slots in that month (rule 7).</summary>
@@ -88,7 +88,7 @@ public enum Rejection
     VisitNotStarted,
     NotAllowed,
 
-    /// <summary>Staff named someone who is not one of the practice's patients (a doctor, the owner, themselves).</summary>
+    /// <summary>Staff named someone who is not one of the practice's patients (a clinician, the owner, themselves).</summary>
     NotAPatient,
 
     /// <summary>The patient's account has been deactivated by staff: nobody books for it until it is reactivated.</summary>

@@ -6,10 +6,10 @@ namespace ClinicPortal.Domain;
 /// appointment was booked or moved to this time within those hours and its own email had just told them.
 /// </summary>
 public sealed record ReminderSent(
-    Guid BookingId, Guid PatientId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, int HoursBefore,
+    Guid BookingId, Guid PatientId, Guid ClinicianId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, int HoursBefore,
     IReadOnlyList<BookedPart>? Parts = null, Guid? RoomId = null, bool Skipped = false) : IClinicEvent
 {
-    public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(DoctorId, Parts);
+    public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(ClinicianId, Parts);
 
     public DateTimeOffset StartUtc => Slots.Min(s => s.StartUtc);
 }

@@ -6,7 +6,7 @@ namespace ClinicPortal.Domain;
 /// slot) or a Long consultation (two): see the upcaster in EventSerializer. <paramref name="Reason"/> is the
 /// patient's reason for the visit, for staff. <paramref name="OverrideReason"/> is staff's reason for booking it over
 /// the patient's other appointment at that time (a clash they chose, kept on the conflicts desk); null for every other.
-/// <paramref name="Parts"/>: a visit of several clinicians, each part's clinician and slots (<paramref name="DoctorId"/>
+/// <paramref name="Parts"/>: a visit of several clinicians, each part's clinician and slots (<paramref name="ClinicianId"/>
 /// is then the first part's, and <paramref name="Slots"/> every part's); null for a visit of one clinician, as every
 /// booking was before visits had parts. <paramref name="RoomId"/>: the room the visit takes place in, held for its whole
 /// span (from its first part's start to its last part's end: no other appointment is in that room meanwhile); null for a
@@ -14,11 +14,11 @@ namespace ClinicPortal.Domain;
 /// took just its slots' time of the room their block was in, as it still does).
 /// </summary>
 public sealed record SlotsBooked(
-    Guid BookingId, Guid PatientId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, string BookedBy,
+    Guid BookingId, Guid PatientId, Guid ClinicianId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, string BookedBy,
     Guid? VisitTypeId = null, string? Reason = null, string? OverrideReason = null, IReadOnlyList<BookedPart>? Parts = null,
     Guid? RoomId = null, Guid? HoldId = null, Clash? Overrode = null) : IClinicEvent
 {
-    public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(DoctorId, Parts);
+    public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(ClinicianId, Parts);
 
     /// <summary>The visit type booked, for events of either shape (not logged: the log has the field itself).</summary>
     public Guid VisitType => VisitTypeId ?? VisitTypes.VisitType.ForSlotCount(Slots.Count);

@@ -7,7 +7,7 @@ namespace ClinicPortal.Tests.Unit;
 public class AuditTextTests
 {
     private static readonly AuditText Text = new(
-        new Dictionary<Guid, string> { [A.DoctorId] = "Dr Hart", [A.PatientId] = "Pat Lee" },
+        new Dictionary<Guid, string> { [A.ClinicianId] = "Dr Hart", [A.PatientId] = "Pat Lee" },
         t => Domain.Scheduling.PracticeTime.ToLocal(t, A.London).ToString("HH:mm"));
 
     [Fact]
@@ -18,12 +18,12 @@ public class AuditTextTests
     [Fact]
     public void AQuotaCancellationSaysWhy() =>
         Assert.Equal("Cancelled Pat Lee's booking 09:00–09:10 on Tue 3 Mar 2026 with Dr Hart (over the monthly limit of 10 slots)",
-            Text.What(new BookingCancelled(A.BookingId, A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.QuotaExceeded, "system:quota-policy")));
+            Text.What(new BookingCancelled(A.BookingId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.QuotaExceeded, "system:quota-policy")));
 
     [Fact]
     public void ABookingNamesItsVisitType_AndTimeKeptForStaffSaysSo()
     {
-        var text = new AuditText(new Dictionary<Guid, string> { [A.DoctorId] = "Dr Hart", [A.PatientId] = "Pat Lee" },
+        var text = new AuditText(new Dictionary<Guid, string> { [A.ClinicianId] = "Dr Hart", [A.PatientId] = "Pat Lee" },
             t => Domain.Scheduling.PracticeTime.ToLocal(t, A.London).ToString("HH:mm"),
             new Dictionary<Guid, string> { [Domain.VisitTypes.VisitType.LongConsultationId] = "Long consultation", [A.Id("procedure")] = "Minor procedure" });
 
@@ -32,8 +32,8 @@ public class AuditTextTests
         Assert.Equal("Scheduled 3 slots for Dr Hart on Tue 3 Mar 2026, 09:00–09:30, kept for staff to book, only for Minor procedure",
             text.What(A.DayScheduled(1, 2, 3) with { StaffOnly = true, OnlyFor = [A.Id("procedure")] }));
         Assert.Equal("Moved Pat Lee's Long consultation booking from Tue 3 Mar 2026 09:00–09:20 with Dr Hart to Tue 3 Mar 2026 09:30–09:50 with Dr Hart",
-            text.What(new BookingMoved(A.BookingId, A.PatientId, Domain.VisitTypes.VisitType.LongConsultationId, A.DoctorId, A.Tomorrow,
-                [A.MorningSlot(1), A.MorningSlot(2)], A.DoctorId, A.Tomorrow, [A.MorningSlot(4), A.MorningSlot(5)], "p")));
+            text.What(new BookingMoved(A.BookingId, A.PatientId, Domain.VisitTypes.VisitType.LongConsultationId, A.ClinicianId, A.Tomorrow,
+                [A.MorningSlot(1), A.MorningSlot(2)], A.ClinicianId, A.Tomorrow, [A.MorningSlot(4), A.MorningSlot(5)], "p")));
         Assert.Equal("Defined the room Treatment room: treatment, step-free, out of use",
             text.What(new Domain.Rooms.RoomDefined(A.Id("r"), "Treatment room", ["treatment", "step-free"], false, "owner")));
         Assert.Equal("Defined the visit type Vaccination: 10 minutes, booked by staff only",
@@ -68,7 +68,7 @@ public class AuditTextTests
     public void ABlockInARoomNamesTheRoom()
     {
         var room = A.Id("room");
-        var text = new AuditText(new Dictionary<Guid, string> { [A.DoctorId] = "Dr Hart" },
+        var text = new AuditText(new Dictionary<Guid, string> { [A.ClinicianId] = "Dr Hart" },
             t => Domain.Scheduling.PracticeTime.ToLocal(t, A.London).ToString("HH:mm"), rooms: new Dictionary<Guid, string> { [room] = "Treatment room" });
 
         Assert.Equal("Scheduled 2 slots for Dr Hart on Tue 3 Mar 2026, 09:00–09:20, in Treatment room", text.What(A.DayScheduled(1, 2) with { RoomId = room }));
@@ -79,12 +79,12 @@ public class AuditTextTests
     {
         var nurse = A.Id("nurse");
         var other = A.Id("nurse2");
-        var text = new AuditText(new Dictionary<Guid, string> { [A.DoctorId] = "Dr Hart", [A.PatientId] = "Pat Lee", [nurse] = "Nia Shaw", [other] = "Ola Berg" },
+        var text = new AuditText(new Dictionary<Guid, string> { [A.ClinicianId] = "Dr Hart", [A.PatientId] = "Pat Lee", [nurse] = "Nia Shaw", [other] = "Ola Berg" },
             t => Domain.Scheduling.PracticeTime.ToLocal(t, A.London).ToString("HH:mm"));
         ScheduledSlot N(int n, Guid? id = null) => new(id ?? A.Id($"n{n}"), A.MorningSlot(n).StartUtc);
-        BookedPart[] before = [new(ClinicianKind.Nurse, nurse, [A.Id("n1"), A.Id("n2")]), new(ClinicianKind.Doctor, A.DoctorId, [A.Slot(2), A.Slot(3)])];
+        BookedPart[] before = [new(ClinicianKind.Nurse, nurse, [A.Id("n1"), A.Id("n2")]), new(ClinicianKind.Doctor, A.ClinicianId, [A.Slot(2), A.Slot(3)])];
         ScheduledSlot[] slots = [N(1), N(2), A.MorningSlot(2), A.MorningSlot(3)];
-        BookedPart[] longer = [before[0], new(ClinicianKind.Doctor, A.DoctorId, [A.Slot(2), A.Slot(3), A.Slot(4)])];
+        BookedPart[] longer = [before[0], new(ClinicianKind.Doctor, A.ClinicianId, [A.Slot(2), A.Slot(3), A.Slot(4)])];
         BookedPart[] reassigned = [new(ClinicianKind.Nurse, other, [A.Id("o1"), A.Id("o2")]), before[1]];
         ScheduledSlot[] otherSlots = [N(1, A.Id("o1")), N(2, A.Id("o2")), A.MorningSlot(2), A.MorningSlot(3)];
 

@@ -7,7 +7,7 @@ namespace ClinicPortal.Tests.Unit;
 public class StaffListTests
 {
     [Fact]
-    public async Task AnInvitedDoctorAndADeactivatedOneShowAtOnce()
+    public async Task AnInvitedClinicianAndADeactivatedOneShowAtOnce()
     {
         await using var app = await TestApp.StartAsync();
         var first = await app.CreateUserAsync("Dr Anne Hart", "hart@clinic.example", Roles.Doctor);

@@ -19,7 +19,10 @@ public sealed class Simulation(SimulationOptions options, TextWriter output)
     private readonly Report _report = new();
 
     private sealed record Slot(Guid SlotId, DateTimeOffset Start, DateTimeOffset End);
-    private sealed record DoctorSlots(Guid DoctorId, string DoctorName, Slot[] Slots);
+    /// <remarks>The API names the clinician <c>doctorId</c> and <c>doctorName</c>, as it always has.</remarks>
+    private sealed record ClinicianSlots(
+        [property: System.Text.Json.Serialization.JsonPropertyName("doctorId")] Guid ClinicianId,
+        [property: System.Text.Json.Serialization.JsonPropertyName("doctorName")] string ClinicianName, Slot[] Slots);
     private sealed record Service(Guid ServiceId, string Name, int DurationMinutes);
     private sealed record StartDto(DateTimeOffset Start, DateTimeOffset End, Guid[] SlotIds);
     private sealed record ClinicianStarts(Guid ClinicianId, string ClinicianName, StartDto[] Starts);
@@ -30,7 +33,11 @@ public sealed class Simulation(SimulationOptions options, TextWriter output)
 
     private sealed record HeldTime(Guid AppointmentId, string Status, Guid[] ClinicianIds, DateTimeOffset Start, DateTimeOffset End, Guid[] SlotIds);
 
-    private sealed record MyBooking(Guid BookingId, Guid DoctorId, string DoctorName, DateOnly Date, DateTimeOffset Start, DateTimeOffset End, int SlotCount);
+    /// <remarks>The API names the clinician <c>doctorId</c> and <c>doctorName</c>, as it always has.</remarks>
+    private sealed record MyBooking(Guid BookingId,
+        [property: System.Text.Json.Serialization.JsonPropertyName("doctorId")] Guid ClinicianId,
+        [property: System.Text.Json.Serialization.JsonPropertyName("doctorName")] string ClinicianName,
+        DateOnly Date, DateTimeOffset Start, DateTimeOffset End, int SlotCount);
 
     public async Task<int> RunAsync(CancellationToken ct = default)
     {
@@ -79,9 +86,9 @@ public sealed class Simulation(SimulationOptions options, TextWriter output)
         else if (roll < options.ReadWeight + options.BookWeight + options.DoubleWeight)
         {
             var wantsDouble = roll >= options.ReadWeight + options.BookWeight;
-            var doctors = await ReadSlotsAsync(http, token, day, ct);
-            if (doctors is not { Length: > 0 }) return;
-            var slots = doctors[random.Next(doctors.Length)].Slots;
+            var clinicians = await ReadSlotsAsync(http, token, day, ct);
+            if (clinicians is not { Length: > 0 }) return;
+            var slots = clinicians[random.Next(clinicians.Length)].Slots;
             Guid[]? chosen = null;
             if (wantsDouble)
             {
@@ -125,8 +132,8 @@ public sealed class Simulation(SimulationOptions options, TextWriter output)
     /// <summary>Holds a random free slot of the day, thinks, then confirms it or walks away (leaving it to run out).</summary>
     private async Task HoldThenDecideAsync(HttpClient http, string token, Random random, string day, CancellationToken ct)
     {
-        var doctors = await ReadSlotsAsync(http, token, day, ct);
-        var slots = doctors?.SelectMany(d => d.Slots).ToArray() ?? [];
+        var clinicians = await ReadSlotsAsync(http, token, day, ct);
+        var slots = clinicians?.SelectMany(d => d.Slots).ToArray() ?? [];
         if (slots.Length == 0) return;
         var held = await SendAsync(http, token, "hold", HttpMethod.Post, "/api/holds", new { slotIds = new[] { slots[random.Next(slots.Length)].SlotId } }, ct);
         if (held is not { } hold) return;
@@ -138,10 +145,10 @@ public sealed class Simulation(SimulationOptions options, TextWriter output)
             await SendAsync(http, token, "confirm hold", HttpMethod.Post, $"/api/holds/{holdId}/confirm", null, ct);
     }
 
-    private async Task<DoctorSlots[]?> ReadSlotsAsync(HttpClient http, string token, string day, CancellationToken ct)
+    private async Task<ClinicianSlots[]?> ReadSlotsAsync(HttpClient http, string token, string day, CancellationToken ct)
     {
         var body = await SendAsync(http, token, "read slots", HttpMethod.Get, $"/api/slots?date={day}", null, ct);
-        return body?.Deserialize<DoctorSlots[]>(JsonSerializerOptions.Web);
+        return body?.Deserialize<ClinicianSlots[]>(JsonSerializerOptions.Web);
     }
 
     /// <summary>Sends one request and records its latency and outcome: ok, the API's error code, or error (5xx, no answer).</summary>
@@ -222,8 +229,8 @@ public sealed class Simulation(SimulationOptions options, TextWriter output)
             await Task.Delay(TimeSpan.FromSeconds(1), ct);
         }
 
-        var doubleHeld = all.GroupBy(a => a.Booking.DoctorId)
-            .SelectMany(doctor => doctor.OrderBy(a => a.Booking.Start).Zip(doctor.OrderBy(a => a.Booking.Start).Skip(1)))
+        var doubleHeld = all.GroupBy(a => a.Booking.ClinicianId)
+            .SelectMany(clinician => clinician.OrderBy(a => a.Booking.Start).Zip(clinician.OrderBy(a => a.Booking.Start).Skip(1)))
             .Where(pair => pair.Second.Booking.Start < pair.First.Booking.End)
             .ToArray();
         var overQuota = OverQuota(all).ToArray();
@@ -276,7 +283,7 @@ public sealed class Simulation(SimulationOptions options, TextWriter output)
         foreach (var group in kept.SelectMany(t => t.SlotIds.Select(slot => (slot, t))).GroupBy(p => p.slot).Where(g => g.Count() > 1))
             heldTwice.Add($"slot {group.Key} kept by {group.Count()} holds");
         foreach (var hold in kept)
-            foreach (var (_, booking) in bookings.Where(b => hold.ClinicianIds.Contains(b.Booking.DoctorId) && b.Booking.Start < hold.End && hold.Start < b.Booking.End))
+            foreach (var (_, booking) in bookings.Where(b => hold.ClinicianIds.Contains(b.Booking.ClinicianId) && b.Booking.Start < hold.End && hold.Start < b.Booking.End))
                 heldTwice.Add($"hold {hold.AppointmentId} and booking {booking.BookingId}");
         return (times.Count(t => t.Status == "expired"), kept.Length, heldTwice);
     }

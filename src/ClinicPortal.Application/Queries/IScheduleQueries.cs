@@ -8,11 +8,11 @@ namespace ClinicPortal.Application.Queries;
 /// </summary>
 public interface IScheduleQueries
 {
-    Task<IReadOnlyList<DoctorSlots>> AvailableSlotsAsync(DateOnly date, DateTimeOffset now, CancellationToken ct = default);
-    Task<IReadOnlyList<DoctorSlots>> BookedSlotsAsync(DateOnly date, DateTimeOffset now, CancellationToken ct = default);
+    Task<IReadOnlyList<ClinicianSlots>> AvailableSlotsAsync(DateOnly date, DateTimeOffset now, CancellationToken ct = default);
+    Task<IReadOnlyList<ClinicianSlots>> BookedSlotsAsync(DateOnly date, DateTimeOffset now, CancellationToken ct = default);
     Task<IReadOnlyList<RoomTaken>> RoomsTakenAsync(DateOnly date, CancellationToken ct = default);
     Task<Guid?> RoomOfSlotsAsync(IReadOnlyList<Guid> slotIds, CancellationToken ct = default);
-    Task<IReadOnlyList<(Guid DoctorId, DateOnly Date)>> DaysOfSlotsAsync(IReadOnlyList<Guid> slotIds, CancellationToken ct = default);
+    Task<IReadOnlyList<(Guid ClinicianId, DateOnly Date)>> DaysOfSlotsAsync(IReadOnlyList<Guid> slotIds, CancellationToken ct = default);
     Task<IReadOnlyList<PatientBooking>> FutureBookingsAsync(Guid patientId, DateTimeOffset now, CancellationToken ct = default);
     Task<IReadOnlyList<PatientBooking>> BookingsOfPatientAsync(Guid patientId, int limit, int offset, CancellationToken ct = default);
     Task<IReadOnlyList<PatientBooking>> BookingsOfSlotAsync(Guid slotId, CancellationToken ct = default);
@@ -22,10 +22,10 @@ public interface IScheduleQueries
     Task<PatientBooking?> BookingAsync(Guid bookingId, CancellationToken ct = default);
     Task<IReadOnlyDictionary<string, int>> MonthlyUsagesAsync(Guid patientId, CancellationToken ct = default);
     Task<int> MonthlyUsageAsync(Guid patientId, string month, CancellationToken ct = default);
-    Task<DoctorDayView> DoctorDayAsync(Guid doctorId, DateOnly date, CancellationToken ct = default);
-    Task<IReadOnlyList<DoctorDayView>> DoctorDaysAsync(IReadOnlyList<(Guid DoctorId, DateOnly Date)> wanted, CancellationToken ct = default);
+    Task<ClinicianDayView> ClinicianDayAsync(Guid clinicianId, DateOnly date, CancellationToken ct = default);
+    Task<IReadOnlyList<ClinicianDayView>> ClinicianDaysAsync(IReadOnlyList<(Guid ClinicianId, DateOnly Date)> wanted, CancellationToken ct = default);
     Task<IReadOnlyList<RoomTime>> RoomTimeAsync(DateOnly date, CancellationToken ct = default);
-    Task<IReadOnlyList<DayBooking>> DayBookingsAsync(Guid doctorId, DateOnly date, CancellationToken ct = default);
-    Task<IReadOnlyList<IReadOnlyList<DayBooking>>> DayBookingsAsync(IReadOnlyList<(Guid DoctorId, DateOnly Date)> wanted, CancellationToken ct = default);
+    Task<IReadOnlyList<DayBooking>> DayBookingsAsync(Guid clinicianId, DateOnly date, CancellationToken ct = default);
+    Task<IReadOnlyList<IReadOnlyList<DayBooking>>> DayBookingsAsync(IReadOnlyList<(Guid ClinicianId, DateOnly Date)> wanted, CancellationToken ct = default);
     Task<IReadOnlyList<BookingPart>> PartsAsync(Guid bookingId, CancellationToken ct = default);
 }

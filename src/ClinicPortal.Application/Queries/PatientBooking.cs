@@ -5,7 +5,7 @@ namespace ClinicPortal.Application.Queries;
 /// clinician (a visit of several: the first part's) and every one of its <paramref name="Clinicians"/>.
 /// </summary>
 public sealed record PatientBooking(
-    Guid BookingId, Guid PatientId, Guid DoctorId, DateOnly Date, DateTimeOffset StartUtc, DateTimeOffset EndUtc,
+    Guid BookingId, Guid PatientId, Guid ClinicianId, DateOnly Date, DateTimeOffset StartUtc, DateTimeOffset EndUtc,
     int SlotCount, string? Cancelled, string? VisitOutcome, Guid VisitTypeId = default, string? Reason = null, Guid? RoomId = null,
     IReadOnlyList<Guid>? Clinicians = null)
 {
@@ -13,5 +13,5 @@ public sealed record PatientBooking(
     public bool HasParts => Clinicians is { Count: > 1 };
 
     /// <summary>Every clinician of it (its one clinician when the read gave none).</summary>
-    public IReadOnlyList<Guid> Team => Clinicians ?? [DoctorId];
+    public IReadOnlyList<Guid> Team => Clinicians ?? [ClinicianId];
 }

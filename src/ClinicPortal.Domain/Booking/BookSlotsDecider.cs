@@ -37,7 +37,7 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         DayScheduled e => state with
         {
             Slots = state.Slots.SetItems(e.Slots.Select(s => KeyValuePair.Create(s.SlotId,
-                new SlotForBooking(s.SlotId, e.DoctorId, e.Date, s.StartUtc, false, false, [], e.StaffOnly, e.OnlyFor, e.RoomId)))),
+                new SlotForBooking(s.SlotId, e.ClinicianId, e.Date, s.StartUtc, false, false, [], e.StaffOnly, e.OnlyFor, e.RoomId)))),
         },
         VisitTypeDefined e => state with { VisitType = VisitType.From(e) },
         SlotsRemoved e => state with { Slots = Update(state.Slots, e.SlotIds, slot => slot with { Gone = true }) },
@@ -96,7 +96,7 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
 
     public static Checked<IReadOnlyList<SlotsBooked>> Decide(BookSlots command, BookingRequest state)
     {
-        // Staff book for a patient on the phone; nobody else can hold a booking (a doctor, the owner, staff themselves),
+        // Staff book for a patient on the phone; nobody else can hold a booking (a clinician, the owner, staff themselves),
         // nor a patient whose account staff have deactivated; nor does a deactivated clinician take new bookings.
         var accounts = command.Accounts ?? AccountFacts.Active;
         if (!accounts.IsPatient && command.By.IsStaff)
@@ -188,13 +188,13 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
                 return Rejection.DayAlreadyCancelled;
             slots.Add(slot);
         }
-        slots.Sort((a, b) => a.StartUtc != b.StartUtc ? a.StartUtc.CompareTo(b.StartUtc) : a.DoctorId.CompareTo(b.DoctorId));
+        slots.Sort((a, b) => a.StartUtc != b.StartUtc ? a.StartUtc.CompareTo(b.StartUtc) : a.ClinicianId.CompareTo(b.ClinicianId));
 
         if (slots[0].StartUtc <= now)
             return Rejection.SlotInPast;
-        var runs = slots.GroupBy(slot => slot.DoctorId).Select(run => run.ToArray()).ToArray();
+        var runs = slots.GroupBy(slot => slot.ClinicianId).Select(run => run.ToArray()).ToArray();
         if (!visitType.HasParts && runs.Length > 1)
-            return Rejection.SlotsOfDifferentDoctors;
+            return Rejection.SlotsOfDifferentClinicians;
         if (runs.Any(run => run.Zip(run.Skip(1)).Any(pair => pair.First.EndUtc != pair.Second.StartUtc)) || slots.Any(slot => slot.Date != slots[0].Date))
             return Rejection.SlotsNotAdjacent;
         IReadOnlyList<BookedPart>? parts = null;
@@ -205,7 +205,7 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
                 return matched.Rejection!.Value;
             parts = matched.Value;
         }
-        if (parts is null && !visitType.IsGivenBy(slots[0].DoctorId, kindOf?.Invoke(slots[0].DoctorId)))
+        if (parts is null && !visitType.IsGivenBy(slots[0].ClinicianId, kindOf?.Invoke(slots[0].ClinicianId)))
             return Rejection.ClinicianDoesNotGiveService;
         // Each clinician's run is in one room (or none), and the visit in one room: the room of whichever part is in one;
         // or the room the visit keeps (<paramref name="keptRoom"/>: staff changing its parts), whatever its parts' blocks' rooms.
@@ -263,12 +263,12 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         var parts = new List<BookedPart>();
         foreach (var part in visitType.Parts)
         {
-            var run = runs.FirstOrDefault(run => (kindOf?.Invoke(run[0].DoctorId) ?? ClinicianKind.Doctor) == part.Kind);
+            var run = runs.FirstOrDefault(run => (kindOf?.Invoke(run[0].ClinicianId) ?? ClinicianKind.Doctor) == part.Kind);
             if (run is null)
                 return Rejection.ClinicianDoesNotGiveService;
             if (run[0].StartUtc != start + part.OffsetSlots * SlotBlock.SlotLength || run.Length != part.Slots)
                 return Rejection.SlotsNotFreeForService;
-            parts.Add(new BookedPart(part.Kind, run[0].DoctorId, run.Select(slot => slot.SlotId).ToArray()));
+            parts.Add(new BookedPart(part.Kind, run[0].ClinicianId, run.Select(slot => slot.SlotId).ToArray()));
         }
         return parts;
     }

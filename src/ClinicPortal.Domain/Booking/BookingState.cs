@@ -7,7 +7,7 @@ public sealed record BookingState(
     Guid BookingId,
     bool Exists,
     Guid PatientId,
-    Guid DoctorId,
+    Guid ClinicianId,
     DateOnly Date,
     IReadOnlyList<ScheduledSlot> Slots,
     bool Cancelled,
@@ -26,8 +26,8 @@ public sealed record BookingState(
     public BookingState Evolve(IClinicEvent @event) => @event switch
     {
         SlotsBooked e when e.BookingId == BookingId =>
-            this with { Exists = true, PatientId = e.PatientId, DoctorId = e.DoctorId, Date = e.Date, Slots = e.Slots, VisitTypeId = e.VisitType, Parts = e.Parts, RoomId = e.RoomId },
-        BookingMoved e when e.BookingId == BookingId => this with { DoctorId = e.ToDoctorId, Date = e.ToDate, Slots = e.ToSlots, Parts = e.ToParts, RoomId = e.ToRoomId },
+            this with { Exists = true, PatientId = e.PatientId, ClinicianId = e.ClinicianId, Date = e.Date, Slots = e.Slots, VisitTypeId = e.VisitType, Parts = e.Parts, RoomId = e.RoomId },
+        BookingMoved e when e.BookingId == BookingId => this with { ClinicianId = e.ToClinicianId, Date = e.ToDate, Slots = e.ToSlots, Parts = e.ToParts, RoomId = e.ToRoomId },
         BookingCancelled e when e.BookingId == BookingId => this with { Cancelled = true },
         DayCancelled e when e.CancelledBookings.Any(b => b.BookingId == BookingId) => this with { Cancelled = true },
         VisitMarked e when e.BookingId == BookingId => this with { Visit = e.Outcome },
@@ -37,5 +37,5 @@ public sealed record BookingState(
 
     /// <summary>A patient sees only their own bookings; a clinician only those they take part in; staff see all.</summary>
     public bool IsVisibleTo(Actor actor) =>
-        actor.Role == Role.Patient ? actor.Id == PatientId : !actor.IsClinician || AppointmentTime.Clinicians(DoctorId, Parts).Contains(actor.Id);
+        actor.Role == Role.Patient ? actor.Id == PatientId : !actor.IsClinician || AppointmentTime.Clinicians(ClinicianId, Parts).Contains(actor.Id);
 }

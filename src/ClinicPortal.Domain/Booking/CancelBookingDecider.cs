@@ -23,7 +23,7 @@ public sealed class CancelBookingDecider : IDecider<CancelBooking, BookingState,
 
         return new BookingCancelled[]
         {
-            new BookingCancelled(booking.BookingId, booking.PatientId, booking.DoctorId, booking.Date, booking.Slots, command.Reason, command.By.Name, booking.Parts,
+            new BookingCancelled(booking.BookingId, booking.PatientId, booking.ClinicianId, booking.Date, booking.Slots, command.Reason, command.By.Name, booking.Parts,
                 booking.RoomId),
         };
     }

@@ -14,7 +14,7 @@ public sealed class ChangeRoomDecider : IDecider<ChangeRoom, RoomChangeRequest, 
             .Or(new Query([new QueryItem([EventTypes.NameOf<VisitTypeDefined>()], [Tag.VisitType(command.VisitTypeId)])]));
 
     public static RoomChangeRequest Initial(ChangeRoom command) =>
-        new(BookingState.None(command.BookingId), DayToSchedule.Of(DoctorDay.Empty(Guid.Empty, command.Date)),
+        new(BookingState.None(command.BookingId), DayToSchedule.Of(ClinicianDay.Empty(Guid.Empty, command.Date)),
             BookSlotsDecider.Initial(new BookSlots(command.BookingId, command.PatientId, [], command.By, command.Now, command.Date, command.VisitTypeId)));
 
     public static RoomChangeRequest Evolve(RoomChangeRequest state, IClinicEvent @event) =>
@@ -49,8 +49,8 @@ public sealed class ChangeRoomDecider : IDecider<ChangeRoom, RoomChangeRequest, 
 
         // One room holds one clinician's block at a time: the room is no one else's then but this visit's own clinicians'.
         var (start, end) = (booking.Slots.Min(s => s.StartUtc), booking.Slots.Max(s => s.EndUtc));
-        var clinicians = AppointmentTime.Clinicians(booking.DoctorId, booking.Parts).ToHashSet();
-        if (state.RoomTime.RoomSlots.Values.Any(time => time.RoomId == room.Id && !clinicians.Contains(time.DoctorId) && time.Overlaps(start, end)))
+        var clinicians = AppointmentTime.Clinicians(booking.ClinicianId, booking.Parts).ToHashSet();
+        if (state.RoomTime.RoomSlots.Values.Any(time => time.RoomId == room.Id && !clinicians.Contains(time.ClinicianId) && time.Overlaps(start, end)))
             return Rejection.RoomInUse;
         var clash = state.InRoom.InRooms.Any(held => held.Key != booking.BookingId && held.Value.Overlaps(room.Id, start, end));
         if (clash && overriding.Value is null)
@@ -58,8 +58,8 @@ public sealed class ChangeRoomDecider : IDecider<ChangeRoom, RoomChangeRequest, 
 
         return new[]
         {
-            new BookingMoved(booking.BookingId, booking.PatientId, booking.VisitTypeId, booking.DoctorId, booking.Date, booking.Slots,
-                booking.DoctorId, booking.Date, booking.Slots, command.By.Name, clash ? overriding.Value : null, booking.Parts, booking.Parts,
+            new BookingMoved(booking.BookingId, booking.PatientId, booking.VisitTypeId, booking.ClinicianId, booking.Date, booking.Slots,
+                booking.ClinicianId, booking.Date, booking.Slots, command.By.Name, clash ? overriding.Value : null, booking.Parts, booking.Parts,
                 booking.RoomId, room.Id, clash ? Clash.Room : null),
         };
     }

@@ -15,6 +15,6 @@ public sealed class ExpireHoldDecider : IDecider<ExpireHold, HoldState?, HoldExp
             return Rejection.NotAllowed;
         if (hold is not { Status: HoldStatus.Pending } || command.Now < hold.ExpiresAt)
             return Array.Empty<HoldExpired>();
-        return new[] { new HoldExpired(hold.HoldId, hold.PatientId, hold.DoctorId, hold.Date, hold.Slots, hold.ExpiresAt, hold.Parts, hold.RoomId) };
+        return new[] { new HoldExpired(hold.HoldId, hold.PatientId, hold.ClinicianId, hold.Date, hold.Slots, hold.ExpiresAt, hold.Parts, hold.RoomId) };
     }
 }

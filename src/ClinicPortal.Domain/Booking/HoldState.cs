@@ -2,12 +2,12 @@ namespace ClinicPortal.Domain.Booking;
 
 /// <summary>One hold as the decisions about it see it.</summary>
 public sealed record HoldState(
-    Guid HoldId, Guid PatientId, Guid DoctorId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, DateTimeOffset ExpiresAt, HoldStatus Status,
+    Guid HoldId, Guid PatientId, Guid ClinicianId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, DateTimeOffset ExpiresAt, HoldStatus Status,
     IReadOnlyList<BookedPart>? Parts = null, Guid? RoomId = null, DateTimeOffset? ReleasedAt = null)
 {
     public IEnumerable<Guid> SlotIds => Slots.Select(s => s.SlotId);
 
-    public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(DoctorId, Parts);
+    public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(ClinicianId, Parts);
 
     /// <summary>Whether it still keeps its slots at <paramref name="now"/>.</summary>
     public bool KeepsAt(DateTimeOffset now) => Status == HoldStatus.Pending && now < ExpiresAt;
@@ -28,7 +28,7 @@ public sealed record HoldState(
     public bool Overlaps(DateTimeOffset start, DateTimeOffset end) =>
         Slots.Count > 0 && Slots.Min(s => s.StartUtc) < end && start < Slots.Max(s => s.EndUtc);
 
-    public static HoldState Of(HoldPlaced e) => new(e.HoldId, e.PatientId, e.DoctorId, e.Date, e.Slots, e.ExpiresAt, HoldStatus.Pending, e.Parts, e.RoomId);
+    public static HoldState Of(HoldPlaced e) => new(e.HoldId, e.PatientId, e.ClinicianId, e.Date, e.Slots, e.ExpiresAt, HoldStatus.Pending, e.Parts, e.RoomId);
 
     /// <summary>A hold's own events, folded: null until it was placed.</summary>
     public static HoldState? Evolve(HoldState? state, IClinicEvent @event) => @event switch

@@ -25,7 +25,7 @@ public sealed class MarkVisitDecider : IDecider<MarkVisit, BookingState, VisitMa
 
         return new VisitMarked[]
         {
-            new VisitMarked(booking.BookingId, booking.PatientId, booking.DoctorId, booking.Date, command.Outcome, command.By.Name),
+            new VisitMarked(booking.BookingId, booking.PatientId, booking.ClinicianId, booking.Date, command.Outcome, command.By.Name),
         };
     }
 }

@@ -77,7 +77,7 @@ public sealed class MoveBookingDecider : IDecider<MoveBooking, MoveRequest, Book
 
         return new[]
         {
-            new BookingMoved(booking.BookingId, booking.PatientId, visitType.Id, booking.DoctorId, booking.Date, booking.Slots,
+            new BookingMoved(booking.BookingId, booking.PatientId, visitType.Id, booking.ClinicianId, booking.Date, booking.Slots,
                 visit.ClinicianId, visit.Date, visit.Scheduled, command.By.Name,
                 visit.Clashes ? overriding.Value : null, booking.Parts, visit.Parts, booking.RoomId, visit.RoomId, visit.Overrode),
         };

@@ -38,7 +38,7 @@ public sealed class PlaceHoldDecider : IDecider<PlaceHold, BookingRequest, HoldP
             return Rejection.TooManyHoldsThatDay;
         return new[]
         {
-            new HoldPlaced(command.HoldId, command.PatientId, visit.DoctorId, visit.Date, visit.Slots, visit.VisitType, command.ExpiresAt, command.By.Name,
+            new HoldPlaced(command.HoldId, command.PatientId, visit.ClinicianId, visit.Date, visit.Slots, visit.VisitType, command.ExpiresAt, command.By.Name,
                 visit.Parts, visit.RoomId),
         };
     }

@@ -14,6 +14,6 @@ public sealed class ReleaseHoldDecider : IDecider<ReleaseHold, HoldState?, HoldR
             return Rejection.HoldNotFound;
         if (hold.Status != HoldStatus.Pending || command.Now >= hold.ExpiresAt)
             return Array.Empty<HoldReleased>(); // ended (or ending) already: nothing more to give back
-        return new[] { new HoldReleased(hold.HoldId, hold.PatientId, hold.DoctorId, hold.Date, hold.Slots, command.By.Name, hold.Parts, hold.RoomId, command.Now) };
+        return new[] { new HoldReleased(hold.HoldId, hold.PatientId, hold.ClinicianId, hold.Date, hold.Slots, command.By.Name, hold.Parts, hold.RoomId, command.Now) };
     }
 }

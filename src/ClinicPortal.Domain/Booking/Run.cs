@@ -12,7 +12,7 @@ public sealed record Run(IReadOnlyList<SlotForBooking> Slots, IReadOnlyList<Book
     /// <summary>What the event logs of the clashes: which, when staff booked over any (none: null).</summary>
     public Clash? Overrode => Clashes ? Overrides : null;
 
-    public Guid ClinicianId => Parts?[0].ClinicianId ?? Slots[0].DoctorId;
+    public Guid ClinicianId => Parts?[0].ClinicianId ?? Slots[0].ClinicianId;
     public DateOnly Date => Slots[0].Date;
     public IReadOnlyList<ScheduledSlot> Scheduled { get; } = Slots.Select(s => new ScheduledSlot(s.SlotId, s.StartUtc)).ToArray();
     public DateTimeOffset StartUtc => Slots[0].StartUtc;

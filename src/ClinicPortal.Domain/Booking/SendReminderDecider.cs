@@ -22,7 +22,7 @@ public sealed class SendReminderDecider : IDecider<SendReminder, BookingState, R
             return Array.Empty<ReminderSent>();
         return new[]
         {
-            new ReminderSent(booking.BookingId, booking.PatientId, booking.DoctorId, booking.Date, booking.Slots, command.HoursBefore, booking.Parts,
+            new ReminderSent(booking.BookingId, booking.PatientId, booking.ClinicianId, booking.Date, booking.Slots, command.HoursBefore, booking.Parts,
                 booking.RoomId, Skipped: command.TimeSetAt > start - command.Lead),
         };
     }

@@ -9,7 +9,7 @@ namespace ClinicPortal.Domain.Booking;
 /// booked over the clinician's clash with a reason).
 /// </summary>
 public sealed record SlotForBooking(
-    Guid SlotId, Guid DoctorId, DateOnly Date, DateTimeOffset StartUtc, bool Gone, bool DayCancelled, ImmutableList<Guid> Holders,
+    Guid SlotId, Guid ClinicianId, DateOnly Date, DateTimeOffset StartUtc, bool Gone, bool DayCancelled, ImmutableList<Guid> Holders,
     bool StaffOnly = false, IReadOnlyList<Guid>? OnlyFor = null, Guid? RoomId = null, Guid? HoldId = null, DateTimeOffset HeldUntil = default)
 {
     /// <summary>Whether a hold other than <paramref name="own"/> keeps it at <paramref name="now"/> (a hold past its time keeps nothing, logged expired or not yet).</summary>

@@ -8,7 +8,7 @@ public sealed class SetClinicianActiveDecider : IDecider<SetClinicianActive, boo
     public static Query QueryFor(SetClinicianActive command) => ActivityOf(command.ClinicianId);
 
     public static Query ActivityOf(Guid clinicianId) =>
-        new([new QueryItem([EventTypes.NameOf<ClinicianDeactivated>(), EventTypes.NameOf<ClinicianReactivated>()], [Tag.Doctor(clinicianId)])]);
+        new([new QueryItem([EventTypes.NameOf<ClinicianDeactivated>(), EventTypes.NameOf<ClinicianReactivated>()], [Tag.Clinician(clinicianId)])]);
 
     public static bool Initial(SetClinicianActive command) => true;
 

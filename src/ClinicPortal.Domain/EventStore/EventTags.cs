@@ -6,9 +6,9 @@ public static class EventTags
     public static IReadOnlyList<Tag> Of(IClinicEvent @event) => @event switch
     {
         DayScheduled e =>
-            [Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date), .. RoomDays(e.RoomId, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
+            [Tag.Clinician(e.ClinicianId), Tag.Day(e.ClinicianId, e.Date), .. RoomDays(e.RoomId, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
         SlotsRemoved e =>
-            [Tag.Doctor(e.DoctorId), Tag.Day(e.DoctorId, e.Date), .. RoomDays(e.RoomIds, e.Date), .. e.SlotIds.Select(Tag.Slot),
+            [Tag.Clinician(e.ClinicianId), Tag.Day(e.ClinicianId, e.Date), .. RoomDays(e.RoomIds, e.Date), .. e.SlotIds.Select(Tag.Slot),
              .. (e.LostParts ?? []).Select(p => Tag.Booking(p.BookingId))],
     // A log written before the patient-month tag existed gets it from schema version 5, which asks this method for it.
         // An appointment with several clinicians is in each one's day (their day's decisions see its slots held).
@@ -28,7 +28,7 @@ public static class EventTags
         // A booking that falls with the day is freed whole (its other clinicians' days and slots see it, for bookings made when
         // visits with others fell whole too); a visit with others that only loses the clinician's part is tagged as changed.
         DayCancelled e =>
-            [.. ClinicianDays([e.DoctorId, .. e.CancelledBookings.SelectMany(b => AppointmentTime.Clinicians(e.DoctorId, b.Parts))], e.Date),
+            [.. ClinicianDays([e.ClinicianId, .. e.CancelledBookings.SelectMany(b => AppointmentTime.Clinicians(e.ClinicianId, b.Parts))], e.Date),
              .. RoomDays(e.RoomIds, e.Date), .. e.SlotIds.Concat(e.CancelledBookings.SelectMany(b => b.Slots.Select(s => s.SlotId))).Distinct().Select(Tag.Slot),
              .. e.CancelledBookings.Select(b => Tag.Booking(b.BookingId)), .. (e.LostParts ?? []).Select(p => Tag.Booking(p.BookingId)),
              .. e.CancelledBookings.Select(b => Tag.Patient(b.PatientId)).Distinct(),
@@ -36,20 +36,20 @@ public static class EventTags
         BookingMoved e =>
             [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId),
              .. new[] { Tag.PatientMonth(e.PatientId, e.FromDate), Tag.PatientMonth(e.PatientId, e.ToDate) }.Distinct(),
-             .. e.FromClinicians.Concat(e.ToClinicians).Distinct().Select(Tag.Doctor),
+             .. e.FromClinicians.Concat(e.ToClinicians).Distinct().Select(Tag.Clinician),
              .. e.FromClinicians.Select(c => Tag.Day(c, e.FromDate)).Concat(e.ToClinicians.Select(c => Tag.Day(c, e.ToDate))).Distinct(),
              .. RoomDays(e.FromRoomId, e.FromDate).Concat(RoomDays(e.ToRoomId, e.ToDate)).Distinct(),
              .. e.FromSlots.Concat(e.ToSlots).Select(s => Tag.Slot(s.SlotId)).Distinct()],
         VisitMarked e =>
-            [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date), Tag.Doctor(e.DoctorId),
-             Tag.Day(e.DoctorId, e.Date)],
+            [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date), Tag.Clinician(e.ClinicianId),
+             Tag.Day(e.ClinicianId, e.Date)],
         ReminderSent e => [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId)],
         WaitJoined e => [Tag.Wait(e.WaitId), Tag.PatientWaits(e.PatientId), Tag.Waitlist(e.VisitTypeId)],
         WaitLeft e => [Tag.Wait(e.WaitId), Tag.PatientWaits(e.PatientId), Tag.Waitlist(e.VisitTypeId)],
         VisitTypes.VisitTypeDefined e => [Tag.VisitTypes, Tag.VisitType(e.VisitTypeId)],
         Rooms.RoomDefined e => [Tag.Rooms, Tag.Room(e.RoomId)],
-        Conflicts.ClinicianDeactivated e => [Tag.Doctor(e.ClinicianId)],
-        Conflicts.ClinicianReactivated e => [Tag.Doctor(e.ClinicianId)],
+        Conflicts.ClinicianDeactivated e => [Tag.Clinician(e.ClinicianId)],
+        Conflicts.ClinicianReactivated e => [Tag.Clinician(e.ClinicianId)],
         _ => throw new ArgumentException($"No tags are defined for {@event.GetType().Name}.", nameof(@event)),
     };
 
@@ -61,7 +61,7 @@ public static class EventTags
     private static IEnumerable<Tag> ClinicianDays(IEnumerable<Guid> clinicians, DateOnly date)
     {
         var distinct = clinicians.Distinct().ToArray();
-        return distinct.Select(Tag.Doctor).Concat(distinct.Select(c => Tag.Day(c, date)));
+        return distinct.Select(Tag.Clinician).Concat(distinct.Select(c => Tag.Day(c, date)));
     }
 
     /// <summary>The room days an event gives or takes time of (none for time in no room, and for every event before rooms).</summary>

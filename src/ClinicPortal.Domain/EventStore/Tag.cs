@@ -6,11 +6,11 @@ namespace ClinicPortal.Domain.EventStore;
 /// </summary>
 public readonly record struct Tag(string Value)
 {
-    /// <summary>Every event about this doctor.</summary>
-    public static Tag Doctor(Guid doctorId) => new($"doctor:{doctorId:N}");
+    /// <summary>Every event about this clinician.</summary>
+    public static Tag Clinician(Guid clinicianId) => new($"doctor:{clinicianId:N}");
 
-    /// <summary>Every event about one doctor's day (a date in the practice's time zone).</summary>
-    public static Tag Day(Guid doctorId, DateOnly date) => new($"day:{doctorId:N}:{date:yyyy-MM-dd}");
+    /// <summary>Every event about one clinician's day (a date in the practice's time zone).</summary>
+    public static Tag Day(Guid clinicianId, DateOnly date) => new($"day:{clinicianId:N}:{date:yyyy-MM-dd}");
 
     /// <summary>Every event about one slot.</summary>
     public static Tag Slot(Guid slotId) => new($"slot:{slotId:N}");
@@ -63,7 +63,7 @@ public readonly record struct Tag(string Value)
     /// </summary>
     public static Tag RoomDay(Guid roomId, DateOnly date) => new($"room-day:{roomId:N}:{date:yyyy-MM-dd}");
 
-    /// <summary>The date of a <see cref="Day"/> tag (any doctor's); null for every other tag.</summary>
+    /// <summary>The date of a <see cref="Day"/> tag (any clinician's); null for every other tag.</summary>
     public DateOnly? DayDate =>
         Value.StartsWith("day:", StringComparison.Ordinal) && Value.Length > 10
         && DateOnly.TryParseExact(Value.AsSpan(Value.Length - 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,

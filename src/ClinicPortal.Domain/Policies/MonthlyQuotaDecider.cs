@@ -41,7 +41,7 @@ public sealed class MonthlyQuotaDecider : IDecider<ApplyMonthlyQuota, PatientBoo
                 if (used <= MonthlyQuota.MaxSlotsPerMonth)
                     break;
                 cancellations.Add(new BookingCancelled(
-                    latest.BookingId, patient.PatientId, latest.DoctorId, latest.Date, latest.Slots, CancellationReason.QuotaExceeded, command.By.Name, latest.Parts,
+                    latest.BookingId, patient.PatientId, latest.ClinicianId, latest.Date, latest.Slots, CancellationReason.QuotaExceeded, command.By.Name, latest.Parts,
                     latest.RoomId));
                 used -= latest.SlotCount;
             }

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace ClinicPortal.Domain.Scheduling;
 
 /// <summary>
-/// A slot of a doctor's day, the bookings holding it (one, or more when staff booked over the clinician's clash with a
+/// A slot of a clinician's day, the bookings holding it (one, or more when staff booked over the clinician's clash with a
 /// reason; the first is the one booked first), and the room it is in, if any.
 /// </summary>
 public sealed record DaySlot(Guid SlotId, DateTimeOffset StartUtc, ImmutableList<Guid> Holders, Guid? RoomId = null, Guid? HoldId = null, DateTimeOffset HeldUntil = default)

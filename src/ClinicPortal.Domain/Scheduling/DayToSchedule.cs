@@ -7,9 +7,9 @@ namespace ClinicPortal.Domain.Scheduling;
 /// What scheduling a day knows: the clinician's day, and, when a block names a room, the practice's rooms and every
 /// clinician's time in those rooms that date (one room holds one clinician's block at a time).
 /// </summary>
-public sealed record DayToSchedule(DoctorDay Day, RoomList Rooms, ImmutableDictionary<Guid, RoomTime> RoomSlots)
+public sealed record DayToSchedule(ClinicianDay Day, RoomList Rooms, ImmutableDictionary<Guid, RoomTime> RoomSlots)
 {
-    public static DayToSchedule Of(DoctorDay day) => new(day, RoomList.Empty, ImmutableDictionary<Guid, RoomTime>.Empty);
+    public static DayToSchedule Of(ClinicianDay day) => new(day, RoomList.Empty, ImmutableDictionary<Guid, RoomTime>.Empty);
 
     public DayToSchedule Evolve(IClinicEvent @event) => this with
     {
@@ -18,7 +18,7 @@ public sealed record DayToSchedule(DoctorDay Day, RoomList Rooms, ImmutableDicti
         Rooms = Rooms.Evolve(@event),
         RoomSlots = @event switch
         {
-            DayScheduled { RoomId: { } room } e => RoomSlots.SetItems(e.Slots.Select(s => KeyValuePair.Create(s.SlotId, new RoomTime(room, e.DoctorId, s.StartUtc)))),
+            DayScheduled { RoomId: { } room } e => RoomSlots.SetItems(e.Slots.Select(s => KeyValuePair.Create(s.SlotId, new RoomTime(room, e.ClinicianId, s.StartUtc)))),
             SlotsRemoved e => RoomSlots.RemoveRange(e.SlotIds),
             DayCancelled e => RoomSlots.RemoveRange(e.SlotIds),
             _ => RoomSlots,
@@ -27,9 +27,9 @@ public sealed record DayToSchedule(DoctorDay Day, RoomList Rooms, ImmutableDicti
 
     private bool IsOfTheDay(IClinicEvent @event) => @event switch
     {
-        DayScheduled e => e.DoctorId == Day.DoctorId && e.Date == Day.Date,
-        SlotsRemoved e => e.DoctorId == Day.DoctorId && e.Date == Day.Date,
-        DayCancelled e => e.DoctorId == Day.DoctorId && e.Date == Day.Date,
+        DayScheduled e => e.ClinicianId == Day.ClinicianId && e.Date == Day.Date,
+        SlotsRemoved e => e.ClinicianId == Day.ClinicianId && e.Date == Day.Date,
+        DayCancelled e => e.ClinicianId == Day.ClinicianId && e.Date == Day.Date,
         _ => true,
     };
 }

@@ -2,15 +2,15 @@ using ClinicPortal.Domain.EventStore;
 
 namespace ClinicPortal.Domain.Scheduling;
 
-public sealed class RemoveSlotsDecider : IDecider<RemoveSlots, DoctorDay, SlotsRemoved>
+public sealed class RemoveSlotsDecider : IDecider<RemoveSlots, ClinicianDay, SlotsRemoved>
 {
-    public static Query QueryFor(RemoveSlots command) => DoctorDay.QueryFor(command.DoctorId, command.Date);
-    public static DoctorDay Initial(RemoveSlots command) => DoctorDay.Empty(command.DoctorId, command.Date);
-    public static DoctorDay Evolve(DoctorDay state, IClinicEvent @event) => state.Evolve(@event);
+    public static Query QueryFor(RemoveSlots command) => ClinicianDay.QueryFor(command.ClinicianId, command.Date);
+    public static ClinicianDay Initial(RemoveSlots command) => ClinicianDay.Empty(command.ClinicianId, command.Date);
+    public static ClinicianDay Evolve(ClinicianDay state, IClinicEvent @event) => state.Evolve(@event);
 
-    public static Checked<IReadOnlyList<SlotsRemoved>> Decide(RemoveSlots command, DoctorDay day)
+    public static Checked<IReadOnlyList<SlotsRemoved>> Decide(RemoveSlots command, ClinicianDay day)
     {
-        if (!command.By.MayManageDaysOf(command.DoctorId))
+        if (!command.By.MayManageDaysOf(command.ClinicianId))
             return Rejection.NotYourDay;
         if (command.SlotIds.Count == 0)
             return Rejection.NoSlotsChosen;
@@ -31,7 +31,7 @@ public sealed class RemoveSlotsDecider : IDecider<RemoveSlots, DoctorDay, SlotsR
             {
                 // A booked slot goes only with the clinician's whole part of a visit that others are in too.
                 if (day.Bookings.GetValueOrDefault(holder) is not { Parts.Count: > 1 } shared
-                    || shared.Parts.FirstOrDefault(p => p.ClinicianId == command.DoctorId) is not { } part
+                    || shared.Parts.FirstOrDefault(p => p.ClinicianId == command.ClinicianId) is not { } part
                     || !part.SlotIds.All(removed.Contains))
                     return Rejection.SlotAlreadyBooked;
                 lost[holder] = new LostPart(holder, shared.PatientId, part.Kind, part.SlotIds);
@@ -39,7 +39,7 @@ public sealed class RemoveSlotsDecider : IDecider<RemoveSlots, DoctorDay, SlotsR
         }
         return new SlotsRemoved[]
         {
-            new SlotsRemoved(command.DoctorId, command.Date, removed, day.RoomsOf(removed),
+            new SlotsRemoved(command.ClinicianId, command.Date, removed, day.RoomsOf(removed),
                 lost.Count > 0 ? lost.Values.OrderBy(p => day.Slots[p.SlotIds[0]].StartUtc).ToArray() : null),
         };
     }

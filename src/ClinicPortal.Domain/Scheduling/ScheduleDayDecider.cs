@@ -9,17 +9,17 @@ public sealed class ScheduleDayDecider : IDecider<ScheduleDay, DayToSchedule, Da
     public static Query QueryFor(ScheduleDay command)
     {
         var rooms = RoomsOf(command);
-        var day = DoctorDay.QueryFor(command.DoctorId, command.Date);
+        var day = ClinicianDay.QueryFor(command.ClinicianId, command.Date);
         return rooms.Length == 0 ? day : day.Or(RoomList.Query).Or(Query.TaggedAny(rooms.Select(room => Tag.RoomDay(room, command.Date))));
     }
 
-    public static DayToSchedule Initial(ScheduleDay command) => DayToSchedule.Of(DoctorDay.Empty(command.DoctorId, command.Date));
+    public static DayToSchedule Initial(ScheduleDay command) => DayToSchedule.Of(ClinicianDay.Empty(command.ClinicianId, command.Date));
     public static DayToSchedule Evolve(DayToSchedule state, IClinicEvent @event) => state.Evolve(@event);
 
     public static Checked<IReadOnlyList<DayScheduled>> Decide(ScheduleDay command, DayToSchedule state)
     {
         var day = state.Day;
-        if (!command.By.MayManageDaysOf(command.DoctorId))
+        if (!command.By.MayManageDaysOf(command.ClinicianId))
             return Rejection.NotYourDay;
         if (command.Blocks.Count == 0)
             return Rejection.NoBlocks;
@@ -58,7 +58,7 @@ public sealed class ScheduleDayDecider : IDecider<ScheduleDay, DayToSchedule, Da
                 return Rejection.RoomNotFound;
             if (!known.InUse)
                 return Rejection.RoomOutOfUse;
-            var taken = state.RoomSlots.Values.Where(time => time.RoomId == room && time.DoctorId != command.DoctorId).ToArray();
+            var taken = state.RoomSlots.Values.Where(time => time.RoomId == room && time.ClinicianId != command.ClinicianId).ToArray();
             if (starts.Any(start => termsOf[start].RoomId == room && taken.Any(time => Overlaps(time.StartUtc, start))))
                 return Rejection.RoomInUse;
         }
@@ -66,7 +66,7 @@ public sealed class ScheduleDayDecider : IDecider<ScheduleDay, DayToSchedule, Da
         // One event per kind of time: the day's open time as before, and each kind of kept time beside it.
         return starts
             .GroupBy(start => termsOf[start].Terms)
-            .Select(group => new DayScheduled(command.DoctorId, command.Date,
+            .Select(group => new DayScheduled(command.ClinicianId, command.Date,
                 group.Select(start => new ScheduledSlot(command.NewSlotId(), start)).ToArray(),
                 group.Key.StaffOnly,
                 group.Key.OnlyFor.Length == 0 ? null : group.Key.OnlyFor.Split(' ').Select(Guid.Parse).ToArray(),

@@ -1,14 +1,14 @@
 namespace ClinicPortal.Domain.Scheduling;
 
 /// <summary>
-/// A run of back-to-back 10-minute slots of one doctor on one day, in the practice's local time:
+/// A run of back-to-back 10-minute slots of one clinician on one day, in the practice's local time:
 /// "09:00 to 12:00" is 18 slots starting 09:00, 09:10, … 11:50.
 /// </summary>
 public sealed record SlotBlock
 {
     public static readonly TimeSpan SlotLength = TimeSpan.FromMinutes(10);
 
-    /// <summary>Six hours of appointments is the most one doctor offers on one day.</summary>
+    /// <summary>Six hours of appointments is the most one clinician offers on one day.</summary>
     public const int MaxSlotsPerDay = 36;
 
     private SlotBlock(TimeOnly start, TimeOnly end)

@@ -31,7 +31,7 @@ public sealed class StaffAdministration(IServiceScopeFactory scopes, CurrentAcco
         if (!created.Succeeded)
             return created.Errors.Select(e => e.Description).ToList();
         Ensure(await users.AddToRoleAsync(user, role));
-        people.ForgetStaff(); // the new colleague is on the staff page, and a new doctor on the booking pages, at once
+        people.ForgetStaff(); // the new colleague is on the staff page, and a new clinician on the booking pages, at once
         await scope.ServiceProvider.GetRequiredService<AccountEmails>().SendInvitationAsync(user, role, ct);
         return [];
     }

@@ -18,7 +18,26 @@ public static class Rows
     static Rows()
     {
         DefaultTypeMap.MatchNamesWithUnderscores = true;
+        SqlMapper.TypeMapProvider = type => new StorageNames(new DefaultTypeMap(type));
         SqlMapper.AddTypeHandler(new IdHandler());
+    }
+
+    /// <summary>
+    /// The read models' columns keep the names they were made with (<c>doctor_id</c>, like the log's <c>doctorId</c>):
+    /// a row's <c>ClinicianId</c> is read from its <c>doctor_id</c>.
+    /// </summary>
+    private sealed class StorageNames(SqlMapper.ITypeMap code) : SqlMapper.ITypeMap
+    {
+        private static string InCode(string column) => column.Replace("doctor", "clinician", StringComparison.OrdinalIgnoreCase);
+
+        public System.Reflection.ConstructorInfo? FindConstructor(string[] names, Type[] types) => code.FindConstructor(names.Select(InCode).ToArray(), types);
+
+        public System.Reflection.ConstructorInfo? FindExplicitConstructor() => code.FindExplicitConstructor();
+
+        public SqlMapper.IMemberMap? GetConstructorParameter(System.Reflection.ConstructorInfo constructor, string columnName) =>
+            code.GetConstructorParameter(constructor, InCode(columnName));
+
+        public SqlMapper.IMemberMap? GetMember(string columnName) => code.GetMember(InCode(columnName));
     }
 
     /// <summary>A practice day as the read models keep it.</summary>

@@ -15,8 +15,28 @@ public static class EventSerializer
 {
     private static readonly JsonSerializerOptions Options = new(EventJson.Default.Options)
     {
-        TypeInfoResolver = EventJson.Default.WithAddedModifier(WritesOnlyWhatHappened),
+        TypeInfoResolver = EventJson.Default.WithAddedModifier(WritesOnlyWhatHappened).WithAddedModifier(KeepsTheLogsNames),
     };
+
+    /// <summary>
+    /// The events logged before the code called every doctor, nurse and counsellor a clinician: their JSON names
+    /// the clinician <c>doctorId</c> (a move's <c>fromDoctorId</c> and <c>toDoctorId</c>), as their tags say
+    /// <c>doctor:</c>, and the log keeps both byte for byte.
+    /// </summary>
+    private static readonly HashSet<Type> LoggedWithDoctorIds =
+    [
+        typeof(DayScheduled), typeof(SlotsRemoved), typeof(DayCancelled), typeof(SlotsBooked), typeof(BookingCancelled),
+        typeof(BookingMoved), typeof(VisitMarked), typeof(HoldPlaced), typeof(HoldReleased), typeof(HoldExpired), typeof(ReminderSent),
+    ];
+
+    /// <summary>The code's <c>ClinicianId</c> (<c>FromClinicianId</c>, <c>ToClinicianId</c>) is the log's <c>doctorId</c> in <see cref="LoggedWithDoctorIds"/>.</summary>
+    private static void KeepsTheLogsNames(JsonTypeInfo info)
+    {
+        if (!LoggedWithDoctorIds.Contains(info.Type))
+            return;
+        foreach (var property in info.Properties)
+            property.Name = property.Name.Replace("clinicianId", "doctorId", StringComparison.Ordinal).Replace("ClinicianId", "DoctorId", StringComparison.Ordinal);
+    }
 
     /// <summary>
     /// An event is written as what happened: the values it was made with (its constructor's), not what it derives from

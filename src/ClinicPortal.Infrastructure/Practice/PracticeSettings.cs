@@ -72,7 +72,7 @@ public sealed class PracticeSettings(
         return null;
     }
 
-    /// <summary>How many doctor-days still have slots ahead.</summary>
+    /// <summary>How many clinician-days still have slots ahead.</summary>
     private async Task<long> FutureDaysAsync(CancellationToken ct) =>
         Convert.ToInt64(await database.ScalarAsync(
             "SELECT count(*) FROM (SELECT DISTINCT doctor_id, date FROM rm_slots WHERE start_utc > @now) days;",

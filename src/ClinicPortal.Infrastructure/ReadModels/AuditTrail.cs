@@ -6,7 +6,7 @@ using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Infrastructure.ReadModels;
 
-/// <summary>The log itself, newest first, narrowed by the tags of a doctor, a patient or a practice day.</summary>
+/// <summary>The log itself, newest first, narrowed by the tags of a clinician, a patient or a practice day.</summary>
 public sealed class AuditTrail(ClinicDatabase database) : IAuditQueries
 {
     public async Task<IReadOnlyList<StoredEvent>> ReadAsync(AuditFilter filter, CancellationToken ct = default)
@@ -18,8 +18,8 @@ public sealed class AuditTrail(ClinicDatabase database) : IAuditQueries
             sql += $" AND EXISTS (SELECT 1 FROM event_tags t WHERE t.tag = {name} AND t.position = e.position)";
             parameters.Add((name, tag));
         }
-        if (filter.DoctorId is { } doctor)
-            Tagged("@doctor", Tag.Doctor(doctor).Value);
+        if (filter.ClinicianId is { } clinician)
+            Tagged("@doctor", Tag.Clinician(clinician).Value);
         if (filter.PatientId is { } patient)
             Tagged("@patient", Tag.Patient(patient).Value);
         if (filter.Tagged is { } tagged)

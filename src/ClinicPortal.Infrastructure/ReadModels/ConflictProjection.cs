@@ -134,7 +134,7 @@ public sealed class ConflictProjection : IProjection
                 if (e.LostParts is not { Count: > 0 } removed)
                     return;
                 foreach (var lost in removed)
-                    await db.ExecuteAsync("INSERT INTO rm_conflict_facts (fact) VALUES (@fact) ON CONFLICT DO NOTHING;", ct, ("@fact", PartRemoved(lost.BookingId, e.DoctorId)));
+                    await db.ExecuteAsync("INSERT INTO rm_conflict_facts (fact) VALUES (@fact) ON CONFLICT DO NOTHING;", ct, ("@fact", PartRemoved(lost.BookingId, e.ClinicianId)));
                 (touched, resolution) = (removed.Select(p => p.BookingId).ToArray(), "time taken back");
                 break;
             case SlotsBooked e:
@@ -155,7 +155,7 @@ public sealed class ConflictProjection : IProjection
                 foreach (var booking in e.CancelledBookings)
                     await ForgetAsync(db, booking.BookingId, ct);
                 foreach (var lost in e.LostParts ?? [])
-                    await db.ExecuteAsync("INSERT INTO rm_conflict_facts (fact) VALUES (@fact) ON CONFLICT DO NOTHING;", ct, ("@fact", PartLost(lost.BookingId, e.DoctorId)));
+                    await db.ExecuteAsync("INSERT INTO rm_conflict_facts (fact) VALUES (@fact) ON CONFLICT DO NOTHING;", ct, ("@fact", PartLost(lost.BookingId, e.ClinicianId)));
                 (touched, resolution) = ([.. e.CancelledBookings.Select(b => b.BookingId), .. (e.LostParts ?? []).Select(p => p.BookingId)], "day cancelled");
                 break;
             case ClinicianDeactivated e:

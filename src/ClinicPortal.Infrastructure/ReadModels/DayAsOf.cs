@@ -49,7 +49,7 @@ public sealed class DayAsOf(IEventStore store, IEnumerable<IProjection> projecti
         IReadOnlyList<(Guid Clinician, DateOnly Date)> days, long position, CancellationToken ct = default)
     {
         await using var past = await FoldAsync(days.Select(d => Tag.Day(d.Clinician, d.Date)).Distinct().ToArray(), [], [], position, ct);
-        var slots = await past.Schedule.DoctorDaysAsync(days, ct);
+        var slots = await past.Schedule.ClinicianDaysAsync(days, ct);
         var bookings = await past.Schedule.DayBookingsAsync(days, ct);
         return slots.Zip(bookings, (day, booked) => new ClinicianDayAsOf(day, booked)).ToArray();
     }

@@ -61,7 +61,7 @@ public sealed class HoldProjection : IProjection
                     INSERT INTO rm_holds (hold_id, patient_id, doctor_id, clinician_ids, visit_type_id, date, start_utc, end_utc, slot_ids, room_id, placed_at, expires_at, status)
                     VALUES (@hold, @patient, @doctor, @clinicians, @type, @date, @start, @end, @slots, @room, @at, @expires, 'pending');
                     """,
-                    ct, ("@hold", e.HoldId), ("@patient", e.PatientId), ("@doctor", e.DoctorId), ("@clinicians", Ids(e.Clinicians.ToArray())),
+                    ct, ("@hold", e.HoldId), ("@patient", e.PatientId), ("@doctor", e.ClinicianId), ("@clinicians", Ids(e.Clinicians.ToArray())),
                     ("@type", e.VisitTypeId), ("@date", Day(e.Date)), ("@start", Ms(e.Slots.Min(s => s.StartUtc))), ("@end", Ms(e.Slots.Max(s => s.EndUtc))),
                     ("@slots", Ids(e.Slots.Select(s => s.SlotId).ToArray())), ("@room", e.RoomId), ("@at", Ms(stored.RecordedAt)),
                     ("@expires", Ms(e.ExpiresAt)));

@@ -61,7 +61,7 @@ public sealed class HoldsReadModel(ClinicDatabase database) : IHoldQueries
     {
         public Guid HoldId { get; init; }
         public Guid PatientId { get; init; }
-        public Guid DoctorId { get; init; }
+        public Guid ClinicianId { get; init; }
         public string ClinicianIds { get; init; } = "";
         public Guid VisitTypeId { get; init; }
         public string Date { get; init; } = "";
@@ -74,7 +74,7 @@ public sealed class HoldsReadModel(ClinicDatabase database) : IHoldQueries
         public string Status { get; init; } = "";
         public Guid? BookingId { get; init; }
 
-        public HoldView View => new(HoldId, PatientId, DoctorId, ParseIds(ClinicianIds)!, VisitTypeId, Day, FromMs(StartUtc),
+        public HoldView View => new(HoldId, PatientId, ClinicianId, ParseIds(ClinicianIds)!, VisitTypeId, Day, FromMs(StartUtc),
             FromMs(EndUtc), ParseIds(SlotIds)!, RoomId, FromMs(ExpiresAt), Status, BookingId);
     }
 

@@ -21,7 +21,7 @@ public sealed class ReportsReadModel(ClinicDatabase database) : IReportQueries
             SELECT doctor_id, date, count(*) AS offered, count(booking_id) AS booked FROM rm_slots
             WHERE date >= @from AND date <= @to GROUP BY doctor_id, date;
             """,
-            ct, range)).Select(s => (Clinician: s.DoctorId, Date: s.Day, s.Offered, s.Booked)).ToArray();
+            ct, range)).Select(s => (Clinician: s.ClinicianId, Date: s.Day, s.Offered, s.Booked)).ToArray();
         var visits = (await database.RowsAsync<VisitFigures>(
             """
             SELECT doctor_id, date,
@@ -33,7 +33,7 @@ public sealed class ReportsReadModel(ClinicDatabase database) : IReportQueries
                    sum(CASE WHEN visit_outcome IS NULL AND cancelled = 'QuotaExceeded' THEN 1 ELSE 0 END) AS monthly_limit
             FROM rm_bookings WHERE date >= @from AND date <= @to GROUP BY doctor_id, date;
             """,
-            ct, range)).Select(v => (Clinician: v.DoctorId, Date: v.Day, v.Arrivals, v.NoShows,
+            ct, range)).Select(v => (Clinician: v.ClinicianId, Date: v.Day, v.Arrivals, v.NoShows,
                 Cancellations: new CancellationCounts(v.ByPatient, v.ByStaff, v.DayCancelled, v.MonthlyLimit))).ToArray();
         var leads = (await database.RowsAsync<long>(
             "SELECT start_utc - booked_at FROM rm_bookings WHERE date >= @from AND date <= @to AND cancelled IS NULL;", ct, range))
@@ -65,7 +65,7 @@ public sealed class ReportsReadModel(ClinicDatabase database) : IReportQueries
     /// <summary>A clinician's day's slots: offered, and booked.</summary>
     private sealed class SlotFigures
     {
-        public Guid DoctorId { get; init; }
+        public Guid ClinicianId { get; init; }
         public string Date { get; init; } = "";
         public DateOnly Day => Rows.Day(Date);
         public int Offered { get; init; }
@@ -75,7 +75,7 @@ public sealed class ReportsReadModel(ClinicDatabase database) : IReportQueries
     /// <summary>A clinician's day's visits: their outcomes, and the cancellations by cause.</summary>
     private sealed class VisitFigures
     {
-        public Guid DoctorId { get; init; }
+        public Guid ClinicianId { get; init; }
         public string Date { get; init; } = "";
         public DateOnly Day => Rows.Day(Date);
         public int Arrivals { get; init; }

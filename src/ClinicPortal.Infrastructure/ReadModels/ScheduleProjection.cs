@@ -7,8 +7,8 @@ using static ClinicPortal.Infrastructure.ReadModels.Columns;
 namespace ClinicPortal.Infrastructure.ReadModels;
 
 /// <summary>
-/// The tables pages read: every live slot with its state (available slots of a day, a doctor's day),
-/// every booking (a patient's bookings), each doctor day's status, and each patient's booked slots per month.
+/// The tables pages read: every live slot with its state (available slots of a day, a clinician's day),
+/// every booking (a patient's bookings), each clinician day's status, and each patient's booked slots per month.
 /// Instants are stored as Unix milliseconds, dates as the practice's yyyy-MM-dd. (Clinicians of every kind are in
 /// the <c>doctor_id</c> columns, the name the log has always used.) Version 2: staff-only and visit-type-limited
 /// slots, and each booking's visit type and reason. Version 3: each slot's and each booking's room. Version 4: each
@@ -108,13 +108,13 @@ public sealed class ScheduleProjection : IProjection
             case DayScheduled e:
                 await db.ExecuteAsync(
                     "INSERT INTO rm_doctor_days (doctor_id, date) VALUES (@doctor, @date) ON CONFLICT DO NOTHING;",
-                    ct, ("@doctor", e.DoctorId), ("@date", Day(e.Date)));
+                    ct, ("@doctor", e.ClinicianId), ("@date", Day(e.Date)));
                 foreach (var slot in e.Slots)
                 {
                     await db.ExecuteAsync(
                         "INSERT INTO rm_slots (slot_id, doctor_id, date, start_utc, staff_only, only_for, room_id) " +
                         "VALUES (@slot, @doctor, @date, @start, @staff, @only, @room);",
-                        ct, ("@slot", slot.SlotId), ("@doctor", e.DoctorId), ("@date", Day(e.Date)), ("@start", Ms(slot.StartUtc)),
+                        ct, ("@slot", slot.SlotId), ("@doctor", e.ClinicianId), ("@date", Day(e.Date)), ("@start", Ms(slot.StartUtc)),
                         ("@staff", e.StaffOnly), ("@only", Ids(e.OnlyFor)), ("@room", e.RoomId));
                 }
                 break;
@@ -151,13 +151,13 @@ public sealed class ScheduleProjection : IProjection
                     INSERT INTO rm_bookings (booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_count, booked_by, booked_at, visit_type_id, reason, room_id, clinician_ids)
                     VALUES (@booking, @patient, @doctor, @date, @start, @end, @count, @by, @at, @type, @reason, @room, @clinicians);
                     """,
-                    ct, ("@booking", e.BookingId), ("@patient", e.PatientId), ("@doctor", e.DoctorId), ("@date", Day(e.Date)),
+                    ct, ("@booking", e.BookingId), ("@patient", e.PatientId), ("@doctor", e.ClinicianId), ("@date", Day(e.Date)),
                     ("@start", Ms(e.Slots[0].StartUtc)), ("@end", Ms(e.Slots[^1].EndUtc)),
                     ("@count", e.Slots.PatientSlots()),
                     ("@by", e.BookedBy), ("@at", Ms(stored.RecordedAt)), ("@type", e.VisitType), ("@reason", (object?)e.Reason ?? DBNull.Value),
                     ("@room", await RoomOfAsync(db, e.RoomId, e.Slots, e.Parts, ct)), ("@clinicians", Ids(e.Clinicians.ToArray())));
                 await KeepSlotsAsync(db, e.BookingId, e.Slots, ct);
-                await KeepPartsAsync(db, e.BookingId, e.DoctorId, e.Date, e.Slots, e.Parts, ct);
+                await KeepPartsAsync(db, e.BookingId, e.ClinicianId, e.Date, e.Slots, e.Parts, ct);
                 await AddUsageAsync(db, e.PatientId, e.Date, e.Slots.PatientSlots(), ct);
                 break;
 
@@ -176,12 +176,12 @@ public sealed class ScheduleProjection : IProjection
                 await db.ExecuteAsync(
                     "UPDATE rm_bookings SET doctor_id = @doctor, date = @date, start_utc = @start, end_utc = @end, slot_count = @count, " +
                     "room_id = @room, clinician_ids = @clinicians WHERE booking_id = @booking;",
-                    ct, ("@doctor", e.ToDoctorId), ("@date", Day(e.ToDate)), ("@start", Ms(e.ToSlots[0].StartUtc)), ("@end", Ms(e.ToSlots[^1].EndUtc)),
+                    ct, ("@doctor", e.ToClinicianId), ("@date", Day(e.ToDate)), ("@start", Ms(e.ToSlots[0].StartUtc)), ("@end", Ms(e.ToSlots[^1].EndUtc)),
                     ("@count", e.ToSlots.PatientSlots()), ("@booking", e.BookingId),
                     ("@room", await RoomOfAsync(db, e.ToRoomId, e.ToSlots, e.ToParts, ct)), ("@clinicians", Ids(e.ToClinicians.ToArray())));
                 await KeepSlotsAsync(db, e.BookingId, e.ToSlots, ct);
                 await db.ExecuteAsync("DELETE FROM rm_booking_parts WHERE booking_id = @booking;", ct, ("@booking", e.BookingId));
-                await KeepPartsAsync(db, e.BookingId, e.ToDoctorId, e.ToDate, e.ToSlots, e.ToParts, ct);
+                await KeepPartsAsync(db, e.BookingId, e.ToClinicianId, e.ToDate, e.ToSlots, e.ToParts, ct);
                 await AddUsageAsync(db, e.PatientId, e.FromDate, -e.FromSlots.PatientSlots(), ct);
                 await AddUsageAsync(db, e.PatientId, e.ToDate, e.ToSlots.PatientSlots(), ct);
                 break;
@@ -189,15 +189,15 @@ public sealed class ScheduleProjection : IProjection
             case DayCancelled e:
                 await db.ExecuteAsync(
                     "DELETE FROM rm_slot_overbookings WHERE slot_id IN (SELECT slot_id FROM rm_slots WHERE doctor_id = @doctor AND date = @date);", ct,
-                    ("@doctor", e.DoctorId), ("@date", Day(e.Date)));
+                    ("@doctor", e.ClinicianId), ("@date", Day(e.Date)));
                 await db.ExecuteAsync(
-                    "DELETE FROM rm_slots WHERE doctor_id = @doctor AND date = @date;", ct, ("@doctor", e.DoctorId), ("@date", Day(e.Date)));
+                    "DELETE FROM rm_slots WHERE doctor_id = @doctor AND date = @date;", ct, ("@doctor", e.ClinicianId), ("@date", Day(e.Date)));
                 await db.ExecuteAsync(
                     """
                     INSERT INTO rm_doctor_days (doctor_id, date, cancelled, cancel_reason) VALUES (@doctor, @date, TRUE, @reason)
                     ON CONFLICT (doctor_id, date) DO UPDATE SET cancelled = TRUE, cancel_reason = excluded.cancel_reason;
                     """,
-                    ct, ("@doctor", e.DoctorId), ("@date", Day(e.Date)), ("@reason", e.Reason));
+                    ct, ("@doctor", e.ClinicianId), ("@date", Day(e.Date)), ("@reason", e.Reason));
                 foreach (var booking in e.CancelledBookings)
                 {
                     // An appointment with others falls whole: its other clinicians' slots are free again.

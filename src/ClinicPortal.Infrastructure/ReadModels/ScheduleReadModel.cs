@@ -25,15 +25,15 @@ public sealed class ScheduleReadModel : IScheduleQueries
         };
     }
 
-    private sealed record SharedRead(long Appends, DateTimeOffset Now, Lazy<Task<IReadOnlyList<DoctorSlots>>> Slots);
+    private sealed record SharedRead(long Appends, DateTimeOffset Now, Lazy<Task<IReadOnlyList<ClinicianSlots>>> Slots);
 
     /// <summary>
-    /// The slots of a practice day still open to booking (not booked, not started), grouped by doctor, ordered by start.
+    /// The slots of a practice day still open to booking (not booked, not started), grouped by clinician, ordered by start.
     /// A booking reloads every open page of its day at once, so a day's read is kept and shared until the next append:
     /// a caller gets it only when it was read after every append the caller can know of, at or before the caller's
     /// now (then without what has started since). The lists are shared: never change them.
     /// </summary>
-    public async Task<IReadOnlyList<DoctorSlots>> AvailableSlotsAsync(DateOnly date, DateTimeOffset now, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ClinicianSlots>> AvailableSlotsAsync(DateOnly date, DateTimeOffset now, CancellationToken ct = default)
     {
         var appends = Interlocked.Read(ref _appends);
         if (!_dayReads.TryGetValue(date, out var read) || read.Appends != appends || read.Now > now)
@@ -43,7 +43,7 @@ public sealed class ScheduleReadModel : IScheduleQueries
             read = (read is null ? _dayReads.TryAdd(date, mine) : _dayReads.TryUpdate(date, mine, read)) || !_dayReads.TryGetValue(date, out var other)
                 || other.Appends != appends || other.Now > now ? mine : other;
         }
-        IReadOnlyList<DoctorSlots> slots;
+        IReadOnlyList<ClinicianSlots> slots;
         try
         {
             slots = await read.Slots.Value.WaitAsync(ct);
@@ -53,20 +53,20 @@ public sealed class ScheduleReadModel : IScheduleQueries
             _dayReads.TryRemove(KeyValuePair.Create(date, read)); // a failed read is not kept: the next caller reads again
             throw;
         }
-        if (slots.All(doctor => doctor.Slots[0].StartUtc > now))
+        if (slots.All(clinician => clinician.Slots[0].StartUtc > now))
             return slots; // the usual case: nothing has started between the shared read's now and this caller's
-        return slots.Select(doctor => doctor with { Slots = doctor.Slots.Where(slot => slot.StartUtc > now).ToArray() })
-            .Where(doctor => doctor.Slots.Count > 0).ToArray();
+        return slots.Select(clinician => clinician with { Slots = clinician.Slots.Where(slot => slot.StartUtc > now).ToArray() })
+            .Where(clinician => clinician.Slots.Count > 0).ToArray();
     }
 
-    private Task<IReadOnlyList<DoctorSlots>> ReadAvailableSlotsAsync(DateOnly date, DateTimeOffset now) =>
+    private Task<IReadOnlyList<ClinicianSlots>> ReadAvailableSlotsAsync(DateOnly date, DateTimeOffset now) =>
         ReadSlotsAsync(date, now, booked: false, CancellationToken.None); // shared: one caller's cancellation must not fail the others
 
     /// <summary>The day's booked slots not started yet, per clinician, with the booking each shows: what staff may book another patient into.</summary>
-    public Task<IReadOnlyList<DoctorSlots>> BookedSlotsAsync(DateOnly date, DateTimeOffset now, CancellationToken ct = default) =>
+    public Task<IReadOnlyList<ClinicianSlots>> BookedSlotsAsync(DateOnly date, DateTimeOffset now, CancellationToken ct = default) =>
         ReadSlotsAsync(date, now, booked: true, ct);
 
-    private async Task<IReadOnlyList<DoctorSlots>> ReadSlotsAsync(DateOnly date, DateTimeOffset now, bool booked, CancellationToken ct)
+    private async Task<IReadOnlyList<ClinicianSlots>> ReadSlotsAsync(DateOnly date, DateTimeOffset now, bool booked, CancellationToken ct)
     {
         var rows = await database.RowsAsync<SlotRow>(
             $"""
@@ -75,8 +75,8 @@ public sealed class ScheduleReadModel : IScheduleQueries
             ORDER BY doctor_id, start_utc;
             """,
             ct, ("@date", Day(date)), ("@now", Ms(now)));
-        return rows.GroupBy(row => row.DoctorId)
-            .Select(group => new DoctorSlots(group.Key, group.Select(row => row.View).ToArray()))
+        return rows.GroupBy(row => row.ClinicianId)
+            .Select(group => new ClinicianSlots(group.Key, group.Select(row => row.View).ToArray()))
             .ToArray();
     }
 
@@ -99,15 +99,15 @@ public sealed class ScheduleReadModel : IScheduleQueries
         return ordered.Select(slot => rooms.TryGetValue(slot, out var room) ? room : (Guid?)null).FirstOrDefault(room => room is not null);
     }
 
-    /// <summary>The doctors and practice dates of these slots, each pair once (none for an unknown slot).</summary>
-    public async Task<IReadOnlyList<(Guid DoctorId, DateOnly Date)>> DaysOfSlotsAsync(IReadOnlyList<Guid> slotIds, CancellationToken ct = default)
+    /// <summary>The clinicians and practice dates of these slots, each pair once (none for an unknown slot).</summary>
+    public async Task<IReadOnlyList<(Guid ClinicianId, DateOnly Date)>> DaysOfSlotsAsync(IReadOnlyList<Guid> slotIds, CancellationToken ct = default)
     {
         var ordered = slotIds.Distinct().ToArray();
         if (ordered.Length == 0)
             return [];
         var (list, parameters) = SqlList.In("@slot", ordered.Cast<object>());
         var days = (await database.RowsAsync<SlotDay>($"SELECT slot_id, doctor_id, date FROM rm_slots WHERE slot_id IN ({list});", ct, parameters!))
-            .ToDictionary(r => r.SlotId, r => (r.DoctorId, r.Day));
+            .ToDictionary(r => r.SlotId, r => (r.ClinicianId, r.Day));
         // In the order of the slots asked for, as one read per slot gave them.
         return ordered.Where(days.ContainsKey).Select(slot => days[slot]).Distinct().ToArray();
     }
@@ -164,22 +164,22 @@ public sealed class ScheduleReadModel : IScheduleQueries
             "SELECT slots FROM rm_monthly_usage WHERE patient_id = @patient AND month = @month;", ct, ("@patient", patientId), ("@month", month)))
             .SingleOrDefault();
 
-    /// <summary>Every live slot of a doctor's day with the booking holding it, and whether the day was cancelled.</summary>
-    public async Task<DoctorDayView> DoctorDayAsync(Guid doctorId, DateOnly date, CancellationToken ct = default) =>
-        (await DoctorDaysAsync([(doctorId, date)], ct))[0];
+    /// <summary>Every live slot of a clinician's day with the booking holding it, and whether the day was cancelled.</summary>
+    public async Task<ClinicianDayView> ClinicianDayAsync(Guid clinicianId, DateOnly date, CancellationToken ct = default) =>
+        (await ClinicianDaysAsync([(clinicianId, date)], ct))[0];
 
     /// <summary>
     /// Clinicians' days (a practice's day of every clinician, a week of one, …), in the order asked, each as
-    /// <see cref="DoctorDayAsync"/> gives it: three statements however many days, slots and bookings there are.
+    /// <see cref="ClinicianDayAsync"/> gives it: three statements however many days, slots and bookings there are.
     /// </summary>
-    public async Task<IReadOnlyList<DoctorDayView>> DoctorDaysAsync(IReadOnlyList<(Guid DoctorId, DateOnly Date)> wanted, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ClinicianDayView>> ClinicianDaysAsync(IReadOnlyList<(Guid ClinicianId, DateOnly Date)> wanted, CancellationToken ct = default)
     {
         if (wanted.Count == 0)
             return [];
         var (within, parameters) = DaysWithin(wanted, "");
         var status = (await database.RowsAsync<DayStatus>(
             $"SELECT doctor_id, date, cancelled, cancel_reason FROM rm_doctor_days WHERE {within};", ct, parameters))
-            .ToDictionary(d => (d.DoctorId, d.Day));
+            .ToDictionary(d => (d.ClinicianId, d.Day));
         var (slotsWithin, slotParameters) = DaysWithin(wanted, "s.");
         var slots = (await database.RowsAsync<DaySlotRow>(
             $"""
@@ -188,7 +188,7 @@ public sealed class ScheduleReadModel : IScheduleQueries
             WHERE {slotsWithin}
             ORDER BY s.start_utc;
             """,
-            ct, slotParameters)).ToLookup(row => (row.DoctorId, row.Day), row => row.View);
+            ct, slotParameters)).ToLookup(row => (row.ClinicianId, row.Day), row => row.View);
         var overbooked = (await database.RowsAsync<SlotBooking>(
             $"""
             SELECT o.slot_id, o.booking_id FROM rm_slot_overbookings o JOIN rm_slots s ON s.slot_id = o.slot_id
@@ -200,7 +200,7 @@ public sealed class ScheduleReadModel : IScheduleQueries
         {
             var found = status.GetValueOrDefault(day);
             var daySlots = slots[day].Select(slot => overbooked.Contains(slot.SlotId) ? slot with { AlsoHeldBy = overbooked[slot.SlotId].ToArray() } : slot);
-            return new DoctorDayView(day.DoctorId, day.Date, found?.Cancelled ?? false, found?.CancelReason, daySlots.ToArray());
+            return new ClinicianDayView(day.ClinicianId, day.Date, found?.Cancelled ?? false, found?.CancelReason, daySlots.ToArray());
         }).ToArray();
     }
 
@@ -208,17 +208,17 @@ public sealed class ScheduleReadModel : IScheduleQueries
     public async Task<IReadOnlyList<RoomTime>> RoomTimeAsync(DateOnly date, CancellationToken ct = default) =>
         (await database.RowsAsync<RoomTimeRow>(
             "SELECT room_id, doctor_id, start_utc FROM rm_slots WHERE date = @date AND room_id IS NOT NULL ORDER BY start_utc;", ct, ("@date", Day(date))))
-        .Select(row => new RoomTime(row.RoomId, row.DoctorId, FromMs(row.StartUtc))).ToArray();
+        .Select(row => new RoomTime(row.RoomId, row.ClinicianId, FromMs(row.StartUtc))).ToArray();
 
     /// <summary>
-    /// Every booking of a doctor's day, live or cancelled, by start: the calendar's blocks and the list of whom to phone.
+    /// Every booking of a clinician's day, live or cancelled, by start: the calendar's blocks and the list of whom to phone.
     /// A visit with other clinicians is there for the clinician's own part: its start and end are the part's.
     /// </summary>
-    public async Task<IReadOnlyList<DayBooking>> DayBookingsAsync(Guid doctorId, DateOnly date, CancellationToken ct = default) =>
-        (await DayBookingsAsync([(doctorId, date)], ct))[0];
+    public async Task<IReadOnlyList<DayBooking>> DayBookingsAsync(Guid clinicianId, DateOnly date, CancellationToken ct = default) =>
+        (await DayBookingsAsync([(clinicianId, date)], ct))[0];
 
     /// <summary>The bookings of clinicians' days (<see cref="DayBookingsAsync(Guid, DateOnly, CancellationToken)"/>), in the order asked, in one statement.</summary>
-    public async Task<IReadOnlyList<IReadOnlyList<DayBooking>>> DayBookingsAsync(IReadOnlyList<(Guid DoctorId, DateOnly Date)> wanted, CancellationToken ct = default)
+    public async Task<IReadOnlyList<IReadOnlyList<DayBooking>>> DayBookingsAsync(IReadOnlyList<(Guid ClinicianId, DateOnly Date)> wanted, CancellationToken ct = default)
     {
         if (wanted.Count == 0)
             return [];
@@ -230,7 +230,7 @@ public sealed class ScheduleReadModel : IScheduleQueries
             FROM rm_booking_parts p JOIN rm_bookings b ON b.booking_id = p.booking_id
             WHERE {within} ORDER BY p.start_utc;
             """,
-            ct, parameters)).ToLookup(row => (row.DoctorId, row.Day), row => row.View);
+            ct, parameters)).ToLookup(row => (row.ClinicianId, row.Day), row => row.View);
         return wanted.Select(day => (IReadOnlyList<DayBooking>)bookings[day].ToArray()).ToArray();
     }
 
@@ -238,13 +238,13 @@ public sealed class ScheduleReadModel : IScheduleQueries
     /// A condition matching the rows of these clinicians on these dates (<paramref name="alias"/>: the table's, with its
     /// dot): every pair of them, which the caller narrows to the pairs it asked for.
     /// </summary>
-    private static (string Sql, (string Name, object? Value)[] Parameters) DaysWithin(IReadOnlyList<(Guid DoctorId, DateOnly Date)> wanted, string alias)
+    private static (string Sql, (string Name, object? Value)[] Parameters) DaysWithin(IReadOnlyList<(Guid ClinicianId, DateOnly Date)> wanted, string alias)
     {
-        var doctors = wanted.Select(w => w.DoctorId).Distinct().ToArray();
+        var clinicians = wanted.Select(w => w.ClinicianId).Distinct().ToArray();
         var dates = wanted.Select(w => w.Date).Distinct().ToArray();
-        var (doctorList, doctorParameters) = SqlList.In("@doctor", doctors.Cast<object>());
+        var (clinicianList, clinicianParameters) = SqlList.In("@doctor", clinicians.Cast<object>());
         var (dateList, dateParameters) = SqlList.In("@date", dates.Select(Day));
-        return ($"{alias}doctor_id IN ({doctorList}) AND {alias}date IN ({dateList})", [.. doctorParameters, .. dateParameters]);
+        return ($"{alias}doctor_id IN ({clinicianList}) AND {alias}date IN ({dateList})", [.. clinicianParameters, .. dateParameters]);
     }
 
     /// <summary>
@@ -268,7 +268,7 @@ public sealed class ScheduleReadModel : IScheduleQueries
 
     private sealed class SlotRow
     {
-        public Guid DoctorId { get; init; }
+        public Guid ClinicianId { get; init; }
         public Guid SlotId { get; init; }
         public long StartUtc { get; init; }
         public bool StaffOnly { get; init; }
@@ -296,7 +296,7 @@ public sealed class ScheduleReadModel : IScheduleQueries
     private sealed class SlotDay
     {
         public Guid SlotId { get; init; }
-        public Guid DoctorId { get; init; }
+        public Guid ClinicianId { get; init; }
         public string Date { get; init; } = "";
         public DateOnly Day => Rows.Day(Date);
     }
@@ -315,7 +315,7 @@ public sealed class ScheduleReadModel : IScheduleQueries
 
     private sealed class DayStatus
     {
-        public Guid DoctorId { get; init; }
+        public Guid ClinicianId { get; init; }
         public string Date { get; init; } = "";
         public DateOnly Day => Rows.Day(Date);
         public bool Cancelled { get; init; }
@@ -324,7 +324,7 @@ public sealed class ScheduleReadModel : IScheduleQueries
 
     private sealed class DaySlotRow
     {
-        public Guid DoctorId { get; init; }
+        public Guid ClinicianId { get; init; }
         public string Date { get; init; } = "";
         public DateOnly Day => Rows.Day(Date);
         public Guid SlotId { get; init; }
@@ -337,14 +337,14 @@ public sealed class ScheduleReadModel : IScheduleQueries
         public Guid? RoomId { get; init; }
         public long? HeldUntil { get; init; }
 
-        public DoctorDaySlot View => new(SlotId, FromMs(StartUtc), BookingId, PatientId, VisitOutcome, StaffOnly, ParseIds(OnlyFor), RoomId,
+        public ClinicianDaySlot View => new(SlotId, FromMs(StartUtc), BookingId, PatientId, VisitOutcome, StaffOnly, ParseIds(OnlyFor), RoomId,
             HeldUntil: HeldUntil is { } until ? FromMs(until) : null);
     }
 
     private sealed class RoomTimeRow
     {
         public Guid RoomId { get; init; }
-        public Guid DoctorId { get; init; }
+        public Guid ClinicianId { get; init; }
         public long StartUtc { get; init; }
     }
 
@@ -354,7 +354,7 @@ public sealed class ScheduleReadModel : IScheduleQueries
         public DateOnly Day => Rows.Day(Date);
         public Guid BookingId { get; init; }
         public Guid PatientId { get; init; }
-        public Guid DoctorId { get; init; }
+        public Guid ClinicianId { get; init; }
         public long StartUtc { get; init; }
         public long EndUtc { get; init; }
         public int SlotCount { get; init; }
@@ -366,25 +366,25 @@ public sealed class ScheduleReadModel : IScheduleQueries
         public string? Reason { get; init; }
         public Guid? RoomId { get; init; }
 
-        public DayBooking View => new(BookingId, PatientId, DoctorId, FromMs(StartUtc), FromMs(EndUtc), SlotCount, BookedBy, FromMs(BookedAt),
+        public DayBooking View => new(BookingId, PatientId, ClinicianId, FromMs(StartUtc), FromMs(EndUtc), SlotCount, BookedBy, FromMs(BookedAt),
             Cancelled, VisitOutcome, VisitTypeId, Reason, RoomId);
     }
 
     private sealed class PartRow
     {
-        public Guid DoctorId { get; init; }
+        public Guid ClinicianId { get; init; }
         public string? Kind { get; init; }
         public long StartUtc { get; init; }
         public long EndUtc { get; init; }
 
-        public BookingPart View => new(DoctorId, Kind is null ? null : Enum.Parse<Domain.ClinicianKind>(Kind), FromMs(StartUtc), FromMs(EndUtc));
+        public BookingPart View => new(ClinicianId, Kind is null ? null : Enum.Parse<Domain.ClinicianKind>(Kind), FromMs(StartUtc), FromMs(EndUtc));
     }
 
     private sealed class BookingRow
     {
         public Guid BookingId { get; init; }
         public Guid PatientId { get; init; }
-        public Guid DoctorId { get; init; }
+        public Guid ClinicianId { get; init; }
         public string Date { get; init; } = "";
         public DateOnly Day => Rows.Day(Date);
         public long StartUtc { get; init; }
@@ -397,7 +397,7 @@ public sealed class ScheduleReadModel : IScheduleQueries
         public Guid? RoomId { get; init; }
         public string ClinicianIds { get; init; } = "";
 
-        public PatientBooking View => new(BookingId, PatientId, DoctorId, Day, FromMs(StartUtc), FromMs(EndUtc), SlotCount, Cancelled, VisitOutcome,
+        public PatientBooking View => new(BookingId, PatientId, ClinicianId, Day, FromMs(StartUtc), FromMs(EndUtc), SlotCount, Cancelled, VisitOutcome,
             VisitTypeId, Reason, RoomId, ParseIds(ClinicianIds));
     }
 }

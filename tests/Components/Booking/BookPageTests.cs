@@ -67,7 +67,7 @@ public class BookPageTests : ClinicTestContext
     private Task<IReadOnlyList<PatientBooking>> BookingsAsync(Guid who) => app.Get<ScheduleReadModel>().FutureBookingsAsync(who, app.Clock.GetUtcNow());
 
     [Fact]
-    public void TheDayInTheAddressIsShownWithEachDoctorsFreeTimes()
+    public void TheDayInTheAddressIsShownWithEachCliniciansFreeTimes()
     {
         var (page, _, _) = Open();
 
@@ -227,13 +227,13 @@ public class BookPageTests : ClinicTestContext
     }
 
     [Fact]
-    public async Task ADeactivatedDoctorsTimesAreNotOffered()
+    public async Task ADeactivatedCliniciansTimesAreNotOffered()
     {
         await app.Get<StaffAdministration>().SetActiveAsync(okafor, active: false);
 
         var (page, _, _) = Open();
 
-        Assert.Equal(["Dr Ada Hart"], page.FindAll("section[data-testid=doctor-offers] h2").Select(h => h.TextContent.Trim()));
+        Assert.Equal(["Dr Ada Hart"], page.FindAll("section[data-testid=clinician-offers] h2").Select(h => h.TextContent.Trim()));
     }
 
     private async Task<(Guid Nurse, Guid Vaccination)> AddNurseAndVaccinationAsync(DateOnly nursesDay)
@@ -259,7 +259,7 @@ public class BookPageTests : ClinicTestContext
 
         Assert.Equal("Vaccination (10 min)", page.Find("[data-testid=visit-type]").GetAttribute("value"));
         Assert.Equal("With the nurse.", page.Find("[data-testid=visit-type-description]").TextContent.Trim());
-        Assert.Equal(["Nia Shaw"], page.FindAll("section[data-testid=doctor-offers] h2").Select(h => h.TextContent.Trim()));
+        Assert.Equal(["Nia Shaw"], page.FindAll("section[data-testid=clinician-offers] h2").Select(h => h.TextContent.Trim()));
         Assert.Equal(["10:00", "10:10", "10:20"], Offers(page, "Nia Shaw"));
     }
 
@@ -402,7 +402,7 @@ public class BookOverAClashTests : ClinicTestContext
     }
 
     [Fact]
-    public async Task AnotherPatientsBookedTimeIsShownDashedOnRequest_AndMovingThereSaysTheDoctorHasAnotherPatient_ThenTheDeskHasIt()
+    public async Task AnotherPatientsBookedTimeIsShownDashedOnRequest_AndMovingThereSaysTheClinicianHasAnotherPatient_ThenTheDeskHasIt()
     {
         var (dialogs, snackbars) = RenderProviders();
         Services.GetRequiredService<NavigationManager>().NavigateTo(

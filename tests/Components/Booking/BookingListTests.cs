@@ -7,15 +7,15 @@ namespace ClinicPortal.Tests.Components.Booking;
 
 public class BookingListTests : ClinicTestContext
 {
-    private static readonly Guid Doctor = Guid.NewGuid();
+    private static readonly Guid Clinician = Guid.NewGuid();
     private static readonly Guid Patient = Guid.NewGuid();
     private static readonly DateOnly Day = new(2026, 3, 3);
     private static readonly DateTimeOffset Nine = new(2026, 3, 3, 9, 0, 0, TimeSpan.Zero);
 
     private static readonly PatientBooking[] Bookings =
     [
-        new(Guid.NewGuid(), Patient, Doctor, Day, Nine, Nine.AddMinutes(10), 1, null, null, VisitType.ConsultationId),
-        new(Guid.NewGuid(), Patient, Doctor, Day, Nine.AddHours(1), Nine.AddHours(1).AddMinutes(20), 2, null, null, VisitType.LongConsultationId),
+        new(Guid.NewGuid(), Patient, Clinician, Day, Nine, Nine.AddMinutes(10), 1, null, null, VisitType.ConsultationId),
+        new(Guid.NewGuid(), Patient, Clinician, Day, Nine.AddHours(1), Nine.AddHours(1).AddMinutes(20), 2, null, null, VisitType.LongConsultationId),
     ];
 
     private readonly List<PatientBooking> cancelled = [];
@@ -23,7 +23,7 @@ public class BookingListTests : ClinicTestContext
     private IRenderedComponent<BookingList> Render(IReadOnlyList<PatientBooking> bookings) =>
         Render<BookingList>(ps => ps
             .Add(p => p.Bookings, bookings)
-            .Add(p => p.DoctorNames, new Dictionary<Guid, string> { [Doctor] = "Dr Hart" })
+            .Add(p => p.ClinicianNames, new Dictionary<Guid, string> { [Clinician] = "Dr Hart" })
             .Add(p => p.Time, t => t.ToString("HH:mm"))
             .Add(p => p.VisitTypes, VisitType.BuiltIn.ToDictionary(t => t.Id))
             .Add(p => p.OnCancel, (PatientBooking b) => cancelled.Add(b)));
@@ -66,7 +66,7 @@ public class BookingListTests : ClinicTestContext
         var staffBooked = new VisitType(Guid.NewGuid(), "Minor procedure", "", 30, [ClinicPortal.Domain.ClinicianKind.Doctor], [], false, "#c62828");
         var list = Render<BookingList>(ps => ps
             .Add(p => p.Bookings, [Bookings[0], Bookings[1] with { VisitTypeId = staffBooked.Id }])
-            .Add(p => p.DoctorNames, new Dictionary<Guid, string> { [Doctor] = "Dr Hart" })
+            .Add(p => p.ClinicianNames, new Dictionary<Guid, string> { [Clinician] = "Dr Hart" })
             .Add(p => p.Time, t => t.ToString("HH:mm"))
             .Add(p => p.VisitTypes, VisitType.BuiltIn.Append(staffBooked).ToDictionary(t => t.Id)));
 
@@ -81,7 +81,7 @@ public class BookingListTests : ClinicTestContext
     {
         var list = Render<BookingList>(ps => ps
             .Add(p => p.Bookings, Bookings)
-            .Add(p => p.DoctorNames, new Dictionary<Guid, string> { [Doctor] = "Dr Hart" })
+            .Add(p => p.ClinicianNames, new Dictionary<Guid, string> { [Clinician] = "Dr Hart" })
             .Add(p => p.Time, t => t.ToString("HH:mm"))
             .Add(p => p.ChangeableFrom, Nine.AddMinutes(30))
             .Add(p => p.TooLateText, "Within 24 hours of the start it can no longer be changed online: call 020 7946 0000 to change it."));

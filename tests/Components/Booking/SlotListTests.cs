@@ -16,7 +16,7 @@ public class SlotListTests : ClinicTestContext
 
     // Okafor is listed first by the read model (by id), but people look doctors up by name.
     // Hart: 09:00, 09:10 free, 09:20 booked (absent), 09:30 free. Okafor: 09:40, 09:50 free.
-    private static readonly IReadOnlyList<DoctorSlots> Available =
+    private static readonly IReadOnlyList<ClinicianSlots> Available =
     [
         new(Okafor, [At(40), At(50)]),
         new(Hart, [At(0), At(10), At(30)]),
@@ -26,16 +26,16 @@ public class SlotListTests : ClinicTestContext
 
     private IRenderedComponent<SlotList> Render(bool doubleSlot, bool disabled = false) =>
         Render<SlotList>(ps => ps
-            .Add(p => p.Offers, SlotOffers.For(Available, Names, doubleSlot ? VisitType.LongConsultation : VisitType.Consultation, byPatient: true).Doctors)
+            .Add(p => p.Offers, SlotOffers.For(Available, Names, doubleSlot ? VisitType.LongConsultation : VisitType.Consultation, byPatient: true).Clinicians)
             .Add(p => p.Time, t => t.ToString("HH:mm"))
             .Add(p => p.Disabled, disabled)
             .Add(p => p.OnChoose, (SlotList.Choice c) => chosen.Add(c)));
 
     private static string[] Buttons(IRenderedComponent<SlotList> list, int doctor) =>
-        list.FindAll("[data-testid=doctor-offers]")[doctor].QuerySelectorAll("button").Select(b => b.TextContent.Trim()).ToArray();
+        list.FindAll("[data-testid=clinician-offers]")[doctor].QuerySelectorAll("button").Select(b => b.TextContent.Trim()).ToArray();
 
     [Fact]
-    public void DoctorsAreGroupedByNameAndTheirFreeSlotsOrderedByTime()
+    public void CliniciansAreGroupedByNameAndTheirFreeSlotsOrderedByTime()
     {
         var list = Render(doubleSlot: false);
 
@@ -62,7 +62,7 @@ public class SlotListTests : ClinicTestContext
         list.Find("button[aria-label='Book 09:40 to 10:00 with Dr Okafor']").Click();
 
         var choice = Assert.Single(chosen);
-        Assert.Equal("Dr Okafor", choice.Doctor.DoctorName);
+        Assert.Equal("Dr Okafor", choice.Clinician.ClinicianName);
         Assert.Equal([Available[0].Slots[0].SlotId, Available[0].Slots[1].SlotId], choice.Offer.SlotIds);
     }
 
@@ -74,8 +74,8 @@ public class SlotListTests : ClinicTestContext
         var before = Handlers();
 
         // Someone booked Okafor's 09:50: the page reads the day again, as new lists of equal offers.
-        IReadOnlyList<DoctorSlots> reloaded = [new(Okafor, [Available[0].Slots[0]]), new(Hart, [.. Available[1].Slots])];
-        list.Render(ps => ps.Add(p => p.Offers, SlotOffers.For(reloaded, Names, VisitType.Consultation, byPatient: true).Doctors));
+        IReadOnlyList<ClinicianSlots> reloaded = [new(Okafor, [Available[0].Slots[0]]), new(Hart, [.. Available[1].Slots])];
+        list.Render(ps => ps.Add(p => p.Offers, SlotOffers.For(reloaded, Names, VisitType.Consultation, byPatient: true).Clinicians));
         var after = Handlers();
         list.Find("button[aria-label='Book 09:00 to 09:10 with Dr Hart']").Click();
 
@@ -98,7 +98,7 @@ public class SlotListTests : ClinicTestContext
     public void ADayWithoutOffersSaysSo()
     {
         var list = Render<SlotList>(ps => ps
-            .Add(p => p.Offers, SlotOffers.For([], Names, VisitType.Consultation, byPatient: true).Doctors)
+            .Add(p => p.Offers, SlotOffers.For([], Names, VisitType.Consultation, byPatient: true).Clinicians)
             .Add(p => p.Time, t => t.ToString("HH:mm"))
             .Add(p => p.EmptyText, "No two free slots in a row on this day."));
 
@@ -111,7 +111,7 @@ public class SlotListTests : ClinicTestContext
     {
         var busy = new[] { new BusyTime(Nine.AddMinutes(10), Nine.AddMinutes(20)) };
         var list = Render<SlotList>(ps => ps
-            .Add(p => p.Offers, SlotOffers.For(Available, Names, VisitType.Consultation, byPatient: false, busy, clashes: true).Doctors)
+            .Add(p => p.Offers, SlotOffers.For(Available, Names, VisitType.Consultation, byPatient: false, busy, clashes: true).Clinicians)
             .Add(p => p.Time, t => t.ToString("HH:mm")));
 
         var own = list.FindAll("button.own-clash").Single();

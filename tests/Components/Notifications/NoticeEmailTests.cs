@@ -12,14 +12,14 @@ public class NoticeEmailTests : ClinicTestContext
     private static string Part(IRenderedComponent<NoticeEmail> page, string part) => page.Find($"[data-part={part}]").TextContent.Trim();
 
     [Fact]
-    public void ADayCancellationNamesThePracticePatientDoctorDateTimesAndReasonAndLinksToBookAgain()
+    public void ADayCancellationNamesThePracticePatientClinicianDateTimesAndReasonAndLinksToBookAgain()
     {
         var page = Render(new DayCancelledNotice("Elm Street Surgery", "Pat Lee", "Dr Hart", Day,
             [new("09:10", "09:20"), new("11:00", "11:20")], "https://clinic.example/book", "Dr Hart is unwell"));
 
         Assert.Equal("Elm Street Surgery", Part(page, "practice"));
         Assert.Equal("Pat Lee", Part(page, "patient"));
-        Assert.Equal("Dr Hart", Part(page, "doctor"));
+        Assert.Equal("Dr Hart", Part(page, "clinician"));
         Assert.Equal("Tuesday 3 March 2026", Part(page, "date"));
         Assert.Equal("09:10–09:20, 11:00–11:20", Part(page, "times"));
         Assert.Equal("Dr Hart is unwell", Part(page, "reason"));

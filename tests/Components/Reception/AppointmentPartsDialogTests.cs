@@ -10,7 +10,7 @@ namespace ClinicPortal.Tests.Components.Reception;
 public class AppointmentPartsDialogTests : ClinicTestContext
 {
     private static readonly Clinician Nurse = new(new(Guid.NewGuid(), "Nia Shaw", "nia@clinic.test", null, true), ClinicianKind.Nurse);
-    private static readonly Clinician Doctor = new(new(Guid.NewGuid(), "Dr Ada Hart", "hart@clinic.test", null, true), ClinicianKind.Doctor);
+    private static readonly Clinician Clinician = new(new(Guid.NewGuid(), "Dr Ada Hart", "hart@clinic.test", null, true), ClinicianKind.Doctor);
     private static readonly Clinician Counsellor = new(new(Guid.NewGuid(), "Cal Reyes", "cal@clinic.test", null, true), ClinicianKind.Counsellor);
 
     private IRenderedComponent<MudPopoverProvider>? popovers;
@@ -24,8 +24,8 @@ public class AppointmentPartsDialogTests : ClinicTestContext
         var parameters = new DialogParameters<AppointmentPartsDialog>
         {
             { d => d.Parts, [new() { Kind = ClinicianKind.Nurse, ClinicianId = Nurse.Id, Start = new(9, 0), End = new(9, 20) },
-                             new() { Kind = ClinicianKind.Doctor, ClinicianId = Doctor.Id, Start = new(9, 10), End = new(9, 30) }] },
-            { d => d.Clinicians, [Nurse, Doctor, Counsellor] },
+                             new() { Kind = ClinicianKind.Doctor, ClinicianId = Clinician.Id, Start = new(9, 10), End = new(9, 30) }] },
+            { d => d.Clinicians, [Nurse, Clinician, Counsellor] },
             { d => d.PatientName, "Pat Lee" },
             { d => d.VisitTypeName, "Diabetes review" },
             { d => d.Save, parts => { saved.Add(parts.ToArray()); return Task.FromResult(refusal); } },
@@ -44,7 +44,7 @@ public class AppointmentPartsDialogTests : ClinicTestContext
         Assert.Contains("Another booking holds", host.Find("[data-testid=parts-error]").TextContent);
         Assert.Equal(2, host.FindAll("[data-testid=appointment-part]").Count);
         Assert.False(dialog.Result.IsCompleted);
-        Assert.Equal([(ClinicianKind.Nurse, Nurse.Id), (ClinicianKind.Doctor, Doctor.Id)], saved.Single().Select(p => (p.Kind, p.ClinicianId)));
+        Assert.Equal([(ClinicianKind.Nurse, Nurse.Id), (ClinicianKind.Doctor, Clinician.Id)], saved.Single().Select(p => (p.Kind, p.ClinicianId)));
     }
 
     [Fact]

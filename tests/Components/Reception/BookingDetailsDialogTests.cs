@@ -20,7 +20,7 @@ public class BookingDetailsDialogTests : ClinicTestContext
         {
             { d => d.Booking, Booking },
             { d => d.Patient, Pat },
-            { d => d.DoctorName, "Dr Hart" },
+            { d => d.ClinicianName, "Dr Hart" },
             { d => d.When, "Tuesday 3 March, 09:00–09:20" },
             { d => d.BookedBy, "Rita Reception" },
             { d => d.BookedAt, "Sun 1 Mar, 09:00" },
@@ -66,7 +66,7 @@ public class BookingDetailsDialogTests : ClinicTestContext
     }
 
     [Fact]
-    public async Task ADoctorSeesTheDetailsWithoutActions()
+    public async Task AClinicianSeesTheDetailsWithoutActions()
     {
         var (host, _) = await OpenAsync(started: false, canManage: false);
 

@@ -9,13 +9,13 @@ namespace ClinicPortal.Tests.Components.Reception;
 
 public class CancelDayDialogTests : ClinicTestContext
 {
-    private static readonly Guid Doctor = Guid.NewGuid();
+    private static readonly Guid Clinician = Guid.NewGuid();
     private static readonly DateTimeOffset Nine = new(2026, 3, 3, 9, 0, 0, TimeSpan.Zero);
     private static readonly Person Pat = new(Guid.NewGuid(), "Pat Lee", "pat@mail.example", "+44 7700 900001", true);
     private static readonly Person Sam = new(Guid.NewGuid(), "Sam Ray", "sam@mail.example", null, true);
 
     private static DayBooking Booking(Person patient, int minutesAfterNine, int slots = 1, string? cancelled = null) =>
-        new(Guid.NewGuid(), patient.Id, Doctor, Nine.AddMinutes(minutesAfterNine), Nine.AddMinutes(minutesAfterNine + 10 * slots), slots,
+        new(Guid.NewGuid(), patient.Id, Clinician, Nine.AddMinutes(minutesAfterNine), Nine.AddMinutes(minutesAfterNine + 10 * slots), slots,
             patient.Id.ToString(), Nine.AddDays(-3), cancelled, null);
 
     // Pat holds a double and a single; Sam one single; Pat's earlier booking was cancelled by Pat.
@@ -90,7 +90,7 @@ public class CancelDayDialogTests : ClinicTestContext
     [Fact]
     public void TheOutcomeCountsPatientsEmailedNotBookingsCancelled()
     {
-        var cancelled = new Domain.DayCancelled(Doctor, new DateOnly(2026, 3, 3), "Unwell", [],
+        var cancelled = new Domain.DayCancelled(Clinician, new DateOnly(2026, 3, 3), "Unwell", [],
             [new(Guid.NewGuid(), Pat.Id, []), new(Guid.NewGuid(), Pat.Id, []), new(Guid.NewGuid(), Sam.Id, [])], "reception");
 
         Assert.Equal("2 patients will be emailed.", DayCancellationDialog.WhoIsEmailed(cancelled));

@@ -131,7 +131,7 @@ public class SchedulePageTests : ClinicTestContext
         Assert.Equal(
             ["Tue 10 Mar: not scheduled. That time overlaps slots already scheduled on this day.", "Tue 17 Mar: 9 slots scheduled."],
             page.FindAll("[data-testid=copy-result]").Select(r => r.TextContent.Trim()));
-        var repeated = await app.Get<Infrastructure.ReadModels.ScheduleReadModel>().DoctorDayAsync(doctor, new DateOnly(2026, 3, 17));
+        var repeated = await app.Get<Infrastructure.ReadModels.ScheduleReadModel>().ClinicianDayAsync(doctor, new DateOnly(2026, 3, 17));
         Assert.Equal(9, repeated.Slots.Count);
         Assert.Equal(3, repeated.Slots.Count(slot => slot.StaffOnly));
     }

@@ -50,7 +50,7 @@ public class LivePageTests : ClinicTestContext
         var page = Render<CountingPage>();
         Assert.Equal(1, page.Instance.Loads);
 
-        signal.Notify(Touching(Theirs, Tag.Doctor(Guid.NewGuid())));
+        signal.Notify(Touching(Theirs, Tag.Clinician(Guid.NewGuid())));
         signal.Notify(Touching(Mine));
 
         page.WaitForAssertion(() => Assert.Equal(2, page.Instance.Loads));

@@ -37,7 +37,7 @@ public class TimeGridTests : ClinicTestContext
         grid.FindAll(".tg-time").Single(t => Cell(t).Row == row).TextContent.Trim();
 
     [Fact]
-    public void ABookingSitsInItsDoctorsColumnOnTheRowOfItsLocalStartAndSpansItsSlots()
+    public void ABookingSitsInItsCliniciansColumnOnTheRowOfItsLocalStartAndSpansItsSlots()
     {
         var grid = Render(
         [
@@ -151,8 +151,8 @@ public class TimeGridTests : ClinicTestContext
     [Fact]
     public void ADeactivatedClinicianLooksUnbookable_TheirColumnSaysSo_AndAFreeSlotsLongLabelEndsInAnEllipsisWithItsWholeTextAsTitle()
     {
-        var slots = new[] { new Application.Queries.DoctorDaySlot(Guid.NewGuid(), At(Tuesday, 9, 0), null, null, null) };
-        var day = new Application.Queries.DoctorDayView(Guid.NewGuid(), Tuesday, false, null, slots);
+        var slots = new[] { new Application.Queries.ClinicianDaySlot(Guid.NewGuid(), At(Tuesday, 9, 0), null, null, null) };
+        var day = new Application.Queries.ClinicianDayView(Guid.NewGuid(), Tuesday, false, null, slots);
         var column = ScheduleColumns.For("Dr Chloe Lind", day, [], StaffDays.None, MondayMorning, deactivated: true);
 
         Assert.Equal("Dr Chloe Lind (deactivated)", column.Title);

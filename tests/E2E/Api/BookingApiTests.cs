@@ -19,7 +19,7 @@ public class BookingApiTests(ClinicAppFixture fixture)
     }
 
     [Fact]
-    public async Task SlotsAreGroupedByDoctorOrderedByStartWithTimesCarryingTheirOffset()
+    public async Task SlotsAreGroupedByClinicianOrderedByStartWithTimesCarryingTheirOffset()
     {
         using var patient = await ApiClient.SignedInAsync(Base, "patient4@demo.clinic");
 

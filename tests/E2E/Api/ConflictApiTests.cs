@@ -14,7 +14,7 @@ public class ConflictApiTests(ClinicAppFixture fixture)
     private Uri Base => fixture.App.BaseAddress;
 
     /// <summary>The doctor's 09:00–10:00 on the day: their id and first slot.</summary>
-    private static async Task<(Guid DoctorId, Guid FirstSlot)> ScheduleAsync(HttpClient doctor, string day)
+    private static async Task<(Guid ClinicianId, Guid FirstSlot)> ScheduleAsync(HttpClient doctor, string day)
     {
         using var response = await doctor.PostAsJsonAsync("/api/doctors/me/days", new { date = day, blocks = new[] { new { start = "09:00", end = "10:00" } } });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -23,7 +23,7 @@ public class ConflictApiTests(ClinicAppFixture fixture)
     }
 
     [Fact]
-    public async Task StaffBookOverAPatientsClashWithAReason_ItIsOnTheDesk_AndAnAppointmentIsReassignedToADoctorFreeThen()
+    public async Task StaffBookOverAPatientsClashWithAReason_ItIsOnTheDesk_AndAnAppointmentIsReassignedToAClinicianFreeThen()
     {
         var day = Pages.Weekday(22).ToString("yyyy-MM-dd");
         using var first = await ApiClient.SignedInAsync(Base, "doctor1@demo.clinic");
@@ -133,7 +133,7 @@ public class ConflictApiTests(ClinicAppFixture fixture)
     }
 
     [Fact]
-    public async Task StaffSqueezeASecondPatientIntoADoctorsBookedTimeWithAReason_ItIsOnTheDesk_AndPatientsNeverMay()
+    public async Task StaffSqueezeASecondPatientIntoACliniciansBookedTimeWithAReason_ItIsOnTheDesk_AndPatientsNeverMay()
     {
         var day = Pages.Weekday(30).ToString("yyyy-MM-dd");
         using var doctor = await ApiClient.SignedInAsync(Base, "doctor1@demo.clinic");

@@ -51,7 +51,7 @@ public class RoomApiTests(ClinicAppFixture fixture)
     }
 
     [Fact]
-    public async Task ADoctorsBlockInTheTreatmentRoomWhileTheNurseHoldsIt_IsRefusedAsRoomInUse_AndAfterwardsIsScheduled()
+    public async Task ACliniciansBlockInTheTreatmentRoomWhileTheNurseHoldsIt_IsRefusedAsRoomInUse_AndAfterwardsIsScheduled()
     {
         using var doctor = await ApiClient.SignedInAsync(Base, "doctor3@demo.clinic");
         var treatment = await RoomIdAsync(doctor, "Treatment room");

@@ -8,7 +8,7 @@ namespace ClinicPortal.Tests.E2E.Journeys;
 public class AdminJourneys(ClinicAppFixture fixture)
 {
     [Fact]
-    public async Task TheOwnerInvitesADoctorWhoChoosesAPasswordFromTheEmailAndSignsIn()
+    public async Task TheOwnerInvitesAClinicianWhoChoosesAPasswordFromTheEmailAndSignsIn()
     {
         var admin = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
         await Pages.SignInAsync(admin, "admin@demo.clinic", then: "/admin/staff");
@@ -56,13 +56,13 @@ public class AdminJourneys(ClinicAppFixture fixture)
     }
 
     [Fact]
-    public async Task TheOwnerReadsTheAuditTrailOfOneDoctor()
+    public async Task TheOwnerReadsTheAuditTrailOfOneClinician()
     {
         var admin = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
         await Pages.SignInAsync(admin, "admin@demo.clinic", then: "/admin/audit");
         await Expect(admin.GetByTestId("audit-entry").First).ToBeVisibleAsync();
 
-        await Pages.ChooseAsync(admin, admin.GetByTestId("audit-doctor"), "Dr Ben Okafor");
+        await Pages.ChooseAsync(admin, admin.GetByTestId("audit-clinician"), "Dr Ben Okafor");
 
         var entries = admin.GetByTestId("audit-entry");
         await Expect(entries.First).ToContainTextAsync("Dr Ben Okafor");

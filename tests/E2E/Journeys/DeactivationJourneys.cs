@@ -55,7 +55,7 @@ public class DeactivationJourneys(ClinicAppFixture fixture)
     }
 
     [Fact]
-    public async Task TheOwnerDeactivatesADoctor_AndReceptionResolvesTheConflictsByReassigningAndCancelling()
+    public async Task TheOwnerDeactivatesAClinician_AndReceptionResolvesTheConflictsByReassigningAndCancelling()
     {
         await using var app = await AppProcess.StartAsync(settings: Demo);
         var admin = await fixture.Browser.NewPageAsync(app.BaseAddress);
@@ -113,7 +113,7 @@ public class DeactivationJourneys(ClinicAppFixture fixture)
     }
 
     [Fact]
-    public async Task ReceptionCancelsTheNursesDay_AndADiabetesReviewGoesOnWithTheDoctor_FromTheDesk()
+    public async Task ReceptionCancelsTheNursesDay_AndADiabetesReviewGoesOnWithTheClinician_FromTheDesk()
     {
         var day = Pages.Weekday(24).ToString("yyyy-MM-dd");
         using var nurse = await Api.ApiClient.SignedInAsync(fixture.App.BaseAddress, "nurse1@demo.clinic");

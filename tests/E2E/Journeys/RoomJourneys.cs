@@ -36,7 +36,7 @@ public class RoomJourneys(ClinicAppFixture fixture)
     }
 
     [Fact]
-    public async Task ADoctorPutsAMorningInTheTreatmentRoom_AndAColleagueIsToldTheRoomIsTakenBeforePressingAnything()
+    public async Task AClinicianPutsAMorningInTheTreatmentRoom_AndAColleagueIsToldTheRoomIsTakenBeforePressingAnything()
     {
         var day = Pages.Weekday(20).ToString("yyyy-MM-dd"); // beyond the demo's 14 days: nobody's time yet
         var lind = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
@@ -54,7 +54,7 @@ public class RoomJourneys(ClinicAppFixture fixture)
         await Pages.ChooseAsync(okafor, okafor.GetByTestId("block-1-room"), "Treatment room (treatment, step-free)");
         await Expect(okafor.GetByTestId("schedule-error")).ToHaveTextAsync("Another clinician's time is in that room then. Choose another room or time.");
         await Expect(okafor.GetByRole(AriaRole.Button, new() { Name = "Schedule these slots" })).ToBeDisabledAsync();
-        await Pages.ScreenshotAsync(okafor, "doctor-schedule-room-in-use");
+        await Pages.ScreenshotAsync(okafor, "clinician-schedule-room-in-use");
 
         await Pages.ChooseAsync(okafor, okafor.GetByTestId("block-1-room"), "No room");
         await Expect(okafor.GetByTestId("day-plan")).ToContainTextAsync("18 slots");

@@ -58,7 +58,7 @@ public class StaffJourneys(ClinicAppFixture fixture)
     }
 
     [Fact]
-    public async Task ADoctorSchedulesADayWithTwoBlocksAndSeesItsSlots()
+    public async Task AClinicianSchedulesADayWithTwoBlocksAndSeesItsSlots()
     {
         var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
         await Pages.SignInAsync(page, "doctor2@demo.clinic", then: "/schedule");
@@ -79,7 +79,7 @@ public class StaffJourneys(ClinicAppFixture fixture)
         await Expect(Pages.Outcomes(page).Locator("xpath=..")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Scheduled\s+9 slots"), new() { UseInnerText = true }); // words apart, as read
         await Expect(slots.First).ToContainTextAsync("09:00");
         await Expect(slots.Last).ToContainTextAsync("14:20");
-        await Pages.ScreenshotAsync(page, "doctor-schedule");
+        await Pages.ScreenshotAsync(page, "clinician-schedule");
 
         // The form starts afresh, an hour after the day's last slot, with no warning about what it just scheduled.
         await Expect(page.GetByTestId("schedule-error")).ToHaveCountAsync(0);
@@ -115,7 +115,7 @@ public class StaffJourneys(ClinicAppFixture fixture)
     }
 
     [Fact]
-    public async Task AReceptionistCancelsADoctorsDayAndItsBookingsAreGone()
+    public async Task AReceptionistCancelsACliniciansDayAndItsBookingsAreGone()
     {
         var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
         await Pages.SignInAsync(page, "reception@demo.clinic", then: "/reception");

@@ -19,7 +19,7 @@ public class VisitTypeJourneys(ClinicAppFixture fixture)
         await page.GetByTestId("next-available").ClickAsync();
 
         await Expect(page.GetByTestId("next-available-note")).ToContainTextAsync("The first free time for a Vaccination is on");
-        await Expect(page.Locator("section[data-testid=doctor-offers] h2")).ToHaveTextAsync(["Nia Shaw"]);
+        await Expect(page.Locator("section[data-testid=clinician-offers] h2")).ToHaveTextAsync(["Nia Shaw"]);
         Assert.Contains("type=", page.Url);
         await page.GetByTestId("reason").FillAsync("Travel to Kenya in March");
         await Pages.ScreenshotAsync(page, "patient-book-vaccination");
@@ -77,7 +77,7 @@ public class VisitTypeJourneys(ClinicAppFixture fixture)
     }
 
     [Fact]
-    public async Task ReceptionBooksADiabetesReview_AndTheNurseAndTheDoctorEachSeeTheirOwnPart()
+    public async Task ReceptionBooksADiabetesReview_AndTheNurseAndTheClinicianEachSeeTheirOwnPart()
     {
         var day = Pages.Weekday(5);
         var signUp = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);

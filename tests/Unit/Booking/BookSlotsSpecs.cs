@@ -24,7 +24,7 @@ public class BookSlotsSpecs
     [Fact]
     public void WhatTheAccountsSay_StaffBookOnlyForAPatient_NotForADeactivatedOne_NorWithADeactivatedClinician()
     {
-        Spec.Given(A.DayScheduled(1)).When(Book(A.Receptionist, A.OtherDoctorId, 1) with { Accounts = new(IsPatient: false) })
+        Spec.Given(A.DayScheduled(1)).When(Book(A.Receptionist, A.OtherClinicianId, 1) with { Accounts = new(IsPatient: false) })
             .ThenRejected(Rejection.NotAPatient);
         Spec.Given(A.DayScheduled(1)).When(Book(1) with { Accounts = new(PatientIsActive: false) }).ThenRejected(Rejection.PatientDeactivated);
         Spec.Given(A.DayScheduled(1)).When(Book(A.Receptionist, A.PatientId, 1) with { Accounts = new(PatientIsActive: false) })
@@ -56,7 +56,7 @@ public class BookSlotsSpecs
     [Fact]
     public void GivenACancelledBooking_WhenItsSlotIsBooked_ThenTheSlotIsAvailableAgain() =>
         Spec.Given(A.DayScheduled(1), A.SlotsBooked(A.Id("first"), A.OtherPatientId, 1),
-                new BookingCancelled(A.Id("first"), A.OtherPatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Patient, "p"))
+                new BookingCancelled(A.Id("first"), A.OtherPatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Patient, "p"))
             .When(Book(1))
             .Then(A.SlotsBooked(A.BookingId, A.PatientId, 1));
 
@@ -69,10 +69,10 @@ public class BookSlotsSpecs
         Spec.Given(A.DayScheduled(1)).When(Book(1, 1)).ThenRejected(Rejection.SlotsNotAdjacent);
 
     [Fact]
-    public void GivenAdjacentSlotsOfTwoDoctors_WhenBookedAsADoubleSlot_ThenSlotsOfDifferentDoctors() =>
-        Spec.Given(A.DayScheduled(1), new DayScheduled(A.OtherDoctorId, A.Tomorrow, [A.MorningSlot(2)]))
+    public void GivenAdjacentSlotsOfTwoClinicians_WhenBookedAsADoubleSlot_ThenSlotsOfDifferentClinicians() =>
+        Spec.Given(A.DayScheduled(1), new DayScheduled(A.OtherClinicianId, A.Tomorrow, [A.MorningSlot(2)]))
             .When(Book(1, 2))
-            .ThenRejected(Rejection.SlotsOfDifferentDoctors);
+            .ThenRejected(Rejection.SlotsOfDifferentClinicians);
 
     [Fact]
     public void WhenThreeSlotsAreChosen_ThenTooManySlotsInOneBooking() =>
@@ -88,12 +88,12 @@ public class BookSlotsSpecs
 
     [Fact]
     public void GivenARemovedSlot_WhenItIsBooked_ThenSlotNotFound() =>
-        Spec.Given(A.DayScheduled(1), new SlotsRemoved(A.DoctorId, A.Tomorrow, [A.Slot(1)]))
+        Spec.Given(A.DayScheduled(1), new SlotsRemoved(A.ClinicianId, A.Tomorrow, [A.Slot(1)]))
             .When(Book(1)).ThenRejected(Rejection.SlotNotFound);
 
     [Fact]
     public void GivenACancelledDay_WhenOneOfItsSlotsIsBooked_ThenDayAlreadyCancelled() =>
-        Spec.Given(A.DayScheduled(1), new DayCancelled(A.DoctorId, A.Tomorrow, "Ill", [A.Slot(1)], [], "r"))
+        Spec.Given(A.DayScheduled(1), new DayCancelled(A.ClinicianId, A.Tomorrow, "Ill", [A.Slot(1)], [], "r"))
             .When(Book(1)).ThenRejected(Rejection.DayAlreadyCancelled);
 
     [Fact]
@@ -120,10 +120,10 @@ public class BookSlotsSpecs
             .ThenRejected(Rejection.SlotInPast);
 
     [Fact]
-    public void GivenThePatientHoldsASlotOfAnotherDoctorAtThatTime_WhenTheyBook_ThenPatientAlreadyBookedAtThatTime() =>
+    public void GivenThePatientHoldsASlotOfAnotherClinicianAtThatTime_WhenTheyBook_ThenPatientAlreadyBookedAtThatTime() =>
         Spec.Given(A.DayScheduled(1, 2),
-                new DayScheduled(A.OtherDoctorId, A.Tomorrow, [new ScheduledSlot(A.Slot(11), A.MorningSlot(2).StartUtc)]),
-                new SlotsBooked(A.Id("held"), A.PatientId, A.OtherDoctorId, A.Tomorrow,
+                new DayScheduled(A.OtherClinicianId, A.Tomorrow, [new ScheduledSlot(A.Slot(11), A.MorningSlot(2).StartUtc)]),
+                new SlotsBooked(A.Id("held"), A.PatientId, A.OtherClinicianId, A.Tomorrow,
                     [new ScheduledSlot(A.Slot(11), A.MorningSlot(2).StartUtc)], "p"))
             .When(Book(1, 2))
             .ThenRejected(Rejection.PatientAlreadyBookedAtThatTime);
@@ -131,9 +131,9 @@ public class BookSlotsSpecs
     [Fact]
     public void GivenThePatientsOverlappingBookingWasCancelled_WhenTheyBook_ThenItIsAccepted() =>
         Spec.Given(A.DayScheduled(1),
-                new DayScheduled(A.OtherDoctorId, A.Tomorrow, [new ScheduledSlot(A.Slot(11), A.MorningSlot(1).StartUtc)]),
-                new SlotsBooked(A.Id("held"), A.PatientId, A.OtherDoctorId, A.Tomorrow, [new ScheduledSlot(A.Slot(11), A.MorningSlot(1).StartUtc)], "p"),
-                new BookingCancelled(A.Id("held"), A.PatientId, A.OtherDoctorId, A.Tomorrow,
+                new DayScheduled(A.OtherClinicianId, A.Tomorrow, [new ScheduledSlot(A.Slot(11), A.MorningSlot(1).StartUtc)]),
+                new SlotsBooked(A.Id("held"), A.PatientId, A.OtherClinicianId, A.Tomorrow, [new ScheduledSlot(A.Slot(11), A.MorningSlot(1).StartUtc)], "p"),
+                new BookingCancelled(A.Id("held"), A.PatientId, A.OtherClinicianId, A.Tomorrow,
                     [new ScheduledSlot(A.Slot(11), A.MorningSlot(1).StartUtc)], CancellationReason.Patient, "p"))
             .When(Book(1))
             .ThenAccepted();
@@ -169,7 +169,7 @@ public class BookSlotsSpecs
     [Fact]
     public void GivenNineSlotsHeld_WhenADoubleSlotIsBooked_ThenMonthlyLimitReached_ButASingleIsBooked()
     {
-        var nine = TenHeldInMarch().Append(new BookingCancelled(A.Id("held10"), A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(10)], CancellationReason.Patient, "p")).ToArray();
+        var nine = TenHeldInMarch().Append(new BookingCancelled(A.Id("held10"), A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(10)], CancellationReason.Patient, "p")).ToArray();
 
         Spec.Given(nine).When(Book(11, 12)).ThenRejected(Rejection.MonthlyLimitReached);
         Spec.Given(nine).When(Book(11)).Then(A.SlotsBooked(A.BookingId, A.PatientId, 11));

@@ -15,7 +15,7 @@ public class CancelBookingSpecs
     public void GivenABooking_WhenThePatientCancelsIt_ThenItIsCancelledWithItsSlots() =>
         Spec.Given(A.DayScheduled(1, 2), A.SlotsBooked(A.BookingId, A.PatientId, 1, 2))
             .When(Cancel(A.Patient))
-            .Then(new BookingCancelled(A.BookingId, A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1), A.MorningSlot(2)],
+            .Then(new BookingCancelled(A.BookingId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1), A.MorningSlot(2)],
                 CancellationReason.Patient, A.Patient.Name));
 
     [Fact]
@@ -23,15 +23,15 @@ public class CancelBookingSpecs
         Spec.Given(A.SlotsBooked(A.BookingId, A.OtherPatientId, 1)).When(Cancel(A.Patient)).ThenRejected(Rejection.NotYourBooking);
 
     [Fact]
-    public void GivenABookingWithAnotherDoctor_WhenADoctorCancelsIt_ThenNotYourBooking() =>
+    public void GivenABookingWithAnotherClinician_WhenAClinicianCancelsIt_ThenNotYourBooking() =>
         Spec.Given(A.SlotsBooked(A.BookingId, A.PatientId, 1))
-            .When(Cancel(Actor.Doctor(A.OtherDoctorId), CancellationReason.Staff)).ThenRejected(Rejection.NotYourBooking);
+            .When(Cancel(Actor.Doctor(A.OtherClinicianId), CancellationReason.Staff)).ThenRejected(Rejection.NotYourBooking);
 
     [Fact]
     public void GivenAnyBooking_WhenAReceptionistCancelsIt_ThenItIsCancelledByStaff() =>
         Spec.Given(A.SlotsBooked(A.BookingId, A.PatientId, 1))
             .When(Cancel(A.Receptionist, CancellationReason.Staff))
-            .Then(new BookingCancelled(A.BookingId, A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)],
+            .Then(new BookingCancelled(A.BookingId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)],
                 CancellationReason.Staff, A.Receptionist.Name));
 
     [Fact]
@@ -41,13 +41,13 @@ public class CancelBookingSpecs
     [Fact]
     public void GivenACancelledBooking_WhenItIsCancelledAgain_ThenBookingAlreadyCancelled() =>
         Spec.Given(A.SlotsBooked(A.BookingId, A.PatientId, 1),
-                new BookingCancelled(A.BookingId, A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Patient, "p"))
+                new BookingCancelled(A.BookingId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Patient, "p"))
             .When(Cancel(A.Patient)).ThenRejected(Rejection.BookingAlreadyCancelled);
 
     [Fact]
     public void GivenABookingWhoseDayWasCancelled_WhenItIsCancelled_ThenBookingAlreadyCancelled() =>
         Spec.Given(A.SlotsBooked(A.BookingId, A.PatientId, 1),
-                new DayCancelled(A.DoctorId, A.Tomorrow, "Ill", [A.Slot(1)], [new CancelledBooking(A.BookingId, A.PatientId, [A.MorningSlot(1)])], "r"))
+                new DayCancelled(A.ClinicianId, A.Tomorrow, "Ill", [A.Slot(1)], [new CancelledBooking(A.BookingId, A.PatientId, [A.MorningSlot(1)])], "r"))
             .When(Cancel(A.Patient)).ThenRejected(Rejection.BookingAlreadyCancelled);
 
     [Fact]

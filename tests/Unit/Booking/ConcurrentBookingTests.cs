@@ -20,7 +20,7 @@ public class ConcurrentBookingTests
     public async Task FiftyPatientsRacingForOneSlot_ExactlyOneGetsIt(string provider)
     {
         await using var app = await TestApp.StartAsync(provider: provider);
-        var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.DoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(9, 10))], A.Doctor)).Value!;
+        var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.ClinicianId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(9, 10))], A.Clinician)).Value!;
         var slotId = day.Slots[0].SlotId;
         var book = app.Get<BookSlotsHandler>();
 
@@ -32,7 +32,7 @@ public class ConcurrentBookingTests
 
         Assert.Single(results, r => r.IsAccepted);
         Assert.All(results.Where(r => !r.IsAccepted), r => Assert.Equal(Rejection.SlotAlreadyBooked, r.Rejection));
-        var booked = await app.Get<ScheduleReadModel>().DoctorDayAsync(A.DoctorId, A.Tomorrow);
+        var booked = await app.Get<ScheduleReadModel>().ClinicianDayAsync(A.ClinicianId, A.Tomorrow);
         Assert.Equal(results.Single(r => r.IsAccepted).Value!.PatientId, Assert.Single(booked.Slots).PatientId);
     }
 
@@ -40,7 +40,7 @@ public class ConcurrentBookingTests
     public async Task FiftyDoubleBookingsOverOverlappingPairs_NoSlotIsInTwoLiveBookings(string provider)
     {
         await using var app = await TestApp.StartAsync(provider: provider);
-        var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.DoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0))], A.Doctor)).Value!;
+        var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.ClinicianId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0))], A.Clinician)).Value!;
         var book = app.Get<BookSlotsHandler>();
 
         // Pairs (0,1), (1,2), … (4,5) over six slots, ten callers each: every pair overlaps its neighbours.
@@ -69,7 +69,7 @@ public class ConcurrentBookingTests
         var schedule = app.Get<ScheduleDayHandler>();
         var days = new List<DayScheduled>();
         for (var d = 0; d < 14; d++)
-            days.Add((await schedule.HandleAsync(A.DoctorId, A.Tomorrow.AddDays(d), [new BlockOfTime(new(9, 0), new(9, 10))], A.Doctor)).Value!);
+            days.Add((await schedule.HandleAsync(A.ClinicianId, A.Tomorrow.AddDays(d), [new BlockOfTime(new(9, 0), new(9, 10))], A.Clinician)).Value!);
         return days.ToArray();
     }
 
@@ -113,7 +113,7 @@ public class ConcurrentBookingTests
     public async Task ThePolicyResumesFromItsCheckpointAndDoesNotRepeatWork()
     {
         await using var app = await TestApp.StartAsync();
-        var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.DoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(11, 0))], A.Doctor)).Value!;
+        var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.ClinicianId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(11, 0))], A.Clinician)).Value!;
         var book = app.Get<BookSlotsHandler>();
         for (var i = 0; i < 10; i++)
             await book.HandleAsync(A.PatientId, [day.Slots[i].SlotId], A.Patient);

@@ -13,7 +13,7 @@ public class MarkVisitSpecs
     public void GivenABookingWhoseTimeHasCome_WhenTheReceptionistMarksArrived_ThenTheVisitIsMarked() =>
         Spec.Given(A.SlotsBooked(A.BookingId, A.PatientId, 1))
             .When(new MarkVisit(A.BookingId, VisitOutcome.Arrived, A.Receptionist, AtTheVisit))
-            .Then(new VisitMarked(A.BookingId, A.PatientId, A.DoctorId, A.Tomorrow, VisitOutcome.Arrived, A.Receptionist.Name));
+            .Then(new VisitMarked(A.BookingId, A.PatientId, A.ClinicianId, A.Tomorrow, VisitOutcome.Arrived, A.Receptionist.Name));
 
     [Fact]
     public void GivenAFutureBooking_WhenItIsMarkedNoShow_ThenVisitNotStarted() =>
@@ -24,7 +24,7 @@ public class MarkVisitSpecs
     [Fact]
     public void GivenACancelledBooking_WhenItIsMarked_ThenBookingAlreadyCancelled() =>
         Spec.Given(A.SlotsBooked(A.BookingId, A.PatientId, 1),
-                new BookingCancelled(A.BookingId, A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Staff, "r"))
+                new BookingCancelled(A.BookingId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Staff, "r"))
             .When(new MarkVisit(A.BookingId, VisitOutcome.Arrived, A.Receptionist, AtTheVisit))
             .ThenRejected(Rejection.BookingAlreadyCancelled);
 
@@ -41,7 +41,7 @@ public class MarkVisitSpecs
     [Fact]
     public void GivenAVisitMarkedArrived_WhenMarkedArrivedAgain_ThenNothingNewIsRecorded() =>
         Assert.Empty(Spec.Given(A.SlotsBooked(A.BookingId, A.PatientId, 1),
-                new VisitMarked(A.BookingId, A.PatientId, A.DoctorId, A.Tomorrow, VisitOutcome.Arrived, "r"))
+                new VisitMarked(A.BookingId, A.PatientId, A.ClinicianId, A.Tomorrow, VisitOutcome.Arrived, "r"))
             .When(new MarkVisit(A.BookingId, VisitOutcome.Arrived, A.Receptionist, AtTheVisit))
             .ThenAccepted());
 }

@@ -17,7 +17,7 @@ public class MoveBookingRaceTests
     public async Task AMoveRacingNewBookingsForItsTargetTime_ExactlyOneGetsTheTime_AndTheLoserKeepsWhatItHad(string provider)
     {
         await using var app = await TestApp.StartAsync(provider: provider);
-        var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.DoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(9, 30))], A.Doctor)).Value!;
+        var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.ClinicianId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(9, 30))], A.Clinician)).Value!;
         var book = app.Get<BookSlotsHandler>();
         var mine = (await book.HandleAsync(A.PatientId, [day.Slots[0].SlotId], A.Patient)).Value!;
         var target = day.Slots[2].SlotId;
@@ -34,7 +34,7 @@ public class MoveBookingRaceTests
         Assert.Single(results, r => r is null);
         Assert.All(results.Where(r => r is not null), r => Assert.Equal(Rejection.SlotAlreadyBooked, r));
         var schedule = app.Get<ScheduleReadModel>();
-        var slots = (await schedule.DoctorDayAsync(A.DoctorId, A.Tomorrow)).Slots;
+        var slots = (await schedule.ClinicianDayAsync(A.ClinicianId, A.Tomorrow)).Slots;
         Assert.NotNull(slots.Single(s => s.SlotId == target).BookingId);
         var held = Assert.Single(await schedule.FutureBookingsAsync(A.PatientId, A.Now));
         Assert.Equal(results[0] is null ? day.Slots[2].StartUtc : day.Slots[0].StartUtc, held.StartUtc); // moved, or kept its old time
@@ -46,8 +46,8 @@ public class MoveBookingRaceTests
     {
         await using var app = await TestApp.StartAsync();
         var schedule = app.Get<ScheduleDayHandler>();
-        var tuesday = (await schedule.HandleAsync(A.DoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(9, 30))], A.Doctor)).Value!;
-        var april = (await schedule.HandleAsync(A.OtherDoctorId, new DateOnly(2026, 4, 1), [new BlockOfTime(new(9, 0), new(9, 30))], Actor.Doctor(A.OtherDoctorId))).Value!;
+        var tuesday = (await schedule.HandleAsync(A.ClinicianId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(9, 30))], A.Clinician)).Value!;
+        var april = (await schedule.HandleAsync(A.OtherClinicianId, new DateOnly(2026, 4, 1), [new BlockOfTime(new(9, 0), new(9, 30))], Actor.Doctor(A.OtherClinicianId))).Value!;
         var booked = (await app.Get<BookSlotsHandler>().HandleAsync(A.PatientId, [tuesday.Slots[0].SlotId, tuesday.Slots[1].SlotId], A.Patient)).Value!;
         var move = app.Get<MoveBookingHandler>();
         Assert.True((await move.HandleAsync(booked.BookingId, [tuesday.Slots[1].SlotId, tuesday.Slots[2].SlotId], A.Patient)).IsAccepted);
@@ -61,6 +61,6 @@ public class MoveBookingRaceTests
         Assert.Equal(live, await ReadModels.RebuildTests.DumpAsync(app));
         await PostgresReplica.AssertSameReadModelsAsync(app); // and the same rows on PostgreSQL
         var row = await model.BookingAsync(booked.BookingId);
-        Assert.Equal((A.OtherDoctorId, new DateOnly(2026, 4, 1), 2), (row!.DoctorId, row.Date, row.SlotCount));
+        Assert.Equal((A.OtherClinicianId, new DateOnly(2026, 4, 1), 2), (row!.ClinicianId, row.Date, row.SlotCount));
     }
 }

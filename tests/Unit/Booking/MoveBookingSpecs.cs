@@ -18,8 +18,8 @@ public class MoveBookingSpecs
     private static MoveBooking Move(params int[] slots) => Move(A.Patient, slots);
 
     private static BookingMoved Moved(int[] from, int[] to) =>
-        new(Booking, A.PatientId, VisitType.ForSlotCount(from.Length), A.DoctorId, A.Tomorrow, from.Select(n => A.MorningSlot(n)).ToArray(),
-            A.DoctorId, A.Tomorrow, to.Select(n => A.MorningSlot(n)).ToArray(), A.PatientId.ToString());
+        new(Booking, A.PatientId, VisitType.ForSlotCount(from.Length), A.ClinicianId, A.Tomorrow, from.Select(n => A.MorningSlot(n)).ToArray(),
+            A.ClinicianId, A.Tomorrow, to.Select(n => A.MorningSlot(n)).ToArray(), A.PatientId.ToString());
 
     [Fact]
     public void GivenABookingAt0900_WhenThePatientMovesItTo0920_ThenItIsMoved() =>
@@ -56,7 +56,7 @@ public class MoveBookingSpecs
     [Fact]
     public void GivenACancelledBooking_WhenMoved_ThenBookingAlreadyCancelled() =>
         Spec.Given(A.DayScheduled(1, 2), A.SlotsBooked(Booking, A.PatientId, 1),
-                new BookingCancelled(Booking, A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Patient, "p"))
+                new BookingCancelled(Booking, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Patient, "p"))
             .When(Move(2)).ThenRejected(Rejection.BookingAlreadyCancelled);
 
     [Fact]
@@ -77,8 +77,8 @@ public class MoveBookingSpecs
     public void WhenMovedToATimeOfAnotherOfThePatientsAppointments_ThenPatientAlreadyBookedAtThatTime()
     {
         var sameTime = new ScheduledSlot(A.Id("other 0920"), A.MorningSlot(3).StartUtc);
-        Spec.Given(A.DayScheduled(1, 2, 3), new DayScheduled(A.OtherDoctorId, A.Tomorrow, [sameTime]), A.SlotsBooked(Booking, A.PatientId, 1),
-                new SlotsBooked(A.Id("also mine"), A.PatientId, A.OtherDoctorId, A.Tomorrow, [sameTime], "p", VisitType.ConsultationId))
+        Spec.Given(A.DayScheduled(1, 2, 3), new DayScheduled(A.OtherClinicianId, A.Tomorrow, [sameTime]), A.SlotsBooked(Booking, A.PatientId, 1),
+                new SlotsBooked(A.Id("also mine"), A.PatientId, A.OtherClinicianId, A.Tomorrow, [sameTime], "p", VisitType.ConsultationId))
             .When(Move(3) with { SlotIds = [A.Slot(3)] })
             .ThenRejected(Rejection.PatientAlreadyBookedAtThatTime);
     }
@@ -108,6 +108,6 @@ public class MoveBookingSpecs
 
         cancel.Given(A.DayScheduled(1, 2, 3), A.SlotsBooked(Booking, A.PatientId, 1), Moved([1], [3]))
             .When(new CancelBooking(Booking, CancellationReason.Patient, A.Patient, A.Now))
-            .Then(new BookingCancelled(Booking, A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(3)], CancellationReason.Patient, A.PatientId.ToString()));
+            .Then(new BookingCancelled(Booking, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(3)], CancellationReason.Patient, A.PatientId.ToString()));
     }
 }

@@ -12,11 +12,11 @@ public class SlotOffersTests
     private static readonly Dictionary<Guid, string> Names = new() { [Hart] = "Dr Hart", [Okafor] = "Dr Okafor" };
     private static readonly DateTimeOffset Nine = new(2026, 3, 3, 9, 0, 0, TimeSpan.Zero);
 
-    private static DoctorSlots Day(Guid doctor, params int[] minutesAfterNine) =>
+    private static ClinicianSlots Day(Guid doctor, params int[] minutesAfterNine) =>
         new(doctor, minutesAfterNine.Select(m => new AvailableSlot(Guid.NewGuid(), Nine.AddMinutes(m))).ToArray());
 
     private static string[] Starts(DayOffers offers, string doctor) =>
-        offers.Doctors.Single(d => d.DoctorName == doctor).Offers.Select(o => o.StartUtc.ToString("HH:mm")).ToArray();
+        offers.Clinicians.Single(d => d.ClinicianName == doctor).Offers.Select(o => o.StartUtc.ToString("HH:mm")).ToArray();
 
     [Fact]
     public void AVisitNeedingARoomFeatureIsOfferedOnlyInRoomsInUseWithIt_AndNoVisitRunsAcrossTwoRooms()
@@ -25,7 +25,7 @@ public class SlotOffersTests
         var closed = new Domain.Rooms.Room(Guid.NewGuid(), "Old treatment room", ["treatment"], false);
         var plain = new Domain.Rooms.Room(Guid.NewGuid(), "Room 2", [], true);
         Guid? RoomAt(int m) => m < 20 ? treatment.Id : m < 40 ? plain.Id : m < 60 ? treatment.Id : closed.Id;
-        var day = new DoctorSlots(Hart, new[] { 0, 10, 20, 30, 40, 50, 60, 70 }.Select(m => new AvailableSlot(Guid.NewGuid(), Nine.AddMinutes(m), RoomId: RoomAt(m))).ToArray());
+        var day = new ClinicianSlots(Hart, new[] { 0, 10, 20, 30, 40, 50, 60, 70 }.Select(m => new AvailableSlot(Guid.NewGuid(), Nine.AddMinutes(m), RoomId: RoomAt(m))).ToArray());
         var rooms = new[] { treatment, closed, plain };
         var procedure = VisitType.LongConsultation with { RoomFeature = "treatment" };
 
@@ -34,11 +34,11 @@ public class SlotOffersTests
         Assert.Equal(["09:00", "09:40"], Starts(offers, "Dr Hart"));
         Assert.Equal(["09:00", "09:20", "09:40", "10:00"],
             Starts(SlotOffers.For([day], Names, VisitType.LongConsultation, byPatient: true, roomOf: id => rooms.FirstOrDefault(r => r.Id == id)), "Dr Hart"));
-        Assert.Empty(SlotOffers.For([day], Names, procedure, byPatient: true).Doctors); // no room known: none has the feature
+        Assert.Empty(SlotOffers.For([day], Names, procedure, byPatient: true).Clinicians); // no room known: none has the feature
     }
 
     [Fact]
-    public void TimesOverlappingAPatientsBookingAreLeftOutWithEveryDoctorAndCounted()
+    public void TimesOverlappingAPatientsBookingAreLeftOutWithEveryClinicianAndCounted()
     {
         var busy = new[] { new BusyTime(Nine.AddMinutes(10), Nine.AddMinutes(30)) };
 
@@ -65,7 +65,7 @@ public class SlotOffersTests
     {
         var offers = SlotOffers.For([Day(Hart, 0, 10)], Names, VisitType.Consultation, byPatient: true);
 
-        Assert.Equal(2, offers.Doctors.Single().Offers.Count);
+        Assert.Equal(2, offers.Clinicians.Single().Offers.Count);
         Assert.Equal(0, offers.HiddenForClashes);
     }
 
@@ -74,7 +74,7 @@ public class SlotOffersTests
     {
         var offers = SlotOffers.For([Day(Hart, 0), Day(Okafor, 0)], new Dictionary<Guid, string> { [Hart] = "Dr Hart" }, VisitType.Consultation, byPatient: true);
 
-        Assert.Equal(["Dr Hart"], offers.Doctors.Select(d => d.DoctorName));
+        Assert.Equal(["Dr Hart"], offers.Clinicians.Select(d => d.ClinicianName));
     }
 
     [Fact]
@@ -85,8 +85,8 @@ public class SlotOffersTests
         var offers = SlotOffers.For([Day(Hart, 0, 10, 20, 30)], Names, VisitType.Consultation, byPatient: false, busy, clashes: true);
 
         Assert.Equal(["09:00", "09:10", "09:20", "09:30"], Starts(offers, "Dr Hart"));
-        Assert.Equal([false, true, true, false], offers.Doctors.Single().Offers.Select(o => o.PatientClash));
-        Assert.All(offers.Doctors.Single().Offers.Where(o => o.PatientClash), o => Assert.True(o.Clashes));
+        Assert.Equal([false, true, true, false], offers.Clinicians.Single().Offers.Select(o => o.PatientClash));
+        Assert.All(offers.Clinicians.Single().Offers.Where(o => o.PatientClash), o => Assert.True(o.Clashes));
         Assert.Equal(0, offers.HiddenForClashes);
     }
 }

@@ -14,8 +14,8 @@ public class ClinicianClashSpecs
 {
     private static DeciderSpec<BookSlotsDecider, BookSlots, BookingRequest, SlotsBooked> Booking => new();
     private static DeciderSpec<MoveBookingDecider, MoveBooking, MoveRequest, BookingMoved> Moving => new();
-    private static DeciderSpec<CancelDayDecider, CancelDay, DoctorDay, DayCancelled> CancellingTheDay => new();
-    private static DeciderSpec<RemoveSlotsDecider, RemoveSlots, DoctorDay, SlotsRemoved> Removing => new();
+    private static DeciderSpec<CancelDayDecider, CancelDay, ClinicianDay, DayCancelled> CancellingTheDay => new();
+    private static DeciderSpec<RemoveSlotsDecider, RemoveSlots, ClinicianDay, SlotsRemoved> Removing => new();
 
     private static readonly Guid First = A.Id("first");
     private static readonly Guid Squeezed = A.Id("squeezed");
@@ -33,7 +33,7 @@ public class ClinicianClashSpecs
         new(booking, patient, [A.Slot(slot)], by, A.Now, OverrideReason: overrideReason);
 
     private static BookingCancelled Cancelled(Guid booking, Guid patient) =>
-        new(booking, patient, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Staff, "r");
+        new(booking, patient, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Staff, "r");
 
     [Fact]
     public void GivenTheOtherPatientAt0900_WhenStaffBookThePatientThereWithAReason_ThenItIsBookedWithTheOverride() =>
@@ -79,8 +79,8 @@ public class ClinicianClashSpecs
         var later = A.SlotsBooked(Squeezed, A.PatientId, 2);
         var move = new MoveBooking(Squeezed, A.PatientId, later.VisitType, [A.Slot(1)], A.Receptionist, A.Now, OverrideReason: "Doctor agreed");
         Moving.Given([.. OtherPatientAt0900, later]).When(move)
-            .Then(new BookingMoved(Squeezed, A.PatientId, later.VisitType, A.DoctorId, A.Tomorrow, [A.MorningSlot(2)],
-                A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], A.Receptionist.Name, "Doctor agreed", Overrode: Clash.Clinician));
+            .Then(new BookingMoved(Squeezed, A.PatientId, later.VisitType, A.ClinicianId, A.Tomorrow, [A.MorningSlot(2)],
+                A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], A.Receptionist.Name, "Doctor agreed", Overrode: Clash.Clinician));
         Moving.Given([.. OtherPatientAt0900, later]).When(move with { OverrideReason = null }).ThenRejected(Rejection.SlotAlreadyBooked);
         Moving.Given([.. OtherPatientAt0900, later]).When(move with { By = A.Patient }).ThenRejected(Rejection.NotAllowed);
     }
@@ -88,18 +88,18 @@ public class ClinicianClashSpecs
     [Fact]
     public void GivenBothAt0900_WhenTheDayIsCancelled_ThenBothBookingsAreCancelled()
     {
-        var cancelled = CancellingTheDay.Given(BothAt0900).When(new CancelDay(A.DoctorId, A.Tomorrow, "Ill", A.Receptionist, A.Now)).ThenAccepted().Single();
+        var cancelled = CancellingTheDay.Given(BothAt0900).When(new CancelDay(A.ClinicianId, A.Tomorrow, "Ill", A.Receptionist, A.Now)).ThenAccepted().Single();
         Assert.Equal(new[] { First, Squeezed }.Order(), cancelled.CancelledBookings.Select(b => b.BookingId).Order());
     }
 
     [Fact]
-    public void GivenBothAt0900_WhenTheDoctorTakesTheSlotBack_ThenSlotAlreadyBooked_UntilBothHaveLetItGo()
+    public void GivenBothAt0900_WhenTheClinicianTakesTheSlotBack_ThenSlotAlreadyBooked_UntilBothHaveLetItGo()
     {
-        var remove = new RemoveSlots(A.DoctorId, A.Tomorrow, [A.Slot(1)], A.Doctor, A.Now);
+        var remove = new RemoveSlots(A.ClinicianId, A.Tomorrow, [A.Slot(1)], A.Clinician, A.Now);
         Removing.Given(BothAt0900).When(remove).ThenRejected(Rejection.SlotAlreadyBooked);
         Removing.Given([.. BothAt0900, Cancelled(First, A.OtherPatientId)]).When(remove).ThenRejected(Rejection.SlotAlreadyBooked);
         Removing.Given([.. BothAt0900, Cancelled(Squeezed, A.PatientId)]).When(remove).ThenRejected(Rejection.SlotAlreadyBooked);
         Removing.Given([.. BothAt0900, Cancelled(First, A.OtherPatientId), Cancelled(Squeezed, A.PatientId)]).When(remove)
-            .Then(new SlotsRemoved(A.DoctorId, A.Tomorrow, [A.Slot(1)]));
+            .Then(new SlotsRemoved(A.ClinicianId, A.Tomorrow, [A.Slot(1)]));
     }
 }

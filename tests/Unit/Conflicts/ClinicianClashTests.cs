@@ -27,8 +27,8 @@ public class ClinicianClashTests
 
         public Task<IReadOnlyList<OpenConflict>> OpenAsync() => App.Get<ConflictsReadModel>().OpenAsync(App.Clock.GetUtcNow());
 
-        public async Task<DoctorDaySlot> HartsSlotAsync(int slot) =>
-            (await App.Get<ScheduleReadModel>().DoctorDayAsync(Hart, A.Tomorrow)).Slots.Single(s => s.SlotId == HartsDay.Slots[slot].SlotId);
+        public async Task<ClinicianDaySlot> HartsSlotAsync(int slot) =>
+            (await App.Get<ScheduleReadModel>().ClinicianDayAsync(Hart, A.Tomorrow)).Slots.Single(s => s.SlotId == HartsDay.Slots[slot].SlotId);
     }
 
     /// <summary>Dr Hart 09:00–09:30 with the first patient booked at 09:00; Dr Okafor free 09:00–09:30.</summary>
@@ -56,10 +56,10 @@ public class ClinicianClashTests
         var consultation = (await app.Get<VisitTypeCatalogueReadModel>().FindAsync(VisitType.ForSlotCount(1)))!;
         var availability = app.Get<Availability>();
 
-        var asked = (await availability.DayAsync(consultation, A.Tomorrow, byPatient: false, practice.Hart, clashes: true)).Doctors.Single();
+        var asked = (await availability.DayAsync(consultation, A.Tomorrow, byPatient: false, practice.Hart, clashes: true)).Clinicians.Single();
         Assert.Equal([("09:00", true), ("09:10", false), ("09:20", false)], asked.Offers.Select(o => (Hm(o.StartUtc), o.ClinicianClash)));
-        Assert.Equal(["09:10", "09:20"], (await availability.DayAsync(consultation, A.Tomorrow, byPatient: false, practice.Hart)).Doctors.Single().Offers.Select(o => Hm(o.StartUtc)));
-        Assert.Equal(["09:10", "09:20"], (await availability.DayAsync(consultation, A.Tomorrow, byPatient: true, practice.Hart, clashes: true)).Doctors.Single().Offers.Select(o => Hm(o.StartUtc)));
+        Assert.Equal(["09:10", "09:20"], (await availability.DayAsync(consultation, A.Tomorrow, byPatient: false, practice.Hart)).Clinicians.Single().Offers.Select(o => Hm(o.StartUtc)));
+        Assert.Equal(["09:10", "09:20"], (await availability.DayAsync(consultation, A.Tomorrow, byPatient: true, practice.Hart, clashes: true)).Clinicians.Single().Offers.Select(o => Hm(o.StartUtc)));
     }
 
     [Fact]

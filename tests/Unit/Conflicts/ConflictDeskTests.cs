@@ -65,7 +65,7 @@ public class ConflictDeskTests
     }
 
     [Fact]
-    public async Task DeactivatingADoctorPutsTheirAppointmentsToComeOnTheDesk_ReassigningResolvesOne_ReactivatingTheRest()
+    public async Task DeactivatingAClinicianPutsTheirAppointmentsToComeOnTheDesk_ReassigningResolvesOne_ReactivatingTheRest()
     {
         var practice = await StartAsync();
         await using var app = practice.App;
@@ -179,7 +179,7 @@ public class ConflictDeskTests
                 () => app.Get<BookSlotsHandler>().HandleAsync(practice.OtherPatient, [target], Actor.Patient(practice.OtherPatient)));
 
             Assert.True(reassigned.IsAccepted ^ booked.IsAccepted, $"reassign {reassigned.Rejection}, booking {booked.Rejection}");
-            var slot = (await app.Get<ScheduleReadModel>().DoctorDayAsync(practice.Okafor, A.Tomorrow)).Slots.Single(s => s.SlotId == target);
+            var slot = (await app.Get<ScheduleReadModel>().ClinicianDayAsync(practice.Okafor, A.Tomorrow)).Slots.Single(s => s.SlotId == target);
             Assert.Equal(reassigned.IsAccepted ? first.BookingId : booked.Value!.BookingId, slot.BookingId);
             // The appointment left on Dr Lind is still on the desk when the reassignment lost.
             Assert.Equal(reassigned.IsAccepted ? 0 : 1, (await practice.OpenAsync()).Count);

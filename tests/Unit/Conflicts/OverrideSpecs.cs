@@ -12,14 +12,14 @@ public class OverrideSpecs
     private static DeciderSpec<BookSlotsDecider, BookSlots, BookingRequest, SlotsBooked> Booking => new();
     private static DeciderSpec<MoveBookingDecider, MoveBooking, MoveRequest, BookingMoved> Moving => new();
 
-    private static readonly ScheduledSlot OtherDoctorsSlot = new(A.Slot(11), A.MorningSlot(1).StartUtc);
+    private static readonly ScheduledSlot OtherCliniciansSlot = new(A.Slot(11), A.MorningSlot(1).StartUtc);
 
     /// <summary>The patient already holds 09:00 with the other doctor; the doctor has 09:00 and 09:10 free.</summary>
     private static readonly IClinicEvent[] PatientHeldAt0900 =
     [
         A.DayScheduled(1, 2),
-        new DayScheduled(A.OtherDoctorId, A.Tomorrow, [OtherDoctorsSlot]),
-        new SlotsBooked(A.Id("held"), A.PatientId, A.OtherDoctorId, A.Tomorrow, [OtherDoctorsSlot], "p"),
+        new DayScheduled(A.OtherClinicianId, A.Tomorrow, [OtherCliniciansSlot]),
+        new SlotsBooked(A.Id("held"), A.PatientId, A.OtherClinicianId, A.Tomorrow, [OtherCliniciansSlot], "p"),
     ];
 
     private static BookSlots Book(Actor by, string? overrideReason, int slot = 1) =>
@@ -66,8 +66,8 @@ public class OverrideSpecs
         var later = A.SlotsBooked(A.BookingId, A.PatientId, 2);
         var move = new MoveBooking(A.BookingId, A.PatientId, later.VisitType, [A.Slot(1)], A.Receptionist, A.Now, OverrideReason: "Seen together");
         Moving.Given([.. PatientHeldAt0900, later]).When(move)
-            .Then(new BookingMoved(A.BookingId, A.PatientId, later.VisitType, A.DoctorId, A.Tomorrow, [A.MorningSlot(2)],
-                A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], A.Receptionist.Name, "Seen together", Overrode: Clash.Patient));
+            .Then(new BookingMoved(A.BookingId, A.PatientId, later.VisitType, A.ClinicianId, A.Tomorrow, [A.MorningSlot(2)],
+                A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], A.Receptionist.Name, "Seen together", Overrode: Clash.Patient));
         Moving.Given([.. PatientHeldAt0900, later]).When(move with { OverrideReason = null }).ThenRejected(Rejection.PatientAlreadyBookedAtThatTime);
     }
 }
@@ -78,22 +78,22 @@ public class SetClinicianActiveSpecs
 
     private static readonly Actor Owner = Actor.Admin(A.Id("owner"));
 
-    private static SetClinicianActive Set(bool active, Actor? by = null) => new(A.DoctorId, active, by ?? Owner, A.Now);
+    private static SetClinicianActive Set(bool active, Actor? by = null) => new(A.ClinicianId, active, by ?? Owner, A.Now);
 
     [Fact]
     public void WhenTheOwnerDeactivatesAClinician_ThenClinicianDeactivated() =>
-        Spec.When(Set(false)).Then(new ClinicianDeactivated(A.DoctorId, Owner.Name));
+        Spec.When(Set(false)).Then(new ClinicianDeactivated(A.ClinicianId, Owner.Name));
 
     [Fact]
     public void GivenADeactivatedClinician_WhenTheOwnerReactivatesThem_ThenClinicianReactivated() =>
-        Spec.Given(new ClinicianDeactivated(A.DoctorId, "owner")).When(Set(true)).Then(new ClinicianReactivated(A.DoctorId, Owner.Name));
+        Spec.Given(new ClinicianDeactivated(A.ClinicianId, "owner")).When(Set(true)).Then(new ClinicianReactivated(A.ClinicianId, Owner.Name));
 
     [Fact]
     public void GivenAnActiveClinician_WhenReactivated_OrADeactivatedOneDeactivatedAgain_ThenNothingIsLogged()
     {
         Spec.When(Set(true)).Then();
-        Spec.Given(new ClinicianDeactivated(A.DoctorId, "owner")).When(Set(false)).Then();
-        Spec.Given(new ClinicianDeactivated(A.DoctorId, "owner"), new ClinicianReactivated(A.DoctorId, "owner")).When(Set(true)).Then();
+        Spec.Given(new ClinicianDeactivated(A.ClinicianId, "owner")).When(Set(false)).Then();
+        Spec.Given(new ClinicianDeactivated(A.ClinicianId, "owner"), new ClinicianReactivated(A.ClinicianId, "owner")).When(Set(true)).Then();
     }
 
     [Fact]
@@ -106,6 +106,6 @@ public class SetClinicianActiveSpecs
         var query = SetClinicianActiveDecider.QueryFor(Set(false));
         var item = Assert.Single(query.Items);
         Assert.Equal(["ClinicianDeactivated", "ClinicianReactivated"], item.Types);
-        Assert.Equal([ClinicPortal.Domain.EventStore.Tag.Doctor(A.DoctorId)], item.Tags);
+        Assert.Equal([ClinicPortal.Domain.EventStore.Tag.Clinician(A.ClinicianId)], item.Tags);
     }
 }

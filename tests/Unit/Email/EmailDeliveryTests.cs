@@ -25,7 +25,7 @@ public class EmailDeliveryTests
         ["Email:LinkBaseUrl"] = "https://clinic.example",
     };
 
-    private sealed record Practice(TestApp App, Guid Doctor, DayScheduled Day);
+    private sealed record Practice(TestApp App, Guid Clinician, DayScheduled Day);
 
     private static async Task<Practice> PracticeWithADayAsync(TestApp app)
     {
@@ -41,7 +41,7 @@ public class EmailDeliveryTests
     }
 
     [Fact]
-    public async Task ADayWithThreeBookedPatientsIsCancelled_ExactlyThreeMessagesArriveEachNamingItsPatientDoctorDateAndTimes()
+    public async Task ADayWithThreeBookedPatientsIsCancelled_ExactlyThreeMessagesArriveEachNamingItsPatientClinicianDateAndTimes()
     {
         await using var smtp = await SmtpServer.CreateAsync();
         await using var app = await TestApp.StartAsync(settings: Smtp(smtp));
@@ -61,7 +61,7 @@ public class EmailDeliveryTests
         await DeliverAsync(app); // the three confirmations
         var confirmations = smtp.Messages().Count;
 
-        await app.Get<CancelDayHandler>().HandleAsync(practice.Doctor, A.Tomorrow, "Dr Hart is unwell", A.Receptionist);
+        await app.Get<CancelDayHandler>().HandleAsync(practice.Clinician, A.Tomorrow, "Dr Hart is unwell", A.Receptionist);
         await DeliverAsync(app);
 
         var cancellations = smtp.Messages().Skip(confirmations).ToArray();
@@ -95,7 +95,7 @@ public class EmailDeliveryTests
                 await app.Get<BookSlotsHandler>().HandleAsync(id, [practice.Day.Slots[i].SlotId], Actor.Patient(id));
                 emails.Add($"down{i}@mail.example");
             }
-            await app.Get<CancelDayHandler>().HandleAsync(practice.Doctor, A.Tomorrow, "Flood", A.Receptionist);
+            await app.Get<CancelDayHandler>().HandleAsync(practice.Clinician, A.Tomorrow, "Flood", A.Receptionist);
             for (var attempt = 0; attempt < 3; attempt++)
             {
                 await DeliverAsync(app);
@@ -184,7 +184,7 @@ public class EmailDeliveryTests
         var booked = (await app.Get<BookSlotsHandler>().HandleAsync(patient, [practice.Day.Slots[2].SlotId], Actor.Patient(patient))).Value!;
         await DeliverAsync(app);
 
-        await app.Get<CancelDayHandler>().HandleAsync(practice.Doctor, A.Tomorrow, "Burst pipe", A.Receptionist);
+        await app.Get<CancelDayHandler>().HandleAsync(practice.Clinician, A.Tomorrow, "Burst pipe", A.Receptionist);
         await DeliverAsync(app);
 
         var request = CalendarFields(Assert.Single(smtp.Messages(), m => m.Contains("Subject: Booked")));

@@ -16,7 +16,7 @@ public class HarmlessRepeatsTests
 {
     private static Dictionary<string, string?> Smtp(SmtpServer server) => EmailDeliveryTests.Smtp(server);
 
-    private static async Task<Guid> DoctorBookedByAsync(TestApp app, string doctorName, string doctorEmail, string patientEmail)
+    private static async Task<Guid> ClinicianBookedByAsync(TestApp app, string doctorName, string doctorEmail, string patientEmail)
     {
         var doctor = await app.CreateUserAsync(doctorName, doctorEmail, Roles.Doctor);
         var day = (await app.Get<ScheduleDayHandler>().HandleAsync(doctor, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0))], Actor.Doctor(doctor))).Value!;
@@ -26,12 +26,12 @@ public class HarmlessRepeatsTests
     }
 
     [Fact]
-    public async Task ADoctorsNameWithALineBreak_IsSentOnOneLine_AndTheOtherPatientsEmailGoesToo()
+    public async Task ACliniciansNameWithALineBreak_IsSentOnOneLine_AndTheOtherPatientsEmailGoesToo()
     {
         await using var smtp = await SmtpServer.CreateAsync();
         await using var app = await TestApp.StartAsync(settings: Smtp(smtp));
-        await DoctorBookedByAsync(app, "Dr Ada\r\nBcc: someone@evil.example\nHart", "ada@clinic.example", "one@mail.example");
-        await DoctorBookedByAsync(app, "Dr Ben Okafor", "ben@clinic.example", "two@mail.example");
+        await ClinicianBookedByAsync(app, "Dr Ada\r\nBcc: someone@evil.example\nHart", "ada@clinic.example", "one@mail.example");
+        await ClinicianBookedByAsync(app, "Dr Ben Okafor", "ben@clinic.example", "two@mail.example");
 
         await app.Get<PatientNotices>().CatchUpAsync();
         await app.Get<EmailDispatcher>().SendDueAsync();
@@ -50,7 +50,7 @@ public class HarmlessRepeatsTests
     {
         await using var smtp = await SmtpServer.CreateAsync();
         await using var app = await TestApp.StartAsync(settings: Smtp(smtp));
-        await DoctorBookedByAsync(app, "Dr Ada Hart", "ada@clinic.example", "one@mail.example");
+        await ClinicianBookedByAsync(app, "Dr Ada Hart", "ada@clinic.example", "one@mail.example");
         await app.Get<PatientNotices>().CatchUpAsync();
         var due = Assert.Single(await app.Get<EmailOutbox>().DueAsync(app.Clock.GetUtcNow(), 10));
 
@@ -68,7 +68,7 @@ public class HarmlessRepeatsTests
     public async Task InThePickupFolder_AMessageSentTwiceIsOneFile()
     {
         await using var app = await TestApp.StartAsync();
-        await DoctorBookedByAsync(app, "Dr Ada Hart", "ada@clinic.example", "one@mail.example");
+        await ClinicianBookedByAsync(app, "Dr Ada Hart", "ada@clinic.example", "one@mail.example");
         await app.Get<PatientNotices>().CatchUpAsync();
         var due = Assert.Single(await app.Get<EmailOutbox>().DueAsync(app.Clock.GetUtcNow(), 10));
 

@@ -16,8 +16,24 @@ public class EventSerializerTests
     private static readonly JsonSerializerOptions EarlierVersions = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
-        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { NotWrittenByEarlierVersions } },
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { NotWrittenByEarlierVersions, NamedByEarlierVersions } },
     };
+
+    /// <summary>What earlier versions called the clinician of these events (their C# said Doctor then).</summary>
+    private static void NamedByEarlierVersions(System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
+    {
+        var names = info.Type.Name switch
+        {
+            nameof(DayScheduled) or nameof(SlotsRemoved) or nameof(DayCancelled) or nameof(SlotsBooked) or nameof(BookingCancelled)
+                or nameof(VisitMarked) or nameof(HoldPlaced) or nameof(HoldReleased) or nameof(HoldExpired) or nameof(ReminderSent) =>
+                new Dictionary<string, string> { ["ClinicianId"] = "doctorId" },
+            nameof(BookingMoved) => new Dictionary<string, string> { ["FromClinicianId"] = "fromDoctorId", ["ToClinicianId"] = "toDoctorId" },
+            _ => [],
+        };
+        foreach (var property in info.Properties)
+            if (property.AttributeProvider is System.Reflection.MemberInfo member && names.TryGetValue(member.Name, out var earlier))
+                property.Name = earlier;
+    }
 
     /// <summary>What earlier versions did not write (they marked these derived values <c>[JsonIgnore]</c> on the events).</summary>
     private static void NotWrittenByEarlierVersions(System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
@@ -34,7 +50,7 @@ public class EventSerializerTests
             info.Properties.Remove(property);
     }
 
-    private static readonly Guid Doctor = Guid.Parse("0195a1b2-0000-7000-8000-000000000001");
+    private static readonly Guid Clinician = Guid.Parse("0195a1b2-0000-7000-8000-000000000001");
     private static readonly Guid Patient = Guid.Parse("0195a1b2-0000-7000-8000-000000000002");
     private static readonly Guid Booking = Guid.Parse("0195a1b2-0000-7000-8000-000000000003");
     private static readonly DateOnly Date = new(2026, 12, 3);
@@ -46,23 +62,23 @@ public class EventSerializerTests
 
     public static TheoryData<IClinicEvent> OneOfEachType() =>
     [
-        new DayScheduled(Doctor, Date, Slots),
-        new SlotsRemoved(Doctor, Date, [Slots[0].SlotId]),
-        new SlotsBooked(Booking, Patient, Doctor, Date, Slots, "patient:x", Domain.VisitTypes.VisitType.LongConsultationId, "Knee pain"),
-        new BookingCancelled(Booking, Patient, Doctor, Date, Slots, CancellationReason.QuotaExceeded, "system"),
-        new DayCancelled(Doctor, Date, "Ill", Slots.Select(s => s.SlotId).ToArray(), [new CancelledBooking(Booking, Patient, Slots)], "staff:y"),
-        new VisitMarked(Booking, Patient, Doctor, Date, VisitOutcome.NoShow, "staff:y"),
+        new DayScheduled(Clinician, Date, Slots),
+        new SlotsRemoved(Clinician, Date, [Slots[0].SlotId]),
+        new SlotsBooked(Booking, Patient, Clinician, Date, Slots, "patient:x", Domain.VisitTypes.VisitType.LongConsultationId, "Knee pain"),
+        new BookingCancelled(Booking, Patient, Clinician, Date, Slots, CancellationReason.QuotaExceeded, "system"),
+        new DayCancelled(Clinician, Date, "Ill", Slots.Select(s => s.SlotId).ToArray(), [new CancelledBooking(Booking, Patient, Slots)], "staff:y"),
+        new VisitMarked(Booking, Patient, Clinician, Date, VisitOutcome.NoShow, "staff:y"),
         new Domain.VisitTypes.VisitTypeDefined(Guid.Parse("0195a1b2-0000-7000-8000-000000000020"), "Vaccination", "With the nurse.", 10,
-            [ClinicianKind.Nurse], [Doctor], true, "#7b1fa2", "admin:z"),
-        new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Doctor, Date, [Slots[0]], Doctor, Date, [Slots[1]], "patient:x"),
+            [ClinicianKind.Nurse], [Clinician], true, "#7b1fa2", "admin:z"),
+        new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Clinician, Date, [Slots[0]], Clinician, Date, [Slots[1]], "patient:x"),
         new Domain.Rooms.RoomDefined(Room, "Treatment room", ["treatment", "step-free"], true, "admin:z"),
-        new Domain.Conflicts.ClinicianDeactivated(Doctor, "admin:z"),
-        new Domain.Conflicts.ClinicianReactivated(Doctor, "admin:z"),
-        new HoldPlaced(Booking, Patient, Doctor, Date, [Slots[0]], Domain.VisitTypes.VisitType.ConsultationId, new DateTimeOffset(2026, 3, 2, 8, 5, 0, TimeSpan.Zero), "patient:x"),
-        new HoldReleased(Booking, Patient, Doctor, Date, [Slots[0]], "patient:x"),
-        new HoldExpired(Booking, Patient, Doctor, Date, [Slots[0]], new DateTimeOffset(2026, 3, 2, 8, 5, 0, TimeSpan.Zero)),
-        new ReminderSent(Booking, Patient, Doctor, Date, [Slots[0]], 24, Skipped: true),
-        new WaitJoined(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Doctor, Date, Date.AddDays(3), "patient:x"),
+        new Domain.Conflicts.ClinicianDeactivated(Clinician, "admin:z"),
+        new Domain.Conflicts.ClinicianReactivated(Clinician, "admin:z"),
+        new HoldPlaced(Booking, Patient, Clinician, Date, [Slots[0]], Domain.VisitTypes.VisitType.ConsultationId, new DateTimeOffset(2026, 3, 2, 8, 5, 0, TimeSpan.Zero), "patient:x"),
+        new HoldReleased(Booking, Patient, Clinician, Date, [Slots[0]], "patient:x"),
+        new HoldExpired(Booking, Patient, Clinician, Date, [Slots[0]], new DateTimeOffset(2026, 3, 2, 8, 5, 0, TimeSpan.Zero)),
+        new ReminderSent(Booking, Patient, Clinician, Date, [Slots[0]], 24, Skipped: true),
+        new WaitJoined(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Clinician, Date, Date.AddDays(3), "patient:x"),
         new WaitLeft(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, "patient:x"),
     ];
 
@@ -71,9 +87,9 @@ public class EventSerializerTests
     /// <summary>The events rooms gave new fields to, with them: they write and read as the others do.</summary>
     public static TheoryData<IClinicEvent> WithRooms() =>
     [
-        new DayScheduled(Doctor, Date, Slots, RoomId: Room),
-        new SlotsRemoved(Doctor, Date, [Slots[0].SlotId], [Room]),
-        new DayCancelled(Doctor, Date, "Ill", Slots.Select(s => s.SlotId).ToArray(), [], "staff:y", [Room]),
+        new DayScheduled(Clinician, Date, Slots, RoomId: Room),
+        new SlotsRemoved(Clinician, Date, [Slots[0].SlotId], [Room]),
+        new DayCancelled(Clinician, Date, "Ill", Slots.Select(s => s.SlotId).ToArray(), [], "staff:y", [Room]),
         new Domain.VisitTypes.VisitTypeDefined(Guid.Parse("0195a1b2-0000-7000-8000-000000000021"), "Minor procedure", "", 30,
             [ClinicianKind.Doctor], [], false, "#5d4037", "admin:z", "treatment"),
     ];
@@ -81,8 +97,8 @@ public class EventSerializerTests
     /// <summary>The events staff's overrides gave a new field to, with it.</summary>
     public static TheoryData<IClinicEvent> WithOverrides() =>
     [
-        new SlotsBooked(Booking, Patient, Doctor, Date, Slots, "staff:y", Domain.VisitTypes.VisitType.LongConsultationId, null, "Seen together"),
-        new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Doctor, Date, [Slots[0]], Doctor, Date, [Slots[1]], "staff:y", "Seen together"),
+        new SlotsBooked(Booking, Patient, Clinician, Date, Slots, "staff:y", Domain.VisitTypes.VisitType.LongConsultationId, null, "Seen together"),
+        new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Clinician, Date, [Slots[0]], Clinician, Date, [Slots[1]], "staff:y", "Seen together"),
     ];
 
     [Theory]
@@ -94,9 +110,9 @@ public class EventSerializerTests
     public void BookingsLoggedBeforeOverridesOverrodeNothing()
     {
         // As the version before overrides wrote them: without the field at all.
-        var booked = EventSerializer.Serialize(new SlotsBooked(Booking, Patient, Doctor, Date, Slots, "patient:x", Domain.VisitTypes.VisitType.LongConsultationId))
+        var booked = EventSerializer.Serialize(new SlotsBooked(Booking, Patient, Clinician, Date, Slots, "patient:x", Domain.VisitTypes.VisitType.LongConsultationId))
             .Replace(",\"overrideReason\":null", "");
-        var moved = EventSerializer.Serialize(new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Doctor, Date, [Slots[0]], Doctor, Date, [Slots[1]], "patient:x"))
+        var moved = EventSerializer.Serialize(new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Clinician, Date, [Slots[0]], Clinician, Date, [Slots[1]], "patient:x"))
             .Replace(",\"overrideReason\":null", "");
 
         Assert.DoesNotContain("override", booked + moved, StringComparison.OrdinalIgnoreCase);
@@ -107,15 +123,15 @@ public class EventSerializerTests
     /// <summary>The events visits of several clinicians gave parts to, with them.</summary>
     public static TheoryData<IClinicEvent> WithParts()
     {
-        BookedPart[] parts = [new(ClinicianKind.Nurse, Doctor, [Slots[0].SlotId]), new(ClinicianKind.Doctor, Guid.Parse("0000000d-0000-0000-0000-000000000002"), [Slots[1].SlotId])];
+        BookedPart[] parts = [new(ClinicianKind.Nurse, Clinician, [Slots[0].SlotId]), new(ClinicianKind.Doctor, Guid.Parse("0000000d-0000-0000-0000-000000000002"), [Slots[1].SlotId])];
         return
         [
-            new SlotsBooked(Booking, Patient, Doctor, Date, Slots, "staff:y", Domain.VisitTypes.VisitType.LongConsultationId, Parts: parts),
-            new BookingCancelled(Booking, Patient, Doctor, Date, Slots, CancellationReason.Staff, "staff:y", parts),
-            new DayCancelled(Doctor, Date, "unwell", [Slots[0].SlotId], [new CancelledBooking(Booking, Patient, Slots, parts)], "staff:y",
+            new SlotsBooked(Booking, Patient, Clinician, Date, Slots, "staff:y", Domain.VisitTypes.VisitType.LongConsultationId, Parts: parts),
+            new BookingCancelled(Booking, Patient, Clinician, Date, Slots, CancellationReason.Staff, "staff:y", parts),
+            new DayCancelled(Clinician, Date, "unwell", [Slots[0].SlotId], [new CancelledBooking(Booking, Patient, Slots, parts)], "staff:y",
                 LostParts: [new LostPart(Booking, Patient, ClinicianKind.Nurse, [Slots[0].SlotId])]),
-            new SlotsRemoved(Doctor, Date, [Slots[0].SlotId], LostParts: [new LostPart(Booking, Patient, ClinicianKind.Nurse, [Slots[0].SlotId])]),
-            new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Doctor, Date, Slots, Doctor, Date, Slots, "staff:y",
+            new SlotsRemoved(Clinician, Date, [Slots[0].SlotId], LostParts: [new LostPart(Booking, Patient, ClinicianKind.Nurse, [Slots[0].SlotId])]),
+            new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Clinician, Date, Slots, Clinician, Date, Slots, "staff:y",
                 FromParts: parts, ToParts: parts),
             new Domain.VisitTypes.VisitTypeDefined(Booking, "Diabetes review", "", 30, [ClinicianKind.Nurse, ClinicianKind.Doctor], [], true, "#2e7d32", "owner",
                 Parts: [new(ClinicianKind.Nurse, 0, 20), new(ClinicianKind.Doctor, 10, 20)]),
@@ -132,15 +148,15 @@ public class EventSerializerTests
     {
         // As the version before parts wrote them: without the fields at all.
         static string Old(IClinicEvent e) => EventSerializer.Serialize(e).Replace(",\"parts\":null", "").Replace(",\"fromParts\":null", "").Replace(",\"toParts\":null", "");
-        var booked = Old(new SlotsBooked(Booking, Patient, Doctor, Date, Slots, "patient:x", Domain.VisitTypes.VisitType.LongConsultationId));
-        var cancelled = Old(new BookingCancelled(Booking, Patient, Doctor, Date, Slots, CancellationReason.Patient, "patient:x"));
-        var moved = Old(new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Doctor, Date, [Slots[0]], Doctor, Date, [Slots[1]], "patient:x"));
+        var booked = Old(new SlotsBooked(Booking, Patient, Clinician, Date, Slots, "patient:x", Domain.VisitTypes.VisitType.LongConsultationId));
+        var cancelled = Old(new BookingCancelled(Booking, Patient, Clinician, Date, Slots, CancellationReason.Patient, "patient:x"));
+        var moved = Old(new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Clinician, Date, [Slots[0]], Clinician, Date, [Slots[1]], "patient:x"));
         var defined = Old(new Domain.VisitTypes.VisitTypeDefined(Booking, "Check-up", "", 20, [ClinicianKind.Doctor], [], true, "#2e7d32", "owner"));
 
         Assert.DoesNotContain("parts", booked + cancelled + moved + defined, StringComparison.OrdinalIgnoreCase);
         var readBooked = Assert.IsType<SlotsBooked>(EventSerializer.Deserialize(nameof(SlotsBooked), booked));
         Assert.Null(readBooked.Parts);
-        Assert.Equal([Doctor], readBooked.Clinicians);
+        Assert.Equal([Clinician], readBooked.Clinicians);
         Assert.Null(Assert.IsType<BookingCancelled>(EventSerializer.Deserialize(nameof(BookingCancelled), cancelled)).Parts);
         Assert.Null(Assert.IsType<BookingMoved>(EventSerializer.Deserialize(nameof(BookingMoved), moved)).ToParts);
         Assert.False(Domain.VisitTypes.VisitType.From(Assert.IsType<Domain.VisitTypes.VisitTypeDefined>(
@@ -155,7 +171,7 @@ public class EventSerializerTests
     [Fact]
     public void EventsLoggedBeforeRoomsNameNoRoom()
     {
-        var day = JsonSerializer.Serialize(new { doctorId = Doctor, date = "2026-12-03", slotIds = new[] { Slots[0].SlotId } });
+        var day = JsonSerializer.Serialize(new { doctorId = Clinician, date = "2026-12-03", slotIds = new[] { Slots[0].SlotId } });
         var type = """{"visitTypeId":"0195a1b2-0000-7000-8000-000000000020","name":"Vaccination","description":"","minutes":10,"givenByKinds":["Nurse"],"givenByClinicians":[],"bookableOnline":true,"colour":"#7b1fa2","by":"admin:z"}""";
 
         var removed = Assert.IsType<SlotsRemoved>(EventSerializer.Deserialize(nameof(SlotsRemoved), day));
@@ -167,9 +183,9 @@ public class EventSerializerTests
     /// <summary>The events an appointment holding its room for its whole span gave a room to, with it.</summary>
     public static TheoryData<IClinicEvent> WithAppointmentRooms() =>
     [
-        new SlotsBooked(Booking, Patient, Doctor, Date, Slots, "staff:y", Domain.VisitTypes.VisitType.LongConsultationId, RoomId: Room),
-        new BookingCancelled(Booking, Patient, Doctor, Date, Slots, CancellationReason.Staff, "staff:y", RoomId: Room),
-        new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Doctor, Date, [Slots[0]], Doctor, Date, [Slots[1]], "staff:y",
+        new SlotsBooked(Booking, Patient, Clinician, Date, Slots, "staff:y", Domain.VisitTypes.VisitType.LongConsultationId, RoomId: Room),
+        new BookingCancelled(Booking, Patient, Clinician, Date, Slots, CancellationReason.Staff, "staff:y", RoomId: Room),
+        new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Clinician, Date, [Slots[0]], Clinician, Date, [Slots[1]], "staff:y",
             FromRoomId: Room, ToRoomId: null),
     ];
 
@@ -183,9 +199,9 @@ public class EventSerializerTests
     {
         // As the version before wrote them: without the fields at all.
         static string Old(IClinicEvent e) => EventSerializer.Serialize(e).Replace(",\"roomId\":null", "").Replace(",\"fromRoomId\":null", "").Replace(",\"toRoomId\":null", "");
-        var booked = Old(new SlotsBooked(Booking, Patient, Doctor, Date, Slots, "patient:x", Domain.VisitTypes.VisitType.LongConsultationId));
-        var cancelled = Old(new BookingCancelled(Booking, Patient, Doctor, Date, Slots, CancellationReason.Patient, "patient:x"));
-        var moved = Old(new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Doctor, Date, [Slots[0]], Doctor, Date, [Slots[1]], "patient:x"));
+        var booked = Old(new SlotsBooked(Booking, Patient, Clinician, Date, Slots, "patient:x", Domain.VisitTypes.VisitType.LongConsultationId));
+        var cancelled = Old(new BookingCancelled(Booking, Patient, Clinician, Date, Slots, CancellationReason.Patient, "patient:x"));
+        var moved = Old(new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Clinician, Date, [Slots[0]], Clinician, Date, [Slots[1]], "patient:x"));
 
         Assert.DoesNotContain("roomid", booked + cancelled + moved, StringComparison.OrdinalIgnoreCase);
         Assert.Null(Assert.IsType<SlotsBooked>(EventSerializer.Deserialize(nameof(SlotsBooked), booked)).RoomId);
@@ -220,7 +236,7 @@ public class EventSerializerTests
     public void ABookingLoggedBeforeVisitTypesReadsAsAConsultationOrALongConsultation(int slots, string visitType)
     {
         // Exactly what the version before visit types wrote (tests/Unit/Fixtures/log-2026-12-02.jsonl has a whole log of them).
-        var json = JsonSerializer.Serialize(new { bookingId = Booking, patientId = Patient, doctorId = Doctor, date = "2026-12-03",
+        var json = JsonSerializer.Serialize(new { bookingId = Booking, patientId = Patient, doctorId = Clinician, date = "2026-12-03",
             slots = Slots.Take(slots).Select(s => new { slotId = s.SlotId, startUtc = s.StartUtc, endUtc = s.EndUtc }), bookedBy = "patient:x" });
 
         var read = Assert.IsType<SlotsBooked>(EventSerializer.Deserialize(nameof(SlotsBooked), json));
@@ -233,7 +249,7 @@ public class EventSerializerTests
     [Fact]
     public void ADayLoggedBeforeStaffOnlyTimeIsOpenToEveryone()
     {
-        var json = JsonSerializer.Serialize(new { doctorId = Doctor, date = "2026-12-03",
+        var json = JsonSerializer.Serialize(new { doctorId = Clinician, date = "2026-12-03",
             slots = Slots.Select(s => new { slotId = s.SlotId, startUtc = s.StartUtc, endUtc = s.EndUtc }) });
 
         var read = Assert.IsType<DayScheduled>(EventSerializer.Deserialize(nameof(DayScheduled), json));

@@ -25,7 +25,7 @@ public abstract class EventStoreContract
         Assert.Equal(position, stored.Position);
         Assert.Equal(position, stream.LastPosition);
         Assert.Equal(A.Describe(A.DayScheduled(1, 2)), A.Describe(stored.Event));
-        Assert.Contains(Tag.Day(A.DoctorId, A.Tomorrow), stored.Tags);
+        Assert.Contains(Tag.Day(A.ClinicianId, A.Tomorrow), stored.Tags);
         Assert.Equal("tester", stored.CausedBy);
         Assert.Equal(A.Now, stored.RecordedAt);
     }
@@ -111,7 +111,7 @@ public abstract class EventStoreContract
         var (store, owner) = await CreateAsync();
         await using var _ = owner;
         for (var i = 1; i <= 5; i++)
-            await store.AppendAsync([new SlotsRemoved(A.DoctorId, A.Tomorrow, [A.Slot(i)])], By, null);
+            await store.AppendAsync([new SlotsRemoved(A.ClinicianId, A.Tomorrow, [A.Slot(i)])], By, null);
 
         var batch = await store.ReadAfterAsync(2, 2);
 

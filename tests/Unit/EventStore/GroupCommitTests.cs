@@ -54,9 +54,9 @@ public class GroupCommitTests
         var log = await store.ReadAsync(Query.All);
         Assert.Equal(3, log.Events.Count);
         Assert.Equal(lastPosition, log.LastPosition);
-        Assert.Contains(log.Events, e => e.Position == goodPosition && ((DayScheduled)e.Event).DoctorId == doctor);
-        Assert.Contains(log.Events, e => e.Position == lastPosition && ((DayScheduled)e.Event).DoctorId == other);
-        Assert.DoesNotContain(log.Events, e => e.Event is DayScheduled d && d.DoctorId == doctor && d.Slots[0].StartUtc == A.At(A.Tomorrow, 9).AddMinutes(30));
+        Assert.Contains(log.Events, e => e.Position == goodPosition && ((DayScheduled)e.Event).ClinicianId == doctor);
+        Assert.Contains(log.Events, e => e.Position == lastPosition && ((DayScheduled)e.Event).ClinicianId == other);
+        Assert.DoesNotContain(log.Events, e => e.Event is DayScheduled d && d.ClinicianId == doctor && d.Slots[0].StartUtc == A.At(A.Tomorrow, 9).AddMinutes(30));
     }
 
     [Fact]

@@ -123,7 +123,7 @@ public class PostgresLogTests
         // An append that has taken position 2 and not yet committed (as a slow writer in another process would).
         await using var slow = await log.DataSource.OpenConnectionAsync();
         await using var slowTransaction = await slow.BeginTransactionAsync();
-        var late = new Domain.SlotsRemoved(A.DoctorId, A.Tomorrow, [A.Slot(1)]);
+        var late = new Domain.SlotsRemoved(A.ClinicianId, A.Tomorrow, [A.Slot(1)]);
         await using (var insert = new NpgsqlCommand(
             "INSERT INTO events (position, type, data, tags, recorded_at, caused_by) SELECT clinic_reserve_positions(1), @type, @data, '', '2026-03-02T08:00:00.0000000+00:00', 'slow';",
             slow, slowTransaction))
@@ -133,7 +133,7 @@ public class PostgresLogTests
             await insert.ExecuteNonQueryAsync();
         }
         // Meanwhile another append takes position 3 and commits.
-        var third = await log.Store.AppendAsync([new Domain.SlotsRemoved(A.DoctorId, A.Tomorrow, [A.Slot(2)])], By, null);
+        var third = await log.Store.AppendAsync([new Domain.SlotsRemoved(A.ClinicianId, A.Tomorrow, [A.Slot(2)])], By, null);
         Assert.Equal(3, third);
         await using (var visible = log.DataSource.CreateCommand("SELECT array_agg(position ORDER BY position) FROM events;"))
         {
@@ -178,7 +178,7 @@ public class PostgresLogTests
             insert.Parameters.AddWithValue("tagList", EventTags.Of(booked).Distinct().Select(t => t.Value).ToArray());
             await insert.ExecuteNonQueryAsync();
         }
-        await log.Store.AppendAsync([new Domain.SlotsRemoved(A.DoctorId, A.Tomorrow, [A.Slot(2)])], By, null);
+        await log.Store.AppendAsync([new Domain.SlotsRemoved(A.ClinicianId, A.Tomorrow, [A.Slot(2)])], By, null);
 
         var seen = await log.Store.ReadAsync(query); // does not see the booking: it is not committed
         var deciding = log.Store.AppendAsync([A.SlotsBooked(A.BookingId, A.PatientId, 1)], By, new AppendCondition(query, seen.LastPosition));
@@ -295,7 +295,7 @@ public class PostgresLogTests
         async Task AppendAsync(PostgresLog on, int from)
         {
             for (var i = from; i < from + 3; i++)
-                await on.Store.AppendAsync([new Domain.SlotsRemoved(A.DoctorId, A.Tomorrow, [A.Slot(i)])], By, null);
+                await on.Store.AppendAsync([new Domain.SlotsRemoved(A.ClinicianId, A.Tomorrow, [A.Slot(i)])], By, null);
         }
         Task UntilHandledAsync(int count) =>
             Poll.AssertAsync(() => handled.Count >= count, $"{count} events handled", TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(50));

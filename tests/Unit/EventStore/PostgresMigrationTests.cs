@@ -46,7 +46,7 @@ public class PostgresMigrationTests
             Assert.Equal(log.Count, report.Events);
             await using (var scope = sqlite.Services.CreateAsyncScope())
                 Assert.Equal(scope.ServiceProvider.GetRequiredService<UserManager<ClinicUser>>().Users.Count(), report.Accounts);
-            Assert.True(report.Accounts > DemoSeeder.Doctors + DemoSeeder.Patients);
+            Assert.True(report.Accounts > DemoSeeder.Clinicians + DemoSeeder.Patients);
             Assert.True(report.Keys >= 1);
             await using (var source = NpgsqlDataSource.Create(target))
                 await PostgresReplica.AssertSameAsync(sqlite, source);

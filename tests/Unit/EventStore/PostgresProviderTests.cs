@@ -51,7 +51,7 @@ public class PostgresProviderTests
 
             await using var second = await TestApp.StartAsync(directory: other, provider: TestApp.Postgres);
 
-            var slots = (await second.Get<ScheduleReadModel>().DoctorDayAsync(doctor, A.Tomorrow)).Slots;
+            var slots = (await second.Get<ScheduleReadModel>().ClinicianDayAsync(doctor, A.Tomorrow)).Slots;
             Assert.Equal(patient, Assert.Single(slots, s => s.PatientId is not null).PatientId);
             Assert.Equal(new AccountStanding(true, true, true), await second.Get<PeopleDirectory>().StandingAsync(patient));
             Assert.Equal(new AccountStanding(true, true, false), await second.Get<PeopleDirectory>().StandingAsync(doctor));

@@ -25,7 +25,7 @@ public class HoldSpecs
         new(holdId ?? HoldId, patient ?? A.PatientId, [A.Slot(slot)], Actor.Patient(patient ?? A.PatientId), now ?? A.Now, (now ?? A.Now).AddMinutes(5));
 
     private static HoldPlaced Held(Guid? patient = null, int slot = 1, Guid? holdId = null) =>
-        new(holdId ?? HoldId, patient ?? A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(slot)], Consultation, Expires,
+        new(holdId ?? HoldId, patient ?? A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(slot)], Consultation, Expires,
             Actor.Patient(patient ?? A.PatientId).Name);
 
     private static BookSlots Confirm(DateTimeOffset? now = null, Guid? patient = null, int slot = 1) =>
@@ -51,7 +51,7 @@ public class HoldSpecs
         Assert.Contains(Tag.Hold(HoldId), tags);
         Assert.Contains(Tag.PatientHolds(A.PatientId), tags);
         Assert.Contains(Tag.Slot(A.Slot(1)), tags);
-        Assert.Contains(Tag.Day(A.DoctorId, A.Tomorrow), tags);
+        Assert.Contains(Tag.Day(A.ClinicianId, A.Tomorrow), tags);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public class HoldSpecs
     public void GivenAPendingHold_WhenAHoldOverlappingItIsPlaced_ThenHoldOverlapsOwnHold()
     {
         var nurse = A.Id("nurse");
-        var nurseDay = A.DayScheduled(1) with { DoctorId = nurse, Slots = [A.MorningSlot(1) with { SlotId = A.Id("nurse-slot") }] };
+        var nurseDay = A.DayScheduled(1) with { ClinicianId = nurse, Slots = [A.MorningSlot(1) with { SlotId = A.Id("nurse-slot") }] };
         var hold = new PlaceHold(A.Id("h2"), A.PatientId, [A.Id("nurse-slot")], A.Patient, A.Now, A.Now.AddMinutes(5));
         Holding.Given(A.DayScheduled(1), nurseDay, Held(slot: 1)).When(hold).ThenRejected(Rejection.HoldOverlapsOwnHold);
     }
@@ -90,19 +90,19 @@ public class HoldSpecs
     public void GivenAHoldLetGoOrRunOut_WhenThePatientHoldsThatClinicianAgainWithinTheCoolDown_ThenHoldCoolingDown_ButAnotherClinicianOrLaterIsFine()
     {
         var coolDown = HoldLimits.Default.CoolDown;
-        var released = new HoldReleased(HoldId, A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], "p", At: A.Now);
+        var released = new HoldReleased(HoldId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], "p", At: A.Now);
         IClinicEvent[] letGo = [A.DayScheduled(1, 2, 3), Held(slot: 1), released];
         Holding.Given(letGo).When(Hold(slot: 3, holdId: A.Id("h2"), now: A.Now + coolDown - TimeSpan.FromSeconds(1))).ThenRejected(Rejection.HoldCoolingDown);
         Holding.Given(letGo).When(Hold(slot: 3, holdId: A.Id("h2"), now: A.Now + coolDown)).ThenAccepted();
 
         // Run out, logged or not yet: the cool-down runs from its time.
         Holding.Given(A.DayScheduled(1, 2, 3), Held(slot: 1)).When(Hold(slot: 3, holdId: A.Id("h2"), now: Expires.AddMinutes(1))).ThenRejected(Rejection.HoldCoolingDown);
-        Holding.Given(A.DayScheduled(1, 2, 3), Held(slot: 1), new HoldExpired(HoldId, A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], Expires))
+        Holding.Given(A.DayScheduled(1, 2, 3), Held(slot: 1), new HoldExpired(HoldId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], Expires))
             .When(Hold(slot: 3, holdId: A.Id("h2"), now: Expires + coolDown)).ThenAccepted();
 
         // Another clinician's time is not cooling down.
-        var other = A.Id("other-doctor");
-        var otherDay = A.DayScheduled(1) with { DoctorId = other, Slots = [A.MorningSlot(4) with { SlotId = A.Id("other-slot") }] };
+        var other = A.Id("other-clinician");
+        var otherDay = A.DayScheduled(1) with { ClinicianId = other, Slots = [A.MorningSlot(4) with { SlotId = A.Id("other-slot") }] };
         Holding.Given([.. letGo, otherDay]).When(new PlaceHold(A.Id("h3"), A.PatientId, [A.Id("other-slot")], A.Patient, A.Now.AddMinutes(1), A.Now.AddMinutes(6)))
             .ThenAccepted();
 
@@ -114,7 +114,7 @@ public class HoldSpecs
     public void GivenAsManyHoldsLetGoOnADayAsAllowed_WhenAnotherTimeThatDayIsHeld_ThenTooManyHoldsThatDay_ButABookedOneDoesNotCount()
     {
         var limits = new HoldLimits(MaxPerDay: 2, CoolDown: TimeSpan.Zero);
-        HoldReleased Let(int n) => new(A.Id($"h{n}"), A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(n)], "p", At: A.Now);
+        HoldReleased Let(int n) => new(A.Id($"h{n}"), A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(n)], "p", At: A.Now);
         IClinicEvent[] twice = [A.DayScheduled(1, 2, 3, 4), Held(slot: 1, holdId: A.Id("h1")), Let(1), Held(slot: 2, holdId: A.Id("h2")), Let(2)];
         Holding.Given(twice).When(Hold(slot: 3, holdId: A.Id("h3")) with { Limits = limits }).ThenRejected(Rejection.TooManyHoldsThatDay);
 
@@ -136,14 +136,14 @@ public class HoldSpecs
     public void GivenAHold_WhenConfirmedAtOrAfterItsTime_ThenHoldExpired_LoggedExpiredOrNot()
     {
         Booking.Given(A.DayScheduled(1), Held()).When(Confirm(Expires)).ThenRejected(Rejection.HoldExpired);
-        Booking.Given(A.DayScheduled(1), Held(), new HoldExpired(HoldId, A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], Expires))
+        Booking.Given(A.DayScheduled(1), Held(), new HoldExpired(HoldId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], Expires))
             .When(Confirm(A.Now.AddMinutes(1))).ThenRejected(Rejection.HoldExpired);
     }
 
     [Fact]
     public void GivenAReleasedHold_WhenConfirmed_ThenHoldNotPending_AndAnotherPatientsHoldCannotBeConfirmed()
     {
-        Booking.Given(A.DayScheduled(1), Held(), new HoldReleased(HoldId, A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], "p"))
+        Booking.Given(A.DayScheduled(1), Held(), new HoldReleased(HoldId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], "p"))
             .When(Confirm()).ThenRejected(Rejection.HoldNotPending);
         Booking.Given(A.DayScheduled(1), Held(A.OtherPatientId)).When(Confirm()).ThenRejected(Rejection.HoldNotFound);
         Booking.Given(A.DayScheduled(1, 2), Held()).When(Confirm(slot: 2)).ThenRejected(Rejection.Conflict);
@@ -159,7 +159,7 @@ public class HoldSpecs
     [Fact]
     public void GivenAPendingHold_AtItsTime_TheClockExpiresItOnce_AndNotBefore()
     {
-        var expired = new HoldExpired(HoldId, A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], Expires);
+        var expired = new HoldExpired(HoldId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], Expires);
         Expiring.Given(Held()).When(new ExpireHold(HoldId, Actor.Timers, Expires)).Then(expired);
         Expiring.Given(Held()).When(new ExpireHold(HoldId, Actor.Timers, Expires.AddSeconds(-1))).Then();
         Expiring.Given(Held(), expired).When(new ExpireHold(HoldId, Actor.Timers, Expires.AddMinutes(1))).Then();
@@ -170,7 +170,7 @@ public class HoldSpecs
     [Fact]
     public void GivenAPendingHold_WhenThePatientLetsItGo_ThenHoldReleased_AndTheSlotIsFreeAtOnce()
     {
-        var released = new HoldReleased(HoldId, A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], A.Patient.Name, At: A.Now);
+        var released = new HoldReleased(HoldId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], A.Patient.Name, At: A.Now);
         Releasing.Given(Held()).When(new ReleaseHold(HoldId, A.Patient, A.Now)).Then(released);
         Releasing.Given(Held()).When(new ReleaseHold(HoldId, Actor.Patient(A.OtherPatientId), A.Now)).ThenRejected(Rejection.HoldNotFound);
         Releasing.Given(Held(), released).When(new ReleaseHold(HoldId, A.Patient, A.Now)).Then();
@@ -183,13 +183,13 @@ public class HoldAuditTextTests
     [Fact]
     public void HoldsReadAsSentences_AndTheClockIsNamedAsSuch()
     {
-        var text = new Features.Admin.Audit.AuditText(new Dictionary<Guid, string> { [A.DoctorId] = "Dr Hart", [A.PatientId] = "Pat Lee" },
+        var text = new Features.Admin.Audit.AuditText(new Dictionary<Guid, string> { [A.ClinicianId] = "Dr Hart", [A.PatientId] = "Pat Lee" },
             t => PracticeTime.ToLocal(t, A.London).ToString("HH:mm"));
         var slots = new[] { A.MorningSlot(1) };
         Assert.Equal("Held 09:00–09:10 on Tue 3 Mar 2026 with Dr Hart for Pat Lee while they confirm, until 08:05",
-            text.What(new HoldPlaced(A.Id("h"), A.PatientId, A.DoctorId, A.Tomorrow, slots, Domain.VisitTypes.VisitType.ForSlotCount(1), A.Now.AddMinutes(5), "p")));
+            text.What(new HoldPlaced(A.Id("h"), A.PatientId, A.ClinicianId, A.Tomorrow, slots, Domain.VisitTypes.VisitType.ForSlotCount(1), A.Now.AddMinutes(5), "p")));
         Assert.Equal("Gave back the time held for Pat Lee, 09:00–09:10 on Tue 3 Mar 2026 with Dr Hart: unconfirmed by 08:05",
-            text.What(new HoldExpired(A.Id("h"), A.PatientId, A.DoctorId, A.Tomorrow, slots, A.Now.AddMinutes(5))));
+            text.What(new HoldExpired(A.Id("h"), A.PatientId, A.ClinicianId, A.Tomorrow, slots, A.Now.AddMinutes(5))));
         Assert.Equal("ClinicPortal (on time)", text.Who(Actor.Timers.Name));
         Assert.Equal("ClinicPortal (monthly quota)", text.Who(Actor.QuotaPolicy.Name));
     }
@@ -197,20 +197,20 @@ public class HoldAuditTextTests
 
 public class RemovingAHeldSlotSpecs
 {
-    private static DeciderSpec<RemoveSlotsDecider, RemoveSlots, DoctorDay, SlotsRemoved> Removing => new();
+    private static DeciderSpec<RemoveSlotsDecider, RemoveSlots, ClinicianDay, SlotsRemoved> Removing => new();
 
-    private static readonly HoldPlaced Held = new(A.Id("hold"), A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], Domain.VisitTypes.VisitType.ForSlotCount(1),
+    private static readonly HoldPlaced Held = new(A.Id("hold"), A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], Domain.VisitTypes.VisitType.ForSlotCount(1),
         A.Now.AddMinutes(5), "p");
 
-    private static RemoveSlots Remove(DateTimeOffset now) => new(A.DoctorId, A.Tomorrow, [A.Slot(1)], A.Doctor, now);
+    private static RemoveSlots Remove(DateTimeOffset now) => new(A.ClinicianId, A.Tomorrow, [A.Slot(1)], A.Clinician, now);
 
     [Fact]
-    public void WhileAPatientConfirmsIt_TheDoctorCannotTakeTheSlotBack_ButOnceTheHoldHasRunOutOrGoneTheyCan()
+    public void WhileAPatientConfirmsIt_TheClinicianCannotTakeTheSlotBack_ButOnceTheHoldHasRunOutOrGoneTheyCan()
     {
         Removing.Given(A.DayScheduled(1), Held).When(Remove(A.Now)).ThenRejected(Rejection.SlotHeld);
-        Removing.Given(A.DayScheduled(1), Held).When(Remove(Held.ExpiresAt)).Then(new SlotsRemoved(A.DoctorId, A.Tomorrow, [A.Slot(1)]));
-        Removing.Given(A.DayScheduled(1), Held, new HoldReleased(Held.HoldId, A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], "p"))
-            .When(Remove(A.Now)).Then(new SlotsRemoved(A.DoctorId, A.Tomorrow, [A.Slot(1)]));
+        Removing.Given(A.DayScheduled(1), Held).When(Remove(Held.ExpiresAt)).Then(new SlotsRemoved(A.ClinicianId, A.Tomorrow, [A.Slot(1)]));
+        Removing.Given(A.DayScheduled(1), Held, new HoldReleased(Held.HoldId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], "p"))
+            .When(Remove(A.Now)).Then(new SlotsRemoved(A.ClinicianId, A.Tomorrow, [A.Slot(1)]));
         Removing.Given(A.DayScheduled(1), Held, A.SlotsBooked(A.BookingId, A.PatientId, 1) with { HoldId = Held.HoldId })
             .When(Remove(A.Now)).ThenRejected(Rejection.SlotAlreadyBooked);
     }

@@ -44,7 +44,7 @@ public class HoldSquattingTests
         var lifetime = app.Get<Microsoft.Extensions.Options.IOptions<HoldOptions>>().Value.HoldFor;
 
         async Task<int> StartsOfferedAsync(Domain.VisitTypes.VisitType type) =>
-            (await availability.DayAsync(type, A.Tomorrow, byPatient: true)).Doctors.SelectMany(d => d.Offers).Count();
+            (await availability.DayAsync(type, A.Tomorrow, byPatient: true)).Clinicians.SelectMany(d => d.Offers).Count();
 
         Assert.Equal(36, await StartsOfferedAsync(consultation));
         var held = new HoldPlaced?[Attackers];
@@ -62,7 +62,7 @@ public class HoldSquattingTests
                 if (held[i] is { } ending)
                     await holds.ReleaseAsync(ending.HoldId, squatter);
                 held[i] = null;
-                var first = (await availability.DayAsync(longConsultation, A.Tomorrow, byPatient: true)).Doctors.SelectMany(d => d.Offers).FirstOrDefault();
+                var first = (await availability.DayAsync(longConsultation, A.Tomorrow, byPatient: true)).Clinicians.SelectMany(d => d.Offers).FirstOrDefault();
                 if (first is null)
                     continue;
                 var placed = await holds.PlaceAsync(attackers[i], first.SlotIds, squatter, longConsultation.Id);
@@ -84,7 +84,7 @@ public class HoldSquattingTests
         Assert.True(refusals.GetValueOrDefault(Rejection.HoldCoolingDown) > 0, said);
 
         // And the other patient can book one of them there and then.
-        var start = (await availability.DayAsync(consultation, A.Tomorrow, byPatient: true)).Doctors.SelectMany(d => d.Offers).First();
+        var start = (await availability.DayAsync(consultation, A.Tomorrow, byPatient: true)).Clinicians.SelectMany(d => d.Offers).First();
         var own = (await holds.PlaceAsync(patient, start.SlotIds, Actor.Patient(patient), consultation.Id)).Value!;
         Assert.True((await holds.ConfirmAsync(own.HoldId, Actor.Patient(patient))).IsAccepted);
     }
@@ -103,12 +103,12 @@ public class HoldSquattingTests
 
         var names = Features.Shared.TimeGrid.StaffDays.None;
         var schedule = app.Get<ScheduleReadModel>();
-        var column = Features.Shared.TimeGrid.ScheduleColumns.For("Dr Ada Hart", await schedule.DoctorDayAsync(doctor, A.Tomorrow), [], names, app.Clock.GetUtcNow());
+        var column = Features.Shared.TimeGrid.ScheduleColumns.For("Dr Ada Hart", await schedule.ClinicianDayAsync(doctor, A.Tomorrow), [], names, app.Clock.GetUtcNow());
         Assert.Equal("6 slots, 2 booked (1 appointment), 2 held now by patients confirming", column.Note); // slots as the dashboard counts them
         Assert.Equal(["held, free", "held, free", "free"], column.Blocks.Take(3).Select(b => b.Label));
 
         var later = app.Clock.GetUtcNow() + app.Get<Microsoft.Extensions.Options.IOptions<HoldOptions>>().Value.HoldFor;
-        column = Features.Shared.TimeGrid.ScheduleColumns.For("Dr Ada Hart", await schedule.DoctorDayAsync(doctor, A.Tomorrow), [], names, later);
+        column = Features.Shared.TimeGrid.ScheduleColumns.For("Dr Ada Hart", await schedule.ClinicianDayAsync(doctor, A.Tomorrow), [], names, later);
         Assert.Equal("6 slots, 2 booked (1 appointment)", column.Note); // a hold past its time keeps nothing
     }
 }

@@ -18,7 +18,7 @@ namespace ClinicPortal.Tests.Unit.Holds;
 /// </summary>
 public class HoldTests
 {
-    private static async Task<(TestApp App, Guid Doctor, Guid[] Patients, DayScheduled Day)> StartAsync(
+    private static async Task<(TestApp App, Guid Clinician, Guid[] Patients, DayScheduled Day)> StartAsync(
         string? directory = null, int patients = 2, string provider = TestApp.Sqlite)
     {
         var app = await TestApp.StartAsync(directory: directory, provider: provider);
@@ -34,7 +34,7 @@ public class HoldTests
     private static async Task<IReadOnlyList<string>> OfferedAsync(TestApp app, bool byPatient = true)
     {
         var consultation = (await app.Get<VisitTypeCatalogueReadModel>().FindAsync(VisitType.ForSlotCount(1)))!;
-        return (await app.Get<Availability>().DayAsync(consultation, A.Tomorrow, byPatient)).Doctors.SelectMany(d => d.Offers)
+        return (await app.Get<Availability>().DayAsync(consultation, A.Tomorrow, byPatient)).Clinicians.SelectMany(d => d.Offers)
             .Select(o => PracticeTime.ToLocal(o.StartUtc, A.London).ToString("HH:mm")).ToArray();
     }
 

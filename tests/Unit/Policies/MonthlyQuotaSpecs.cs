@@ -16,13 +16,13 @@ public class MonthlyQuotaSpecs
 
     /// <summary>A booking of <paramref name="slots"/> adjacent morning slots starting at slot <paramref name="first"/>.</summary>
     private static SlotsBooked Booked(string id, DateOnly date, int first, int slots = 1) =>
-        new(A.Id(id), A.PatientId, A.DoctorId, date, Enumerable.Range(first, slots).Select(n => A.MorningSlot(n, date)).ToArray(), "patient");
+        new(A.Id(id), A.PatientId, A.ClinicianId, date, Enumerable.Range(first, slots).Select(n => A.MorningSlot(n, date)).ToArray(), "patient");
 
     private static SlotsBooked[] Singles(int count, DateOnly date, int firstSlot = 1) =>
         Enumerable.Range(0, count).Select(i => Booked($"m{date.Month}-{i}", date, firstSlot + i)).ToArray();
 
     private static BookingCancelled CancelledOverTheLimit(SlotsBooked booked) =>
-        new(booked.BookingId, booked.PatientId, booked.DoctorId, booked.Date, booked.Slots, CancellationReason.QuotaExceeded, Actor.QuotaPolicy.Name);
+        new(booked.BookingId, booked.PatientId, booked.ClinicianId, booked.Date, booked.Slots, CancellationReason.QuotaExceeded, Actor.QuotaPolicy.Name);
 
     [Fact]
     public void AppliedToOneMonth_ItReadsThatMonthOfThePatientsBookings_OtherwiseAllOfThem()
@@ -65,7 +65,7 @@ public class MonthlyQuotaSpecs
     public void GivenElevenSlotsOfWhichThePatientCancelledOne_ThenNothingIsCancelled()
     {
         var eleven = Singles(11, March);
-        var own = new BookingCancelled(eleven[0].BookingId, A.PatientId, A.DoctorId, March, eleven[0].Slots, CancellationReason.Patient, "patient");
+        var own = new BookingCancelled(eleven[0].BookingId, A.PatientId, A.ClinicianId, March, eleven[0].Slots, CancellationReason.Patient, "patient");
         Spec.Given([.. eleven, own]).When(Apply()).Then();
     }
 
@@ -83,7 +83,7 @@ public class MonthlyQuotaSpecs
     public void GivenElevenSlotsWhereTheLatestWasMarked_ThenItIsKeptAndAnotherGoes()
     {
         var eleven = Singles(11, March);
-        var marked = new VisitMarked(eleven[10].BookingId, A.PatientId, A.DoctorId, March, VisitOutcome.Arrived, "reception");
+        var marked = new VisitMarked(eleven[10].BookingId, A.PatientId, A.ClinicianId, March, VisitOutcome.Arrived, "reception");
         Spec.Given([.. eleven, marked]).When(Apply()).Then(CancelledOverTheLimit(eleven[9]));
     }
 

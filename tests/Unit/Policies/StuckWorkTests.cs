@@ -40,7 +40,7 @@ public class StuckWorkTests
             services.AddSingleton(provider => new StoreThatRefusesThePolicy((IEventStore)ActivatorUtilities.CreateInstance(provider, real.ImplementationType!)));
             services.AddSingleton<IEventStore>(provider => store = provider.GetRequiredService<StoreThatRefusesThePolicy>());
         });
-        var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.DoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(11, 0))], A.Doctor)).Value!;
+        var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.ClinicianId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(11, 0))], A.Clinician)).Value!;
         for (var i = 0; i < 10; i++)
             await app.BookPastTheDecisionAsync(A.PatientId, day, i);
         var eleventh = await app.BookPastTheDecisionAsync(A.PatientId, day, 10);

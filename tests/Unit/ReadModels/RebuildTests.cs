@@ -22,17 +22,17 @@ public class RebuildTests
         await using var app = await TestApp.StartAsync();
         var day2 = A.Tomorrow.AddDays(1);
         var schedule = app.Get<ScheduleDayHandler>();
-        var first = (await schedule.HandleAsync(A.DoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0))], A.Doctor)).Value!;
-        var second = (await schedule.HandleAsync(A.OtherDoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(9, 30))], Actor.Doctor(A.OtherDoctorId))).Value!;
-        var third = (await schedule.HandleAsync(A.DoctorId, day2, [new BlockOfTime(new(14, 0), new(14, 30))], A.Doctor)).Value!;
+        var first = (await schedule.HandleAsync(A.ClinicianId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0))], A.Clinician)).Value!;
+        var second = (await schedule.HandleAsync(A.OtherClinicianId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(9, 30))], Actor.Doctor(A.OtherClinicianId))).Value!;
+        var third = (await schedule.HandleAsync(A.ClinicianId, day2, [new BlockOfTime(new(14, 0), new(14, 30))], A.Clinician)).Value!;
         var book = app.Get<BookSlotsHandler>();
         var kept = (await book.HandleAsync(A.PatientId, [first.Slots[0].SlotId, first.Slots[1].SlotId], A.Patient)).Value!;
         var cancelled = (await book.HandleAsync(A.OtherPatientId, [first.Slots[3].SlotId], Actor.Patient(A.OtherPatientId))).Value!;
         await book.HandleAsync(A.OtherPatientId, [second.Slots[0].SlotId], A.Receptionist);
         await book.HandleAsync(A.PatientId, [third.Slots[1].SlotId], A.Patient);
         await app.Get<CancelBookingHandler>().HandleAsync(cancelled.BookingId, Actor.Patient(A.OtherPatientId));
-        await app.Get<RemoveSlotsHandler>().HandleAsync(A.DoctorId, A.Tomorrow, [first.Slots[5].SlotId], A.Doctor);
-        await app.Get<CancelDayHandler>().HandleAsync(A.DoctorId, day2, "Training", A.Receptionist);
+        await app.Get<RemoveSlotsHandler>().HandleAsync(A.ClinicianId, A.Tomorrow, [first.Slots[5].SlotId], A.Clinician);
+        await app.Get<CancelDayHandler>().HandleAsync(A.ClinicianId, day2, "Training", A.Receptionist);
         app.Clock.SetUtcNow(first.Slots[0].StartUtc);
         Assert.True((await app.Get<MarkVisitHandler>().HandleAsync(kept.BookingId, VisitOutcome.Arrived, A.Receptionist)).IsAccepted);
 
@@ -49,7 +49,7 @@ public class RebuildTests
     public async Task AtStartUpAProjectionWhoseStoredVersionDiffersIsRebuiltFromTheLog()
     {
         await using var app = await TestApp.StartAsync();
-        var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.DoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(9, 30))], A.Doctor)).Value!;
+        var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.ClinicianId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(9, 30))], A.Clinician)).Value!;
         await using (var connection = await app.Get<SqliteDatabase>().OpenAsync())
         {
             // As if the tables were made by an older definition: wrong version, stale rows.

@@ -26,25 +26,25 @@ public class ScheduleProjectionSpecs
         var available = await app.Get<ScheduleReadModel>().AvailableSlotsAsync(A.Tomorrow, A.Now);
 
         var doctor = Assert.Single(available);
-        Assert.Equal(A.DoctorId, doctor.DoctorId);
+        Assert.Equal(A.ClinicianId, doctor.ClinicianId);
         Assert.Equal([A.Slot(1)], doctor.Slots.Select(s => s.SlotId));
     }
 
     [Fact]
-    public async Task AvailableSlotsAreGroupedByDoctorAndOrderedByStart()
+    public async Task AvailableSlotsAreGroupedByClinicianAndOrderedByStart()
     {
         await using var app = await Given(
-            new DayScheduled(A.OtherDoctorId, A.Tomorrow, [A.MorningSlot(13), A.MorningSlot(11)]),
+            new DayScheduled(A.OtherClinicianId, A.Tomorrow, [A.MorningSlot(13), A.MorningSlot(11)]),
             A.DayScheduled(3),
-            new DayScheduled(A.DoctorId, A.Tomorrow, [A.MorningSlot(1)]),
-            new DayScheduled(A.OtherDoctorId, A.Tomorrow, [A.MorningSlot(12)]));
+            new DayScheduled(A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)]),
+            new DayScheduled(A.OtherClinicianId, A.Tomorrow, [A.MorningSlot(12)]));
 
         var available = await app.Get<ScheduleReadModel>().AvailableSlotsAsync(A.Tomorrow, A.Now);
 
         Assert.Equal(2, available.Count);
-        var byDoctor = available.ToDictionary(d => d.DoctorId, d => d.Slots.Select(s => s.SlotId).ToArray());
-        Assert.Equal([A.Slot(1), A.Slot(3)], byDoctor[A.DoctorId]);
-        Assert.Equal([A.Slot(11), A.Slot(12), A.Slot(13)], byDoctor[A.OtherDoctorId]);
+        var byDoctor = available.ToDictionary(d => d.ClinicianId, d => d.Slots.Select(s => s.SlotId).ToArray());
+        Assert.Equal([A.Slot(1), A.Slot(3)], byDoctor[A.ClinicianId]);
+        Assert.Equal([A.Slot(11), A.Slot(12), A.Slot(13)], byDoctor[A.OtherClinicianId]);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public class ScheduleProjectionSpecs
     public async Task GivenABookingCancelled_ThenItsSlotsAreAvailableAgainAndItIsNoLongerThePatients()
     {
         await using var app = await Given(A.DayScheduled(1, 2), A.SlotsBooked(A.BookingId, A.PatientId, 1, 2),
-            new BookingCancelled(A.BookingId, A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1), A.MorningSlot(2)], CancellationReason.Patient, "p"));
+            new BookingCancelled(A.BookingId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1), A.MorningSlot(2)], CancellationReason.Patient, "p"));
         var reads = app.Get<ScheduleReadModel>();
 
         var available = await reads.AvailableSlotsAsync(A.Tomorrow, A.Now);
@@ -92,12 +92,12 @@ public class ScheduleProjectionSpecs
     }
 
     [Fact]
-    public async Task ADoctorsDayShowsEverySlotAndWhoIsBooked()
+    public async Task ACliniciansDayShowsEverySlotAndWhoIsBooked()
     {
         await using var app = await Given(A.DayScheduled(1, 2, 3), A.SlotsBooked(A.BookingId, A.PatientId, 2),
-            new SlotsRemoved(A.DoctorId, A.Tomorrow, [A.Slot(3)]));
+            new SlotsRemoved(A.ClinicianId, A.Tomorrow, [A.Slot(3)]));
 
-        var day = await app.Get<ScheduleReadModel>().DoctorDayAsync(A.DoctorId, A.Tomorrow);
+        var day = await app.Get<ScheduleReadModel>().ClinicianDayAsync(A.ClinicianId, A.Tomorrow);
 
         Assert.False(day.Cancelled);
         Assert.Equal([A.Slot(1), A.Slot(2)], day.Slots.Select(s => s.SlotId));
@@ -108,11 +108,11 @@ public class ScheduleProjectionSpecs
     public async Task GivenADayCancelled_ThenItHasNoSlotsItsReasonIsShownAndItsBookingsAreCancelled()
     {
         await using var app = await Given(A.DayScheduled(1, 2), A.SlotsBooked(A.BookingId, A.PatientId, 1),
-            new DayCancelled(A.DoctorId, A.Tomorrow, "Doctor is ill", [A.Slot(1), A.Slot(2)],
+            new DayCancelled(A.ClinicianId, A.Tomorrow, "Doctor is ill", [A.Slot(1), A.Slot(2)],
                 [new CancelledBooking(A.BookingId, A.PatientId, [A.MorningSlot(1)])], "r"));
         var reads = app.Get<ScheduleReadModel>();
 
-        var day = await reads.DoctorDayAsync(A.DoctorId, A.Tomorrow);
+        var day = await reads.ClinicianDayAsync(A.ClinicianId, A.Tomorrow);
         var booking = await reads.BookingAsync(A.BookingId);
 
         Assert.True(day.Cancelled);

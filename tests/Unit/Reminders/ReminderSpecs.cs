@@ -23,7 +23,7 @@ public class ReminderSpecs
         new(A.BookingId, by ?? Actor.Timers, now ?? Start.AddHours(-hours), hours, setAt ?? Start.AddDays(-2));
 
     private static ReminderSent Reminded(SlotsBooked booked, int hours = 24, bool skipped = false) =>
-        new(booked.BookingId, booked.PatientId, booked.DoctorId, booked.Date, booked.Slots, hours, Skipped: skipped);
+        new(booked.BookingId, booked.PatientId, booked.ClinicianId, booked.Date, booked.Slots, hours, Skipped: skipped);
 
     [Fact]
     public void GivenABooking_WhenItsHoursBeforeCome_ThenReminderSent_TaggedAsTheBookingAndThePatients()
@@ -48,7 +48,7 @@ public class ReminderSpecs
     public void GivenABookingMovedAfterItsReminder_WhenTheNewTimesHoursCome_ThenItIsRemindedOfTheNewTime()
     {
         var later = A.MorningSlot(4, A.Tomorrow.AddDays(1));
-        var moved = new BookingMoved(A.BookingId, A.PatientId, Booked.VisitType, A.DoctorId, A.Tomorrow, Booked.Slots, A.DoctorId, A.Tomorrow.AddDays(1),
+        var moved = new BookingMoved(A.BookingId, A.PatientId, Booked.VisitType, A.ClinicianId, A.Tomorrow, Booked.Slots, A.ClinicianId, A.Tomorrow.AddDays(1),
             [later], "staff");
         var sent = Reminding.Given(Booked, Reminded(Booked), moved)
             .When(new SendReminder(A.BookingId, Actor.Timers, later.StartUtc.AddHours(-24), 24, Start.AddDays(-2))).ThenAccepted().Single();
@@ -59,11 +59,11 @@ public class ReminderSpecs
     [Fact]
     public void GivenACancelledOrMarkedBooking_ThenNoReminder()
     {
-        var cancelled = new BookingCancelled(A.BookingId, A.PatientId, A.DoctorId, A.Tomorrow, Booked.Slots, CancellationReason.Patient, "p");
+        var cancelled = new BookingCancelled(A.BookingId, A.PatientId, A.ClinicianId, A.Tomorrow, Booked.Slots, CancellationReason.Patient, "p");
         Reminding.Given(Booked, cancelled).When(Remind()).Then();
-        var dayCancelled = new DayCancelled(A.DoctorId, A.Tomorrow, "Ill", [A.Slot(1)], [new CancelledBooking(A.BookingId, A.PatientId, Booked.Slots)], "staff");
+        var dayCancelled = new DayCancelled(A.ClinicianId, A.Tomorrow, "Ill", [A.Slot(1)], [new CancelledBooking(A.BookingId, A.PatientId, Booked.Slots)], "staff");
         Reminding.Given(Booked, dayCancelled).When(Remind()).Then();
-        Reminding.Given(Booked, new VisitMarked(A.BookingId, A.PatientId, A.DoctorId, A.Tomorrow, VisitOutcome.Arrived, "staff")).When(Remind()).Then();
+        Reminding.Given(Booked, new VisitMarked(A.BookingId, A.PatientId, A.ClinicianId, A.Tomorrow, VisitOutcome.Arrived, "staff")).When(Remind()).Then();
         Reminding.Given().When(Remind()).Then();
     }
 

@@ -27,7 +27,7 @@ public class ReminderTests
     /// <summary>Thursday 5 March 2026, three days after the test clock's Monday 08:00.</summary>
     private static readonly DateOnly Thursday = A.Tomorrow.AddDays(2);
 
-    private sealed record Practice(TestApp App, Guid Doctor, Guid Patient, DayScheduled Thursday, DayScheduled Friday);
+    private sealed record Practice(TestApp App, Guid Clinician, Guid Patient, DayScheduled Thursday, DayScheduled Friday);
 
     private static async Task<Practice> StartAsync(IDictionary<string, string?>? settings = null, string? directory = null)
     {

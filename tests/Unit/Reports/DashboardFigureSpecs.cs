@@ -35,24 +35,24 @@ public class DashboardFigureSpecs
 
         public async Task<SlotsBooked> BookAsync(DayScheduled day, int slot, Guid patient, DateTimeOffset at)
         {
-            var booked = new SlotsBooked(Guid.NewGuid(), patient, day.DoctorId, day.Date, [day.Slots[slot]], patient.ToString());
+            var booked = new SlotsBooked(Guid.NewGuid(), patient, day.ClinicianId, day.Date, [day.Slots[slot]], patient.ToString());
             await AppendAsync(booked, at);
             return booked;
         }
 
         public Task MarkAsync(SlotsBooked booking, VisitOutcome outcome) =>
-            AppendAsync(new VisitMarked(booking.BookingId, booking.PatientId, booking.DoctorId, booking.Date, outcome, "reception"), A.Now);
+            AppendAsync(new VisitMarked(booking.BookingId, booking.PatientId, booking.ClinicianId, booking.Date, outcome, "reception"), A.Now);
 
         public Task CancelAsync(SlotsBooked booking, CancellationReason reason) =>
-            AppendAsync(new BookingCancelled(booking.BookingId, booking.PatientId, booking.DoctorId, booking.Date, booking.Slots, reason, "someone"), A.Now);
+            AppendAsync(new BookingCancelled(booking.BookingId, booking.PatientId, booking.ClinicianId, booking.Date, booking.Slots, reason, "someone"), A.Now);
 
         public Task CancelDayAsync(DayScheduled day, params SlotsBooked[] bookings) =>
-            AppendAsync(new DayCancelled(day.DoctorId, day.Date, "Unwell", day.Slots.Select(s => s.SlotId).ToArray(),
+            AppendAsync(new DayCancelled(day.ClinicianId, day.Date, "Unwell", day.Slots.Select(s => s.SlotId).ToArray(),
                 bookings.Select(b => new CancelledBooking(b.BookingId, b.PatientId, b.Slots)).ToArray(), "reception"), A.Now);
 
         public Task MoveAsync(SlotsBooked booking, DayScheduled to, int slot) =>
-            AppendAsync(new BookingMoved(booking.BookingId, booking.PatientId, booking.VisitType, booking.DoctorId, booking.Date, booking.Slots,
-                to.DoctorId, to.Date, [to.Slots[slot]], "reception"), A.Now);
+            AppendAsync(new BookingMoved(booking.BookingId, booking.PatientId, booking.VisitType, booking.ClinicianId, booking.Date, booking.Slots,
+                to.ClinicianId, to.Date, [to.Slots[slot]], "reception"), A.Now);
 
         private Task AppendAsync(IClinicEvent e, DateTimeOffset at) => app.Get<IEventStore>().AppendAsync([e], new EventMetadata("test", at), null);
 
@@ -66,19 +66,19 @@ public class DashboardFigureSpecs
     {
         var given = await StartAsync(provider);
         await using var _ = given.App;
-        var doctorsMonday = await given.DayAsync(A.DoctorId, Monday, slots: 6);
-        var doctorsTuesday = await given.DayAsync(A.DoctorId, Monday.AddDays(1), slots: 4);
+        var doctorsMonday = await given.DayAsync(A.ClinicianId, Monday, slots: 6);
+        var doctorsTuesday = await given.DayAsync(A.ClinicianId, Monday.AddDays(1), slots: 4);
         var nursesMonday = await given.DayAsync(Nurse, Monday, slots: 2);
         await given.BookAsync(doctorsMonday, 0, A.PatientId, A.Now);
         await given.BookAsync(doctorsMonday, 1, A.OtherPatientId, A.Now);
         await given.BookAsync(doctorsTuesday, 3, A.PatientId, A.Now);
         await given.BookAsync(nursesMonday, 0, A.OtherPatientId, A.Now);
-        await given.DayAsync(A.DoctorId, NextMonday); // outside the week
+        await given.DayAsync(A.ClinicianId, NextMonday); // outside the week
 
         var week = await given.FiguresAsync(Monday, Monday.AddDays(6));
 
         Assert.Equal((12, 4, 0.3333), (week.SlotsOffered, week.SlotsBooked, Math.Round(week.Utilisation, 4)));
-        var doctor = Assert.Single(week.ByClinician, c => c.ClinicianId == A.DoctorId);
+        var doctor = Assert.Single(week.ByClinician, c => c.ClinicianId == A.ClinicianId);
         Assert.Equal((10, 3, 0.3), (doctor.SlotsOffered, doctor.SlotsBooked, doctor.Utilisation));
         var nurse = Assert.Single(week.ByClinician, c => c.ClinicianId == Nurse);
         Assert.Equal((2, 1, 0.5), (nurse.SlotsOffered, nurse.SlotsBooked, nurse.Utilisation));
@@ -93,7 +93,7 @@ public class DashboardFigureSpecs
     {
         var given = await StartAsync();
         await using var _ = given.App;
-        var doctors = await given.DayAsync(A.DoctorId, Monday);
+        var doctors = await given.DayAsync(A.ClinicianId, Monday);
         var nurses = await given.DayAsync(Nurse, Monday);
         await given.MarkAsync(await given.BookAsync(doctors, 0, A.PatientId, A.Now), VisitOutcome.Arrived);
         await given.MarkAsync(await given.BookAsync(doctors, 1, A.OtherPatientId, A.Now), VisitOutcome.Arrived);
@@ -104,7 +104,7 @@ public class DashboardFigureSpecs
         var figures = await given.FiguresAsync(Monday, Monday);
 
         Assert.Equal((3, 1, 0.25), (figures.Arrivals, figures.NoShows, figures.NoShowRate));
-        Assert.Equal((3, 0, 0.0), Outcomes(figures, A.DoctorId));
+        Assert.Equal((3, 0, 0.0), Outcomes(figures, A.ClinicianId));
         Assert.Equal((0, 1, 1.0), Outcomes(figures, Nurse));
     }
 
@@ -116,8 +116,8 @@ public class DashboardFigureSpecs
     {
         var given = await StartAsync();
         await using var _ = given.App;
-        var day = await given.DayAsync(A.DoctorId, Monday);
-        var other = await given.DayAsync(A.OtherDoctorId, Monday.AddDays(2));
+        var day = await given.DayAsync(A.ClinicianId, Monday);
+        var other = await given.DayAsync(A.OtherClinicianId, Monday.AddDays(2));
         await given.CancelAsync(await given.BookAsync(day, 0, A.PatientId, A.Now), CancellationReason.Patient);
         await given.CancelAsync(await given.BookAsync(day, 1, A.PatientId, A.Now), CancellationReason.Patient);
         await given.CancelAsync(await given.BookAsync(day, 2, A.OtherPatientId, A.Now), CancellationReason.Staff);
@@ -132,7 +132,7 @@ public class DashboardFigureSpecs
         Assert.Equal(6, week.Cancellations.Total);
         Assert.Equal((6, 0), (week.SlotsOffered, week.SlotsBooked)); // the cancelled day's slots are offered no more
         Assert.Equal(new CancellationCounts(0, 0, 2, 0), week.ByDay[2].Cancellations);
-        Assert.Equal(2, week.ByClinician.Single(c => c.ClinicianId == A.OtherDoctorId).Cancellations.Total);
+        Assert.Equal(2, week.ByClinician.Single(c => c.ClinicianId == A.OtherClinicianId).Cancellations.Total);
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public class DashboardFigureSpecs
     {
         var given = await StartAsync();
         await using var _ = given.App;
-        var day = await given.DayAsync(A.DoctorId, Monday);
+        var day = await given.DayAsync(A.ClinicianId, Monday);
         var came = await given.BookAsync(day, 0, A.PatientId, A.Now);
         var missed = await given.BookAsync(day, 1, A.OtherPatientId, A.Now);
         var later = await given.BookAsync(day, 2, A.Id("p3"), A.Now);
@@ -160,8 +160,8 @@ public class DashboardFigureSpecs
     {
         var given = await StartAsync();
         await using var _ = given.App;
-        var thisWeek = await given.DayAsync(A.DoctorId, Monday);
-        var nextWeek = await given.DayAsync(A.DoctorId, NextMonday);
+        var thisWeek = await given.DayAsync(A.ClinicianId, Monday);
+        var nextWeek = await given.DayAsync(A.ClinicianId, NextMonday);
         var booking = await given.BookAsync(thisWeek, 0, A.PatientId, A.At(Monday, 9).AddDays(-2)); // two days ahead
 
         await given.MoveAsync(booking, nextWeek, 3); // 09:30 a week later
@@ -179,7 +179,7 @@ public class DashboardFigureSpecs
     {
         var given = await StartAsync();
         await using var _ = given.App;
-        var day = await given.DayAsync(A.DoctorId, Monday);
+        var day = await given.DayAsync(A.ClinicianId, Monday);
         var nine = A.At(Monday, 9);
         await given.BookAsync(day, 0, A.PatientId, nine.AddHours(-2));           // 2 h
         await given.BookAsync(day, 1, A.OtherPatientId, nine.AddHours(-10 + 1.0 / 6)); // 10 h (slot at 09:10)
@@ -196,7 +196,7 @@ public class DashboardFigureSpecs
     {
         var given = await StartAsync();
         await using var _ = given.App;
-        var day = await given.DayAsync(A.DoctorId, NextMonday);
+        var day = await given.DayAsync(A.ClinicianId, NextMonday);
         var inRange = A.At(Monday, 12);
         await given.BookAsync(day, 0, A.PatientId, inRange.AddDays(-10));        // first booked before the range: not new
         await given.BookAsync(day, 1, A.PatientId, inRange);
@@ -213,8 +213,8 @@ public class DashboardFigureSpecs
     {
         var given = await StartAsync();
         await using var _ = given.App;
-        var day = await given.DayAsync(A.DoctorId, Monday);
-        var other = await given.DayAsync(A.OtherDoctorId, NextMonday);
+        var day = await given.DayAsync(A.ClinicianId, Monday);
+        var other = await given.DayAsync(A.OtherClinicianId, NextMonday);
         var moved = await given.BookAsync(day, 0, A.PatientId, A.Now);
         await given.MarkAsync(await given.BookAsync(day, 1, A.OtherPatientId, A.Now), VisitOutcome.NoShow);
         await given.CancelAsync(await given.BookAsync(day, 2, A.Id("p3"), A.Now), CancellationReason.Staff);
@@ -246,7 +246,7 @@ public class DashboardFigureSpecs
         var cancelled = new CancellationCounts(1, 2, 3, 4);
         var summary = new ReportSummary(Monday, Monday.AddDays(6), 20, 10, 0.5, 6, 2, 0.25, cancelled, 30.5, 3,
             [
-                new ClinicianFigures(A.DoctorId, "Hart, Ada", 12, 6, 0.5, 4, 1, 0.2, cancelled),
+                new ClinicianFigures(A.ClinicianId, "Hart, Ada", 12, 6, 0.5, 4, 1, 0.2, cancelled),
                 new ClinicianFigures(Nurse, "=HYPERLINK(\"x\")", 8, 4, 0.5, 2, 1, 0.3333, CancellationCounts.None),
             ], []);
 
@@ -254,7 +254,7 @@ public class DashboardFigureSpecs
 
         Assert.Equal(4, lines.Length);
         Assert.StartsWith("from,to,clinician_id,clinician,slots_offered", lines[0]);
-        Assert.Equal($"2026-03-09,2026-03-15,{A.DoctorId},\"Hart, Ada\",12,6,0.5,4,1,0.2,1,2,3,4,,", lines[1]);
+        Assert.Equal($"2026-03-09,2026-03-15,{A.ClinicianId},\"Hart, Ada\",12,6,0.5,4,1,0.2,1,2,3,4,,", lines[1]);
         Assert.Equal($"2026-03-09,2026-03-15,{Nurse},\"'=HYPERLINK(\"\"x\"\")\",8,4,0.5,2,1,0.3333,0,0,0,0,,", lines[2]);
         Assert.Equal("2026-03-09,2026-03-15,,All clinicians,20,10,0.5,6,2,0.25,1,2,3,4,30.5,3", lines[3]);
         Assert.Equal("clinicportal-2026-03-09-to-2026-03-15.csv", PracticeReport.FileName(summary));
@@ -264,7 +264,7 @@ public class DashboardFigureSpecs
     public void ReceptionsView_HasThePracticesFiguresWithoutAnyClinicians_InTheCsvToo()
     {
         var summary = new ReportSummary(Monday, Monday, 12, 6, 0.5, 4, 1, 0.2, CancellationCounts.None, 30.5, 3,
-            [new ClinicianFigures(A.DoctorId, "Dr Ada Hart", 12, 6, 0.5, 4, 1, 0.2, CancellationCounts.None)], []);
+            [new ClinicianFigures(A.ClinicianId, "Dr Ada Hart", 12, 6, 0.5, 4, 1, 0.2, CancellationCounts.None)], []);
 
         var shown = summary.Shown(DashboardView.Practice);
 

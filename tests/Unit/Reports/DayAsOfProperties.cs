@@ -15,7 +15,7 @@ namespace ClinicPortal.Tests.Unit.Reports;
 /// </summary>
 public class DayAsOfProperties
 {
-    private static readonly Guid[] Clinicians = [A.DoctorId, A.OtherDoctorId, A.Id("n0a5")];
+    private static readonly Guid[] Clinicians = [A.ClinicianId, A.OtherClinicianId, A.Id("n0a5")];
     private static readonly DateOnly[] Dates = [new(2026, 3, 9), new(2026, 3, 10), new(2026, 3, 16)];
     private static readonly Guid[] Patients = [A.PatientId, A.OtherPatientId, A.Id("p3"), A.Id("p4")];
 
@@ -68,7 +68,7 @@ public class DayAsOfProperties
         var days = new List<ClinicianDayAsOf>();
         foreach (var clinician in Clinicians)
         {
-            days.Add(new ClinicianDayAsOf(await live.DoctorDayAsync(clinician, date), await live.DayBookingsAsync(clinician, date)));
+            days.Add(new ClinicianDayAsOf(await live.ClinicianDayAsync(clinician, date), await live.DayBookingsAsync(clinician, date)));
         }
         return JsonSerializer.Serialize(days);
     }

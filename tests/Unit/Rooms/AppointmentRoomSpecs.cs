@@ -30,7 +30,7 @@ public class AppointmentRoomSpecs
     private static ClinicianKind? KindOf(Guid clinician) => clinician == NurseId ? ClinicianKind.Nurse : ClinicianKind.Doctor;
 
     private static Guid NurseSlot(int n) => A.Id($"nslot{n}");
-    private static Guid OtherDoctorsSlot(int n) => A.Id($"oslot{n}");
+    private static Guid OtherCliniciansSlot(int n) => A.Id($"oslot{n}");
     private static ScheduledSlot At(Guid slot, int n) => new(slot, A.MorningSlot(n).StartUtc);
 
     /// <summary>The day (the review's definition aside: a spec folds every event it is given, so a consultation's decision is given none).</summary>
@@ -38,7 +38,7 @@ public class AppointmentRoomSpecs
     [
         DefineRoomSpecs.Treatment,
         new DayScheduled(NurseId, A.Tomorrow, [At(NurseSlot(1), 1), At(NurseSlot(2), 2)], RoomId: Room),
-        new DayScheduled(A.OtherDoctorId, A.Tomorrow, Enumerable.Range(3, 4).Select(n => At(OtherDoctorsSlot(n), n)).ToArray(), RoomId: Room),
+        new DayScheduled(A.OtherClinicianId, A.Tomorrow, Enumerable.Range(3, 4).Select(n => At(OtherCliniciansSlot(n), n)).ToArray(), RoomId: Room),
         A.DayScheduled(1, 2, 3, 4, 5, 6),
     ];
 
@@ -49,8 +49,8 @@ public class AppointmentRoomSpecs
     private static SlotsBooked ReviewBooked => Booking.Given([Review, .. Morning]).When(BookReview()).ThenAccepted().Single();
 
     /// <summary>Another patient's consultation with the other doctor, in the treatment room.</summary>
-    private static BookSlots BookOtherDoctor(int slot, string? overrideReason = null, Guid? roomId = null) =>
-        new(A.Id("consultation"), A.OtherPatientId, [OtherDoctorsSlot(slot)], A.Receptionist, A.Now, A.Tomorrow, KindOf: KindOf,
+    private static BookSlots BookOtherClinician(int slot, string? overrideReason = null, Guid? roomId = null) =>
+        new(A.Id("consultation"), A.OtherPatientId, [OtherCliniciansSlot(slot)], A.Receptionist, A.Now, A.Tomorrow, KindOf: KindOf,
             OverrideReason: overrideReason, RoomId: roomId ?? Room);
 
     [Fact]
@@ -63,17 +63,17 @@ public class AppointmentRoomSpecs
     }
 
     [Fact]
-    public void GivenTheReviewHoldsTheRoomUntil0930_WhenTheOtherDoctorsPatientIsBookedThereAt0920_ThenRoomAlreadyBooked() =>
-        Booking.Given([.. Morning, ReviewBooked]).When(BookOtherDoctor(3)).ThenRejected(Rejection.RoomAlreadyBooked);
+    public void GivenTheReviewHoldsTheRoomUntil0930_WhenTheOtherCliniciansPatientIsBookedThereAt0920_ThenRoomAlreadyBooked() =>
+        Booking.Given([.. Morning, ReviewBooked]).When(BookOtherClinician(3)).ThenRejected(Rejection.RoomAlreadyBooked);
 
     [Fact]
-    public void GivenTheReviewHoldsTheRoomUntil0930_WhenTheOtherDoctorsPatientIsBookedThereAt0930_ThenItIsBookedInTheRoom() =>
-        Assert.Equal(Room, Booking.Given([.. Morning, ReviewBooked]).When(BookOtherDoctor(4)).ThenAccepted().Single().RoomId);
+    public void GivenTheReviewHoldsTheRoomUntil0930_WhenTheOtherCliniciansPatientIsBookedThereAt0930_ThenItIsBookedInTheRoom() =>
+        Assert.Equal(Room, Booking.Given([.. Morning, ReviewBooked]).When(BookOtherClinician(4)).ThenAccepted().Single().RoomId);
 
     [Fact]
     public void GivenTheReviewHoldsTheRoom_WhenStaffBookOverItWithAReason_ThenItIsBookedWithTheOverride()
     {
-        var booked = Booking.Given([.. Morning, ReviewBooked]).When(BookOtherDoctor(3, "Only a quick dressing")).ThenAccepted().Single();
+        var booked = Booking.Given([.. Morning, ReviewBooked]).When(BookOtherClinician(3, "Only a quick dressing")).ThenAccepted().Single();
 
         Assert.Equal("Only a quick dressing", booked.OverrideReason);
         Assert.Equal(Room, booked.RoomId);
@@ -82,39 +82,39 @@ public class AppointmentRoomSpecs
     [Fact]
     public void GivenTheReviewHoldsTheRoom_WhenAPatientAsksToOverride_ThenNotAllowed() =>
         Booking.Given([.. Morning, ReviewBooked])
-            .When(BookOtherDoctor(3, "Please") with { By = Actor.Patient(A.OtherPatientId) })
+            .When(BookOtherClinician(3, "Please") with { By = Actor.Patient(A.OtherPatientId) })
             .ThenRejected(Rejection.NotAllowed);
 
     [Fact]
-    public void GivenTheReviewWasCancelled_WhenTheOtherDoctorsPatientIsBookedThereAt0920_ThenTheRoomIsFreeAgain()
+    public void GivenTheReviewWasCancelled_WhenTheOtherCliniciansPatientIsBookedThereAt0920_ThenTheRoomIsFreeAgain()
     {
         var review = ReviewBooked;
         var cancelled = new BookingCancelled(ReviewBooking, A.PatientId, NurseId, A.Tomorrow, review.Slots, CancellationReason.Staff, "r", review.Parts, Room);
 
-        Booking.Given([.. Morning, review, cancelled]).When(BookOtherDoctor(3)).ThenAccepted();
+        Booking.Given([.. Morning, review, cancelled]).When(BookOtherClinician(3)).ThenAccepted();
     }
 
     [Fact]
     public void WhenTheCallerNamedNoRoomOrAnotherForSlotsInTheRoom_ThenConflict_ForTheRoomsAppointmentsWereNotRead()
     {
-        Booking.Given([.. Morning, ReviewBooked]).When(BookOtherDoctor(4) with { RoomId = null }).ThenRejected(Rejection.Conflict);
-        Booking.Given([.. Morning, ReviewBooked]).When(BookOtherDoctor(4, roomId: A.Id("room-2"))).ThenRejected(Rejection.Conflict);
+        Booking.Given([.. Morning, ReviewBooked]).When(BookOtherClinician(4) with { RoomId = null }).ThenRejected(Rejection.Conflict);
+        Booking.Given([.. Morning, ReviewBooked]).When(BookOtherClinician(4, roomId: A.Id("room-2"))).ThenRejected(Rejection.Conflict);
     }
 
     [Fact]
     public void TheQueryOfABookingInARoomReadsTheRoomsAppointmentsThatDay_AndOfOneInNoneDoesNot()
     {
-        Assert.True(BookSlotsDecider.QueryFor(BookOtherDoctor(3)).Matches(EventTypes.NameOf<SlotsBooked>(), [Tag.RoomDay(Room, A.Tomorrow)]));
-        Assert.False(BookSlotsDecider.QueryFor(BookOtherDoctor(3) with { RoomId = null })
+        Assert.True(BookSlotsDecider.QueryFor(BookOtherClinician(3)).Matches(EventTypes.NameOf<SlotsBooked>(), [Tag.RoomDay(Room, A.Tomorrow)]));
+        Assert.False(BookSlotsDecider.QueryFor(BookOtherClinician(3) with { RoomId = null })
             .Matches(EventTypes.NameOf<SlotsBooked>(), [Tag.RoomDay(Room, A.Tomorrow)]));
     }
 
     [Fact]
     public void GivenAConsultationInTheRoomAt0940_WhenItMovesInto0920_ThenRoomAlreadyBooked_AndWithAReasonItMovesWithTheOverride()
     {
-        var consultation = BookOtherDoctor(5);
+        var consultation = BookOtherClinician(5);
         var booked = Booking.Given([.. Morning, ReviewBooked]).When(consultation).ThenAccepted().Single();
-        var move = new MoveBooking(consultation.BookingId, A.OtherPatientId, Consultation, [OtherDoctorsSlot(3)], A.Receptionist, A.Now, A.Tomorrow,
+        var move = new MoveBooking(consultation.BookingId, A.OtherPatientId, Consultation, [OtherCliniciansSlot(3)], A.Receptionist, A.Now, A.Tomorrow,
             KindOf, RoomId: Room);
 
         Moving.Given([.. Morning, ReviewBooked, booked]).When(move).ThenRejected(Rejection.RoomAlreadyBooked);
@@ -127,10 +127,10 @@ public class AppointmentRoomSpecs
     public void GivenTheReviewInTheRoom_WhenItMovesTenMinutesLaterOverItsOwnTime_ThenItIsMoved_ForItsOwnTimeIsNoClash()
     {
         // The review's own room time does not stand in its way: a double consultation in the room moved onto half its own time.
-        var consultation = new BookSlots(A.Id("long"), A.OtherPatientId, [OtherDoctorsSlot(4), OtherDoctorsSlot(5)], A.Receptionist, A.Now, A.Tomorrow,
+        var consultation = new BookSlots(A.Id("long"), A.OtherPatientId, [OtherCliniciansSlot(4), OtherCliniciansSlot(5)], A.Receptionist, A.Now, A.Tomorrow,
             KindOf: KindOf, RoomId: Room);
         var booked = Booking.Given(Morning).When(consultation).ThenAccepted().Single();
-        var move = new MoveBooking(consultation.BookingId, A.OtherPatientId, VisitType.ForSlotCount(2), [OtherDoctorsSlot(5), OtherDoctorsSlot(6)],
+        var move = new MoveBooking(consultation.BookingId, A.OtherPatientId, VisitType.ForSlotCount(2), [OtherCliniciansSlot(5), OtherCliniciansSlot(6)],
             A.Receptionist, A.Now, A.Tomorrow, KindOf, RoomId: Room);
 
         var moved = Moving.Given([.. Morning, booked]).When(move).ThenAccepted().Single();
@@ -142,9 +142,9 @@ public class AppointmentRoomSpecs
     public void GivenABookingInTheRoomLoggedBeforeAppointmentsHeldTheirRoom_ThenItHoldsNoRoomTimeBeyondItsSlots()
     {
         // A booking logged before names no room and has no room-day tag: it took the time of its slots, which its block's room held.
-        var old = new SlotsBooked(A.Id("old"), A.PatientId, A.OtherDoctorId, A.Tomorrow, [At(OtherDoctorsSlot(3), 3)], "p", Consultation);
+        var old = new SlotsBooked(A.Id("old"), A.PatientId, A.OtherClinicianId, A.Tomorrow, [At(OtherCliniciansSlot(3), 3)], "p", Consultation);
 
         Assert.DoesNotContain(EventTags.Of(old), tag => tag == Tag.RoomDay(Room, A.Tomorrow));
-        Booking.Given([.. Morning, old]).When(BookOtherDoctor(4)).ThenAccepted();
+        Booking.Given([.. Morning, old]).When(BookOtherClinician(4)).ThenAccepted();
     }
 }

@@ -93,10 +93,10 @@ public class AppointmentRoomTests
         var consultation = (await app.Get<VisitTypeCatalogueReadModel>().FindAsync(VisitType.ForSlotCount(1)))!;
         var availability = app.Get<Availability>();
 
-        var offered = (await availability.DayAsync(consultation, A.Tomorrow, byPatient: true, practice.Okafor)).Doctors.Single();
+        var offered = (await availability.DayAsync(consultation, A.Tomorrow, byPatient: true, practice.Okafor)).Clinicians.Single();
         Assert.Equal(["09:30", "09:40", "09:50"], offered.Offers.Select(o => Hm(o.StartUtc)));
         var forStaff = await availability.DayAsync(consultation, A.Tomorrow, byPatient: false, practice.Okafor, clashes: true);
-        Assert.Equal(["09:20"], forStaff.Doctors.Single().Offers.Where(o => o.RoomClash).Select(o => Hm(o.StartUtc)));
+        Assert.Equal(["09:20"], forStaff.Clinicians.Single().Offers.Where(o => o.RoomClash).Select(o => Hm(o.StartUtc)));
         Assert.Equal(1, (await availability.DayAsync(consultation, A.Tomorrow, byPatient: false, practice.Okafor)).HiddenForRoom);
 
         Assert.Equal(Rejection.RoomAlreadyBooked, (await practice.BookOkaforAsync(0)).Rejection);
@@ -131,7 +131,7 @@ public class AppointmentRoomTests
         // The read models give it the room of its slots' block: Dr Okafor's 09:20 in the room is not offered while it is there until 09:30.
         Assert.Equal(practice.Room, Assert.Single(await InTheRoomAsync(practice)).Time.RoomId);
         var consultation = (await app.Get<VisitTypeCatalogueReadModel>().FindAsync(VisitType.ForSlotCount(1)))!;
-        var offered = (await app.Get<Availability>().DayAsync(consultation, A.Tomorrow, byPatient: true, practice.Okafor)).Doctors.Single();
+        var offered = (await app.Get<Availability>().DayAsync(consultation, A.Tomorrow, byPatient: true, practice.Okafor)).Clinicians.Single();
         Assert.Equal("09:30", Hm(offered.Offers[0].StartUtc));
 
         // Its log events name no room, so the append's condition cannot see it: a booking there anyway is not refused, but it is
@@ -155,7 +155,7 @@ public class AppointmentRoomTests
     }
 
     [Fact]
-    public async Task ReassigningTheDoctorsPart_OffersOnlyDoctorsWhoseTimeKeepsTheVisitInItsRoom()
+    public async Task ReassigningTheCliniciansPart_OffersOnlyCliniciansWhoseTimeKeepsTheVisitInItsRoom()
     {
         var practice = await StartAsync();
         await using var app = practice.App;

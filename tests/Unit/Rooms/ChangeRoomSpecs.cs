@@ -24,7 +24,7 @@ public class ChangeRoomSpecs
     private static readonly Guid Consultation = VisitType.ForSlotCount(1);
     private static readonly Guid OtherBooking = A.Id("other-booking");
 
-    private static Guid OtherDoctorsSlot(int n) => A.Id($"oslot{n}");
+    private static Guid OtherCliniciansSlot(int n) => A.Id($"oslot{n}");
 
     private static readonly IClinicEvent[] Morning =
     [
@@ -39,16 +39,16 @@ public class ChangeRoomSpecs
         new(A.BookingId, A.PatientId, visitType ?? Consultation, A.Tomorrow, room, by ?? A.Receptionist, A.Now, overrideReason);
 
     private static BookingMoved Moved(Guid from, Guid to, string? overrideReason = null) =>
-        new(A.BookingId, A.PatientId, Consultation, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], A.DoctorId, A.Tomorrow, [A.MorningSlot(1)],
+        new(A.BookingId, A.PatientId, Consultation, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)],
             A.Receptionist.Name, overrideReason, FromRoomId: from, ToRoomId: to);
 
     /// <summary>The other doctor's 09:00 in no room, their patient's appointment put in the quiet room.</summary>
     private static readonly IClinicEvent[] OtherAppointmentInTheQuietRoom =
     [
-        new DayScheduled(A.OtherDoctorId, A.Tomorrow, [new ScheduledSlot(OtherDoctorsSlot(1), A.MorningSlot(1).StartUtc)]),
-        new SlotsBooked(OtherBooking, A.OtherPatientId, A.OtherDoctorId, A.Tomorrow, [new ScheduledSlot(OtherDoctorsSlot(1), A.MorningSlot(1).StartUtc)], "p", Consultation),
-        new BookingMoved(OtherBooking, A.OtherPatientId, Consultation, A.OtherDoctorId, A.Tomorrow, [new ScheduledSlot(OtherDoctorsSlot(1), A.MorningSlot(1).StartUtc)],
-            A.OtherDoctorId, A.Tomorrow, [new ScheduledSlot(OtherDoctorsSlot(1), A.MorningSlot(1).StartUtc)], "r", ToRoomId: Quiet),
+        new DayScheduled(A.OtherClinicianId, A.Tomorrow, [new ScheduledSlot(OtherCliniciansSlot(1), A.MorningSlot(1).StartUtc)]),
+        new SlotsBooked(OtherBooking, A.OtherPatientId, A.OtherClinicianId, A.Tomorrow, [new ScheduledSlot(OtherCliniciansSlot(1), A.MorningSlot(1).StartUtc)], "p", Consultation),
+        new BookingMoved(OtherBooking, A.OtherPatientId, Consultation, A.OtherClinicianId, A.Tomorrow, [new ScheduledSlot(OtherCliniciansSlot(1), A.MorningSlot(1).StartUtc)],
+            A.OtherClinicianId, A.Tomorrow, [new ScheduledSlot(OtherCliniciansSlot(1), A.MorningSlot(1).StartUtc)], "r", ToRoomId: Quiet),
     ];
 
     [Fact]
@@ -87,13 +87,13 @@ public class ChangeRoomSpecs
     }
 
     [Fact]
-    public void GivenAnotherDoctorsTimeInTheQuietRoom_WhenStaffPutTheAppointmentThere_ThenRoomInUse() =>
-        Spec.Given([.. Morning, new DayScheduled(A.OtherDoctorId, A.Tomorrow, [new ScheduledSlot(OtherDoctorsSlot(1), A.MorningSlot(1).StartUtc)], RoomId: Quiet)])
+    public void GivenAnotherCliniciansTimeInTheQuietRoom_WhenStaffPutTheAppointmentThere_ThenRoomInUse() =>
+        Spec.Given([.. Morning, new DayScheduled(A.OtherClinicianId, A.Tomorrow, [new ScheduledSlot(OtherCliniciansSlot(1), A.MorningSlot(1).StartUtc)], RoomId: Quiet)])
             .When(To(Quiet)).ThenRejected(Rejection.RoomInUse);
 
     [Fact]
-    public void GivenAnotherDoctorsTimeInTheQuietRoomLater_WhenStaffPutThe0900AppointmentThere_ThenItMoves() =>
-        Spec.Given([.. Morning, new DayScheduled(A.OtherDoctorId, A.Tomorrow, [new ScheduledSlot(OtherDoctorsSlot(2), A.MorningSlot(2).StartUtc)], RoomId: Quiet)])
+    public void GivenAnotherCliniciansTimeInTheQuietRoomLater_WhenStaffPutThe0900AppointmentThere_ThenItMoves() =>
+        Spec.Given([.. Morning, new DayScheduled(A.OtherClinicianId, A.Tomorrow, [new ScheduledSlot(OtherCliniciansSlot(2), A.MorningSlot(2).StartUtc)], RoomId: Quiet)])
             .When(To(Quiet)).Then(Moved(Treatment, Quiet));
 
     [Fact]
@@ -112,22 +112,22 @@ public class ChangeRoomSpecs
     public void GivenTheAppointmentHasStarted_ThenBookingInPast_AndGivenItWasCancelled_ThenBookingAlreadyCancelled()
     {
         Spec.Given(Morning).When(To(Quiet) with { Now = A.MorningSlot(1).StartUtc }).ThenRejected(Rejection.BookingInPast);
-        Spec.Given([.. Morning, new BookingCancelled(A.BookingId, A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Staff, "r", RoomId: Treatment)])
+        Spec.Given([.. Morning, new BookingCancelled(A.BookingId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Staff, "r", RoomId: Treatment)])
             .When(To(Quiet)).ThenRejected(Rejection.BookingAlreadyCancelled);
     }
 
     [Fact]
-    public void GivenTheAppointmentWasPutInTheQuietRoom_WhenAnotherIsPutThereThen_ThenRoomAlreadyBooked_AndTheTreatmentRoomIsStillTheDoctorsTime()
+    public void GivenTheAppointmentWasPutInTheQuietRoom_WhenAnotherIsPutThereThen_ThenRoomAlreadyBooked_AndTheTreatmentRoomIsStillTheCliniciansTime()
     {
         IClinicEvent[] given =
         [
             .. Morning, Moved(Treatment, Quiet),
-            new DayScheduled(A.OtherDoctorId, A.Tomorrow, [new ScheduledSlot(OtherDoctorsSlot(1), A.MorningSlot(1).StartUtc)]),
+            new DayScheduled(A.OtherClinicianId, A.Tomorrow, [new ScheduledSlot(OtherCliniciansSlot(1), A.MorningSlot(1).StartUtc)]),
         ];
         // Another doctor's patient at 09:00, their appointment asked in the quiet room (as a room change would): refused.
-        Spec.Given([.. given, new SlotsBooked(OtherBooking, A.OtherPatientId, A.OtherDoctorId, A.Tomorrow, [new ScheduledSlot(OtherDoctorsSlot(1), A.MorningSlot(1).StartUtc)], "p", Consultation)])
+        Spec.Given([.. given, new SlotsBooked(OtherBooking, A.OtherPatientId, A.OtherClinicianId, A.Tomorrow, [new ScheduledSlot(OtherCliniciansSlot(1), A.MorningSlot(1).StartUtc)], "p", Consultation)])
             .When(new ChangeRoom(OtherBooking, A.OtherPatientId, Consultation, A.Tomorrow, Quiet, A.Receptionist, A.Now)).ThenRejected(Rejection.RoomAlreadyBooked);
-        Spec.Given([.. given, new SlotsBooked(OtherBooking, A.OtherPatientId, A.OtherDoctorId, A.Tomorrow, [new ScheduledSlot(OtherDoctorsSlot(1), A.MorningSlot(1).StartUtc)], "p", Consultation)])
+        Spec.Given([.. given, new SlotsBooked(OtherBooking, A.OtherPatientId, A.OtherClinicianId, A.Tomorrow, [new ScheduledSlot(OtherCliniciansSlot(1), A.MorningSlot(1).StartUtc)], "p", Consultation)])
             .When(new ChangeRoom(OtherBooking, A.OtherPatientId, Consultation, A.Tomorrow, Treatment, A.Receptionist, A.Now)).ThenRejected(Rejection.RoomInUse); // the doctor's block is there
     }
 

@@ -77,13 +77,13 @@ public class BlocksInRoomsSpecs
     }
 
     /// <summary>The other doctor's 09:00–10:00 in the treatment room.</summary>
-    private static readonly DayScheduled OtherDoctorInTheRoom =
-        new(A.OtherDoctorId, A.Tomorrow, Enumerable.Range(1, 6).Select(n => A.MorningSlot(n)).ToArray(), RoomId: Room);
+    private static readonly DayScheduled OtherClinicianInTheRoom =
+        new(A.OtherClinicianId, A.Tomorrow, Enumerable.Range(1, 6).Select(n => A.MorningSlot(n)).ToArray(), RoomId: Room);
 
     [Fact]
-    public void GivenARoom_WhenADoctorSchedulesABlockInIt_ThenTheSlotsAreInThatRoom_TaggedWithTheRoomsDay()
+    public void GivenARoom_WhenAClinicianSchedulesABlockInIt_ThenTheSlotsAreInThatRoom_TaggedWithTheRoomsDay()
     {
-        var scheduled = Assert.Single(Spec.Given(DefineRoomSpecs.Treatment).When(Schedule(A.DoctorId, 9, 10, Room)).ThenAccepted());
+        var scheduled = Assert.Single(Spec.Given(DefineRoomSpecs.Treatment).When(Schedule(A.ClinicianId, 9, 10, Room)).ThenAccepted());
 
         Assert.Equal(Room, scheduled.RoomId);
         Assert.Equal(6, scheduled.Slots.Count);
@@ -91,57 +91,57 @@ public class BlocksInRoomsSpecs
     }
 
     [Fact]
-    public void GivenAnotherDoctorInTheRoomFromNineToTen_WhenADoctorSchedulesHalfPastNineThere_ThenRoomInUse() =>
-        Spec.Given(DefineRoomSpecs.Treatment, OtherDoctorInTheRoom).When(Schedule(A.DoctorId, 9, 11, Room) with
+    public void GivenAnotherClinicianInTheRoomFromNineToTen_WhenAClinicianSchedulesHalfPastNineThere_ThenRoomInUse() =>
+        Spec.Given(DefineRoomSpecs.Treatment, OtherClinicianInTheRoom).When(Schedule(A.ClinicianId, 9, 11, Room) with
             {
                 Blocks = [new BlockOfTime(new(9, 30), new(11, 0), RoomId: Room)],
             })
             .ThenRejected(Rejection.RoomInUse);
 
     [Fact]
-    public void GivenAnotherDoctorInTheRoomFromNineToTen_WhenADoctorSchedulesTheRoomFromTen_ThenItIsAccepted() =>
-        Spec.Given(DefineRoomSpecs.Treatment, OtherDoctorInTheRoom).When(Schedule(A.DoctorId, 10, 11, Room)).ThenAccepted();
+    public void GivenAnotherClinicianInTheRoomFromNineToTen_WhenAClinicianSchedulesTheRoomFromTen_ThenItIsAccepted() =>
+        Spec.Given(DefineRoomSpecs.Treatment, OtherClinicianInTheRoom).When(Schedule(A.ClinicianId, 10, 11, Room)).ThenAccepted();
 
     [Fact]
-    public void GivenAnotherDoctorInTheRoom_WhenADoctorSchedulesTheSameTimeInAnotherRoomOrInNone_ThenItIsAccepted()
+    public void GivenAnotherClinicianInTheRoom_WhenAClinicianSchedulesTheSameTimeInAnotherRoomOrInNone_ThenItIsAccepted()
     {
-        Spec.Given(DefineRoomSpecs.Treatment, SecondRoom, OtherDoctorInTheRoom).When(Schedule(A.DoctorId, 9, 10, OtherRoom)).ThenAccepted();
-        Spec.Given(DefineRoomSpecs.Treatment, OtherDoctorInTheRoom).When(Schedule(A.DoctorId, 9, 10, null)).ThenAccepted();
+        Spec.Given(DefineRoomSpecs.Treatment, SecondRoom, OtherClinicianInTheRoom).When(Schedule(A.ClinicianId, 9, 10, OtherRoom)).ThenAccepted();
+        Spec.Given(DefineRoomSpecs.Treatment, OtherClinicianInTheRoom).When(Schedule(A.ClinicianId, 9, 10, null)).ThenAccepted();
     }
 
     [Fact]
-    public void GivenTheOtherDoctorsTimeInTheRoomWasRemoved_WhenADoctorSchedulesIt_ThenItIsAccepted() =>
-        Spec.Given(DefineRoomSpecs.Treatment, OtherDoctorInTheRoom,
-                new SlotsRemoved(A.OtherDoctorId, A.Tomorrow, Enumerable.Range(1, 6).Select(A.Slot).ToArray(), [Room]))
-            .When(Schedule(A.DoctorId, 9, 10, Room)).ThenAccepted();
+    public void GivenTheOtherCliniciansTimeInTheRoomWasRemoved_WhenAClinicianSchedulesIt_ThenItIsAccepted() =>
+        Spec.Given(DefineRoomSpecs.Treatment, OtherClinicianInTheRoom,
+                new SlotsRemoved(A.OtherClinicianId, A.Tomorrow, Enumerable.Range(1, 6).Select(A.Slot).ToArray(), [Room]))
+            .When(Schedule(A.ClinicianId, 9, 10, Room)).ThenAccepted();
 
     [Fact]
-    public void GivenTheOtherDoctorsDayInTheRoomWasCancelled_WhenADoctorSchedulesIt_ThenItIsAccepted() =>
-        Spec.Given(DefineRoomSpecs.Treatment, OtherDoctorInTheRoom,
-                new DayCancelled(A.OtherDoctorId, A.Tomorrow, "Ill", Enumerable.Range(1, 6).Select(A.Slot).ToArray(), [], "r", [Room]))
-            .When(Schedule(A.DoctorId, 9, 10, Room)).ThenAccepted();
+    public void GivenTheOtherCliniciansDayInTheRoomWasCancelled_WhenAClinicianSchedulesIt_ThenItIsAccepted() =>
+        Spec.Given(DefineRoomSpecs.Treatment, OtherClinicianInTheRoom,
+                new DayCancelled(A.OtherClinicianId, A.Tomorrow, "Ill", Enumerable.Range(1, 6).Select(A.Slot).ToArray(), [], "r", [Room]))
+            .When(Schedule(A.ClinicianId, 9, 10, Room)).ThenAccepted();
 
     [Fact]
-    public void GivenTheOtherDoctorCancelledTheirDay_TheDoctorsOwnDayIsNotCancelledByIt() =>
-        Spec.Given(DefineRoomSpecs.Treatment, OtherDoctorInTheRoom,
-                new DayCancelled(A.OtherDoctorId, A.Tomorrow, "Ill", Enumerable.Range(1, 6).Select(A.Slot).ToArray(), [], "r", [Room]))
-            .When(Schedule(A.DoctorId, 11, 12, Room)).ThenAccepted();
+    public void GivenTheOtherClinicianCancelledTheirDay_TheCliniciansOwnDayIsNotCancelledByIt() =>
+        Spec.Given(DefineRoomSpecs.Treatment, OtherClinicianInTheRoom,
+                new DayCancelled(A.OtherClinicianId, A.Tomorrow, "Ill", Enumerable.Range(1, 6).Select(A.Slot).ToArray(), [], "r", [Room]))
+            .When(Schedule(A.ClinicianId, 11, 12, Room)).ThenAccepted();
 
     [Fact]
     public void WhenABlockNamesARoomThePracticeDoesNotHave_ThenRoomNotFound() =>
-        Spec.When(Schedule(A.DoctorId, 9, 10, A.Id("no-such-room"))).ThenRejected(Rejection.RoomNotFound);
+        Spec.When(Schedule(A.ClinicianId, 9, 10, A.Id("no-such-room"))).ThenRejected(Rejection.RoomNotFound);
 
     [Fact]
     public void GivenARoomOutOfUse_WhenABlockNamesIt_ThenRoomOutOfUse() =>
-        Spec.Given(DefineRoomSpecs.Treatment with { InUse = false }).When(Schedule(A.DoctorId, 9, 10, Room)).ThenRejected(Rejection.RoomOutOfUse);
+        Spec.Given(DefineRoomSpecs.Treatment with { InUse = false }).When(Schedule(A.ClinicianId, 9, 10, Room)).ThenRejected(Rejection.RoomOutOfUse);
 
     [Fact]
     public void WhenADayHasBlocksInTwoRooms_ThenEachRoomsTimeIsLoggedApart()
     {
         var n = 0;
-        var events = Spec.Given(DefineRoomSpecs.Treatment, SecondRoom).When(new ScheduleDay(A.DoctorId, A.Tomorrow,
+        var events = Spec.Given(DefineRoomSpecs.Treatment, SecondRoom).When(new ScheduleDay(A.ClinicianId, A.Tomorrow,
             [new BlockOfTime(new(9, 0), new(9, 30), RoomId: Room), new BlockOfTime(new(10, 0), new(10, 20), RoomId: OtherRoom)],
-            A.London, () => A.Slot(++n), A.Doctor, A.Now)).ThenAccepted();
+            A.London, () => A.Slot(++n), A.Clinician, A.Now)).ThenAccepted();
 
         Assert.Equal([(Room, 3), (OtherRoom, 2)], events.Select(e => (e.RoomId!.Value, e.Slots.Count)).OrderBy(p => p.Item2 == 2));
     }
@@ -149,10 +149,10 @@ public class BlocksInRoomsSpecs
     [Fact]
     public void TheQueryOfABlockInARoomReadsTheRoomsDayAndTheRooms_AndOfABlockInNoneOnlyTheDay()
     {
-        var inRoom = ScheduleDayDecider.QueryFor(Schedule(A.DoctorId, 9, 10, Room));
+        var inRoom = ScheduleDayDecider.QueryFor(Schedule(A.ClinicianId, 9, 10, Room));
         Assert.True(inRoom.Matches(EventTypes.NameOf<DayScheduled>(), [Tag.RoomDay(Room, A.Tomorrow)]));
         Assert.True(inRoom.Matches(EventTypes.NameOf<RoomDefined>(), [Tag.Rooms, Tag.Room(Room)]));
-        var inNone = ScheduleDayDecider.QueryFor(Schedule(A.DoctorId, 9, 10, null));
+        var inNone = ScheduleDayDecider.QueryFor(Schedule(A.ClinicianId, 9, 10, null));
         Assert.False(inNone.Matches(EventTypes.NameOf<DayScheduled>(), [Tag.RoomDay(Room, A.Tomorrow)]));
     }
 }
@@ -164,9 +164,9 @@ public class GivingBackARoomsTimeSpecs
     [Fact]
     public void RemovingSlotsInARoomNamesTheRoom_SoThatItsTimeIsGivenBack()
     {
-        var removed = new DeciderSpec<RemoveSlotsDecider, RemoveSlots, DoctorDay, SlotsRemoved>()
+        var removed = new DeciderSpec<RemoveSlotsDecider, RemoveSlots, ClinicianDay, SlotsRemoved>()
             .Given(A.DayScheduled(1, 2) with { RoomId = Room }, A.DayScheduled(3))
-            .When(new RemoveSlots(A.DoctorId, A.Tomorrow, [A.Slot(1), A.Slot(3)], A.Doctor, A.Now)).ThenAccepted().Single();
+            .When(new RemoveSlots(A.ClinicianId, A.Tomorrow, [A.Slot(1), A.Slot(3)], A.Clinician, A.Now)).ThenAccepted().Single();
 
         Assert.Equal([Room], removed.RoomIds!);
         Assert.Contains(Tag.RoomDay(Room, A.Tomorrow), EventTags.Of(removed));
@@ -174,16 +174,16 @@ public class GivingBackARoomsTimeSpecs
 
     [Fact]
     public void RemovingSlotsInNoRoomNamesNone() =>
-        Assert.Null(new DeciderSpec<RemoveSlotsDecider, RemoveSlots, DoctorDay, SlotsRemoved>()
+        Assert.Null(new DeciderSpec<RemoveSlotsDecider, RemoveSlots, ClinicianDay, SlotsRemoved>()
             .Given(A.DayScheduled(1, 2))
-            .When(new RemoveSlots(A.DoctorId, A.Tomorrow, [A.Slot(1)], A.Doctor, A.Now)).ThenAccepted().Single().RoomIds);
+            .When(new RemoveSlots(A.ClinicianId, A.Tomorrow, [A.Slot(1)], A.Clinician, A.Now)).ThenAccepted().Single().RoomIds);
 
     [Fact]
     public void CancellingADayInARoomNamesTheRoom()
     {
-        var cancelled = new DeciderSpec<CancelDayDecider, CancelDay, DoctorDay, DayCancelled>()
+        var cancelled = new DeciderSpec<CancelDayDecider, CancelDay, ClinicianDay, DayCancelled>()
             .Given(A.DayScheduled(1, 2) with { RoomId = Room })
-            .When(new CancelDay(A.DoctorId, A.Tomorrow, "Ill", A.Receptionist, A.Now)).ThenAccepted().Single();
+            .When(new CancelDay(A.ClinicianId, A.Tomorrow, "Ill", A.Receptionist, A.Now)).ThenAccepted().Single();
 
         Assert.Equal([Room], cancelled.RoomIds!);
         Assert.Contains(Tag.RoomDay(Room, A.Tomorrow), EventTags.Of(cancelled));

@@ -36,7 +36,7 @@ public class RoomsInUseTests
         Assert.Single(results, r => r.IsAccepted);
         Assert.All(results.Where(r => !r.IsAccepted), r => Assert.Contains(r.Rejection, new Rejection?[] { Rejection.RoomInUse, Rejection.Conflict }));
         var time = await app.Get<ScheduleReadModel>().RoomTimeAsync(A.Tomorrow);
-        Assert.Single(time.Select(t => t.DoctorId).Distinct());
+        Assert.Single(time.Select(t => t.ClinicianId).Distinct());
         Assert.Equal(time.Count, time.Select(t => t.StartUtc).Distinct().Count());
     }
 
@@ -46,15 +46,15 @@ public class RoomsInUseTests
         await using var app = await TestApp.StartAsync();
         var room = await AddRoomAsync(app, "Room 1");
         var schedule = app.Get<ScheduleDayHandler>();
-        var first = (await schedule.HandleAsync(A.DoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0), RoomId: room.Id)], A.Doctor)).Value!;
-        Assert.Equal(Rejection.RoomInUse, (await schedule.HandleAsync(A.OtherDoctorId, A.Tomorrow,
-            [new BlockOfTime(new(9, 30), new(10, 30), RoomId: room.Id)], Actor.Doctor(A.OtherDoctorId))).Rejection);
+        var first = (await schedule.HandleAsync(A.ClinicianId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0), RoomId: room.Id)], A.Clinician)).Value!;
+        Assert.Equal(Rejection.RoomInUse, (await schedule.HandleAsync(A.OtherClinicianId, A.Tomorrow,
+            [new BlockOfTime(new(9, 30), new(10, 30), RoomId: room.Id)], Actor.Doctor(A.OtherClinicianId))).Rejection);
 
         Assert.True((await app.Get<Features.Scheduling.RemoveSlots.RemoveSlotsHandler>()
-            .HandleAsync(A.DoctorId, A.Tomorrow, first.Slots.Skip(3).Select(s => s.SlotId).ToArray(), A.Doctor)).IsAccepted);
+            .HandleAsync(A.ClinicianId, A.Tomorrow, first.Slots.Skip(3).Select(s => s.SlotId).ToArray(), A.Clinician)).IsAccepted);
 
-        Assert.True((await schedule.HandleAsync(A.OtherDoctorId, A.Tomorrow,
-            [new BlockOfTime(new(9, 30), new(10, 30), RoomId: room.Id)], Actor.Doctor(A.OtherDoctorId))).IsAccepted);
+        Assert.True((await schedule.HandleAsync(A.OtherClinicianId, A.Tomorrow,
+            [new BlockOfTime(new(9, 30), new(10, 30), RoomId: room.Id)], Actor.Doctor(A.OtherClinicianId))).IsAccepted);
     }
 
     [Fact]
@@ -74,8 +74,8 @@ public class RoomsInUseTests
 
         var visit = VisitType.From(procedure);
         var offers = await app.Get<Availability>().DayAsync(visit, A.Tomorrow, byPatient: true);
-        var offered = Assert.Single(offers.Doctors);
-        Assert.Equal(doctor, offered.DoctorId);
+        var offered = Assert.Single(offers.Clinicians);
+        Assert.Equal(doctor, offered.ClinicianId);
         Assert.Equal(2, offered.Offers.Count); // 09:00 and 09:10, twenty minutes each
 
         var patient = await app.CreateUserAsync("Pat Lee", "patient@example.test", "Patient");
@@ -85,7 +85,7 @@ public class RoomsInUseTests
         var booked = (await book.HandleAsync(patient, offered.Offers[0].SlotIds, Actor.Patient(patient), visitTypeId: visit.Id)).Value!;
 
         Assert.Equal(treatment.Id, (await app.Get<ScheduleReadModel>().BookingAsync(booked.BookingId))!.RoomId);
-        Assert.All((await app.Get<ScheduleReadModel>().DoctorDayAsync(doctor, A.Tomorrow)).Slots, s => Assert.Equal(treatment.Id, s.RoomId));
+        Assert.All((await app.Get<ScheduleReadModel>().ClinicianDayAsync(doctor, A.Tomorrow)).Slots, s => Assert.Equal(treatment.Id, s.RoomId));
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public class RoomsInUseTests
         var room = await AddRoomAsync(app, "Room 1", "step-free");
         await app.Get<DefineRoomHandler>().HandleAsync(room.Id, new RoomForm("Room one", ["step-free", "treatment"], InUse: false), Owner);
         var second = await AddRoomAsync(app, "Room 2");
-        await app.Get<ScheduleDayHandler>().HandleAsync(A.DoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(9, 30), RoomId: second.Id)], A.Doctor);
+        await app.Get<ScheduleDayHandler>().HandleAsync(A.ClinicianId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(9, 30), RoomId: second.Id)], A.Clinician);
 
         var rooms = await app.Get<RoomsReadModel>().AllAsync();
         Assert.Equal(["Room 2", "Room one"], rooms.Select(r => r.Name));

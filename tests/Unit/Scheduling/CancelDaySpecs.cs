@@ -6,10 +6,10 @@ namespace ClinicPortal.Tests.Unit.Scheduling;
 
 public class CancelDaySpecs
 {
-    private static DeciderSpec<CancelDayDecider, CancelDay, DoctorDay, DayCancelled> Spec => new();
+    private static DeciderSpec<CancelDayDecider, CancelDay, ClinicianDay, DayCancelled> Spec => new();
 
     private static CancelDay Cancel(string reason = "Doctor is ill", Actor? by = null) =>
-        new(A.DoctorId, A.Tomorrow, reason, by ?? A.Receptionist, A.Now);
+        new(A.ClinicianId, A.Tomorrow, reason, by ?? A.Receptionist, A.Now);
 
     [Fact]
     public void GivenTwoBookings_WhenTheDayIsCancelled_ThenEverySlotAndBothBookingsAreCancelled()
@@ -19,7 +19,7 @@ public class CancelDaySpecs
                 A.SlotsBooked(A.BookingId, A.PatientId, 3, 4),
                 A.SlotsBooked(other, A.OtherPatientId, 1))
             .When(Cancel())
-            .Then(new DayCancelled(A.DoctorId, A.Tomorrow, "Doctor is ill", [A.Slot(1), A.Slot(2), A.Slot(3), A.Slot(4)],
+            .Then(new DayCancelled(A.ClinicianId, A.Tomorrow, "Doctor is ill", [A.Slot(1), A.Slot(2), A.Slot(3), A.Slot(4)],
                 [
                     new CancelledBooking(other, A.OtherPatientId, [A.MorningSlot(1)]),
                     new CancelledBooking(A.BookingId, A.PatientId, [A.MorningSlot(3), A.MorningSlot(4)]),
@@ -32,7 +32,7 @@ public class CancelDaySpecs
     {
         var events = Spec.Given(A.DayScheduled(1),
                 A.SlotsBooked(A.BookingId, A.PatientId, 1),
-                new BookingCancelled(A.BookingId, A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Patient, "p"))
+                new BookingCancelled(A.BookingId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Patient, "p"))
             .When(Cancel())
             .ThenAccepted();
 
@@ -41,7 +41,7 @@ public class CancelDaySpecs
 
     [Fact]
     public void GivenACancelledDay_WhenItIsCancelledAgain_ThenDayAlreadyCancelled() =>
-        Spec.Given(A.DayScheduled(1), new DayCancelled(A.DoctorId, A.Tomorrow, "x", [A.Slot(1)], [], "r"))
+        Spec.Given(A.DayScheduled(1), new DayCancelled(A.ClinicianId, A.Tomorrow, "x", [A.Slot(1)], [], "r"))
             .When(Cancel()).ThenRejected(Rejection.DayAlreadyCancelled);
 
     [Fact]
@@ -53,16 +53,16 @@ public class CancelDaySpecs
         Spec.Given(A.DayScheduled(1)).When(Cancel("  ")).ThenRejected(Rejection.ReasonRequired);
 
     [Fact]
-    public void WhenAnotherDoctorCancelsTheDay_ThenNotYourDay() =>
-        Spec.Given(A.DayScheduled(1)).When(Cancel(by: Actor.Doctor(A.OtherDoctorId))).ThenRejected(Rejection.NotYourDay);
+    public void WhenAnotherClinicianCancelsTheDay_ThenNotYourDay() =>
+        Spec.Given(A.DayScheduled(1)).When(Cancel(by: Actor.Doctor(A.OtherClinicianId))).ThenRejected(Rejection.NotYourDay);
 
     [Fact]
-    public void WhenTheDoctorCancelsTheirOwnDay_ThenItIsAccepted() =>
-        Spec.Given(A.DayScheduled(1)).When(Cancel(by: A.Doctor)).ThenAccepted();
+    public void WhenTheClinicianCancelsTheirOwnDay_ThenItIsAccepted() =>
+        Spec.Given(A.DayScheduled(1)).When(Cancel(by: A.Clinician)).ThenAccepted();
 
     [Fact]
     public void WhenEverySlotHasStarted_ThenDayInPast() =>
         Spec.Given(A.DayScheduled(1))
-            .When(new CancelDay(A.DoctorId, A.Tomorrow, "late", A.Receptionist, A.MorningSlot(1).StartUtc))
+            .When(new CancelDay(A.ClinicianId, A.Tomorrow, "late", A.Receptionist, A.MorningSlot(1).StartUtc))
             .ThenRejected(Rejection.DayInPast);
 }

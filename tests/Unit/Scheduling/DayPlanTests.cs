@@ -10,10 +10,10 @@ namespace ClinicPortal.Tests.Unit.Scheduling;
 /// <summary>The schedule editor judges the whole day while the doctor edits, with the decider that will judge the command.</summary>
 public class DayPlanTests
 {
-    private static readonly DoctorDayView EmptyTuesday = new(A.DoctorId, A.Tomorrow, false, null, []);
+    private static readonly ClinicianDayView EmptyTuesday = new(A.ClinicianId, A.Tomorrow, false, null, []);
 
-    private static Checked<int> Judge(DoctorDayView day, DateTimeOffset? now = null, params (int From, int To)[] hours) =>
-        DayPlan.Judge(day, hours.Select(h => new BlockOfTime(new(h.From, 0), new(h.To, 0))).ToArray(), A.London, A.Doctor, now ?? A.Now);
+    private static Checked<int> Judge(ClinicianDayView day, DateTimeOffset? now = null, params (int From, int To)[] hours) =>
+        DayPlan.Judge(day, hours.Select(h => new BlockOfTime(new(h.From, 0), new(h.To, 0))).ToArray(), A.London, A.Clinician, now ?? A.Now);
 
     [Fact]
     public void TwoSeparateBlocksOnAnEmptyDayAddAllTheirSlots() =>
@@ -30,8 +30,8 @@ public class DayPlanTests
     [Fact]
     public void TimeAlreadyScheduledCountsAgainstTheDay()
     {
-        var morning = new DoctorDayView(A.DoctorId, A.Tomorrow, false, null,
-            Enumerable.Range(1, 18).Select(n => new DoctorDaySlot(A.Slot(n), A.MorningSlot(n).StartUtc, null, null, null)).ToArray());
+        var morning = new ClinicianDayView(A.ClinicianId, A.Tomorrow, false, null,
+            Enumerable.Range(1, 18).Select(n => new ClinicianDaySlot(A.Slot(n), A.MorningSlot(n).StartUtc, null, null, null)).ToArray());
 
         Assert.Equal(Rejection.OverlapsExistingSlots, Judge(morning, null, (11, 13)).Rejection);
         Assert.Equal(Rejection.TooManySlotsInDay, Judge(morning, null, (13, 17)).Rejection);
@@ -52,7 +52,7 @@ public class DayPlanTests
         var room = new Domain.Rooms.Room(A.Id("room-1"), "Room 1", [], InUse: true);
         BlockOfTime[] blocks = [new(new(9, 0), new(12, 0), RoomId: room.Id), new(new(14, 0), new(16, 0))];
 
-        Assert.Equal(30, DayPlan.Judge(EmptyTuesday, blocks, A.London, A.Doctor, A.Now, [room], []).Value);
-        Assert.Equal(30, DayPlan.Judge(EmptyTuesday, [blocks[1], blocks[0]], A.London, A.Doctor, A.Now, [room], []).Value);
+        Assert.Equal(30, DayPlan.Judge(EmptyTuesday, blocks, A.London, A.Clinician, A.Now, [room], []).Value);
+        Assert.Equal(30, DayPlan.Judge(EmptyTuesday, [blocks[1], blocks[0]], A.London, A.Clinician, A.Now, [room], []).Value);
     }
 }

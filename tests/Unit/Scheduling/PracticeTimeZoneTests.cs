@@ -29,7 +29,7 @@ public class PracticeTimeZoneTests
     [Fact]
     public void AHalfHourSkippedWhenTheClocksGoForwardCannotBeScheduled()
     {
-        var command = new ScheduleDay(A.DoctorId, SpringForward, [new BlockOfTime(new(1, 0), new(1, 30))], A.London, Guid.NewGuid, A.Doctor, A.Now);
+        var command = new ScheduleDay(A.ClinicianId, SpringForward, [new BlockOfTime(new(1, 0), new(1, 30))], A.London, Guid.NewGuid, A.Clinician, A.Now);
 
         new DeciderSpec<ScheduleDayDecider, ScheduleDay, DayToSchedule, DayScheduled>().When(command).ThenRejected(Rejection.TimeDoesNotExist);
     }
@@ -37,7 +37,7 @@ public class PracticeTimeZoneTests
     [Fact]
     public void AnHourThatHappensTwiceWhenTheClocksGoBackIsScheduledOnItsFirstOccurrence()
     {
-        var command = new ScheduleDay(A.DoctorId, FallBack, [new BlockOfTime(new(1, 0), new(1, 20))], A.London, Guid.NewGuid, A.Doctor, A.Now);
+        var command = new ScheduleDay(A.ClinicianId, FallBack, [new BlockOfTime(new(1, 0), new(1, 20))], A.London, Guid.NewGuid, A.Clinician, A.Now);
 
         var scheduled = (DayScheduled)new DeciderSpec<ScheduleDayDecider, ScheduleDay, DayToSchedule, DayScheduled>().When(command).ThenAccepted()[0];
 
@@ -60,7 +60,7 @@ public class PracticeTimeZoneTests
         await using var app = await TestApp.StartAsync();
         var april1 = new DateOnly(2026, 4, 1);
         var scheduled = (await app.Get<ScheduleDayHandler>().HandleAsync(
-            A.DoctorId, april1, [new BlockOfTime(new(0, 30), new(0, 40))], A.Doctor)).Value!;
+            A.ClinicianId, april1, [new BlockOfTime(new(0, 30), new(0, 40))], A.Clinician)).Value!;
         var reads = app.Get<ScheduleReadModel>();
 
         var listed = await reads.AvailableSlotsAsync(april1, A.Now);
@@ -82,10 +82,10 @@ public class PracticeTimeZoneTests
         var schedule = app.Get<ScheduleDayHandler>();
         var book = app.Get<BookSlotsHandler>();
         var tenDay = new DateOnly(2026, monthOfTheTen, 20);
-        var ten = (await schedule.HandleAsync(A.DoctorId, tenDay, [new BlockOfTime(new(9, 0), new(13, 0))], A.Doctor)).Value!;
+        var ten = (await schedule.HandleAsync(A.ClinicianId, tenDay, [new BlockOfTime(new(9, 0), new(13, 0))], A.Clinician)).Value!;
         for (var i = 0; i < 10; i++)
             Assert.True((await book.HandleAsync(A.PatientId, [ten.Slots[i * 2].SlotId], A.Patient)).IsAccepted);
-        var early = (await schedule.HandleAsync(A.DoctorId, new DateOnly(2026, 4, 1), [new BlockOfTime(new(0, 30), new(0, 40))], A.Doctor)).Value!;
+        var early = (await schedule.HandleAsync(A.ClinicianId, new DateOnly(2026, 4, 1), [new BlockOfTime(new(0, 30), new(0, 40))], A.Clinician)).Value!;
         var eleventh = await book.HandleAsync(A.PatientId, [early.Slots[0].SlotId], A.Patient);
 
         Assert.Equal(expectRefused ? Rejection.MonthlyLimitReached : null, eleventh.Rejection);
@@ -98,10 +98,10 @@ public class PracticeTimeZoneTests
     {
         await using var app = await TestApp.StartAsync();
         var schedule = app.Get<ScheduleDayHandler>();
-        var ten = (await schedule.HandleAsync(A.DoctorId, new DateOnly(2026, monthOfTheTen, 20), [new BlockOfTime(new(9, 0), new(13, 0))], A.Doctor)).Value!;
+        var ten = (await schedule.HandleAsync(A.ClinicianId, new DateOnly(2026, monthOfTheTen, 20), [new BlockOfTime(new(9, 0), new(13, 0))], A.Clinician)).Value!;
         for (var i = 0; i < 10; i++)
             await app.BookPastTheDecisionAsync(A.PatientId, ten, i * 2);
-        var early = (await schedule.HandleAsync(A.DoctorId, new DateOnly(2026, 4, 1), [new BlockOfTime(new(0, 30), new(0, 40))], A.Doctor)).Value!;
+        var early = (await schedule.HandleAsync(A.ClinicianId, new DateOnly(2026, 4, 1), [new BlockOfTime(new(0, 30), new(0, 40))], A.Clinician)).Value!;
         var eleventh = await app.BookPastTheDecisionAsync(A.PatientId, early, 0);
 
         await app.Get<MonthlyQuotaPolicy>().CatchUpAsync();

@@ -6,14 +6,14 @@ namespace ClinicPortal.Tests.Unit.Scheduling;
 
 public class RemoveSlotsSpecs
 {
-    private static DeciderSpec<RemoveSlotsDecider, RemoveSlots, DoctorDay, SlotsRemoved> Spec => new();
+    private static DeciderSpec<RemoveSlotsDecider, RemoveSlots, ClinicianDay, SlotsRemoved> Spec => new();
 
-    private static RemoveSlots Remove(params int[] slots) => new(A.DoctorId, A.Tomorrow, slots.Select(A.Slot).ToArray(), A.Doctor, A.Now);
+    private static RemoveSlots Remove(params int[] slots) => new(A.ClinicianId, A.Tomorrow, slots.Select(A.Slot).ToArray(), A.Clinician, A.Now);
 
     [Fact]
     public void GivenThreeFreeSlots_WhenTwoAreRemoved_ThenThoseTwoAreRemoved() =>
         Spec.Given(A.DayScheduled(1, 2, 3)).When(Remove(1, 3))
-            .Then(new SlotsRemoved(A.DoctorId, A.Tomorrow, [A.Slot(1), A.Slot(3)]));
+            .Then(new SlotsRemoved(A.ClinicianId, A.Tomorrow, [A.Slot(1), A.Slot(3)]));
 
     [Fact]
     public void GivenABookedSlot_WhenItIsRemoved_ThenSlotAlreadyBooked() =>
@@ -23,13 +23,13 @@ public class RemoveSlotsSpecs
     [Fact]
     public void GivenABookingCancelled_WhenItsSlotIsRemoved_ThenItIsRemoved() =>
         Spec.Given(A.DayScheduled(1), A.SlotsBooked(A.BookingId, A.PatientId, 1),
-                new BookingCancelled(A.BookingId, A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Patient, "p"))
+                new BookingCancelled(A.BookingId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Patient, "p"))
             .When(Remove(1))
-            .Then(new SlotsRemoved(A.DoctorId, A.Tomorrow, [A.Slot(1)]));
+            .Then(new SlotsRemoved(A.ClinicianId, A.Tomorrow, [A.Slot(1)]));
 
     [Fact]
     public void GivenARemovedSlot_WhenItIsRemovedAgain_ThenSlotNotFound() =>
-        Spec.Given(A.DayScheduled(1), new SlotsRemoved(A.DoctorId, A.Tomorrow, [A.Slot(1)])).When(Remove(1))
+        Spec.Given(A.DayScheduled(1), new SlotsRemoved(A.ClinicianId, A.Tomorrow, [A.Slot(1)])).When(Remove(1))
             .ThenRejected(Rejection.SlotNotFound);
 
     [Fact]
@@ -37,14 +37,14 @@ public class RemoveSlotsSpecs
         Spec.Given(A.DayScheduled(1)).When(Remove()).ThenRejected(Rejection.NoSlotsChosen);
 
     [Fact]
-    public void WhenAnotherDoctorRemovesSlots_ThenNotYourDay() =>
+    public void WhenAnotherClinicianRemovesSlots_ThenNotYourDay() =>
         Spec.Given(A.DayScheduled(1))
-            .When(new RemoveSlots(A.DoctorId, A.Tomorrow, [A.Slot(1)], Actor.Doctor(A.OtherDoctorId), A.Now))
+            .When(new RemoveSlots(A.ClinicianId, A.Tomorrow, [A.Slot(1)], Actor.Doctor(A.OtherClinicianId), A.Now))
             .ThenRejected(Rejection.NotYourDay);
 
     [Fact]
     public void WhenASlotHasStarted_ThenSlotInPast() =>
         Spec.Given(A.DayScheduled(1))
-            .When(new RemoveSlots(A.DoctorId, A.Tomorrow, [A.Slot(1)], A.Doctor, A.MorningSlot(1).StartUtc))
+            .When(new RemoveSlots(A.ClinicianId, A.Tomorrow, [A.Slot(1)], A.Clinician, A.MorningSlot(1).StartUtc))
             .ThenRejected(Rejection.SlotInPast);
 }

@@ -15,13 +15,13 @@ public static class A
 
     public static readonly DateOnly Tomorrow = new(2026, 3, 3);
 
-    public static readonly Guid DoctorId = Id("d0c7");
-    public static readonly Guid OtherDoctorId = Id("d0c8");
+    public static readonly Guid ClinicianId = Id("d0c7");
+    public static readonly Guid OtherClinicianId = Id("d0c8");
     public static readonly Guid PatientId = Id("9a71");
     public static readonly Guid OtherPatientId = Id("9a72");
     public static readonly Guid BookingId = Id("b00c");
 
-    public static Actor Doctor => Actor.Doctor(DoctorId);
+    public static Actor Clinician => Actor.Doctor(ClinicianId);
     public static Actor Patient => Actor.Patient(PatientId);
     public static Actor Receptionist => Actor.Receptionist(Id("ec01"));
 
@@ -45,10 +45,10 @@ public static class A
         new(Slot(n), At(date ?? Tomorrow, 9).AddMinutes(10 * (n - 1)));
 
     public static DayScheduled DayScheduled(params int[] slots) =>
-        new(DoctorId, Tomorrow, slots.Select(n => MorningSlot(n)).ToArray());
+        new(ClinicianId, Tomorrow, slots.Select(n => MorningSlot(n)).ToArray());
 
     public static SlotsBooked SlotsBooked(Guid bookingId, Guid patientId, params int[] slots) =>
-        new(bookingId, patientId, DoctorId, Tomorrow, slots.Select(n => MorningSlot(n)).ToArray(), patientId.ToString(),
+        new(bookingId, patientId, ClinicianId, Tomorrow, slots.Select(n => MorningSlot(n)).ToArray(), patientId.ToString(),
             Domain.VisitTypes.VisitType.ForSlotCount(slots.Length));
 
     /// <summary>Prints an event with its lists spelled out, for comparing events by value.</summary>

@@ -12,7 +12,7 @@ public static class PastTheDecision
 {
     public static async Task<SlotsBooked> BookPastTheDecisionAsync(this TestApp app, Guid patientId, DayScheduled day, params int[] slotIndexes)
     {
-        var booked = new SlotsBooked(Guid.CreateVersion7(), patientId, day.DoctorId, day.Date, slotIndexes.Select(i => day.Slots[i]).ToArray(), patientId.ToString());
+        var booked = new SlotsBooked(Guid.CreateVersion7(), patientId, day.ClinicianId, day.Date, slotIndexes.Select(i => day.Slots[i]).ToArray(), patientId.ToString());
         await app.Get<IEventStore>().AppendAsync([booked], new EventMetadata(patientId.ToString(), app.Clock.GetUtcNow()), null);
         return booked;
     }

@@ -84,7 +84,7 @@ public static class PostgresReplica
         var conflicts = new ConflictsReadModel(database);
         var sqlite = app.Get<ClinicDatabase>();
         var days = (await sqlite.RowsAsync<DayRow>("SELECT DISTINCT doctor_id, date FROM rm_doctor_days ORDER BY 1, 2;", default))
-            .Select(d => (Doctor: d.DoctorId, Date: DateOnly.Parse(d.Date))).ToArray();
+            .Select(d => (Clinician: d.ClinicianId, Date: DateOnly.Parse(d.Date))).ToArray();
         var bookings = (await sqlite.RowsAsync<BookingRow>("SELECT booking_id, patient_id FROM rm_bookings ORDER BY 1;", default))
             .Select(b => (Booking: b.BookingId, Patient: b.PatientId)).ToArray();
         var slots = await sqlite.RowsAsync<Guid>("SELECT slot_id FROM rm_slots ORDER BY 1;", default);
@@ -100,7 +100,7 @@ public static class PostgresReplica
         }
         foreach (var (doctor, date) in days)
         {
-            Add($"day {doctor} {date}", await schedule.DoctorDayAsync(doctor, date));
+            Add($"day {doctor} {date}", await schedule.ClinicianDayAsync(doctor, date));
             Add($"day bookings {doctor} {date}", await schedule.DayBookingsAsync(doctor, date));
         }
         foreach (var patient in bookings.Select(b => b.Patient).Distinct())
@@ -122,8 +122,8 @@ public static class PostgresReplica
         foreach (var slot in slots)
             Add($"slot bookings {slot}", await schedule.BookingsOfSlotAsync(slot));
         var all = bookings.Select(b => b.Booking).ToArray();
-        Add("days at once", await schedule.DoctorDaysAsync(days.Select(d => (d.Doctor, d.Date)).ToArray()));
-        Add("day bookings at once", await schedule.DayBookingsAsync(days.Select(d => (d.Doctor, d.Date)).ToArray()));
+        Add("days at once", await schedule.ClinicianDaysAsync(days.Select(d => (d.Clinician, d.Date)).ToArray()));
+        Add("day bookings at once", await schedule.DayBookingsAsync(days.Select(d => (d.Clinician, d.Date)).ToArray()));
         Add("events of bookings", (await new AuditTrail(database).ReadTaggedAnyAsync(all.Select(Tag.Booking).ToArray(), perTag: 2)).Select(e => e.Position));
         Add("holds of bookings", (await holds.HoldsOfBookingsAsync(all)).OrderBy(h => h.Key).ToArray());
         Add("slots of bookings", (await schedule.SlotIdsOfAsync(all)).OrderBy(s => s.Key).ToArray());
@@ -137,7 +137,7 @@ public static class PostgresReplica
         Add("audit", Described(await audit.ReadAsync(new AuditFilter(Limit: 1000))));
         foreach (var (doctor, date) in days)
         {
-            Add($"audit of {doctor}", Described(await audit.ReadAsync(new AuditFilter(DoctorId: doctor))));
+            Add($"audit of {doctor}", Described(await audit.ReadAsync(new AuditFilter(ClinicianId: doctor))));
             Add($"audit of {date}", Described(await audit.ReadAsync(new AuditFilter(Date: date))));
         }
         foreach (var patient in bookings.Select(b => b.Patient).Distinct())
@@ -179,7 +179,7 @@ public static class PostgresReplica
 
     private sealed class DayRow
     {
-        public Guid DoctorId { get; init; }
+        public Guid ClinicianId { get; init; }
         public string Date { get; init; } = "";
     }
 

@@ -36,14 +36,14 @@ public class BookVisitTypeSpecs
             .Then(Booked(VaccinationId, A.PatientId.ToString(), NurseId, null, 1));
 
     [Fact]
-    public void GivenADoctorsSlot_WhenAVaccinationIsBookedInIt_ThenClinicianDoesNotGiveService() =>
+    public void GivenACliniciansSlot_WhenAVaccinationIsBookedInIt_ThenClinicianDoesNotGiveService() =>
         Spec.Given(Vaccination, A.DayScheduled(1)).When(Book(VaccinationId, A.Patient, 1))
             .ThenRejected(Rejection.ClinicianDoesNotGiveService);
 
     [Fact]
-    public void GivenAVisitTypeGivenByANamedDoctor_WhenItIsBookedWithThem_ThenItIsBooked() =>
-        Spec.Given(Vaccination with { GivenByClinicians = [A.DoctorId] }, A.DayScheduled(1)).When(Book(VaccinationId, A.Patient, 1))
-            .Then(Booked(VaccinationId, A.PatientId.ToString(), A.DoctorId, null, 1));
+    public void GivenAVisitTypeGivenByANamedClinician_WhenItIsBookedWithThem_ThenItIsBooked() =>
+        Spec.Given(Vaccination with { GivenByClinicians = [A.ClinicianId] }, A.DayScheduled(1)).When(Book(VaccinationId, A.Patient, 1))
+            .Then(Booked(VaccinationId, A.PatientId.ToString(), A.ClinicianId, null, 1));
 
     [Fact]
     public void GivenAStaffBookedVisitType_WhenAPatientBooksIt_ThenServiceNotBookableOnline() =>
@@ -53,7 +53,7 @@ public class BookVisitTypeSpecs
     [Fact]
     public void GivenAStaffBookedVisitType_WhenReceptionBooksItsThreeSlots_ThenTheyAreBookedAsOne() =>
         Spec.Given(MinorProcedure, A.DayScheduled(1, 2, 3)).When(Book(ProcedureId, A.Receptionist, 3, 1, 2))
-            .Then(Booked(ProcedureId, A.Receptionist.Name, A.DoctorId, null, 1, 2, 3));
+            .Then(Booked(ProcedureId, A.Receptionist.Name, A.ClinicianId, null, 1, 2, 3));
 
     [Theory]
     [InlineData(1, 2)]
@@ -83,7 +83,7 @@ public class BookVisitTypeSpecs
     public void GivenStaffOnlyTime_WhenReceptionBooksInIt_ThenItIsBooked() =>
         Spec.Given(A.DayScheduled(1) with { StaffOnly = true })
             .When(Book(VisitType.ConsultationId, A.Receptionist, 1))
-            .Then(Booked(VisitType.ConsultationId, A.Receptionist.Name, A.DoctorId, null, 1));
+            .Then(Booked(VisitType.ConsultationId, A.Receptionist.Name, A.ClinicianId, null, 1));
 
     [Fact]
     public void GivenTimeKeptForProcedures_WhenAConsultationIsBookedInIt_ThenSlotsNotFreeForService() =>
@@ -95,7 +95,7 @@ public class BookVisitTypeSpecs
     public void GivenTimeKeptForProcedures_WhenAProcedureIsBookedInIt_ThenItIsBooked() =>
         Spec.Given(MinorProcedure, A.DayScheduled(1, 2, 3) with { OnlyFor = [ProcedureId] })
             .When(Book(ProcedureId, A.Receptionist, 1, 2, 3))
-            .Then(Booked(ProcedureId, A.Receptionist.Name, A.DoctorId, null, 1, 2, 3));
+            .Then(Booked(ProcedureId, A.Receptionist.Name, A.ClinicianId, null, 1, 2, 3));
 
     [Fact]
     public void GivenAVisitTypeThatWasMadeLonger_WhenItIsBookedAtItsOldLength_ThenSlotsNotFreeForService() =>

@@ -15,7 +15,7 @@ public class ConcurrentVisitTypeTests
     public async Task FiftyPatientsRacingForOverlappingStartsOfAThirtyMinuteVisit_NoSlotEndsInTwoBookings(string provider)
     {
         await using var app = await TestApp.StartAsync(provider: provider);
-        var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.DoctorId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0))], A.Doctor)).Value!;
+        var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.ClinicianId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0))], A.Clinician)).Value!;
         var checkUp = (await app.Get<DefineVisitTypeHandler>().HandleAsync(null,
             new VisitTypeForm("Check-up", "", 30, [ClinicianKind.Doctor], [], true, "#2e7d32"), Actor.Admin(A.Id("owner")))).Value!.VisitTypeId;
         var book = app.Get<BookSlotsHandler>();

@@ -75,13 +75,13 @@ public class StaffOnlyTimeSpecs
     {
         var procedures = A.Id("procedure");
         var n = 0;
-        var events = Spec.When(new Domain.Scheduling.ScheduleDay(A.DoctorId, A.Tomorrow,
+        var events = Spec.When(new Domain.Scheduling.ScheduleDay(A.ClinicianId, A.Tomorrow,
             [
                 new(new(9, 0), new(9, 20)),
                 new(new(11, 0), new(11, 30), StaffOnly: true, OnlyFor: [procedures, procedures]),
                 new(new(14, 0), new(14, 10)),
             ],
-            A.London, () => A.Slot(++n), A.Doctor, A.Now)).ThenAccepted();
+            A.London, () => A.Slot(++n), A.Clinician, A.Now)).ThenAccepted();
 
         Assert.Equal(2, events.Count);
         var open = events.Single(e => !e.StaffOnly);

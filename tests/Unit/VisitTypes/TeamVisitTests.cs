@@ -28,14 +28,14 @@ namespace ClinicPortal.Tests.Unit.VisitTypes;
 /// </summary>
 public class TeamVisitTests
 {
-    private sealed record Practice(TestApp App, Guid Owner, Guid Nurse, Guid Doctor, Guid Patient, Guid Review, DayScheduled NursesDay, DayScheduled DoctorsDay)
+    private sealed record Practice(TestApp App, Guid Owner, Guid Nurse, Guid Clinician, Guid Patient, Guid Review, DayScheduled NursesDay, DayScheduled CliniciansDay)
     {
         public Task<DayOffers> OffersAsync() =>
             App.Get<Availability>().DayAsync(App.Get<VisitTypeCatalogueReadModel>().FindAsync(Review).Result!, A.Tomorrow, byPatient: true);
 
         /// <summary>The review from the nurse's slot n: the nurse's n and n+1, the doctor's n+1 and n+2.</summary>
         public Guid[] From(int n) =>
-            [NursesDay.Slots[n].SlotId, NursesDay.Slots[n + 1].SlotId, DoctorsDay.Slots[n + 1].SlotId, DoctorsDay.Slots[n + 2].SlotId];
+            [NursesDay.Slots[n].SlotId, NursesDay.Slots[n + 1].SlotId, CliniciansDay.Slots[n + 1].SlotId, CliniciansDay.Slots[n + 2].SlotId];
     }
 
     /// <summary>A nurse and a doctor each free tomorrow 09:00–10:00, a patient, and the Diabetes review (nurse 0–20, doctor 10–30).</summary>
@@ -64,9 +64,9 @@ public class TeamVisitTests
         await using var app = practice.App;
 
         // Six slots each: starts 09:00 to 09:30 (the doctor's part ends by 10:00).
-        var team = Assert.Single((await practice.OffersAsync()).Doctors);
-        Assert.Equal("Nia Shaw and Dr Ada Hart", team.DoctorName);
-        Assert.Equal([practice.Nurse, practice.Doctor], team.Clinicians);
+        var team = Assert.Single((await practice.OffersAsync()).Clinicians);
+        Assert.Equal("Nia Shaw and Dr Ada Hart", team.ClinicianName);
+        Assert.Equal([practice.Nurse, practice.Clinician], team.Clinicians);
         Assert.Equal(["09:00", "09:10", "09:20", "09:30"], team.Offers.Select(o => Hm(o.StartUtc)));
         Assert.Equal(practice.From(0).Order(), team.Offers[0].SlotIds.Order());
 
@@ -75,7 +75,7 @@ public class TeamVisitTests
 
         var schedule = app.Get<ScheduleReadModel>();
         var nursePart = Assert.Single(await schedule.DayBookingsAsync(practice.Nurse, A.Tomorrow));
-        var doctorPart = Assert.Single(await schedule.DayBookingsAsync(practice.Doctor, A.Tomorrow));
+        var doctorPart = Assert.Single(await schedule.DayBookingsAsync(practice.Clinician, A.Tomorrow));
         Assert.Equal(("09:00", "09:20"), (Hm(nursePart.StartUtc), Hm(nursePart.EndUtc)));
         Assert.Equal(("09:10", "09:30"), (Hm(doctorPart.StartUtc), Hm(doctorPart.EndUtc)));
         var booking = (await schedule.BookingAsync(booked.Value!.BookingId))!;
@@ -84,7 +84,7 @@ public class TeamVisitTests
         Assert.Equal([ClinicianKind.Nurse, ClinicianKind.Doctor], (await schedule.PartsAsync(booking.BookingId)).Select(p => p.Kind!.Value));
 
         // Its slots are no longer offered: the next start where both fit is 09:20 (nurse 09:20–09:40, doctor 09:30–09:50).
-        Assert.Equal(["09:20", "09:30"], (await practice.OffersAsync()).Doctors.Single().Offers.Select(o => Hm(o.StartUtc)));
+        Assert.Equal(["09:20", "09:30"], (await practice.OffersAsync()).Clinicians.Single().Offers.Select(o => Hm(o.StartUtc)));
         Assert.Single((await app.Get<IEventStore>().ReadAsync(Query.All)).Events, e => e.Event is SlotsBooked);
 
         // The patient's email names both clinicians, with the patient's time.
@@ -95,7 +95,7 @@ public class TeamVisitTests
     }
 
     [Fact]
-    public async Task CancellingTheNursesDayLeavesTheReviewWithTheDoctor_OnTheDesk_UntilReceptionGoesOnWithoutHer()
+    public async Task CancellingTheNursesDayLeavesTheReviewWithTheClinician_OnTheDesk_UntilReceptionGoesOnWithoutHer()
     {
         var practice = await StartAsync();
         await using var app = practice.App;
@@ -108,7 +108,7 @@ public class TeamVisitTests
             Features.Reception.CancelDay.DayCancellationDialog.WhoIsEmailed(cancelled.Value));
         var schedule = app.Get<ScheduleReadModel>();
         Assert.Null((await schedule.BookingAsync(booked.BookingId))!.Cancelled);
-        Assert.Equal(2, (await schedule.DoctorDayAsync(practice.Doctor, A.Tomorrow)).Slots.Count(s => s.BookingId == booked.BookingId));
+        Assert.Equal(2, (await schedule.ClinicianDayAsync(practice.Clinician, A.Tomorrow)).Slots.Count(s => s.BookingId == booked.BookingId));
         var conflict = Assert.Single(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
         Assert.Equal((ConflictKinds.PartDayCancelled, practice.Nurse), (conflict.Kind, conflict.ClinicianId));
         await app.Get<PatientNotices>().CatchUpAsync();
@@ -124,7 +124,7 @@ public class TeamVisitTests
     }
 
     [Fact]
-    public async Task TheNurseTakingBackHerTimeLeavesTheReviewWithTheDoctor_OnTheDesk_UntilReceptionGoesOnWithoutHer()
+    public async Task TheNurseTakingBackHerTimeLeavesTheReviewWithTheClinician_OnTheDesk_UntilReceptionGoesOnWithoutHer()
     {
         var practice = await StartAsync();
         await using var app = practice.App;
@@ -141,7 +141,7 @@ public class TeamVisitTests
         Assert.Equal((booked.BookingId, ClinicianKind.Nurse), (lost.BookingId, lost.Kind));
         var schedule = app.Get<ScheduleReadModel>();
         Assert.Null((await schedule.BookingAsync(booked.BookingId))!.Cancelled);
-        Assert.Equal(2, (await schedule.DoctorDayAsync(practice.Doctor, A.Tomorrow)).Slots.Count(s => s.BookingId == booked.BookingId));
+        Assert.Equal(2, (await schedule.ClinicianDayAsync(practice.Clinician, A.Tomorrow)).Slots.Count(s => s.BookingId == booked.BookingId));
         var conflict = Assert.Single(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
         Assert.Equal((ConflictKinds.PartTimeRemoved, practice.Nurse), (conflict.Kind, conflict.ClinicianId));
         await app.Get<PatientNotices>().CatchUpAsync();
@@ -160,21 +160,21 @@ public class TeamVisitTests
     }
 
     [Fact]
-    public async Task CancellingTheDoctorsDay_TheNursesPartIsReassignedToNobody_AndTheReviewIsCancelledFromTheDesk()
+    public async Task CancellingTheCliniciansDay_TheNursesPartIsReassignedToNobody_AndTheReviewIsCancelledFromTheDesk()
     {
         var practice = await StartAsync();
         await using var app = practice.App;
         var booked = await BookReviewAsync(practice);
 
-        Assert.True((await app.Get<CancelDayHandler>().HandleAsync(practice.Doctor, A.Tomorrow, "unwell", A.Receptionist)).IsAccepted);
+        Assert.True((await app.Get<CancelDayHandler>().HandleAsync(practice.Clinician, A.Tomorrow, "unwell", A.Receptionist)).IsAccepted);
 
         var conflict = Assert.Single(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
-        Assert.Equal((ConflictKinds.PartDayCancelled, practice.Doctor), (conflict.Kind, conflict.ClinicianId));
+        Assert.Equal((ConflictKinds.PartDayCancelled, practice.Clinician), (conflict.Kind, conflict.ClinicianId));
         var booking = (await app.Get<ScheduleReadModel>().BookingAsync(booked.BookingId))!;
-        Assert.Empty(await app.Get<Reassignments>().OptionsAsync(booking, replacing: practice.Doctor)); // no other doctor here
+        Assert.Empty(await app.Get<Reassignments>().OptionsAsync(booking, replacing: practice.Clinician)); // no other doctor here
         Assert.True((await app.Get<CancelBookingHandler>().HandleAsync(booked.BookingId, A.Receptionist)).IsAccepted);
         Assert.Empty(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
-        Assert.All((await app.Get<ScheduleReadModel>().DoctorDayAsync(practice.Nurse, A.Tomorrow)).Slots, slot => Assert.Null(slot.BookingId));
+        Assert.All((await app.Get<ScheduleReadModel>().ClinicianDayAsync(practice.Nurse, A.Tomorrow)).Slots, slot => Assert.Null(slot.BookingId));
     }
 
     [Fact]
@@ -187,11 +187,11 @@ public class TeamVisitTests
         Assert.True((await app.Get<CancelBookingHandler>().HandleAsync(booked.BookingId, A.Receptionist)).IsAccepted);
 
         Assert.Equal(["09:00", "09:10", "09:20", "09:30"],
-            (await practice.OffersAsync()).Doctors.Single().Offers.Select(o => Hm(o.StartUtc)));
+            (await practice.OffersAsync()).Clinicians.Single().Offers.Select(o => Hm(o.StartUtc)));
     }
 
     [Fact]
-    public async Task AReviewAndAConsultationRacingForTheDoctorsSlot_ExactlyOneGetsIt()
+    public async Task AReviewAndAConsultationRacingForTheCliniciansSlot_ExactlyOneGetsIt()
     {
         for (var round = 0; round < 3; round++)
         {
@@ -202,7 +202,7 @@ public class TeamVisitTests
 
             var (review, consultation) = await Race.BothAtOnceAsync(
                 () => book.HandleAsync(practice.Patient, practice.From(0), A.Receptionist, visitTypeId: practice.Review),
-                () => book.HandleAsync(other, [practice.DoctorsDay.Slots[2].SlotId], A.Receptionist));
+                () => book.HandleAsync(other, [practice.CliniciansDay.Slots[2].SlotId], A.Receptionist));
 
             Assert.True(review.IsAccepted ^ consultation.IsAccepted, $"review {review.Rejection}, consultation {consultation.Rejection}");
             Assert.Equal(Rejection.SlotAlreadyBooked, (review.IsAccepted ? consultation : review).Rejection);
@@ -212,7 +212,7 @@ public class TeamVisitTests
     }
 
     [Fact]
-    public async Task DeactivatingTheNurseOfAReview_PutsItOnTheDesk_AndReassigningHerPartToAnotherNurseKeepsTheDoctorsAndClosesIt()
+    public async Task DeactivatingTheNurseOfAReview_PutsItOnTheDesk_AndReassigningHerPartToAnotherNurseKeepsTheCliniciansAndClosesIt()
     {
         var practice = await StartAsync();
         await using var app = practice.App;
@@ -236,30 +236,30 @@ public class TeamVisitTests
             A.Describe(new BookedPart[]
             {
                 new(ClinicianKind.Nurse, otherNurse, [otherNursesDay.Slots[0].SlotId, otherNursesDay.Slots[1].SlotId]),
-                new(ClinicianKind.Doctor, practice.Doctor, [practice.DoctorsDay.Slots[1].SlotId, practice.DoctorsDay.Slots[2].SlotId]),
+                new(ClinicianKind.Doctor, practice.Clinician, [practice.CliniciansDay.Slots[1].SlotId, practice.CliniciansDay.Slots[2].SlotId]),
             }),
             A.Describe(reassigned.Value!.ToParts));
         Assert.True(reassigned.Value.IsReassignment);
         Assert.Empty(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
-        Assert.All((await app.Get<ScheduleReadModel>().DoctorDayAsync(practice.Nurse, A.Tomorrow)).Slots, slot => Assert.Null(slot.BookingId));
+        Assert.All((await app.Get<ScheduleReadModel>().ClinicianDayAsync(practice.Nurse, A.Tomorrow)).Slots, slot => Assert.Null(slot.BookingId));
     }
 
     private static async Task<SlotsBooked> BookReviewAsync(Practice practice) =>
         (await practice.App.Get<BookSlotsHandler>().HandleAsync(practice.Patient, practice.From(0), A.Receptionist, visitTypeId: practice.Review)).Value!;
 
     [Fact]
-    public async Task ReceptionKeepsTheDoctorTenMinutesLonger_InOneAppend_AndThePatientIsEmailedTheNewEnd()
+    public async Task ReceptionKeepsTheClinicianTenMinutesLonger_InOneAppend_AndThePatientIsEmailedTheNewEnd()
     {
         var practice = await StartAsync();
         await using var app = practice.App;
         var booked = await BookReviewAsync(practice);
 
         var changed = await app.Get<AppointmentPartsHandler>().SetAsync(booked.BookingId, ClinicianKind.Doctor,
-            new(practice.Doctor, A.At(A.Tomorrow, 9, 10), A.At(A.Tomorrow, 9, 40)), A.Receptionist);
+            new(practice.Clinician, A.At(A.Tomorrow, 9, 10), A.At(A.Tomorrow, 9, 40)), A.Receptionist);
 
         Assert.True(changed.IsAccepted, changed.Rejection?.ToString());
         var doctorPart = changed.Value!.ToParts!.Single(p => p.Kind == ClinicianKind.Doctor);
-        Assert.Equal(practice.DoctorsDay.Slots.Skip(1).Take(3).Select(s => s.SlotId), doctorPart.SlotIds);
+        Assert.Equal(practice.CliniciansDay.Slots.Skip(1).Take(3).Select(s => s.SlotId), doctorPart.SlotIds);
         var booking = (await app.Get<ScheduleReadModel>().BookingAsync(booked.BookingId))!;
         Assert.Equal(("09:00", "09:40"), (Hm(booking.StartUtc), Hm(booking.EndUtc)));
         Assert.Equal(4, await app.Get<ScheduleReadModel>().MonthlyUsageAsync(practice.Patient, PracticeTime.MonthOf(A.Tomorrow)));
@@ -268,23 +268,23 @@ public class TeamVisitTests
     }
 
     [Fact]
-    public async Task ANurseJoinsAConsultation_AndLeavesItAgain_TheDoctorsTimeStaying()
+    public async Task ANurseJoinsAConsultation_AndLeavesItAgain_TheCliniciansTimeStaying()
     {
         var practice = await StartAsync();
         await using var app = practice.App;
-        var consultation = (await app.Get<BookSlotsHandler>().HandleAsync(practice.Patient, [practice.DoctorsDay.Slots[0].SlotId], A.Receptionist)).Value!;
+        var consultation = (await app.Get<BookSlotsHandler>().HandleAsync(practice.Patient, [practice.CliniciansDay.Slots[0].SlotId], A.Receptionist)).Value!;
         var parts = app.Get<AppointmentPartsHandler>();
 
         var joined = await parts.SetAsync(consultation.BookingId, ClinicianKind.Nurse, new(practice.Nurse, A.At(A.Tomorrow, 9), A.At(A.Tomorrow, 9, 20)), A.Receptionist);
         Assert.True(joined.IsAccepted, joined.Rejection?.ToString());
-        Assert.Equal(new[] { practice.Doctor, practice.Nurse }.Order(), joined.Value!.ToClinicians.Order());
+        Assert.Equal(new[] { practice.Clinician, practice.Nurse }.Order(), joined.Value!.ToClinicians.Order());
         Assert.Single(await app.Get<ScheduleReadModel>().DayBookingsAsync(practice.Nurse, A.Tomorrow));
 
         var left = await parts.RemoveAsync(consultation.BookingId, ClinicianKind.Nurse, A.Receptionist);
         Assert.True(left.IsAccepted, left.Rejection?.ToString());
-        Assert.Equal([practice.Doctor], left.Value!.ToClinicians);
-        Assert.Equal([practice.DoctorsDay.Slots[0].SlotId], left.Value.ToSlots.Select(s => s.SlotId));
-        Assert.All((await app.Get<ScheduleReadModel>().DoctorDayAsync(practice.Nurse, A.Tomorrow)).Slots, slot => Assert.Null(slot.BookingId));
+        Assert.Equal([practice.Clinician], left.Value!.ToClinicians);
+        Assert.Equal([practice.CliniciansDay.Slots[0].SlotId], left.Value.ToSlots.Select(s => s.SlotId));
+        Assert.All((await app.Get<ScheduleReadModel>().ClinicianDayAsync(practice.Nurse, A.Tomorrow)).Slots, slot => Assert.Null(slot.BookingId));
 
         Assert.Equal(Rejection.LastPart, (await parts.RemoveAsync(consultation.BookingId, ClinicianKind.Doctor, A.Receptionist)).Rejection);
         Assert.Equal(Rejection.PartNotFound, (await parts.RemoveAsync(consultation.BookingId, ClinicianKind.Counsellor, A.Receptionist)).Rejection);
@@ -297,7 +297,7 @@ public class TeamVisitTests
         await using var app = practice.App;
         var colleague = await app.CreateUserAsync("Dr Ben Okafor", "okafor@clinic.test", Roles.Doctor);
         await app.Get<ScheduleDayHandler>().HandleAsync(colleague, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0))], Actor.Doctor(colleague));
-        var consultation = (await app.Get<BookSlotsHandler>().HandleAsync(practice.Patient, [practice.DoctorsDay.Slots[0].SlotId], A.Receptionist)).Value!;
+        var consultation = (await app.Get<BookSlotsHandler>().HandleAsync(practice.Patient, [practice.CliniciansDay.Slots[0].SlotId], A.Receptionist)).Value!;
         var parts = app.Get<AppointmentPartsHandler>();
         Assert.True((await parts.SetAsync(consultation.BookingId, ClinicianKind.Nurse, new(practice.Nurse, A.At(A.Tomorrow, 9), A.At(A.Tomorrow, 9, 20)), A.Receptionist)).IsAccepted);
         Assert.True((await parts.RemoveAsync(consultation.BookingId, ClinicianKind.Nurse, A.Receptionist)).IsAccepted);
@@ -326,16 +326,16 @@ public class TeamVisitTests
 
         // A gap: the nurse until 09:20, the doctor from 09:30.
         Assert.Equal(Rejection.PartsInvalid, (await parts.SetAsync(booked.BookingId, ClinicianKind.Doctor,
-            new(practice.Doctor, A.At(A.Tomorrow, 9, 30), A.At(A.Tomorrow, 9, 50)), A.Receptionist)).Rejection);
+            new(practice.Clinician, A.At(A.Tomorrow, 9, 30), A.At(A.Tomorrow, 9, 50)), A.Receptionist)).Rejection);
         // The nurse's part given to a doctor.
         Assert.Equal(Rejection.PartsInvalid, (await parts.SetAsync(booked.BookingId, ClinicianKind.Nurse,
-            new(practice.Doctor, A.At(A.Tomorrow, 9), A.At(A.Tomorrow, 9, 20)), A.Receptionist)).Rejection);
+            new(practice.Clinician, A.At(A.Tomorrow, 9), A.At(A.Tomorrow, 9, 20)), A.Receptionist)).Rejection);
         Assert.Equal(Rejection.NotAllowed, (await parts.RemoveAsync(booked.BookingId, ClinicianKind.Nurse, Actor.Patient(practice.Patient))).Rejection);
         Assert.Single((await app.Get<IEventStore>().ReadAsync(Query.All)).Events, e => e.Event is SlotsBooked or BookingMoved);
     }
 
     [Fact]
-    public async Task LengtheningADoctorsPartRacingABookingOfThatTime_ExactlyOneGetsIt()
+    public async Task LengtheningACliniciansPartRacingABookingOfThatTime_ExactlyOneGetsIt()
     {
         for (var round = 0; round < 3; round++)
         {
@@ -346,17 +346,17 @@ public class TeamVisitTests
 
             var (lengthened, consultation) = await Race.BothAtOnceAsync(
                 () => app.Get<AppointmentPartsHandler>().SetAsync(booked.BookingId, ClinicianKind.Doctor,
-                    new(practice.Doctor, A.At(A.Tomorrow, 9, 10), A.At(A.Tomorrow, 9, 40)), A.Receptionist),
-                () => app.Get<BookSlotsHandler>().HandleAsync(other, [practice.DoctorsDay.Slots[3].SlotId], A.Receptionist));
+                    new(practice.Clinician, A.At(A.Tomorrow, 9, 10), A.At(A.Tomorrow, 9, 40)), A.Receptionist),
+                () => app.Get<BookSlotsHandler>().HandleAsync(other, [practice.CliniciansDay.Slots[3].SlotId], A.Receptionist));
 
             Assert.True(lengthened.IsAccepted ^ consultation.IsAccepted, $"part {lengthened.Rejection}, consultation {consultation.Rejection}");
-            var holder = (await app.Get<ScheduleReadModel>().DoctorDayAsync(practice.Doctor, A.Tomorrow)).Slots[3].BookingId;
+            var holder = (await app.Get<ScheduleReadModel>().ClinicianDayAsync(practice.Clinician, A.Tomorrow)).Slots[3].BookingId;
             Assert.Equal(lengthened.IsAccepted ? booked.BookingId : consultation.Value!.BookingId, holder);
         }
     }
 
     [Fact]
-    public async Task AReviewLeftWithTheDoctorAlone_IsReassignedToAnotherDoctorAsItNowStands()
+    public async Task AReviewLeftWithTheClinicianAlone_IsReassignedToAnotherClinicianAsItNowStands()
     {
         var practice = await StartAsync();
         await using var app = practice.App;

@@ -44,17 +44,17 @@ public class VisitsOfSeveralCliniciansSpecs
         Booking.Given(Review, NurseDay(1, 2, 3, 4), A.DayScheduled(1, 2, 3, 4, 5)).When(Book(ReviewFrom(1))).ThenAccepted().Single();
 
     [Fact]
-    public void GivenTheNurseAndADoctorFree_WhenAPatientBooksADiabetesReview_ThenOneEventHoldsEveryPartsSlots()
+    public void GivenTheNurseAndAClinicianFree_WhenAPatientBooksADiabetesReview_ThenOneEventHoldsEveryPartsSlots()
     {
         var booked = ReviewBooked();
 
-        Assert.Equal(NurseId, booked.DoctorId); // the first part leads
+        Assert.Equal(NurseId, booked.ClinicianId); // the first part leads
         Assert.Equal(ReviewFrom(1).Order(), booked.Slots.Select(s => s.SlotId).Order());
         Assert.Equal(A.MorningSlot(1).StartUtc, booked.Slots[0].StartUtc);
         Assert.Equal(A.MorningSlot(3).EndUtc, booked.Slots[^1].EndUtc);
         Assert.Equal(3, booked.Slots.PatientSlots()); // 30 minutes of the patient's time, though four clinicians' slots
         Assert.Equal(
-            A.Describe(new BookedPart[] { new(ClinicianKind.Nurse, NurseId, [NurseSlot(1), NurseSlot(2)]), new(ClinicianKind.Doctor, A.DoctorId, [A.Slot(2), A.Slot(3)]) }),
+            A.Describe(new BookedPart[] { new(ClinicianKind.Nurse, NurseId, [NurseSlot(1), NurseSlot(2)]), new(ClinicianKind.Doctor, A.ClinicianId, [A.Slot(2), A.Slot(3)]) }),
             A.Describe(booked.Parts));
     }
 
@@ -64,13 +64,13 @@ public class VisitsOfSeveralCliniciansSpecs
         var tags = EventTags.Of(ReviewBooked());
 
         Assert.Contains(Tag.Day(NurseId, A.Tomorrow), tags);
-        Assert.Contains(Tag.Day(A.DoctorId, A.Tomorrow), tags);
+        Assert.Contains(Tag.Day(A.ClinicianId, A.Tomorrow), tags);
         Assert.Contains(Tag.Slot(NurseSlot(1)), tags);
         Assert.Contains(Tag.Slot(A.Slot(3)), tags);
     }
 
     [Fact]
-    public void WhenTheDoctorsPartStartsWithTheNurses_ThenSlotsNotFreeForService() =>
+    public void WhenTheCliniciansPartStartsWithTheNurses_ThenSlotsNotFreeForService() =>
         Booking.Given(Review, NurseDay(1, 2, 3), A.DayScheduled(1, 2, 3))
             .When(Book([NurseSlot(1), NurseSlot(2), A.Slot(1), A.Slot(2)]))
             .ThenRejected(Rejection.SlotsNotFreeForService);
@@ -82,13 +82,13 @@ public class VisitsOfSeveralCliniciansSpecs
             .ThenRejected(Rejection.SlotsNotFreeForService);
 
     [Fact]
-    public void WhenBothPartsAreDoctors_ThenClinicianDoesNotGiveService() =>
-        Booking.Given(Review, A.DayScheduled(1, 2), A.DayScheduled(2, 3) with { DoctorId = A.OtherDoctorId, Slots = [new(A.Id("o2"), A.MorningSlot(2).StartUtc), new(A.Id("o3"), A.MorningSlot(3).StartUtc)] })
+    public void WhenBothPartsAreClinicians_ThenClinicianDoesNotGiveService() =>
+        Booking.Given(Review, A.DayScheduled(1, 2), A.DayScheduled(2, 3) with { ClinicianId = A.OtherClinicianId, Slots = [new(A.Id("o2"), A.MorningSlot(2).StartUtc), new(A.Id("o3"), A.MorningSlot(3).StartUtc)] })
             .When(Book([A.Slot(1), A.Slot(2), A.Id("o2"), A.Id("o3")]))
             .ThenRejected(Rejection.ClinicianDoesNotGiveService);
 
     [Fact]
-    public void GivenTheDoctorsSlotTaken_WhenADiabetesReviewIsBooked_ThenNothingIsBooked() =>
+    public void GivenTheCliniciansSlotTaken_WhenADiabetesReviewIsBooked_ThenNothingIsBooked() =>
         Booking.Given(Review, NurseDay(1, 2, 3), A.DayScheduled(1, 2, 3), A.SlotsBooked(A.Id("other"), A.OtherPatientId, 3))
             .When(Book(ReviewFrom(1)))
             .ThenRejected(Rejection.SlotAlreadyBooked);
@@ -117,15 +117,15 @@ public class VisitsOfSeveralCliniciansSpecs
             .Given(booked).When(new CancelBooking(A.BookingId, CancellationReason.Patient, A.Patient, A.Now)).ThenAccepted().Single();
 
         Assert.Equal(A.Describe(booked.Parts), A.Describe(cancelled.Parts));
-        Assert.Contains(Tag.Day(A.DoctorId, A.Tomorrow), EventTags.Of(cancelled));
+        Assert.Contains(Tag.Day(A.ClinicianId, A.Tomorrow), EventTags.Of(cancelled));
         Booking.Given(Review, NurseDay(1, 2, 3, 4), A.DayScheduled(1, 2, 3, 4, 5), booked, cancelled).When(Book(ReviewFrom(1))).ThenAccepted();
     }
 
     [Fact]
-    public void GivenADiabetesReview_WhenTheNursesDayIsCancelled_ThenItLosesOnlyTheNursesPart_AndTheDoctorsTimeStaysItsOwn()
+    public void GivenADiabetesReview_WhenTheNursesDayIsCancelled_ThenItLosesOnlyTheNursesPart_AndTheCliniciansTimeStaysItsOwn()
     {
         var booked = ReviewBooked();
-        var dayCancelled = new DeciderSpec<CancelDayDecider, CancelDay, DoctorDay, DayCancelled>()
+        var dayCancelled = new DeciderSpec<CancelDayDecider, CancelDay, ClinicianDay, DayCancelled>()
             .Given(NurseDay(1, 2, 3, 4), booked).When(new CancelDay(NurseId, A.Tomorrow, "unwell", A.Receptionist, A.Now)).ThenAccepted().Single();
 
         Assert.Empty(dayCancelled.CancelledBookings);
@@ -142,7 +142,7 @@ public class VisitsOfSeveralCliniciansSpecs
     public void GivenAConsultationOfTheNursesOwn_WhenHerDayIsCancelled_ThenItIsCancelledAsEver()
     {
         var vaccination = new SlotsBooked(A.Id("vax"), A.OtherPatientId, NurseId, A.Tomorrow, [new(NurseSlot(4), A.MorningSlot(4).StartUtc)], "patient", A.Id("vaccination"));
-        var dayCancelled = new DeciderSpec<CancelDayDecider, CancelDay, DoctorDay, DayCancelled>()
+        var dayCancelled = new DeciderSpec<CancelDayDecider, CancelDay, ClinicianDay, DayCancelled>()
             .Given(NurseDay(1, 2, 3, 4), ReviewBooked(), vaccination).When(new CancelDay(NurseId, A.Tomorrow, "unwell", A.Receptionist, A.Now)).ThenAccepted().Single();
 
         Assert.Equal([A.Id("vax")], dayCancelled.CancelledBookings.Select(b => b.BookingId));
@@ -160,7 +160,7 @@ public class VisitsOfSeveralCliniciansSpecs
 
         Assert.Equal(A.Describe(booked.Parts), A.Describe(moved.FromParts));
         Assert.Equal(
-            A.Describe(new BookedPart[] { new(ClinicianKind.Nurse, NurseId, [NurseSlot(2), NurseSlot(3)]), new(ClinicianKind.Doctor, A.DoctorId, [A.Slot(3), A.Slot(4)]) }),
+            A.Describe(new BookedPart[] { new(ClinicianKind.Nurse, NurseId, [NurseSlot(2), NurseSlot(3)]), new(ClinicianKind.Doctor, A.ClinicianId, [A.Slot(3), A.Slot(4)]) }),
             A.Describe(moved.ToParts));
         Assert.Equal(A.MorningSlot(2).StartUtc, moved.ToSlots[0].StartUtc);
     }
@@ -179,7 +179,7 @@ public class VisitsOfSeveralCliniciansSpecs
             .ThenRejected(expected);
 
     [Fact]
-    public void WhenReceptionKeepsTheDoctorTenMinutesLonger_ThenTheMoveTakesTheDoctorsNextSlotToo()
+    public void WhenReceptionKeepsTheClinicianTenMinutesLonger_ThenTheMoveTakesTheCliniciansNextSlotToo()
     {
         var moved = new DeciderSpec<MoveBookingDecider, MoveBooking, MoveRequest, BookingMoved>()
             .Given(Review, NurseDay(1, 2, 3, 4), A.DayScheduled(1, 2, 3, 4, 5), ReviewBooked())
@@ -226,11 +226,11 @@ public class VisitsOfSeveralCliniciansSpecs
     }
 
     [Fact]
-    public void GivenAReviewStaffLeftWithTheDoctorAlone_WhenThePatientMovesIt_ThenItMovesAsItNowStands()
+    public void GivenAReviewStaffLeftWithTheClinicianAlone_WhenThePatientMovesIt_ThenItMovesAsItNowStands()
     {
         var booked = ReviewBooked();
-        var withoutNurse = new BookingMoved(A.BookingId, A.PatientId, ReviewId, NurseId, A.Tomorrow, booked.Slots, A.DoctorId, A.Tomorrow,
-            [A.MorningSlot(2), A.MorningSlot(3)], "staff", FromParts: booked.Parts, ToParts: [new(ClinicianKind.Doctor, A.DoctorId, [A.Slot(2), A.Slot(3)])]);
+        var withoutNurse = new BookingMoved(A.BookingId, A.PatientId, ReviewId, NurseId, A.Tomorrow, booked.Slots, A.ClinicianId, A.Tomorrow,
+            [A.MorningSlot(2), A.MorningSlot(3)], "staff", FromParts: booked.Parts, ToParts: [new(ClinicianKind.Doctor, A.ClinicianId, [A.Slot(2), A.Slot(3)])]);
 
         var moved = new DeciderSpec<MoveBookingDecider, MoveBooking, MoveRequest, BookingMoved>()
             .Given(Review, NurseDay(1, 2, 3, 4), A.DayScheduled(1, 2, 3, 4, 5), booked, withoutNurse)
@@ -262,7 +262,7 @@ public class VisitsOfSeveralCliniciansSpecs
 /// <summary>A clinician taking back their time under a visit they share with others: only their whole part goes, and the visit goes on without it.</summary>
 public class ShorteningADayUnderASharedVisitSpecs
 {
-    private static DeciderSpec<RemoveSlotsDecider, RemoveSlots, DoctorDay, SlotsRemoved> Spec => new();
+    private static DeciderSpec<RemoveSlotsDecider, RemoveSlots, ClinicianDay, SlotsRemoved> Spec => new();
 
     private static readonly Guid NurseId = A.Id("nurse");
     private static Guid NurseSlot(int n) => A.Id($"nslot{n}");
@@ -274,7 +274,7 @@ public class ShorteningADayUnderASharedVisitSpecs
         new DayScheduled(NurseId, A.Tomorrow, Enumerable.Range(1, 4).Select(n => new ScheduledSlot(NurseSlot(n), A.MorningSlot(n).StartUtc)).ToArray()),
         new SlotsBooked(A.BookingId, A.PatientId, NurseId, A.Tomorrow,
             [new(NurseSlot(1), A.MorningSlot(1).StartUtc), new(NurseSlot(2), A.MorningSlot(2).StartUtc), A.MorningSlot(2), A.MorningSlot(3)], "r",
-            A.Id("diabetes"), Parts: [new(ClinicianKind.Nurse, NurseId, [NurseSlot(1), NurseSlot(2)]), new(ClinicianKind.Doctor, A.DoctorId, [A.Slot(2), A.Slot(3)])]),
+            A.Id("diabetes"), Parts: [new(ClinicianKind.Nurse, NurseId, [NurseSlot(1), NurseSlot(2)]), new(ClinicianKind.Doctor, A.ClinicianId, [A.Slot(2), A.Slot(3)])]),
     ];
 
     private static RemoveSlots Remove(params int[] slots) => new(NurseId, A.Tomorrow, slots.Select(NurseSlot).ToArray(), Nurse, A.Now);
@@ -302,7 +302,7 @@ public class ShorteningADayUnderASharedVisitSpecs
     {
         var removed = Spec.Given(NursesDay).When(Remove(1, 2)).ThenAccepted().Single();
 
-        var cancelled = new DeciderSpec<CancelDayDecider, CancelDay, DoctorDay, DayCancelled>().Given([.. NursesDay, removed])
+        var cancelled = new DeciderSpec<CancelDayDecider, CancelDay, ClinicianDay, DayCancelled>().Given([.. NursesDay, removed])
             .When(new CancelDay(NurseId, A.Tomorrow, "unwell", A.Receptionist, A.Now)).ThenAccepted().Single();
         Assert.Empty(cancelled.CancelledBookings);
         Assert.Null(cancelled.LostParts);

@@ -34,7 +34,7 @@ public class WaitlistSpecs
             A.Now.AddHours(1), A.Tomorrow, Consultation), by ?? Actor.Waitlist);
 
     private static HoldPlaced Offered(Guid? waitId = null) =>
-        new(A.Id("offer"), A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], Consultation, A.Now.AddHours(1), Actor.Waitlist.Name, WaitId: waitId ?? WaitId);
+        new(A.Id("offer"), A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], Consultation, A.Now.AddHours(1), Actor.Waitlist.Name, WaitId: waitId ?? WaitId);
 
     [Fact]
     public void WhenAPatientJoins_ThenWaitJoined_TaggedAsTheWaitThePatientsWaitsAndTheVisitTypesLine()
@@ -57,7 +57,7 @@ public class WaitlistSpecs
     public void GivenAWaitForTheSameOnSomeOfTheseDays_ThenAlreadyWaiting_ButWithAnotherClinicianOrAfterLeavingItJoins()
     {
         Joining.Given(Joined(to: A.Tomorrow.AddDays(3))).When(Join(A.Tomorrow.AddDays(3), A.Tomorrow.AddDays(5), A.Id("w2"))).ThenRejected(Rejection.AlreadyWaiting);
-        Joining.Given(Joined()).When(Join(waitId: A.Id("w2"), clinician: A.DoctorId)).ThenAccepted();
+        Joining.Given(Joined()).When(Join(waitId: A.Id("w2"), clinician: A.ClinicianId)).ThenAccepted();
         Joining.Given(Joined(), new WaitLeft(WaitId, A.PatientId, Consultation, "p")).When(Join(waitId: A.Id("w2"))).ThenAccepted();
     }
 
@@ -73,7 +73,7 @@ public class WaitlistSpecs
 
     [Fact]
     public void OnlyThePatientOrStaffJoin() =>
-        Joining.Given().When(Join(by: A.Doctor)).ThenRejected(Rejection.NotAllowed);
+        Joining.Given().When(Join(by: A.Clinician)).ThenRejected(Rejection.NotAllowed);
 
     [Fact]
     public void AWaitIsForAVisitTypeTheCatalogueHas_AndAPatientWaitsOnlyForOneBookedOnline()
@@ -100,7 +100,7 @@ public class WaitlistSpecs
             .ThenRejected(Rejection.WaitNotWaiting);
         Offering.Given(A.DayScheduled(1), Joined(), new WaitLeft(WaitId, A.PatientId, Consultation, "p")).When(Offer()).ThenRejected(Rejection.WaitNotWaiting);
         Offering.Given(A.DayScheduled(1), Joined(from: A.Tomorrow.AddDays(1), to: A.Tomorrow.AddDays(2))).When(Offer()).ThenRejected(Rejection.WaitNotWaiting);
-        Offering.Given(A.DayScheduled(1), Joined(clinician: A.OtherDoctorId)).When(Offer()).ThenRejected(Rejection.WaitNotWaiting);
+        Offering.Given(A.DayScheduled(1), Joined(clinician: A.OtherClinicianId)).When(Offer()).ThenRejected(Rejection.WaitNotWaiting);
         Offering.Given(A.DayScheduled(1)).When(Offer()).ThenRejected(Rejection.WaitNotFound);
     }
 
@@ -108,7 +108,7 @@ public class WaitlistSpecs
     public void AnOfferIsJudgedAsThePatientsOwnHold_ABookedOrHeldTimeIsNotOffered()
     {
         Offering.Given(A.DayScheduled(1), Joined(), A.SlotsBooked(A.Id("b"), A.OtherPatientId, 1)).When(Offer()).ThenRejected(Rejection.SlotAlreadyBooked);
-        Offering.Given(A.DayScheduled(1), Joined(), new HoldPlaced(A.Id("h"), A.OtherPatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], Consultation,
+        Offering.Given(A.DayScheduled(1), Joined(), new HoldPlaced(A.Id("h"), A.OtherPatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], Consultation,
             A.Now.AddMinutes(5), "o")).When(Offer()).ThenRejected(Rejection.SlotHeld);
         Offering.Given(A.DayScheduled(1), Joined()).When(Offer(by: A.Receptionist)).ThenRejected(Rejection.NotAllowed);
     }
@@ -116,7 +116,7 @@ public class WaitlistSpecs
     [Fact]
     public void GivenAnOfferThatRanOut_ThenTheWaitHasEnded_AndIsOfferedNothingMore()
     {
-        var expired = new HoldExpired(A.Id("offer"), A.PatientId, A.DoctorId, A.Tomorrow, [A.MorningSlot(1)], A.Now.AddHours(1));
+        var expired = new HoldExpired(A.Id("offer"), A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], A.Now.AddHours(1));
         Offering.Given(A.DayScheduled(1, 2), Joined(), Offered(), expired).When(Offer(slot: 2) with { Hold = Offer(slot: 2).Hold with { HoldId = A.Id("o2") } })
             .ThenRejected(Rejection.WaitNotWaiting);
         Leaving.Given(Joined(), Offered(), expired).When(new LeaveWait(WaitId, A.PatientId, A.Patient, A.Now)).Then();

@@ -21,7 +21,7 @@ namespace ClinicPortal.Tests.Unit.Waitlist;
 /// </summary>
 public class WaitlistTests
 {
-    private sealed record Practice(TestApp App, Guid Doctor, Guid Booker, Guid[] Waiting, DayScheduled Day);
+    private sealed record Practice(TestApp App, Guid Clinician, Guid Booker, Guid[] Waiting, DayScheduled Day);
 
     private static async Task<Practice> StartAsync(int waiting = 2)
     {
@@ -101,7 +101,7 @@ public class WaitlistTests
         await using var app = practice.App;
         var booking = (await app.Get<BookSlotsHandler>().HandleAsync(practice.Booker, [practice.Day.Slots[0].SlotId], Actor.Patient(practice.Booker))).Value!;
         var first = await JoinAsync(app, practice.Waiting[0]);
-        var second = await JoinAsync(app, practice.Waiting[1], practice.Doctor);
+        var second = await JoinAsync(app, practice.Waiting[1], practice.Clinician);
         await app.Get<CancelBookingHandler>().HandleAsync(booking.BookingId, A.Receptionist);
         await app.Get<WaitlistOffers>().CatchUpAsync();
         Assert.Equal("offered", await StatusAsync(app, first));
@@ -124,7 +124,7 @@ public class WaitlistTests
         var waits = new List<Guid>();
         foreach (var patient in practice.Waiting)
             waits.Add(await JoinAsync(app, patient, day: friday));
-        await app.Get<ScheduleDayHandler>().HandleAsync(practice.Doctor, friday, [new BlockOfTime(new(14, 0), new(14, 20))], Actor.Doctor(practice.Doctor));
+        await app.Get<ScheduleDayHandler>().HandleAsync(practice.Clinician, friday, [new BlockOfTime(new(14, 0), new(14, 20))], Actor.Doctor(practice.Clinician));
         await app.Get<WaitlistOffers>().CatchUpAsync();
 
         Assert.Equal(["offered", "offered", "waiting"], await Task.WhenAll(waits.Select(w => StatusAsync(app, w))));

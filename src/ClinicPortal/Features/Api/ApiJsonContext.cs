@@ -5,7 +5,7 @@ namespace ClinicPortal.Features.Api;
 
 /// <summary>The answers the API writes, for the JSON source generator.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
-[JsonSerializable(typeof(IReadOnlyList<DoctorSlotsDto>))]
+[JsonSerializable(typeof(IReadOnlyList<ClinicianSlotsDto>))]
 [JsonSerializable(typeof(BookingDto))]
 [JsonSerializable(typeof(IReadOnlyList<MyBookingDto>))]
 [JsonSerializable(typeof(DayDto))]

@@ -28,8 +28,8 @@ public sealed class AppointmentAnswers(IScheduleQueries schedule, IConflictQueri
         var answered = parts is { Count: > 0 }
             ? parts.Select(p => new AppointmentPartDto(p.Kind, p.ClinicianId, clock.ToLocal(p.SlotIds.Min(id => byId[id].StartUtc)),
                 clock.ToLocal(p.SlotIds.Max(id => byId[id].EndUtc)), p.SlotIds)).ToArray()
-            : [new AppointmentPartDto((await people.KindsAsync(ct))(booking.DoctorId) ?? ClinicianKind.Doctor, booking.DoctorId, start, end, slotIds)];
-        return new AppointmentDto(booking.BookingId, visitType, booking.PatientId, booking.DoctorId, start, end, slotIds, booking.RoomId, answered, open);
+            : [new AppointmentPartDto((await people.KindsAsync(ct))(booking.ClinicianId) ?? ClinicianKind.Doctor, booking.ClinicianId, start, end, slotIds)];
+        return new AppointmentDto(booking.BookingId, visitType, booking.PatientId, booking.ClinicianId, start, end, slotIds, booking.RoomId, answered, open);
     }
 
     public async Task<ConflictDto> ConflictAsync(OpenConflict conflict, CancellationToken ct)

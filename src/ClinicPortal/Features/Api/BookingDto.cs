@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+
 namespace ClinicPortal.Features.Api;
 
-public sealed record BookingDto(Guid BookingId, Guid PatientId, Guid DoctorId, IReadOnlyList<SlotDto> Slots);
+/// <remarks>The API's contract names the clinician <c>doctorId</c> (and <c>doctorName</c>), as it always has.</remarks>
+public sealed record BookingDto(Guid BookingId, Guid PatientId, [property: JsonPropertyName("doctorId")] Guid ClinicianId, IReadOnlyList<SlotDto> Slots);

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+
 namespace ClinicPortal.Features.Api;
 
-public sealed record CancelledDayDto(Guid DoctorId, DateOnly Date, string Reason, IReadOnlyList<CancelledBookingDto> CancelledBookings);
+/// <remarks>The API's contract names the clinician <c>doctorId</c> (and <c>doctorName</c>), as it always has.</remarks>
+public sealed record CancelledDayDto([property: JsonPropertyName("doctorId")] Guid ClinicianId, DateOnly Date, string Reason, IReadOnlyList<CancelledBookingDto> CancelledBookings);

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+
 namespace ClinicPortal.Features.Api;
 
-public sealed record DayDto(Guid DoctorId, DateOnly Date, IReadOnlyList<SlotDto> Slots);
+/// <remarks>The API's contract names the clinician <c>doctorId</c> (and <c>doctorName</c>), as it always has.</remarks>
+public sealed record DayDto([property: JsonPropertyName("doctorId")] Guid ClinicianId, DateOnly Date, IReadOnlyList<SlotDto> Slots);

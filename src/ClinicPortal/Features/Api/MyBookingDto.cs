@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace ClinicPortal.Features.Api;
 
+/// <remarks>The API's contract names the clinician <c>doctorId</c> (and <c>doctorName</c>), as it always has.</remarks>
 public sealed record MyBookingDto(
-    Guid BookingId, Guid DoctorId, string DoctorName, DateOnly Date, DateTimeOffset Start, DateTimeOffset End, int SlotCount,
+    Guid BookingId, [property: JsonPropertyName("doctorId")] Guid ClinicianId, [property: JsonPropertyName("doctorName")] string ClinicianName, DateOnly Date, DateTimeOffset Start, DateTimeOffset End, int SlotCount,
     Guid ServiceId, string ServiceName);

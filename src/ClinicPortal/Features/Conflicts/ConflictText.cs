@@ -13,10 +13,10 @@ public sealed class ConflictText(Func<Guid, string> name, Func<Guid?, string> ro
         ConflictKinds.PartTimeRemoved => $"{name(conflict.ClinicianId)} took their time back: their part needs someone else, or dropping",
         ConflictKinds.RoomOutOfUse => $"{roomName(conflict.RoomId)} is out of use",
         ConflictKinds.PatientDoubleBooked when other is not null =>
-            $"{name(conflict.PatientId)} also has {time(other.StartUtc)}–{time(other.EndUtc)} with {name(other.DoctorId)}",
+            $"{name(conflict.PatientId)} also has {time(other.StartUtc)}–{time(other.EndUtc)} with {name(other.ClinicianId)}",
         ConflictKinds.PatientDoubleBooked => $"{name(conflict.PatientId)} has another appointment then",
         ConflictKinds.RoomDoubleBooked when other is not null =>
-            $"{roomName(conflict.RoomId)} also holds {name(other.PatientId)}'s appointment {time(other.StartUtc)}–{time(other.EndUtc)} with {name(other.DoctorId)}",
+            $"{roomName(conflict.RoomId)} also holds {name(other.PatientId)}'s appointment {time(other.StartUtc)}–{time(other.EndUtc)} with {name(other.ClinicianId)}",
         ConflictKinds.RoomDoubleBooked => $"{roomName(conflict.RoomId)} holds another appointment then",
         ConflictKinds.ClinicianDoubleBooked when other is not null =>
             $"{name(conflict.ClinicianId)} also sees {name(other.PatientId)} then ({time(other.StartUtc)}–{time(other.EndUtc)})",

@@ -28,14 +28,14 @@ public sealed class Reassignments(
         // A visit booked by its parts (even one left with a single part) is reassigned part by part.
         var parts = await schedule.PartsAsync(booking.BookingId, ct);
         if (parts.Any(p => p.Kind is not null))
-            return await PartOptionsAsync(booking, parts, replacing ?? booking.DoctorId, ct);
+            return await PartOptionsAsync(booking, parts, replacing ?? booking.ClinicianId, ct);
         // The appointment keeps its own length, even if the visit type has been changed since it was made.
         var visit = type with { Minutes = booking.SlotCount * (int)SlotBlock.SlotLength.TotalMinutes };
         var day = await availability.DayAsync(visit, booking.Date, byPatient: false, movingBooking: booking.BookingId, ct: ct);
-        return day.Doctors
-            .Where(doctor => doctor.DoctorId != booking.DoctorId)
-            .SelectMany(doctor => doctor.Offers.Where(offer => offer.StartUtc == booking.StartUtc)
-                .Select(offer => new ReassignOption(doctor.DoctorId, doctor.DoctorName, offer.SlotIds)).Take(1))
+        return day.Clinicians
+            .Where(clinician => clinician.ClinicianId != booking.ClinicianId)
+            .SelectMany(clinician => clinician.Offers.Where(offer => offer.StartUtc == booking.StartUtc)
+                .Select(offer => new ReassignOption(clinician.ClinicianId, clinician.ClinicianName, offer.SlotIds)).Take(1))
             .ToArray();
     }
 
@@ -50,14 +50,14 @@ public sealed class Reassignments(
             return [];
         var kept = new List<Guid>();
         foreach (var other in parts.Where(p => p.ClinicianId != replacing))
-            kept.AddRange((await schedule.DoctorDayAsync(other.ClinicianId, booking.Date, ct)).Slots.Where(s => s.Holders.Contains(booking.BookingId)).Select(s => s.SlotId));
+            kept.AddRange((await schedule.ClinicianDayAsync(other.ClinicianId, booking.Date, ct)).Slots.Where(s => s.Holders.Contains(booking.BookingId)).Select(s => s.SlotId));
         var length = (int)((part.EndUtc - part.StartUtc) / SlotBlock.SlotLength);
         var free = await schedule.AvailableSlotsAsync(booking.Date, clock.Now, ct);
         var taken = (await schedule.RoomsTakenAsync(booking.Date, ct)).Where(t => t.BookingId != booking.BookingId).ToArray();
         var options = new List<ReassignOption>();
         foreach (var clinician in (await people.CliniciansAsync(ct)).Where(c => c.IsActive && c.Kind == kind && parts.All(p => p.ClinicianId != c.Id)))
         {
-            var slots = free.FirstOrDefault(d => d.DoctorId == clinician.Id)?.Slots ?? [];
+            var slots = free.FirstOrDefault(d => d.ClinicianId == clinician.Id)?.Slots ?? [];
             var run = slots.SkipWhile(s => s.StartUtc != part.StartUtc).Take(length).ToArray();
             if (run.Length == length && run.Zip(run.Skip(1)).All(pair => pair.First.EndUtc == pair.Second.StartUtc) && FitsTheRoom(run))
                 options.Add(new ReassignOption(clinician.Id, clinician.Name, [.. kept, .. run.Select(s => s.SlotId)]));

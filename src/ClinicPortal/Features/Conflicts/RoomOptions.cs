@@ -21,7 +21,7 @@ public sealed class RoomOptions(IScheduleQueries schedule, IRoomQueries rooms, I
         return all
             .Where(room => room.InUse && room.Id != booking.RoomId && (type?.FitsIn(room) ?? true)
                 && !appointments.Any(t => t.Time.Overlaps(room.Id, booking.StartUtc, booking.EndUtc))
-                && !blocks.Any(b => b.RoomId == room.Id && !team.Contains(b.DoctorId) && b.Overlaps(booking.StartUtc, booking.EndUtc)))
+                && !blocks.Any(b => b.RoomId == room.Id && !team.Contains(b.ClinicianId) && b.Overlaps(booking.StartUtc, booking.EndUtc)))
             .OrderBy(room => room.Name, StringComparer.CurrentCulture)
             .Select(room => new RoomOption(room.Id, room.Name))
             .ToArray();

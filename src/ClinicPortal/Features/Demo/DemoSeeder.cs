@@ -13,7 +13,7 @@ namespace ClinicPortal.Features.Demo;
 
 /// <summary>
 /// Makes sure the roles exist and, when asked and the database has no users, seeds the demo practice: an owner, a
-/// receptionist, three doctors with two blocks on every weekday of the next 14 days (Dr Hart's last afternoon hour kept
+/// receptionist, three clinicians with two blocks on every weekday of the next 14 days (Dr Hart's last afternoon hour kept
 /// for staff to book minor procedures, in the treatment room), a nurse (mornings, in the treatment room) and a counsellor
 /// (afternoons), the visit types Vaccination, Counselling, Minor procedure (which needs a treatment room) and Diabetes
 /// review (the nurse for its first 20 minutes, a doctor for its last 20) beside the built-in two, the Treatment room, and twenty patients with a few
@@ -35,10 +35,10 @@ public sealed class DemoSeeder(
 {
     public const string Password = "ClinicDemo1!";
     public const string PracticeName = "Demo Practice";
-    public const int Doctors = 3;
+    public const int Clinicians = 3;
     public const int Patients = 20;
 
-    /// <summary>A demo patient's bookings: a few, anywhere in the doctors' days.</summary>
+    /// <summary>A demo patient's bookings: a few, anywhere in the clinicians' days.</summary>
     public const int BookingsPerPatient = 3;
 
     /// <summary>At most this many of a month's 10 slots per demo patient: 6 stay free, enough for any online visit type.</summary>
@@ -70,10 +70,10 @@ public sealed class DemoSeeder(
         await practice.SaveAsync(practice.Current with { Name = PracticeName, TimeZone = "Europe/London" }, ct);
         var owner = await CreateAsync("admin@demo.clinic", "Olivia Owner", Roles.Admin);
         await CreateAsync("reception@demo.clinic", "Rita Reception", Roles.Receptionist);
-        string[] doctorNames = ["Dr Ada Hart", "Dr Ben Okafor", "Dr Chloe Lind"];
-        var doctors = new List<ClinicUser>();
-        for (var i = 1; i <= Doctors; i++)
-            doctors.Add(await CreateAsync($"doctor{i}@demo.clinic", doctorNames[i - 1], Roles.Doctor));
+        string[] clinicianNames = ["Dr Ada Hart", "Dr Ben Okafor", "Dr Chloe Lind"];
+        var clinicians = new List<ClinicUser>();
+        for (var i = 1; i <= Clinicians; i++)
+            clinicians.Add(await CreateAsync($"doctor{i}@demo.clinic", clinicianNames[i - 1], Roles.Doctor));
         var nurse = await CreateAsync("nurse1@demo.clinic", "Nia Shaw", Roles.Nurse);
         var counsellor = await CreateAsync("counsellor1@demo.clinic", "Cal Reyes", Roles.Counsellor);
         var byOwner = Actor.Admin(owner.Id);
@@ -101,17 +101,17 @@ public sealed class DemoSeeder(
                 continue;
             await ScheduleAsync(nurse.Id, date, [new(new(9, 0), new(12, 0), RoomId: treatmentRoom)], Actor.Clinician(nurse.Id, ClinicianKind.Nurse), ct);
             await ScheduleAsync(counsellor.Id, date, [new(new(13, 0), new(17, 0))], Actor.Clinician(counsellor.Id, ClinicianKind.Counsellor), ct);
-            foreach (var doctor in doctors)
+            foreach (var clinician in clinicians)
             {
-                BlockOfTime[] hours = doctor == doctors[0]
+                BlockOfTime[] hours = clinician == clinicians[0]
                     ? [new(new(9, 0), new(12, 0)), new(new(14, 0), new(16, 0)), new(new(16, 0), new(17, 0), StaffOnly: true, OnlyFor: [procedure], RoomId: treatmentRoom)]
                     : [new(new(9, 0), new(12, 0)), new(new(14, 0), new(17, 0))];
-                if (await ScheduleAsync(doctor.Id, date, hours, Actor.Doctor(doctor.Id), ct) is { } day)
+                if (await ScheduleAsync(clinician.Id, date, hours, Actor.Doctor(clinician.Id), ct) is { } day)
                     days.Add(day);
             }
         }
 
-        // A few bookings each, anywhere in the doctors' days: every patient keeps at least 6 of a month's 10 slots free, so a
+        // A few bookings each, anywhere in the clinicians' days: every patient keeps at least 6 of a month's 10 slots free, so a
         // visitor can try every online visit type as any demo patient (Counselling takes 5).
         var bookings = 0;
         foreach (var patient in patients)
@@ -134,7 +134,7 @@ public sealed class DemoSeeder(
         }
         // The demo's history is not news to its patients: email starts with what happens after seeding.
         await checkpoints.SaveAsync(PatientNotices.Name, await store.LastPositionAsync(ct), ct);
-        logger.LogInformation("Seeded the demo practice: {Doctors} doctors, {Patients} patients, {Bookings} bookings", Doctors, Patients, bookings);
+        logger.LogInformation("Seeded the demo practice: {Clinicians} clinicians, {Patients} patients, {Bookings} bookings", Clinicians, Patients, bookings);
     }
 
     /// <summary>A clinician's blocks of a day; today, only the blocks still ahead.</summary>

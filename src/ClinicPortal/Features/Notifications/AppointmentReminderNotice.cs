@@ -5,11 +5,11 @@ namespace ClinicPortal.Features.Notifications;
 /// that can be done online (<paramref name="ChangeRule"/>).
 /// </summary>
 public sealed record AppointmentReminderNotice(
-    string PracticeName, string PatientName, string DoctorName, DateOnly Date, IReadOnlyList<NoticeTimes> Times, string BookAgainUrl, string ManageUrl,
+    string PracticeName, string PatientName, string ClinicianName, DateOnly Date, IReadOnlyList<NoticeTimes> Times, string BookAgainUrl, string ManageUrl,
     string ChangeRule)
-    : Notice(PracticeName, PatientName, DoctorName, Date, Times, BookAgainUrl)
+    : Notice(PracticeName, PatientName, ClinicianName, Date, Times, BookAgainUrl)
 {
-    public override string Subject => $"Reminder: {DoctorName}, {Date:ddd d MMM} at {Times[0].Start}";
-    public override string Lead() => $"A reminder of your appointment with {DoctorName} on {Day} at {TimesText}.";
+    public override string Subject => $"Reminder: {ClinicianName}, {Date:ddd d MMM} at {Times[0].Start}";
+    public override string Lead() => $"A reminder of your appointment with {ClinicianName} on {Day} at {TimesText}.";
     public override bool KeepsTheVisit => true;
 }

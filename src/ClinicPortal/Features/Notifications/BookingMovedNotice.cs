@@ -5,12 +5,12 @@ namespace ClinicPortal.Features.Notifications;
 /// when the new time is in another (<paramref name="Room"/>: see <see cref="AppointmentChange.RoomText"/>).
 /// </summary>
 public sealed record BookingMovedNotice(
-    string PracticeName, string PatientName, string DoctorName, DateOnly Date, IReadOnlyList<NoticeTimes> Times, string BookAgainUrl, string WasText,
+    string PracticeName, string PatientName, string ClinicianName, DateOnly Date, IReadOnlyList<NoticeTimes> Times, string BookAgainUrl, string WasText,
     string? Room = null)
-    : Notice(PracticeName, PatientName, DoctorName, Date, Times, BookAgainUrl)
+    : Notice(PracticeName, PatientName, ClinicianName, Date, Times, BookAgainUrl)
 {
-    public override string Subject => $"Moved: {DoctorName}, {Date:ddd d MMM} at {Times[0].Start}";
+    public override string Subject => $"Moved: {ClinicianName}, {Date:ddd d MMM} at {Times[0].Start}";
     public override string Lead() =>
-        $"Your appointment has moved: it is now with {DoctorName} on {Day} at {TimesText} (it was {WasText})." + (Room is null ? "" : $" It is {Room}.");
+        $"Your appointment has moved: it is now with {ClinicianName} on {Day} at {TimesText} (it was {WasText})." + (Room is null ? "" : $" It is {Room}.");
     public override bool KeepsTheVisit => true;
 }

@@ -1,7 +1,7 @@
 namespace ClinicPortal.Features.Notifications;
 
 /// <summary>What a patient is told about a change to their bookings. Each notice becomes one email.</summary>
-public abstract record Notice(string PracticeName, string PatientName, string DoctorName, DateOnly Date, IReadOnlyList<NoticeTimes> Times, string BookAgainUrl)
+public abstract record Notice(string PracticeName, string PatientName, string ClinicianName, DateOnly Date, IReadOnlyList<NoticeTimes> Times, string BookAgainUrl)
 {
     public string Day => Date.ToString("dddd d MMMM yyyy");
     public string TimesText => string.Join(", ", Times);

@@ -69,7 +69,7 @@ public sealed class NoticeComposer(
             case DayCancelled e:
                 foreach (var patient in e.CancelledBookings.GroupBy(b => b.PatientId))
                 {
-                    await AddAsync(messages, stored, patient.Key, [e.DoctorId], "day-cancelled", patient.Select(b => Visit(b.BookingId, b.Slots)).ToArray(), (p, d) =>
+                    await AddAsync(messages, stored, patient.Key, [e.ClinicianId], "day-cancelled", patient.Select(b => Visit(b.BookingId, b.Slots)).ToArray(), (p, d) =>
                         new DayCancelledNotice(practice.Current.Name, p, d, e.Date, patient.Select(b => Span(b.Slots)).ToArray(), BookUrl, e.Reason), ct);
                 }
                 break;
@@ -133,7 +133,7 @@ public sealed class NoticeComposer(
         foreach (var clinicianId in clinicianIds.Distinct())
             if (await people.FindAsync(clinicianId, ct) is { } clinician)
                 names.Add(OneLine(clinician.Name));
-        var made = notice(OneLine(patient.Name), names.Count == 0 ? "your doctor" : string.Join(" and ", names));
+        var made = notice(OneLine(patient.Name), names.Count == 0 ? "your clinician" : string.Join(" and ", names));
         // A notice of a visit carries its calendar file; an offer of a time not yet booked carries none.
         var email = new EmailMessage(patient.Email, made.Subject, await RenderAsync(made), made.PlainText(),
             visits.Count == 0 ? [] : [Calendar(made, await VersionedAsync(visits, stored, ct), patient.Email, stored.RecordedAt)]);
@@ -174,7 +174,7 @@ public sealed class NoticeComposer(
     private EmailAttachment Calendar(Notice notice, IReadOnlyList<CalendarVisit> visits, string patientEmail, DateTimeOffset changedAt)
     {
         var profile = practice.Current;
-        var details = new CalendarDetails(profile.Name, profile.EmailFrom, patientEmail, $"Appointment with {notice.DoctorName}", notice.Lead(), profile.TimeZone);
+        var details = new CalendarDetails(profile.Name, profile.EmailFrom, patientEmail, $"Appointment with {notice.ClinicianName}", notice.Lead(), profile.TimeZone);
         var (method, ics) = notice.KeepsTheVisit
             ? (CalendarInvite.RequestMethod, CalendarInvite.Request(visits[0], details, changedAt))
             : (CalendarInvite.CancelMethod, CalendarInvite.Cancel(visits, details, changedAt));

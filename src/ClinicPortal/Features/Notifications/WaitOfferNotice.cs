@@ -5,13 +5,13 @@ namespace ClinicPortal.Features.Notifications;
 /// by opening <paramref name="ConfirmUrl"/> (signed in).
 /// </summary>
 public sealed record WaitOfferNotice(
-    string PracticeName, string PatientName, string DoctorName, DateOnly Date, IReadOnlyList<NoticeTimes> Times, string BookAgainUrl, string ConfirmUrl,
+    string PracticeName, string PatientName, string ClinicianName, DateOnly Date, IReadOnlyList<NoticeTimes> Times, string BookAgainUrl, string ConfirmUrl,
     string KeptUntil)
-    : Notice(PracticeName, PatientName, DoctorName, Date, Times, BookAgainUrl)
+    : Notice(PracticeName, PatientName, ClinicianName, Date, Times, BookAgainUrl)
 {
-    public override string Subject => $"A time came free: {DoctorName}, {Date:ddd d MMM} at {Times[0].Start}";
+    public override string Subject => $"A time came free: {ClinicianName}, {Date:ddd d MMM} at {Times[0].Start}";
     public override string Lead() =>
-        $"A time you were waiting for came free: {DoctorName} on {Day} at {TimesText}. We keep it for you until {KeptUntil}; " +
+        $"A time you were waiting for came free: {ClinicianName} on {Day} at {TimesText}. We keep it for you until {KeptUntil}; " +
         "open the link to book it. After that, it goes to the next patient waiting.";
     public override bool KeepsTheVisit => true;
 }

@@ -48,7 +48,7 @@ public static class RejectionText
         Rejection.NoSlotsChosen => "Choose a slot first.",
         Rejection.TooManySlotsInOneBooking => $"One booking can take at most {BookSlotsDecider.MaxSlotsPerBooking} slots.",
         Rejection.SlotsNotAdjacent => "A visit's slots must follow each other on the same day.",
-        Rejection.SlotsOfDifferentDoctors => "A visit's slots must all be with one clinician.",
+        Rejection.SlotsOfDifferentClinicians => "A visit's slots must all be with one clinician.",
         Rejection.PatientAlreadyBookedAtThatTime => "You already have a booking at that time.",
         Rejection.MonthlyLimitReached => $"That would go over {MonthlyQuota.MaxSlotsPerMonth} slots in one calendar month, the most a patient may hold.",
         Rejection.BookingNotFound => "That booking was not found.",

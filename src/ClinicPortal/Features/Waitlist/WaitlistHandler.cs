@@ -55,7 +55,7 @@ public sealed class WaitlistHandler(
             if (await visitTypes.FindAsync(wait.VisitTypeId, ct) is not { } visitType)
                 continue;
             var free = await availability.DayAsync(visitType, date, byPatient: true, wait.ClinicianId, ct: ct);
-            var starts = free.Doctors.Where(d => wait.ClinicianId is not { } clinician || d.Clinicians.Contains(clinician))
+            var starts = free.Clinicians.Where(d => wait.ClinicianId is not { } clinician || d.Clinicians.Contains(clinician))
                 .SelectMany(d => d.Offers).OrderBy(o => o.StartUtc).Take(TriesPerWait);
             foreach (var start in starts)
             {

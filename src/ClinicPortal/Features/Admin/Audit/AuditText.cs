@@ -15,12 +15,12 @@ public sealed class AuditText(
 
     public string What(IClinicEvent @event) => @event switch
     {
-        DayScheduled e => $"Scheduled {Count(e.Slots.Count, "slot")} for {Name(e.DoctorId)} on {Day(e.Date)}, {Runs(e.Slots)}{Kept(e)}",
-        SlotsRemoved e => $"Removed {Count(e.SlotIds.Count, "slot")} from {Name(e.DoctorId)}'s {Day(e.Date)}{(e.LostParts is { Count: > 0 } lost ? $"; {Count(lost.Count, "visit")} with other clinicians going on without them, on the conflicts desk" : "")}",
+        DayScheduled e => $"Scheduled {Count(e.Slots.Count, "slot")} for {Name(e.ClinicianId)} on {Day(e.Date)}, {Runs(e.Slots)}{Kept(e)}",
+        SlotsRemoved e => $"Removed {Count(e.SlotIds.Count, "slot")} from {Name(e.ClinicianId)}'s {Day(e.Date)}{(e.LostParts is { Count: > 0 } lost ? $"; {Count(lost.Count, "visit")} with other clinicians going on without them, on the conflicts desk" : "")}",
         SlotsBooked e => $"Booked {TypeName(e.VisitType, article: "a ")}{Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)} for {Name(e.PatientId)}{Overridden(e.OverrideReason, e.Overrode)}",
         BookingCancelled e => $"Cancelled {Name(e.PatientId)}'s booking {Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)} ({Reason(e.Reason)})",
-        DayCancelled e => $"Cancelled {Name(e.DoctorId)}'s day {Day(e.Date)}: \"{e.Reason}\"; {Count(e.CancelledBookings.Count, "booking")} cancelled{(e.LostParts is { Count: > 0 } lost ? $"; {Count(lost.Count, "visit")} with other clinicians going on without them, on the conflicts desk" : "")}",
-        VisitMarked e => $"Marked {Name(e.PatientId)} {(e.Outcome == VisitOutcome.Arrived ? "arrived" : "a no-show")} on {Day(e.Date)} with {Name(e.DoctorId)}",
+        DayCancelled e => $"Cancelled {Name(e.ClinicianId)}'s day {Day(e.Date)}: \"{e.Reason}\"; {Count(e.CancelledBookings.Count, "booking")} cancelled{(e.LostParts is { Count: > 0 } lost ? $"; {Count(lost.Count, "visit")} with other clinicians going on without them, on the conflicts desk" : "")}",
+        VisitMarked e => $"Marked {Name(e.PatientId)} {(e.Outcome == VisitOutcome.Arrived ? "arrived" : "a no-show")} on {Day(e.Date)} with {Name(e.ClinicianId)}",
         // Staff changed a visit's parts (a clinician kept longer, a nurse added): who sees the patient when, now. (A move
         // keeps the parts' shape, their kinds, offsets and lengths, and a reassignment too.)
         BookingMoved { ToParts: { } to } e when e.FromParts is not { } from

@@ -46,10 +46,10 @@ public sealed class Availability(
     }
 
     /// <summary>Each clinician's free and booked slots together by start; the moving booking's own are free to it.</summary>
-    private static IReadOnlyList<DoctorSlots> WithBooked(IReadOnlyList<DoctorSlots> free, IReadOnlyList<DoctorSlots> booked, Guid? movingBooking) =>
+    private static IReadOnlyList<ClinicianSlots> WithBooked(IReadOnlyList<ClinicianSlots> free, IReadOnlyList<ClinicianSlots> booked, Guid? movingBooking) =>
         free.Concat(booked)
-            .GroupBy(doctor => doctor.DoctorId)
-            .Select(doctor => new DoctorSlots(doctor.Key, doctor.SelectMany(d => d.Slots)
+            .GroupBy(clinician => clinician.ClinicianId)
+            .Select(clinician => new ClinicianSlots(clinician.Key, clinician.SelectMany(d => d.Slots)
                 .Select(slot => slot.HeldBy is { } holder && holder == movingBooking ? slot with { HeldBy = null } : slot)
                 .OrderBy(slot => slot.StartUtc).ToArray()))
             .ToArray();
@@ -84,7 +84,7 @@ public sealed class Availability(
                 .With(visitType.HasParts ? clinicianId : null);
             if (byPatient)
                 offers = offers.Within(settings.Current.BookingWindow, clock.Now);
-            if (offers.Doctors.Count > 0)
+            if (offers.Clinicians.Count > 0)
                 return (date, offers);
         }
         return null;

@@ -36,7 +36,7 @@ public sealed class BookSlotsHandler(
         var days = await schedule.DaysOfSlotsAsync(slotIds, ct);
         var accounts = new AccountFacts(
             IsPatient: patient.IsPatient, PatientIsActive: patient.IsActive,
-            ClinicianDeactivated: await people.AnyDeactivatedAsync(days.Select(d => d.DoctorId), ct));
+            ClinicianDeactivated: await people.AnyDeactivatedAsync(days.Select(d => d.ClinicianId), ct));
         // The slots' date lets the decision read only the patient's month.
         return new Domain.Booking.BookSlots(
             BookingId: Guid.CreateVersion7(), PatientId: patientId, SlotIds: slotIds, By: by, Now: clock.Now, Date: days.Count > 0 ? days[0].Date : null,

@@ -4,7 +4,7 @@ namespace ClinicPortal.Features.Booking.BookSlots;
 /// A day's offers, how many were left out because the patient already has a booking at that time, and how many because
 /// another appointment is in the room then.
 /// </summary>
-public sealed record DayOffers(IReadOnlyList<DoctorOffers> Doctors, int HiddenForClashes, int HiddenForRoom = 0, int HiddenForWindow = 0)
+public sealed record DayOffers(IReadOnlyList<ClinicianOffers> Clinicians, int HiddenForClashes, int HiddenForRoom = 0, int HiddenForWindow = 0)
 {
     public static readonly DayOffers None = new([], 0);
 
@@ -12,12 +12,12 @@ public sealed record DayOffers(IReadOnlyList<DoctorOffers> Doctors, int HiddenFo
     public DayOffers Within(Domain.Policies.BookingWindow window, DateTimeOffset now)
     {
         var (earliest, latest) = (window.EarliestStart(now), window.LatestStart(now));
-        var kept = Doctors.Select(d => d with { Offers = d.Offers.Where(o => o.StartUtc >= earliest && o.StartUtc < latest).ToArray() }).ToArray();
-        var hidden = Doctors.Sum(d => d.Offers.Count) - kept.Sum(d => d.Offers.Count);
-        return hidden == 0 ? this : this with { Doctors = kept.Where(d => d.Offers.Count > 0).ToArray(), HiddenForWindow = HiddenForWindow + hidden };
+        var kept = Clinicians.Select(d => d with { Offers = d.Offers.Where(o => o.StartUtc >= earliest && o.StartUtc < latest).ToArray() }).ToArray();
+        var hidden = Clinicians.Sum(d => d.Offers.Count) - kept.Sum(d => d.Offers.Count);
+        return hidden == 0 ? this : this with { Clinicians = kept.Where(d => d.Offers.Count > 0).ToArray(), HiddenForWindow = HiddenForWindow + hidden };
     }
 
     /// <summary>Only the offers <paramref name="clinicianId"/> takes part in (for a visit of several clinicians, their teams'); null: all.</summary>
     public DayOffers With(Guid? clinicianId) =>
-        clinicianId is { } one ? this with { Doctors = Doctors.Where(d => d.Clinicians.Contains(one)).ToArray() } : this;
+        clinicianId is { } one ? this with { Clinicians = Clinicians.Where(d => d.Clinicians.Contains(one)).ToArray() } : this;
 }

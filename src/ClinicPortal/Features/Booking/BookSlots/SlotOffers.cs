@@ -19,11 +19,11 @@ public static class SlotOffers
     /// asking to see clashes read) make a start marked as the clinician's clash.
     /// </summary>
     /// <param name="clinicianNames">The clinicians taking bookings, by name; slots of anyone else (a deactivated clinician) are not offered.</param>
-    /// <param name="kindOf">Each clinician's kind; without it, every clinician is a doctor.</param>
+    /// <param name="kindOf">Each clinician's kind; without it, every clinician is a clinician.</param>
     /// <param name="slotsLeft">How many more slots the patient may hold this month: nothing is offered that needs more.</param>
     /// <param name="roomOf">Each room by id; without it no room has any feature.</param>
     public static DayOffers For(
-        IReadOnlyList<DoctorSlots> available, IReadOnlyDictionary<Guid, string> clinicianNames, VisitType visitType, bool byPatient,
+        IReadOnlyList<ClinicianSlots> available, IReadOnlyDictionary<Guid, string> clinicianNames, VisitType visitType, bool byPatient,
         IReadOnlyList<BusyTime>? patientBusy = null, int slotsLeft = int.MaxValue, Func<Guid, ClinicianKind?>? kindOf = null,
         Func<Guid, Room?>? roomOf = null, IReadOnlyList<RoomTaken>? roomTaken = null, bool clashes = false)
     {
@@ -32,32 +32,32 @@ public static class SlotOffers
         var busy = patientBusy ?? [];
         var taken = roomTaken ?? [];
         var (hidden, hiddenForRoom) = (0, 0);
-        var booked = available.SelectMany(doctor => doctor.Slots).Where(slot => slot.HeldBy is not null).Select(slot => slot.SlotId).ToHashSet();
-        IReadOnlyList<DoctorOffers> Free(IEnumerable<DoctorOffers> all) => all
-            .Select(doctor =>
+        var booked = available.SelectMany(clinician => clinician.Slots).Where(slot => slot.HeldBy is not null).Select(slot => slot.SlotId).ToHashSet();
+        IReadOnlyList<ClinicianOffers> Free(IEnumerable<ClinicianOffers> all) => all
+            .Select(clinician =>
             {
                 // The patient's own appointments then: hidden, or (for staff who asked to see clashes) offered marked.
-                var own = doctor.Offers.Select(offer => busy.Any(b => offer.Overlaps(b.StartUtc, b.EndUtc)) ? offer with { PatientClash = true } : offer).ToArray();
+                var own = clinician.Offers.Select(offer => busy.Any(b => offer.Overlaps(b.StartUtc, b.EndUtc)) ? offer with { PatientClash = true } : offer).ToArray();
                 var free = own.Where(offer => clashes || !offer.PatientClash).ToArray();
-                hidden += doctor.Offers.Count - free.Length;
+                hidden += clinician.Offers.Count - free.Length;
                 var marked = free
                     .Select(offer => offer.RoomId is { } room && taken.Any(t => t.Time.Overlaps(room, offer.StartUtc, offer.EndUtc)) ? offer with { RoomClash = true } : offer)
                     .Select(offer => booked.Count > 0 && offer.SlotIds.Any(booked.Contains) ? offer with { ClinicianClash = true } : offer)
                     .ToArray();
                 var inRoom = marked.Where(offer => clashes || !offer.Clashes).ToArray();
                 hiddenForRoom += marked.Length - inRoom.Length; // booked slots are read only for those who see clashes: only room clashes are hidden
-                return doctor with { Offers = inRoom };
+                return clinician with { Offers = inRoom };
             })
-            .Where(doctor => doctor.Offers.Count > 0)
-            .OrderBy(doctor => doctor.DoctorName, StringComparer.CurrentCulture)
+            .Where(clinician => clinician.Offers.Count > 0)
+            .OrderBy(clinician => clinician.ClinicianName, StringComparer.CurrentCulture)
             .ToArray();
-        var doctors = visitType.HasParts ? Teams(available, clinicianNames, visitType, byPatient, kindOf, roomOf) : available
-            .Where(doctor => clinicianNames.ContainsKey(doctor.DoctorId)
-                && visitType.IsGivenBy(doctor.DoctorId, kindOf?.Invoke(doctor.DoctorId)))
-            .Select(doctor => new DoctorOffers(doctor.DoctorId, clinicianNames[doctor.DoctorId],
-                Runs(doctor.Slots, visitType.Slots, slot => slot.Allows(visitType.Id, byPatient) && visitType.FitsIn(RoomOf(slot, roomOf)))
+        var clinicians = visitType.HasParts ? Teams(available, clinicianNames, visitType, byPatient, kindOf, roomOf) : available
+            .Where(clinician => clinicianNames.ContainsKey(clinician.ClinicianId)
+                && visitType.IsGivenBy(clinician.ClinicianId, kindOf?.Invoke(clinician.ClinicianId)))
+            .Select(clinician => new ClinicianOffers(clinician.ClinicianId, clinicianNames[clinician.ClinicianId],
+                Runs(clinician.Slots, visitType.Slots, slot => slot.Allows(visitType.Id, byPatient) && visitType.FitsIn(RoomOf(slot, roomOf)))
                     .Select(run => run.Offer with { RoomId = run.RoomId }).ToArray()));
-        var offered = Free(doctors);
+        var offered = Free(clinicians);
         return new DayOffers(offered, hidden, hiddenForRoom);
     }
 
@@ -68,17 +68,17 @@ public static class SlotOffers
     /// each part's clinician has a run of the part's length at the part's offset, the runs in one room at most, a room
     /// the visit fits in (or none, when it needs no feature).
     /// </summary>
-    private static IEnumerable<DoctorOffers> Teams(
-        IReadOnlyList<DoctorSlots> available, IReadOnlyDictionary<Guid, string> clinicianNames, VisitType visitType, bool byPatient,
+    private static IEnumerable<ClinicianOffers> Teams(
+        IReadOnlyList<ClinicianSlots> available, IReadOnlyDictionary<Guid, string> clinicianNames, VisitType visitType, bool byPatient,
         Func<Guid, ClinicianKind?>? kindOf, Func<Guid, Room?>? roomOf)
     {
         var parts = visitType.Parts!;
         // Each part's candidates: a clinician of its kind with their runs of its length, by start.
         var candidates = parts.Select(part => available
-            .Where(doctor => clinicianNames.ContainsKey(doctor.DoctorId) && (kindOf?.Invoke(doctor.DoctorId) ?? ClinicianKind.Doctor) == part.Kind)
-            .Select(doctor => (doctor.DoctorId, Runs: Runs(doctor.Slots, part.Slots, slot => slot.Allows(visitType.Id, byPatient)).ToDictionary(run => run.Offer.StartUtc)))
+            .Where(clinician => clinicianNames.ContainsKey(clinician.ClinicianId) && (kindOf?.Invoke(clinician.ClinicianId) ?? ClinicianKind.Doctor) == part.Kind)
+            .Select(clinician => (clinician.ClinicianId, Runs: Runs(clinician.Slots, part.Slots, slot => slot.Allows(visitType.Id, byPatient)).ToDictionary(run => run.Offer.StartUtc)))
             .ToArray()).ToArray();
-        IEnumerable<IReadOnlyList<(Guid DoctorId, Dictionary<DateTimeOffset, (SlotOffer Offer, Guid? RoomId)> Runs)>> teams = [[]];
+        IEnumerable<IReadOnlyList<(Guid ClinicianId, Dictionary<DateTimeOffset, (SlotOffer Offer, Guid? RoomId)> Runs)>> teams = [[]];
         foreach (var options in candidates)
             teams = teams.SelectMany(team => options.Select(option => (IReadOnlyList<(Guid, Dictionary<DateTimeOffset, (SlotOffer, Guid?)>)>)[.. team, option]));
 
@@ -99,8 +99,8 @@ public static class SlotOffers
                 var slots = runs.SelectMany(run => run.Offer.SlotIds).ToArray();
                 offers.Add(new SlotOffer(slots, start, runs.Max(run => run.Offer.EndUtc), rooms.Length == 1 ? rooms[0] : null));
             }
-            yield return new DoctorOffers(team[0].DoctorId, string.Join(" and ", team.Select(member => clinicianNames[member.DoctorId])), offers,
-                team.Select(member => member.DoctorId).ToArray());
+            yield return new ClinicianOffers(team[0].ClinicianId, string.Join(" and ", team.Select(member => clinicianNames[member.ClinicianId])), offers,
+                team.Select(member => member.ClinicianId).ToArray());
         }
     }
 

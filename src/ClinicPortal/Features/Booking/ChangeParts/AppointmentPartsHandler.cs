@@ -7,7 +7,7 @@ using ClinicPortal.Application.Queries;
 namespace ClinicPortal.Features.Booking.ChangeParts;
 
 /// <summary>
-/// Staff change an appointment's parts: one part's start or end or clinician, a part added (a nurse joining a doctor's
+/// Staff change an appointment's parts: one part's start or end or clinician, a part added (a nurse joining a clinician's
 /// visit) or removed. Each change is a move of the appointment to the slots its new parts make, the other parts keeping
 /// theirs: one conditional append over the old and the new slots (the old time stays the patient's until the new one is
 /// secured), with the patient emailed the new time and the calendar entry updated, and the change in the audit trail.
@@ -52,7 +52,7 @@ public sealed class AppointmentPartsHandler(IScheduleQueries schedule, IAccounts
         var slotIds = new List<Guid>();
         foreach (var (_, part) in wanted)
         {
-            var day = await schedule.DoctorDayAsync(part.ClinicianId, booking.Date, ct);
+            var day = await schedule.ClinicianDayAsync(part.ClinicianId, booking.Date, ct);
             var run = day.Slots.Where(s => s.StartUtc >= part.StartUtc && s.EndUtc <= part.EndUtc).ToArray();
             if (run.Length != (int)((part.EndUtc - part.StartUtc) / SlotBlock.SlotLength))
                 return Rejection.SlotNotFound;

@@ -38,7 +38,7 @@ public sealed class MoveBookingHandler(
             OverrideReason: overrideReason, Shape: shape,
             RoomId: shape is not null && booking.RoomId is { } kept ? kept : await schedule.RoomOfSlotsAsync(slotIds, ct),
             Window: settings.BookingWindow,
-            ToClinicianNotTakingBookings: await people.AnyDeactivatedAsync(days.Select(d => d.DoctorId), ct));
+            ToClinicianNotTakingBookings: await people.AnyDeactivatedAsync(days.Select(d => d.ClinicianId), ct));
         return (await executor.ExecuteAsync(command, ct)).Single();
     }
 }

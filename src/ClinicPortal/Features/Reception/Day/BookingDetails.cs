@@ -21,13 +21,13 @@ public static class BookingDetails
             return null;
         var patient = days.People.GetValueOrDefault(booking.PatientId) ?? new(booking.PatientId, "A patient", "", null, true);
         // A visit of several clinicians is a block in each one's column: the details are of the whole visit.
-        var parts = everyPart ?? days.PartsOf(booking.BookingId).Select(p => (p.Day.Doctor.Name, p.Booking.StartUtc, p.Booking.EndUtc)).ToArray();
+        var parts = everyPart ?? days.PartsOf(booking.BookingId).Select(p => (p.Day.Clinician.Name, p.Booking.StartUtc, p.Booking.EndUtc)).ToArray();
         var (start, end) = (parts.Min(p => p.StartUtc), parts.Max(p => p.EndUtc));
         var parameters = new DialogParameters<BookingDetailsDialog>
         {
             { d => d.Booking, booking },
             { d => d.Patient, patient },
-            { d => d.DoctorName, day.Doctor.Name },
+            { d => d.ClinicianName, day.Clinician.Name },
             { d => d.Parts, parts.Select(p => $"{p.Clinician} {clock.Time(p.StartUtc)}–{clock.Time(p.EndUtc)}").ToArray() },
             { d => d.RoomName, days.RoomName(booking.RoomId) },
             { d => d.VisitTypeName, days.VisitTypes.GetValueOrDefault(booking.VisitTypeId)?.Name ?? "" },

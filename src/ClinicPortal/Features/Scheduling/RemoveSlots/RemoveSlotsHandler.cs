@@ -7,10 +7,10 @@ namespace ClinicPortal.Features.Scheduling.RemoveSlots;
 public sealed class RemoveSlotsHandler(CommandExecutor executor, IPracticeClock clock)
 {
     public async Task<Checked<SlotsRemoved>> HandleAsync(
-        Guid doctorId, DateOnly date, IReadOnlyList<Guid> slotIds, Actor by, CancellationToken ct = default)
+        Guid clinicianId, DateOnly date, IReadOnlyList<Guid> slotIds, Actor by, CancellationToken ct = default)
     {
         var now = clock.Now;
-        var command = new Domain.Scheduling.RemoveSlots(doctorId, date, slotIds, by, now);
+        var command = new Domain.Scheduling.RemoveSlots(clinicianId, date, slotIds, by, now);
         return (await executor.ExecuteAsync(command, ct)).Single();
     }
 }

@@ -2,7 +2,7 @@ using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Shared.TimeGrid;
 
-/// <summary>Turns a doctor's day, as the read model has it, into a calendar column.</summary>
+/// <summary>Turns a clinician's day, as the read model has it, into a calendar column.</summary>
 public static class ScheduleColumns
 {
     /// <summary>
@@ -12,7 +12,7 @@ public static class ScheduleColumns
     /// <paramref name="deactivated"/> clinician's free time says it cannot be booked, and their column says why.
     /// </summary>
     public static GridColumn For(
-        string title, DoctorDayView day, IReadOnlyList<DayBooking> bookings, StaffDays names, DateTimeOffset now, bool deactivated = false)
+        string title, ClinicianDayView day, IReadOnlyList<DayBooking> bookings, StaffDays names, DateTimeOffset now, bool deactivated = false)
     {
         var blocks = new List<GridBlock>();
         foreach (var slot in day.Slots.Where(s => !s.IsBooked))
@@ -46,7 +46,7 @@ public static class ScheduleColumns
         return new GridColumn(title, day.Date, blocks.OrderBy(b => b.StartUtc).ToArray(), day.Cancelled, note);
     }
 
-    private static string FreeLabel(DoctorDaySlot slot, StaffDays names)
+    private static string FreeLabel(ClinicianDaySlot slot, StaffDays names)
     {
         var terms = slot.StaffOnly ? "staff only"
             : slot.OnlyFor is { } only ? $"for {string.Join(", ", only.Select(id => names.VisitTypes.GetValueOrDefault(id)?.Name ?? "a visit type"))}"

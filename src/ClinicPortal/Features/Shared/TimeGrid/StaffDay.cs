@@ -3,8 +3,8 @@ using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Shared.TimeGrid;
 
-/// <summary>A doctor's day as staff see it: its slots and every booking it had.</summary>
-public sealed record StaffDay(Person Doctor, DoctorDayView Day, IReadOnlyList<DayBooking> Bookings)
+/// <summary>A clinician's day as staff see it: its slots and every booking it had.</summary>
+public sealed record StaffDay(Person Clinician, ClinicianDayView Day, IReadOnlyList<DayBooking> Bookings)
 {
     public DayBooking? Booking(Guid bookingId) => Bookings.FirstOrDefault(b => b.BookingId == bookingId);
 }

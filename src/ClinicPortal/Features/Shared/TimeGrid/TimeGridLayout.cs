@@ -3,7 +3,7 @@ using ClinicPortal.Domain.Scheduling;
 namespace ClinicPortal.Features.Shared.TimeGrid;
 
 /// <summary>
-/// Lays a day (or a week) out as rows of 10 minutes in the practice's local time, one column per doctor or day.
+/// Lays a day (or a week) out as rows of 10 minutes in the practice's local time, one column per clinician or day.
 /// Rows are local times, so a booking lands on its local row whatever the UTC offset of its day: across a
 /// daylight-saving change, 09:00 is the 09:00 row on both sides.
 /// </summary>

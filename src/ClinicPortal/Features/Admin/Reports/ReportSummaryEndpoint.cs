@@ -1,17 +1,16 @@
-using ClinicPortal.Features.Admin.Reports;
+using ClinicPortal.Features.Api;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Practice;
+using static ClinicPortal.Features.Api.ApiValues;
 
-namespace ClinicPortal.Features.Api;
+namespace ClinicPortal.Features.Admin.Reports;
 
-/// <summary>
-/// The owner's figures for integrations: the dashboard's summary of a range of days, as JSON or CSV. Receptionists get it
-/// without the clinicians' figures (<c>byClinician</c> empty) when the owner shares the dashboard with them.
-/// </summary>
-public static partial class ApiEndpoints
+/// <summary>The owner's figures for integrations: the dashboard's summary of a range of days, as JSON or CSV. Receptionists get it without the clinicians' figures (<c>byClinician</c> empty) when the owner shares the dashboard with them.</summary>
+public static class ReportSummaryEndpoint
 {
-    private static void MapReports(RouteGroupBuilder api) =>
+    public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/reports/summary", GetReportSummaryAsync).RequireAuthorization(Bearer(Roles.Admin, Roles.Receptionist));
+
 
     private static async Task<IResult> GetReportSummaryAsync(string? from, string? to, HttpContext http, PracticeReport report, PracticeClock clock, PracticeSettings practice, CancellationToken ct)
     {

@@ -1,4 +1,4 @@
 namespace ClinicPortal.Application.Queries;
 
 /// <summary>One clinician's available slots of a day, ordered by start.</summary>
-public sealed record DoctorSlots(Guid DoctorId, IReadOnlyList<AvailableSlot> Slots);
+public sealed record ClinicianSlots(Guid ClinicianId, IReadOnlyList<AvailableSlot> Slots);

@@ -1,23 +1,25 @@
+using ClinicPortal.Application.Queries;
 using ClinicPortal.Application;
-using ClinicPortal.Domain;
 using ClinicPortal.Domain.EventStore;
+using ClinicPortal.Domain;
+using ClinicPortal.Features.Api;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Practice;
-using ClinicPortal.Application.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
+using static ClinicPortal.Features.Api.ApiValues;
 
-namespace ClinicPortal.Features.Api;
+namespace ClinicPortal.Features.Booking.Appointments;
 
 /// <summary>Appointments read whole, and listed for staff by patient or by slot: as the reference booking service offers them.</summary>
-public static partial class ApiEndpoints
+public static class AppointmentsEndpoint
 {
-    public const int MaxListLimit = 100;
-
-    private static void MapAppointments(RouteGroupBuilder api)
+    public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/appointments/{appointmentId}", GetAppointmentAsync).RequireAuthorization(Bearer(BookingRoles));
         api.MapGet("/appointments", ListAppointmentsAsync).RequireAuthorization(Bearer(Roles.Receptionist, Roles.Admin));
     }
+
+    public const int MaxListLimit = 100;
 
     /// <summary>The appointment (a booking, or a hold by its id) with its status and history; 404 for anyone else's.</summary>
     private static async Task<Results<Ok<AppointmentDetailDto>, ProblemHttpResult>> GetAppointmentAsync(

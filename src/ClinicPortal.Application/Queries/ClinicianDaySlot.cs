@@ -6,7 +6,7 @@ namespace ClinicPortal.Application.Queries;
 /// A slot of a clinician's day: the booking holding it (the first booked), and <paramref name="AlsoHeldBy"/> the bookings
 /// staff booked over it with a reason, if any. <paramref name="HeldUntil"/>: a patient holds it while they confirm, until then.
 /// </summary>
-public sealed record DoctorDaySlot(
+public sealed record ClinicianDaySlot(
     Guid SlotId, DateTimeOffset StartUtc, Guid? BookingId, Guid? PatientId, string? VisitOutcome, bool StaffOnly = false, IReadOnlyList<Guid>? OnlyFor = null,
     Guid? RoomId = null, IReadOnlyList<Guid>? AlsoHeldBy = null, DateTimeOffset? HeldUntil = null)
 {

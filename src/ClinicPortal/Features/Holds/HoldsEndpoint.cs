@@ -1,26 +1,24 @@
+using ClinicPortal.Application.Queries;
 using ClinicPortal.Domain;
+using ClinicPortal.Features.Api;
 using ClinicPortal.Features.Booking.BookSlots;
-using ClinicPortal.Features.Holds;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Practice;
-using ClinicPortal.Application.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
+using static ClinicPortal.Features.Api.ApiValues;
 
-namespace ClinicPortal.Features.Api;
+namespace ClinicPortal.Features.Holds;
 
 /// <summary>Holds: a time kept for a few minutes while the patient confirms, as the reference booking service offers them.</summary>
-public static partial class ApiEndpoints
+public static class HoldsEndpoint
 {
-    /// <summary>Who books (and holds) a time: a patient for themselves, staff for anyone.</summary>
-    private static readonly string[] BookingRoles = [Roles.Patient, Roles.Receptionist, Roles.Admin];
-
-    private static void MapHolds(RouteGroupBuilder api)
+    public static void Map(RouteGroupBuilder api)
     {
-        var booking = BookingRoles;
-        api.MapPost("/holds", PlaceHoldAsync).RequireAuthorization(Bearer(booking)).RequireRateLimiting(BookingLimit);
-        api.MapPost("/holds/{holdId}/confirm", ConfirmHoldAsync).RequireAuthorization(Bearer(booking)).RequireRateLimiting(BookingLimit);
-        api.MapDelete("/holds/{holdId}", ReleaseHoldAsync).RequireAuthorization(Bearer(booking));
+        api.MapPost("/holds", PlaceHoldAsync).RequireAuthorization(Bearer(BookingRoles)).RequireRateLimiting(BookingLimit);
+        api.MapPost("/holds/{holdId}/confirm", ConfirmHoldAsync).RequireAuthorization(Bearer(BookingRoles)).RequireRateLimiting(BookingLimit);
+        api.MapDelete("/holds/{holdId}", ReleaseHoldAsync).RequireAuthorization(Bearer(BookingRoles));
     }
+
 
     /// <summary>
     /// 201 <c>{holdId, expiresAt, slots}</c>; 409 <c>slot_held</c> (another patient holds it), <c>slot_already_booked</c>,
@@ -43,7 +41,7 @@ public static partial class ApiEndpoints
             if (await visitTypes.FindAsync(serviceId, ct) is not { } type)
                 return ApiProblems.For(Rejection.VisitTypeNotFound);
             var day = await availability.DayAsync(type, clock.DateOf(start), actor.Role == Role.Patient, ct: ct);
-            slotIds = day.Doctors.SelectMany(d => d.Offers).FirstOrDefault(o => o.StartUtc == start.ToUniversalTime())?.SlotIds;
+            slotIds = day.Clinicians.SelectMany(d => d.Offers).FirstOrDefault(o => o.StartUtc == start.ToUniversalTime())?.SlotIds;
             if (slotIds is null)
                 return ApiProblems.For(Rejection.SlotAlreadyBooked);
         }

@@ -4,22 +4,22 @@ using ClinicPortal.Domain.EventStore;
 namespace ClinicPortal.Domain.Scheduling;
 
 /// <summary>
-/// What scheduling decisions know of one doctor's day: its live slots, its live bookings (an appointment with others
+/// What scheduling decisions know of one clinician's day: its live slots, its live bookings (an appointment with others
 /// whole: cancelling the day cancels it), and whether it was cancelled.
 /// </summary>
-public sealed record DoctorDay(
-    Guid DoctorId,
+public sealed record ClinicianDay(
+    Guid ClinicianId,
     DateOnly Date,
     ImmutableSortedDictionary<Guid, DaySlot> Slots,
     ImmutableDictionary<Guid, CancelledBooking> Bookings,
     bool Cancelled)
 {
-    public static Query QueryFor(Guid doctorId, DateOnly date) => Query.Tagged(Tag.Day(doctorId, date));
+    public static Query QueryFor(Guid clinicianId, DateOnly date) => Query.Tagged(Tag.Day(clinicianId, date));
 
-    public static DoctorDay Empty(Guid doctorId, DateOnly date) =>
-        new(doctorId, date, ImmutableSortedDictionary<Guid, DaySlot>.Empty, ImmutableDictionary<Guid, CancelledBooking>.Empty, false);
+    public static ClinicianDay Empty(Guid clinicianId, DateOnly date) =>
+        new(clinicianId, date, ImmutableSortedDictionary<Guid, DaySlot>.Empty, ImmutableDictionary<Guid, CancelledBooking>.Empty, false);
 
-    public DoctorDay Evolve(IClinicEvent @event) => @event switch
+    public ClinicianDay Evolve(IClinicEvent @event) => @event switch
     {
         DayScheduled e => this with { Slots = Slots.AddRange(e.Slots.Select(s => KeyValuePair.Create(s.SlotId, new DaySlot(s.SlotId, s.StartUtc, [], e.RoomId)))) },
         // A visit shared with others that lost this clinician's part is no longer on their day.
@@ -35,7 +35,7 @@ public sealed record DoctorDay(
         HoldExpired e => this with { Slots = EndHold(e.Slots, e.HoldId) },
         BookingMoved e => Moved(e),
         // Another clinician's day fell, and with it an appointment this day had a part of: that part's slots are free.
-        DayCancelled e when e.DoctorId != DoctorId => this with
+        DayCancelled e when e.ClinicianId != ClinicianId => this with
         {
             Slots = e.CancelledBookings.Aggregate(Slots, (slots, b) => (this with { Slots = slots }).Release(b.Slots, b.BookingId)),
             Bookings = Bookings.RemoveRange(e.CancelledBookings.Select(b => b.BookingId)),
@@ -50,13 +50,13 @@ public sealed record DoctorDay(
     };
 
     /// <summary>A booking moved out of this day, within it, or into it: its old slots free, its new ones held.</summary>
-    private DoctorDay Moved(BookingMoved e)
+    private ClinicianDay Moved(BookingMoved e)
     {
         var freed = this with { Slots = Release(e.FromSlots, e.BookingId) };
         return freed with
         {
             Slots = freed.Hold(e.ToSlots, e.BookingId),
-            Bookings = e.ToClinicians.Contains(DoctorId) && e.ToDate == Date
+            Bookings = e.ToClinicians.Contains(ClinicianId) && e.ToDate == Date
                 ? Bookings.SetItem(e.BookingId, new CancelledBooking(e.BookingId, e.PatientId, e.ToSlots, e.ToParts))
                 : Bookings.Remove(e.BookingId),
         };

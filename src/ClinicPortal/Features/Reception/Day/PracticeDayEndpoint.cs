@@ -1,16 +1,19 @@
-using System.Globalization;
+using ClinicPortal.Application.Queries;
+using ClinicPortal.Features.Api;
 using ClinicPortal.Features.Shared.TimeGrid;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Practice;
-using ClinicPortal.Application.Queries;
+using System.Globalization;
+using static ClinicPortal.Features.Api.ApiValues;
 
-namespace ClinicPortal.Features.Api;
+namespace ClinicPortal.Features.Reception.Day;
 
 /// <summary>A practice day for staff, now or as it stood at any past moment (folded from the log up to that moment).</summary>
-public static partial class ApiEndpoints
+public static class PracticeDayEndpoint
 {
-    private static void MapDays(RouteGroupBuilder api) =>
+    public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/days/{date}", GetDayAsync).RequireAuthorization(Bearer([Roles.Receptionist, Roles.Admin, .. Roles.ClinicianRoles]));
+
 
     private static async Task<IResult> GetDayAsync(
         string date, string? asOf, StaffDayReader reader, IPastQueries history, PeopleDirectory people, PracticeClock clock, CancellationToken ct)
@@ -31,7 +34,7 @@ public static partial class ApiEndpoints
         var days = position is { } past ? await reader.ReadAsOfAsync(clinicians, day, past, ct) : await reader.ReadAsync(clinicians.Select(c => (c, day)), ct);
         var answer = days.Days
             .Where(d => d.Day.Slots.Count > 0 || d.Day.Cancelled)
-            .Select(d => new ClinicianDayDto(d.Doctor.Id, d.Doctor.Name, d.Day.Cancelled, d.Day.CancelReason,
+            .Select(d => new ClinicianDayDto(d.Clinician.Id, d.Clinician.Name, d.Day.Cancelled, d.Day.CancelReason,
                 d.Day.Slots.Select(s => new DaySlotDto(s.SlotId, clock.ToLocal(s.StartUtc), clock.ToLocal(s.EndUtc), s.BookingId is null ? "free" : "booked",
                     s.BookingId, s.PatientId, s.PatientId is { } p ? days.Names.GetValueOrDefault(p) : null, s.VisitOutcome)).ToArray()))
             .ToArray();

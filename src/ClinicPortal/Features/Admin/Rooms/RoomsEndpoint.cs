@@ -1,20 +1,22 @@
-using ClinicPortal.Domain.Rooms;
-using ClinicPortal.Features.Admin.Rooms;
-using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Application.Queries;
+using ClinicPortal.Domain.Rooms;
+using ClinicPortal.Features.Api;
+using ClinicPortal.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
+using static ClinicPortal.Features.Api.ApiValues;
 
-namespace ClinicPortal.Features.Api;
+namespace ClinicPortal.Features.Admin.Rooms;
 
 /// <summary>The practice's rooms: staff and clinicians read them (a block of time may name one), the owner defines them.</summary>
-public static partial class ApiEndpoints
+public static class RoomsEndpoint
 {
-    private static void MapRooms(RouteGroupBuilder api)
+    public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/rooms", GetRoomsAsync).RequireAuthorization(Bearer([Roles.Receptionist, Roles.Admin, .. Roles.ClinicianRoles]));
         api.MapPost("/rooms", AddRoomAsync).RequireAuthorization(Bearer(Roles.Admin));
         api.MapPut("/rooms/{roomId}", ChangeRoomAsync).RequireAuthorization(Bearer(Roles.Admin));
     }
+
 
     private static async Task<Ok<IReadOnlyList<RoomDto>>> GetRoomsAsync(IRoomQueries rooms, CancellationToken ct) =>
         TypedResults.Ok<IReadOnlyList<RoomDto>>((await rooms.AllAsync(ct)).Select(RoomDto.From).ToArray());

@@ -5,12 +5,12 @@ using ClinicPortal.Tests.E2E.Infrastructure;
 namespace ClinicPortal.Tests.E2E.Api;
 
 [Collection(ClinicAppCollection.Name)]
-public class DoctorAndAccessApiTests(ClinicAppFixture fixture)
+public class ClinicianAndAccessApiTests(ClinicAppFixture fixture)
 {
     private Uri Base => fixture.App.BaseAddress;
 
     [Fact]
-    public async Task ADoctorSchedulesADayAndAReceptionistCancelsItWithItsBookings()
+    public async Task AClinicianSchedulesADayAndAReceptionistCancelsItWithItsBookings()
     {
         using var doctor = await ApiClient.SignedInAsync(Base, "doctor3@demo.clinic");
         using var patient = await ApiClient.SignedInAsync(Base, "patient10@demo.clinic");
@@ -79,6 +79,68 @@ public class DoctorAndAccessApiTests(ClinicAppFixture fixture)
         Assert.Contains("/api/bookings", paths);
         Assert.Contains("/api/doctors/{doctorId}/days/{date}/cancel", paths);
         Assert.Contains("/api/identity/login", paths);
+    }
+
+    [Fact]
+    public async Task TheFirstContractsRoutesAreDeprecatedAliases_EachNamingTheRouteToUse()
+    {
+        using var anonymous = new HttpClient { BaseAddress = Base };
+        var paths = (await (await anonymous.GetAsync("/openapi/v1.json")).JsonAsync()).GetProperty("paths");
+        bool Deprecated(string path, string method) =>
+            paths.GetProperty(path).GetProperty(method).TryGetProperty("deprecated", out var flag) && flag.GetBoolean();
+
+        foreach (var (path, method, use) in new[]
+        {
+            ("/api/slots", "get", "/api/availability"), ("/api/bookings", "post", "POST /api/appointments"),
+            ("/api/bookings/mine", "get", "/api/appointments/mine"), ("/api/bookings/{bookingId}", "delete", "/api/appointments/{appointmentId}"),
+            ("/api/services", "get", "/api/visit-types"), ("/api/services", "post", "/api/visit-types"), ("/api/services/{serviceId}", "put", "/api/visit-types/{visitTypeId}"),
+            ("/api/doctors/me/days", "post", "/api/clinicians/me/days"),
+            ("/api/doctors/{doctorId}/days/{date}/cancel", "post", "/api/clinicians/{clinicianId}/days/{date}/cancel"),
+        })
+        {
+            Assert.True(Deprecated(path, method), $"{method} {path} is marked deprecated");
+            Assert.Contains(use, paths.GetProperty(path).GetProperty(method).GetProperty("description").GetString());
+        }
+        foreach (var (path, method) in new[]
+        {
+            ("/api/availability", "get"), ("/api/appointments", "post"), ("/api/appointments/mine", "get"), ("/api/appointments/{appointmentId}", "delete"),
+            ("/api/visit-types", "get"), ("/api/visit-types/{visitTypeId}", "put"), ("/api/clinicians/me/days", "post"),
+            ("/api/clinicians/{clinicianId}/days/{date}/cancel", "post"),
+        })
+            Assert.False(Deprecated(path, method), $"{method} {path} is not deprecated");
+    }
+
+    [Fact]
+    public async Task TheClinicianAppointmentAndVisitTypeRoutesDoWhatTheirAliasesDo()
+    {
+        using var nurse = await ApiClient.SignedInAsync(Base, "nurse1@demo.clinic");
+        using var patient = await ApiClient.SignedInAsync(Base, "patient15@demo.clinic");
+        using var reception = await ApiClient.SignedInAsync(Base, "reception@demo.clinic");
+        var date = Pages.Weekday(38).ToString("yyyy-MM-dd"); // beyond the demo's days, and no other test's
+
+        using var scheduled = await nurse.PostAsJsonAsync("/api/clinicians/me/days", new { date, blocks = new[] { new { start = "11:00", end = "11:20" } } });
+        Assert.Equal(HttpStatusCode.Created, scheduled.StatusCode);
+        var day = await scheduled.JsonAsync();
+        var (clinicianId, slot) = (day.GetProperty("doctorId").GetGuid(), day.GetProperty("slots")[0].GetProperty("slotId").GetGuid());
+
+        var types = await (await patient.GetAsync("/api/visit-types")).JsonAsync();
+        var services = await (await patient.GetAsync("/api/services")).JsonAsync();
+        Assert.Equal(services.GetRawText(), types.GetRawText());
+        var vaccination = types.EnumerateArray().Single(t => t.GetProperty("name").GetString() == "Vaccination").GetProperty("serviceId").GetGuid();
+
+        using var booked = await patient.PostAsJsonAsync("/api/appointments", new { serviceId = vaccination, slotIds = new[] { slot } });
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        var appointmentId = (await booked.JsonAsync()).GetProperty("appointmentId").GetGuid();
+        var mine = await (await patient.GetAsync("/api/appointments/mine")).JsonAsync();
+        Assert.Contains(mine.EnumerateArray(), b => b.GetProperty("bookingId").GetGuid() == appointmentId);
+        Assert.Equal(mine.GetRawText(), (await (await patient.GetAsync("/api/bookings/mine")).JsonAsync()).GetRawText());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await patient.DeleteAsync($"/api/appointments/{appointmentId}")).StatusCode);
+        Assert.DoesNotContain((await (await patient.GetAsync("/api/appointments/mine")).JsonAsync()).EnumerateArray(), b => b.GetProperty("bookingId").GetGuid() == appointmentId);
+
+        using var cancelled = await reception.PostAsJsonAsync($"/api/clinicians/{clinicianId}/days/{date}/cancel", new { reason = "Training" });
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal(clinicianId, (await cancelled.JsonAsync()).GetProperty("doctorId").GetGuid());
     }
 }
 

@@ -1,0 +1,3 @@
+namespace ClinicPortal.Application.Queries;
+
+public sealed record ClinicianDayView(Guid ClinicianId, DateOnly Date, bool Cancelled, string? CancelReason, IReadOnlyList<ClinicianDaySlot> Slots);

@@ -1,0 +1,6 @@
+using System.Text.Json.Serialization;
+
+namespace ClinicPortal.Features.Api;
+
+/// <remarks>The API's contract names the clinician <c>doctorId</c> (and <c>doctorName</c>), as it always has.</remarks>
+public sealed record ClinicianSlotsDto([property: JsonPropertyName("doctorId")] Guid ClinicianId, [property: JsonPropertyName("doctorName")] string ClinicianName, IReadOnlyList<SlotDto> Slots);
