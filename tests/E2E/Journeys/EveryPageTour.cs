@@ -38,7 +38,7 @@ public class EveryPageTour(ClinicAppFixture fixture)
         { "admin-audit", "admin@demo.clinic", "/admin/audit", false },
         { "admin-outbox", "admin@demo.clinic", "/admin/outbox", false },
         { "admin-clinicians-schedules", "admin@demo.clinic", $"/schedule?date={Day}", false },
-        { "admin-services", "admin@demo.clinic", "/admin/services", false },
+        { "admin-visit-types", "admin@demo.clinic", "/admin/visit-types", false },
         { "nurse-schedule", "nurse1@demo.clinic", $"/schedule?date={Day}", false },
         { "admin-rooms", "admin@demo.clinic", "/admin/rooms", false },
         { "admin-waitlist", "admin@demo.clinic", "/admin/waitlist", false },

@@ -141,7 +141,7 @@ public class VisitTypeJourneys(ClinicAppFixture fixture)
     public async Task TheOwnerAddsAVisitType_AndANameInUseIsRefusedNextToTheField()
     {
         var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
-        await Pages.SignInAsync(page, "admin@demo.clinic", then: "/admin/services");
+        await Pages.SignInAsync(page, "admin@demo.clinic", then: "/admin/visit-types");
         await Pages.WaitUntilInteractiveAsync(page);
         foreach (var seeded in new[] { "Consultation", "Long consultation", "Vaccination", "Counselling", "Minor procedure" })
             await Expect(page.Locator(".service-row").Filter(new() { HasText = seeded }).First).ToBeVisibleAsync();

@@ -1,7 +1,7 @@
 namespace ClinicPortal.Features.Booking.BookSlots;
 
 /// <summary>
-/// One clinician's offers of a day. (Named for clinicians, as the log's <c>clinicianId</c> is; every kind of clinician has them.)
+/// One clinician's offers of a day.
 /// For a visit of several clinicians, one team's: <paramref name="Team"/> has each part's clinician (the first leads:
 /// it is <paramref name="ClinicianId"/>), the name is theirs together, and each offer's slots are every part's.
 /// </summary>
