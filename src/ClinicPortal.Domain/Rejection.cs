@@ -99,13 +99,13 @@ public enum Rejection
 
     // Visit types
     /// <summary>The clinician of the chosen slots does not give the chosen visit type.</summary>
-    ClinicianDoesNotGiveService,
+    ClinicianDoesNotGiveVisitType,
 
     /// <summary>Patients may not book this visit type online; reception books it.</summary>
-    ServiceNotBookableOnline,
+    VisitTypeNotBookableOnline,
 
     /// <summary>The chosen slots are not the visit type's run of free slots: too few or too many, or time kept for staff or for other visit types.</summary>
-    SlotsNotFreeForService,
+    SlotsNotFreeForVisitType,
     VisitTypeNotFound,
     VisitTypeNameRequired,
     VisitTypeNameTaken,

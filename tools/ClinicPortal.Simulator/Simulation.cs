@@ -23,10 +23,11 @@ public sealed class Simulation(SimulationOptions options, TextWriter output)
     private sealed record ClinicianSlots(
         [property: System.Text.Json.Serialization.JsonPropertyName("doctorId")] Guid ClinicianId,
         [property: System.Text.Json.Serialization.JsonPropertyName("doctorName")] string ClinicianName, Slot[] Slots);
-    private sealed record Service(Guid ServiceId, string Name, int DurationMinutes);
+    /// <remarks>The API names the visit type <c>serviceId</c>, as it always has.</remarks>
+    private sealed record VisitType([property: System.Text.Json.Serialization.JsonPropertyName("serviceId")] Guid VisitTypeId, string Name, int DurationMinutes);
     private sealed record StartDto(DateTimeOffset Start, DateTimeOffset End, Guid[] SlotIds);
     private sealed record ClinicianStarts(Guid ClinicianId, string ClinicianName, StartDto[] Starts);
-    private Service[]? _services;
+    private VisitType[]? _visitTypes;
 
     /// <summary>Each hold placed: whose (the worker's token), and whether it was walked away from.</summary>
     private readonly System.Collections.Concurrent.ConcurrentBag<(string Token, Guid HoldId, bool Abandoned, DateTimeOffset ExpiresAt)> _holds = [];
@@ -118,15 +119,15 @@ public sealed class Simulation(SimulationOptions options, TextWriter output)
     /// <summary>A random online visit type at a random free start of the day, as an appointment.</summary>
     private async Task BookVisitAsync(HttpClient http, string token, Random random, string day, CancellationToken ct)
     {
-        _services ??= (await SendAsync(http, token, "services", HttpMethod.Get, "/api/services", null, ct))?.Deserialize<Service[]>(JsonSerializerOptions.Web);
-        if (_services is not { Length: > 0 } services) return;
-        var service = services[random.Next(services.Length)];
-        var clinicians = (await SendAsync(http, token, "read availability", HttpMethod.Get, $"/api/availability?serviceId={service.ServiceId}&date={day}", null, ct))
+        _visitTypes ??= (await SendAsync(http, token, "visit types", HttpMethod.Get, "/api/visit-types", null, ct))?.Deserialize<VisitType[]>(JsonSerializerOptions.Web);
+        if (_visitTypes is not { Length: > 0 } visitTypes) return;
+        var visitType = visitTypes[random.Next(visitTypes.Length)];
+        var clinicians = (await SendAsync(http, token, "read availability", HttpMethod.Get, $"/api/availability?serviceId={visitType.VisitTypeId}&date={day}", null, ct))
             ?.Deserialize<ClinicianStarts[]>(JsonSerializerOptions.Web);
         var starts = clinicians?.SelectMany(c => c.Starts).ToArray() ?? [];
         if (starts.Length == 0) return;
         var start = starts[random.Next(starts.Length)];
-        await SendAsync(http, token, "book visit", HttpMethod.Post, "/api/appointments", new { serviceId = service.ServiceId, slotIds = start.SlotIds }, ct);
+        await SendAsync(http, token, "book visit", HttpMethod.Post, "/api/appointments", new { serviceId = visitType.VisitTypeId, slotIds = start.SlotIds }, ct);
     }
 
     /// <summary>Holds a random free slot of the day, thinks, then confirms it or walks away (leaving it to run out).</summary>

@@ -114,10 +114,10 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         if (state.VisitType is not { } visitType)
             return Rejection.VisitTypeNotFound;
         if (command.By.Role == Role.Patient && !visitType.BookableOnline)
-            return Rejection.ServiceNotBookableOnline;
+            return Rejection.VisitTypeNotBookableOnline;
         // Today's single and double slot keep their contract; a visit type takes exactly its length.
         if (command.VisitTypeId is null ? command.SlotIds.Count > MaxSlotsPerBooking : command.SlotIds.Count != visitType.ClinicianSlots)
-            return command.VisitTypeId is null ? Rejection.TooManySlotsInOneBooking : Rejection.SlotsNotFreeForService;
+            return command.VisitTypeId is null ? Rejection.TooManySlotsInOneBooking : Rejection.SlotsNotFreeForVisitType;
         if (command.SlotIds.Distinct().Count() != command.SlotIds.Count)
             return Rejection.SlotsNotAdjacent;
         var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
@@ -206,14 +206,14 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
             parts = matched.Value;
         }
         if (parts is null && !visitType.IsGivenBy(slots[0].ClinicianId, kindOf?.Invoke(slots[0].ClinicianId)))
-            return Rejection.ClinicianDoesNotGiveService;
+            return Rejection.ClinicianDoesNotGiveVisitType;
         // Each clinician's run is in one room (or none), and the visit in one room: the room of whichever part is in one;
         // or the room the visit keeps (<paramref name="keptRoom"/>: staff changing its parts), whatever its parts' blocks' rooms.
         if (slots.Any(slot => !slot.Allows(visitType.Id, by)))
-            return Rejection.SlotsNotFreeForService;
+            return Rejection.SlotsNotFreeForVisitType;
         if (keptRoom is null && (runs.Any(run => run.Any(slot => slot.RoomId != run[0].RoomId))
             || slots.Select(slot => slot.RoomId).OfType<Guid>().Distinct().Count() > 1))
-            return Rejection.SlotsNotFreeForService;
+            return Rejection.SlotsNotFreeForVisitType;
         var roomId = keptRoom ?? slots.Select(slot => slot.RoomId).FirstOrDefault(id => id is not null);
         if (!visitType.FitsIn(roomId is { } room ? roomOf?.Invoke(room) : null))
             return Rejection.RoomLacksFeature;
@@ -259,15 +259,15 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         IReadOnlyList<SlotForBooking[]> runs, VisitType visitType, DateTimeOffset start, Func<Guid, ClinicianKind?>? kindOf)
     {
         if (runs.Count != visitType.Parts!.Count)
-            return Rejection.SlotsNotFreeForService;
+            return Rejection.SlotsNotFreeForVisitType;
         var parts = new List<BookedPart>();
         foreach (var part in visitType.Parts)
         {
             var run = runs.FirstOrDefault(run => (kindOf?.Invoke(run[0].ClinicianId) ?? ClinicianKind.Doctor) == part.Kind);
             if (run is null)
-                return Rejection.ClinicianDoesNotGiveService;
+                return Rejection.ClinicianDoesNotGiveVisitType;
             if (run[0].StartUtc != start + part.OffsetSlots * SlotBlock.SlotLength || run.Length != part.Slots)
-                return Rejection.SlotsNotFreeForService;
+                return Rejection.SlotsNotFreeForVisitType;
             parts.Add(new BookedPart(part.Kind, run[0].ClinicianId, run.Select(slot => slot.SlotId).ToArray()));
         }
         return parts;

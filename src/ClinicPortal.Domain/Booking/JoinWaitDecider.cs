@@ -14,7 +14,7 @@ public sealed class JoinWaitDecider : IDecider<JoinWait, ImmutableDictionary<Gui
         if (command.VisitType?.Id != command.VisitTypeId)
             return Rejection.VisitTypeNotFound;
         if (command.By.Role == Role.Patient && !command.VisitType.BookableOnline)
-            return Rejection.ServiceNotBookableOnline;
+            return Rejection.VisitTypeNotBookableOnline;
         if (command.By.IsClinician || (command.By.Role == Role.Patient && command.By.Id != command.PatientId))
             return Rejection.NotAllowed;
         if (command.From > command.To || command.From < command.Today || command.To > command.Today.AddDays(command.MaxDaysAhead))

@@ -37,7 +37,7 @@ public sealed class MoveBookingDecider : IDecider<MoveBooking, MoveRequest, Book
         if (state.Target.VisitType is not { } visitType)
             return Rejection.VisitTypeNotFound;
         if (command.By.Role == Role.Patient && !visitType.BookableOnline)
-            return Rejection.ServiceNotBookableOnline;
+            return Rejection.VisitTypeNotBookableOnline;
         if (command.SlotIds.Count == 0)
             return Rejection.NoSlotsChosen;
         if (command.Shape is { } asked)
@@ -49,7 +49,7 @@ public sealed class MoveBookingDecider : IDecider<MoveBooking, MoveRequest, Book
         }
         // The booking keeps its own length, even if the visit type has been changed since it was made (unless staff change its parts).
         else if (command.SlotIds.Count != booking.Slots.Count)
-            return Rejection.SlotsNotFreeForService;
+            return Rejection.SlotsNotFreeForVisitType;
         if (command.SlotIds.Distinct().Count() != command.SlotIds.Count)
             return Rejection.SlotsNotAdjacent;
 

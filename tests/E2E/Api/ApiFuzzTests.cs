@@ -67,6 +67,8 @@ public class ApiFuzzTests
         // A null inside any list of any request body, to every endpoint that takes a body: refused, whoever asks.
         var listBodies = NullInEveryList().ToArray();
         Assert.Contains(listBodies, body => body.Contains("\"parts\":[null,null]"));
+        Assert.Contains(listBodies, body => body.Contains("\"serviceId\":")); // the contract's names, as callers send them
+        Assert.Contains(listBodies, body => body.Contains("\"blocks\":[null,null]")); // a request of another use case's folder
         foreach (var (method, template) in endpoints.Where(e => e.Method != "GET"))
         foreach (var path in Paths(template).Take(2))
         foreach (var body in listBodies)
@@ -110,18 +112,25 @@ public class ApiFuzzTests
     /// </summary>
     private static IEnumerable<string> NullInEveryList()
     {
+        // Every request body the API reads: each use case's (Features/<Area>/<UseCase>/…Request), wherever it lives.
         var requests = typeof(Features.Api.ApiJson).Assembly.GetTypes()
-            .Where(t => t.Namespace == typeof(Features.Api.ApiJson).Namespace && t.Name.EndsWith("Request", StringComparison.Ordinal) && t.IsClass);
+            .Where(t => t.Namespace?.StartsWith("ClinicPortal.Features.", StringComparison.Ordinal) == true && t.Name.EndsWith("Request", StringComparison.Ordinal) && t.IsClass);
         foreach (var type in requests)
         {
             var properties = type.GetProperties();
             foreach (var list in properties.Where(p => IsList(p.PropertyType)))
             {
-                var body = properties.ToDictionary(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name), p => p == list ? "[null,null]" : Plausible(p.PropertyType));
+                var body = properties.ToDictionary(JsonName, p => p == list ? "[null,null]" : Plausible(p.PropertyType));
                 yield return "{" + string.Join(",", body.Select(f => $"\"{f.Key}\":{f.Value}")) + "}";
             }
         }
     }
+
+    /// <summary>A property's name in the JSON: the contract's own where it names one (<c>serviceId</c>), else camelCase.</summary>
+    private static string JsonName(System.Reflection.PropertyInfo property) =>
+        property.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonPropertyNameAttribute), true) is [System.Text.Json.Serialization.JsonPropertyNameAttribute named, ..]
+            ? named.Name
+            : JsonNamingPolicy.CamelCase.ConvertName(property.Name);
 
     private static bool IsList(Type type) => type != typeof(string) && type.IsAssignableTo(typeof(System.Collections.IEnumerable));
 

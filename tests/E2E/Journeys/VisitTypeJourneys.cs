@@ -144,20 +144,20 @@ public class VisitTypeJourneys(ClinicAppFixture fixture)
         await Pages.SignInAsync(page, "admin@demo.clinic", then: "/admin/visit-types");
         await Pages.WaitUntilInteractiveAsync(page);
         foreach (var seeded in new[] { "Consultation", "Long consultation", "Vaccination", "Counselling", "Minor procedure" })
-            await Expect(page.Locator(".service-row").Filter(new() { HasText = seeded }).First).ToBeVisibleAsync();
+            await Expect(page.Locator(".visit-type-row").Filter(new() { HasText = seeded }).First).ToBeVisibleAsync();
 
-        await page.Locator("#service-name").FillAsync("Vaccination");
-        await page.GetByTestId("service-save").ClickAsync();
+        await page.Locator("#visit-type-name").FillAsync("Vaccination");
+        await page.GetByTestId("visit-type-save").ClickAsync();
         await Expect(page.GetByText("Another visit type already has this name.")).ToBeVisibleAsync();
 
         var name = $"Travel clinic {Guid.NewGuid():N}"[..20];
-        await page.Locator("#service-name").FillAsync(name);
-        await Pages.ChooseAsync(page, page.GetByTestId("service-length"), "20 minutes");
-        await page.GetByTestId("service-kind-Doctor").UncheckAsync();
-        await page.GetByTestId("service-kind-Nurse").CheckAsync();
-        await page.GetByTestId("service-save").ClickAsync();
+        await page.Locator("#visit-type-name").FillAsync(name);
+        await Pages.ChooseAsync(page, page.GetByTestId("visit-type-length"), "20 minutes");
+        await page.GetByTestId("visit-type-kind-Doctor").UncheckAsync();
+        await page.GetByTestId("visit-type-kind-Nurse").CheckAsync();
+        await page.GetByTestId("visit-type-save").ClickAsync();
         await Pages.ExpectOutcomeAsync(page, "Visit type added");
-        var row = page.Locator(".service-row").Filter(new() { HasText = name });
+        var row = page.Locator(".visit-type-row").Filter(new() { HasText = name });
         await Expect(row).ToContainTextAsync("20 min");
         await Expect(row).ToContainTextAsync("every nurse");
         await Pages.ScreenshotAsync(page, "admin-services");
@@ -171,30 +171,30 @@ public class VisitTypeJourneys(ClinicAppFixture fixture)
         await Pages.SignInAsync(page, "admin@demo.clinic", then: "/admin/services");
         await Pages.WaitUntilInteractiveAsync(page);
         var name = $"Asthma review {Guid.NewGuid():N}"[..20];
-        await page.Locator("#service-name").FillAsync(name);
-        await page.Locator("input[data-testid=service-has-parts], [data-testid=service-has-parts] input").CheckAsync();
-        await Expect(page.GetByTestId("service-part")).ToHaveCountAsync(2); // the nurse 0–20, a doctor 10–30 to start from
-        await Expect(page.GetByTestId("service-parts-length")).ToContainTextAsync("30 minutes");
+        await page.Locator("#visit-type-name").FillAsync(name);
+        await page.Locator("input[data-testid=visit-type-has-parts], [data-testid=visit-type-has-parts] input").CheckAsync();
+        await Expect(page.GetByTestId("visit-type-part")).ToHaveCountAsync(2); // the nurse 0–20, a doctor 10–30 to start from
+        await Expect(page.GetByTestId("visit-type-parts-length")).ToContainTextAsync("30 minutes");
 
         await Pages.ChooseAsync(page, page.GetByTestId("part-offset-2"), "30");
-        await page.GetByTestId("service-save").ClickAsync();
-        await Expect(page.GetByTestId("service-parts-error")).ToContainTextAsync("no gap between them");
+        await page.GetByTestId("visit-type-save").ClickAsync();
+        await Expect(page.GetByTestId("visit-type-parts-error")).ToContainTextAsync("no gap between them");
         await Expect(page.GetByTestId("part-error-2")).ToContainTextAsync("starts at minute 30, but the parts before it end at minute 20");
         await Expect(page.GetByTestId("part-error-1")).ToHaveCountAsync(0);
 
         await Pages.ChooseAsync(page, page.GetByTestId("part-offset-2"), "10");
-        await page.GetByTestId("service-save").ClickAsync();
+        await page.GetByTestId("visit-type-save").ClickAsync();
         await Pages.ExpectOutcomeAsync(page, "Visit type added");
-        var row = page.Locator(".service-row").Filter(new() { HasText = name });
+        var row = page.Locator(".visit-type-row").Filter(new() { HasText = name });
         await Expect(row).ToContainTextAsync("30 min");
         await Expect(row).ToContainTextAsync("a nurse 0–20 min, then a doctor 10–30 min");
         await Expect(Pages.Outcomes(page).Filter(new() { HasText = "Not bookable yet" })).ToHaveCountAsync(0); // the nurse and the doctors meet in the mornings
 
         // The nurse works mornings and the counsellor afternoons: a visit of both is saved, with a word that it cannot be booked yet.
-        await page.Locator("#service-name").FillAsync($"Joint care {Guid.NewGuid():N}"[..18]);
-        await page.Locator("input[data-testid=service-has-parts], [data-testid=service-has-parts] input").CheckAsync();
+        await page.Locator("#visit-type-name").FillAsync($"Joint care {Guid.NewGuid():N}"[..18]);
+        await page.Locator("input[data-testid=visit-type-has-parts], [data-testid=visit-type-has-parts] input").CheckAsync();
         await Pages.ChooseAsync(page, page.GetByTestId("part-kind-2"), "Counsellor");
-        await page.GetByTestId("service-save").ClickAsync();
+        await page.GetByTestId("visit-type-save").ClickAsync();
         await Expect(Pages.Outcomes(page).Filter(new() { HasText = "Not bookable yet" })).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("outcome-detail").Filter(new() { HasText = "nurse and counsellor are free together" })).ToHaveCountAsync(1);
         await page.Context.CloseAsync();

@@ -67,7 +67,7 @@ public class MoveBookingSpecs
     [Fact]
     public void WhenMovedToMoreSlotsThanItHas_ThenSlotsNotFreeForService() =>
         Spec.Given(A.DayScheduled(1, 2, 3), A.SlotsBooked(Booking, A.PatientId, 1))
-            .When(Move(2) with { SlotIds = [A.Slot(2), A.Slot(3)] }).ThenRejected(Rejection.SlotsNotFreeForService);
+            .When(Move(2) with { SlotIds = [A.Slot(2), A.Slot(3)] }).ThenRejected(Rejection.SlotsNotFreeForVisitType);
 
     [Fact]
     public void WhenMovedToTheTimeItHas_ThenBookingAlreadyAtThatTime() =>

@@ -226,7 +226,7 @@ public class VisitsNeedingARoomFeatureSpecs
     public void GivenAdjacentSlotsInTwoRooms_WhenOneVisitTakesBoth_ThenSlotsNotFreeForService() =>
         Spec.Given(A.DayScheduled(1) with { RoomId = TreatmentRoom.Id }, A.DayScheduled(2) with { RoomId = PlainRoom.Id })
             .When(new BookSlots(A.BookingId, A.PatientId, [A.Slot(1), A.Slot(2)], A.Patient, A.Now))
-            .ThenRejected(Rejection.SlotsNotFreeForService);
+            .ThenRejected(Rejection.SlotsNotFreeForVisitType);
 
     [Fact]
     public void GivenTimeInAPlainRoom_WhenAConsultationIsBookedThere_ThenItIsBooked_ForAVisitNeedingNoFeatureFitsAnywhere() =>

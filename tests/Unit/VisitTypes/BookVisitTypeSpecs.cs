@@ -38,7 +38,7 @@ public class BookVisitTypeSpecs
     [Fact]
     public void GivenACliniciansSlot_WhenAVaccinationIsBookedInIt_ThenClinicianDoesNotGiveService() =>
         Spec.Given(Vaccination, A.DayScheduled(1)).When(Book(VaccinationId, A.Patient, 1))
-            .ThenRejected(Rejection.ClinicianDoesNotGiveService);
+            .ThenRejected(Rejection.ClinicianDoesNotGiveVisitType);
 
     [Fact]
     public void GivenAVisitTypeGivenByANamedClinician_WhenItIsBookedWithThem_ThenItIsBooked() =>
@@ -48,7 +48,7 @@ public class BookVisitTypeSpecs
     [Fact]
     public void GivenAStaffBookedVisitType_WhenAPatientBooksIt_ThenServiceNotBookableOnline() =>
         Spec.Given(MinorProcedure, A.DayScheduled(1, 2, 3)).When(Book(ProcedureId, A.Patient, 1, 2, 3))
-            .ThenRejected(Rejection.ServiceNotBookableOnline);
+            .ThenRejected(Rejection.VisitTypeNotBookableOnline);
 
     [Fact]
     public void GivenAStaffBookedVisitType_WhenReceptionBooksItsThreeSlots_ThenTheyAreBookedAsOne() =>
@@ -60,7 +60,7 @@ public class BookVisitTypeSpecs
     [InlineData(1, 2, 3, 4)]
     public void WhenAThirtyMinuteVisitIsGivenOtherThanThreeSlots_ThenSlotsNotFreeForService(params int[] slots) =>
         Spec.Given(MinorProcedure, A.DayScheduled(1, 2, 3, 4)).When(Book(ProcedureId, A.Receptionist, slots))
-            .ThenRejected(Rejection.SlotsNotFreeForService);
+            .ThenRejected(Rejection.SlotsNotFreeForVisitType);
 
     [Fact]
     public void GivenAGap_WhenAThirtyMinuteVisitIsBookedAcrossIt_ThenSlotsNotAdjacent() =>
@@ -77,7 +77,7 @@ public class BookVisitTypeSpecs
     public void GivenStaffOnlyTime_WhenAPatientBooksInIt_ThenSlotsNotFreeForService() =>
         Spec.Given(A.DayScheduled(1) with { StaffOnly = true })
             .When(Book(VisitType.ConsultationId, A.Patient, 1))
-            .ThenRejected(Rejection.SlotsNotFreeForService);
+            .ThenRejected(Rejection.SlotsNotFreeForVisitType);
 
     [Fact]
     public void GivenStaffOnlyTime_WhenReceptionBooksInIt_ThenItIsBooked() =>
@@ -89,7 +89,7 @@ public class BookVisitTypeSpecs
     public void GivenTimeKeptForProcedures_WhenAConsultationIsBookedInIt_ThenSlotsNotFreeForService() =>
         Spec.Given(MinorProcedure, A.DayScheduled(1, 2, 3) with { OnlyFor = [ProcedureId] })
             .When(Book(VisitType.ConsultationId, A.Receptionist, 1))
-            .ThenRejected(Rejection.SlotsNotFreeForService);
+            .ThenRejected(Rejection.SlotsNotFreeForVisitType);
 
     [Fact]
     public void GivenTimeKeptForProcedures_WhenAProcedureIsBookedInIt_ThenItIsBooked() =>
@@ -100,14 +100,14 @@ public class BookVisitTypeSpecs
     [Fact]
     public void GivenAVisitTypeThatWasMadeLonger_WhenItIsBookedAtItsOldLength_ThenSlotsNotFreeForService() =>
         Spec.Given(Vaccination, Vaccination with { Minutes = 20 }, NurseDay(1, 2)).When(Book(VaccinationId, A.Patient, 1))
-            .ThenRejected(Rejection.SlotsNotFreeForService);
+            .ThenRejected(Rejection.SlotsNotFreeForVisitType);
 
     [Fact]
     public void GivenAVisitTypeTheOwnerTookOffline_WhenAPatientBooksIt_ThenServiceNotBookableOnline() =>
         Spec.Given(new VisitTypeDefined(VisitType.LongConsultationId, "Long consultation", "", 20, [ClinicianKind.Doctor], [], false, "#00897b", "owner"),
                 A.DayScheduled(1, 2))
             .When(new BookSlots(A.BookingId, A.PatientId, [A.Slot(1), A.Slot(2)], A.Patient, A.Now))
-            .ThenRejected(Rejection.ServiceNotBookableOnline);
+            .ThenRejected(Rejection.VisitTypeNotBookableOnline);
 
     [Fact]
     public void WhenAnUnknownVisitTypeIsBooked_ThenVisitTypeNotFound() =>

@@ -73,19 +73,19 @@ public class VisitsOfSeveralCliniciansSpecs
     public void WhenTheCliniciansPartStartsWithTheNurses_ThenSlotsNotFreeForService() =>
         Booking.Given(Review, NurseDay(1, 2, 3), A.DayScheduled(1, 2, 3))
             .When(Book([NurseSlot(1), NurseSlot(2), A.Slot(1), A.Slot(2)]))
-            .ThenRejected(Rejection.SlotsNotFreeForService);
+            .ThenRejected(Rejection.SlotsNotFreeForVisitType);
 
     [Fact]
     public void WhenOnlyTheNursesPartIsChosen_ThenSlotsNotFreeForService() =>
         Booking.Given(Review, NurseDay(1, 2, 3), A.DayScheduled(1, 2, 3))
             .When(Book([NurseSlot(1), NurseSlot(2)]))
-            .ThenRejected(Rejection.SlotsNotFreeForService);
+            .ThenRejected(Rejection.SlotsNotFreeForVisitType);
 
     [Fact]
     public void WhenBothPartsAreClinicians_ThenClinicianDoesNotGiveService() =>
         Booking.Given(Review, A.DayScheduled(1, 2), A.DayScheduled(2, 3) with { ClinicianId = A.OtherClinicianId, Slots = [new(A.Id("o2"), A.MorningSlot(2).StartUtc), new(A.Id("o3"), A.MorningSlot(3).StartUtc)] })
             .When(Book([A.Slot(1), A.Slot(2), A.Id("o2"), A.Id("o3")]))
-            .ThenRejected(Rejection.ClinicianDoesNotGiveService);
+            .ThenRejected(Rejection.ClinicianDoesNotGiveVisitType);
 
     [Fact]
     public void GivenTheCliniciansSlotTaken_WhenADiabetesReviewIsBooked_ThenNothingIsBooked() =>

@@ -80,7 +80,7 @@ public class WaitlistSpecs
     {
         Joining.Given().When(Join() with { VisitType = null }).ThenRejected(Rejection.VisitTypeNotFound);
         var byPhoneOnly = ConsultationType with { BookableOnline = false };
-        Joining.Given().When(Join() with { VisitType = byPhoneOnly }).ThenRejected(Rejection.ServiceNotBookableOnline);
+        Joining.Given().When(Join() with { VisitType = byPhoneOnly }).ThenRejected(Rejection.VisitTypeNotBookableOnline);
         Joining.Given().When(Join(by: A.Receptionist) with { VisitType = byPhoneOnly }).ThenAccepted();
     }
 

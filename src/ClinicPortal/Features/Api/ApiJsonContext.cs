@@ -1,3 +1,10 @@
+using ClinicPortal.Features.Admin.Rooms;
+using ClinicPortal.Features.Admin.VisitTypes;
+using ClinicPortal.Features.Booking.BookSlots;
+using ClinicPortal.Features.Booking.MyBookings;
+using ClinicPortal.Features.Reception.CancelDay;
+using ClinicPortal.Features.Reception.Patients;
+using ClinicPortal.Features.Scheduling.ScheduleDay;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -10,8 +17,8 @@ namespace ClinicPortal.Features.Api;
 [JsonSerializable(typeof(IReadOnlyList<MyBookingDto>))]
 [JsonSerializable(typeof(DayDto))]
 [JsonSerializable(typeof(CancelledDayDto))]
-[JsonSerializable(typeof(IReadOnlyList<ServiceDto>))]
-[JsonSerializable(typeof(ServiceDto))]
+[JsonSerializable(typeof(IReadOnlyList<VisitTypeDto>))]
+[JsonSerializable(typeof(VisitTypeDto))]
 [JsonSerializable(typeof(IReadOnlyList<ClinicianStartsDto>))]
 [JsonSerializable(typeof(NextAvailableDto))]
 [JsonSerializable(typeof(AppointmentDto))]

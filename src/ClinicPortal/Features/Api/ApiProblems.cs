@@ -47,6 +47,10 @@ public static partial class ApiProblems
     public static string ErrorCode(Rejection rejection) => rejection switch
     {
         Rejection.NotYourBooking => "not_found",
+        // The contract's codes from when the API called a visit type a service.
+        Rejection.VisitTypeNotBookableOnline => "service_not_bookable_online",
+        Rejection.SlotsNotFreeForVisitType => "slots_not_free_for_service",
+        Rejection.ClinicianDoesNotGiveVisitType => "clinician_does_not_give_service",
         _ => Words().Replace(rejection.ToString(), "_").ToLowerInvariant(),
     };
 

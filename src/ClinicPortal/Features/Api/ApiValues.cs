@@ -58,15 +58,15 @@ public static class ApiValues
         string? serviceId, bool byPatient, Availability availability, CancellationToken ct)
     {
         if (!Guid.TryParse(serviceId, out var id))
-            return (null, ApiProblems.Validation("Give the service as serviceId (see GET /api/services)."));
+            return (null, ApiProblems.Validation("Give the visit type as serviceId (see GET /api/visit-types)."));
         var type = (await availability.VisitTypesAsync(byPatient: false, ct)).FirstOrDefault(t => t.Id == id);
         if (type is null)
             return (null, ApiProblems.For(Rejection.VisitTypeNotFound));
-        return byPatient && !type.BookableOnline ? (null, ApiProblems.For(Rejection.ServiceNotBookableOnline)) : (type, null);
+        return byPatient && !type.BookableOnline ? (null, ApiProblems.For(Rejection.VisitTypeNotBookableOnline)) : (type, null);
     }
 
     internal static (Guid? Id, ProblemHttpResult? Problem) ParseClinician(string? clinicianId) =>
         string.IsNullOrEmpty(clinicianId) ? (null, null)
         : Guid.TryParse(clinicianId, out var id) ? (id, null)
-        : (null, ApiProblems.Validation("Give clinicianId as an id from GET /api/services, or leave it out."));
+        : (null, ApiProblems.Validation("Give clinicianId as an id from GET /api/visit-types, or leave it out."));
 }

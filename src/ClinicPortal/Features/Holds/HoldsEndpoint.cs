@@ -36,16 +36,16 @@ public static class HoldsEndpoint
         var slotIds = request.SlotIds;
         if (slotIds is not { Count: > 0 })
         {
-            if (request.ServiceId is not { } serviceId || request.Start is not { } start)
+            if (request.VisitTypeId is not { } visitTypeId || request.Start is not { } start)
                 return ApiProblems.Validation("Give the slotIds to hold, or a serviceId and a start (ISO 8601).");
-            if (await visitTypes.FindAsync(serviceId, ct) is not { } type)
+            if (await visitTypes.FindAsync(visitTypeId, ct) is not { } type)
                 return ApiProblems.For(Rejection.VisitTypeNotFound);
             var day = await availability.DayAsync(type, clock.DateOf(start), actor.Role == Role.Patient, ct: ct);
             slotIds = day.Clinicians.SelectMany(d => d.Offers).FirstOrDefault(o => o.StartUtc == start.ToUniversalTime())?.SlotIds;
             if (slotIds is null)
                 return ApiProblems.For(Rejection.SlotAlreadyBooked);
         }
-        var result = await holds.PlaceAsync(patientId, slotIds, actor, request.ServiceId, ct);
+        var result = await holds.PlaceAsync(patientId, slotIds, actor, request.VisitTypeId, ct);
         if (!result.IsAccepted)
             return ApiProblems.For(result.Rejection!.Value);
         var held = result.Value!;

@@ -14,44 +14,44 @@ public static class VisitTypesEndpoint
     public static void Map(RouteGroupBuilder api)
     {
         string[] readers = [.. BookingRoles, .. Roles.ClinicianRoles];
-        api.MapGet("/visit-types", GetServicesAsync).RequireAuthorization(Bearer(readers));
-        api.MapPost("/visit-types", AddServiceAsync).RequireAuthorization(Bearer(Roles.Admin));
+        api.MapGet("/visit-types", GetVisitTypesAsync).RequireAuthorization(Bearer(readers));
+        api.MapPost("/visit-types", AddVisitTypeAsync).RequireAuthorization(Bearer(Roles.Admin));
         api.MapPut("/visit-types/{visitTypeId}", (string visitTypeId, HttpContext http, DefineVisitTypeHandler define, Availability availability, PeopleDirectory people, CancellationToken ct) =>
-            ChangeServiceAsync(visitTypeId, http, define, availability, people, ct)).RequireAuthorization(Bearer(Roles.Admin));
-        api.MapGet("/services", GetServicesAsync).RequireAuthorization(Bearer(readers)).Deprecated("GET /api/visit-types");
-        api.MapPost("/services", AddServiceAsync).RequireAuthorization(Bearer(Roles.Admin)).Deprecated("POST /api/visit-types");
-        api.MapPut("/services/{serviceId}", ChangeServiceAsync).RequireAuthorization(Bearer(Roles.Admin)).Deprecated("PUT /api/visit-types/{visitTypeId}");
+            ChangeVisitTypeAsync(visitTypeId, http, define, availability, people, ct)).RequireAuthorization(Bearer(Roles.Admin));
+        api.MapGet("/services", GetVisitTypesAsync).RequireAuthorization(Bearer(readers)).Deprecated("GET /api/visit-types");
+        api.MapPost("/services", AddVisitTypeAsync).RequireAuthorization(Bearer(Roles.Admin)).Deprecated("POST /api/visit-types");
+        api.MapPut("/services/{serviceId}", ChangeVisitTypeAsync).RequireAuthorization(Bearer(Roles.Admin)).Deprecated("PUT /api/visit-types/{visitTypeId}");
     }
 
 
-    private static async Task<Ok<IReadOnlyList<ServiceDto>>> GetServicesAsync(HttpContext http, Availability availability, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<VisitTypeDto>>> GetVisitTypesAsync(HttpContext http, Availability availability, CancellationToken ct)
     {
         var byPatient = CurrentActor.From(http.User)!.Role == Role.Patient;
-        var result = new List<ServiceDto>();
+        var result = new List<VisitTypeDto>();
         foreach (var type in await availability.VisitTypesAsync(byPatient, ct))
-            result.Add(await ServiceAsync(type, availability, ct));
-        return TypedResults.Ok<IReadOnlyList<ServiceDto>>(result);
+            result.Add(await VisitTypeDtoAsync(type, availability, ct));
+        return TypedResults.Ok<IReadOnlyList<VisitTypeDto>>(result);
     }
 
-    private static async Task<ServiceDto> ServiceAsync(VisitType type, Availability availability, CancellationToken ct) =>
+    private static async Task<VisitTypeDto> VisitTypeDtoAsync(VisitType type, Availability availability, CancellationToken ct) =>
         new(type.Id, type.Name, type.Description, type.Minutes, type.BookableOnline,
             (await availability.CliniciansGivingAsync(type, ct)).Select(c => c.Id).ToArray(), type.GivenByKinds, type.Colour, type.RoomFeature, type.Parts);
 
-    private static Task<Results<Created<ServiceDto>, Ok<ServiceDto>, ProblemHttpResult>> AddServiceAsync(
+    private static Task<Results<Created<VisitTypeDto>, Ok<VisitTypeDto>, ProblemHttpResult>> AddVisitTypeAsync(
         HttpContext http, DefineVisitTypeHandler define, Availability availability, PeopleDirectory people, CancellationToken ct) =>
-        DefineServiceAsync(null, http, define, availability, people, ct);
+        DefineVisitTypeAsync(null, http, define, availability, people, ct);
 
-    private static async Task<Results<Created<ServiceDto>, Ok<ServiceDto>, ProblemHttpResult>> ChangeServiceAsync(
+    private static async Task<Results<Created<VisitTypeDto>, Ok<VisitTypeDto>, ProblemHttpResult>> ChangeVisitTypeAsync(
         string serviceId, HttpContext http, DefineVisitTypeHandler define, Availability availability, PeopleDirectory people, CancellationToken ct) =>
-        Guid.TryParse(serviceId, out var id) ? await DefineServiceAsync(id, http, define, availability, people, ct) : ApiProblems.NotFound("No such service.");
+        Guid.TryParse(serviceId, out var id) ? await DefineVisitTypeAsync(id, http, define, availability, people, ct) : ApiProblems.NotFound("No such visit type.");
 
     /// <summary>A visit type names at most this many clinicians by name (a practice has 1 to 5).</summary>
     private const int MaxNamedClinicians = 20;
 
-    private static async Task<Results<Created<ServiceDto>, Ok<ServiceDto>, ProblemHttpResult>> DefineServiceAsync(
+    private static async Task<Results<Created<VisitTypeDto>, Ok<VisitTypeDto>, ProblemHttpResult>> DefineVisitTypeAsync(
         Guid? id, HttpContext http, DefineVisitTypeHandler define, Availability availability, PeopleDirectory people, CancellationToken ct)
     {
-        var (request, problem) = await ApiJson.ReadAsync<ServiceRequest>(http.Request, ct);
+        var (request, problem) = await ApiJson.ReadAsync<VisitTypeRequest>(http.Request, ct);
         if (problem is not null) return problem;
         if (request!.DurationMinutes is not { } minutes && request.Parts is not { Count: > 0 })
             return ApiProblems.Validation("'durationMinutes' is required (or 'parts', for a visit of several clinicians).");
@@ -62,15 +62,15 @@ public static class VisitTypesEndpoint
         var result = await define.HandleAsync(id, form, CurrentActor.From(http.User)!, ct);
         if (!result.IsAccepted)
             return ApiProblems.For(result.Rejection!.Value);
-        var dto = await ServiceAsync(VisitType.From(result.Value!), availability, ct);
-        return id is null ? TypedResults.Created($"/api/services/{dto.ServiceId}", dto) : TypedResults.Ok(dto);
+        var dto = await VisitTypeDtoAsync(VisitType.From(result.Value!), availability, ct);
+        return id is null ? TypedResults.Created($"/api/services/{dto.VisitTypeId}", dto) : TypedResults.Ok(dto);
     }
 
     /// <summary>
     /// Who gives the visit, as the body names them: kinds that exist, and clinicians of the practice (no one else, and not
     /// too many); each refusal names its field.
     /// </summary>
-    private static async Task<ProblemHttpResult?> CliniciansProblemAsync(ServiceRequest request, PeopleDirectory people, CancellationToken ct)
+    private static async Task<ProblemHttpResult?> CliniciansProblemAsync(VisitTypeRequest request, PeopleDirectory people, CancellationToken ct)
     {
         var kinds = string.Join(", ", Enum.GetNames<ClinicianKind>());
         foreach (var kind in request.ClinicianKinds ?? [])
@@ -86,7 +86,7 @@ public static class VisitTypesEndpoint
         var kindOf = await people.KindsAsync(ct);
         foreach (var clinician in ids.Distinct())
             if (kindOf(clinician) is null)
-                return ApiProblems.Validation($"'clinicianIds' holds {clinician}, who is not a clinician of the practice: give ids from GET /api/services or the staff list.");
+                return ApiProblems.Validation($"'clinicianIds' holds {clinician}, who is not a clinician of the practice: give ids from GET /api/visit-types or the staff list.");
         return null;
     }
 }

@@ -65,13 +65,13 @@ public static class BookSlotsEndpoint
     {
         var (request, problem) = await ApiJson.ReadAsync<AppointmentRequest>(http.Request, ct);
         if (problem is not null) return problem;
-        if (request!.ServiceId is not { } serviceId)
-            return ApiProblems.Validation("Give the service as serviceId (see GET /api/services).");
+        if (request!.VisitTypeId is not { } visitTypeId)
+            return ApiProblems.Validation("Give the visit type as serviceId (see GET /api/visit-types).");
         var actor = CurrentActor.From(http.User)!;
         var (patientId, refused) = PatientOf(actor, request.PatientId);
         if (refused is not null) return refused;
 
-        var result = await book.HandleAsync(patientId, request.SlotIds ?? [], actor, ct, serviceId, request.Reason, request.OverrideReason);
+        var result = await book.HandleAsync(patientId, request.SlotIds ?? [], actor, ct, visitTypeId, request.Reason, request.OverrideReason);
         if (!result.IsAccepted)
             return ApiProblems.For(result.Rejection!.Value);
         var booked = result.Value!;

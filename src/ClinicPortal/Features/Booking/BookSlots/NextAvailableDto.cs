@@ -1,3 +1,3 @@
-namespace ClinicPortal.Features.Api;
+namespace ClinicPortal.Features.Booking.BookSlots;
 
 public sealed record NextAvailableDto(DateOnly Date, IReadOnlyList<ClinicianStartsDto> Clinicians);

@@ -1,3 +1,3 @@
-namespace ClinicPortal.Features.Api;
+namespace ClinicPortal.Features.Scheduling.ScheduleDay;
 
 public sealed record ScheduleDayRequest(string? Date, IReadOnlyList<BlockDto>? Blocks);

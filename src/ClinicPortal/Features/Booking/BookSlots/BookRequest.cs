@@ -1,3 +1,3 @@
-namespace ClinicPortal.Features.Api;
+namespace ClinicPortal.Features.Booking.BookSlots;
 
 public sealed record BookRequest(IReadOnlyList<Guid>? SlotIds, Guid? PatientId);

@@ -1,4 +1,4 @@
-namespace ClinicPortal.Features.Api;
+namespace ClinicPortal.Features.Admin.Rooms;
 
 public sealed record RoomDto(Guid RoomId, string Name, IReadOnlyList<string> Features, bool InUse)
 {

@@ -1,3 +1,3 @@
-namespace ClinicPortal.Features.Api;
+namespace ClinicPortal.Features.Admin.Rooms;
 
 public sealed record RoomRequest(string? Name, IReadOnlyList<string>? Features, bool? InUse);

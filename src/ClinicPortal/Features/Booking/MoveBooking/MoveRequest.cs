@@ -1,3 +1,3 @@
-namespace ClinicPortal.Features.Api;
+namespace ClinicPortal.Features.Booking.MoveBooking;
 
 public sealed record MoveRequest(DateTimeOffset? Start, string? OverrideReason = null);

@@ -1,3 +1,3 @@
-namespace ClinicPortal.Features.Api;
+namespace ClinicPortal.Features.Reception.Patients;
 
 public sealed record PatientDto(Guid PatientId, string Name, string Email, string? Phone);

@@ -1,4 +1,4 @@
-namespace ClinicPortal.Features.Api;
+namespace ClinicPortal.Features.Booking.ChangeRoom;
 
 /// <summary>Put an appointment in another room: <c>{"roomId", "overrideReason"?}</c>.</summary>
 public sealed record ChangeRoomRequest(Guid? RoomId, string? OverrideReason = null);

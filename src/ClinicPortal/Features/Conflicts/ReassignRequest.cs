@@ -1,3 +1,3 @@
-namespace ClinicPortal.Features.Api;
+namespace ClinicPortal.Features.Conflicts;
 
 public sealed record ReassignRequest(Guid? ClinicianId);

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ClinicPortal.Features.Api;
+namespace ClinicPortal.Features.Reception.CancelDay;
 
 /// <remarks>The API's contract names the clinician <c>doctorId</c> (and <c>doctorName</c>), as it always has.</remarks>
 public sealed record CancelledDayDto([property: JsonPropertyName("doctorId")] Guid ClinicianId, DateOnly Date, string Reason, IReadOnlyList<CancelledBookingDto> CancelledBookings);

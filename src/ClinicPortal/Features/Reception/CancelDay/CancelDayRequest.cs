@@ -1,3 +1,3 @@
-namespace ClinicPortal.Features.Api;
+namespace ClinicPortal.Features.Reception.CancelDay;
 
 public sealed record CancelDayRequest(string? Reason);

@@ -1,3 +1,3 @@
-namespace ClinicPortal.Features.Api;
+namespace ClinicPortal.Features.Booking.BookSlots;
 
 public sealed record StartDto(DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<Guid> SlotIds);

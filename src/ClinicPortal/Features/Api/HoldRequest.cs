@@ -1,4 +1,0 @@
-namespace ClinicPortal.Features.Api;
-
-/// <summary>Hold a time: its <c>slotIds</c> (with the <c>serviceId</c>, or today's single or double slot), or a <c>serviceId</c> and a <c>start</c>.</summary>
-public sealed record HoldRequest(IReadOnlyList<Guid>? SlotIds, Guid? ServiceId, DateTimeOffset? Start, Guid? PatientId);
