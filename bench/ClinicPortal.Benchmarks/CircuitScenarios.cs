@@ -33,7 +33,7 @@ public static class CircuitScenarios
         using var api = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(30) };
         var patients = await TokensAsync(api, Enumerable.Range(2, 19).Select(i => $"patient{i}@demo.clinic"));
         var clinicians = await TokensAsync(api, Enumerable.Range(1, 3).Select(i => $"clinician{i}@demo.clinic"));
-        var (shown, cancel, label) = await DayWithABookingAsync(api, patients);
+        var (shown, cancel, label) = await DayWithAAppointmentAsync(api, patients);
 
         // Appends no open page shows: clinicians scheduling days two to four months ahead. First with no page open.
         var farDays = Enumerable.Range(60, 150).Select(d => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(d)).ToArray();
@@ -88,7 +88,7 @@ public static class CircuitScenarios
         await Task.Delay(1000);
         var cpuBefore = CpuMs(processId);
         var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        await SendAsync(api, cancel.Token, HttpMethod.Delete, $"/api/bookings/{cancel.BookingId}");
+        await SendAsync(api, cancel.Token, HttpMethod.Delete, $"/api/bookings/{cancel.AppointmentId}");
         var offeredAfter = new double[pages.Count];
         var deadline = Stopwatch.StartNew();
         for (var i = 0; i < pages.Count && deadline.Elapsed < TimeSpan.FromSeconds(60);)
@@ -130,9 +130,9 @@ public static class CircuitScenarios
     /// The future day with the most free slots among those where one of the patients has a single-slot booking; that
     /// booking (to cancel), and the label its time will have on the Book page once it is free again.
     /// </summary>
-    private static async Task<(DateOnly Day, (string Token, Guid BookingId) Cancel, string Label)> DayWithABookingAsync(HttpClient api, string[] patients)
+    private static async Task<(DateOnly Day, (string Token, Guid AppointmentId) Cancel, string Label)> DayWithAAppointmentAsync(HttpClient api, string[] patients)
     {
-        var candidates = new List<(DateOnly Day, string Token, JsonElement Booking)>();
+        var candidates = new List<(DateOnly Day, string Token, JsonElement Appointment)>();
         foreach (var token in patients)
             foreach (var booking in (await GetAsync(api, token, "/api/bookings/mine")).EnumerateArray())
                 if (booking.GetProperty("slotCount").GetInt32() == 1)
@@ -144,7 +144,7 @@ public static class CircuitScenarios
             if (free > best.Free)
                 best = (free, candidate);
         }
-        var chosen = best.Candidate.Booking;
+        var chosen = best.Candidate.Appointment;
         var start = chosen.GetProperty("start").GetDateTimeOffset();
         var label = $"Book {start:HH:mm} to {start.AddMinutes(10):HH:mm} with {chosen.GetProperty("doctorName").GetString()}";
         return (best.Candidate.Day, (best.Candidate.Token, chosen.GetProperty("bookingId").GetGuid()), label);

@@ -42,7 +42,7 @@ public static class MillionEvents
                     events.Add(booked);
                 }
                 foreach (var b in bookings.Take(4))
-                    events.Add(new BookingCancelled(b.BookingId, b.PatientId, clinician, date, b.Slots, CancellationReason.Patient, "bench"));
+                    events.Add(new AppointmentCancelled(b.AppointmentId, b.PatientId, clinician, date, b.Slots, CancellationReason.Patient, "bench"));
                 foreach (var @event in events)
                 {
                     var type = EventTypes.NameOf(@event);

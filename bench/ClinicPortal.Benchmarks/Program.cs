@@ -24,7 +24,7 @@ try
 {
     var raw = await RawAppend.TransactionsPerSecondAsync(root, quick ? 500 : 3000);
     Console.WriteLine($"1. Raw limit: conditional append, one transaction each .......... {raw,10:N0} tx/s   (baseline)");
-    if (Runs(2)) await BookingAsync(raw);
+    if (Runs(2)) await AppointmentAsync(raw);
     if (Runs(3)) await ReadAsync(raw);
     if (Runs(4)) await RebuildAsync(raw);
     if (Runs(5)) await EmailAsync(raw);
@@ -41,7 +41,7 @@ finally
     try { Directory.Delete(root, recursive: true); } catch (IOException) { }
 }
 
-async Task BookingAsync(double raw)
+async Task AppointmentAsync(double raw)
 {
     await using var app = await Harness.StartAsync(Path.Combine(root, "booking"));
     var slots = (await BookingScenarios.ScheduleAsync(app, 1, quick ? 4 : 20)).Select(s => s.SlotId).ToArray();
@@ -314,7 +314,7 @@ async Task AsOfAsync(double raw)
         foreach (var clinician in clinicians)
         {
             await live.ClinicianDayAsync(clinician, date);
-            await live.DayBookingsAsync(clinician, date);
+            await live.DayAppointmentsAsync(clinician, date);
         }
         now.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }

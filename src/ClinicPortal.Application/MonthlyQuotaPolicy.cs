@@ -27,7 +27,7 @@ public sealed class MonthlyQuotaPolicy(
     }
 
     /// <summary>Brings one patient within the limit (in one month, or in all); returns the bookings it cancelled.</summary>
-    public async Task<IReadOnlyList<BookingCancelled>> ApplyToPatientAsync(Guid patientId, CancellationToken ct = default, DateOnly? inMonthOf = null)
+    public async Task<IReadOnlyList<AppointmentCancelled>> ApplyToPatientAsync(Guid patientId, CancellationToken ct = default, DateOnly? inMonthOf = null)
     {
         var decision = await executor.ExecuteAsync(
             ApplyMonthlyQuota.For(patientId, time.GetUtcNow(), inMonthOf), ct);
@@ -35,7 +35,7 @@ public sealed class MonthlyQuotaPolicy(
         if (!decision.IsAccepted)
             throw new InvalidOperationException($"The monthly quota for patient {patientId} could not be applied: {decision.Rejection}.");
         foreach (var cancelled in decision.Value!)
-            logger.LogInformation("Cancelled booking {BookingId} of patient {PatientId}: over the monthly quota", cancelled.BookingId, patientId);
+            logger.LogInformation("Cancelled booking {BookingId} of patient {PatientId}: over the monthly quota", cancelled.AppointmentId, patientId);
         return decision.Value;
     }
 }

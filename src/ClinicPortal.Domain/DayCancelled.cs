@@ -8,5 +8,5 @@ namespace ClinicPortal.Domain;
 /// </summary>
 public sealed record DayCancelled(
     Guid ClinicianId, DateOnly Date, string Reason, IReadOnlyList<Guid> SlotIds,
-    IReadOnlyList<CancelledBooking> CancelledBookings, string By, IReadOnlyList<Guid>? RoomIds = null,
+    IReadOnlyList<CancelledAppointment> CancelledAppointments, string By, IReadOnlyList<Guid>? RoomIds = null,
     IReadOnlyList<LostPart>? LostParts = null) : IClinicEvent;

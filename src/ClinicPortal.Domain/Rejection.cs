@@ -74,17 +74,17 @@ public enum Rejection
     /// <summary>The wait was offered a time, or ended, already: it is offered nothing more.</summary>
     WaitNotWaiting,
     NoSlotsChosen,
-    TooManySlotsInOneBooking,
+    TooManySlotsInOneAppointment,
     SlotsNotAdjacent,
     SlotsOfDifferentClinicians,
     PatientAlreadyBookedAtThatTime,
 
     /// <summary>The booking would take the patient over the practice's 10 slots in that month (rule 7).</summary>
     MonthlyLimitReached,
-    BookingNotFound,
-    NotYourBooking,
-    BookingAlreadyCancelled,
-    BookingInPast,
+    AppointmentNotFound,
+    NotYourAppointment,
+    AppointmentAlreadyCancelled,
+    AppointmentInPast,
     VisitNotStarted,
     NotAllowed,
 
@@ -152,7 +152,7 @@ public enum Rejection
     ClinicianNotFree,
 
     /// <summary>A booking was asked to move to the time it already has.</summary>
-    BookingAlreadyAtThatTime,
+    AppointmentAlreadyAtThatTime,
 
     /// <summary>An appointment's room was asked to change to the room it is already in.</summary>
     AlreadyInThatRoom,

@@ -6,7 +6,7 @@ namespace ClinicPortal.Domain;
 /// appointment was booked or moved to this time within those hours and its own email had just told them.
 /// </summary>
 public sealed record ReminderSent(
-    Guid BookingId, Guid PatientId, Guid ClinicianId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, int HoursBefore,
+    Guid AppointmentId, Guid PatientId, Guid ClinicianId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, int HoursBefore,
     IReadOnlyList<BookedPart>? Parts = null, Guid? RoomId = null, bool Skipped = false) : IClinicEvent
 {
     public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(ClinicianId, Parts);

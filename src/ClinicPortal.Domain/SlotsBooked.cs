@@ -14,7 +14,7 @@ namespace ClinicPortal.Domain;
 /// took just its slots' time of the room their block was in, as it still does).
 /// </summary>
 public sealed record SlotsBooked(
-    Guid BookingId, Guid PatientId, Guid ClinicianId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, string BookedBy,
+    Guid AppointmentId, Guid PatientId, Guid ClinicianId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, string BookedBy,
     Guid? VisitTypeId = null, string? Reason = null, string? OverrideReason = null, IReadOnlyList<BookedPart>? Parts = null,
     Guid? RoomId = null, Guid? HoldId = null, Clash? Overrode = null) : IClinicEvent
 {

@@ -1,6 +1,6 @@
 using ClinicPortal.Application;
 using ClinicPortal.Features.Booking.BookSlots;
-using ClinicPortal.Features.Booking.CancelBooking;
+using ClinicPortal.Features.Booking.CancelAppointment;
 using ClinicPortal.Features.Demo;
 using ClinicPortal.Features.Notifications;
 using ClinicPortal.Features.Reception.CancelDay;
@@ -41,7 +41,7 @@ public static class Composition
         services.AddSingleton<RemoveSlotsHandler>();
         services.AddSingleton<BookSlotsHandler>();
         services.AddSingleton<Availability>();
-        services.AddSingleton<Features.Booking.MoveBooking.MoveBookingHandler>();
+        services.AddSingleton<Features.Booking.MoveAppointment.MoveAppointmentHandler>();
         services.AddSingleton<Features.Booking.ChangeParts.AppointmentPartsHandler>();
         services.AddSingleton<Features.Booking.ChangeRoom.ChangeRoomHandler>();
         services.AddOptions<Features.Holds.HoldOptions>().Bind(configuration.GetSection(Features.Holds.HoldOptions.Section));
@@ -55,7 +55,7 @@ public static class Composition
         services.AddSingleton<Features.Conflicts.RoomOptions>();
         services.AddSingleton<Features.Admin.VisitTypes.DefineVisitTypeHandler>();
         services.AddSingleton<Features.Admin.Rooms.DefineRoomHandler>();
-        services.AddSingleton<CancelBookingHandler>();
+        services.AddSingleton<CancelAppointmentHandler>();
         services.AddSingleton<CancelDayHandler>();
         services.AddSingleton<MarkVisitHandler>();
         services.AddSingleton<Features.Conflicts.ConflictAlerts>();

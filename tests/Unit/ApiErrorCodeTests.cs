@@ -9,7 +9,7 @@ public class ApiErrorCodeTests
     [InlineData(Rejection.SlotAlreadyBooked, "slot_already_booked")]
     [InlineData(Rejection.NotAPatient, "not_a_patient")]
     [InlineData(Rejection.PatientAlreadyBookedAtThatTime, "patient_already_booked_at_that_time")]
-    [InlineData(Rejection.NotYourBooking, "not_found")]
+    [InlineData(Rejection.NotYourAppointment, "not_found")]
     [InlineData(Rejection.RoomAlreadyBooked, "room_already_booked")]
     [InlineData(Rejection.VisitTypeNotBookableOnline, "service_not_bookable_online")] // the codes keep the contract's word
     [InlineData(Rejection.SlotsNotFreeForVisitType, "slots_not_free_for_service")]

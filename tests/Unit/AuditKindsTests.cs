@@ -20,7 +20,7 @@ public class AuditKindsTests
         Assert.DoesNotContain(nameof(ReminderSent), AuditKinds.Changes.Types!);
         Assert.Contains(nameof(SlotsBooked), AuditKinds.Changes.Types!);
         var specific = AuditKinds.All.Where(k => k != AuditKinds.Changes && k.Types is not null).SelectMany(k => k.Types!).ToArray();
-        Assert.Equal(EventTypes.All.Select(t => t.Name).Order(), specific.Order());
+        Assert.Equal(EventTypes.All.Select(EventTypes.NameOf).Order(), specific.Order());
     }
 
     [Fact]

@@ -18,21 +18,21 @@ public class AuditTextTests
     [Fact]
     public void AQuotaCancellationSaysWhy() =>
         Assert.Equal("Cancelled Pat Lee's booking 09:00–09:10 on Tue 3 Mar 2026 with Dr Hart (over the monthly limit of 10 slots)",
-            Text.What(new BookingCancelled(A.BookingId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.QuotaExceeded, "system:quota-policy")));
+            Text.What(new AppointmentCancelled(A.AppointmentId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.QuotaExceeded, "system:quota-policy")));
 
     [Fact]
-    public void ABookingNamesItsVisitType_AndTimeKeptForStaffSaysSo()
+    public void AAppointmentNamesItsVisitType_AndTimeKeptForStaffSaysSo()
     {
         var text = new AuditText(new Dictionary<Guid, string> { [A.ClinicianId] = "Dr Hart", [A.PatientId] = "Pat Lee" },
             t => Domain.Scheduling.PracticeTime.ToLocal(t, A.London).ToString("HH:mm"),
             new Dictionary<Guid, string> { [Domain.VisitTypes.VisitType.LongConsultationId] = "Long consultation", [A.Id("procedure")] = "Minor procedure" });
 
         Assert.Equal("Booked a Long consultation 09:00–09:20 on Tue 3 Mar 2026 with Dr Hart for Pat Lee",
-            text.What(A.SlotsBooked(A.BookingId, A.PatientId, 1, 2)));
+            text.What(A.SlotsBooked(A.AppointmentId, A.PatientId, 1, 2)));
         Assert.Equal("Scheduled 3 slots for Dr Hart on Tue 3 Mar 2026, 09:00–09:30, kept for staff to book, only for Minor procedure",
             text.What(A.DayScheduled(1, 2, 3) with { StaffOnly = true, OnlyFor = [A.Id("procedure")] }));
         Assert.Equal("Moved Pat Lee's Long consultation booking from Tue 3 Mar 2026 09:00–09:20 with Dr Hart to Tue 3 Mar 2026 09:30–09:50 with Dr Hart",
-            text.What(new BookingMoved(A.BookingId, A.PatientId, Domain.VisitTypes.VisitType.LongConsultationId, A.ClinicianId, A.Tomorrow,
+            text.What(new AppointmentMoved(A.AppointmentId, A.PatientId, Domain.VisitTypes.VisitType.LongConsultationId, A.ClinicianId, A.Tomorrow,
                 [A.MorningSlot(1), A.MorningSlot(2)], A.ClinicianId, A.Tomorrow, [A.MorningSlot(4), A.MorningSlot(5)], "p")));
         Assert.Equal("Defined the room Treatment room: treatment, step-free, out of use",
             text.What(new Domain.Rooms.RoomDefined(A.Id("r"), "Treatment room", ["treatment", "step-free"], false, "owner")));
@@ -43,9 +43,9 @@ public class AuditTextTests
     [Fact]
     public void ASqueezeInSaysTheClinicianSeesAnotherPatientThen_NotThatThePatientHadAnotherAppointment()
     {
-        var squeezed = new DeciderSpec<Domain.Booking.BookSlotsDecider, Domain.Booking.BookSlots, Domain.Booking.BookingRequest, SlotsBooked>()
+        var squeezed = new DeciderSpec<Domain.Booking.BookSlotsDecider, Domain.Booking.BookSlots, Domain.Booking.AppointmentToBook, SlotsBooked>()
             .Given(A.DayScheduled(1, 2), A.SlotsBooked(A.Id("first"), A.OtherPatientId, 1))
-            .When(new Domain.Booking.BookSlots(A.BookingId, A.PatientId, [A.Slot(1)], A.Receptionist, A.Now, OverrideReason: "Urgent: chest pain"))
+            .When(new Domain.Booking.BookSlots(A.AppointmentId, A.PatientId, [A.Slot(1)], A.Receptionist, A.Now, OverrideReason: "Urgent: chest pain"))
             .ThenAccepted().Single();
 
         Assert.Equal(Clash.Clinician, squeezed.Overrode);
@@ -89,10 +89,10 @@ public class AuditTextTests
         ScheduledSlot[] otherSlots = [N(1, A.Id("o1")), N(2, A.Id("o2")), A.MorningSlot(2), A.MorningSlot(3)];
 
         Assert.Equal("Changed Pat Lee's booking on Tue 3 Mar 2026: now 09:00–09:40 with Nia Shaw 09:00–09:20 and Dr Hart 09:10–09:40",
-            text.What(new BookingMoved(A.BookingId, A.PatientId, A.Id("review"), nurse, A.Tomorrow, slots, nurse, A.Tomorrow, [.. slots, A.MorningSlot(4)], "staff",
+            text.What(new AppointmentMoved(A.AppointmentId, A.PatientId, A.Id("review"), nurse, A.Tomorrow, slots, nurse, A.Tomorrow, [.. slots, A.MorningSlot(4)], "staff",
                 FromParts: before, ToParts: longer)));
         Assert.Equal("Reassigned Pat Lee's booking on Tue 3 Mar 2026 09:00–09:30 from Nia Shaw to Ola Berg",
-            text.What(new BookingMoved(A.BookingId, A.PatientId, A.Id("review"), nurse, A.Tomorrow, slots, other, A.Tomorrow, otherSlots, "staff",
+            text.What(new AppointmentMoved(A.AppointmentId, A.PatientId, A.Id("review"), nurse, A.Tomorrow, slots, other, A.Tomorrow, otherSlots, "staff",
                 FromParts: before, ToParts: reassigned)));
     }
 }

@@ -15,7 +15,7 @@ namespace ClinicPortal.Tests.Unit;
 public class DemoSeedTests
 {
     [Fact]
-    public async Task EveryDemoPatientHasAFewBookings_AndRoomInEveryMonthForTheLongestOnlineVisit()
+    public async Task EveryDemoPatientHasAFewAppointments_AndRoomInEveryMonthForTheLongestOnlineVisit()
     {
         await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?> { ["Seed:Demo"] = "true" });
         var schedule = app.Get<ScheduleReadModel>();
@@ -27,7 +27,7 @@ public class DemoSeedTests
         for (var i = 1; i <= DemoSeeder.Patients; i++)
         {
             var patient = (await users.FindByEmailAsync($"patient{i}@demo.clinic"))!;
-            var bookings = await schedule.FutureBookingsAsync(patient.Id, app.Clock.GetUtcNow().AddDays(-1));
+            var bookings = await schedule.FutureAppointmentsAsync(patient.Id, app.Clock.GetUtcNow().AddDays(-1));
             Assert.InRange(bookings.Count, 0, DemoSeeder.BookingsPerPatient);
             booked += bookings.Count;
             foreach (var month in new[] { app.Clock.GetUtcNow(), app.Clock.GetUtcNow().AddMonths(1) }.Select(t => PracticeTime.MonthOf(DateOnly.FromDateTime(t.UtcDateTime))))

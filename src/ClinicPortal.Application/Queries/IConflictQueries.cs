@@ -4,6 +4,6 @@ namespace ClinicPortal.Application.Queries;
 public interface IConflictQueries
 {
     Task<IReadOnlyList<OpenConflict>> OpenAsync(DateTimeOffset now, CancellationToken ct = default);
-    Task<IReadOnlyList<OpenConflict>> OfBookingAsync(Guid bookingId, CancellationToken ct = default);
+    Task<IReadOnlyList<OpenConflict>> OfAppointmentAsync(Guid bookingId, CancellationToken ct = default);
     Task<IReadOnlyList<OpenConflict>> OpenedByEventAsync(long position, CancellationToken ct = default);
 }

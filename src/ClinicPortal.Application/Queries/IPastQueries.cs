@@ -7,5 +7,5 @@ public interface IPastQueries
     Task<DateTimeOffset?> RecordedAtAsync(long position, CancellationToken ct = default);
     Task<DayAsOfView> DayAsync(DateOnly date, long position, IReadOnlyCollection<Guid> clinicians, CancellationToken ct = default);
     Task<IReadOnlyList<ClinicianDayAsOf>> DaysAsync(IReadOnlyList<(Guid Clinician, DateOnly Date)> days, long position, CancellationToken ct = default);
-    Task<IReadOnlyList<PatientBooking>> PatientBookingsAsync(Guid patientId, long position, int limit, CancellationToken ct = default);
+    Task<IReadOnlyList<PatientAppointment>> PatientAppointmentsAsync(Guid patientId, long position, int limit, CancellationToken ct = default);
 }

@@ -6,5 +6,5 @@ namespace ClinicPortal.Application.Queries;
 /// time); when it opened and who caused it; and, for a clash staff chose, who overrode it and why.
 /// </summary>
 public sealed record OpenConflict(
-    string ConflictId, string Kind, Guid BookingId, Guid? OtherBookingId, Guid PatientId, Guid ClinicianId, Guid? RoomId,
+    string ConflictId, string Kind, Guid AppointmentId, Guid? OtherAppointmentId, Guid PatientId, Guid ClinicianId, Guid? RoomId,
     DateTimeOffset StartUtc, DateTimeOffset EndUtc, DateTimeOffset OpenedAt, string OpenedBy, string? OverrideBy, string? OverrideReason);

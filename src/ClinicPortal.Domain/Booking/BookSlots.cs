@@ -20,10 +20,10 @@ namespace ClinicPortal.Domain.Booking;
 /// accounts say of the patient and the slots' clinicians (none: a patient's active account, clinicians taking bookings).
 /// </summary>
 public sealed record BookSlots(
-    Guid BookingId, Guid PatientId, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now, DateOnly? Date = null,
+    Guid AppointmentId, Guid PatientId, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now, DateOnly? Date = null,
     Guid? VisitTypeId = null, string? Reason = null, Func<Guid, ClinicianKind?>? KindOf = null, Func<Guid, Room?>? RoomOf = null,
     string? OverrideReason = null, Guid? RoomId = null, Guid? HoldId = null, Policies.BookingWindow? Window = null,
-    AccountFacts? Accounts = null) : ICommand<BookSlots, BookSlotsDecider, BookingRequest, SlotsBooked>
+    AccountFacts? Accounts = null) : ICommand<BookSlots, BookSlotsDecider, AppointmentToBook, SlotsBooked>
 {
     /// <summary>The visit type decided on: the one named, or the one today's single or double slot stands for.</summary>
     public Guid VisitType => VisitTypeId ?? VisitTypes.VisitType.ForSlotCount(SlotIds.Count);

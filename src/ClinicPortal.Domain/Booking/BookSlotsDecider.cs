@@ -7,37 +7,37 @@ using ClinicPortal.Domain.VisitTypes;
 
 namespace ClinicPortal.Domain.Booking;
 
-public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, SlotsBooked>
+public sealed class BookSlotsDecider : IDecider<BookSlots, AppointmentToBook, SlotsBooked>
 {
-    public const int MaxSlotsPerBooking = 2;
+    public const int MaxSlotsPerAppointment = 2;
 
-    internal static readonly string[] PatientBookingEvents =
-        [EventTypes.NameOf<SlotsBooked>(), EventTypes.NameOf<BookingCancelled>(), EventTypes.NameOf<DayCancelled>(), EventTypes.NameOf<BookingMoved>()];
+    internal static readonly string[] PatientAppointmentEvents =
+        [EventTypes.NameOf<SlotsBooked>(), EventTypes.NameOf<AppointmentCancelled>(), EventTypes.NameOf<DayCancelled>(), EventTypes.NameOf<AppointmentMoved>()];
 
     /// <summary>The chosen slots, the patient's month (or history), the visit type's definition, and the room's appointments that day.</summary>
     public static Query QueryFor(BookSlots command)
     {
         var query = Query.TaggedAny(command.SlotIds.Distinct().Select(Tag.Slot))
-            .Or(new Query([new QueryItem(PatientBookingEvents,
+            .Or(new Query([new QueryItem(PatientAppointmentEvents,
                 [command.Date is { } date ? Tag.PatientMonth(command.PatientId, date) : Tag.Patient(command.PatientId)])]))
             .Or(new Query([new QueryItem([EventTypes.NameOf<VisitTypeDefined>()], [Tag.VisitType(command.VisitType)])]));
         if (command.HoldId is { } hold)
             query = query.Or(Query.Tagged(Tag.Hold(hold)));
         return command is { RoomId: { } room, Date: { } day }
-            ? query.Or(new Query([new QueryItem(PatientBookingEvents, [Tag.RoomDay(room, day)])]))
+            ? query.Or(new Query([new QueryItem(PatientAppointmentEvents, [Tag.RoomDay(room, day)])]))
             : query;
     }
 
-    public static BookingRequest Initial(BookSlots command) =>
-        new(command.PatientId, ImmutableDictionary<Guid, SlotForBooking>.Empty, ImmutableDictionary<Guid, HeldSlots>.Empty,
+    public static AppointmentToBook Initial(BookSlots command) =>
+        new(command.PatientId, ImmutableDictionary<Guid, SlotForAppointment>.Empty, ImmutableDictionary<Guid, HeldSlots>.Empty,
             VisitType.BuiltIn.FirstOrDefault(t => t.Id == command.VisitType));
 
-    public static BookingRequest Evolve(BookingRequest state, IClinicEvent @event) => @event switch
+    public static AppointmentToBook Evolve(AppointmentToBook state, IClinicEvent @event) => @event switch
     {
         DayScheduled e => state with
         {
             Slots = state.Slots.SetItems(e.Slots.Select(s => KeyValuePair.Create(s.SlotId,
-                new SlotForBooking(s.SlotId, e.ClinicianId, e.Date, s.StartUtc, false, false, [], e.StaffOnly, e.OnlyFor, e.RoomId)))),
+                new SlotForAppointment(s.SlotId, e.ClinicianId, e.Date, s.StartUtc, false, false, [], e.StaffOnly, e.OnlyFor, e.RoomId)))),
         },
         VisitTypeDefined e => state with { VisitType = VisitType.From(e) },
         SlotsRemoved e => state with { Slots = Update(state.Slots, e.SlotIds, slot => slot with { Gone = true }) },
@@ -51,38 +51,38 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         SlotsBooked { HoldId: { } hold } e => Evolve(Ended(state, hold, e.Slots, HoldStatus.Confirmed), e with { HoldId = null }),
         SlotsBooked e => state with
         {
-            Slots = Update(state.Slots, e.Slots.Select(s => s.SlotId), slot => slot.HeldBy(e.BookingId)),
-            PatientBookings = e.PatientId == state.PatientId ? state.PatientBookings.SetItem(e.BookingId, new HeldSlots(e.Date, e.Slots)) : state.PatientBookings,
-            RoomBookings = InRoom(state, e.BookingId, RoomSpan.Of(e.RoomId, e.Slots)),
+            Slots = Update(state.Slots, e.Slots.Select(s => s.SlotId), slot => slot.HeldBy(e.AppointmentId)),
+            PatientAppointments = e.PatientId == state.PatientId ? state.PatientAppointments.SetItem(e.AppointmentId, new HeldSlots(e.Date, e.Slots)) : state.PatientAppointments,
+            RoomAppointments = InRoom(state, e.AppointmentId, RoomSpan.Of(e.RoomId, e.Slots)),
         },
-        BookingCancelled e => state with
+        AppointmentCancelled e => state with
         {
-            Slots = Update(state.Slots, e.Slots.Select(s => s.SlotId), slot => slot.FreedOf(e.BookingId)),
-            PatientBookings = state.PatientBookings.Remove(e.BookingId),
-            RoomBookings = state.InRooms.Remove(e.BookingId),
+            Slots = Update(state.Slots, e.Slots.Select(s => s.SlotId), slot => slot.FreedOf(e.AppointmentId)),
+            PatientAppointments = state.PatientAppointments.Remove(e.AppointmentId),
+            RoomAppointments = state.InRooms.Remove(e.AppointmentId),
         },
-        BookingMoved e => state with
+        AppointmentMoved e => state with
         {
-            Slots = Update(Update(state.Slots, e.FromSlots.Select(s => s.SlotId), slot => slot.FreedOf(e.BookingId)),
-                e.ToSlots.Select(s => s.SlotId), slot => slot.HeldBy(e.BookingId)),
-            PatientBookings = e.PatientId == state.PatientId ? state.PatientBookings.SetItem(e.BookingId, new HeldSlots(e.ToDate, e.ToSlots)) : state.PatientBookings,
-            RoomBookings = InRoom(state, e.BookingId, RoomSpan.Of(e.ToRoomId, e.ToSlots)),
+            Slots = Update(Update(state.Slots, e.FromSlots.Select(s => s.SlotId), slot => slot.FreedOf(e.AppointmentId)),
+                e.ToSlots.Select(s => s.SlotId), slot => slot.HeldBy(e.AppointmentId)),
+            PatientAppointments = e.PatientId == state.PatientId ? state.PatientAppointments.SetItem(e.AppointmentId, new HeldSlots(e.ToDate, e.ToSlots)) : state.PatientAppointments,
+            RoomAppointments = InRoom(state, e.AppointmentId, RoomSpan.Of(e.ToRoomId, e.ToSlots)),
         },
         // The day's slots are gone; the other clinicians' slots of an appointment that fell with it are free.
         DayCancelled e => state with
         {
             Slots = Update(
-                e.CancelledBookings.Aggregate(state.Slots, (slots, b) => Update(slots, b.Slots.Select(s => s.SlotId), slot => slot.FreedOf(b.BookingId))),
+                e.CancelledAppointments.Aggregate(state.Slots, (slots, b) => Update(slots, b.Slots.Select(s => s.SlotId), slot => slot.FreedOf(b.AppointmentId))),
                 e.SlotIds, slot => slot with { DayCancelled = true, Holders = [] }),
-            PatientBookings = state.PatientBookings.RemoveRange(e.CancelledBookings.Select(b => b.BookingId)),
-            RoomBookings = state.InRooms.RemoveRange(e.CancelledBookings.Select(b => b.BookingId)),
+            PatientAppointments = state.PatientAppointments.RemoveRange(e.CancelledAppointments.Select(b => b.AppointmentId)),
+            RoomAppointments = state.InRooms.RemoveRange(e.CancelledAppointments.Select(b => b.AppointmentId)),
         },
         _ => state,
     };
 
     /// <summary>A hold ended: its slots are no longer kept by it, and the patient's hold is no longer pending.</summary>
-    private static BookingRequest Ended(
-        BookingRequest state, Guid holdId, IReadOnlyList<ScheduledSlot> slots, HoldStatus status, DateTimeOffset? releasedAt = null) => state with
+    private static AppointmentToBook Ended(
+        AppointmentToBook state, Guid holdId, IReadOnlyList<ScheduledSlot> slots, HoldStatus status, DateTimeOffset? releasedAt = null) => state with
     {
         Slots = Update(state.Slots, slots.Select(s => s.SlotId), slot => slot.HoldId == holdId ? slot with { HoldId = null, HeldUntil = default } : slot),
         PatientHolds = state.Holds.TryGetValue(holdId, out var hold)
@@ -91,10 +91,10 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
     };
 
     /// <summary>The room appointments with this one holding <paramref name="time"/> (none: it holds no room now).</summary>
-    private static ImmutableDictionary<Guid, RoomSpan> InRoom(BookingRequest state, Guid bookingId, RoomSpan? time) =>
+    private static ImmutableDictionary<Guid, RoomSpan> InRoom(AppointmentToBook state, Guid bookingId, RoomSpan? time) =>
         time is null ? state.InRooms.Remove(bookingId) : state.InRooms.SetItem(bookingId, time);
 
-    public static Checked<IReadOnlyList<SlotsBooked>> Decide(BookSlots command, BookingRequest state)
+    public static Checked<IReadOnlyList<SlotsBooked>> Decide(BookSlots command, AppointmentToBook state)
     {
         // Staff book for a patient on the phone; nobody else can hold a booking (a clinician, the owner, staff themselves),
         // nor a patient whose account staff have deactivated; nor does a deactivated clinician take new bookings.
@@ -116,8 +116,8 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         if (command.By.Role == Role.Patient && !visitType.BookableOnline)
             return Rejection.VisitTypeNotBookableOnline;
         // Today's single and double slot keep their contract; a visit type takes exactly its length.
-        if (command.VisitTypeId is null ? command.SlotIds.Count > MaxSlotsPerBooking : command.SlotIds.Count != visitType.ClinicianSlots)
-            return command.VisitTypeId is null ? Rejection.TooManySlotsInOneBooking : Rejection.SlotsNotFreeForVisitType;
+        if (command.VisitTypeId is null ? command.SlotIds.Count > MaxSlotsPerAppointment : command.SlotIds.Count != visitType.ClinicianSlots)
+            return command.VisitTypeId is null ? Rejection.TooManySlotsInOneAppointment : Rejection.SlotsNotFreeForVisitType;
         if (command.SlotIds.Distinct().Count() != command.SlotIds.Count)
             return Rejection.SlotsNotAdjacent;
         var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
@@ -144,22 +144,22 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         if (!run.IsAccepted)
             return run.Rejection!.Value;
         var visit = run.Value!;
-        if (command.Window?.ForBooking(command.By, visit.StartUtc, command.Now) is { } outside)
+        if (command.Window?.ForAppointment(command.By, visit.StartUtc, command.Now) is { } outside)
             return outside;
 
         return new SlotsBooked[]
         {
-            new SlotsBooked(command.BookingId, command.PatientId, visit.ClinicianId, visit.Date, visit.Scheduled, command.By.Name, visitType.Id, reason,
+            new SlotsBooked(command.AppointmentId, command.PatientId, visit.ClinicianId, visit.Date, visit.Scheduled, command.By.Name, visitType.Id, reason,
                 visit.Clashes ? overriding.Value : null, visit.Parts, visit.RoomId, command.HoldId, visit.Overrode),
         };
     }
 
     /// <summary>Whether the run overlaps another live booking of the patient (not <paramref name="movingBooking"/>, the one moving).</summary>
-    private static bool PatientClashes(BookingRequest state, IReadOnlyList<SlotForBooking> slots, Guid? movingBooking)
+    private static bool PatientClashes(AppointmentToBook state, IReadOnlyList<SlotForAppointment> slots, Guid? movingBooking)
     {
         var start = slots.Min(s => s.StartUtc);
         var end = slots.Max(s => s.EndUtc);
-        return state.PatientBookings.Where(held => held.Key != movingBooking)
+        return state.PatientAppointments.Where(held => held.Key != movingBooking)
             .SelectMany(held => held.Value.Slots).Any(held => held.StartUtc < end && start < held.EndUtc);
     }
 
@@ -175,11 +175,11 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
     /// <paramref name="namedRoom"/>: the room whose appointments the caller had read (with <paramref name="namedDate"/>).
     /// </summary>
     internal static Checked<Run> FreeRun(
-        IReadOnlyList<Guid> slotIds, BookingRequest state, VisitType visitType, Actor by, DateTimeOffset now, DateOnly? namedDate,
+        IReadOnlyList<Guid> slotIds, AppointmentToBook state, VisitType visitType, Actor by, DateTimeOffset now, DateOnly? namedDate,
         Func<Guid, ClinicianKind?>? kindOf, Func<Guid, Room?>? roomOf, Guid? movingBooking, bool clashAllowed = false, Guid? namedRoom = null,
         Guid? ownHold = null, Guid? keptRoom = null)
     {
-        var slots = new List<SlotForBooking>();
+        var slots = new List<SlotForAppointment>();
         foreach (var slotId in slotIds)
         {
             if (!state.Slots.TryGetValue(slotId, out var slot) || slot.Gone)
@@ -240,7 +240,7 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         var patientClash = PatientClashes(state, slots, movingBooking);
         if (!clashAllowed && patientClash)
             return Rejection.PatientAlreadyBookedAtThatTime;
-        var others = state.PatientBookings.Where(held => held.Key != movingBooking).Select(held => held.Value).ToArray();
+        var others = state.PatientAppointments.Where(held => held.Key != movingBooking).Select(held => held.Value).ToArray();
 
         // Rule 7, said before booking: the decision reads every live booking of the patient that month. It counts the
         // patient's time, not the clinicians' slots: a visit with a nurse and a doctor for 30 minutes is 3 slots.
@@ -256,7 +256,7 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
 
     /// <summary>Each of the visit type's parts matched to one clinician's run: of its kind, at its offset, of its length.</summary>
     private static Checked<IReadOnlyList<BookedPart>> PartsOf(
-        IReadOnlyList<SlotForBooking[]> runs, VisitType visitType, DateTimeOffset start, Func<Guid, ClinicianKind?>? kindOf)
+        IReadOnlyList<SlotForAppointment[]> runs, VisitType visitType, DateTimeOffset start, Func<Guid, ClinicianKind?>? kindOf)
     {
         if (runs.Count != visitType.Parts!.Count)
             return Rejection.SlotsNotFreeForVisitType;
@@ -273,7 +273,7 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, BookingRequest, Slots
         return parts;
     }
 
-    private static ImmutableDictionary<Guid, SlotForBooking> Update(
-        ImmutableDictionary<Guid, SlotForBooking> slots, IEnumerable<Guid> ids, Func<SlotForBooking, SlotForBooking> change) =>
+    private static ImmutableDictionary<Guid, SlotForAppointment> Update(
+        ImmutableDictionary<Guid, SlotForAppointment> slots, IEnumerable<Guid> ids, Func<SlotForAppointment, SlotForAppointment> change) =>
         ids.Aggregate(slots, (all, id) => all.TryGetValue(id, out var slot) ? all.SetItem(id, change(slot)) : all);
 }

@@ -9,4 +9,4 @@ namespace ClinicPortal.Domain.Booking;
 /// the new time's clinicians again.
 /// </summary>
 public sealed record ChangeRoom(
-    Guid BookingId, Guid PatientId, Guid VisitTypeId, DateOnly Date, Guid RoomId, Actor By, DateTimeOffset Now, string? OverrideReason = null) : ICommand<ChangeRoom, ChangeRoomDecider, RoomChangeRequest, BookingMoved>;
+    Guid AppointmentId, Guid PatientId, Guid VisitTypeId, DateOnly Date, Guid RoomId, Actor By, DateTimeOffset Now, string? OverrideReason = null) : ICommand<ChangeRoom, ChangeRoomDecider, RoomChangeRequest, AppointmentMoved>;

@@ -2,22 +2,22 @@ using ClinicPortal.Domain.EventStore;
 
 namespace ClinicPortal.Domain.Booking;
 
-public sealed class MarkVisitDecider : IDecider<MarkVisit, BookingState, VisitMarked>
+public sealed class MarkVisitDecider : IDecider<MarkVisit, AppointmentState, VisitMarked>
 {
-    public static Query QueryFor(MarkVisit command) => BookingState.QueryFor(command.BookingId);
-    public static BookingState Initial(MarkVisit command) => BookingState.None(command.BookingId);
-    public static BookingState Evolve(BookingState state, IClinicEvent @event) => state.Evolve(@event);
+    public static Query QueryFor(MarkVisit command) => AppointmentState.QueryFor(command.AppointmentId);
+    public static AppointmentState Initial(MarkVisit command) => AppointmentState.None(command.AppointmentId);
+    public static AppointmentState Evolve(AppointmentState state, IClinicEvent @event) => state.Evolve(@event);
 
-    public static Checked<IReadOnlyList<VisitMarked>> Decide(MarkVisit command, BookingState booking)
+    public static Checked<IReadOnlyList<VisitMarked>> Decide(MarkVisit command, AppointmentState booking)
     {
         if (command.By.Role == Role.Patient)
             return Rejection.NotAllowed;
         if (!booking.Exists)
-            return Rejection.BookingNotFound;
+            return Rejection.AppointmentNotFound;
         if (!booking.IsVisibleTo(command.By))
-            return Rejection.NotYourBooking;
+            return Rejection.NotYourAppointment;
         if (booking.Cancelled)
-            return Rejection.BookingAlreadyCancelled;
+            return Rejection.AppointmentAlreadyCancelled;
         if (command.Now < booking.Slots[0].StartUtc)
             return Rejection.VisitNotStarted;
         if (booking.Visit == command.Outcome)
@@ -25,7 +25,7 @@ public sealed class MarkVisitDecider : IDecider<MarkVisit, BookingState, VisitMa
 
         return new VisitMarked[]
         {
-            new VisitMarked(booking.BookingId, booking.PatientId, booking.ClinicianId, booking.Date, command.Outcome, command.By.Name),
+            new VisitMarked(booking.AppointmentId, booking.PatientId, booking.ClinicianId, booking.Date, command.Outcome, command.By.Name),
         };
     }
 }

@@ -10,7 +10,7 @@ public sealed class OfferWaitDecider : IDecider<OfferWait, OfferState, HoldPlace
     public static OfferState Initial(OfferWait command) => new(PlaceHoldDecider.Initial(command.Hold), ImmutableDictionary<Guid, WaitState>.Empty);
 
     public static OfferState Evolve(OfferState state, IClinicEvent @event) =>
-        new(PlaceHoldDecider.Evolve(state.Booking, @event), WaitlistRules.Evolve(state.Waits, @event));
+        new(PlaceHoldDecider.Evolve(state.Appointment, @event), WaitlistRules.Evolve(state.Waits, @event));
 
     public static Checked<IReadOnlyList<HoldPlaced>> Decide(OfferWait command, OfferState state)
     {
@@ -20,7 +20,7 @@ public sealed class OfferWaitDecider : IDecider<OfferWait, OfferState, HoldPlace
             return Rejection.WaitNotFound;
         if (wait.Status != WaitStatus.Waiting || command.Hold.Date is not { } date || !wait.Covers(date) || command.Hold.VisitTypeId != wait.VisitTypeId)
             return Rejection.WaitNotWaiting;
-        var held = PlaceHoldDecider.Decide(command.Hold, state.Booking);
+        var held = PlaceHoldDecider.Decide(command.Hold, state.Appointment);
         if (!held.IsAccepted)
             return held.Rejection!.Value;
         var placed = held.Value!.Single();

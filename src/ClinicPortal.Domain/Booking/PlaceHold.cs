@@ -12,7 +12,7 @@ namespace ClinicPortal.Domain.Booking;
 public sealed record PlaceHold(
     Guid HoldId, Guid PatientId, IReadOnlyList<Guid> SlotIds, Actor By, DateTimeOffset Now, DateTimeOffset ExpiresAt, DateOnly? Date = null,
     Guid? VisitTypeId = null, Func<Guid, ClinicianKind?>? KindOf = null, Func<Guid, Room?>? RoomOf = null, Guid? RoomId = null,
-    Policies.BookingWindow? Window = null, HoldLimits? Limits = null, AccountFacts? Accounts = null) : ICommand<PlaceHold, PlaceHoldDecider, BookingRequest, HoldPlaced>
+    Policies.BookingWindow? Window = null, HoldLimits? Limits = null, AccountFacts? Accounts = null) : ICommand<PlaceHold, PlaceHoldDecider, AppointmentToBook, HoldPlaced>
 {
-    public BookSlots AsBooking => new(HoldId, PatientId, SlotIds, By, Now, Date, VisitTypeId, null, KindOf, RoomOf, null, RoomId, Window: Window, Accounts: Accounts);
+    public BookSlots AsAppointment => new(HoldId, PatientId, SlotIds, By, Now, Date, VisitTypeId, null, KindOf, RoomOf, null, RoomId, Window: Window, Accounts: Accounts);
 }

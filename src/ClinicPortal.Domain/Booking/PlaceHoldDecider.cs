@@ -2,25 +2,25 @@ using ClinicPortal.Domain.EventStore;
 
 namespace ClinicPortal.Domain.Booking;
 
-public sealed class PlaceHoldDecider : IDecider<PlaceHold, BookingRequest, HoldPlaced>
+public sealed class PlaceHoldDecider : IDecider<PlaceHold, AppointmentToBook, HoldPlaced>
 {
     /// <summary>One at a time: a person confirms one time, and many holds at once are only good for keeping time from others.</summary>
     public const int MaxPendingPerPatient = 1;
 
     /// <summary>The booking's facts, and every hold of the patient's (pending ones, and those let go, for the limits).</summary>
     public static Query QueryFor(PlaceHold command) =>
-        BookSlotsDecider.QueryFor(command.AsBooking).Or(Query.Tagged(Tag.PatientHolds(command.PatientId)));
+        BookSlotsDecider.QueryFor(command.AsAppointment).Or(Query.Tagged(Tag.PatientHolds(command.PatientId)));
 
-    public static BookingRequest Initial(PlaceHold command) => BookSlotsDecider.Initial(command.AsBooking);
+    public static AppointmentToBook Initial(PlaceHold command) => BookSlotsDecider.Initial(command.AsAppointment);
 
-    public static BookingRequest Evolve(BookingRequest state, IClinicEvent @event) => BookSlotsDecider.Evolve(state, @event);
+    public static AppointmentToBook Evolve(AppointmentToBook state, IClinicEvent @event) => BookSlotsDecider.Evolve(state, @event);
 
-    public static Checked<IReadOnlyList<HoldPlaced>> Decide(PlaceHold command, BookingRequest state)
+    public static Checked<IReadOnlyList<HoldPlaced>> Decide(PlaceHold command, AppointmentToBook state)
     {
         if (command.ExpiresAt <= command.Now)
             return Rejection.HoldExpired;
         // Judged as a booking of the slots would be, now: the hold is only worth having if confirming it could succeed.
-        var booking = BookSlotsDecider.Decide(command.AsBooking, state);
+        var booking = BookSlotsDecider.Decide(command.AsAppointment, state);
         if (!booking.IsAccepted)
             return booking.Rejection!.Value;
         var visit = booking.Value!.Single();

@@ -5,7 +5,7 @@ namespace ClinicPortal.Domain.Booking;
 /// clinicians (the first part's clinician leads: the booking's clinician in the log), the room it takes place in, and
 /// whether it breaks a clash staff overrode (the clinician's or the patient's other appointment, or another appointment in the room).
 /// </summary>
-public sealed record Run(IReadOnlyList<SlotForBooking> Slots, IReadOnlyList<BookedPart>? Parts, Guid? RoomId = null, Clash Overrides = Clash.None)
+public sealed record Run(IReadOnlyList<SlotForAppointment> Slots, IReadOnlyList<BookedPart>? Parts, Guid? RoomId = null, Clash Overrides = Clash.None)
 {
     public bool Clashes => Overrides != Clash.None;
 

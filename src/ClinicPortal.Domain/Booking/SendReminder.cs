@@ -5,7 +5,7 @@ namespace ClinicPortal.Domain.Booking;
 /// reminder timer does at its time). <paramref name="TimeSetAt"/>: when the appointment was booked or moved to the time it
 /// is at, which says whether its own email came within those hours already.
 /// </summary>
-public sealed record SendReminder(Guid BookingId, Actor By, DateTimeOffset Now, int HoursBefore, DateTimeOffset TimeSetAt) : ICommand<SendReminder, SendReminderDecider, BookingState, ReminderSent>
+public sealed record SendReminder(Guid AppointmentId, Actor By, DateTimeOffset Now, int HoursBefore, DateTimeOffset TimeSetAt) : ICommand<SendReminder, SendReminderDecider, AppointmentState, ReminderSent>
 {
     public TimeSpan Lead => TimeSpan.FromHours(HoursBefore);
 }

@@ -1,17 +1,17 @@
 namespace ClinicPortal.Domain.Booking;
 
-public sealed class SendReminderDecider : IDecider<SendReminder, BookingState, ReminderSent>
+public sealed class SendReminderDecider : IDecider<SendReminder, AppointmentState, ReminderSent>
 {
-    public static EventStore.Query QueryFor(SendReminder command) => BookingState.QueryFor(command.BookingId);
-    public static BookingState Initial(SendReminder command) => BookingState.None(command.BookingId);
-    public static BookingState Evolve(BookingState state, IClinicEvent @event) => state.Evolve(@event);
+    public static EventStore.Query QueryFor(SendReminder command) => AppointmentState.QueryFor(command.AppointmentId);
+    public static AppointmentState Initial(SendReminder command) => AppointmentState.None(command.AppointmentId);
+    public static AppointmentState Evolve(AppointmentState state, IClinicEvent @event) => state.Evolve(@event);
 
     /// <summary>
     /// Once for each time the appointment is at: nothing for one cancelled, marked, already reminded of this time, begun,
     /// or not yet within the hours. One booked or moved within them is recorded as reminded with no email
     /// (<see cref="ReminderSent.Skipped"/>): the patient was just told.
     /// </summary>
-    public static Checked<IReadOnlyList<ReminderSent>> Decide(SendReminder command, BookingState booking)
+    public static Checked<IReadOnlyList<ReminderSent>> Decide(SendReminder command, AppointmentState booking)
     {
         if (command.By.Role != Role.System)
             return Rejection.NotAllowed;
@@ -22,7 +22,7 @@ public sealed class SendReminderDecider : IDecider<SendReminder, BookingState, R
             return Array.Empty<ReminderSent>();
         return new[]
         {
-            new ReminderSent(booking.BookingId, booking.PatientId, booking.ClinicianId, booking.Date, booking.Slots, command.HoursBefore, booking.Parts,
+            new ReminderSent(booking.AppointmentId, booking.PatientId, booking.ClinicianId, booking.Date, booking.Slots, command.HoursBefore, booking.Parts,
                 booking.RoomId, Skipped: command.TimeSetAt > start - command.Lead),
         };
     }

@@ -9,11 +9,11 @@ public static class EventTags
             [Tag.Clinician(e.ClinicianId), Tag.Day(e.ClinicianId, e.Date), .. RoomDays(e.RoomId, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
         SlotsRemoved e =>
             [Tag.Clinician(e.ClinicianId), Tag.Day(e.ClinicianId, e.Date), .. RoomDays(e.RoomIds, e.Date), .. e.SlotIds.Select(Tag.Slot),
-             .. (e.LostParts ?? []).Select(p => Tag.Booking(p.BookingId))],
+             .. (e.LostParts ?? []).Select(p => Tag.Appointment(p.AppointmentId))],
     // A log written before the patient-month tag existed gets it from schema version 5, which asks this method for it.
         // An appointment with several clinicians is in each one's day (their day's decisions see its slots held).
         SlotsBooked e =>
-            [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date),
+            [Tag.Appointment(e.AppointmentId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date),
              .. ClinicianDays(e.Clinicians, e.Date), .. RoomDays(e.RoomId, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId)),
              .. e.HoldId is { } hold ? [Tag.Hold(hold), Tag.PatientHolds(e.PatientId)] : Array.Empty<Tag>()],
         // A hold is tagged as a booking of its slots would be (the days, the room's day, the slots), and as the patient's hold.
@@ -22,28 +22,28 @@ public static class EventTags
                          .. e.WaitId is { } wait ? [Tag.Wait(wait), Tag.PatientWaits(e.PatientId), Tag.Waitlist(e.VisitTypeId)] : Array.Empty<Tag>()],
         HoldReleased e => HoldTags(e.HoldId, e.PatientId, e.Clinicians, e.Date, e.RoomId, e.Slots),
         HoldExpired e => HoldTags(e.HoldId, e.PatientId, e.Clinicians, e.Date, e.RoomId, e.Slots),
-        BookingCancelled e =>
-            [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date),
+        AppointmentCancelled e =>
+            [Tag.Appointment(e.AppointmentId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date),
              .. ClinicianDays(e.Clinicians, e.Date), .. RoomDays(e.RoomId, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId))],
         // A booking that falls with the day is freed whole (its other clinicians' days and slots see it, for bookings made when
         // visits with others fell whole too); a visit with others that only loses the clinician's part is tagged as changed.
         DayCancelled e =>
-            [.. ClinicianDays([e.ClinicianId, .. e.CancelledBookings.SelectMany(b => AppointmentTime.Clinicians(e.ClinicianId, b.Parts))], e.Date),
-             .. RoomDays(e.RoomIds, e.Date), .. e.SlotIds.Concat(e.CancelledBookings.SelectMany(b => b.Slots.Select(s => s.SlotId))).Distinct().Select(Tag.Slot),
-             .. e.CancelledBookings.Select(b => Tag.Booking(b.BookingId)), .. (e.LostParts ?? []).Select(p => Tag.Booking(p.BookingId)),
-             .. e.CancelledBookings.Select(b => Tag.Patient(b.PatientId)).Distinct(),
-             .. e.CancelledBookings.Select(b => Tag.PatientMonth(b.PatientId, e.Date)).Distinct()],
-        BookingMoved e =>
-            [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId),
+            [.. ClinicianDays([e.ClinicianId, .. e.CancelledAppointments.SelectMany(b => AppointmentTime.Clinicians(e.ClinicianId, b.Parts))], e.Date),
+             .. RoomDays(e.RoomIds, e.Date), .. e.SlotIds.Concat(e.CancelledAppointments.SelectMany(b => b.Slots.Select(s => s.SlotId))).Distinct().Select(Tag.Slot),
+             .. e.CancelledAppointments.Select(b => Tag.Appointment(b.AppointmentId)), .. (e.LostParts ?? []).Select(p => Tag.Appointment(p.AppointmentId)),
+             .. e.CancelledAppointments.Select(b => Tag.Patient(b.PatientId)).Distinct(),
+             .. e.CancelledAppointments.Select(b => Tag.PatientMonth(b.PatientId, e.Date)).Distinct()],
+        AppointmentMoved e =>
+            [Tag.Appointment(e.AppointmentId), Tag.Patient(e.PatientId),
              .. new[] { Tag.PatientMonth(e.PatientId, e.FromDate), Tag.PatientMonth(e.PatientId, e.ToDate) }.Distinct(),
              .. e.FromClinicians.Concat(e.ToClinicians).Distinct().Select(Tag.Clinician),
              .. e.FromClinicians.Select(c => Tag.Day(c, e.FromDate)).Concat(e.ToClinicians.Select(c => Tag.Day(c, e.ToDate))).Distinct(),
              .. RoomDays(e.FromRoomId, e.FromDate).Concat(RoomDays(e.ToRoomId, e.ToDate)).Distinct(),
              .. e.FromSlots.Concat(e.ToSlots).Select(s => Tag.Slot(s.SlotId)).Distinct()],
         VisitMarked e =>
-            [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date), Tag.Clinician(e.ClinicianId),
+            [Tag.Appointment(e.AppointmentId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date), Tag.Clinician(e.ClinicianId),
              Tag.Day(e.ClinicianId, e.Date)],
-        ReminderSent e => [Tag.Booking(e.BookingId), Tag.Patient(e.PatientId)],
+        ReminderSent e => [Tag.Appointment(e.AppointmentId), Tag.Patient(e.PatientId)],
         WaitJoined e => [Tag.Wait(e.WaitId), Tag.PatientWaits(e.PatientId), Tag.Waitlist(e.VisitTypeId)],
         WaitLeft e => [Tag.Wait(e.WaitId), Tag.PatientWaits(e.PatientId), Tag.Waitlist(e.VisitTypeId)],
         VisitTypes.VisitTypeDefined e => [Tag.VisitTypes, Tag.VisitType(e.VisitTypeId)],

@@ -16,7 +16,7 @@ public readonly record struct Tag(string Value)
     public static Tag Slot(Guid slotId) => new($"slot:{slotId:N}");
 
     /// <summary>Every event about one booking.</summary>
-    public static Tag Booking(Guid bookingId) => new($"booking:{bookingId:N}");
+    public static Tag Appointment(Guid bookingId) => new($"booking:{bookingId:N}");
 
     /// <summary>Every event about one patient's bookings.</summary>
     public static Tag Patient(Guid patientId) => new($"patient:{patientId:N}");

@@ -22,7 +22,7 @@ public sealed record BookingWindow(int MinNoticeHours = 2, int MaxDaysAhead = 60
     public DateTimeOffset LatestStart(DateTimeOffset now) => now + TimeSpan.FromDays(MaxDaysAhead);
 
     /// <summary>Whether <paramref name="by"/> may book a visit starting at <paramref name="start"/>, or why not.</summary>
-    public Rejection? ForBooking(Actor by, DateTimeOffset start, DateTimeOffset now) =>
+    public Rejection? ForAppointment(Actor by, DateTimeOffset start, DateTimeOffset now) =>
         by.Role != Role.Patient ? null
         : start < EarliestStart(now) ? Rejection.BookingTooSoon
         : start >= LatestStart(now) ? Rejection.BookingTooFarAhead

@@ -15,24 +15,24 @@ namespace ClinicPortal.Domain.Policies;
 /// a booking that no longer needs to go.
 /// </para>
 /// </summary>
-public sealed class MonthlyQuotaDecider : IDecider<ApplyMonthlyQuota, PatientBookings, BookingCancelled>
+public sealed class MonthlyQuotaDecider : IDecider<ApplyMonthlyQuota, PatientAppointments, AppointmentCancelled>
 {
-    private static readonly string[] BookingEvents =
+    private static readonly string[] AppointmentEvents =
     [
-        EventTypes.NameOf<SlotsBooked>(), EventTypes.NameOf<BookingCancelled>(),
-        EventTypes.NameOf<DayCancelled>(), EventTypes.NameOf<VisitMarked>(), EventTypes.NameOf<BookingMoved>(),
+        EventTypes.NameOf<SlotsBooked>(), EventTypes.NameOf<AppointmentCancelled>(),
+        EventTypes.NameOf<DayCancelled>(), EventTypes.NameOf<VisitMarked>(), EventTypes.NameOf<AppointmentMoved>(),
     ];
 
-    public static Query QueryFor(ApplyMonthlyQuota command) => new([new QueryItem(BookingEvents,
+    public static Query QueryFor(ApplyMonthlyQuota command) => new([new QueryItem(AppointmentEvents,
         [command.InMonthOf is { } date ? Tag.PatientMonth(command.PatientId, date) : Tag.Patient(command.PatientId)])]);
 
-    public static PatientBookings Initial(ApplyMonthlyQuota command) => PatientBookings.None(command.PatientId);
+    public static PatientAppointments Initial(ApplyMonthlyQuota command) => PatientAppointments.None(command.PatientId);
 
-    public static PatientBookings Evolve(PatientBookings state, IClinicEvent @event) => state.Evolve(@event);
+    public static PatientAppointments Evolve(PatientAppointments state, IClinicEvent @event) => state.Evolve(@event);
 
-    public static Checked<IReadOnlyList<BookingCancelled>> Decide(ApplyMonthlyQuota command, PatientBookings patient)
+    public static Checked<IReadOnlyList<AppointmentCancelled>> Decide(ApplyMonthlyQuota command, PatientAppointments patient)
     {
-        var cancellations = new List<BookingCancelled>();
+        var cancellations = new List<AppointmentCancelled>();
         foreach (var month in patient.Held.Values.GroupBy(b => PracticeTime.MonthOf(b.Date)))
         {
             var used = month.Sum(b => b.SlotCount);
@@ -40,8 +40,8 @@ public sealed class MonthlyQuotaDecider : IDecider<ApplyMonthlyQuota, PatientBoo
             {
                 if (used <= MonthlyQuota.MaxSlotsPerMonth)
                     break;
-                cancellations.Add(new BookingCancelled(
-                    latest.BookingId, patient.PatientId, latest.ClinicianId, latest.Date, latest.Slots, CancellationReason.QuotaExceeded, command.By.Name, latest.Parts,
+                cancellations.Add(new AppointmentCancelled(
+                    latest.AppointmentId, patient.PatientId, latest.ClinicianId, latest.Date, latest.Slots, CancellationReason.QuotaExceeded, command.By.Name, latest.Parts,
                     latest.RoomId));
                 used -= latest.SlotCount;
             }

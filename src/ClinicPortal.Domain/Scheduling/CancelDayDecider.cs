@@ -22,10 +22,10 @@ public sealed class CancelDayDecider : IDecider<CancelDay, ClinicianDay, DayCanc
             return Rejection.DayInPast;
 
         // The clinician's own visits fall with the day; a visit with others loses only the clinician's part.
-        var bookings = day.Bookings.Values.OrderBy(b => b.Slots[0].StartUtc).ToArray();
+        var bookings = day.Appointments.Values.OrderBy(b => b.Slots[0].StartUtc).ToArray();
         var lost = bookings.Where(b => b.Parts is { Count: > 1 })
-            .Select(b => (Booking: b, Part: b.Parts!.Single(p => p.ClinicianId == command.ClinicianId)))
-            .Select(lost => new LostPart(lost.Booking.BookingId, lost.Booking.PatientId, lost.Part.Kind, lost.Part.SlotIds))
+            .Select(b => (Appointment: b, Part: b.Parts!.Single(p => p.ClinicianId == command.ClinicianId)))
+            .Select(lost => new LostPart(lost.Appointment.AppointmentId, lost.Appointment.PatientId, lost.Part.Kind, lost.Part.SlotIds))
             .ToArray();
         return new DayCancelled[]
         {

@@ -11,54 +11,54 @@ public sealed record ClinicianDay(
     Guid ClinicianId,
     DateOnly Date,
     ImmutableSortedDictionary<Guid, DaySlot> Slots,
-    ImmutableDictionary<Guid, CancelledBooking> Bookings,
+    ImmutableDictionary<Guid, CancelledAppointment> Appointments,
     bool Cancelled)
 {
     public static Query QueryFor(Guid clinicianId, DateOnly date) => Query.Tagged(Tag.Day(clinicianId, date));
 
     public static ClinicianDay Empty(Guid clinicianId, DateOnly date) =>
-        new(clinicianId, date, ImmutableSortedDictionary<Guid, DaySlot>.Empty, ImmutableDictionary<Guid, CancelledBooking>.Empty, false);
+        new(clinicianId, date, ImmutableSortedDictionary<Guid, DaySlot>.Empty, ImmutableDictionary<Guid, CancelledAppointment>.Empty, false);
 
     public ClinicianDay Evolve(IClinicEvent @event) => @event switch
     {
         DayScheduled e => this with { Slots = Slots.AddRange(e.Slots.Select(s => KeyValuePair.Create(s.SlotId, new DaySlot(s.SlotId, s.StartUtc, [], e.RoomId)))) },
         // A visit shared with others that lost this clinician's part is no longer on their day.
-        SlotsRemoved e => this with { Slots = Slots.RemoveRange(e.SlotIds), Bookings = Bookings.RemoveRange((e.LostParts ?? []).Select(p => p.BookingId)) },
+        SlotsRemoved e => this with { Slots = Slots.RemoveRange(e.SlotIds), Appointments = Appointments.RemoveRange((e.LostParts ?? []).Select(p => p.AppointmentId)) },
         SlotsBooked e => this with
         {
-            Slots = e.HoldId is { } confirmed ? (this with { Slots = EndHold(e.Slots, confirmed) }).Hold(e.Slots, e.BookingId) : Hold(e.Slots, e.BookingId),
-            Bookings = Bookings.SetItem(e.BookingId, new CancelledBooking(e.BookingId, e.PatientId, e.Slots, e.Parts)),
+            Slots = e.HoldId is { } confirmed ? (this with { Slots = EndHold(e.Slots, confirmed) }).Hold(e.Slots, e.AppointmentId) : Hold(e.Slots, e.AppointmentId),
+            Appointments = Appointments.SetItem(e.AppointmentId, new CancelledAppointment(e.AppointmentId, e.PatientId, e.Slots, e.Parts)),
         },
-        BookingCancelled e => this with { Slots = Release(e.Slots, e.BookingId), Bookings = Bookings.Remove(e.BookingId) },
+        AppointmentCancelled e => this with { Slots = Release(e.Slots, e.AppointmentId), Appointments = Appointments.Remove(e.AppointmentId) },
         HoldPlaced e => this with { Slots = Keep(e.Slots, e.HoldId, e.ExpiresAt) },
         HoldReleased e => this with { Slots = EndHold(e.Slots, e.HoldId) },
         HoldExpired e => this with { Slots = EndHold(e.Slots, e.HoldId) },
-        BookingMoved e => Moved(e),
+        AppointmentMoved e => Moved(e),
         // Another clinician's day fell, and with it an appointment this day had a part of: that part's slots are free.
         DayCancelled e when e.ClinicianId != ClinicianId => this with
         {
-            Slots = e.CancelledBookings.Aggregate(Slots, (slots, b) => (this with { Slots = slots }).Release(b.Slots, b.BookingId)),
-            Bookings = Bookings.RemoveRange(e.CancelledBookings.Select(b => b.BookingId)),
+            Slots = e.CancelledAppointments.Aggregate(Slots, (slots, b) => (this with { Slots = slots }).Release(b.Slots, b.AppointmentId)),
+            Appointments = Appointments.RemoveRange(e.CancelledAppointments.Select(b => b.AppointmentId)),
         },
         DayCancelled => this with
         {
             Slots = ImmutableSortedDictionary<Guid, DaySlot>.Empty,
-            Bookings = ImmutableDictionary<Guid, CancelledBooking>.Empty,
+            Appointments = ImmutableDictionary<Guid, CancelledAppointment>.Empty,
             Cancelled = true,
         },
         _ => this,
     };
 
     /// <summary>A booking moved out of this day, within it, or into it: its old slots free, its new ones held.</summary>
-    private ClinicianDay Moved(BookingMoved e)
+    private ClinicianDay Moved(AppointmentMoved e)
     {
-        var freed = this with { Slots = Release(e.FromSlots, e.BookingId) };
+        var freed = this with { Slots = Release(e.FromSlots, e.AppointmentId) };
         return freed with
         {
-            Slots = freed.Hold(e.ToSlots, e.BookingId),
-            Bookings = e.ToClinicians.Contains(ClinicianId) && e.ToDate == Date
-                ? Bookings.SetItem(e.BookingId, new CancelledBooking(e.BookingId, e.PatientId, e.ToSlots, e.ToParts))
-                : Bookings.Remove(e.BookingId),
+            Slots = freed.Hold(e.ToSlots, e.AppointmentId),
+            Appointments = e.ToClinicians.Contains(ClinicianId) && e.ToDate == Date
+                ? Appointments.SetItem(e.AppointmentId, new CancelledAppointment(e.AppointmentId, e.PatientId, e.ToSlots, e.ToParts))
+                : Appointments.Remove(e.AppointmentId),
         };
     }
 

@@ -30,7 +30,7 @@ public sealed class RemoveSlotsDecider : IDecider<RemoveSlots, ClinicianDay, Slo
             foreach (var holder in slot.Holders.Where(holder => !lost.ContainsKey(holder)))
             {
                 // A booked slot goes only with the clinician's whole part of a visit that others are in too.
-                if (day.Bookings.GetValueOrDefault(holder) is not { Parts.Count: > 1 } shared
+                if (day.Appointments.GetValueOrDefault(holder) is not { Parts.Count: > 1 } shared
                     || shared.Parts.FirstOrDefault(p => p.ClinicianId == command.ClinicianId) is not { } part
                     || !part.SlotIds.All(removed.Contains))
                     return Rejection.SlotAlreadyBooked;

@@ -23,12 +23,14 @@ public static class Rows
     }
 
     /// <summary>
-    /// The read models' columns keep the names they were made with (<c>doctor_id</c>, like the log's <c>doctorId</c>):
-    /// a row's <c>ClinicianId</c> is read from its <c>doctor_id</c>.
+    /// The read models' columns keep the names they were made with (<c>doctor_id</c>, <c>booking_id</c>, like the log's
+    /// <c>doctorId</c> and <c>bookingId</c>): a row's <c>ClinicianId</c> is read from its <c>doctor_id</c>, its
+    /// <c>AppointmentId</c> from its <c>booking_id</c>.
     /// </summary>
     private sealed class StorageNames(SqlMapper.ITypeMap code) : SqlMapper.ITypeMap
     {
-        private static string InCode(string column) => column.Replace("doctor", "clinician", StringComparison.OrdinalIgnoreCase);
+        private static string InCode(string column) =>
+            column.Replace("doctor", "clinician", StringComparison.OrdinalIgnoreCase).Replace("booking", "appointment", StringComparison.OrdinalIgnoreCase);
 
         public System.Reflection.ConstructorInfo? FindConstructor(string[] names, Type[] types) => code.FindConstructor(names.Select(InCode).ToArray(), types);
 

@@ -25,17 +25,26 @@ public static class EventSerializer
     /// </summary>
     private static readonly HashSet<Type> LoggedWithDoctorIds =
     [
-        typeof(DayScheduled), typeof(SlotsRemoved), typeof(DayCancelled), typeof(SlotsBooked), typeof(BookingCancelled),
-        typeof(BookingMoved), typeof(VisitMarked), typeof(HoldPlaced), typeof(HoldReleased), typeof(HoldExpired), typeof(ReminderSent),
+        typeof(DayScheduled), typeof(SlotsRemoved), typeof(DayCancelled), typeof(SlotsBooked), typeof(AppointmentCancelled),
+        typeof(AppointmentMoved), typeof(VisitMarked), typeof(HoldPlaced), typeof(HoldReleased), typeof(HoldExpired), typeof(ReminderSent),
     ];
 
-    /// <summary>The code's <c>ClinicianId</c> (<c>FromClinicianId</c>, <c>ToClinicianId</c>) is the log's <c>doctorId</c> in <see cref="LoggedWithDoctorIds"/>.</summary>
+    /// <summary>
+    /// The code's <c>ClinicianId</c> (<c>FromClinicianId</c>, <c>ToClinicianId</c>) is the log's <c>doctorId</c> in
+    /// <see cref="LoggedWithDoctorIds"/>; and in every event and every record an event holds, the code's appointment is
+    /// the log's booking (<c>bookingId</c>, <c>cancelledBookings</c>, <c>otherBookingId</c>…), as its tags say
+    /// <c>booking:</c>: no name the log was ever written with says appointment.
+    /// </summary>
     private static void KeepsTheLogsNames(JsonTypeInfo info)
     {
-        if (!LoggedWithDoctorIds.Contains(info.Type))
+        if (info.Type.Namespace?.StartsWith("ClinicPortal.Domain", StringComparison.Ordinal) != true)
             return;
+        var doctors = LoggedWithDoctorIds.Contains(info.Type);
         foreach (var property in info.Properties)
-            property.Name = property.Name.Replace("clinicianId", "doctorId", StringComparison.Ordinal).Replace("ClinicianId", "DoctorId", StringComparison.Ordinal);
+        {
+            var name = property.Name.Replace("appointment", "booking", StringComparison.Ordinal).Replace("Appointment", "Booking", StringComparison.Ordinal);
+            property.Name = doctors ? name.Replace("clinicianId", "doctorId", StringComparison.Ordinal).Replace("ClinicianId", "DoctorId", StringComparison.Ordinal) : name;
+        }
     }
 
     /// <summary>

@@ -106,12 +106,12 @@ public sealed partial class ConflictProjection : IProjection
     private static Task ForgetLostPartsAsync(SqlSession db, Guid bookingId, CancellationToken ct) =>
         db.ExecuteAsync("DELETE FROM rm_conflict_facts WHERE fact LIKE @prefix;", ct, ("@prefix", $"part-lost:{bookingId}:%"));
 
-    private sealed record LiveBooking(
-        Guid BookingId, Guid PatientId, Guid ClinicianId, Guid? RoomId, long StartMs, long EndMs, string? OverrideBy, string? OverrideReason,
+    private sealed record LiveAppointment(
+        Guid AppointmentId, Guid PatientId, Guid ClinicianId, Guid? RoomId, long StartMs, long EndMs, string? OverrideBy, string? OverrideReason,
         IReadOnlyList<Guid> Clinicians);
 
     /// <summary>A conflict as it should stand: its key says what clashes (one per appointment and kind, one per pair of appointments).</summary>
-    private sealed record Wanted(string Key, string Kind, LiveBooking Booking, Guid? Other, string? OverrideBy, string? OverrideReason);
+    private sealed record Wanted(string Key, string Kind, LiveAppointment Appointment, Guid? Other, string? OverrideBy, string? OverrideReason);
 
     public async Task ApplyAsync(SqlSession db, StoredEvent stored, CancellationToken ct)
     {
@@ -134,42 +134,42 @@ public sealed partial class ConflictProjection : IProjection
                 if (e.LostParts is not { Count: > 0 } removed)
                     return;
                 foreach (var lost in removed)
-                    await db.ExecuteAsync("INSERT INTO rm_conflict_facts (fact) VALUES (@fact) ON CONFLICT DO NOTHING;", ct, ("@fact", PartRemoved(lost.BookingId, e.ClinicianId)));
-                (touched, resolution) = (removed.Select(p => p.BookingId).ToArray(), "time taken back");
+                    await db.ExecuteAsync("INSERT INTO rm_conflict_facts (fact) VALUES (@fact) ON CONFLICT DO NOTHING;", ct, ("@fact", PartRemoved(lost.AppointmentId, e.ClinicianId)));
+                (touched, resolution) = (removed.Select(p => p.AppointmentId).ToArray(), "time taken back");
                 break;
             case SlotsBooked e:
-                await KeepAsync(db, e.BookingId, e.PatientId, e.Clinicians.ToArray(), e.RoomId, e.Slots, e.Parts, e.OverrideReason is null ? null : e.BookedBy, e.OverrideReason, ct);
-                (touched, resolution) = ([e.BookingId], "booked");
+                await KeepAsync(db, e.AppointmentId, e.PatientId, e.Clinicians.ToArray(), e.RoomId, e.Slots, e.Parts, e.OverrideReason is null ? null : e.BookedBy, e.OverrideReason, ct);
+                (touched, resolution) = ([e.AppointmentId], "booked");
                 break;
-            case BookingMoved e:
-                await ForgetLostPartsAsync(db, e.BookingId, ct);
-                await KeepAsync(db, e.BookingId, e.PatientId, e.ToClinicians.ToArray(), e.ToRoomId, e.ToSlots, e.ToParts, e.OverrideReason is null ? null : e.By, e.OverrideReason, ct);
-                (touched, resolution) = ([e.BookingId], e.IsReassignment ? "reassigned" : e.IsRoomChange ? "room changed" : "moved");
+            case AppointmentMoved e:
+                await ForgetLostPartsAsync(db, e.AppointmentId, ct);
+                await KeepAsync(db, e.AppointmentId, e.PatientId, e.ToClinicians.ToArray(), e.ToRoomId, e.ToSlots, e.ToParts, e.OverrideReason is null ? null : e.By, e.OverrideReason, ct);
+                (touched, resolution) = ([e.AppointmentId], e.IsReassignment ? "reassigned" : e.IsRoomChange ? "room changed" : "moved");
                 break;
-            case BookingCancelled e:
-                await ForgetLostPartsAsync(db, e.BookingId, ct);
-                await ForgetAsync(db, e.BookingId, ct);
-                (touched, resolution) = ([e.BookingId], "cancelled");
+            case AppointmentCancelled e:
+                await ForgetLostPartsAsync(db, e.AppointmentId, ct);
+                await ForgetAsync(db, e.AppointmentId, ct);
+                (touched, resolution) = ([e.AppointmentId], "cancelled");
                 break;
             case DayCancelled e:
-                foreach (var booking in e.CancelledBookings)
-                    await ForgetAsync(db, booking.BookingId, ct);
+                foreach (var booking in e.CancelledAppointments)
+                    await ForgetAsync(db, booking.AppointmentId, ct);
                 foreach (var lost in e.LostParts ?? [])
-                    await db.ExecuteAsync("INSERT INTO rm_conflict_facts (fact) VALUES (@fact) ON CONFLICT DO NOTHING;", ct, ("@fact", PartLost(lost.BookingId, e.ClinicianId)));
-                (touched, resolution) = ([.. e.CancelledBookings.Select(b => b.BookingId), .. (e.LostParts ?? []).Select(p => p.BookingId)], "day cancelled");
+                    await db.ExecuteAsync("INSERT INTO rm_conflict_facts (fact) VALUES (@fact) ON CONFLICT DO NOTHING;", ct, ("@fact", PartLost(lost.AppointmentId, e.ClinicianId)));
+                (touched, resolution) = ([.. e.CancelledAppointments.Select(b => b.AppointmentId), .. (e.LostParts ?? []).Select(p => p.AppointmentId)], "day cancelled");
                 break;
             case ClinicianDeactivated e:
                 await db.ExecuteAsync("INSERT INTO rm_conflict_facts (fact) VALUES (@fact) ON CONFLICT DO NOTHING;", ct, ("@fact", Inactive(e.ClinicianId)));
-                (touched, resolution) = (await ClinicianBookingsAsync(db, e.ClinicianId, stored.RecordedAt, ct), "clinician deactivated");
+                (touched, resolution) = (await ClinicianAppointmentsAsync(db, e.ClinicianId, stored.RecordedAt, ct), "clinician deactivated");
                 break;
             case ClinicianReactivated e:
                 await db.ExecuteAsync("DELETE FROM rm_conflict_facts WHERE fact = @fact;", ct, ("@fact", Inactive(e.ClinicianId)));
-                (touched, resolution) = (await ClinicianBookingsAsync(db, e.ClinicianId, stored.RecordedAt, ct), "clinician reactivated");
+                (touched, resolution) = (await ClinicianAppointmentsAsync(db, e.ClinicianId, stored.RecordedAt, ct), "clinician reactivated");
                 break;
             case RoomDefined e:
                 await db.ExecuteAsync(e.InUse ? "DELETE FROM rm_conflict_facts WHERE fact = @fact;" : "INSERT INTO rm_conflict_facts (fact) VALUES (@fact) ON CONFLICT DO NOTHING;",
                     ct, ("@fact", RoomClosed(e.RoomId)));
-                (touched, resolution) = (await BookingsAsync(db, "room_id", e.RoomId, stored.RecordedAt, ct), "room back in use");
+                (touched, resolution) = (await AppointmentsAsync(db, "room_id", e.RoomId, stored.RecordedAt, ct), "room back in use");
                 break;
             default:
                 return;
@@ -217,7 +217,7 @@ public sealed partial class ConflictProjection : IProjection
     }
 
     /// <summary>The appointments a clinician takes part in not ended by then, and every one already on the desk with them.</summary>
-    private static async Task<IReadOnlyList<Guid>> ClinicianBookingsAsync(SqlSession db, Guid clinicianId, DateTimeOffset at, CancellationToken ct)
+    private static async Task<IReadOnlyList<Guid>> ClinicianAppointmentsAsync(SqlSession db, Guid clinicianId, DateTimeOffset at, CancellationToken ct)
     {
         var live = await db.RowsAsync<Guid>(
             """
@@ -230,7 +230,7 @@ public sealed partial class ConflictProjection : IProjection
     }
 
     /// <summary>The appointments of a clinician or a room not ended by then, and every one already on the desk with them.</summary>
-    private static async Task<IReadOnlyList<Guid>> BookingsAsync(SqlSession db, string column, Guid id, DateTimeOffset at, CancellationToken ct)
+    private static async Task<IReadOnlyList<Guid>> AppointmentsAsync(SqlSession db, string column, Guid id, DateTimeOffset at, CancellationToken ct)
     {
         var live = await db.RowsAsync<Guid>($"SELECT booking_id FROM rm_conflict_bookings WHERE {column} = @id AND end_utc > @at;", ct,
             ("@id", id), ("@at", Ms(at)));
@@ -239,7 +239,7 @@ public sealed partial class ConflictProjection : IProjection
         return live.Concat(listed).Distinct().ToArray();
     }
 
-    private static async Task<LiveBooking?> BookingAsync(SqlSession db, Guid bookingId, CancellationToken ct) =>
+    private static async Task<LiveAppointment?> AppointmentAsync(SqlSession db, Guid bookingId, CancellationToken ct) =>
         (await db.RowsAsync<LiveRow>(
             "SELECT booking_id, patient_id, clinician_id, room_id, start_utc, end_utc, override_by, override_reason, clinician_ids FROM rm_conflict_bookings WHERE booking_id = @booking;",
             ct, ("@booking", bookingId))).SingleOrDefault()?.View;
@@ -247,7 +247,7 @@ public sealed partial class ConflictProjection : IProjection
     /// <summary>A row of <c>rm_conflict_bookings</c>, by column name.</summary>
     private class LiveRow
     {
-        public Guid BookingId { get; init; }
+        public Guid AppointmentId { get; init; }
         public Guid PatientId { get; init; }
         public Guid ClinicianId { get; init; }
         public Guid? RoomId { get; init; }
@@ -257,7 +257,7 @@ public sealed partial class ConflictProjection : IProjection
         public string? OverrideReason { get; init; }
         public string ClinicianIds { get; init; } = "";
 
-        public LiveBooking View => new(BookingId, PatientId, ClinicianId, RoomId, StartUtc, EndUtc, OverrideBy, OverrideReason, ParseIds(ClinicianIds)!);
+        public LiveAppointment View => new(AppointmentId, PatientId, ClinicianId, RoomId, StartUtc, EndUtc, OverrideBy, OverrideReason, ParseIds(ClinicianIds)!);
     }
 
     /// <summary>Another appointment holding one of this one's slots, and the clinician whose slot it is.</summary>

@@ -18,7 +18,7 @@ public sealed class ConflictsReadModel(ClinicDatabase database) : IConflictQueri
             ct, ("@now", Ms(now)));
 
     /// <summary>The open conflicts of one appointment (on either side of a double booking).</summary>
-    public Task<IReadOnlyList<OpenConflict>> OfBookingAsync(Guid bookingId, CancellationToken ct = default) =>
+    public Task<IReadOnlyList<OpenConflict>> OfAppointmentAsync(Guid bookingId, CancellationToken ct = default) =>
         QueryAsync($"SELECT {Columns} FROM rm_conflicts WHERE (booking_id = @booking OR other_booking_id = @booking) AND resolved_position IS NULL ORDER BY opened_position;",
             ct, ("@booking", bookingId));
 
@@ -33,8 +33,8 @@ public sealed class ConflictsReadModel(ClinicDatabase database) : IConflictQueri
     {
         public string ConflictId { get; init; } = "";
         public string Kind { get; init; } = "";
-        public Guid BookingId { get; init; }
-        public Guid? OtherBookingId { get; init; }
+        public Guid AppointmentId { get; init; }
+        public Guid? OtherAppointmentId { get; init; }
         public Guid PatientId { get; init; }
         public Guid ClinicianId { get; init; }
         public Guid? RoomId { get; init; }
@@ -45,7 +45,7 @@ public sealed class ConflictsReadModel(ClinicDatabase database) : IConflictQueri
         public string? OverrideBy { get; init; }
         public string? OverrideReason { get; init; }
 
-        public OpenConflict View => new(ConflictId, Kind, BookingId, OtherBookingId, PatientId, ClinicianId, RoomId,
+        public OpenConflict View => new(ConflictId, Kind, AppointmentId, OtherAppointmentId, PatientId, ClinicianId, RoomId,
             FromMs(StartUtc), FromMs(EndUtc), FromMs(OpenedAt), OpenedBy, OverrideBy, OverrideReason);
     }
 }

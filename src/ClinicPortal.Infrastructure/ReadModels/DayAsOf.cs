@@ -50,7 +50,7 @@ public sealed class DayAsOf(IEventStore store, IEnumerable<IProjection> projecti
     {
         await using var past = await FoldAsync(days.Select(d => Tag.Day(d.Clinician, d.Date)).Distinct().ToArray(), [], [], position, ct);
         var slots = await past.Schedule.ClinicianDaysAsync(days, ct);
-        var bookings = await past.Schedule.DayBookingsAsync(days, ct);
+        var bookings = await past.Schedule.DayAppointmentsAsync(days, ct);
         return slots.Zip(bookings, (day, booked) => new ClinicianDayAsOf(day, booked)).ToArray();
     }
 
@@ -58,14 +58,14 @@ public sealed class DayAsOf(IEventStore store, IEnumerable<IProjection> projecti
     /// A patient's bookings as they stood at the position, latest start first (as <see cref="ScheduleReadModel.BookingsOfPatientAsync"/>):
     /// every event of every booking of theirs, and the days those bookings were in (a block's room is an older booking's room).
     /// </summary>
-    public async Task<IReadOnlyList<PatientBooking>> PatientBookingsAsync(Guid patientId, long position, int limit, CancellationToken ct = default)
+    public async Task<IReadOnlyList<PatientAppointment>> PatientAppointmentsAsync(Guid patientId, long position, int limit, CancellationToken ct = default)
     {
         var theirs = (await store.ReadAsync(Query.TaggedAny([Tag.Patient(patientId)]), ct)).Events.Where(e => e.Position <= position);
-        var bookings = theirs.SelectMany(e => BookingsOf(e.Event)).Distinct().ToArray();
-        var bookingEvents = await EventsAsync(bookings.Select(Tag.Booking), position, ct);
+        var bookings = theirs.SelectMany(e => AppointmentsOf(e.Event)).Distinct().ToArray();
+        var bookingEvents = await EventsAsync(bookings.Select(Tag.Appointment), position, ct);
         var days = bookingEvents.SelectMany(e => e.Tags).Where(t => t.DayDate is not null).Distinct().ToArray();
         await using var past = await FoldAsync(days, bookings, bookingEvents, position, ct);
-        return await past.Schedule.BookingsOfPatientAsync(patientId, limit, 0, ct);
+        return await past.Schedule.AppointmentsOfPatientAsync(patientId, limit, 0, ct);
     }
 
     /// <summary>
@@ -77,8 +77,8 @@ public sealed class DayAsOf(IEventStore store, IEnumerable<IProjection> projecti
         IReadOnlyCollection<Tag> days, IReadOnlyCollection<Guid> known, IReadOnlyList<StoredEvent> knownEvents, long position, CancellationToken ct)
     {
         var dayEvents = await EventsAsync(days, position, ct);
-        var named = dayEvents.SelectMany(e => BookingsOf(e.Event)).Distinct().Except(known).ToArray();
-        var events = dayEvents.Concat(knownEvents).Concat(await EventsAsync(named.Select(Tag.Booking), position, ct))
+        var named = dayEvents.SelectMany(e => AppointmentsOf(e.Event)).Distinct().Except(known).ToArray();
+        var events = dayEvents.Concat(knownEvents).Concat(await EventsAsync(named.Select(Tag.Appointment), position, ct))
             .DistinctBy(e => e.Position).OrderBy(e => e.Position).ToArray();
 
         var scratch = await Sqlite.SqliteDatabase.InMemoryAsync(ct);
@@ -118,14 +118,14 @@ public sealed class DayAsOf(IEventStore store, IEnumerable<IProjection> projecti
     }
 
     /// <summary>The bookings an event of a day names: their other events (where they were booked, moved from, marked) belong to the fold.</summary>
-    private static IEnumerable<Guid> BookingsOf(IClinicEvent e) => e switch
+    private static IEnumerable<Guid> AppointmentsOf(IClinicEvent e) => e switch
     {
-        SlotsBooked booked => [booked.BookingId],
-        BookingMoved moved => [moved.BookingId],
-        BookingCancelled cancelled => [cancelled.BookingId],
-        VisitMarked marked => [marked.BookingId],
-        DayCancelled day => day.CancelledBookings.Select(b => b.BookingId).Concat((day.LostParts ?? []).Select(p => p.BookingId)),
-        SlotsRemoved removed => (removed.LostParts ?? []).Select(p => p.BookingId),
+        SlotsBooked booked => [booked.AppointmentId],
+        AppointmentMoved moved => [moved.AppointmentId],
+        AppointmentCancelled cancelled => [cancelled.AppointmentId],
+        VisitMarked marked => [marked.AppointmentId],
+        DayCancelled day => day.CancelledAppointments.Select(b => b.AppointmentId).Concat((day.LostParts ?? []).Select(p => p.AppointmentId)),
+        SlotsRemoved removed => (removed.LostParts ?? []).Select(p => p.AppointmentId),
         _ => [],
     };
 }

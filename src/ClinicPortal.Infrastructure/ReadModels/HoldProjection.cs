@@ -69,26 +69,26 @@ public sealed class HoldProjection : IProjection
                 break;
             case SlotsBooked e:
                 if (e.HoldId is { } hold)
-                    await EndAsync(db, hold, "confirmed", stored, ct, e.BookingId);
-                await SetTimerAsync(db, TimerKinds.Reminder, e.BookingId, e.Slots.Min(s => s.StartUtc), stored, ct);
+                    await EndAsync(db, hold, "confirmed", stored, ct, e.AppointmentId);
+                await SetTimerAsync(db, TimerKinds.Reminder, e.AppointmentId, e.Slots.Min(s => s.StartUtc), stored, ct);
                 break;
-            case BookingMoved e when e.ToSlots.Min(s => s.StartUtc) != e.FromSlots.Min(s => s.StartUtc):
-                await SetTimerAsync(db, TimerKinds.Reminder, e.BookingId, e.ToSlots.Min(s => s.StartUtc), stored, ct);
+            case AppointmentMoved e when e.ToSlots.Min(s => s.StartUtc) != e.FromSlots.Min(s => s.StartUtc):
+                await SetTimerAsync(db, TimerKinds.Reminder, e.AppointmentId, e.ToSlots.Min(s => s.StartUtc), stored, ct);
                 break;
-            case BookingCancelled e:
-                await DeleteTimerAsync(db, TimerKinds.Reminder, e.BookingId, ct);
+            case AppointmentCancelled e:
+                await DeleteTimerAsync(db, TimerKinds.Reminder, e.AppointmentId, ct);
                 break;
             case DayCancelled e:
-                foreach (var booking in e.CancelledBookings)
-                    await DeleteTimerAsync(db, TimerKinds.Reminder, booking.BookingId, ct);
+                foreach (var booking in e.CancelledAppointments)
+                    await DeleteTimerAsync(db, TimerKinds.Reminder, booking.AppointmentId, ct);
                 break;
             case VisitMarked e:
-                await DeleteTimerAsync(db, TimerKinds.Reminder, e.BookingId, ct);
+                await DeleteTimerAsync(db, TimerKinds.Reminder, e.AppointmentId, ct);
                 break;
             case ReminderSent e:
                 // Only the reminder of the time it was for: a move since then has set the new time's.
                 await db.ExecuteAsync("DELETE FROM rm_timers WHERE kind = @kind AND subject_id = @booking AND due_at = @due;", ct,
-                    ("@kind", TimerKinds.Reminder), ("@booking", e.BookingId), ("@due", Ms(e.StartUtc)));
+                    ("@kind", TimerKinds.Reminder), ("@booking", e.AppointmentId), ("@due", Ms(e.StartUtc)));
                 break;
             case HoldReleased e:
                 await EndAsync(db, e.HoldId, "released", stored, ct);

@@ -17,13 +17,13 @@ public sealed class HoldsReadModel(ClinicDatabase database) : IHoldQueries
             ct, ("@hold", holdId))).SingleOrDefault()?.View;
 
     /// <summary>The hold each of these bookings confirmed, for those that came from one, in one statement.</summary>
-    public async Task<IReadOnlyDictionary<Guid, Guid>> HoldsOfBookingsAsync(IReadOnlyCollection<Guid> bookingIds, CancellationToken ct = default)
+    public async Task<IReadOnlyDictionary<Guid, Guid>> HoldsOfAppointmentsAsync(IReadOnlyCollection<Guid> bookingIds, CancellationToken ct = default)
     {
         if (bookingIds.Count == 0)
             return new Dictionary<Guid, Guid>();
         var (list, parameters) = SqlList.In("@booking", bookingIds.Distinct().Cast<object>());
-        return (await database.RowsAsync<BookingHold>($"SELECT booking_id, hold_id FROM rm_holds WHERE booking_id IN ({list});", ct, parameters!))
-            .ToDictionary(h => h.BookingId, h => h.HoldId);
+        return (await database.RowsAsync<AppointmentHold>($"SELECT booking_id, hold_id FROM rm_holds WHERE booking_id IN ({list});", ct, parameters!))
+            .ToDictionary(h => h.AppointmentId, h => h.HoldId);
     }
 
     /// <summary>
@@ -72,15 +72,15 @@ public sealed class HoldsReadModel(ClinicDatabase database) : IHoldQueries
         public Guid? RoomId { get; init; }
         public long ExpiresAt { get; init; }
         public string Status { get; init; } = "";
-        public Guid? BookingId { get; init; }
+        public Guid? AppointmentId { get; init; }
 
         public HoldView View => new(HoldId, PatientId, ClinicianId, ParseIds(ClinicianIds)!, VisitTypeId, Day, FromMs(StartUtc),
-            FromMs(EndUtc), ParseIds(SlotIds)!, RoomId, FromMs(ExpiresAt), Status, BookingId);
+            FromMs(EndUtc), ParseIds(SlotIds)!, RoomId, FromMs(ExpiresAt), Status, AppointmentId);
     }
 
-    private sealed class BookingHold
+    private sealed class AppointmentHold
     {
-        public Guid BookingId { get; init; }
+        public Guid AppointmentId { get; init; }
         public Guid HoldId { get; init; }
     }
 

@@ -44,9 +44,9 @@ public sealed partial class ScheduleProjection
         if (next is null)
             return;
         await db.ExecuteAsync("DELETE FROM rm_slot_overbookings WHERE slot_id = @slot AND booking_id = @booking;", ct,
-            ("@slot", slotId), ("@booking", next.BookingId));
+            ("@slot", slotId), ("@booking", next.AppointmentId));
         await db.ExecuteAsync("UPDATE rm_slots SET booking_id = @booking, patient_id = @patient WHERE slot_id = @slot;", ct,
-            ("@slot", slotId), ("@booking", next.BookingId), ("@patient", next.PatientId));
+            ("@slot", slotId), ("@booking", next.AppointmentId), ("@patient", next.PatientId));
     }
 
     /// <summary>
@@ -80,7 +80,7 @@ public sealed partial class ScheduleProjection
         }
     }
 
-    private static Task CancelBookingAsync(SqlSession db, Guid bookingId, string reason, CancellationToken ct) =>
+    private static Task CancelAppointmentAsync(SqlSession db, Guid bookingId, string reason, CancellationToken ct) =>
         db.ExecuteAsync("UPDATE rm_bookings SET cancelled = @reason WHERE booking_id = @booking;", ct, ("@reason", reason), ("@booking", bookingId));
 
     private static Task AddUsageAsync(SqlSession db, Guid patientId, DateOnly date, int slots, CancellationToken ct) =>
@@ -104,7 +104,7 @@ public sealed partial class ScheduleProjection
     /// <summary>A booking staff booked into a slot over the clinician's clash (a row of <c>rm_slot_overbookings</c>).</summary>
     private sealed class Overbooking
     {
-        public Guid BookingId { get; init; }
+        public Guid AppointmentId { get; init; }
         public Guid PatientId { get; init; }
     }
 }

@@ -144,43 +144,43 @@ public sealed partial class ScheduleProjection : IProjection
                 if (e.HoldId is { } confirmed)
                     await EndHoldAsync(db, confirmed, e.Slots, ct);
                 foreach (var slot in e.Slots)
-                    await HoldAsync(db, slot.SlotId, e.BookingId, e.PatientId, ct);
+                    await HoldAsync(db, slot.SlotId, e.AppointmentId, e.PatientId, ct);
                 await db.ExecuteAsync(
                     """
                     INSERT INTO rm_bookings (booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_count, booked_by, booked_at, visit_type_id, reason, room_id, clinician_ids)
                     VALUES (@booking, @patient, @doctor, @date, @start, @end, @count, @by, @at, @type, @reason, @room, @clinicians);
                     """,
-                    ct, ("@booking", e.BookingId), ("@patient", e.PatientId), ("@doctor", e.ClinicianId), ("@date", Day(e.Date)),
+                    ct, ("@booking", e.AppointmentId), ("@patient", e.PatientId), ("@doctor", e.ClinicianId), ("@date", Day(e.Date)),
                     ("@start", Ms(e.Slots[0].StartUtc)), ("@end", Ms(e.Slots[^1].EndUtc)),
                     ("@count", e.Slots.PatientSlots()),
                     ("@by", e.BookedBy), ("@at", Ms(stored.RecordedAt)), ("@type", e.VisitType), ("@reason", (object?)e.Reason ?? DBNull.Value),
                     ("@room", await RoomOfAsync(db, e.RoomId, e.Slots, e.Parts, ct)), ("@clinicians", Ids(e.Clinicians.ToArray())));
-                await KeepSlotsAsync(db, e.BookingId, e.Slots, ct);
-                await KeepPartsAsync(db, e.BookingId, e.ClinicianId, e.Date, e.Slots, e.Parts, ct);
+                await KeepSlotsAsync(db, e.AppointmentId, e.Slots, ct);
+                await KeepPartsAsync(db, e.AppointmentId, e.ClinicianId, e.Date, e.Slots, e.Parts, ct);
                 await AddUsageAsync(db, e.PatientId, e.Date, e.Slots.PatientSlots(), ct);
                 break;
 
-            case BookingCancelled e:
+            case AppointmentCancelled e:
                 foreach (var slot in e.Slots)
-                    await ReleaseAsync(db, slot.SlotId, e.BookingId, ct);
-                await CancelBookingAsync(db, e.BookingId, e.Reason.ToString(), ct);
+                    await ReleaseAsync(db, slot.SlotId, e.AppointmentId, ct);
+                await CancelAppointmentAsync(db, e.AppointmentId, e.Reason.ToString(), ct);
                 await AddUsageAsync(db, e.PatientId, e.Date, -e.Slots.PatientSlots(), ct);
                 break;
 
-            case BookingMoved e:
+            case AppointmentMoved e:
                 foreach (var slot in e.FromSlots)
-                    await ReleaseAsync(db, slot.SlotId, e.BookingId, ct);
+                    await ReleaseAsync(db, slot.SlotId, e.AppointmentId, ct);
                 foreach (var slot in e.ToSlots)
-                    await HoldAsync(db, slot.SlotId, e.BookingId, e.PatientId, ct);
+                    await HoldAsync(db, slot.SlotId, e.AppointmentId, e.PatientId, ct);
                 await db.ExecuteAsync(
                     "UPDATE rm_bookings SET doctor_id = @doctor, date = @date, start_utc = @start, end_utc = @end, slot_count = @count, " +
                     "room_id = @room, clinician_ids = @clinicians WHERE booking_id = @booking;",
                     ct, ("@doctor", e.ToClinicianId), ("@date", Day(e.ToDate)), ("@start", Ms(e.ToSlots[0].StartUtc)), ("@end", Ms(e.ToSlots[^1].EndUtc)),
-                    ("@count", e.ToSlots.PatientSlots()), ("@booking", e.BookingId),
+                    ("@count", e.ToSlots.PatientSlots()), ("@booking", e.AppointmentId),
                     ("@room", await RoomOfAsync(db, e.ToRoomId, e.ToSlots, e.ToParts, ct)), ("@clinicians", Ids(e.ToClinicians.ToArray())));
-                await KeepSlotsAsync(db, e.BookingId, e.ToSlots, ct);
-                await db.ExecuteAsync("DELETE FROM rm_booking_parts WHERE booking_id = @booking;", ct, ("@booking", e.BookingId));
-                await KeepPartsAsync(db, e.BookingId, e.ToClinicianId, e.ToDate, e.ToSlots, e.ToParts, ct);
+                await KeepSlotsAsync(db, e.AppointmentId, e.ToSlots, ct);
+                await db.ExecuteAsync("DELETE FROM rm_booking_parts WHERE booking_id = @booking;", ct, ("@booking", e.AppointmentId));
+                await KeepPartsAsync(db, e.AppointmentId, e.ToClinicianId, e.ToDate, e.ToSlots, e.ToParts, ct);
                 await AddUsageAsync(db, e.PatientId, e.FromDate, -e.FromSlots.PatientSlots(), ct);
                 await AddUsageAsync(db, e.PatientId, e.ToDate, e.ToSlots.PatientSlots(), ct);
                 break;
@@ -197,12 +197,12 @@ public sealed partial class ScheduleProjection : IProjection
                     ON CONFLICT (doctor_id, date) DO UPDATE SET cancelled = TRUE, cancel_reason = excluded.cancel_reason;
                     """,
                     ct, ("@doctor", e.ClinicianId), ("@date", Day(e.Date)), ("@reason", e.Reason));
-                foreach (var booking in e.CancelledBookings)
+                foreach (var booking in e.CancelledAppointments)
                 {
                     // An appointment with others falls whole: its other clinicians' slots are free again.
                     foreach (var slot in booking.Slots)
-                        await ReleaseAsync(db, slot.SlotId, booking.BookingId, ct);
-                    await CancelBookingAsync(db, booking.BookingId, "DayCancelled", ct);
+                        await ReleaseAsync(db, slot.SlotId, booking.AppointmentId, ct);
+                    await CancelAppointmentAsync(db, booking.AppointmentId, "DayCancelled", ct);
                     await AddUsageAsync(db, booking.PatientId, e.Date, -booking.Slots.PatientSlots(), ct);
                 }
                 break;
@@ -210,7 +210,7 @@ public sealed partial class ScheduleProjection : IProjection
             case VisitMarked e:
                 await db.ExecuteAsync(
                     "UPDATE rm_bookings SET visit_outcome = @outcome WHERE booking_id = @booking;",
-                    ct, ("@outcome", e.Outcome.ToString()), ("@booking", e.BookingId));
+                    ct, ("@outcome", e.Outcome.ToString()), ("@booking", e.AppointmentId));
                 break;
         }
     }

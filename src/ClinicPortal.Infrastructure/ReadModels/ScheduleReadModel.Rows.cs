@@ -15,14 +15,14 @@ public sealed partial class ScheduleReadModel
         public bool StaffOnly { get; init; }
         public string? OnlyFor { get; init; }
         public Guid? RoomId { get; init; }
-        public Guid? BookingId { get; init; }
+        public Guid? AppointmentId { get; init; }
 
-        public AvailableSlot View => new(SlotId, FromMs(StartUtc), StaffOnly, ParseIds(OnlyFor), RoomId, BookingId);
+        public AvailableSlot View => new(SlotId, FromMs(StartUtc), StaffOnly, ParseIds(OnlyFor), RoomId, AppointmentId);
     }
 
-    private sealed class BookingRoom
+    private sealed class AppointmentRoom
     {
-        public Guid BookingId { get; init; }
+        public Guid AppointmentId { get; init; }
         public Guid RoomId { get; init; }
         public long StartUtc { get; init; }
         public long EndUtc { get; init; }
@@ -42,10 +42,10 @@ public sealed partial class ScheduleReadModel
         public DateOnly Day => Rows.Day(Date);
     }
 
-    private sealed class SlotBooking
+    private sealed class SlotAppointment
     {
         public Guid SlotId { get; init; }
-        public Guid BookingId { get; init; }
+        public Guid AppointmentId { get; init; }
     }
 
     private sealed class MonthUsage
@@ -70,7 +70,7 @@ public sealed partial class ScheduleReadModel
         public DateOnly Day => Rows.Day(Date);
         public Guid SlotId { get; init; }
         public long StartUtc { get; init; }
-        public Guid? BookingId { get; init; }
+        public Guid? AppointmentId { get; init; }
         public Guid? PatientId { get; init; }
         public string? VisitOutcome { get; init; }
         public bool StaffOnly { get; init; }
@@ -78,7 +78,7 @@ public sealed partial class ScheduleReadModel
         public Guid? RoomId { get; init; }
         public long? HeldUntil { get; init; }
 
-        public ClinicianDaySlot View => new(SlotId, FromMs(StartUtc), BookingId, PatientId, VisitOutcome, StaffOnly, ParseIds(OnlyFor), RoomId,
+        public ClinicianDaySlot View => new(SlotId, FromMs(StartUtc), AppointmentId, PatientId, VisitOutcome, StaffOnly, ParseIds(OnlyFor), RoomId,
             HeldUntil: HeldUntil is { } until ? FromMs(until) : null);
     }
 
@@ -89,11 +89,11 @@ public sealed partial class ScheduleReadModel
         public long StartUtc { get; init; }
     }
 
-    private sealed class DayBookingRow
+    private sealed class DayAppointmentRow
     {
         public string Date { get; init; } = "";
         public DateOnly Day => Rows.Day(Date);
-        public Guid BookingId { get; init; }
+        public Guid AppointmentId { get; init; }
         public Guid PatientId { get; init; }
         public Guid ClinicianId { get; init; }
         public long StartUtc { get; init; }
@@ -107,7 +107,7 @@ public sealed partial class ScheduleReadModel
         public string? Reason { get; init; }
         public Guid? RoomId { get; init; }
 
-        public DayBooking View => new(BookingId, PatientId, ClinicianId, FromMs(StartUtc), FromMs(EndUtc), SlotCount, BookedBy, FromMs(BookedAt),
+        public DayAppointment View => new(AppointmentId, PatientId, ClinicianId, FromMs(StartUtc), FromMs(EndUtc), SlotCount, BookedBy, FromMs(BookedAt),
             Cancelled, VisitOutcome, VisitTypeId, Reason, RoomId);
     }
 
@@ -118,12 +118,12 @@ public sealed partial class ScheduleReadModel
         public long StartUtc { get; init; }
         public long EndUtc { get; init; }
 
-        public BookingPart View => new(ClinicianId, Kind is null ? null : Enum.Parse<Domain.ClinicianKind>(Kind), FromMs(StartUtc), FromMs(EndUtc));
+        public AppointmentPart View => new(ClinicianId, Kind is null ? null : Enum.Parse<Domain.ClinicianKind>(Kind), FromMs(StartUtc), FromMs(EndUtc));
     }
 
-    private sealed class BookingRow
+    private sealed class AppointmentRow
     {
-        public Guid BookingId { get; init; }
+        public Guid AppointmentId { get; init; }
         public Guid PatientId { get; init; }
         public Guid ClinicianId { get; init; }
         public string Date { get; init; } = "";
@@ -138,7 +138,7 @@ public sealed partial class ScheduleReadModel
         public Guid? RoomId { get; init; }
         public string ClinicianIds { get; init; } = "";
 
-        public PatientBooking View => new(BookingId, PatientId, ClinicianId, Day, FromMs(StartUtc), FromMs(EndUtc), SlotCount, Cancelled, VisitOutcome,
+        public PatientAppointment View => new(AppointmentId, PatientId, ClinicianId, Day, FromMs(StartUtc), FromMs(EndUtc), SlotCount, Cancelled, VisitOutcome,
             VisitTypeId, Reason, RoomId, ParseIds(ClinicianIds));
     }
 }

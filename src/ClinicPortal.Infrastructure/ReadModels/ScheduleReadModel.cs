@@ -82,10 +82,10 @@ public sealed partial class ScheduleReadModel : IScheduleQueries
 
     /// <summary>The time of a room each live appointment of the day in one holds, from its start to its end.</summary>
     public async Task<IReadOnlyList<RoomTaken>> RoomsTakenAsync(DateOnly date, CancellationToken ct = default) =>
-        (await database.RowsAsync<BookingRoom>(
+        (await database.RowsAsync<AppointmentRoom>(
             "SELECT booking_id, room_id, start_utc, end_utc FROM rm_bookings WHERE date = @date AND room_id IS NOT NULL AND cancelled IS NULL;",
             ct, ("@date", Day(date))))
-        .Select(row => new RoomTaken(row.BookingId, new RoomSpan(row.RoomId, FromMs(row.StartUtc), FromMs(row.EndUtc)))).ToArray();
+        .Select(row => new RoomTaken(row.AppointmentId, new RoomSpan(row.RoomId, FromMs(row.StartUtc), FromMs(row.EndUtc)))).ToArray();
 
     /// <summary>The room these slots are in (the first one in a room), or null: none is, or none is known.</summary>
     public async Task<Guid?> RoomOfSlotsAsync(IReadOnlyList<Guid> slotIds, CancellationToken ct = default)
@@ -113,17 +113,17 @@ public sealed partial class ScheduleReadModel : IScheduleQueries
     }
 
     /// <summary>A patient's live bookings that have not started yet, soonest first.</summary>
-    public Task<IReadOnlyList<PatientBooking>> FutureBookingsAsync(Guid patientId, DateTimeOffset now, CancellationToken ct = default) =>
-        BookingsWhereAsync("patient_id = @patient AND cancelled IS NULL AND start_utc > @now ORDER BY start_utc", ct, ("@patient", patientId), ("@now", Ms(now)));
+    public Task<IReadOnlyList<PatientAppointment>> FutureAppointmentsAsync(Guid patientId, DateTimeOffset now, CancellationToken ct = default) =>
+        AppointmentsWhereAsync("patient_id = @patient AND cancelled IS NULL AND start_utc > @now ORDER BY start_utc", ct, ("@patient", patientId), ("@now", Ms(now)));
 
     /// <summary>Every booking of a patient, live or not, latest start first, a page at a time.</summary>
-    public Task<IReadOnlyList<PatientBooking>> BookingsOfPatientAsync(Guid patientId, int limit, int offset, CancellationToken ct = default) =>
-        BookingsWhereAsync("patient_id = @patient ORDER BY start_utc DESC, booking_id LIMIT @limit OFFSET @offset",
+    public Task<IReadOnlyList<PatientAppointment>> AppointmentsOfPatientAsync(Guid patientId, int limit, int offset, CancellationToken ct = default) =>
+        AppointmentsWhereAsync("patient_id = @patient ORDER BY start_utc DESC, booking_id LIMIT @limit OFFSET @offset",
             ct, ("@patient", patientId), ("@limit", limit), ("@offset", offset));
 
     /// <summary>Every booking that holds or held a slot, first booked first (the slot's history of bookings).</summary>
-    public Task<IReadOnlyList<PatientBooking>> BookingsOfSlotAsync(Guid slotId, CancellationToken ct = default) =>
-        BookingsWhereAsync("booking_id IN (SELECT booking_id FROM rm_booking_slots WHERE slot_id = @slot) ORDER BY booked_at, booking_id", ct, ("@slot", slotId));
+    public Task<IReadOnlyList<PatientAppointment>> AppointmentsOfSlotAsync(Guid slotId, CancellationToken ct = default) =>
+        AppointmentsWhereAsync("booking_id IN (SELECT booking_id FROM rm_booking_slots WHERE slot_id = @slot) ORDER BY booked_at, booking_id", ct, ("@slot", slotId));
 
     /// <summary>A booking's slots as it holds them now (or held them last).</summary>
     public async Task<IReadOnlyList<Guid>> SlotIdsOfAsync(Guid bookingId, CancellationToken ct = default) =>
@@ -135,23 +135,23 @@ public sealed partial class ScheduleReadModel : IScheduleQueries
         if (bookingIds.Count == 0)
             return new Dictionary<Guid, IReadOnlyList<Guid>>();
         var (list, parameters) = SqlList.In("@booking", bookingIds.Distinct().Cast<object>());
-        return (await database.RowsAsync<SlotBooking>(
+        return (await database.RowsAsync<SlotAppointment>(
                 $"SELECT booking_id, slot_id FROM rm_booking_slots WHERE booking_id IN ({list}) ORDER BY booking_id, ordinal;", ct, parameters!))
-            .GroupBy(row => row.BookingId).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)g.Select(row => row.SlotId).ToArray());
+            .GroupBy(row => row.AppointmentId).ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)g.Select(row => row.SlotId).ToArray());
     }
 
     /// <summary>These bookings, by id (an unknown one is not there), in one statement.</summary>
-    public async Task<IReadOnlyDictionary<Guid, PatientBooking>> BookingsAsync(IEnumerable<Guid> bookingIds, CancellationToken ct = default)
+    public async Task<IReadOnlyDictionary<Guid, PatientAppointment>> AppointmentsAsync(IEnumerable<Guid> bookingIds, CancellationToken ct = default)
     {
         var ids = bookingIds.Distinct().ToArray();
         if (ids.Length == 0)
-            return new Dictionary<Guid, PatientBooking>();
+            return new Dictionary<Guid, PatientAppointment>();
         var (list, parameters) = SqlList.In("@booking", ids.Cast<object>());
-        return (await BookingsWhereAsync($"booking_id IN ({list})", ct, parameters!)).ToDictionary(b => b.BookingId);
+        return (await AppointmentsWhereAsync($"booking_id IN ({list})", ct, parameters!)).ToDictionary(b => b.AppointmentId);
     }
 
-    public async Task<PatientBooking?> BookingAsync(Guid bookingId, CancellationToken ct = default) =>
-        (await BookingsWhereAsync("booking_id = @booking", ct, ("@booking", bookingId))).SingleOrDefault();
+    public async Task<PatientAppointment?> AppointmentAsync(Guid bookingId, CancellationToken ct = default) =>
+        (await AppointmentsWhereAsync("booking_id = @booking", ct, ("@booking", bookingId))).SingleOrDefault();
 
     /// <summary>How many slots a patient holds in each practice month ("yyyy-MM") they hold any, in one statement.</summary>
     public async Task<IReadOnlyDictionary<string, int>> MonthlyUsagesAsync(Guid patientId, CancellationToken ct = default) =>
@@ -189,13 +189,13 @@ public sealed partial class ScheduleReadModel : IScheduleQueries
             ORDER BY s.start_utc;
             """,
             ct, slotParameters)).ToLookup(row => (row.ClinicianId, row.Day), row => row.View);
-        var overbooked = (await database.RowsAsync<SlotBooking>(
+        var overbooked = (await database.RowsAsync<SlotAppointment>(
             $"""
             SELECT o.slot_id, o.booking_id FROM rm_slot_overbookings o JOIN rm_slots s ON s.slot_id = o.slot_id
             WHERE {slotsWithin} ORDER BY o.booking_id;
             """,
             ct, slotParameters))
-            .ToLookup(o => o.SlotId, o => o.BookingId);
+            .ToLookup(o => o.SlotId, o => o.AppointmentId);
         return wanted.Select(day =>
         {
             var found = status.GetValueOrDefault(day);
@@ -214,16 +214,16 @@ public sealed partial class ScheduleReadModel : IScheduleQueries
     /// Every booking of a clinician's day, live or cancelled, by start: the calendar's blocks and the list of whom to phone.
     /// A visit with other clinicians is there for the clinician's own part: its start and end are the part's.
     /// </summary>
-    public async Task<IReadOnlyList<DayBooking>> DayBookingsAsync(Guid clinicianId, DateOnly date, CancellationToken ct = default) =>
-        (await DayBookingsAsync([(clinicianId, date)], ct))[0];
+    public async Task<IReadOnlyList<DayAppointment>> DayAppointmentsAsync(Guid clinicianId, DateOnly date, CancellationToken ct = default) =>
+        (await DayAppointmentsAsync([(clinicianId, date)], ct))[0];
 
     /// <summary>The bookings of clinicians' days (<see cref="DayBookingsAsync(Guid, DateOnly, CancellationToken)"/>), in the order asked, in one statement.</summary>
-    public async Task<IReadOnlyList<IReadOnlyList<DayBooking>>> DayBookingsAsync(IReadOnlyList<(Guid ClinicianId, DateOnly Date)> wanted, CancellationToken ct = default)
+    public async Task<IReadOnlyList<IReadOnlyList<DayAppointment>>> DayAppointmentsAsync(IReadOnlyList<(Guid ClinicianId, DateOnly Date)> wanted, CancellationToken ct = default)
     {
         if (wanted.Count == 0)
             return [];
         var (within, parameters) = DaysWithin(wanted, "p.");
-        var bookings = (await database.RowsAsync<DayBookingRow>(
+        var bookings = (await database.RowsAsync<DayAppointmentRow>(
             $"""
             SELECT p.date, b.booking_id, b.patient_id, p.doctor_id, p.start_utc, p.end_utc, b.slot_count, b.booked_by, b.booked_at, b.cancelled, b.visit_outcome,
                 b.visit_type_id, b.reason, b.room_id
@@ -231,7 +231,7 @@ public sealed partial class ScheduleReadModel : IScheduleQueries
             WHERE {within} ORDER BY p.start_utc;
             """,
             ct, parameters)).ToLookup(row => (row.ClinicianId, row.Day), row => row.View);
-        return wanted.Select(day => (IReadOnlyList<DayBooking>)bookings[day].ToArray()).ToArray();
+        return wanted.Select(day => (IReadOnlyList<DayAppointment>)bookings[day].ToArray()).ToArray();
     }
 
     /// <summary>
@@ -251,14 +251,14 @@ public sealed partial class ScheduleReadModel : IScheduleQueries
     /// A booking's clinicians, each with their part (<see cref="BookingPart.Kind"/> null for a visit of one clinician, whose
     /// one part is the whole visit), by start.
     /// </summary>
-    public async Task<IReadOnlyList<BookingPart>> PartsAsync(Guid bookingId, CancellationToken ct = default) =>
+    public async Task<IReadOnlyList<AppointmentPart>> PartsAsync(Guid bookingId, CancellationToken ct = default) =>
         (await database.RowsAsync<PartRow>(
             "SELECT doctor_id, kind, start_utc, end_utc FROM rm_booking_parts WHERE booking_id = @booking ORDER BY start_utc, end_utc;", ct, ("@booking", bookingId)))
         .Select(row => row.View).ToArray();
 
     /// <summary>The bookings a condition (and its order and limit) finds, as their patients see them.</summary>
-    private async Task<IReadOnlyList<PatientBooking>> BookingsWhereAsync(string condition, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
-        (await database.RowsAsync<BookingRow>(
+    private async Task<IReadOnlyList<PatientAppointment>> AppointmentsWhereAsync(string condition, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
+        (await database.RowsAsync<AppointmentRow>(
             "SELECT booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_count, cancelled, visit_outcome, visit_type_id, reason, room_id, clinician_ids " +
             $"FROM rm_bookings WHERE {condition};", ct, parameters))
         .Select(row => row.View).ToArray();

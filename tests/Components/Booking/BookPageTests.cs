@@ -64,7 +64,7 @@ public class BookPageTests : ClinicTestContext
     private static string[] Offers(IRenderedComponent<BookPage> page, string doctor) =>
         page.FindAll($"section[aria-label='{doctor}'] button.slot-offer").Select(b => b.TextContent.Trim()).ToArray();
 
-    private Task<IReadOnlyList<PatientBooking>> BookingsAsync(Guid who) => app.Get<ScheduleReadModel>().FutureBookingsAsync(who, app.Clock.GetUtcNow());
+    private Task<IReadOnlyList<PatientAppointment>> AppointmentsAsync(Guid who) => app.Get<ScheduleReadModel>().FutureAppointmentsAsync(who, app.Clock.GetUtcNow());
 
     [Fact]
     public void TheDayInTheAddressIsShownWithEachCliniciansFreeTimes()
@@ -86,7 +86,7 @@ public class BookPageTests : ClinicTestContext
         await dialogs.Find("[data-testid=confirm]").ClickAsync(new());
 
         snackbars.WaitForAssertion(() => Assert.Equal("Booked", snackbars.Find("[data-testid=outcome-title]").TextContent));
-        var booking = Assert.Single(await BookingsAsync(patient));
+        var booking = Assert.Single(await AppointmentsAsync(patient));
         Assert.Equal(hartsDay.Slots[1].StartUtc, booking.StartUtc);
         Assert.Equal(1, booking.SlotCount);
         page.WaitForAssertion(() => Assert.DoesNotContain("09:10", Offers(page, "Dr Ada Hart")));
@@ -103,7 +103,7 @@ public class BookPageTests : ClinicTestContext
         await dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "Keep looking").ClickAsync(new());
 
         dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=confirm]")));
-        Assert.Empty(await BookingsAsync(patient));
+        Assert.Empty(await AppointmentsAsync(patient));
         page.WaitForAssertion(() => Assert.Contains("09:00", Offers(page, "Dr Ada Hart"))); // let go at once
     }
 
@@ -122,7 +122,7 @@ public class BookPageTests : ClinicTestContext
         await dialogs.Find("[data-testid=confirm]").ClickAsync(new());
 
         snackbars.WaitForAssertion(() => Assert.Equal("Booked", snackbars.Find("[data-testid=outcome-title]").TextContent));
-        Assert.Single(await BookingsAsync(patient));
+        Assert.Single(await AppointmentsAsync(patient));
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public class BookPageTests : ClinicTestContext
         Assert.Equal(1, await app.Get<ClinicPortal.Features.Clock.DueTimers>().RunDueAsync()); // the practice's clock gives it back
         page.WaitForAssertion(() => Assert.Contains("09:40", Offers(page, "Dr Ada Hart")));
         await dialogs.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "Close").ClickAsync(new());
-        Assert.Empty(await BookingsAsync(patient));
+        Assert.Empty(await AppointmentsAsync(patient));
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public class BookPageTests : ClinicTestContext
     }
 
     [Fact]
-    public async Task WhileABookingIsSavedProgressShowsAndNoOtherTimeCanBePressed()
+    public async Task WhileAAppointmentIsSavedProgressShowsAndNoOtherTimeCanBePressed()
     {
         var (page, dialogs, snackbars) = Open();
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=busy]")));
@@ -376,7 +376,7 @@ public class BookOverAClashTests : ClinicTestContext
     {
         var (dialogs, snackbars) = RenderProviders();
         Services.GetRequiredService<NavigationManager>().NavigateTo(
-            $"http://localhost/book?move={moving.BookingId}&type={VisitType.ConsultationId}&date=2026-03-03&back=conflicts");
+            $"http://localhost/book?move={moving.AppointmentId}&type={VisitType.ConsultationId}&date=2026-03-03&back=conflicts");
         var page = Render<BookPage>();
         page.WaitForElement("button.slot-offer");
         Assert.DoesNotContain("09:00", Offers(page, "Dr Ada Hart")); // Pat has 09:00 with Dr Okafor
@@ -394,7 +394,7 @@ public class BookOverAClashTests : ClinicTestContext
 
         snackbars.WaitForAssertion(() => Assert.Equal("Moved", snackbars.Find("[data-testid=outcome-title]").TextContent));
         var conflict = Assert.Single(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
-        Assert.Equal((moving.BookingId, other.BookingId, "Seen by both together"), (conflict.BookingId, conflict.OtherBookingId, conflict.OverrideReason));
+        Assert.Equal((moving.AppointmentId, other.AppointmentId, "Seen by both together"), (conflict.AppointmentId, conflict.OtherAppointmentId, conflict.OverrideReason));
         // Back to the desk once moved (the page navigates after the move's outcome is shown).
         var navigation = Services.GetRequiredService<NavigationManager>();
         await Poll.UntilAsync(() => navigation.Uri.EndsWith("/conflicts", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
@@ -406,7 +406,7 @@ public class BookOverAClashTests : ClinicTestContext
     {
         var (dialogs, snackbars) = RenderProviders();
         Services.GetRequiredService<NavigationManager>().NavigateTo(
-            $"http://localhost/book?move={samsAt0940.BookingId}&type={VisitType.ConsultationId}&date=2026-03-03");
+            $"http://localhost/book?move={samsAt0940.AppointmentId}&type={VisitType.ConsultationId}&date=2026-03-03");
         var page = Render<BookPage>();
         page.WaitForElement("button.slot-offer");
         Assert.DoesNotContain("09:20", Offers(page, "Dr Ada Hart")); // Pat's
@@ -428,6 +428,6 @@ public class BookOverAClashTests : ClinicTestContext
         snackbars.WaitForAssertion(() => Assert.Equal("Moved", snackbars.Find("[data-testid=outcome-title]").TextContent));
         var conflict = Assert.Single(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
         Assert.Equal((ConflictKinds.ClinicianDoubleBooked, "Quick result check, doctor agreed"), (conflict.Kind, conflict.OverrideReason));
-        Assert.Equal(new[] { moving.BookingId, samsAt0940.BookingId }.Order(), new[] { conflict.BookingId, conflict.OtherBookingId!.Value }.Order());
+        Assert.Equal(new[] { moving.AppointmentId, samsAt0940.AppointmentId }.Order(), new[] { conflict.AppointmentId, conflict.OtherAppointmentId!.Value }.Order());
     }
 }

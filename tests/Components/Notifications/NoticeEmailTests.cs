@@ -41,7 +41,7 @@ public class NoticeEmailTests : ClinicTestContext
     [Fact]
     public void AConfirmationMentionsItsCalendarFileAndOffersNoBookAgainLink()
     {
-        var page = Render(new BookingConfirmedNotice("Elm Street Surgery", "Pat Lee", "Dr Hart", Day, NineTen, "https://x/book"));
+        var page = Render(new AppointmentConfirmedNotice("Elm Street Surgery", "Pat Lee", "Dr Hart", Day, NineTen, "https://x/book"));
 
         Assert.Contains("is booked", Part(page, "lead"));
         Assert.Contains("calendar file", page.Markup);

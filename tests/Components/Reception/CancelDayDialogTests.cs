@@ -14,14 +14,14 @@ public class CancelDayDialogTests : ClinicTestContext
     private static readonly Person Pat = new(Guid.NewGuid(), "Pat Lee", "pat@mail.example", "+44 7700 900001", true);
     private static readonly Person Sam = new(Guid.NewGuid(), "Sam Ray", "sam@mail.example", null, true);
 
-    private static DayBooking Booking(Person patient, int minutesAfterNine, int slots = 1, string? cancelled = null) =>
+    private static DayAppointment Appointment(Person patient, int minutesAfterNine, int slots = 1, string? cancelled = null) =>
         new(Guid.NewGuid(), patient.Id, Clinician, Nine.AddMinutes(minutesAfterNine), Nine.AddMinutes(minutesAfterNine + 10 * slots), slots,
             patient.Id.ToString(), Nine.AddDays(-3), cancelled, null);
 
     // Pat holds a double and a single; Sam one single; Pat's earlier booking was cancelled by Pat.
-    private static readonly DayBooking[] Day =
+    private static readonly DayAppointment[] Day =
     [
-        Booking(Pat, 0, slots: 2), Booking(Sam, 30), Booking(Pat, 60), Booking(Pat, 90, cancelled: "Patient"),
+        Appointment(Pat, 0, slots: 2), Appointment(Sam, 30), Appointment(Pat, 60), Appointment(Pat, 90, cancelled: "Patient"),
     ];
 
     private static readonly Dictionary<Guid, Person> People = new() { [Pat.Id] = Pat, [Sam.Id] = Sam };
@@ -42,7 +42,7 @@ public class CancelDayDialogTests : ClinicTestContext
     }
 
     [Fact]
-    public async Task ItCountsPatientsNotBookingsAndListsEachWithTimesAndPhone()
+    public async Task ItCountsPatientsNotAppointmentsAndListsEachWithTimesAndPhone()
     {
         var (host, _) = await OpenAsync();
 
@@ -78,7 +78,7 @@ public class CancelDayDialogTests : ClinicTestContext
     [Fact]
     public void TheListOfWhomToPhoneAfterwardsHoldsOnlyThoseTheDayCancelled()
     {
-        DayBooking[] afterwards = [.. Day.Take(3).Select(b => b with { Cancelled = DayCancellation.Reason }), Day[3]];
+        DayAppointment[] afterwards = [.. Day.Take(3).Select(b => b with { Cancelled = DayCancellation.Reason }), Day[3]];
 
         var reached = DayCancellation.Reached(afterwards, People, t => t.ToString("HH:mm"));
 
@@ -88,13 +88,13 @@ public class CancelDayDialogTests : ClinicTestContext
     }
 
     [Fact]
-    public void TheOutcomeCountsPatientsEmailedNotBookingsCancelled()
+    public void TheOutcomeCountsPatientsEmailedNotAppointmentsCancelled()
     {
         var cancelled = new Domain.DayCancelled(Clinician, new DateOnly(2026, 3, 3), "Unwell", [],
             [new(Guid.NewGuid(), Pat.Id, []), new(Guid.NewGuid(), Pat.Id, []), new(Guid.NewGuid(), Sam.Id, [])], "reception");
 
         Assert.Equal("2 patients will be emailed.", DayCancellationDialog.WhoIsEmailed(cancelled));
-        Assert.Equal("1 patient will be emailed.", DayCancellationDialog.WhoIsEmailed(cancelled with { CancelledBookings = cancelled.CancelledBookings.Take(2).ToArray() }));
-        Assert.Equal("Nobody was booked.", DayCancellationDialog.WhoIsEmailed(cancelled with { CancelledBookings = [] }));
+        Assert.Equal("1 patient will be emailed.", DayCancellationDialog.WhoIsEmailed(cancelled with { CancelledAppointments = cancelled.CancelledAppointments.Take(2).ToArray() }));
+        Assert.Equal("Nobody was booked.", DayCancellationDialog.WhoIsEmailed(cancelled with { CancelledAppointments = [] }));
     }
 }

@@ -1,7 +1,7 @@
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Features.Booking.BookSlots;
-using ClinicPortal.Features.Booking.MyBookings;
+using ClinicPortal.Features.Booking.MyAppointments;
 using ClinicPortal.Features.Reception.Day;
 using ClinicPortal.Features.Scheduling.MySchedule;
 using ClinicPortal.Features.Scheduling.ScheduleDay;
@@ -94,7 +94,7 @@ public class PageStatementsTests
             ["The Book page's day"] = await CountAsync(app, patient, Roles.Patient, $"book?date={Tuesday:yyyy-MM-dd}",
                 page => page.Render<BookPage>().WaitForElement("button.slot-offer")),
             ["My bookings"] = await CountAsync(app, patient, Roles.Patient, "my-bookings",
-                page => page.Render<MyBookingsPage>().WaitForElement("[data-testid=booking]")),
+                page => page.Render<MyAppointmentsPage>().WaitForElement("[data-testid=booking]")),
         };
         return counts;
     }

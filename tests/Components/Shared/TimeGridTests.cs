@@ -15,7 +15,7 @@ public class TimeGridTests : ClinicTestContext
         new(At(date, hour, minute), At(date, hour, minute).AddMinutes(10), GridBlockKind.Free, "free", SlotId: Guid.NewGuid());
 
     private static GridBlock Booked(DateOnly date, int hour, int minute, int slots, string patient, string? badge = null) =>
-        new(At(date, hour, minute), At(date, hour, minute).AddMinutes(10 * slots), GridBlockKind.Booked, patient, BookingId: Guid.NewGuid(), Badge: badge);
+        new(At(date, hour, minute), At(date, hour, minute).AddMinutes(10 * slots), GridBlockKind.Booked, patient, AppointmentId: Guid.NewGuid(), Badge: badge);
 
     private IRenderedComponent<TimeGrid> Render(IReadOnlyList<GridColumn> columns, DateTimeOffset? now = null, Action<ComponentParameterCollectionBuilder<TimeGrid>>? more = null) =>
         Render<TimeGrid>(ps =>
@@ -37,7 +37,7 @@ public class TimeGridTests : ClinicTestContext
         grid.FindAll(".tg-time").Single(t => Cell(t).Row == row).TextContent.Trim();
 
     [Fact]
-    public void ABookingSitsInItsCliniciansColumnOnTheRowOfItsLocalStartAndSpansItsSlots()
+    public void AAppointmentSitsInItsCliniciansColumnOnTheRowOfItsLocalStartAndSpansItsSlots()
     {
         var grid = Render(
         [
@@ -111,15 +111,15 @@ public class TimeGridTests : ClinicTestContext
     }
 
     [Fact]
-    public void ClickingABookingHandsItsBlockToThePage()
+    public void ClickingAAppointmentHandsItsBlockToThePage()
     {
         GridBlock? opened = null;
         var booking = Booked(Tuesday, 11, 0, 1, "Pat Lee");
-        var grid = Render([new GridColumn("Dr Hart", Tuesday, [booking])], more: ps => ps.Add(p => p.OnBookingClick, (GridBlock b) => opened = b));
+        var grid = Render([new GridColumn("Dr Hart", Tuesday, [booking])], more: ps => ps.Add(p => p.OnAppointmentClick, (GridBlock b) => opened = b));
 
         grid.Find("button[data-kind=booked]").Click();
 
-        Assert.Equal(booking.BookingId, opened?.BookingId);
+        Assert.Equal(booking.AppointmentId, opened?.AppointmentId);
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public class TimeGridTests : ClinicTestContext
     }
 
     [Fact]
-    public void ATenMinuteBookingKeepsItsVisitTypeOnItsOneRow_ALongerOneWraps()
+    public void ATenMinuteAppointmentKeepsItsVisitTypeOnItsOneRow_ALongerOneWraps()
     {
         var grid = Render([new GridColumn("Dr Hart", Tuesday, [Booked(Tuesday, 9, 0, 1, "Pat Lee", "Consultation"), Booked(Tuesday, 9, 10, 2, "Sam Ray", "Long consultation")])]);
 

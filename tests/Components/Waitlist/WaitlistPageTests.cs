@@ -3,7 +3,7 @@ using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Domain.VisitTypes;
 using ClinicPortal.Features.Admin.Waitlist;
 using ClinicPortal.Features.Booking.BookSlots;
-using ClinicPortal.Features.Booking.CancelBooking;
+using ClinicPortal.Features.Booking.CancelAppointment;
 using ClinicPortal.Features.Scheduling.ScheduleDay;
 using ClinicPortal.Features.Waitlist;
 using ClinicPortal.Infrastructure.Accounts;
@@ -33,7 +33,7 @@ public class WaitlistPageTests : ClinicTestContext
             Assert.True((await waitlist.JoinAsync(patient, type, clinician, Tuesday, Tuesday.AddDays(3), Actor.Patient(patient))).IsAccepted);
         }
         // The booked time frees: the first in line for a consultation is offered it.
-        await app.Get<CancelBookingHandler>().HandleAsync(booking.BookingId, Actor.Patient(booker));
+        await app.Get<CancelAppointmentHandler>().HandleAsync(booking.AppointmentId, Actor.Patient(booker));
         await app.Get<WaitlistOffers>().CatchUpAsync();
         SignIn(owner, "owner@clinic.example", Roles.Admin);
         UseApp(app);

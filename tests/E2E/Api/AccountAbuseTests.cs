@@ -40,7 +40,7 @@ public class AccountAbuseTests(ClinicAppFixture fixture)
         await page.GotoAsync(Mailbox.ConfirmEmailLink(first));
         await Expect(page.GetByTestId("email-confirmed")).ToBeVisibleAsync();
         await Pages.SignInAsync(page, email, "Welcome123", then: "/book");
-        await Pages.ShowBookingDayAsync(page, Pages.Weekday(8));
+        await Pages.ShowAppointmentDayAsync(page, Pages.Weekday(8));
         await page.Locator(".slot-offer").First.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
         await Expect(Pages.Outcomes(page).GetByText("Booked", new() { Exact = true })).ToBeVisibleAsync();

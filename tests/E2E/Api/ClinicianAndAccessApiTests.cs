@@ -10,7 +10,7 @@ public class ClinicianAndAccessApiTests(ClinicAppFixture fixture)
     private Uri Base => fixture.App.BaseAddress;
 
     [Fact]
-    public async Task AClinicianSchedulesADayAndAReceptionistCancelsItWithItsBookings()
+    public async Task AClinicianSchedulesADayAndAReceptionistCancelsItWithItsAppointments()
     {
         using var doctor = await ApiClient.SignedInAsync(Base, "doctor3@demo.clinic");
         using var patient = await ApiClient.SignedInAsync(Base, "patient10@demo.clinic");
@@ -147,7 +147,7 @@ public class ClinicianAndAccessApiTests(ClinicAppFixture fixture)
 public class RateLimitTests
 {
     [Fact]
-    public async Task SignInAndBookingAreRateLimited()
+    public async Task SignInAndAppointmentAreRateLimited()
     {
         await using var app = await AppProcess.StartAsync(settings: new Dictionary<string, string>
         {

@@ -54,7 +54,7 @@ public class TwoInstancesTests
         // A patient has the day open on the second instance: nothing to book yet.
         var page = await browser.NewPageAsync(second.BaseAddress);
         await Pages.SignInAsync(page, "patient5@demo.clinic", then: "/book");
-        await Pages.ShowBookingDayAsync(page, day);
+        await Pages.ShowAppointmentDayAsync(page, day);
         await Expect(page.GetByTestId("no-slots")).ToBeVisibleAsync();
 
         // A doctor schedules it on the first: the time appears on the open page.

@@ -101,7 +101,7 @@ public static class Pages
     /// Shows a day on the Book page and waits until its own times are there: a click on the times of the day before
     /// would be lost as the list redraws.
     /// </summary>
-    public static async Task ShowBookingDayAsync(IPage page, DateOnly day)
+    public static async Task ShowAppointmentDayAsync(IPage page, DateOnly day)
     {
         await WaitUntilInteractiveAsync(page);
         await PickDateAsync(page.GetByTestId("book-date"), day);

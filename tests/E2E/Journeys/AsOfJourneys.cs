@@ -18,7 +18,7 @@ public class AsOfJourneys(ClinicAppFixture fixture)
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     [Fact]
-    public async Task ReceptionOpensTheDayAsItStoodBeforeABookingWasCancelled_AndSeesIt()
+    public async Task ReceptionOpensTheDayAsItStoodBeforeAAppointmentWasCancelled_AndSeesIt()
     {
         var day = Pages.Weekday(41); // beyond the demo's days, and no other test's
         var baseAddress = fixture.App.BaseAddress;
@@ -84,7 +84,7 @@ public class AsOfJourneys(ClinicAppFixture fixture)
     }
 
     [Fact]
-    public async Task TheClinicianAndStaffSeeTheScheduleAndThePatientsBookings_AsTheyStoodBeforeACancellation()
+    public async Task TheClinicianAndStaffSeeTheScheduleAndThePatientsAppointments_AsTheyStoodBeforeACancellation()
     {
         var day = Pages.Weekday(40); // beyond the demo's days, and no other test's
         var baseAddress = fixture.App.BaseAddress;

@@ -110,7 +110,7 @@ public class BookingByHandJourneys(ClinicAppFixture fixture)
         await Pages.WaitUntilInteractiveAsync(page);
         var day = Pages.Weekday(4).ToString("yyyy-MM-dd");
 
-        await Pages.ShowBookingDayAsync(page, Pages.Weekday(4));
+        await Pages.ShowAppointmentDayAsync(page, Pages.Weekday(4));
         await Pages.ChooseAsync(page, page.GetByTestId("visit-type"), "Long consultation (20 min)");
         await Expect(page).ToHaveURLAsync(new Regex($"/book\\?type=0000c0de-0000-4000-8000-000000000020&date={day}$"));
 

@@ -16,7 +16,7 @@ public class PatientJourneys(ClinicAppFixture fixture)
         await Pages.RegisterAsync(page, fixture.App, "Nina New", email);
 
         var day = Pages.Weekday(5);
-        await Pages.ShowBookingDayAsync(page, day);
+        await Pages.ShowAppointmentDayAsync(page, day);
         await page.Locator(".slot-offer").First.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
         await Expect(Pages.Outcomes(page).GetByText("Booked", new() { Exact = true })).ToBeVisibleAsync();
@@ -58,7 +58,7 @@ public class PatientJourneys(ClinicAppFixture fixture)
         {
             var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
             await Pages.SignInAsync(page, email, then: "/book");
-            await Pages.ShowBookingDayAsync(page, day);
+            await Pages.ShowAppointmentDayAsync(page, day);
             pages.Add(page);
         }
         var slotLabel = await pages[0].Locator(".slot-offer").Last.GetAttributeAsync("aria-label");
@@ -107,10 +107,10 @@ public class PatientJourneys(ClinicAppFixture fixture)
         var day = Pages.Weekday(7);
         var watcher = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
         await Pages.SignInAsync(watcher, "patient16@demo.clinic", then: "/book");
-        await Pages.ShowBookingDayAsync(watcher, day);
+        await Pages.ShowAppointmentDayAsync(watcher, day);
         var booker = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
         await Pages.SignInAsync(booker, "patient17@demo.clinic", then: "/book");
-        await Pages.ShowBookingDayAsync(booker, day);
+        await Pages.ShowAppointmentDayAsync(booker, day);
         var slotLabel = (await booker.Locator(".slot-offer").First.GetAttributeAsync("aria-label"))!;
         await Expect(watcher.GetByRole(AriaRole.Button, new() { Name = slotLabel, Exact = true })).ToBeVisibleAsync();
 

@@ -9,7 +9,7 @@ namespace ClinicPortal.Tests.E2E.Journeys;
 public class StaffJourneys(ClinicAppFixture fixture)
 {
     [Fact]
-    public async Task ReceptionOnAPhone_SeesOneClinicianAtATimeWithTheTimesBeside_NamesOnShortBookings_AndDetailsThatFit()
+    public async Task ReceptionOnAPhone_SeesOneClinicianAtATimeWithTheTimesBeside_NamesOnShortAppointments_AndDetailsThatFit()
     {
         var day = Pages.Weekday(35).ToString("yyyy-MM-dd"); // beyond the demo's days, and no other test's
         using var doctor = await ApiClient.SignedInAsync(fixture.App.BaseAddress, "doctor1@demo.clinic");
@@ -115,7 +115,7 @@ public class StaffJourneys(ClinicAppFixture fixture)
     }
 
     [Fact]
-    public async Task AReceptionistCancelsACliniciansDayAndItsBookingsAreGone()
+    public async Task AReceptionistCancelsACliniciansDayAndItsAppointmentsAreGone()
     {
         var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
         await Pages.SignInAsync(page, "reception@demo.clinic", then: "/reception");

@@ -8,17 +8,17 @@ namespace ClinicPortal.Tests.Unit.Booking;
 
 public class BookSlotsSpecs
 {
-    private static DeciderSpec<BookSlotsDecider, BookSlots, BookingRequest, SlotsBooked> Spec => new();
+    private static DeciderSpec<BookSlotsDecider, BookSlots, AppointmentToBook, SlotsBooked> Spec => new();
 
     private static BookSlots Book(params int[] slots) => Book(A.Patient, A.PatientId, slots);
 
     private static BookSlots Book(Actor by, Guid patientId, params int[] slots) =>
-        new(A.BookingId, patientId, slots.Select(A.Slot).ToArray(), by, A.Now);
+        new(A.AppointmentId, patientId, slots.Select(A.Slot).ToArray(), by, A.Now);
 
     [Fact]
     public void GivenAFreeSlot_WhenThePatientBooksIt_ThenItIsBooked() =>
         Spec.Given(A.DayScheduled(1)).When(Book(1))
-            .Then(A.SlotsBooked(A.BookingId, A.PatientId, 1));
+            .Then(A.SlotsBooked(A.AppointmentId, A.PatientId, 1));
 
     /// <summary>What the accounts say (gathered by the handler; the decision owns the rule).</summary>
     [Fact]
@@ -33,7 +33,7 @@ public class BookSlotsSpecs
         // Said first, before anything the log says: the slot is booked already, yet the account is what is refused.
         Spec.Given(A.DayScheduled(1), A.SlotsBooked(A.Id("first"), A.OtherPatientId, 1)).When(Book(1) with { Accounts = new(PatientIsActive: false) })
             .ThenRejected(Rejection.PatientDeactivated);
-        Spec.Given(A.DayScheduled(1)).When(Book(1) with { Accounts = AccountFacts.Active }).Then(A.SlotsBooked(A.BookingId, A.PatientId, 1));
+        Spec.Given(A.DayScheduled(1)).When(Book(1) with { Accounts = AccountFacts.Active }).Then(A.SlotsBooked(A.AppointmentId, A.PatientId, 1));
     }
 
     [Fact]
@@ -43,22 +43,22 @@ public class BookSlotsSpecs
             .ThenRejected(Rejection.SlotAlreadyBooked);
 
     [Fact]
-    public void GivenTwoAdjacentFreeSlots_WhenBookedAsADoubleSlot_ThenBothAreBookedInOneBooking() =>
+    public void GivenTwoAdjacentFreeSlots_WhenBookedAsADoubleSlot_ThenBothAreBookedInOneAppointment() =>
         Spec.Given(A.DayScheduled(1, 2)).When(Book(2, 1))
-            .Then(A.SlotsBooked(A.BookingId, A.PatientId, 1, 2));
+            .Then(A.SlotsBooked(A.AppointmentId, A.PatientId, 1, 2));
 
     [Fact]
-    public void GivenTheSecondSlotTaken_WhenADoubleSlotIsBooked_ThenTheWholeBookingFailsAndNothingIsBooked() =>
+    public void GivenTheSecondSlotTaken_WhenADoubleSlotIsBooked_ThenTheWholeAppointmentFailsAndNothingIsBooked() =>
         Spec.Given(A.DayScheduled(1, 2), A.SlotsBooked(A.Id("first"), A.OtherPatientId, 2))
             .When(Book(1, 2))
             .ThenRejected(Rejection.SlotAlreadyBooked);
 
     [Fact]
-    public void GivenACancelledBooking_WhenItsSlotIsBooked_ThenTheSlotIsAvailableAgain() =>
+    public void GivenACancelledAppointment_WhenItsSlotIsBooked_ThenTheSlotIsAvailableAgain() =>
         Spec.Given(A.DayScheduled(1), A.SlotsBooked(A.Id("first"), A.OtherPatientId, 1),
-                new BookingCancelled(A.Id("first"), A.OtherPatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Patient, "p"))
+                new AppointmentCancelled(A.Id("first"), A.OtherPatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Patient, "p"))
             .When(Book(1))
-            .Then(A.SlotsBooked(A.BookingId, A.PatientId, 1));
+            .Then(A.SlotsBooked(A.AppointmentId, A.PatientId, 1));
 
     [Fact]
     public void GivenSlotsWithAGap_WhenBookedAsADoubleSlot_ThenSlotsNotAdjacent() =>
@@ -75,8 +75,8 @@ public class BookSlotsSpecs
             .ThenRejected(Rejection.SlotsOfDifferentClinicians);
 
     [Fact]
-    public void WhenThreeSlotsAreChosen_ThenTooManySlotsInOneBooking() =>
-        Spec.Given(A.DayScheduled(1, 2, 3)).When(Book(1, 2, 3)).ThenRejected(Rejection.TooManySlotsInOneBooking);
+    public void WhenThreeSlotsAreChosen_ThenTooManySlotsInOneAppointment() =>
+        Spec.Given(A.DayScheduled(1, 2, 3)).When(Book(1, 2, 3)).ThenRejected(Rejection.TooManySlotsInOneAppointment);
 
     [Fact]
     public void WhenNoSlotIsChosen_ThenNoSlotsChosen() =>
@@ -116,7 +116,7 @@ public class BookSlotsSpecs
     [Fact]
     public void GivenASlotThatHasStarted_WhenItIsBooked_ThenSlotInPast() =>
         Spec.Given(A.DayScheduled(1))
-            .When(new BookSlots(A.BookingId, A.PatientId, [A.Slot(1)], A.Patient, A.MorningSlot(1).StartUtc))
+            .When(new BookSlots(A.AppointmentId, A.PatientId, [A.Slot(1)], A.Patient, A.MorningSlot(1).StartUtc))
             .ThenRejected(Rejection.SlotInPast);
 
     [Fact]
@@ -129,11 +129,11 @@ public class BookSlotsSpecs
             .ThenRejected(Rejection.PatientAlreadyBookedAtThatTime);
 
     [Fact]
-    public void GivenThePatientsOverlappingBookingWasCancelled_WhenTheyBook_ThenItIsAccepted() =>
+    public void GivenThePatientsOverlappingAppointmentWasCancelled_WhenTheyBook_ThenItIsAccepted() =>
         Spec.Given(A.DayScheduled(1),
                 new DayScheduled(A.OtherClinicianId, A.Tomorrow, [new ScheduledSlot(A.Slot(11), A.MorningSlot(1).StartUtc)]),
                 new SlotsBooked(A.Id("held"), A.PatientId, A.OtherClinicianId, A.Tomorrow, [new ScheduledSlot(A.Slot(11), A.MorningSlot(1).StartUtc)], "p"),
-                new BookingCancelled(A.Id("held"), A.PatientId, A.OtherClinicianId, A.Tomorrow,
+                new AppointmentCancelled(A.Id("held"), A.PatientId, A.OtherClinicianId, A.Tomorrow,
                     [new ScheduledSlot(A.Slot(11), A.MorningSlot(1).StartUtc)], CancellationReason.Patient, "p"))
             .When(Book(1))
             .ThenAccepted();
@@ -169,15 +169,15 @@ public class BookSlotsSpecs
     [Fact]
     public void GivenNineSlotsHeld_WhenADoubleSlotIsBooked_ThenMonthlyLimitReached_ButASingleIsBooked()
     {
-        var nine = TenHeldInMarch().Append(new BookingCancelled(A.Id("held10"), A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(10)], CancellationReason.Patient, "p")).ToArray();
+        var nine = TenHeldInMarch().Append(new AppointmentCancelled(A.Id("held10"), A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(10)], CancellationReason.Patient, "p")).ToArray();
 
         Spec.Given(nine).When(Book(11, 12)).ThenRejected(Rejection.MonthlyLimitReached);
-        Spec.Given(nine).When(Book(11)).Then(A.SlotsBooked(A.BookingId, A.PatientId, 11));
+        Spec.Given(nine).When(Book(11)).Then(A.SlotsBooked(A.AppointmentId, A.PatientId, 11));
     }
 
     [Fact]
     public void GivenTenSlotsHeldByAnotherPatient_WhenThisPatientBooks_ThenItIsBooked() =>
         Spec.Given([A.DayScheduled(Enumerable.Range(1, 12).ToArray()), .. Enumerable.Range(1, 10).Select(n => A.SlotsBooked(A.Id($"other{n}"), A.OtherPatientId, n))])
             .When(Book(11))
-            .Then(A.SlotsBooked(A.BookingId, A.PatientId, 11));
+            .Then(A.SlotsBooked(A.AppointmentId, A.PatientId, 11));
 }

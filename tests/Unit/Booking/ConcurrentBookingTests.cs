@@ -37,7 +37,7 @@ public class ConcurrentBookingTests
     }
 
     [Theory, InlineData(TestApp.Sqlite), InlineData(TestApp.Postgres)]
-    public async Task FiftyDoubleBookingsOverOverlappingPairs_NoSlotIsInTwoLiveBookings(string provider)
+    public async Task FiftyDoubleAppointmentsOverOverlappingPairs_NoSlotIsInTwoLiveAppointments(string provider)
     {
         await using var app = await TestApp.StartAsync(provider: provider);
         var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.ClinicianId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0))], A.Clinician)).Value!;
@@ -74,7 +74,7 @@ public class ConcurrentBookingTests
     }
 
     [Theory, InlineData(TestApp.Sqlite), InlineData(TestApp.Postgres)]
-    public async Task APatientBookingFourteenSlotsOfAMonthAtOnce_GetsTenAndIsToldWhyForTheOtherFour(string provider)
+    public async Task APatientAppointmentFourteenSlotsOfAMonthAtOnce_GetsTenAndIsToldWhyForTheOtherFour(string provider)
     {
         await using var app = await TestApp.StartAsync(provider: provider);
         var days = await FourteenDaysOfOneSlotAsync(app);
@@ -87,11 +87,11 @@ public class ConcurrentBookingTests
         Assert.Equal(10, await app.Get<ScheduleReadModel>().MonthlyUsageAsync(A.PatientId, "2026-03"));
         await app.Get<MonthlyQuotaPolicy>().CatchUpAsync();
         var log = await app.Get<IEventStore>().ReadAsync(Query.Tagged(Tag.Patient(A.PatientId)));
-        Assert.DoesNotContain(log.Events, e => e.Event is BookingCancelled); // nothing for the safety net to do
+        Assert.DoesNotContain(log.Events, e => e.Event is AppointmentCancelled); // nothing for the safety net to do
     }
 
     [Fact]
-    public async Task FourteenBookingsThatSkippedTheDecision_ThePolicyKeepsTenAndCancelsTheFourMadeLast()
+    public async Task FourteenAppointmentsThatSkippedTheDecision_ThePolicyKeepsTenAndCancelsTheFourMadeLast()
     {
         await using var app = await TestApp.StartAsync();
         var days = await FourteenDaysOfOneSlotAsync(app);
@@ -101,11 +101,11 @@ public class ConcurrentBookingTests
         await app.Get<MonthlyQuotaPolicy>().CatchUpAsync();
 
         var log = await app.Get<IEventStore>().ReadAsync(Query.Tagged(Tag.Patient(A.PatientId)));
-        var bookedInOrder = log.Events.Where(e => e.Event is SlotsBooked).Select(e => ((SlotsBooked)e.Event).BookingId).ToArray();
-        var cancelled = log.Events.Select(e => e.Event).OfType<BookingCancelled>().ToArray();
+        var bookedInOrder = log.Events.Where(e => e.Event is SlotsBooked).Select(e => ((SlotsBooked)e.Event).AppointmentId).ToArray();
+        var cancelled = log.Events.Select(e => e.Event).OfType<AppointmentCancelled>().ToArray();
         Assert.Equal(14, bookedInOrder.Length);
         Assert.All(cancelled, c => Assert.Equal(CancellationReason.QuotaExceeded, c.Reason));
-        Assert.Equal(bookedInOrder[^4..].Order(), cancelled.Select(c => c.BookingId).Order());
+        Assert.Equal(bookedInOrder[^4..].Order(), cancelled.Select(c => c.AppointmentId).Order());
         Assert.Equal(10, await app.Get<ScheduleReadModel>().MonthlyUsageAsync(A.PatientId, "2026-03"));
     }
 
@@ -128,6 +128,6 @@ public class ConcurrentBookingTests
         var log = await app.Get<IEventStore>().ReadAsync(Query.Tagged(Tag.Patient(A.PatientId)));
         Assert.True(firstRun > 0);
         Assert.Equal(0, secondRun); // the first run also read past the cancellation it appended itself
-        Assert.Single(log.Events, e => e.Event is BookingCancelled);
+        Assert.Single(log.Events, e => e.Event is AppointmentCancelled);
     }
 }

@@ -6,42 +6,42 @@ namespace ClinicPortal.Tests.Unit.Booking;
 
 public class MarkVisitSpecs
 {
-    private static DeciderSpec<MarkVisitDecider, MarkVisit, BookingState, VisitMarked> Spec => new();
+    private static DeciderSpec<MarkVisitDecider, MarkVisit, AppointmentState, VisitMarked> Spec => new();
     private static readonly DateTimeOffset AtTheVisit = A.MorningSlot(1).StartUtc;
 
     [Fact]
-    public void GivenABookingWhoseTimeHasCome_WhenTheReceptionistMarksArrived_ThenTheVisitIsMarked() =>
-        Spec.Given(A.SlotsBooked(A.BookingId, A.PatientId, 1))
-            .When(new MarkVisit(A.BookingId, VisitOutcome.Arrived, A.Receptionist, AtTheVisit))
-            .Then(new VisitMarked(A.BookingId, A.PatientId, A.ClinicianId, A.Tomorrow, VisitOutcome.Arrived, A.Receptionist.Name));
+    public void GivenAAppointmentWhoseTimeHasCome_WhenTheReceptionistMarksArrived_ThenTheVisitIsMarked() =>
+        Spec.Given(A.SlotsBooked(A.AppointmentId, A.PatientId, 1))
+            .When(new MarkVisit(A.AppointmentId, VisitOutcome.Arrived, A.Receptionist, AtTheVisit))
+            .Then(new VisitMarked(A.AppointmentId, A.PatientId, A.ClinicianId, A.Tomorrow, VisitOutcome.Arrived, A.Receptionist.Name));
 
     [Fact]
-    public void GivenAFutureBooking_WhenItIsMarkedNoShow_ThenVisitNotStarted() =>
-        Spec.Given(A.SlotsBooked(A.BookingId, A.PatientId, 1))
-            .When(new MarkVisit(A.BookingId, VisitOutcome.NoShow, A.Receptionist, AtTheVisit.AddMinutes(-1)))
+    public void GivenAFutureAppointment_WhenItIsMarkedNoShow_ThenVisitNotStarted() =>
+        Spec.Given(A.SlotsBooked(A.AppointmentId, A.PatientId, 1))
+            .When(new MarkVisit(A.AppointmentId, VisitOutcome.NoShow, A.Receptionist, AtTheVisit.AddMinutes(-1)))
             .ThenRejected(Rejection.VisitNotStarted);
 
     [Fact]
-    public void GivenACancelledBooking_WhenItIsMarked_ThenBookingAlreadyCancelled() =>
-        Spec.Given(A.SlotsBooked(A.BookingId, A.PatientId, 1),
-                new BookingCancelled(A.BookingId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Staff, "r"))
-            .When(new MarkVisit(A.BookingId, VisitOutcome.Arrived, A.Receptionist, AtTheVisit))
-            .ThenRejected(Rejection.BookingAlreadyCancelled);
+    public void GivenACancelledAppointment_WhenItIsMarked_ThenAppointmentAlreadyCancelled() =>
+        Spec.Given(A.SlotsBooked(A.AppointmentId, A.PatientId, 1),
+                new AppointmentCancelled(A.AppointmentId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Staff, "r"))
+            .When(new MarkVisit(A.AppointmentId, VisitOutcome.Arrived, A.Receptionist, AtTheVisit))
+            .ThenRejected(Rejection.AppointmentAlreadyCancelled);
 
     [Fact]
     public void WhenAPatientMarksTheirOwnVisit_ThenNotAllowed() =>
-        Spec.Given(A.SlotsBooked(A.BookingId, A.PatientId, 1))
-            .When(new MarkVisit(A.BookingId, VisitOutcome.Arrived, A.Patient, AtTheVisit))
+        Spec.Given(A.SlotsBooked(A.AppointmentId, A.PatientId, 1))
+            .When(new MarkVisit(A.AppointmentId, VisitOutcome.Arrived, A.Patient, AtTheVisit))
             .ThenRejected(Rejection.NotAllowed);
 
     [Fact]
-    public void GivenNoBooking_WhenItIsMarked_ThenBookingNotFound() =>
-        Spec.When(new MarkVisit(A.BookingId, VisitOutcome.Arrived, A.Receptionist, AtTheVisit)).ThenRejected(Rejection.BookingNotFound);
+    public void GivenNoAppointment_WhenItIsMarked_ThenAppointmentNotFound() =>
+        Spec.When(new MarkVisit(A.AppointmentId, VisitOutcome.Arrived, A.Receptionist, AtTheVisit)).ThenRejected(Rejection.AppointmentNotFound);
 
     [Fact]
     public void GivenAVisitMarkedArrived_WhenMarkedArrivedAgain_ThenNothingNewIsRecorded() =>
-        Assert.Empty(Spec.Given(A.SlotsBooked(A.BookingId, A.PatientId, 1),
-                new VisitMarked(A.BookingId, A.PatientId, A.ClinicianId, A.Tomorrow, VisitOutcome.Arrived, "r"))
-            .When(new MarkVisit(A.BookingId, VisitOutcome.Arrived, A.Receptionist, AtTheVisit))
+        Assert.Empty(Spec.Given(A.SlotsBooked(A.AppointmentId, A.PatientId, 1),
+                new VisitMarked(A.AppointmentId, A.PatientId, A.ClinicianId, A.Tomorrow, VisitOutcome.Arrived, "r"))
+            .When(new MarkVisit(A.AppointmentId, VisitOutcome.Arrived, A.Receptionist, AtTheVisit))
             .ThenAccepted());
 }

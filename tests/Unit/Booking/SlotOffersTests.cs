@@ -38,7 +38,7 @@ public class SlotOffersTests
     }
 
     [Fact]
-    public void TimesOverlappingAPatientsBookingAreLeftOutWithEveryClinicianAndCounted()
+    public void TimesOverlappingAPatientsAppointmentAreLeftOutWithEveryClinicianAndCounted()
     {
         var busy = new[] { new BusyTime(Nine.AddMinutes(10), Nine.AddMinutes(30)) };
 
@@ -50,7 +50,7 @@ public class SlotOffersTests
     }
 
     [Fact]
-    public void ADoubleSlotThatWouldRunIntoAPatientsBookingIsLeftOut()
+    public void ADoubleSlotThatWouldRunIntoAPatientsAppointmentIsLeftOut()
     {
         var busy = new[] { new BusyTime(Nine.AddMinutes(20), Nine.AddMinutes(30)) };
 
@@ -70,7 +70,7 @@ public class SlotOffersTests
     }
 
     [Fact]
-    public void OnlyTheCliniciansTakingBookingsAreOffered()
+    public void OnlyTheCliniciansTakingAppointmentsAreOffered()
     {
         var offers = SlotOffers.For([Day(Hart, 0), Day(Okafor, 0)], new Dictionary<Guid, string> { [Hart] = "Dr Hart" }, VisitType.Consultation, byPatient: true);
 

@@ -7,7 +7,7 @@ namespace ClinicPortal.Tests.Unit.Calendar;
 public class TimeGridLanesTests
 {
     private static GridBlock Booked(string name, int startSlot, int slots) =>
-        new(A.MorningSlot(startSlot).StartUtc, A.MorningSlot(startSlot).StartUtc.AddMinutes(10 * slots), GridBlockKind.Booked, name, BookingId: A.Id(name));
+        new(A.MorningSlot(startSlot).StartUtc, A.MorningSlot(startSlot).StartUtc.AddMinutes(10 * slots), GridBlockKind.Booked, name, AppointmentId: A.Id(name));
 
     private static IReadOnlyDictionary<string, (int Lane, int Lanes)> Lanes(params GridColumn[] columns) =>
         TimeGridLayout.For(columns, A.London, A.Now).Blocks.ToDictionary(b => b.Block.Label, b => (b.Lane, b.Lanes));

@@ -12,8 +12,8 @@ namespace ClinicPortal.Tests.Unit.Conflicts;
 /// </summary>
 public class ClinicianClashSpecs
 {
-    private static DeciderSpec<BookSlotsDecider, BookSlots, BookingRequest, SlotsBooked> Booking => new();
-    private static DeciderSpec<MoveBookingDecider, MoveBooking, MoveRequest, BookingMoved> Moving => new();
+    private static DeciderSpec<BookSlotsDecider, BookSlots, AppointmentToBook, SlotsBooked> Appointment => new();
+    private static DeciderSpec<MoveAppointmentDecider, MoveAppointment, MoveRequest, AppointmentMoved> Moving => new();
     private static DeciderSpec<CancelDayDecider, CancelDay, ClinicianDay, DayCancelled> CancellingTheDay => new();
     private static DeciderSpec<RemoveSlotsDecider, RemoveSlots, ClinicianDay, SlotsRemoved> Removing => new();
 
@@ -32,64 +32,64 @@ public class ClinicianClashSpecs
     private static BookSlots Book(Guid booking, Guid patient, Actor by, string? overrideReason = null, int slot = 1) =>
         new(booking, patient, [A.Slot(slot)], by, A.Now, OverrideReason: overrideReason);
 
-    private static BookingCancelled Cancelled(Guid booking, Guid patient) =>
+    private static AppointmentCancelled Cancelled(Guid booking, Guid patient) =>
         new(booking, patient, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Staff, "r");
 
     [Fact]
     public void GivenTheOtherPatientAt0900_WhenStaffBookThePatientThereWithAReason_ThenItIsBookedWithTheOverride() =>
-        Booking.Given(OtherPatientAt0900).When(Book(Squeezed, A.PatientId, A.Receptionist, "  Urgent: seen between patients "))
+        Appointment.Given(OtherPatientAt0900).When(Book(Squeezed, A.PatientId, A.Receptionist, "  Urgent: seen between patients "))
             .Then(A.SlotsBooked(Squeezed, A.PatientId, 1) with { BookedBy = A.Receptionist.Name, OverrideReason = "Urgent: seen between patients", Overrode = Clash.Clinician });
 
     [Fact]
     public void GivenTheOtherPatientAt0900_WhenStaffBookThereWithoutAReason_ThenSlotAlreadyBooked() =>
-        Booking.Given(OtherPatientAt0900).When(Book(Squeezed, A.PatientId, A.Receptionist)).ThenRejected(Rejection.SlotAlreadyBooked);
+        Appointment.Given(OtherPatientAt0900).When(Book(Squeezed, A.PatientId, A.Receptionist)).ThenRejected(Rejection.SlotAlreadyBooked);
 
     [Fact]
     public void GivenTheOtherPatientAt0900_WhenThePatientAsksToBeSqueezedIn_ThenNotAllowed() =>
-        Booking.Given(OtherPatientAt0900).When(Book(Squeezed, A.PatientId, A.Patient, "Please")).ThenRejected(Rejection.NotAllowed);
+        Appointment.Given(OtherPatientAt0900).When(Book(Squeezed, A.PatientId, A.Patient, "Please")).ThenRejected(Rejection.NotAllowed);
 
     [Fact]
     public void GivenBothAt0900_WhenTheFirstIsCancelled_ThenTheSlotIsStillTheSqueezedPatients() =>
-        Booking.Given([.. BothAt0900, Cancelled(First, A.OtherPatientId)]).When(Book(Third, ThirdPatient, A.Receptionist))
+        Appointment.Given([.. BothAt0900, Cancelled(First, A.OtherPatientId)]).When(Book(Third, ThirdPatient, A.Receptionist))
             .ThenRejected(Rejection.SlotAlreadyBooked);
 
     [Fact]
     public void GivenBothAt0900_WhenTheSqueezedOneIsCancelled_ThenTheSlotIsStillTheFirstPatients() =>
-        Booking.Given([.. BothAt0900, Cancelled(Squeezed, A.PatientId)]).When(Book(Third, ThirdPatient, A.Receptionist))
+        Appointment.Given([.. BothAt0900, Cancelled(Squeezed, A.PatientId)]).When(Book(Third, ThirdPatient, A.Receptionist))
             .ThenRejected(Rejection.SlotAlreadyBooked);
 
     [Fact]
     public void GivenBothAt0900_WhenBothAreCancelled_ThenTheSlotIsFreeAgain() =>
-        Booking.Given([.. BothAt0900, Cancelled(First, A.OtherPatientId), Cancelled(Squeezed, A.PatientId)]).When(Book(Third, ThirdPatient, Actor.Patient(ThirdPatient)))
+        Appointment.Given([.. BothAt0900, Cancelled(First, A.OtherPatientId), Cancelled(Squeezed, A.PatientId)]).When(Book(Third, ThirdPatient, Actor.Patient(ThirdPatient)))
             .Then(A.SlotsBooked(Third, ThirdPatient, 1) with { BookedBy = Actor.Patient(ThirdPatient).Name });
 
     [Fact]
     public void GivenBothAt0900_WhenTheSqueezedOneMovesTo0910_ThenTheFirstKeeps0900_AndOthersFindItBooked()
     {
-        var move = new MoveBooking(Squeezed, A.PatientId, Domain.VisitTypes.VisitType.ForSlotCount(1), [A.Slot(2)], A.Receptionist, A.Now);
+        var move = new MoveAppointment(Squeezed, A.PatientId, Domain.VisitTypes.VisitType.ForSlotCount(1), [A.Slot(2)], A.Receptionist, A.Now);
         var moved = Moving.Given(BothAt0900).When(move).ThenAccepted().Single();
         Assert.Null(moved.OverrideReason); // 09:10 was free: the move breaks no clash
-        Booking.Given([.. BothAt0900, moved]).When(Book(Third, ThirdPatient, A.Receptionist)).ThenRejected(Rejection.SlotAlreadyBooked);
-        Booking.Given([.. BothAt0900, moved]).When(Book(Third, ThirdPatient, A.Receptionist, slot: 2)).ThenRejected(Rejection.SlotAlreadyBooked);
+        Appointment.Given([.. BothAt0900, moved]).When(Book(Third, ThirdPatient, A.Receptionist)).ThenRejected(Rejection.SlotAlreadyBooked);
+        Appointment.Given([.. BothAt0900, moved]).When(Book(Third, ThirdPatient, A.Receptionist, slot: 2)).ThenRejected(Rejection.SlotAlreadyBooked);
     }
 
     [Fact]
     public void GivenTheOtherPatientAt0900_WhenStaffMoveThePatientOverThemWithAReason_ThenItMovesWithTheOverride_AndWithoutOneItIsRefused()
     {
         var later = A.SlotsBooked(Squeezed, A.PatientId, 2);
-        var move = new MoveBooking(Squeezed, A.PatientId, later.VisitType, [A.Slot(1)], A.Receptionist, A.Now, OverrideReason: "Doctor agreed");
+        var move = new MoveAppointment(Squeezed, A.PatientId, later.VisitType, [A.Slot(1)], A.Receptionist, A.Now, OverrideReason: "Doctor agreed");
         Moving.Given([.. OtherPatientAt0900, later]).When(move)
-            .Then(new BookingMoved(Squeezed, A.PatientId, later.VisitType, A.ClinicianId, A.Tomorrow, [A.MorningSlot(2)],
+            .Then(new AppointmentMoved(Squeezed, A.PatientId, later.VisitType, A.ClinicianId, A.Tomorrow, [A.MorningSlot(2)],
                 A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], A.Receptionist.Name, "Doctor agreed", Overrode: Clash.Clinician));
         Moving.Given([.. OtherPatientAt0900, later]).When(move with { OverrideReason = null }).ThenRejected(Rejection.SlotAlreadyBooked);
         Moving.Given([.. OtherPatientAt0900, later]).When(move with { By = A.Patient }).ThenRejected(Rejection.NotAllowed);
     }
 
     [Fact]
-    public void GivenBothAt0900_WhenTheDayIsCancelled_ThenBothBookingsAreCancelled()
+    public void GivenBothAt0900_WhenTheDayIsCancelled_ThenBothAppointmentsAreCancelled()
     {
         var cancelled = CancellingTheDay.Given(BothAt0900).When(new CancelDay(A.ClinicianId, A.Tomorrow, "Ill", A.Receptionist, A.Now)).ThenAccepted().Single();
-        Assert.Equal(new[] { First, Squeezed }.Order(), cancelled.CancelledBookings.Select(b => b.BookingId).Order());
+        Assert.Equal(new[] { First, Squeezed }.Order(), cancelled.CancelledAppointments.Select(b => b.AppointmentId).Order());
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using ClinicPortal.Domain;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Domain.VisitTypes;
 using ClinicPortal.Features.Booking.BookSlots;
-using ClinicPortal.Features.Booking.CancelBooking;
+using ClinicPortal.Features.Booking.CancelAppointment;
 using ClinicPortal.Features.Conflicts;
 using ClinicPortal.Features.Shared.TimeGrid;
 using ClinicPortal.Infrastructure.Accounts;
@@ -73,13 +73,13 @@ public class ClinicianClashTests
 
         var conflict = Assert.Single(await practice.OpenAsync());
         Assert.Equal((ConflictKinds.ClinicianDoubleBooked, practice.Hart, "Urgent dressing, Dr Hart agreed"), (conflict.Kind, conflict.ClinicianId, conflict.OverrideReason));
-        Assert.Equal(new[] { first.BookingId, squeezed.BookingId }.Order(), new[] { conflict.BookingId, conflict.OtherBookingId!.Value }.Order());
-        Assert.Equal([first.BookingId, squeezed.BookingId], (await practice.HartsSlotAsync(0)).Holders);
+        Assert.Equal(new[] { first.AppointmentId, squeezed.AppointmentId }.Order(), new[] { conflict.AppointmentId, conflict.OtherAppointmentId!.Value }.Order());
+        Assert.Equal([first.AppointmentId, squeezed.AppointmentId], (await practice.HartsSlotAsync(0)).Holders);
 
         // The calendar shows both, side by side in Dr Hart's column.
         var hart = (await app.Get<PeopleDirectory>().FindManyAsync([practice.Hart]))[practice.Hart];
         var days = await app.Get<StaffDayReader>().ReadAsync([(hart, A.Tomorrow)]);
-        var column = ScheduleColumns.For("Dr Ada Hart", days.Days[0].Day, days.Days[0].Bookings, days, app.Clock.GetUtcNow());
+        var column = ScheduleColumns.For("Dr Ada Hart", days.Days[0].Day, days.Days[0].Appointments, days, app.Clock.GetUtcNow());
         var booked = TimeGridLayout.For([column], A.London, app.Clock.GetUtcNow()).Blocks.Where(b => b.Block.Kind == GridBlockKind.Booked).ToArray();
         Assert.Equal([(0, 2), (1, 2)], booked.Select(b => (b.Lane, b.Lanes)).Order());
 
@@ -89,13 +89,13 @@ public class ClinicianClashTests
         await PostgresReplica.AssertSameReadModelsAsync(app); // and the same rows on PostgreSQL
 
         // The first patient cancels: the clash is over, and 09:00 is the squeezed-in patient's alone.
-        Assert.True((await app.Get<CancelBookingHandler>().HandleAsync(first.BookingId, A.Receptionist)).IsAccepted);
+        Assert.True((await app.Get<CancelAppointmentHandler>().HandleAsync(first.AppointmentId, A.Receptionist)).IsAccepted);
         Assert.Empty(await practice.OpenAsync());
         var slot = await practice.HartsSlotAsync(0);
-        Assert.Equal((squeezed.BookingId, practice.Second), (slot.BookingId, slot.PatientId));
+        Assert.Equal((squeezed.AppointmentId, practice.Second), (slot.AppointmentId, slot.PatientId));
         Assert.Equal(Rejection.SlotAlreadyBooked, (await practice.BookAsync(practice.First, 0)).Rejection);
 
-        Assert.True((await app.Get<CancelBookingHandler>().HandleAsync(squeezed.BookingId, A.Receptionist)).IsAccepted);
+        Assert.True((await app.Get<CancelAppointmentHandler>().HandleAsync(squeezed.AppointmentId, A.Receptionist)).IsAccepted);
         Assert.False((await practice.HartsSlotAsync(0)).IsBooked);
         Assert.True((await practice.BookAsync(practice.First, 0)).IsAccepted);
     }
@@ -108,14 +108,14 @@ public class ClinicianClashTests
         var squeezed = (await practice.BookAsync(practice.Second, 0, "Seen between patients")).Value!;
         var conflict = Assert.Single(await practice.OpenAsync());
         var reassign = app.Get<Reassignments>();
-        var booking = (await app.Get<ScheduleReadModel>().BookingAsync(conflict.BookingId))!;
+        var booking = (await app.Get<ScheduleReadModel>().AppointmentAsync(conflict.AppointmentId))!;
 
         var options = await reassign.OptionsAsync(booking, replacing: conflict.ClinicianId);
         Assert.Equal([practice.Okafor], options.Select(o => o.ClinicianId));
-        Assert.True((await reassign.ReassignAsync(conflict.BookingId, practice.Okafor, A.Receptionist)).IsAccepted);
+        Assert.True((await reassign.ReassignAsync(conflict.AppointmentId, practice.Okafor, A.Receptionist)).IsAccepted);
 
         Assert.Empty(await practice.OpenAsync());
-        var kept = conflict.BookingId == first.BookingId ? squeezed.BookingId : first.BookingId;
+        var kept = conflict.AppointmentId == first.AppointmentId ? squeezed.AppointmentId : first.AppointmentId;
         Assert.Equal([kept], (await practice.HartsSlotAsync(0)).Holders);
     }
 }

@@ -5,7 +5,7 @@ using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Features.Admin.Rooms;
 using ClinicPortal.Features.Admin.Staff;
 using ClinicPortal.Features.Booking.BookSlots;
-using ClinicPortal.Features.Booking.CancelBooking;
+using ClinicPortal.Features.Booking.CancelAppointment;
 using ClinicPortal.Features.Conflicts;
 using ClinicPortal.Features.Notifications;
 using ClinicPortal.Features.Scheduling.ScheduleDay;
@@ -77,25 +77,25 @@ public class ConflictDeskTests
         Assert.True((await app.Get<SetStaffActiveHandler>().HandleAsync(practice.Lind, false, practice.OwnerActor)).IsAccepted);
 
         var open = await practice.OpenAsync();
-        Assert.Equal([first.BookingId, second.BookingId], open.Select(c => c.BookingId));
+        Assert.Equal([first.AppointmentId, second.AppointmentId], open.Select(c => c.AppointmentId));
         Assert.All(open, c => Assert.Equal((ConflictKinds.ClinicianInactive, practice.Lind, practice.Owner.ToString()), (c.Kind, c.ClinicianId, c.OpenedBy)));
         Assert.False((await app.Get<PeopleDirectory>().FindAsync(practice.Lind))!.IsActive);
 
         // The suggestions: Okafor is free at 09:00 for the whole visit.
-        var booking = (await app.Get<ScheduleReadModel>().BookingAsync(first.BookingId))!;
+        var booking = (await app.Get<ScheduleReadModel>().AppointmentAsync(first.AppointmentId))!;
         var option = Assert.Single(await app.Get<Reassignments>().OptionsAsync(booking));
         Assert.Equal((practice.Okafor, "Dr Ben Okafor", practice.OkaforsDay.Slots[0].SlotId), (option.ClinicianId, option.Name, option.SlotIds[0]));
 
-        var reassigned = await app.Get<Reassignments>().ReassignAsync(first.BookingId, practice.Okafor, A.Receptionist);
+        var reassigned = await app.Get<Reassignments>().ReassignAsync(first.AppointmentId, practice.Okafor, A.Receptionist);
         Assert.True(reassigned.IsAccepted, reassigned.Rejection?.ToString());
         Assert.True(reassigned.Value!.IsReassignment);
-        Assert.Equal([second.BookingId], (await practice.OpenAsync()).Select(c => c.BookingId));
-        Assert.Equal(Rejection.ClinicianNotFree, (await app.Get<Reassignments>().ReassignAsync(second.BookingId, practice.Patient, A.Receptionist)).Rejection);
+        Assert.Equal([second.AppointmentId], (await practice.OpenAsync()).Select(c => c.AppointmentId));
+        Assert.Equal(Rejection.ClinicianNotFree, (await app.Get<Reassignments>().ReassignAsync(second.AppointmentId, practice.Patient, A.Receptionist)).Rejection);
 
         Assert.True((await app.Get<SetStaffActiveHandler>().HandleAsync(practice.Lind, true, practice.OwnerActor)).IsAccepted);
         Assert.Empty(await practice.OpenAsync());
         Assert.Equal(
-            [$"{ConflictKinds.ClinicianInactive} {first.BookingId} reassigned", $"{ConflictKinds.ClinicianInactive} {second.BookingId} clinician reactivated"],
+            [$"{ConflictKinds.ClinicianInactive} {first.AppointmentId} reassigned", $"{ConflictKinds.ClinicianInactive} {second.AppointmentId} clinician reactivated"],
             await ConflictRowsAsync(app));
 
         var live = await ConflictRowsAsync(app);
@@ -136,15 +136,15 @@ public class ConflictDeskTests
 
         await define.HandleAsync(room.Id, new RoomForm("Treatment room", ["treatment"], InUse: false), owner);
         var conflict = Assert.Single(await practice.OpenAsync());
-        Assert.Equal((ConflictKinds.RoomOutOfUse, booked.BookingId, room.Id), (conflict.Kind, conflict.BookingId, conflict.RoomId));
+        Assert.Equal((ConflictKinds.RoomOutOfUse, booked.AppointmentId, room.Id), (conflict.Kind, conflict.AppointmentId, conflict.RoomId));
 
         await define.HandleAsync(room.Id, new RoomForm("Treatment room", ["treatment"], InUse: true), owner);
         Assert.Empty(await practice.OpenAsync());
-        Assert.Equal([$"{ConflictKinds.RoomOutOfUse} {booked.BookingId} room back in use"], await ConflictRowsAsync(app));
+        Assert.Equal([$"{ConflictKinds.RoomOutOfUse} {booked.AppointmentId} room back in use"], await ConflictRowsAsync(app));
     }
 
     [Fact]
-    public async Task StaffBookingOverThePatientsOwnAppointmentOpensADoubleBooking_WithTheirReason_AndCancellingOneClosesIt()
+    public async Task StaffAppointmentOverThePatientsOwnAppointmentOpensADoubleAppointment_WithTheirReason_AndCancellingOneClosesIt()
     {
         var practice = await StartAsync();
         await using var app = practice.App;
@@ -155,16 +155,16 @@ public class ConflictDeskTests
         var over = await practice.BookAsync(practice.Patient, practice.OkaforsDay.Slots[0].SlotId, overrideReason: "Seen by both together");
 
         var conflict = Assert.Single(await practice.OpenAsync());
-        Assert.Equal((ConflictKinds.PatientDoubleBooked, over.BookingId, held.BookingId), (conflict.Kind, conflict.BookingId, conflict.OtherBookingId));
+        Assert.Equal((ConflictKinds.PatientDoubleBooked, over.AppointmentId, held.AppointmentId), (conflict.Kind, conflict.AppointmentId, conflict.OtherAppointmentId));
         Assert.Equal((A.Receptionist.Name, "Seen by both together"), (conflict.OverrideBy, conflict.OverrideReason));
 
-        Assert.True((await app.Get<CancelBookingHandler>().HandleAsync(held.BookingId, A.Receptionist)).IsAccepted);
+        Assert.True((await app.Get<CancelAppointmentHandler>().HandleAsync(held.AppointmentId, A.Receptionist)).IsAccepted);
         Assert.Empty(await practice.OpenAsync());
-        Assert.Equal([$"{ConflictKinds.PatientDoubleBooked} {over.BookingId} cancelled"], await ConflictRowsAsync(app));
+        Assert.Equal([$"{ConflictKinds.PatientDoubleBooked} {over.AppointmentId} cancelled"], await ConflictRowsAsync(app));
     }
 
     [Fact]
-    public async Task AReassignRacingAnotherBookingOfTheNewClinciansTime_ExactlyOneGetsIt()
+    public async Task AReassignRacingAnotherAppointmentOfTheNewClinciansTime_ExactlyOneGetsIt()
     {
         for (var round = 0; round < 3; round++)
         {
@@ -175,12 +175,12 @@ public class ConflictDeskTests
             var target = practice.OkaforsDay.Slots[0].SlotId;
 
             var (reassigned, booked) = await Race.BothAtOnceAsync(
-                () => app.Get<Reassignments>().ReassignAsync(first.BookingId, practice.Okafor, A.Receptionist),
+                () => app.Get<Reassignments>().ReassignAsync(first.AppointmentId, practice.Okafor, A.Receptionist),
                 () => app.Get<BookSlotsHandler>().HandleAsync(practice.OtherPatient, [target], Actor.Patient(practice.OtherPatient)));
 
             Assert.True(reassigned.IsAccepted ^ booked.IsAccepted, $"reassign {reassigned.Rejection}, booking {booked.Rejection}");
             var slot = (await app.Get<ScheduleReadModel>().ClinicianDayAsync(practice.Okafor, A.Tomorrow)).Slots.Single(s => s.SlotId == target);
-            Assert.Equal(reassigned.IsAccepted ? first.BookingId : booked.Value!.BookingId, slot.BookingId);
+            Assert.Equal(reassigned.IsAccepted ? first.AppointmentId : booked.Value!.AppointmentId, slot.AppointmentId);
             // The appointment left on Dr Lind is still on the desk when the reassignment lost.
             Assert.Equal(reassigned.IsAccepted ? 0 : 1, (await practice.OpenAsync()).Count);
         }

@@ -9,8 +9,8 @@ namespace ClinicPortal.Tests.Unit.Conflicts;
 /// <summary>Staff may book or move over the patient's own clash by giving a reason (the clinician's and the room's: ClinicianClashSpecs, AppointmentRoomSpecs); patients never may.</summary>
 public class OverrideSpecs
 {
-    private static DeciderSpec<BookSlotsDecider, BookSlots, BookingRequest, SlotsBooked> Booking => new();
-    private static DeciderSpec<MoveBookingDecider, MoveBooking, MoveRequest, BookingMoved> Moving => new();
+    private static DeciderSpec<BookSlotsDecider, BookSlots, AppointmentToBook, SlotsBooked> Appointment => new();
+    private static DeciderSpec<MoveAppointmentDecider, MoveAppointment, MoveRequest, AppointmentMoved> Moving => new();
 
     private static readonly ScheduledSlot OtherCliniciansSlot = new(A.Slot(11), A.MorningSlot(1).StartUtc);
 
@@ -23,50 +23,50 @@ public class OverrideSpecs
     ];
 
     private static BookSlots Book(Actor by, string? overrideReason, int slot = 1) =>
-        new(A.BookingId, A.PatientId, [A.Slot(slot)], by, A.Now, OverrideReason: overrideReason);
+        new(A.AppointmentId, A.PatientId, [A.Slot(slot)], by, A.Now, OverrideReason: overrideReason);
 
     [Fact]
     public void GivenThePatientHeldThen_WhenStaffBookOverItWithAReason_ThenItIsBookedWithTheReasonAsTheOverride() =>
-        Booking.Given(PatientHeldAt0900).When(Book(A.Receptionist, "  Nurse and doctor together  "))
-            .Then(A.SlotsBooked(A.BookingId, A.PatientId, 1) with { BookedBy = A.Receptionist.Name, OverrideReason = "Nurse and doctor together", Overrode = Clash.Patient });
+        Appointment.Given(PatientHeldAt0900).When(Book(A.Receptionist, "  Nurse and doctor together  "))
+            .Then(A.SlotsBooked(A.AppointmentId, A.PatientId, 1) with { BookedBy = A.Receptionist.Name, OverrideReason = "Nurse and doctor together", Overrode = Clash.Patient });
 
     [Fact]
     public void GivenThePatientHeldThen_WhenStaffBookWithoutAReason_ThenPatientAlreadyBookedAtThatTime() =>
-        Booking.Given(PatientHeldAt0900).When(Book(A.Receptionist, null)).ThenRejected(Rejection.PatientAlreadyBookedAtThatTime);
+        Appointment.Given(PatientHeldAt0900).When(Book(A.Receptionist, null)).ThenRejected(Rejection.PatientAlreadyBookedAtThatTime);
 
     [Fact]
     public void WhenStaffGiveABlankReason_ThenOverrideReasonRequired() =>
-        Booking.Given(PatientHeldAt0900).When(Book(A.Receptionist, "   ")).ThenRejected(Rejection.OverrideReasonRequired);
+        Appointment.Given(PatientHeldAt0900).When(Book(A.Receptionist, "   ")).ThenRejected(Rejection.OverrideReasonRequired);
 
     [Fact]
     public void WhenStaffGiveATooLongReason_ThenReasonTooLong() =>
-        Booking.Given(PatientHeldAt0900).When(Book(A.Receptionist, new string('x', Override.MaxReasonLength + 1))).ThenRejected(Rejection.ReasonTooLong);
+        Appointment.Given(PatientHeldAt0900).When(Book(A.Receptionist, new string('x', Override.MaxReasonLength + 1))).ThenRejected(Rejection.ReasonTooLong);
 
     [Fact]
     public void WhenAPatientAsksToOverride_ThenNotAllowed() =>
-        Booking.Given(PatientHeldAt0900).When(Book(A.Patient, "I want both")).ThenRejected(Rejection.NotAllowed);
+        Appointment.Given(PatientHeldAt0900).When(Book(A.Patient, "I want both")).ThenRejected(Rejection.NotAllowed);
 
     [Fact]
     public void GivenNoClash_WhenStaffGiveAReason_ThenItIsBookedWithNoOverride() =>
-        Booking.Given(PatientHeldAt0900).When(Book(A.Receptionist, "Just in case", slot: 2))
-            .Then(A.SlotsBooked(A.BookingId, A.PatientId, 2) with { BookedBy = A.Receptionist.Name });
+        Appointment.Given(PatientHeldAt0900).When(Book(A.Receptionist, "Just in case", slot: 2))
+            .Then(A.SlotsBooked(A.AppointmentId, A.PatientId, 2) with { BookedBy = A.Receptionist.Name });
 
     [Fact]
     public void GivenTheMonthIsFull_WhenStaffOverride_ThenMonthlyLimitReached()
     {
         var slots = Enumerable.Range(1, 11).ToArray();
         var full = Enumerable.Range(2, 10).Select(n => A.SlotsBooked(A.Id($"b{n}"), A.PatientId, n)).ToArray();
-        Booking.Given([A.DayScheduled(slots), .. full])
+        Appointment.Given([A.DayScheduled(slots), .. full])
             .When(Book(A.Receptionist, "Urgent", slot: 1)).ThenRejected(Rejection.MonthlyLimitReached);
     }
 
     [Fact]
-    public void GivenThePatientHeldThen_WhenStaffMoveAnotherBookingOverItWithAReason_ThenItMovesWithTheOverride()
+    public void GivenThePatientHeldThen_WhenStaffMoveAnotherAppointmentOverItWithAReason_ThenItMovesWithTheOverride()
     {
-        var later = A.SlotsBooked(A.BookingId, A.PatientId, 2);
-        var move = new MoveBooking(A.BookingId, A.PatientId, later.VisitType, [A.Slot(1)], A.Receptionist, A.Now, OverrideReason: "Seen together");
+        var later = A.SlotsBooked(A.AppointmentId, A.PatientId, 2);
+        var move = new MoveAppointment(A.AppointmentId, A.PatientId, later.VisitType, [A.Slot(1)], A.Receptionist, A.Now, OverrideReason: "Seen together");
         Moving.Given([.. PatientHeldAt0900, later]).When(move)
-            .Then(new BookingMoved(A.BookingId, A.PatientId, later.VisitType, A.ClinicianId, A.Tomorrow, [A.MorningSlot(2)],
+            .Then(new AppointmentMoved(A.AppointmentId, A.PatientId, later.VisitType, A.ClinicianId, A.Tomorrow, [A.MorningSlot(2)],
                 A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], A.Receptionist.Name, "Seen together", Overrode: Clash.Patient));
         Moving.Given([.. PatientHeldAt0900, later]).When(move with { OverrideReason = null }).ThenRejected(Rejection.PatientAlreadyBookedAtThatTime);
     }

@@ -143,7 +143,7 @@ public class EmailDeliveryTests
         await app.Get<MonthlyQuotaPolicy>().CatchUpAsync();
         await DeliverAsync(app);
 
-        var booking = await app.Get<Infrastructure.ReadModels.ScheduleReadModel>().BookingAsync(eleventh.BookingId);
+        var booking = await app.Get<Infrastructure.ReadModels.ScheduleReadModel>().AppointmentAsync(eleventh.AppointmentId);
         Assert.Equal("QuotaExceeded", booking!.Cancelled);
         var quota = Assert.Single(smtp.Messages(), m => m.Contains("Subject: Cancelled: more than 10 slots"));
         Assert.Contains("To: quinn@mail.example", quota);
@@ -167,7 +167,7 @@ public class EmailDeliveryTests
         Assert.Contains("text/calendar; method=REQUEST", message);
         var fields = CalendarFields(message);
         Assert.Equal("REQUEST", fields["METHOD"]);
-        Assert.Equal($"{booked.BookingId:N}@clinicportal", fields["UID"]);
+        Assert.Equal($"{booked.AppointmentId:N}@clinicportal", fields["UID"]);
         Assert.Equal(Local(booked.Slots[0].StartUtc), fields["DTSTART;TZID=Europe/London"][^6..^2].Insert(2, ":"));
         Assert.Equal("09:30", fields["DTSTART;TZID=Europe/London"][^6..^2].Insert(2, ":"));
         Assert.Equal("09:50", fields["DTEND;TZID=Europe/London"][^6..^2].Insert(2, ":"));
@@ -175,7 +175,7 @@ public class EmailDeliveryTests
     }
 
     [Fact]
-    public async Task ACancelledBookingsEmailCarriesACalendarCancelForTheSameUid()
+    public async Task ACancelledAppointmentsEmailCarriesACalendarCancelForTheSameUid()
     {
         await using var smtp = await SmtpServer.CreateAsync();
         await using var app = await TestApp.StartAsync(settings: Smtp(smtp));
@@ -191,7 +191,7 @@ public class EmailDeliveryTests
         var cancel = CalendarFields(Assert.Single(smtp.Messages(), m => m.Contains("Subject: Cancelled")));
         Assert.Equal("CANCEL", cancel["METHOD"]);
         Assert.Equal(request["UID"], cancel["UID"]);
-        Assert.Equal($"{booked.BookingId:N}@clinicportal", cancel["UID"]);
+        Assert.Equal($"{booked.AppointmentId:N}@clinicportal", cancel["UID"]);
         Assert.True(int.Parse(cancel["SEQUENCE"]) > int.Parse(request["SEQUENCE"]));
         Assert.Equal("CANCELLED", cancel["STATUS"]);
     }
@@ -223,28 +223,28 @@ public class EmailDeliveryTests
     }
 
     [Fact]
-    public async Task ABookingMovedTwiceAndCancelledWithinASecond_SendsFourCalendarEntriesWithStrictlyRisingSequences_StampedWithEachChangesTime()
+    public async Task AAppointmentMovedTwiceAndCancelledWithinASecond_SendsFourCalendarEntriesWithStrictlyRisingSequences_StampedWithEachChangesTime()
     {
         await using var smtp = await SmtpServer.CreateAsync();
         await using var app = await TestApp.StartAsync(settings: Smtp(smtp));
         var practice = await PracticeWithADayAsync(app);
         var patient = await app.CreateUserAsync("Cal Often", "often@mail.example", Roles.Patient);
         var booked = (await app.Get<BookSlotsHandler>().HandleAsync(patient, [practice.Day.Slots[2].SlotId], Actor.Patient(patient))).Value!;
-        var move = app.Get<Features.Booking.MoveBooking.MoveBookingHandler>();
-        Assert.True((await move.HandleAsync(booked.BookingId, [practice.Day.Slots[5].SlotId], Actor.Patient(patient))).IsAccepted);
+        var move = app.Get<Features.Booking.MoveAppointment.MoveAppointmentHandler>();
+        Assert.True((await move.HandleAsync(booked.AppointmentId, [practice.Day.Slots[5].SlotId], Actor.Patient(patient))).IsAccepted);
         app.Clock.Advance(TimeSpan.FromMilliseconds(300));
-        Assert.True((await move.HandleAsync(booked.BookingId, [practice.Day.Slots[8].SlotId], Actor.Patient(patient))).IsAccepted);
+        Assert.True((await move.HandleAsync(booked.AppointmentId, [practice.Day.Slots[8].SlotId], Actor.Patient(patient))).IsAccepted);
         app.Clock.Advance(TimeSpan.FromMilliseconds(300));
-        Assert.True((await app.Get<Features.Booking.CancelBooking.CancelBookingHandler>().HandleAsync(booked.BookingId, A.Receptionist)).IsAccepted);
+        Assert.True((await app.Get<Features.Booking.CancelAppointment.CancelAppointmentHandler>().HandleAsync(booked.AppointmentId, A.Receptionist)).IsAccepted);
 
         await DeliverAsync(app);
 
         var entries = smtp.Messages().Select(CalendarFields).ToArray();
         Assert.Equal(4, entries.Length);
-        Assert.All(entries, e => Assert.Equal($"{booked.BookingId:N}@clinicportal", e["UID"]));
+        Assert.All(entries, e => Assert.Equal($"{booked.AppointmentId:N}@clinicportal", e["UID"]));
         Assert.Equal([0, 1, 2, 3], entries.Select(e => int.Parse(e["SEQUENCE"])).Order());
         Assert.Equal(["REQUEST", "REQUEST", "REQUEST", "CANCEL"], entries.OrderBy(e => int.Parse(e["SEQUENCE"])).Select(e => e["METHOD"]));
-        var logged = (await app.Get<IEventStore>().ReadAsync(Query.Tagged(Tag.Booking(booked.BookingId)))).Events
+        var logged = (await app.Get<IEventStore>().ReadAsync(Query.Tagged(Tag.Appointment(booked.AppointmentId)))).Events
             .Select(e => e.RecordedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'")).ToArray();
         Assert.Equal(logged, entries.OrderBy(e => int.Parse(e["SEQUENCE"])).Select(e => e["DTSTAMP"]));
     }

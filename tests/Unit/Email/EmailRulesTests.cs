@@ -25,12 +25,12 @@ public class EmailRulesTests
     private static string Unfolded(string ics) => ics.Replace("\r\n ", "");
 
     [Fact]
-    public void ABookingIsARequestInThePracticesZoneWithItsTimeZoneDefinition()
+    public void AAppointmentIsARequestInThePracticesZoneWithItsTimeZoneDefinition()
     {
         var ics = Unfolded(CalendarInvite.Request(Winter, Details, Winter.StartUtc.AddDays(-2)));
 
         Assert.Contains("METHOD:REQUEST\r\n", ics);
-        Assert.Contains($"UID:{Winter.BookingId:N}@clinicportal\r\n", ics);
+        Assert.Contains($"UID:{Winter.AppointmentId:N}@clinicportal\r\n", ics);
         Assert.Contains("SEQUENCE:0\r\n", ics);
         Assert.Contains("DTSTART;TZID=Europe/London:20260303T091000\r\n", ics);
         Assert.Contains("DTEND;TZID=Europe/London:20260303T093000\r\n", ics);
@@ -61,8 +61,8 @@ public class EmailRulesTests
 
         Assert.Contains("METHOD:CANCEL\r\n", cancel);
         Assert.Equal(2, Regex.Matches(cancel, "BEGIN:VEVENT").Count);
-        Assert.Contains($"UID:{Winter.BookingId:N}@clinicportal\r\n", cancel);
-        Assert.Contains($"UID:{second.BookingId:N}@clinicportal\r\n", cancel);
+        Assert.Contains($"UID:{Winter.AppointmentId:N}@clinicportal\r\n", cancel);
+        Assert.Contains($"UID:{second.AppointmentId:N}@clinicportal\r\n", cancel);
         Assert.Equal(2, Regex.Matches(cancel, "STATUS:CANCELLED").Count);
         Assert.True(Sequence(cancel) > Sequence(request));
     }

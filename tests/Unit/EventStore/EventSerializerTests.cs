@@ -19,20 +19,22 @@ public class EventSerializerTests
         TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { NotWrittenByEarlierVersions, NamedByEarlierVersions } },
     };
 
-    /// <summary>What earlier versions called the clinician of these events (their C# said Doctor then).</summary>
+    /// <summary>What earlier versions called the clinician of these events (their C# said Doctor then), and every appointment (a booking then).</summary>
     private static void NamedByEarlierVersions(System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
     {
         var names = info.Type.Name switch
         {
-            nameof(DayScheduled) or nameof(SlotsRemoved) or nameof(DayCancelled) or nameof(SlotsBooked) or nameof(BookingCancelled)
+            nameof(DayScheduled) or nameof(SlotsRemoved) or nameof(DayCancelled) or nameof(SlotsBooked) or nameof(AppointmentCancelled)
                 or nameof(VisitMarked) or nameof(HoldPlaced) or nameof(HoldReleased) or nameof(HoldExpired) or nameof(ReminderSent) =>
                 new Dictionary<string, string> { ["ClinicianId"] = "doctorId" },
-            nameof(BookingMoved) => new Dictionary<string, string> { ["FromClinicianId"] = "fromDoctorId", ["ToClinicianId"] = "toDoctorId" },
+            nameof(AppointmentMoved) => new Dictionary<string, string> { ["FromClinicianId"] = "fromDoctorId", ["ToClinicianId"] = "toDoctorId" },
             _ => [],
         };
         foreach (var property in info.Properties)
             if (property.AttributeProvider is System.Reflection.MemberInfo member && names.TryGetValue(member.Name, out var earlier))
                 property.Name = earlier;
+            else if (info.Type.Namespace?.StartsWith("ClinicPortal.Domain", StringComparison.Ordinal) == true)
+                property.Name = property.Name.Replace("appointment", "booking").Replace("Appointment", "Booking"); // the code's appointment was a booking
     }
 
     /// <summary>What earlier versions did not write (they marked these derived values <c>[JsonIgnore]</c> on the events).</summary>
@@ -41,8 +43,8 @@ public class EventSerializerTests
         string[] ignored = info.Type.Name switch
         {
             nameof(SlotsBooked) => ["Clinicians", "VisitType"],
-            nameof(BookingCancelled) or nameof(HoldPlaced) or nameof(HoldReleased) or nameof(HoldExpired) => ["Clinicians"],
-            nameof(BookingMoved) => ["FromClinicians", "ToClinicians", "IsReassignment", "IsRoomChange"],
+            nameof(AppointmentCancelled) or nameof(HoldPlaced) or nameof(HoldReleased) or nameof(HoldExpired) => ["Clinicians"],
+            nameof(AppointmentMoved) => ["FromClinicians", "ToClinicians", "IsReassignment", "IsRoomChange"],
             nameof(ReminderSent) => ["Clinicians", "StartUtc"],
             _ => [],
         };
@@ -52,7 +54,7 @@ public class EventSerializerTests
 
     private static readonly Guid Clinician = Guid.Parse("0195a1b2-0000-7000-8000-000000000001");
     private static readonly Guid Patient = Guid.Parse("0195a1b2-0000-7000-8000-000000000002");
-    private static readonly Guid Booking = Guid.Parse("0195a1b2-0000-7000-8000-000000000003");
+    private static readonly Guid Appointment = Guid.Parse("0195a1b2-0000-7000-8000-000000000003");
     private static readonly DateOnly Date = new(2026, 12, 3);
     private static readonly ScheduledSlot[] Slots =
     [
@@ -64,22 +66,22 @@ public class EventSerializerTests
     [
         new DayScheduled(Clinician, Date, Slots),
         new SlotsRemoved(Clinician, Date, [Slots[0].SlotId]),
-        new SlotsBooked(Booking, Patient, Clinician, Date, Slots, "patient:x", Domain.VisitTypes.VisitType.LongConsultationId, "Knee pain"),
-        new BookingCancelled(Booking, Patient, Clinician, Date, Slots, CancellationReason.QuotaExceeded, "system"),
-        new DayCancelled(Clinician, Date, "Ill", Slots.Select(s => s.SlotId).ToArray(), [new CancelledBooking(Booking, Patient, Slots)], "staff:y"),
-        new VisitMarked(Booking, Patient, Clinician, Date, VisitOutcome.NoShow, "staff:y"),
+        new SlotsBooked(Appointment, Patient, Clinician, Date, Slots, "patient:x", Domain.VisitTypes.VisitType.LongConsultationId, "Knee pain"),
+        new AppointmentCancelled(Appointment, Patient, Clinician, Date, Slots, CancellationReason.QuotaExceeded, "system"),
+        new DayCancelled(Clinician, Date, "Ill", Slots.Select(s => s.SlotId).ToArray(), [new CancelledAppointment(Appointment, Patient, Slots)], "staff:y"),
+        new VisitMarked(Appointment, Patient, Clinician, Date, VisitOutcome.NoShow, "staff:y"),
         new Domain.VisitTypes.VisitTypeDefined(Guid.Parse("0195a1b2-0000-7000-8000-000000000020"), "Vaccination", "With the nurse.", 10,
             [ClinicianKind.Nurse], [Clinician], true, "#7b1fa2", "admin:z"),
-        new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Clinician, Date, [Slots[0]], Clinician, Date, [Slots[1]], "patient:x"),
+        new AppointmentMoved(Appointment, Patient, Domain.VisitTypes.VisitType.ConsultationId, Clinician, Date, [Slots[0]], Clinician, Date, [Slots[1]], "patient:x"),
         new Domain.Rooms.RoomDefined(Room, "Treatment room", ["treatment", "step-free"], true, "admin:z"),
         new Domain.Conflicts.ClinicianDeactivated(Clinician, "admin:z"),
         new Domain.Conflicts.ClinicianReactivated(Clinician, "admin:z"),
-        new HoldPlaced(Booking, Patient, Clinician, Date, [Slots[0]], Domain.VisitTypes.VisitType.ConsultationId, new DateTimeOffset(2026, 3, 2, 8, 5, 0, TimeSpan.Zero), "patient:x"),
-        new HoldReleased(Booking, Patient, Clinician, Date, [Slots[0]], "patient:x"),
-        new HoldExpired(Booking, Patient, Clinician, Date, [Slots[0]], new DateTimeOffset(2026, 3, 2, 8, 5, 0, TimeSpan.Zero)),
-        new ReminderSent(Booking, Patient, Clinician, Date, [Slots[0]], 24, Skipped: true),
-        new WaitJoined(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Clinician, Date, Date.AddDays(3), "patient:x"),
-        new WaitLeft(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, "patient:x"),
+        new HoldPlaced(Appointment, Patient, Clinician, Date, [Slots[0]], Domain.VisitTypes.VisitType.ConsultationId, new DateTimeOffset(2026, 3, 2, 8, 5, 0, TimeSpan.Zero), "patient:x"),
+        new HoldReleased(Appointment, Patient, Clinician, Date, [Slots[0]], "patient:x"),
+        new HoldExpired(Appointment, Patient, Clinician, Date, [Slots[0]], new DateTimeOffset(2026, 3, 2, 8, 5, 0, TimeSpan.Zero)),
+        new ReminderSent(Appointment, Patient, Clinician, Date, [Slots[0]], 24, Skipped: true),
+        new WaitJoined(Appointment, Patient, Domain.VisitTypes.VisitType.ConsultationId, Clinician, Date, Date.AddDays(3), "patient:x"),
+        new WaitLeft(Appointment, Patient, Domain.VisitTypes.VisitType.ConsultationId, "patient:x"),
     ];
 
     private static readonly Guid Room = Guid.Parse("0195a1b2-0000-7000-8000-000000000030");
@@ -97,8 +99,8 @@ public class EventSerializerTests
     /// <summary>The events staff's overrides gave a new field to, with it.</summary>
     public static TheoryData<IClinicEvent> WithOverrides() =>
     [
-        new SlotsBooked(Booking, Patient, Clinician, Date, Slots, "staff:y", Domain.VisitTypes.VisitType.LongConsultationId, null, "Seen together"),
-        new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Clinician, Date, [Slots[0]], Clinician, Date, [Slots[1]], "staff:y", "Seen together"),
+        new SlotsBooked(Appointment, Patient, Clinician, Date, Slots, "staff:y", Domain.VisitTypes.VisitType.LongConsultationId, null, "Seen together"),
+        new AppointmentMoved(Appointment, Patient, Domain.VisitTypes.VisitType.ConsultationId, Clinician, Date, [Slots[0]], Clinician, Date, [Slots[1]], "staff:y", "Seen together"),
     ];
 
     [Theory]
@@ -107,17 +109,17 @@ public class EventSerializerTests
         AnEventIsWrittenAsEarlierVersionsWroteIt_AndWhatTheyWroteReadsBackTheSame(@event);
 
     [Fact]
-    public void BookingsLoggedBeforeOverridesOverrodeNothing()
+    public void AppointmentsLoggedBeforeOverridesOverrodeNothing()
     {
         // As the version before overrides wrote them: without the field at all.
-        var booked = EventSerializer.Serialize(new SlotsBooked(Booking, Patient, Clinician, Date, Slots, "patient:x", Domain.VisitTypes.VisitType.LongConsultationId))
+        var booked = EventSerializer.Serialize(new SlotsBooked(Appointment, Patient, Clinician, Date, Slots, "patient:x", Domain.VisitTypes.VisitType.LongConsultationId))
             .Replace(",\"overrideReason\":null", "");
-        var moved = EventSerializer.Serialize(new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Clinician, Date, [Slots[0]], Clinician, Date, [Slots[1]], "patient:x"))
+        var moved = EventSerializer.Serialize(new AppointmentMoved(Appointment, Patient, Domain.VisitTypes.VisitType.ConsultationId, Clinician, Date, [Slots[0]], Clinician, Date, [Slots[1]], "patient:x"))
             .Replace(",\"overrideReason\":null", "");
 
         Assert.DoesNotContain("override", booked + moved, StringComparison.OrdinalIgnoreCase);
         Assert.Null(Assert.IsType<SlotsBooked>(EventSerializer.Deserialize(nameof(SlotsBooked), booked)).OverrideReason);
-        Assert.Null(Assert.IsType<BookingMoved>(EventSerializer.Deserialize(nameof(BookingMoved), moved)).OverrideReason);
+        Assert.Null(Assert.IsType<AppointmentMoved>(EventSerializer.Deserialize(EventTypes.NameOf<AppointmentMoved>(), moved)).OverrideReason);
     }
 
     /// <summary>The events visits of several clinicians gave parts to, with them.</summary>
@@ -126,14 +128,14 @@ public class EventSerializerTests
         BookedPart[] parts = [new(ClinicianKind.Nurse, Clinician, [Slots[0].SlotId]), new(ClinicianKind.Doctor, Guid.Parse("0000000d-0000-0000-0000-000000000002"), [Slots[1].SlotId])];
         return
         [
-            new SlotsBooked(Booking, Patient, Clinician, Date, Slots, "staff:y", Domain.VisitTypes.VisitType.LongConsultationId, Parts: parts),
-            new BookingCancelled(Booking, Patient, Clinician, Date, Slots, CancellationReason.Staff, "staff:y", parts),
-            new DayCancelled(Clinician, Date, "unwell", [Slots[0].SlotId], [new CancelledBooking(Booking, Patient, Slots, parts)], "staff:y",
-                LostParts: [new LostPart(Booking, Patient, ClinicianKind.Nurse, [Slots[0].SlotId])]),
-            new SlotsRemoved(Clinician, Date, [Slots[0].SlotId], LostParts: [new LostPart(Booking, Patient, ClinicianKind.Nurse, [Slots[0].SlotId])]),
-            new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Clinician, Date, Slots, Clinician, Date, Slots, "staff:y",
+            new SlotsBooked(Appointment, Patient, Clinician, Date, Slots, "staff:y", Domain.VisitTypes.VisitType.LongConsultationId, Parts: parts),
+            new AppointmentCancelled(Appointment, Patient, Clinician, Date, Slots, CancellationReason.Staff, "staff:y", parts),
+            new DayCancelled(Clinician, Date, "unwell", [Slots[0].SlotId], [new CancelledAppointment(Appointment, Patient, Slots, parts)], "staff:y",
+                LostParts: [new LostPart(Appointment, Patient, ClinicianKind.Nurse, [Slots[0].SlotId])]),
+            new SlotsRemoved(Clinician, Date, [Slots[0].SlotId], LostParts: [new LostPart(Appointment, Patient, ClinicianKind.Nurse, [Slots[0].SlotId])]),
+            new AppointmentMoved(Appointment, Patient, Domain.VisitTypes.VisitType.ConsultationId, Clinician, Date, Slots, Clinician, Date, Slots, "staff:y",
                 FromParts: parts, ToParts: parts),
-            new Domain.VisitTypes.VisitTypeDefined(Booking, "Diabetes review", "", 30, [ClinicianKind.Nurse, ClinicianKind.Doctor], [], true, "#2e7d32", "owner",
+            new Domain.VisitTypes.VisitTypeDefined(Appointment, "Diabetes review", "", 30, [ClinicianKind.Nurse, ClinicianKind.Doctor], [], true, "#2e7d32", "owner",
                 Parts: [new(ClinicianKind.Nurse, 0, 20), new(ClinicianKind.Doctor, 10, 20)]),
         ];
     }
@@ -148,17 +150,17 @@ public class EventSerializerTests
     {
         // As the version before parts wrote them: without the fields at all.
         static string Old(IClinicEvent e) => EventSerializer.Serialize(e).Replace(",\"parts\":null", "").Replace(",\"fromParts\":null", "").Replace(",\"toParts\":null", "");
-        var booked = Old(new SlotsBooked(Booking, Patient, Clinician, Date, Slots, "patient:x", Domain.VisitTypes.VisitType.LongConsultationId));
-        var cancelled = Old(new BookingCancelled(Booking, Patient, Clinician, Date, Slots, CancellationReason.Patient, "patient:x"));
-        var moved = Old(new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Clinician, Date, [Slots[0]], Clinician, Date, [Slots[1]], "patient:x"));
-        var defined = Old(new Domain.VisitTypes.VisitTypeDefined(Booking, "Check-up", "", 20, [ClinicianKind.Doctor], [], true, "#2e7d32", "owner"));
+        var booked = Old(new SlotsBooked(Appointment, Patient, Clinician, Date, Slots, "patient:x", Domain.VisitTypes.VisitType.LongConsultationId));
+        var cancelled = Old(new AppointmentCancelled(Appointment, Patient, Clinician, Date, Slots, CancellationReason.Patient, "patient:x"));
+        var moved = Old(new AppointmentMoved(Appointment, Patient, Domain.VisitTypes.VisitType.ConsultationId, Clinician, Date, [Slots[0]], Clinician, Date, [Slots[1]], "patient:x"));
+        var defined = Old(new Domain.VisitTypes.VisitTypeDefined(Appointment, "Check-up", "", 20, [ClinicianKind.Doctor], [], true, "#2e7d32", "owner"));
 
         Assert.DoesNotContain("parts", booked + cancelled + moved + defined, StringComparison.OrdinalIgnoreCase);
         var readBooked = Assert.IsType<SlotsBooked>(EventSerializer.Deserialize(nameof(SlotsBooked), booked));
         Assert.Null(readBooked.Parts);
         Assert.Equal([Clinician], readBooked.Clinicians);
-        Assert.Null(Assert.IsType<BookingCancelled>(EventSerializer.Deserialize(nameof(BookingCancelled), cancelled)).Parts);
-        Assert.Null(Assert.IsType<BookingMoved>(EventSerializer.Deserialize(nameof(BookingMoved), moved)).ToParts);
+        Assert.Null(Assert.IsType<AppointmentCancelled>(EventSerializer.Deserialize(EventTypes.NameOf<AppointmentCancelled>(), cancelled)).Parts);
+        Assert.Null(Assert.IsType<AppointmentMoved>(EventSerializer.Deserialize(EventTypes.NameOf<AppointmentMoved>(), moved)).ToParts);
         Assert.False(Domain.VisitTypes.VisitType.From(Assert.IsType<Domain.VisitTypes.VisitTypeDefined>(
             EventSerializer.Deserialize(nameof(Domain.VisitTypes.VisitTypeDefined), defined))).HasParts);
     }
@@ -183,9 +185,9 @@ public class EventSerializerTests
     /// <summary>The events an appointment holding its room for its whole span gave a room to, with it.</summary>
     public static TheoryData<IClinicEvent> WithAppointmentRooms() =>
     [
-        new SlotsBooked(Booking, Patient, Clinician, Date, Slots, "staff:y", Domain.VisitTypes.VisitType.LongConsultationId, RoomId: Room),
-        new BookingCancelled(Booking, Patient, Clinician, Date, Slots, CancellationReason.Staff, "staff:y", RoomId: Room),
-        new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Clinician, Date, [Slots[0]], Clinician, Date, [Slots[1]], "staff:y",
+        new SlotsBooked(Appointment, Patient, Clinician, Date, Slots, "staff:y", Domain.VisitTypes.VisitType.LongConsultationId, RoomId: Room),
+        new AppointmentCancelled(Appointment, Patient, Clinician, Date, Slots, CancellationReason.Staff, "staff:y", RoomId: Room),
+        new AppointmentMoved(Appointment, Patient, Domain.VisitTypes.VisitType.ConsultationId, Clinician, Date, [Slots[0]], Clinician, Date, [Slots[1]], "staff:y",
             FromRoomId: Room, ToRoomId: null),
     ];
 
@@ -199,14 +201,14 @@ public class EventSerializerTests
     {
         // As the version before wrote them: without the fields at all.
         static string Old(IClinicEvent e) => EventSerializer.Serialize(e).Replace(",\"roomId\":null", "").Replace(",\"fromRoomId\":null", "").Replace(",\"toRoomId\":null", "");
-        var booked = Old(new SlotsBooked(Booking, Patient, Clinician, Date, Slots, "patient:x", Domain.VisitTypes.VisitType.LongConsultationId));
-        var cancelled = Old(new BookingCancelled(Booking, Patient, Clinician, Date, Slots, CancellationReason.Patient, "patient:x"));
-        var moved = Old(new BookingMoved(Booking, Patient, Domain.VisitTypes.VisitType.ConsultationId, Clinician, Date, [Slots[0]], Clinician, Date, [Slots[1]], "patient:x"));
+        var booked = Old(new SlotsBooked(Appointment, Patient, Clinician, Date, Slots, "patient:x", Domain.VisitTypes.VisitType.LongConsultationId));
+        var cancelled = Old(new AppointmentCancelled(Appointment, Patient, Clinician, Date, Slots, CancellationReason.Patient, "patient:x"));
+        var moved = Old(new AppointmentMoved(Appointment, Patient, Domain.VisitTypes.VisitType.ConsultationId, Clinician, Date, [Slots[0]], Clinician, Date, [Slots[1]], "patient:x"));
 
         Assert.DoesNotContain("roomid", booked + cancelled + moved, StringComparison.OrdinalIgnoreCase);
         Assert.Null(Assert.IsType<SlotsBooked>(EventSerializer.Deserialize(nameof(SlotsBooked), booked)).RoomId);
-        Assert.Null(Assert.IsType<BookingCancelled>(EventSerializer.Deserialize(nameof(BookingCancelled), cancelled)).RoomId);
-        var readMoved = Assert.IsType<BookingMoved>(EventSerializer.Deserialize(nameof(BookingMoved), moved));
+        Assert.Null(Assert.IsType<AppointmentCancelled>(EventSerializer.Deserialize(EventTypes.NameOf<AppointmentCancelled>(), cancelled)).RoomId);
+        var readMoved = Assert.IsType<AppointmentMoved>(EventSerializer.Deserialize(EventTypes.NameOf<AppointmentMoved>(), moved));
         Assert.Equal((null, null), (readMoved.FromRoomId, readMoved.ToRoomId));
     }
 
@@ -233,10 +235,10 @@ public class EventSerializerTests
     [Theory]
     [InlineData(1, "0000c0de-0000-4000-8000-000000000010")]
     [InlineData(2, "0000c0de-0000-4000-8000-000000000020")]
-    public void ABookingLoggedBeforeVisitTypesReadsAsAConsultationOrALongConsultation(int slots, string visitType)
+    public void AAppointmentLoggedBeforeVisitTypesReadsAsAConsultationOrALongConsultation(int slots, string visitType)
     {
         // Exactly what the version before visit types wrote (tests/Unit/Fixtures/log-2026-12-02.jsonl has a whole log of them).
-        var json = JsonSerializer.Serialize(new { bookingId = Booking, patientId = Patient, doctorId = Clinician, date = "2026-12-03",
+        var json = JsonSerializer.Serialize(new { bookingId = Appointment, patientId = Patient, doctorId = Clinician, date = "2026-12-03",
             slots = Slots.Take(slots).Select(s => new { slotId = s.SlotId, startUtc = s.StartUtc, endUtc = s.EndUtc }), bookedBy = "patient:x" });
 
         var read = Assert.IsType<SlotsBooked>(EventSerializer.Deserialize(nameof(SlotsBooked), json));

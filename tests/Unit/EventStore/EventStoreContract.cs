@@ -36,7 +36,7 @@ public abstract class EventStoreContract
         var (store, owner) = await CreateAsync();
         await using var _ = owner;
         await store.AppendAsync([A.DayScheduled(1, 2)], By, null);
-        await store.AppendAsync([A.SlotsBooked(A.BookingId, A.PatientId, 1)], By, null);
+        await store.AppendAsync([A.SlotsBooked(A.AppointmentId, A.PatientId, 1)], By, null);
         await store.AppendAsync([A.SlotsBooked(A.Id("b2"), A.OtherPatientId, 2)], By, null);
 
         var bothTags = await store.ReadAsync(new Query([new QueryItem([], [Tag.Slot(A.Slot(1)), Tag.Patient(A.PatientId)])]));
@@ -54,7 +54,7 @@ public abstract class EventStoreContract
         var (store, owner) = await CreateAsync();
         await using var _ = owner;
         await store.AppendAsync([A.DayScheduled(1, 2)], By, null);
-        await store.AppendAsync([A.SlotsBooked(A.BookingId, A.PatientId, 1, 2)], By, null);
+        await store.AppendAsync([A.SlotsBooked(A.AppointmentId, A.PatientId, 1, 2)], By, null);
 
         var stream = await store.ReadAsync(Query.TaggedAny([Tag.Slot(A.Slot(1)), Tag.Slot(A.Slot(2))]));
 
@@ -72,7 +72,7 @@ public abstract class EventStoreContract
         await store.AppendAsync([A.SlotsBooked(A.Id("first"), A.OtherPatientId, 1)], By, new AppendCondition(query, seen.LastPosition));
 
         await Assert.ThrowsAsync<AppendConditionFailedException>(() =>
-            store.AppendAsync([A.SlotsBooked(A.BookingId, A.PatientId, 1)], By, new AppendCondition(query, seen.LastPosition)));
+            store.AppendAsync([A.SlotsBooked(A.AppointmentId, A.PatientId, 1)], By, new AppendCondition(query, seen.LastPosition)));
 
         Assert.Equal(2, (await store.ReadAsync(Query.All)).Events.Count);
     }
@@ -87,7 +87,7 @@ public abstract class EventStoreContract
         var seen = await store.ReadAsync(query);
         await store.AppendAsync([A.SlotsBooked(A.Id("other"), A.OtherPatientId, 2)], By, null);
 
-        var position = await store.AppendAsync([A.SlotsBooked(A.BookingId, A.PatientId, 1)], By, new AppendCondition(query, seen.LastPosition));
+        var position = await store.AppendAsync([A.SlotsBooked(A.AppointmentId, A.PatientId, 1)], By, new AppendCondition(query, seen.LastPosition));
 
         Assert.Equal(3, position);
     }
@@ -99,7 +99,7 @@ public abstract class EventStoreContract
         await using var _ = owner;
 
         var empty = await store.LastPositionAsync();
-        var appended = await store.AppendAsync([A.DayScheduled(1), A.SlotsBooked(A.BookingId, A.PatientId, 1)], By, null);
+        var appended = await store.AppendAsync([A.DayScheduled(1), A.SlotsBooked(A.AppointmentId, A.PatientId, 1)], By, null);
 
         Assert.Equal(0, empty);
         Assert.Equal(appended, await store.LastPositionAsync());
@@ -124,7 +124,7 @@ public abstract class EventStoreContract
         var (store, owner) = await CreateAsync();
         await using var _ = owner;
 
-        var last = await store.AppendAsync([A.DayScheduled(1), A.SlotsBooked(A.BookingId, A.PatientId, 1)], By, null);
+        var last = await store.AppendAsync([A.DayScheduled(1), A.SlotsBooked(A.AppointmentId, A.PatientId, 1)], By, null);
 
         Assert.Equal(2, last);
         Assert.Equal([1L, 2L], (await store.ReadAsync(Query.All)).Events.Select(e => e.Position));

@@ -58,7 +58,7 @@ public class PostgresLogTests
     private static readonly EventMetadata By = new("tester", A.Now);
 
     [Fact]
-    public async Task ManyInstancesBookingOneSlotAtOnce_ExactlyOneAppendWins()
+    public async Task ManyInstancesAppointmentOneSlotAtOnce_ExactlyOneAppendWins()
     {
         await using var first = await PostgresLog.CreateAsync();
         await first.Store.AppendAsync([A.DayScheduled(1)], By, null);
@@ -91,7 +91,7 @@ public class PostgresLogTests
     }
 
     [Fact]
-    public async Task InstancesBookingDifferentSlotsAtOnce_AllSucceed()
+    public async Task InstancesAppointmentDifferentSlotsAtOnce_AllSucceed()
     {
         await using var first = await PostgresLog.CreateAsync();
         await first.Store.AppendAsync([A.DayScheduled(1, 2, 3, 4, 5, 6)], By, null);
@@ -181,7 +181,7 @@ public class PostgresLogTests
         await log.Store.AppendAsync([new Domain.SlotsRemoved(A.ClinicianId, A.Tomorrow, [A.Slot(2)])], By, null);
 
         var seen = await log.Store.ReadAsync(query); // does not see the booking: it is not committed
-        var deciding = log.Store.AppendAsync([A.SlotsBooked(A.BookingId, A.PatientId, 1)], By, new AppendCondition(query, seen.LastPosition));
+        var deciding = log.Store.AppendAsync([A.SlotsBooked(A.AppointmentId, A.PatientId, 1)], By, new AppendCondition(query, seen.LastPosition));
         Assert.False(await Poll.UntilAsync(() => deciding.IsCompleted, TimeSpan.FromMilliseconds(300))); // it waits on the slot's lock
         await transaction.CommitAsync();
 

@@ -1,7 +1,7 @@
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Features.Booking.BookSlots;
-using ClinicPortal.Features.Booking.CancelBooking;
+using ClinicPortal.Features.Booking.CancelAppointment;
 using ClinicPortal.Features.Reception.CancelDay;
 using ClinicPortal.Features.Scheduling.ScheduleDay;
 using ClinicPortal.Infrastructure.Accounts;
@@ -66,7 +66,7 @@ public class SchemaUpgradeTests
     }
 
     [Fact]
-    public async Task ALogFromBeforeThePatientMonthTag_GetsTheTagOnEveryOldBookingEvent_AndBookingDecisionsSeeTheOldBookings()
+    public async Task ALogFromBeforeThePatientMonthTag_GetsTheTagOnEveryOldAppointmentEvent_AndAppointmentDecisionsSeeTheOldAppointments()
     {
         var directory = Directory.CreateTempSubdirectory("clinicportal-upgrade-").FullName;
         Guid patient;
@@ -82,7 +82,7 @@ public class SchemaUpgradeTests
             var later = (await schedule.HandleAsync(doctor, A.Tomorrow.AddDays(1), [new BlockOfTime(new(9, 0), new(10, 0))], Actor.Doctor(doctor))).Value!;
             var book = app.Get<BookSlotsHandler>();
             var first = (await book.HandleAsync(patient, [day.Slots[0].SlotId], Actor.Patient(patient))).Value!;
-            await app.Get<CancelBookingHandler>().HandleAsync(first.BookingId, Actor.Patient(patient));
+            await app.Get<CancelAppointmentHandler>().HandleAsync(first.AppointmentId, Actor.Patient(patient));
             for (var i = 1; i <= 10; i++)
                 Assert.True((await book.HandleAsync(patient, [day.Slots[i].SlotId], Actor.Patient(patient))).IsAccepted);
             await book.HandleAsync(other, [later.Slots[0].SlotId], Actor.Patient(other));

@@ -12,8 +12,8 @@ namespace ClinicPortal.Tests.Unit.Holds;
 /// </summary>
 public class HoldSpecs
 {
-    private static DeciderSpec<PlaceHoldDecider, PlaceHold, BookingRequest, HoldPlaced> Holding => new();
-    private static DeciderSpec<BookSlotsDecider, BookSlots, BookingRequest, SlotsBooked> Booking => new();
+    private static DeciderSpec<PlaceHoldDecider, PlaceHold, AppointmentToBook, HoldPlaced> Holding => new();
+    private static DeciderSpec<BookSlotsDecider, BookSlots, AppointmentToBook, SlotsBooked> Appointment => new();
     private static DeciderSpec<ExpireHoldDecider, ExpireHold, HoldState?, HoldExpired> Expiring => new();
     private static DeciderSpec<ReleaseHoldDecider, ReleaseHold, HoldState?, HoldReleased> Releasing => new();
 
@@ -29,13 +29,13 @@ public class HoldSpecs
             Actor.Patient(patient ?? A.PatientId).Name);
 
     private static BookSlots Confirm(DateTimeOffset? now = null, Guid? patient = null, int slot = 1) =>
-        new(A.BookingId, patient ?? A.PatientId, [A.Slot(slot)], Actor.Patient(patient ?? A.PatientId), now ?? A.Now.AddMinutes(2), HoldId: HoldId);
+        new(A.AppointmentId, patient ?? A.PatientId, [A.Slot(slot)], Actor.Patient(patient ?? A.PatientId), now ?? A.Now.AddMinutes(2), HoldId: HoldId);
 
     private static BookSlots OtherBooks(DateTimeOffset? now = null) =>
         new(A.Id("other-booking"), A.OtherPatientId, [A.Slot(1)], Actor.Patient(A.OtherPatientId), now ?? A.Now.AddMinutes(1));
 
     [Fact]
-    public void AHoldIsJudgedOnWhatTheAccountsSay_AsABookingIs()
+    public void AHoldIsJudgedOnWhatTheAccountsSay_AsAAppointmentIs()
     {
         Holding.Given(A.DayScheduled(1)).When(Hold() with { Accounts = new(PatientIsActive: false) }).ThenRejected(Rejection.PatientDeactivated);
         Holding.Given(A.DayScheduled(1)).When(Hold() with { Accounts = new(ClinicianDeactivated: true) }).ThenRejected(Rejection.ClinicianNotTakingBookings);
@@ -57,13 +57,13 @@ public class HoldSpecs
     [Fact]
     public void GivenAnotherPatientsHold_WhenThisPatientBooksOrHoldsTheSlot_ThenSlotHeld()
     {
-        Booking.Given(A.DayScheduled(1), Held()).When(OtherBooks()).ThenRejected(Rejection.SlotHeld);
+        Appointment.Given(A.DayScheduled(1), Held()).When(OtherBooks()).ThenRejected(Rejection.SlotHeld);
         Holding.Given(A.DayScheduled(1), Held()).When(Hold(A.OtherPatientId, holdId: A.Id("h2"))).ThenRejected(Rejection.SlotHeld);
     }
 
     [Fact]
     public void GivenAHoldPastItsTime_NotYetLoggedExpired_WhenAnotherPatientBooks_ThenItIsBooked() =>
-        Booking.Given(A.DayScheduled(1), Held()).When(OtherBooks(Expires)).ThenAccepted();
+        Appointment.Given(A.DayScheduled(1), Held()).When(OtherBooks(Expires)).ThenAccepted();
 
     [Fact]
     public void GivenABookedSlot_WhenItIsHeld_ThenSlotAlreadyBooked() =>
@@ -74,7 +74,7 @@ public class HoldSpecs
     {
         IClinicEvent[] one = [A.DayScheduled(1, 2, 3), Held(slot: 1)];
         Holding.Given(one).When(Hold(slot: 3, holdId: A.Id("h2"))).ThenRejected(Rejection.TooManyHolds);
-        Holding.Given([.. one, A.SlotsBooked(A.BookingId, A.PatientId, 1) with { HoldId = HoldId }]).When(Hold(slot: 3, holdId: A.Id("h2"))).ThenAccepted();
+        Holding.Given([.. one, A.SlotsBooked(A.AppointmentId, A.PatientId, 1) with { HoldId = HoldId }]).When(Hold(slot: 3, holdId: A.Id("h2"))).ThenAccepted();
     }
 
     [Fact]
@@ -119,41 +119,41 @@ public class HoldSpecs
         Holding.Given(twice).When(Hold(slot: 3, holdId: A.Id("h3")) with { Limits = limits }).ThenRejected(Rejection.TooManyHoldsThatDay);
 
         IClinicEvent[] onceAndBooked = [A.DayScheduled(1, 2, 3, 4), Held(slot: 1, holdId: A.Id("h1")), Let(1), Held(slot: 2, holdId: A.Id("h2")),
-            A.SlotsBooked(A.BookingId, A.PatientId, 2) with { HoldId = A.Id("h2") }];
+            A.SlotsBooked(A.AppointmentId, A.PatientId, 2) with { HoldId = A.Id("h2") }];
         Holding.Given(onceAndBooked).When(Hold(slot: 3, holdId: A.Id("h3")) with { Limits = limits }).ThenAccepted();
     }
 
     [Fact]
-    public void GivenAHold_WhenThePatientConfirmsInTime_ThenTheBookingNamesTheHold_AndTheSlotIsBooked()
+    public void GivenAHold_WhenThePatientConfirmsInTime_ThenTheAppointmentNamesTheHold_AndTheSlotIsBooked()
     {
-        var booked = Booking.Given(A.DayScheduled(1), Held()).When(Confirm()).ThenAccepted().Single();
-        Assert.Equal(A.Describe(A.SlotsBooked(A.BookingId, A.PatientId, 1) with { BookedBy = A.Patient.Name, HoldId = HoldId }), A.Describe(booked));
+        var booked = Appointment.Given(A.DayScheduled(1), Held()).When(Confirm()).ThenAccepted().Single();
+        Assert.Equal(A.Describe(A.SlotsBooked(A.AppointmentId, A.PatientId, 1) with { BookedBy = A.Patient.Name, HoldId = HoldId }), A.Describe(booked));
         Assert.Contains(Tag.Hold(HoldId), EventTags.Of(booked));
-        Booking.Given(A.DayScheduled(1), Held(), booked).When(OtherBooks(Expires.AddMinutes(1))).ThenRejected(Rejection.SlotAlreadyBooked);
+        Appointment.Given(A.DayScheduled(1), Held(), booked).When(OtherBooks(Expires.AddMinutes(1))).ThenRejected(Rejection.SlotAlreadyBooked);
     }
 
     [Fact]
     public void GivenAHold_WhenConfirmedAtOrAfterItsTime_ThenHoldExpired_LoggedExpiredOrNot()
     {
-        Booking.Given(A.DayScheduled(1), Held()).When(Confirm(Expires)).ThenRejected(Rejection.HoldExpired);
-        Booking.Given(A.DayScheduled(1), Held(), new HoldExpired(HoldId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], Expires))
+        Appointment.Given(A.DayScheduled(1), Held()).When(Confirm(Expires)).ThenRejected(Rejection.HoldExpired);
+        Appointment.Given(A.DayScheduled(1), Held(), new HoldExpired(HoldId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], Expires))
             .When(Confirm(A.Now.AddMinutes(1))).ThenRejected(Rejection.HoldExpired);
     }
 
     [Fact]
     public void GivenAReleasedHold_WhenConfirmed_ThenHoldNotPending_AndAnotherPatientsHoldCannotBeConfirmed()
     {
-        Booking.Given(A.DayScheduled(1), Held(), new HoldReleased(HoldId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], "p"))
+        Appointment.Given(A.DayScheduled(1), Held(), new HoldReleased(HoldId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], "p"))
             .When(Confirm()).ThenRejected(Rejection.HoldNotPending);
-        Booking.Given(A.DayScheduled(1), Held(A.OtherPatientId)).When(Confirm()).ThenRejected(Rejection.HoldNotFound);
-        Booking.Given(A.DayScheduled(1, 2), Held()).When(Confirm(slot: 2)).ThenRejected(Rejection.Conflict);
+        Appointment.Given(A.DayScheduled(1), Held(A.OtherPatientId)).When(Confirm()).ThenRejected(Rejection.HoldNotFound);
+        Appointment.Given(A.DayScheduled(1, 2), Held()).When(Confirm(slot: 2)).ThenRejected(Rejection.Conflict);
     }
 
     [Fact]
     public void GivenAHold_WhenThePatientReachedTheMonthsLimitMeanwhile_ThenConfirmingIsRefused_ForEveryRuleIsJudgedAgain()
     {
         var full = Enumerable.Range(2, 10).Select(n => A.SlotsBooked(A.Id($"b{n}"), A.PatientId, n)).ToArray();
-        Booking.Given([A.DayScheduled(Enumerable.Range(1, 11).ToArray()), Held(), .. full]).When(Confirm()).ThenRejected(Rejection.MonthlyLimitReached);
+        Appointment.Given([A.DayScheduled(Enumerable.Range(1, 11).ToArray()), Held(), .. full]).When(Confirm()).ThenRejected(Rejection.MonthlyLimitReached);
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public class HoldSpecs
         Expiring.Given(Held()).When(new ExpireHold(HoldId, Actor.Timers, Expires)).Then(expired);
         Expiring.Given(Held()).When(new ExpireHold(HoldId, Actor.Timers, Expires.AddSeconds(-1))).Then();
         Expiring.Given(Held(), expired).When(new ExpireHold(HoldId, Actor.Timers, Expires.AddMinutes(1))).Then();
-        Expiring.Given(Held(), A.SlotsBooked(A.BookingId, A.PatientId, 1) with { HoldId = HoldId }).When(new ExpireHold(HoldId, Actor.Timers, Expires)).Then();
+        Expiring.Given(Held(), A.SlotsBooked(A.AppointmentId, A.PatientId, 1) with { HoldId = HoldId }).When(new ExpireHold(HoldId, Actor.Timers, Expires)).Then();
         Expiring.Given(Held()).When(new ExpireHold(HoldId, A.Patient, Expires)).ThenRejected(Rejection.NotAllowed);
     }
 
@@ -174,7 +174,7 @@ public class HoldSpecs
         Releasing.Given(Held()).When(new ReleaseHold(HoldId, A.Patient, A.Now)).Then(released);
         Releasing.Given(Held()).When(new ReleaseHold(HoldId, Actor.Patient(A.OtherPatientId), A.Now)).ThenRejected(Rejection.HoldNotFound);
         Releasing.Given(Held(), released).When(new ReleaseHold(HoldId, A.Patient, A.Now)).Then();
-        Booking.Given(A.DayScheduled(1), Held(), released).When(OtherBooks()).ThenAccepted();
+        Appointment.Given(A.DayScheduled(1), Held(), released).When(OtherBooks()).ThenAccepted();
     }
 }
 
@@ -211,7 +211,7 @@ public class RemovingAHeldSlotSpecs
         Removing.Given(A.DayScheduled(1), Held).When(Remove(Held.ExpiresAt)).Then(new SlotsRemoved(A.ClinicianId, A.Tomorrow, [A.Slot(1)]));
         Removing.Given(A.DayScheduled(1), Held, new HoldReleased(Held.HoldId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], "p"))
             .When(Remove(A.Now)).Then(new SlotsRemoved(A.ClinicianId, A.Tomorrow, [A.Slot(1)]));
-        Removing.Given(A.DayScheduled(1), Held, A.SlotsBooked(A.BookingId, A.PatientId, 1) with { HoldId = Held.HoldId })
+        Removing.Given(A.DayScheduled(1), Held, A.SlotsBooked(A.AppointmentId, A.PatientId, 1) with { HoldId = Held.HoldId })
             .When(Remove(A.Now)).ThenRejected(Rejection.SlotAlreadyBooked);
     }
 }

@@ -76,8 +76,8 @@ public class HoldTests
         app.Clock.Advance(TimeSpan.FromMinutes(4));
         var booked = (await holds.ConfirmAsync(first.HoldId, Actor.Patient(patients[0]))).Value!;
         Assert.Equal(first.HoldId, booked.HoldId);
-        Assert.Equal(booked.BookingId, (await app.Get<HoldsReadModel>().FindAsync(first.HoldId))!.BookingId);
-        Assert.Single(await app.Get<ScheduleReadModel>().FutureBookingsAsync(patients[0], app.Clock.GetUtcNow()));
+        Assert.Equal(booked.AppointmentId, (await app.Get<HoldsReadModel>().FindAsync(first.HoldId))!.AppointmentId);
+        Assert.Single(await app.Get<ScheduleReadModel>().FutureAppointmentsAsync(patients[0], app.Clock.GetUtcNow()));
 
         var second = (await holds.PlaceAsync(patients[0], [day.Slots[1].SlotId], Actor.Patient(patients[0]))).Value!; // the booked one no longer counts
         Assert.Equal(["09:20"], await OfferedAsync(app));

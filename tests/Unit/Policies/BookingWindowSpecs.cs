@@ -11,40 +11,40 @@ namespace ClinicPortal.Tests.Unit.Policies;
 /// </summary>
 public class BookingWindowSpecs
 {
-    private static DeciderSpec<BookSlotsDecider, BookSlots, BookingRequest, SlotsBooked> Booking => new();
-    private static DeciderSpec<CancelBookingDecider, CancelBooking, BookingState, BookingCancelled> Cancelling => new();
-    private static DeciderSpec<MoveBookingDecider, MoveBooking, MoveRequest, BookingMoved> Moving => new();
+    private static DeciderSpec<BookSlotsDecider, BookSlots, AppointmentToBook, SlotsBooked> Appointment => new();
+    private static DeciderSpec<CancelAppointmentDecider, CancelAppointment, AppointmentState, AppointmentCancelled> Cancelling => new();
+    private static DeciderSpec<MoveAppointmentDecider, MoveAppointment, MoveRequest, AppointmentMoved> Moving => new();
 
     private static BookSlots Book(BookingWindow window, Actor? by = null, DateTimeOffset? now = null) =>
-        new(A.BookingId, A.PatientId, [A.Slot(1)], by ?? A.Patient, now ?? A.Now, Window: window);
+        new(A.AppointmentId, A.PatientId, [A.Slot(1)], by ?? A.Patient, now ?? A.Now, Window: window);
 
     [Fact]
     public void WithTheDefaultWindow_APatientBooks25HoursAhead() =>
-        Booking.Given(A.DayScheduled(1)).When(Book(BookingWindow.Default)).ThenAccepted();
+        Appointment.Given(A.DayScheduled(1)).When(Book(BookingWindow.Default)).ThenAccepted();
 
     [Fact]
-    public void WithinTheNotice_APatientIsRefused_BookingTooSoon_ButStaffBook()
+    public void WithinTheNotice_APatientIsRefused_AppointmentTooSoon_ButStaffBook()
     {
         var lateEvening = A.MorningSlot(1).StartUtc.AddHours(-1);
-        Booking.Given(A.DayScheduled(1)).When(Book(BookingWindow.Default, now: lateEvening)).ThenRejected(Rejection.BookingTooSoon);
-        Booking.Given(A.DayScheduled(1)).When(Book(BookingWindow.Default, A.Receptionist, lateEvening)).ThenAccepted();
-        Booking.Given(A.DayScheduled(1)).When(Book(BookingWindow.Default, now: A.MorningSlot(1).StartUtc.AddHours(-2))).ThenAccepted(); // exactly the notice
+        Appointment.Given(A.DayScheduled(1)).When(Book(BookingWindow.Default, now: lateEvening)).ThenRejected(Rejection.BookingTooSoon);
+        Appointment.Given(A.DayScheduled(1)).When(Book(BookingWindow.Default, A.Receptionist, lateEvening)).ThenAccepted();
+        Appointment.Given(A.DayScheduled(1)).When(Book(BookingWindow.Default, now: A.MorningSlot(1).StartUtc.AddHours(-2))).ThenAccepted(); // exactly the notice
     }
 
     [Fact]
-    public void BeyondTheDaysAhead_APatientIsRefused_BookingTooFarAhead() =>
-        Booking.Given(A.DayScheduled(1)).When(Book(new BookingWindow(MaxDaysAhead: 1))).ThenRejected(Rejection.BookingTooFarAhead);
+    public void BeyondTheDaysAhead_APatientIsRefused_AppointmentTooFarAhead() =>
+        Appointment.Given(A.DayScheduled(1)).When(Book(new BookingWindow(MaxDaysAhead: 1))).ThenRejected(Rejection.BookingTooFarAhead);
 
     [Fact]
     public void WithinTheCutOff_APatientCannotCancelOrMoveOnline_ButStaffCan()
     {
-        var booked = A.SlotsBooked(A.BookingId, A.PatientId, 1);
+        var booked = A.SlotsBooked(A.AppointmentId, A.PatientId, 1);
         var window = new BookingWindow(CancelCutoffHours: 48);
-        Cancelling.Given(booked).When(new CancelBooking(A.BookingId, CancellationReason.Patient, A.Patient, A.Now, window)).ThenRejected(Rejection.TooLateToChangeOnline);
-        Cancelling.Given(booked).When(new CancelBooking(A.BookingId, CancellationReason.Staff, A.Receptionist, A.Now, window)).ThenAccepted();
-        Cancelling.Given(booked).When(new CancelBooking(A.BookingId, CancellationReason.Patient, A.Patient, A.Now, BookingWindow.Default)).ThenAccepted();
+        Cancelling.Given(booked).When(new CancelAppointment(A.AppointmentId, CancellationReason.Patient, A.Patient, A.Now, window)).ThenRejected(Rejection.TooLateToChangeOnline);
+        Cancelling.Given(booked).When(new CancelAppointment(A.AppointmentId, CancellationReason.Staff, A.Receptionist, A.Now, window)).ThenAccepted();
+        Cancelling.Given(booked).When(new CancelAppointment(A.AppointmentId, CancellationReason.Patient, A.Patient, A.Now, BookingWindow.Default)).ThenAccepted();
 
-        var move = new MoveBooking(A.BookingId, A.PatientId, booked.VisitType, [A.Slot(2)], A.Patient, A.Now, Window: window);
+        var move = new MoveAppointment(A.AppointmentId, A.PatientId, booked.VisitType, [A.Slot(2)], A.Patient, A.Now, Window: window);
         Moving.Given(A.DayScheduled(1, 2), booked).When(move).ThenRejected(Rejection.TooLateToChangeOnline);
         Moving.Given(A.DayScheduled(1, 2), booked).When(move with { By = A.Receptionist }).ThenAccepted();
     }
@@ -52,9 +52,9 @@ public class BookingWindowSpecs
     [Fact]
     public void AMoveToATimeWithinTheNotice_IsRefusedToAPatient()
     {
-        var booked = A.SlotsBooked(A.BookingId, A.PatientId, 2);
+        var booked = A.SlotsBooked(A.AppointmentId, A.PatientId, 2);
         var now = A.MorningSlot(1).StartUtc.AddHours(-1);
-        var move = new MoveBooking(A.BookingId, A.PatientId, booked.VisitType, [A.Slot(1)], A.Patient, now, Window: new BookingWindow(CancelCutoffHours: 0));
+        var move = new MoveAppointment(A.AppointmentId, A.PatientId, booked.VisitType, [A.Slot(1)], A.Patient, now, Window: new BookingWindow(CancelCutoffHours: 0));
         Moving.Given(A.DayScheduled(1, 2), booked).When(move).ThenRejected(Rejection.BookingTooSoon);
     }
 

@@ -10,7 +10,7 @@ public class MonthlyQuotaSpecs
     private static readonly DateOnly March = new(2026, 3, 10);
     private static readonly DateOnly April = new(2026, 4, 10);
 
-    private static DeciderSpec<MonthlyQuotaDecider, ApplyMonthlyQuota, PatientBookings, BookingCancelled> Spec => new();
+    private static DeciderSpec<MonthlyQuotaDecider, ApplyMonthlyQuota, PatientAppointments, AppointmentCancelled> Spec => new();
 
     private static ApplyMonthlyQuota Apply(DateTimeOffset? now = null) => ApplyMonthlyQuota.For(A.PatientId, now ?? A.Now);
 
@@ -21,11 +21,11 @@ public class MonthlyQuotaSpecs
     private static SlotsBooked[] Singles(int count, DateOnly date, int firstSlot = 1) =>
         Enumerable.Range(0, count).Select(i => Booked($"m{date.Month}-{i}", date, firstSlot + i)).ToArray();
 
-    private static BookingCancelled CancelledOverTheLimit(SlotsBooked booked) =>
-        new(booked.BookingId, booked.PatientId, booked.ClinicianId, booked.Date, booked.Slots, CancellationReason.QuotaExceeded, Actor.QuotaPolicy.Name);
+    private static AppointmentCancelled CancelledOverTheLimit(SlotsBooked booked) =>
+        new(booked.AppointmentId, booked.PatientId, booked.ClinicianId, booked.Date, booked.Slots, CancellationReason.QuotaExceeded, Actor.QuotaPolicy.Name);
 
     [Fact]
-    public void AppliedToOneMonth_ItReadsThatMonthOfThePatientsBookings_OtherwiseAllOfThem()
+    public void AppliedToOneMonth_ItReadsThatMonthOfThePatientsAppointments_OtherwiseAllOfThem()
     {
         Assert.Equal([Tag.PatientMonth(A.PatientId, March)],
             MonthlyQuotaDecider.QueryFor(ApplyMonthlyQuota.For(A.PatientId, A.Now, March)).Items.SelectMany(item => item.Tags));
@@ -37,7 +37,7 @@ public class MonthlyQuotaSpecs
         Spec.Given(Singles(10, March)).When(Apply()).Then();
 
     [Fact]
-    public void GivenElevenSlotsInAMonth_ThenTheBookingMadeLastIsCancelled()
+    public void GivenElevenSlotsInAMonth_ThenTheAppointmentMadeLastIsCancelled()
     {
         var eleven = Singles(11, March);
         Spec.Given(eleven).When(Apply()).Then(CancelledOverTheLimit(eleven[10]));
@@ -65,7 +65,7 @@ public class MonthlyQuotaSpecs
     public void GivenElevenSlotsOfWhichThePatientCancelledOne_ThenNothingIsCancelled()
     {
         var eleven = Singles(11, March);
-        var own = new BookingCancelled(eleven[0].BookingId, A.PatientId, A.ClinicianId, March, eleven[0].Slots, CancellationReason.Patient, "patient");
+        var own = new AppointmentCancelled(eleven[0].AppointmentId, A.PatientId, A.ClinicianId, March, eleven[0].Slots, CancellationReason.Patient, "patient");
         Spec.Given([.. eleven, own]).When(Apply()).Then();
     }
 
@@ -83,7 +83,7 @@ public class MonthlyQuotaSpecs
     public void GivenElevenSlotsWhereTheLatestWasMarked_ThenItIsKeptAndAnotherGoes()
     {
         var eleven = Singles(11, March);
-        var marked = new VisitMarked(eleven[10].BookingId, A.PatientId, A.ClinicianId, March, VisitOutcome.Arrived, "reception");
+        var marked = new VisitMarked(eleven[10].AppointmentId, A.PatientId, A.ClinicianId, March, VisitOutcome.Arrived, "reception");
         Spec.Given([.. eleven, marked]).When(Apply()).Then(CancelledOverTheLimit(eleven[9]));
     }
 
@@ -93,13 +93,13 @@ public class MonthlyQuotaSpecs
     [InlineData(10, 0, 0)]
     [InlineData(12, 0, 0)] // over the limit (staff booked over it, or the policy has yet to act): none left, never fewer
     [InlineData(10, 2, 2)] // a booking of 2 slots being moved within its month: its own slots do not count against it
-    public void TheSlotsLeftInAMonth_AreTheLimitLessThoseHeld_ABookingBeingMovedNotCountingAgainstItself(int used, int moving, int left) =>
+    public void TheSlotsLeftInAMonth_AreTheLimitLessThoseHeld_AAppointmentBeingMovedNotCountingAgainstItself(int used, int moving, int left) =>
         Assert.Equal(left, MonthlyQuota.SlotsLeft(used, moving));
 
     [Theory]
     [InlineData(9, 1, false)]
     [InlineData(9, 2, true)]
     [InlineData(0, 11, true)]
-    public void ABookingGoesOverTheLimit_OnlyWhenWhatIsHeldAndWhatItAddsPassTen(int used, int adding, bool over) =>
+    public void AAppointmentGoesOverTheLimit_OnlyWhenWhatIsHeldAndWhatItAddsPassTen(int used, int adding, bool over) =>
         Assert.Equal(over, MonthlyQuota.WouldExceed(used, adding));
 }

@@ -2,7 +2,7 @@ using ClinicPortal.Application;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Domain.Policies;
-using ClinicPortal.Features.Booking.CancelBooking;
+using ClinicPortal.Features.Booking.CancelAppointment;
 using ClinicPortal.Tests.Unit.Support;
 
 namespace ClinicPortal.Tests.Unit.Policies;
@@ -13,12 +13,12 @@ public class QuotaRaceTests
     private const int Rounds = 300;
 
     [Theory, InlineData(TestApp.Sqlite), InlineData(TestApp.Postgres)]
-    public async Task ThePolicyRacingThePatientsOwnCancellation_NeverCancelsABookingThatNoLongerTookThemOver(string provider)
+    public async Task ThePolicyRacingThePatientsOwnCancellation_NeverCancelsAAppointmentThatNoLongerTookThemOver(string provider)
     {
         await using var app = await TestApp.StartAsync(provider: provider);
         var store = app.Get<IEventStore>();
         var policy = app.Get<MonthlyQuotaPolicy>();
-        var cancel = app.Get<CancelBookingHandler>();
+        var cancel = app.Get<CancelAppointmentHandler>();
 
         for (var round = 0; round < Rounds; round++)
         {
@@ -32,7 +32,7 @@ public class QuotaRaceTests
             // The policy and the patient cancelling their first booking, released together.
             var (_, own) = await Race.BothAtOnceAsync(
                 () => policy.ApplyToPatientAsync(patient),
-                () => cancel.HandleAsync(eleven[0].BookingId, Actor.Patient(patient)));
+                () => cancel.HandleAsync(eleven[0].AppointmentId, Actor.Patient(patient)));
 
             Assert.True(own.IsAccepted, $"Round {round}: the patient's own cancellation was refused: {own.Rejection}");
             var log = await store.ReadAsync(Query.Tagged(Tag.Patient(patient)));
@@ -45,12 +45,12 @@ public class QuotaRaceTests
                     case SlotsBooked booked:
                         held += booked.Slots.Count;
                         break;
-                    case BookingCancelled { Reason: CancellationReason.QuotaExceeded } cancelled:
+                    case AppointmentCancelled { Reason: CancellationReason.QuotaExceeded } cancelled:
                         Assert.True(held > MonthlyQuota.MaxSlotsPerMonth, $"Round {round}: the policy cancelled a booking while the patient held {held} slots");
                         held -= cancelled.Slots.Count;
                         byQuota++;
                         break;
-                    case BookingCancelled cancelled:
+                    case AppointmentCancelled cancelled:
                         held -= cancelled.Slots.Count;
                         break;
                 }

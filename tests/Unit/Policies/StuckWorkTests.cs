@@ -52,13 +52,13 @@ public class StuckWorkTests
         var stuck = await EventuallyAsync(() => health.Stuck.SingleOrDefault(s => s.Reaction == MonthlyQuotaPolicy.Name));
         Assert.Contains("disk I/O error", stuck.LastError);
         Assert.Equal(0, await app.Get<ICheckpoints>().GetAsync(MonthlyQuotaPolicy.Name)); // not moved past the booking it could not judge
-        Assert.Null((await app.Get<ScheduleReadModel>().BookingAsync(eleventh.BookingId))!.Cancelled);
+        Assert.Null((await app.Get<ScheduleReadModel>().AppointmentAsync(eleventh.AppointmentId))!.Cancelled);
 
         store!.Failing = false;
         health.RetryNow(MonthlyQuotaPolicy.Name);
 
         await EventuallyAsync(() => health.Stuck.Count == 0 ? "through" : null);
-        Assert.Equal("QuotaExceeded", (await app.Get<ScheduleReadModel>().BookingAsync(eleventh.BookingId))!.Cancelled);
+        Assert.Equal("QuotaExceeded", (await app.Get<ScheduleReadModel>().AppointmentAsync(eleventh.AppointmentId))!.Cancelled);
         await policy.StopAsync(CancellationToken.None);
     }
 

@@ -1,7 +1,7 @@
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Features.Booking.BookSlots;
-using ClinicPortal.Features.Booking.CancelBooking;
+using ClinicPortal.Features.Booking.CancelAppointment;
 using ClinicPortal.Features.Reception.CancelDay;
 using ClinicPortal.Features.Reception.MarkVisit;
 using ClinicPortal.Features.Scheduling.RemoveSlots;
@@ -30,11 +30,11 @@ public class RebuildTests
         var cancelled = (await book.HandleAsync(A.OtherPatientId, [first.Slots[3].SlotId], Actor.Patient(A.OtherPatientId))).Value!;
         await book.HandleAsync(A.OtherPatientId, [second.Slots[0].SlotId], A.Receptionist);
         await book.HandleAsync(A.PatientId, [third.Slots[1].SlotId], A.Patient);
-        await app.Get<CancelBookingHandler>().HandleAsync(cancelled.BookingId, Actor.Patient(A.OtherPatientId));
+        await app.Get<CancelAppointmentHandler>().HandleAsync(cancelled.AppointmentId, Actor.Patient(A.OtherPatientId));
         await app.Get<RemoveSlotsHandler>().HandleAsync(A.ClinicianId, A.Tomorrow, [first.Slots[5].SlotId], A.Clinician);
         await app.Get<CancelDayHandler>().HandleAsync(A.ClinicianId, day2, "Training", A.Receptionist);
         app.Clock.SetUtcNow(first.Slots[0].StartUtc);
-        Assert.True((await app.Get<MarkVisitHandler>().HandleAsync(kept.BookingId, VisitOutcome.Arrived, A.Receptionist)).IsAccepted);
+        Assert.True((await app.Get<MarkVisitHandler>().HandleAsync(kept.AppointmentId, VisitOutcome.Arrived, A.Receptionist)).IsAccepted);
 
         var live = await DumpAsync(app);
         await app.Get<ReadModelRebuilder>().RebuildAllAsync();

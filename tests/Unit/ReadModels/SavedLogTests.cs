@@ -55,7 +55,7 @@ public class SavedLogTests
     }
 
     [Fact]
-    public async Task TheReadModelsRebuildToTheRowsTheEarlierVersionBuilt_WithItsBookingsAsConsultationsAndLongConsultations()
+    public async Task TheReadModelsRebuildToTheRowsTheEarlierVersionBuilt_WithItsAppointmentsAsConsultationsAndLongConsultations()
     {
         await using var app = await LoadSavedLogAsync();
         using var saved = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Fixtures, "log-2026-12-02.read-models.json")));
@@ -93,7 +93,7 @@ public class SavedLogTests
     }
 
     [Fact]
-    public async Task ItsEventsReadInTodaysShapes_AndABookingIsDecidedOnThem()
+    public async Task ItsEventsReadInTodaysShapes_AndAAppointmentIsDecidedOnThem()
     {
         await using var app = await LoadSavedLogAsync();
 
@@ -145,9 +145,9 @@ public class SavedLogTests
         var released = Assert.Single(events.OfType<HoldReleased>());
         Assert.Null(released.At);
         var overridden = events.OfType<SlotsBooked>().Where(b => b.OverrideReason is not null).Cast<IClinicEvent>()
-            .Concat(events.OfType<BookingMoved>().Where(m => m.OverrideReason is not null)).ToArray();
+            .Concat(events.OfType<AppointmentMoved>().Where(m => m.OverrideReason is not null)).ToArray();
         Assert.Equal(2, overridden.Length);
-        Assert.All(overridden, e => Assert.Null(e is SlotsBooked b ? b.Overrode : ((BookingMoved)e).Overrode));
+        Assert.All(overridden, e => Assert.Null(e is SlotsBooked b ? b.Overrode : ((AppointmentMoved)e).Overrode));
         var audit = new Features.Admin.Audit.AuditText(new Dictionary<Guid, string>(), t => t.ToString("HH:mm"));
         Assert.All(overridden, e => Assert.Contains(", over a clash (", audit.What(e)));
 

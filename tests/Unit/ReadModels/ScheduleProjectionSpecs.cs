@@ -21,7 +21,7 @@ public class ScheduleProjectionSpecs
     [Fact]
     public async Task GivenSlot1AndSlot2Scheduled_AndSlot2Booked_ThenOnlySlot1IsAvailable()
     {
-        await using var app = await Given(A.DayScheduled(1, 2), A.SlotsBooked(A.BookingId, A.PatientId, 2));
+        await using var app = await Given(A.DayScheduled(1, 2), A.SlotsBooked(A.AppointmentId, A.PatientId, 2));
 
         var available = await app.Get<ScheduleReadModel>().AvailableSlotsAsync(A.Tomorrow, A.Now);
 
@@ -58,14 +58,14 @@ public class ScheduleProjectionSpecs
     }
 
     [Fact]
-    public async Task GivenABookingCancelled_ThenItsSlotsAreAvailableAgainAndItIsNoLongerThePatients()
+    public async Task GivenAAppointmentCancelled_ThenItsSlotsAreAvailableAgainAndItIsNoLongerThePatients()
     {
-        await using var app = await Given(A.DayScheduled(1, 2), A.SlotsBooked(A.BookingId, A.PatientId, 1, 2),
-            new BookingCancelled(A.BookingId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1), A.MorningSlot(2)], CancellationReason.Patient, "p"));
+        await using var app = await Given(A.DayScheduled(1, 2), A.SlotsBooked(A.AppointmentId, A.PatientId, 1, 2),
+            new AppointmentCancelled(A.AppointmentId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1), A.MorningSlot(2)], CancellationReason.Patient, "p"));
         var reads = app.Get<ScheduleReadModel>();
 
         var available = await reads.AvailableSlotsAsync(A.Tomorrow, A.Now);
-        var bookings = await reads.FutureBookingsAsync(A.PatientId, A.Now);
+        var bookings = await reads.FutureAppointmentsAsync(A.PatientId, A.Now);
         var usage = await reads.MonthlyUsageAsync(A.PatientId, "2026-03");
 
         Assert.Equal([A.Slot(1), A.Slot(2)], Assert.Single(available).Slots.Select(s => s.SlotId));
@@ -74,7 +74,7 @@ public class ScheduleProjectionSpecs
     }
 
     [Fact]
-    public async Task APatientsFutureBookingsAreTheirsOnlySoonestFirstWithTheirMonthlyUsage()
+    public async Task APatientsFutureAppointmentsAreTheirsOnlySoonestFirstWithTheirMonthlyUsage()
     {
         await using var app = await Given(A.DayScheduled(1, 2, 3, 4, 5),
             A.SlotsBooked(A.Id("later"), A.PatientId, 4, 5),
@@ -82,10 +82,10 @@ public class ScheduleProjectionSpecs
             A.SlotsBooked(A.Id("theirs"), A.OtherPatientId, 3));
         var reads = app.Get<ScheduleReadModel>();
 
-        var bookings = await reads.FutureBookingsAsync(A.PatientId, A.Now);
+        var bookings = await reads.FutureAppointmentsAsync(A.PatientId, A.Now);
         var usage = await reads.MonthlyUsageAsync(A.PatientId, "2026-03");
 
-        Assert.Equal([A.Id("sooner"), A.Id("later")], bookings.Select(b => b.BookingId));
+        Assert.Equal([A.Id("sooner"), A.Id("later")], bookings.Select(b => b.AppointmentId));
         Assert.Equal([A.MorningSlot(4).StartUtc, A.MorningSlot(5).EndUtc], [bookings[1].StartUtc, bookings[1].EndUtc]);
         Assert.Equal(2, bookings[1].SlotCount);
         Assert.Equal(3, usage);
@@ -94,7 +94,7 @@ public class ScheduleProjectionSpecs
     [Fact]
     public async Task ACliniciansDayShowsEverySlotAndWhoIsBooked()
     {
-        await using var app = await Given(A.DayScheduled(1, 2, 3), A.SlotsBooked(A.BookingId, A.PatientId, 2),
+        await using var app = await Given(A.DayScheduled(1, 2, 3), A.SlotsBooked(A.AppointmentId, A.PatientId, 2),
             new SlotsRemoved(A.ClinicianId, A.Tomorrow, [A.Slot(3)]));
 
         var day = await app.Get<ScheduleReadModel>().ClinicianDayAsync(A.ClinicianId, A.Tomorrow);
@@ -105,15 +105,15 @@ public class ScheduleProjectionSpecs
     }
 
     [Fact]
-    public async Task GivenADayCancelled_ThenItHasNoSlotsItsReasonIsShownAndItsBookingsAreCancelled()
+    public async Task GivenADayCancelled_ThenItHasNoSlotsItsReasonIsShownAndItsAppointmentsAreCancelled()
     {
-        await using var app = await Given(A.DayScheduled(1, 2), A.SlotsBooked(A.BookingId, A.PatientId, 1),
+        await using var app = await Given(A.DayScheduled(1, 2), A.SlotsBooked(A.AppointmentId, A.PatientId, 1),
             new DayCancelled(A.ClinicianId, A.Tomorrow, "Doctor is ill", [A.Slot(1), A.Slot(2)],
-                [new CancelledBooking(A.BookingId, A.PatientId, [A.MorningSlot(1)])], "r"));
+                [new CancelledAppointment(A.AppointmentId, A.PatientId, [A.MorningSlot(1)])], "r"));
         var reads = app.Get<ScheduleReadModel>();
 
         var day = await reads.ClinicianDayAsync(A.ClinicianId, A.Tomorrow);
-        var booking = await reads.BookingAsync(A.BookingId);
+        var booking = await reads.AppointmentAsync(A.AppointmentId);
 
         Assert.True(day.Cancelled);
         Assert.Equal("Doctor is ill", day.CancelReason);

@@ -20,7 +20,7 @@ public class SharedDayReadTests
         var reads = app.Get<ScheduleReadModel>();
 
         var together = await Race.AtOnceAsync(50, _ => reads.AvailableSlotsAsync(A.Tomorrow, A.Now));
-        await store.AppendAsync([A.SlotsBooked(A.BookingId, A.PatientId, 2)], new EventMetadata("tester", A.Now), null);
+        await store.AppendAsync([A.SlotsBooked(A.AppointmentId, A.PatientId, 2)], new EventMetadata("tester", A.Now), null);
         var after = await reads.AvailableSlotsAsync(A.Tomorrow, A.Now);
 
         Assert.True(together.Distinct(ReferenceEqualityComparer.Instance).Count() < together.Length, "no two of 50 reads at once shared a result");

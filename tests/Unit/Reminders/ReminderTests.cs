@@ -2,8 +2,8 @@ using ClinicPortal.Features.Clock;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Features.Booking.BookSlots;
-using ClinicPortal.Features.Booking.CancelBooking;
-using ClinicPortal.Features.Booking.MoveBooking;
+using ClinicPortal.Features.Booking.CancelAppointment;
+using ClinicPortal.Features.Booking.MoveAppointment;
 using ClinicPortal.Features.Holds;
 using ClinicPortal.Features.Notifications;
 using ClinicPortal.Features.Scheduling.ScheduleDay;
@@ -41,7 +41,7 @@ public class ReminderTests
     }
 
     private static async Task<Guid> BookAsync(Practice practice, ScheduledSlot slot) =>
-        (await practice.App.Get<BookSlotsHandler>().HandleAsync(practice.Patient, [slot.SlotId], Actor.Patient(practice.Patient))).Value!.BookingId;
+        (await practice.App.Get<BookSlotsHandler>().HandleAsync(practice.Patient, [slot.SlotId], Actor.Patient(practice.Patient))).Value!.AppointmentId;
 
     /// <summary>The reminders recorded for sending: the notices follow the log up to now.</summary>
     private static async Task<IReadOnlyList<OutboxRow>> RemindersAsync(TestApp app)
@@ -98,8 +98,8 @@ public class ReminderTests
         Assert.Equal(1, await RunAtAsync(app, practice.Thursday.Slots[0].StartUtc.AddHours(-24)));
 
         var friday = practice.Friday.Slots[0];
-        Assert.True((await app.Get<MoveBookingHandler>().HandleAsync(moved, [friday.SlotId], A.Receptionist)).IsAccepted);
-        Assert.True((await app.Get<CancelBookingHandler>().HandleAsync(cancelled, A.Receptionist)).IsAccepted);
+        Assert.True((await app.Get<MoveAppointmentHandler>().HandleAsync(moved, [friday.SlotId], A.Receptionist)).IsAccepted);
+        Assert.True((await app.Get<CancelAppointmentHandler>().HandleAsync(cancelled, A.Receptionist)).IsAccepted);
 
         Assert.Equal(0, await RunAtAsync(app, practice.Thursday.Slots[3].StartUtc.AddHours(-23)));
         Assert.Equal(0, await RunAtAsync(app, friday.StartUtc.AddHours(-24).AddMinutes(-1)));

@@ -41,17 +41,17 @@ public class DashboardFigureSpecs
         }
 
         public Task MarkAsync(SlotsBooked booking, VisitOutcome outcome) =>
-            AppendAsync(new VisitMarked(booking.BookingId, booking.PatientId, booking.ClinicianId, booking.Date, outcome, "reception"), A.Now);
+            AppendAsync(new VisitMarked(booking.AppointmentId, booking.PatientId, booking.ClinicianId, booking.Date, outcome, "reception"), A.Now);
 
         public Task CancelAsync(SlotsBooked booking, CancellationReason reason) =>
-            AppendAsync(new BookingCancelled(booking.BookingId, booking.PatientId, booking.ClinicianId, booking.Date, booking.Slots, reason, "someone"), A.Now);
+            AppendAsync(new AppointmentCancelled(booking.AppointmentId, booking.PatientId, booking.ClinicianId, booking.Date, booking.Slots, reason, "someone"), A.Now);
 
         public Task CancelDayAsync(DayScheduled day, params SlotsBooked[] bookings) =>
             AppendAsync(new DayCancelled(day.ClinicianId, day.Date, "Unwell", day.Slots.Select(s => s.SlotId).ToArray(),
-                bookings.Select(b => new CancelledBooking(b.BookingId, b.PatientId, b.Slots)).ToArray(), "reception"), A.Now);
+                bookings.Select(b => new CancelledAppointment(b.AppointmentId, b.PatientId, b.Slots)).ToArray(), "reception"), A.Now);
 
         public Task MoveAsync(SlotsBooked booking, DayScheduled to, int slot) =>
-            AppendAsync(new BookingMoved(booking.BookingId, booking.PatientId, booking.VisitType, booking.ClinicianId, booking.Date, booking.Slots,
+            AppendAsync(new AppointmentMoved(booking.AppointmentId, booking.PatientId, booking.VisitType, booking.ClinicianId, booking.Date, booking.Slots,
                 to.ClinicianId, to.Date, [to.Slots[slot]], "reception"), A.Now);
 
         private Task AppendAsync(IClinicEvent e, DateTimeOffset at) => app.Get<IEventStore>().AppendAsync([e], new EventMetadata("test", at), null);
@@ -156,7 +156,7 @@ public class DashboardFigureSpecs
     }
 
     [Fact]
-    public async Task ABookingMovedAcrossWeeks_CountsInTheWeekItIsNowIn_WithItsLeadTimeToTheNewTime()
+    public async Task AAppointmentMovedAcrossWeeks_CountsInTheWeekItIsNowIn_WithItsLeadTimeToTheNewTime()
     {
         var given = await StartAsync();
         await using var _ = given.App;
@@ -192,7 +192,7 @@ public class DashboardFigureSpecs
     }
 
     [Fact]
-    public async Task NewPatients_AreThoseWhoseFirstBookingEverWasMadeInTheRange()
+    public async Task NewPatients_AreThoseWhoseFirstAppointmentEverWasMadeInTheRange()
     {
         var given = await StartAsync();
         await using var _ = given.App;

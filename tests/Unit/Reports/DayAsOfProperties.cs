@@ -39,7 +39,7 @@ public class DayAsOfProperties
                 days[date] = await LiveAsync(live, date);
             var patients = new Dictionary<Guid, string>();
             foreach (var patient in Patients)
-                patients[patient] = JsonSerializer.Serialize(await live.BookingsOfPatientAsync(patient, 100, 0));
+                patients[patient] = JsonSerializer.Serialize(await live.AppointmentsOfPatientAsync(patient, 100, 0));
             seen.Add((position, at, days, patients));
         }
 
@@ -50,7 +50,7 @@ public class DayAsOfProperties
             foreach (var date in Dates)
                 Assert.Equal(days[date], Json(await asOf.DayAsync(date, position, Clinicians)));
             foreach (var patient in Patients)
-                Assert.Equal(patients[patient], JsonSerializer.Serialize(await asOf.PatientBookingsAsync(patient, position, 100)));
+                Assert.Equal(patients[patient], JsonSerializer.Serialize(await asOf.PatientAppointmentsAsync(patient, position, 100)));
             // A clinician's days over the dates together (a week's columns) are each what the live one showed.
             var clinician = Clinicians[(int)(position % Clinicians.Length)];
             var together = await asOf.DaysAsync(Dates.Select(d => (clinician, d)).ToArray(), position);
@@ -60,7 +60,7 @@ public class DayAsOfProperties
             Assert.Equal(position, await asOf.PositionAtAsync(at.AddSeconds(30)));
         }
         Assert.Equal(0, await asOf.PositionAtAsync(A.Now));
-        Assert.All((await asOf.DayAsync(Dates[0], 0, Clinicians)).Clinicians, c => Assert.Equal((0, false, 0), (c.Day.Slots.Count, c.Day.Cancelled, c.Bookings.Count)));
+        Assert.All((await asOf.DayAsync(Dates[0], 0, Clinicians)).Clinicians, c => Assert.Equal((0, false, 0), (c.Day.Slots.Count, c.Day.Cancelled, c.Appointments.Count)));
     }
 
     private static async Task<string> LiveAsync(ScheduleReadModel live, DateOnly date)
@@ -68,7 +68,7 @@ public class DayAsOfProperties
         var days = new List<ClinicianDayAsOf>();
         foreach (var clinician in Clinicians)
         {
-            days.Add(new ClinicianDayAsOf(await live.ClinicianDayAsync(clinician, date), await live.DayBookingsAsync(clinician, date)));
+            days.Add(new ClinicianDayAsOf(await live.ClinicianDayAsync(clinician, date), await live.DayAppointmentsAsync(clinician, date)));
         }
         return JsonSerializer.Serialize(days);
     }
@@ -101,35 +101,35 @@ public class DayAsOfProperties
                         return null;
                     _free[(clinician, date)].Remove(slot);
                     var booked = new SlotsBooked(Guid.NewGuid(), Pick(Patients), clinician, date, [slot], "someone");
-                    _booked[booked.BookingId] = (booked.PatientId, clinician, date, slot, false);
+                    _booked[booked.AppointmentId] = (booked.PatientId, clinician, date, slot, false);
                     return booked;
                 }
                 case 5:
                 {
                     if (_booked.Count == 0)
                         return null;
-                    var (id, b) = PickBooking();
+                    var (id, b) = PickAppointment();
                     _booked.Remove(id);
                     _free[(b.Clinician, b.Date)].Add(b.Slot);
-                    return new BookingCancelled(id, b.Patient, b.Clinician, b.Date, [b.Slot], Pick(Enum.GetValues<CancellationReason>()), "someone");
+                    return new AppointmentCancelled(id, b.Patient, b.Clinician, b.Date, [b.Slot], Pick(Enum.GetValues<CancellationReason>()), "someone");
                 }
                 case 6:
                 {
                     if (_booked.Count == 0 || FreeSlot() is not var (clinician, date, slot))
                         return null;
-                    var (id, b) = PickBooking();
+                    var (id, b) = PickAppointment();
                     if (b.Marked)
                         return null;
                     _free[(clinician, date)].Remove(slot);
                     _free[(b.Clinician, b.Date)].Add(b.Slot);
                     _booked[id] = (b.Patient, clinician, date, slot, false);
-                    return new BookingMoved(id, b.Patient, Domain.VisitTypes.VisitType.ConsultationId, b.Clinician, b.Date, [b.Slot], clinician, date, [slot], "someone");
+                    return new AppointmentMoved(id, b.Patient, Domain.VisitTypes.VisitType.ConsultationId, b.Clinician, b.Date, [b.Slot], clinician, date, [slot], "someone");
                 }
                 case 7:
                 {
                     if (_booked.Count == 0)
                         return null;
-                    var (id, b) = PickBooking();
+                    var (id, b) = PickAppointment();
                     if (b.Marked)
                         return null;
                     _booked[id] = b with { Marked = true };
@@ -154,7 +154,7 @@ public class DayAsOfProperties
                     foreach (var (id, _) in falling)
                         _booked.Remove(id);
                     return new DayCancelled(key.Clinician, key.Date, "Unwell", slots,
-                        falling.Select(b => new CancelledBooking(b.Key, b.Value.Patient, [b.Value.Slot])).ToArray(), "reception");
+                        falling.Select(b => new CancelledAppointment(b.Key, b.Value.Patient, [b.Value.Slot])).ToArray(), "reception");
                 }
             }
         }
@@ -168,7 +168,7 @@ public class DayAsOfProperties
             return (key.Clinician, key.Date, Pick(slots.ToArray()));
         }
 
-        private (Guid Id, (Guid Patient, Guid Clinician, DateOnly Date, ScheduledSlot Slot, bool Marked) Booking) PickBooking()
+        private (Guid Id, (Guid Patient, Guid Clinician, DateOnly Date, ScheduledSlot Slot, bool Marked) Appointment) PickAppointment()
         {
             var (id, booking) = Pick(_booked.ToArray());
             return (id, booking);

@@ -15,13 +15,13 @@ namespace ClinicPortal.Tests.Unit.Rooms;
 /// </summary>
 public class AppointmentRoomSpecs
 {
-    private static DeciderSpec<BookSlotsDecider, BookSlots, BookingRequest, SlotsBooked> Booking => new();
-    private static DeciderSpec<MoveBookingDecider, MoveBooking, MoveRequest, BookingMoved> Moving => new();
+    private static DeciderSpec<BookSlotsDecider, BookSlots, AppointmentToBook, SlotsBooked> Appointment => new();
+    private static DeciderSpec<MoveAppointmentDecider, MoveAppointment, MoveRequest, AppointmentMoved> Moving => new();
 
     private static readonly Guid Room = DefineRoomSpecs.TreatmentId;
     private static readonly Guid NurseId = A.Id("nurse");
     private static readonly Guid ReviewId = A.Id("diabetes");
-    private static readonly Guid ReviewBooking = A.Id("review");
+    private static readonly Guid ReviewAppointment = A.Id("review");
     private static readonly Guid Consultation = VisitType.ForSlotCount(1);
 
     private static readonly VisitTypeDefined Review = new(ReviewId, "Diabetes review", "", 30, [ClinicianKind.Nurse, ClinicianKind.Doctor], [], true,
@@ -43,10 +43,10 @@ public class AppointmentRoomSpecs
     ];
 
     private static BookSlots BookReview(Actor? by = null) =>
-        new(ReviewBooking, A.PatientId, [NurseSlot(1), NurseSlot(2), A.Slot(2), A.Slot(3)], by ?? A.Receptionist, A.Now, A.Tomorrow, ReviewId,
+        new(ReviewAppointment, A.PatientId, [NurseSlot(1), NurseSlot(2), A.Slot(2), A.Slot(3)], by ?? A.Receptionist, A.Now, A.Tomorrow, ReviewId,
             KindOf: KindOf, RoomId: Room);
 
-    private static SlotsBooked ReviewBooked => Booking.Given([Review, .. Morning]).When(BookReview()).ThenAccepted().Single();
+    private static SlotsBooked ReviewBooked => Appointment.Given([Review, .. Morning]).When(BookReview()).ThenAccepted().Single();
 
     /// <summary>Another patient's consultation with the other doctor, in the treatment room.</summary>
     private static BookSlots BookOtherClinician(int slot, string? overrideReason = null, Guid? roomId = null) =>
@@ -64,16 +64,16 @@ public class AppointmentRoomSpecs
 
     [Fact]
     public void GivenTheReviewHoldsTheRoomUntil0930_WhenTheOtherCliniciansPatientIsBookedThereAt0920_ThenRoomAlreadyBooked() =>
-        Booking.Given([.. Morning, ReviewBooked]).When(BookOtherClinician(3)).ThenRejected(Rejection.RoomAlreadyBooked);
+        Appointment.Given([.. Morning, ReviewBooked]).When(BookOtherClinician(3)).ThenRejected(Rejection.RoomAlreadyBooked);
 
     [Fact]
     public void GivenTheReviewHoldsTheRoomUntil0930_WhenTheOtherCliniciansPatientIsBookedThereAt0930_ThenItIsBookedInTheRoom() =>
-        Assert.Equal(Room, Booking.Given([.. Morning, ReviewBooked]).When(BookOtherClinician(4)).ThenAccepted().Single().RoomId);
+        Assert.Equal(Room, Appointment.Given([.. Morning, ReviewBooked]).When(BookOtherClinician(4)).ThenAccepted().Single().RoomId);
 
     [Fact]
     public void GivenTheReviewHoldsTheRoom_WhenStaffBookOverItWithAReason_ThenItIsBookedWithTheOverride()
     {
-        var booked = Booking.Given([.. Morning, ReviewBooked]).When(BookOtherClinician(3, "Only a quick dressing")).ThenAccepted().Single();
+        var booked = Appointment.Given([.. Morning, ReviewBooked]).When(BookOtherClinician(3, "Only a quick dressing")).ThenAccepted().Single();
 
         Assert.Equal("Only a quick dressing", booked.OverrideReason);
         Assert.Equal(Room, booked.RoomId);
@@ -81,7 +81,7 @@ public class AppointmentRoomSpecs
 
     [Fact]
     public void GivenTheReviewHoldsTheRoom_WhenAPatientAsksToOverride_ThenNotAllowed() =>
-        Booking.Given([.. Morning, ReviewBooked])
+        Appointment.Given([.. Morning, ReviewBooked])
             .When(BookOtherClinician(3, "Please") with { By = Actor.Patient(A.OtherPatientId) })
             .ThenRejected(Rejection.NotAllowed);
 
@@ -89,20 +89,20 @@ public class AppointmentRoomSpecs
     public void GivenTheReviewWasCancelled_WhenTheOtherCliniciansPatientIsBookedThereAt0920_ThenTheRoomIsFreeAgain()
     {
         var review = ReviewBooked;
-        var cancelled = new BookingCancelled(ReviewBooking, A.PatientId, NurseId, A.Tomorrow, review.Slots, CancellationReason.Staff, "r", review.Parts, Room);
+        var cancelled = new AppointmentCancelled(ReviewAppointment, A.PatientId, NurseId, A.Tomorrow, review.Slots, CancellationReason.Staff, "r", review.Parts, Room);
 
-        Booking.Given([.. Morning, review, cancelled]).When(BookOtherClinician(3)).ThenAccepted();
+        Appointment.Given([.. Morning, review, cancelled]).When(BookOtherClinician(3)).ThenAccepted();
     }
 
     [Fact]
     public void WhenTheCallerNamedNoRoomOrAnotherForSlotsInTheRoom_ThenConflict_ForTheRoomsAppointmentsWereNotRead()
     {
-        Booking.Given([.. Morning, ReviewBooked]).When(BookOtherClinician(4) with { RoomId = null }).ThenRejected(Rejection.Conflict);
-        Booking.Given([.. Morning, ReviewBooked]).When(BookOtherClinician(4, roomId: A.Id("room-2"))).ThenRejected(Rejection.Conflict);
+        Appointment.Given([.. Morning, ReviewBooked]).When(BookOtherClinician(4) with { RoomId = null }).ThenRejected(Rejection.Conflict);
+        Appointment.Given([.. Morning, ReviewBooked]).When(BookOtherClinician(4, roomId: A.Id("room-2"))).ThenRejected(Rejection.Conflict);
     }
 
     [Fact]
-    public void TheQueryOfABookingInARoomReadsTheRoomsAppointmentsThatDay_AndOfOneInNoneDoesNot()
+    public void TheQueryOfAAppointmentInARoomReadsTheRoomsAppointmentsThatDay_AndOfOneInNoneDoesNot()
     {
         Assert.True(BookSlotsDecider.QueryFor(BookOtherClinician(3)).Matches(EventTypes.NameOf<SlotsBooked>(), [Tag.RoomDay(Room, A.Tomorrow)]));
         Assert.False(BookSlotsDecider.QueryFor(BookOtherClinician(3) with { RoomId = null })
@@ -113,8 +113,8 @@ public class AppointmentRoomSpecs
     public void GivenAConsultationInTheRoomAt0940_WhenItMovesInto0920_ThenRoomAlreadyBooked_AndWithAReasonItMovesWithTheOverride()
     {
         var consultation = BookOtherClinician(5);
-        var booked = Booking.Given([.. Morning, ReviewBooked]).When(consultation).ThenAccepted().Single();
-        var move = new MoveBooking(consultation.BookingId, A.OtherPatientId, Consultation, [OtherCliniciansSlot(3)], A.Receptionist, A.Now, A.Tomorrow,
+        var booked = Appointment.Given([.. Morning, ReviewBooked]).When(consultation).ThenAccepted().Single();
+        var move = new MoveAppointment(consultation.AppointmentId, A.OtherPatientId, Consultation, [OtherCliniciansSlot(3)], A.Receptionist, A.Now, A.Tomorrow,
             KindOf, RoomId: Room);
 
         Moving.Given([.. Morning, ReviewBooked, booked]).When(move).ThenRejected(Rejection.RoomAlreadyBooked);
@@ -129,8 +129,8 @@ public class AppointmentRoomSpecs
         // The review's own room time does not stand in its way: a double consultation in the room moved onto half its own time.
         var consultation = new BookSlots(A.Id("long"), A.OtherPatientId, [OtherCliniciansSlot(4), OtherCliniciansSlot(5)], A.Receptionist, A.Now, A.Tomorrow,
             KindOf: KindOf, RoomId: Room);
-        var booked = Booking.Given(Morning).When(consultation).ThenAccepted().Single();
-        var move = new MoveBooking(consultation.BookingId, A.OtherPatientId, VisitType.ForSlotCount(2), [OtherCliniciansSlot(5), OtherCliniciansSlot(6)],
+        var booked = Appointment.Given(Morning).When(consultation).ThenAccepted().Single();
+        var move = new MoveAppointment(consultation.AppointmentId, A.OtherPatientId, VisitType.ForSlotCount(2), [OtherCliniciansSlot(5), OtherCliniciansSlot(6)],
             A.Receptionist, A.Now, A.Tomorrow, KindOf, RoomId: Room);
 
         var moved = Moving.Given([.. Morning, booked]).When(move).ThenAccepted().Single();
@@ -139,12 +139,12 @@ public class AppointmentRoomSpecs
     }
 
     [Fact]
-    public void GivenABookingInTheRoomLoggedBeforeAppointmentsHeldTheirRoom_ThenItHoldsNoRoomTimeBeyondItsSlots()
+    public void GivenAAppointmentInTheRoomLoggedBeforeAppointmentsHeldTheirRoom_ThenItHoldsNoRoomTimeBeyondItsSlots()
     {
         // A booking logged before names no room and has no room-day tag: it took the time of its slots, which its block's room held.
         var old = new SlotsBooked(A.Id("old"), A.PatientId, A.OtherClinicianId, A.Tomorrow, [At(OtherCliniciansSlot(3), 3)], "p", Consultation);
 
         Assert.DoesNotContain(EventTags.Of(old), tag => tag == Tag.RoomDay(Room, A.Tomorrow));
-        Booking.Given([.. Morning, old]).When(BookOtherClinician(4)).ThenAccepted();
+        Appointment.Given([.. Morning, old]).When(BookOtherClinician(4)).ThenAccepted();
     }
 }

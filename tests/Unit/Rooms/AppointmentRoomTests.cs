@@ -6,7 +6,7 @@ using ClinicPortal.Domain.VisitTypes;
 using ClinicPortal.Features.Admin.Rooms;
 using ClinicPortal.Features.Admin.VisitTypes;
 using ClinicPortal.Features.Booking.BookSlots;
-using ClinicPortal.Features.Booking.CancelBooking;
+using ClinicPortal.Features.Booking.CancelAppointment;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Application.Queries;
 using ClinicPortal.Infrastructure.ReadModels;
@@ -65,7 +65,7 @@ public class AppointmentRoomTests
         await practice.App.Get<ScheduleReadModel>().RoomsTakenAsync(A.Tomorrow);
 
     [Fact]
-    public async Task TwoReceptionistsBookingTheRoomForOverlappingAppointmentsWithDifferentClinicians_ExactlyOneGetsIt()
+    public async Task TwoReceptionistsAppointmentTheRoomForOverlappingAppointmentsWithDifferentClinicians_ExactlyOneGetsIt()
     {
         for (var round = 0; round < 3; round++)
         {
@@ -105,19 +105,19 @@ public class AppointmentRoomTests
 
         var conflict = Assert.Single(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
         Assert.Equal((ConflictKinds.RoomDoubleBooked, practice.Room, "A dressing, two minutes"), (conflict.Kind, conflict.RoomId, conflict.OverrideReason));
-        Assert.Equal(new[] { review.BookingId, over.Value!.BookingId }.Order(), new[] { conflict.BookingId, conflict.OtherBookingId!.Value }.Order());
+        Assert.Equal(new[] { review.AppointmentId, over.Value!.AppointmentId }.Order(), new[] { conflict.AppointmentId, conflict.OtherAppointmentId!.Value }.Order());
         var live = await ReadModels.RebuildTests.DumpAsync(app);
         await app.Get<ReadModelRebuilder>().RebuildAllAsync();
         Assert.Equal(live, await ReadModels.RebuildTests.DumpAsync(app));
         await PostgresReplica.AssertSameReadModelsAsync(app); // and the same rows on PostgreSQL
 
-        Assert.True((await app.Get<CancelBookingHandler>().HandleAsync(over.Value.BookingId, A.Receptionist)).IsAccepted);
+        Assert.True((await app.Get<CancelAppointmentHandler>().HandleAsync(over.Value.AppointmentId, A.Receptionist)).IsAccepted);
         Assert.Empty(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
         Assert.True((await practice.BookOkaforAsync(1)).IsAccepted); // 09:30: the review has left the room
     }
 
     [Fact]
-    public async Task AReviewLoggedBeforeAppointmentsNamedTheirRoom_IsKeptOutOfTheOffers_AndABookingOverItAnywayGoesOnTheDesk()
+    public async Task AReviewLoggedBeforeAppointmentsNamedTheirRoom_IsKeptOutOfTheOffers_AndAAppointmentOverItAnywayGoesOnTheDesk()
     {
         var practice = await StartAsync();
         await using var app = practice.App;
@@ -148,7 +148,7 @@ public class AppointmentRoomTests
         await using var app = practice.App;
         var review = (await practice.BookReviewAsync()).Value!;
 
-        Assert.True((await app.Get<CancelBookingHandler>().HandleAsync(review.BookingId, A.Receptionist)).IsAccepted);
+        Assert.True((await app.Get<CancelAppointmentHandler>().HandleAsync(review.AppointmentId, A.Receptionist)).IsAccepted);
 
         Assert.Empty(await InTheRoomAsync(practice));
         Assert.True((await practice.BookOkaforAsync(0)).IsAccepted);
@@ -168,7 +168,7 @@ public class AppointmentRoomTests
         Assert.True((await schedule.HandleAsync(lind, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0), RoomId: otherRoom)], Actor.Doctor(lind))).IsAccepted);
         Assert.True((await schedule.HandleAsync(ng, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0))], Actor.Doctor(ng))).IsAccepted);
 
-        var booking = (await app.Get<ScheduleReadModel>().BookingAsync(review.BookingId))!;
+        var booking = (await app.Get<ScheduleReadModel>().AppointmentAsync(review.AppointmentId))!;
         var options = await app.Get<Features.Conflicts.Reassignments>().OptionsAsync(booking, replacing: practice.Hart);
 
         // Dr Lind's time is in Room 2, and the visit is in the treatment room: only Dr Ng (in no room) keeps it whole.

@@ -15,14 +15,14 @@ namespace ClinicPortal.Tests.Unit.Rooms;
 /// </summary>
 public class ChangeRoomSpecs
 {
-    private static DeciderSpec<ChangeRoomDecider, ChangeRoom, RoomChangeRequest, BookingMoved> Spec => new();
-    private static DeciderSpec<MoveBookingDecider, MoveBooking, MoveRequest, BookingMoved> Moving => new();
+    private static DeciderSpec<ChangeRoomDecider, ChangeRoom, RoomChangeRequest, AppointmentMoved> Spec => new();
+    private static DeciderSpec<MoveAppointmentDecider, MoveAppointment, MoveRequest, AppointmentMoved> Moving => new();
 
     private static readonly Guid Treatment = DefineRoomSpecs.TreatmentId;
     private static readonly Guid Quiet = A.Id("quiet-room");
     private static readonly Guid Closed = A.Id("closed-room");
     private static readonly Guid Consultation = VisitType.ForSlotCount(1);
-    private static readonly Guid OtherBooking = A.Id("other-booking");
+    private static readonly Guid OtherAppointment = A.Id("other-booking");
 
     private static Guid OtherCliniciansSlot(int n) => A.Id($"oslot{n}");
 
@@ -32,22 +32,22 @@ public class ChangeRoomSpecs
         new RoomDefined(Quiet, "Quiet room", ["step-free"], true, "owner"),
         new RoomDefined(Closed, "Closed room", [], false, "owner"),
         A.DayScheduled(1, 2, 3) with { RoomId = Treatment },
-        A.SlotsBooked(A.BookingId, A.PatientId, 1) with { RoomId = Treatment },
+        A.SlotsBooked(A.AppointmentId, A.PatientId, 1) with { RoomId = Treatment },
     ];
 
     private static ChangeRoom To(Guid room, Actor? by = null, string? overrideReason = null, Guid? visitType = null) =>
-        new(A.BookingId, A.PatientId, visitType ?? Consultation, A.Tomorrow, room, by ?? A.Receptionist, A.Now, overrideReason);
+        new(A.AppointmentId, A.PatientId, visitType ?? Consultation, A.Tomorrow, room, by ?? A.Receptionist, A.Now, overrideReason);
 
-    private static BookingMoved Moved(Guid from, Guid to, string? overrideReason = null) =>
-        new(A.BookingId, A.PatientId, Consultation, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)],
+    private static AppointmentMoved Moved(Guid from, Guid to, string? overrideReason = null) =>
+        new(A.AppointmentId, A.PatientId, Consultation, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)],
             A.Receptionist.Name, overrideReason, FromRoomId: from, ToRoomId: to);
 
     /// <summary>The other doctor's 09:00 in no room, their patient's appointment put in the quiet room.</summary>
     private static readonly IClinicEvent[] OtherAppointmentInTheQuietRoom =
     [
         new DayScheduled(A.OtherClinicianId, A.Tomorrow, [new ScheduledSlot(OtherCliniciansSlot(1), A.MorningSlot(1).StartUtc)]),
-        new SlotsBooked(OtherBooking, A.OtherPatientId, A.OtherClinicianId, A.Tomorrow, [new ScheduledSlot(OtherCliniciansSlot(1), A.MorningSlot(1).StartUtc)], "p", Consultation),
-        new BookingMoved(OtherBooking, A.OtherPatientId, Consultation, A.OtherClinicianId, A.Tomorrow, [new ScheduledSlot(OtherCliniciansSlot(1), A.MorningSlot(1).StartUtc)],
+        new SlotsBooked(OtherAppointment, A.OtherPatientId, A.OtherClinicianId, A.Tomorrow, [new ScheduledSlot(OtherCliniciansSlot(1), A.MorningSlot(1).StartUtc)], "p", Consultation),
+        new AppointmentMoved(OtherAppointment, A.OtherPatientId, Consultation, A.OtherClinicianId, A.Tomorrow, [new ScheduledSlot(OtherCliniciansSlot(1), A.MorningSlot(1).StartUtc)],
             A.OtherClinicianId, A.Tomorrow, [new ScheduledSlot(OtherCliniciansSlot(1), A.MorningSlot(1).StartUtc)], "r", ToRoomId: Quiet),
     ];
 
@@ -82,7 +82,7 @@ public class ChangeRoomSpecs
     {
         var procedure = A.Id("procedure");
         var defined = new VisitTypeDefined(procedure, "Minor procedure", "", 10, [ClinicianKind.Doctor], [], true, "#6a1b9a", "owner", RoomFeature: "treatment");
-        Spec.Given([defined, .. Morning[..4], A.SlotsBooked(A.BookingId, A.PatientId, 1) with { RoomId = Treatment, VisitTypeId = procedure }])
+        Spec.Given([defined, .. Morning[..4], A.SlotsBooked(A.AppointmentId, A.PatientId, 1) with { RoomId = Treatment, VisitTypeId = procedure }])
             .When(To(Quiet, visitType: procedure)).ThenRejected(Rejection.RoomLacksFeature);
     }
 
@@ -109,11 +109,11 @@ public class ChangeRoomSpecs
         Spec.Given(Morning).When(To(Quiet, overrideReason: "Just in case")).Then(Moved(Treatment, Quiet));
 
     [Fact]
-    public void GivenTheAppointmentHasStarted_ThenBookingInPast_AndGivenItWasCancelled_ThenBookingAlreadyCancelled()
+    public void GivenTheAppointmentHasStarted_ThenAppointmentInPast_AndGivenItWasCancelled_ThenAppointmentAlreadyCancelled()
     {
-        Spec.Given(Morning).When(To(Quiet) with { Now = A.MorningSlot(1).StartUtc }).ThenRejected(Rejection.BookingInPast);
-        Spec.Given([.. Morning, new BookingCancelled(A.BookingId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Staff, "r", RoomId: Treatment)])
-            .When(To(Quiet)).ThenRejected(Rejection.BookingAlreadyCancelled);
+        Spec.Given(Morning).When(To(Quiet) with { Now = A.MorningSlot(1).StartUtc }).ThenRejected(Rejection.AppointmentInPast);
+        Spec.Given([.. Morning, new AppointmentCancelled(A.AppointmentId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Staff, "r", RoomId: Treatment)])
+            .When(To(Quiet)).ThenRejected(Rejection.AppointmentAlreadyCancelled);
     }
 
     [Fact]
@@ -125,26 +125,26 @@ public class ChangeRoomSpecs
             new DayScheduled(A.OtherClinicianId, A.Tomorrow, [new ScheduledSlot(OtherCliniciansSlot(1), A.MorningSlot(1).StartUtc)]),
         ];
         // Another doctor's patient at 09:00, their appointment asked in the quiet room (as a room change would): refused.
-        Spec.Given([.. given, new SlotsBooked(OtherBooking, A.OtherPatientId, A.OtherClinicianId, A.Tomorrow, [new ScheduledSlot(OtherCliniciansSlot(1), A.MorningSlot(1).StartUtc)], "p", Consultation)])
-            .When(new ChangeRoom(OtherBooking, A.OtherPatientId, Consultation, A.Tomorrow, Quiet, A.Receptionist, A.Now)).ThenRejected(Rejection.RoomAlreadyBooked);
-        Spec.Given([.. given, new SlotsBooked(OtherBooking, A.OtherPatientId, A.OtherClinicianId, A.Tomorrow, [new ScheduledSlot(OtherCliniciansSlot(1), A.MorningSlot(1).StartUtc)], "p", Consultation)])
-            .When(new ChangeRoom(OtherBooking, A.OtherPatientId, Consultation, A.Tomorrow, Treatment, A.Receptionist, A.Now)).ThenRejected(Rejection.RoomInUse); // the doctor's block is there
+        Spec.Given([.. given, new SlotsBooked(OtherAppointment, A.OtherPatientId, A.OtherClinicianId, A.Tomorrow, [new ScheduledSlot(OtherCliniciansSlot(1), A.MorningSlot(1).StartUtc)], "p", Consultation)])
+            .When(new ChangeRoom(OtherAppointment, A.OtherPatientId, Consultation, A.Tomorrow, Quiet, A.Receptionist, A.Now)).ThenRejected(Rejection.RoomAlreadyBooked);
+        Spec.Given([.. given, new SlotsBooked(OtherAppointment, A.OtherPatientId, A.OtherClinicianId, A.Tomorrow, [new ScheduledSlot(OtherCliniciansSlot(1), A.MorningSlot(1).StartUtc)], "p", Consultation)])
+            .When(new ChangeRoom(OtherAppointment, A.OtherPatientId, Consultation, A.Tomorrow, Treatment, A.Receptionist, A.Now)).ThenRejected(Rejection.RoomInUse); // the doctor's block is there
     }
 
     [Fact]
     public void GivenTheAppointmentWasPutInTheQuietRoom_WhenItIsMovedTo0910_ThenItTakesTheTreatmentRoomOfTheNewTimeAgain()
     {
         var moved = Moving.Given([.. Morning, Moved(Treatment, Quiet)])
-            .When(new MoveBooking(A.BookingId, A.PatientId, Consultation, [A.Slot(2)], A.Receptionist, A.Now, A.Tomorrow, RoomId: Treatment))
+            .When(new MoveAppointment(A.AppointmentId, A.PatientId, Consultation, [A.Slot(2)], A.Receptionist, A.Now, A.Tomorrow, RoomId: Treatment))
             .ThenAccepted().Single();
         Assert.Equal((Quiet, Treatment), (moved.FromRoomId, moved.ToRoomId));
     }
 
     [Fact]
-    public void TheDecisionReadsTheBooking_TheRooms_TheRoomsDay_AndTheVisitType()
+    public void TheDecisionReadsTheAppointment_TheRooms_TheRoomsDay_AndTheVisitType()
     {
         var query = ChangeRoomDecider.QueryFor(To(Quiet));
-        Assert.Contains(query.Items, item => item.Tags.SequenceEqual([Tag.Booking(A.BookingId)]));
+        Assert.Contains(query.Items, item => item.Tags.SequenceEqual([Tag.Appointment(A.AppointmentId)]));
         Assert.Contains(query.Items, item => item.Tags.SequenceEqual([Tag.Rooms]));
         Assert.Contains(query.Items, item => item.Tags.SequenceEqual([Tag.RoomDay(Quiet, A.Tomorrow)]) && item.Types.Count == 0);
         Assert.Contains(query.Items, item => item.Tags.SequenceEqual([Tag.VisitType(Consultation)]));

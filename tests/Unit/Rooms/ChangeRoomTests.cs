@@ -49,10 +49,10 @@ public class ChangeRoomTests
         var practice = await StartAsync();
         await using var app = practice.App;
 
-        var changed = await app.Get<ChangeRoomHandler>().HandleAsync(practice.Booked.BookingId, practice.Quiet, A.Receptionist);
+        var changed = await app.Get<ChangeRoomHandler>().HandleAsync(practice.Booked.AppointmentId, practice.Quiet, A.Receptionist);
 
         Assert.True(changed.IsAccepted, changed.Rejection?.ToString());
-        Assert.Equal(practice.Quiet, (await app.Get<ScheduleReadModel>().BookingAsync(practice.Booked.BookingId))!.RoomId);
+        Assert.Equal(practice.Quiet, (await app.Get<ScheduleReadModel>().AppointmentAsync(practice.Booked.AppointmentId))!.RoomId);
         var taken = Assert.Single(await app.Get<ScheduleReadModel>().RoomsTakenAsync(A.Tomorrow));
         Assert.Equal(practice.Quiet, taken.Time.RoomId);
         var stored = (await app.Get<AuditTrail>().ReadAsync(new AuditFilter(Limit: 1)))[0];
@@ -63,8 +63,8 @@ public class ChangeRoomTests
             rooms: new Dictionary<Guid, string> { [practice.Treatment] = "Treatment room", [practice.Quiet] = "Quiet room" });
         Assert.Contains("from Treatment room to Quiet room", audit.What(stored.Event));
 
-        Assert.Equal(Rejection.AlreadyInThatRoom, (await app.Get<ChangeRoomHandler>().HandleAsync(practice.Booked.BookingId, practice.Quiet, A.Receptionist)).Rejection);
-        Assert.Equal(Rejection.NotAllowed, (await app.Get<ChangeRoomHandler>().HandleAsync(practice.Booked.BookingId, practice.Treatment, Actor.Patient(practice.Booked.PatientId))).Rejection);
+        Assert.Equal(Rejection.AlreadyInThatRoom, (await app.Get<ChangeRoomHandler>().HandleAsync(practice.Booked.AppointmentId, practice.Quiet, A.Receptionist)).Rejection);
+        Assert.Equal(Rejection.NotAllowed, (await app.Get<ChangeRoomHandler>().HandleAsync(practice.Booked.AppointmentId, practice.Treatment, Actor.Patient(practice.Booked.PatientId))).Rejection);
     }
 
     [Fact]
@@ -76,9 +76,9 @@ public class ChangeRoomTests
         var conflict = Assert.Single(await practice.OpenAsync());
         Assert.Equal(ConflictKinds.RoomOutOfUse, conflict.Kind);
 
-        var booking = (await app.Get<ScheduleReadModel>().BookingAsync(conflict.BookingId))!;
+        var booking = (await app.Get<ScheduleReadModel>().AppointmentAsync(conflict.AppointmentId))!;
         Assert.Equal([("Quiet room", practice.Quiet)], (await app.Get<RoomOptions>().ForAsync(booking)).Select(o => (o.Name, o.RoomId)));
-        Assert.True((await app.Get<ChangeRoomHandler>().HandleAsync(conflict.BookingId, practice.Quiet, A.Receptionist)).IsAccepted);
+        Assert.True((await app.Get<ChangeRoomHandler>().HandleAsync(conflict.AppointmentId, practice.Quiet, A.Receptionist)).IsAccepted);
 
         Assert.Empty(await practice.OpenAsync());
         var live = await ReadModels.RebuildTests.DumpAsync(app);
@@ -95,17 +95,17 @@ public class ChangeRoomTests
         var other = await app.CreateUserAsync("Patient Two", "two@clinic.test", Roles.Patient);
         var okafors = (await app.Get<BookSlotsHandler>().HandleAsync(other, [practice.OkaforsDay.Slots[0].SlotId], A.Receptionist)).Value!;
         var rooms = app.Get<ChangeRoomHandler>();
-        Assert.True((await rooms.HandleAsync(okafors.BookingId, practice.Quiet, A.Receptionist)).IsAccepted);
-        var options = await app.Get<RoomOptions>().ForAsync((await app.Get<ScheduleReadModel>().BookingAsync(practice.Booked.BookingId))!);
+        Assert.True((await rooms.HandleAsync(okafors.AppointmentId, practice.Quiet, A.Receptionist)).IsAccepted);
+        var options = await app.Get<RoomOptions>().ForAsync((await app.Get<ScheduleReadModel>().AppointmentAsync(practice.Booked.AppointmentId))!);
         Assert.Empty(options); // the quiet room holds Dr Okafor's patient then
 
-        Assert.Equal(Rejection.RoomAlreadyBooked, (await rooms.HandleAsync(practice.Booked.BookingId, practice.Quiet, A.Receptionist)).Rejection);
-        Assert.True((await rooms.HandleAsync(practice.Booked.BookingId, practice.Quiet, A.Receptionist, "Both need step-free access")).IsAccepted);
+        Assert.Equal(Rejection.RoomAlreadyBooked, (await rooms.HandleAsync(practice.Booked.AppointmentId, practice.Quiet, A.Receptionist)).Rejection);
+        Assert.True((await rooms.HandleAsync(practice.Booked.AppointmentId, practice.Quiet, A.Receptionist, "Both need step-free access")).IsAccepted);
 
         var conflict = Assert.Single(await practice.OpenAsync());
         Assert.Equal((ConflictKinds.RoomDoubleBooked, practice.Quiet, "Both need step-free access"), (conflict.Kind, conflict.RoomId, conflict.OverrideReason));
         // Moving Dr Okafor's patient to 09:10 takes that time's room (none): the clash ends.
-        Assert.True((await app.Get<Features.Booking.MoveBooking.MoveBookingHandler>().HandleAsync(okafors.BookingId, [practice.OkaforsDay.Slots[1].SlotId], A.Receptionist)).IsAccepted);
+        Assert.True((await app.Get<Features.Booking.MoveAppointment.MoveAppointmentHandler>().HandleAsync(okafors.AppointmentId, [practice.OkaforsDay.Slots[1].SlotId], A.Receptionist)).IsAccepted);
         Assert.Empty(await practice.OpenAsync());
     }
 }

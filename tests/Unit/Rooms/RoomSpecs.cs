@@ -192,7 +192,7 @@ public class GivingBackARoomsTimeSpecs
 
 public class VisitsNeedingARoomFeatureSpecs
 {
-    private static DeciderSpec<BookSlotsDecider, BookSlots, BookingRequest, SlotsBooked> Spec => new();
+    private static DeciderSpec<BookSlotsDecider, BookSlots, AppointmentToBook, SlotsBooked> Spec => new();
 
     private static readonly Guid ProcedureId = A.Id("procedure");
     private static readonly VisitTypeDefined Procedure =
@@ -202,7 +202,7 @@ public class VisitsNeedingARoomFeatureSpecs
     private static readonly Room PlainRoom = new(A.Id("room-2"), "Room 2", [], true);
 
     private static BookSlots Book(params int[] slots) =>
-        new(A.BookingId, A.PatientId, slots.Select(A.Slot).ToArray(), A.Patient, A.Now, VisitTypeId: ProcedureId,
+        new(A.AppointmentId, A.PatientId, slots.Select(A.Slot).ToArray(), A.Patient, A.Now, VisitTypeId: ProcedureId,
             RoomOf: id => new[] { TreatmentRoom, PlainRoom }.FirstOrDefault(r => r.Id == id));
 
     [Fact]
@@ -225,11 +225,11 @@ public class VisitsNeedingARoomFeatureSpecs
     [Fact]
     public void GivenAdjacentSlotsInTwoRooms_WhenOneVisitTakesBoth_ThenSlotsNotFreeForService() =>
         Spec.Given(A.DayScheduled(1) with { RoomId = TreatmentRoom.Id }, A.DayScheduled(2) with { RoomId = PlainRoom.Id })
-            .When(new BookSlots(A.BookingId, A.PatientId, [A.Slot(1), A.Slot(2)], A.Patient, A.Now))
+            .When(new BookSlots(A.AppointmentId, A.PatientId, [A.Slot(1), A.Slot(2)], A.Patient, A.Now))
             .ThenRejected(Rejection.SlotsNotFreeForVisitType);
 
     [Fact]
     public void GivenTimeInAPlainRoom_WhenAConsultationIsBookedThere_ThenItIsBooked_ForAVisitNeedingNoFeatureFitsAnywhere() =>
         Spec.Given(A.DayScheduled(1) with { RoomId = PlainRoom.Id })
-            .When(new BookSlots(A.BookingId, A.PatientId, [A.Slot(1)], A.Patient, A.Now)).ThenAccepted();
+            .When(new BookSlots(A.AppointmentId, A.PatientId, [A.Slot(1)], A.Patient, A.Now)).ThenAccepted();
 }

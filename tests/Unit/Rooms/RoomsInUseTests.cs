@@ -58,7 +58,7 @@ public class RoomsInUseTests
     }
 
     [Fact]
-    public async Task AVisitNeedingTreatmentIsOfferedAndBookedOnlyInATreatmentRoom_AndTheBookingIsInThatRoom()
+    public async Task AVisitNeedingTreatmentIsOfferedAndBookedOnlyInATreatmentRoom_AndTheAppointmentIsInThatRoom()
     {
         await using var app = await TestApp.StartAsync();
         var treatment = await AddRoomAsync(app, "Treatment room", "treatment");
@@ -84,7 +84,7 @@ public class RoomsInUseTests
             Actor.Patient(patient), visitTypeId: visit.Id)).Rejection);
         var booked = (await book.HandleAsync(patient, offered.Offers[0].SlotIds, Actor.Patient(patient), visitTypeId: visit.Id)).Value!;
 
-        Assert.Equal(treatment.Id, (await app.Get<ScheduleReadModel>().BookingAsync(booked.BookingId))!.RoomId);
+        Assert.Equal(treatment.Id, (await app.Get<ScheduleReadModel>().AppointmentAsync(booked.AppointmentId))!.RoomId);
         Assert.All((await app.Get<ScheduleReadModel>().ClinicianDayAsync(doctor, A.Tomorrow)).Slots, s => Assert.Equal(treatment.Id, s.RoomId));
     }
 

@@ -12,31 +12,31 @@ public class CancelDaySpecs
         new(A.ClinicianId, A.Tomorrow, reason, by ?? A.Receptionist, A.Now);
 
     [Fact]
-    public void GivenTwoBookings_WhenTheDayIsCancelled_ThenEverySlotAndBothBookingsAreCancelled()
+    public void GivenTwoAppointments_WhenTheDayIsCancelled_ThenEverySlotAndBothAppointmentsAreCancelled()
     {
         var other = A.Id("b2");
         Spec.Given(A.DayScheduled(1, 2, 3, 4),
-                A.SlotsBooked(A.BookingId, A.PatientId, 3, 4),
+                A.SlotsBooked(A.AppointmentId, A.PatientId, 3, 4),
                 A.SlotsBooked(other, A.OtherPatientId, 1))
             .When(Cancel())
             .Then(new DayCancelled(A.ClinicianId, A.Tomorrow, "Doctor is ill", [A.Slot(1), A.Slot(2), A.Slot(3), A.Slot(4)],
                 [
-                    new CancelledBooking(other, A.OtherPatientId, [A.MorningSlot(1)]),
-                    new CancelledBooking(A.BookingId, A.PatientId, [A.MorningSlot(3), A.MorningSlot(4)]),
+                    new CancelledAppointment(other, A.OtherPatientId, [A.MorningSlot(1)]),
+                    new CancelledAppointment(A.AppointmentId, A.PatientId, [A.MorningSlot(3), A.MorningSlot(4)]),
                 ],
                 A.Receptionist.Name));
     }
 
     [Fact]
-    public void GivenABookingAlreadyCancelled_WhenTheDayIsCancelled_ThenThatBookingIsNotCancelledAgain()
+    public void GivenAAppointmentAlreadyCancelled_WhenTheDayIsCancelled_ThenThatAppointmentIsNotCancelledAgain()
     {
         var events = Spec.Given(A.DayScheduled(1),
-                A.SlotsBooked(A.BookingId, A.PatientId, 1),
-                new BookingCancelled(A.BookingId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Patient, "p"))
+                A.SlotsBooked(A.AppointmentId, A.PatientId, 1),
+                new AppointmentCancelled(A.AppointmentId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Patient, "p"))
             .When(Cancel())
             .ThenAccepted();
 
-        Assert.Empty(Assert.IsType<DayCancelled>(Assert.Single(events)).CancelledBookings);
+        Assert.Empty(Assert.IsType<DayCancelled>(Assert.Single(events)).CancelledAppointments);
     }
 
     [Fact]

@@ -106,7 +106,7 @@ public class PracticeTimeZoneTests
 
         await app.Get<MonthlyQuotaPolicy>().CatchUpAsync();
 
-        var booking = await app.Get<ScheduleReadModel>().BookingAsync(eleventh.BookingId);
+        var booking = await app.Get<ScheduleReadModel>().AppointmentAsync(eleventh.AppointmentId);
         Assert.Equal(expectCancelled ? "QuotaExceeded" : null, booking!.Cancelled);
     }
 }

@@ -17,13 +17,13 @@ public class RemoveSlotsSpecs
 
     [Fact]
     public void GivenABookedSlot_WhenItIsRemoved_ThenSlotAlreadyBooked() =>
-        Spec.Given(A.DayScheduled(1, 2), A.SlotsBooked(A.BookingId, A.PatientId, 2)).When(Remove(1, 2))
+        Spec.Given(A.DayScheduled(1, 2), A.SlotsBooked(A.AppointmentId, A.PatientId, 2)).When(Remove(1, 2))
             .ThenRejected(Rejection.SlotAlreadyBooked);
 
     [Fact]
-    public void GivenABookingCancelled_WhenItsSlotIsRemoved_ThenItIsRemoved() =>
-        Spec.Given(A.DayScheduled(1), A.SlotsBooked(A.BookingId, A.PatientId, 1),
-                new BookingCancelled(A.BookingId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Patient, "p"))
+    public void GivenAAppointmentCancelled_WhenItsSlotIsRemoved_ThenItIsRemoved() =>
+        Spec.Given(A.DayScheduled(1), A.SlotsBooked(A.AppointmentId, A.PatientId, 1),
+                new AppointmentCancelled(A.AppointmentId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Patient, "p"))
             .When(Remove(1))
             .Then(new SlotsRemoved(A.ClinicianId, A.Tomorrow, [A.Slot(1)]));
 

@@ -19,7 +19,7 @@ public static class A
     public static readonly Guid OtherClinicianId = Id("d0c8");
     public static readonly Guid PatientId = Id("9a71");
     public static readonly Guid OtherPatientId = Id("9a72");
-    public static readonly Guid BookingId = Id("b00c");
+    public static readonly Guid AppointmentId = Id("b00c");
 
     public static Actor Clinician => Actor.Doctor(ClinicianId);
     public static Actor Patient => Actor.Patient(PatientId);
@@ -57,7 +57,7 @@ public static class A
         null => "null",
         string s => s,
         IEnumerable list => "[" + string.Join(", ", list.Cast<object?>().Select(Describe)) + "]",
-        IClinicEvent or ScheduledSlot or CancelledBooking or BookedPart or LostPart or Domain.VisitTypes.VisitPart => value.GetType().Name + "(" + string.Join(", ",
+        IClinicEvent or ScheduledSlot or CancelledAppointment or BookedPart or LostPart or Domain.VisitTypes.VisitPart => value.GetType().Name + "(" + string.Join(", ",
             value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EndUtc")
                 .Select(p => $"{p.Name}={Describe(p.GetValue(value))}")) + ")",

@@ -85,8 +85,8 @@ public static class PostgresReplica
         var sqlite = app.Get<ClinicDatabase>();
         var days = (await sqlite.RowsAsync<DayRow>("SELECT DISTINCT doctor_id, date FROM rm_doctor_days ORDER BY 1, 2;", default))
             .Select(d => (Clinician: d.ClinicianId, Date: DateOnly.Parse(d.Date))).ToArray();
-        var bookings = (await sqlite.RowsAsync<BookingRow>("SELECT booking_id, patient_id FROM rm_bookings ORDER BY 1;", default))
-            .Select(b => (Booking: b.BookingId, Patient: b.PatientId)).ToArray();
+        var bookings = (await sqlite.RowsAsync<AppointmentRow>("SELECT booking_id, patient_id FROM rm_bookings ORDER BY 1;", default))
+            .Select(b => (Appointment: b.AppointmentId, Patient: b.PatientId)).ToArray();
         var slots = await sqlite.RowsAsync<Guid>("SELECT slot_id FROM rm_slots ORDER BY 1;", default);
         var answers = new List<string>();
         void Add(string question, object? answer) => answers.Add(question + " = " + System.Text.Json.JsonSerializer.Serialize(answer));
@@ -101,31 +101,31 @@ public static class PostgresReplica
         foreach (var (doctor, date) in days)
         {
             Add($"day {doctor} {date}", await schedule.ClinicianDayAsync(doctor, date));
-            Add($"day bookings {doctor} {date}", await schedule.DayBookingsAsync(doctor, date));
+            Add($"day bookings {doctor} {date}", await schedule.DayAppointmentsAsync(doctor, date));
         }
         foreach (var patient in bookings.Select(b => b.Patient).Distinct())
         {
-            Add($"future {patient}", await schedule.FutureBookingsAsync(patient, now));
-            Add($"history {patient}", await schedule.BookingsOfPatientAsync(patient, 100, 0));
+            Add($"future {patient}", await schedule.FutureAppointmentsAsync(patient, now));
+            Add($"history {patient}", await schedule.AppointmentsOfPatientAsync(patient, 100, 0));
             Add($"waits {patient}", await waits.OpenOfPatientAsync(patient, DateOnly.FromDateTime(now.UtcDateTime)));
             foreach (var month in days.Select(d => d.Date.ToString("yyyy-MM")).Distinct())
                 Add($"usage {patient} {month}", await schedule.MonthlyUsageAsync(patient, month));
         }
         foreach (var (booking, _) in bookings)
         {
-            Add($"booking {booking}", await schedule.BookingAsync(booking));
+            Add($"booking {booking}", await schedule.AppointmentAsync(booking));
             Add($"parts {booking}", await schedule.PartsAsync(booking));
             Add($"slots {booking}", await schedule.SlotIdsOfAsync(booking));
-            Add($"hold {booking}", (await holds.HoldsOfBookingsAsync([booking])).Values.Cast<Guid?>().SingleOrDefault());
-            Add($"conflicts {booking}", await conflicts.OfBookingAsync(booking));
+            Add($"hold {booking}", (await holds.HoldsOfAppointmentsAsync([booking])).Values.Cast<Guid?>().SingleOrDefault());
+            Add($"conflicts {booking}", await conflicts.OfAppointmentAsync(booking));
         }
         foreach (var slot in slots)
-            Add($"slot bookings {slot}", await schedule.BookingsOfSlotAsync(slot));
-        var all = bookings.Select(b => b.Booking).ToArray();
+            Add($"slot bookings {slot}", await schedule.AppointmentsOfSlotAsync(slot));
+        var all = bookings.Select(b => b.Appointment).ToArray();
         Add("days at once", await schedule.ClinicianDaysAsync(days.Select(d => (d.Clinician, d.Date)).ToArray()));
-        Add("day bookings at once", await schedule.DayBookingsAsync(days.Select(d => (d.Clinician, d.Date)).ToArray()));
-        Add("events of bookings", (await new AuditTrail(database).ReadTaggedAnyAsync(all.Select(Tag.Booking).ToArray(), perTag: 2)).Select(e => e.Position));
-        Add("holds of bookings", (await holds.HoldsOfBookingsAsync(all)).OrderBy(h => h.Key).ToArray());
+        Add("day bookings at once", await schedule.DayAppointmentsAsync(days.Select(d => (d.Clinician, d.Date)).ToArray()));
+        Add("events of bookings", (await new AuditTrail(database).ReadTaggedAnyAsync(all.Select(Tag.Appointment).ToArray(), perTag: 2)).Select(e => e.Position));
+        Add("holds of bookings", (await holds.HoldsOfAppointmentsAsync(all)).OrderBy(h => h.Key).ToArray());
         Add("slots of bookings", (await schedule.SlotIdsOfAsync(all)).OrderBy(s => s.Key).ToArray());
         Add("days of slots", await schedule.DaysOfSlotsAsync(slots));
         Add("room of slots", await schedule.RoomOfSlotsAsync(slots));
@@ -183,9 +183,9 @@ public static class PostgresReplica
         public string Date { get; init; } = "";
     }
 
-    private sealed class BookingRow
+    private sealed class AppointmentRow
     {
-        public Guid BookingId { get; init; }
+        public Guid AppointmentId { get; init; }
         public Guid PatientId { get; init; }
     }
 }

@@ -8,7 +8,7 @@ namespace ClinicPortal.Tests.Unit.VisitTypes;
 /// <summary>Booking a visit type: its length of adjacent free slots of one clinician who gives it, all or nothing.</summary>
 public class BookVisitTypeSpecs
 {
-    private static DeciderSpec<BookSlotsDecider, BookSlots, BookingRequest, SlotsBooked> Spec => new();
+    private static DeciderSpec<BookSlotsDecider, BookSlots, AppointmentToBook, SlotsBooked> Spec => new();
 
     private static readonly Guid NurseId = A.Id("nurse");
     private static readonly Guid VaccinationId = A.Id("vaccination");
@@ -23,12 +23,12 @@ public class BookVisitTypeSpecs
     private static ClinicianKind? KindOf(Guid clinician) => clinician == NurseId ? ClinicianKind.Nurse : ClinicianKind.Doctor;
 
     private static BookSlots Book(Guid visitType, Actor by, params int[] slots) =>
-        new(A.BookingId, A.PatientId, slots.Select(A.Slot).ToArray(), by, A.Now, VisitTypeId: visitType, KindOf: KindOf);
+        new(A.AppointmentId, A.PatientId, slots.Select(A.Slot).ToArray(), by, A.Now, VisitTypeId: visitType, KindOf: KindOf);
 
     private static DayScheduled NurseDay(params int[] slots) => new(NurseId, A.Tomorrow, slots.Select(n => A.MorningSlot(n)).ToArray());
 
     private static SlotsBooked Booked(Guid visitType, string by, Guid clinician, string? reason, params int[] slots) =>
-        new(A.BookingId, A.PatientId, clinician, A.Tomorrow, slots.Select(n => A.MorningSlot(n)).ToArray(), by, visitType, reason);
+        new(A.AppointmentId, A.PatientId, clinician, A.Tomorrow, slots.Select(n => A.MorningSlot(n)).ToArray(), by, visitType, reason);
 
     [Fact]
     public void GivenANurseSlot_WhenAPatientBooksAVaccination_ThenItIsBookedAsAVaccination() =>
@@ -106,7 +106,7 @@ public class BookVisitTypeSpecs
     public void GivenAVisitTypeTheOwnerTookOffline_WhenAPatientBooksIt_ThenServiceNotBookableOnline() =>
         Spec.Given(new VisitTypeDefined(VisitType.LongConsultationId, "Long consultation", "", 20, [ClinicianKind.Doctor], [], false, "#00897b", "owner"),
                 A.DayScheduled(1, 2))
-            .When(new BookSlots(A.BookingId, A.PatientId, [A.Slot(1), A.Slot(2)], A.Patient, A.Now))
+            .When(new BookSlots(A.AppointmentId, A.PatientId, [A.Slot(1), A.Slot(2)], A.Patient, A.Now))
             .ThenRejected(Rejection.VisitTypeNotBookableOnline);
 
     [Fact]
@@ -114,7 +114,7 @@ public class BookVisitTypeSpecs
         Spec.Given(A.DayScheduled(1)).When(Book(A.Id("nothing"), A.Patient, 1)).ThenRejected(Rejection.VisitTypeNotFound);
 
     [Fact]
-    public void WhenAReasonIsGiven_ThenTheBookingKeepsIt_Trimmed() =>
+    public void WhenAReasonIsGiven_ThenTheAppointmentKeepsIt_Trimmed() =>
         Spec.Given(Vaccination, NurseDay(1)).When(Book(VaccinationId, A.Patient, 1) with { Reason = "  Travel to Kenya  " })
             .Then(Booked(VaccinationId, A.PatientId.ToString(), NurseId, "Travel to Kenya", 1));
 
@@ -133,8 +133,8 @@ public class BookVisitTypeSpecs
     [Fact]
     public void WithoutAVisitType_OneSlotIsAConsultation_AndTwoALongConsultation()
     {
-        var single = Spec.Given(A.DayScheduled(1)).When(new BookSlots(A.BookingId, A.PatientId, [A.Slot(1)], A.Patient, A.Now)).ThenAccepted();
-        var @double = Spec.Given(A.DayScheduled(1, 2)).When(new BookSlots(A.BookingId, A.PatientId, [A.Slot(1), A.Slot(2)], A.Patient, A.Now)).ThenAccepted();
+        var single = Spec.Given(A.DayScheduled(1)).When(new BookSlots(A.AppointmentId, A.PatientId, [A.Slot(1)], A.Patient, A.Now)).ThenAccepted();
+        var @double = Spec.Given(A.DayScheduled(1, 2)).When(new BookSlots(A.AppointmentId, A.PatientId, [A.Slot(1), A.Slot(2)], A.Patient, A.Now)).ThenAccepted();
 
         Assert.Equal(VisitType.ConsultationId, Assert.Single(single).VisitTypeId);
         Assert.Equal(VisitType.LongConsultationId, Assert.Single(@double).VisitTypeId);

@@ -12,7 +12,7 @@ namespace ClinicPortal.Tests.Unit.VisitTypes;
 public class ConcurrentVisitTypeTests
 {
     [Theory, InlineData(TestApp.Sqlite), InlineData(TestApp.Postgres)]
-    public async Task FiftyPatientsRacingForOverlappingStartsOfAThirtyMinuteVisit_NoSlotEndsInTwoBookings(string provider)
+    public async Task FiftyPatientsRacingForOverlappingStartsOfAThirtyMinuteVisit_NoSlotEndsInTwoAppointments(string provider)
     {
         await using var app = await TestApp.StartAsync(provider: provider);
         var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.ClinicianId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0))], A.Clinician)).Value!;

@@ -7,7 +7,7 @@ using ClinicPortal.Domain.VisitTypes;
 using ClinicPortal.Features.Admin.Staff;
 using ClinicPortal.Features.Admin.VisitTypes;
 using ClinicPortal.Features.Booking.BookSlots;
-using ClinicPortal.Features.Booking.CancelBooking;
+using ClinicPortal.Features.Booking.CancelAppointment;
 using ClinicPortal.Features.Booking.ChangeParts;
 using ClinicPortal.Features.Conflicts;
 using ClinicPortal.Features.Reception.CancelDay;
@@ -74,14 +74,14 @@ public class TeamVisitTests
         Assert.True(booked.IsAccepted, booked.Rejection?.ToString());
 
         var schedule = app.Get<ScheduleReadModel>();
-        var nursePart = Assert.Single(await schedule.DayBookingsAsync(practice.Nurse, A.Tomorrow));
-        var doctorPart = Assert.Single(await schedule.DayBookingsAsync(practice.Clinician, A.Tomorrow));
+        var nursePart = Assert.Single(await schedule.DayAppointmentsAsync(practice.Nurse, A.Tomorrow));
+        var doctorPart = Assert.Single(await schedule.DayAppointmentsAsync(practice.Clinician, A.Tomorrow));
         Assert.Equal(("09:00", "09:20"), (Hm(nursePart.StartUtc), Hm(nursePart.EndUtc)));
         Assert.Equal(("09:10", "09:30"), (Hm(doctorPart.StartUtc), Hm(doctorPart.EndUtc)));
-        var booking = (await schedule.BookingAsync(booked.Value!.BookingId))!;
+        var booking = (await schedule.AppointmentAsync(booked.Value!.AppointmentId))!;
         Assert.Equal(("09:00", "09:30"), (Hm(booking.StartUtc), Hm(booking.EndUtc)));
         Assert.Equal(3, await schedule.MonthlyUsageAsync(practice.Patient, PracticeTime.MonthOf(A.Tomorrow)));
-        Assert.Equal([ClinicianKind.Nurse, ClinicianKind.Doctor], (await schedule.PartsAsync(booking.BookingId)).Select(p => p.Kind!.Value));
+        Assert.Equal([ClinicianKind.Nurse, ClinicianKind.Doctor], (await schedule.PartsAsync(booking.AppointmentId)).Select(p => p.Kind!.Value));
 
         // Its slots are no longer offered: the next start where both fit is 09:20 (nurse 09:20–09:40, doctor 09:30–09:50).
         Assert.Equal(["09:20", "09:30"], (await practice.OffersAsync()).Clinicians.Single().Offers.Select(o => Hm(o.StartUtc)));
@@ -107,19 +107,19 @@ public class TeamVisitTests
         Assert.Equal("1 visit with other clinicians goes on without them for now: it is on the conflicts desk.",
             Features.Reception.CancelDay.DayCancellationDialog.WhoIsEmailed(cancelled.Value));
         var schedule = app.Get<ScheduleReadModel>();
-        Assert.Null((await schedule.BookingAsync(booked.BookingId))!.Cancelled);
-        Assert.Equal(2, (await schedule.ClinicianDayAsync(practice.Clinician, A.Tomorrow)).Slots.Count(s => s.BookingId == booked.BookingId));
+        Assert.Null((await schedule.AppointmentAsync(booked.AppointmentId))!.Cancelled);
+        Assert.Equal(2, (await schedule.ClinicianDayAsync(practice.Clinician, A.Tomorrow)).Slots.Count(s => s.AppointmentId == booked.AppointmentId));
         var conflict = Assert.Single(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
         Assert.Equal((ConflictKinds.PartDayCancelled, practice.Nurse), (conflict.Kind, conflict.ClinicianId));
         await app.Get<PatientNotices>().CatchUpAsync();
         Assert.DoesNotContain(await app.Get<EmailOutbox>().ListAsync(null, 50), row => row.Kind == "day-cancelled"); // the patient keeps the visit
         Assert.Single(await app.Get<EmailOutbox>().ListAsync(null, 50), row => row.Kind == "conflict");
 
-        var without = await app.Get<AppointmentPartsHandler>().RemoveAsync(booked.BookingId, ClinicianKind.Nurse, A.Receptionist);
+        var without = await app.Get<AppointmentPartsHandler>().RemoveAsync(booked.AppointmentId, ClinicianKind.Nurse, A.Receptionist);
 
         Assert.True(without.IsAccepted, without.Rejection?.ToString());
         Assert.Empty(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
-        var booking = (await schedule.BookingAsync(booked.BookingId))!;
+        var booking = (await schedule.AppointmentAsync(booked.AppointmentId))!;
         Assert.Equal(("09:10", "09:30", 2), (Hm(booking.StartUtc), Hm(booking.EndUtc), booking.SlotCount));
     }
 
@@ -138,10 +138,10 @@ public class TeamVisitTests
 
         Assert.True(removed.IsAccepted, removed.Rejection?.ToString());
         var lost = Assert.Single(removed.Value!.LostParts!);
-        Assert.Equal((booked.BookingId, ClinicianKind.Nurse), (lost.BookingId, lost.Kind));
+        Assert.Equal((booked.AppointmentId, ClinicianKind.Nurse), (lost.AppointmentId, lost.Kind));
         var schedule = app.Get<ScheduleReadModel>();
-        Assert.Null((await schedule.BookingAsync(booked.BookingId))!.Cancelled);
-        Assert.Equal(2, (await schedule.ClinicianDayAsync(practice.Clinician, A.Tomorrow)).Slots.Count(s => s.BookingId == booked.BookingId));
+        Assert.Null((await schedule.AppointmentAsync(booked.AppointmentId))!.Cancelled);
+        Assert.Equal(2, (await schedule.ClinicianDayAsync(practice.Clinician, A.Tomorrow)).Slots.Count(s => s.AppointmentId == booked.AppointmentId));
         var conflict = Assert.Single(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
         Assert.Equal((ConflictKinds.PartTimeRemoved, practice.Nurse), (conflict.Kind, conflict.ClinicianId));
         await app.Get<PatientNotices>().CatchUpAsync();
@@ -151,11 +151,11 @@ public class TeamVisitTests
         Assert.Equal(live, await ReadModels.RebuildTests.DumpAsync(app));
         await PostgresReplica.AssertSameReadModelsAsync(app); // and the same rows on PostgreSQL
 
-        var without = await app.Get<AppointmentPartsHandler>().RemoveAsync(booked.BookingId, ClinicianKind.Nurse, A.Receptionist);
+        var without = await app.Get<AppointmentPartsHandler>().RemoveAsync(booked.AppointmentId, ClinicianKind.Nurse, A.Receptionist);
 
         Assert.True(without.IsAccepted, without.Rejection?.ToString());
         Assert.Empty(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
-        var booking = (await schedule.BookingAsync(booked.BookingId))!;
+        var booking = (await schedule.AppointmentAsync(booked.AppointmentId))!;
         Assert.Equal(("09:10", "09:30", 2), (Hm(booking.StartUtc), Hm(booking.EndUtc), booking.SlotCount));
     }
 
@@ -170,11 +170,11 @@ public class TeamVisitTests
 
         var conflict = Assert.Single(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
         Assert.Equal((ConflictKinds.PartDayCancelled, practice.Clinician), (conflict.Kind, conflict.ClinicianId));
-        var booking = (await app.Get<ScheduleReadModel>().BookingAsync(booked.BookingId))!;
+        var booking = (await app.Get<ScheduleReadModel>().AppointmentAsync(booked.AppointmentId))!;
         Assert.Empty(await app.Get<Reassignments>().OptionsAsync(booking, replacing: practice.Clinician)); // no other doctor here
-        Assert.True((await app.Get<CancelBookingHandler>().HandleAsync(booked.BookingId, A.Receptionist)).IsAccepted);
+        Assert.True((await app.Get<CancelAppointmentHandler>().HandleAsync(booked.AppointmentId, A.Receptionist)).IsAccepted);
         Assert.Empty(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
-        Assert.All((await app.Get<ScheduleReadModel>().ClinicianDayAsync(practice.Nurse, A.Tomorrow)).Slots, slot => Assert.Null(slot.BookingId));
+        Assert.All((await app.Get<ScheduleReadModel>().ClinicianDayAsync(practice.Nurse, A.Tomorrow)).Slots, slot => Assert.Null(slot.AppointmentId));
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public class TeamVisitTests
         await using var app = practice.App;
         var booked = (await app.Get<BookSlotsHandler>().HandleAsync(practice.Patient, practice.From(0), A.Receptionist, visitTypeId: practice.Review)).Value!;
 
-        Assert.True((await app.Get<CancelBookingHandler>().HandleAsync(booked.BookingId, A.Receptionist)).IsAccepted);
+        Assert.True((await app.Get<CancelAppointmentHandler>().HandleAsync(booked.AppointmentId, A.Receptionist)).IsAccepted);
 
         Assert.Equal(["09:00", "09:10", "09:20", "09:30"],
             (await practice.OffersAsync()).Clinicians.Single().Offers.Select(o => Hm(o.StartUtc)));
@@ -224,12 +224,12 @@ public class TeamVisitTests
         Assert.True((await app.Get<SetStaffActiveHandler>().HandleAsync(practice.Nurse, false, Actor.Admin(practice.Owner))).IsAccepted);
 
         var conflict = Assert.Single(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
-        Assert.Equal((ConflictKinds.ClinicianInactive, booked.BookingId, practice.Nurse), (conflict.Kind, conflict.BookingId, conflict.ClinicianId));
-        var booking = (await app.Get<ScheduleReadModel>().BookingAsync(booked.BookingId))!;
+        Assert.Equal((ConflictKinds.ClinicianInactive, booked.AppointmentId, practice.Nurse), (conflict.Kind, conflict.AppointmentId, conflict.ClinicianId));
+        var booking = (await app.Get<ScheduleReadModel>().AppointmentAsync(booked.AppointmentId))!;
         var option = Assert.Single(await app.Get<Reassignments>().OptionsAsync(booking, replacing: practice.Nurse));
         Assert.Equal(otherNurse, option.ClinicianId);
 
-        var reassigned = await app.Get<Reassignments>().ReassignAsync(booked.BookingId, otherNurse, A.Receptionist);
+        var reassigned = await app.Get<Reassignments>().ReassignAsync(booked.AppointmentId, otherNurse, A.Receptionist);
 
         Assert.True(reassigned.IsAccepted, reassigned.Rejection?.ToString());
         Assert.Equal(
@@ -241,7 +241,7 @@ public class TeamVisitTests
             A.Describe(reassigned.Value!.ToParts));
         Assert.True(reassigned.Value.IsReassignment);
         Assert.Empty(await app.Get<ConflictsReadModel>().OpenAsync(app.Clock.GetUtcNow()));
-        Assert.All((await app.Get<ScheduleReadModel>().ClinicianDayAsync(practice.Nurse, A.Tomorrow)).Slots, slot => Assert.Null(slot.BookingId));
+        Assert.All((await app.Get<ScheduleReadModel>().ClinicianDayAsync(practice.Nurse, A.Tomorrow)).Slots, slot => Assert.Null(slot.AppointmentId));
     }
 
     private static async Task<SlotsBooked> BookReviewAsync(Practice practice) =>
@@ -254,13 +254,13 @@ public class TeamVisitTests
         await using var app = practice.App;
         var booked = await BookReviewAsync(practice);
 
-        var changed = await app.Get<AppointmentPartsHandler>().SetAsync(booked.BookingId, ClinicianKind.Doctor,
+        var changed = await app.Get<AppointmentPartsHandler>().SetAsync(booked.AppointmentId, ClinicianKind.Doctor,
             new(practice.Clinician, A.At(A.Tomorrow, 9, 10), A.At(A.Tomorrow, 9, 40)), A.Receptionist);
 
         Assert.True(changed.IsAccepted, changed.Rejection?.ToString());
         var doctorPart = changed.Value!.ToParts!.Single(p => p.Kind == ClinicianKind.Doctor);
         Assert.Equal(practice.CliniciansDay.Slots.Skip(1).Take(3).Select(s => s.SlotId), doctorPart.SlotIds);
-        var booking = (await app.Get<ScheduleReadModel>().BookingAsync(booked.BookingId))!;
+        var booking = (await app.Get<ScheduleReadModel>().AppointmentAsync(booked.AppointmentId))!;
         Assert.Equal(("09:00", "09:40"), (Hm(booking.StartUtc), Hm(booking.EndUtc)));
         Assert.Equal(4, await app.Get<ScheduleReadModel>().MonthlyUsageAsync(practice.Patient, PracticeTime.MonthOf(A.Tomorrow)));
         await app.Get<PatientNotices>().CatchUpAsync();
@@ -275,19 +275,19 @@ public class TeamVisitTests
         var consultation = (await app.Get<BookSlotsHandler>().HandleAsync(practice.Patient, [practice.CliniciansDay.Slots[0].SlotId], A.Receptionist)).Value!;
         var parts = app.Get<AppointmentPartsHandler>();
 
-        var joined = await parts.SetAsync(consultation.BookingId, ClinicianKind.Nurse, new(practice.Nurse, A.At(A.Tomorrow, 9), A.At(A.Tomorrow, 9, 20)), A.Receptionist);
+        var joined = await parts.SetAsync(consultation.AppointmentId, ClinicianKind.Nurse, new(practice.Nurse, A.At(A.Tomorrow, 9), A.At(A.Tomorrow, 9, 20)), A.Receptionist);
         Assert.True(joined.IsAccepted, joined.Rejection?.ToString());
         Assert.Equal(new[] { practice.Clinician, practice.Nurse }.Order(), joined.Value!.ToClinicians.Order());
-        Assert.Single(await app.Get<ScheduleReadModel>().DayBookingsAsync(practice.Nurse, A.Tomorrow));
+        Assert.Single(await app.Get<ScheduleReadModel>().DayAppointmentsAsync(practice.Nurse, A.Tomorrow));
 
-        var left = await parts.RemoveAsync(consultation.BookingId, ClinicianKind.Nurse, A.Receptionist);
+        var left = await parts.RemoveAsync(consultation.AppointmentId, ClinicianKind.Nurse, A.Receptionist);
         Assert.True(left.IsAccepted, left.Rejection?.ToString());
         Assert.Equal([practice.Clinician], left.Value!.ToClinicians);
         Assert.Equal([practice.CliniciansDay.Slots[0].SlotId], left.Value.ToSlots.Select(s => s.SlotId));
-        Assert.All((await app.Get<ScheduleReadModel>().ClinicianDayAsync(practice.Nurse, A.Tomorrow)).Slots, slot => Assert.Null(slot.BookingId));
+        Assert.All((await app.Get<ScheduleReadModel>().ClinicianDayAsync(practice.Nurse, A.Tomorrow)).Slots, slot => Assert.Null(slot.AppointmentId));
 
-        Assert.Equal(Rejection.LastPart, (await parts.RemoveAsync(consultation.BookingId, ClinicianKind.Doctor, A.Receptionist)).Rejection);
-        Assert.Equal(Rejection.PartNotFound, (await parts.RemoveAsync(consultation.BookingId, ClinicianKind.Counsellor, A.Receptionist)).Rejection);
+        Assert.Equal(Rejection.LastPart, (await parts.RemoveAsync(consultation.AppointmentId, ClinicianKind.Doctor, A.Receptionist)).Rejection);
+        Assert.Equal(Rejection.PartNotFound, (await parts.RemoveAsync(consultation.AppointmentId, ClinicianKind.Counsellor, A.Receptionist)).Rejection);
     }
 
     [Fact]
@@ -299,13 +299,13 @@ public class TeamVisitTests
         await app.Get<ScheduleDayHandler>().HandleAsync(colleague, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0))], Actor.Doctor(colleague));
         var consultation = (await app.Get<BookSlotsHandler>().HandleAsync(practice.Patient, [practice.CliniciansDay.Slots[0].SlotId], A.Receptionist)).Value!;
         var parts = app.Get<AppointmentPartsHandler>();
-        Assert.True((await parts.SetAsync(consultation.BookingId, ClinicianKind.Nurse, new(practice.Nurse, A.At(A.Tomorrow, 9), A.At(A.Tomorrow, 9, 20)), A.Receptionist)).IsAccepted);
-        Assert.True((await parts.RemoveAsync(consultation.BookingId, ClinicianKind.Nurse, A.Receptionist)).IsAccepted);
-        Assert.True((await app.Get<Reassignments>().ReassignAsync(consultation.BookingId, colleague, A.Receptionist)).IsAccepted);
+        Assert.True((await parts.SetAsync(consultation.AppointmentId, ClinicianKind.Nurse, new(practice.Nurse, A.At(A.Tomorrow, 9), A.At(A.Tomorrow, 9, 20)), A.Receptionist)).IsAccepted);
+        Assert.True((await parts.RemoveAsync(consultation.AppointmentId, ClinicianKind.Nurse, A.Receptionist)).IsAccepted);
+        Assert.True((await app.Get<Reassignments>().ReassignAsync(consultation.AppointmentId, colleague, A.Receptionist)).IsAccepted);
 
         var composer = app.Get<NoticeComposer>();
         var emails = new List<EmailMessage>();
-        foreach (var moved in (await app.Get<IEventStore>().ReadAsync(Query.Tagged(Tag.Booking(consultation.BookingId)))).Events.Where(e => e.Event is BookingMoved))
+        foreach (var moved in (await app.Get<IEventStore>().ReadAsync(Query.Tagged(Tag.Appointment(consultation.AppointmentId)))).Events.Where(e => e.Event is AppointmentMoved))
             emails.AddRange((await composer.ComposeAsync(moved)).Where(m => m.Email.To == "one@clinic.test").Select(m => m.Email));
 
         Assert.Equal(3, emails.Count);
@@ -325,17 +325,17 @@ public class TeamVisitTests
         var parts = app.Get<AppointmentPartsHandler>();
 
         // A gap: the nurse until 09:20, the doctor from 09:30.
-        Assert.Equal(Rejection.PartsInvalid, (await parts.SetAsync(booked.BookingId, ClinicianKind.Doctor,
+        Assert.Equal(Rejection.PartsInvalid, (await parts.SetAsync(booked.AppointmentId, ClinicianKind.Doctor,
             new(practice.Clinician, A.At(A.Tomorrow, 9, 30), A.At(A.Tomorrow, 9, 50)), A.Receptionist)).Rejection);
         // The nurse's part given to a doctor.
-        Assert.Equal(Rejection.PartsInvalid, (await parts.SetAsync(booked.BookingId, ClinicianKind.Nurse,
+        Assert.Equal(Rejection.PartsInvalid, (await parts.SetAsync(booked.AppointmentId, ClinicianKind.Nurse,
             new(practice.Clinician, A.At(A.Tomorrow, 9), A.At(A.Tomorrow, 9, 20)), A.Receptionist)).Rejection);
-        Assert.Equal(Rejection.NotAllowed, (await parts.RemoveAsync(booked.BookingId, ClinicianKind.Nurse, Actor.Patient(practice.Patient))).Rejection);
-        Assert.Single((await app.Get<IEventStore>().ReadAsync(Query.All)).Events, e => e.Event is SlotsBooked or BookingMoved);
+        Assert.Equal(Rejection.NotAllowed, (await parts.RemoveAsync(booked.AppointmentId, ClinicianKind.Nurse, Actor.Patient(practice.Patient))).Rejection);
+        Assert.Single((await app.Get<IEventStore>().ReadAsync(Query.All)).Events, e => e.Event is SlotsBooked or AppointmentMoved);
     }
 
     [Fact]
-    public async Task LengtheningACliniciansPartRacingABookingOfThatTime_ExactlyOneGetsIt()
+    public async Task LengtheningACliniciansPartRacingAAppointmentOfThatTime_ExactlyOneGetsIt()
     {
         for (var round = 0; round < 3; round++)
         {
@@ -345,13 +345,13 @@ public class TeamVisitTests
             var other = await app.CreateUserAsync("Patient Two", "two@clinic.test", Roles.Patient);
 
             var (lengthened, consultation) = await Race.BothAtOnceAsync(
-                () => app.Get<AppointmentPartsHandler>().SetAsync(booked.BookingId, ClinicianKind.Doctor,
+                () => app.Get<AppointmentPartsHandler>().SetAsync(booked.AppointmentId, ClinicianKind.Doctor,
                     new(practice.Clinician, A.At(A.Tomorrow, 9, 10), A.At(A.Tomorrow, 9, 40)), A.Receptionist),
                 () => app.Get<BookSlotsHandler>().HandleAsync(other, [practice.CliniciansDay.Slots[3].SlotId], A.Receptionist));
 
             Assert.True(lengthened.IsAccepted ^ consultation.IsAccepted, $"part {lengthened.Rejection}, consultation {consultation.Rejection}");
-            var holder = (await app.Get<ScheduleReadModel>().ClinicianDayAsync(practice.Clinician, A.Tomorrow)).Slots[3].BookingId;
-            Assert.Equal(lengthened.IsAccepted ? booked.BookingId : consultation.Value!.BookingId, holder);
+            var holder = (await app.Get<ScheduleReadModel>().ClinicianDayAsync(practice.Clinician, A.Tomorrow)).Slots[3].AppointmentId;
+            Assert.Equal(lengthened.IsAccepted ? booked.AppointmentId : consultation.Value!.AppointmentId, holder);
         }
     }
 
@@ -363,9 +363,9 @@ public class TeamVisitTests
         var other = await app.CreateUserAsync("Dr Ben Okafor", "okafor@clinic.test", Roles.Doctor);
         var othersDay = (await app.Get<ScheduleDayHandler>().HandleAsync(other, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0))], Actor.Doctor(other))).Value!;
         var booked = await BookReviewAsync(practice);
-        Assert.True((await app.Get<AppointmentPartsHandler>().RemoveAsync(booked.BookingId, ClinicianKind.Nurse, A.Receptionist)).IsAccepted);
+        Assert.True((await app.Get<AppointmentPartsHandler>().RemoveAsync(booked.AppointmentId, ClinicianKind.Nurse, A.Receptionist)).IsAccepted);
 
-        var reassigned = await app.Get<Reassignments>().ReassignAsync(booked.BookingId, other, A.Receptionist);
+        var reassigned = await app.Get<Reassignments>().ReassignAsync(booked.AppointmentId, other, A.Receptionist);
 
         Assert.True(reassigned.IsAccepted, reassigned.Rejection?.ToString());
         var part = Assert.Single(reassigned.Value!.ToParts!);

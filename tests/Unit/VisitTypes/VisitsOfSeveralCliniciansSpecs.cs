@@ -14,7 +14,7 @@ namespace ClinicPortal.Tests.Unit.VisitTypes;
 /// </summary>
 public class VisitsOfSeveralCliniciansSpecs
 {
-    private static DeciderSpec<BookSlotsDecider, BookSlots, BookingRequest, SlotsBooked> Booking => new();
+    private static DeciderSpec<BookSlotsDecider, BookSlots, AppointmentToBook, SlotsBooked> Appointment => new();
     private static DeciderSpec<DefineVisitTypeDecider, DefineVisitType, VisitTypeCatalogue, VisitTypeDefined> Defining => new();
 
     private static readonly Guid NurseId = A.Id("nurse");
@@ -35,13 +35,13 @@ public class VisitsOfSeveralCliniciansSpecs
         new(NurseId, A.Tomorrow, slots.Select(n => new ScheduledSlot(NurseSlot(n), A.MorningSlot(n).StartUtc)).ToArray());
 
     private static BookSlots Book(IEnumerable<Guid> slots, Actor? by = null) =>
-        new(A.BookingId, A.PatientId, slots.ToArray(), by ?? A.Patient, A.Now, A.Tomorrow, ReviewId, KindOf: KindOf);
+        new(A.AppointmentId, A.PatientId, slots.ToArray(), by ?? A.Patient, A.Now, A.Tomorrow, ReviewId, KindOf: KindOf);
 
     /// <summary>The review from slot n: the nurse's n and n+1, the doctor's n+1 and n+2.</summary>
     private static Guid[] ReviewFrom(int n) => [NurseSlot(n), NurseSlot(n + 1), A.Slot(n + 1), A.Slot(n + 2)];
 
     private static SlotsBooked ReviewBooked() =>
-        Booking.Given(Review, NurseDay(1, 2, 3, 4), A.DayScheduled(1, 2, 3, 4, 5)).When(Book(ReviewFrom(1))).ThenAccepted().Single();
+        Appointment.Given(Review, NurseDay(1, 2, 3, 4), A.DayScheduled(1, 2, 3, 4, 5)).When(Book(ReviewFrom(1))).ThenAccepted().Single();
 
     [Fact]
     public void GivenTheNurseAndAClinicianFree_WhenAPatientBooksADiabetesReview_ThenOneEventHoldsEveryPartsSlots()
@@ -71,25 +71,25 @@ public class VisitsOfSeveralCliniciansSpecs
 
     [Fact]
     public void WhenTheCliniciansPartStartsWithTheNurses_ThenSlotsNotFreeForService() =>
-        Booking.Given(Review, NurseDay(1, 2, 3), A.DayScheduled(1, 2, 3))
+        Appointment.Given(Review, NurseDay(1, 2, 3), A.DayScheduled(1, 2, 3))
             .When(Book([NurseSlot(1), NurseSlot(2), A.Slot(1), A.Slot(2)]))
             .ThenRejected(Rejection.SlotsNotFreeForVisitType);
 
     [Fact]
     public void WhenOnlyTheNursesPartIsChosen_ThenSlotsNotFreeForService() =>
-        Booking.Given(Review, NurseDay(1, 2, 3), A.DayScheduled(1, 2, 3))
+        Appointment.Given(Review, NurseDay(1, 2, 3), A.DayScheduled(1, 2, 3))
             .When(Book([NurseSlot(1), NurseSlot(2)]))
             .ThenRejected(Rejection.SlotsNotFreeForVisitType);
 
     [Fact]
     public void WhenBothPartsAreClinicians_ThenClinicianDoesNotGiveService() =>
-        Booking.Given(Review, A.DayScheduled(1, 2), A.DayScheduled(2, 3) with { ClinicianId = A.OtherClinicianId, Slots = [new(A.Id("o2"), A.MorningSlot(2).StartUtc), new(A.Id("o3"), A.MorningSlot(3).StartUtc)] })
+        Appointment.Given(Review, A.DayScheduled(1, 2), A.DayScheduled(2, 3) with { ClinicianId = A.OtherClinicianId, Slots = [new(A.Id("o2"), A.MorningSlot(2).StartUtc), new(A.Id("o3"), A.MorningSlot(3).StartUtc)] })
             .When(Book([A.Slot(1), A.Slot(2), A.Id("o2"), A.Id("o3")]))
             .ThenRejected(Rejection.ClinicianDoesNotGiveVisitType);
 
     [Fact]
     public void GivenTheCliniciansSlotTaken_WhenADiabetesReviewIsBooked_ThenNothingIsBooked() =>
-        Booking.Given(Review, NurseDay(1, 2, 3), A.DayScheduled(1, 2, 3), A.SlotsBooked(A.Id("other"), A.OtherPatientId, 3))
+        Appointment.Given(Review, NurseDay(1, 2, 3), A.DayScheduled(1, 2, 3), A.SlotsBooked(A.Id("other"), A.OtherPatientId, 3))
             .When(Book(ReviewFrom(1)))
             .ThenRejected(Rejection.SlotAlreadyBooked);
 
@@ -97,7 +97,7 @@ public class VisitsOfSeveralCliniciansSpecs
     public void GivenSevenSlotsThisMonth_WhenADiabetesReviewIsBooked_ThenItCountsAsThreeAndFits()
     {
         var held = Enumerable.Range(10, 7).Select(n => A.SlotsBooked(A.Id($"b{n}"), A.PatientId, n)).ToArray();
-        Booking.Given([Review, NurseDay(1, 2, 3), A.DayScheduled([1, 2, 3, .. Enumerable.Range(10, 7)]), .. held])
+        Appointment.Given([Review, NurseDay(1, 2, 3), A.DayScheduled([1, 2, 3, .. Enumerable.Range(10, 7)]), .. held])
             .When(Book(ReviewFrom(1))).ThenAccepted();
     }
 
@@ -105,7 +105,7 @@ public class VisitsOfSeveralCliniciansSpecs
     public void GivenEightSlotsThisMonth_WhenADiabetesReviewIsBooked_ThenMonthlyLimitReached()
     {
         var held = Enumerable.Range(10, 8).Select(n => A.SlotsBooked(A.Id($"b{n}"), A.PatientId, n)).ToArray();
-        Booking.Given([Review, NurseDay(1, 2, 3), A.DayScheduled([1, 2, 3, .. Enumerable.Range(10, 8)]), .. held])
+        Appointment.Given([Review, NurseDay(1, 2, 3), A.DayScheduled([1, 2, 3, .. Enumerable.Range(10, 8)]), .. held])
             .When(Book(ReviewFrom(1))).ThenRejected(Rejection.MonthlyLimitReached);
     }
 
@@ -113,12 +113,12 @@ public class VisitsOfSeveralCliniciansSpecs
     public void GivenADiabetesReview_WhenItIsCancelled_ThenEveryPartsSlotsAreFreedAndBothDaysSeeIt()
     {
         var booked = ReviewBooked();
-        var cancelled = new DeciderSpec<CancelBookingDecider, CancelBooking, BookingState, BookingCancelled>()
-            .Given(booked).When(new CancelBooking(A.BookingId, CancellationReason.Patient, A.Patient, A.Now)).ThenAccepted().Single();
+        var cancelled = new DeciderSpec<CancelAppointmentDecider, CancelAppointment, AppointmentState, AppointmentCancelled>()
+            .Given(booked).When(new CancelAppointment(A.AppointmentId, CancellationReason.Patient, A.Patient, A.Now)).ThenAccepted().Single();
 
         Assert.Equal(A.Describe(booked.Parts), A.Describe(cancelled.Parts));
         Assert.Contains(Tag.Day(A.ClinicianId, A.Tomorrow), EventTags.Of(cancelled));
-        Booking.Given(Review, NurseDay(1, 2, 3, 4), A.DayScheduled(1, 2, 3, 4, 5), booked, cancelled).When(Book(ReviewFrom(1))).ThenAccepted();
+        Appointment.Given(Review, NurseDay(1, 2, 3, 4), A.DayScheduled(1, 2, 3, 4, 5), booked, cancelled).When(Book(ReviewFrom(1))).ThenAccepted();
     }
 
     [Fact]
@@ -128,12 +128,12 @@ public class VisitsOfSeveralCliniciansSpecs
         var dayCancelled = new DeciderSpec<CancelDayDecider, CancelDay, ClinicianDay, DayCancelled>()
             .Given(NurseDay(1, 2, 3, 4), booked).When(new CancelDay(NurseId, A.Tomorrow, "unwell", A.Receptionist, A.Now)).ThenAccepted().Single();
 
-        Assert.Empty(dayCancelled.CancelledBookings);
-        Assert.Equal(A.Describe(new[] { new LostPart(A.BookingId, A.PatientId, ClinicianKind.Nurse, [NurseSlot(1), NurseSlot(2)]) }), A.Describe(dayCancelled.LostParts));
-        Assert.Contains(Tag.Booking(A.BookingId), EventTags.Of(dayCancelled));
+        Assert.Empty(dayCancelled.CancelledAppointments);
+        Assert.Equal(A.Describe(new[] { new LostPart(A.AppointmentId, A.PatientId, ClinicianKind.Nurse, [NurseSlot(1), NurseSlot(2)]) }), A.Describe(dayCancelled.LostParts));
+        Assert.Contains(Tag.Appointment(A.AppointmentId), EventTags.Of(dayCancelled));
 
         // The doctor's slots stay the visit's: nobody else can book them.
-        Booking.Given(A.DayScheduled(1, 2, 3, 4, 5), booked, dayCancelled)
+        Appointment.Given(A.DayScheduled(1, 2, 3, 4, 5), booked, dayCancelled)
             .When(new BookSlots(A.Id("next"), A.OtherPatientId, [A.Slot(3)], Actor.Patient(A.OtherPatientId), A.Now))
             .ThenRejected(Rejection.SlotAlreadyBooked);
     }
@@ -145,17 +145,17 @@ public class VisitsOfSeveralCliniciansSpecs
         var dayCancelled = new DeciderSpec<CancelDayDecider, CancelDay, ClinicianDay, DayCancelled>()
             .Given(NurseDay(1, 2, 3, 4), ReviewBooked(), vaccination).When(new CancelDay(NurseId, A.Tomorrow, "unwell", A.Receptionist, A.Now)).ThenAccepted().Single();
 
-        Assert.Equal([A.Id("vax")], dayCancelled.CancelledBookings.Select(b => b.BookingId));
-        Assert.Equal([A.BookingId], dayCancelled.LostParts!.Select(p => p.BookingId));
+        Assert.Equal([A.Id("vax")], dayCancelled.CancelledAppointments.Select(b => b.AppointmentId));
+        Assert.Equal([A.AppointmentId], dayCancelled.LostParts!.Select(p => p.AppointmentId));
     }
 
     [Fact]
     public void GivenADiabetesReview_WhenItIsMovedTenMinutesLater_ThenEachPartKeepsItsOffsetInOneAppend()
     {
         var booked = ReviewBooked();
-        var moved = new DeciderSpec<MoveBookingDecider, MoveBooking, MoveRequest, BookingMoved>()
+        var moved = new DeciderSpec<MoveAppointmentDecider, MoveAppointment, MoveRequest, AppointmentMoved>()
             .Given(Review, NurseDay(1, 2, 3, 4), A.DayScheduled(1, 2, 3, 4, 5), booked)
-            .When(new MoveBooking(A.BookingId, A.PatientId, ReviewId, ReviewFrom(2), A.Patient, A.Now, A.Tomorrow, KindOf: KindOf))
+            .When(new MoveAppointment(A.AppointmentId, A.PatientId, ReviewId, ReviewFrom(2), A.Patient, A.Now, A.Tomorrow, KindOf: KindOf))
             .ThenAccepted().Single();
 
         Assert.Equal(A.Describe(booked.Parts), A.Describe(moved.FromParts));
@@ -171,9 +171,9 @@ public class VisitsOfSeveralCliniciansSpecs
     [InlineData("reception", "Nurse:0:20 Nurse:10:20", Rejection.PartsInvalid)] // two nurses
     [InlineData("reception", "Nurse:0:20 Doctor:10:120", Rejection.PartsInvalid)] // longer than a visit may be
     public void WhenPartsAreChangedByAPatientOrIntoNoVisit_ThenNothingMoves(string by, string shape, Rejection expected) =>
-        new DeciderSpec<MoveBookingDecider, MoveBooking, MoveRequest, BookingMoved>()
+        new DeciderSpec<MoveAppointmentDecider, MoveAppointment, MoveRequest, AppointmentMoved>()
             .Given(Review, NurseDay(1, 2, 3, 4), A.DayScheduled(1, 2, 3, 4, 5), ReviewBooked())
-            .When(new MoveBooking(A.BookingId, A.PatientId, ReviewId, [NurseSlot(1), NurseSlot(2), A.Slot(2), A.Slot(3), A.Slot(4)],
+            .When(new MoveAppointment(A.AppointmentId, A.PatientId, ReviewId, [NurseSlot(1), NurseSlot(2), A.Slot(2), A.Slot(3), A.Slot(4)],
                 by == "patient" ? A.Patient : A.Receptionist, A.Now, A.Tomorrow, KindOf: KindOf,
                 Shape: shape.Split(' ').Select(p => p.Split(':')).Select(p => new VisitPart(Enum.Parse<ClinicianKind>(p[0]), int.Parse(p[1]), int.Parse(p[2]))).ToArray()))
             .ThenRejected(expected);
@@ -181,9 +181,9 @@ public class VisitsOfSeveralCliniciansSpecs
     [Fact]
     public void WhenReceptionKeepsTheClinicianTenMinutesLonger_ThenTheMoveTakesTheCliniciansNextSlotToo()
     {
-        var moved = new DeciderSpec<MoveBookingDecider, MoveBooking, MoveRequest, BookingMoved>()
+        var moved = new DeciderSpec<MoveAppointmentDecider, MoveAppointment, MoveRequest, AppointmentMoved>()
             .Given(Review, NurseDay(1, 2, 3, 4), A.DayScheduled(1, 2, 3, 4, 5), ReviewBooked())
-            .When(new MoveBooking(A.BookingId, A.PatientId, ReviewId, [NurseSlot(1), NurseSlot(2), A.Slot(2), A.Slot(3), A.Slot(4)], A.Receptionist, A.Now,
+            .When(new MoveAppointment(A.AppointmentId, A.PatientId, ReviewId, [NurseSlot(1), NurseSlot(2), A.Slot(2), A.Slot(3), A.Slot(4)], A.Receptionist, A.Now,
                 A.Tomorrow, KindOf: KindOf, Shape: [new(ClinicianKind.Nurse, 0, 20), new(ClinicianKind.Doctor, 10, 30)]))
             .ThenAccepted().Single();
 
@@ -196,20 +196,20 @@ public class VisitsOfSeveralCliniciansSpecs
     {
         var (room2, treatment) = (A.Id("room-2"), A.Id("treatment"));
         var booked = ReviewBooked();
-        var inRoom2 = new BookingMoved(A.BookingId, A.PatientId, ReviewId, NurseId, A.Tomorrow, booked.Slots, NurseId, A.Tomorrow, booked.Slots, "staff",
+        var inRoom2 = new AppointmentMoved(A.AppointmentId, A.PatientId, ReviewId, NurseId, A.Tomorrow, booked.Slots, NurseId, A.Tomorrow, booked.Slots, "staff",
             FromParts: booked.Parts, ToParts: booked.Parts, FromRoomId: null, ToRoomId: room2);
         var nurseInTreatment = NurseDay(1, 2, 3, 4) with { RoomId = treatment };
         IClinicEvent[] given = [Review, nurseInTreatment, A.DayScheduled(1, 2, 3, 4, 5), booked, inRoom2];
-        var spec = new DeciderSpec<MoveBookingDecider, MoveBooking, MoveRequest, BookingMoved>();
+        var spec = new DeciderSpec<MoveAppointmentDecider, MoveAppointment, MoveRequest, AppointmentMoved>();
 
         var longer = spec.Given(given)
-            .When(new MoveBooking(A.BookingId, A.PatientId, ReviewId, [NurseSlot(1), NurseSlot(2), A.Slot(2), A.Slot(3), A.Slot(4)], A.Receptionist, A.Now,
+            .When(new MoveAppointment(A.AppointmentId, A.PatientId, ReviewId, [NurseSlot(1), NurseSlot(2), A.Slot(2), A.Slot(3), A.Slot(4)], A.Receptionist, A.Now,
                 A.Tomorrow, KindOf: KindOf, Shape: [new(ClinicianKind.Nurse, 0, 20), new(ClinicianKind.Doctor, 10, 30)], RoomId: room2))
             .ThenAccepted().Single();
         Assert.Equal((room2, room2), (longer.FromRoomId, longer.ToRoomId));
 
         var withoutNurse = spec.Given(given)
-            .When(new MoveBooking(A.BookingId, A.PatientId, ReviewId, [A.Slot(2), A.Slot(3)], A.Receptionist, A.Now, A.Tomorrow, KindOf: KindOf,
+            .When(new MoveAppointment(A.AppointmentId, A.PatientId, ReviewId, [A.Slot(2), A.Slot(3)], A.Receptionist, A.Now, A.Tomorrow, KindOf: KindOf,
                 Shape: [new(ClinicianKind.Doctor, 0, 20)], RoomId: room2))
             .ThenAccepted().Single();
         Assert.Equal(room2, withoutNurse.ToRoomId);
@@ -220,7 +220,7 @@ public class VisitsOfSeveralCliniciansSpecs
         var other = new SlotsBooked(A.Id("other"), A.OtherPatientId, colleague, A.Tomorrow, [colleaguesSlot], "staff", Domain.VisitTypes.VisitType.ForSlotCount(1),
             RoomId: room2);
         spec.Given([.. given, new DayScheduled(colleague, A.Tomorrow, [colleaguesSlot]), other])
-            .When(new MoveBooking(A.BookingId, A.PatientId, ReviewId, [NurseSlot(1), NurseSlot(2), A.Slot(2), A.Slot(3), A.Slot(4)], A.Receptionist, A.Now,
+            .When(new MoveAppointment(A.AppointmentId, A.PatientId, ReviewId, [NurseSlot(1), NurseSlot(2), A.Slot(2), A.Slot(3), A.Slot(4)], A.Receptionist, A.Now,
                 A.Tomorrow, KindOf: KindOf, Shape: [new(ClinicianKind.Nurse, 0, 20), new(ClinicianKind.Doctor, 10, 30)], RoomId: room2))
             .ThenRejected(Rejection.RoomAlreadyBooked);
     }
@@ -229,12 +229,12 @@ public class VisitsOfSeveralCliniciansSpecs
     public void GivenAReviewStaffLeftWithTheClinicianAlone_WhenThePatientMovesIt_ThenItMovesAsItNowStands()
     {
         var booked = ReviewBooked();
-        var withoutNurse = new BookingMoved(A.BookingId, A.PatientId, ReviewId, NurseId, A.Tomorrow, booked.Slots, A.ClinicianId, A.Tomorrow,
+        var withoutNurse = new AppointmentMoved(A.AppointmentId, A.PatientId, ReviewId, NurseId, A.Tomorrow, booked.Slots, A.ClinicianId, A.Tomorrow,
             [A.MorningSlot(2), A.MorningSlot(3)], "staff", FromParts: booked.Parts, ToParts: [new(ClinicianKind.Doctor, A.ClinicianId, [A.Slot(2), A.Slot(3)])]);
 
-        var moved = new DeciderSpec<MoveBookingDecider, MoveBooking, MoveRequest, BookingMoved>()
+        var moved = new DeciderSpec<MoveAppointmentDecider, MoveAppointment, MoveRequest, AppointmentMoved>()
             .Given(Review, NurseDay(1, 2, 3, 4), A.DayScheduled(1, 2, 3, 4, 5), booked, withoutNurse)
-            .When(new MoveBooking(A.BookingId, A.PatientId, ReviewId, [A.Slot(4), A.Slot(5)], A.Patient, A.Now, A.Tomorrow, KindOf: KindOf))
+            .When(new MoveAppointment(A.AppointmentId, A.PatientId, ReviewId, [A.Slot(4), A.Slot(5)], A.Patient, A.Now, A.Tomorrow, KindOf: KindOf))
             .ThenAccepted().Single();
 
         Assert.Equal([A.Slot(4), A.Slot(5)], Assert.Single(moved.ToParts!).SlotIds);
@@ -272,7 +272,7 @@ public class ShorteningADayUnderASharedVisitSpecs
     private static readonly IClinicEvent[] NursesDay =
     [
         new DayScheduled(NurseId, A.Tomorrow, Enumerable.Range(1, 4).Select(n => new ScheduledSlot(NurseSlot(n), A.MorningSlot(n).StartUtc)).ToArray()),
-        new SlotsBooked(A.BookingId, A.PatientId, NurseId, A.Tomorrow,
+        new SlotsBooked(A.AppointmentId, A.PatientId, NurseId, A.Tomorrow,
             [new(NurseSlot(1), A.MorningSlot(1).StartUtc), new(NurseSlot(2), A.MorningSlot(2).StartUtc), A.MorningSlot(2), A.MorningSlot(3)], "r",
             A.Id("diabetes"), Parts: [new(ClinicianKind.Nurse, NurseId, [NurseSlot(1), NurseSlot(2)]), new(ClinicianKind.Doctor, A.ClinicianId, [A.Slot(2), A.Slot(3)])]),
     ];
@@ -280,13 +280,13 @@ public class ShorteningADayUnderASharedVisitSpecs
     private static RemoveSlots Remove(params int[] slots) => new(NurseId, A.Tomorrow, slots.Select(NurseSlot).ToArray(), Nurse, A.Now);
 
     [Fact]
-    public void WhenTheNurseTakesBackHerWholePart_ThenTheSlotsGo_AndTheVisitLosesHerPart_TaggedWithTheBooking()
+    public void WhenTheNurseTakesBackHerWholePart_ThenTheSlotsGo_AndTheVisitLosesHerPart_TaggedWithTheAppointment()
     {
         var removed = Spec.Given(NursesDay).When(Remove(1, 2, 3)).ThenAccepted().Single();
 
         Assert.Equal([NurseSlot(1), NurseSlot(2), NurseSlot(3)], removed.SlotIds);
-        Assert.Equal(A.Describe(new[] { new LostPart(A.BookingId, A.PatientId, ClinicianKind.Nurse, [NurseSlot(1), NurseSlot(2)]) }), A.Describe(removed.LostParts));
-        Assert.Contains(Tag.Booking(A.BookingId), EventTags.Of(removed));
+        Assert.Equal(A.Describe(new[] { new LostPart(A.AppointmentId, A.PatientId, ClinicianKind.Nurse, [NurseSlot(1), NurseSlot(2)]) }), A.Describe(removed.LostParts));
+        Assert.Contains(Tag.Appointment(A.AppointmentId), EventTags.Of(removed));
     }
 
     [Fact]
@@ -304,7 +304,7 @@ public class ShorteningADayUnderASharedVisitSpecs
 
         var cancelled = new DeciderSpec<CancelDayDecider, CancelDay, ClinicianDay, DayCancelled>().Given([.. NursesDay, removed])
             .When(new CancelDay(NurseId, A.Tomorrow, "unwell", A.Receptionist, A.Now)).ThenAccepted().Single();
-        Assert.Empty(cancelled.CancelledBookings);
+        Assert.Empty(cancelled.CancelledAppointments);
         Assert.Null(cancelled.LostParts);
     }
 

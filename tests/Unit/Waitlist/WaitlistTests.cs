@@ -2,7 +2,7 @@ using ClinicPortal.Features.Clock;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Features.Booking.BookSlots;
-using ClinicPortal.Features.Booking.CancelBooking;
+using ClinicPortal.Features.Booking.CancelAppointment;
 using ClinicPortal.Features.Holds;
 using ClinicPortal.Features.Notifications;
 using ClinicPortal.Features.Scheduling.ScheduleDay;
@@ -60,7 +60,7 @@ public class WaitlistTests
         await offers.CatchUpAsync();
         Assert.Equal("waiting", await StatusAsync(app, first)); // nothing freed yet
 
-        await app.Get<CancelBookingHandler>().HandleAsync(booking.BookingId, Actor.Patient(practice.Booker));
+        await app.Get<CancelAppointmentHandler>().HandleAsync(booking.AppointmentId, Actor.Patient(practice.Booker));
         await offers.CatchUpAsync();
         Assert.Equal("offered", await StatusAsync(app, first));
         Assert.Equal("waiting", await StatusAsync(app, second));
@@ -102,7 +102,7 @@ public class WaitlistTests
         var booking = (await app.Get<BookSlotsHandler>().HandleAsync(practice.Booker, [practice.Day.Slots[0].SlotId], Actor.Patient(practice.Booker))).Value!;
         var first = await JoinAsync(app, practice.Waiting[0]);
         var second = await JoinAsync(app, practice.Waiting[1], practice.Clinician);
-        await app.Get<CancelBookingHandler>().HandleAsync(booking.BookingId, A.Receptionist);
+        await app.Get<CancelAppointmentHandler>().HandleAsync(booking.AppointmentId, A.Receptionist);
         await app.Get<WaitlistOffers>().CatchUpAsync();
         Assert.Equal("offered", await StatusAsync(app, first));
 

@@ -1,7 +1,7 @@
 using ClinicPortal.Features.Admin.Rooms;
 using ClinicPortal.Features.Admin.VisitTypes;
 using ClinicPortal.Features.Booking.BookSlots;
-using ClinicPortal.Features.Booking.MyBookings;
+using ClinicPortal.Features.Booking.MyAppointments;
 using ClinicPortal.Features.Reception.CancelDay;
 using ClinicPortal.Features.Reception.Patients;
 using ClinicPortal.Features.Scheduling.ScheduleDay;
@@ -14,7 +14,7 @@ namespace ClinicPortal.Features.Api;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(IReadOnlyList<ClinicianSlotsDto>))]
 [JsonSerializable(typeof(BookingDto))]
-[JsonSerializable(typeof(IReadOnlyList<MyBookingDto>))]
+[JsonSerializable(typeof(IReadOnlyList<MyAppointmentDto>))]
 [JsonSerializable(typeof(DayDto))]
 [JsonSerializable(typeof(CancelledDayDto))]
 [JsonSerializable(typeof(IReadOnlyList<VisitTypeDto>))]

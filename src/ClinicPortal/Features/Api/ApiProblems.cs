@@ -29,7 +29,7 @@ public static partial class ApiProblems
     public static int StatusOf(Rejection rejection) => rejection switch
     {
         Rejection.NotOnSlotBoundary or Rejection.BlockEndsBeforeItStarts or Rejection.NoBlocks or Rejection.BlocksOverlap
-            or Rejection.NoSlotsChosen or Rejection.TooManySlotsInOneBooking or Rejection.ReasonRequired or Rejection.TimeDoesNotExist
+            or Rejection.NoSlotsChosen or Rejection.TooManySlotsInOneAppointment or Rejection.ReasonRequired or Rejection.TimeDoesNotExist
             or Rejection.ReasonTooLong or Rejection.VisitTypeNameRequired or Rejection.VisitTypeDescriptionTooLong
             or Rejection.VisitTypeLengthInvalid or Rejection.VisitTypeNeedsClinicians or Rejection.VisitTypeColourInvalid
             or Rejection.VisitTypePartsInvalid or Rejection.PartsInvalid
@@ -38,7 +38,7 @@ public static partial class ApiProblems
         Rejection.NotAllowed or Rejection.NotYourDay => StatusCodes.Status403Forbidden,
         Rejection.NotAPatient or Rejection.PatientDeactivated => StatusCodes.Status422UnprocessableEntity,
         // Another patient's booking is as absent as one that never was.
-        Rejection.SlotNotFound or Rejection.BookingNotFound or Rejection.NotYourBooking or Rejection.VisitTypeNotFound
+        Rejection.SlotNotFound or Rejection.AppointmentNotFound or Rejection.NotYourAppointment or Rejection.VisitTypeNotFound
             or Rejection.RoomNotFound or Rejection.PartNotFound or Rejection.HoldNotFound => StatusCodes.Status404NotFound,
         _ => StatusCodes.Status409Conflict,
     };
@@ -46,12 +46,13 @@ public static partial class ApiProblems
     /// <summary>"SlotAlreadyBooked" → "slot_already_booked"; a rejection the caller may not see is "not_found".</summary>
     public static string ErrorCode(Rejection rejection) => rejection switch
     {
-        Rejection.NotYourBooking => "not_found",
+        Rejection.NotYourAppointment => "not_found",
         // The contract's codes from when the API called a visit type a service.
         Rejection.VisitTypeNotBookableOnline => "service_not_bookable_online",
         Rejection.SlotsNotFreeForVisitType => "slots_not_free_for_service",
         Rejection.ClinicianDoesNotGiveVisitType => "clinician_does_not_give_service",
-        _ => Words().Replace(rejection.ToString(), "_").ToLowerInvariant(),
+        // The contract's word for an appointment stays booking: booking_not_found, not_your_booking…
+        _ => Words().Replace(rejection.ToString().Replace("Appointment", "Booking", StringComparison.Ordinal), "_").ToLowerInvariant(),
     };
 
     /// <summary>Problem details for responses that have no body of their own (401, 403, 404, 405, 415, …).</summary>

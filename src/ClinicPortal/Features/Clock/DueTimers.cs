@@ -42,7 +42,7 @@ public sealed class DueTimers(
                 TimerKinds.HoldExpiry => (await executor.ExecuteAsync(
                     new ExpireHold(timer.SubjectId, Actor.Timers, now), ct)).Rejection,
                 TimerKinds.Reminder => (await executor.ExecuteAsync(
-                    new SendReminder(BookingId: timer.SubjectId, By: Actor.Timers, Now: now, HoursBefore: reminderHours, TimeSetAt: timer.Since), ct)).Rejection,
+                    new SendReminder(AppointmentId: timer.SubjectId, By: Actor.Timers, Now: now, HoursBefore: reminderHours, TimeSetAt: timer.Since), ct)).Rejection,
                 _ => null,
             };
             if (result is { } refused)

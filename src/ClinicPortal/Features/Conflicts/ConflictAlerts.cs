@@ -22,7 +22,7 @@ public sealed class ConflictAlerts(
 {
     /// <summary>Only these events open conflicts: the others are not asked about.</summary>
     private static bool MayOpen(IClinicEvent @event) => @event is
-        ClinicianDeactivated or RoomDefined { InUse: false } or SlotsBooked { OverrideReason: not null } or BookingMoved { OverrideReason: not null }
+        ClinicianDeactivated or RoomDefined { InUse: false } or SlotsBooked { OverrideReason: not null } or AppointmentMoved { OverrideReason: not null }
         or DayCancelled { LostParts.Count: > 0 } or SlotsRemoved { LostParts.Count: > 0 };
 
     public async Task<OutboxMessage?> ComposeAsync(StoredEvent stored, CancellationToken ct = default)

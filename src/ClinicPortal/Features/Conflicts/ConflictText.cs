@@ -6,7 +6,7 @@ namespace ClinicPortal.Features.Conflicts;
 /// <summary>What a conflict is, in a sentence a receptionist reads (on the desk and in the email that tells them of it).</summary>
 public sealed class ConflictText(Func<Guid, string> name, Func<Guid?, string> roomName, Func<DateTimeOffset, string> time)
 {
-    public string What(OpenConflict conflict, PatientBooking? other = null) => conflict.Kind switch
+    public string What(OpenConflict conflict, PatientAppointment? other = null) => conflict.Kind switch
     {
         ConflictKinds.ClinicianInactive => $"{name(conflict.ClinicianId)} has been deactivated",
         ConflictKinds.PartDayCancelled => $"{name(conflict.ClinicianId)}'s day was cancelled: their part needs someone else, or dropping",

@@ -40,7 +40,7 @@ public static class ConflictsEndpoint
         if (problem is not null) return problem;
         if (request!.ClinicianId is not { } clinicianId)
             return ApiProblems.Validation("Give the clinician to reassign to as clinicianId.");
-        if (!Guid.TryParse(appointmentId, out var id) || await schedule.BookingAsync(id, ct) is not { } booking)
+        if (!Guid.TryParse(appointmentId, out var id) || await schedule.AppointmentAsync(id, ct) is not { } booking)
             return ApiProblems.NotFound("No such appointment.");
         var kindOf = await people.KindsAsync(ct);
         if (!Enum.TryParse<ClinicianKind>(kind, ignoreCase: true, out var partKind)

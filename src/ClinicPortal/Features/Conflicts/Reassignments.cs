@@ -2,7 +2,7 @@ using ClinicPortal.Domain;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Domain.VisitTypes;
 using ClinicPortal.Features.Booking.BookSlots;
-using ClinicPortal.Features.Booking.MoveBooking;
+using ClinicPortal.Features.Booking.MoveAppointment;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Practice;
 using ClinicPortal.Application.Queries;
@@ -18,20 +18,20 @@ namespace ClinicPortal.Features.Conflicts;
 /// </summary>
 public sealed class Reassignments(
     Availability availability, IVisitTypeQueries visitTypes, IScheduleQueries schedule, PeopleDirectory people, PracticeClock clock,
-    MoveBookingHandler move)
+    MoveAppointmentHandler move)
 {
     /// <summary>Who could take the appointment, or the part of <paramref name="replacing"/> (default: its first clinician's).</summary>
-    public async Task<IReadOnlyList<ReassignOption>> OptionsAsync(PatientBooking booking, CancellationToken ct = default, Guid? replacing = null)
+    public async Task<IReadOnlyList<ReassignOption>> OptionsAsync(PatientAppointment booking, CancellationToken ct = default, Guid? replacing = null)
     {
         if (await visitTypes.FindAsync(booking.VisitTypeId, ct) is not { } type)
             return [];
         // A visit booked by its parts (even one left with a single part) is reassigned part by part.
-        var parts = await schedule.PartsAsync(booking.BookingId, ct);
+        var parts = await schedule.PartsAsync(booking.AppointmentId, ct);
         if (parts.Any(p => p.Kind is not null))
             return await PartOptionsAsync(booking, parts, replacing ?? booking.ClinicianId, ct);
         // The appointment keeps its own length, even if the visit type has been changed since it was made.
         var visit = type with { Minutes = booking.SlotCount * (int)SlotBlock.SlotLength.TotalMinutes };
-        var day = await availability.DayAsync(visit, booking.Date, byPatient: false, movingBooking: booking.BookingId, ct: ct);
+        var day = await availability.DayAsync(visit, booking.Date, byPatient: false, movingBooking: booking.AppointmentId, ct: ct);
         return day.Clinicians
             .Where(clinician => clinician.ClinicianId != booking.ClinicianId)
             .SelectMany(clinician => clinician.Offers.Where(offer => offer.StartUtc == booking.StartUtc)
@@ -44,16 +44,16 @@ public sealed class Reassignments(
     /// run for the part's own time; the option's slots are theirs and the other parts' own.
     /// </summary>
     private async Task<IReadOnlyList<ReassignOption>> PartOptionsAsync(
-        PatientBooking booking, IReadOnlyList<BookingPart> parts, Guid replacing, CancellationToken ct)
+        PatientAppointment booking, IReadOnlyList<AppointmentPart> parts, Guid replacing, CancellationToken ct)
     {
         if (parts.FirstOrDefault(p => p.ClinicianId == replacing) is not { Kind: { } kind } part)
             return [];
         var kept = new List<Guid>();
         foreach (var other in parts.Where(p => p.ClinicianId != replacing))
-            kept.AddRange((await schedule.ClinicianDayAsync(other.ClinicianId, booking.Date, ct)).Slots.Where(s => s.Holders.Contains(booking.BookingId)).Select(s => s.SlotId));
+            kept.AddRange((await schedule.ClinicianDayAsync(other.ClinicianId, booking.Date, ct)).Slots.Where(s => s.Holders.Contains(booking.AppointmentId)).Select(s => s.SlotId));
         var length = (int)((part.EndUtc - part.StartUtc) / SlotBlock.SlotLength);
         var free = await schedule.AvailableSlotsAsync(booking.Date, clock.Now, ct);
-        var taken = (await schedule.RoomsTakenAsync(booking.Date, ct)).Where(t => t.BookingId != booking.BookingId).ToArray();
+        var taken = (await schedule.RoomsTakenAsync(booking.Date, ct)).Where(t => t.AppointmentId != booking.AppointmentId).ToArray();
         var options = new List<ReassignOption>();
         foreach (var clinician in (await people.CliniciansAsync(ct)).Where(c => c.IsActive && c.Kind == kind && parts.All(p => p.ClinicianId != c.Id)))
         {
@@ -78,14 +78,14 @@ public sealed class Reassignments(
     /// Gives the appointment to <paramref name="clinicianId"/> at the same time (for a visit of several clinicians, the
     /// part of their kind), or says why not.
     /// </summary>
-    public async Task<Checked<BookingMoved>> ReassignAsync(Guid bookingId, Guid clinicianId, Actor by, CancellationToken ct = default)
+    public async Task<Checked<AppointmentMoved>> ReassignAsync(Guid bookingId, Guid clinicianId, Actor by, CancellationToken ct = default)
     {
         var changing = await move.ForStaffAsync(bookingId, by, ct);
         if (!changing.IsAccepted)
             return changing.Rejection!.Value;
         var booking = changing.Value!;
         if (booking.Team.Contains(clinicianId))
-            return Rejection.BookingAlreadyAtThatTime;
+            return Rejection.AppointmentAlreadyAtThatTime;
         // A visit booked by its parts keeps them as they are (whatever staff made of them): only the part of the new
         // clinician's kind changes hands.
         Guid? replacing = null;
@@ -97,7 +97,7 @@ public sealed class Reassignments(
             replacing = parts.FirstOrDefault(p => p.Kind == kindOf(clinicianId))?.ClinicianId;
             if (replacing is null)
                 return Rejection.ClinicianNotFree;
-            shape = BookingPart.ShapeOf(parts);
+            shape = AppointmentPart.ShapeOf(parts);
         }
         var option = (await OptionsAsync(booking, ct, replacing)).FirstOrDefault(o => o.ClinicianId == clinicianId);
         if (option is null)

@@ -9,13 +9,13 @@ namespace ClinicPortal.Features.Conflicts;
 /// </summary>
 public sealed class RoomOptions(IScheduleQueries schedule, IRoomQueries rooms, IVisitTypeQueries visitTypes)
 {
-    public async Task<IReadOnlyList<RoomOption>> ForAsync(PatientBooking booking, CancellationToken ct = default)
+    public async Task<IReadOnlyList<RoomOption>> ForAsync(PatientAppointment booking, CancellationToken ct = default)
     {
         var all = await rooms.AllAsync(ct);
         if (all.Count == 0)
             return [];
         var type = await visitTypes.FindAsync(booking.VisitTypeId, ct);
-        var appointments = (await schedule.RoomsTakenAsync(booking.Date, ct)).Where(t => t.BookingId != booking.BookingId).ToArray();
+        var appointments = (await schedule.RoomsTakenAsync(booking.Date, ct)).Where(t => t.AppointmentId != booking.AppointmentId).ToArray();
         var blocks = await schedule.RoomTimeAsync(booking.Date, ct);
         var team = booking.Team.ToHashSet();
         return all

@@ -64,7 +64,7 @@ public static class HoldsEndpoint
         if (!result.IsAccepted)
             return ApiProblems.For(result.Rejection!.Value);
         var booked = result.Value!;
-        return TypedResults.Ok(await answers.OfAsync(booked.BookingId, booked.VisitType, booked.Slots, booked.Parts, ct));
+        return TypedResults.Ok(await answers.OfAsync(booked.AppointmentId, booked.VisitType, booked.Slots, booked.Parts, ct));
     }
 
     /// <summary>204: the time is free again at once (and for a hold already ended, nothing changes).</summary>

@@ -28,33 +28,33 @@ public sealed class NoticeComposer(
         switch (stored.Event)
         {
             case SlotsBooked e:
-                await AddAsync(messages, stored, e.PatientId, e.Clinicians, "confirmation", [Visit(e.BookingId, e.Slots)], (p, d) =>
-                    new BookingConfirmedNotice(practice.Current.Name, p, d, e.Date, Times(e.Slots), BookUrl), ct);
+                await AddAsync(messages, stored, e.PatientId, e.Clinicians, "confirmation", [Visit(e.AppointmentId, e.Slots)], (p, d) =>
+                    new AppointmentConfirmedNotice(practice.Current.Name, p, d, e.Date, Times(e.Slots), BookUrl), ct);
                 break;
-            case BookingMoved { IsRoomChange: true } e:
+            case AppointmentMoved { IsRoomChange: true } e:
                 var room = (await rooms.ByIdAsync(ct)).GetValueOrDefault(e.ToRoomId!.Value)?.Name ?? "room the practice will tell you of";
-                await AddAsync(messages, stored, e.PatientId, e.ToClinicians, "room-changed", [Visit(e.BookingId, e.ToSlots)], (p, d) =>
+                await AddAsync(messages, stored, e.PatientId, e.ToClinicians, "room-changed", [Visit(e.AppointmentId, e.ToSlots)], (p, d) =>
                     new RoomChangedNotice(practice.Current.Name, p, d, e.ToDate, Times(e.ToSlots), BookUrl, OneLine(room)), ct);
                 break;
             // The same start with other clinicians (reassigned, a part added or dropped): what changed, not "moved".
-            case BookingMoved e when !SameClinicians(e) && e.FromDate == e.ToDate && e.FromSlots.Min(s => s.StartUtc) == e.ToSlots.Min(s => s.StartUtc):
+            case AppointmentMoved e when !SameClinicians(e) && e.FromDate == e.ToDate && e.FromSlots.Min(s => s.StartUtc) == e.ToSlots.Min(s => s.StartUtc):
                 var change = await ChangeOfAsync(e, ct);
-                await AddAsync(messages, stored, e.PatientId, e.ToClinicians, "changed", [Visit(e.BookingId, e.ToSlots)], (p, d) =>
+                await AddAsync(messages, stored, e.PatientId, e.ToClinicians, "changed", [Visit(e.AppointmentId, e.ToSlots)], (p, d) =>
                     new AppointmentChangedNotice(practice.Current.Name, p, d, e.ToDate, Times(e.ToSlots), BookUrl, change), ct);
                 break;
-            case BookingMoved e:
+            case AppointmentMoved e:
                 var roomText = AppointmentChange.RoomChange(await RoomNameAsync(e.FromRoomId, ct), await RoomNameAsync(e.ToRoomId, ct));
                 var wasWith = SameClinicians(e) ? "" : $" with {AppointmentChange.Names(await NamesAsync(e.FromClinicians.Distinct(), ct))}";
-                await AddAsync(messages, stored, e.PatientId, e.ToClinicians, "moved", [Visit(e.BookingId, e.ToSlots)], (p, d) =>
-                    new BookingMovedNotice(practice.Current.Name, p, d, e.ToDate, Times(e.ToSlots), BookUrl, $"{e.FromDate:ddd d MMM} at {Span(e.FromSlots)}{wasWith}",
+                await AddAsync(messages, stored, e.PatientId, e.ToClinicians, "moved", [Visit(e.AppointmentId, e.ToSlots)], (p, d) =>
+                    new AppointmentMovedNotice(practice.Current.Name, p, d, e.ToDate, Times(e.ToSlots), BookUrl, $"{e.FromDate:ddd d MMM} at {Span(e.FromSlots)}{wasWith}",
                         roomText), ct);
                 break;
-            case BookingCancelled { Reason: CancellationReason.QuotaExceeded } e:
-                await AddAsync(messages, stored, e.PatientId, e.Clinicians, "quota-cancelled", [Visit(e.BookingId, e.Slots)], (p, d) =>
+            case AppointmentCancelled { Reason: CancellationReason.QuotaExceeded } e:
+                await AddAsync(messages, stored, e.PatientId, e.Clinicians, "quota-cancelled", [Visit(e.AppointmentId, e.Slots)], (p, d) =>
                     new QuotaCancelledNotice(practice.Current.Name, p, d, e.Date, Times(e.Slots), BookUrl), ct);
                 break;
-            case BookingCancelled { Reason: CancellationReason.Staff } e:
-                await AddAsync(messages, stored, e.PatientId, e.Clinicians, "staff-cancelled", [Visit(e.BookingId, e.Slots)], (p, d) =>
+            case AppointmentCancelled { Reason: CancellationReason.Staff } e:
+                await AddAsync(messages, stored, e.PatientId, e.Clinicians, "staff-cancelled", [Visit(e.AppointmentId, e.Slots)], (p, d) =>
                     new StaffCancelledNotice(practice.Current.Name, p, d, e.Date, Times(e.Slots), BookUrl), ct);
                 break;
             case HoldPlaced { WaitId: not null } e:
@@ -63,13 +63,13 @@ public sealed class NoticeComposer(
                         $"{clock.ToLocal(e.ExpiresAt):HH:mm} on {clock.ToLocal(e.ExpiresAt):ddd d MMM}"), ct);
                 break;
             case ReminderSent { Skipped: false } e:
-                await AddAsync(messages, stored, e.PatientId, e.Clinicians, "reminder", [Visit(e.BookingId, e.Slots)], (p, d) =>
+                await AddAsync(messages, stored, e.PatientId, e.Clinicians, "reminder", [Visit(e.AppointmentId, e.Slots)], (p, d) =>
                     new AppointmentReminderNotice(practice.Current.Name, p, d, e.Date, Times(e.Slots), BookUrl, ManageUrl, ChangeRule), ct);
                 break;
             case DayCancelled e:
-                foreach (var patient in e.CancelledBookings.GroupBy(b => b.PatientId))
+                foreach (var patient in e.CancelledAppointments.GroupBy(b => b.PatientId))
                 {
-                    await AddAsync(messages, stored, patient.Key, [e.ClinicianId], "day-cancelled", patient.Select(b => Visit(b.BookingId, b.Slots)).ToArray(), (p, d) =>
+                    await AddAsync(messages, stored, patient.Key, [e.ClinicianId], "day-cancelled", patient.Select(b => Visit(b.AppointmentId, b.Slots)).ToArray(), (p, d) =>
                         new DayCancelledNotice(practice.Current.Name, p, d, e.Date, patient.Select(b => Span(b.Slots)).ToArray(), BookUrl, e.Reason), ct);
                 }
                 break;
@@ -80,10 +80,10 @@ public sealed class NoticeComposer(
         return messages;
     }
 
-    private static bool SameClinicians(BookingMoved e) => e.FromClinicians.Distinct().Order().SequenceEqual(e.ToClinicians.Distinct().Order());
+    private static bool SameClinicians(AppointmentMoved e) => e.FromClinicians.Distinct().Order().SequenceEqual(e.ToClinicians.Distinct().Order());
 
     /// <summary>What changed of an appointment whose clinicians changed: who joined and left, and its time and room if they changed too.</summary>
-    private async Task<AppointmentChange> ChangeOfAsync(BookingMoved e, CancellationToken ct)
+    private async Task<AppointmentChange> ChangeOfAsync(AppointmentMoved e, CancellationToken ct)
     {
         var (from, to) = (e.FromClinicians.Distinct().ToArray(), e.ToClinicians.Distinct().ToArray());
         var wasTimes = e.FromDate != e.ToDate || Span(e.FromSlots) != Span(e.ToSlots)
@@ -155,17 +155,17 @@ public sealed class NoticeComposer(
     private async Task<IReadOnlyList<CalendarVisit>> VersionedAsync(IReadOnlyList<CalendarVisit> visits, StoredEvent stored, CancellationToken ct)
     {
         // One read for every visit of the event (a cancelled day names many), counted per appointment by its tag.
-        var earlier = (await store.ReadAsync(Query.TaggedAny(visits.Select(v => Tag.Booking(v.BookingId))), ct)).Events
+        var earlier = (await store.ReadAsync(Query.TaggedAny(visits.Select(v => Tag.Appointment(v.AppointmentId))), ct)).Events
             .Where(e => e.Position < stored.Position && ChangesTheVisit(e.Event)).ToArray();
         return visits.Select(visit => visit with
         {
-            Sequence = CalendarInvite.SequenceOf(earlier.Count(e => e.Tags.Contains(Tag.Booking(visit.BookingId))), ChangesTheVisit(stored.Event)),
+            Sequence = CalendarInvite.SequenceOf(earlier.Count(e => e.Tags.Contains(Tag.Appointment(visit.AppointmentId))), ChangesTheVisit(stored.Event)),
         }).ToArray();
     }
 
     /// <summary>Whether an event of an appointment changes what its calendar entry says (a reminder or an arrival does not).</summary>
     private static bool ChangesTheVisit(IClinicEvent @event) =>
-        @event is SlotsBooked or BookingMoved or BookingCancelled or DayCancelled or SlotsRemoved;
+        @event is SlotsBooked or AppointmentMoved or AppointmentCancelled or DayCancelled or SlotsRemoved;
 
     /// <summary>
     /// The calendar file every notice carries: the booking as a request, or its cancellation under the same UID, so

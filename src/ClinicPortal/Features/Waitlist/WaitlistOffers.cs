@@ -20,9 +20,9 @@ public sealed class WaitlistOffers(
     /// <summary>The days an event freed time on, if any.</summary>
     public static IEnumerable<DateOnly> FreedDays(IClinicEvent @event) => @event switch
     {
-        BookingCancelled e => [e.Date],
-        DayCancelled e when e.CancelledBookings.Any(b => b.Parts is { Count: > 0 }) => [e.Date],
-        BookingMoved { IsRoomChange: false } e when e.FromSlots[0].SlotId != e.ToSlots[0].SlotId => [e.FromDate],
+        AppointmentCancelled e => [e.Date],
+        DayCancelled e when e.CancelledAppointments.Any(b => b.Parts is { Count: > 0 }) => [e.Date],
+        AppointmentMoved { IsRoomChange: false } e when e.FromSlots[0].SlotId != e.ToSlots[0].SlotId => [e.FromDate],
         DayScheduled e => [e.Date],
         HoldReleased e => [e.Date],
         HoldExpired e => [e.Date],

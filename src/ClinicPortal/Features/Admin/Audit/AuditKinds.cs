@@ -14,12 +14,12 @@ public static class AuditKinds
 {
     public sealed record Kind(string Key, string Name, IReadOnlyList<string>? Types);
 
-    public static readonly Kind Changes = new("changes", "Changes", EventTypes.All.Where(t => t != typeof(ReminderSent)).Select(t => t.Name).ToArray());
+    public static readonly Kind Changes = new("changes", "Changes", EventTypes.All.Where(t => t != typeof(ReminderSent)).Select(EventTypes.NameOf).ToArray());
 
     public static readonly IReadOnlyList<Kind> All =
     [
         Changes,
-        new("bookings", "Bookings", [Name<SlotsBooked>(), Name<BookingMoved>(), Name<BookingCancelled>(), Name<VisitMarked>()]),
+        new("bookings", "Bookings", [Name<SlotsBooked>(), Name<AppointmentMoved>(), Name<AppointmentCancelled>(), Name<VisitMarked>()]),
         new("schedules", "Schedules", [Name<DayScheduled>(), Name<SlotsRemoved>(), Name<DayCancelled>()]),
         new("holds", "Holds and the waiting list", [Name<HoldPlaced>(), Name<HoldReleased>(), Name<HoldExpired>(), Name<WaitJoined>(), Name<WaitLeft>()]),
         new("reminders", "Reminders", [Name<ReminderSent>()]),

@@ -18,19 +18,19 @@ public sealed class AuditText(
         DayScheduled e => $"Scheduled {Count(e.Slots.Count, "slot")} for {Name(e.ClinicianId)} on {Day(e.Date)}, {Runs(e.Slots)}{Kept(e)}",
         SlotsRemoved e => $"Removed {Count(e.SlotIds.Count, "slot")} from {Name(e.ClinicianId)}'s {Day(e.Date)}{(e.LostParts is { Count: > 0 } lost ? $"; {Count(lost.Count, "visit")} with other clinicians going on without them, on the conflicts desk" : "")}",
         SlotsBooked e => $"Booked {TypeName(e.VisitType, article: "a ")}{Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)} for {Name(e.PatientId)}{Overridden(e.OverrideReason, e.Overrode)}",
-        BookingCancelled e => $"Cancelled {Name(e.PatientId)}'s booking {Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)} ({Reason(e.Reason)})",
-        DayCancelled e => $"Cancelled {Name(e.ClinicianId)}'s day {Day(e.Date)}: \"{e.Reason}\"; {Count(e.CancelledBookings.Count, "booking")} cancelled{(e.LostParts is { Count: > 0 } lost ? $"; {Count(lost.Count, "visit")} with other clinicians going on without them, on the conflicts desk" : "")}",
+        AppointmentCancelled e => $"Cancelled {Name(e.PatientId)}'s booking {Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)} ({Reason(e.Reason)})",
+        DayCancelled e => $"Cancelled {Name(e.ClinicianId)}'s day {Day(e.Date)}: \"{e.Reason}\"; {Count(e.CancelledAppointments.Count, "booking")} cancelled{(e.LostParts is { Count: > 0 } lost ? $"; {Count(lost.Count, "visit")} with other clinicians going on without them, on the conflicts desk" : "")}",
         VisitMarked e => $"Marked {Name(e.PatientId)} {(e.Outcome == VisitOutcome.Arrived ? "arrived" : "a no-show")} on {Day(e.Date)} with {Name(e.ClinicianId)}",
         // Staff changed a visit's parts (a clinician kept longer, a nurse added): who sees the patient when, now. (A move
         // keeps the parts' shape, their kinds, offsets and lengths, and a reassignment too.)
-        BookingMoved { ToParts: { } to } e when e.FromParts is not { } from
+        AppointmentMoved { ToParts: { } to } e when e.FromParts is not { } from
             || !Domain.VisitTypes.VisitPart.ShapeOf(from, e.FromSlots).SequenceEqual(Domain.VisitTypes.VisitPart.ShapeOf(to, e.ToSlots)) =>
             $"Changed {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking on {Day(e.ToDate)}: now {Span(e.ToSlots)} with {PartsText(e.ToParts!, e.ToSlots)}{Overridden(e.OverrideReason, e.Overrode)}",
-        BookingMoved { IsRoomChange: true } e =>
+        AppointmentMoved { IsRoomChange: true } e =>
             $"Moved {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking on {Day(e.ToDate)} {Span(e.ToSlots)} with {Names(e.ToClinicians)} from {RoomName(e.FromRoomId)} to {RoomName(e.ToRoomId)}{Overridden(e.OverrideReason, e.Overrode)}",
-        BookingMoved { IsReassignment: true } e =>
+        AppointmentMoved { IsReassignment: true } e =>
             $"Reassigned {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking on {Day(e.ToDate)} {Span(e.ToSlots)} from {Names(e.FromClinicians.Except(e.ToClinicians))} to {Names(e.ToClinicians.Except(e.FromClinicians))}{Overridden(e.OverrideReason, e.Overrode)}",
-        BookingMoved e =>
+        AppointmentMoved e =>
             $"Moved {Name(e.PatientId)}'s {TypeName(e.VisitTypeId)}booking from {Day(e.FromDate)} {Span(e.FromSlots)} with {Names(e.FromClinicians)} to {Day(e.ToDate)} {Span(e.ToSlots)} with {Names(e.ToClinicians)}{Overridden(e.OverrideReason, e.Overrode)}",
         HoldPlaced { WaitId: not null } e =>
             $"Offered {Name(e.PatientId)} {TypeName(e.VisitTypeId, article: "a ")}{Span(e.Slots)} on {Day(e.Date)} with {Names(e.Clinicians)} from the waiting list, kept for them until {time(e.ExpiresAt)}",

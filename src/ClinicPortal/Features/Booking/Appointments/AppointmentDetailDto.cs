@@ -7,4 +7,4 @@ namespace ClinicPortal.Features.Booking.Appointments;
 /// </summary>
 public sealed record AppointmentDetailDto(
     Guid AppointmentId, string Status, [property: JsonPropertyName("serviceId")] Guid VisitTypeId, Guid PatientId, IReadOnlyList<Guid> ClinicianIds, DateTimeOffset Start, DateTimeOffset End,
-    Guid? RoomId, IReadOnlyList<Guid> SlotIds, IReadOnlyList<AppointmentHistoryDto> History, DateTimeOffset? ExpiresAt = null, Guid? BookingId = null);
+    Guid? RoomId, IReadOnlyList<Guid> SlotIds, IReadOnlyList<AppointmentHistoryDto> History, DateTimeOffset? ExpiresAt = null, [property: JsonPropertyName("bookingId")] Guid? ConfirmedAppointmentId = null);

@@ -28,11 +28,11 @@ public static class AppointmentsEndpoint
         var actor = CurrentActor.From(http.User)!;
         if (!Guid.TryParse(appointmentId, out var id))
             return ApiProblems.NotFound("No such appointment.");
-        if (await schedule.BookingAsync(id, ct) is { } booking && (actor.IsStaff || booking.PatientId == actor.Id))
+        if (await schedule.AppointmentAsync(id, ct) is { } booking && (actor.IsStaff || booking.PatientId == actor.Id))
             return TypedResults.Ok(await DetailAsync(booking, schedule, holds, audit, clock, ct));
         if (await holds.FindAsync(id, ct) is { } hold && (actor.IsStaff || hold.PatientId == actor.Id))
         {
-            if (hold.BookingId is { } booked && await schedule.BookingAsync(booked, ct) is { } confirmed)
+            if (hold.AppointmentId is { } booked && await schedule.AppointmentAsync(booked, ct) is { } confirmed)
                 return TypedResults.Ok(await DetailAsync(confirmed, schedule, holds, audit, clock, ct));
             var status = hold.Status switch { "pending" when hold.ExpiresAt > clock.Now => "pending", "released" => "cancelled", _ => "expired" };
             return TypedResults.Ok(new AppointmentDetailDto(hold.HoldId, status, hold.VisitTypeId, hold.PatientId, hold.Clinicians, clock.ToLocal(hold.StartUtc),
@@ -52,30 +52,30 @@ public static class AppointmentsEndpoint
             return ApiProblems.Validation($"'limit' is a whole number from 1 to {MaxListLimit}.");
         if (query.TryGetValue("offset", out var offsetText) && (!int.TryParse(offsetText, out offset) || offset < 0))
             return ApiProblems.Validation("'offset' is a whole number from 0.");
-        IReadOnlyList<PatientBooking> bookings;
+        IReadOnlyList<PatientAppointment> bookings;
         if (Guid.TryParse(query["patientId"], out var patientId))
-            bookings = await schedule.BookingsOfPatientAsync(patientId, limit, offset, ct);
+            bookings = await schedule.AppointmentsOfPatientAsync(patientId, limit, offset, ct);
         else if (Guid.TryParse(query["slotId"], out var slotId))
-            bookings = (await schedule.BookingsOfSlotAsync(slotId, ct)).Skip(offset).Take(limit).ToArray();
+            bookings = (await schedule.AppointmentsOfSlotAsync(slotId, ct)).Skip(offset).Take(limit).ToArray();
         else
             return ApiProblems.Validation("Give a patientId or a slotId.");
         return TypedResults.Ok(await DetailsAsync(bookings, schedule, holds, audit, clock, ct));
     }
 
     private static async Task<AppointmentDetailDto> DetailAsync(
-        PatientBooking booking, IScheduleQueries schedule, IHoldQueries holds, IAuditQueries audit, PracticeClock clock, CancellationToken ct) =>
+        PatientAppointment booking, IScheduleQueries schedule, IHoldQueries holds, IAuditQueries audit, PracticeClock clock, CancellationToken ct) =>
         (await DetailsAsync([booking], schedule, holds, audit, clock, ct))[0];
 
     /// <summary>The appointments whole, in the order given: their holds, slots and histories read for all of them at once.</summary>
     private static async Task<IReadOnlyList<AppointmentDetailDto>> DetailsAsync(
-        IReadOnlyList<PatientBooking> bookings, IScheduleQueries schedule, IHoldQueries holds, IAuditQueries audit, PracticeClock clock, CancellationToken ct)
+        IReadOnlyList<PatientAppointment> bookings, IScheduleQueries schedule, IHoldQueries holds, IAuditQueries audit, PracticeClock clock, CancellationToken ct)
     {
-        var ids = bookings.Select(b => b.BookingId).ToArray();
-        var heldFirst = await holds.HoldsOfBookingsAsync(ids, ct);
+        var ids = bookings.Select(b => b.AppointmentId).ToArray();
+        var heldFirst = await holds.HoldsOfAppointmentsAsync(ids, ct);
         var slots = await schedule.SlotIdsOfAsync(ids, ct);
         // A booking confirmed from a hold has the hold's life before its own.
-        var tags = bookings.ToDictionary(b => b.BookingId,
-            b => heldFirst.TryGetValue(b.BookingId, out var hold) ? new[] { Tag.Hold(hold), Tag.Booking(b.BookingId) } : [Tag.Booking(b.BookingId)]);
+        var tags = bookings.ToDictionary(b => b.AppointmentId,
+            b => heldFirst.TryGetValue(b.AppointmentId, out var hold) ? new[] { Tag.Hold(hold), Tag.Appointment(b.AppointmentId) } : [Tag.Appointment(b.AppointmentId)]);
         var history = await HistoriesAsync(tags.Values.SelectMany(t => t).ToArray(), audit, ct);
         return bookings.Select(booking =>
         {
@@ -83,9 +83,9 @@ public static class AppointmentsEndpoint
                 : booking.VisitOutcome == nameof(VisitOutcome.Arrived) ? "arrived"
                 : booking.VisitOutcome == nameof(VisitOutcome.NoShow) ? "no-show"
                 : "confirmed";
-            return new AppointmentDetailDto(booking.BookingId, status, booking.VisitTypeId, booking.PatientId, booking.Team, clock.ToLocal(booking.StartUtc),
-                clock.ToLocal(booking.EndUtc), booking.RoomId, slots.GetValueOrDefault(booking.BookingId) ?? [],
-                HistoryOf(tags[booking.BookingId], history, clock), BookingId: booking.BookingId);
+            return new AppointmentDetailDto(booking.AppointmentId, status, booking.VisitTypeId, booking.PatientId, booking.Team, clock.ToLocal(booking.StartUtc),
+                clock.ToLocal(booking.EndUtc), booking.RoomId, slots.GetValueOrDefault(booking.AppointmentId) ?? [],
+                HistoryOf(tags[booking.AppointmentId], history, clock), ConfirmedAppointmentId: booking.AppointmentId);
         }).ToArray();
     }
 

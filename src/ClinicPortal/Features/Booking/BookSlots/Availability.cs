@@ -55,7 +55,7 @@ public sealed class Availability(
             .ToArray();
 
     private async Task<IReadOnlyList<RoomTaken>> RoomsTakenAsync(DateOnly date, Guid? movingBooking, CancellationToken ct) =>
-        (await schedule.RoomsTakenAsync(date, ct)).Where(taken => taken.BookingId != movingBooking).ToArray();
+        (await schedule.RoomsTakenAsync(date, ct)).Where(taken => taken.AppointmentId != movingBooking).ToArray();
 
     /// <summary>
     /// The active clinicians (one, or every one) by name, and each clinician's kind. A visit of several clinicians asks

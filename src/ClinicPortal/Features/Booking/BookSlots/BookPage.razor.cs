@@ -30,7 +30,7 @@ public partial class BookPage
     /// <summary>Where staff go once the move is made: the conflicts desk when they came from it, else the reception day.</summary>
     [SupplyParameterFromQuery(Name = "back")] private string? BackInAddress { get; set; }
 
-    private PatientBooking? moving;
+    private PatientAppointment? moving;
 
     private Domain.Actor? actor;
     private DateOnly date;
@@ -63,7 +63,7 @@ public partial class BookPage
         visitType = visitTypes.FirstOrDefault(t => Guid.TryParse(VisitTypeInAddress, out var id) && t.Id == id) ?? visitTypes.FirstOrDefault();
         // Patients move their own bookings (from My bookings), staff anyone's (from the reception calendar).
         if ((ByPatient || actor?.IsStaff == true) && Guid.TryParse(MoveInAddress, out var bookingId)
-            && await Schedule.BookingAsync(bookingId) is { Cancelled: null } booking && (!ByPatient || booking.PatientId == actor!.Id)
+            && await Schedule.AppointmentAsync(bookingId) is { Cancelled: null } booking && (!ByPatient || booking.PatientId == actor!.Id)
             && booking.StartUtc > Clock.Now && visitTypes.FirstOrDefault(t => t.Id == booking.VisitTypeId) is { } bookedType)
         {
             moving = booking;
@@ -74,7 +74,7 @@ public partial class BookPage
             visitType = bookedType with
             {
                 Minutes = booking.SlotCount * (int)SlotBlock.SlotLength.TotalMinutes,
-                Parts = ClinicPortal.Application.Queries.BookingPart.ShapeOf(await Schedule.PartsAsync(booking.BookingId)),
+                Parts = ClinicPortal.Application.Queries.AppointmentPart.ShapeOf(await Schedule.PartsAsync(booking.AppointmentId)),
             };
         }
         await LoadCliniciansAsync(Guid.TryParse(ClinicianInAddress, out var clinician) ? clinician : null);
@@ -92,7 +92,7 @@ public partial class BookPage
         {
             // A booking being moved neither clashes with its new time nor counts against the month it may move within.
             patientBusy = PatientId is { } id
-                ? (await Schedule.FutureBookingsAsync(id, Clock.Now)).Where(b => b.Date == date && b.BookingId != moving?.BookingId)
+                ? (await Schedule.FutureAppointmentsAsync(id, Clock.Now)).Where(b => b.Date == date && b.AppointmentId != moving?.AppointmentId)
                     .Select(b => new BusyTime(b.StartUtc, b.EndUtc)).ToArray()
                 : [];
             var ownInMonth = moving is not null && PracticeTime.MonthOf(moving.Date) == PracticeTime.MonthOf(date) ? moving.SlotCount : 0;
@@ -101,7 +101,7 @@ public partial class BookPage
                 : null;
             offers = visitType is null ? DayOffers.None
                 : await Availability.DayAsync(visitType, date, ByPatient, clinicianId, patientBusy, slotsLeft ?? int.MaxValue,
-                    moving?.BookingId, clashes: showClashes && !ByPatient);
+                    moving?.AppointmentId, clashes: showClashes && !ByPatient);
         }
         finally
         {
@@ -159,7 +159,7 @@ public partial class BookPage
             ["type"] = visitType?.Id.ToString(),
             ["clinician"] = clinicianId?.ToString(),
             ["date"] = date.ToString("yyyy-MM-dd"),
-            ["move"] = moving?.BookingId.ToString(),
+            ["move"] = moving?.AppointmentId.ToString(),
         }), replace: true);
         await LoadAsync();
     }
@@ -174,7 +174,7 @@ public partial class BookPage
         var moved = false;
         await RunAsync(async () =>
         {
-            var result = await Move.HandleAsync(moving!.BookingId, choice.Offer.SlotIds, actor!, overrideReason: overrideReason);
+            var result = await Move.HandleAsync(moving!.AppointmentId, choice.Offer.SlotIds, actor!, overrideReason: overrideReason);
             moved = result.IsAccepted;
             Snackbar.Said(result, "Moved", $"{type.Name} with {choice.Clinician.ClinicianName}, {date:ddd d MMM} at {Clock.Time(choice.Offer.StartUtc)}.", refusedTitle: "Not moved");
         });

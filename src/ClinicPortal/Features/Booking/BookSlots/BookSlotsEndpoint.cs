@@ -75,7 +75,7 @@ public static class BookSlotsEndpoint
         if (!result.IsAccepted)
             return ApiProblems.For(result.Rejection!.Value);
         var booked = result.Value!;
-        return TypedResults.Created($"/api/bookings/{booked.BookingId}", await answers.OfAsync(booked.BookingId, booked.VisitType, booked.Slots, booked.Parts, ct));
+        return TypedResults.Created($"/api/bookings/{booked.AppointmentId}", await answers.OfAsync(booked.AppointmentId, booked.VisitType, booked.Slots, booked.Parts, ct));
     }
 
     /// <summary>Today's contract: the day's free slots that can be booked as a Consultation (one slot), per clinician.</summary>
@@ -108,7 +108,7 @@ public static class BookSlotsEndpoint
         if (!result.IsAccepted)
             return ApiProblems.For(result.Rejection!.Value);
         var booked = result.Value!;
-        return TypedResults.Created($"/api/bookings/{booked.BookingId}",
-            new BookingDto(booked.BookingId, booked.PatientId, booked.ClinicianId, booked.Slots.Select(s => Slot(s.SlotId, s.StartUtc, s.EndUtc, clock)).ToArray()));
+        return TypedResults.Created($"/api/bookings/{booked.AppointmentId}",
+            new BookingDto(booked.AppointmentId, booked.PatientId, booked.ClinicianId, booked.Slots.Select(s => Slot(s.SlotId, s.StartUtc, s.EndUtc, clock)).ToArray()));
     }
 }

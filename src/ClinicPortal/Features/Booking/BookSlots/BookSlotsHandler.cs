@@ -39,7 +39,7 @@ public sealed class BookSlotsHandler(
             ClinicianDeactivated: await people.AnyDeactivatedAsync(days.Select(d => d.ClinicianId), ct));
         // The slots' date lets the decision read only the patient's month.
         return new Domain.Booking.BookSlots(
-            BookingId: Guid.CreateVersion7(), PatientId: patientId, SlotIds: slotIds, By: by, Now: clock.Now, Date: days.Count > 0 ? days[0].Date : null,
+            AppointmentId: Guid.CreateVersion7(), PatientId: patientId, SlotIds: slotIds, By: by, Now: clock.Now, Date: days.Count > 0 ? days[0].Date : null,
             VisitTypeId: visitTypeId, Reason: reason, KindOf: await people.KindsAsync(ct), RoomOf: await rooms.LookupAsync(ct),
             OverrideReason: overrideReason, RoomId: await schedule.RoomOfSlotsAsync(slotIds, ct), HoldId: holdId,
             Window: settings.BookingWindow, Accounts: accounts);

@@ -31,7 +31,7 @@ public static class AppointmentPartsEndpoint
         if (problem is not null) return problem;
         if (request!.Start is not { } start || request.End is not { } end)
             return ApiProblems.Validation("Give the part's start and end as ISO 8601 times, such as 2026-12-14T10:00:00+00:00.");
-        if (!Guid.TryParse(appointmentId, out var id) || await schedule.BookingAsync(id, ct) is not { } booking)
+        if (!Guid.TryParse(appointmentId, out var id) || await schedule.AppointmentAsync(id, ct) is not { } booking)
             return ApiProblems.NotFound("No such appointment.");
         if (!Enum.TryParse<ClinicianKind>(kind, ignoreCase: true, out var partKind) || !Enum.IsDefined(partKind))
             return ApiProblems.NotFound($"There is no kind of clinician called {kind}.");
@@ -54,7 +54,7 @@ public static class AppointmentPartsEndpoint
         string appointmentId, string kind, HttpContext http, Features.Booking.ChangeParts.AppointmentPartsHandler parts, IScheduleQueries schedule,
         AppointmentAnswers answers, CancellationToken ct)
     {
-        if (!Guid.TryParse(appointmentId, out var id) || await schedule.BookingAsync(id, ct) is not { } booking)
+        if (!Guid.TryParse(appointmentId, out var id) || await schedule.AppointmentAsync(id, ct) is not { } booking)
             return ApiProblems.NotFound("No such appointment.");
         if (!Enum.TryParse<ClinicianKind>(kind, ignoreCase: true, out var partKind) || !Enum.IsDefined(partKind))
             return ApiProblems.NotFound($"There is no kind of clinician called {kind}.");

@@ -1,7 +1,7 @@
 using ClinicPortal.Application.Ports;
 using ClinicPortal.Domain;
 using ClinicPortal.Domain.Scheduling;
-using ClinicPortal.Features.Booking.MoveBooking;
+using ClinicPortal.Features.Booking.MoveAppointment;
 using ClinicPortal.Application.Queries;
 
 namespace ClinicPortal.Features.Booking.ChangeParts;
@@ -12,22 +12,22 @@ namespace ClinicPortal.Features.Booking.ChangeParts;
 /// theirs: one conditional append over the old and the new slots (the old time stays the patient's until the new one is
 /// secured), with the patient emailed the new time and the calendar entry updated, and the change in the audit trail.
 /// </summary>
-public sealed class AppointmentPartsHandler(IScheduleQueries schedule, IAccounts people, MoveBookingHandler move)
+public sealed class AppointmentPartsHandler(IScheduleQueries schedule, IAccounts people, MoveAppointmentHandler move)
 {
     /// <summary>Sets the part of <paramref name="kind"/> (adding it when the appointment has none) to <paramref name="change"/>.</summary>
-    public async Task<Checked<BookingMoved>> SetAsync(Guid bookingId, ClinicianKind kind, PartChange change, Actor by, CancellationToken ct = default) =>
+    public async Task<Checked<AppointmentMoved>> SetAsync(Guid bookingId, ClinicianKind kind, PartChange change, Actor by, CancellationToken ct = default) =>
         await ChangeAsync(bookingId, by, parts => [.. parts.Where(p => p.Kind != kind), (kind, change)], ct);
 
     /// <summary>Removes the part of <paramref name="kind"/>; the last part cannot go (cancel the appointment instead).</summary>
-    public async Task<Checked<BookingMoved>> RemoveAsync(Guid bookingId, ClinicianKind kind, Actor by, CancellationToken ct = default) =>
+    public async Task<Checked<AppointmentMoved>> RemoveAsync(Guid bookingId, ClinicianKind kind, Actor by, CancellationToken ct = default) =>
         await ChangeAsync(bookingId, by, parts => parts.Any(p => p.Kind == kind) ? parts.Where(p => p.Kind != kind).ToArray() : null, ct);
 
     /// <summary>Gives the appointment exactly these parts (the Reception page's "Change parts"), in one append.</summary>
-    public async Task<Checked<BookingMoved>> ReplaceAsync(
+    public async Task<Checked<AppointmentMoved>> ReplaceAsync(
         Guid bookingId, IReadOnlyList<(ClinicianKind Kind, PartChange Part)> parts, Actor by, CancellationToken ct = default) =>
         await ChangeAsync(bookingId, by, _ => parts, ct);
 
-    private async Task<Checked<BookingMoved>> ChangeAsync(
+    private async Task<Checked<AppointmentMoved>> ChangeAsync(
         Guid bookingId, Actor by, Func<IReadOnlyList<(ClinicianKind Kind, PartChange Part)>, IReadOnlyList<(ClinicianKind Kind, PartChange Part)>?> change,
         CancellationToken ct)
     {
@@ -58,8 +58,8 @@ public sealed class AppointmentPartsHandler(IScheduleQueries schedule, IAccounts
                 return Rejection.SlotNotFound;
             slotIds.AddRange(run.Select(s => s.SlotId));
         }
-        var shape = BookingPart.ShapeOf(wanted.OrderBy(p => p.Part.StartUtc).ThenBy(p => p.Part.EndUtc)
-            .Select(p => new BookingPart(p.Part.ClinicianId, p.Kind, p.Part.StartUtc, p.Part.EndUtc)).ToArray());
+        var shape = AppointmentPart.ShapeOf(wanted.OrderBy(p => p.Part.StartUtc).ThenBy(p => p.Part.EndUtc)
+            .Select(p => new AppointmentPart(p.Part.ClinicianId, p.Kind, p.Part.StartUtc, p.Part.EndUtc)).ToArray());
         return await move.HandleAsync(bookingId, slotIds, by, ct, shape: shape);
     }
 }

@@ -26,7 +26,7 @@ public static class ChangeRoomEndpoint
         if (problem is not null) return problem;
         if (request!.RoomId is not { } roomId)
             return ApiProblems.Validation("Give the room to put the appointment in as roomId.");
-        if (!Guid.TryParse(appointmentId, out var id) || await schedule.BookingAsync(id, ct) is not { } booking)
+        if (!Guid.TryParse(appointmentId, out var id) || await schedule.AppointmentAsync(id, ct) is not { } booking)
             return ApiProblems.NotFound("No such appointment.");
         var result = await rooms.HandleAsync(id, roomId, CurrentActor.From(http.User)!, request.OverrideReason, ct);
         if (!result.IsAccepted)

@@ -12,12 +12,12 @@ public sealed class ChangeRoomHandler(CommandExecutor executor, IPracticeClock c
     /// Puts the booking in <paramref name="roomId"/>; with <paramref name="overrideReason"/>, even over another appointment
     /// in that room then (see <see cref="Domain.Booking.ChangeRoom"/>).
     /// </summary>
-    public async Task<Checked<BookingMoved>> HandleAsync(Guid bookingId, Guid roomId, Actor by, string? overrideReason = null, CancellationToken ct = default)
+    public async Task<Checked<AppointmentMoved>> HandleAsync(Guid bookingId, Guid roomId, Actor by, string? overrideReason = null, CancellationToken ct = default)
     {
         if (!by.IsStaff)
             return Rejection.NotAllowed;
-        if (await schedule.BookingAsync(bookingId, ct) is not { } booking)
-            return Rejection.BookingNotFound;
+        if (await schedule.AppointmentAsync(bookingId, ct) is not { } booking)
+            return Rejection.AppointmentNotFound;
         var command = new Domain.Booking.ChangeRoom(bookingId, booking.PatientId, booking.VisitTypeId, booking.Date, roomId, by, clock.Now, overrideReason);
         return (await executor.ExecuteAsync(command, ct)).Single();
     }

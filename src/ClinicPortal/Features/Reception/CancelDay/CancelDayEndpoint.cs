@@ -33,7 +33,7 @@ public static class CancelDayEndpoint
             return ApiProblems.For(result.Rejection!.Value);
         var cancelled = result.Value!;
         return TypedResults.Ok(new CancelledDayDto(cancelled.ClinicianId, cancelled.Date, cancelled.Reason,
-            cancelled.CancelledBookings.Select(b => new CancelledBookingDto(b.BookingId, b.PatientId,
+            cancelled.CancelledAppointments.Select(b => new CancelledAppointmentDto(b.AppointmentId, b.PatientId,
                 b.Slots.Select(s => Slot(s.SlotId, s.StartUtc, s.EndUtc, clock)).ToArray())).ToArray()));
     }
 }

@@ -10,16 +10,16 @@ public static class DayCancellation
 
     /// <summary>The patients of the live bookings: those a cancellation would reach.</summary>
     public static IReadOnlyList<CancelDayDialog.AffectedPatient> WouldReach(
-        IEnumerable<DayBooking> bookings, IReadOnlyDictionary<Guid, Person> people, Func<DateTimeOffset, string> time) =>
+        IEnumerable<DayAppointment> bookings, IReadOnlyDictionary<Guid, Person> people, Func<DateTimeOffset, string> time) =>
         Patients(bookings.Where(b => b.Cancelled is null), people, time);
 
     /// <summary>The patients whose bookings fell with the day: the list reception phones.</summary>
     public static IReadOnlyList<CancelDayDialog.AffectedPatient> Reached(
-        IEnumerable<DayBooking> bookings, IReadOnlyDictionary<Guid, Person> people, Func<DateTimeOffset, string> time) =>
+        IEnumerable<DayAppointment> bookings, IReadOnlyDictionary<Guid, Person> people, Func<DateTimeOffset, string> time) =>
         Patients(bookings.Where(b => b.Cancelled == Reason), people, time);
 
     private static IReadOnlyList<CancelDayDialog.AffectedPatient> Patients(
-        IEnumerable<DayBooking> bookings, IReadOnlyDictionary<Guid, Person> people, Func<DateTimeOffset, string> time) =>
+        IEnumerable<DayAppointment> bookings, IReadOnlyDictionary<Guid, Person> people, Func<DateTimeOffset, string> time) =>
         bookings
             .GroupBy(b => b.PatientId)
             .Select(patient =>

@@ -23,7 +23,7 @@ public static class DayCancellationDialog
     /// <summary>What the outcome says: how many patients (not bookings) will be emailed, and how many shared visits await a person.</summary>
     public static string WhoIsEmailed(DayCancelled? cancelled)
     {
-        var emailed = (cancelled?.CancelledBookings.Select(b => b.PatientId).Distinct().Count() ?? 0) switch
+        var emailed = (cancelled?.CancelledAppointments.Select(b => b.PatientId).Distinct().Count() ?? 0) switch
         {
             0 when cancelled?.LostParts is not { Count: > 0 } => "Nobody was booked.",
             0 => "",

@@ -35,8 +35,8 @@ public static class PracticeDayEndpoint
         var answer = days.Days
             .Where(d => d.Day.Slots.Count > 0 || d.Day.Cancelled)
             .Select(d => new ClinicianDayDto(d.Clinician.Id, d.Clinician.Name, d.Day.Cancelled, d.Day.CancelReason,
-                d.Day.Slots.Select(s => new DaySlotDto(s.SlotId, clock.ToLocal(s.StartUtc), clock.ToLocal(s.EndUtc), s.BookingId is null ? "free" : "booked",
-                    s.BookingId, s.PatientId, s.PatientId is { } p ? days.Names.GetValueOrDefault(p) : null, s.VisitOutcome)).ToArray()))
+                d.Day.Slots.Select(s => new DaySlotDto(s.SlotId, clock.ToLocal(s.StartUtc), clock.ToLocal(s.EndUtc), s.AppointmentId is null ? "free" : "booked",
+                    s.AppointmentId, s.PatientId, s.PatientId is { } p ? days.Names.GetValueOrDefault(p) : null, s.VisitOutcome)).ToArray()))
             .ToArray();
         return TypedResults.Ok(new PracticeDayDto(day, moment is { } m ? clock.ToLocal(m) : null, position, answer));
     }

@@ -63,7 +63,7 @@ public partial class ReceptionPage
         {
             var clinicians = await People.ClinicianPeopleAsync();
             days = past is { } view ? await Days.ReadAsOfAsync(clinicians, date, view.Position) : await Days.ReadAsync(clinicians.Select(d => (d, date)));
-            columns = days.Days.Select(d => ScheduleColumns.For(d.Clinician.Name, d.Day, d.Bookings, days, Clock.Now, deactivated: !d.Clinician.IsActive)).ToArray();
+            columns = days.Days.Select(d => ScheduleColumns.For(d.Clinician.Name, d.Day, d.Appointments, days, Clock.Now, deactivated: !d.Clinician.IsActive)).ToArray();
         }
         finally
         {
@@ -80,28 +80,28 @@ public partial class ReceptionPage
         await LoadAsync();
     }
 
-    private async Task OpenBookingAsync(GridBlock block)
+    private async Task OpenAppointmentAsync(GridBlock block)
     {
-        if (actor is null || block.BookingId is not { } bookingId) return;
+        if (actor is null || block.AppointmentId is not { } bookingId) return;
         var action = await Dialogs.ShowAsync(days, block, Clock, canManage: past is null);
         if (action is null) return;
-        if (action == BookingDetailsDialog.BookingAction.Move && days.Days.Select(d => d.Booking(bookingId)).OfType<ClinicPortal.Application.Queries.DayBooking>().FirstOrDefault() is { } booking)
+        if (action == AppointmentDetailsDialog.AppointmentAction.Move && days.Days.Select(d => d.Appointment(bookingId)).OfType<ClinicPortal.Application.Queries.DayAppointment>().FirstOrDefault() is { } booking)
         {
             // The Book page finds the new time, as for a new booking; the old time stays the patient's until then.
             Navigation.NavigateTo($"book?move={bookingId}&type={booking.VisitTypeId}&date={date:yyyy-MM-dd}");
             return;
         }
-        if (action == BookingDetailsDialog.BookingAction.ChangeParts)
+        if (action == AppointmentDetailsDialog.AppointmentAction.ChangeParts)
         {
             await ChangePartsAsync(bookingId, block);
             return;
         }
-        if (action == BookingDetailsDialog.BookingAction.ChangeRoom)
+        if (action == AppointmentDetailsDialog.AppointmentAction.ChangeRoom)
         {
             await ChangeRoomAsync(bookingId, block);
             return;
         }
-        if (action == BookingDetailsDialog.BookingAction.Cancel &&
+        if (action == AppointmentDetailsDialog.AppointmentAction.Cancel &&
             !await Dialogs.ConfirmAsync("Cancel booking", $"Cancel {block.Label}'s booking at {Clock.Time(block.StartUtc)}–{Clock.Time(block.EndUtc)} on {date:dddd d MMMM}? They will be emailed.",
                 "Cancel booking", "Keep it", destructive: true))
             return;
@@ -109,13 +109,13 @@ public partial class ReceptionPage
         {
             switch (action)
             {
-                case BookingDetailsDialog.BookingAction.Cancel:
-                    Snackbar.Said(await CancelBooking.HandleAsync(bookingId, actor), "Booking cancelled", $"{block.Label} will be emailed.");
+                case AppointmentDetailsDialog.AppointmentAction.Cancel:
+                    Snackbar.Said(await CancelAppointment.HandleAsync(bookingId, actor), "Booking cancelled", $"{block.Label} will be emailed.");
                     break;
-                case BookingDetailsDialog.BookingAction.Arrived:
+                case AppointmentDetailsDialog.AppointmentAction.Arrived:
                     Snackbar.Said(await MarkVisit.HandleAsync(bookingId, VisitOutcome.Arrived, actor), "Marked arrived", block.Label);
                     break;
-                case BookingDetailsDialog.BookingAction.NoShow:
+                case AppointmentDetailsDialog.AppointmentAction.NoShow:
                     Snackbar.Said(await MarkVisit.HandleAsync(bookingId, VisitOutcome.NoShow, actor), "Marked no-show", block.Label);
                     break;
             }
@@ -132,10 +132,10 @@ public partial class ReceptionPage
         {
             Kind = clinicians.FirstOrDefault(c => c.Id == p.Day.Clinician.Id)?.Kind ?? ClinicianKind.Doctor,
             ClinicianId = p.Day.Clinician.Id,
-            Start = TimeOnly.FromDateTime(Clock.ToLocal(p.Booking.StartUtc).DateTime),
-            End = TimeOnly.FromDateTime(Clock.ToLocal(p.Booking.EndUtc).DateTime),
+            Start = TimeOnly.FromDateTime(Clock.ToLocal(p.Appointment.StartUtc).DateTime),
+            End = TimeOnly.FromDateTime(Clock.ToLocal(p.Appointment.EndUtc).DateTime),
         }).ToArray();
-        var visitType = days.VisitTypes.GetValueOrDefault(shown[0].Booking.VisitTypeId)?.Name ?? "visit";
+        var visitType = days.VisitTypes.GetValueOrDefault(shown[0].Appointment.VisitTypeId)?.Name ?? "visit";
         var parameters = new DialogParameters<AppointmentPartsDialog>
         {
             { d => d.Parts, parts },
@@ -166,7 +166,7 @@ public partial class ReceptionPage
     private async Task ChangeRoomAsync(Guid bookingId, GridBlock block)
     {
         if (actor is null || days.PartsOf(bookingId) is not { Count: > 0 } shown) return;
-        var current = shown[0].Booking.RoomId;
+        var current = shown[0].Appointment.RoomId;
         var parameters = new DialogParameters<ChangeRoomDialog>
         {
             { d => d.PatientName, block.Label },
@@ -188,7 +188,7 @@ public partial class ReceptionPage
     private async Task CancelDayAsync(StaffDay day)
     {
         if (actor is null) return;
-        var reason = await Dialogs.AskReasonAsync($"Cancel {day.Clinician.Name}'s day", date, DayCancellation.WouldReach(day.Bookings, days.People, Clock.Time));
+        var reason = await Dialogs.AskReasonAsync($"Cancel {day.Clinician.Name}'s day", date, DayCancellation.WouldReach(day.Appointments, days.People, Clock.Time));
         if (reason is null) return;
         await RunAsync(async () =>
         {

@@ -83,11 +83,11 @@ public partial class SchedulePage
         {
             var clinician = clinicians.FirstOrDefault(d => d.Id == clinicianId) ?? new Person(clinicianId, "", "", null, true);
             days = await ReadAsync(clinician, [date]);
-            dayColumn = ScheduleColumns.For(clinician.Name, days.Days[0].Day, days.Days[0].Bookings, days, Clock.Now);
+            dayColumn = ScheduleColumns.For(clinician.Name, days.Days[0].Day, days.Days[0].Appointments, days, Clock.Now);
             if (tab == WeekTab)
             {
                 week = await ReadAsync(clinician, Enumerable.Range(0, 7).Select(WeekStart.AddDays).ToArray());
-                weekColumns = week.Days.Select(d => ScheduleColumns.For(d.Day.Date.ToString("ddd d MMM"), d.Day, d.Bookings, week, Clock.Now)).ToArray();
+                weekColumns = week.Days.Select(d => ScheduleColumns.For(d.Day.Date.ToString("ddd d MMM"), d.Day, d.Appointments, week, Clock.Now)).ToArray();
             }
             selected.IntersectWith(days.Days[0].Day.Slots.Where(s => !s.IsBooked).Select(s => s.SlotId));
             roomTime = rooms.Count > 0 ? await Schedule.RoomTimeAsync(date) : [];
@@ -178,10 +178,10 @@ public partial class SchedulePage
     /// A booking's details; for the clinician's part of a visit shared with others, they may take their time back: the visit
     /// goes on with the others and waits on the conflicts desk for reception to give the part to someone else or drop it.
     /// </summary>
-    private async Task ShowBookingAsync(GridBlock block)
+    private async Task ShowAppointmentAsync(GridBlock block)
     {
         var shown = tab == WeekTab ? week : days;
-        if (block.BookingId is not { } bookingId)
+        if (block.AppointmentId is not { } bookingId)
             return;
         var parts = await Schedule.PartsAsync(bookingId);
         var shared = parts.Count(p => p.Kind is not null) > 1;
@@ -190,11 +190,11 @@ public partial class SchedulePage
             ? parts.OrderBy(p => p.StartUtc).Select(p => (clinicians.FirstOrDefault(d => d.Id == p.ClinicianId)?.Name ?? "a clinician no longer listed", p.StartUtc, p.EndUtc)).ToArray()
             : null;
         var action = await Dialogs.ShowAsync(shown, block, Clock, canManage: false, canLeavePart: shared && actor is not null && past is null, everyPart);
-        if (action != BookingDetailsDialog.BookingAction.LeavePart || actor is null
-            || shown.Days.FirstOrDefault(d => d.Booking(bookingId) is not null) is not { } day)
+        if (action != AppointmentDetailsDialog.AppointmentAction.LeavePart || actor is null
+            || shown.Days.FirstOrDefault(d => d.Appointment(bookingId) is not null) is not { } day)
             return;
         var slots = day.Day.Slots.Where(s => s.Holders.Contains(bookingId)).Select(s => s.SlotId).ToArray();
-        var patient = shown.People.GetValueOrDefault(day.Booking(bookingId)!.PatientId)?.Name ?? "the patient";
+        var patient = shown.People.GetValueOrDefault(day.Appointment(bookingId)!.PatientId)?.Name ?? "the patient";
         if (!await Dialogs.ConfirmAsync("Take your part back",
                 $"Take back {Clock.Time(block.StartUtc)}–{Clock.Time(block.EndUtc)} on {day.Day.Date:dddd d MMMM} from {patient}'s visit? It goes on with the other clinicians, and waits on the conflicts desk for reception to find someone for your part.",
                 "Take it back", "Keep it", destructive: true))
@@ -206,7 +206,7 @@ public partial class SchedulePage
     private async Task CancelDayAsync()
     {
         if (actor is null || Today is not { } today) return;
-        var reason = await Dialogs.AskReasonAsync($"Cancel {date:dddd d MMMM}", date, DayCancellation.WouldReach(today.Bookings, days.People, Clock.Time));
+        var reason = await Dialogs.AskReasonAsync($"Cancel {date:dddd d MMMM}", date, DayCancellation.WouldReach(today.Appointments, days.People, Clock.Time));
         if (reason is null) return;
         await RunAsync(async () =>
         {

@@ -12,7 +12,7 @@ public static class ScheduleColumns
     /// <paramref name="deactivated"/> clinician's free time says it cannot be booked, and their column says why.
     /// </summary>
     public static GridColumn For(
-        string title, ClinicianDayView day, IReadOnlyList<DayBooking> bookings, StaffDays names, DateTimeOffset now, bool deactivated = false)
+        string title, ClinicianDayView day, IReadOnlyList<DayAppointment> bookings, StaffDays names, DateTimeOffset now, bool deactivated = false)
     {
         var blocks = new List<GridBlock>();
         foreach (var slot in day.Slots.Where(s => !s.IsBooked))
@@ -22,7 +22,7 @@ public static class ScheduleColumns
                     SlotId: slot.SlotId));
 
         var live = day.Slots.SelectMany(s => s.Holders).ToHashSet(); // a patient booked over another's time is a block beside theirs
-        foreach (var booking in bookings.Where(b => b.Cancelled is null && live.Contains(b.BookingId)))
+        foreach (var booking in bookings.Where(b => b.Cancelled is null && live.Contains(b.AppointmentId)))
         {
             var visitType = names.VisitTypes.GetValueOrDefault(booking.VisitTypeId);
             var badge = booking.VisitOutcome switch
@@ -32,7 +32,7 @@ public static class ScheduleColumns
                 _ => visitType?.Name,
             };
             blocks.Add(new GridBlock(booking.StartUtc, booking.EndUtc, GridBlockKind.Booked,
-                names.Names.GetValueOrDefault(booking.PatientId, "A patient"), BookingId: booking.BookingId, Badge: badge, Colour: visitType?.Colour));
+                names.Names.GetValueOrDefault(booking.PatientId, "A patient"), AppointmentId: booking.AppointmentId, Badge: badge, Colour: visitType?.Colour));
         }
 
         var held = day.Slots.Count(s => s.StartUtc > now && s.HeldAt(now));

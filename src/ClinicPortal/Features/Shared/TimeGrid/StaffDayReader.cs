@@ -15,7 +15,7 @@ public sealed class StaffDayReader(
         var asked = wanted.ToArray();
         var keys = asked.Select(w => (w.Clinician.Id, w.Date)).ToArray();
         var slots = await schedule.ClinicianDaysAsync(keys, ct);
-        var bookings = await schedule.DayBookingsAsync(keys, ct);
+        var bookings = await schedule.DayAppointmentsAsync(keys, ct);
         return await NamedAsync(asked.Select((w, i) => new StaffDay(w.Clinician, slots[i], bookings[i])).ToArray(), ct);
     }
 
@@ -30,12 +30,12 @@ public sealed class StaffDayReader(
     public async Task<StaffDays> ReadAsOfAsync(IReadOnlyList<(Person Clinician, DateOnly Date)> wanted, long position, CancellationToken ct = default)
     {
         var past = await asOf.DaysAsync(wanted.Select(w => (w.Clinician.Id, w.Date)).ToArray(), position, ct);
-        return await NamedAsync(wanted.Zip(past, (w, day) => new StaffDay(w.Clinician, day.Day, day.Bookings)).ToArray(), ct);
+        return await NamedAsync(wanted.Zip(past, (w, day) => new StaffDay(w.Clinician, day.Day, day.Appointments)).ToArray(), ct);
     }
 
     private async Task<StaffDays> NamedAsync(IReadOnlyList<StaffDay> days, CancellationToken ct)
     {
-        var named = days.SelectMany(d => d.Bookings)
+        var named = days.SelectMany(d => d.Appointments)
             .SelectMany(b => new[] { b.PatientId, Guid.TryParse(b.BookedBy, out var by) ? by : Guid.Empty })
             .Where(id => id != Guid.Empty);
         return new StaffDays(days, await people.FindManyAsync(named, ct), (await visitTypes.AllAsync(ct)).ToDictionary(t => t.Id),

@@ -14,8 +14,8 @@ public sealed record StaffDays(
 {
     /// <summary>Each clinician's part of a booking among the days shown, by start (one for a visit of one clinician).</summary>
     public IReadOnlyList<ShownPart> PartsOf(Guid bookingId) =>
-        Days.Select(d => d.Booking(bookingId) is { } part ? new ShownPart(d, part) : null).OfType<ShownPart>()
-            .OrderBy(p => p.Booking.StartUtc).ThenBy(p => p.Booking.EndUtc).ToArray();
+        Days.Select(d => d.Appointment(bookingId) is { } part ? new ShownPart(d, part) : null).OfType<ShownPart>()
+            .OrderBy(p => p.Appointment.StartUtc).ThenBy(p => p.Appointment.EndUtc).ToArray();
 
     /// <summary>The name of a slot's or a booking's room; null when it is in none.</summary>
     public string? RoomName(Guid? roomId) => roomId is { } id ? Rooms?.GetValueOrDefault(id)?.Name ?? "a room no longer listed" : null;

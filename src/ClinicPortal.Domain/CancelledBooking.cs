@@ -1,7 +1,0 @@
-namespace ClinicPortal.Domain;
-
-/// <summary>
-/// A booking that fell with its day: an appointment with others falls whole (<paramref name="Parts"/>: its clinicians'
-/// slots, which are free again).
-/// </summary>
-public sealed record CancelledBooking(Guid BookingId, Guid PatientId, IReadOnlyList<ScheduledSlot> Slots, IReadOnlyList<BookedPart>? Parts = null);

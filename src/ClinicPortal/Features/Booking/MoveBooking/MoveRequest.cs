@@ -1,3 +1,0 @@
-namespace ClinicPortal.Features.Booking.MoveBooking;
-
-public sealed record MoveRequest(DateTimeOffset? Start, string? OverrideReason = null);

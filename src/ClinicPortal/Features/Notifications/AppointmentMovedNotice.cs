@@ -1,0 +1,16 @@
+namespace ClinicPortal.Features.Notifications;
+
+/// <summary>
+/// A booking moved to another time with the same clinicians: the new time, and the old one it replaces; and its new room,
+/// when the new time is in another (<paramref name="Room"/>: see <see cref="AppointmentChange.RoomText"/>).
+/// </summary>
+public sealed record AppointmentMovedNotice(
+    string PracticeName, string PatientName, string ClinicianName, DateOnly Date, IReadOnlyList<NoticeTimes> Times, string BookAgainUrl, string WasText,
+    string? Room = null)
+    : Notice(PracticeName, PatientName, ClinicianName, Date, Times, BookAgainUrl)
+{
+    public override string Subject => $"Moved: {ClinicianName}, {Date:ddd d MMM} at {Times[0].Start}";
+    public override string Lead() =>
+        $"Your appointment has moved: it is now with {ClinicianName} on {Day} at {TimesText} (it was {WasText})." + (Room is null ? "" : $" It is {Room}.");
+    public override bool KeepsTheVisit => true;
+}
