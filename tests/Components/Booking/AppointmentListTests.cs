@@ -57,7 +57,7 @@ public class AppointmentListTests : ClinicTestContext
     {
         var list = Render([]);
 
-        Assert.Equal("You have no upcoming bookings.", list.Find("[data-testid=no-bookings]").TextContent.Trim());
+        Assert.Equal("You have no upcoming appointments.", list.Find("[data-testid=no-bookings]").TextContent.Trim());
     }
 
     [Fact]

@@ -50,8 +50,8 @@ public class AppointmentDetailsDialogTests : ClinicTestContext
     {
         var (host, dialog) = await OpenAsync(started: false, canManage: true);
 
-        Assert.Equal(["Close", "Change parts", "Move", "Cancel booking"], Actions(host));
-        await host.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "Cancel booking").ClickAsync(new());
+        Assert.Equal(["Close", "Change parts", "Move", "Cancel appointment"], Actions(host));
+        await host.FindAll(".mud-dialog-actions button").Single(b => b.TextContent.Trim() == "Cancel appointment").ClickAsync(new());
 
         var result = await dialog.Result.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Equal(AppointmentDetailsDialog.AppointmentAction.Cancel, result!.Data);

@@ -46,7 +46,7 @@ public class CancelDayDialogTests : ClinicTestContext
     {
         var (host, _) = await OpenAsync();
 
-        Assert.Equal("2 patients will have their bookings cancelled and will be emailed:", host.Find("[data-testid=affected-count]").TextContent.Trim());
+        Assert.Equal("2 patients will have their appointments cancelled and will be emailed:", host.Find("[data-testid=affected-count]").TextContent.Trim());
         var items = host.FindAll("[data-testid=affected-patients] li").Select(li => li.TextContent.Trim()).ToArray();
         Assert.Equal(["Pat Lee · 09:00–09:20, 10:00–10:10 · +44 7700 900001", "Sam Ray · 09:30–09:40"], items);
     }

@@ -133,7 +133,7 @@ public class AccountSecurityTests(ClinicAppFixture fixture)
         var again = await context.NewPageAsync();
         await again.GotoAsync("/my-bookings");
 
-        await Expect(again.GetByRole(AriaRole.Heading, new() { Name = "My bookings" })).ToBeVisibleAsync();
+        await Expect(again.GetByRole(AriaRole.Heading, new() { Name = "My appointments" })).ToBeVisibleAsync();
         await Expect(again.GetByTestId("signed-in-as")).ToHaveTextAsync("patient9@demo.clinic");
         await context.CloseAsync();
     }

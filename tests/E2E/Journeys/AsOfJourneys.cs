@@ -132,7 +132,7 @@ public class AsOfJourneys(ClinicAppFixture fixture)
         await Expect(row.GetByTestId("booking-status")).ToHaveTextAsync("cancelled by staff");
         await desk.Locator("#as-of-input").FillAsync(then);
         await desk.GetByTestId("as-of-show").ClickAsync();
-        await Expect(desk.GetByTestId("as-of-banner")).ToContainTextAsync("bookings as they stood");
+        await Expect(desk.GetByTestId("as-of-banner")).ToContainTextAsync("appointments as they stood");
         await Expect(row.GetByTestId("booking-status")).ToHaveTextAsync("upcoming");
         await Expect(desk.GetByTestId("as-of-changes")).ToHaveCountAsync(0); // the audit trail is the owner's
         await Pages.ScreenshotAsync(desk, "patient-bookings-as-of");

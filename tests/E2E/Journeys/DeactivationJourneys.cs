@@ -35,7 +35,7 @@ public class DeactivationJourneys(ClinicAppFixture fixture)
         await Expect(row).ToContainTextAsync("active");
         await Pages.ScreenshotAsync(page, "reception-patients");
         await row.GetByRole(AriaRole.Button, new() { Name = "Deactivate Patient 07" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("future booking");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("future appointment");
         await page.GetByTestId("confirm").ClickAsync();
         await Expect(row).ToContainTextAsync("deactivated");
 

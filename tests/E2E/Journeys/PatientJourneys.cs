@@ -43,7 +43,7 @@ public class PatientJourneys(ClinicAppFixture fixture)
         await Expect(page.GetByTestId("booking")).ToHaveCountAsync(2);
 
         await page.GetByTestId("booking").First.GetByRole(AriaRole.Button, new() { Name = "Cancel " }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel booking" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel appointment" }).ClickAsync();
         await Expect(page.GetByTestId("booking")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("monthly-usage")).ToContainTextAsync("2 of 10");
         await page.Context.CloseAsync();

@@ -176,8 +176,8 @@ public class StaffJourneys(ClinicAppFixture fixture)
         await Expect(details.GetByTestId("booking-phone")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\+44"));
         await Pages.ScreenshotAsync(page, "reception-booking-details");
 
-        await details.GetByRole(AriaRole.Button, new() { Name = "Cancel booking" }).ClickAsync();
-        await Expect(page.GetByTestId("confirm-message")).ToContainTextAsync($"Cancel {patient}'s booking at {start}–");
+        await details.GetByRole(AriaRole.Button, new() { Name = "Cancel appointment" }).ClickAsync();
+        await Expect(page.GetByTestId("confirm-message")).ToContainTextAsync($"Cancel {patient}'s appointment at {start}–");
         await page.GetByRole(AriaRole.Button, new() { Name = "Keep it" }).ClickAsync();
         await Expect(page.GetByTestId("confirm-message")).ToHaveCountAsync(0);
         await Expect(doubles.Filter(new() { HasText = patient }).First).ToBeVisibleAsync();

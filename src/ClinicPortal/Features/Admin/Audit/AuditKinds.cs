@@ -19,7 +19,7 @@ public static class AuditKinds
     public static readonly IReadOnlyList<Kind> All =
     [
         Changes,
-        new("bookings", "Bookings", [Name<SlotsBooked>(), Name<AppointmentMoved>(), Name<AppointmentCancelled>(), Name<VisitMarked>()]),
+        new("bookings", "Appointments", [Name<SlotsBooked>(), Name<AppointmentMoved>(), Name<AppointmentCancelled>(), Name<VisitMarked>()]),
         new("schedules", "Schedules", [Name<DayScheduled>(), Name<SlotsRemoved>(), Name<DayCancelled>()]),
         new("holds", "Holds and the waiting list", [Name<HoldPlaced>(), Name<HoldReleased>(), Name<HoldExpired>(), Name<WaitJoined>(), Name<WaitLeft>()]),
         new("reminders", "Reminders", [Name<ReminderSent>()]),

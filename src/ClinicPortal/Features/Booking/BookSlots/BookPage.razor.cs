@@ -265,7 +265,7 @@ public partial class BookPage
             return;
         if (await Waitlist.WaitDialog.ShowAsync(Dialogs, patientId, actor, visitType, clinicians, clinicianId, date) is { } wait)
             Snackbar.Done("You are on the waiting list",
-                $"We will email you when a {visitType.Name} time frees {(wait.From == wait.To ? $"on {wait.From:ddd d MMM}" : $"from {wait.From:ddd d MMM} to {wait.To:ddd d MMM}")}. My bookings shows your waits.");
+                $"We will email you when a {visitType.Name} time frees {(wait.From == wait.To ? $"on {wait.From:ddd d MMM}" : $"from {wait.From:ddd d MMM} to {wait.To:ddd d MMM}")}. My appointments shows your waits.");
     }
 
     private void Said(Checked<SlotsBooked> result, string booked)

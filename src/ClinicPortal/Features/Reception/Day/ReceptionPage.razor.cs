@@ -102,15 +102,15 @@ public partial class ReceptionPage
             return;
         }
         if (action == AppointmentDetailsDialog.AppointmentAction.Cancel &&
-            !await Dialogs.ConfirmAsync("Cancel booking", $"Cancel {block.Label}'s booking at {Clock.Time(block.StartUtc)}–{Clock.Time(block.EndUtc)} on {date:dddd d MMMM}? They will be emailed.",
-                "Cancel booking", "Keep it", destructive: true))
+            !await Dialogs.ConfirmAsync("Cancel appointment", $"Cancel {block.Label}'s appointment at {Clock.Time(block.StartUtc)}–{Clock.Time(block.EndUtc)} on {date:dddd d MMMM}? They will be emailed.",
+                "Cancel appointment", "Keep it", destructive: true))
             return;
         await RunAsync(async () =>
         {
             switch (action)
             {
                 case AppointmentDetailsDialog.AppointmentAction.Cancel:
-                    Snackbar.Said(await CancelAppointment.HandleAsync(bookingId, actor), "Booking cancelled", $"{block.Label} will be emailed.");
+                    Snackbar.Said(await CancelAppointment.HandleAsync(bookingId, actor), "Appointment cancelled", $"{block.Label} will be emailed.");
                     break;
                 case AppointmentDetailsDialog.AppointmentAction.Arrived:
                     Snackbar.Said(await MarkVisit.HandleAsync(bookingId, VisitOutcome.Arrived, actor), "Marked arrived", block.Label);
