@@ -33,7 +33,7 @@ public static class CircuitScenarios
         using var api = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(30) };
         var patients = await TokensAsync(api, Enumerable.Range(2, 19).Select(i => $"patient{i}@demo.clinic"));
         var clinicians = await TokensAsync(api, Enumerable.Range(1, 3).Select(i => $"clinician{i}@demo.clinic"));
-        var (shown, cancel, label) = await DayWithAAppointmentAsync(api, patients);
+        var (shown, cancel, label) = await DayWithAnAppointmentAsync(api, patients);
 
         // Appends no open page shows: clinicians scheduling days two to four months ahead. First with no page open.
         var farDays = Enumerable.Range(60, 150).Select(d => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(d)).ToArray();
@@ -130,7 +130,7 @@ public static class CircuitScenarios
     /// The future day with the most free slots among those where one of the patients has a single-slot booking; that
     /// booking (to cancel), and the label its time will have on the Book page once it is free again.
     /// </summary>
-    private static async Task<(DateOnly Day, (string Token, Guid AppointmentId) Cancel, string Label)> DayWithAAppointmentAsync(HttpClient api, string[] patients)
+    private static async Task<(DateOnly Day, (string Token, Guid AppointmentId) Cancel, string Label)> DayWithAnAppointmentAsync(HttpClient api, string[] patients)
     {
         var candidates = new List<(DateOnly Day, string Token, JsonElement Appointment)>();
         foreach (var token in patients)

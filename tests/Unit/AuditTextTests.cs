@@ -21,7 +21,7 @@ public class AuditTextTests
             Text.What(new AppointmentCancelled(A.AppointmentId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.QuotaExceeded, "system:quota-policy")));
 
     [Fact]
-    public void AAppointmentNamesItsVisitType_AndTimeKeptForStaffSaysSo()
+    public void AnAppointmentNamesItsVisitType_AndTimeKeptForStaffSaysSo()
     {
         var text = new AuditText(new Dictionary<Guid, string> { [A.ClinicianId] = "Dr Hart", [A.PatientId] = "Pat Lee" },
             t => Domain.Scheduling.PracticeTime.ToLocal(t, A.London).ToString("HH:mm"),

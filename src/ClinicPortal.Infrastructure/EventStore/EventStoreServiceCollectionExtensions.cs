@@ -19,7 +19,7 @@ public static class EventStoreServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddClinicInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(StartedClock.From(configuration));
+        services.TryAddSingleton(_ => StartedClock.From(configuration)); // the host may have registered it already (Program.cs does)
         if (DataOptions.UsesPostgres(configuration))
             services.AddPostgresLog();
         services.TryAddSingleton<IReactionLeases, SingleInstanceLeases>();

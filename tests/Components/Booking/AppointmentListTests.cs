@@ -77,7 +77,7 @@ public class AppointmentListTests : ClinicTestContext
     }
 
     [Fact]
-    public void AAppointmentWithinTheCutOff_SaysWhomToCall_InsteadOfOfferingMoveOrCancel()
+    public void AnAppointmentWithinTheCutOff_SaysWhomToCall_InsteadOfOfferingMoveOrCancel()
     {
         var list = Render<AppointmentList>(ps => ps
             .Add(p => p.Appointments, Appointments)

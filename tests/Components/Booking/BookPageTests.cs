@@ -168,7 +168,7 @@ public class BookPageTests : ClinicTestContext
     }
 
     [Fact]
-    public async Task WhileAAppointmentIsSavedProgressShowsAndNoOtherTimeCanBePressed()
+    public async Task WhileAnAppointmentIsSavedProgressShowsAndNoOtherTimeCanBePressed()
     {
         var (page, dialogs, snackbars) = Open();
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=busy]")));

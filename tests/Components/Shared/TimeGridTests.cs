@@ -37,7 +37,7 @@ public class TimeGridTests : ClinicTestContext
         grid.FindAll(".tg-time").Single(t => Cell(t).Row == row).TextContent.Trim();
 
     [Fact]
-    public void AAppointmentSitsInItsCliniciansColumnOnTheRowOfItsLocalStartAndSpansItsSlots()
+    public void AnAppointmentSitsInItsCliniciansColumnOnTheRowOfItsLocalStartAndSpansItsSlots()
     {
         var grid = Render(
         [
@@ -111,7 +111,7 @@ public class TimeGridTests : ClinicTestContext
     }
 
     [Fact]
-    public void ClickingAAppointmentHandsItsBlockToThePage()
+    public void ClickingAnAppointmentHandsItsBlockToThePage()
     {
         GridBlock? opened = null;
         var booking = Booked(Tuesday, 11, 0, 1, "Pat Lee");

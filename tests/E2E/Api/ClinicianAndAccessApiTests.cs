@@ -147,7 +147,7 @@ public class ClinicianAndAccessApiTests(ClinicAppFixture fixture)
 public class RateLimitTests
 {
     [Fact]
-    public async Task SignInAndAppointmentAreRateLimited()
+    public async Task SignInAndBookingAreRateLimited()
     {
         await using var app = await AppProcess.StartAsync(settings: new Dictionary<string, string>
         {

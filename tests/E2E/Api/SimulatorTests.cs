@@ -6,7 +6,7 @@ namespace ClinicPortal.Tests.E2E.Api;
 public class SimulatorTests
 {
     [Fact]
-    public async Task ASimulatedRushOfAppointmentsAndCancellationsLeavesEveryInvariantIntact()
+    public async Task ASimulatedRushOfBookingsAndCancellationsLeavesEveryInvariantIntact()
     {
         // An app of its own: the rush's bookings must not meet the other journeys'.
         await using var app = await AppProcess.StartAsync(settings: new Dictionary<string, string> { ["Seed:Demo"] = "true" });

@@ -18,7 +18,7 @@ public class AsOfJourneys(ClinicAppFixture fixture)
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     [Fact]
-    public async Task ReceptionOpensTheDayAsItStoodBeforeAAppointmentWasCancelled_AndSeesIt()
+    public async Task ReceptionOpensTheDayAsItStoodBeforeAnAppointmentWasCancelled_AndSeesIt()
     {
         var day = Pages.Weekday(41); // beyond the demo's days, and no other test's
         var baseAddress = fixture.App.BaseAddress;

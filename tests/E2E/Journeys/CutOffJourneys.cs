@@ -12,7 +12,7 @@ namespace ClinicPortal.Tests.E2E.Journeys;
 public class CutOffJourneys(ClinicAppFixture fixture)
 {
     [Fact]
-    public async Task AAppointmentWithinTheCutOff_SaysWhomToCall_InsteadOfMoveAndCancel_AndReceptionCancelsIt()
+    public async Task AnAppointmentWithinTheCutOff_SaysWhomToCall_InsteadOfMoveAndCancel_AndReceptionCancelsIt()
     {
         // An app of its own, with a cut-off of 100 hours: the next weekday is always within it, the eighth never.
         await using var app = await AppProcess.StartAsync(settings: new Dictionary<string, string>

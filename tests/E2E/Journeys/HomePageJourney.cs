@@ -8,7 +8,7 @@ namespace ClinicPortal.Tests.E2E.Journeys;
 public class HomePageJourney(ClinicAppFixture fixture)
 {
     [Fact]
-    public async Task AClinicianPlansABlockAndSeesHowManySlotsItMakes_WhereAVisitorIsToldHowAppointmentWorks()
+    public async Task AClinicianPlansABlockAndSeesHowManySlotsItMakes_WhereAVisitorIsToldHowBookingWorks()
     {
         var visitor = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
         await visitor.GotoAsync("/");

@@ -12,7 +12,7 @@ public class CancelAppointmentSpecs
         new(A.AppointmentId, reason, by, now ?? A.Now);
 
     [Fact]
-    public void GivenAAppointment_WhenThePatientCancelsIt_ThenItIsCancelledWithItsSlots() =>
+    public void GivenAnAppointment_WhenThePatientCancelsIt_ThenItIsCancelledWithItsSlots() =>
         Spec.Given(A.DayScheduled(1, 2), A.SlotsBooked(A.AppointmentId, A.PatientId, 1, 2))
             .When(Cancel(A.Patient))
             .Then(new AppointmentCancelled(A.AppointmentId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1), A.MorningSlot(2)],
@@ -23,7 +23,7 @@ public class CancelAppointmentSpecs
         Spec.Given(A.SlotsBooked(A.AppointmentId, A.OtherPatientId, 1)).When(Cancel(A.Patient)).ThenRejected(Rejection.NotYourAppointment);
 
     [Fact]
-    public void GivenAAppointmentWithAnotherClinician_WhenAClinicianCancelsIt_ThenNotYourAppointment() =>
+    public void GivenAnAppointmentWithAnotherClinician_WhenAClinicianCancelsIt_ThenNotYourAppointment() =>
         Spec.Given(A.SlotsBooked(A.AppointmentId, A.PatientId, 1))
             .When(Cancel(Actor.Doctor(A.OtherClinicianId), CancellationReason.Staff)).ThenRejected(Rejection.NotYourAppointment);
 
@@ -45,13 +45,13 @@ public class CancelAppointmentSpecs
             .When(Cancel(A.Patient)).ThenRejected(Rejection.AppointmentAlreadyCancelled);
 
     [Fact]
-    public void GivenAAppointmentWhoseDayWasCancelled_WhenItIsCancelled_ThenAppointmentAlreadyCancelled() =>
+    public void GivenAnAppointmentWhoseDayWasCancelled_WhenItIsCancelled_ThenAppointmentAlreadyCancelled() =>
         Spec.Given(A.SlotsBooked(A.AppointmentId, A.PatientId, 1),
                 new DayCancelled(A.ClinicianId, A.Tomorrow, "Ill", [A.Slot(1)], [new CancelledAppointment(A.AppointmentId, A.PatientId, [A.MorningSlot(1)])], "r"))
             .When(Cancel(A.Patient)).ThenRejected(Rejection.AppointmentAlreadyCancelled);
 
     [Fact]
-    public void GivenAAppointmentThatHasStarted_WhenThePatientCancelsIt_ThenAppointmentInPast() =>
+    public void GivenAnAppointmentThatHasStarted_WhenThePatientCancelsIt_ThenAppointmentInPast() =>
         Spec.Given(A.SlotsBooked(A.AppointmentId, A.PatientId, 1))
             .When(Cancel(A.Patient, now: A.MorningSlot(1).StartUtc)).ThenRejected(Rejection.AppointmentInPast);
 }

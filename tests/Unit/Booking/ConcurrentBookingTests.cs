@@ -37,7 +37,7 @@ public class ConcurrentBookingTests
     }
 
     [Theory, InlineData(TestApp.Sqlite), InlineData(TestApp.Postgres)]
-    public async Task FiftyDoubleAppointmentsOverOverlappingPairs_NoSlotIsInTwoLiveAppointments(string provider)
+    public async Task FiftyDoubleBookingsOverOverlappingPairs_NoSlotIsInTwoLiveAppointments(string provider)
     {
         await using var app = await TestApp.StartAsync(provider: provider);
         var day = (await app.Get<ScheduleDayHandler>().HandleAsync(A.ClinicianId, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0))], A.Clinician)).Value!;
@@ -74,7 +74,7 @@ public class ConcurrentBookingTests
     }
 
     [Theory, InlineData(TestApp.Sqlite), InlineData(TestApp.Postgres)]
-    public async Task APatientAppointmentFourteenSlotsOfAMonthAtOnce_GetsTenAndIsToldWhyForTheOtherFour(string provider)
+    public async Task APatientBookingFourteenSlotsOfAMonthAtOnce_GetsTenAndIsToldWhyForTheOtherFour(string provider)
     {
         await using var app = await TestApp.StartAsync(provider: provider);
         var days = await FourteenDaysOfOneSlotAsync(app);

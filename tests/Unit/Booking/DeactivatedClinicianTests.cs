@@ -11,7 +11,7 @@ namespace ClinicPortal.Tests.Unit.Booking;
 public class DeactivatedClinicianTests
 {
     [Fact]
-    public async Task AAppointmentWithADeactivatedClinicianIsRefusedAndAfterReactivationAccepted()
+    public async Task AnAppointmentWithADeactivatedClinicianIsRefusedAndAfterReactivationAccepted()
     {
         await using var app = await TestApp.StartAsync();
         var doctor = await app.CreateUserAsync("Dr Ada Hart", "hart@clinic.example", Roles.Doctor);

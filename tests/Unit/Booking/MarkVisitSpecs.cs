@@ -10,7 +10,7 @@ public class MarkVisitSpecs
     private static readonly DateTimeOffset AtTheVisit = A.MorningSlot(1).StartUtc;
 
     [Fact]
-    public void GivenAAppointmentWhoseTimeHasCome_WhenTheReceptionistMarksArrived_ThenTheVisitIsMarked() =>
+    public void GivenAnAppointmentWhoseTimeHasCome_WhenTheReceptionistMarksArrived_ThenTheVisitIsMarked() =>
         Spec.Given(A.SlotsBooked(A.AppointmentId, A.PatientId, 1))
             .When(new MarkVisit(A.AppointmentId, VisitOutcome.Arrived, A.Receptionist, AtTheVisit))
             .Then(new VisitMarked(A.AppointmentId, A.PatientId, A.ClinicianId, A.Tomorrow, VisitOutcome.Arrived, A.Receptionist.Name));

@@ -22,7 +22,7 @@ public class MoveAppointmentSpecs
             A.ClinicianId, A.Tomorrow, to.Select(n => A.MorningSlot(n)).ToArray(), A.PatientId.ToString());
 
     [Fact]
-    public void GivenAAppointmentAt0900_WhenThePatientMovesItTo0920_ThenItIsMoved() =>
+    public void GivenAnAppointmentAt0900_WhenThePatientMovesItTo0920_ThenItIsMoved() =>
         Spec.Given(A.DayScheduled(1, 2, 3), A.SlotsBooked(Appointment, A.PatientId, 1)).When(Move(3)).Then(Moved([1], [3]));
 
     [Fact]

@@ -223,7 +223,7 @@ public class EmailDeliveryTests
     }
 
     [Fact]
-    public async Task AAppointmentMovedTwiceAndCancelledWithinASecond_SendsFourCalendarEntriesWithStrictlyRisingSequences_StampedWithEachChangesTime()
+    public async Task AnAppointmentMovedTwiceAndCancelledWithinASecond_SendsFourCalendarEntriesWithStrictlyRisingSequences_StampedWithEachChangesTime()
     {
         await using var smtp = await SmtpServer.CreateAsync();
         await using var app = await TestApp.StartAsync(settings: Smtp(smtp));

@@ -25,7 +25,7 @@ public class EmailRulesTests
     private static string Unfolded(string ics) => ics.Replace("\r\n ", "");
 
     [Fact]
-    public void AAppointmentIsARequestInThePracticesZoneWithItsTimeZoneDefinition()
+    public void AnAppointmentIsARequestInThePracticesZoneWithItsTimeZoneDefinition()
     {
         var ics = Unfolded(CalendarInvite.Request(Winter, Details, Winter.StartUtc.AddDays(-2)));
 

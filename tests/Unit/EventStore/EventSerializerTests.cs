@@ -235,7 +235,7 @@ public class EventSerializerTests
     [Theory]
     [InlineData(1, "0000c0de-0000-4000-8000-000000000010")]
     [InlineData(2, "0000c0de-0000-4000-8000-000000000020")]
-    public void AAppointmentLoggedBeforeVisitTypesReadsAsAConsultationOrALongConsultation(int slots, string visitType)
+    public void AnAppointmentLoggedBeforeVisitTypesReadsAsAConsultationOrALongConsultation(int slots, string visitType)
     {
         // Exactly what the version before visit types wrote (tests/Unit/Fixtures/log-2026-12-02.jsonl has a whole log of them).
         var json = JsonSerializer.Serialize(new { bookingId = Appointment, patientId = Patient, doctorId = Clinician, date = "2026-12-03",

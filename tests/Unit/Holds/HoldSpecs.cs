@@ -35,7 +35,7 @@ public class HoldSpecs
         new(A.Id("other-booking"), A.OtherPatientId, [A.Slot(1)], Actor.Patient(A.OtherPatientId), now ?? A.Now.AddMinutes(1));
 
     [Fact]
-    public void AHoldIsJudgedOnWhatTheAccountsSay_AsAAppointmentIs()
+    public void AHoldIsJudgedOnWhatTheAccountsSay_AsAnAppointmentIs()
     {
         Holding.Given(A.DayScheduled(1)).When(Hold() with { Accounts = new(PatientIsActive: false) }).ThenRejected(Rejection.PatientDeactivated);
         Holding.Given(A.DayScheduled(1)).When(Hold() with { Accounts = new(ClinicianDeactivated: true) }).ThenRejected(Rejection.ClinicianNotTakingBookings);

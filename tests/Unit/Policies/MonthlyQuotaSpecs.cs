@@ -93,13 +93,13 @@ public class MonthlyQuotaSpecs
     [InlineData(10, 0, 0)]
     [InlineData(12, 0, 0)] // over the limit (staff booked over it, or the policy has yet to act): none left, never fewer
     [InlineData(10, 2, 2)] // a booking of 2 slots being moved within its month: its own slots do not count against it
-    public void TheSlotsLeftInAMonth_AreTheLimitLessThoseHeld_AAppointmentBeingMovedNotCountingAgainstItself(int used, int moving, int left) =>
+    public void TheSlotsLeftInAMonth_AreTheLimitLessThoseHeld_AnAppointmentBeingMovedNotCountingAgainstItself(int used, int moving, int left) =>
         Assert.Equal(left, MonthlyQuota.SlotsLeft(used, moving));
 
     [Theory]
     [InlineData(9, 1, false)]
     [InlineData(9, 2, true)]
     [InlineData(0, 11, true)]
-    public void AAppointmentGoesOverTheLimit_OnlyWhenWhatIsHeldAndWhatItAddsPassTen(int used, int adding, bool over) =>
+    public void AnAppointmentGoesOverTheLimit_OnlyWhenWhatIsHeldAndWhatItAddsPassTen(int used, int adding, bool over) =>
         Assert.Equal(over, MonthlyQuota.WouldExceed(used, adding));
 }

@@ -13,7 +13,7 @@ public class QuotaRaceTests
     private const int Rounds = 300;
 
     [Theory, InlineData(TestApp.Sqlite), InlineData(TestApp.Postgres)]
-    public async Task ThePolicyRacingThePatientsOwnCancellation_NeverCancelsAAppointmentThatNoLongerTookThemOver(string provider)
+    public async Task ThePolicyRacingThePatientsOwnCancellation_NeverCancelsAnAppointmentThatNoLongerTookThemOver(string provider)
     {
         await using var app = await TestApp.StartAsync(provider: provider);
         var store = app.Get<IEventStore>();

@@ -93,7 +93,7 @@ public class SavedLogTests
     }
 
     [Fact]
-    public async Task ItsEventsReadInTodaysShapes_AndAAppointmentIsDecidedOnThem()
+    public async Task ItsEventsReadInTodaysShapes_AndAnAppointmentIsDecidedOnThem()
     {
         await using var app = await LoadSavedLogAsync();
 

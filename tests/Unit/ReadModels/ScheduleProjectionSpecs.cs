@@ -58,7 +58,7 @@ public class ScheduleProjectionSpecs
     }
 
     [Fact]
-    public async Task GivenAAppointmentCancelled_ThenItsSlotsAreAvailableAgainAndItIsNoLongerThePatients()
+    public async Task GivenAnAppointmentCancelled_ThenItsSlotsAreAvailableAgainAndItIsNoLongerThePatients()
     {
         await using var app = await Given(A.DayScheduled(1, 2), A.SlotsBooked(A.AppointmentId, A.PatientId, 1, 2),
             new AppointmentCancelled(A.AppointmentId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1), A.MorningSlot(2)], CancellationReason.Patient, "p"));

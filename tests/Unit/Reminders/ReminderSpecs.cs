@@ -26,7 +26,7 @@ public class ReminderSpecs
         new(booked.AppointmentId, booked.PatientId, booked.ClinicianId, booked.Date, booked.Slots, hours, Skipped: skipped);
 
     [Fact]
-    public void GivenAAppointment_WhenItsHoursBeforeCome_ThenReminderSent_TaggedAsTheAppointmentAndThePatients()
+    public void GivenAnAppointment_WhenItsHoursBeforeCome_ThenReminderSent_TaggedAsTheAppointmentAndThePatients()
     {
         var sent = Reminding.Given(A.DayScheduled(1), Booked).When(Remind()).ThenAccepted().Single();
         Assert.Equal(A.Describe(Reminded(Booked)), A.Describe(sent));
@@ -34,7 +34,7 @@ public class ReminderSpecs
     }
 
     [Fact]
-    public void GivenAAppointment_BeforeItsHoursBefore_ThenNothingYet_AndAtThemItIsSent()
+    public void GivenAnAppointment_BeforeItsHoursBefore_ThenNothingYet_AndAtThemItIsSent()
     {
         Reminding.Given(Booked).When(Remind(now: Start.AddHours(-24).AddMilliseconds(-1))).Then();
         Reminding.Given(Booked).When(Remind(now: Start.AddHours(-3), hours: 3)).ThenAccepted();
@@ -45,7 +45,7 @@ public class ReminderSpecs
         Reminding.Given(Booked, Reminded(Booked)).When(Remind(now: Start.AddHours(-1))).Then();
 
     [Fact]
-    public void GivenAAppointmentMovedAfterItsReminder_WhenTheNewTimesHoursCome_ThenItIsRemindedOfTheNewTime()
+    public void GivenAnAppointmentMovedAfterItsReminder_WhenTheNewTimesHoursCome_ThenItIsRemindedOfTheNewTime()
     {
         var later = A.MorningSlot(4, A.Tomorrow.AddDays(1));
         var moved = new AppointmentMoved(A.AppointmentId, A.PatientId, Booked.VisitType, A.ClinicianId, A.Tomorrow, Booked.Slots, A.ClinicianId, A.Tomorrow.AddDays(1),
@@ -75,7 +75,7 @@ public class ReminderSpecs
     }
 
     [Fact]
-    public void GivenAAppointmentMadeWithinTheHours_ThenItIsRecordedRemindedWithNoEmail()
+    public void GivenAnAppointmentMadeWithinTheHours_ThenItIsRecordedRemindedWithNoEmail()
     {
         var sent = Reminding.Given(Booked).When(Remind(now: Start.AddHours(-20), setAt: Start.AddHours(-20))).ThenAccepted().Single();
         Assert.True(sent.Skipped);

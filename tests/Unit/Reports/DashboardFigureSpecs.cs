@@ -156,7 +156,7 @@ public class DashboardFigureSpecs
     }
 
     [Fact]
-    public async Task AAppointmentMovedAcrossWeeks_CountsInTheWeekItIsNowIn_WithItsLeadTimeToTheNewTime()
+    public async Task AnAppointmentMovedAcrossWeeks_CountsInTheWeekItIsNowIn_WithItsLeadTimeToTheNewTime()
     {
         var given = await StartAsync();
         await using var _ = given.App;

@@ -102,7 +102,7 @@ public class AppointmentRoomSpecs
     }
 
     [Fact]
-    public void TheQueryOfAAppointmentInARoomReadsTheRoomsAppointmentsThatDay_AndOfOneInNoneDoesNot()
+    public void TheQueryOfAnAppointmentInARoomReadsTheRoomsAppointmentsThatDay_AndOfOneInNoneDoesNot()
     {
         Assert.True(BookSlotsDecider.QueryFor(BookOtherClinician(3)).Matches(EventTypes.NameOf<SlotsBooked>(), [Tag.RoomDay(Room, A.Tomorrow)]));
         Assert.False(BookSlotsDecider.QueryFor(BookOtherClinician(3) with { RoomId = null })
@@ -139,7 +139,7 @@ public class AppointmentRoomSpecs
     }
 
     [Fact]
-    public void GivenAAppointmentInTheRoomLoggedBeforeAppointmentsHeldTheirRoom_ThenItHoldsNoRoomTimeBeyondItsSlots()
+    public void GivenAnAppointmentInTheRoomLoggedBeforeAppointmentsHeldTheirRoom_ThenItHoldsNoRoomTimeBeyondItsSlots()
     {
         // A booking logged before names no room and has no room-day tag: it took the time of its slots, which its block's room held.
         var old = new SlotsBooked(A.Id("old"), A.PatientId, A.OtherClinicianId, A.Tomorrow, [At(OtherCliniciansSlot(3), 3)], "p", Consultation);

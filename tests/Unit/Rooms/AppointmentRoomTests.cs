@@ -117,7 +117,7 @@ public class AppointmentRoomTests
     }
 
     [Fact]
-    public async Task AReviewLoggedBeforeAppointmentsNamedTheirRoom_IsKeptOutOfTheOffers_AndAAppointmentOverItAnywayGoesOnTheDesk()
+    public async Task AReviewLoggedBeforeAppointmentsNamedTheirRoom_IsKeptOutOfTheOffers_AndAnAppointmentOverItAnywayGoesOnTheDesk()
     {
         var practice = await StartAsync();
         await using var app = practice.App;

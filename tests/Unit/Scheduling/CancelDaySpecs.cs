@@ -28,7 +28,7 @@ public class CancelDaySpecs
     }
 
     [Fact]
-    public void GivenAAppointmentAlreadyCancelled_WhenTheDayIsCancelled_ThenThatAppointmentIsNotCancelledAgain()
+    public void GivenAnAppointmentAlreadyCancelled_WhenTheDayIsCancelled_ThenThatAppointmentIsNotCancelledAgain()
     {
         var events = Spec.Given(A.DayScheduled(1),
                 A.SlotsBooked(A.AppointmentId, A.PatientId, 1),

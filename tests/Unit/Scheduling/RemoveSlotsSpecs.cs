@@ -21,7 +21,7 @@ public class RemoveSlotsSpecs
             .ThenRejected(Rejection.SlotAlreadyBooked);
 
     [Fact]
-    public void GivenAAppointmentCancelled_WhenItsSlotIsRemoved_ThenItIsRemoved() =>
+    public void GivenAnAppointmentCancelled_WhenItsSlotIsRemoved_ThenItIsRemoved() =>
         Spec.Given(A.DayScheduled(1), A.SlotsBooked(A.AppointmentId, A.PatientId, 1),
                 new AppointmentCancelled(A.AppointmentId, A.PatientId, A.ClinicianId, A.Tomorrow, [A.MorningSlot(1)], CancellationReason.Patient, "p"))
             .When(Remove(1))

@@ -335,7 +335,7 @@ public class TeamVisitTests
     }
 
     [Fact]
-    public async Task LengtheningACliniciansPartRacingAAppointmentOfThatTime_ExactlyOneGetsIt()
+    public async Task LengtheningACliniciansPartRacingAnAppointmentOfThatTime_ExactlyOneGetsIt()
     {
         for (var round = 0; round < 3; round++)
         {
