@@ -32,7 +32,7 @@ public static class CircuitScenarios
             return null;
         using var api = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(30) };
         var patients = await TokensAsync(api, Enumerable.Range(2, 19).Select(i => $"patient{i}@demo.clinic"));
-        var clinicians = await TokensAsync(api, Enumerable.Range(1, 3).Select(i => $"clinician{i}@demo.clinic"));
+        var clinicians = await TokensAsync(api, Enumerable.Range(1, 3).Select(i => $"doctor{i}@demo.clinic"));
         var (shown, cancel, label) = await DayWithAnAppointmentAsync(api, patients);
 
         // Appends no open page shows: clinicians scheduling days two to four months ahead. First with no page open.
@@ -117,7 +117,7 @@ public static class CircuitScenarios
             withPages.Appends, perAppendAlone, perAppendWith, (perAppendWith - perAppendAlone) / pages.Count);
     }
 
-    private static async Task<MemoryPoint> MemoryAsync(HttpClient api, int pages)
+    internal static async Task<MemoryPoint> MemoryAsync(HttpClient api, int pages)
     {
         await Task.Delay(1000); // let the last page's first renders settle
         var m = await api.GetFromJsonAsync<JsonElement>("/health/memory");

@@ -22,10 +22,11 @@ public sealed class PublishedApp : IAsyncDisposable
     public TimeSpan StartUp { get; }
 
     /// <summary>Starts the app and waits until it is ready (null when it was not within two minutes).</summary>
-    public static async Task<PublishedApp?> StartAsync(string appPath, string directory, IDictionary<string, string>? settings = null)
+    public static async Task<PublishedApp?> StartAsync(string appPath, string directory, IDictionary<string, string>? settings = null,
+        string readyPath = "/health/ready", string[]? arguments = null)
     {
         var port = 5300 + Random.Shared.Next(600);
-        var start = new ProcessStartInfo(appPath, ["--urls", $"http://127.0.0.1:{port}"])
+        var start = new ProcessStartInfo(appPath, [.. arguments ?? [], "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = Path.GetDirectoryName(appPath)!,
             RedirectStandardOutput = true,
@@ -46,7 +47,7 @@ public sealed class PublishedApp : IAsyncDisposable
         {
             try
             {
-                using var response = await client.GetAsync(new Uri(address, "/health/ready"));
+                using var response = await client.GetAsync(new Uri(address, readyPath));
                 if (response.IsSuccessStatusCode)
                     return new PublishedApp(process, address, watch.Elapsed);
             }

@@ -44,6 +44,7 @@ builder.Services.AddClinicPortal(builder.Configuration);
 builder.Services.AddWebSecurity(builder.Configuration);
 builder.Services.AddClinicApi(builder.Configuration);
 builder.Services.AddClinicHealthChecks();
+builder.Services.AddPageCompression();
 
 var app = builder.Build();
 
@@ -82,6 +83,7 @@ if (migrateAndExit)
 // Nobody ever sees a stack trace, in any environment: the error is logged with its request id. Pages show a
 // friendly page (these two stay on the app itself, where re-executing a path can route again); the API answers
 // first with problem details of its own.
+app.UseResponseCompression();
 app.UseWebSecurity();
 app.UseExceptionHandler("/Error", createScopeForErrors: true);
 // Only a page asked for is answered with a page: re-executing another method (a POST to /health/ready, 405) would
@@ -100,14 +102,16 @@ app.UseCurrentAccountsOnly();
 app.UseRateLimiter();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+// Every asset compressed under the fingerprinted name pages link (see StaticAssetsManifest): the same manifest for both.
+var staticAssets = StaticAssetsManifest.CompletedPath(app.Environment);
+app.MapStaticAssets(staticAssets);
 app.MapClinicHealthEndpoints();
 app.MapMemoryEndpoint(app.Configuration);
 app.MapAccountEndpoints();
 app.MapClinicApi();
 ClinicPortal.Features.Admin.Reports.ReportDownload.MapReportDownload(app);
 // The app sends its own CSP (frame-ancestors 'none'); Blazor's default one would only loosen it to 'self'.
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
+app.MapRazorComponents<App>().WithStaticAssets(staticAssets).AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 
 if (app.Services.GetRequiredService<TimeProvider>() is StartedClock)
     app.Logger.LogWarning("The clock starts at {StartsAt} ({Setting}), not at the system's time.", app.Configuration[StartedClock.Setting], StartedClock.Setting);

@@ -77,11 +77,12 @@ public class HealthTests
         using var client = app.CreateClient();
 
         var home = await client.GetStringAsync("/");
-        using var script = await client.GetAsync("/_framework/blazor.web.js");
-        // MudBlazor's files, by the addresses the page names (fingerprinted by the static asset pipeline).
+        // Blazor's script and MudBlazor's files, by the addresses the page names (fingerprinted by the static asset pipeline).
+        var blazor = System.Text.RegularExpressions.Regex.Match(home, "_framework/blazor\\.web\\.[a-z0-9]+\\.js").Value;
+        using var script = await client.GetAsync("/" + blazor);
         var mud = System.Text.RegularExpressions.Regex.Matches(home, "_content/MudBlazor/[^\"]+").Select(m => m.Value).Distinct().ToArray();
 
-        Assert.Contains("_framework/blazor.web.js", home);
+        Assert.NotEqual("", blazor);
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
         Assert.Contains(mud, a => a.Contains(".css"));
         Assert.Contains(mud, a => a.Contains(".js"));
@@ -90,5 +91,57 @@ public class HealthTests
             using var response = await client.GetAsync("/" + asset);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task NoJavaScriptInitializersAreLeftOutWhenThePageSaysThereAreNone()
+    {
+        // clinic.js starts the circuit with no initializers, sparing the request for them: true only while there are none.
+        await using var app = await AppProcess.StartAsync();
+        using var client = app.CreateClient();
+
+        Assert.Equal("[]", await client.GetStringAsync("/_blazor/initializers"));
+    }
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task EveryTextAssetAndThePageItselfGoOutCompressedAndFingerprintedAssetsAreCachedForGood(string encoding)
+    {
+        await using var app = await AppProcess.StartAsync();
+        using var client = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.None }) { BaseAddress = app.BaseAddress };
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Encoding", encoding);
+
+        using var page = await client.GetAsync("/account/login");
+        var html = await DecodedAsync(page);
+        var assets = System.Text.RegularExpressions.Regex.Matches(html, "(?:href|src)=\"(?<url>[^\"]+\\.(?:css|js|png))\"")
+            .Select(m => m.Groups["url"].Value).Distinct().ToArray();
+
+        Assert.Equal([encoding], page.Content.Headers.ContentEncoding);
+        Assert.Contains(assets, a => a.Contains("MudBlazor.min.") && a.EndsWith(".css"));
+        Assert.Contains(assets, a => a.Contains("MudBlazor.min.") && a.EndsWith(".js"));
+        Assert.Contains(assets, a => a.StartsWith("_framework/blazor.web."));
+        foreach (var asset in assets)
+        {
+            using var response = await client.GetAsync("/" + asset);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            // Every asset the page names is fingerprinted, so a browser keeps it and never asks again.
+            Assert.Equal("max-age=31536000, immutable", response.Headers.CacheControl?.ToString());
+            if (!asset.EndsWith(".png"))
+                Assert.True(response.Content.Headers.ContentEncoding.SequenceEqual([encoding]), $"{asset} went out as {string.Join(",", response.Content.Headers.ContentEncoding)}");
+        }
+    }
+
+    private static async Task<string> DecodedAsync(HttpResponseMessage response)
+    {
+        await using var body = await response.Content.ReadAsStreamAsync();
+        await using Stream decoded = response.Content.Headers.ContentEncoding.FirstOrDefault() switch
+        {
+            "br" => new System.IO.Compression.BrotliStream(body, System.IO.Compression.CompressionMode.Decompress),
+            "gzip" => new System.IO.Compression.GZipStream(body, System.IO.Compression.CompressionMode.Decompress),
+            _ => body,
+        };
+        using var reader = new StreamReader(decoded);
+        return await reader.ReadToEndAsync();
     }
 }
