@@ -122,8 +122,6 @@ public static partial class PhoneScenarios
         // A binary frame's payload comes base64-encoded: its bytes are three quarters of the text.
         cdp.Event("Network.webSocketFrameReceived").OnEvent += (_, e) =>
         {
-            if (Environment.GetEnvironmentVariable("PHONE_PROBE") is not null)
-                Console.WriteLine($"   frame at {(e!.Value.GetProperty("timestamp").GetDouble() - sent) * 1000:N0} ms, {e.Value.GetProperty("response").GetProperty("payloadData").GetString()!.Length} chars");
             var frame = e!.Value.GetProperty("response");
             var text = frame.GetProperty("payloadData").GetString()!.Length;
             Interlocked.Add(ref socket, frame.GetProperty("opcode").GetInt32() == 2 ? text * 3 / 4 : text);
@@ -140,8 +138,6 @@ public static partial class PhoneScenarios
                 await page.EvaluateAsync<string>("() => document.body?.innerText.slice(0, 300) ?? ''"), exception);
         }
         await Task.Delay(500); // what the circuit sends right after its first render counts too
-        if (Environment.GetEnvironmentVariable("PHONE_PROBE") is not null)
-            Console.WriteLine($"{target.Name} {visit}: " + await page.EvaluateAsync<string>("() => JSON.stringify(performance.getEntriesByType('resource').map(r => [r.name.replace(location.origin, ''), Math.round(r.startTime), Math.round(r.responseEnd), r.transferSize])) + ' ready ' + Math.round(window.__ready) + ' dcl ' + Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd)"));
         var figures = await page.EvaluateAsync<JsonElement>("() => ({ ready: window.__ready, paint: window.__paint })");
         var load = new PageLoad(target.Name, visit, Interlocked.Read(ref http) / 1024.0, html / 1024.0, Interlocked.Read(ref socket) / 1024.0, firstByte,
             figures.GetProperty("ready").GetDouble(), figures.GetProperty("paint").GetDouble());
@@ -163,22 +159,37 @@ public static partial class PhoneScenarios
 
     /// <summary>
     /// Server CPU per request of each page's first HTML (the prerender), ten requests at a time as <c>wrk -c 10</c> sends
-    /// them, beside <c>/health/live</c> in the same run; from the process's own CPU time in /proc.
+    /// them, beside <c>/health/live</c> and beside the same data as the API's JSON (what the page costs beyond reading
+    /// it), in the same run; from the process's own CPU time in /proc.
     /// </summary>
-    public static async Task<IReadOnlyList<PrerenderCost>> PrerenderAsync(int processId, Uri app, IReadOnlyDictionary<string, string> cookies, int requests)
+    public static async Task<IReadOnlyList<PrerenderCost>> PrerenderAsync(int processId, Uri app, IReadOnlyDictionary<string, string> cookies,
+        IReadOnlyList<(string Name, string Path, string Bearer)> apiReads, int requests)
     {
+        var targets = new List<(string Name, string Path, string? Header, string? Value)> { ("/health/live", "/health/live", null, null) };
+        targets.AddRange(Pages.Select(p => (p.Name, p.Path, p.Account is null ? null : "Cookie", p.Account is null ? null : cookies[p.Account])));
+        targets.AddRange(apiReads.Select(r => (r.Name, r.Path, (string?)"Authorization", (string?)$"Bearer {r.Bearer}")));
         var costs = new List<PrerenderCost>();
-        foreach (var (name, path, account) in new[] { ("/health/live", "/health/live", (string?)null) }.Concat(Pages.Select(p => (p.Name, p.Path, p.Account))))
+        foreach (var (name, path, header, value) in targets)
         {
             using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = app };
-            if (account is not null)
-                client.DefaultRequestHeaders.Add("Cookie", cookies[account]);
+            if (header is not null)
+                client.DefaultRequestHeaders.TryAddWithoutValidation(header, value);
             await RequestsAsync(client, path, 50); // warm-up
             var before = CpuMs(processId);
             await RequestsAsync(client, path, requests);
             costs.Add(new PrerenderCost(name, (CpuMs(processId) - before) / requests));
         }
         return costs;
+    }
+
+    /// <summary>An API bearer token for a demo account.</summary>
+    public static async Task<string> TokenAsync(Uri app, string email)
+    {
+        using var client = new HttpClient { BaseAddress = app };
+        using var response = await client.PostAsync("/api/identity/login",
+            new StringContent(JsonSerializer.Serialize(new { email, password = Password }), System.Text.Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("accessToken").GetString()!;
     }
 
     private static async Task RequestsAsync(HttpClient client, string path, int requests)

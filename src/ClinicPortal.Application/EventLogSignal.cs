@@ -6,6 +6,13 @@ namespace ClinicPortal.Application;
 /// </summary>
 public sealed class EventLogSignal
 {
+    /// <summary>
+    /// How long a follower of the log waits for the signal before reading the log anyway. On SQLite one process writes
+    /// the log and every append raises the signal, so this is only a safety net, and an idle practice sleeps; on
+    /// PostgreSQL other instances' appends arrive over a connection that can drop, so followers look each second.
+    /// </summary>
+    public TimeSpan SafetyPoll { get; set; } = TimeSpan.FromSeconds(30);
+
     private TaskCompletionSource _next = NewSource();
 
     /// <summary>Raised after each committed append.</summary>
@@ -28,6 +35,9 @@ public sealed class EventLogSignal
         }
     }
 
+    /// <summary>Completes at the next append, or after <see cref="SafetyPoll"/>, whichever comes first.</summary>
+    public Task WaitAsync(CancellationToken cancellationToken) => WaitAsync(SafetyPoll, cancellationToken);
+
     /// <summary>Completes at the next append, or after <paramref name="timeout"/>, whichever comes first.</summary>
     public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -37,7 +47,7 @@ public sealed class EventLogSignal
         }
         catch (TimeoutException)
         {
-            // Poll anyway: another process may share the file.
+            // Look anyway: another instance may share the database.
         }
     }
 

@@ -61,7 +61,7 @@ public abstract class LogReactor(IEventStore store, ICheckpoints checkpoints, Ev
                 await CatchUpAsync(stoppingToken);
                 health.GotThrough(CheckpointName);
                 await AfterCatchUpAsync(stoppingToken);
-                await signal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
+                await signal.WaitAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

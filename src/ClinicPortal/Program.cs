@@ -99,7 +99,7 @@ app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api =>
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseCurrentAccountsOnly();
-app.UseRateLimiter();
+ApiRateLimits.UseApiRateLimits(app);
 app.UseAntiforgery();
 
 // Every asset compressed under the fingerprinted name pages link (see StaticAssetsManifest): the same manifest for both.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using ClinicPortal.Infrastructure.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace ClinicPortal.Infrastructure.Accounts;
@@ -11,22 +12,18 @@ namespace ClinicPortal.Infrastructure.Accounts;
 /// forms are pages rather than API endpoints, and the email is in the posted form, so the pages ask here instead of
 /// the rate-limiting middleware (which cannot read a form) deciding for them.
 /// </summary>
-public sealed class AccountFormLimits : IDisposable
+public sealed class AccountFormLimits
 {
-    private readonly PartitionedRateLimiter<(AccountForm Form, string Key)> _perAddress;
-    private readonly PartitionedRateLimiter<(AccountForm Form, string Key)> _perAccount;
+    // Refilled when asked, not on a timer (see OnDemandRateLimiter): an idle practice sleeps.
+    private readonly OnDemandRateLimiter<(AccountForm Form, string Key)> _perAddress;
+    private readonly OnDemandRateLimiter<(AccountForm Form, string Key)> _perAccount;
 
     public AccountFormLimits(IOptions<AccountFormLimitOptions> options)
     {
         var limits = options.Value;
-        _perAddress = PartitionedRateLimiter.Create<(AccountForm Form, string Key), (AccountForm, string)>(attempt =>
-            RateLimitPartition.GetFixedWindowLimiter(attempt, _ => Window(limits.AccountFormsPerAddress, limits.AccountFormsWindow)));
-        _perAccount = PartitionedRateLimiter.Create<(AccountForm Form, string Key), (AccountForm, string)>(attempt =>
-            RateLimitPartition.GetFixedWindowLimiter(attempt, _ => Window(limits.AccountFormsPerAccount, limits.AccountFormsWindow)));
+        _perAddress = OnDemandRateLimiter<(AccountForm, string)>.FixedWindow(limits.AccountFormsPerAddress, limits.AccountFormsWindow);
+        _perAccount = OnDemandRateLimiter<(AccountForm, string)>.FixedWindow(limits.AccountFormsPerAccount, limits.AccountFormsWindow);
     }
-
-    private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
-        new() { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true };
 
     /// <summary>
     /// Whether this post may go ahead. When it may not, the response says 429 and when to try again, and the page
@@ -60,10 +57,4 @@ public sealed class AccountFormLimits : IDisposable
     }
 
     public const string TooManyAttempts = "Too many attempts from here or for this email. Please wait a few minutes and try again.";
-
-    public void Dispose()
-    {
-        _perAddress.Dispose();
-        _perAccount.Dispose();
-    }
 }

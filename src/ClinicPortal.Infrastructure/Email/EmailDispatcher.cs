@@ -11,9 +11,11 @@ namespace ClinicPortal.Infrastructure.Email;
 /// </summary>
 public sealed class EmailDispatcher(
     EmailOutbox outbox, IEmailSender sender, TimeProvider time, IOptions<EmailOptions> options, Application.IReactionLeases leases,
-    ILogger<EmailDispatcher> logger)
+    EventLogSignal signal, ILogger<EmailDispatcher> logger)
     : BackgroundService
 {
+    private static readonly TimeSpan MinimumWait = TimeSpan.FromSeconds(1);
+
     /// <summary>Messages sent between two writes of their outcomes (and so the most a crash can repeat).</summary>
     private const int BatchSize = 100;
 
@@ -119,7 +121,10 @@ public sealed class EmailDispatcher(
                 if (!await lease.StillHeldAsync(stoppingToken))
                     return; // another instance sends the outbox now
                 await SendDueAsync(stoppingToken);
-                await outbox.WaitForNewAsync(TimeSpan.FromSeconds(1), stoppingToken);
+                // Until a message is recorded here, the next retry comes due (a second at the least: messages a server
+                // that went down left due are not hammered), or the log's safety poll (another instance's messages).
+                var next = await outbox.NextAttemptAsync(stoppingToken) is { } due ? due - time.GetUtcNow() : signal.SafetyPoll;
+                await outbox.WaitForNewAsync(TimeSpan.FromTicks(Math.Clamp(next.Ticks, MinimumWait.Ticks, Math.Max(MinimumWait.Ticks, signal.SafetyPoll.Ticks))), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

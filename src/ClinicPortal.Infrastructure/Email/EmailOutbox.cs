@@ -23,7 +23,7 @@ public sealed class EmailOutbox(ClinicDatabase database)
         }
         catch (TimeoutException)
         {
-            // Look anyway: retries come due with time.
+            // Look anyway: a retry has come due, or another instance recorded messages.
         }
     }
 
@@ -56,8 +56,10 @@ public sealed class EmailOutbox(ClinicDatabase database)
             await session.ExecuteAsync(Checkpoints.UpsertSql, ct, ("@name", name), ("@position", position));
         await transaction.CommitAsync(ct);
         if (messages.Count > 0)
-            Interlocked.Exchange(ref _recorded, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            Recorded();
     }
+
+    private void Recorded() => Interlocked.Exchange(ref _recorded, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     /// <summary>Pending messages whose next attempt is due, oldest first.</summary>
     public async Task<IReadOnlyList<DueEmail>> DueAsync(DateTimeOffset now, int max, CancellationToken ct = default) =>
@@ -108,9 +110,18 @@ public sealed class EmailOutbox(ClinicDatabase database)
     }
 
     /// <summary>The owner's "retry": a failed or waiting message is tried again at once.</summary>
-    public Task RetryNowAsync(long id, DateTimeOffset now, CancellationToken ct = default) =>
-        database.ExecuteAsync("UPDATE outbox SET status = 'pending', next_attempt_at = @now WHERE id = @id AND status <> 'sent';",
+    public async Task RetryNowAsync(long id, DateTimeOffset now, CancellationToken ct = default)
+    {
+        await database.ExecuteAsync("UPDATE outbox SET status = 'pending', next_attempt_at = @now WHERE id = @id AND status <> 'sent';",
             ct, ("@id", id), ("@now", now.ToUnixTimeMilliseconds()));
+        Recorded();
+    }
+
+    /// <summary>When the earliest pending message is next to be tried; null when none is pending.</summary>
+    public async Task<DateTimeOffset?> NextAttemptAsync(CancellationToken ct = default) =>
+        await database.ScalarAsync("SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending';", ct) is { } value and not DBNull
+            ? DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture))
+            : null;
 
     public async Task<IReadOnlyList<OutboxRow>> ListAsync(string? status, int limit, CancellationToken ct = default) =>
         (await database.RowsAsync<ListedRow>(

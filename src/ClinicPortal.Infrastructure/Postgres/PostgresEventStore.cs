@@ -38,6 +38,16 @@ public sealed partial class PostgresEventStore(NpgsqlDataSource dataSource, IEnu
 {
     private readonly IProjection[] _projections = projections.ToArray();
 
+    // Other instances append to this log too, and their appends reach this one's signal over a connection that can
+    // drop (PostgresLogListener): followers of the log here read it each second anyway.
+    private readonly EventLogSignal _signal = SharedLog(signal);
+
+    private static EventLogSignal SharedLog(EventLogSignal signal)
+    {
+        signal.SafetyPoll = PostgresLogListener.SafetyPoll;
+        return signal;
+    }
+
     /// <summary>The log alone, with no read models (for the benchmarks' raw figures).</summary>
     public PostgresEventStore(NpgsqlDataSource dataSource, EventLogSignal signal, PostgresInstance instance) : this(dataSource, [], signal, instance)
     {
@@ -164,7 +174,7 @@ public sealed partial class PostgresEventStore(NpgsqlDataSource dataSource, IEnu
         }
         await transaction.CommitAsync(CancellationToken.None);
 
-        signal.Notify(new Appended(last, rows.SelectMany(r => r.Tags).ToHashSet()));
+        _signal.Notify(new Appended(last, rows.SelectMany(r => r.Tags).ToHashSet()));
         Announce(PostgresInstance.Payload(instance.Id, last - rows.Length + 1, last));
         return last;
     }

@@ -16,6 +16,9 @@ public sealed class PostgresLogListener(
 {
     private static readonly TimeSpan Reconnect = TimeSpan.FromSeconds(1);
 
+    /// <summary>How often followers of the log read it anyway, for appends a dropped connection missed.</summary>
+    public static readonly TimeSpan SafetyPoll = TimeSpan.FromSeconds(1);
+
     /// <summary>Completes once the first LISTEN is in place (tests wait for it before appending elsewhere).</summary>
     public Task Listening => _listening.Task;
 

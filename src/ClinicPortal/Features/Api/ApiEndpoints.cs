@@ -46,28 +46,7 @@ public static class ApiEndpoints
             .Configure<Microsoft.Extensions.Options.IOptions<ApiTokenOptions>>((bearer, tokens) => bearer.BearerTokenExpiration = tokens.Value.AccessTokenLifetime);
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section));
         var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = async (context, ct) =>
-            {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await ApiProblems.Problem(StatusCodes.Status429TooManyRequests, "rate_limited", "Too many requests; please wait a moment.")
-                    .ExecuteAsync(context.HttpContext);
-            };
-            options.AddPolicy(SignInLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.SignInPerMinute, Window = TimeSpan.FromMinutes(1) }));
-            options.AddPolicy(BookingLimit, http => RateLimitPartition.GetTokenBucketLimiter(
-                http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = limits.BookingsPerMinute,
-                    TokensPerPeriod = limits.BookingsPerMinute,
-                    ReplenishmentPeriod = TimeSpan.FromMinutes(1),
-                }));
-        });
+        services.AddSingleton(new ApiRateLimits(limits));
         return services;
     }
 

@@ -36,6 +36,18 @@
         },
     });
 
+    // Until the page works (its circuit has drawn it: the layout's circuit-live marker), a link is followed by the browser
+    // as a plain link. Blazor's router would take the click, change the address and wait for a circuit still starting:
+    // the page stayed as it was, under the new address. Links on pages with no circuit (the account pages) load alike.
+    window.addEventListener("click", event => {
+        if (document.querySelector("[data-testid=circuit-live]")) return;
+        const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+        if (!link || link.target || link.hasAttribute("download") || event.defaultPrevented
+            || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+        if (new URL(link.href, document.baseURI).origin !== location.origin) return;
+        event.stopImmediatePropagation(); // Blazor never sees it; the browser loads the address
+    }, true);
+
     // The error bar's "Reload" reloads this address, not the start page its empty link would lead to.
     document.querySelector("#blazor-error-ui .reload")?.addEventListener("click", event => {
         event.preventDefault();
