@@ -194,10 +194,5 @@ public static class CircuitScenarios
         return (appends, CpuMs(processId) - before);
     }
 
-    /// <summary>User and system CPU time of a process so far (Linux /proc; clock ticks of 10 ms).</summary>
-    private static double CpuMs(int processId)
-    {
-        var fields = File.ReadAllText($"/proc/{processId}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return (long.Parse(fields[11]) + long.Parse(fields[12])) * 10.0;
-    }
+    private static double CpuMs(int processId) => PhoneScenarios.CpuMs(processId);
 }

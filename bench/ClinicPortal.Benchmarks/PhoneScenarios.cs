@@ -11,7 +11,8 @@ public sealed record PhonePage(string Name, string Path, string? Account, string
 
 /// <summary>One load: HTTP bytes as transferred (every response), the first HTML's share of them, the circuit's messages received
 /// (as their payloads, before the WebSocket's own compression), and times from the start of the navigation.</summary>
-public sealed record PageLoad(string Page, string Visit, double Kb, double HtmlKb, double SocketKb, double TtfbMs, double ReadyMs, double LargestPaintMs);
+public sealed record PageLoad(string Page, string Visit, double Kb, double HtmlKb, double SocketKb, double TtfbMs, double ReadyMs, double LargestPaintMs,
+    double ScriptsRunMs, double ConnectedMs);
 
 public sealed record PrerenderCost(string Page, double CpuMs);
 
@@ -138,9 +139,11 @@ public static partial class PhoneScenarios
                 await page.EvaluateAsync<string>("() => document.body?.innerText.slice(0, 300) ?? ''"), exception);
         }
         await Task.Delay(500); // what the circuit sends right after its first render counts too
-        var figures = await page.EvaluateAsync<JsonElement>("() => ({ ready: window.__ready, paint: window.__paint })");
+        var figures = await page.EvaluateAsync<JsonElement>(
+            "() => ({ ready: window.__ready, paint: window.__paint, scripts: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd, open: window.__open ?? -1 })");
         var load = new PageLoad(target.Name, visit, Interlocked.Read(ref http) / 1024.0, html / 1024.0, Interlocked.Read(ref socket) / 1024.0, firstByte,
-            figures.GetProperty("ready").GetDouble(), figures.GetProperty("paint").GetDouble());
+            figures.GetProperty("ready").GetDouble(), figures.GetProperty("paint").GetDouble(), figures.GetProperty("scripts").GetDouble(),
+            figures.GetProperty("open").GetDouble() is >= 0 and var open ? open : double.NaN);
         await page.CloseAsync();
         return load;
     }
@@ -150,6 +153,11 @@ public static partial class PhoneScenarios
         (() => {
           window.__ready = null;
           window.__paint = 0;
+          window.__open = null; // when the circuit's connection opened
+          const Socket = window.WebSocket;
+          window.WebSocket = class extends Socket {
+            constructor(...args) { super(...args); this.addEventListener("open", () => window.__open ??= performance.now()); }
+          };
           const check = () => { if (window.__ready === null && document.querySelector({{JsonSerializer.Serialize(selector)}})) window.__ready = performance.now(); };
           new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
           new PerformanceObserver(list => { for (const e of list.getEntries()) window.__paint = e.startTime; })
@@ -180,6 +188,15 @@ public static partial class PhoneScenarios
             costs.Add(new PrerenderCost(name, (CpuMs(processId) - before) / requests));
         }
         return costs;
+    }
+
+    /// <summary>The first visit type patients may book online, as the API lists them.</summary>
+    public static async Task<Guid> FirstBookableVisitTypeAsync(Uri app, string token)
+    {
+        using var client = new HttpClient { BaseAddress = app };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var types = JsonDocument.Parse(await client.GetStringAsync("/api/visit-types")).RootElement;
+        return types.EnumerateArray().First(t => t.GetProperty("bookableOnline").GetBoolean()).GetProperty("serviceId").GetGuid();
     }
 
     /// <summary>An API bearer token for a demo account.</summary>
@@ -242,10 +259,13 @@ public static partial class PhoneScenarios
     [GeneratedRegex(@"(?:href|src)=""(?<url>[^""]+\.(?:css|js))""")]
     private static partial Regex AssetLink();
 
-    /// <summary>Server memory per open Book page (each a circuit): after a full collection with none open and with <paramref name="count"/> open, unthrottled.</summary>
-    public static async Task<(int Pages, double HeapKb, double RssKb)> MemoryPerPageAsync(IBrowser browser, PublishedApp app, int count)
+    /// <summary>The Home page of a signed-in patient: the layout and its circuit alone, beside which a page's own share shows.</summary>
+    public static readonly PhonePage Home = new("Home", "/", "patient1@demo.clinic", "[data-testid=circuit-live]");
+
+    /// <summary>Server memory per open page (each a circuit; the Book page unless another is given): after a full collection with none open and with <paramref name="count"/> open, unthrottled.</summary>
+    public static async Task<(int Pages, double HeapKb, double RssKb)> MemoryPerPageAsync(IBrowser browser, PublishedApp app, int count, PhonePage? shown = null)
     {
-        var book = Pages.Single(p => p.Name == "Book");
+        var book = shown ?? Pages.Single(p => p.Name == "Book");
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = app.Address.ToString(), StorageState = await SignInAsync(browser, app.Address, book.Account!),
@@ -257,7 +277,7 @@ public static partial class PhoneScenarios
         {
             var page = await context.NewPageAsync();
             await page.GotoAsync(book.Path);
-            await page.Locator(book.ReadySelector).First.WaitForAsync();
+            await page.Locator(book.ReadySelector).First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
         }
         var open = await CircuitScenarios.MemoryAsync(api, count);
         return (count, (open.ManagedHeapMb - none.ManagedHeapMb) * 1024 / count, (open.WorkingSetMb - none.WorkingSetMb) * 1024 / count);

@@ -1,5 +1,6 @@
 using ClinicPortal;
 using ClinicPortal.Components;
+using ClinicPortal.Components.Layout;
 using ClinicPortal.Features.Api;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Data;
@@ -105,6 +106,7 @@ app.UseAntiforgery();
 // Every asset compressed under the fingerprinted name pages link (see StaticAssetsManifest): the same manifest for both.
 var staticAssets = StaticAssetsManifest.CompletedPath(app.Environment);
 app.MapStaticAssets(staticAssets);
+await app.MapThemeStylesheetAsync();
 app.MapClinicHealthEndpoints();
 app.MapMemoryEndpoint(app.Configuration);
 app.MapAccountEndpoints();

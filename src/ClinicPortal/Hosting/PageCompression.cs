@@ -20,7 +20,7 @@ public static class PageCompression
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;
-            options.MimeTypes = ["text/html"];
+            options.MimeTypes = ["text/html", "text/css"]; // pages, and the theme's stylesheet (ThemeStylesheet)
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
         });

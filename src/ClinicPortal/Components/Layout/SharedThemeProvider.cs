@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using MudBlazor;
 
@@ -27,8 +28,15 @@ public sealed class SharedThemeProvider : MudThemeProvider
 
     private static readonly ConcurrentDictionary<(MudTheme? Theme, bool Dark, bool DefaultScrollbar), string> Sheets = new();
 
+    /// <summary>The light theme comes from the page's head (<see cref="ThemeStylesheet"/>): write only the dark one.</summary>
+    [Parameter] public bool LightFromStylesheet { get; set; }
+
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
+#pragma warning disable MUD0010
+        if (LightFromStylesheet && !IsDarkMode)
+            return;
+#pragma warning restore MUD0010
         // The key is the parameters as the parent last set them, which is what BuildTheme reads too.
 #pragma warning disable MUD0010
         var key = (Theme, IsDarkMode, DefaultScrollbar);
