@@ -123,8 +123,10 @@ public sealed class EmailDispatcher(
                 await SendDueAsync(stoppingToken);
                 // Until a message is recorded here, the next retry comes due (a second at the least: messages a server
                 // that went down left due are not hammered), or the log's safety poll (another instance's messages).
-                var next = await outbox.NextAttemptAsync(stoppingToken) is { } due ? due - time.GetUtcNow() : signal.SafetyPoll;
-                await outbox.WaitForNewAsync(TimeSpan.FromTicks(Math.Clamp(next.Ticks, MinimumWait.Ticks, Math.Max(MinimumWait.Ticks, signal.SafetyPoll.Ticks))), stoppingToken);
+                var wait = await outbox.NextAttemptAsync(stoppingToken) is { } due && due - time.GetUtcNow() < signal.SafetyPoll
+                    ? due - time.GetUtcNow()
+                    : signal.SafetyPoll;
+                await outbox.WaitForNewAsync(wait < MinimumWait ? MinimumWait : wait, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -17,9 +17,7 @@ public class FirstClickJourneys(ClinicAppFixture fixture)
     [Fact]
     public async Task AMenuLinkClickedBeforeOrAsThePageTurnsInteractiveAlwaysOpensItsPage()
     {
-        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
-        await Pages.SignInAsync(page, "patient20@demo.clinic");
-        await ThrottleAsync(page);
+        var page = await SignedInOnAPhoneAsync();
         // A third of the clicks as soon as the page is shown (before its circuit starts), a third the moment its connection
         // opens (the circuit starting), a third the moment it turns interactive.
         await page.AddInitScriptAsync("""
@@ -60,9 +58,7 @@ public class FirstClickJourneys(ClinicAppFixture fixture)
     [Fact]
     public async Task ATimeClickedTheMomentItCanBePressedAlwaysGetsItsAnswer()
     {
-        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
-        await Pages.SignInAsync(page, "patient20@demo.clinic");
-        await ThrottleAsync(page);
+        var page = await SignedInOnAPhoneAsync();
         await page.AddInitScriptAsync("""
             (() => {
               if (location.pathname !== "/book") return;
@@ -98,9 +94,11 @@ public class FirstClickJourneys(ClinicAppFixture fixture)
         await page.Context.CloseAsync();
     }
 
-    /// <summary>A phone's network and CPU for this page (Chromium's own throttling, through CDP).</summary>
-    private static async Task ThrottleAsync(IPage page)
+    /// <summary>A patient signed in, then the page throttled to a phone's network and CPU (Chromium's own, through CDP).</summary>
+    private async Task<IPage> SignedInOnAPhoneAsync()
     {
+        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await Pages.SignInAsync(page, "patient20@demo.clinic");
         var cdp = await page.Context.NewCDPSessionAsync(page);
         await cdp.SendAsync("Network.enable");
         await cdp.SendAsync("Network.emulateNetworkConditions", new()
@@ -108,5 +106,6 @@ public class FirstClickJourneys(ClinicAppFixture fixture)
             ["offline"] = false, ["latency"] = 150, ["downloadThroughput"] = 1_600_000 / 8, ["uploadThroughput"] = 750_000 / 8,
         });
         await cdp.SendAsync("Emulation.setCPUThrottlingRate", new() { ["rate"] = 4 });
+        return page;
     }
 }
