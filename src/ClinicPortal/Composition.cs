@@ -67,6 +67,7 @@ public static class Composition
         services.AddSingleton<PatientNotices>();
         services.AddHostedService(provider => provider.GetRequiredService<PatientNotices>());
         services.AddSingleton<StaffDayReader>();
+        services.AddSingleton<Features.CalendarFeeds.CalendarSubscriptions>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

@@ -115,6 +115,7 @@ public static class AccountServiceCollectionExtensions
         services.AddSingleton<IStaffAccounts>(provider => provider.GetRequiredService<StaffAdministration>());
         services.AddMemoryCache();
         services.AddSingleton<CurrentAccounts>();
+        services.AddSingleton<CalendarFeedSecrets>();
         services.AddHttpContextAccessor();
         return services;
     }

@@ -10,7 +10,7 @@ namespace ClinicPortal.Features.Api;
 
 /// <summary>
 /// The API's rate limits, by the policy a route names (<c>RequireRateLimiting(SignInLimit)</c>, <c>…(BookingLimit)</c>):
-/// sign-in per client address, booking per account (or address). ASP.NET Core's rate-limiting middleware would do the
+/// sign-in and calendar subscriptions per client address, booking per account (or address). ASP.NET Core's rate-limiting middleware would do the
 /// same, but refills its limiters from a timer ten times a second for the life of the process; these refill when asked
 /// (<see cref="OnDemandRateLimiter{TKey}"/>), so an idle practice sleeps. Checked where that middleware stood: after
 /// authorization, before the route's body is read.
@@ -19,6 +19,7 @@ public sealed class ApiRateLimits(RateLimitOptions limits)
 {
     private readonly OnDemandRateLimiter<string> _signIn = OnDemandRateLimiter<string>.FixedWindow(limits.SignInPerMinute, TimeSpan.FromMinutes(1));
     private readonly OnDemandRateLimiter<string> _booking = OnDemandRateLimiter<string>.TokenBucket(limits.BookingsPerMinute, TimeSpan.FromMinutes(1));
+    private readonly OnDemandRateLimiter<string> _calendarFeed = OnDemandRateLimiter<string>.FixedWindow(limits.CalendarFeedsPerMinute, TimeSpan.FromMinutes(1));
 
     /// <summary>The lease for this request under its route's policy; null when the route names none.</summary>
     public RateLimitLease? Acquire(HttpContext http) =>
@@ -26,6 +27,7 @@ public sealed class ApiRateLimits(RateLimitOptions limits)
         {
             SignInLimit => _signIn.AttemptAcquire(Address(http)),
             BookingLimit => _booking.AttemptAcquire(http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? Address(http)),
+            CalendarFeedLimit => _calendarFeed.AttemptAcquire(Address(http)),
             _ => null,
         };
 

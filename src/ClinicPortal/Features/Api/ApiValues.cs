@@ -24,6 +24,7 @@ public static class ApiValues
 
     internal const string SignInLimit = "sign-in";
     internal const string BookingLimit = "booking";
+    internal const string CalendarFeedLimit = "calendar-feed";
     /// <summary>Who books (and holds) a time: a patient for themselves, staff for anyone.</summary>
     internal static readonly string[] BookingRoles = [Roles.Patient, Roles.Receptionist, Roles.Admin];
 

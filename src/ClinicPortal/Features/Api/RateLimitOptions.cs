@@ -9,4 +9,7 @@ public sealed class RateLimitOptions
 
     /// <summary>Booking requests per user per minute.</summary>
     public int BookingsPerMinute { get; set; } = 120;
+
+    /// <summary>Calendar subscription requests per client address per minute (calendar apps poll every 15 minutes or so).</summary>
+    public int CalendarFeedsPerMinute { get; set; } = 60;
 }

@@ -6,6 +6,7 @@ namespace ClinicPortal.Features.Shared;
 public static class Dialogs
 {
     public static readonly DialogOptions Small = new() { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true };
+    public static readonly DialogOptions Medium = new() { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = true };
 
     /// <summary>Asks before doing something that cannot be taken back; true only when the person chose to go ahead.</summary>
     public static async Task<bool> ConfirmAsync(

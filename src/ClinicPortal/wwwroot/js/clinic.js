@@ -186,3 +186,17 @@ document.addEventListener("keydown", event => {
     if (event.key === "Enter" && event.target instanceof HTMLInputElement && event.target.closest(".mud-picker") && !event.target.readOnly)
         event.target.dispatchEvent(new Event("change", { bubbles: true }));
 }, true);
+
+// A calendar feed's "Copy": to the clipboard where the browser allows it; otherwise the address is selected in its field,
+// for the person to copy themselves (false).
+window.clinicCopy = async (text, inputId) => {
+    try {
+        await navigator.clipboard.writeText(text);
+        return true;
+    } catch {
+        const input = document.getElementById(inputId);
+        input?.focus();
+        input?.select();
+        return false;
+    }
+};

@@ -196,4 +196,7 @@ public partial class ReceptionPage
             Snackbar.Said(result, $"{day.Clinician.Name}'s day cancelled", DayCancellationDialog.WhoIsEmailed(result.Value));
         });
     }
+
+    private Task ShowCalendarFeedsAsync() =>
+        Dialogs.ShowAsync<CalendarFeeds.CalendarFeedsDialog>("Clinicians' calendar addresses", Shared.Dialogs.Medium);
 }
