@@ -19,6 +19,20 @@ public sealed class CommandExecutor(IEventStore store)
         where TEvent : IClinicEvent =>
         RunAsync<TDecider, TCommand, TState, TEvent>((TCommand)command, cancellationToken);
 
+    /// <summary>
+    /// The state <paramref name="command"/> would be decided on now (its query's events folded), for a question asked
+    /// before deciding (a series' plan shown before it is booked); nothing is appended.
+    /// </summary>
+    public async Task<TState> StateAsync<TCommand, TDecider, TState, TEvent>(
+        ICommand<TCommand, TDecider, TState, TEvent> command, CancellationToken cancellationToken = default)
+        where TCommand : ICommand<TCommand, TDecider, TState, TEvent>
+        where TDecider : IDecider<TCommand, TState, TEvent>
+        where TEvent : IClinicEvent
+    {
+        var stream = await store.ReadAsync(TDecider.QueryFor((TCommand)command), cancellationToken);
+        return stream.Events.Aggregate(TDecider.Initial((TCommand)command), (s, e) => TDecider.Evolve(s, e.Event));
+    }
+
     private async Task<Checked<IReadOnlyList<TEvent>>> RunAsync<TDecider, TCommand, TState, TEvent>(
         TCommand command, CancellationToken cancellationToken)
         where TDecider : IDecider<TCommand, TState, TEvent>

@@ -159,4 +159,7 @@ public enum Rejection
 
     /// <summary>Others kept changing the same slots while this request was decided; trying again usually works.</summary>
     Conflict,
+
+    /// <summary>A series' plan no longer stands as shown: a date was taken or changed meanwhile; nothing was booked.</summary>
+    SeriesChanged,
 }

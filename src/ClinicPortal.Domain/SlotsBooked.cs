@@ -11,12 +11,14 @@ namespace ClinicPortal.Domain;
 /// booking was before visits had parts. <paramref name="RoomId"/>: the room the visit takes place in, held for its whole
 /// span (from its first part's start to its last part's end: no other appointment is in that room meanwhile); null for a
 /// visit in no room, and for every booking logged before appointments held their room (a booking of one clinician then
-/// took just its slots' time of the room their block was in, as it still does).
+/// took just its slots' time of the room their block was in, as it still does). <paramref name="SeriesId"/>: the series of
+/// appointments it was booked in, together with the others in one append (null for a booking of its own; not written then,
+/// so such a booking's JSON is as it always was).
 /// </summary>
 public sealed record SlotsBooked(
     Guid AppointmentId, Guid PatientId, Guid ClinicianId, DateOnly Date, IReadOnlyList<ScheduledSlot> Slots, string BookedBy,
     Guid? VisitTypeId = null, string? Reason = null, string? OverrideReason = null, IReadOnlyList<BookedPart>? Parts = null,
-    Guid? RoomId = null, Guid? HoldId = null, Clash? Overrode = null) : IClinicEvent
+    Guid? RoomId = null, Guid? HoldId = null, Clash? Overrode = null, Guid? SeriesId = null) : IClinicEvent
 {
     public IEnumerable<Guid> Clinicians => AppointmentTime.Clinicians(ClinicianId, Parts);
 

@@ -20,6 +20,7 @@ public interface IScheduleQueries
     Task<IReadOnlyDictionary<Guid, IReadOnlyList<Guid>>> SlotIdsOfAsync(IReadOnlyCollection<Guid> bookingIds, CancellationToken ct = default);
     Task<IReadOnlyDictionary<Guid, PatientAppointment>> AppointmentsAsync(IEnumerable<Guid> bookingIds, CancellationToken ct = default);
     Task<PatientAppointment?> AppointmentAsync(Guid bookingId, CancellationToken ct = default);
+    Task<IReadOnlyList<PatientAppointment>> SeriesAppointmentsAsync(Guid seriesId, CancellationToken ct = default);
     Task<IReadOnlyDictionary<string, int>> MonthlyUsagesAsync(Guid patientId, CancellationToken ct = default);
     Task<int> MonthlyUsageAsync(Guid patientId, string month, CancellationToken ct = default);
     Task<ClinicianDayView> ClinicianDayAsync(Guid clinicianId, DateOnly date, CancellationToken ct = default);

@@ -15,7 +15,8 @@ public static class EventTags
         SlotsBooked e =>
             [Tag.Appointment(e.AppointmentId), Tag.Patient(e.PatientId), Tag.PatientMonth(e.PatientId, e.Date),
              .. ClinicianDays(e.Clinicians, e.Date), .. RoomDays(e.RoomId, e.Date), .. e.Slots.Select(s => Tag.Slot(s.SlotId)),
-             .. e.HoldId is { } hold ? [Tag.Hold(hold), Tag.PatientHolds(e.PatientId)] : Array.Empty<Tag>()],
+             .. e.HoldId is { } hold ? [Tag.Hold(hold), Tag.PatientHolds(e.PatientId)] : Array.Empty<Tag>(),
+             .. e.SeriesId is { } series ? [Tag.Series(series)] : Array.Empty<Tag>()],
         // A hold is tagged as a booking of its slots would be (the days, the room's day, the slots), and as the patient's hold.
         // A time offered from the waiting list is also the wait's, and the patient's waits'.
         HoldPlaced e => [.. HoldTags(e.HoldId, e.PatientId, e.Clinicians, e.Date, e.RoomId, e.Slots),

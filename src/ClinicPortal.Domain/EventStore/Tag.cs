@@ -45,6 +45,9 @@ public readonly record struct Tag(string Value)
     /// <summary>Every wait for one visit type: the line the practice offers freed times from.</summary>
     public static Tag Waitlist(Guid visitTypeId) => new($"waitlist:{visitTypeId:N}");
 
+    /// <summary>Every appointment booked in one series.</summary>
+    public static Tag Series(Guid seriesId) => new($"series:{seriesId:N}");
+
     /// <summary>Every change to one visit type.</summary>
     public static Tag VisitType(Guid visitTypeId) => new($"visit-type:{visitTypeId:N}");
 

@@ -15,8 +15,22 @@ public static class EventSerializer
 {
     private static readonly JsonSerializerOptions Options = new(EventJson.Default.Options)
     {
-        TypeInfoResolver = EventJson.Default.WithAddedModifier(WritesOnlyWhatHappened).WithAddedModifier(KeepsTheLogsNames),
+        TypeInfoResolver = EventJson.Default.WithAddedModifier(WritesOnlyWhatHappened).WithAddedModifier(KeepsTheLogsNames)
+            .WithAddedModifier(AddsNewFieldsOnlyWhenSet),
     };
+
+    /// <summary>
+    /// Fields an event gained after it was first logged that most of its events never set: written only when set, so an
+    /// event without one is written byte for byte as it was before the field existed (a booking outside a series).
+    /// </summary>
+    private static readonly HashSet<(Type, string)> WrittenOnlyWhenSet = [(typeof(SlotsBooked), "seriesId")];
+
+    private static void AddsNewFieldsOnlyWhenSet(JsonTypeInfo info)
+    {
+        foreach (var property in info.Properties)
+            if (WrittenOnlyWhenSet.Contains((info.Type, property.Name)))
+                property.ShouldSerialize = (_, value) => value is not null;
+    }
 
     /// <summary>
     /// The events logged before the code called every doctor, nurse and counsellor a clinician: their JSON names

@@ -17,11 +17,12 @@ namespace ClinicPortal.Infrastructure.ReadModels;
 /// <c>rm_slots</c> and the others in <c>rm_slot_overbookings</c>; when the one shown goes, the next one takes its place.
 /// Version 6: the hold keeping a slot while a patient confirms (<c>hold_id</c>) and until when (<c>held_until</c>).
 /// Version 7: a booking's slots are rows of <c>rm_booking_slots</c> (in the booking's order), not a list in a text column.
+/// Version 8: the series a booking was booked in (<c>series_id</c>).
 /// </summary>
 public sealed partial class ScheduleProjection : IProjection
 {
     public string Name => "schedule";
-    public int Version => 7;
+    public int Version => 8;
     public IReadOnlyList<string> Tables => ["rm_slots", "rm_slot_overbookings", "rm_bookings", "rm_booking_slots", "rm_booking_parts", "rm_doctor_days", "rm_monthly_usage"];
 
     public string Schema(SqlDialect sql) => $"""
@@ -59,7 +60,8 @@ public sealed partial class ScheduleProjection : IProjection
             visit_type_id {sql.Uuid} NOT NULL,
             reason        TEXT,
             room_id       {sql.Uuid},
-            clinician_ids TEXT NOT NULL
+            clinician_ids TEXT NOT NULL,
+            series_id     {sql.Uuid}
         );
         CREATE TABLE rm_booking_slots (
             booking_id {sql.Uuid} NOT NULL,
@@ -147,14 +149,15 @@ public sealed partial class ScheduleProjection : IProjection
                     await HoldAsync(db, slot.SlotId, e.AppointmentId, e.PatientId, ct);
                 await db.ExecuteAsync(
                     """
-                    INSERT INTO rm_bookings (booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_count, booked_by, booked_at, visit_type_id, reason, room_id, clinician_ids)
-                    VALUES (@booking, @patient, @doctor, @date, @start, @end, @count, @by, @at, @type, @reason, @room, @clinicians);
+                    INSERT INTO rm_bookings (booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_count, booked_by, booked_at, visit_type_id, reason, room_id, clinician_ids, series_id)
+                    VALUES (@booking, @patient, @doctor, @date, @start, @end, @count, @by, @at, @type, @reason, @room, @clinicians, @series);
                     """,
                     ct, ("@booking", e.AppointmentId), ("@patient", e.PatientId), ("@doctor", e.ClinicianId), ("@date", Day(e.Date)),
                     ("@start", Ms(e.Slots[0].StartUtc)), ("@end", Ms(e.Slots[^1].EndUtc)),
                     ("@count", e.Slots.PatientSlots()),
                     ("@by", e.BookedBy), ("@at", Ms(stored.RecordedAt)), ("@type", e.VisitType), ("@reason", (object?)e.Reason ?? DBNull.Value),
-                    ("@room", await RoomOfAsync(db, e.RoomId, e.Slots, e.Parts, ct)), ("@clinicians", Ids(e.Clinicians.ToArray())));
+                    ("@room", await RoomOfAsync(db, e.RoomId, e.Slots, e.Parts, ct)), ("@clinicians", Ids(e.Clinicians.ToArray())),
+                    ("@series", (object?)e.SeriesId ?? DBNull.Value));
                 await KeepSlotsAsync(db, e.AppointmentId, e.Slots, ct);
                 await KeepPartsAsync(db, e.AppointmentId, e.ClinicianId, e.Date, e.Slots, e.Parts, ct);
                 await AddUsageAsync(db, e.PatientId, e.Date, e.Slots.PatientSlots(), ct);

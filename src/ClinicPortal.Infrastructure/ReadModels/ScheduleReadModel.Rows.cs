@@ -137,8 +137,9 @@ public sealed partial class ScheduleReadModel
         public string? Reason { get; init; }
         public Guid? RoomId { get; init; }
         public string ClinicianIds { get; init; } = "";
+        public Guid? SeriesId { get; init; }
 
         public PatientAppointment View => new(AppointmentId, PatientId, ClinicianId, Day, FromMs(StartUtc), FromMs(EndUtc), SlotCount, Cancelled, VisitOutcome,
-            VisitTypeId, Reason, RoomId, ParseIds(ClinicianIds));
+            VisitTypeId, Reason, RoomId, ParseIds(ClinicianIds), SeriesId);
     }
 }

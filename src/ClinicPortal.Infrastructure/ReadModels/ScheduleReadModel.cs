@@ -150,6 +150,10 @@ public sealed partial class ScheduleReadModel : IScheduleQueries
         return (await AppointmentsWhereAsync($"booking_id IN ({list})", ct, parameters!)).ToDictionary(b => b.AppointmentId);
     }
 
+    /// <summary>Every appointment booked in a series, live or not, by start.</summary>
+    public Task<IReadOnlyList<PatientAppointment>> SeriesAppointmentsAsync(Guid seriesId, CancellationToken ct = default) =>
+        AppointmentsWhereAsync("series_id = @series ORDER BY start_utc, booking_id", ct, ("@series", seriesId));
+
     public async Task<PatientAppointment?> AppointmentAsync(Guid bookingId, CancellationToken ct = default) =>
         (await AppointmentsWhereAsync("booking_id = @booking", ct, ("@booking", bookingId))).SingleOrDefault();
 
@@ -259,7 +263,7 @@ public sealed partial class ScheduleReadModel : IScheduleQueries
     /// <summary>The bookings a condition (and its order and limit) finds, as their patients see them.</summary>
     private async Task<IReadOnlyList<PatientAppointment>> AppointmentsWhereAsync(string condition, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
         (await database.RowsAsync<AppointmentRow>(
-            "SELECT booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_count, cancelled, visit_outcome, visit_type_id, reason, room_id, clinician_ids " +
+            "SELECT booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_count, cancelled, visit_outcome, visit_type_id, reason, room_id, clinician_ids, series_id " +
             $"FROM rm_bookings WHERE {condition};", ct, parameters))
         .Select(row => row.View).ToArray();
 }

@@ -44,8 +44,9 @@ public class PostgresUpgradeTests
                      ("rm_visit_types", "bookable_online"), ("practice_settings", "reception_sees_dashboard") })
             Assert.Equal("boolean", await TypeOfAsync(connectionString, table, column));
 
-        // Every row of every table (the read models rebuilt from the log, the rest converted in place) reads as it did.
-        Assert.Equal(before, await DumpAsync(connectionString, tables));
+        // Every row of every table (the read models rebuilt from the log, the rest converted in place) reads as it did, in
+        // the columns it had (a column added since, such as a booking's series, is empty for everything the fixture holds).
+        Assert.Equal(before, WithoutColumns(await DumpAsync(connectionString, tables), ColumnsSinceTheFixture));
         Assert.True(app.Get<PracticeSettings>().Current.DashboardSharedWithReception);
         Assert.Equal("020 7946 0000", app.Get<PracticeSettings>().Current.Phone);
 
@@ -85,6 +86,21 @@ public class PostgresUpgradeTests
         foreach (var table in tables)
             rows[table] = await PostgresReplica.RowsAsync(connection, $"SELECT * FROM \"{table}\";");
         return rows;
+    }
+
+    /// <summary>Read-model columns added after the fixture was saved: <c>rm_bookings.series_id</c> (issue 35).</summary>
+    private static readonly string[] ColumnsSinceTheFixture = ["series_id"];
+
+    private static SortedDictionary<string, List<string>> WithoutColumns(SortedDictionary<string, List<string>> dump, string[] columns)
+    {
+        foreach (var rows in dump.Values)
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var kept = rows[i].Split(" | ").Where(cell => !columns.Any(c => cell.StartsWith(c + "=", StringComparison.Ordinal))).ToArray();
+                Assert.All(rows[i].Split(" | ").Except(kept), dropped => Assert.EndsWith("=NULL", dropped));
+                rows[i] = string.Join(" | ", kept);
+            }
+        return dump;
     }
 
     private static async Task<string?> TypeOfAsync(string connectionString, string table, string column)

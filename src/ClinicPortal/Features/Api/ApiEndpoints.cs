@@ -87,6 +87,7 @@ public static class ApiEndpoints
 
         var api = endpoints.MapGroup("/api").WithTags("Appointments");
         BookSlotsEndpoint.Map(api);
+        Booking.BookSeries.BookSeriesEndpoint.Map(api);
         MyAppointmentsEndpoint.Map(api);
         CancelAppointmentEndpoint.Map(api);
         MoveAppointmentEndpoint.Map(api);

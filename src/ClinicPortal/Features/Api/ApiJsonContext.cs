@@ -26,4 +26,7 @@ namespace ClinicPortal.Features.Api;
 [JsonSerializable(typeof(RoomDto))]
 [JsonSerializable(typeof(IReadOnlyList<RoomDto>))]
 [JsonSerializable(typeof(IReadOnlyList<ConflictDto>))]
+[JsonSerializable(typeof(Booking.BookSeries.SeriesPlanDto))]
+[JsonSerializable(typeof(Booking.BookSeries.SeriesDto))]
+[JsonSerializable(typeof(Booking.BookSeries.SeriesCancelledDto))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

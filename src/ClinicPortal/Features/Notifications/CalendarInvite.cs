@@ -20,6 +20,10 @@ public static class CalendarInvite
     public static string Request(CalendarVisit visit, CalendarDetails details, DateTimeOffset stamp, int sequence = 0) =>
         Write(RequestMethod, [visit], details, stamp, sequence, status: "CONFIRMED");
 
+    /// <summary>Several visits booked together (a series): each its own entry and UID, so each later change updates it alone.</summary>
+    public static string RequestAll(IReadOnlyList<CalendarVisit> visits, CalendarDetails details, DateTimeOffset stamp) =>
+        Write(RequestMethod, visits, details, stamp, 0, status: "CONFIRMED");
+
     public static string Cancel(IReadOnlyList<CalendarVisit> visits, CalendarDetails details, DateTimeOffset stamp, int sequence = 1) =>
         Write(CancelMethod, visits, details, stamp, sequence, status: "CANCELLED");
 

@@ -20,13 +20,25 @@ namespace ClinicPortal.Features.Notifications;
 public sealed class NoticeComposer(
     PeopleDirectory people, PracticeSettings practice, PracticeClock clock, IOptions<EmailOptions> options,
     IServiceScopeFactory scopes, ILoggerFactory loggers, Conflicts.ConflictAlerts conflictAlerts, IRoomQueries rooms,
-    IEventStore store)
+    IEventStore store, IVisitTypeQueries visitTypes)
 {
     public async Task<IReadOnlyList<OutboxMessage>> ComposeAsync(StoredEvent stored, CancellationToken ct = default)
     {
         var messages = new List<OutboxMessage>();
         switch (stored.Event)
         {
+            // A series is told once, at its first appointment's event: every one of them, booked in the same append.
+            case SlotsBooked { SeriesId: { } series } e:
+                var occurrences = (await store.ReadAsync(Query.Tagged(Tag.Series(series)), ct)).Events.Where(x => x.Event is SlotsBooked).ToArray();
+                if (occurrences.Length == 0 || occurrences[0].Position != stored.Position)
+                    break;
+                var booked = occurrences.Select(x => (SlotsBooked)x.Event).ToArray();
+                var typeName = (await visitTypes.FindAsync(e.VisitType, ct))?.Name ?? "visit";
+                await AddAsync(messages, stored, e.PatientId, booked.SelectMany(b => b.Clinicians), "series-confirmation",
+                    booked.Select(b => Visit(b.AppointmentId, b.Slots)).ToArray(), (p, d) =>
+                    new SeriesBookedNotice(practice.Current.Name, p, d, e.Date, Times(e.Slots), BookUrl, typeName,
+                        booked.Select(b => $"{b.Date:ddd d MMM} at {Span(b.Slots)}").ToArray()), ct);
+                break;
             case SlotsBooked e:
                 await AddAsync(messages, stored, e.PatientId, e.Clinicians, "confirmation", [Visit(e.AppointmentId, e.Slots)], (p, d) =>
                     new AppointmentConfirmedNotice(practice.Current.Name, p, d, e.Date, Times(e.Slots), BookUrl), ct);
@@ -176,9 +188,9 @@ public sealed class NoticeComposer(
         var profile = practice.Current;
         var details = new CalendarDetails(profile.Name, profile.EmailFrom, patientEmail, $"Appointment with {notice.ClinicianName}", notice.Lead(), profile.TimeZone);
         var (method, ics) = notice.KeepsTheVisit
-            ? (CalendarInvite.RequestMethod, CalendarInvite.Request(visits[0], details, changedAt))
+            ? (CalendarInvite.RequestMethod, visits.Count == 1 ? CalendarInvite.Request(visits[0], details, changedAt) : CalendarInvite.RequestAll(visits, details, changedAt))
             : (CalendarInvite.CancelMethod, CalendarInvite.Cancel(visits, details, changedAt));
-        return new EmailAttachment(notice.KeepsTheVisit ? "appointment.ics" : "cancellation.ics",
+        return new EmailAttachment(notice.KeepsTheVisit ? visits.Count == 1 ? "appointment.ics" : "appointments.ics" : "cancellation.ics",
             CalendarInvite.ContentType(method), System.Text.Encoding.UTF8.GetBytes(ics));
     }
 
