@@ -160,6 +160,9 @@ public enum Rejection
     /// <summary>Others kept changing the same slots while this request was decided; trying again usually works.</summary>
     Conflict,
 
+    /// <summary>Patients may not book a series of this visit type themselves; reception books it.</summary>
+    SeriesNotBookableOnline,
+
     /// <summary>A series' plan no longer stands as shown: a date was taken or changed meanwhile; nothing was booked.</summary>
     SeriesChanged,
 }

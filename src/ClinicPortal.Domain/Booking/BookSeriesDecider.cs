@@ -49,6 +49,9 @@ public sealed class BookSeriesDecider : IDecider<BookSeries, AppointmentToBook, 
             return Rejection.SeriesChanged;
         if (command.Occurrences.Any(o => o.OverrideReason is not null || o.HoldId is not null))
             return Rejection.NotAllowed;
+        // Patients book a series themselves only of visit types the owner marked for it.
+        if (command.By.Role == Role.Patient && state.VisitType is { PatientsBookSeries: false })
+            return Rejection.SeriesNotBookableOnline;
         var decisions = Judge(command, state);
         if (decisions.FirstOrDefault(d => !d.IsAccepted) is { IsAccepted: false } refused)
             return decisions.All(d => !d.IsAccepted && d.Rejection == refused.Rejection) && IsAboutWho(refused.Rejection!.Value)

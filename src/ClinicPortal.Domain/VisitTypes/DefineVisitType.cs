@@ -4,4 +4,4 @@ namespace ClinicPortal.Domain.VisitTypes;
 public sealed record DefineVisitType(
     Guid VisitTypeId, bool IsNew, string Name, string Description, int Minutes,
     IReadOnlyList<ClinicianKind> GivenByKinds, IReadOnlyList<Guid> GivenByClinicians, bool BookableOnline, string Colour,
-    Actor By, DateTimeOffset Now, string? RoomFeature = null, IReadOnlyList<VisitPart>? Parts = null) : ICommand<DefineVisitType, DefineVisitTypeDecider, VisitTypeCatalogue, VisitTypeDefined>;
+    Actor By, DateTimeOffset Now, string? RoomFeature = null, IReadOnlyList<VisitPart>? Parts = null, bool PatientsBookSeries = false) : ICommand<DefineVisitType, DefineVisitTypeDecider, VisitTypeCatalogue, VisitTypeDefined>;

@@ -50,7 +50,7 @@ public sealed partial class DefineVisitTypeDecider : IDecider<DefineVisitType, V
         return new[]
         {
             new VisitTypeDefined(command.VisitTypeId, name, command.Description.Trim(), minutes, kinds, clinicians,
-                command.BookableOnline, command.Colour.ToLowerInvariant(), command.By.Name, feature, parts),
+                command.BookableOnline, command.Colour.ToLowerInvariant(), command.By.Name, feature, parts, command.BookableOnline && command.PatientsBookSeries),
         };
     }
 

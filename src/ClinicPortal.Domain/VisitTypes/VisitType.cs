@@ -13,7 +13,7 @@ namespace ClinicPortal.Domain.VisitTypes;
 public sealed record VisitType(
     Guid Id, string Name, string Description, int Minutes,
     IReadOnlyList<ClinicianKind> GivenByKinds, IReadOnlyList<Guid> GivenByClinicians, bool BookableOnline, string Colour,
-    string? RoomFeature = null, IReadOnlyList<VisitPart>? Parts = null)
+    string? RoomFeature = null, IReadOnlyList<VisitPart>? Parts = null, bool PatientsBookSeries = false)
 {
     public const int MaxParts = 3;
     public const int MinMinutes = 10;
@@ -68,5 +68,5 @@ public sealed record VisitType(
 
     public static VisitType From(VisitTypeDefined e) =>
         new(e.VisitTypeId, e.Name, e.Description, e.Minutes, e.GivenByKinds, e.GivenByClinicians, e.BookableOnline, e.Colour, e.RoomFeature,
-            e.Parts is { Count: > 0 } ? e.Parts : null);
+            e.Parts is { Count: > 0 } ? e.Parts : null, e.PatientsBookSeries);
 }

@@ -23,13 +23,14 @@ public static class EventSerializer
     /// Fields an event gained after it was first logged that most of its events never set: written only when set, so an
     /// event without one is written byte for byte as it was before the field existed (a booking outside a series).
     /// </summary>
-    private static readonly HashSet<(Type, string)> WrittenOnlyWhenSet = [(typeof(SlotsBooked), "seriesId")];
+    private static readonly HashSet<(Type, string)> WrittenOnlyWhenSet =
+        [(typeof(SlotsBooked), "seriesId"), (typeof(Domain.VisitTypes.VisitTypeDefined), "patientsBookSeries")];
 
     private static void AddsNewFieldsOnlyWhenSet(JsonTypeInfo info)
     {
         foreach (var property in info.Properties)
             if (WrittenOnlyWhenSet.Contains((info.Type, property.Name)))
-                property.ShouldSerialize = (_, value) => value is not null;
+                property.ShouldSerialize = (_, value) => value is not (null or false);
     }
 
     /// <summary>

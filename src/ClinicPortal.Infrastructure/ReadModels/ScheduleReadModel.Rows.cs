@@ -106,9 +106,10 @@ public sealed partial class ScheduleReadModel
         public Guid VisitTypeId { get; init; }
         public string? Reason { get; init; }
         public Guid? RoomId { get; init; }
+        public Guid? SeriesId { get; init; }
 
         public DayAppointment View => new(AppointmentId, PatientId, ClinicianId, FromMs(StartUtc), FromMs(EndUtc), SlotCount, BookedBy, FromMs(BookedAt),
-            Cancelled, VisitOutcome, VisitTypeId, Reason, RoomId);
+            Cancelled, VisitOutcome, VisitTypeId, Reason, RoomId, SeriesId);
     }
 
     private sealed class PartRow

@@ -230,7 +230,7 @@ public sealed partial class ScheduleReadModel : IScheduleQueries
         var bookings = (await database.RowsAsync<DayAppointmentRow>(
             $"""
             SELECT p.date, b.booking_id, b.patient_id, p.doctor_id, p.start_utc, p.end_utc, b.slot_count, b.booked_by, b.booked_at, b.cancelled, b.visit_outcome,
-                b.visit_type_id, b.reason, b.room_id
+                b.visit_type_id, b.reason, b.room_id, b.series_id
             FROM rm_booking_parts p JOIN rm_bookings b ON b.booking_id = p.booking_id
             WHERE {within} ORDER BY p.start_utc;
             """,

@@ -31,7 +31,7 @@ public sealed class VisitTypeCatalogueReadModel : IVisitTypeQueries
     private async Task<IReadOnlyList<VisitType>> ReadAllAsync()
     {
         var defined = (await database.RowsAsync<VisitTypeRow>(
-                "SELECT visit_type_id, name, description, minutes, given_by_kinds, given_by_clinicians, bookable_online, colour, room_feature, parts FROM rm_visit_types;",
+                "SELECT visit_type_id, name, description, minutes, given_by_kinds, given_by_clinicians, bookable_online, colour, room_feature, parts, series_online FROM rm_visit_types;",
                 CancellationToken.None))
             .Select(row => row.View).ToDictionary(type => type.Id);
         var builtIn = VisitType.BuiltIn.Select(t => defined.GetValueOrDefault(t.Id, t));
@@ -51,9 +51,10 @@ public sealed class VisitTypeCatalogueReadModel : IVisitTypeQueries
         public string Colour { get; init; } = "";
         public string? RoomFeature { get; init; }
         public string? Parts { get; init; }
+        public bool SeriesOnline { get; init; }
 
         public VisitType View => new(VisitTypeId, Name, Description, Minutes,
             GivenByKinds.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<ClinicianKind>).ToArray(),
-            ParseIds(GivenByClinicians) ?? [], BookableOnline, Colour, RoomFeature, VisitTypeProjection.ParseParts(Parts));
+            ParseIds(GivenByClinicians) ?? [], BookableOnline, Colour, RoomFeature, VisitTypeProjection.ParseParts(Parts), SeriesOnline);
     }
 }

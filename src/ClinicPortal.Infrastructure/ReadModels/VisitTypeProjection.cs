@@ -10,11 +10,12 @@ namespace ClinicPortal.Infrastructure.ReadModels;
 /// The practice's visit types as last defined (the two built-in ones have a row only once the owner changes them).
 /// Version 2: the room feature a visit type needs. Version 3: the parts of a visit of several clinicians, as
 /// "kind:offset:minutes" each, space-separated.
+/// Version 4: whether patients may book a series of it (<c>series_online</c>).
 /// </summary>
 public sealed class VisitTypeProjection : IProjection
 {
     public string Name => "visit-types";
-    public int Version => 3;
+    public int Version => 4;
     public IReadOnlyList<string> Tables => ["rm_visit_types"];
 
     public string Schema(SqlDialect sql) => $"""
@@ -29,7 +30,8 @@ public sealed class VisitTypeProjection : IProjection
             colour             TEXT NOT NULL,
             room_feature       TEXT,
             parts              TEXT,
-            defined_at         BIGINT NOT NULL
+            defined_at         BIGINT NOT NULL,
+            series_online      {sql.Flag} NOT NULL DEFAULT FALSE
         );
         """;
 
@@ -41,17 +43,18 @@ public sealed class VisitTypeProjection : IProjection
             return;
         await db.ExecuteAsync(
             """
-            INSERT INTO rm_visit_types (visit_type_id, name, description, minutes, given_by_kinds, given_by_clinicians, bookable_online, colour, room_feature, parts, defined_at)
-            VALUES (@id, @name, @description, @minutes, @kinds, @clinicians, @online, @colour, @feature, @parts, @at)
+            INSERT INTO rm_visit_types (visit_type_id, name, description, minutes, given_by_kinds, given_by_clinicians, bookable_online, colour, room_feature, parts, defined_at, series_online)
+            VALUES (@id, @name, @description, @minutes, @kinds, @clinicians, @online, @colour, @feature, @parts, @at, @series)
             ON CONFLICT (visit_type_id) DO UPDATE SET name = excluded.name, description = excluded.description, minutes = excluded.minutes,
                 given_by_kinds = excluded.given_by_kinds, given_by_clinicians = excluded.given_by_clinicians,
-                bookable_online = excluded.bookable_online, colour = excluded.colour, room_feature = excluded.room_feature, parts = excluded.parts;
+                bookable_online = excluded.bookable_online, colour = excluded.colour, room_feature = excluded.room_feature, parts = excluded.parts,
+                series_online = excluded.series_online;
             """,
             ct, ("@id", e.VisitTypeId), ("@name", e.Name), ("@description", e.Description), ("@minutes", e.Minutes),
             ("@kinds", string.Join(' ', e.GivenByKinds)), ("@clinicians", Ids(e.GivenByClinicians)),
             ("@online", e.BookableOnline), ("@colour", e.Colour), ("@feature", (object?)e.RoomFeature ?? DBNull.Value),
             ("@parts", e.Parts is { Count: > 0 } parts ? string.Join(' ', parts.Select(p => $"{p.Kind}:{p.OffsetMinutes}:{p.Minutes}")) : DBNull.Value),
-            ("@at", Ms(stored.RecordedAt)));
+            ("@at", Ms(stored.RecordedAt)), ("@series", e.PatientsBookSeries));
     }
 
     internal static IReadOnlyList<VisitPart>? ParseParts(string? column) =>

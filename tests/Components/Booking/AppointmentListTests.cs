@@ -91,4 +91,24 @@ public class AppointmentListTests : ClinicTestContext
         Assert.Empty(rows[0].QuerySelectorAll("a, button"));
         Assert.Equal(["Move", "Cancel"], rows[1].QuerySelectorAll("a, button").Select(b => b.TextContent.Trim()));
     }
+
+    [Fact]
+    public void ASeriesIsSaidOnceAboveItsFirstAppointment_WithCancelTheRest_AndEachOfItsAppointmentsIsMarked()
+    {
+        var series = Guid.NewGuid();
+        var ofSeries = Appointments.Select(a => a with { SeriesId = series }).ToArray();
+        var asked = new List<PatientAppointment>();
+        var list = Render<AppointmentList>(ps => ps
+            .Add(p => p.Appointments, ofSeries)
+            .Add(p => p.ClinicianNames, new Dictionary<Guid, string> { [Clinician] = "Dr Hart" })
+            .Add(p => p.Time, t => t.ToString("HH:mm"))
+            .Add(p => p.Series, new Dictionary<Guid, string> { [series] = "Consultation, Tuesdays 09:00, 2 of 4 to come" })
+            .Add(p => p.OnCancelSeries, (PatientAppointment b) => asked.Add(b)));
+
+        Assert.Equal("Series: Consultation, Tuesdays 09:00, 2 of 4 to come", Text(list.Find("[data-testid=series] .booking-text")));
+        Assert.All(list.FindAll("[data-testid=booking]"), row => Assert.Contains("(series)", row.TextContent));
+        list.Find("[data-testid=cancel-series]").Click();
+        Assert.Equal(ofSeries[0], Assert.Single(asked));
+        Assert.Empty(Render(Appointments).FindAll("[data-testid=series]"));
+    }
 }

@@ -33,6 +33,8 @@ public class EveryPageTour(ClinicAppFixture fixture)
         { "reception-day-dark", "reception@demo.clinic", $"/reception?date={Day}", true },
         { "reception-book-for-patient", "reception@demo.clinic", $"/book?date={Day}", false },
         { "reception-patients", "reception@demo.clinic", "/patients", false },
+        { "reception-series", "reception@demo.clinic", "/series", false },
+        { "patient-series-none", "patient3@demo.clinic", "/series", false },
         { "admin-staff", "admin@demo.clinic", "/admin/staff", false },
         { "admin-settings", "admin@demo.clinic", "/admin/settings", false },
         { "admin-audit", "admin@demo.clinic", "/admin/audit", false },

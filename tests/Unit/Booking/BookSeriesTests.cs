@@ -191,4 +191,28 @@ public class BookSeriesTests
             Assert.True(day.Count(a => a.Cancelled is null && PracticeTime.ToLocal(a.StartUtc, A.London).Hour == 9 && a.StartUtc.Minute == 0) <= 1);
         }
     }
+
+    [Fact]
+    public async Task APatientBooksASeriesOnlyOfAVisitTypeMarkedForIt_ForThemselves()
+    {
+        var practice = await StartAsync();
+        await using var app = practice.App;
+        var owner = Actor.Admin(await app.CreateUserAsync("Practice Owner", "owner@clinic.test", Roles.Admin));
+        var physio = (await app.Get<Features.Admin.VisitTypes.DefineVisitTypeHandler>().HandleAsync(null,
+            new Features.Admin.VisitTypes.VisitTypeForm("Physio", "", 10, [ClinicianKind.Doctor], [], true, "#00796b", PatientsBookSeries: true), owner)).Value!;
+        Assert.True(physio.PatientsBookSeries);
+        var ada = Actor.Patient(practice.Ada);
+
+        Assert.Equal("The practice books a series of this kind of visit. Please phone reception to book one.",
+            (await practice.Series.PlanAsync(practice.Weekly(3), ada)).Problem);
+        var (plan, problem) = await practice.Series.PlanAsync(practice.Weekly(3) with { VisitTypeId = physio.VisitTypeId }, ada);
+        Assert.Null(problem);
+        var booked = await practice.Series.BookAsync(practice.Weekly(3) with { VisitTypeId = physio.VisitTypeId }, ada, plan);
+        Assert.Equal(3, booked.Booked!.Count);
+        Assert.All(booked.Booked, b => Assert.Equal(physio.VisitTypeId, b.VisitType));
+
+        // The decision itself refuses a patient's series of a visit type not marked for it, whatever the page offered.
+        var consultation = await practice.Series.BookAsync(practice.Weekly(2) with { FirstStart = FirstTuesday.AddDays(28).ToDateTime(new TimeOnly(9, 0)) }, ada);
+        Assert.Equal(Rejection.SeriesNotBookableOnline, consultation.Refusal);
+    }
 }

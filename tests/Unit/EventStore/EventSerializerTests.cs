@@ -51,9 +51,9 @@ public class EventSerializerTests
         foreach (var property in info.Properties.Where(p => ignored.Contains(p.AttributeProvider is System.Reflection.MemberInfo member ? member.Name : "")).ToArray())
             info.Properties.Remove(property);
         // Fields that came later and are written only when set: an event without one is what earlier versions wrote.
-        string[] later = info.Type.Name switch { nameof(SlotsBooked) => ["SeriesId"], _ => [] };
+        string[] later = info.Type.Name switch { nameof(SlotsBooked) => ["SeriesId"], "VisitTypeDefined" => ["PatientsBookSeries"], _ => [] };
         foreach (var property in info.Properties.Where(p => later.Contains(p.AttributeProvider is System.Reflection.MemberInfo member ? member.Name : "")))
-            property.ShouldSerialize = (_, value) => value is not null;
+            property.ShouldSerialize = (_, value) => value is not (null or false);
     }
 
     private static readonly Guid Clinician = Guid.Parse("0195a1b2-0000-7000-8000-000000000001");
@@ -211,6 +211,12 @@ public class EventSerializerTests
         Assert.EndsWith($",\"seriesId\":\"{series}\"}}", written);
         Assert.Equal(series, Assert.IsType<SlotsBooked>(EventSerializer.Deserialize(nameof(SlotsBooked), written)).SeriesId);
         Assert.Contains(Tag.Series(series), EventTags.Of(alone with { SeriesId = series }));
+
+        var physio = new Domain.VisitTypes.VisitTypeDefined(Appointment, "Physio", "", 10, [ClinicianKind.Doctor], [], true, "#00796b", "admin:z");
+        Assert.DoesNotContain("series", EventSerializer.Serialize(physio), StringComparison.OrdinalIgnoreCase);
+        var marked = EventSerializer.Serialize(physio with { PatientsBookSeries = true });
+        Assert.EndsWith(",\"patientsBookSeries\":true}", marked);
+        Assert.True(Assert.IsType<Domain.VisitTypes.VisitTypeDefined>(EventSerializer.Deserialize(EventTypes.NameOf<Domain.VisitTypes.VisitTypeDefined>(), marked)).PatientsBookSeries);
     }
 
     [Fact]

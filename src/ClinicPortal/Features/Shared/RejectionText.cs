@@ -90,6 +90,7 @@ public static class RejectionText
         Rejection.OverrideReasonRequired => "Say why it should be booked over the clash: the reason is kept with the conflict.",
         Rejection.ClinicianNotFree => "That clinician has no free time matching the appointment's any more. Choose another, or move it.",
         Rejection.Conflict => "Many changes arrived at once and yours could not be saved. Please try again.",
+        Rejection.SeriesNotBookableOnline => "The practice books a series of this kind of visit. Please phone reception to book one.",
         Rejection.SeriesChanged => "Something changed since the plan was shown, so nothing was booked. Look at the plan again.",
         _ => "That request breaks one of the practice's rules.",
     };

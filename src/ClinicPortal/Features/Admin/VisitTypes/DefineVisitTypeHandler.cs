@@ -11,7 +11,7 @@ public sealed class DefineVisitTypeHandler(CommandExecutor executor, IPracticeCl
     public async Task<Checked<VisitTypeDefined>> HandleAsync(Guid? visitTypeId, VisitTypeForm form, Actor by, CancellationToken ct = default)
     {
         var command = new DefineVisitType(visitTypeId ?? Guid.CreateVersion7(), visitTypeId is null, form.Name, form.Description, form.Minutes,
-            form.GivenByKinds, form.GivenByClinicians, form.BookableOnline, form.Colour, by, clock.Now, form.RoomFeature, form.Parts);
+            form.GivenByKinds, form.GivenByClinicians, form.BookableOnline, form.Colour, by, clock.Now, form.RoomFeature, form.Parts, form.PatientsBookSeries);
         return (await executor.ExecuteAsync(command, ct)).Single();
     }
 }

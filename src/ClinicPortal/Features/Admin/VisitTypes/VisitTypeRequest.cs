@@ -7,4 +7,4 @@ namespace ClinicPortal.Features.Admin.VisitTypes;
 public sealed record VisitTypeRequest(
     string? Name, string? Description, int? DurationMinutes, IReadOnlyList<ClinicPortal.Domain.ClinicianKind>? ClinicianKinds,
     IReadOnlyList<Guid>? ClinicianIds, bool? BookableOnline, string? Colour, string? RoomFeature = null,
-    IReadOnlyList<ClinicPortal.Domain.VisitTypes.VisitPart>? Parts = null);
+    IReadOnlyList<ClinicPortal.Domain.VisitTypes.VisitPart>? Parts = null, bool? PatientsBookSeries = null);

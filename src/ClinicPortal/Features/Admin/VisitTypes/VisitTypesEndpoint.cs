@@ -35,7 +35,7 @@ public static class VisitTypesEndpoint
 
     private static async Task<VisitTypeDto> VisitTypeDtoAsync(VisitType type, Availability availability, CancellationToken ct) =>
         new(type.Id, type.Name, type.Description, type.Minutes, type.BookableOnline,
-            (await availability.CliniciansGivingAsync(type, ct)).Select(c => c.Id).ToArray(), type.GivenByKinds, type.Colour, type.RoomFeature, type.Parts);
+            (await availability.CliniciansGivingAsync(type, ct)).Select(c => c.Id).ToArray(), type.GivenByKinds, type.Colour, type.RoomFeature, type.Parts, type.PatientsBookSeries);
 
     private static Task<Results<Created<VisitTypeDto>, Ok<VisitTypeDto>, ProblemHttpResult>> AddVisitTypeAsync(
         HttpContext http, DefineVisitTypeHandler define, Availability availability, PeopleDirectory people, CancellationToken ct) =>
@@ -58,7 +58,8 @@ public static class VisitTypesEndpoint
         if (await CliniciansProblemAsync(request, people, ct) is { } wrong)
             return wrong;
         var form = new VisitTypeForm(request.Name ?? "", request.Description ?? "", request.DurationMinutes ?? 0, request.ClinicianKinds ?? [],
-            request.ClinicianIds ?? [], request.BookableOnline ?? true, request.Colour ?? "#546e7a", request.RoomFeature, request.Parts);
+            request.ClinicianIds ?? [], request.BookableOnline ?? true, request.Colour ?? "#546e7a", request.RoomFeature, request.Parts,
+            request.PatientsBookSeries ?? false);
         var result = await define.HandleAsync(id, form, CurrentActor.From(http.User)!, ct);
         if (!result.IsAccepted)
             return ApiProblems.For(result.Rejection!.Value);

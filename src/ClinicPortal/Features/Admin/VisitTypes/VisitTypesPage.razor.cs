@@ -39,6 +39,7 @@ public partial class VisitTypesPage
         public HashSet<ClinicianKind> Kinds { get; set; } = [ClinicianKind.Doctor];
         public IReadOnlyCollection<Guid> Clinicians { get; set; } = [];
         public bool BookableOnline { get; set; } = true;
+        public bool PatientsBookSeries { get; set; }
         public string Colour { get; set; } = "#546e7a";
         public string? RoomFeature { get; set; }
 
@@ -94,7 +95,7 @@ public partial class VisitTypesPage
         form = new FormInput
         {
             Name = type.Name, Description = type.Description, Minutes = type.Minutes, Kinds = [.. type.GivenByKinds],
-            Clinicians = type.GivenByClinicians.ToArray(), BookableOnline = type.BookableOnline, Colour = type.Colour, RoomFeature = type.RoomFeature,
+            Clinicians = type.GivenByClinicians.ToArray(), BookableOnline = type.BookableOnline, PatientsBookSeries = type.PatientsBookSeries, Colour = type.Colour, RoomFeature = type.RoomFeature,
             Parts = type.Parts?.Select(p => new PartInput { Kind = p.Kind, Offset = p.OffsetMinutes, Minutes = p.Minutes }).ToList(),
         };
         ClearErrors();
@@ -121,7 +122,7 @@ public partial class VisitTypesPage
         if (actor is null) return;
         ClearErrors();
         var input = new VisitTypeForm(form.Name, form.Description, form.Minutes, form.Kinds.ToArray(), form.Clinicians.ToArray(), form.BookableOnline, form.Colour,
-            form.RoomFeature, form.Parts?.Select(p => new VisitPart(p.Kind, p.Offset, p.Minutes)).ToArray());
+            form.RoomFeature, form.Parts?.Select(p => new VisitPart(p.Kind, p.Offset, p.Minutes)).ToArray(), form.BookableOnline && form.PatientsBookSeries);
         var wasNew = editing is null;
         await RunAsync(async () =>
         {

@@ -17,13 +17,13 @@ public static class BookSeriesEndpoint
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/appointments/series", BookSeriesAsync).RequireAuthorization(Bearer(Roles.Receptionist, Roles.Admin)).RequireRateLimiting(BookingLimit);
+        api.MapPost("/appointments/series", BookSeriesAsync).RequireAuthorization(Bearer(BookingRoles)).RequireRateLimiting(BookingLimit);
         api.MapGet("/appointments/series/{seriesId}", GetSeriesAsync).RequireAuthorization(Bearer(BookingRoles));
         api.MapDelete("/appointments/series/{seriesId}", CancelRestAsync).RequireAuthorization(Bearer(BookingRoles)).RequireRateLimiting(BookingLimit);
     }
 
     private static async Task<Results<Ok<SeriesPlanDto>, Created<SeriesDto>, Conflict<SeriesPlanDto>, ProblemHttpResult>> BookSeriesAsync(
-        HttpContext http, BookSeriesHandler series, IScheduleQueries schedule, PracticeClock clock, CancellationToken ct)
+        HttpContext http, BookSeriesHandler series, IScheduleQueries schedule, IVisitTypeQueries visitTypes, PracticeClock clock, CancellationToken ct)
     {
         var (body, problem) = await ApiJson.ReadAsync<SeriesApiRequest>(http.Request, ct);
         if (problem is not null) return problem;
@@ -34,6 +34,8 @@ public static class BookSeriesEndpoint
             return ApiProblems.Validation("Give the visit type as serviceId (see GET /api/visit-types).");
         if (LocalStart(body.FirstStart, clock) is not { } firstStart)
             return ApiProblems.Validation("Give firstStart as the practice's local date and time in ISO 8601, such as 2026-12-15T09:00.");
+        if (actor.Role == Role.Patient && await visitTypes.FindAsync(visitTypeId, ct) is { } type && !(type.PatientsBookSeries && type.BookableOnline))
+            return ApiProblems.For(Rejection.SeriesNotBookableOnline);
         if (body.EveryWeeks is not { } everyWeeks)
             return ApiProblems.Validation("Give everyWeeks (1 to 4).");
         var request = new SeriesRequest(patientId, visitTypeId, body.ClinicianId, firstStart, everyWeeks, body.Occurrences, body.Until);
@@ -42,8 +44,13 @@ public static class BookSeriesEndpoint
             var (plan, invalid) = await series.PlanAsync(request, actor, ct);
             return plan is null ? ApiProblems.Validation(invalid!) : TypedResults.Ok(Dto(plan, clock));
         }
-        var choices = (body.Choices ?? []).ToDictionary(start => clock.DateOf(start), start => start.ToUniversalTime());
+        var choices = new Dictionary<DateOnly, DateTimeOffset>();
+        foreach (var choice in body.Choices ?? [])
+            if (!choices.TryAdd(clock.DateOf(choice), choice.ToUniversalTime()))
+                return ApiProblems.Validation("Give at most one choice for each date (choices).");
         var outcome = await series.BookAsync(request, actor, chosen: choices, ct: ct);
+        if (outcome is { Booked: null, Plan: { } unbookable, Problem: not null })
+            return TypedResults.Conflict(Dto(unbookable, clock)); // fewer than two of its dates can be booked now
         if (outcome.Problem is { } wrong)
             return ApiProblems.Validation(wrong);
         if (outcome.Refusal is { } refusal)

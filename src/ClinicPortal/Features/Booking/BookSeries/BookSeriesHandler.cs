@@ -30,6 +30,8 @@ public sealed class BookSeriesHandler(
             return (null, problem);
         if (await visitTypes.FindAsync(request.VisitTypeId, ct) is not { } type)
             return (null, "That visit type does not exist.");
+        if (by.Role == Role.Patient && !(type.PatientsBookSeries && type.BookableOnline))
+            return (null, Shared.RejectionText.For(Rejection.SeriesNotBookableOnline));
         return (await PlanAsync(Guid.CreateVersion7(), request, type, by, null, ct), null);
     }
 

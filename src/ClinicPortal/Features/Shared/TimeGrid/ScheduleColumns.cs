@@ -29,7 +29,7 @@ public static class ScheduleColumns
             {
                 "Arrived" => "arrived",
                 "NoShow" => "no-show",
-                _ => visitType?.Name,
+                _ => booking.SeriesId is null ? visitType?.Name : $"{visitType?.Name ?? "visit"} · series",
             };
             blocks.Add(new GridBlock(booking.StartUtc, booking.EndUtc, GridBlockKind.Booked,
                 names.Names.GetValueOrDefault(booking.PatientId, "A patient"), AppointmentId: booking.AppointmentId, Badge: badge, Colour: visitType?.Colour));
