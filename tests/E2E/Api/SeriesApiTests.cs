@@ -51,7 +51,7 @@ public class SeriesApiTests(ClinicAppFixture fixture)
         using var stranger = await ApiClient.SignedInAsync(baseAddress, "patient14@demo.clinic");
         await (await stranger.GetAsync($"/api/appointments/series/{seriesId}")).AssertProblemAsync(HttpStatusCode.NotFound, "not_found");
         // Patients book a series only of visit types the owner marked for it (a Consultation is not, in the demo).
-        await (await patientApi.PostAsJsonAsync("/api/appointments/series", Ask(dryRun: true))).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden"); // they name no patient but themselves
+        await (await stranger.PostAsJsonAsync("/api/appointments/series", Ask(dryRun: true))).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden"); // only for themselves
         await (await patientApi.PostAsJsonAsync("/api/appointments/series", new { serviceId = consultation, clinicianId = clinician, firstStart = $"{first:yyyy-MM-dd}T11:00", everyWeeks = 1, occurrences = 3, dryRun = true }))
             .AssertProblemAsync(HttpStatusCode.Conflict, "series_not_bookable_online");
 
