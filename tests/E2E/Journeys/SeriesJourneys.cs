@@ -56,7 +56,6 @@ public class SeriesJourneys(ClinicAppFixture fixture)
         await Pages.ScreenshotAsync(page, "reception-series-plan");
         await page.GetByTestId("series-book").ClickAsync();
         await Pages.ExpectOutcomeAsync(page, "Series booked: 8 appointments");
-        await page.Context.CloseAsync();
 
         using var reception = await ApiClient.SignedInAsync(baseAddress, "reception@demo.clinic");
         var patient = (await (await reception.GetAsync("/api/patients?query=patient17@demo")).JsonAsync())[0].GetProperty("patientId").GetGuid();
@@ -65,5 +64,16 @@ public class SeriesJourneys(ClinicAppFixture fixture)
         Assert.Equal(8, theirs.Length);
         Assert.Equal(dates.Select((d, i) => $"{d:yyyy-MM-dd} {(i == 2 ? "14:10" : "14:00")}"),
             theirs.Select(a => a.GetProperty("start").GetDateTimeOffset()).Order().Select(s => $"{s:yyyy-MM-dd HH:mm}"));
+
+        // The patient's page says it as one series, and cancels the rest of it.
+        await page.GotoAsync($"/patients/{patient}");
+        await Pages.WaitUntilInteractiveAsync(page);
+        await Expect(page.GetByTestId("patient-series")).ToContainTextAsync($"Series: Consultation, {first.DayOfWeek}s 14:00, 8 of 8 to come");
+        await page.GetByTestId("cancel-series").ClickAsync();
+        await Expect(page.GetByTestId("confirm-message")).ToContainTextAsync("Cancel the 8 appointments of this series");
+        await page.GetByTestId("confirm").ClickAsync();
+        await Pages.ExpectOutcomeAsync(page, "Cancelled 8 appointments of the series");
+        await Expect(page.GetByTestId("cancel-series")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
     }
 }
