@@ -211,6 +211,14 @@ public class BookSeriesTests
         Assert.Equal(3, booked.Booked!.Count);
         Assert.All(booked.Booked, b => Assert.Equal(physio.VisitTypeId, b.VisitType));
 
+        // Dates past how far ahead patients book (60 days by default) are refused as such, with no other times offered.
+        var (far, _) = await practice.Series.PlanAsync(practice.Weekly(12) with { VisitTypeId = physio.VisitTypeId, FirstStart = FirstTuesday.AddDays(21).ToDateTime(new TimeOnly(9, 0)) }, ada);
+        Assert.Equal(["2026-03-24", "2026-03-31", "2026-04-07", "2026-04-14", "2026-04-21", "2026-04-28"],
+            far!.Dates.Where(d => d.Bookable).Select(d => d.Date.ToString("yyyy-MM-dd")));
+        Assert.All(far.Dates.Where(d => d.Date > new DateOnly(2026, 5, 1)), d => Assert.Equal(Rejection.BookingTooFarAhead, d.Refusal));
+        Assert.All(far.Dates.Where(d => !d.Bookable), d => Assert.Empty(d.Alternatives));
+        Assert.DoesNotContain(far.Dates, d => d.NoFreeTime);
+
         // The decision itself refuses a patient's series of a visit type not marked for it, whatever the page offered.
         var consultation = await practice.Series.BookAsync(practice.Weekly(2) with { FirstStart = FirstTuesday.AddDays(28).ToDateTime(new TimeOnly(9, 0)) }, ada);
         Assert.Equal(Rejection.SeriesNotBookableOnline, consultation.Refusal);

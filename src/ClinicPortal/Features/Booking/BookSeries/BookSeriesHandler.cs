@@ -19,7 +19,8 @@ namespace ClinicPortal.Features.Booking.BookSeries;
 /// the dates shown bookable and the alternatives chosen in one conditional append, or nothing and the plan again.
 /// </summary>
 public sealed class BookSeriesHandler(
-    CommandExecutor executor, BookSlotsHandler booking, Availability availability, IVisitTypeQueries visitTypes, IPracticeClock clock)
+    CommandExecutor executor, BookSlotsHandler booking, Availability availability, IVisitTypeQueries visitTypes, IPracticeClock clock,
+    IPracticeRules rules)
 {
     public const int AlternativesPerDate = 3;
 
@@ -87,16 +88,25 @@ public sealed class BookSeriesHandler(
     private async Task<SeriesPlan> PlanAsync(Guid seriesId, SeriesRequest request, VisitType type, Actor by, SeriesPlan? shown, CancellationToken ct)
     {
         var byPatient = by.Role == Role.Patient;
+        // A patient's dates past how far ahead they may book are refused as such, without reading them (nor their weeks).
+        var lastDay = byPatient ? PracticeTime.DateOf(rules.BookingWindow.LatestStart(clock.Now), clock.Zone) : DateOnly.MaxValue;
         var days = new Dictionary<DateOnly, DayOffers>();
         async Task<DayOffers> DayAsync(DateOnly date) => days.TryGetValue(date, out var known) ? known
-            : days[date] = date < clock.Today ? DayOffers.None : await availability.DayAsync(type, date, byPatient, request.ClinicianId, ct: ct);
+            : days[date] = date < clock.Today || date > lastDay ? DayOffers.None : await availability.DayAsync(type, date, byPatient, request.ClinicianId, ct: ct);
 
         // Each date's start at the asked time: with the clinician asked for, else whoever has the first one, else anyone.
         Guid? keepWith = request.ClinicianId;
         var found = new List<(DateOnly Date, DateTimeOffset? Start, ClinicianOffers? With, SlotOffer? Offer)>();
+        var outside = new Dictionary<DateOnly, Rejection>();
         foreach (var date in request.Dates())
         {
             var start = PracticeTime.ToUtc(date, request.Time, clock.Zone);
+            if (start is { } asked && rules.BookingWindow.ForAppointment(by, asked, clock.Now) is { } notThen)
+            {
+                outside[date] = notThen;
+                found.Add((date, start, null, null));
+                continue;
+            }
             var match = (await DayAsync(date)).Clinicians.OrderBy(c => c.ClinicianId == keepWith ? 0 : 1)
                 .SelectMany(c => c.Offers.Where(o => o.StartUtc == start && !o.Clashes).Select(o => (With: c, Offer: o))).FirstOrDefault();
             keepWith ??= match.With?.ClinicianId;
@@ -107,7 +117,7 @@ public sealed class BookSeriesHandler(
         var candidates = found.Where(f => f.Offer is not null).ToArray();
         var judged = await JudgeAsync(seriesId, request, by, candidates.Select(c => c.Offer!.SlotIds), [], ct);
         var refusals = candidates.Zip(judged.Decisions).ToDictionary(p => p.First.Date, p => p.Second.IsAccepted ? (Rejection?)null : p.Second.Rejection);
-        var refused = found.Where(f => f.Offer is null || refusals[f.Date] is not null).ToArray();
+        var refused = found.Where(f => !outside.ContainsKey(f.Date) && (f.Offer is null || refusals[f.Date] is not null)).ToArray();
         var options = new Dictionary<DateOnly, IReadOnlyList<(ClinicianOffers With, SlotOffer Offer)>>();
         foreach (var date in refused)
             options[date.Date] = await NearestAsync(date.Date, date.Start ?? Noon(date.Date), DayAsync);
@@ -126,7 +136,8 @@ public sealed class BookSeriesHandler(
         }
 
         var dates = found.Select(f => new PlannedDate(f.Date, f.Start, f.Offer, f.With?.ClinicianId,
-            f.Offer is null ? null : refusals[f.Date], alternatives.GetValueOrDefault(f.Date, []))).ToArray();
+            f.Offer is not null ? refusals[f.Date] : outside.TryGetValue(f.Date, out var why) ? why : null,
+            alternatives.GetValueOrDefault(f.Date, []))).ToArray();
         return new SeriesPlan(seriesId, dates, shown is null ? [] : Changes(shown, dates));
     }
 
