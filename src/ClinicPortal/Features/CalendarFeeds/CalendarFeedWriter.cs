@@ -33,8 +33,8 @@ public static class CalendarFeedWriter
             {
                 Uid = entry.Uid,
                 DtStamp = stamp,
-                DtStart = Local(entry.StartUtc, zone, timeZoneId),
-                DtEnd = Local(entry.EndUtc, zone, timeZoneId),
+                DtStart = Notifications.CalendarInvite.Local(entry.StartUtc, zone, timeZoneId),
+                DtEnd = Notifications.CalendarInvite.Local(entry.EndUtc, zone, timeZoneId),
                 Summary = entry.Summary,
                 Location = entry.Location,
                 Status = "CONFIRMED",
@@ -44,7 +44,4 @@ public static class CalendarFeedWriter
         var body = new CalendarSerializer().SerializeToString(calendar)!;
         return new CalendarFeed(body, $"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)))[..32]}\"");
     }
-
-    private static CalDateTime Local(DateTimeOffset instant, TimeZoneInfo zone, string zoneId) =>
-        new(DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(instant, zone).DateTime, DateTimeKind.Unspecified), zoneId);
 }

@@ -63,6 +63,7 @@ public static class CalendarInvite
         return new CalendarSerializer().SerializeToString(calendar)!;
     }
 
-    private static CalDateTime Local(DateTimeOffset instant, TimeZoneInfo zone, string zoneId) =>
+    /// <summary>An instant as a calendar's local time in the practice's zone (with its TZID).</summary>
+    internal static CalDateTime Local(DateTimeOffset instant, TimeZoneInfo zone, string zoneId) =>
         new(DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(instant, zone).DateTime, DateTimeKind.Unspecified), zoneId);
 }

@@ -72,31 +72,29 @@ public static class BookSeriesEndpoint
     }
 
     private static async Task<Results<Ok<SeriesCancelledDto>, ProblemHttpResult>> CancelRestAsync(
-        string seriesId, string? from, HttpContext http, CancelSeriesHandler cancel, PracticeClock clock, CancellationToken ct)
+        string seriesId, string? from, HttpContext http, CancelSeriesHandler cancel, IScheduleQueries schedule, PracticeClock clock, CancellationToken ct)
     {
         var actor = CurrentActor.From(http.User)!;
         DateTimeOffset? start = null;
         if (!string.IsNullOrEmpty(from) && (start = Moment(from, clock)) is null)
             return ApiProblems.Validation("Give from as a date (2026-12-15), a local time (2026-12-15T09:00) or a moment with its offset.");
-        if (!Guid.TryParse(seriesId, out var id) || (await cancel.RestAsync(id, actor, start, ct)).Count == 0 && !await HasSeriesAsync(id, actor, http, ct))
-            return ApiProblems.NotFound("No such series, or nothing of it left to cancel.");
+        if (!Guid.TryParse(seriesId, out var id) || await schedule.SeriesAppointmentsAsync(id, ct) is not [var first, ..]
+            || (!actor.IsStaff && first.PatientId != actor.Id))
+            return ApiProblems.NotFound("No such series.");
         var (cancelled, refused) = await cancel.HandleAsync(id, actor, start, ct);
         return TypedResults.Ok(new SeriesCancelledDto(cancelled.Select(c => c.AppointmentId).ToArray(),
             refused.Select(r => new SeriesRefusalDto(r.Appointment.AppointmentId, ApiProblems.ErrorCode(r.Why), RejectionText.For(r.Why))).ToArray()));
     }
 
-    private static async Task<bool> HasSeriesAsync(Guid id, Actor actor, HttpContext http, CancellationToken ct)
-    {
-        var all = await http.RequestServices.GetRequiredService<IScheduleQueries>().SeriesAppointmentsAsync(id, ct);
-        return all.Count > 0 && (actor.IsStaff || all[0].PatientId == actor.Id);
-    }
+    /// <summary>How a local date and time of the practice is written (ISO 8601 without an offset).</summary>
+    private static readonly string[] LocalFormats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"];
 
     /// <summary>A moment from a date (its start in the practice), a local time of the practice, or ISO 8601 with an offset.</summary>
     private static DateTimeOffset? Moment(string text, PracticeClock clock)
     {
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             return Domain.Scheduling.PracticeTime.ToUtc(date, TimeOnly.MinValue, clock.Zone);
-        if (DateTime.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
             return Domain.Scheduling.PracticeTime.ToUtc(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local), clock.Zone);
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) ? instant : null;
     }
@@ -106,7 +104,7 @@ public static class BookSeriesEndpoint
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
-        if (DateTime.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
             return local;
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) ? clock.ToLocal(instant).DateTime : null;
     }

@@ -115,7 +115,8 @@ public sealed class BookSeriesHandler(
 
         // Judged together as they would be booked; then the refused dates' other times that week, each judged with the rest.
         var candidates = found.Where(f => f.Offer is not null).ToArray();
-        var judged = await JudgeAsync(seriesId, request, by, candidates.Select(c => c.Offer!.SlotIds), [], ct);
+        var series = await CommandAsync(seriesId, request, by, candidates.Select(c => c.Offer!.SlotIds), ct);
+        var judged = await JudgeAsync(series, request, by, [], ct);
         var refusals = candidates.Zip(judged.Decisions).ToDictionary(p => p.First.Date, p => p.Second.IsAccepted ? (Rejection?)null : p.Second.Rejection);
         var refused = found.Where(f => !outside.ContainsKey(f.Date) && (f.Offer is null || refusals[f.Date] is not null)).ToArray();
         var options = new Dictionary<DateOnly, IReadOnlyList<(ClinicianOffers With, SlotOffer Offer)>>();
@@ -125,7 +126,7 @@ public sealed class BookSeriesHandler(
         if (options.Values.Any(o => o.Count > 0))
         {
             var all = options.SelectMany(o => o.Value).ToArray();
-            var withOptions = await JudgeAsync(seriesId, request, by, candidates.Select(c => c.Offer!.SlotIds), all.Select(a => a.Offer.SlotIds), ct);
+            var withOptions = await JudgeAsync(series, request, by, all.Select(a => a.Offer.SlotIds), ct);
             var index = 0;
             foreach (var (date, near) in options)
             {
@@ -159,10 +160,9 @@ public sealed class BookSeriesHandler(
     /// candidates (one read of the log for all of them).
     /// </summary>
     private async Task<(IReadOnlyList<Checked<SlotsBooked>> Decisions, IReadOnlyList<bool> Alternatives)> JudgeAsync(
-        Guid seriesId, SeriesRequest request, Actor by, IEnumerable<IReadOnlyList<Guid>> candidates, IEnumerable<IReadOnlyList<Guid>> alternatives, CancellationToken ct)
+        SeriesCommand series, SeriesRequest request, Actor by, IEnumerable<IReadOnlyList<Guid>> alternatives, CancellationToken ct)
     {
-        var series = await CommandAsync(seriesId, request, by, candidates, ct);
-        var others = await CommandAsync(seriesId, request, by, alternatives, ct);
+        var others = await CommandAsync(series.SeriesId, request, by, alternatives, ct);
         var everything = series with { Occurrences = [.. series.Occurrences, .. others.Occurrences] };
         var state = await executor.StateAsync(everything, ct);
         var decisions = BookSeriesDecider.Judge(series, state);

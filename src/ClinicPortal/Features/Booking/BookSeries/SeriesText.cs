@@ -1,4 +1,5 @@
 using ClinicPortal.Application.Queries;
+using ClinicPortal.Features.Shared;
 using ClinicPortal.Domain.VisitTypes;
 using ClinicPortal.Infrastructure.Practice;
 
@@ -16,5 +17,14 @@ public static class SeriesText
         var local = clock.ToLocal(first.StartUtc);
         var toCome = live.Count(a => a.StartUtc > clock.Now);
         return $"{visitTypes.GetValueOrDefault(first.VisitTypeId)?.Name ?? "Visit"}, {local:dddd}s {local:HH:mm}, {toCome} of {live.Length} to come";
+    }
+
+    /// <summary>What cancelling the rest came to, as the pages that offer it say it.</summary>
+    public static void TellCancelled(MudBlazor.ISnackbar snackbar, int cancelled, IReadOnlyList<(PatientAppointment Appointment, Domain.Rejection Why)> refused)
+    {
+        if (refused.Count == 0)
+            snackbar.Done($"Cancelled {cancelled} appointments of the series");
+        else
+            snackbar.Refused($"Cancelled {cancelled}; {refused.Count} could not be", refused[0].Why);
     }
 }
