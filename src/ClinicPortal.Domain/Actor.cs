@@ -1,8 +1,29 @@
 namespace ClinicPortal.Domain;
 
-/// <summary>Who asks for a change: a user of one role (their user id is their patient or clinician id), or the system.</summary>
+/// <summary>
+/// Who asks for a change: a user of one role (their user id is their patient or clinician id), or the system. A patient's
+/// account may hold <see cref="Dependants"/>: patients without a sign-in of their own (a child, a parent cared for) whose
+/// appointments the account holder books, moves and cancels.
+/// </summary>
 public sealed record Actor(Guid Id, Role Role)
 {
+    /// <summary>
+    /// The patients this patient's account speaks for besides itself, as the accounts said when the handler asked
+    /// (kept beside the log, not in it: the log records <see cref="Name"/>, the account holder, as who did it).
+    /// </summary>
+    public IReadOnlyCollection<Guid> Dependants { get; init; } = [];
+
+    /// <summary>Whether this patient's account acts for <paramref name="patientId"/>: their own, or a dependant's.</summary>
+    public bool SpeaksFor(Guid patientId) => Id == patientId || Dependants.Contains(patientId);
+
+    /// <summary>A patient acting for someone else than themselves and their dependants (staff act for any patient).</summary>
+    public bool IsOtherPatientThan(Guid patientId) => Role == Role.Patient && !SpeaksFor(patientId);
+
+    /// <summary>An actor is who they are (their id and role), whatever the accounts said of their dependants when asked.</summary>
+    public bool Equals(Actor? other) => other is not null && Id == other.Id && Role == other.Role;
+
+    public override int GetHashCode() => HashCode.Combine(Id, Role);
+
     public static Actor QuotaPolicy { get; } = new(Guid.Empty, Role.System);
 
     /// <summary>The practice's clock: what is done at a time (a hold given back when it expires).</summary>

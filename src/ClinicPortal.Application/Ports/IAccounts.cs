@@ -12,4 +12,10 @@ public interface IAccounts
 
     /// <summary>Each clinician's kind (none: not a clinician), for the decisions and offers of visit types given by a kind.</summary>
     Task<Func<Guid, ClinicianKind?>> KindsAsync(CancellationToken ct = default);
+
+    /// <summary>
+    /// <paramref name="by"/> with the dependants their patient's account books for (<see cref="Actor.Dependants"/>), as the
+    /// accounts say now; anyone else as they are. Each handler of a patient's booking asks before deciding.
+    /// </summary>
+    Task<Actor> SpeakingAsync(Actor by, CancellationToken ct = default);
 }

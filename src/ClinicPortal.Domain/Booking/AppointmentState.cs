@@ -35,7 +35,7 @@ public sealed record AppointmentState(
         _ => this,
     };
 
-    /// <summary>A patient sees only their own bookings; a clinician only those they take part in; staff see all.</summary>
+    /// <summary>A patient sees only their own bookings and their dependants'; a clinician only those they take part in; staff see all.</summary>
     public bool IsVisibleTo(Actor actor) =>
-        actor.Role == Role.Patient ? actor.Id == PatientId : !actor.IsClinician || AppointmentTime.Clinicians(ClinicianId, Parts).Contains(actor.Id);
+        actor.Role == Role.Patient ? actor.SpeaksFor(PatientId) : !actor.IsClinician || AppointmentTime.Clinicians(ClinicianId, Parts).Contains(actor.Id);
 }

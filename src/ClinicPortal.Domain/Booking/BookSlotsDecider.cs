@@ -105,7 +105,7 @@ public sealed class BookSlotsDecider : IDecider<BookSlots, AppointmentToBook, Sl
             return Rejection.PatientDeactivated;
         if (accounts.ClinicianDeactivated)
             return Rejection.ClinicianNotTakingBookings;
-        if (command.By.Role == Role.Patient && command.By.Id != command.PatientId)
+        if (command.By.IsOtherPatientThan(command.PatientId))
             return Rejection.NotAllowed;
         if (command.By.IsClinician)
             return Rejection.NotAllowed;

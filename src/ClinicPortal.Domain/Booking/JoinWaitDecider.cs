@@ -15,7 +15,7 @@ public sealed class JoinWaitDecider : IDecider<JoinWait, ImmutableDictionary<Gui
             return Rejection.VisitTypeNotFound;
         if (command.By.Role == Role.Patient && !command.VisitType.BookableOnline)
             return Rejection.VisitTypeNotBookableOnline;
-        if (command.By.IsClinician || (command.By.Role == Role.Patient && command.By.Id != command.PatientId))
+        if (command.By.IsClinician || command.By.IsOtherPatientThan(command.PatientId))
             return Rejection.NotAllowed;
         if (command.From > command.To || command.From < command.Today || command.To > command.Today.AddDays(command.MaxDaysAhead))
             return Rejection.WaitDatesInvalid;

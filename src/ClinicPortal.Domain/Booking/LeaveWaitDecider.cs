@@ -11,7 +11,7 @@ public sealed class LeaveWaitDecider : IDecider<LeaveWait, ImmutableDictionary<G
 
     public static Checked<IReadOnlyList<WaitLeft>> Decide(LeaveWait command, ImmutableDictionary<Guid, WaitState> waits)
     {
-        if (!waits.TryGetValue(command.WaitId, out var wait) || command.By.IsClinician || (command.By.Role == Role.Patient && command.By.Id != wait.PatientId))
+        if (!waits.TryGetValue(command.WaitId, out var wait) || command.By.IsClinician || command.By.IsOtherPatientThan(wait.PatientId))
             return Rejection.WaitNotFound;
         if (!wait.IsOpen)
             return Array.Empty<WaitLeft>(); // ended already

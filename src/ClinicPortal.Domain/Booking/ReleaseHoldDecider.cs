@@ -10,7 +10,7 @@ public sealed class ReleaseHoldDecider : IDecider<ReleaseHold, HoldState?, HoldR
 
     public static Checked<IReadOnlyList<HoldReleased>> Decide(ReleaseHold command, HoldState? hold)
     {
-        if (hold is null || (command.By.Role == Role.Patient && command.By.Id != hold.PatientId) || command.By.IsClinician)
+        if (hold is null || command.By.IsOtherPatientThan(hold.PatientId) || command.By.IsClinician)
             return Rejection.HoldNotFound;
         if (hold.Status != HoldStatus.Pending || command.Now >= hold.ExpiresAt)
             return Array.Empty<HoldReleased>(); // ended (or ending) already: nothing more to give back

@@ -28,6 +28,12 @@ public sealed class AccountEmails(
             $"You have been invited to {practice.Current.Name} as {role.ToLowerInvariant()}. Choose your password here:",
             "Set my password", SetPasswordLink(user, await users.GeneratePasswordResetTokenAsync(user)), ct);
 
+    /// <summary>A dependant given their own account by staff: the link to choose a password, their appointments already in it.</summary>
+    public async Task SendOwnAccountInvitationAsync(ClinicUser user, CancellationToken ct = default) =>
+        await RecordAsync(user, "own-account", $"Your own account at {practice.Current.Name}",
+            $"{practice.Current.Name} has given you an account of your own, with your appointments in it: until now they were booked for you. Choose your password here:",
+            "Set my password", SetPasswordLink(user, await users.GeneratePasswordResetTokenAsync(user)), ct);
+
     public async Task SendEmailConfirmationAsync(ClinicUser user, CancellationToken ct = default) =>
         await RecordAsync(user, "confirm", $"Confirm your email for {practice.Current.Name}",
             "Thank you for registering. Please confirm that this is your email address, and then you can book:",

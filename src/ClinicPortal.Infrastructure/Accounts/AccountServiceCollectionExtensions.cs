@@ -116,6 +116,7 @@ public static class AccountServiceCollectionExtensions
         services.AddMemoryCache();
         services.AddSingleton<CurrentAccounts>();
         services.AddSingleton<CalendarFeedSecrets>();
+        services.AddSingleton<DependantAccounts>();
         services.AddHttpContextAccessor();
         return services;
     }

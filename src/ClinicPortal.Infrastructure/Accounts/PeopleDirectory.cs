@@ -2,6 +2,7 @@ using ClinicPortal.Application.Ports;
 using ClinicPortal.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using ClinicPortal.Infrastructure.Data;
 
 namespace ClinicPortal.Infrastructure.Accounts;
 
@@ -33,12 +34,28 @@ public sealed class PeopleDirectory(IServiceScopeFactory scopes, IMemoryCache ca
             return rows.Count > 0 ? new AccountStanding(true, rows[0].IsActive, rows[0].IsPatient) : new AccountStanding(false, false, false);
         }))!;
 
-    /// <summary>Forgets someone's cached standing and the staff lists, so the next booking and page see a change at once.</summary>
+    /// <summary>Forgets someone's cached standing, dependants and the staff lists, so the next booking and page see a change at once.</summary>
     public void Forget(Guid id)
     {
         cache.Remove(("standing", id));
+        cache.Remove(("dependants", id));
         ForgetStaff();
     }
+
+    /// <summary>
+    /// A patient with the dependants their account books for, kept for a minute like their standing and forgotten when
+    /// they change (<see cref="DependantAccounts"/>); anyone else as they are.
+    /// </summary>
+    public async Task<Actor> SpeakingAsync(Actor by, CancellationToken ct = default) =>
+        by.Role != Role.Patient ? by : by with
+        {
+            Dependants = (await cache.GetOrCreateAsync(("dependants", by.Id), async entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = StandingFor;
+                return (IReadOnlyCollection<Guid>)(await database.RowsAsync<Guid>(
+                    "SELECT patient_id FROM dependants WHERE guardian_id = @id;", ct, ("@id", database.AccountId(by.Id)))).ToHashSet();
+            }))!,
+        };
 
     /// <summary>Forgets the kept staff lists (after an invitation, or any change to a staff account).</summary>
     public void ForgetStaff()
@@ -106,7 +123,7 @@ public sealed class PeopleDirectory(IServiceScopeFactory scopes, IMemoryCache ca
          join r in db.Roles on link.RoleId equals r.Id
          where r.Name == role
          orderby user.DisplayName
-         select new Person(user.Id, user.DisplayName, user.Email!, user.PhoneNumber, user.IsActive)).ToArrayAsync(ct));
+         select new Person(user.Id, user.DisplayName, user.Email ?? "", user.PhoneNumber, user.IsActive)).ToArrayAsync(ct));
 
     public async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken ct = default)
     {
@@ -119,33 +136,63 @@ public sealed class PeopleDirectory(IServiceScopeFactory scopes, IMemoryCache ca
     {
         var wanted = ids.Distinct().ToArray();
         return await ReadAsync(db => db.Users.Where(u => wanted.Contains(u.Id))
-            .Select(u => new Person(u.Id, u.DisplayName, u.Email!, u.PhoneNumber, u.IsActive)).ToDictionaryAsync(p => p.Id, ct));
+            .Select(u => new Person(u.Id, u.DisplayName, u.Email ?? "", u.PhoneNumber, u.IsActive)).ToDictionaryAsync(p => p.Id, ct));
     }
 
     public Task<Person?> FindAsync(Guid id, CancellationToken ct = default) => ReadAsync(db =>
-        db.Users.Where(u => u.Id == id).Select(u => new Person(u.Id, u.DisplayName, u.Email!, u.PhoneNumber, u.IsActive)).FirstOrDefaultAsync(ct));
+        db.Users.Where(u => u.Id == id).Select(u => new Person(u.Id, u.DisplayName, u.Email ?? "", u.PhoneNumber, u.IsActive)).FirstOrDefaultAsync(ct));
 
     public const int SearchLimit = 20;
 
     /// <summary>
-    /// Patients whose name or email contains <paramref name="text"/> (at most 20, by name): for phone bookings only the
-    /// active ones, for the patients page every one.
+    /// Patients whose name or email contains <paramref name="text"/> (at most 20, by name), each dependant with their
+    /// guardian, and the dependants of the account holders found (reception finds a child by the parent's name): for phone
+    /// bookings only the active ones, for the patients page every one.
     /// </summary>
-    public Task<List<Person>> SearchPatientsAsync(string text, CancellationToken ct = default, bool includeDeactivated = false)
+    public async Task<List<Person>> SearchPatientsAsync(string text, CancellationToken ct = default, bool includeDeactivated = false)
     {
         var term = text.Trim();
         if (term.Length < 2)
-            return Task.FromResult(new List<Person>());
+            return [];
         var pattern = "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-        return ReadAsync(db =>
+        var found = await ReadAsync(db =>
             (from user in db.Users
              join link in db.UserRoles on user.Id equals link.UserId
              join r in db.Roles on link.RoleId equals r.Id
              where r.Name == Roles.Patient && (includeDeactivated || user.IsActive)
                    && (EF.Functions.Like(user.DisplayName, pattern, "\\") || EF.Functions.Like(user.Email!, pattern, "\\"))
              orderby user.DisplayName
-             select new Person(user.Id, user.DisplayName, user.Email!, user.PhoneNumber, user.IsActive)).Take(SearchLimit).ToListAsync(ct));
+             select new Person(user.Id, user.DisplayName, user.Email ?? "", user.PhoneNumber, user.IsActive)).Take(SearchLimit).ToListAsync(ct));
+        var families = await FamiliesAsync(found.Select(p => p.Id), ct);
+        var more = families.Where(f => !found.Any(p => p.Id == f.PatientId)).Select(f => f.PatientId).ToArray();
+        var everyone = (await FindManyAsync(more.Concat(families.Select(f => f.GuardianId)), ct))
+            .Concat(found.Select(p => KeyValuePair.Create(p.Id, p))).DistinctBy(p => p.Key).ToDictionary();
+        return found.Concat(more.Select(id => everyone[id]).Where(p => includeDeactivated || p.IsActive))
+            .Select(p => families.FirstOrDefault(f => f.PatientId == p.Id) is { } family ? p with { Guardian = everyone.GetValueOrDefault(family.GuardianId) } : p)
+            .OrderBy(p => p.Name, StringComparer.CurrentCulture).ThenBy(p => p.Id).Take(SearchLimit).ToList();
     }
+
+    /// <summary>These people with their guardian, where they are dependants.</summary>
+    public async Task<IReadOnlyList<Person>> WithGuardiansAsync(IReadOnlyList<Person> found, CancellationToken ct = default)
+    {
+        var families = (await FamiliesAsync(found.Select(p => p.Id), ct)).Where(f => found.Any(p => p.Id == f.PatientId)).ToArray();
+        if (families.Length == 0)
+            return found;
+        var guardians = await FindManyAsync(families.Select(f => f.GuardianId), ct);
+        return found.Select(p => families.FirstOrDefault(f => f.PatientId == p.Id) is { } family ? p with { Guardian = guardians.GetValueOrDefault(family.GuardianId) } : p).ToArray();
+    }
+
+    /// <summary>The dependants' links that name any of these people, as dependant or as guardian.</summary>
+    private async Task<IReadOnlyList<FamilyRow>> FamiliesAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var (list, parameters) = SqlList.In("@p", ids.Distinct().Select(database.AccountId));
+        if (parameters.Length == 0)
+            return [];
+        return await database.RowsAsync<FamilyRow>(
+            $"SELECT patient_id, guardian_id FROM dependants WHERE patient_id IN ({list}) OR guardian_id IN ({list});", ct, parameters!);
+    }
+
+    private sealed record FamilyRow(Guid PatientId, Guid GuardianId);
 
     private sealed class StandingRow
     {

@@ -43,6 +43,7 @@ public static class PostgresMigration
         var outbox = await CopyAsync(source, connection, "outbox",
             ["id", "key", "kind", "recipient", "subject", "html", "text", "attachments", "created_at", "status", "attempts", "last_error", "next_attempt_at", "sent_at"], ct);
         var accounts = await CopyAccountsAsync(sqlite, connection, transaction, ct);
+        await CopyAsync(source, connection, "dependants", ["patient_id", "guardian_id", "date_of_birth"], ct, ids: ["patient_id", "guardian_id"]);
         var keys = await CopyKeysAsync(Path.Combine(sqlite.DataDirectory, "keys"), connection, transaction, ct);
 
         // The next position, outbox row and claim continue after the copied ones.
@@ -61,8 +62,12 @@ public static class PostgresMigration
         return new MigrationReport(events, accounts, (int)outbox, keys);
     }
 
-    /// <summary>Every row of a table, by PostgreSQL's binary COPY (SQLite's integers as bigint, or as boolean for the <paramref name="flags"/>; its text as text).</summary>
-    private static async Task<long> CopyAsync(SqliteConnection source, NpgsqlConnection target, string table, string[] columns, CancellationToken ct, string[]? flags = null)
+    /// <summary>
+    /// Every row of a table, by PostgreSQL's binary COPY (SQLite's integers as bigint, or as boolean for the
+    /// <paramref name="flags"/>; its text as text, or as uuid for the <paramref name="ids"/>).
+    /// </summary>
+    private static async Task<long> CopyAsync(
+        SqliteConnection source, NpgsqlConnection target, string table, string[] columns, CancellationToken ct, string[]? flags = null, string[]? ids = null)
     {
         var list = string.Join(", ", columns);
         await using var read = source.CreateCommand();
@@ -80,6 +85,7 @@ public static class PostgresMigration
                     case DBNull: await import.WriteNullAsync(ct); break;
                     case long flag when flags?.Contains(columns[i]) == true: await import.WriteAsync(flag != 0, NpgsqlDbType.Boolean, ct); break;
                     case long number: await import.WriteAsync(number, NpgsqlDbType.Bigint, ct); break;
+                    case string id when ids?.Contains(columns[i]) == true: await import.WriteAsync(Guid.Parse(id), NpgsqlDbType.Uuid, ct); break;
                     case var value: await import.WriteAsync(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!, NpgsqlDbType.Text, ct); break;
                 }
             }

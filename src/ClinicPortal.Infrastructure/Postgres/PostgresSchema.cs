@@ -68,6 +68,15 @@ public static class PostgresSchema
         ALTER TABLE practice_settings ALTER COLUMN reception_sees_dashboard TYPE boolean USING reception_sees_dashboard <> 0;
         DELETE FROM projection_versions;
         """,
+        // 4: SQLite's script 10, dependants (patients whose account holder books for them).
+        """
+        CREATE TABLE dependants (
+            patient_id    uuid PRIMARY KEY,
+            guardian_id   uuid NOT NULL,
+            date_of_birth text NOT NULL
+        );
+        CREATE INDEX ix_dependants_guardian ON dependants (guardian_id);
+        """,
     ];
 
     public static int LatestVersion => Scripts.Count;

@@ -100,6 +100,16 @@ public static class SchemaMigrator
         """
         ALTER TABLE practice_settings ADD COLUMN reception_sees_dashboard INTEGER;
         """,
+        // 10: dependants: patients without a sign-in of their own (a child, a parent cared for), each the account holder's
+        // whose account books for them (ids as the accounts' tables keep them; a date of birth as a practice day's text).
+        """
+        CREATE TABLE dependants (
+            patient_id    TEXT PRIMARY KEY,
+            guardian_id   TEXT NOT NULL,
+            date_of_birth TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_dependants_guardian ON dependants (guardian_id);
+        """,
     ];
 
     /// <summary>The versions whose work is code rather than SQL, run in the version's transaction before its script.</summary>

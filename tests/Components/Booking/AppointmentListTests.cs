@@ -111,4 +111,19 @@ public class AppointmentListTests : ClinicTestContext
         Assert.Equal(ofSeries[0], Assert.Single(asked));
         Assert.Empty(Render(Appointments).FindAll("[data-testid=series]"));
     }
+
+    [Fact]
+    public void AnAccountsDependantsAppointments_SayWhoseTheyAre_AndTheHoldersOwnSayNothing()
+    {
+        var sam = Guid.NewGuid();
+        var list = Render<AppointmentList>(ps => ps
+            .Add(p => p.Appointments, [Appointments[0], Appointments[1] with { PatientId = sam }])
+            .Add(p => p.ClinicianNames, new Dictionary<Guid, string> { [Clinician] = "Dr Hart" })
+            .Add(p => p.Time, t => t.ToString("HH:mm"))
+            .Add(p => p.ForNames, new Dictionary<Guid, string> { [sam] = "Sam Okafor" }));
+
+        var rows = list.FindAll("[data-testid=booking]");
+        Assert.Empty(rows[0].QuerySelectorAll("[data-testid=booking-for]"));
+        Assert.Equal("for Sam Okafor", Text(rows[1].QuerySelector("[data-testid=booking-for]")!));
+    }
 }

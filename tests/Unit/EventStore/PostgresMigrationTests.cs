@@ -37,6 +37,8 @@ public class PostgresMigrationTests
                 sqlite.Clock.GetUtcNow());
             var settings = sqlite.Get<PracticeSettings>();
             Assert.Null(await settings.SaveAsync(settings.Current with { Phone = "020 7946 0000" }));
+            var guardian = await sqlite.CreateUserAsync("Maya Okafor", "maya.okafor@clinic.test", Roles.Patient);
+            Assert.True((await sqlite.Get<DependantAccounts>().AddAsync(guardian, new("Sam Okafor", new DateOnly(2019, 5, 3)))).IsDone);
             var sealedOnSqlite = sqlite.Get<IDataProtectionProvider>().CreateProtector("test").Protect("signed in");
             var target = (await PostgresServer.SharedAsync()).NewDatabase("migrated");
 
@@ -64,6 +66,8 @@ public class PostgresMigrationTests
                 Assert.True(await users.CheckPasswordAsync(someone, DemoSeeder.Password));
                 Assert.NotEmpty(await users.GetRolesAsync(someone));
             }
+            // A dependant stays their guardian's, born when they were.
+            Assert.Equal([("Sam Okafor", new DateOnly(2019, 5, 3))], (await postgres.Get<DependantAccounts>().OfAsync(guardian)).Select(d => (d.Name, d.DateOfBirth)));
             Assert.Equal("020 7946 0000", postgres.Get<PracticeSettings>().Current.Phone);
             Assert.Equal(settings.Current.Name, postgres.Get<PracticeSettings>().Current.Name);
             Assert.Equal(await sqlite.Get<EmailOutbox>().ListAsync(null, 1000), await postgres.Get<EmailOutbox>().ListAsync(null, 1000));

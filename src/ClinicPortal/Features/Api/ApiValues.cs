@@ -31,14 +31,21 @@ public static class ApiValues
     internal static AuthorizationPolicy Bearer(params string[] roles) =>
         new AuthorizationPolicyBuilder(IdentityConstants.BearerScheme).RequireAuthenticatedUser().RequireRole(roles).Build();
 
-    /// <summary>Whom a booking is for: staff name the patient (the handler makes sure it is one); patients book for themselves.</summary>
+    /// <summary>The caller as the domain sees them: a patient with the dependants their account books for (<see cref="Actor.Dependants"/>).</summary>
+    internal static async Task<Actor> CallerAsync(HttpContext http, Application.Ports.IAccounts people, CancellationToken ct) =>
+        await people.SpeakingAsync(CurrentActor.From(http.User)!, ct);
+
+    /// <summary>
+    /// Whom a booking is for: staff name the patient (the handler makes sure it is one); patients book for themselves, or
+    /// name one of their dependants (<paramref name="actor"/> as <see cref="CallerAsync"/> gives it).
+    /// </summary>
     internal static (Guid PatientId, ProblemHttpResult? Refused) PatientOf(Actor actor, Guid? named)
     {
         if (actor.IsStaff)
             return named is { } forPatient ? (forPatient, null) : (Guid.Empty, ApiProblems.Validation("Staff must name the patient (patientId)."));
-        return named is { } other && other != actor.Id
+        return named is { } other && !actor.SpeaksFor(other)
             ? (Guid.Empty, ApiProblems.Forbidden("Patients book for themselves; leave patientId out."))
-            : (actor.Id, null);
+            : (named ?? actor.Id, null);
     }
 
     internal static SlotDto Slot(Guid id, DateTimeOffset start, DateTimeOffset end, PracticeClock clock) =>

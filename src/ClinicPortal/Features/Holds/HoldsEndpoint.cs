@@ -1,3 +1,4 @@
+using ClinicPortal.Application.Ports;
 using ClinicPortal.Application.Queries;
 using ClinicPortal.Domain;
 using ClinicPortal.Features.Api;
@@ -26,11 +27,11 @@ public static class HoldsEndpoint
     /// who has the visit free from that start.
     /// </summary>
     private static async Task<Results<Created<HoldDto>, ProblemHttpResult>> PlaceHoldAsync(
-        HttpContext http, HoldHandler holds, Availability availability, IVisitTypeQueries visitTypes, PracticeClock clock, CancellationToken ct)
+        HttpContext http, HoldHandler holds, Availability availability, IVisitTypeQueries visitTypes, PracticeClock clock, IAccounts people, CancellationToken ct)
     {
         var (request, problem) = await ApiJson.ReadAsync<HoldRequest>(http.Request, ct);
         if (problem is not null) return problem;
-        var actor = CurrentActor.From(http.User)!;
+        var actor = await CallerAsync(http, people, ct);
         var (patientId, refused) = PatientOf(actor, request!.PatientId);
         if (refused is not null) return refused;
         var slotIds = request.SlotIds;

@@ -20,7 +20,7 @@ namespace ClinicPortal.Features.Notifications;
 public sealed class NoticeComposer(
     PeopleDirectory people, PracticeSettings practice, PracticeClock clock, IOptions<EmailOptions> options,
     IServiceScopeFactory scopes, ILoggerFactory loggers, Conflicts.ConflictAlerts conflictAlerts, IRoomQueries rooms,
-    IEventStore store, IVisitTypeQueries visitTypes)
+    IEventStore store, IVisitTypeQueries visitTypes, DependantAccounts dependants)
 {
     public async Task<IReadOnlyList<OutboxMessage>> ComposeAsync(StoredEvent stored, CancellationToken ct = default)
     {
@@ -140,15 +140,21 @@ public sealed class NoticeComposer(
         var patient = await people.FindAsync(patientId, ct);
         if (patient is null)
             return; // no account to write to
+        // A dependant has no email of their own: the account holder who books for them is written to, naming them.
+        var guardian = await dependants.FindAsync(patientId, ct) is { } dependant ? await people.FindAsync(dependant.GuardianId, ct) : null;
+        var recipient = guardian ?? patient;
         // A visit with several clinicians names them all: "Nia Shaw and Dr Ada Hart".
         var names = new List<string>();
         foreach (var clinicianId in clinicianIds.Distinct())
             if (await people.FindAsync(clinicianId, ct) is { } clinician)
                 names.Add(OneLine(clinician.Name));
-        var made = notice(OneLine(patient.Name), names.Count == 0 ? "your clinician" : string.Join(" and ", names));
+        var made = notice(OneLine(recipient.Name), names.Count == 0 ? "your clinician" : string.Join(" and ", names)) with
+        {
+            For = guardian is null ? null : OneLine(patient.Name),
+        };
         // A notice of a visit carries its calendar file; an offer of a time not yet booked carries none.
-        var email = new EmailMessage(patient.Email, made.Subject, await RenderAsync(made), made.PlainText(),
-            visits.Count == 0 ? [] : [Calendar(made, await VersionedAsync(visits, stored, ct), patient.Email, stored.RecordedAt)]);
+        var email = new EmailMessage(recipient.Email, made.SubjectLine, await RenderAsync(made), made.PlainText(),
+            visits.Count == 0 ? [] : [Calendar(made, await VersionedAsync(visits, stored, ct), recipient.Email, stored.RecordedAt)]);
         messages.Add(new OutboxMessage($"{stored.Position}:{patientId:N}", kind, email));
     }
 
@@ -186,7 +192,7 @@ public sealed class NoticeComposer(
     private EmailAttachment Calendar(Notice notice, IReadOnlyList<CalendarVisit> visits, string patientEmail, DateTimeOffset changedAt)
     {
         var profile = practice.Current;
-        var details = new CalendarDetails(profile.Name, profile.EmailFrom, patientEmail, $"Appointment with {notice.ClinicianName}", notice.Lead(), profile.TimeZone);
+        var details = new CalendarDetails(profile.Name, profile.EmailFrom, patientEmail, notice.For is { } who ? $"{who}: appointment with {notice.ClinicianName}" : $"Appointment with {notice.ClinicianName}", notice.Lead(), profile.TimeZone);
         var (method, ics) = notice.KeepsTheVisit
             ? (CalendarInvite.RequestMethod, visits.Count == 1 ? CalendarInvite.Request(visits[0], details, changedAt) : CalendarInvite.RequestAll(visits, details, changedAt))
             : (CalendarInvite.CancelMethod, CalendarInvite.Cancel(visits, details, changedAt));

@@ -1,3 +1,4 @@
+using ClinicPortal.Application.Ports;
 using ClinicPortal.Application.Queries;
 using ClinicPortal.Application;
 using ClinicPortal.Domain.EventStore;
@@ -23,14 +24,15 @@ public static class AppointmentsEndpoint
 
     /// <summary>The appointment (a booking, or a hold by its id) with its status and history; 404 for anyone else's.</summary>
     private static async Task<Results<Ok<AppointmentDetailDto>, ProblemHttpResult>> GetAppointmentAsync(
-        string appointmentId, HttpContext http, IScheduleQueries schedule, IHoldQueries holds, IAuditQueries audit, PracticeClock clock, CancellationToken ct)
+        string appointmentId, HttpContext http, IScheduleQueries schedule, IHoldQueries holds, IAuditQueries audit, PracticeClock clock, IAccounts people,
+        CancellationToken ct)
     {
-        var actor = CurrentActor.From(http.User)!;
+        var actor = await CallerAsync(http, people, ct);
         if (!Guid.TryParse(appointmentId, out var id))
             return ApiProblems.NotFound("No such appointment.");
-        if (await schedule.AppointmentAsync(id, ct) is { } booking && (actor.IsStaff || booking.PatientId == actor.Id))
+        if (await schedule.AppointmentAsync(id, ct) is { } booking && (actor.IsStaff || (actor.Role == Role.Patient && actor.SpeaksFor(booking.PatientId))))
             return TypedResults.Ok(await DetailAsync(booking, schedule, holds, audit, clock, ct));
-        if (await holds.FindAsync(id, ct) is { } hold && (actor.IsStaff || hold.PatientId == actor.Id))
+        if (await holds.FindAsync(id, ct) is { } hold && (actor.IsStaff || (actor.Role == Role.Patient && actor.SpeaksFor(hold.PatientId))))
         {
             if (hold.AppointmentId is { } booked && await schedule.AppointmentAsync(booked, ct) is { } confirmed)
                 return TypedResults.Ok(await DetailAsync(confirmed, schedule, holds, audit, clock, ct));

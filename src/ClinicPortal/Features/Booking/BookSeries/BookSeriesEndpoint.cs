@@ -1,3 +1,4 @@
+using ClinicPortal.Application.Ports;
 using System.Globalization;
 using ClinicPortal.Application.Queries;
 using ClinicPortal.Domain;
@@ -23,11 +24,11 @@ public static class BookSeriesEndpoint
     }
 
     private static async Task<Results<Ok<SeriesPlanDto>, Created<SeriesDto>, Conflict<SeriesPlanDto>, ProblemHttpResult>> BookSeriesAsync(
-        HttpContext http, BookSeriesHandler series, IScheduleQueries schedule, IVisitTypeQueries visitTypes, PracticeClock clock, CancellationToken ct)
+        HttpContext http, BookSeriesHandler series, IScheduleQueries schedule, IVisitTypeQueries visitTypes, PracticeClock clock, IAccounts people, CancellationToken ct)
     {
         var (body, problem) = await ApiJson.ReadAsync<SeriesApiRequest>(http.Request, ct);
         if (problem is not null) return problem;
-        var actor = CurrentActor.From(http.User)!;
+        var actor = await CallerAsync(http, people, ct);
         var (patientId, refused) = PatientOf(actor, body!.PatientId);
         if (refused is not null) return refused;
         if (body.VisitTypeId is not { } visitTypeId)
@@ -62,24 +63,24 @@ public static class BookSeriesEndpoint
     }
 
     private static async Task<Results<Ok<SeriesDto>, ProblemHttpResult>> GetSeriesAsync(
-        string seriesId, HttpContext http, IScheduleQueries schedule, PracticeClock clock, CancellationToken ct)
+        string seriesId, HttpContext http, IScheduleQueries schedule, PracticeClock clock, IAccounts people, CancellationToken ct)
     {
-        var actor = CurrentActor.From(http.User)!;
+        var actor = await CallerAsync(http, people, ct);
         if (!Guid.TryParse(seriesId, out var id) || await SeriesAsync(id, schedule, clock, ct) is not { } found
-            || found.Appointments.Count == 0 || (!actor.IsStaff && found.PatientId != actor.Id))
+            || found.Appointments.Count == 0 || (!actor.IsStaff && !actor.SpeaksFor(found.PatientId)))
             return ApiProblems.NotFound("No such series.");
         return TypedResults.Ok(found);
     }
 
     private static async Task<Results<Ok<SeriesCancelledDto>, ProblemHttpResult>> CancelRestAsync(
-        string seriesId, string? from, HttpContext http, CancelSeriesHandler cancel, IScheduleQueries schedule, PracticeClock clock, CancellationToken ct)
+        string seriesId, string? from, HttpContext http, CancelSeriesHandler cancel, IScheduleQueries schedule, PracticeClock clock, IAccounts people, CancellationToken ct)
     {
-        var actor = CurrentActor.From(http.User)!;
+        var actor = await CallerAsync(http, people, ct);
         DateTimeOffset? start = null;
         if (!string.IsNullOrEmpty(from) && (start = Moment(from, clock)) is null)
             return ApiProblems.Validation("Give from as a date (2026-12-15), a local time (2026-12-15T09:00) or a moment with its offset.");
         if (!Guid.TryParse(seriesId, out var id) || await schedule.SeriesAppointmentsAsync(id, ct) is not [var first, ..]
-            || (!actor.IsStaff && first.PatientId != actor.Id))
+            || (!actor.IsStaff && !actor.SpeaksFor(first.PatientId)))
             return ApiProblems.NotFound("No such series.");
         var (cancelled, refused) = await cancel.HandleAsync(id, actor, start, ct);
         return TypedResults.Ok(new SeriesCancelledDto(cancelled.Select(c => c.AppointmentId).ToArray(),

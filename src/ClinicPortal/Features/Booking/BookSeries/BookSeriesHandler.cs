@@ -20,13 +20,14 @@ namespace ClinicPortal.Features.Booking.BookSeries;
 /// </summary>
 public sealed class BookSeriesHandler(
     CommandExecutor executor, BookSlotsHandler booking, Availability availability, IVisitTypeQueries visitTypes, IPracticeClock clock,
-    IPracticeRules rules)
+    IPracticeRules rules, IAccounts people)
 {
     public const int AlternativesPerDate = 3;
 
     /// <summary>The plan of a series as it stands now; or what is wrong with the request.</summary>
     public async Task<(SeriesPlan? Plan, string? Problem)> PlanAsync(SeriesRequest request, Actor by, CancellationToken ct = default)
     {
+        by = await people.SpeakingAsync(by, ct); // a patient books a series for themselves or a dependant
         if (request.Problem(clock.Today) is { } problem)
             return (null, problem);
         if (await visitTypes.FindAsync(request.VisitTypeId, ct) is not { } type)
@@ -44,6 +45,7 @@ public sealed class BookSeriesHandler(
     public async Task<SeriesOutcome> BookAsync(
         SeriesRequest request, Actor by, SeriesPlan? shown = null, IReadOnlyDictionary<DateOnly, DateTimeOffset>? chosen = null, CancellationToken ct = default)
     {
+        by = await people.SpeakingAsync(by, ct);
         if (request.Problem(clock.Today) is { } problem)
             return new SeriesOutcome(null, null, Problem: problem);
         if (await visitTypes.FindAsync(request.VisitTypeId, ct) is not { } type)

@@ -12,6 +12,9 @@ public partial class SeriesPage
 
     private Domain.Actor? actor;
     private Person? patient;
+
+    /// <summary>A patient and the people their account books for (My account): whom a series of theirs may be for.</summary>
+    private IReadOnlyList<Person> household = [];
     private IReadOnlyList<VisitType> visitTypes = [];
     private IReadOnlyList<Clinician> clinicians = [];
     private Guid visitTypeId;
@@ -36,7 +39,12 @@ public partial class SeriesPage
         // Patients book a series of the visit types the owner marked for it, for themselves.
         visitTypes = (await Availability.VisitTypesAsync(ByPatient)).Where(t => !ByPatient || t.PatientsBookSeries).ToArray();
         if (ByPatient)
-            patient = await People.FindAsync(actor!.Id);
+        {
+            actor = await People.SpeakingAsync(actor!);
+            patient = await People.FindAsync(actor.Id);
+            household = patient is null ? [] : actor.Dependants.Count == 0 ? [patient]
+                : [patient, .. (await Dependants.OfAsync(actor.Id)).Select(d => new Person(d.Id, d.Name, "", d.Phone, true))];
+        }
         loaded = true;
         visitTypeId = visitTypes.FirstOrDefault()?.Id ?? Guid.Empty;
         first = Clock.Today.AddDays(1);
@@ -59,6 +67,7 @@ public partial class SeriesPage
     }
 
     private void ChoosePatient(Person? chosenPatient) { if (!ByPatient) patient = chosenPatient; Changed(); }
+    private void ChooseForWhom(Guid id) { patient = household.FirstOrDefault(p => p.Id == id) ?? patient; Changed(); }
     private void ChangeClinician(Guid id) { clinicianId = id; Changed(); }
     private void ChangeFirst(DateTime? date) { if (date is { } value) first = DateOnly.FromDateTime(value); Changed(); }
     private void ChangeTime(TimeOnly value) { time = value; Changed(); }

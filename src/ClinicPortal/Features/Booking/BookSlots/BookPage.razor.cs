@@ -30,6 +30,9 @@ public partial class BookPage
     /// <summary>Where staff go once the move is made: the conflicts desk when they came from it, else the reception day.</summary>
     [SupplyParameterFromQuery(Name = "back")] private string? BackInAddress { get; set; }
 
+    /// <summary>The dependant a patient books for (from My account, or chosen here); none: themselves.</summary>
+    [SupplyParameterFromQuery(Name = "for")] private string? ForInAddress { get; set; }
+
     private PatientAppointment? moving;
 
     private Domain.Actor? actor;
@@ -46,10 +49,16 @@ public partial class BookPage
     private Person? patient;
     private bool showClashes;
     private IReadOnlyList<BusyTime> patientBusy = [];
+    private IReadOnlyList<Dependant> dependants = [];
+    private Guid? bookingFor;
+    private string? myName;
 
     private bool ByPatient => actor?.Role == Domain.Role.Patient;
-    private Guid? PatientId => actor?.IsStaff == true ? patient?.Id : actor?.Id;
-    private string forWhom => actor?.IsStaff == true ? patient?.Name ?? "The patient" : "You";
+    private Guid? PatientId => actor?.IsStaff == true ? patient?.Id : bookingFor ?? actor?.Id;
+    private bool ForSomeoneElse => actor?.IsStaff == true || bookingFor is not null;
+    private string forWhom => actor?.IsStaff == true ? patient?.Name ?? "The patient" : bookingFor is { } id ? DependantName(id) : "You";
+
+    private string DependantName(Guid id) => dependants.FirstOrDefault(d => d.Id == id)?.Name ?? "They";
 
     private string EmptyText => visitType is null ? "No visit types can be booked online; please phone the practice."
         : slotsLeft is { } left && left < visitType.Slots ? $"Nothing more can be booked in {date:MMMM}: see above. Another month is open as usual."
@@ -58,17 +67,27 @@ public partial class BookPage
     protected override async Task OnPageInitializedAsync()
     {
         actor = CurrentActor.From((await AuthenticationState).User);
+        if (ByPatient)
+        {
+            // A patient books for themselves and for the people their account books for (My account).
+            actor = await People.SpeakingAsync(actor!);
+            myName = (await People.FindAsync(actor.Id))?.Name;
+            dependants = actor.Dependants.Count > 0 ? await Dependants.OfAsync(actor.Id) : [];
+            bookingFor = dependants.FirstOrDefault(d => Guid.TryParse(ForInAddress, out var id) && d.Id == id)?.Id;
+        }
         date = DateOnly.TryParseExact(DateInAddress, "yyyy-MM-dd", out var asked) && asked >= Clock.Today ? asked : Clock.Today;
         visitTypes = await Availability.VisitTypesAsync(ByPatient);
         visitType = visitTypes.FirstOrDefault(t => Guid.TryParse(VisitTypeInAddress, out var id) && t.Id == id) ?? visitTypes.FirstOrDefault();
         // Patients move their own bookings (from My bookings), staff anyone's (from the reception calendar).
         if ((ByPatient || actor?.IsStaff == true) && Guid.TryParse(MoveInAddress, out var bookingId)
-            && await Schedule.AppointmentAsync(bookingId) is { Cancelled: null } booking && (!ByPatient || booking.PatientId == actor!.Id)
+            && await Schedule.AppointmentAsync(bookingId) is { Cancelled: null } booking && (!ByPatient || actor!.SpeaksFor(booking.PatientId))
             && booking.StartUtc > Clock.Now && visitTypes.FirstOrDefault(t => t.Id == booking.VisitTypeId) is { } bookedType)
         {
             moving = booking;
             if (!ByPatient)
                 patient = await People.FindAsync(booking.PatientId);
+            else if (booking.PatientId != actor!.Id)
+                bookingFor = booking.PatientId;
             // The booking keeps its own length, even if its visit type has been changed since it was made, and a visit of
             // several clinicians the parts it has now (staff may have changed them).
             visitType = bookedType with
@@ -123,6 +142,12 @@ public partial class BookPage
         await ShowDayAsync(date);
     }
 
+    private async Task ChangeForWhomAsync(Guid id)
+    {
+        bookingFor = id == Guid.Empty ? null : dependants.FirstOrDefault(d => d.Id == id)?.Id;
+        await ShowDayAsync(date);
+    }
+
     private async Task ChangeClinicianAsync(Guid id)
     {
         clinicianId = id == Guid.Empty ? null : id;
@@ -160,6 +185,7 @@ public partial class BookPage
             ["clinician"] = clinicianId?.ToString(),
             ["date"] = date.ToString("yyyy-MM-dd"),
             ["move"] = moving?.AppointmentId.ToString(),
+            ["for"] = moving is null ? bookingFor?.ToString() : null,
         }), replace: true);
         await LoadAsync();
     }
@@ -167,7 +193,7 @@ public partial class BookPage
     private async Task MoveToAsync(SlotList.Choice choice, VisitType type)
     {
         var when = $"{Clock.Time(choice.Offer.StartUtc)}–{Clock.Time(choice.Offer.EndUtc)} on {date:dddd d MMMM}";
-        var whose = ByPatient ? "your" : $"{patient?.Name ?? "the patient"}'s";
+        var whose = ByPatient ? bookingFor is { } other ? $"{DependantName(other)}'s" : "your" : $"{patient?.Name ?? "the patient"}'s";
         var (go, overrideReason) = await OverrideAsync(choice, when);
         if (!go || (overrideReason is null && !await Dialogs.ConfirmAsync("Move appointment", $"Move {whose} {type.Name} to {when}, with {choice.Clinician.ClinicianName}?", "Move", "Keep looking")))
             return;
@@ -219,7 +245,7 @@ public partial class BookPage
             await MoveToAsync(choice, booking);
             return;
         }
-        var forPatient = actor.IsStaff ? $" for {patient!.Name}" : "";
+        var forPatient = actor.IsStaff ? $" for {patient!.Name}" : bookingFor is { } other ? $" for {DependantName(other)}" : "";
         var when = $"{Clock.Time(choice.Offer.StartUtc)}–{Clock.Time(choice.Offer.EndUtc)} on {date:dddd d MMMM}";
         var (go, overrideReason) = await OverrideAsync(choice, when);
         if (!go)

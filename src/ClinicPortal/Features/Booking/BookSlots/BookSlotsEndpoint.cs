@@ -61,13 +61,13 @@ public static class BookSlotsEndpoint
     }
 
     private static async Task<Results<Created<AppointmentDto>, ProblemHttpResult>> BookAppointmentAsync(
-        HttpContext http, BookSlotsHandler book, AppointmentAnswers answers, CancellationToken ct)
+        HttpContext http, BookSlotsHandler book, AppointmentAnswers answers, PeopleDirectory people, CancellationToken ct)
     {
         var (request, problem) = await ApiJson.ReadAsync<AppointmentRequest>(http.Request, ct);
         if (problem is not null) return problem;
         if (request!.VisitTypeId is not { } visitTypeId)
             return ApiProblems.Validation("Give the visit type as serviceId (see GET /api/visit-types).");
-        var actor = CurrentActor.From(http.User)!;
+        var actor = await CallerAsync(http, people, ct);
         var (patientId, refused) = PatientOf(actor, request.PatientId);
         if (refused is not null) return refused;
 
@@ -98,7 +98,7 @@ public static class BookSlotsEndpoint
     {
         var (request, problem) = await ApiJson.ReadAsync<BookRequest>(http.Request, ct);
         if (problem is not null) return problem;
-        var actor = CurrentActor.From(http.User)!;
+        var actor = await CallerAsync(http, people, ct);
         var slotIds = request!.SlotIds ?? []; // how many slots a booking may take is the decider's rule
 
         var (patientId, refused) = PatientOf(actor, request.PatientId);

@@ -31,6 +31,7 @@ public sealed class BookSlotsHandler(
     public async Task<Domain.Booking.BookSlots> CommandAsync(
         Guid patientId, IReadOnlyList<Guid> slotIds, Actor by, Guid? visitTypeId, string? reason, string? overrideReason, Guid? holdId, CancellationToken ct)
     {
+        by = await people.SpeakingAsync(by, ct); // a patient books for themselves and for their dependants
         var patient = await people.StandingAsync(patientId, ct);
         // The slots' days say their clinicians and date; an unknown slot leaves it to the decision to say.
         var days = await schedule.DaysOfSlotsAsync(slotIds, ct);

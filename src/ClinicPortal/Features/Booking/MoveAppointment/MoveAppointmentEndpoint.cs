@@ -1,3 +1,4 @@
+using ClinicPortal.Application.Ports;
 using ClinicPortal.Application.Queries;
 using ClinicPortal.Domain.Scheduling;
 using ClinicPortal.Domain;
@@ -22,15 +23,15 @@ public static class MoveAppointmentEndpoint
     /// </summary>
     private static async Task<Results<Ok<AppointmentDto>, ProblemHttpResult>> MoveAppointmentAsync(
         string appointmentId, HttpContext http, Features.Booking.MoveAppointment.MoveAppointmentHandler move, IScheduleQueries schedule,
-        PracticeClock clock, AppointmentAnswers answers, CancellationToken ct)
+        PracticeClock clock, AppointmentAnswers answers, IAccounts people, CancellationToken ct)
     {
         var (request, problem) = await ApiJson.ReadAsync<MoveRequest>(http.Request, ct);
         if (problem is not null) return problem;
         if (request!.Start is not { } start)
             return ApiProblems.Validation("Give the new start as an ISO 8601 time, such as 2026-12-14T10:00:00+00:00.");
-        var actor = CurrentActor.From(http.User)!;
+        var actor = await CallerAsync(http, people, ct);
         if (!Guid.TryParse(appointmentId, out var id) || await schedule.AppointmentAsync(id, ct) is not { } booking
-            || (actor.Role == Role.Patient && booking.PatientId != actor.Id))
+            || actor.IsOtherPatientThan(booking.PatientId))
             return ApiProblems.NotFound("No such appointment.");
         var date = DateOnly.FromDateTime(clock.ToLocal(start).DateTime);
         var slotIds = new List<Guid>();

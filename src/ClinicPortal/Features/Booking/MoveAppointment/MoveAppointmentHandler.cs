@@ -31,6 +31,7 @@ public sealed class MoveAppointmentHandler(
     {
         if (await schedule.AppointmentAsync(bookingId, ct) is not { } booking)
             return Rejection.AppointmentNotFound;
+        by = await people.SpeakingAsync(by, ct); // a patient moves their own and their dependants'
         var days = await schedule.DaysOfSlotsAsync(slotIds, ct);
         var command = new Domain.Booking.MoveAppointment(
             AppointmentId: bookingId, PatientId: booking.PatientId, VisitTypeId: booking.VisitTypeId, SlotIds: slotIds, By: by, Now: clock.Now,
