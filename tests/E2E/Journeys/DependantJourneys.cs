@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using ClinicPortal.Tests.E2E.Api;
 using ClinicPortal.Tests.E2E.Infrastructure;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -62,6 +63,7 @@ public class DependantJourneys(ClinicAppFixture fixture)
         await page.GotoAsync("/my-account");
         await Expect(page.GetByTestId("dependant")).ToBeVisibleAsync();
         await Pages.ScreenshotAsync(page, "patient-my-account-phone");
+        Assert.Empty((await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}"));
         await page.Context.CloseAsync();
 
         // Reception finds Sam by his parent's name, sees whom to call, and could give him his own account.

@@ -54,6 +54,15 @@ public class DependantSpecs
     }
 
     [Fact]
+    public void TheApiTakesADependantAsThePatient_FromTheirAccountHolderOnly()
+    {
+        Assert.Equal((Sam, null), Features.Api.ApiValues.PatientOf(ParentActing, Sam));
+        Assert.Equal((Parent, null), Features.Api.ApiValues.PatientOf(ParentActing, null));
+        var (_, refused) = Features.Api.ApiValues.PatientOf(Actor.Patient(A.OtherPatientId), Sam);
+        Assert.Equal(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden, refused?.StatusCode);
+    }
+
+    [Fact]
     public void AStranger_OrTheParentWithoutTheLinkTheAccountsGive_MayNotBookForTheChild()
     {
         Booking.Given(A.DayScheduled(1)).When(Book(Actor.Patient(A.OtherPatientId), Sam, 1)).ThenRejected(Rejection.NotAllowed);
