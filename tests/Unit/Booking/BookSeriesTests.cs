@@ -223,4 +223,27 @@ public class BookSeriesTests
         var consultation = await practice.Series.BookAsync(practice.Weekly(2) with { FirstStart = FirstTuesday.AddDays(28).ToDateTime(new TimeOnly(9, 0)) }, ada);
         Assert.Equal(Rejection.SeriesNotBookableOnline, consultation.Refusal);
     }
+
+    [Fact]
+    public async Task AnAppointmentOfASeriesCancelledOnItsOwn_ItsEmailSaysItIsOneOfASeries_AndASingleOnesDoesNot()
+    {
+        var practice = await StartAsync();
+        await using var app = practice.App;
+        var series = await practice.Series.BookAsync(practice.Weekly(2), practice.Desk);
+        var single = await BookAtAsync(practice, practice.Ben, FirstTuesday, 9, 30);
+        var cancel = app.Get<Features.Booking.CancelAppointment.CancelAppointmentHandler>();
+
+        async Task<string> CancellationTextAsync(Guid appointment)
+        {
+            Assert.True((await cancel.HandleAsync(appointment, practice.Desk)).IsAccepted);
+            var stored = (await app.Get<IEventStore>().ReadAsync(Query.Tagged(Tag.Appointment(appointment)))).Events.Single(e => e.Event is AppointmentCancelled);
+            var mail = Assert.Single(await app.Get<NoticeComposer>().ComposeAsync(stored)).Email;
+            Assert.Equal(mail.TextBody.Contains("one of a series"), mail.HtmlBody.Contains("data-part=\"series\""));
+            return mail.TextBody;
+        }
+
+        Assert.Contains("This appointment is one of a series; the series' other appointments stay as they are.",
+            await CancellationTextAsync(series.Booked![0].AppointmentId));
+        Assert.DoesNotContain("series", await CancellationTextAsync(single.AppointmentId));
+    }
 }

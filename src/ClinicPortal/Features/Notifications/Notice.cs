@@ -17,6 +17,12 @@ public abstract record Notice(string PracticeName, string PatientName, string Cl
     /// <summary>The email's subject: <see cref="Subject"/>, naming the dependant it is for.</summary>
     public string SubjectLine => For is { } who ? $"{Subject} · for {who}" : Subject;
 
+    /// <summary>Whether the appointment is one of a series (a change to it leaves the series' others as they are).</summary>
+    public bool InSeries { get; init; }
+
+    /// <summary>The line that says so, for a notice of one appointment of a series.</summary>
+    public string? SeriesLine => InSeries ? "This appointment is one of a series; the series' other appointments stay as they are." : null;
+
     /// <summary>The line that says whose appointment it is, when it is a dependant's.</summary>
     public string? ForLine => For is { } who ? $"This is about {who}'s appointment, which you manage." : null;
 
@@ -25,7 +31,7 @@ public abstract record Notice(string PracticeName, string PatientName, string Cl
 
     /// <summary>The plain-text alternative of the HTML body.</summary>
     public string PlainText() =>
-        $"Dear {PatientName},\n\n{(ForLine is { } forLine ? forLine + "\n\n" : "")}{Lead()}\n\n" +
+        $"Dear {PatientName},\n\n{(ForLine is { } forLine ? forLine + "\n\n" : "")}{Lead()}\n\n{(SeriesLine is { } seriesLine ? seriesLine + "\n\n" : "")}" +
         (this is DayCancelledNotice day ? $"Reason: {day.Reason}\n\n" : "") +
         (this is WaitOfferNotice offer ? $"Confirm it: {offer.ConfirmUrl}\n\n"
             : KeepsTheVisit ? "A calendar file is attached.\n\n" : $"The attached calendar file removes the visit from your calendar.\nBook again: {BookAgainUrl}\n\n") +

@@ -20,7 +20,7 @@ namespace ClinicPortal.Features.Notifications;
 public sealed class NoticeComposer(
     PeopleDirectory people, PracticeSettings practice, PracticeClock clock, IOptions<EmailOptions> options,
     IServiceScopeFactory scopes, ILoggerFactory loggers, Conflicts.ConflictAlerts conflictAlerts, IRoomQueries rooms,
-    IEventStore store, IVisitTypeQueries visitTypes, DependantAccounts dependants)
+    IEventStore store, IVisitTypeQueries visitTypes, DependantAccounts dependants, IScheduleQueries schedule)
 {
     public async Task<IReadOnlyList<OutboxMessage>> ComposeAsync(StoredEvent stored, CancellationToken ct = default)
     {
@@ -151,6 +151,8 @@ public sealed class NoticeComposer(
         var made = notice(OneLine(recipient.Name), names.Count == 0 ? "your clinician" : string.Join(" and ", names)) with
         {
             For = guardian is null ? null : OneLine(patient.Name),
+            // A moved, cancelled or reminded appointment of a series says so (the series' own email already does).
+            InSeries = visits.Count == 1 && stored.Event is not SlotsBooked && (await schedule.AppointmentAsync(visits[0].AppointmentId, ct))?.SeriesId is not null,
         };
         // A notice of a visit carries its calendar file; an offer of a time not yet booked carries none.
         var email = new EmailMessage(recipient.Email, made.SubjectLine, await RenderAsync(made), made.PlainText(),
