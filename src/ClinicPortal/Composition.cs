@@ -81,6 +81,7 @@ public static class Composition
     public static async Task PrepareAsync(this IServiceProvider services, IConfiguration configuration)
     {
         await services.GetRequiredService<ClinicDatabase>().InitializeAsync();
+        await services.GetRequiredService<Infrastructure.Privacy.PersonalTextUpgrade>().RunAsync();
         await services.GetRequiredService<ReadModelRebuilder>().RebuildOutdatedAsync();
         await services.GetRequiredService<PracticeSettings>().LoadAsync();
         await services.SeedAccountsAsync(configuration);

@@ -76,6 +76,9 @@ public static class EventSerializer
 
     public static string Serialize(IClinicEvent @event) => JsonSerializer.Serialize(@event, @event.GetType(), Options);
 
+    /// <summary>A string value as the log writes it in an event (quoted, with the log's escaping).</summary>
+    public static string SerializeText(string text) => JsonSerializer.Serialize(text, Options);
+
     public static IClinicEvent Deserialize(string type, string json) =>
         Upcast((IClinicEvent)(JsonSerializer.Deserialize(json, EventTypes.TypeOf(type), Options)
             ?? throw new InvalidOperationException($"Event of type {type} has no data.")));

@@ -69,6 +69,9 @@ public static class EventStoreServiceCollectionExtensions
         services.AddSingleton<IRoomQueries>(provider => provider.GetRequiredService<RoomsReadModel>());
         services.AddSingleton<IVisitTypeQueries>(provider => provider.GetRequiredService<VisitTypeCatalogueReadModel>());
 
+        services.AddSingleton<Privacy.PersonalKeys>();
+        services.AddSingleton<Application.Ports.IPersonalText>(provider => provider.GetRequiredService<Privacy.PersonalKeys>());
+        services.AddSingleton<Privacy.PersonalTextUpgrade>();
         services.AddSingleton<Checkpoints>();
         services.AddSingleton<ICheckpoints>(provider => provider.GetRequiredService<Checkpoints>());
         return services;
@@ -84,7 +87,7 @@ public static class EventStoreServiceCollectionExtensions
         services.AddSingleton<PostgresInstance>();
         services.AddSingleton(provider => new PostgresEventStore(
             provider.GetRequiredService<Npgsql.NpgsqlDataSource>(), provider.GetServices<IProjection>(),
-            provider.GetRequiredService<EventLogSignal>(), provider.GetRequiredService<PostgresInstance>()));
+            provider.GetRequiredService<EventLogSignal>(), provider.GetRequiredService<PostgresInstance>(), provider.GetRequiredService<Privacy.PersonalKeys>()));
         services.AddSingleton<IEventStore>(provider => provider.GetRequiredService<PostgresEventStore>());
         services.AddSingleton<PostgresLogListener>();
         services.AddHostedService(provider => provider.GetRequiredService<PostgresLogListener>());

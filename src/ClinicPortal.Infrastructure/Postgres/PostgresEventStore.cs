@@ -33,7 +33,8 @@ namespace ClinicPortal.Infrastructure.Postgres;
 /// append's positions) are harmless: readers ask for "after P", never "P + 1".
 /// </para>
 /// </summary>
-public sealed partial class PostgresEventStore(NpgsqlDataSource dataSource, IEnumerable<IProjection> projections, EventLogSignal signal, PostgresInstance instance)
+public sealed partial class PostgresEventStore(
+    NpgsqlDataSource dataSource, IEnumerable<IProjection> projections, EventLogSignal signal, PostgresInstance instance, Privacy.PersonalKeys? personalKeys = null)
     : IEventStore, IAsyncDisposable
 {
     private readonly IProjection[] _projections = projections.ToArray();
@@ -80,6 +81,9 @@ public sealed partial class PostgresEventStore(NpgsqlDataSource dataSource, IEnu
     {
         if (events.Count == 0)
             throw new ArgumentException("Nothing to append.", nameof(events));
+        // Free text about a patient is sealed under their key (none given: a copy of events already sealed).
+        if (personalKeys is not null)
+            events = await personalKeys.SealAsync(events, cancellationToken);
         var rows = events.Select(e => (Type: EventTypes.NameOf(e), Data: EventSerializer.Serialize(e), Tags: EventTags.Of(e))).ToArray();
         var (keys, exclusive) = LockKeys(rows.Select(r => (r.Type, r.Tags)), condition);
         var tagRows = rows.SelectMany((row, i) => row.Tags.Distinct().Select(tag => (Tag: tag.Value, Index: i + 1, row.Type))).ToArray();

@@ -44,6 +44,7 @@ public static class PostgresMigration
             ["id", "key", "kind", "recipient", "subject", "html", "text", "attachments", "created_at", "status", "attempts", "last_error", "next_attempt_at", "sent_at"], ct);
         var accounts = await CopyAccountsAsync(sqlite, connection, transaction, ct);
         await CopyAsync(source, connection, "dependants", ["patient_id", "guardian_id", "date_of_birth"], ct, ids: ["patient_id", "guardian_id"]);
+        await CopyAsync(source, connection, "personal_keys", ["patient_id", "sealed_key"], ct, ids: ["patient_id"]);
         var keys = await CopyKeysAsync(Path.Combine(sqlite.DataDirectory, "keys"), connection, transaction, ct);
 
         // The next position, outbox row and claim continue after the copied ones.

@@ -77,6 +77,13 @@ public static class PostgresSchema
         );
         CREATE INDEX ix_dependants_guardian ON dependants (guardian_id);
         """,
+        // 5: SQLite's script 11, each patient's key for the free text written about them.
+        """
+        CREATE TABLE personal_keys (
+            patient_id uuid PRIMARY KEY,
+            sealed_key text NOT NULL
+        );
+        """,
     ];
 
     public static int LatestVersion => Scripts.Count;

@@ -7,7 +7,7 @@ using ClinicPortal.Application.Queries;
 namespace ClinicPortal.Infrastructure.ReadModels;
 
 /// <summary>The log itself, newest first, narrowed by the tags of a clinician, a patient or a practice day.</summary>
-public sealed class AuditTrail(ClinicDatabase database) : IAuditQueries
+public sealed class AuditTrail(ClinicDatabase database, Privacy.PersonalKeys keys) : IAuditQueries
 {
     public async Task<IReadOnlyList<StoredEvent>> ReadAsync(AuditFilter filter, CancellationToken ct = default)
     {
@@ -41,7 +41,7 @@ public sealed class AuditTrail(ClinicDatabase database) : IAuditQueries
             parameters.Add(("@after", after));
         }
         parameters.Add(("@limit", Math.Clamp(filter.Limit, 1, 1000)));
-        return (await database.RowsAsync<EventRow>(sql + " ORDER BY position DESC LIMIT @limit;", ct, parameters.ToArray()!)).Select(row => row.Stored).ToArray();
+        return await OpenAsync(await database.RowsAsync<EventRow>(sql + " ORDER BY position DESC LIMIT @limit;", ct, parameters.ToArray()!), ct);
     }
 
     /// <summary>
@@ -63,6 +63,18 @@ public sealed class AuditTrail(ClinicDatabase database) : IAuditQueries
                 ) ranked WHERE latest <= @perTag)
             ORDER BY position DESC;
             """;
-        return (await database.RowsAsync<EventRow>(sql, ct, [.. named!, ("@perTag", perTag)])).Select(row => row.Stored).ToArray();
+        return await OpenAsync(await database.RowsAsync<EventRow>(sql, ct, [.. named!, ("@perTag", perTag)]), ct);
+    }
+
+    /// <summary>The events as people read them: the free text about a patient opened (the log keeps it sealed).</summary>
+    private async Task<IReadOnlyList<StoredEvent>> OpenAsync(IReadOnlyList<EventRow> rows, CancellationToken ct)
+    {
+        var events = new StoredEvent[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var stored = rows[i].Stored;
+            events[i] = stored with { Event = await keys.OpenAsync(stored.Event, ct) };
+        }
+        return events;
     }
 }

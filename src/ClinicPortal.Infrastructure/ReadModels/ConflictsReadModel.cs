@@ -5,7 +5,7 @@ using ClinicPortal.Application.Queries;
 namespace ClinicPortal.Infrastructure.ReadModels;
 
 /// <summary>The conflicts desk's questions: what is open, and what one event opened.</summary>
-public sealed class ConflictsReadModel(ClinicDatabase database) : IConflictQueries
+public sealed class ConflictsReadModel(ClinicDatabase database, Privacy.PersonalKeys keys) : IConflictQueries
 {
     private const string Columns = """
         conflict_id, kind, booking_id, other_booking_id, patient_id, clinician_id, room_id, start_utc, end_utc, opened_at, opened_by,
@@ -27,7 +27,16 @@ public sealed class ConflictsReadModel(ClinicDatabase database) : IConflictQueri
         QueryAsync($"SELECT {Columns} FROM rm_conflicts WHERE opened_position = @position ORDER BY start_utc;", ct, ("@position", position));
 
     private async Task<IReadOnlyList<OpenConflict>> QueryAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
-        (await database.RowsAsync<ConflictRow>(sql, ct, parameters)).Select(row => row.View).ToArray();
+        await OpenAsync((await database.RowsAsync<ConflictRow>(sql, ct, parameters)).Select(row => row.View).ToArray(), ct);
+
+    /// <summary>The conflicts with staff's reasons opened (the read model keeps them sealed).</summary>
+    private async Task<IReadOnlyList<OpenConflict>> OpenAsync(OpenConflict[] conflicts, CancellationToken ct)
+    {
+        for (var i = 0; i < conflicts.Length; i++)
+            if (conflicts[i].OverrideReason is { } reason)
+                conflicts[i] = conflicts[i] with { OverrideReason = await keys.OpenAsync(reason, ct) };
+        return conflicts;
+    }
 
     private sealed class ConflictRow
     {

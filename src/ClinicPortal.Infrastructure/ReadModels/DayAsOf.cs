@@ -14,7 +14,7 @@ namespace ClinicPortal.Infrastructure.ReadModels;
 /// projection into a database in memory, and read by the same queries as the live read model. So a past view shows
 /// exactly what the live one showed then, and reads only those days' events, however long the log.
 /// </summary>
-public sealed class DayAsOf(IEventStore store, IEnumerable<IProjection> projections) : IPastQueries
+public sealed class DayAsOf(IEventStore store, IEnumerable<IProjection> projections, Privacy.PersonalKeys keys) : IPastQueries
 {
     private readonly IProjection _schedule = projections.OfType<ScheduleProjection>().Single();
 
@@ -95,7 +95,7 @@ public sealed class DayAsOf(IEventStore store, IEnumerable<IProjection> projecti
                 foreach (var stored in events)
                     await _schedule.ApplyAsync(session, stored, ct);
             await transaction.CommitAsync(ct);
-            return new PastSchedule(scratch, new ScheduleReadModel(scratch.Database, new EventLogSignal()));
+            return new PastSchedule(scratch, new ScheduleReadModel(scratch.Database, new EventLogSignal(), keys));
         }
         catch
         {

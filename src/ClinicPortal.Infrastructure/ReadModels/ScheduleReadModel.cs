@@ -12,12 +12,15 @@ namespace ClinicPortal.Infrastructure.ReadModels;
 public sealed partial class ScheduleReadModel : IScheduleQueries
 {
     private readonly ClinicDatabase database;
+    private readonly Privacy.PersonalKeys keys;
     private readonly ConcurrentDictionary<DateOnly, SharedRead> _dayReads = new();
     private long _appends; // appends committed in this process so far (the signal is raised after each commit): a read started after the n-th sees it
 
-    public ScheduleReadModel(ClinicDatabase database, EventLogSignal signal)
+    /// <param name="keys">What opens the reasons the read model keeps sealed (<see cref="Privacy.PersonalKeys"/>).</param>
+    public ScheduleReadModel(ClinicDatabase database, EventLogSignal signal, Privacy.PersonalKeys keys)
     {
         this.database = database;
+        this.keys = keys;
         signal.Appended += _ =>
         {
             Interlocked.Increment(ref _appends);
@@ -234,8 +237,12 @@ public sealed partial class ScheduleReadModel : IScheduleQueries
             FROM rm_booking_parts p JOIN rm_bookings b ON b.booking_id = p.booking_id
             WHERE {within} ORDER BY p.start_utc;
             """,
-            ct, parameters)).ToLookup(row => (row.ClinicianId, row.Day), row => row.View);
-        return wanted.Select(day => (IReadOnlyList<DayAppointment>)bookings[day].ToArray()).ToArray();
+            ct, parameters));
+        var opened = new List<(DayAppointmentRow Row, DayAppointment View)>(bookings.Count);
+        foreach (var row in bookings)
+            opened.Add((row, row.View is { Reason: not null } view ? view with { Reason = await keys.OpenAsync(view.Reason, ct) } : row.View));
+        var byDay = opened.ToLookup(o => (o.Row.ClinicianId, o.Row.Day), o => o.View);
+        return wanted.Select(day => (IReadOnlyList<DayAppointment>)byDay[day].ToArray()).ToArray();
     }
 
     /// <summary>
@@ -261,9 +268,14 @@ public sealed partial class ScheduleReadModel : IScheduleQueries
         .Select(row => row.View).ToArray();
 
     /// <summary>The bookings a condition (and its order and limit) finds, as their patients see them.</summary>
-    private async Task<IReadOnlyList<PatientAppointment>> AppointmentsWhereAsync(string condition, CancellationToken ct, params (string Name, object? Value)[] parameters) =>
-        (await database.RowsAsync<AppointmentRow>(
+    private async Task<IReadOnlyList<PatientAppointment>> AppointmentsWhereAsync(string condition, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        var rows = await database.RowsAsync<AppointmentRow>(
             "SELECT booking_id, patient_id, doctor_id, date, start_utc, end_utc, slot_count, cancelled, visit_outcome, visit_type_id, reason, room_id, clinician_ids, series_id " +
-            $"FROM rm_bookings WHERE {condition};", ct, parameters))
-        .Select(row => row.View).ToArray();
+            $"FROM rm_bookings WHERE {condition};", ct, parameters);
+        var appointments = new PatientAppointment[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+            appointments[i] = rows[i].View is { Reason: not null } view ? view with { Reason = await keys.OpenAsync(view.Reason, ct) } : rows[i].View;
+        return appointments;
+    }
 }

@@ -110,6 +110,15 @@ public static class SchemaMigrator
         ) WITHOUT ROWID;
         CREATE INDEX ix_dependants_guardian ON dependants (guardian_id);
         """,
+        // 11: each patient's key for the free text written about them (PersonalKeys), protected by the Data Protection keys;
+        // ids as the read models keep them. The text logged before is sealed once, in code, at the first start after
+        // this (PersonalTextUpgrade), which needs the Data Protection keys this chain cannot reach.
+        """
+        CREATE TABLE personal_keys (
+            patient_id TEXT PRIMARY KEY,
+            sealed_key TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>The versions whose work is code rather than SQL, run in the version's transaction before its script.</summary>

@@ -16,7 +16,11 @@ namespace ClinicPortal.Infrastructure.Sqlite;
 /// append can slip in between the check and the insert, and what a page reads after a command is already true.
 /// Concurrent appends are committed together (see <see cref="WriteLoopAsync"/>).
 /// </summary>
-public sealed class SqliteEventStore(SqliteDatabase database, IEnumerable<IProjection> projections, EventLogSignal signal) : IEventStore, IAsyncDisposable
+/// Free text about a patient is sealed under their key before it is queued (<see cref="Privacy.PersonalKeys"/>; none
+/// given, as by a benchmark of the store alone: events are written as they come).
+public sealed class SqliteEventStore(
+    SqliteDatabase database, IEnumerable<IProjection> projections, EventLogSignal signal, Privacy.PersonalKeys? personalKeys = null)
+    : IEventStore, IAsyncDisposable
 {
     private readonly IProjection[] _projections = projections.ToArray();
 
@@ -38,18 +42,18 @@ public sealed class SqliteEventStore(SqliteDatabase database, IEnumerable<IProje
         return new EventStream(events, last);
     }
 
-    public Task<long> AppendAsync(
+    public async Task<long> AppendAsync(
         IReadOnlyList<IClinicEvent> events, EventMetadata metadata, AppendCondition? condition, CancellationToken cancellationToken = default)
     {
         if (events.Count == 0)
             throw new ArgumentException("Nothing to append.", nameof(events));
         cancellationToken.ThrowIfCancellationRequested();
-        var pending = new PendingAppend(events, metadata, condition);
+        var pending = new PendingAppend(personalKeys is null ? events : await personalKeys.SealAsync(events, cancellationToken), metadata, condition);
         if (!_queue.Writer.TryWrite(pending))
             throw new ObjectDisposedException(nameof(SqliteEventStore));
         EnsureWriterRunning();
         // Once queued, an append is not abandoned half-way: the caller learns its fate after the commit.
-        return pending.Completion.Task;
+        return await pending.Completion.Task;
     }
 
     private sealed record PendingAppend(IReadOnlyList<IClinicEvent> Events, EventMetadata Metadata, AppendCondition? Condition)

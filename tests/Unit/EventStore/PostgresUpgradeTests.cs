@@ -45,8 +45,21 @@ public class PostgresUpgradeTests
             Assert.Equal("boolean", await TypeOfAsync(connectionString, table, column));
 
         // Every row of every table (the read models rebuilt from the log, the rest converted in place) reads as it did, in
-        // the columns it had (a column added since, such as a booking's series, is empty for everything the fixture holds).
-        Assert.Equal(before, WithoutColumns(await DumpAsync(connectionString, tables), ColumnsSinceTheFixture));
+        // the columns it had (a column added since, such as a booking's series, is empty for everything the fixture holds),
+        // the texts about patients read opened (the log's two override reasons, sealed in place at this start, and the
+        // read models' copies of them), and the checkpoint that says the sealing was done aside.
+        var after = WithoutColumns(await DumpAsync(connectionString, tables), ColumnsSinceTheFixture);
+        Assert.Equal(2, after["events"].Count(row => row.Contains("sealed:v1:")));
+        Assert.Single(after["checkpoints"], row => row.Contains(Infrastructure.Privacy.PersonalTextUpgrade.Name));
+        after["checkpoints"].RemoveAll(row => row.Contains(Infrastructure.Privacy.PersonalTextUpgrade.Name));
+        var opened = await OpenedAsync(app, after);
+        // The fixture's practice had never needed a Data Protection key; protecting the patients' keys made its first.
+        Assert.Empty(before["data_protection_keys"]);
+        Assert.Single(opened["data_protection_keys"]);
+        opened["data_protection_keys"].Clear();
+        foreach (var table in before.Keys)
+            Assert.True(before[table].SequenceEqual(opened[table]), $"{table}:\n{string.Join('\n', before[table].Except(opened[table]))}\nnow:\n{string.Join('\n', opened[table].Except(before[table]))}");
+        Assert.Equal(before, opened);
         Assert.True(app.Get<PracticeSettings>().Current.DashboardSharedWithReception);
         Assert.Equal("020 7946 0000", app.Get<PracticeSettings>().Current.Phone);
 
@@ -86,6 +99,17 @@ public class PostgresUpgradeTests
         foreach (var table in tables)
             rows[table] = await PostgresReplica.RowsAsync(connection, $"SELECT * FROM \"{table}\";");
         return rows;
+    }
+
+    /// <summary>Each sealed text in the rows written as it was before sealing (as the log's JSON escapes it, which for the fixture's texts is as typed).</summary>
+    private static async Task<SortedDictionary<string, List<string>>> OpenedAsync(TestApp app, SortedDictionary<string, List<string>> dump)
+    {
+        var keys = app.Get<Infrastructure.Privacy.PersonalKeys>();
+        foreach (var rows in dump.Values)
+            for (var i = 0; i < rows.Count; i++)
+                foreach (var found in System.Text.RegularExpressions.Regex.Matches(rows[i], "sealed:v1:[0-9a-f]{32}:[A-Za-z0-9_-]+").Select(m => m.Value).Distinct().ToArray())
+                    rows[i] = rows[i].Replace(found, Infrastructure.EventStore.EventSerializer.SerializeText((await keys.OpenAsync(found))!)[1..^1]);
+        return dump;
     }
 
     /// <summary>Read-model columns added after the fixture was saved: <c>rm_bookings.series_id</c> (issue 35).</summary>

@@ -78,10 +78,12 @@ public static class PostgresReplica
     private static async Task<List<string>> AnswersAsync(ClinicDatabase database, TestApp app)
     {
         var now = app.Clock.GetUtcNow();
-        var schedule = new ScheduleReadModel(database, new EventLogSignal());
+        // The texts about patients open with the app's keys, on either database (the replica holds the events as sealed).
+        var keys = app.Get<Infrastructure.Privacy.PersonalKeys>();
+        var schedule = new ScheduleReadModel(database, new EventLogSignal(), keys);
         var holds = new HoldsReadModel(database);
         var waits = new WaitlistReadModel(database);
-        var conflicts = new ConflictsReadModel(database);
+        var conflicts = new ConflictsReadModel(database, keys);
         var sqlite = app.Get<ClinicDatabase>();
         var days = (await sqlite.RowsAsync<DayRow>("SELECT DISTINCT doctor_id, date FROM rm_doctor_days ORDER BY 1, 2;", default))
             .Select(d => (Clinician: d.ClinicianId, Date: DateOnly.Parse(d.Date))).ToArray();
@@ -124,7 +126,7 @@ public static class PostgresReplica
         var all = bookings.Select(b => b.Appointment).ToArray();
         Add("days at once", await schedule.ClinicianDaysAsync(days.Select(d => (d.Clinician, d.Date)).ToArray()));
         Add("day bookings at once", await schedule.DayAppointmentsAsync(days.Select(d => (d.Clinician, d.Date)).ToArray()));
-        Add("events of bookings", (await new AuditTrail(database).ReadTaggedAnyAsync(all.Select(Tag.Appointment).ToArray(), perTag: 2)).Select(e => e.Position));
+        Add("events of bookings", (await new AuditTrail(database, keys).ReadTaggedAnyAsync(all.Select(Tag.Appointment).ToArray(), perTag: 2)).Select(e => e.Position));
         Add("holds of bookings", (await holds.HoldsOfAppointmentsAsync(all)).OrderBy(h => h.Key).ToArray());
         Add("slots of bookings", (await schedule.SlotIdsOfAsync(all)).OrderBy(s => s.Key).ToArray());
         Add("days of slots", await schedule.DaysOfSlotsAsync(slots));
@@ -133,7 +135,7 @@ public static class PostgresReplica
         Add("open waits", await waits.OpenAsync(DateOnly.FromDateTime(now.UtcDateTime)));
         Add("rooms", await new RoomsReadModel(database, new EventLogSignal()).AllAsync());
         Add("visit types", await new VisitTypeCatalogueReadModel(database, new EventLogSignal()).AllAsync());
-        var audit = new AuditTrail(database);
+        var audit = new AuditTrail(database, keys);
         Add("audit", Described(await audit.ReadAsync(new AuditFilter(Limit: 1000))));
         foreach (var (doctor, date) in days)
         {
