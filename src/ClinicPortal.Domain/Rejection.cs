@@ -165,4 +165,7 @@ public enum Rejection
 
     /// <summary>A series' plan no longer stands as shown: a date was taken or changed meanwhile; nothing was booked.</summary>
     SeriesChanged,
+
+    /// <summary>A patient with appointments still to come is not erased: they are cancelled first, and the patient told.</summary>
+    PatientHasAppointmentsToCome,
 }

@@ -18,4 +18,7 @@ public interface IAccounts
     /// accounts say now; anyone else as they are. Each handler of a patient's booking asks before deciding.
     /// </summary>
     Task<Actor> SpeakingAsync(Actor by, CancellationToken ct = default);
+
+    /// <summary>Someone's name and contact details; null for an id with no account.</summary>
+    Task<AccountContact?> ContactAsync(Guid id, CancellationToken ct = default);
 }

@@ -11,4 +11,7 @@ public interface IPersonalText
     /// sealing (or not sealed) as it is.
     /// </summary>
     ValueTask<string?> OpenAsync(string? stored, CancellationToken ct = default);
+
+    /// <summary>The event with its texts about the patient opened.</summary>
+    ValueTask<Domain.IClinicEvent> OpenAsync(Domain.IClinicEvent @event, CancellationToken ct = default);
 }

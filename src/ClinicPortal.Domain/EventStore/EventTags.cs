@@ -51,6 +51,7 @@ public static class EventTags
         Rooms.RoomDefined e => [Tag.Rooms, Tag.Room(e.RoomId)],
         Conflicts.ClinicianDeactivated e => [Tag.Clinician(e.ClinicianId)],
         Conflicts.ClinicianReactivated e => [Tag.Clinician(e.ClinicianId)],
+        PatientErased e => [Tag.Patient(e.PatientId)],
         _ => throw new ArgumentException($"No tags are defined for {@event.GetType().Name}.", nameof(@event)),
     };
 

@@ -18,7 +18,7 @@ public static class EventTypes
         typeof(AppointmentCancelled), typeof(DayCancelled), typeof(VisitMarked), typeof(VisitTypes.VisitTypeDefined), typeof(AppointmentMoved),
         typeof(Rooms.RoomDefined), typeof(Conflicts.ClinicianDeactivated), typeof(Conflicts.ClinicianReactivated),
         typeof(HoldPlaced), typeof(HoldReleased), typeof(HoldExpired), typeof(ReminderSent),
-        typeof(WaitJoined), typeof(WaitLeft),
+        typeof(WaitJoined), typeof(WaitLeft), typeof(PatientErased),
     }.ToDictionary(Stored);
 
     public static IEnumerable<Type> All => ByName.Values;

@@ -117,6 +117,8 @@ public static class AccountServiceCollectionExtensions
         services.AddSingleton<CurrentAccounts>();
         services.AddSingleton<CalendarFeedSecrets>();
         services.AddSingleton<DependantAccounts>();
+        services.AddSingleton<Privacy.PatientErasure>();
+        services.AddSingleton<IPatientErasure>(provider => provider.GetRequiredService<Privacy.PatientErasure>());
         services.AddHttpContextAccessor();
         return services;
     }

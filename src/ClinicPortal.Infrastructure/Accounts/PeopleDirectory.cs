@@ -139,6 +139,9 @@ public sealed class PeopleDirectory(IServiceScopeFactory scopes, IMemoryCache ca
             .Select(u => new Person(u.Id, u.DisplayName, u.Email ?? "", u.PhoneNumber, u.IsActive)).ToDictionaryAsync(p => p.Id, ct));
     }
 
+    public async Task<AccountContact?> ContactAsync(Guid id, CancellationToken ct = default) =>
+        await FindAsync(id, ct) is { } person ? new AccountContact(person.Id, person.Name, person.Email, person.Phone, person.IsActive) : null;
+
     public Task<Person?> FindAsync(Guid id, CancellationToken ct = default) => ReadAsync(db =>
         db.Users.Where(u => u.Id == id).Select(u => new Person(u.Id, u.DisplayName, u.Email ?? "", u.PhoneNumber, u.IsActive)).FirstOrDefaultAsync(ct));
 

@@ -23,4 +23,5 @@ namespace ClinicPortal.Infrastructure.EventStore;
 [JsonSerializable(typeof(ReminderSent))]
 [JsonSerializable(typeof(WaitJoined))]
 [JsonSerializable(typeof(WaitLeft))]
+[JsonSerializable(typeof(PatientErased))]
 public sealed partial class EventJson : JsonSerializerContext;

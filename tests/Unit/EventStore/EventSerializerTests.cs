@@ -86,6 +86,7 @@ public class EventSerializerTests
         new ReminderSent(Appointment, Patient, Clinician, Date, [Slots[0]], 24, Skipped: true),
         new WaitJoined(Appointment, Patient, Domain.VisitTypes.VisitType.ConsultationId, Clinician, Date, Date.AddDays(3), "patient:x"),
         new WaitLeft(Appointment, Patient, Domain.VisitTypes.VisitType.ConsultationId, "patient:x"),
+        new PatientErased(Patient, "admin:z"),
     ];
 
     private static readonly Guid Room = Guid.Parse("0195a1b2-0000-7000-8000-000000000030");

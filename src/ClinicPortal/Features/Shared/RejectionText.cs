@@ -53,6 +53,7 @@ public static class RejectionText
         Rejection.MonthlyLimitReached => $"That would go over {MonthlyQuota.MaxSlotsPerMonth} slots in one calendar month, the most a patient may hold.",
         Rejection.AppointmentNotFound => "That appointment was not found.",
         Rejection.NotYourAppointment => "That appointment was not found.",
+        Rejection.PatientHasAppointmentsToCome => "The patient still has appointments to come: cancel them first (the patient is emailed), then erase.",
         Rejection.AppointmentAlreadyCancelled => "That appointment has already been cancelled.",
         Rejection.AppointmentInPast => "That appointment has already started, so it can no longer be cancelled here.",
         Rejection.VisitNotStarted => "A visit can be marked once its time has come.",

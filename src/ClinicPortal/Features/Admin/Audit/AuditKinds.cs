@@ -24,6 +24,7 @@ public static class AuditKinds
         new("holds", "Holds and the waiting list", [Name<HoldPlaced>(), Name<HoldReleased>(), Name<HoldExpired>(), Name<WaitJoined>(), Name<WaitLeft>()]),
         new("reminders", "Reminders", [Name<ReminderSent>()]),
         new("practice", "Staff, visit types and rooms", [Name<ClinicianDeactivated>(), Name<ClinicianReactivated>(), Name<VisitTypeDefined>(), Name<RoomDefined>()]),
+        new("erasures", "Patients erased", [Name<PatientErased>()]),
         new("all", "Everything", null),
     ];
 

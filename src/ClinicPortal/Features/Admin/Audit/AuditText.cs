@@ -44,6 +44,7 @@ public sealed class AuditText(
             $"Put {Name(e.PatientId)} on the waiting list for {TypeName(e.VisitTypeId, article: "a ")}{(e.ClinicianId is { } c ? $"with {Name(c)} " : "")}on {WaitDays(e.From, e.To)}",
         WaitLeft e => $"Took {Name(e.PatientId)} off the waiting list for {TypeName(e.VisitTypeId, article: "a ")}".TrimEnd(),
         Domain.Conflicts.ClinicianDeactivated e => $"Deactivated {Name(e.ClinicianId)}: their appointments to come went on the conflicts desk",
+        PatientErased e => $"Erased {Name(e.PatientId)}: their account's personal details and every text written about them",
         Domain.Conflicts.ClinicianReactivated e => $"Reactivated {Name(e.ClinicianId)}",
         Domain.VisitTypes.VisitTypeDefined e =>
             $"Defined the visit type {e.Name}: {e.Minutes} minutes, {(e.BookableOnline ? "bookable online" : "booked by staff only")}"
