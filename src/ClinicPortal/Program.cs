@@ -113,6 +113,7 @@ app.MapAccountEndpoints();
 app.MapClinicApi();
 ClinicPortal.Features.CalendarFeeds.CalendarFeedEndpoint.MapCalendarFeeds(app);
 ClinicPortal.Features.Admin.Reports.ReportDownload.MapReportDownload(app);
+ClinicPortal.Features.PatientData.PatientDataDownload.MapPatientDataDownload(app);
 // The app sends its own CSP (frame-ancestors 'none'); Blazor's default one would only loosen it to 'self'.
 app.MapRazorComponents<App>().WithStaticAssets(staticAssets).AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 

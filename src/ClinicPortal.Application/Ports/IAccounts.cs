@@ -21,4 +21,7 @@ public interface IAccounts
 
     /// <summary>Someone's name and contact details; null for an id with no account.</summary>
     Task<AccountContact?> ContactAsync(Guid id, CancellationToken ct = default);
+
+    /// <summary>For a dependant, whose account books for them and when they were born; null for someone who is their own.</summary>
+    Task<DependantLink?> DependantLinkAsync(Guid patientId, CancellationToken ct = default);
 }

@@ -142,6 +142,12 @@ public sealed class PeopleDirectory(IServiceScopeFactory scopes, IMemoryCache ca
     public async Task<AccountContact?> ContactAsync(Guid id, CancellationToken ct = default) =>
         await FindAsync(id, ct) is { } person ? new AccountContact(person.Id, person.Name, person.Email, person.Phone, person.IsActive) : null;
 
+    public async Task<DependantLink?> DependantLinkAsync(Guid patientId, CancellationToken ct = default) =>
+        (await database.RowsAsync<LinkRow>("SELECT guardian_id, date_of_birth FROM dependants WHERE patient_id = @patient;", ct, ("@patient", database.AccountId(patientId))))
+        .Select(row => new DependantLink(row.GuardianId, Rows.Day(row.DateOfBirth))).FirstOrDefault();
+
+    private sealed record LinkRow(Guid GuardianId, string DateOfBirth);
+
     public Task<Person?> FindAsync(Guid id, CancellationToken ct = default) => ReadAsync(db =>
         db.Users.Where(u => u.Id == id).Select(u => new Person(u.Id, u.DisplayName, u.Email ?? "", u.PhoneNumber, u.IsActive)).FirstOrDefaultAsync(ct));
 

@@ -8,8 +8,17 @@ namespace ClinicPortal.Infrastructure.Email;
 /// The email outbox (in clinic.db, or the PostgreSQL database). Messages are recorded (with the dispatcher's checkpoint, in one transaction)
 /// before anything is sent, sent one at a time, and marked sent afterwards.
 /// </summary>
-public sealed class EmailOutbox(ClinicDatabase database)
+public sealed class EmailOutbox(ClinicDatabase database) : Application.Ports.ISentEmails
 {
+    /// <summary>The emails to an address, oldest first.</summary>
+    public async Task<IReadOnlyList<Application.Ports.SentEmail>> ToAsync(string address, CancellationToken ct = default) =>
+        string.IsNullOrEmpty(address) ? []
+            : (await database.RowsAsync<SentRow>("SELECT subject, status, created_at, sent_at FROM outbox WHERE recipient = @to ORDER BY id;", ct, ("@to", address)))
+            .Select(row => new Application.Ports.SentEmail(DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedAt), row.Subject, row.Status,
+                row.SentAt is { } sent ? DateTimeOffset.FromUnixTimeMilliseconds(sent) : null)).ToArray();
+
+    private sealed record SentRow(string Subject, string Status, long CreatedAt, long? SentAt);
+
     private sealed record StoredAttachment(string FileName, string ContentType, string Content);
 
     private TaskCompletionSource _recorded = new(TaskCreationOptions.RunContinuationsAsynchronously);

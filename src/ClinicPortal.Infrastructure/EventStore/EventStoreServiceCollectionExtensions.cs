@@ -38,6 +38,7 @@ public static class EventStoreServiceCollectionExtensions
         services.AddSingleton<IPracticeClock>(provider => provider.GetRequiredService<PracticeClock>());
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddSingleton<EmailOutbox>();
+        services.AddSingleton<Application.Ports.ISentEmails>(provider => provider.GetRequiredService<EmailOutbox>());
         services.AddSingleton<EmailDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<EmailDispatcher>());
 
@@ -72,6 +73,9 @@ public static class EventStoreServiceCollectionExtensions
         services.AddSingleton<Privacy.PersonalKeys>();
         services.AddSingleton<Application.Ports.IPersonalText>(provider => provider.GetRequiredService<Privacy.PersonalKeys>());
         services.AddSingleton<Privacy.PersonalTextUpgrade>();
+        services.AddSingleton<Privacy.AccessLog>();
+        services.AddSingleton<Application.Ports.IAccessLog>(provider => provider.GetRequiredService<Privacy.AccessLog>());
+        services.AddHostedService(provider => provider.GetRequiredService<Privacy.AccessLog>());
         services.AddSingleton<Checkpoints>();
         services.AddSingleton<ICheckpoints>(provider => provider.GetRequiredService<Checkpoints>());
         return services;

@@ -45,6 +45,7 @@ public static class PostgresMigration
         var accounts = await CopyAccountsAsync(sqlite, connection, transaction, ct);
         await CopyAsync(source, connection, "dependants", ["patient_id", "guardian_id", "date_of_birth"], ct, ids: ["patient_id", "guardian_id"]);
         await CopyAsync(source, connection, "personal_keys", ["patient_id", "sealed_key"], ct, ids: ["patient_id"]);
+        await CopyAsync(source, connection, "access_log", ["id", "patient_id", "viewer_id", "at", "what"], ct, ids: ["patient_id", "viewer_id"]);
         var keys = await CopyKeysAsync(Path.Combine(sqlite.DataDirectory, "keys"), connection, transaction, ct);
 
         // The next position, outbox row and claim continue after the copied ones.
@@ -52,6 +53,7 @@ public static class PostgresMigration
             """
             SELECT setval('events_position_seq', greatest((SELECT max(position) FROM events), 1), (SELECT count(*) FROM events) > 0);
             SELECT setval(pg_get_serial_sequence('outbox', 'id'), greatest((SELECT max(id) FROM outbox), 1), (SELECT count(*) FROM outbox) > 0);
+            SELECT setval(pg_get_serial_sequence('access_log', 'id'), greatest((SELECT max(id) FROM access_log), 1), (SELECT count(*) FROM access_log) > 0);
             SELECT setval(pg_get_serial_sequence('"AspNetUserClaims"', 'Id'), greatest((SELECT max("Id") FROM "AspNetUserClaims"), 1), (SELECT count(*) FROM "AspNetUserClaims") > 0);
             SELECT setval(pg_get_serial_sequence('"AspNetRoleClaims"', 'Id'), greatest((SELECT max("Id") FROM "AspNetRoleClaims"), 1), (SELECT count(*) FROM "AspNetRoleClaims") > 0);
             """, connection, transaction))

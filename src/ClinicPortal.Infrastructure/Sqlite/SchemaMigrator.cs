@@ -119,6 +119,18 @@ public static class SchemaMigrator
             sealed_key TEXT NOT NULL
         ) WITHOUT ROWID;
         """,
+        // 12: who opened a patient's details, when, and what (AccessLog); ids as the read models keep them, instants in
+        // Unix milliseconds.
+        """
+        CREATE TABLE access_log (
+            id         INTEGER PRIMARY KEY,
+            patient_id TEXT NOT NULL,
+            viewer_id  TEXT NOT NULL,
+            at         INTEGER NOT NULL,
+            what       TEXT NOT NULL
+        );
+        CREATE INDEX ix_access_log_patient ON access_log (patient_id, at);
+        """,
     ];
 
     /// <summary>The versions whose work is code rather than SQL, run in the version's transaction before its script.</summary>

@@ -36,6 +36,7 @@ public class EveryPageTour(ClinicAppFixture fixture)
         { "reception-series", "reception@demo.clinic", "/series", false },
         { "patient-series-none", "patient3@demo.clinic", "/series", false },
         { "patient-my-account", "patient3@demo.clinic", "/my-account", false },
+        { "patient-my-data", "patient3@demo.clinic", "/my-data", false },
         { "admin-staff", "admin@demo.clinic", "/admin/staff", false },
         { "admin-settings", "admin@demo.clinic", "/admin/settings", false },
         { "admin-audit", "admin@demo.clinic", "/admin/audit", false },
