@@ -28,8 +28,24 @@ public sealed class PersonalKeys(ClinicDatabase database, IDataProtectionProvide
 
     private readonly IDataProtector protector = protection.CreateProtector("ClinicPortal.PersonalKeys.v1");
 
-    /// <summary>Keys read or made in this process, by patient; null: the patient has none (erased).</summary>
-    private readonly ConcurrentDictionary<Guid, byte[]?> keys = new();
+    /// <summary>
+    /// Keys read or made in this process, by patient (null: the patient has none: erased), each kept a minute: another
+    /// instance that erased a patient is followed within that minute.
+    /// </summary>
+    private readonly ConcurrentDictionary<Guid, (byte[]? Key, long ReadAt)> keys = new();
+
+    private static readonly long KeptFor = (long)TimeSpan.FromMinutes(1).TotalMilliseconds;
+
+    private bool TryKept(Guid owner, out byte[]? key)
+    {
+        key = null;
+        if (!keys.TryGetValue(owner, out var kept) || Environment.TickCount64 - kept.ReadAt > KeptFor)
+            return false;
+        key = kept.Key;
+        return true;
+    }
+
+    private void Keep(Guid owner, byte[]? key) => keys[owner] = (key, Environment.TickCount64);
 
     /// <summary>Whether a text is in the sealed form (text that is, is never sealed again).</summary>
     public static bool IsSealed(string text) => text.StartsWith(Prefix, StringComparison.Ordinal);
@@ -81,7 +97,7 @@ public sealed class PersonalKeys(ClinicDatabase database, IDataProtectionProvide
             && Guid.TryParseExact(text.AsSpan(Prefix.Length, 32), "N", out var owner) ? owner : null;
 
     /// <summary>Forgets a patient's key in this process (their key has been deleted).</summary>
-    public void Forget(Guid patientId) => keys[patientId] = null;
+    public void Forget(Guid patientId) => Keep(patientId, null);
 
     private static string Seal(byte[] key, Guid owner, string text)
     {
@@ -119,7 +135,7 @@ public sealed class PersonalKeys(ClinicDatabase database, IDataProtectionProvide
     /// <summary>The patient's key, made (and committed) now if they have none.</summary>
     private async Task<byte[]> EnsureAsync(Guid owner, CancellationToken ct)
     {
-        if (keys.TryGetValue(owner, out var known) && known is not null)
+        if (TryKept(owner, out var known) && known is not null)
             return known;
         var key = await ReadAsync(owner, ct);
         if (key is null)
@@ -129,16 +145,16 @@ public sealed class PersonalKeys(ClinicDatabase database, IDataProtectionProvide
                 ("@patient", owner), ("@key", protector.Protect(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)))));
             key = await ReadAsync(owner, ct) ?? throw new InvalidOperationException($"The key of patient {owner} could not be kept.");
         }
-        keys[owner] = key;
+        Keep(owner, key);
         return key;
     }
 
     private async Task<byte[]?> FindAsync(Guid owner, CancellationToken ct)
     {
-        if (keys.TryGetValue(owner, out var known))
+        if (TryKept(owner, out var known))
             return known;
         var key = await ReadAsync(owner, ct);
-        keys[owner] = key;
+        Keep(owner, key);
         return key;
     }
 

@@ -109,7 +109,7 @@ public class PersonalTextTests
             List<string?> reasonsBefore;
             await using (var old = await TestApp.StartAsync(directory: folder))
             {
-                await LoadInTheClearAsync(old, "log-2026-12-07.jsonl");
+                await SavedLogTests.InsertAsync(old, "log-2026-12-07.jsonl");
                 before = await EventsAsync(old);
                 readModelsBefore = await RebuildTests.DumpAsync(old);
                 reasonsBefore = await ReasonsAsync(old);
@@ -149,40 +149,6 @@ public class PersonalTextTests
             SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    /// <summary>The saved log's events written straight into the table, as the version before sealing wrote them, and its read models built.</summary>
-    private static async Task LoadInTheClearAsync(TestApp app, string file)
-    {
-        await using var connection = await app.Get<SqliteDatabase>().OpenAsync();
-        await using var transaction = connection.BeginTransaction();
-        foreach (var line in await File.ReadAllLinesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", file)))
-        {
-            var row = JsonDocument.Parse(line).RootElement;
-            var tags = row.GetProperty("tags").GetString()!;
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO events (position, type, data, tags, recorded_at, caused_by) VALUES (@p, @type, @data, @tags, @at, @by);";
-            insert.Parameters.AddWithValue("@p", row.GetProperty("position").GetInt64());
-            insert.Parameters.AddWithValue("@type", row.GetProperty("type").GetString()!);
-            insert.Parameters.AddWithValue("@data", row.GetProperty("data").GetString()!);
-            insert.Parameters.AddWithValue("@tags", tags);
-            insert.Parameters.AddWithValue("@at", row.GetProperty("recorded_at").GetString()!);
-            insert.Parameters.AddWithValue("@by", row.GetProperty("caused_by").GetString()!);
-            await insert.ExecuteNonQueryAsync();
-            foreach (var tag in tags.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct())
-            {
-                await using var tagged = connection.CreateCommand();
-                tagged.Transaction = transaction;
-                tagged.CommandText = "INSERT INTO event_tags (tag, position, type) VALUES (@tag, @p, @type);";
-                tagged.Parameters.AddWithValue("@tag", tag);
-                tagged.Parameters.AddWithValue("@p", row.GetProperty("position").GetInt64());
-                tagged.Parameters.AddWithValue("@type", row.GetProperty("type").GetString()!);
-                await tagged.ExecuteNonQueryAsync();
-            }
-        }
-        await transaction.CommitAsync();
-        await app.Get<ReadModelRebuilder>().RebuildAllAsync();
     }
 
     private static async Task<List<(long Position, string Type, string Data, string Tags, string At, string By)>> EventsAsync(TestApp app) =>

@@ -33,6 +33,16 @@ public class SavedLogTests
     private static async Task<TestApp> LoadSavedLogAsync(string file = "log-2026-12-02.jsonl")
     {
         var app = await TestApp.StartAsync();
+        await InsertAsync(app, file);
+        return app;
+    }
+
+    /// <summary>
+    /// A saved log's events written straight into the app's table, as the version that saved it wrote them (no store, no
+    /// sealing), and its read models built from them.
+    /// </summary>
+    internal static async Task InsertAsync(TestApp app, string file)
+    {
         await using var connection = await app.Get<SqliteDatabase>().OpenAsync();
         await using var transaction = connection.BeginTransaction();
         foreach (var line in await File.ReadAllLinesAsync(Path.Combine(Fixtures, file)))
@@ -51,7 +61,6 @@ public class SavedLogTests
         }
         await transaction.CommitAsync();
         await app.Get<ReadModelRebuilder>().RebuildAllAsync();
-        return app;
     }
 
     [Fact]
