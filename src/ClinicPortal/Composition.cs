@@ -57,6 +57,7 @@ public static class Composition
         services.AddSingleton<Features.Admin.Rooms.DefineRoomHandler>();
         services.AddSingleton<CancelAppointmentHandler>();
         services.AddSingleton<Features.Admin.Erasure.ErasePatientHandler>();
+        services.AddSingleton<Features.Admin.Erasure.RetentionHandler>();
         services.AddSingleton<Features.PatientData.PatientDataHandler>();
         services.AddSingleton<Features.Booking.BookSeries.BookSeriesHandler>();
         services.AddSingleton<Features.Booking.BookSeries.CancelSeriesHandler>();

@@ -46,12 +46,15 @@ public sealed class TestApp : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    /// <summary>Creates a signed-up user of a role; their id is their patient or doctor id.</summary>
-    public async Task<Guid> CreateUserAsync(string name, string email, string role)
+    /// <summary>
+    /// Creates a signed-up user of a role; their id is their patient or doctor id, a version 7 GUID made now (or at
+    /// <paramref name="madeAt"/>: when the account was made is read from it).
+    /// </summary>
+    public async Task<Guid> CreateUserAsync(string name, string email, string role, DateTimeOffset? madeAt = null)
     {
         await using var scope = _services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ClinicUser>>();
-        var user = new ClinicUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, DisplayName = name };
+        var user = new ClinicUser { Id = madeAt is { } at ? Guid.CreateVersion7(at) : Guid.CreateVersion7(), UserName = email, Email = email, DisplayName = name };
         var created = await users.CreateAsync(user, "Password123");
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(user, role);

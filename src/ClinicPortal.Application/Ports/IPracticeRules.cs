@@ -4,7 +4,8 @@ namespace ClinicPortal.Application.Ports;
 
 /// <summary>
 /// What the owner has set that decisions and reactions take into account: when patients may book, move and cancel
-/// online, and how many hours before each appointment its reminder is due (0: reminders are off).
+/// online, how many hours before each appointment its reminder is due (0: reminders are off), and how long a patient
+/// with no appointment is kept.
 /// </summary>
 public interface IPracticeRules
 {
@@ -14,4 +15,7 @@ public interface IPracticeRules
 
     /// <summary>How long before an appointment its reminder is due; null when reminders are off.</summary>
     TimeSpan? ReminderLead { get; }
+
+    /// <summary>How many months a patient with no appointment is kept before the owner is asked to erase them; null: until erased by hand.</summary>
+    int? KeepPatientsMonths { get; }
 }

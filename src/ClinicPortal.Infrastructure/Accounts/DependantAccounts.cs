@@ -54,7 +54,7 @@ public sealed class DependantAccounts(IServiceScopeFactory scopes, ClinicDatabas
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
         var patientRole = await db.Roles.SingleAsync(r => r.Name == Roles.Patient, ct);
-        var id = Guid.CreateVersion7();
+        var id = Guid.CreateVersion7(clock.Now); // when it was made is read from it (AccountIds)
         // No email and no password: no one signs in as a dependant. Identity's own validation asks every account for an
         // email, so the account is written as its model maps it, with the name and stamps Identity would give it.
         var user = new ClinicUser

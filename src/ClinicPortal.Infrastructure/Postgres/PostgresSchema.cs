@@ -95,6 +95,10 @@ public static class PostgresSchema
         );
         CREATE INDEX ix_access_log_patient ON access_log (patient_id, at);
         """,
+        // 7: SQLite's script 13, how many months a patient with no appointment is kept.
+        """
+        ALTER TABLE practice_settings ADD COLUMN retention_months bigint;
+        """,
     ];
 
     public static int LatestVersion => Scripts.Count;

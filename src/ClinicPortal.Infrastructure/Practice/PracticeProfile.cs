@@ -9,8 +9,17 @@ namespace ClinicPortal.Infrastructure.Practice;
 /// </summary>
 public sealed record PracticeProfile(
     string Name, string TimeZone, string EmailFrom, string? ReceptionEmail = null, Domain.Policies.BookingWindow? Window = null, string? Phone = null,
-    int? ReminderHours = null, bool? ReceptionSeesDashboard = null)
+    int? ReminderHours = null, bool? ReceptionSeesDashboard = null, int? RetentionMonths = null)
 {
+    /// <summary>The most months a patient can be kept for by the setting (twenty years).</summary>
+    public const int MaxRetentionMonths = 240;
+
+    /// <summary>
+    /// How many months a patient with no appointment is kept before the owner is asked to erase them; null when the
+    /// practice keeps patients until they are erased by hand (the default).
+    /// </summary>
+    public int? KeepPatientsMonths => RetentionMonths is > 0 and var months ? months : null;
+
     /// <summary>Whether the owner shares the dashboard's practice-wide figures with reception.</summary>
     public bool DashboardSharedWithReception => ReceptionSeesDashboard ?? false;
 

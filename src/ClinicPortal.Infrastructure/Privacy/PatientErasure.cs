@@ -1,3 +1,4 @@
+using ClinicPortal.Application.Ports;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace ClinicPortal.Infrastructure.Privacy;
 /// (<c>VACUUM</c>) and its write-ahead log emptied, so no deleted page keeps a copy.
 /// </summary>
 public sealed class PatientErasure(IServiceScopeFactory scopes, ClinicDatabase database, PersonalKeys keys, PeopleDirectory people, CurrentAccounts accounts)
-    : Application.Ports.IPatientErasure
+    : IPatientErasure
 {
 
     /// <summary>Whether emails to the patient are still waiting to go (a cancellation's, say): erasure waits for them.</summary>
@@ -26,6 +27,7 @@ public sealed class PatientErasure(IServiceScopeFactory scopes, ClinicDatabase d
     /// </summary>
     public async Task EraseAsync(Guid patientId, IReadOnlyCollection<string> traces, CancellationToken ct = default)
     {
+        var link = await people.DependantLinkAsync(patientId, ct);
         await database.ExecuteAsync("DELETE FROM personal_keys WHERE patient_id = @patient;", ct, ("@patient", patientId));
         keys.Forget(patientId);
 
@@ -48,6 +50,8 @@ public sealed class PatientErasure(IServiceScopeFactory scopes, ClinicDatabase d
         }
         accounts.Forget(patientId); // their sessions end at once
         people.Forget(patientId);
+        if (link is not null)
+            people.Forget(link.GuardianId); // their account holder no longer books for them
 
         var words = traces.Where(t => t.Trim().Length >= 3).Select(t => t.Trim()).Distinct().ToArray();
         var outbox = await database.RowsAsync<OutboxText>("SELECT id, recipient, subject, html, text FROM outbox;", ct);
@@ -56,12 +60,52 @@ public sealed class PatientErasure(IServiceScopeFactory scopes, ClinicDatabase d
                      || System.Net.WebUtility.HtmlDecode(row.Html).Contains(word, StringComparison.OrdinalIgnoreCase))))
             await database.ExecuteAsync("DELETE FROM outbox WHERE id = @id;", ct, ("@id", row.Id));
 
-        if (database.Dialect == SqlDialect.Sqlite)
-        {
-            await database.ExecuteAsync("VACUUM;", ct);
-            await database.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
-        }
     }
+
+    public async Task CompactAsync(CancellationToken ct = default)
+    {
+        if (database.Dialect != SqlDialect.Sqlite)
+            return; // PostgreSQL's deleted rows are not read back, and its own vacuum reclaims them
+        await database.ExecuteAsync("VACUUM;", ct);
+        await database.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
+    }
+
+    public async Task<IReadOnlyList<PatientPastKeeping>> PastKeepingAsync(DateTimeOffset keptSince, DateTimeOffset now, DateOnly today, CancellationToken ct = default)
+    {
+        var bookings = (await database.RowsAsync<BookingSpan>(
+                "SELECT patient_id, max(end_utc) AS last_end, max(booked_at) AS last_booked, " +
+                "max(CASE WHEN cancelled IS NULL AND end_utc > @now THEN end_utc ELSE 0 END) AS to_come FROM rm_bookings GROUP BY patient_id;",
+                ct, ("@now", now.ToUnixTimeMilliseconds())))
+            .ToDictionary(b => b.PatientId);
+        var waiting = (await database.RowsAsync<Guid>(
+            "SELECT DISTINCT patient_id FROM rm_waits WHERE status IN ('waiting', 'offered') AND to_date >= @today;", ct,
+            ("@today", ReadModels.Columns.Day(today)))).ToHashSet();
+        var past = new List<Person>();
+        var since = new Dictionary<Guid, (DateTimeOffset At, bool Booked)>();
+        foreach (var patient in await people.InRoleAsync(Roles.Patient, ct))
+        {
+            if (patient.Name == Domain.Privacy.ErasedPatient.NameOf(patient.Id) && !patient.IsActive || waiting.Contains(patient.Id))
+                continue;
+            var registered = AccountIds.CreatedAt(patient.Id);
+            var booked = bookings.GetValueOrDefault(patient.Id);
+            if (booked is { ToCome: > 0 })
+                continue;
+            var last = booked is null ? registered : Latest(registered, DateTimeOffset.FromUnixTimeMilliseconds(Math.Max(booked.LastEnd, booked.LastBooked)));
+            if (last is { } at && at < keptSince)
+            {
+                past.Add(patient);
+                since[patient.Id] = (at, booked is not null);
+            }
+        }
+        return (await people.WithGuardiansAsync(past, ct))
+            .Select(p => new PatientPastKeeping(p.Id, p.Name, since[p.Id].At, since[p.Id].Booked, p.Guardian?.Id, p.Guardian?.Name))
+            .OrderBy(p => p.LastSeen).ThenBy(p => p.Name, StringComparer.CurrentCulture)
+            .ToArray();
+    }
+
+    private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
+
+    private sealed record BookingSpan(Guid PatientId, long LastEnd, long LastBooked, long ToCome);
 
     private sealed record OutboxText(long Id, string Recipient, string Subject, string Html, string Text);
 }

@@ -131,6 +131,10 @@ public static class SchemaMigrator
         );
         CREATE INDEX ix_access_log_patient ON access_log (patient_id, at);
         """,
+        // 13: how many months a patient with no appointment is kept before the owner is asked to erase them (empty: kept).
+        """
+        ALTER TABLE practice_settings ADD COLUMN retention_months INTEGER;
+        """,
     ];
 
     /// <summary>The versions whose work is code rather than SQL, run in the version's transaction before its script.</summary>

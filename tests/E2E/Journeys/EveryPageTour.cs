@@ -39,6 +39,7 @@ public class EveryPageTour(ClinicAppFixture fixture)
         { "patient-my-data", "patient3@demo.clinic", "/my-data", false },
         { "admin-staff", "admin@demo.clinic", "/admin/staff", false },
         { "admin-settings", "admin@demo.clinic", "/admin/settings", false },
+        { "admin-retention", "admin@demo.clinic", "/admin/retention", false },
         { "admin-audit", "admin@demo.clinic", "/admin/audit", false },
         { "admin-outbox", "admin@demo.clinic", "/admin/outbox", false },
         { "admin-clinicians-schedules", "admin@demo.clinic", $"/schedule?date={Day}", false },

@@ -19,19 +19,23 @@ public sealed class ErasePatientHandler(
     IPatientErasure erasure, IPersonalText texts, IEventStore store, ICheckpoints checkpoints)
 {
     /// <summary>What an erasure would do now: the patient, their appointments still to come, and why it cannot go ahead yet (null: it can).</summary>
-    public async Task<ErasurePlan?> PlanAsync(Guid patientId, CancellationToken ct = default)
+    public async Task<ErasurePlan?> PlanAsync(Guid patientId, CancellationToken ct = default) => (await PlanWithHistoryAsync(patientId, ct)).Plan;
+
+    /// <summary>The plan, and the events about the patient it was made from (read once for both).</summary>
+    private async Task<(ErasurePlan? Plan, IReadOnlyList<StoredEvent> History)> PlanWithHistoryAsync(Guid patientId, CancellationToken ct)
     {
         if (!(await people.StandingAsync(patientId, ct)).IsPatient || await people.ContactAsync(patientId, ct) is not { } patient)
-            return null;
+            return (null, []);
         var toCome = (await schedule.FutureAppointmentsAsync(patientId, clock.Now, ct)).ToArray();
         var booksFor = new List<string>();
         foreach (var dependant in (await people.SpeakingAsync(Actor.Patient(patientId), ct)).Dependants)
             booksFor.Add((await people.ContactAsync(dependant, ct))?.Name ?? "someone");
         // The emails of their last changes (a cancellation's, say) are made and sent before anything is erased.
-        var last = (await store.ReadAsync(Query.Tagged(Tag.Patient(patientId)), ct)).Events.LastOrDefault()?.Position ?? 0;
+        var history = (await store.ReadAsync(Query.Tagged(Tag.Patient(patientId)), ct)).Events;
+        var last = history.LastOrDefault()?.Position ?? 0;
         var waiting = await checkpoints.GetAsync(Notifications.PatientNotices.Name, ct) < last || await erasure.HasEmailsWaitingAsync(patient.Email, ct);
         var erased = patient.Name == ErasedPatient.NameOf(patientId) && !patient.IsActive && patient.Email.Length == 0;
-        return new ErasurePlan(patient, toCome, booksFor, waiting, erased);
+        return (new ErasurePlan(patient, toCome, booksFor, waiting, erased), history);
     }
 
     /// <summary>Cancels the patient's appointments still to come, as the practice (each emailed to them); how many were cancelled.</summary>
@@ -49,9 +53,22 @@ public sealed class ErasePatientHandler(
     /// <summary>Erases the patient; null when done, else why not, in words.</summary>
     public async Task<string?> EraseAsync(Guid patientId, Actor by, CancellationToken ct = default)
     {
+        var refused = await EraseLeavingPagesAsync(patientId, by, ct);
+        if (refused is null)
+            await erasure.CompactAsync(ct);
+        return refused;
+    }
+
+    /// <summary>
+    /// Erases the patient as <see cref="EraseAsync"/> does, except that what was deleted may stay in the database's free
+    /// pages until the caller compacts it (<see cref="IPatientErasure.CompactAsync"/>), once for many erasures.
+    /// </summary>
+    public async Task<string?> EraseLeavingPagesAsync(Guid patientId, Actor by, CancellationToken ct = default)
+    {
         if (by.Role != Role.Admin)
             return Shared.RejectionText.For(Rejection.NotAllowed);
-        if (await PlanAsync(patientId, ct) is not { } plan)
+        var (found, history) = await PlanWithHistoryAsync(patientId, ct);
+        if (found is not { } plan)
             return "There is no such patient.";
         if (plan.Erased)
             return null; // erased already: nothing more to do
@@ -63,7 +80,7 @@ public sealed class ErasePatientHandler(
         var traces = new List<string> { plan.Patient.Name, plan.Patient.Email };
         if (plan.Patient.Phone is { } phone)
             traces.Add(phone);
-        foreach (var stored in (await store.ReadAsync(Query.Tagged(Tag.Patient(patientId)), ct)).Events)
+        foreach (var stored in history)
             PersonalText.Map(await texts.OpenAsync(stored.Event, ct), text => { traces.Add(text); return text; });
 
         var erased = await executor.ExecuteAsync(new ErasePatient(patientId, by, clock.Now), ct);
