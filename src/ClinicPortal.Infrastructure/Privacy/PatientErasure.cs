@@ -54,8 +54,7 @@ public sealed class PatientErasure(IServiceScopeFactory scopes, ClinicDatabase d
             people.Forget(link.GuardianId); // their account holder no longer books for them
 
         var words = traces.Where(t => t.Trim().Length >= 3).Select(t => t.Trim()).Distinct().ToArray();
-        var outbox = await database.RowsAsync<OutboxText>("SELECT id, recipient, subject, html, text FROM outbox;", ct);
-        foreach (var row in outbox.Where(row => words.Any(word =>
+        foreach (var row in (await OutboxNamingAsync(words, ct)).Where(row => words.Any(word =>
                      $"{row.Recipient}\n{row.Subject}\n{row.Html}\n{row.Text}".Contains(word, StringComparison.OrdinalIgnoreCase)
                      || System.Net.WebUtility.HtmlDecode(row.Html).Contains(word, StringComparison.OrdinalIgnoreCase))))
             await database.ExecuteAsync("DELETE FROM outbox WHERE id = @id;", ct, ("@id", row.Id));
@@ -106,6 +105,21 @@ public sealed class PatientErasure(IServiceScopeFactory scopes, ClinicDatabase d
     private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
 
     private sealed record BookingSpan(Guid PatientId, long LastEnd, long LastBooked, long ToCome);
+
+    /// <summary>
+    /// The outbox's emails that may name or quote any of <paramref name="words"/>: the database narrows them down (each word
+    /// as written, lower-cased and HTML-encoded, in any field) so that an erasure does not read the whole outbox.
+    /// </summary>
+    private async Task<IReadOnlyList<OutboxText>> OutboxNamingAsync(IReadOnlyList<string> words, CancellationToken ct)
+    {
+        if (words.Count == 0)
+            return [];
+        var patterns = words.SelectMany(w => new[] { w, w.ToLowerInvariant(), System.Net.WebUtility.HtmlEncode(w) }).Distinct()
+            .Select((w, i) => ($"@p{i}", (object?)$"%{w.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_")}%")).ToArray();
+        var matches = patterns.SelectMany(p => new[] { "recipient", "subject", "text", "html" }
+            .SelectMany(column => new[] { $"{column} LIKE {p.Item1} ESCAPE '\\'", $"lower({column}) LIKE {p.Item1} ESCAPE '\\'" }));
+        return await database.RowsAsync<OutboxText>($"SELECT id, recipient, subject, html, text FROM outbox WHERE {string.Join(" OR ", matches)};", ct, patterns);
+    }
 
     private sealed record OutboxText(long Id, string Recipient, string Subject, string Html, string Text);
 }
