@@ -10,6 +10,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using ClinicPortal.Infrastructure.Postgres;
 using ClinicPortal.Infrastructure.Practice;
+using ClinicPortal.Features.Language;
 
 const string RebuildReadModels = "--rebuild-read-models";
 const string MigrateToPostgres = "--migrate-to-postgres";
@@ -41,6 +42,7 @@ builder.Services.AddMudServices(options =>
     options.SnackbarConfiguration.ShowCloseIcon = true;
     options.SnackbarConfiguration.PreventDuplicates = false;
 });
+builder.Services.AddTransient<MudLocalizer, ClinicMudLocalizer>(); // MudBlazor's own texts in the person's language
 builder.Services.AddClinicPortal(builder.Configuration);
 builder.Services.AddWebSecurity(builder.Configuration);
 builder.Services.AddClinicApi(builder.Configuration);
@@ -100,6 +102,7 @@ app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api =>
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseCurrentAccountsOnly();
+app.UseLanguages();
 ApiRateLimits.UseApiRateLimits(app);
 app.UseAntiforgery();
 
@@ -110,6 +113,7 @@ await app.MapThemeStylesheetAsync();
 app.MapClinicHealthEndpoints();
 app.MapMemoryEndpoint(app.Configuration);
 app.MapAccountEndpoints();
+app.MapLanguageEndpoints();
 app.MapClinicApi();
 ClinicPortal.Features.CalendarFeeds.CalendarFeedEndpoint.MapCalendarFeeds(app);
 ClinicPortal.Features.Admin.Reports.ReportDownload.MapReportDownload(app);

@@ -151,6 +151,10 @@ public sealed class PeopleDirectory(IServiceScopeFactory scopes, IMemoryCache ca
     public Task<Person?> FindAsync(Guid id, CancellationToken ct = default) => ReadAsync(db =>
         db.Users.Where(u => u.Id == id).Select(u => new Person(u.Id, u.DisplayName, u.Email ?? "", u.PhoneNumber, u.IsActive)).FirstOrDefaultAsync(ct));
 
+    /// <summary>The language someone chose for themselves (the menu at the top of the pages), or null when they have not.</summary>
+    public Task<string?> LanguageOfAsync(Guid id, CancellationToken ct = default) => ReadAsync(db =>
+        db.UserClaims.Where(c => c.UserId == id && c.ClaimType == Languages.Languages.ClaimType).Select(c => c.ClaimValue).FirstOrDefaultAsync(ct));
+
     public const int SearchLimit = 20;
 
     /// <summary>

@@ -39,7 +39,7 @@ public static class PostgresMigration
         await CopyAsync(source, connection, "checkpoints", ["name", "position"], ct);
         await CopyAsync(source, connection, "practice_settings",
             ["id", "name", "time_zone", "email_from", "reception_email", "min_notice_hours", "max_days_ahead", "cancel_cutoff_hours", "phone", "reminder_hours", "reception_sees_dashboard",
-             "retention_months"], ct,
+             "retention_months", "language"], ct,
             flags: ["reception_sees_dashboard"]);
         var outbox = await CopyAsync(source, connection, "outbox",
             ["id", "key", "kind", "recipient", "subject", "html", "text", "attachments", "created_at", "status", "attempts", "last_error", "next_attempt_at", "sent_at"], ct);

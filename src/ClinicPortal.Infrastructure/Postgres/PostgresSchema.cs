@@ -99,6 +99,10 @@ public static class PostgresSchema
         """
         ALTER TABLE practice_settings ADD COLUMN retention_months bigint;
         """,
+        // 8: SQLite's script 14, the practice's language.
+        """
+        ALTER TABLE practice_settings ADD COLUMN language text;
+        """,
     ];
 
     public static int LatestVersion => Scripts.Count;

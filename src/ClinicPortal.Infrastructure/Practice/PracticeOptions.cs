@@ -18,6 +18,9 @@ public sealed class PracticeOptions
     /// <summary>Patients cancel or move online until this many hours before the start.</summary>
     public int CancelCutoffHours { get; set; } = Domain.Policies.BookingWindow.Default.CancelCutoffHours;
 
+    /// <summary>The language of pages and emails for anyone who has not chosen their own ("en" or "de").</summary>
+    public string Language { get; set; } = "en";
+
     /// <summary>The practice's phone number, which the pages give where patients must call instead.</summary>
     public string? Phone { get; set; }
 }

@@ -9,8 +9,11 @@ namespace ClinicPortal.Infrastructure.Practice;
 /// </summary>
 public sealed record PracticeProfile(
     string Name, string TimeZone, string EmailFrom, string? ReceptionEmail = null, Domain.Policies.BookingWindow? Window = null, string? Phone = null,
-    int? ReminderHours = null, bool? ReceptionSeesDashboard = null, int? RetentionMonths = null)
+    int? ReminderHours = null, bool? ReceptionSeesDashboard = null, int? RetentionMonths = null, string? Language = null)
 {
+    /// <summary>The language of pages and emails for anyone who has not chosen their own.</summary>
+    public string LanguageCode => string.IsNullOrWhiteSpace(Language) ? "en" : Language;
+
     /// <summary>The most months a patient can be kept for by the setting (twenty years).</summary>
     public const int MaxRetentionMonths = 240;
 

@@ -26,13 +26,13 @@ public sealed class PracticeSettings(
 
     private PracticeProfile Configured => new(practice.Value.Name, practice.Value.TimeZone, email.Value.From, null,
         new(practice.Value.MinNoticeHours, practice.Value.MaxDaysAhead, practice.Value.CancelCutoffHours), practice.Value.Phone,
-        reminders.Value.HoursBefore);
+        reminders.Value.HoursBefore, Language: practice.Value.Language);
 
     public async Task LoadAsync(CancellationToken ct = default)
     {
         // Settings saved before booking windows (or reminders) existed keep the configured window and phone (and reminders).
         var rows = await database.RowsAsync<SettingsRow>(
-            "SELECT name, time_zone, email_from, reception_email, min_notice_hours, max_days_ahead, cancel_cutoff_hours, phone, reminder_hours, reception_sees_dashboard, retention_months " +
+            "SELECT name, time_zone, email_from, reception_email, min_notice_hours, max_days_ahead, cancel_cutoff_hours, phone, reminder_hours, reception_sees_dashboard, retention_months, language " +
             "FROM practice_settings WHERE id = 1;",
             ct);
         _saved = rows.Count > 0 ? rows[0].Profile(Configured) : null;
@@ -45,6 +45,8 @@ public sealed class PracticeSettings(
             return $"Booking notice and the cut-off are whole hours from 0 to {Domain.Policies.BookingWindow.MaxHours}, and days ahead from 1 to {Domain.Policies.BookingWindow.MaxDays}.";
         if (profile.ReminderHours is < 0 or > ReminderOptions.MaxHoursBefore)
             return $"Reminders go from 1 to {ReminderOptions.MaxHoursBefore} hours before the appointment, or 0 for none.";
+        if (profile.Language is { } code && !Languages.Languages.Offered.Any(o => o.Code == code))
+            return $"{code} is not a language ClinicPortal is written in. Choose one from the list.";
         if (profile.RetentionMonths is < 0 or > PracticeProfile.MaxRetentionMonths)
             return $"Patients are kept from 1 to {PracticeProfile.MaxRetentionMonths} months after their last appointment, or 0 until erased by hand.";
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(profile.TimeZone, out _))
@@ -59,23 +61,25 @@ public sealed class PracticeSettings(
         var reminder = profile.ReminderHours ?? Current.ReminderHoursBefore;
         var dashboard = profile.ReceptionSeesDashboard ?? Current.DashboardSharedWithReception;
         var retention = profile.RetentionMonths ?? Current.RetentionMonths;
+        var language = profile.Language ?? Current.Language;
         var reception = string.IsNullOrWhiteSpace(profile.ReceptionEmail) ? null : profile.ReceptionEmail.Trim();
         await database.ExecuteAsync(
             """
             INSERT INTO practice_settings (id, name, time_zone, email_from, reception_email, min_notice_hours, max_days_ahead, cancel_cutoff_hours, phone, reminder_hours,
-                                           reception_sees_dashboard, retention_months)
-            VALUES (1, @name, @zone, @from, @reception, @notice, @ahead, @cutoff, @phone, @reminder, @dashboard, @retention)
+                                           reception_sees_dashboard, retention_months, language)
+            VALUES (1, @name, @zone, @from, @reception, @notice, @ahead, @cutoff, @phone, @reminder, @dashboard, @retention, @language)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone, email_from = excluded.email_from,
                 reception_email = excluded.reception_email, min_notice_hours = excluded.min_notice_hours, max_days_ahead = excluded.max_days_ahead,
                 cancel_cutoff_hours = excluded.cancel_cutoff_hours, phone = excluded.phone,
                 reminder_hours = excluded.reminder_hours, reception_sees_dashboard = excluded.reception_sees_dashboard,
-                retention_months = excluded.retention_months;
+                retention_months = excluded.retention_months, language = excluded.language;
             """,
             ct, ("@name", profile.Name.Trim()), ("@zone", profile.TimeZone.Trim()), ("@from", profile.EmailFrom.Trim()), ("@reception", reception),
             ("@notice", window.MinNoticeHours), ("@ahead", window.MaxDaysAhead), ("@cutoff", window.CancelCutoffHours), ("@phone", phone),
-            ("@reminder", reminder), ("@dashboard", dashboard), ("@retention", retention is > 0 ? retention : null));
+            ("@reminder", reminder), ("@dashboard", dashboard), ("@retention", retention is > 0 ? retention : null),
+            ("@language", language));
         _saved = profile with { ReceptionEmail = reception, Window = window, Phone = phone, ReminderHours = reminder, ReceptionSeesDashboard = dashboard,
-            RetentionMonths = retention is > 0 ? retention : null };
+            RetentionMonths = retention is > 0 ? retention : null, Language = language };
         return null;
     }
 
@@ -99,10 +103,11 @@ public sealed class PracticeSettings(
         public int? ReminderHours { get; init; }
         public bool? ReceptionSeesDashboard { get; init; }
         public int? RetentionMonths { get; init; }
+        public string? Language { get; init; }
 
         public PracticeProfile Profile(PracticeProfile configured) => new(Name, TimeZone, EmailFrom, ReceptionEmail,
             MinNoticeHours is { } notice ? new(notice, MaxDaysAhead!.Value, CancelCutoffHours!.Value) : configured.Window,
             Phone ?? configured.Phone, ReminderHours ?? configured.ReminderHours, ReceptionSeesDashboard ?? false,
-            RetentionMonths);
+            RetentionMonths, Language ?? configured.Language);
     }
 }

@@ -135,6 +135,10 @@ public static class SchemaMigrator
         """
         ALTER TABLE practice_settings ADD COLUMN retention_months INTEGER;
         """,
+        // 14: the practice's language, the one its pages and emails are in for anyone who has not chosen their own (empty: as configured).
+        """
+        ALTER TABLE practice_settings ADD COLUMN language TEXT;
+        """,
     ];
 
     /// <summary>The versions whose work is code rather than SQL, run in the version's transaction before its script.</summary>

@@ -73,6 +73,13 @@ public class AppointmentApiTests(ClinicAppFixture fixture)
 
         using var gap = await patient.PostAsJsonAsync("/api/bookings", new { slotIds = new[] { slots[0], slots[^1] } });
         await gap.AssertProblemAsync(HttpStatusCode.Conflict, "slots_not_adjacent");
+        Assert.Equal("A visit's slots must follow each other on the same day.", (await gap.JsonAsync()).GetProperty("detail").GetString());
+        // Asked in German: the same code, its sentence in German.
+        using var inGerman = new HttpRequestMessage(HttpMethod.Post, "/api/bookings") { Content = JsonContent.Create(new { slotIds = new[] { slots[0], slots[^1] } }) };
+        inGerman.Headers.AcceptLanguage.ParseAdd("de-DE, en;q=0.5");
+        using var german = await patient.SendAsync(inGerman);
+        await german.AssertProblemAsync(HttpStatusCode.Conflict, "slots_not_adjacent");
+        Assert.Equal("Die Zeitfenster eines Besuchs müssen am selben Tag aufeinander folgen.", (await german.JsonAsync()).GetProperty("detail").GetString());
         using var three = await patient.PostAsJsonAsync("/api/bookings", new { slotIds = slots[..3] });
         await three.AssertProblemAsync(HttpStatusCode.BadRequest, "too_many_slots_in_one_booking");
         using var none = await patient.PostAsJsonAsync("/api/bookings", new { slotIds = Array.Empty<Guid>() });

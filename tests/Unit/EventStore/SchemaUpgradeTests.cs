@@ -101,7 +101,7 @@ public class SchemaUpgradeTests
                 "ALTER TABLE practice_settings DROP COLUMN min_notice_hours; ALTER TABLE practice_settings DROP COLUMN max_days_ahead; " +
                 "ALTER TABLE practice_settings DROP COLUMN cancel_cutoff_hours; ALTER TABLE practice_settings DROP COLUMN phone; " +
                 "ALTER TABLE practice_settings DROP COLUMN reminder_hours; ALTER TABLE practice_settings DROP COLUMN reception_sees_dashboard; " +
-                "ALTER TABLE practice_settings DROP COLUMN retention_months; " +
+                "ALTER TABLE practice_settings DROP COLUMN retention_months; ALTER TABLE practice_settings DROP COLUMN language; " +
                 "DROP TABLE dependants; DROP TABLE personal_keys; DROP TABLE access_log; UPDATE schema_version SET version = 4;");
         }
         SqliteConnection.ClearAllPools();

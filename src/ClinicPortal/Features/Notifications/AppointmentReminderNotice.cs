@@ -1,3 +1,5 @@
+using ClinicPortal.Resources;
+
 namespace ClinicPortal.Features.Notifications;
 
 /// <summary>
@@ -9,7 +11,7 @@ public sealed record AppointmentReminderNotice(
     string ChangeRule)
     : Notice(PracticeName, PatientName, ClinicianName, Date, Times, BookAgainUrl)
 {
-    public override string Subject => $"Reminder: {ClinicianName}, {Date:ddd d MMM} at {Times[0].Start}";
-    public override string Lead() => $"A reminder of your appointment with {ClinicianName} on {Day} at {TimesText}.";
+    public override string Subject => string.Format(Emails.Reminder_Subject, ClinicianName, ShortDay, Times[0].Start);
+    public override string Lead() => string.Format(Emails.Reminder_Lead, ClinicianName, Day, TimesText);
     public override bool KeepsTheVisit => true;
 }

@@ -4,6 +4,7 @@ using ClinicPortal.Domain;
 using ClinicPortal.Domain.EventStore;
 using ClinicPortal.Infrastructure.Accounts;
 using ClinicPortal.Infrastructure.Email;
+using ClinicPortal.Infrastructure.Languages;
 using ClinicPortal.Infrastructure.Practice;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -143,12 +144,14 @@ public sealed class NoticeComposer(
         // A dependant has no email of their own: the account holder who books for them is written to, naming them.
         var guardian = await dependants.FindAsync(patientId, ct) is { } dependant ? await people.FindAsync(dependant.GuardianId, ct) : null;
         var recipient = guardian ?? patient;
+        // In the recipient's language: theirs if they chose one, else the practice's.
+        using var language = Languages.Use(Languages.Match(await people.LanguageOfAsync(recipient.Id, ct)) ?? Languages.Match(practice.Current.LanguageCode) ?? Languages.English);
         // A visit with several clinicians names them all: "Nia Shaw and Dr Ada Hart".
         var names = new List<string>();
         foreach (var clinicianId in clinicianIds.Distinct())
             if (await people.FindAsync(clinicianId, ct) is { } clinician)
                 names.Add(OneLine(clinician.Name));
-        var made = notice(OneLine(recipient.Name), names.Count == 0 ? "your clinician" : string.Join(" and ", names)) with
+        var made = notice(OneLine(recipient.Name), names.Count == 0 ? Resources.Emails.YourClinician : names.Aggregate((a, b) => string.Format(Resources.Emails.And, a, b))) with
         {
             For = guardian is null ? null : OneLine(patient.Name),
             // A moved, cancelled or reminded appointment of a series says so (the series' own email already does).

@@ -1,3 +1,4 @@
+using ClinicPortal.Resources;
 using ClinicPortal.Domain.Policies;
 
 namespace ClinicPortal.Features.Notifications;
@@ -6,8 +7,7 @@ public sealed record QuotaCancelledNotice(
     string PracticeName, string PatientName, string ClinicianName, DateOnly Date, IReadOnlyList<NoticeTimes> Times, string BookAgainUrl)
     : Notice(PracticeName, PatientName, ClinicianName, Date, Times, BookAgainUrl)
 {
-    public override string Subject => $"Cancelled: more than {MonthlyQuota.MaxSlotsPerMonth} slots in {Date:MMMM}";
+    public override string Subject => string.Format(Emails.Quota_Subject, MonthlyQuota.MaxSlotsPerMonth, Date.ToString(Emails.Format_Month));
     public override string Lead() =>
-        $"A patient may hold at most {MonthlyQuota.MaxSlotsPerMonth} appointment slots in one calendar month. Your latest booking took you over " +
-        $"that limit for {Date:MMMM yyyy}, so it was cancelled: {ClinicianName} on {Day} at {TimesText}.";
+        string.Format(Emails.Quota_Lead, MonthlyQuota.MaxSlotsPerMonth, Date.ToString(Emails.Format_MonthYear), ClinicianName, Day, TimesText);
 }

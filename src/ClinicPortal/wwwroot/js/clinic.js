@@ -48,6 +48,12 @@
         event.stopImmediatePropagation(); // Blazor never sees it; the browser loads the address
     }, true);
 
+    // A menu that submits its form as soon as something is chosen (the language menu); its button does for the keyboard.
+    document.addEventListener("change", event => {
+        const select = event.target instanceof HTMLSelectElement && event.target.matches("[data-submit-on-change]") ? event.target : null;
+        select?.form?.submit();
+    });
+
     // The error bar's "Reload" reloads this address, not the start page its empty link would lead to.
     document.querySelector("#blazor-error-ui .reload")?.addEventListener("click", event => {
         event.preventDefault();
