@@ -19,35 +19,24 @@ public sealed class AccountEmails(
     UserManager<ClinicUser> users, EmailOutbox outbox, PracticeSettings practice, IOptions<EmailOptions> options, TimeProvider time)
 {
     public async Task SendPasswordResetAsync(ClinicUser user, CancellationToken ct = default) =>
-        await RecordAsync(user, "reset", $"Reset your {practice.Current.Name} password",
-            "Someone asked to reset the password of your account. If it was you, choose a new password here:",
-            "Set my password", SetPasswordLink(user, await users.GeneratePasswordResetTokenAsync(user)), ct);
+        await RecordAsync(user, "reset", "Reset", SetPasswordLink(user, await users.GeneratePasswordResetTokenAsync(user)), ct);
 
     public async Task SendInvitationAsync(ClinicUser user, string role, CancellationToken ct = default) =>
-        await RecordAsync(user, "invite", $"You are invited to {practice.Current.Name}",
-            $"You have been invited to {practice.Current.Name} as {role.ToLowerInvariant()}. Choose your password here:",
-            "Set my password", SetPasswordLink(user, await users.GeneratePasswordResetTokenAsync(user)), ct);
+        await RecordAsync(user, "invite", "Invite", SetPasswordLink(user, await users.GeneratePasswordResetTokenAsync(user)), ct, role);
 
     /// <summary>A dependant given their own account by staff: the link to choose a password, their appointments already in it.</summary>
     public async Task SendOwnAccountInvitationAsync(ClinicUser user, CancellationToken ct = default) =>
-        await RecordAsync(user, "own-account", $"Your own account at {practice.Current.Name}",
-            $"{practice.Current.Name} has given you an account of your own, with your appointments in it: until now they were booked for you. Choose your password here:",
-            "Set my password", SetPasswordLink(user, await users.GeneratePasswordResetTokenAsync(user)), ct);
+        await RecordAsync(user, "own-account", "OwnAccount", SetPasswordLink(user, await users.GeneratePasswordResetTokenAsync(user)), ct);
 
     public async Task SendEmailConfirmationAsync(ClinicUser user, CancellationToken ct = default) =>
-        await RecordAsync(user, "confirm", $"Confirm your email for {practice.Current.Name}",
-            "Thank you for registering. Please confirm that this is your email address, and then you can book:",
-            "Confirm my email", Link("account/confirm-email", user, await users.GenerateEmailConfirmationTokenAsync(user)), ct);
+        await RecordAsync(user, "confirm", "Confirm", Link("account/confirm-email", user, await users.GenerateEmailConfirmationTokenAsync(user)), ct);
 
     /// <summary>
     /// Someone registered with an email that already has an account. The page tells them the same as anyone (so it
     /// reveals nobody's email); the owner of the address learns what happened and how to get in.
     /// </summary>
     public Task SendAlreadyRegisteredAsync(ClinicUser user, CancellationToken ct = default) =>
-        RecordAsync(user, "registered", $"You already have an account at {practice.Current.Name}",
-            "Someone tried to register a new account with this email, which already has one. If it was you, sign in here " +
-            "(or ask for a new password on the sign-in page). If it was not you, you need do nothing.",
-            "Sign in", $"{Base}/account/login", ct);
+        RecordAsync(user, "registered", "Registered", $"{Base}/account/login", ct);
 
     private string Base => options.Value.LinkBaseUrl.TrimEnd('/');
 
@@ -69,15 +58,30 @@ public sealed class AccountEmails(
         }
     }
 
-    private async Task RecordAsync(ClinicUser user, string purpose, string subject, string lead, string action, string link, CancellationToken ct)
+    /// <summary>
+    /// Records the email of <paramref name="purpose"/>, its words the AccountTexts named <paramref name="texts"/>
+    /// (<c>_Subject</c>, <c>_Lead</c>, <c>_Action</c>), in the language the person chose, else the page's.
+    /// </summary>
+    private async Task RecordAsync(ClinicUser user, string purpose, string texts, string link, CancellationToken ct, string? role = null)
     {
+        using var language = (await users.GetClaimsAsync(user)).FirstOrDefault(c => c.Type == Languages.Languages.ClaimType)?.Value is { } chosen
+                             && Languages.Languages.Match(chosen) is { } code
+            ? Languages.Languages.Use(code)
+            : null;
         var name = practice.Current.Name;
-        var html = $"<p>Dear {WebUtility.HtmlEncode(user.DisplayName)},</p><p>{WebUtility.HtmlEncode(lead)}</p>" +
+        var subject = string.Format(Text($"{texts}_Subject"), name);
+        var lead = string.Format(Text($"{texts}_Lead"), name, role is null ? null : Resources.AccountTexts.ResourceManager.GetString($"Role_{role}") ?? role.ToLowerInvariant());
+        var action = Text($"{texts}_Action");
+        var dear = string.Format(Resources.AccountTexts.Dear, user.DisplayName);
+        var html = $"<p>{WebUtility.HtmlEncode(dear)}</p><p>{WebUtility.HtmlEncode(lead)}</p>" +
                    $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(action)}</a></p><p>{WebUtility.HtmlEncode(name)}</p>";
-        var text = $"Dear {user.DisplayName},\n\n{lead}\n{link}\n\n{name}\n";
+        var text = $"{dear}\n\n{lead}\n{link}\n\n{name}\n";
         // Every request is its own email: asking twice for a reset link sends two.
         var key = $"{EmailOutbox.AccountKindPrefix}{purpose}:{user.Id}:{Guid.CreateVersion7()}";
         await outbox.RecordAsync(new OutboxMessage(key, EmailOutbox.AccountKindPrefix + purpose, new EmailMessage(user.Email!, subject, html, text)),
             time.GetUtcNow(), ct);
     }
+
+    private static string Text(string name) =>
+        Resources.AccountTexts.ResourceManager.GetString(name) ?? throw new InvalidOperationException($"No account text {name}.");
 }

@@ -56,5 +56,5 @@ public sealed class AccountFormLimits
         return false;
     }
 
-    public const string TooManyAttempts = "Too many attempts from here or for this email. Please wait a few minutes and try again.";
+    public static string TooManyAttempts => Resources.AccountTexts.TooManyAttempts;
 }

@@ -6,41 +6,41 @@ namespace ClinicPortal.Infrastructure.Accounts;
 public sealed class ClinicIdentityErrors : IdentityErrorDescriber
 {
     public override IdentityError PasswordTooShort(int length) =>
-        new() { Code = nameof(PasswordTooShort), Description = $"Use at least {length} characters." };
+        new() { Code = nameof(PasswordTooShort), Description = string.Format(Resources.AccountTexts.Error_PasswordTooShort, length) };
 
     public override IdentityError PasswordRequiresDigit() =>
-        new() { Code = nameof(PasswordRequiresDigit), Description = "Include at least one number (0–9)." };
+        new() { Code = nameof(PasswordRequiresDigit), Description = Resources.AccountTexts.Error_PasswordRequiresDigit };
 
     public override IdentityError PasswordRequiresUpper() =>
-        new() { Code = nameof(PasswordRequiresUpper), Description = "Include at least one capital letter (A–Z)." };
+        new() { Code = nameof(PasswordRequiresUpper), Description = Resources.AccountTexts.Error_PasswordRequiresUpper };
 
     public override IdentityError PasswordRequiresLower() =>
-        new() { Code = nameof(PasswordRequiresLower), Description = "Include at least one small letter (a–z)." };
+        new() { Code = nameof(PasswordRequiresLower), Description = Resources.AccountTexts.Error_PasswordRequiresLower };
 
     public override IdentityError PasswordRequiresNonAlphanumeric() =>
-        new() { Code = nameof(PasswordRequiresNonAlphanumeric), Description = "Include at least one symbol, such as ! or #." };
+        new() { Code = nameof(PasswordRequiresNonAlphanumeric), Description = Resources.AccountTexts.Error_PasswordRequiresNonAlphanumeric };
 
     public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) =>
-        new() { Code = nameof(PasswordRequiresUniqueChars), Description = $"Use at least {uniqueChars} different characters." };
+        new() { Code = nameof(PasswordRequiresUniqueChars), Description = string.Format(Resources.AccountTexts.Error_PasswordRequiresUniqueChars, uniqueChars) };
 
     public override IdentityError DuplicateEmail(string email) =>
-        new() { Code = nameof(DuplicateEmail), Description = "An account with this email already exists. Sign in, or reset your password." };
+        new() { Code = nameof(DuplicateEmail), Description = Resources.AccountTexts.Error_DuplicateEmail };
 
     public override IdentityError DuplicateUserName(string userName) =>
-        new() { Code = nameof(DuplicateUserName), Description = "An account with this email already exists. Sign in, or reset your password." };
+        new() { Code = nameof(DuplicateUserName), Description = Resources.AccountTexts.Error_DuplicateEmail };
 
     public override IdentityError InvalidEmail(string? email) =>
-        new() { Code = nameof(InvalidEmail), Description = "Enter a valid email address, such as name@example.com." };
+        new() { Code = nameof(InvalidEmail), Description = Resources.AccountTexts.Error_InvalidEmail };
 
     public override IdentityError InvalidUserName(string? userName) =>
-        new() { Code = nameof(InvalidUserName), Description = "Enter a valid email address, such as name@example.com." };
+        new() { Code = nameof(InvalidUserName), Description = Resources.AccountTexts.Error_InvalidEmail };
 
     public override IdentityError InvalidToken() =>
-        new() { Code = nameof(InvalidToken), Description = "This link has expired or was already used. Ask for a new one." };
+        new() { Code = nameof(InvalidToken), Description = Resources.AccountTexts.Error_InvalidToken };
 
     public override IdentityError PasswordMismatch() =>
-        new() { Code = nameof(PasswordMismatch), Description = "The password is not right." };
+        new() { Code = nameof(PasswordMismatch), Description = Resources.AccountTexts.Error_PasswordMismatch };
 
     public override IdentityError DefaultError() =>
-        new() { Code = nameof(DefaultError), Description = "That could not be saved. Please try again." };
+        new() { Code = nameof(DefaultError), Description = Resources.AccountTexts.Error_Default };
 }

@@ -31,6 +31,7 @@ public class TranslationTests
         ["Mud"] = Resources.Mud.ResourceManager,
         ["Rejections"] = Resources.Rejections.ResourceManager,
         ["Emails"] = Resources.Emails.ResourceManager,
+        ["AccountTexts"] = Infrastructure.Resources.AccountTexts.ResourceManager,
     };
 
     [Theory]

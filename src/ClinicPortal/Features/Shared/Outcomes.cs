@@ -17,12 +17,12 @@ public static class Outcomes
         Show(snackbar, Severity.Info, title, detail);
 
     /// <summary>Accepted: <paramref name="title"/> with <paramref name="detail"/>; refused: "Not done" and why.</summary>
-    public static void Said<T>(this ISnackbar snackbar, Checked<T> result, string title, string? detail = null, string refusedTitle = "Not done")
+    public static void Said<T>(this ISnackbar snackbar, Checked<T> result, string title, string? detail = null, string? refusedTitle = null)
     {
         if (result.IsAccepted)
             snackbar.Done(title, detail);
         else
-            snackbar.Refused(refusedTitle, result.Rejection!.Value);
+            snackbar.Refused(refusedTitle ?? Resources.Ui.Common_NotDone, result.Rejection!.Value);
     }
 
     private static void Show(ISnackbar snackbar, Severity severity, string title, string? detail)

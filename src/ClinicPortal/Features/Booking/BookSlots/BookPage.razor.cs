@@ -15,7 +15,7 @@ namespace ClinicPortal.Features.Booking.BookSlots;
 
 public partial class BookPage
 {
-    private const string AnyClinician = "Any clinician";
+    private static string AnyClinician => Resources.Ui.Book_AnyClinician;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -60,9 +60,9 @@ public partial class BookPage
 
     private string DependantName(Guid id) => dependants.FirstOrDefault(d => d.Id == id)?.Name ?? "They";
 
-    private string EmptyText => visitType is null ? "No visit types can be booked online; please phone the practice."
+    private string EmptyText => visitType is null ? Resources.Ui.Book_NoVisitTypes
         : slotsLeft is { } left && left < visitType.Slots ? $"Nothing more can be booked in {date:MMMM}: see above. Another month is open as usual."
-        : visitType.Slots == 1 ? "No free times on this day." : $"No {visitType.Slots} free slots in a row on this day for a {visitType.Name}.";
+        : visitType.Slots == 1 ? Resources.Ui.Book_NoFreeTimes : string.Format(Resources.Ui.Book_NoFreeRow, visitType.Slots, visitType.Name);
 
     protected override async Task OnPageInitializedAsync()
     {
@@ -169,10 +169,10 @@ public partial class BookPage
         if (visitType is null) return;
         loading = true;
         var next = await Availability.NextAsync(visitType, Clock.Today, ByPatient, clinicianId);
-        var with = clinicianId is { } id ? $" with {clinicians.FirstOrDefault(c => c.Id == id)?.Name}" : "";
+        var with = clinicianId is { } id ? string.Format(Resources.Ui.Book_FirstFreeWith, clinicians.FirstOrDefault(c => c.Id == id)?.Name) : "";
         nextAvailableNote = next is { } found
-            ? $"The first free time for a {visitType.Name}{with} is on {found.Date:dddd d MMMM}."
-            : $"No free time for a {visitType.Name}{with} in the next {Availability.NextAvailableDays} days. Please phone the practice.";
+            ? string.Format(Resources.Ui.Book_FirstFree, visitType.Name, with, found.Date.ToString(Resources.Ui.Format_DayNoYear))
+            : string.Format(Resources.Ui.Book_NoFreeSoon, visitType.Name, with, Availability.NextAvailableDays);
         await ShowDayAsync(next?.Date ?? date);
     }
 
@@ -245,12 +245,12 @@ public partial class BookPage
             await MoveToAsync(choice, booking);
             return;
         }
-        var forPatient = actor.IsStaff ? $" for {patient!.Name}" : bookingFor is { } other ? $" for {DependantName(other)}" : "";
-        var when = $"{Clock.Time(choice.Offer.StartUtc)}–{Clock.Time(choice.Offer.EndUtc)} on {date:dddd d MMMM}";
+        var forPatient = actor.IsStaff ? string.Format(Resources.Ui.Book_ForWhom, patient!.Name) : bookingFor is { } other ? string.Format(Resources.Ui.Book_ForWhom, DependantName(other)) : "";
+        var when = string.Format(Resources.Ui.Book_When, Clock.Time(choice.Offer.StartUtc), Clock.Time(choice.Offer.EndUtc), date.ToString(Resources.Ui.Format_DayNoYear));
         var (go, overrideReason) = await OverrideAsync(choice, when);
         if (!go)
             return;
-        var booked = $"{booking.Name} with {choice.Clinician.ClinicianName}, {date:ddd d MMM} at {Clock.Time(choice.Offer.StartUtc)}.";
+        var booked = string.Format(Resources.Ui.Book_BookedDetail, booking.Name, choice.Clinician.ClinicianName, date.ToString(Resources.Ui.Format_ShortDay), Clock.Time(choice.Offer.StartUtc));
         if (overrideReason is not null)
         {
             // Over a clash, with the reason just given: booked at once (a hold is a patient's way to book, with no override).
@@ -265,16 +265,16 @@ public partial class BookPage
             var held = await Holds.PlaceAsync(patientId, choice.Offer.SlotIds, actor, booking.Id);
             if (!held.IsAccepted)
             {
-                Snackbar.Said(held, "", refusedTitle: "Not booked");
+                Snackbar.Said(held, "", refusedTitle: Resources.Ui.Book_NotBooked);
                 return;
             }
             var hold = held.Value!;
             var parameters = new DialogParameters<ClinicPortal.Features.Holds.HoldConfirmDialog>
             {
-                { d => d.Message, $"Book a {booking.Name}, {when}, with {choice.Clinician.ClinicianName}{forPatient}?" },
+                { d => d.Message, string.Format(Resources.Ui.Book_Question, booking.Name, when, choice.Clinician.ClinicianName, forPatient) },
                 { d => d.ExpiresAt, hold.ExpiresAt },
             };
-            var confirmed = await (await Dialogs.ShowAsync<ClinicPortal.Features.Holds.HoldConfirmDialog>("Confirm booking", parameters, ClinicPortal.Features.Shared.Dialogs.Small)).Result;
+            var confirmed = await (await Dialogs.ShowAsync<ClinicPortal.Features.Holds.HoldConfirmDialog>(Resources.Ui.Book_ConfirmTitle, parameters, ClinicPortal.Features.Shared.Dialogs.Small)).Result;
             if (confirmed is not { Canceled: false })
             {
                 await Holds.ReleaseAsync(hold.HoldId, actor);
@@ -298,7 +298,7 @@ public partial class BookPage
     {
         if (result.IsAccepted)
             (reason, focusDayLine) = (null, true);
-        Snackbar.Said(result, "Booked", booked, refusedTitle: "Not booked");
+        Snackbar.Said(result, Resources.Ui.Book_Booked, booked, refusedTitle: Resources.Ui.Book_NotBooked);
     }
 
     private ElementReference dayLine;
