@@ -35,6 +35,6 @@ public sealed record PracticeProfile(
 
     public Domain.Policies.BookingWindow BookingWindow => Window ?? Domain.Policies.BookingWindow.Default;
 
-    /// <summary>"call 020 7946 0000", or "call the practice" when no number is set.</summary>
-    public string CallText => string.IsNullOrWhiteSpace(Phone) ? "call the practice" : $"call {Phone}";
+    /// <summary>"call 020 7946 0000", or "call the practice" when no number is set (in the language being read).</summary>
+    public string CallText => string.IsNullOrWhiteSpace(Phone) ? Resources.AccountTexts.Call_Practice : string.Format(Resources.AccountTexts.Call_Phone, Phone);
 }

@@ -33,7 +33,7 @@ public class EmailLanguageTests
         }
         var day = (await app.Get<ScheduleDayHandler>().HandleAsync(hart, A.Tomorrow, [new BlockOfTime(new(9, 0), new(10, 0))], Actor.Doctor(hart))).Value!;
         var book = app.Get<BookSlotsHandler>();
-        Assert.True((await book.HandleAsync(greta, [day.Slots[0].SlotId], Actor.Patient(greta))).IsAccepted);
+        var gretas = (await book.HandleAsync(greta, [day.Slots[0].SlotId], Actor.Patient(greta))).Value!.AppointmentId;
         Assert.True((await book.HandleAsync(ben, [day.Slots[1].SlotId], Actor.Patient(ben))).IsAccepted);
         await app.Get<PatientNotices>().CatchUpAsync();
 
@@ -46,6 +46,14 @@ public class EmailLanguageTests
         var toBen = await EmailToAsync(app, "ben@mail.test");
         Assert.Equal("Booked: Dr Ada Hart, Tue 3 Mar at 09:10", toBen.Subject);
         Assert.StartsWith("Dear Ben Jonson,\n\nYour appointment with Dr Ada Hart on Tuesday 3 March 2026 at 09:10–09:20 is booked.", toBen.Text);
+
+        // Reception cancels Greta's: told in German, the calendar file's summary too.
+        Assert.True((await app.Get<Features.Booking.CancelAppointment.CancelAppointmentHandler>().HandleAsync(gretas, A.Receptionist)).IsAccepted);
+        await app.Get<PatientNotices>().CatchUpAsync();
+        var cancelled = (await EmailsToAsync(app, "greta@mail.test"))[^1];
+        Assert.Equal("Abgesagt: Dr Ada Hart am Dienstag, 3. März", cancelled.Subject);
+        Assert.Contains("Die Praxis hat Ihren Termin bei Dr Ada Hart am Dienstag, 3. März 2026 um 09:00–09:10 abgesagt.", cancelled.Text);
+        Assert.Contains("Die angehängte Kalenderdatei entfernt den Termin aus Ihrem Kalender.", cancelled.Text);
 
         // The practice turns to German: Ben, who chose nothing, is written to in German from then on.
         var settings = app.Get<PracticeSettings>();

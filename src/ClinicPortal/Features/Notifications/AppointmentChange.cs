@@ -10,10 +10,10 @@ public sealed record AppointmentChange(IReadOnlyList<string> Joined, IReadOnlyLi
     /// <summary>"now in Room 2 (it was in Room 1)", "now in Room 2", "no longer in Room 1", or null when the room stayed.</summary>
     public static string? RoomChange(string? was, string? now) =>
         was == now ? null
-        : now is null ? $"no longer in {was}: the practice will tell you where"
-        : was is null ? $"now in {now}"
-        : $"now in {now} (it was in {was})";
+        : now is null ? string.Format(Resources.Emails.Room_Gone, was)
+        : was is null ? string.Format(Resources.Emails.Room_Now, now)
+        : string.Format(Resources.Emails.Room_NowWas, now, was);
 
     public static string Names(IReadOnlyList<string> names) =>
-        names.Count <= 1 ? string.Concat(names) : $"{string.Join(", ", names.Take(names.Count - 1))} and {names[^1]}";
+        names.Count <= 1 ? string.Concat(names) : string.Format(Resources.Emails.And, string.Join(", ", names.Take(names.Count - 1)), names[^1]);
 }

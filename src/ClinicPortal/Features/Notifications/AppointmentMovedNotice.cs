@@ -1,3 +1,5 @@
+using ClinicPortal.Resources;
+
 namespace ClinicPortal.Features.Notifications;
 
 /// <summary>
@@ -9,8 +11,8 @@ public sealed record AppointmentMovedNotice(
     string? Room = null)
     : Notice(PracticeName, PatientName, ClinicianName, Date, Times, BookAgainUrl)
 {
-    public override string Subject => $"Moved: {ClinicianName}, {Date:ddd d MMM} at {Times[0].Start}";
+    public override string Subject => string.Format(Emails.Moved_Subject, ClinicianName, ShortDay, Times[0].Start);
     public override string Lead() =>
-        $"Your appointment has moved: it is now with {ClinicianName} on {Day} at {TimesText} (it was {WasText})." + (Room is null ? "" : $" It is {Room}.");
+        string.Format(Emails.Moved_Lead, ClinicianName, Day, TimesText, WasText) + (Room is null ? "" : string.Format(Emails.Moved_Room, Room));
     public override bool KeepsTheVisit => true;
 }

@@ -38,7 +38,7 @@ public sealed class NoticeComposer(
                 await AddAsync(messages, stored, e.PatientId, booked.SelectMany(b => b.Clinicians), "series-confirmation",
                     booked.Select(b => Visit(b.AppointmentId, b.Slots)).ToArray(), (p, d) =>
                     new SeriesBookedNotice(practice.Current.Name, p, d, e.Date, Times(e.Slots), BookUrl, typeName,
-                        booked.Select(b => $"{b.Date:ddd d MMM} at {Span(b.Slots)}").ToArray()), ct);
+                        booked.Select(b => string.Format(Resources.Emails.Series_Occurrence, b.Date.ToString(Resources.Emails.Format_ShortDay), Span(b.Slots))).ToArray()), ct);
                 break;
             case SlotsBooked e:
                 await AddAsync(messages, stored, e.PatientId, e.Clinicians, "confirmation", [Visit(e.AppointmentId, e.Slots)], (p, d) =>
@@ -56,11 +56,15 @@ public sealed class NoticeComposer(
                     new AppointmentChangedNotice(practice.Current.Name, p, d, e.ToDate, Times(e.ToSlots), BookUrl, change), ct);
                 break;
             case AppointmentMoved e:
-                var roomText = AppointmentChange.RoomChange(await RoomNameAsync(e.FromRoomId, ct), await RoomNameAsync(e.ToRoomId, ct));
-                var wasWith = SameClinicians(e) ? "" : $" with {AppointmentChange.Names(await NamesAsync(e.FromClinicians.Distinct(), ct))}";
+                var (fromRoom, toRoom) = (await RoomNameAsync(e.FromRoomId, ct), await RoomNameAsync(e.ToRoomId, ct));
+                var wasWith = SameClinicians(e) ? null : await NamesAsync(e.FromClinicians.Distinct(), ct);
+                // The words are made in the notice's language, inside: the names and rooms are facts.
                 await AddAsync(messages, stored, e.PatientId, e.ToClinicians, "moved", [Visit(e.AppointmentId, e.ToSlots)], (p, d) =>
-                    new AppointmentMovedNotice(practice.Current.Name, p, d, e.ToDate, Times(e.ToSlots), BookUrl, $"{e.FromDate:ddd d MMM} at {Span(e.FromSlots)}{wasWith}",
-                        roomText), ct);
+                {
+                    var was = string.Format(Resources.Emails.Moved_Was, e.FromDate.ToString(Resources.Emails.Format_ShortDay), Span(e.FromSlots));
+                    return new AppointmentMovedNotice(practice.Current.Name, p, d, e.ToDate, Times(e.ToSlots), BookUrl,
+                        wasWith is null ? was : string.Format(Resources.Emails.Moved_WasWith, was, AppointmentChange.Names(wasWith)), AppointmentChange.RoomChange(fromRoom, toRoom));
+                }, ct);
                 break;
             case AppointmentCancelled { Reason: CancellationReason.QuotaExceeded } e:
                 await AddAsync(messages, stored, e.PatientId, e.Clinicians, "quota-cancelled", [Visit(e.AppointmentId, e.Slots)], (p, d) =>
@@ -73,7 +77,7 @@ public sealed class NoticeComposer(
             case HoldPlaced { WaitId: not null } e:
                 await AddAsync(messages, stored, e.PatientId, e.Clinicians, "waitlist-offer", [], (p, d) =>
                     new WaitOfferNotice(practice.Current.Name, p, d, e.Date, Times(e.Slots), BookUrl, $"{Links}/offers/{e.HoldId}",
-                        $"{clock.ToLocal(e.ExpiresAt):HH:mm} on {clock.ToLocal(e.ExpiresAt):ddd d MMM}"), ct);
+                        string.Format(Resources.Emails.Offer_KeptUntil, clock.ToLocal(e.ExpiresAt).ToString("HH:mm"), clock.ToLocal(e.ExpiresAt).ToString(Resources.Emails.Format_ShortDay))), ct);
                 break;
             case ReminderSent { Skipped: false } e:
                 await AddAsync(messages, stored, e.PatientId, e.Clinicians, "reminder", [Visit(e.AppointmentId, e.Slots)], (p, d) =>
@@ -125,8 +129,8 @@ public sealed class NoticeComposer(
 
     /// <summary>Until when a patient moves or cancels online, and whom they call after that.</summary>
     private string ChangeRule => practice.Current.BookingWindow.CancelCutoffHours is > 0 and var hours
-        ? $"You can move or cancel it online until {hours} {(hours == 1 ? "hour" : "hours")} before it starts; after that, please {practice.Current.CallText}."
-        : $"You can move or cancel it online until it starts, or {practice.Current.CallText}.";
+        ? string.Format(Resources.Emails.ChangeRule_Cutoff, hours, hours == 1 ? Resources.Emails.ChangeRule_Hour : Resources.Emails.ChangeRule_Hours, practice.Current.CallText)
+        : string.Format(Resources.Emails.ChangeRule_UntilStart, practice.Current.CallText);
 
     private NoticeTimes Span(IReadOnlyList<ScheduledSlot> slots) => new(clock.Time(slots[0].StartUtc), clock.Time(slots[^1].EndUtc));
 
@@ -197,7 +201,7 @@ public sealed class NoticeComposer(
     private EmailAttachment Calendar(Notice notice, IReadOnlyList<CalendarVisit> visits, string patientEmail, DateTimeOffset changedAt)
     {
         var profile = practice.Current;
-        var details = new CalendarDetails(profile.Name, profile.EmailFrom, patientEmail, notice.For is { } who ? $"{who}: appointment with {notice.ClinicianName}" : $"Appointment with {notice.ClinicianName}", notice.Lead(), profile.TimeZone);
+        var details = new CalendarDetails(profile.Name, profile.EmailFrom, patientEmail, string.Format(notice.For is null ? Resources.Emails.Calendar_Summary : Resources.Emails.Calendar_SummaryFor, notice.ClinicianName, notice.For), notice.Lead(), profile.TimeZone);
         var (method, ics) = notice.KeepsTheVisit
             ? (CalendarInvite.RequestMethod, visits.Count == 1 ? CalendarInvite.Request(visits[0], details, changedAt) : CalendarInvite.RequestAll(visits, details, changedAt))
             : (CalendarInvite.CancelMethod, CalendarInvite.Cancel(visits, details, changedAt));

@@ -1,3 +1,5 @@
+using ClinicPortal.Resources;
+
 namespace ClinicPortal.Features.Notifications;
 
 /// <summary>A series booked: one email for all of its appointments, each on its own line, with one calendar file holding every one.</summary>
@@ -6,8 +8,7 @@ public sealed record SeriesBookedNotice(
     string VisitTypeName, IReadOnlyList<string> Occurrences)
     : Notice(PracticeName, PatientName, ClinicianName, Date, Times, BookAgainUrl)
 {
-    public override string Subject => $"Series booked: {VisitTypeName} with {ClinicianName}, {Occurrences.Count} appointments from {Date:ddd d MMM}";
-    public override string Lead() =>
-        $"Your series of {Occurrences.Count} {VisitTypeName} appointments with {ClinicianName} is booked: {string.Join("; ", Occurrences)}.";
+    public override string Subject => string.Format(Emails.Series_Subject, VisitTypeName, ClinicianName, Occurrences.Count, ShortDay);
+    public override string Lead() => string.Format(Emails.Series_Lead, Occurrences.Count, VisitTypeName, ClinicianName, string.Join("; ", Occurrences));
     public override bool KeepsTheVisit => true;
 }

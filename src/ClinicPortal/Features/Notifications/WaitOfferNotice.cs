@@ -1,3 +1,5 @@
+using ClinicPortal.Resources;
+
 namespace ClinicPortal.Features.Notifications;
 
 /// <summary>
@@ -9,9 +11,7 @@ public sealed record WaitOfferNotice(
     string KeptUntil)
     : Notice(PracticeName, PatientName, ClinicianName, Date, Times, BookAgainUrl)
 {
-    public override string Subject => $"A time came free: {ClinicianName}, {Date:ddd d MMM} at {Times[0].Start}";
-    public override string Lead() =>
-        $"A time you were waiting for came free: {ClinicianName} on {Day} at {TimesText}. We keep it for you until {KeptUntil}; " +
-        "open the link to book it. After that, it goes to the next patient waiting.";
+    public override string Subject => string.Format(Emails.Offer_Subject, ClinicianName, ShortDay, Times[0].Start);
+    public override string Lead() => string.Format(Emails.Offer_Lead, ClinicianName, Day, TimesText, KeptUntil);
     public override bool KeepsTheVisit => true;
 }
