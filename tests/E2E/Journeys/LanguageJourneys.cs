@@ -113,4 +113,37 @@ public class LanguageJourneys(ClinicAppFixture fixture)
         await Expect(page.GetByTestId("no-bookings")).ToHaveTextAsync("Sie haben keine anstehenden Termine.");
         await page.Context.CloseAsync();
     }
+
+    [Theory]
+    [InlineData("/account/login")]
+    [InlineData("/account/register")]
+    [InlineData("/account/forgot-password")]
+    public async Task InThePseudoLanguage_EveryTextOfTheAccountPagesComesFromTheResources(string path)
+    {
+        var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
+        await page.GotoAsync($"{path}?language=qps-ploc");
+        await page.SetViewportSizeAsync(390, 844);
+        // Every piece of text a person reads (the bar's and the form's), wrapped as the pseudo language wraps it: text
+        // written inline in a page is not.
+        var unwrapped = await page.EvaluateAsync<string[]>(
+            """
+            () => {
+                const texts = [];
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    const text = node.textContent.trim();
+                    if (!text || node.parentElement.closest("script, style, option, .clinic-brand, [hidden]")) continue;
+                    if (!/^\[.*\]$/s.test(text) && /[A-Za-z]{2,}/.test(text)) texts.push(text);
+                }
+                for (const el of document.querySelectorAll("[aria-label], [placeholder]"))
+                    for (const value of [el.getAttribute("aria-label"), el.getAttribute("placeholder")])
+                        if (value && !/^\[.*\]$/s.test(value)) texts.push(value);
+                return texts;
+            }
+            """);
+        Assert.True(unwrapped.Length == 0, $"{path} shows text that is not in the resources: {string.Join(" | ", unwrapped)}");
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth") <= 0, $"{path} scrolls sideways at 390 px with the longer texts.");
+        await Pages.ScreenshotAsync(page, $"pseudo{path.Replace('/', '-')}-phone");
+        await page.Context.CloseAsync();
+    }
 }
