@@ -21,6 +21,14 @@ public static class ApiClient
         return client;
     }
 
+    /// <summary>Signs in as a clinician and schedules one block of their day (it must be accepted): a journey's own time.</summary>
+    public static async Task OpenDayAsync(Uri baseAddress, string clinicianEmail, DateOnly day, string start, string end)
+    {
+        using var clinician = await SignedInAsync(baseAddress, clinicianEmail);
+        using var scheduled = await clinician.PostAsJsonAsync("/api/doctors/me/days", new { date = day.ToString("yyyy-MM-dd"), blocks = new[] { new { start, end } } });
+        Assert.Equal(HttpStatusCode.Created, scheduled.StatusCode);
+    }
+
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, string json) =>
         client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
 

@@ -16,12 +16,7 @@ public class DependantJourneys(ClinicAppFixture fixture)
     public async Task AParentAddsAChild_BooksForThem_AndSeesForSamInMyAppointments_WhileTheEmailComesToTheParent()
     {
         var day = Pages.Weekday(15); // no other test's day: Dr Lind's morning, opened here
-        using (var doctor = await ApiClient.SignedInAsync(fixture.App.BaseAddress, "doctor3@demo.clinic"))
-        {
-            using var scheduled = await doctor.PostAsJsonAsync("/api/doctors/me/days",
-                new { date = day.ToString("yyyy-MM-dd"), blocks = new[] { new { start = "09:00", end = "10:00" } } });
-            Assert.Equal(HttpStatusCode.Created, scheduled.StatusCode);
-        }
+        await ApiClient.OpenDayAsync(fixture.App.BaseAddress, "doctor3@demo.clinic", day, "09:00", "10:00");
         var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
         var email = $"maya-{Guid.NewGuid():N}@example.test";
         await Pages.RegisterAsync(page, fixture.App, "Maya Adeyemi", email);

@@ -53,12 +53,7 @@ public class LanguageJourneys(ClinicAppFixture fixture)
     public async Task InGerman_APatientRegistersConfirmsBooksAndCancels_AndIsWrittenToInGerman()
     {
         var day = Pages.Weekday(18); // no other test's day: Dr Lind's morning, opened here
-        using (var doctor = await ApiClient.SignedInAsync(fixture.App.BaseAddress, "doctor3@demo.clinic"))
-        {
-            using var scheduled = await doctor.PostAsJsonAsync("/api/doctors/me/days",
-                new { date = day.ToString("yyyy-MM-dd"), blocks = new[] { new { start = "09:00", end = "09:30" } } });
-            Assert.Equal(HttpStatusCode.Created, scheduled.StatusCode);
-        }
+        await ApiClient.OpenDayAsync(fixture.App.BaseAddress, "doctor3@demo.clinic", day, "09:00", "09:30");
         var email = $"jonas-{Guid.NewGuid():N}@example.test";
         var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
         await page.GotoAsync("/account/register");

@@ -16,12 +16,7 @@ public class PatientDataJourneys(ClinicAppFixture fixture)
     public async Task APatientBooksWithAReason_AndFindsItInTheirData_OnThePageAndInTheDownloadedFile()
     {
         var day = Pages.Weekday(16); // no other test's day: Dr Lind's morning, opened here
-        using (var doctor = await ApiClient.SignedInAsync(fixture.App.BaseAddress, "doctor3@demo.clinic"))
-        {
-            using var scheduled = await doctor.PostAsJsonAsync("/api/doctors/me/days",
-                new { date = day.ToString("yyyy-MM-dd"), blocks = new[] { new { start = "09:00", end = "09:30" } } });
-            Assert.Equal(HttpStatusCode.Created, scheduled.StatusCode);
-        }
+        await ApiClient.OpenDayAsync(fixture.App.BaseAddress, "doctor3@demo.clinic", day, "09:00", "09:30");
         var page = await fixture.Browser.NewPageAsync(fixture.App.BaseAddress);
         await Pages.RegisterAsync(page, fixture.App, "Iris Export", $"iris-{Guid.NewGuid():N}@example.test");
         await Pages.ShowAppointmentDayAsync(page, day);
